@@ -1,0 +1,57 @@
+# SPDX-License-Identifier: BSD-2-Clause
+# Tessera top-level build. Everything is built out of tree under $(B).
+#   make            build everything for ARCH (default x86)
+#   make run        build and boot the demo system under QEMU
+#   make test       build and run the whole test suite
+#   make bench      build and run the benchmarks (not part of test)
+
+ARCH ?= x86
+B ?= build
+# Keep the build reproducible and quiet unless V=1.
+ifeq ($(V),1)
+Q :=
+else
+Q := @
+endif
+
+HOSTCC ?= gcc
+HOST_CFLAGS := -std=c11 -O2 -g -Wall -Wextra -Werror -D_POSIX_C_SOURCE=200809L
+PYTHON ?= python3
+
+.PHONY: all run test bench deps clean format check-format cppcheck fuzz
+all:
+
+# Keep intermediate objects: they are what incremental builds reuse.
+.SECONDARY:
+
+deps:
+	$(Q)./tools/install-deps.sh
+
+include mk/arch-$(ARCH).mk
+-include config/config.mk
+include kernel/kernel.mk
+include pv/pv.mk
+include apps/apps.mk
+include tests/tests.mk
+
+all: $(ALL_TARGETS)
+
+run: deps
+	$(Q)$(MAKE) --no-print-directory all
+	$(Q)$(PYTHON) tools/qemu-run.py --arch $(ARCH) $(B)/$(ARCH)/systems/demo/system.elf
+
+test: deps
+	$(Q)$(MAKE) --no-print-directory all $(TEST_TARGETS)
+	$(Q)$(PYTHON) tests/run.py --arch $(ARCH) --build $(B) $(TEST_PROGRAMS)
+
+clean:
+	rm -rf $(B)
+
+SOURCES_C = $(shell git ls-files '*.c' '*.h' 2>/dev/null)
+format:
+	clang-format -i $(SOURCES_C)
+check-format:
+	clang-format --dry-run --Werror $(SOURCES_C)
+cppcheck:
+	cppcheck --quiet --error-exitcode=1 --enable=warning,style,performance,portability \
+	    --inline-suppr --suppress=missingIncludeSystem --std=c11 $(SOURCES_C)

@@ -1,0 +1,67 @@
+# SPDX-License-Identifier: BSD-2-Clause
+# tessera-config, the host tool that turns a system's XML into kernel tables,
+# plus its corpus test and its libFuzzer harness (`make fuzz`, not in test).
+
+TESSERA_CONFIG := $(B)/host/tessera-config
+CONFIG_OBJDIR := $(B)/host/config
+CONFIG_XSD_C := $(CONFIG_OBJDIR)/xsd_data.c
+CONFIG_XML_CFLAGS := $(shell pkg-config --cflags libxml-2.0)
+CONFIG_XML_LIBS := $(shell pkg-config --libs libxml-2.0)
+
+# The core shared by the tool and the fuzz harness; main.c and emit.c are
+# the tool's own.
+CONFIG_CORE_SRCS := $(addprefix config/src/,arch.c check.c diag.c elf.c files.c images.c \
+	load.c memory.c parse.c schedule.c schema.c units.c util.c)
+CONFIG_TOOL_SRCS := $(CONFIG_CORE_SRCS) config/src/emit.c config/src/main.c
+CONFIG_OBJS := $(patsubst config/src/%.c,$(CONFIG_OBJDIR)/%.o,$(CONFIG_TOOL_SRCS)) \
+	$(CONFIG_OBJDIR)/xsd_data.o
+
+ALL_TARGETS += $(TESSERA_CONFIG)
+TEST_TARGETS += $(TESSERA_CONFIG)
+TEST_PROGRAMS += tests/config/test_config.py
+
+$(TESSERA_CONFIG): $(CONFIG_OBJS)
+	@mkdir -p $(@D)
+	$(Q)$(HOSTCC) $(HOST_CFLAGS) -o $@ $^ $(CONFIG_XML_LIBS)
+
+$(CONFIG_OBJDIR)/%.o: config/src/%.c
+	@mkdir -p $(@D)
+	$(Q)$(HOSTCC) $(HOST_CFLAGS) $(CONFIG_XML_CFLAGS) -Iconfig/src -MMD -MP -c $< -o $@
+
+$(CONFIG_OBJDIR)/xsd_data.o: $(CONFIG_XSD_C)
+	$(Q)$(HOSTCC) $(HOST_CFLAGS) -Iconfig/src -c $< -o $@
+
+# The schema is built into the tool so that it needs no data files. od and
+# sed are POSIX, unlike xxd.
+$(CONFIG_XSD_C): config/tessera.xsd config/config.mk
+	@mkdir -p $(@D)
+	$(Q){ echo '/* Generated from config/tessera.xsd: do not edit. */'; \
+	  echo '#include "xsd.h"'; \
+	  echo 'const unsigned char tcfg_xsd[] = {'; \
+	  od -An -v -tx1 $< | sed -e 's/\([0-9a-f][0-9a-f]\)/0x\1,/g'; \
+	  echo '};'; \
+	  echo 'const size_t tcfg_xsd_len = sizeof tcfg_xsd;'; } > $@.tmp
+	$(Q)mv $@.tmp $@
+
+-include $(CONFIG_OBJS:.o=.d)
+
+# libFuzzer over parse + checks, with ASan and UBSan. Seeds are the test
+# corpus; FUZZ_SECONDS bounds the run.
+FUZZ_CC ?= clang-14
+FUZZ_SECONDS ?= 120
+CONFIG_FUZZER := $(B)/host/fuzz/config-fuzzer
+CONFIG_FUZZ_CORPUS := $(B)/host/fuzz/config-corpus
+
+$(CONFIG_FUZZER): $(CONFIG_CORE_SRCS) config/fuzz/fuzz_config.c $(CONFIG_XSD_C) \
+		$(wildcard config/src/*.h)
+	@mkdir -p $(@D)
+	$(Q)$(FUZZ_CC) -std=c11 -g -O1 -D_POSIX_C_SOURCE=200809L -Wall -Wextra -Werror \
+	    -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=undefined \
+	    -Iconfig/src $(CONFIG_XML_CFLAGS) -o $@ \
+	    $(CONFIG_CORE_SRCS) config/fuzz/fuzz_config.c $(CONFIG_XSD_C) $(CONFIG_XML_LIBS)
+
+fuzz: $(CONFIG_FUZZER)
+	@mkdir -p $(CONFIG_FUZZ_CORPUS)
+	$(Q)cp tests/config/valid/*.xml tests/config/invalid/*.xml $(CONFIG_FUZZ_CORPUS)/
+	$(Q)$(CONFIG_FUZZER) -max_total_time=$(FUZZ_SECONDS) -timeout=10 -max_len=16384 \
+	    -dict=config/fuzz/tessera.dict -print_final_stats=1 $(CONFIG_FUZZ_CORPUS)

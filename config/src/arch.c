@@ -1,0 +1,42 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
+#include "arch.h"
+
+#include <stddef.h>
+#include <string.h>
+
+/* Keep in step with the kernel's memory map (docs/configuration.md). */
+static const struct tcfg_arch arches[] = {
+    {
+        .name = "x86",
+        .ram_base = 0,
+        .ram_max = 1ull << 30,
+        .kernel_base = 0,
+        .kernel_end = 16ull << 20,
+        .virt_base = 0x40000000,
+        .virt_end = 0xF0000000,
+        .elf_machine = 3, /* EM_386 */
+        .big_endian = false,
+        .elf_machine_name = "EM_386",
+    },
+    {
+        /* LEON3: RAM at 0x40000000, and the APB bus at 0x80000000 bounds it. */
+        .name = "sparc",
+        .ram_base = 0x40000000,
+        .ram_max = 1ull << 30,
+        .kernel_base = 0x40000000,
+        .kernel_end = 0x41000000,
+        .virt_base = 0x50000000,
+        .virt_end = 0xF0000000,
+        .elf_machine = 2, /* EM_SPARC */
+        .big_endian = true,
+        .elf_machine_name = "EM_SPARC",
+    },
+};
+
+const struct tcfg_arch *tcfg_arch_find(const char *name)
+{
+    for (size_t i = 0; i < sizeof arches / sizeof arches[0]; i++)
+        if (strcmp(arches[i].name, name) == 0)
+            return &arches[i];
+    return NULL;
+}

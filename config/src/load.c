@@ -1,0 +1,55 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
+#include <stdlib.h>
+
+#include "tcfg.h"
+
+bool tcfg_load(const char *xml, size_t len, const char *file, const struct tcfg_options *opts,
+               struct tcfg_diag *diag, struct tcfg_system *sys)
+{
+    size_t before = diag->n;
+    if (tcfg_parse(xml, len, file, diag, sys)) {
+        tcfg_check_system(opts, diag, sys);
+        if (!sys->too_big) {
+            tcfg_check_memory(diag, sys);
+            tcfg_check_schedule(diag, sys);
+            tcfg_check_images(opts, diag, sys);
+        }
+    }
+    tcfg_diag_sort(diag);
+    return diag->n == before;
+}
+
+void tcfg_free(struct tcfg_system *sys)
+{
+    for (size_t i = 0; i < sys->num_partitions; i++) {
+        struct tcfg_partition *p = &sys->partitions[i];
+        for (size_t k = 0; k < p->num_areas; k++) {
+            free(p->areas[k].at.prefix);
+            free(p->areas[k].name);
+        }
+        free(p->areas);
+        free(p->at.prefix);
+        free(p->name);
+        free(p->image);
+        free(p->image_path);
+    }
+    free(sys->partitions);
+    for (size_t i = 0; i < sys->num_plans; i++) {
+        struct tcfg_plan *p = &sys->plans[i];
+        for (size_t k = 0; k < p->num_windows; k++) {
+            free(p->windows[k].at.prefix);
+            free(p->windows[k].partition_name);
+        }
+        free(p->windows);
+        free(p->at.prefix);
+        free(p->name);
+    }
+    free(sys->plans);
+    free(sys->at.prefix);
+    free(sys->name);
+    free(sys->arch_name);
+    free(sys->schedule_at.prefix);
+    free(sys->initial_plan_name);
+    free(sys->console_at.prefix);
+    free(sys->console_name);
+}

@@ -1,0 +1,144 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
+/* tessera-config: the command line around tcfg_load() and tcfg_emit(). */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <libxml/parser.h>
+
+#include "emit.h"
+#include "files.h"
+#include "schema.h"
+#include "tcfg.h"
+#include "util.h"
+
+#define MAX_XML (16u << 20)
+
+static const char usage_text[] =
+    "usage: tessera-config [--arch x86|sparc] [--image-dir DIR]... --output-dir DIR SYSTEM.xml\n"
+    "       tessera-config --check [--arch x86|sparc] [--image-dir DIR]... SYSTEM.xml\n"
+    "Checks a Tessera system description and generates the kernel's tables:\n"
+    "DIR/cfg_tables.c, DIR/cfg_images.S and DIR/cfg.d (see docs/configuration.md).\n";
+
+struct args {
+    const char *arch, *output_dir, *xml;
+    bool check;
+    const char **dirs;
+    size_t num_dirs;
+};
+
+static int usage(const char *why, const char *what)
+{
+    if (why)
+        fprintf(stderr, "tessera-config: %s%s\n", why, what ? what : "");
+    fputs(usage_text, stderr);
+    return 2;
+}
+
+/* Accepts "--opt VALUE" and "--opt=VALUE". Returns the value or NULL. */
+static const char *value(int argc, char **argv, int *i, const char *opt)
+{
+    size_t n = strlen(opt);
+    if (strncmp(argv[*i], opt, n) != 0)
+        return NULL;
+    if (argv[*i][n] == '=')
+        return argv[*i] + n + 1;
+    if (argv[*i][n] != 0)
+        return NULL;
+    if (*i + 1 >= argc)
+        return "";
+    return argv[++*i];
+}
+
+/* Returns -1 to go on, or an exit status. */
+static int parse_args(int argc, char **argv, struct args *a)
+{
+    bool options = true;
+    a->dirs = xcalloc((size_t)argc, sizeof *a->dirs);
+    for (int i = 1; i < argc; i++) {
+        const char *v;
+        if (options && strcmp(argv[i], "--") == 0) {
+            options = false;
+        } else if (options && (strcmp(argv[i], "--help") == 0 || strcmp(argv[i], "-h") == 0)) {
+            fputs(usage_text, stdout);
+            return 0;
+        } else if (options && strcmp(argv[i], "--check") == 0) {
+            a->check = true;
+        } else if (options && (v = value(argc, argv, &i, "--arch"))) {
+            if (strcmp(v, "x86") != 0 && strcmp(v, "sparc") != 0)
+                return usage("unknown architecture: ", v);
+            a->arch = v;
+        } else if (options && (v = value(argc, argv, &i, "--image-dir"))) {
+            if (!*v)
+                return usage("--image-dir needs a folder", NULL);
+            a->dirs[a->num_dirs++] = v;
+        } else if (options && (v = value(argc, argv, &i, "--output-dir"))) {
+            if (!*v)
+                return usage("--output-dir needs a folder", NULL);
+            a->output_dir = v;
+        } else if (options && argv[i][0] == '-' && argv[i][1]) {
+            return usage("unknown option: ", argv[i]);
+        } else if (a->xml) {
+            return usage("more than one system file: ", argv[i]);
+        } else {
+            a->xml = argv[i];
+        }
+    }
+    if (!a->xml)
+        return usage("no system file given", NULL);
+    if (a->check == (a->output_dir != NULL))
+        return usage("give exactly one of --check and --output-dir", NULL);
+    return -1;
+}
+
+static char *dir_of(const char *path)
+{
+    const char *slash = strrchr(path, '/');
+    if (!slash)
+        return xstrdup(".");
+    if (slash == path)
+        return xstrdup("/");
+    char *d = xstrdup(path);
+    d[slash - path] = 0;
+    return d;
+}
+
+static int run(const struct args *a)
+{
+    uint8_t *xml;
+    size_t len;
+    const char *why = tcfg_read_file(a->xml, MAX_XML, &xml, &len);
+    if (why) {
+        fprintf(stderr, "%s: cannot read: %s\n", a->xml, why);
+        return 1;
+    }
+    char *xml_dir = dir_of(a->xml);
+    struct tcfg_search search = {.dirs = a->dirs, .num_dirs = a->num_dirs, .xml_dir = xml_dir};
+    struct tcfg_options opts = {
+        .arch = a->arch, .load_image = tcfg_load_image_file, .loader_ctx = &search};
+    struct tcfg_diag diag = {0};
+    struct tcfg_system sys;
+    bool ok = tcfg_load((const char *)xml, len, a->xml, &opts, &diag, &sys);
+    tcfg_diag_print(&diag, stderr);
+    if (ok && !a->check)
+        ok = tcfg_emit(&sys, a->xml, a->output_dir);
+    tcfg_diag_free(&diag);
+    tcfg_free(&sys);
+    free(xml_dir);
+    free(xml);
+    return ok ? 0 : 1;
+}
+
+int main(int argc, char **argv)
+{
+    struct args a = {0};
+    int rc = parse_args(argc, argv, &a);
+    if (rc < 0) {
+        xmlCheckVersion(LIBXML_VERSION);
+        rc = run(&a);
+        tcfg_schema_release();
+        xmlCleanupParser();
+    }
+    free(a.dirs);
+    return rc;
+}

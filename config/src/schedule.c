@@ -1,0 +1,80 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
+/* Temporal checks: windows against their plan and each other, and coverage. */
+#include <stdlib.h>
+
+#include "tcfg.h"
+#include "units.h"
+
+static uint64_t window_end(const struct tcfg_window *w)
+{
+    uint64_t e = w->offset + w->duration;
+    return e < w->offset ? UINT64_MAX : e;
+}
+
+static int by_offset(const void *x, const void *y)
+{
+    const struct tcfg_window *a = x, *b = y;
+    if (a->offset != b->offset)
+        return a->offset < b->offset ? -1 : 1;
+    /* Equal offsets keep document order, so the output is deterministic. */
+    return a->at.line < b->at.line ? -1 : a->at.line > b->at.line;
+}
+
+static void check_plan(struct tcfg_diag *d, struct tcfg_plan *p)
+{
+    char t1[TCFG_TIME_BUF], t2[TCFG_TIME_BUF], t3[TCFG_TIME_BUF], t4[TCFG_TIME_BUF];
+    if (!p->bad && p->major_frame == 0)
+        tcfg_error(d, &p->at, "major frame is zero");
+    for (size_t i = 0; i < p->num_windows; i++) {
+        const struct tcfg_window *w = &p->windows[i];
+        if (w->bad)
+            continue;
+        if (w->duration == 0)
+            tcfg_error(d, &w->at, "duration is zero");
+        else if (!p->bad && p->major_frame != 0 &&
+                 (w->offset >= p->major_frame || w->duration > p->major_frame - w->offset))
+            tcfg_error(d, &w->at, "window [%s, %s) ends after the major frame (%s)",
+                       tcfg_format_time(w->offset, t1), tcfg_format_time(window_end(w), t2),
+                       tcfg_format_time(p->major_frame, t3));
+    }
+    qsort(p->windows, p->num_windows, sizeof *p->windows, by_offset);
+    /* Sweep in offset order, remembering the window that reaches furthest. */
+    const struct tcfg_window *reach = NULL;
+    for (size_t i = 0; i < p->num_windows; i++) {
+        const struct tcfg_window *w = &p->windows[i];
+        if (w->bad || w->duration == 0)
+            continue;
+        uint64_t wend = window_end(w);
+        if (reach) {
+            uint64_t rend = window_end(reach);
+            if (w->offset < rend)
+                tcfg_error(d, &w->at,
+                           "window [%s, %s) overlaps the window of \"%s\" at [%s, %s) "
+                           "(line %lu)",
+                           tcfg_format_time(w->offset, t1), tcfg_format_time(wend, t2),
+                           reach->partition_name, tcfg_format_time(reach->offset, t3),
+                           tcfg_format_time(rend, t4), reach->at.line);
+            if (wend <= rend)
+                continue;
+        }
+        reach = w;
+    }
+}
+
+void tcfg_check_schedule(struct tcfg_diag *diag, struct tcfg_system *sys)
+{
+    for (size_t i = 0; i < sys->num_plans; i++)
+        check_plan(diag, &sys->plans[i]);
+    /* A partition must run in the initial plan; later plans may leave it out. */
+    if (sys->initial_plan == TCFG_NONE)
+        return;
+    const struct tcfg_plan *init = &sys->plans[sys->initial_plan];
+    for (size_t k = 0; k < sys->num_partitions; k++) {
+        bool found = false;
+        for (size_t i = 0; i < init->num_windows && !found; i++)
+            found = init->windows[i].partition == k;
+        if (!found)
+            tcfg_error(diag, &sys->partitions[k].at, "has no window in the initial plan \"%s\"",
+                       init->name);
+    }
+}

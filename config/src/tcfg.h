@@ -1,0 +1,136 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
+/*
+ * The in-memory model of a system description and the entry points that the
+ * command-line tool and the fuzz harness share.
+ *
+ * tcfg_load() does everything except writing files: parse, schema
+ * validation, semantic checks and image checks. It never prints; every
+ * problem becomes a diagnostic, so a harness can run it on arbitrary input.
+ */
+#ifndef TCFG_H
+#define TCFG_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "arch.h"
+#include "diag.h"
+
+/* Marks an unresolved reference (unknown name). */
+#define TCFG_NONE ((size_t)-1)
+
+/* Rights bits; the same values as CFG_AREA_* in kernel/core/include/cfg.h. */
+#define TCFG_R 0x1u
+#define TCFG_W 0x2u
+#define TCFG_X 0x4u
+
+struct tcfg_area {
+    struct tcfg_where at;
+    char *name;
+    uint32_t virt, phys, size, rights;
+    bool shared;
+    bool bad; /* a value did not parse; skip range checks */
+};
+
+/* ARINC 653 start modes; the same values as enum cfg_start_mode. */
+enum tcfg_mode { TCFG_IDLE, TCFG_COLD_START, TCFG_WARM_START, TCFG_NORMAL };
+
+struct tcfg_partition {
+    struct tcfg_where at;
+    char *name;
+    uint32_t id;
+    bool id_bad;
+    bool system, fpu;
+    unsigned criticality; /* 0 = A */
+    enum tcfg_mode mode;
+    char *image; /* as written in the XML */
+    bool has_entry;
+    uint32_t entry; /* explicit, or from the ELF header once loaded */
+    struct tcfg_area *areas;
+    size_t num_areas;
+    /* Filled in by the image check. */
+    char *image_path; /* absolute */
+    uint32_t image_size;
+};
+
+struct tcfg_window {
+    struct tcfg_where at;
+    char *partition_name;
+    size_t partition;          /* index or TCFG_NONE */
+    uint64_t offset, duration; /* ns */
+    bool bad;
+};
+
+struct tcfg_plan {
+    struct tcfg_where at;
+    char *name;
+    uint32_t id;
+    bool id_bad;
+    uint64_t major_frame; /* ns */
+    bool bad;
+    struct tcfg_window *windows; /* sorted by offset after the checks */
+    size_t num_windows;
+};
+
+struct tcfg_system {
+    struct tcfg_where at;
+    char *name;
+    char *arch_name; /* the arch attribute, or NULL */
+    const struct tcfg_arch *arch;
+    uint32_t ram;
+    bool ram_bad;
+    struct tcfg_partition *partitions;
+    size_t num_partitions;
+    struct tcfg_plan *plans;
+    size_t num_plans;
+    struct tcfg_where schedule_at;
+    char *initial_plan_name;
+    size_t initial_plan;
+    struct tcfg_where console_at;
+    char *console_name; /* NULL: no console input */
+    size_t console;
+    bool too_big; /* beyond the tool's limits: later checks are skipped */
+};
+
+/* A partition image as read by a loader. */
+struct tcfg_image {
+    uint8_t *data; /* malloc'ed; freed by the caller */
+    size_t size;
+    char *path; /* malloc'ed absolute path; freed by the caller */
+};
+
+/*
+ * Finds and reads the image named in the XML. Returns NULL on success, or a
+ * message that says why not (static storage).
+ */
+typedef const char *(*tcfg_image_loader)(void *ctx, const char *name, struct tcfg_image *out);
+
+struct tcfg_options {
+    const char *arch; /* from the command line, or NULL */
+    tcfg_image_loader load_image;
+    void *loader_ctx;
+};
+
+/*
+ * Loads and checks the description in xml[0..len). file names it in
+ * diagnostics. Returns true when the system is consistent; *sys is filled in
+ * as far as parsing got in every case and must be freed with tcfg_free().
+ */
+bool tcfg_load(const char *xml, size_t len, const char *file, const struct tcfg_options *opts,
+               struct tcfg_diag *diag, struct tcfg_system *sys);
+void tcfg_free(struct tcfg_system *sys);
+
+/* Stages of tcfg_load(), in the order it runs them. tcfg_parse() returns
+ * whether a model was built (values that overflow are reported and marked
+ * bad, and the checks go on). */
+bool tcfg_parse(const char *xml, size_t len, const char *file, struct tcfg_diag *diag,
+                struct tcfg_system *sys);
+void tcfg_check_system(const struct tcfg_options *opts, struct tcfg_diag *diag,
+                       struct tcfg_system *sys);
+void tcfg_check_memory(struct tcfg_diag *diag, const struct tcfg_system *sys);
+void tcfg_check_schedule(struct tcfg_diag *diag, struct tcfg_system *sys);
+void tcfg_check_images(const struct tcfg_options *opts, struct tcfg_diag *diag,
+                       struct tcfg_system *sys);
+
+#endif

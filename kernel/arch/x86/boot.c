@@ -1,0 +1,103 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
+/* x86 boot: from the multiboot entry to the first partition. */
+#include "arch.h"
+#include "kernel.h"
+#include "kprintf.h"
+#include "kstring.h"
+#include "partition.h"
+#include "x86.h"
+
+#define MULTIBOOT_BOOTLOADER_MAGIC 0x2badb002u
+#define MB_INFO_MEMORY 0x1u
+
+struct multiboot_info {
+    uint32_t flags, mem_lower, mem_upper;
+};
+
+#define QEMU_DEBUG_EXIT_PORT 0xf4
+
+struct x86_frame *x86_first_frame(void);
+void x86_resume(void);
+
+static void check_memory(uint32_t magic, const struct multiboot_info *mbi)
+{
+    uint32_t have;
+
+    if (magic != MULTIBOOT_BOOTLOADER_MAGIC)
+        panic("not started by a multiboot loader (magic %x)", magic);
+    if (!(mbi->flags & MB_INFO_MEMORY))
+        panic("boot loader gave no memory size");
+    /* mem_upper counts KiB above 1 MiB. */
+    have = (mbi->mem_upper + 1024) * 1024;
+    if (have + 1 < cfg_system.ram_size)
+        panic("configuration needs %u KiB of RAM, the machine has %u KiB",
+              cfg_system.ram_size / 1024, have / 1024);
+}
+
+__attribute__((noreturn)) void x86_boot(uint32_t magic, const struct multiboot_info *mbi)
+{
+    struct x86_frame *first;
+
+    x86_uart_init();
+    kprintf("\n[tessera] Tessera separation kernel (x86)\n");
+    check_memory(magic, mbi);
+    x86_desc_init();
+    x86_mmu_init(cfg_system.ram_size);
+    x86_fpu_init();
+    x86_time_init();
+    kernel_start();
+    first = x86_first_frame();
+    __asm__ volatile("mov %0, %%eax\n\tjmp x86_resume" : : "r"(first) : "eax");
+    __builtin_unreachable();
+}
+
+void arch_context_reset(struct partition *p, uint32_t entry)
+{
+    struct x86_frame *f = &p->ctx.frame;
+
+    memset(f, 0, sizeof(*f));
+    f->ds = f->es = f->fs = f->gs = f->ss = USER_DS;
+    f->cs = USER_CS;
+    f->eip = entry;
+    f->eflags = EFLAGS_RESERVED | EFLAGS_IF; /* IOPL 0 */
+    f->eax = p->cfg->id;
+    x86_fpu_release(p);
+}
+
+uint32_t arch_hcall_number(const struct partition *p)
+{
+    return p->ctx.frame.eax;
+}
+
+uint32_t arch_hcall_arg(const struct partition *p, unsigned index)
+{
+    const struct x86_frame *f = &p->ctx.frame;
+
+    switch (index) {
+    case 0:
+        return f->ebx;
+    case 1:
+        return f->ecx;
+    case 2:
+        return f->edx;
+    case 3:
+        return f->esi;
+    default:
+        return f->edi;
+    }
+}
+
+void arch_hcall_return(struct partition *p, int32_t value)
+{
+    p->ctx.frame.eax = (uint32_t)value;
+}
+
+void arch_shutdown(int code)
+{
+    __asm__ volatile("cli");
+    /* QEMU's isa-debug-exit device turns the value v into exit status
+     * 2v+1; on a PC without it the write is ignored and we halt. */
+    outb(QEMU_DEBUG_EXIT_PORT, (uint8_t)code);
+    for (;;)
+        __asm__ volatile("hlt");
+}

@@ -1,0 +1,98 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
+/* Segment descriptors (flat), the TSS and the interrupt descriptor table. */
+#include <stdint.h>
+#include "x86.h"
+
+struct tss {
+    uint32_t link, esp0, ss0, esp1, ss1, esp2, ss2, cr3, eip, eflags;
+    uint32_t eax, ecx, edx, ebx, esp, ebp, esi, edi;
+    uint32_t es, cs, ss, ds, fs, gs, ldt;
+    uint16_t trap, iomap_base;
+} __attribute__((packed));
+
+struct gate {
+    uint16_t offset_lo, selector;
+    uint8_t zero, type_attr;
+    uint16_t offset_hi;
+} __attribute__((packed));
+
+struct table_ptr {
+    uint16_t limit;
+    uint32_t base;
+} __attribute__((packed));
+
+static uint64_t gdt[6];
+static struct tss tss;
+static struct gate idt[256];
+
+extern char x86_vectors[];
+
+/* A flat 4 GiB segment: base 0, limit 0xfffff pages. */
+static uint64_t flat_segment(uint8_t access)
+{
+    return 0x0000ffffull | ((uint64_t)access << 40) | (0xcfull << 48);
+}
+
+static uint64_t tss_segment(uint32_t base, uint32_t limit)
+{
+    return (limit & 0xffffu) | ((uint64_t)(base & 0xffffffu) << 16) | (0x89ull << 40) |
+           ((uint64_t)((limit >> 16) & 0xf) << 48) | ((uint64_t)(base >> 24) << 56);
+}
+
+static void set_gate(unsigned vector, unsigned dpl)
+{
+    uint32_t handler = (uint32_t)(uintptr_t)(x86_vectors + 16 * vector);
+
+    idt[vector].offset_lo = handler & 0xffff;
+    idt[vector].selector = KERNEL_CS;
+    idt[vector].zero = 0;
+    /* Present, interrupt gate (IF cleared on entry: the kernel is not
+     * preemptible). */
+    idt[vector].type_attr = (uint8_t)(0x8e | (dpl << 5));
+    idt[vector].offset_hi = handler >> 16;
+}
+
+void x86_set_kernel_stack(uint32_t esp0)
+{
+    tss.esp0 = esp0;
+}
+
+void x86_desc_init(void)
+{
+    struct table_ptr gp, ip;
+
+    gdt[0] = 0;
+    gdt[1] = flat_segment(0x9a); /* kernel code */
+    gdt[2] = flat_segment(0x92); /* kernel data */
+    gdt[3] = flat_segment(0xfa); /* user code, DPL 3 */
+    gdt[4] = flat_segment(0xf2); /* user data, DPL 3 */
+    tss.ss0 = KERNEL_DS;
+    /* An I/O bitmap offset past the limit: every port access from ring 3
+     * (IOPL 0) faults. */
+    tss.iomap_base = sizeof(tss);
+    gdt[5] = tss_segment((uint32_t)(uintptr_t)&tss, sizeof(tss) - 1);
+
+    gp.limit = sizeof(gdt) - 1;
+    gp.base = (uint32_t)(uintptr_t)gdt;
+    __asm__ volatile("lgdt %0\n\t"
+                     "ljmp %1, $1f\n"
+                     "1:\n\t"
+                     "mov %2, %%ax\n\t"
+                     "mov %%ax, %%ds\n\t"
+                     "mov %%ax, %%es\n\t"
+                     "mov %%ax, %%fs\n\t"
+                     "mov %%ax, %%gs\n\t"
+                     "mov %%ax, %%ss\n\t"
+                     "ltr %w3"
+                     :
+                     : "m"(gp), "i"(KERNEL_CS), "i"(KERNEL_DS), "r"(TSS_SEL)
+                     : "eax", "memory");
+
+    /* Only the hypercall gate may be used by `int n` from ring 3; every
+     * other vector is reachable from user mode only as an exception. */
+    for (unsigned v = 0; v < 256; v++)
+        set_gate(v, v == VECTOR_HCALL ? 3 : 0);
+    ip.limit = sizeof(idt) - 1;
+    ip.base = (uint32_t)(uintptr_t)idt;
+    __asm__ volatile("lidt %0" : : "m"(ip));
+}

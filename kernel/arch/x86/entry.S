@@ -1,0 +1,67 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
+/*
+ * Trap entry and exit for all 256 vectors.
+ *
+ * From ring 3 the CPU switches to TSS.esp0, which points at the end of the
+ * running partition's saved frame (struct x86_frame), so the pushes below
+ * fill that frame in place; we then move to the kernel stack to run C.
+ * From ring 0 (only the idle loop runs with interrupts on) the frame is
+ * pushed on the idle stack and C runs right below it.
+ * x86_trap() returns the frame to resume; we load it and iret.
+ */
+
+#define FRAME_CS 0x3c /* offsetof(struct x86_frame, cs) */
+
+    .text
+    .balign 16
+trap_common:
+    pusha
+    push %ds
+    push %es
+    push %fs
+    push %gs
+    mov $0x10, %ax
+    mov %ax, %ds
+    mov %ax, %es
+    mov %ax, %fs
+    mov %ax, %gs
+    mov %esp, %eax
+    testl $3, FRAME_CS(%esp)
+    jz 1f
+    mov $x86_kernel_stack_top, %esp
+1:  push %eax
+    call x86_trap
+    .global x86_resume
+x86_resume:
+    mov %eax, %esp
+    pop %gs
+    pop %fs
+    pop %es
+    pop %ds
+    popa
+    add $8, %esp
+    iret
+
+/* Vectors where the CPU pushes an error code: 8, 10-14, 17, 21, 29, 30. */
+.macro vector n
+    .balign 16
+vector_\n:
+    .if (\n == 8) || ((\n >= 10) && (\n <= 14)) || (\n == 17) || (\n == 21) || (\n == 29) || (\n == 30)
+    .else
+    push $0
+    .endif
+    push $\n
+    jmp trap_common
+.endm
+
+    .balign 16
+    .global x86_vectors
+x86_vectors:
+.altmacro
+.set i, 0
+.rept 256
+    vector %i
+    .set i, i + 1
+.endr
+
+    .section .note.GNU-stack, "", @progbits

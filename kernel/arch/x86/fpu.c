@@ -1,0 +1,62 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
+/*
+ * Lazy FPU switching. The FPU (x87 and SSE state) belongs to at most one
+ * partition at a time; on every switch CR0.TS is set unless the incoming
+ * partition is that owner, so the first FPU instruction of another partition
+ * traps (#NM) and only then is the state exchanged. A partition configured
+ * without the FPU right never becomes the owner: its FPU use is a fault.
+ */
+#include "arch.h"
+#include "kprintf.h"
+#include "partition.h"
+#include "x86.h"
+
+static struct partition *fpu_owner;
+
+void x86_fpu_init(void)
+{
+    uint32_t a, b, c, d;
+
+    cpuid(1, &a, &b, &c, &d);
+    if (!(d & (1u << 0)) || !(d & (1u << 24)))
+        panic("fpu: CPU lacks an FPU or FXSAVE/FXRSTOR");
+    write_cr4(read_cr4() | CR4_OSFXSR | CR4_OSXMMEXCPT);
+    write_cr0((read_cr0() & ~CR0_EM) | CR0_MP | CR0_NE | CR0_TS);
+}
+
+void x86_fpu_switch_to(struct partition *p)
+{
+    if (p && p == fpu_owner)
+        clts();
+    else
+        write_cr0(read_cr0() | CR0_TS);
+}
+
+/* Handles #NM for p. Returns 0 when p may go on, -1 when FPU use is a fault. */
+int x86_fpu_trap(struct partition *p)
+{
+    if (!(p->cfg->flags & CFG_PART_FPU))
+        return -1;
+    clts();
+    if (fpu_owner && fpu_owner->ctx.fpu_used)
+        __asm__ volatile("fxsave %0" : "=m"(fpu_owner->ctx.fpu));
+    if (p->ctx.fpu_used) {
+        __asm__ volatile("fxrstor %0" : : "m"(p->ctx.fpu));
+    } else {
+        /* First use: the default FPU state, not the previous owner's. */
+        uint32_t mxcsr = 0x1f80;
+
+        __asm__ volatile("fninit\n\tldmxcsr %0" : : "m"(mxcsr));
+        p->ctx.fpu_used = 1;
+    }
+    fpu_owner = p;
+    return 0;
+}
+
+/* Forgets p's FPU state (used when p is stopped or restarted). */
+void x86_fpu_release(struct partition *p)
+{
+    p->ctx.fpu_used = 0;
+    if (fpu_owner == p)
+        fpu_owner = 0;
+}

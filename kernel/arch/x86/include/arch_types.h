@@ -1,0 +1,40 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
+/* x86 (32-bit) types that the arch-neutral kernel embeds. */
+#ifndef TESSERA_X86_ARCH_TYPES_H
+#define TESSERA_X86_ARCH_TYPES_H
+
+#include <stdint.h>
+
+#define ARCH_ELF_MACHINE 3 /* EM_386 */
+#define ARCH_ELF_DATA    1 /* little-endian */
+
+/*
+ * A trap frame, in the order entry.S and the CPU push it (lowest address
+ * first). A partition's saved context is exactly such a frame: while the
+ * partition runs, the TSS points the ring-0 stack at the end of its frame,
+ * so the next trap saves the user state in place without copying.
+ */
+struct x86_frame {
+    uint32_t gs, fs, es, ds;
+    uint32_t edi, esi, ebp, esp_unused, ebx, edx, ecx, eax;
+    uint32_t vector, error;
+    uint32_t eip, cs, eflags;
+    uint32_t esp, ss; /* pushed only on a change of privilege level */
+};
+
+/* 512-byte FXSAVE area; must be 16-byte aligned. */
+struct x86_fpu_state {
+    uint8_t bytes[512];
+} __attribute__((aligned(16)));
+
+struct arch_context {
+    struct x86_frame frame;
+    uint32_t fpu_used; /* the partition has FPU state worth keeping */
+    struct x86_fpu_state fpu;
+};
+
+struct arch_space {
+    uint32_t *page_directory; /* kernel (identity) address of the directory */
+};
+
+#endif

@@ -1,0 +1,129 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
+/* Privileged x86 instructions, for kernel/arch/x86 only. */
+#ifndef TESSERA_X86_H
+#define TESSERA_X86_H
+
+#include <stdint.h>
+
+#define KERNEL_CS 0x08
+#define KERNEL_DS 0x10
+#define USER_CS   0x1b /* GDT entry 3, RPL 3 */
+#define USER_DS   0x23 /* GDT entry 4, RPL 3 */
+#define TSS_SEL   0x28
+
+#define EFLAGS_IF       0x200u
+#define EFLAGS_RESERVED 0x2u
+
+#define CR0_MP 0x2u
+#define CR0_EM 0x4u
+#define CR0_TS 0x8u
+#define CR0_NE 0x20u
+#define CR0_WP 0x10000u
+#define CR0_PG 0x80000000u
+#define CR4_PSE        0x10u
+#define CR4_PGE        0x80u
+#define CR4_OSFXSR     0x200u
+#define CR4_OSXMMEXCPT 0x400u
+
+static inline void outb(uint16_t port, uint8_t v)
+{
+    __asm__ volatile("outb %0, %1" : : "a"(v), "Nd"(port));
+}
+
+static inline uint8_t inb(uint16_t port)
+{
+    uint8_t v;
+    __asm__ volatile("inb %1, %0" : "=a"(v) : "Nd"(port));
+    return v;
+}
+
+static inline void outw(uint16_t port, uint16_t v)
+{
+    __asm__ volatile("outw %0, %1" : : "a"(v), "Nd"(port));
+}
+
+static inline uint64_t rdtsc(void)
+{
+    uint32_t lo, hi;
+    __asm__ volatile("rdtsc" : "=a"(lo), "=d"(hi));
+    return ((uint64_t)hi << 32) | lo;
+}
+
+static inline uint32_t read_cr0(void)
+{
+    uint32_t v;
+    __asm__ volatile("mov %%cr0, %0" : "=r"(v));
+    return v;
+}
+
+static inline void write_cr0(uint32_t v)
+{
+    __asm__ volatile("mov %0, %%cr0" : : "r"(v) : "memory");
+}
+
+static inline uint32_t read_cr2(void)
+{
+    uint32_t v;
+    __asm__ volatile("mov %%cr2, %0" : "=r"(v));
+    return v;
+}
+
+static inline void write_cr3(uint32_t v)
+{
+    __asm__ volatile("mov %0, %%cr3" : : "r"(v) : "memory");
+}
+
+static inline uint32_t read_cr4(void)
+{
+    uint32_t v;
+    __asm__ volatile("mov %%cr4, %0" : "=r"(v));
+    return v;
+}
+
+static inline void write_cr4(uint32_t v)
+{
+    __asm__ volatile("mov %0, %%cr4" : : "r"(v) : "memory");
+}
+
+static inline void cpuid(uint32_t leaf, uint32_t *a, uint32_t *b, uint32_t *c, uint32_t *d)
+{
+    __asm__ volatile("cpuid" : "=a"(*a), "=b"(*b), "=c"(*c), "=d"(*d) : "a"(leaf), "c"(0));
+}
+
+static inline uint64_t rdmsr(uint32_t msr)
+{
+    uint32_t lo, hi;
+    __asm__ volatile("rdmsr" : "=a"(lo), "=d"(hi) : "c"(msr));
+    return ((uint64_t)hi << 32) | lo;
+}
+
+static inline void wrmsr(uint32_t msr, uint64_t v)
+{
+    __asm__ volatile("wrmsr" : : "c"(msr), "a"((uint32_t)v), "d"((uint32_t)(v >> 32)));
+}
+
+static inline void clts(void)
+{
+    __asm__ volatile("clts");
+}
+
+/* Subsystems of kernel/arch/x86. */
+struct partition;
+void x86_uart_init(void);
+void x86_desc_init(void);
+void x86_set_kernel_stack(uint32_t esp0);
+void x86_mmu_init(uint32_t ram_size);
+void x86_mmu_switch_kernel(void);
+void x86_mmu_switch(struct partition *p);
+void x86_time_init(void);
+void x86_timer_eoi(void);
+void x86_fpu_init(void);
+void x86_fpu_switch_to(struct partition *p);
+int x86_fpu_trap(struct partition *p);
+void x86_fpu_release(struct partition *p);
+
+#define VECTOR_TIMER    0x40
+#define VECTOR_SPURIOUS 0xff
+#define VECTOR_HCALL    0x80
+
+#endif

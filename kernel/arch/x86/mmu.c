@@ -1,0 +1,116 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
+/*
+ * Address spaces. Every page directory maps all RAM at its physical address
+ * with 4 MiB supervisor-only global pages (the kernel's direct map), the
+ * local APIC page supervisor-only and uncached, and - in a partition's
+ * directory - that partition's areas with 4 KiB user pages at their virtual
+ * addresses. 32-bit paging has no execute-disable bit: on x86 an area that
+ * is readable is also executable (docs/architecture.md).
+ */
+#include "arch.h"
+#include "kprintf.h"
+#include "kstring.h"
+#include "partition.h"
+#include "x86.h"
+
+#define PTE_P   0x001u
+#define PTE_W   0x002u
+#define PTE_U   0x004u
+#define PTE_PWT 0x008u
+#define PTE_PCD 0x010u
+#define PTE_PS  0x080u
+#define PTE_G   0x100u
+
+#define PAGE_SIZE   4096u
+#define BIG_PAGE    0x400000u
+#define RAM_MAX     0x40000000u /* the direct map must stay below user space */
+#define MMIO_BASE   0xfec00000u /* IOAPIC and local APIC live in this 4 MiB */
+
+#ifndef MAX_PAGE_TABLES
+#define MAX_PAGE_TABLES 256
+#endif
+#ifndef MAX_PARTITIONS
+#define MAX_PARTITIONS 16
+#endif
+
+static uint32_t kernel_directory[1024] __attribute__((aligned(PAGE_SIZE)));
+static uint32_t directories[MAX_PARTITIONS][1024] __attribute__((aligned(PAGE_SIZE)));
+static uint32_t tables[MAX_PAGE_TABLES][1024] __attribute__((aligned(PAGE_SIZE)));
+static uint32_t tables_used;
+
+static void map_kernel(uint32_t *pd, uint32_t ram_size)
+{
+    for (uint32_t a = 0; a < ram_size; a += BIG_PAGE)
+        pd[a / BIG_PAGE] = a | PTE_P | PTE_W | PTE_PS | PTE_G;
+    pd[MMIO_BASE / BIG_PAGE] = MMIO_BASE | PTE_P | PTE_W | PTE_PS | PTE_PCD | PTE_PWT;
+}
+
+void *arch_phys_to_kernel(uint32_t phys)
+{
+    return (void *)(uintptr_t)phys;
+}
+
+static uint32_t *table_for(uint32_t *pd, uint32_t va)
+{
+    uint32_t *pde = &pd[va / BIG_PAGE];
+
+    if (!(*pde & PTE_P)) {
+        if (tables_used == MAX_PAGE_TABLES)
+            return 0;
+        *pde = (uint32_t)(uintptr_t)tables[tables_used++] | PTE_P | PTE_W | PTE_U;
+    } else if (*pde & PTE_PS) {
+        return 0; /* collides with the kernel's direct map or MMIO */
+    }
+    return (uint32_t *)(uintptr_t)(*pde & ~0xfffu);
+}
+
+int arch_space_build(struct partition *p)
+{
+    uint32_t *pd = directories[p->index];
+
+    memset(pd, 0, PAGE_SIZE);
+    map_kernel(pd, cfg_system.ram_size);
+    for (uint32_t i = 0; i < p->cfg->num_areas; i++) {
+        const struct cfg_area *a = &p->cfg->areas[i];
+        uint32_t flags = PTE_P | PTE_U | ((a->rights & CFG_AREA_WRITE) ? PTE_W : 0);
+
+        if ((a->virt | a->phys | a->size) & (PAGE_SIZE - 1) || a->size == 0 ||
+            a->virt + (a->size - 1) < a->virt || a->virt < RAM_MAX ||
+            a->phys + (a->size - 1) < a->phys || a->phys + (a->size - 1) >= cfg_system.ram_size)
+            return -1;
+        for (uint32_t off = 0; off < a->size; off += PAGE_SIZE) {
+            uint32_t *pt = table_for(pd, a->virt + off);
+
+            if (!pt)
+                return -1;
+            pt[((a->virt + off) >> 12) & 1023] = (a->phys + off) | flags;
+        }
+    }
+    p->space.page_directory = pd;
+    return 0;
+}
+
+void x86_mmu_init(uint32_t ram_size)
+{
+    uint32_t a, b, c, d;
+
+    cpuid(1, &a, &b, &c, &d);
+    if (!(d & (1u << 3)) || !(d & (1u << 13)))
+        panic("mmu: CPU lacks 4 MiB pages (PSE) or global pages (PGE)");
+    if (ram_size == 0 || ram_size > RAM_MAX || (ram_size & (BIG_PAGE - 1)))
+        panic("mmu: RAM size %x must be a non-zero multiple of 4 MiB up to 1 GiB", ram_size);
+    map_kernel(kernel_directory, ram_size);
+    write_cr4(read_cr4() | CR4_PSE | CR4_PGE);
+    write_cr3((uint32_t)(uintptr_t)kernel_directory);
+    write_cr0(read_cr0() | CR0_PG | CR0_WP);
+}
+
+void x86_mmu_switch_kernel(void)
+{
+    write_cr3((uint32_t)(uintptr_t)kernel_directory);
+}
+
+void x86_mmu_switch(struct partition *p)
+{
+    write_cr3((uint32_t)(uintptr_t)p->space.page_directory);
+}

@@ -1,0 +1,125 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
+/* Every entry into the kernel after boot arrives in x86_trap(). */
+#include <stddef.h>
+#include "arch.h"
+#include "kernel.h"
+#include "kprintf.h"
+#include "kstring.h"
+#include "partition.h"
+#include "x86.h"
+
+static const char *const exception_names[32] = {
+    "#DE divide error",
+    "#DB debug",
+    "NMI",
+    "#BP breakpoint",
+    "#OF overflow",
+    "#BR bound range",
+    "#UD invalid opcode",
+    "#NM FPU not available",
+    "#DF double fault",
+    "coprocessor segment overrun",
+    "#TS invalid TSS",
+    "#NP segment not present",
+    "#SS stack fault",
+    "#GP general protection",
+    "#PF page fault",
+    "reserved 15",
+    "#MF x87 FPU error",
+    "#AC alignment check",
+    "#MC machine check",
+    "#XM SIMD FPU error",
+    "#VE virtualization",
+    "#CP control protection",
+};
+
+/* The idle loop runs in ring 0 with interrupts on, on its own stack. Its
+ * first frame sits at the top; a ring-0 iret pops no esp/ss, so the idle
+ * loop's stack starts where the frame's esp field is. */
+static struct {
+    uint8_t stack[4096];
+    struct x86_frame frame;
+} idle_area __attribute__((aligned(16)));
+
+__attribute__((noreturn)) static void idle_loop(void)
+{
+    for (;;)
+        __asm__ volatile("sti\n\thlt\n\tcli");
+}
+
+/* A fresh ring-0 frame that starts the idle loop on an empty idle stack.
+ * Safe to build only while not running on the idle stack. */
+static struct x86_frame *idle_frame(void)
+{
+    struct x86_frame *f = &idle_area.frame;
+
+    memset(f, 0, offsetof(struct x86_frame, esp));
+    f->ds = f->es = f->fs = f->gs = KERNEL_DS;
+    f->cs = KERNEL_CS;
+    f->eip = (uint32_t)(uintptr_t)idle_loop;
+    f->eflags = EFLAGS_RESERVED | EFLAGS_IF;
+    return f;
+}
+
+static void describe_fault(const struct x86_frame *f, char *buf, size_t size)
+{
+    const char *name = f->vector < 32 && exception_names[f->vector] ? exception_names[f->vector]
+                                                                   : "exception";
+
+    if (f->vector == 14)
+        ksnprintf(buf, size, "%s at eip=%08x: %s of %08x (%s)", name, f->eip,
+                  (f->error & 2) ? "write" : "read", read_cr2(),
+                  (f->error & 1) ? "protection violation" : "not mapped");
+    else
+        ksnprintf(buf, size, "%s at eip=%08x error=%x", name, f->eip, f->error);
+}
+
+/* Decides the context to resume after the kernel has handled an entry;
+ * idle_frame_in is the interrupted idle loop's frame, or NULL. */
+static struct x86_frame *resume(struct x86_frame *idle_frame_in)
+{
+    struct partition *next = kernel_current();
+
+    x86_fpu_switch_to(next);
+    if (next) {
+        x86_mmu_switch(next);
+        x86_set_kernel_stack((uint32_t)(uintptr_t)(&next->ctx.frame + 1));
+        return &next->ctx.frame;
+    }
+    x86_mmu_switch_kernel();
+    /* Idle goes on where it was if that is what was interrupted. */
+    return idle_frame_in ? idle_frame_in : idle_frame();
+}
+
+struct x86_frame *x86_trap(struct x86_frame *f)
+{
+    int from_user = f->cs & 3;
+    char why[128];
+
+    if (f->vector == VECTOR_TIMER) {
+        x86_timer_eoi();
+        kernel_on_timer();
+        return resume(from_user ? 0 : f);
+    }
+    if (f->vector == VECTOR_SPURIOUS || (f->vector >= 0x20 && f->vector < 0x30))
+        return f; /* spurious local APIC or masked legacy PIC interrupt */
+    if (!from_user) {
+        describe_fault(f, why, sizeof(why));
+        panic("kernel trap: %s", why);
+    }
+    if (f->vector == VECTOR_HCALL) {
+        kernel_on_hypercall();
+        return resume(0);
+    }
+    if (f->vector == 7 && x86_fpu_trap(kernel_current()) == 0)
+        return f;
+    describe_fault(f, why, sizeof(why));
+    x86_fpu_release(kernel_current());
+    kernel_on_fault(why);
+    return resume(0);
+}
+
+struct x86_frame *x86_first_frame(void)
+{
+    return resume(0);
+}

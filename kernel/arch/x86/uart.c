@@ -1,0 +1,41 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
+/* COM1, a 16550 UART, polled: the kernel console. */
+#include "arch.h"
+#include "x86.h"
+
+#define COM1 0x3f8
+#define UART_THR 0 /* transmit holding register */
+#define UART_IER 1
+#define UART_DLL 0 /* divisor latch, with LCR.DLAB */
+#define UART_DLM 1
+#define UART_FCR 2
+#define UART_LCR 3
+#define UART_MCR 4
+#define UART_LSR 5
+#define LSR_THRE 0x20
+
+void x86_uart_init(void)
+{
+    outb(COM1 + UART_IER, 0x00);
+    outb(COM1 + UART_LCR, 0x80); /* DLAB: set the divisor */
+    outb(COM1 + UART_DLL, 0x01); /* 115200 baud */
+    outb(COM1 + UART_DLM, 0x00);
+    outb(COM1 + UART_LCR, 0x03); /* 8N1 */
+    outb(COM1 + UART_FCR, 0x07); /* FIFOs on and cleared */
+    outb(COM1 + UART_MCR, 0x03);
+}
+
+static void uart_put(char c)
+{
+    /* Bounded wait: a missing UART must not hang the kernel. */
+    for (int i = 0; i < 100000 && !(inb(COM1 + UART_LSR) & LSR_THRE); i++)
+        ;
+    outb(COM1 + UART_THR, (uint8_t)c);
+}
+
+void arch_console_putc(char c)
+{
+    if (c == '\n')
+        uart_put('\r');
+    uart_put(c);
+}

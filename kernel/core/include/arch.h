@@ -1,0 +1,43 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
+/*
+ * What the arch-neutral kernel needs from an architecture. Each arch
+ * (kernel/arch/<arch>) implements exactly these, and defines the types in
+ * its own <arch_types.h>.
+ */
+#ifndef TESSERA_ARCH_H
+#define TESSERA_ARCH_H
+
+#include <stdint.h>
+#include "arch_types.h"
+
+struct partition;
+
+/* Console output of the kernel itself (polled, never blocks for long). */
+void arch_console_putc(char c);
+
+/* Monotonic time since boot in ns. */
+uint64_t arch_time_ns(void);
+
+/* Arms the one-shot schedule timer to interrupt at (or just after) the
+ * absolute time deadline_ns; a deadline in the past interrupts at once. */
+void arch_timer_arm(uint64_t deadline_ns);
+
+/* Kernel-accessible address of physical address phys (within RAM). */
+void *arch_phys_to_kernel(uint32_t phys);
+
+/* Builds the address space of p from its configured areas. Returns 0, or a
+ * negative value when the arch cannot map the configuration. */
+int arch_space_build(struct partition *p);
+
+/* Sets p's saved context so that it starts at entry in user mode. */
+void arch_context_reset(struct partition *p, uint32_t entry);
+
+/* Hypercall arguments and result in p's saved context. */
+uint32_t arch_hcall_number(const struct partition *p);
+uint32_t arch_hcall_arg(const struct partition *p, unsigned index);
+void arch_hcall_return(struct partition *p, int32_t value);
+
+/* Ends the system: code 0 is an orderly shutdown, anything else a failure. */
+__attribute__((noreturn)) void arch_shutdown(int code);
+
+#endif

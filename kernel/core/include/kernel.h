@@ -1,0 +1,30 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
+/*
+ * The kernel's event flow. The arch layer turns every entry into the kernel
+ * (timer interrupt, hypercall, fault in a partition) into one of the calls
+ * below, then resumes kernel_current(): a partition, or the idle loop when
+ * it returns NULL.
+ */
+#ifndef TESSERA_KERNEL_H
+#define TESSERA_KERNEL_H
+
+#include <stdint.h>
+
+struct partition;
+
+/* Boots the arch-neutral kernel: partitions, schedule, first timer. */
+void kernel_start(void);
+
+/* The schedule timer fired. */
+void kernel_on_timer(void);
+
+/* The current partition made a hypercall. */
+void kernel_on_hypercall(void);
+
+/* The current partition caused an exception; what describes it. */
+void kernel_on_fault(const char *what);
+
+/* The partition to run now, or NULL for the idle loop. */
+struct partition *kernel_current(void);
+
+#endif

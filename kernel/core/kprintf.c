@@ -1,0 +1,36 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
+#include "kformat.h"
+#include "kprintf.h"
+#include "arch.h"
+
+static void kvprintf(const char *fmt, va_list ap)
+{
+    char line[256];
+    int n = kvsnprintf(line, sizeof(line), fmt, ap);
+
+    if (n >= (int)sizeof(line))
+        n = sizeof(line) - 1;
+    for (int i = 0; i < n; i++)
+        arch_console_putc(line[i]);
+}
+
+void kprintf(const char *fmt, ...)
+{
+    va_list ap;
+
+    va_start(ap, fmt);
+    kvprintf(fmt, ap);
+    va_end(ap);
+}
+
+void panic(const char *fmt, ...)
+{
+    va_list ap;
+
+    kprintf("[tessera] PANIC: ");
+    va_start(ap, fmt);
+    kvprintf(fmt, ap);
+    va_end(ap);
+    kprintf("\n");
+    arch_shutdown(1);
+}

@@ -1,0 +1,30 @@
+# SPDX-License-Identifier: BSD-2-Clause
+# Building a bootable system image from an XML system description.
+#   $(call tessera_system,NAME,XML,IMAGES)
+# makes $(B)/$(ARCH)/systems/NAME/system.elf: tessera-config turns XML into
+# configuration tables and an image blob, linked with the kernel library.
+# IMAGES are the partition ELF files the XML names (for make's ordering);
+# they are looked up in $(PART_IMAGE_DIR).
+
+SYSTEMS_DIR := $(B)/$(ARCH)/systems
+
+define tessera_system
+$(SYSTEMS_DIR)/$(1)/cfg_tables.c: $(2) $(3) $$(TESSERA_CONFIG)
+	@mkdir -p $$(dir $$@)
+	$$(Q)$$(TESSERA_CONFIG) --arch $$(ARCH) --image-dir $$(PART_IMAGE_DIR) \
+		--output-dir $(SYSTEMS_DIR)/$(1) $(2)
+
+$(SYSTEMS_DIR)/$(1)/cfg_images.S: $(SYSTEMS_DIR)/$(1)/cfg_tables.c
+
+$(SYSTEMS_DIR)/$(1)/system.elf: $(SYSTEMS_DIR)/$(1)/cfg_tables.c $(SYSTEMS_DIR)/$(1)/cfg_images.S \
+		$$(KERNEL_LIB) $$(KERNEL_LDS)
+	$$(Q)$$(TARGET_CC) $$(KERNEL_CFLAGS) -c $(SYSTEMS_DIR)/$(1)/cfg_tables.c \
+		-o $(SYSTEMS_DIR)/$(1)/cfg_tables.o
+	$$(Q)$$(TARGET_CC) $$(KERNEL_CFLAGS) -c $(SYSTEMS_DIR)/$(1)/cfg_images.S \
+		-o $(SYSTEMS_DIR)/$(1)/cfg_images.o
+	$$(Q)$$(TARGET_LD) $$(TARGET_LDEMU) -T $$(KERNEL_LDS) -o $$@ \
+		$(SYSTEMS_DIR)/$(1)/cfg_tables.o $(SYSTEMS_DIR)/$(1)/cfg_images.o \
+		--whole-archive $$(KERNEL_LIB) --no-whole-archive $$(TARGET_LIBGCC)
+
+SYSTEM_IMAGES += $(SYSTEMS_DIR)/$(1)/system.elf
+endef

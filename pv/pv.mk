@@ -1,0 +1,17 @@
+# SPDX-License-Identifier: BSD-2-Clause
+# The guest side of the para-virtualization API: headers (pv/include), the
+# arch binding (pv/arch/$(ARCH)) and the partition start code.
+
+PV_INCLUDES := -Ipv/include -Ipv/arch/$(ARCH)/include
+PV_OBJDIR := $(B)/$(ARCH)/pv
+PV_START := $(PV_OBJDIR)/start.o
+PV_PARTITION_LDS := pv/arch/$(ARCH)/partition.ld
+
+# Partition code may use the FPU, unlike the kernel.
+PART_CFLAGS := $(filter-out -mno-80387 -mno-sse -mno-mmx,$(TARGET_CFLAGS)) $(PV_INCLUDES) -MMD -MP
+
+$(PV_START): pv/arch/$(ARCH)/start.S
+	@mkdir -p $(dir $@)
+	$(Q)$(TARGET_CC) $(PART_CFLAGS) -c $< -o $@
+
+ALL_TARGETS += $(PV_START)

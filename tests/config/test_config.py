@@ -1,0 +1,416 @@
+#!/usr/bin/env python3
+# SPDX-License-Identifier: BSD-2-Clause
+"""Corpus test of tessera-config; prints TAP.
+
+valid/*.xml must pass and generate tables that equal what this script
+computes from the XML on its own (through tests/config/dump_cfg.c).
+invalid/NAME.xml must fail with exactly the lines in invalid/NAME.expected
+(lines starting with '#' there are comments; '# args: ...' adds command-line
+arguments) and write no output. The partition images are ELF files that this
+script writes into a temporary folder; none is kept in the repository.
+
+Run from anywhere with TESSERA_BUILD set to the build folder (tests/run.py
+does that).
+"""
+import os
+import re
+import shlex
+import shutil
+import struct
+import subprocess
+import sys
+import tempfile
+import xml.etree.ElementTree as ET
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+ROOT = os.path.dirname(os.path.dirname(HERE))
+BUILD = os.environ.get("TESSERA_BUILD", os.path.join(ROOT, "build"))
+TOOL = os.path.join(BUILD, "host", "tessera-config")
+CFG_INCLUDE = os.path.join(ROOT, "kernel", "core", "include")
+
+PF_X, PF_W, PF_R = 1, 2, 4
+PT_LOAD, PT_GNU_STACK = 1, 0x6474E551
+EM_386, EM_SPARC = 3, 2
+
+ARCHES = {
+    "x86": {"virt": 0x40000000, "machine": EM_386, "big": False},
+    "sparc": {"virt": 0x50000000, "machine": EM_SPARC, "big": True},
+}
+
+
+class Tap:
+    def __init__(self):
+        self.n = 0
+        self.failed = 0
+
+    def ok(self, cond, name, detail=""):
+        self.n += 1
+        print(f"{'ok' if cond else 'not ok'} {self.n} - {name}")
+        if not cond:
+            self.failed += 1
+            for line in str(detail).rstrip().splitlines():
+                print(f"#   {line}")
+        return cond
+
+    def skip(self, name, why):
+        self.n += 1
+        print(f"ok {self.n} - {name} # SKIP {why}")
+
+
+# ---- ELF images -------------------------------------------------------------
+
+def elf(machine=EM_386, big=False, cls=1, etype=2, entry=0x40000000,
+        segments=(), phentsize=32, truncate=None, phoff=None):
+    """A minimal ELF executable. segments: (type, vaddr, memsz, flags[, filesz
+    [, offset]]); file bytes follow the headers."""
+    e = ">" if big else "<"
+    phnum = len(segments)
+    phoff = 52 if phoff is None else phoff
+    data_off = 52 + phnum * 32
+    body = b""
+    phdrs = b""
+    for seg in segments:
+        ptype, vaddr, memsz, flags = seg[:4]
+        filesz = seg[4] if len(seg) > 4 else min(memsz, 64)
+        offset = seg[5] if len(seg) > 5 else data_off + len(body)
+        if len(seg) <= 5:
+            body += bytes((vaddr + i) & 0xFF for i in range(filesz))
+        phdrs += struct.pack(e + "8I", ptype, offset, vaddr, vaddr, filesz, memsz,
+                             flags, 0x1000)
+    ident = b"\x7fELF" + bytes([cls, 2 if big else 1, 1]) + b"\0" * 9
+    hdr = ident + struct.pack(e + "HHIIIIIHHHHHH", etype, machine, 1, entry, phoff,
+                              0, 0, 52, phentsize, phnum, 40, 0, 0)
+    out = hdr + phdrs + body
+    return out[:truncate] if truncate is not None else out
+
+
+def std_image(arch, entry_off=0x10):
+    a = ARCHES[arch]
+    v = a["virt"]
+    return elf(machine=a["machine"], big=a["big"], entry=v + entry_off, segments=[
+        (PT_LOAD, v, 0x1000, PF_R | PF_X, 0x80),
+        (PT_LOAD, v + 0x400000, 0x2000, PF_R | PF_W, 0x10),
+        (PT_GNU_STACK, 0, 0, PF_R | PF_W, 0, 0),
+    ])
+
+
+def write_images(d):
+    v = 0x40000000
+    images = {
+        "hello.elf": std_image("x86"),
+        "hello-sparc.elf": std_image("sparc"),
+        "edge.elf": elf(entry=0xEFFFF000, segments=[(PT_LOAD, 0xEFFFF000, 0x1000, PF_R | PF_X)]),
+        "notelf.elf": b"#!/bin/sh\necho this is not an ELF file\n",
+        "elf64.elf": b"\x7fELF\x02\x01\x01" + b"\0" * 57,
+        "arm.elf": elf(machine=40, segments=[(PT_LOAD, v, 0x1000, PF_R | PF_X)]),
+        "big.elf": elf(big=True, segments=[(PT_LOAD, v, 0x1000, PF_R | PF_X)]),
+        "dyn.elf": elf(etype=3, segments=[(PT_LOAD, v, 0x1000, PF_R | PF_X)]),
+        "short.elf": std_image("x86")[:40],
+        "phtrunc.elf": elf(segments=[(PT_LOAD, v, 0x1000, PF_R | PF_X)], truncate=70),
+        "phalign.elf": elf(segments=[(PT_LOAD, v, 0x1000, PF_R | PF_X)], phoff=54),
+        "phentsize.elf": elf(segments=[(PT_LOAD, v, 0x1000, PF_R | PF_X)], phentsize=40),
+        "noload.elf": elf(segments=[(PT_GNU_STACK, 0, 0, PF_R | PF_W, 0, 0)]),
+        "outside.elf": elf(segments=[(PT_LOAD, v, 0x1000, PF_R | PF_X),
+                                     (PT_LOAD, 0x48000000, 0x1000, PF_R)]),
+        "straddle.elf": elf(segments=[(PT_LOAD, v, 0x2000, PF_R | PF_X)]),
+        "wcode.elf": elf(segments=[(PT_LOAD, v, 0x1000, PF_R | PF_W | PF_X)]),
+        "xdata.elf": elf(segments=[(PT_LOAD, v, 0x1000, PF_R | PF_X),
+                                   (PT_LOAD, v + 0x400000, 0x1000, PF_R | PF_W | PF_X)]),
+        "filesz.elf": elf(segments=[(PT_LOAD, v, 0x1000, PF_R | PF_X),
+                                    (PT_LOAD, v + 0x400000, 0x10, PF_R | PF_W, 0x20),
+                                    (PT_LOAD, v + 0x401000, 0x1000, PF_R | PF_W, 0x100,
+                                     0x10000)]),
+        "entry-data.elf": elf(entry=v + 0x400000,
+                              segments=[(PT_LOAD, v, 0x1000, PF_R | PF_X),
+                                        (PT_LOAD, v + 0x400000, 0x1000, PF_R | PF_W)]),
+    }
+    for name, data in images.items():
+        with open(os.path.join(d, name), "wb") as f:
+            f.write(data)
+
+
+# ---- what the tables must say, computed from the XML alone -----------------
+
+def size_of(s):
+    m = re.fullmatch(r"0x([0-9a-fA-F]+)|([0-9]+)(KiB|MiB|GiB)?", s)
+    if m.group(1):
+        return int(m.group(1), 16)
+    return int(m.group(2)) * {None: 1, "KiB": 1 << 10, "MiB": 1 << 20, "GiB": 1 << 30}[m.group(3)]
+
+
+def time_of(s):
+    m = re.fullmatch(r"([0-9]+)(ns|us|ms|s)", s)
+    return int(m.group(1)) * {"ns": 1, "us": 10**3, "ms": 10**6, "s": 10**9}[m.group(2)]
+
+
+def fnv1a(data):
+    h = 2166136261
+    for b in data:
+        h = ((h ^ b) * 16777619) & 0xFFFFFFFF
+    return h
+
+
+def elf_entry(data):
+    return struct.unpack((">" if data[5] == 2 else "<") + "I", data[24:28])[0]
+
+
+def expected_dump(xml_path, image_dir):
+    root = ET.parse(xml_path).getroot()
+    parts = root.findall("./partitions/partition")
+    plans = root.findall("./schedule/plan")
+    index = {p.get("name"): i for i, p in enumerate(parts)}
+    initial = [p.get("name") for p in plans].index(root.find("schedule").get("initial-plan"))
+    cons = root.find("console")
+    console = index[cons.get("input")] if cons is not None and cons.get("input") else 0xFFFFFFFF
+    out = [f"system {root.get('name')} ram=0x{size_of(root.get('ram')):08x} "
+           f"partitions={len(parts)} plans={len(plans)} initial={initial} console=0x{console:x}"]
+    modes = {"idle": 0, "cold-start": 1, "warm-start": 2, "normal": 3}
+    for i, p in enumerate(parts):
+        with open(os.path.join(image_dir, p.get("image")), "rb") as f:
+            img = f.read()
+        flags = (1 if p.get("kind") == "system" else 0) | (2 if p.get("fpu") == "yes" else 0)
+        entry = int(p.get("entry"), 16) if p.get("entry") else elf_entry(img)
+        areas = p.findall("area")
+        out.append(f"partition {i} {p.get('name')} id={p.get('id')} flags=0x{flags:x} "
+                   f"crit={'ABCDE'.index(p.get('criticality'))} "
+                   f"mode={modes[p.get('initial-mode', 'cold-start')]} entry=0x{entry:08x} "
+                   f"areas={len(areas)} image={len(img)}:{fnv1a(img):08x}")
+        for k, a in enumerate(areas):
+            r = a.get("rights")
+            rights = 1 | (2 if "w" in r else 0) | (4 if "x" in r else 0) | \
+                (8 if a.get("shared") == "yes" else 0)
+            out.append(f"area {i}.{k} {a.get('name')} phys=0x{int(a.get('phys'), 16):08x} "
+                       f"virt=0x{int(a.get('virt'), 16):08x} size=0x{size_of(a.get('size')):08x} "
+                       f"rights=0x{rights:x}")
+    for i, p in enumerate(plans):
+        wins = sorted(p.findall("window"), key=lambda w: time_of(w.get("offset")))
+        out.append(f"plan {i} {p.get('name')} id={p.get('id')} "
+                   f"major={time_of(p.get('major-frame'))} windows={len(wins)}")
+        for k, w in enumerate(wins):
+            out.append(f"window {i}.{k} partition={index[w.get('partition')]} "
+                       f"offset={time_of(w.get('offset'))} duration={time_of(w.get('duration'))}")
+    return "\n".join(out) + "\n"
+
+
+# ---- running the tool -------------------------------------------------------
+
+def run(args, cwd=HERE):
+    p = subprocess.run([TOOL] + args, cwd=cwd, stdout=subprocess.PIPE,
+                       stderr=subprocess.PIPE, timeout=60)
+    return p.returncode, p.stdout.decode("utf-8", "replace"), p.stderr.decode("utf-8", "replace")
+
+
+def sh(cmd, cwd=None):
+    p = subprocess.run(cmd, cwd=cwd, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
+                       timeout=120)
+    return p.returncode, p.stdout.decode("utf-8", "replace")
+
+
+def have(tool):
+    return shutil.which(tool) is not None
+
+
+def listing(d):
+    return sorted(os.listdir(d)) if os.path.isdir(d) else []
+
+
+def test_valid(t, tmp, img):
+    for name in sorted(os.listdir(os.path.join(HERE, "valid"))):
+        if not name.endswith(".xml"):
+            continue
+        rel = f"valid/{name}"
+        arch = ET.parse(os.path.join(HERE, rel)).getroot().get("arch", "x86")
+        rc, _, err = run(["--check", "--image-dir", img, rel])
+        t.ok(rc == 0 and err == "", f"{rel}: --check passes", err)
+        rc, _, err = run(["--check", "--arch", arch, "--image-dir", img, rel])
+        t.ok(rc == 0 and err == "", f"{rel}: --check --arch {arch} passes", err)
+        out = os.path.join(tmp, "out", name[:-4])
+        rc, _, err = run(["--image-dir", img, "--output-dir", out, rel])
+        if not t.ok(rc == 0 and err == "" and listing(out) == ["cfg.d", "cfg_images.S",
+                                                              "cfg_tables.c"],
+                    f"{rel}: generates cfg_tables.c, cfg_images.S, cfg.d",
+                    f"rc={rc} files={listing(out)}\n{err}"):
+            continue
+        dump = os.path.join(out, "dump")
+        rc, msg = sh(["cc", "-std=c11", "-Wall", "-Wextra", "-Werror", "-I", CFG_INCLUDE,
+                      "-o", dump, os.path.join(HERE, "dump_cfg.c"),
+                      os.path.join(out, "cfg_tables.c"), os.path.join(out, "cfg_images.S")])
+        if t.ok(rc == 0, f"{rel}: tables build on the host", msg):
+            rc, got = sh([dump])
+            want = expected_dump(os.path.join(HERE, rel), img)
+            t.ok(rc == 0 and got == want, f"{rel}: tables match the XML",
+                 "want:\n" + want + "got:\n" + got)
+        target_cflags = ["-std=gnu11", "-ffreestanding", "-O2", "-Wall", "-Wextra", "-Werror",
+                         "-Wmissing-prototypes", "-Wmissing-declarations", "-I", CFG_INCLUDE]
+        for cc, extra in (("gcc", ["-m32", "-march=i686"]),
+                          ("sparc64-linux-gnu-gcc", ["-m32", "-mcpu=leon3"])):
+            if not have(cc):
+                t.skip(f"{rel}: builds with {cc}", f"{cc} not installed")
+                continue
+            o1, o2 = os.path.join(out, f"t-{cc}.o"), os.path.join(out, f"i-{cc}.o")
+            rc1, m1 = sh([cc] + extra + target_cflags + ["-c", os.path.join(out, "cfg_tables.c"),
+                                                         "-o", o1])
+            rc2, m2 = sh([cc] + extra + ["-c", os.path.join(out, "cfg_images.S"), "-o", o2])
+            t.ok(rc1 == 0 and rc2 == 0, f"{rel}: builds with {cc} {' '.join(extra)}", m1 + m2)
+        with open(os.path.join(out, "cfg.d")) as f:
+            deps = f.read()
+        images = [os.path.realpath(os.path.join(img, p.get("image"))) for p in
+                  ET.parse(os.path.join(HERE, rel)).getroot().iter("partition")]
+        first = deps.replace("\\\n", "").splitlines()[0].split()
+        t.ok(first[:2] == [os.path.join(out, "cfg_tables.c") + ":", rel]
+             and first[2:] == images and f"\n{rel}:\n" in deps,
+             f"{rel}: cfg.d lists the XML and every image", deps)
+
+
+def expectations(path):
+    args, lines = [], []
+    with open(path) as f:
+        for line in f.read().splitlines():
+            if line.startswith("# args:"):
+                args += shlex.split(line[len("# args:"):])
+            elif line and not line.startswith("#"):
+                lines.append(line)
+    return args, lines
+
+
+def test_invalid(t, tmp, img):
+    names = sorted(n for n in os.listdir(os.path.join(HERE, "invalid")) if n.endswith(".xml"))
+    for name in names:
+        rel = f"invalid/{name}"
+        exp = os.path.join(HERE, "invalid", name[:-4] + ".expected")
+        if not t.ok(os.path.exists(exp), f"{rel}: has an .expected file"):
+            continue
+        args, want = expectations(exp)
+        rc, out, err = run(args + ["--check", "--image-dir", img, rel])
+        got = err.splitlines()
+        t.ok(rc == 1 and out == "" and got == want, f"{rel}: reports exactly the expected errors",
+             f"rc={rc}\nwant:\n" + "\n".join(want) + "\ngot:\n" + err)
+        od = os.path.join(tmp, "bad-out", name[:-4])
+        os.makedirs(od)
+        with open(os.path.join(od, "cfg_tables.c"), "w") as f:
+            f.write("old\n")
+        rc, _, err = run(args + ["--image-dir", img, "--output-dir", od, rel])
+        with open(os.path.join(od, "cfg_tables.c")) as f:
+            old = f.read()
+        t.ok(rc == 1 and listing(od) == ["cfg_tables.c"] and old == "old\n",
+             f"{rel}: writes no output", f"rc={rc} files={listing(od)}")
+
+
+def test_cli(t, tmp, img):
+    valid = "valid/minimal.xml"
+    for args, what in (([], "no arguments"),
+                       (["--bogus", valid], "unknown option"),
+                       (["--check", "--arch", "mips", valid], "unknown --arch"),
+                       (["--check", "--arch"], "--arch without value"),
+                       (["--check", "--output-dir", tmp, valid], "--check with --output-dir"),
+                       ([valid], "neither --check nor --output-dir"),
+                       (["--check", valid, valid], "two system files"),
+                       (["--check", "--image-dir=", valid], "empty --image-dir")):
+        rc, out, err = run(args)
+        t.ok(rc == 2 and "usage:" in err and out == "", f"usage error exits 2: {what}",
+             f"rc={rc}\n{err}")
+    rc, out, err = run(["--help"])
+    t.ok(rc == 0 and out.startswith("usage:") and err == "", "--help prints usage and exits 0")
+    rc, _, err = run(["--check", "no/such/file.xml"])
+    t.ok(rc == 1 and err.startswith("no/such/file.xml: cannot read:"),
+         "a missing system file is an error, exit 1", err)
+    rc, _, err = run(["--check", "--image-dir=" + img, "--arch=x86", valid])
+    t.ok(rc == 0 and err == "", "--opt=value forms are accepted", err)
+
+    # The schema is built in: the binary works alone, far from config/.
+    alone = os.path.join(tmp, "alone")
+    os.makedirs(alone)
+    shutil.copy(TOOL, alone)
+    shutil.copy(os.path.join(HERE, valid), alone)
+    shutil.copy(os.path.join(img, "hello.elf"), alone)
+    p = subprocess.run([os.path.join(alone, "tessera-config"), "--check", "minimal.xml"],
+                       cwd=alone, stderr=subprocess.PIPE, timeout=60)
+    t.ok(p.returncode == 0, "the tool is self-contained (embedded schema)", p.stderr)
+    with open(TOOL, "rb") as f, open(os.path.join(ROOT, "config", "tessera.xsd"), "rb") as x:
+        t.ok(x.read() in f.read(), "the embedded schema is config/tessera.xsd")
+
+    # Image search order: each --image-dir in turn, then the XML's folder.
+    order = os.path.join(tmp, "order")
+    dirs = [os.path.join(order, d) for d in ("a", "b", "xml")]
+    for d, off in zip(dirs, (0x10, 0x20, 0x30)):
+        os.makedirs(d)
+        with open(os.path.join(d, "hello.elf"), "wb") as f:
+            f.write(std_image("x86", off))
+    shutil.copy(os.path.join(HERE, valid), dirs[2])
+    xml = os.path.join(dirs[2], "minimal.xml")
+    for args, want in ((["--image-dir", dirs[0], "--image-dir", dirs[1]], dirs[0]),
+                       (["--image-dir", dirs[1], "--image-dir", dirs[0]], dirs[1]),
+                       (["--image-dir", os.path.join(order, "none")], dirs[2]),
+                       ([], dirs[2])):
+        out = os.path.join(tmp, "order-out")
+        rc, _, err = run(args + ["--output-dir", out, xml])
+        with open(os.path.join(out, "cfg_images.S")) as f:
+            asm = f.read()
+        path = os.path.realpath(os.path.join(want, "hello.elf"))
+        t.ok(rc == 0 and f'.incbin "{path}"' in asm,
+             f"image search order picks {os.path.basename(want)}/", err + asm)
+
+    # Limits keep hostile input quick; they are far above real systems.
+    many = os.path.join(tmp, "many.xml")
+    with open(many, "w") as f:
+        f.write('<system name="many" ram="1GiB"><partitions>\n')
+        for i in range(257):
+            f.write(f'<partition name="p{i}" id="{i}" criticality="E" image="hello.elf">'
+                    f'<area name="a" virt="0x40000000" phys="0x{0x1000000 + i * 0x1000:x}" '
+                    'size="4KiB" rights="rx"/></partition>\n')
+        f.write('</partitions><schedule initial-plan="p"><plan name="p" id="0" '
+                'major-frame="1ms"><window partition="p0" offset="0ms" duration="1ms"/>'
+                '</plan></schedule></system>\n')
+    rc, _, err = run(["--check", "--image-dir", img, many])
+    t.ok(rc == 1 and err == f'{many}:1: <system name="many">: more than 256 partitions\n',
+         "more than 256 partitions is refused", err)
+
+    # A toolchain-built image, not just the ones this script writes by hand.
+    if not have("gcc"):
+        t.skip("a gcc -m32 image passes", "gcc not installed")
+        return
+    src = os.path.join(tmp, "hello.c")
+    with open(src, "w") as f:
+        f.write("int counter = 1;\nvoid _start(void) { for (;;) counter++; }\n")
+    gimg = os.path.join(tmp, "gcc")
+    os.makedirs(gimg)
+    rc, msg = sh(["gcc", "-m32", "-ffreestanding", "-fno-pic", "-no-pie", "-nostdlib", "-static",
+                  "-Wl,-n", "-Wl,--build-id=none", "-Wl,-Ttext=0x40000000",
+                  "-Wl,-Tdata=0x40400000", "-o", os.path.join(gimg, "hello.elf"), src])
+    if rc != 0:
+        t.skip("a gcc -m32 image passes", "gcc -m32 cannot link: " + msg.splitlines()[0])
+        return
+    rc, _, err = run(["--check", "--image-dir", gimg, valid])
+    t.ok(rc == 0 and err == "", "a gcc -m32 image passes", err)
+
+
+def test_schema_standalone(t):
+    if not have("xmllint"):
+        t.skip("valid files match config/tessera.xsd in xmllint", "xmllint not installed")
+        return
+    files = sorted(os.path.join(HERE, "valid", n) for n in os.listdir(os.path.join(HERE, "valid"))
+                   if n.endswith(".xml"))
+    rc, msg = sh(["xmllint", "--noout", "--schema", os.path.join(ROOT, "config", "tessera.xsd")]
+                 + files)
+    t.ok(rc == 0, "valid files match config/tessera.xsd in xmllint", msg)
+
+
+def main():
+    t = Tap()
+    if not os.access(TOOL, os.X_OK):
+        t.ok(False, f"{TOOL} exists (build it first)")
+        return 1
+    with tempfile.TemporaryDirectory(prefix="tessera-config-test.") as tmp:
+        img = os.path.join(tmp, "images")
+        os.makedirs(img)
+        write_images(img)
+        test_valid(t, tmp, img)
+        test_invalid(t, tmp, img)
+        test_cli(t, tmp, img)
+        test_schema_standalone(t)
+    print(f"1..{t.n}")
+    return 1 if t.failed else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

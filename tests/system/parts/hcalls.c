@@ -1,0 +1,48 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
+/*
+ * Calls every hypercall of the first set with good and bad arguments and
+ * prints each result, so the system test can compare them with the
+ * documented error codes (docs/pv-api.md).
+ */
+#include "tp.h"
+
+static const char code_text[] = "from the read-only code area\n";
+static char data_text[] = "from the data area\n";
+
+static void report(const char *what, int32_t got)
+{
+    tp_printf("%s -> %d\n", what, got);
+}
+
+void pv_main(uint32_t id)
+{
+    uint64_t t1 = 0, t2 = 0;
+    /* The last byte of the data area (virt 0x40100000, 64 KiB). */
+    char *data_end = (char *)0x4010ffff;
+
+    tp_printf("hcalls %u start\n", id);
+    report("write code area", pv_console_write(code_text, sizeof(code_text) - 1));
+    report("write data area", pv_console_write(data_text, sizeof(data_text) - 1));
+    report("write zero length at NULL", pv_console_write(0, 0));
+    report("write NULL", pv_console_write(0, 1));
+    report("write kernel", pv_console_write((const char *)0x00100000, 4));
+    report("write other partition (phys)", pv_console_write((const char *)0x01000000, 4));
+    report("write unmapped", pv_console_write((const char *)0x50000000, 4));
+    report("write past area end", pv_console_write(data_end, 2));
+    *data_end = '\n';
+    report("write last byte of area", pv_console_write(data_end, 1));
+    report("write wrapping", pv_console_write((const char *)0xfffffff0, 0x20));
+    report("write huge length", pv_console_write(data_text, 0xffffffffu));
+    report("write over max", pv_console_write(data_text, PV_CONSOLE_WRITE_MAX + 1));
+    report("time into code area", pv_time_get((uint64_t *)(uintptr_t)code_text));
+    report("time into kernel", pv_time_get((uint64_t *)0x00100000));
+    report("time straddling area end", pv_time_get((uint64_t *)0x4010fffc));
+    report("time ok", pv_time_get(&t1));
+    pv_time_get(&t2);
+    tp_printf("time advances: %s\n", t2 > t1 && t1 > 0 ? "yes" : "no");
+    report("unknown number 4", pv_hcall0(PV_HC_COUNT));
+    report("unknown number 0x7fffffff", pv_hcall0(0x7fffffff));
+    report("unknown number 0xffffffff", pv_hcall0(0xffffffffu));
+    report("idle", pv_idle());
+    tp_printf("hcalls %u done\n", id);
+}

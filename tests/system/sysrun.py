@@ -1,0 +1,109 @@
+# SPDX-License-Identifier: BSD-2-Clause
+"""Shared helpers of the system tests: boot a system image under QEMU, collect
+its console, and report results as TAP."""
+import os
+import re
+import subprocess
+import sys
+
+ARCH = os.environ.get("TESSERA_ARCH", "x86")
+BUILD = os.environ.get("TESSERA_BUILD", os.path.join(os.getcwd(), "build"))
+
+# Exit statuses of the kernel's shutdown, per arch, as QEMU reports them.
+CLEAN, FAILED, TIMEOUT = "clean", "failed", "timeout"
+
+
+def qemu_command(arch, image, icount=True, memory="128M"):
+    if arch == "x86":
+        cmd = ["qemu-system-i386", "-accel", "tcg", "-bios", "/usr/share/qemu/qboot.rom",
+               "-m", memory, "-nodefaults", "-no-reboot", "-display", "none",
+               "-serial", "stdio", "-device", "isa-debug-exit,iobase=0xf4,iosize=0x04",
+               "-kernel", image]
+    else:
+        raise ValueError(f"unknown arch {arch}")
+    if icount:
+        cmd += ["-icount", "shift=0,sleep=off"]
+    return cmd
+
+
+def exit_status(arch, qemu_rc):
+    """Our exit status from QEMU's: isa-debug-exit turns the kernel's code v
+    into 2v+1, so 1 is an orderly shutdown."""
+    if qemu_rc == 1:
+        return 0
+    return 1
+
+
+def system_image(name):
+    return os.path.join(BUILD, ARCH, "systems", name, "system.elf")
+
+
+class Run:
+    def __init__(self, output, status):
+        self.output = output
+        self.status = status
+        self.lines = output.splitlines()
+
+    def partition_lines(self, name):
+        prefix = f"[{name}] "
+        return [ln[len(prefix):] for ln in self.lines if ln.startswith(prefix)]
+
+    def kernel_lines(self):
+        return [ln[len("[tessera] "):] for ln in self.lines if ln.startswith("[tessera] ")]
+
+
+def boot(name, timeout=120, icount=True):
+    image = system_image(name)
+    if not os.path.exists(image):
+        return Run(f"system image {image} missing: was it built?", FAILED)
+    try:
+        proc = subprocess.run(qemu_command(ARCH, image, icount=icount), stdin=subprocess.DEVNULL,
+                              stdout=subprocess.PIPE, stderr=subprocess.STDOUT, timeout=timeout)
+        out, rc = proc.stdout, proc.returncode
+        status = CLEAN if exit_status(ARCH, rc) == 0 else FAILED
+    except subprocess.TimeoutExpired as e:
+        out, status = e.stdout or b"", TIMEOUT
+    return Run(out.decode("utf-8", "replace").replace("\r", ""), status)
+
+
+class Tap:
+    """Minimal TAP producer: one line per check, diagnostics as comments."""
+
+    def __init__(self):
+        self.n = 0
+        self.failed = 0
+
+    def ok(self, cond, name, diag=""):
+        self.n += 1
+        if cond:
+            print(f"ok {self.n} - {name}")
+        else:
+            self.failed += 1
+            print(f"not ok {self.n} - {name}")
+            for line in str(diag).splitlines():
+                print(f"#   {line}")
+        sys.stdout.flush()
+        return cond
+
+    def eq(self, got, want, name):
+        return self.ok(got == want, name, f"got:  {got!r}\nwant: {want!r}")
+
+    def done(self):
+        print(f"1..{self.n}")
+        return 1 if self.failed else 0
+
+
+PROBE_RE = re.compile(r"probe (\d+) windows=(\d+) first=(\d+) last=(\d+) "
+                      r"period=(\d+)\.\.(\d+) len=(\d+)\.\.(\d+)")
+
+
+def probe_results(run):
+    """Parses the summary lines of schedule probes: {partition name: dict}."""
+    res = {}
+    for ln in run.lines:
+        m = re.match(r"\[(\S+)\] " + PROBE_RE.pattern, ln)
+        if m:
+            v = [int(x) for x in m.groups()[1:]]
+            res[m.group(1)] = dict(id=v[0], windows=v[1], first=v[2], last=v[3], period_min=v[4],
+                                   period_max=v[5], len_min=v[6], len_max=v[7])
+    return res
