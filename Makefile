@@ -27,18 +27,22 @@ all:
 deps:
 	$(Q)./tools/install-deps.sh
 
+# Unit test rules name their sources through per-test variables.
+.SECONDEXPANSION:
+
 include mk/arch-$(ARCH).mk
 -include config/config.mk
 include kernel/kernel.mk
 include pv/pv.mk
 include apps/apps.mk
 include tests/tests.mk
+include tests/unit/unit.mk
 
 all: $(ALL_TARGETS)
 
 run: deps
 	$(Q)$(MAKE) --no-print-directory all
-	$(Q)$(PYTHON) tools/qemu-run.py --arch $(ARCH) $(B)/$(ARCH)/systems/demo/system.elf
+	$(Q)$(PYTHON) tools/qemu-run.py --arch $(ARCH) --icount $(B)/$(ARCH)/systems/demo/system.elf
 
 test: deps
 	$(Q)$(MAKE) --no-print-directory all $(TEST_TARGETS)

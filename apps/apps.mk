@@ -1,2 +1,28 @@
 # SPDX-License-Identifier: BSD-2-Clause
-# Demo systems.
+# Applications: bare pv partitions (apps/lib/tp, no RTOS) and demo systems.
+
+PART_IMAGE_DIR := $(B)/$(ARCH)/parts
+TP_LIB_SRCS := apps/lib/tp/tp.c kernel/core/kformat.c
+TP_CFLAGS := $(PART_CFLAGS) -Iapps/lib/tp -Ikernel/core/include \
+	-fno-tree-loop-distribute-patterns
+TP_LIB_OBJS := $(patsubst %.c,$(PART_IMAGE_DIR)/obj/%.o,$(TP_LIB_SRCS))
+
+$(PART_IMAGE_DIR)/obj/%.o: %.c
+	@mkdir -p $(dir $@)
+	$(Q)$(TARGET_CC) $(TP_CFLAGS) -c $< -o $@
+
+# $(call bare_partition,IMAGE-NAME,SOURCE.c): a one-file bare partition image.
+define bare_partition
+$(PART_IMAGE_DIR)/$(1).elf: $(PART_IMAGE_DIR)/obj/$(2:.c=.o) $(TP_LIB_OBJS) $(PV_START) \
+		$(PV_PARTITION_LDS)
+	$$(Q)$$(TARGET_LD) $$(TARGET_LDEMU) -T $$(PV_PARTITION_LDS) -o $$@ $$(PV_START) $$< \
+		$$(TP_LIB_OBJS) $$(TARGET_LIBGCC)
+ALL_TARGETS += $(PART_IMAGE_DIR)/$(1).elf
+endef
+
+-include $(shell find $(PART_IMAGE_DIR)/obj -name '*.d' 2>/dev/null)
+
+include mk/system.mk
+$(eval $(call bare_partition,hello,apps/demo/hello.c))
+$(eval $(call tessera_system,demo,apps/demo/demo.xml,$(PART_IMAGE_DIR)/hello.elf))
+ALL_TARGETS += $(SYSTEMS_DIR)/demo/system.elf

@@ -1,5 +1,6 @@
 /* SPDX-License-Identifier: BSD-2-Clause */
-/* Helpers for the small test partitions (not part of the pv API). */
+/* "Tiny partition" helpers for bare pv partitions without an RTOS: the
+ * demo of the kernel alone and the system tests (not part of the pv API). */
 #ifndef TP_H
 #define TP_H
 

@@ -1,0 +1,68 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
+#include <stdlib.h>
+#include <string.h>
+#include "arch.h"
+#include "fake_arch.h"
+#include "partition.h"
+
+uint8_t fake_ram[FAKE_RAM_SIZE];
+uint64_t fake_time_ns;
+int fake_shutdown_code = -1;
+char fake_console[8192];
+unsigned fake_console_len;
+
+void arch_console_putc(char c)
+{
+    if (fake_console_len < sizeof(fake_console) - 1)
+        fake_console[fake_console_len++] = c;
+}
+
+uint64_t arch_time_ns(void)
+{
+    return fake_time_ns;
+}
+
+void arch_timer_arm(uint64_t deadline_ns)
+{
+    (void)deadline_ns;
+}
+
+void *arch_phys_to_kernel(uint32_t phys)
+{
+    if (phys < FAKE_RAM_BASE || phys - FAKE_RAM_BASE >= FAKE_RAM_SIZE)
+        abort(); /* the core asked for memory that validation should have refused */
+    return fake_ram + (phys - FAKE_RAM_BASE);
+}
+
+int arch_space_build(struct partition *p)
+{
+    p->space.built = 1;
+    return 0;
+}
+
+void arch_context_reset(struct partition *p, uint32_t entry)
+{
+    memset(&p->ctx, 0, sizeof(p->ctx));
+    p->ctx.regs[1] = entry;
+}
+
+uint32_t arch_hcall_number(const struct partition *p)
+{
+    return p->ctx.regs[0];
+}
+
+uint32_t arch_hcall_arg(const struct partition *p, unsigned index)
+{
+    return index < 5 ? p->ctx.regs[index + 1] : 0;
+}
+
+void arch_hcall_return(struct partition *p, int32_t value)
+{
+    p->ctx.regs[0] = (uint32_t)value;
+}
+
+void arch_shutdown(int code)
+{
+    fake_shutdown_code = code;
+    exit(code == 0 ? 0 : 99);
+}

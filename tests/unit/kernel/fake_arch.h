@@ -1,0 +1,17 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
+/* The host stand-in for kernel/arch: physical memory is a plain array. */
+#ifndef FAKE_ARCH_H
+#define FAKE_ARCH_H
+
+#include <stdint.h>
+
+/* Fake RAM: physical addresses FAKE_RAM_BASE .. + FAKE_RAM_SIZE. */
+#define FAKE_RAM_BASE 0x01000000u
+#define FAKE_RAM_SIZE 0x00400000u
+extern uint8_t fake_ram[FAKE_RAM_SIZE];
+extern uint64_t fake_time_ns;
+extern int fake_shutdown_code;
+extern char fake_console[8192];
+extern unsigned fake_console_len;
+
+#endif

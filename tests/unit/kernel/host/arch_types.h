@@ -1,0 +1,20 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
+/* A stand-in architecture for running the arch-neutral kernel core on the
+ * host in unit tests. */
+#ifndef TESSERA_HOST_ARCH_TYPES_H
+#define TESSERA_HOST_ARCH_TYPES_H
+
+#include <stdint.h>
+
+#define ARCH_ELF_MACHINE 3 /* behave like x86 so real test images load */
+#define ARCH_ELF_DATA    1
+
+struct arch_context {
+    uint32_t regs[6]; /* [0] = hypercall number / result, [1..5] = arguments */
+};
+
+struct arch_space {
+    int built;
+};
+
+#endif

@@ -1,0 +1,170 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
+/* Unit tests of the cyclic schedule tables and their evaluation. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+#include "sched.h"
+
+#define MS 1000000ull
+
+/* P0 [0,10) idle [10,20) P1 [20,25) P2 [25,40) idle [40,50) */
+static const struct cfg_window windows[] = {
+    {0, 0, 10 * MS},
+    {1, 20 * MS, 5 * MS},
+    {2, 25 * MS, 15 * MS},
+};
+static const struct cfg_plan plan = {"p", 0, 50 * MS, windows, 3};
+
+static void check_plan(const struct cfg_window *w, uint32_t n, uint64_t maf,
+                       enum sched_plan_error want)
+{
+    struct cfg_plan p = {"t", 0, maf, w, n};
+
+    assert_int_equal(sched_plan_check(&p, 3), want);
+}
+
+static void test_plan_check(void **state)
+{
+    (void)state;
+    check_plan(windows, 3, 50 * MS, SCHED_PLAN_OK);
+    check_plan(windows, 0, 50 * MS, SCHED_PLAN_OK); /* all idle is allowed */
+    check_plan(windows, 3, 0, SCHED_PLAN_NO_FRAME);
+    check_plan(windows, 3, 39 * MS, SCHED_PLAN_OVERFLOW);
+    check_plan(windows, 3, 40 * MS, SCHED_PLAN_OK); /* last window ends exactly at the frame */
+
+    const struct cfg_window zero[] = {{0, 0, 0}};
+    check_plan(zero, 1, MS, SCHED_PLAN_ZERO_WINDOW);
+    const struct cfg_window overlap[] = {{0, 0, 10}, {1, 9, 5}};
+    check_plan(overlap, 2, MS, SCHED_PLAN_UNSORTED);
+    const struct cfg_window touching[] = {{0, 0, 10}, {1, 10, 5}};
+    check_plan(touching, 2, MS, SCHED_PLAN_OK);
+    const struct cfg_window unsorted[] = {{0, 20, 5}, {1, 0, 5}};
+    check_plan(unsorted, 2, MS, SCHED_PLAN_UNSORTED);
+    const struct cfg_window at_end[] = {{0, MS, 1}};
+    check_plan(at_end, 1, MS, SCHED_PLAN_OVERFLOW);
+    /* offset + duration would wrap around 2^64 */
+    const struct cfg_window wrap[] = {{0, 10, UINT64_MAX - 5}};
+    check_plan(wrap, 1, MS, SCHED_PLAN_OVERFLOW);
+    const struct cfg_window bad_part[] = {{3, 0, 10}};
+    check_plan(bad_part, 1, MS, SCHED_PLAN_BAD_PARTITION);
+}
+
+static void expect_slot(uint64_t offset, uint32_t part, uint64_t start, uint64_t end)
+{
+    struct sched_slot s;
+
+    sched_slot_at(&plan, offset, &s);
+    assert_int_equal(s.partition, part);
+    assert_int_equal(s.start, start);
+    assert_int_equal(s.end, end);
+}
+
+static void test_slot_at(void **state)
+{
+    (void)state;
+    expect_slot(0, 0, 0, 10 * MS);
+    expect_slot(10 * MS - 1, 0, 0, 10 * MS);
+    expect_slot(10 * MS, SCHED_IDLE, 10 * MS, 20 * MS); /* ends are exclusive */
+    expect_slot(19 * MS, SCHED_IDLE, 10 * MS, 20 * MS);
+    expect_slot(20 * MS, 1, 20 * MS, 25 * MS);
+    expect_slot(25 * MS, 2, 25 * MS, 40 * MS); /* back-to-back windows */
+    expect_slot(40 * MS, SCHED_IDLE, 40 * MS, 50 * MS);
+    expect_slot(50 * MS - 1, SCHED_IDLE, 40 * MS, 50 * MS);
+}
+
+static void test_slot_leading_gap_and_empty_plan(void **state)
+{
+    const struct cfg_window late[] = {{1, 5, 5}};
+    struct cfg_plan p = {"t", 0, 100, late, 1};
+    struct cfg_plan empty = {"e", 0, 100, late, 0};
+    struct sched_slot s;
+
+    (void)state;
+    sched_slot_at(&p, 0, &s);
+    assert_int_equal(s.partition, SCHED_IDLE);
+    assert_int_equal(s.start, 0);
+    assert_int_equal(s.end, 5);
+    sched_slot_at(&empty, 42, &s);
+    assert_int_equal(s.partition, SCHED_IDLE);
+    assert_int_equal(s.start, 0);
+    assert_int_equal(s.end, 100);
+}
+
+static void test_advance_follows_the_frame(void **state)
+{
+    struct sched_state s;
+    const uint64_t t0 = 1234567;
+    const uint32_t owners[] = {0, SCHED_IDLE, 1, 2, SCHED_IDLE};
+
+    (void)state;
+    sched_start(&s, &plan, t0);
+    assert_int_equal(s.slot.partition, 0);
+    assert_int_equal(sched_slot_deadline(&s), t0 + 10 * MS);
+    for (int frame = 0; frame < 3; frame++) {
+        for (int i = 0; i < 5; i++) {
+            if (frame == 0 && i == 0)
+                continue;
+            /* The interrupt arrives a little late, as on real hardware. */
+            assert_int_equal(sched_advance(&s, sched_slot_deadline(&s) + 777), 1);
+            assert_int_equal(s.slot.partition, owners[i]);
+        }
+    }
+    /* Lateness never moved the grid: frame 3 starts at exactly t0 + 3 MAF. */
+    assert_int_equal(sched_advance(&s, sched_slot_deadline(&s) + 777), 1);
+    assert_int_equal(s.frame_start, t0 + 3 * 50 * MS);
+    assert_int_equal(s.frames, 4);
+}
+
+static void test_advance_early_timer_keeps_slot(void **state)
+{
+    struct sched_state s;
+
+    (void)state;
+    sched_start(&s, &plan, 0);
+    assert_int_equal(sched_advance(&s, 10 * MS - 1), 0);
+    assert_int_equal(s.slot.partition, 0);
+    assert_int_equal(sched_slot_deadline(&s), 10 * MS);
+}
+
+static void test_advance_skips_lost_frames_on_the_grid(void **state)
+{
+    struct sched_state s;
+
+    (void)state;
+    sched_start(&s, &plan, 100);
+    assert_int_equal(sched_advance(&s, 100 + 3 * 50 * MS + 21 * MS), 1);
+    assert_int_equal(s.frame_start, 100 + 3 * 50 * MS);
+    assert_int_equal(s.frames, 4);
+    assert_int_equal(s.slot.partition, 1);
+}
+
+static void test_advance_single_window_restarts_each_frame(void **state)
+{
+    const struct cfg_window all[] = {{0, 0, 100}};
+    struct cfg_plan p = {"t", 0, 100, all, 1};
+    struct sched_state s;
+
+    (void)state;
+    sched_start(&s, &p, 0);
+    /* Same partition, same offsets, but a new window: must report a change
+     * so that a partition waiting for its next window is woken. */
+    assert_int_equal(sched_advance(&s, 100), 1);
+    assert_int_equal(s.frame_start, 100);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_plan_check),
+        cmocka_unit_test(test_slot_at),
+        cmocka_unit_test(test_slot_leading_gap_and_empty_plan),
+        cmocka_unit_test(test_advance_follows_the_frame),
+        cmocka_unit_test(test_advance_early_timer_keeps_slot),
+        cmocka_unit_test(test_advance_skips_lost_frames_on_the_grid),
+        cmocka_unit_test(test_advance_single_window_restarts_each_frame),
+    };
+
+    return cmocka_run_group_tests_name("sched", tests, NULL, NULL);
+}

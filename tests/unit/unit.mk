@@ -1,0 +1,25 @@
+# SPDX-License-Identifier: BSD-2-Clause
+# Host unit tests (cmocka) of the arch-neutral kernel core, built for the
+# build machine against a stand-in architecture (tests/unit/kernel/host).
+
+UNIT_DIR := $(B)/host/unit
+UNIT_KERNEL_CFLAGS := $(HOST_CFLAGS) -Wno-format-truncation -Ikernel/core/include \
+	-Itests/unit/kernel/host -Itests/unit/kernel -Ipv/include -DMAX_PARTITIONS=4
+UNIT_KERNEL_TESTS := sched uaccess hcall elf kformat
+
+# Which core files each test links (with the stand-in architecture).
+UNIT_SRCS_sched := kernel/core/sched.c
+UNIT_SRCS_uaccess := kernel/core/uaccess.c
+UNIT_SRCS_hcall := kernel/core/hcall.c kernel/core/uaccess.c kernel/core/console.c
+UNIT_SRCS_elf := kernel/core/elf.c kernel/core/uaccess.c
+UNIT_SRCS_kformat := kernel/core/kformat.c
+
+$(UNIT_DIR)/kernel-%: tests/unit/kernel/test_%.c tests/unit/kernel/fake_arch.c \
+		$$(UNIT_SRCS_$$*) $(wildcard kernel/core/include/*.h tests/unit/kernel/*.h)
+	@mkdir -p $(@D)
+	$(Q)$(HOSTCC) $(UNIT_KERNEL_CFLAGS) -o $@ $< tests/unit/kernel/fake_arch.c $(UNIT_SRCS_$*) \
+		-lcmocka
+
+UNIT_KERNEL_BINS := $(patsubst %,$(UNIT_DIR)/kernel-%,$(UNIT_KERNEL_TESTS))
+TEST_TARGETS += $(UNIT_KERNEL_BINS)
+TEST_PROGRAMS += $(UNIT_KERNEL_BINS)
