@@ -5,9 +5,22 @@
 #include "kstring.h"
 #include "partition.h"
 #include "pv/abi.h"
+#include "pv/status.h"
 #include "uaccess.h"
+#include "virq.h"
 
 typedef int32_t (*hcall_fn)(struct partition *p);
+
+struct hcall {
+    hcall_fn fn;
+    uint8_t system_only; /* only system partitions may call it */
+    uint8_t raw;         /* the handler set the whole context: no return value */
+};
+
+static int is_system(const struct partition *p)
+{
+    return (p->cfg->flags & CFG_PART_SYSTEM) != 0;
+}
 
 static int32_t hc_console_write(struct partition *p)
 {
@@ -38,31 +51,148 @@ static int32_t hc_time_get(struct partition *p)
 
 static int32_t hc_idle(struct partition *p)
 {
-    p->state = PART_WAIT_WINDOW;
+    /* Something is already waiting: idling now could sleep through it. */
+    if (!virq_unmasked_pending(p))
+        p->state = PART_IDLE;
     return PV_OK;
 }
 
 static int32_t hc_halt_self(struct partition *p)
 {
-    console_partition_flush(p);
-    p->state = PART_HALTED;
+    partition_halt(p);
     return PV_OK;
 }
 
-static const hcall_fn hcall_table[PV_HC_COUNT] = {
-    [PV_HC_CONSOLE_WRITE] = hc_console_write,
-    [PV_HC_TIME_GET] = hc_time_get,
-    [PV_HC_IDLE] = hc_idle,
-    [PV_HC_HALT_SELF] = hc_halt_self,
+static int32_t hc_upcall_set(struct partition *p)
+{
+    uint32_t entry = arch_hcall_arg(p, 0), phys;
+
+    if (entry && uaccess_range(p->cfg, entry, 1, CFG_AREA_EXEC, &phys))
+        return PV_EFAULT;
+    p->upcall_entry = entry;
+    return PV_OK;
+}
+
+static int32_t hc_upcall_return(struct partition *p)
+{
+    int err = arch_upcall_pop(p, arch_hcall_arg(p, 0));
+
+    if (err) {
+        arch_hcall_return(p, err);
+        return 0;
+    }
+    /* Upcalls are delivered only with interrupts enabled: returning from
+     * one enables them again. */
+    p->shared->irq_enabled = 1;
+    return 0;
+}
+
+static int32_t hc_irq_sync(struct partition *p)
+{
+    (void)p; /* delivery happens on the way out of every hypercall */
+    return PV_OK;
+}
+
+static int32_t hc_timer_set(struct partition *p)
+{
+    uint32_t clock = arch_hcall_arg(p, 0);
+    uint64_t deadline = arch_hcall_arg(p, 1) | (uint64_t)arch_hcall_arg(p, 2) << 32;
+    uint64_t period = arch_hcall_arg(p, 3) | (uint64_t)arch_hcall_arg(p, 4) << 32;
+
+    if (clock > PV_CLOCK_EXEC)
+        return PV_EINVAL;
+    if (period && (period < PV_TIMER_MIN_PERIOD_NS || deadline == 0))
+        return PV_EINVAL;
+    /* Leave room for a few centuries of periods without overflow. */
+    if (deadline > UINT64_MAX / 2 || period > UINT64_MAX / 4)
+        return PV_EINVAL;
+    vtimer_set(&p->timers[clock], deadline, period);
+    return PV_OK;
+}
+
+static int32_t hc_restart_self(struct partition *p)
+{
+    partition_restart(p);
+    return 0;
+}
+
+static int32_t hc_part_status(struct partition *p)
+{
+    uint32_t id = arch_hcall_arg(p, 0);
+    struct pv_partition_status st;
+    struct partition *t = id == PV_PART_SELF ? p : partition_by_id(id);
+    void *out;
+
+    if (!t)
+        return PV_ENOENT;
+    if (t != p && !is_system(p))
+        return PV_EPERM;
+    out = uaccess_ptr(p->cfg, arch_hcall_arg(p, 1), sizeof(st), CFG_AREA_WRITE);
+    if (!out)
+        return PV_EFAULT;
+    memset(&st, 0, sizeof(st));
+    st.id = t->cfg->id;
+    st.state = t->state;
+    st.restarts = t->restarts;
+    st.flags = (is_system(t) ? PV_PART_FLAG_SYSTEM : 0) |
+               ((t->cfg->flags & CFG_PART_FPU) ? PV_PART_FLAG_FPU : 0);
+    memcpy(out, &st, sizeof(st));
+    return PV_OK;
+}
+
+static int32_t hc_part_control(struct partition *p)
+{
+    struct partition *t = partition_by_id(arch_hcall_arg(p, 0));
+    uint32_t op = arch_hcall_arg(p, 1);
+
+    if (!t)
+        return PV_ENOENT;
+    switch (op) {
+    case PV_PART_HALT:
+        if (t->state == PART_HALTED)
+            return PV_ESTATE;
+        partition_halt(t);
+        return PV_OK;
+    case PV_PART_RESTART:
+        return partition_restart(t) ? PV_ESTATE : PV_OK;
+    default:
+        return PV_EINVAL;
+    }
+}
+
+static const struct hcall hcall_table[PV_HC_COUNT] = {
+    [PV_HC_CONSOLE_WRITE] = {hc_console_write, 0, 0},
+    [PV_HC_TIME_GET] = {hc_time_get, 0, 0},
+    [PV_HC_IDLE] = {hc_idle, 0, 0},
+    [PV_HC_HALT_SELF] = {hc_halt_self, 0, 0},
+    [PV_HC_UPCALL_SET] = {hc_upcall_set, 0, 0},
+    [PV_HC_UPCALL_RETURN] = {hc_upcall_return, 0, 1},
+    [PV_HC_IRQ_SYNC] = {hc_irq_sync, 0, 0},
+    [PV_HC_TIMER_SET] = {hc_timer_set, 0, 0},
+    [PV_HC_RESTART_SELF] = {hc_restart_self, 0, 1},
+    [PV_HC_PART_STATUS] = {hc_part_status, 0, 0},
+    [PV_HC_PART_CONTROL] = {hc_part_control, 1, 0},
 };
 
 void hcall_dispatch(struct partition *p)
 {
     uint32_t nr = arch_hcall_number(p);
+    const struct hcall *h;
+    int32_t ret;
 
-    if (nr >= PV_HC_COUNT || !hcall_table[nr]) {
+    if (nr >= PV_HC_COUNT || !hcall_table[nr].fn) {
         arch_hcall_return(p, PV_ENOSYS);
         return;
     }
-    arch_hcall_return(p, hcall_table[nr](p));
+    h = &hcall_table[nr];
+    if (h->system_only && !is_system(p)) {
+        arch_hcall_return(p, PV_EPERM);
+        return;
+    }
+    uint32_t restarts = p->restarts;
+
+    ret = h->fn(p);
+    /* A restart of the caller replaced its whole context: no result. */
+    if (!h->raw && p->restarts == restarts)
+        arch_hcall_return(p, ret);
 }

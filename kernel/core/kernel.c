@@ -4,24 +4,79 @@
 #include "hcall.h"
 #include "kprintf.h"
 #include "partition.h"
+#include "pv/abi.h"
 #include "sched.h"
+#include "virq.h"
 
 static struct sched_state sched;
-static struct partition *current;
+static struct partition *owner;   /* owner of the current slot, if any */
+static struct partition *current; /* the partition running now, if any */
 
-/* Gives the CPU to the owner of the current slot if it can run. */
-static void select_slot_owner(int new_slot)
+/* Execution time of p up to now (p running or not). */
+static uint64_t exec_time(const struct partition *p, uint64_t now)
 {
-    struct partition *owner = 0;
+    return p == current ? p->exec_ns + (now - p->run_since) : p->exec_ns;
+}
 
-    if (sched.slot.partition != SCHED_IDLE) {
-        owner = &partitions[sched.slot.partition];
-        if (new_slot && owner->state == PART_WAIT_WINDOW)
-            owner->state = PART_READY;
-        if (!partition_runnable(owner))
-            owner = 0;
+static void publish_exec_clock(struct partition *p, uint64_t now)
+{
+    struct pv_shared *s = p->shared;
+
+    s->seq++;
+    s->exec_base_ns = exec_time(p, now);
+    s->running_since_ns = now;
+    s->seq++;
+}
+
+/* Counts expirations of p's timers up to now and raises their lines. */
+static void expire_timers(struct partition *p, uint64_t now)
+{
+    uint32_t n;
+
+    n = vtimer_expire(&p->timers[PV_CLOCK_WALL], now);
+    if (n) {
+        p->shared->timer_expirations[PV_CLOCK_WALL] += n;
+        virq_raise(p, PV_IRQ_TIMER);
     }
-    current = owner;
+    n = vtimer_expire(&p->timers[PV_CLOCK_EXEC], exec_time(p, now));
+    if (n) {
+        p->shared->timer_expirations[PV_CLOCK_EXEC] += n;
+        virq_raise(p, PV_IRQ_EXEC_TIMER);
+    }
+}
+
+/* A window of p begins: catch up its timers, tell it, refresh its clock. */
+static void window_start(struct partition *p, uint64_t now)
+{
+    struct pv_shared *s = p->shared;
+
+    s->seq++;
+    arch_clock_publish(s);
+    s->plan_id = sched.plan->id;
+    s->window_index = sched.slot.window;
+    s->window_start_ns = sched.frame_start + sched.slot.start;
+    s->window_end_ns = sched.frame_start + sched.slot.end;
+    s->frame_start_ns = sched.frame_start;
+    s->major_frame_ns = sched.plan->major_frame_ns;
+    s->seq++;
+    /* Waiting for "a virtual interrupt or the next window": this is it. */
+    if (p->state == PART_IDLE)
+        p->state = PART_READY;
+    expire_timers(p, now);
+    virq_raise(p, PV_IRQ_WINDOW_START);
+}
+
+static void set_current(struct partition *p, uint64_t now)
+{
+    if (current == p)
+        return;
+    if (current)
+        current->exec_ns += now - current->run_since;
+    current = p;
+    if (p) {
+        p->run_since = now;
+        publish_exec_clock(p, now);
+    }
 }
 
 static void check_system_alive(void)
@@ -32,10 +87,46 @@ static void check_system_alive(void)
     }
 }
 
+/* Picks who runs after any kernel entry and delivers its virtual interrupts. */
+static void reschedule(uint64_t now)
+{
+    struct partition *next = owner && partition_runnable(owner) ? owner : 0;
+
+    set_current(next, now);
+    if (current && virq_deliver(current)) {
+        partition_stop(current, "upcall frame does not fit on the partition's stack");
+        set_current(0, now);
+        check_system_alive();
+    }
+}
+
+/* The next time the kernel must act: the slot end or a timer of the owner. */
+static void arm_timer(uint64_t now)
+{
+    uint64_t deadline = sched_slot_deadline(&sched);
+
+    if (owner && (owner->state == PART_READY || owner->state == PART_IDLE)) {
+        const struct vtimer *wall = &owner->timers[PV_CLOCK_WALL];
+        const struct vtimer *exec = &owner->timers[PV_CLOCK_EXEC];
+
+        if (wall->armed && wall->deadline < deadline)
+            deadline = wall->deadline;
+        if (owner == current && exec->armed) {
+            uint64_t used = exec_time(owner, now);
+            uint64_t at = exec->deadline > used ? now + (exec->deadline - used) : now;
+
+            if (at < deadline)
+                deadline = at;
+        }
+    }
+    arch_timer_arm(deadline);
+}
+
 void kernel_start(void)
 {
     const struct cfg_plan *plan;
     enum sched_plan_error err;
+    uint64_t now;
 
     kprintf("[tessera] system %s: %u partitions, %u plans\n", cfg_system.name,
             cfg_system.num_partitions, cfg_system.num_plans);
@@ -49,37 +140,67 @@ void kernel_start(void)
     partitions_init();
     check_system_alive();
     plan = &cfg_system.plans[cfg_system.initial_plan];
-    sched_start(&sched, plan, arch_time_ns());
+    now = arch_time_ns();
+    sched_start(&sched, plan, now);
     kprintf("[tessera] plan %s: major frame %llu ns, %u windows\n", plan->name,
             (unsigned long long)plan->major_frame_ns, plan->num_windows);
-    select_slot_owner(1);
-    arch_timer_arm(sched_slot_deadline(&sched));
+    owner = sched.slot.partition == SCHED_IDLE ? 0 : &partitions[sched.slot.partition];
+    if (owner)
+        window_start(owner, now);
+    reschedule(now);
+    arm_timer(now);
 }
 
 void kernel_on_timer(void)
 {
-    if (sched_advance(&sched, arch_time_ns()))
-        select_slot_owner(1);
-    arch_timer_arm(sched_slot_deadline(&sched));
+    uint64_t now = arch_time_ns();
+
+    if (sched_advance(&sched, now)) {
+        owner = sched.slot.partition == SCHED_IDLE ? 0 : &partitions[sched.slot.partition];
+        /* The outgoing partition stops accruing execution time here. */
+        set_current(0, now);
+        if (owner)
+            window_start(owner, now);
+    } else if (owner) {
+        expire_timers(owner, now);
+    }
+    reschedule(now);
+    arm_timer(now);
 }
 
 void kernel_on_hypercall(void)
 {
+    uint64_t now;
+
     hcall_dispatch(current);
+    now = arch_time_ns();
     if (!partition_runnable(current)) {
-        current = 0;
+        set_current(0, now);
         check_system_alive();
     }
+    if (owner)
+        expire_timers(owner, now);
+    reschedule(now);
+    arm_timer(now);
 }
 
 void kernel_on_fault(const char *what)
 {
+    uint64_t now = arch_time_ns();
+
     partition_stop(current, what);
-    current = 0;
+    set_current(0, now);
     check_system_alive();
+    reschedule(now);
+    arm_timer(now);
 }
 
 struct partition *kernel_current(void)
 {
     return current;
+}
+
+const struct sched_state *kernel_sched(void)
+{
+    return &sched;
 }

@@ -29,7 +29,7 @@ EXPECTED = [
     f"time straddling area end -> {EFAULT}",
     "time ok -> 0",
     "time advances: yes",
-    f"unknown number 4 -> {ENOSYS}",
+    f"unknown number PV_HC_COUNT -> {ENOSYS}",
     f"unknown number 0x7fffffff -> {ENOSYS}",
     f"unknown number 0xffffffff -> {ENOSYS}",
     "idle -> 0",

@@ -11,6 +11,7 @@
 #include "kprintf.h"
 #include "kstring.h"
 #include "partition.h"
+#include "pv/arch.h"
 #include "x86.h"
 
 #define PTE_P   0x001u
@@ -85,6 +86,13 @@ int arch_space_build(struct partition *p)
                 return -1;
             pt[((a->virt + off) >> 12) & 1023] = (a->phys + off) | flags;
         }
+    }
+    {
+        uint32_t *pt = table_for(pd, PV_SHARED_VA);
+
+        if (!pt)
+            return -1;
+        pt[(PV_SHARED_VA >> 12) & 1023] = (uint32_t)(uintptr_t)p->shared | PTE_P | PTE_W | PTE_U;
     }
     p->space.page_directory = pd;
     return 0;

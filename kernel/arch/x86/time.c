@@ -7,6 +7,7 @@
  */
 #include "arch.h"
 #include "kprintf.h"
+#include "pv/shared.h"
 #include "x86.h"
 
 #define PIT_HZ       1193182u
@@ -117,12 +118,17 @@ void x86_time_init(void)
     kprintf("[tessera] time: TSC %u MHz, local APIC timer %u MHz\n", tsc_mhz, lapic_mhz);
 }
 
-uint64_t arch_time_ns(void)
+static uint64_t tsc_to_ns(uint64_t tsc)
 {
-    uint64_t t = rdtsc() - tsc_at_boot;
+    uint64_t t = tsc - tsc_at_boot;
 
     /* Split so that t * 1000 cannot overflow for centuries. */
     return t / tsc_mhz * 1000 + t % tsc_mhz * 1000 / tsc_mhz;
+}
+
+uint64_t arch_time_ns(void)
+{
+    return tsc_to_ns(rdtsc());
 }
 
 void arch_timer_arm(uint64_t deadline_ns)
@@ -142,4 +148,15 @@ void arch_timer_arm(uint64_t deadline_ns)
 void x86_timer_eoi(void)
 {
     *lapic_reg(LAPIC_EOI) = 0;
+}
+
+void arch_clock_publish(struct pv_shared *s)
+{
+    uint64_t tsc = rdtsc();
+
+    /* Ring 3 may read the TSC (CR4.TSD is clear). */
+    s->counter_valid = 1;
+    s->counter_mult = ((uint64_t)1000 << 32) / tsc_mhz;
+    s->counter_base = tsc;
+    s->wall_base_ns = tsc_to_ns(tsc);
 }

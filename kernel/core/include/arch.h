@@ -11,6 +11,7 @@
 #include "arch_types.h"
 
 struct partition;
+struct pv_shared;
 
 /* Console output of the kernel itself (polled, never blocks for long). */
 void arch_console_putc(char c);
@@ -25,8 +26,9 @@ void arch_timer_arm(uint64_t deadline_ns);
 /* Kernel-accessible address of physical address phys (within RAM). */
 void *arch_phys_to_kernel(uint32_t phys);
 
-/* Builds the address space of p from its configured areas. Returns 0, or a
- * negative value when the arch cannot map the configuration. */
+/* Builds the address space of p from its configured areas and maps its
+ * control page (p->shared) at PV_SHARED_VA. Returns 0, or a negative value
+ * when the arch cannot map the configuration. */
 int arch_space_build(struct partition *p);
 
 /* Sets p's saved context so that it starts at entry in user mode. */
@@ -36,6 +38,19 @@ void arch_context_reset(struct partition *p, uint32_t entry);
 uint32_t arch_hcall_number(const struct partition *p);
 uint32_t arch_hcall_arg(const struct partition *p, unsigned index);
 void arch_hcall_return(struct partition *p, int32_t value);
+
+/* Saves p's user context on p's stack as an upcall frame carrying lines and
+ * continues p at p->upcall_entry. Returns -1, changing nothing, when the
+ * frame does not fit in a writable area of p at its stack pointer. */
+int arch_upcall_push(struct partition *p, uint32_t lines);
+
+/* Restores p's user context from the upcall frame at frame_va (a guest
+ * address). Returns 0, or PV_EFAULT when the frame is not readable. */
+int arch_upcall_pop(struct partition *p, uint32_t frame_va);
+
+/* Fills in the clock fields of a control page so that the guest can turn
+ * its user-readable counter into wall time; called at each window start. */
+void arch_clock_publish(struct pv_shared *s);
 
 /* Ends the system: code 0 is an orderly shutdown, anything else a failure. */
 __attribute__((noreturn)) void arch_shutdown(int code);

@@ -6,12 +6,15 @@
 #include <stdint.h>
 #include "arch_types.h"
 #include "cfg.h"
+#include "pv/shared.h"
+#include "vtimer.h"
 
+/* Values match PV_STATE_* of the ABI. */
 enum part_state {
-    PART_READY,       /* runs whenever one of its windows is active */
-    PART_WAIT_WINDOW, /* gave up the rest of its window; ready at the next one */
-    PART_HALTED,      /* halted itself */
-    PART_STOPPED,     /* stopped by the kernel after a fault */
+    PART_READY = 0,   /* runs whenever one of its windows is active */
+    PART_IDLE = 1,    /* waits for a virtual interrupt or its next window */
+    PART_HALTED = 2,  /* halted itself or was halted */
+    PART_STOPPED = 3, /* stopped by the kernel after a fault */
 };
 
 #define CONSOLE_LINE_MAX 160
@@ -22,6 +25,12 @@ struct partition {
     enum part_state state;
     struct arch_context ctx; /* saved user context while not running */
     struct arch_space space; /* the partition's address space */
+    struct pv_shared *shared; /* the control page, kernel address */
+    uint32_t upcall_entry;   /* guest entry for virtual interrupts; 0 = none */
+    uint32_t restarts;
+    uint64_t exec_ns;        /* execution time before run_since */
+    uint64_t run_since;      /* wall time it was last switched in, while running */
+    struct vtimer timers[2]; /* PV_CLOCK_WALL, PV_CLOCK_EXEC */
     uint32_t line_len;       /* console bytes waiting for a newline */
     char line[CONSOLE_LINE_MAX];
 };
@@ -41,6 +50,17 @@ static inline int partition_runnable(const struct partition *p)
 
 /* Stops p after a fault it caused and says why on the console. */
 void partition_stop(struct partition *p, const char *why);
+
+/* Halts p (its own request or a system partition's). */
+void partition_halt(struct partition *p);
+
+/* Cold restart: image reloaded from the pristine copy, writable areas
+ * cleared, timers and upcalls reset; p then starts at its entry. Returns 0,
+ * or -1 when the image cannot be loaded (p is then stopped). */
+int partition_restart(struct partition *p);
+
+/* The partition with configured id, or NULL. */
+struct partition *partition_by_id(uint32_t id);
 
 /* True while at least one partition has not halted or been stopped. */
 int partitions_any_alive(void);

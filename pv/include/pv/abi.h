@@ -1,20 +1,30 @@
 /* SPDX-License-Identifier: BSD-2-Clause */
 /*
- * The Tessera para-virtualization ABI: hypercall numbers and error codes.
+ * The Tessera para-virtualization ABI: hypercall numbers, error codes,
+ * virtual interrupt lines and clocks.
  *
  * This file is the binary contract between the kernel and every guest, on
  * every architecture. Numbers never change meaning once released; new calls
- * take new numbers. docs/pv-api.md describes each call.
+ * take new numbers. docs/pv-api.md describes each call: arguments, results,
+ * blocking behaviour and who may call it.
  */
 #ifndef PV_ABI_H
 #define PV_ABI_H
 
-/* Hypercall numbers. */
-#define PV_HC_CONSOLE_WRITE 0 /* (const char *buf, uint32_t len) -> bytes written */
-#define PV_HC_TIME_GET      1 /* (uint64_t *out_ns) -> 0 */
-#define PV_HC_IDLE          2 /* () -> 0 when the partition runs again */
-#define PV_HC_HALT_SELF     3 /* () -> does not return */
-#define PV_HC_COUNT         4 /* number of defined hypercalls; the dispatch table size */
+/* Hypercall numbers. "any" = every partition; "system" = system partitions. */
+#define PV_HC_CONSOLE_WRITE  0  /* any: (const char *buf, u32 len) -> bytes taken */
+#define PV_HC_TIME_GET       1  /* any: (u64 *out_ns) -> 0 */
+#define PV_HC_IDLE           2  /* any: () -> 0 on the next virtual interrupt or window */
+#define PV_HC_HALT_SELF      3  /* any: () -> does not return */
+#define PV_HC_UPCALL_SET     4  /* any: (entry) -> 0; entry 0 = no upcalls */
+#define PV_HC_UPCALL_RETURN  5  /* any: (frame) -> resumes the saved context */
+#define PV_HC_IRQ_SYNC       6  /* any: () -> 0, delivering pending unmasked lines */
+#define PV_HC_TIMER_SET      7  /* any: (clock, dl_lo, dl_hi, per_lo, per_hi) -> 0 */
+#define PV_HC_RESTART_SELF   8  /* any: () -> does not return: cold restart */
+#define PV_HC_PART_STATUS    9  /* any for self, system for others: (id, status *) -> 0 */
+#define PV_HC_PART_CONTROL   10 /* system: (id, PV_PART_*) -> 0 */
+#define PV_HC_CONSOLE_READ   11 /* any: (char *buf, u32 len) -> bytes read */
+#define PV_HC_COUNT          12 /* number of defined hypercalls; the dispatch table size */
 
 /* Error codes: every hypercall returns a non-negative value on success and
  * one of these on failure. */
@@ -31,5 +41,36 @@
 
 /* The largest console write the kernel accepts in one call. */
 #define PV_CONSOLE_WRITE_MAX 4096u
+
+/* Virtual interrupt lines: bit n of the pending and mask words. */
+#define PV_IRQ_TIMER         0 /* the wall-clock virtual timer expired */
+#define PV_IRQ_EXEC_TIMER    1 /* the execution-time virtual timer expired */
+#define PV_IRQ_WINDOW_START  2 /* one of the partition's windows began */
+#define PV_IRQ_PORT          3 /* a port received a message or freed space */
+#define PV_IRQ_HM            4 /* the health monitor propagated an error */
+#define PV_IRQ_PARTITION     5 /* another partition changed state (system partitions) */
+#define PV_IRQ_CONSOLE_INPUT 6 /* console input is waiting */
+#define PV_IRQ_LINES         32
+
+/* Clocks of PV_HC_TIMER_SET and of the shared page. */
+#define PV_CLOCK_WALL 0 /* ns since boot, runs always */
+#define PV_CLOCK_EXEC 1 /* ns the partition has run in its windows */
+
+/* A periodic timer's period is at least this, so that no partition can
+ * spend its windows in the kernel. */
+#define PV_TIMER_MIN_PERIOD_NS 1000u
+
+/* The caller itself, for PV_HC_PART_STATUS. */
+#define PV_PART_SELF 0xffffffffu
+
+/* Operations of PV_HC_PART_CONTROL. */
+#define PV_PART_HALT    0 /* stop the partition */
+#define PV_PART_RESTART 1 /* cold restart: image reloaded, data cleared */
+
+/* Partition states as reported by PV_HC_PART_STATUS. */
+#define PV_STATE_READY   0 /* runs in its windows */
+#define PV_STATE_IDLE    1 /* waits for a virtual interrupt or its next window */
+#define PV_STATE_HALTED  2 /* halted itself or was halted */
+#define PV_STATE_STOPPED 3 /* stopped by the kernel after a fault */
 
 #endif

@@ -40,7 +40,7 @@ void pv_main(uint32_t id)
     report("time ok", pv_time_get(&t1));
     pv_time_get(&t2);
     tp_printf("time advances: %s\n", t2 > t1 && t1 > 0 ? "yes" : "no");
-    report("unknown number 4", pv_hcall0(PV_HC_COUNT));
+    report("unknown number PV_HC_COUNT", pv_hcall0(PV_HC_COUNT));
     report("unknown number 0x7fffffff", pv_hcall0(0x7fffffff));
     report("unknown number 0xffffffff", pv_hcall0(0xffffffffu));
     report("idle", pv_idle());

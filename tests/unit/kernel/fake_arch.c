@@ -4,6 +4,7 @@
 #include "arch.h"
 #include "fake_arch.h"
 #include "partition.h"
+#include "pv/shared.h"
 
 uint8_t fake_ram[FAKE_RAM_SIZE];
 uint64_t fake_time_ns;
@@ -65,4 +66,21 @@ void arch_shutdown(int code)
 {
     fake_shutdown_code = code;
     exit(code == 0 ? 0 : 99);
+}
+
+int arch_upcall_push(struct partition *p, uint32_t lines)
+{
+    p->ctx.regs[5] = lines;
+    return 0;
+}
+
+int arch_upcall_pop(struct partition *p, uint32_t frame_va)
+{
+    p->ctx.regs[4] = frame_va;
+    return 0;
+}
+
+void arch_clock_publish(struct pv_shared *s)
+{
+    s->counter_valid = 0;
 }

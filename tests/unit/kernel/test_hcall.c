@@ -19,6 +19,7 @@ static const struct cfg_area areas[] = {
 static const struct cfg_partition cfg = {"P1", 1, 0, 0, CFG_MODE_NORMAL, 0, areas, 2, 0, 0};
 const struct cfg_system cfg_system = {"unit", 0, &cfg, 1, 0, 0, 0, CFG_NO_PARTITION};
 static struct partition p;
+static struct pv_shared shared;
 
 static int32_t call(uint32_t nr, uint32_t a0, uint32_t a1)
 {
@@ -33,7 +34,9 @@ static int setup(void **state)
 {
     (void)state;
     memset(&p, 0, sizeof(p));
+    memset(&shared, 0, sizeof(shared));
     p.cfg = &cfg;
+    p.shared = &shared;
     p.state = PART_READY;
     memset(fake_ram, 0, sizeof(fake_ram));
     memset(fake_console, 0, sizeof(fake_console));
@@ -111,7 +114,7 @@ static void test_idle_and_halt(void **state)
 {
     (void)state;
     assert_int_equal(call(PV_HC_IDLE, 0, 0), PV_OK);
-    assert_int_equal(p.state, PART_WAIT_WINDOW);
+    assert_int_equal(p.state, PART_IDLE);
     p.state = PART_READY;
     memcpy(fake_ram + 0x1000, "partial", 7);
     call(PV_HC_CONSOLE_WRITE, 0x40100000, 7);

@@ -14,6 +14,25 @@
 
 #define PV_ARCH_TRAP_VECTOR 0x80
 
+/* Where the control page (struct pv_shared) is mapped in every partition. */
+#define PV_SHARED_VA 0xf0000000u
+
+/*
+ * The upcall frame. To deliver virtual interrupts the kernel pushes this on
+ * the partition's stack, below the interrupted %esp, and continues at the
+ * registered entry with %esp = %eax = the frame's address and virtual
+ * interrupts disabled. PV_HC_UPCALL_RETURN(frame) resumes the saved context
+ * (of EFLAGS only the arithmetic flags and DF come back; the kernel keeps
+ * interrupts on and IOPL 0).
+ */
+struct pv_upcall_frame {
+    uint32_t lines; /* the lines delivered (bit n = line n), already cleared from pending */
+    uint32_t edi, esi, ebp, ebx, edx, ecx, eax;
+    uint32_t eip;
+    uint32_t eflags;
+    uint32_t esp; /* the interrupted stack pointer */
+};
+
 static inline int32_t pv_hcall0(uint32_t nr)
 {
     int32_t ret;

@@ -1,0 +1,28 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
+#include "virq.h"
+#include "arch.h"
+#include "partition.h"
+
+uint32_t virq_unmasked_pending(const struct partition *p)
+{
+    return p->shared->irq_pending & ~p->shared->irq_mask;
+}
+
+void virq_raise(struct partition *p, unsigned line)
+{
+    p->shared->irq_pending |= 1u << line;
+    if (p->state == PART_IDLE && virq_unmasked_pending(p))
+        p->state = PART_READY;
+}
+
+int virq_deliver(struct partition *p)
+{
+    struct pv_shared *s = p->shared;
+    uint32_t lines = virq_unmasked_pending(p);
+
+    if (!lines || !s->irq_enabled || !p->upcall_entry)
+        return 0;
+    s->irq_pending &= ~lines;
+    s->irq_enabled = 0;
+    return arch_upcall_push(p, lines);
+}

@@ -1,0 +1,18 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
+/* What PV_HC_PART_STATUS reports about a partition. */
+#ifndef PV_STATUS_H
+#define PV_STATUS_H
+
+#include <stdint.h>
+
+#define PV_PART_FLAG_SYSTEM 0x1u /* a system partition */
+#define PV_PART_FLAG_FPU    0x2u /* may use the FPU */
+
+struct pv_partition_status {
+    uint32_t id;       /* configured id */
+    uint32_t state;    /* PV_STATE_* */
+    uint32_t restarts; /* cold restarts so far */
+    uint32_t flags;    /* PV_PART_FLAG_* */
+};
+
+#endif
