@@ -18,7 +18,7 @@ HOSTCC ?= gcc
 HOST_CFLAGS := -std=c11 -O2 -g -Wall -Wextra -Werror -D_POSIX_C_SOURCE=200809L
 PYTHON ?= python3
 
-.PHONY: all run test bench deps clean format check-format cppcheck fuzz
+.PHONY: all run test bench deps fuzz-deps clean format check-format cppcheck fuzz
 all:
 
 # Keep intermediate objects: they are what incremental builds reuse.
@@ -26,6 +26,9 @@ all:
 
 deps:
 	$(Q)./tools/install-deps.sh
+
+fuzz-deps:
+	$(Q)./tools/install-deps.sh --fuzz
 
 # Unit test rules name their sources through per-test variables.
 .SECONDEXPANSION:

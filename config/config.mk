@@ -11,7 +11,7 @@ CONFIG_XML_LIBS := $(shell pkg-config --libs libxml-2.0)
 # The core shared by the tool and the fuzz harness; main.c and emit.c are
 # the tool's own.
 CONFIG_CORE_SRCS := $(addprefix config/src/,arch.c check.c diag.c elf.c files.c images.c \
-	load.c memory.c parse.c schedule.c schema.c units.c util.c)
+	load.c memory.c parse.c schedule.c schema.c units.c util.c xmlmsg.c)
 CONFIG_TOOL_SRCS := $(CONFIG_CORE_SRCS) config/src/emit.c config/src/main.c
 CONFIG_OBJS := $(patsubst config/src/%.c,$(CONFIG_OBJDIR)/%.o,$(CONFIG_TOOL_SRCS)) \
 	$(CONFIG_OBJDIR)/xsd_data.o
@@ -53,7 +53,7 @@ CONFIG_FUZZER := $(B)/host/fuzz/config-fuzzer
 CONFIG_FUZZ_CORPUS := $(B)/host/fuzz/config-corpus
 
 $(CONFIG_FUZZER): $(CONFIG_CORE_SRCS) config/fuzz/fuzz_config.c $(CONFIG_XSD_C) \
-		$(wildcard config/src/*.h)
+		$(wildcard config/src/*.h) | fuzz-deps
 	@mkdir -p $(@D)
 	$(Q)$(FUZZ_CC) -std=c11 -g -O1 -D_POSIX_C_SOURCE=200809L -Wall -Wextra -Werror \
 	    -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=undefined \
@@ -64,4 +64,5 @@ fuzz: $(CONFIG_FUZZER)
 	@mkdir -p $(CONFIG_FUZZ_CORPUS)
 	$(Q)cp tests/config/valid/*.xml tests/config/invalid/*.xml $(CONFIG_FUZZ_CORPUS)/
 	$(Q)$(CONFIG_FUZZER) -max_total_time=$(FUZZ_SECONDS) -timeout=10 -max_len=16384 \
-	    -dict=config/fuzz/tessera.dict -print_final_stats=1 $(CONFIG_FUZZ_CORPUS)
+	    -dict=config/fuzz/tessera.dict -print_final_stats=1 \
+	    -artifact_prefix=$(B)/host/fuzz/ $(CONFIG_FUZZ_CORPUS)

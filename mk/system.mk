@@ -27,4 +27,5 @@ $(SYSTEMS_DIR)/$(1)/system.elf: $(SYSTEMS_DIR)/$(1)/cfg_tables.c $(SYSTEMS_DIR)/
 		--whole-archive $$(KERNEL_LIB) --no-whole-archive $$(TARGET_LIBGCC)
 
 SYSTEM_IMAGES += $(SYSTEMS_DIR)/$(1)/system.elf
+-include $(SYSTEMS_DIR)/$(1)/cfg.d
 endef

@@ -10,8 +10,15 @@ PV_PARTITION_LDS := pv/arch/$(ARCH)/partition.ld
 # Partition code may use the FPU, unlike the kernel.
 PART_CFLAGS := $(filter-out -mno-80387 -mno-sse -mno-mmx,$(TARGET_CFLAGS)) $(PV_INCLUDES) -MMD -MP
 
-$(PV_START): pv/arch/$(ARCH)/start.S
+# The guest library's out-of-line parts: the upcall trampoline.
+PV_LIB := $(PV_OBJDIR)/libpv.a
+PV_LIB_OBJS := $(PV_OBJDIR)/upcall.o
+
+$(PV_OBJDIR)/%.o: pv/arch/$(ARCH)/%.S
 	@mkdir -p $(dir $@)
 	$(Q)$(TARGET_CC) $(PART_CFLAGS) -c $< -o $@
 
-ALL_TARGETS += $(PV_START)
+$(PV_LIB): $(PV_LIB_OBJS)
+	$(Q)rm -f $@ && ar rcs $@ $^
+
+ALL_TARGETS += $(PV_START) $(PV_LIB)

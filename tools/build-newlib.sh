@@ -36,9 +36,9 @@ case $ARCH in
 x86)
     TARGET=i386-elf
     TCC="gcc -m32 -march=i686 -mno-sse -mno-mmx"
-    TAR_=ar
-    TRANLIB=ranlib
-    TNM=nm
+    TAR_="ar"
+    TRANLIB="ranlib"
+    TNM="nm"
     TAS="as --32"
     TLD="ld -m elf_i386"
     ;;
@@ -56,7 +56,8 @@ sparc)
     ;;
 esac
 
-# The compiler name is the first word of $TCC.
+# The compiler name is the first word of $TCC (split on purpose).
+# shellcheck disable=SC2086
 set -- $TCC
 command -v "$1" >/dev/null 2>&1 || die "compiler '$1' not found (make deps)"
 GCC_INC=$($TCC -print-file-name=include)
@@ -75,15 +76,15 @@ case $OUTDIR in
 esac
 SCRIPT=$(cd "$(dirname "$0")" && pwd)/$(basename "$0")
 
-if [ -f "$OUTDIR/lib/libc.a" ] && [ "$OUTDIR/lib/libc.a" -nt "$TARBALL" ] &&
-    [ "$OUTDIR/lib/libc.a" -nt "$SCRIPT" ]; then
+if [ -f "$OUTDIR/lib/libc.a" ] &&
+    [ -z "$(find "$TARBALL" "$SCRIPT" -newer "$OUTDIR/lib/libc.a")" ]; then
     exit 0
 fi
 
 WORK=$OUTDIR/.build
 LOG=$OUTDIR/build.log
 mkdir -p "$OUTDIR"
-rm -rf "$WORK" "$OUTDIR/include" "$OUTDIR/lib"
+rm -rf "$WORK" "${OUTDIR:?}/include" "${OUTDIR:?}/lib"
 mkdir -p "$WORK/src" "$WORK/obj" "$WORK/stage"
 : >"$LOG"
 
@@ -106,10 +107,13 @@ SRC=$(dirname "$SRC")
 # ~700 short processes. Drop the sleeps in this private copy (keeping the
 # files' timestamps, so make never wants to regenerate them) and run the
 # scripts with dash, which forks faster than bash.
-for f in $(grep -rl --include=configure '^sleep 1$' "$SRC"); do
-    sed 's/^sleep 1$/: no sleep/' "$f" >"$f.tmp" && touch -r "$f" "$f.tmp" &&
-        mv "$f.tmp" "$f" && chmod +x "$f" || fail "patching $f"
-done
+grep -rl --include=configure '^sleep 1$' "$SRC" >"$WORK/sleepers" || fail "finding configure scripts"
+while read -r f; do
+    if ! { sed 's/^sleep 1$/: no sleep/' "$f" >"$f.tmp" && touch -r "$f" "$f.tmp" &&
+        chmod +x "$f.tmp" && mv "$f.tmp" "$f"; }; then
+        fail "patching $f"
+    fi
+done <"$WORK/sleepers"
 CONFIG_SHELL=/bin/sh
 [ -x /bin/dash ] && CONFIG_SHELL=/bin/dash
 export CONFIG_SHELL
@@ -143,7 +147,9 @@ make -C "$WORK/obj" install-target-newlib DESTDIR="$WORK/stage" >>"$LOG" 2>&1 ||
 # Flatten <prefix>/<target>/{include,lib} into OUTDIR; libc.a comes last, since
 # its presence means "done".
 STAGE=$WORK/stage/newlib/$TARGET
-[ -f "$STAGE/lib/libc.a" ] && [ -f "$STAGE/lib/libm.a" ] || fail "installing (no libc.a/libm.a)"
+if [ ! -f "$STAGE/lib/libc.a" ] || [ ! -f "$STAGE/lib/libm.a" ]; then
+    fail "installing (no libc.a/libm.a)"
+fi
 mkdir -p "$OUTDIR/lib"
 cp -R "$STAGE/include" "$OUTDIR/include"
 cp "$STAGE/lib/libm.a" "$OUTDIR/lib/libm.a"

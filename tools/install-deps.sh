@@ -1,7 +1,8 @@
 #!/bin/sh
 # SPDX-License-Identifier: BSD-2-Clause
 # Installs the Debian 12 packages that building, running and testing Tessera
-# need, and only those that are missing. Called by `make run` and `make test`.
+# need, and only those that are missing. Called by `make run` and `make test`
+# (and with --fuzz by `make fuzz`).
 set -eu
 
 # gcc-multilib is deliberately absent: on Debian it conflicts with the SPARC
@@ -9,6 +10,11 @@ set -eu
 PACKAGES="make gcc libc6-dev lib32gcc-12-dev libcmocka-dev libxml2-dev libxml2-utils \
 pkg-config python3 qemu-system-x86 qemu-system-data qemu-system-sparc \
 gcc-sparc64-linux-gnu binutils-sparc64-linux-gnu newlib-source xz-utils"
+
+# `make fuzz` (not part of make test) also needs clang's libFuzzer runtime.
+if [ "${1:-}" = "--fuzz" ]; then
+    PACKAGES="$PACKAGES clang-14 libclang-rt-14-dev"
+fi
 
 missing=""
 for p in $PACKAGES; do

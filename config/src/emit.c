@@ -171,15 +171,25 @@ static void make_name(FILE *f, const char *s)
     }
 }
 
+/* Partitions often share an image; each file is listed once. */
+static bool first_use(const struct tcfg_system *s, size_t i)
+{
+    for (size_t k = 0; k < i; k++)
+        if (strcmp(s->partitions[k].image_path, s->partitions[i].image_path) == 0)
+            return false;
+    return true;
+}
+
 /* Like gcc -MP: an empty rule per input, so deleting one does not wedge make. */
 static void write_deps(FILE *f, const struct tcfg_system *s, const char *xml_path,
                        const char *tables)
 {
     make_name(f, tables);
-    fputs(":", f);
-    fputc(' ', f);
+    fputs(": ", f);
     make_name(f, xml_path);
     for (size_t i = 0; i < s->num_partitions; i++) {
+        if (!first_use(s, i))
+            continue;
         fputs(" \\\n ", f);
         make_name(f, s->partitions[i].image_path);
     }
@@ -187,6 +197,8 @@ static void write_deps(FILE *f, const struct tcfg_system *s, const char *xml_pat
     make_name(f, xml_path);
     fputs(":\n", f);
     for (size_t i = 0; i < s->num_partitions; i++) {
+        if (!first_use(s, i))
+            continue;
         make_name(f, s->partitions[i].image_path);
         fputs(":\n", f);
     }

@@ -254,8 +254,11 @@ def test_valid(t, tmp, img):
             t.ok(rc1 == 0 and rc2 == 0, f"{rel}: builds with {cc} {' '.join(extra)}", m1 + m2)
         with open(os.path.join(out, "cfg.d")) as f:
             deps = f.read()
-        images = [os.path.realpath(os.path.join(img, p.get("image"))) for p in
-                  ET.parse(os.path.join(HERE, rel)).getroot().iter("partition")]
+        images = []
+        for p in ET.parse(os.path.join(HERE, rel)).getroot().iter("partition"):
+            path = os.path.realpath(os.path.join(img, p.get("image")))
+            if path not in images:
+                images.append(path)
         first = deps.replace("\\\n", "").splitlines()[0].split()
         t.ok(first[:2] == [os.path.join(out, "cfg_tables.c") + ":", rel]
              and first[2:] == images and f"\n{rel}:\n" in deps,

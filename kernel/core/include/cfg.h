@@ -74,7 +74,7 @@ struct cfg_plan {
 
 struct cfg_system {
     const char *name;
-    uint32_t ram_size; /* bytes of RAM the system may use, from address 0 */
+    uint32_t ram_size; /* bytes of RAM the system may use, from the arch's RAM base */
     const struct cfg_partition *partitions;
     uint32_t num_partitions;
     const struct cfg_plan *plans;

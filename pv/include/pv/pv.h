@@ -2,6 +2,8 @@
 /*
  * The Tessera para-virtualization API for guests: one C API on every
  * architecture. Only <pv/arch.h>, the trap binding, differs per arch.
+ * docs/pv-api.md is the contract; this header implements its guest side.
+ * Nothing here needs privilege.
  */
 #ifndef PV_PV_H
 #define PV_PV_H
@@ -9,6 +11,18 @@
 #include <stdint.h>
 #include <pv/abi.h>
 #include <pv/arch.h>
+#include <pv/shared.h>
+#include <pv/status.h>
+
+/* Keeps the compiler from moving memory accesses across it. */
+#define pv_barrier() __asm__ volatile("" ::: "memory")
+
+static inline volatile struct pv_shared *pv_shared(void)
+{
+    return (volatile struct pv_shared *)PV_SHARED_VA;
+}
+
+/* ---- console ---- */
 
 /* Writes len bytes to the partition's console; the kernel tags each line with
  * the partition's name. Returns the number of bytes taken or a PV_E* code. */
@@ -17,25 +31,171 @@ static inline int32_t pv_console_write(const char *buf, uint32_t len)
     return pv_hcall2(PV_HC_CONSOLE_WRITE, (uint32_t)(uintptr_t)buf, len);
 }
 
-/* Stores the time since boot in ns at *out_ns. */
+/* ---- time ---- */
+
+/* Stores the wall clock (ns since boot) at *out_ns, through a trap. */
 static inline int32_t pv_time_get(uint64_t *out_ns)
 {
     return pv_hcall1(PV_HC_TIME_GET, (uint32_t)(uintptr_t)out_ns);
 }
 
-/* Gives up the rest of the current window; returns 0 when the partition
- * runs again. */
+/* (a * b) >> 32 for 64-bit a and a 32.32 fixed-point b, without 128-bit
+ * arithmetic (32-bit guests have none). */
+static inline uint64_t pv_mul_shr32(uint64_t a, uint64_t b)
+{
+    uint64_t al = (uint32_t)a, ah = a >> 32, bl = (uint32_t)b, bh = b >> 32;
+
+    return ((ah * bh) << 32) + ah * bl + al * bh + ((al * bl) >> 32);
+}
+
+/* The wall clock in ns since boot, without a trap where the arch allows it. */
+static inline uint64_t pv_clock_ns(void)
+{
+    volatile struct pv_shared *s = pv_shared();
+    uint32_t seq;
+    uint64_t ns;
+
+    if (!s->counter_valid) {
+        pv_time_get(&ns);
+        return ns;
+    }
+    do {
+        seq = s->seq;
+        pv_barrier();
+        ns = s->wall_base_ns + pv_mul_shr32(pv_arch_counter() - s->counter_base, s->counter_mult);
+        pv_barrier();
+    } while (seq != s->seq || (seq & 1));
+    return ns;
+}
+
+/* The partition's execution-time clock: ns it has run in its windows. */
+static inline uint64_t pv_exec_clock_ns(void)
+{
+    volatile struct pv_shared *s = pv_shared();
+    uint32_t seq;
+    uint64_t ns;
+
+    do {
+        seq = s->seq;
+        pv_barrier();
+        ns = s->exec_base_ns + (pv_clock_ns() - s->running_since_ns);
+        pv_barrier();
+    } while (seq != s->seq || (seq & 1));
+    return ns;
+}
+
+/* ---- virtual interrupts: masking costs no trap ---- */
+
+/* Disables upcalls; returns the previous state for pv_irq_restore. */
+static inline uint32_t pv_irq_disable(void)
+{
+    volatile struct pv_shared *s = pv_shared();
+    uint32_t was = s->irq_enabled;
+
+    s->irq_enabled = 0;
+    pv_barrier();
+    return was;
+}
+
+/* Restores the state pv_irq_disable returned. Enabling traps into the kernel
+ * only when an unmasked line is already pending. */
+static inline void pv_irq_restore(uint32_t was)
+{
+    volatile struct pv_shared *s = pv_shared();
+
+    pv_barrier();
+    s->irq_enabled = was;
+    pv_barrier();
+    if (was && (s->irq_pending & ~s->irq_mask))
+        pv_hcall0(PV_HC_IRQ_SYNC);
+}
+
+static inline void pv_irq_enable(void)
+{
+    pv_irq_restore(1);
+}
+
+static inline void pv_irq_mask_line(unsigned line)
+{
+    pv_shared()->irq_mask |= 1u << line;
+    pv_barrier();
+}
+
+static inline void pv_irq_unmask_line(unsigned line)
+{
+    volatile struct pv_shared *s = pv_shared();
+
+    pv_barrier();
+    s->irq_mask &= ~(1u << line);
+    pv_barrier();
+    if (s->irq_enabled && (s->irq_pending & ~s->irq_mask))
+        pv_hcall0(PV_HC_IRQ_SYNC);
+}
+
+/* Registers the upcall entry (an arch trampoline such as pv_upcall_entry,
+ * which calls pv_upcall_handler); 0 turns upcalls off. */
+static inline int32_t pv_upcall_set(void (*entry)(void))
+{
+    return pv_hcall1(PV_HC_UPCALL_SET, (uint32_t)(uintptr_t)entry);
+}
+
+/* Resumes the context saved in an upcall frame. Returns only on error. */
+static inline int32_t pv_upcall_return(struct pv_upcall_frame *frame)
+{
+    return pv_hcall1(PV_HC_UPCALL_RETURN, (uint32_t)(uintptr_t)frame);
+}
+
+/* The arch trampoline to register with pv_upcall_set; it calls the guest's
+ * pv_upcall_handler(frame) and then returns from the upcall. */
+void pv_upcall_entry(void);
+void pv_upcall_handler(struct pv_upcall_frame *frame);
+
+/* ---- virtual timers ---- */
+
+/* Arms the timer of clock (PV_CLOCK_*) to expire at the absolute deadline
+ * (ns on that clock) and then every period ns (0: once). Deadline 0
+ * disarms. */
+static inline int32_t pv_timer_set(uint32_t clock, uint64_t deadline, uint64_t period)
+{
+    return pv_hcall5(PV_HC_TIMER_SET, clock, (uint32_t)deadline, (uint32_t)(deadline >> 32),
+                     (uint32_t)period, (uint32_t)(period >> 32));
+}
+
+/* ---- the partition's life ---- */
+
+/* Gives up the CPU until a virtual interrupt is pending and unmasked or the
+ * partition's next window begins. Returns 0. */
 static inline int32_t pv_idle(void)
 {
     return pv_hcall0(PV_HC_IDLE);
 }
 
 /* Stops the calling partition for good (until restarted by a system
- * partition or the health monitor). Does not return. */
+ * partition). Does not return. */
 static inline __attribute__((noreturn)) void pv_halt_self(void)
 {
     for (;;)
         pv_hcall0(PV_HC_HALT_SELF);
+}
+
+/* Cold restart of the caller. Does not return. */
+static inline __attribute__((noreturn)) void pv_restart_self(void)
+{
+    for (;;)
+        pv_hcall0(PV_HC_RESTART_SELF);
+}
+
+/* Status of partition id (PV_PART_SELF: the caller). Other partitions: system
+ * partitions only. */
+static inline int32_t pv_partition_status(uint32_t id, struct pv_partition_status *out)
+{
+    return pv_hcall2(PV_HC_PART_STATUS, id, (uint32_t)(uintptr_t)out);
+}
+
+/* PV_PART_HALT or PV_PART_RESTART another partition (system partitions). */
+static inline int32_t pv_partition_control(uint32_t id, uint32_t op)
+{
+    return pv_hcall2(PV_HC_PART_CONTROL, id, op);
 }
 
 #endif

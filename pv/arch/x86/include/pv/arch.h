@@ -33,6 +33,15 @@ struct pv_upcall_frame {
     uint32_t esp; /* the interrupted stack pointer */
 };
 
+/* The user-readable counter the shared page's clock fields scale: the TSC. */
+static inline uint64_t pv_arch_counter(void)
+{
+    uint32_t lo, hi;
+
+    __asm__ volatile("rdtsc" : "=a"(lo), "=d"(hi));
+    return ((uint64_t)hi << 32) | lo;
+}
+
 static inline int32_t pv_hcall0(uint32_t nr)
 {
     int32_t ret;

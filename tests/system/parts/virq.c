@@ -1,0 +1,299 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
+/*
+ * Virtual interrupts and timers, checked from inside a partition under
+ * -icount: delivery latency, masking by flag and by line, periodic timers
+ * without drift, deferral to the next window, execution-time timers, idle
+ * until an interrupt, nesting, argument errors, and finally an upcall whose
+ * stack is gone (the kernel must stop this partition).
+ */
+#include "tp.h"
+
+#define US 1000ull
+#define LATENCY_MAX (5 * US) /* deadline to handler, generous for -icount */
+
+static volatile uint32_t hits, depth, max_depth, reenable;
+static volatile uint64_t hit_time[64], hit_exec[64], hit_window[64];
+static volatile uint32_t hit_lines[64];
+
+void pv_upcall_handler(struct pv_upcall_frame *f)
+{
+    uint32_t n = hits;
+
+    if (n < 64) {
+        hit_time[n] = pv_clock_ns();
+        hit_exec[n] = pv_exec_clock_ns();
+        hit_window[n] = pv_shared()->window_start_ns;
+        hit_lines[n] = f->lines;
+    }
+    hits = n + 1;
+    if (++depth > max_depth)
+        max_depth = depth;
+    if (reenable && depth == 1) {
+        uint64_t until = pv_clock_ns() + 50 * US;
+
+        pv_irq_enable(); /* let the next expiry nest on top of this one */
+        while (hits < n + 2 && pv_clock_ns() < until)
+            ;
+        pv_irq_disable();
+    }
+    depth--;
+}
+
+static void check(const char *name, int ok, const char *fmt, uint64_t a, uint64_t b)
+{
+    if (ok)
+        tp_printf("check %s: ok\n", name);
+    else {
+        tp_printf("check %s: FAIL ", name);
+        tp_printf(fmt, (unsigned long long)a, (unsigned long long)b);
+        tp_printf("\n");
+    }
+}
+
+/* Waits for the start of a fresh window (no timer armed, window line masked). */
+static void sync_window(void)
+{
+    pv_idle();
+}
+
+static void spin_until(uint64_t t)
+{
+    while (pv_clock_ns() < t)
+        ;
+}
+
+static void wait_hit(uint32_t n, uint64_t timeout_ns)
+{
+    uint64_t until = pv_clock_ns() + timeout_ns;
+
+    while (hits < n && pv_clock_ns() < until)
+        ;
+}
+
+static void test_clock(uint32_t id)
+{
+    uint64_t t1, t2, t3;
+
+    check("shared id", pv_shared()->partition_id == id, "%llu %llu", pv_shared()->partition_id,
+          id);
+    t1 = pv_clock_ns();
+    pv_time_get(&t2);
+    t3 = pv_clock_ns();
+    check("clock agrees with the kernel", t1 <= t2 && t2 <= t3 && t3 - t1 < 20 * US,
+          "%llu..%llu", t1, t3);
+}
+
+static void test_oneshot(void)
+{
+    uint32_t h0;
+    uint64_t dl;
+
+    sync_window();
+    h0 = hits;
+    dl = pv_clock_ns() + 50 * US;
+    pv_timer_set(PV_CLOCK_WALL, dl, 0);
+    wait_hit(h0 + 1, 150 * US);
+    check("one-shot fires once", hits == h0 + 1 && hit_lines[h0] == 1u << PV_IRQ_TIMER,
+          "hits %llu lines %llx", hits - h0, hit_lines[h0]);
+    check("one-shot on time", hit_time[h0] >= dl && hit_time[h0] - dl < LATENCY_MAX,
+          "late by %llu ns (deadline %llu)", hit_time[h0] - dl, dl);
+}
+
+static void test_masked(int by_line)
+{
+    const char *name = by_line ? "masked line stays pending" : "disabled stays pending";
+    uint32_t h0;
+    uint64_t dl;
+
+    sync_window();
+    h0 = hits;
+    if (by_line)
+        pv_irq_mask_line(PV_IRQ_TIMER);
+    else
+        pv_irq_disable();
+    dl = pv_clock_ns() + 20 * US;
+    pv_timer_set(PV_CLOCK_WALL, dl, 0);
+    spin_until(dl + 40 * US);
+    check(name, hits == h0 && (pv_shared()->irq_pending & (1u << PV_IRQ_TIMER)),
+          "hits %llu pending %llx", hits - h0, pv_shared()->irq_pending);
+    if (by_line)
+        pv_irq_unmask_line(PV_IRQ_TIMER);
+    else
+        pv_irq_enable();
+    check(by_line ? "unmasking delivers at once" : "enabling delivers at once",
+          hits == h0 + 1 && !(pv_shared()->irq_pending & (1u << PV_IRQ_TIMER)), "hits %llu %llu",
+          hits - h0, 0);
+}
+
+static void test_periodic(void)
+{
+    const uint64_t period = 20 * US;
+    uint64_t first, worst = 0;
+    uint32_t h0, late = 0;
+
+    sync_window();
+    h0 = hits;
+    first = pv_clock_ns() + 10 * US;
+    pv_timer_set(PV_CLOCK_WALL, first, period);
+    wait_hit(h0 + 8, 200 * US);
+    pv_timer_set(PV_CLOCK_WALL, 0, 0);
+    for (uint32_t k = 0; k < 8; k++) {
+        uint64_t due = first + k * period;
+
+        if (hit_time[h0 + k] < due || hit_time[h0 + k] - due >= LATENCY_MAX)
+            late++;
+        if (hit_time[h0 + k] - due > worst)
+            worst = hit_time[h0 + k] - due;
+    }
+    check("periodic: 8 expirations", hits - h0 == 8, "%llu %llu", hits - h0, 0);
+    check("periodic: each on its own deadline", late == 0, "%llu late, worst %llu ns", late, worst);
+    h0 = hits;
+    spin_until(pv_clock_ns() + 3 * period);
+    check("disarmed timer stays quiet", hits == h0, "%llu %llu", hits - h0, 0);
+}
+
+static void test_deferred(void)
+{
+    volatile struct pv_shared *s = pv_shared();
+    uint64_t dl, end;
+    uint32_t h0;
+
+    sync_window();
+    h0 = hits;
+    end = s->window_end_ns;
+    dl = end + 30 * US; /* inside the other partition's window */
+    pv_timer_set(PV_CLOCK_WALL, dl, 0);
+    wait_hit(h0 + 1, 1000 * US);
+    check("expiry outside the window waits for the next one",
+          hits == h0 + 1 && hit_time[h0] > dl && hit_window[h0] > end,
+          "hit at %llu, window began %llu", hit_time[h0], hit_window[h0]);
+    check("and comes at that window's start", hit_time[h0] - hit_window[h0] < LATENCY_MAX,
+          "%llu ns after the window start (%llu)", hit_time[h0] - hit_window[h0],
+          hit_window[h0]);
+}
+
+static void test_counted_while_out(void)
+{
+    volatile struct pv_shared *s = pv_shared();
+    const uint64_t period = 20 * US;
+    uint32_t c0, counted;
+    uint64_t first, now, want;
+
+    sync_window();
+    pv_irq_disable();
+    c0 = s->timer_expirations[PV_CLOCK_WALL];
+    first = pv_clock_ns() + 10 * US;
+    pv_timer_set(PV_CLOCK_WALL, first, period);
+    sync_window(); /* out for the other partition's window, back at our next */
+    now = pv_clock_ns();
+    counted = s->timer_expirations[PV_CLOCK_WALL] - c0;
+    pv_timer_set(PV_CLOCK_WALL, 0, 0);
+    s->irq_pending = 0; /* guests may only clear lines they own: here, all */
+    pv_irq_enable();
+    want = (now - first) / period + 1;
+    check("missed periods are counted", counted + 1 >= want && counted <= want,
+          "counted %llu, elapsed periods %llu", counted, want);
+}
+
+static void test_exec_timer(void)
+{
+    uint64_t exec0, wall0, dl;
+    uint32_t h0;
+
+    sync_window();
+    h0 = hits;
+    exec0 = pv_exec_clock_ns();
+    wall0 = pv_clock_ns();
+    dl = exec0 + 300 * US; /* more than this window has left */
+    pv_timer_set(PV_CLOCK_EXEC, dl, 0);
+    wait_hit(h0 + 1, 2000 * US);
+    check("execution-time timer fires on execution time",
+          hits == h0 + 1 && hit_exec[h0] >= dl && hit_exec[h0] - dl < LATENCY_MAX,
+          "exec at hit %llu, deadline %llu", hit_exec[h0], dl);
+    check("and not on wall time", hit_time[h0] - wall0 >= 300 * US + 100 * US,
+          "wall elapsed %llu, exec elapsed %llu", hit_time[h0] - wall0, hit_exec[h0] - exec0);
+}
+
+static void test_idle_wakeup(void)
+{
+    uint64_t dl, t;
+    uint32_t h0;
+
+    sync_window();
+    h0 = hits;
+    dl = pv_clock_ns() + 40 * US;
+    pv_timer_set(PV_CLOCK_WALL, dl, 0);
+    pv_idle();
+    t = pv_clock_ns();
+    check("idle returns at the interrupt", hits == h0 + 1 && t >= dl && t - dl < 2 * LATENCY_MAX,
+          "returned %llu ns after the deadline (hits %llu)", t - dl, hits - h0);
+}
+
+static void test_nesting(void)
+{
+    sync_window();
+    max_depth = 0;
+    reenable = 1;
+    pv_timer_set(PV_CLOCK_WALL, pv_clock_ns() + 10 * US, 15 * US);
+    spin_until(pv_clock_ns() + 100 * US);
+    pv_timer_set(PV_CLOCK_WALL, 0, 0);
+    reenable = 0;
+    check("an enabled handler can be interrupted", max_depth == 2, "depth %llu %llu", max_depth,
+          0);
+}
+
+static void report(const char *what, int32_t got)
+{
+    tp_printf("%s -> %d\n", what, got);
+}
+
+static void test_bad_arguments(void)
+{
+    struct pv_partition_status st;
+    uint64_t now = pv_clock_ns();
+
+    report("timer unknown clock", pv_timer_set(2, now + US, 0));
+    report("timer period too short", pv_timer_set(PV_CLOCK_WALL, now + US, 999));
+    report("timer period without deadline", pv_timer_set(PV_CLOCK_WALL, 0, 20 * US));
+    report("timer deadline too far", pv_timer_set(PV_CLOCK_WALL, ~0ull, 0));
+    report("timer disarm", pv_timer_set(PV_CLOCK_EXEC, 0, 0));
+    report("upcall into data", pv_hcall1(PV_HC_UPCALL_SET, (uint32_t)(uintptr_t)&hits));
+    report("upcall into kernel", pv_hcall1(PV_HC_UPCALL_SET, 0x00100000));
+    report("upcall return bad frame", pv_upcall_return((struct pv_upcall_frame *)0x50000000));
+    report("status self", pv_partition_status(PV_PART_SELF, &st));
+    tp_printf("status: id %u state %u restarts %u flags %u\n", st.id, st.state, st.restarts,
+              st.flags);
+    report("status other (application)", pv_partition_status(11, &st));
+    report("status unknown", pv_partition_status(999, &st));
+    report("status to kernel", pv_partition_status(PV_PART_SELF, (void *)0x00100000));
+    report("control (application)", pv_partition_control(11, PV_PART_HALT));
+}
+
+/* The upcall frame must go on the partition's own stack; with the stack
+ * pointer aimed at unmapped memory there is nowhere to put it. */
+static void lose_the_stack(void)
+{
+    tp_printf("losing the stack\n");
+    pv_timer_set(PV_CLOCK_WALL, pv_clock_ns() + 20 * US, 0);
+    __asm__ volatile("mov $0x50000000, %%esp\n1: jmp 1b" ::: "memory");
+}
+
+void pv_main(uint32_t id)
+{
+    tp_printf("virq %u start\n", id);
+    pv_irq_mask_line(PV_IRQ_WINDOW_START);
+    pv_upcall_set(pv_upcall_entry);
+    pv_irq_enable();
+    test_clock(id);
+    test_oneshot();
+    test_masked(0);
+    test_masked(1);
+    test_periodic();
+    test_deferred();
+    test_counted_while_out();
+    test_exec_timer();
+    test_idle_wakeup();
+    test_nesting();
+    test_bad_arguments();
+    lose_the_stack();
+}
