@@ -53,6 +53,9 @@ static int partition_load(struct partition *p)
     }
     memset(p->shared, 0, sizeof(*p->shared));
     p->shared->partition_id = cfg->id;
+    /* Like a CPU out of reset: every line masked, upcalls off; a guest
+     * unmasks what it handles. */
+    p->shared->irq_mask = 0xffffffffu;
     p->shared->restarts = p->restarts;
     p->upcall_entry = 0;
     p->exec_ns = 0;
