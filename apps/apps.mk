@@ -14,9 +14,9 @@ $(PART_IMAGE_DIR)/obj/%.o: %.c
 # $(call bare_partition,IMAGE-NAME,SOURCE.c): a one-file bare partition image.
 define bare_partition
 $(PART_IMAGE_DIR)/$(1).elf: $(PART_IMAGE_DIR)/obj/$(2:.c=.o) $(TP_LIB_OBJS) $(PV_START) \
-		$(PV_PARTITION_LDS)
+		$(PV_LIB) $(PV_PARTITION_LDS)
 	$$(Q)$$(TARGET_LD) $$(TARGET_LDEMU) -T $$(PV_PARTITION_LDS) -o $$@ $$(PV_START) $$< \
-		$$(TP_LIB_OBJS) $$(TARGET_LIBGCC)
+		$$(TP_LIB_OBJS) $$(PV_LIB) $$(TARGET_LIBGCC)
 ALL_TARGETS += $(PART_IMAGE_DIR)/$(1).elf
 endef
 

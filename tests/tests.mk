@@ -10,3 +10,4 @@ $(foreach s,$(TEST_SYSTEMS),$(eval $(call tessera_system,$(s),tests/system/syste
 TEST_TARGETS += $(foreach s,$(TEST_SYSTEMS),$(SYSTEMS_DIR)/$(s)/system.elf)
 TEST_PROGRAMS += tests/system/test_hypercalls.py tests/system/test_schedule.py \
 	tests/system/test_faults.py tests/system/test_virq.py tests/system/test_partitions.py
+TEST_PROGRAMS += tests/lint.py

@@ -9,7 +9,7 @@
 
 void pv_main(uint32_t id)
 {
-    uint64_t boot = tp_now(), prev, now;
+    uint64_t boot = tp_now(), prev;
     uint32_t window = 1;
 
     tp_printf("partition %u: window %u begins at %llu us\n", id, window,
@@ -17,7 +17,8 @@ void pv_main(uint32_t id)
     /* Printing takes time of its own: measure gaps only after it. */
     prev = tp_now();
     while (window < DEMO_WINDOWS) {
-        now = tp_now();
+        uint64_t now = tp_now();
+
         if (now - prev > GAP_NS) {
             window++;
             tp_printf("partition %u: window %u begins at %llu us (%llu us after my first)\n", id,

@@ -16,12 +16,12 @@ struct elf32_phdr {
     uint32_t type, offset, vaddr, paddr, filesz, memsz, flags, align;
 };
 
-#define ELF_CLASS32 1
+#define ELF_CLASS32   1
 #define ELF_TYPE_EXEC 2
-#define ELF_PT_LOAD 1
-#define ELF_PF_X 1
-#define ELF_PF_W 2
-#define ELF_PF_R 4
+#define ELF_PT_LOAD   1
+#define ELF_PF_X      1
+#define ELF_PF_W      2
+#define ELF_PF_R      4
 
 static int fail(const char **why, const char *reason)
 {

@@ -125,7 +125,6 @@ static void arm_timer(uint64_t now)
 void kernel_start(void)
 {
     const struct cfg_plan *plan;
-    enum sched_plan_error err;
     uint64_t now;
 
     kprintf("[tessera] system %s: %u partitions, %u plans\n", cfg_system.name,
@@ -133,7 +132,9 @@ void kernel_start(void)
     if (cfg_system.num_plans == 0 || cfg_system.initial_plan >= cfg_system.num_plans)
         panic("configuration has no valid initial schedule plan");
     for (uint32_t i = 0; i < cfg_system.num_plans; i++) {
-        err = sched_plan_check(&cfg_system.plans[i], cfg_system.num_partitions);
+        enum sched_plan_error err =
+            sched_plan_check(&cfg_system.plans[i], cfg_system.num_partitions);
+
         if (err != SCHED_PLAN_OK)
             panic("schedule plan %s: %s", cfg_system.plans[i].name, sched_plan_error_text(err));
     }

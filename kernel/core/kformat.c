@@ -15,8 +15,7 @@ static void put(struct out *o, char c)
     o->len++;
 }
 
-static void put_number(struct out *o, uint64_t v, unsigned base, int negative, int width,
-                       char pad)
+static void put_number(struct out *o, uint64_t v, unsigned base, int negative, int width, char pad)
 {
     char digits[24];
     int n = 0;
@@ -77,7 +76,9 @@ int kvsnprintf(char *buf, size_t size, const char *fmt, va_list ap)
             break;
         }
         case 'd': {
-            int64_t v = longs >= 2 ? va_arg(ap, long long) : longs ? va_arg(ap, long) : va_arg(ap, int);
+            int64_t v = longs >= 2 ? va_arg(ap, long long)
+                        : longs    ? va_arg(ap, long)
+                                   : va_arg(ap, int);
             uint64_t mag = v < 0 ? (uint64_t)0 - (uint64_t)v : (uint64_t)v;
 
             put_number(&o, mag, 10, v < 0, width, pad);

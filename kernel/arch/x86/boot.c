@@ -8,7 +8,7 @@
 #include "x86.h"
 
 #define MULTIBOOT_BOOTLOADER_MAGIC 0x2badb002u
-#define MB_INFO_MEMORY 0x1u
+#define MB_INFO_MEMORY             0x1u
 
 struct multiboot_info {
     uint32_t flags, mem_lower, mem_upper;

@@ -24,7 +24,7 @@ void x86_fpu_init(void)
     write_cr0((read_cr0() & ~CR0_EM) | CR0_MP | CR0_NE | CR0_TS);
 }
 
-void x86_fpu_switch_to(struct partition *p)
+void x86_fpu_switch_to(const struct partition *p)
 {
     if (p && p == fpu_owner)
         clts();

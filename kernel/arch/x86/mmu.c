@@ -22,10 +22,10 @@
 #define PTE_PS  0x080u
 #define PTE_G   0x100u
 
-#define PAGE_SIZE   4096u
-#define BIG_PAGE    0x400000u
-#define RAM_MAX     0x40000000u /* the direct map must stay below user space */
-#define MMIO_BASE   0xfec00000u /* IOAPIC and local APIC live in this 4 MiB */
+#define PAGE_SIZE 4096u
+#define BIG_PAGE  0x400000u
+#define RAM_MAX   0x40000000u /* the direct map must stay below user space */
+#define MMIO_BASE 0xfec00000u /* IOAPIC and local APIC live in this 4 MiB */
 
 #ifndef MAX_PAGE_TABLES
 #define MAX_PAGE_TABLES 256

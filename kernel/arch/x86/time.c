@@ -10,23 +10,23 @@
 #include "pv/shared.h"
 #include "x86.h"
 
-#define PIT_HZ       1193182u
-#define PIT_CH0      0x40
-#define PIT_CMD      0x43
-#define PIC1_CMD     0x20
-#define PIC1_DATA    0x21
-#define PIC2_CMD     0xa0
-#define PIC2_DATA    0xa1
+#define PIT_HZ    1193182u
+#define PIT_CH0   0x40
+#define PIT_CMD   0x43
+#define PIC1_CMD  0x20
+#define PIC1_DATA 0x21
+#define PIC2_CMD  0xa0
+#define PIC2_DATA 0xa1
 
-#define LAPIC_BASE   0xfee00000u
-#define LAPIC_EOI    0x0b0
-#define LAPIC_SVR    0x0f0
-#define LAPIC_LVT_TIMER 0x320
+#define LAPIC_BASE       0xfee00000u
+#define LAPIC_EOI        0x0b0
+#define LAPIC_SVR        0x0f0
+#define LAPIC_LVT_TIMER  0x320
 #define LAPIC_TIMER_INIT 0x380
 #define LAPIC_TIMER_CUR  0x390
 #define LAPIC_TIMER_DIV  0x3e0
-#define LVT_MASKED   0x10000u
-#define MSR_APIC_BASE 0x1b
+#define LVT_MASKED       0x10000u
+#define MSR_APIC_BASE    0x1b
 
 static uint32_t tsc_mhz, lapic_mhz;
 static uint64_t tsc_at_boot;

@@ -63,8 +63,8 @@ static struct x86_frame *idle_frame(void)
 
 static void describe_fault(const struct x86_frame *f, char *buf, size_t size)
 {
-    const char *name = f->vector < 32 && exception_names[f->vector] ? exception_names[f->vector]
-                                                                   : "exception";
+    const char *name =
+        f->vector < 32 && exception_names[f->vector] ? exception_names[f->vector] : "exception";
 
     if (f->vector == 14)
         ksnprintf(buf, size, "%s at eip=%08x: %s of %08x (%s)", name, f->eip,

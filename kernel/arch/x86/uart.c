@@ -3,7 +3,7 @@
 #include "arch.h"
 #include "x86.h"
 
-#define COM1 0x3f8
+#define COM1     0x3f8
 #define UART_THR 0 /* transmit holding register */
 #define UART_IER 1
 #define UART_DLL 0 /* divisor latch, with LCR.DLAB */

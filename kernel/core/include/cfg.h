@@ -22,9 +22,9 @@
 
 struct cfg_area {
     const char *name;
-    uint32_t phys; /* physical start, page aligned */
-    uint32_t virt; /* where the partition sees it, page aligned */
-    uint32_t size; /* bytes, a multiple of the page size, > 0 */
+    uint32_t phys;   /* physical start, page aligned */
+    uint32_t virt;   /* where the partition sees it, page aligned */
+    uint32_t size;   /* bytes, a multiple of the page size, > 0 */
     uint32_t rights; /* CFG_AREA_* */
 };
 
@@ -42,11 +42,11 @@ enum cfg_start_mode {
 
 struct cfg_partition {
     const char *name;
-    uint32_t id; /* user-visible id, unique, from the XML */
-    uint32_t flags; /* CFG_PART_* */
-    uint32_t criticality; /* 0 = highest (level A) .. 4 = E */
+    uint32_t id;           /* user-visible id, unique, from the XML */
+    uint32_t flags;        /* CFG_PART_* */
+    uint32_t criticality;  /* 0 = highest (level A) .. 4 = E */
     uint32_t initial_mode; /* enum cfg_start_mode */
-    uint32_t entry; /* virtual entry point; 0 = take it from the ELF header */
+    uint32_t entry;        /* virtual entry point; 0 = take it from the ELF header */
     const struct cfg_area *areas;
     uint32_t num_areas;
     const uint8_t *image; /* ELF image, kept pristine for cold restarts */
@@ -56,8 +56,8 @@ struct cfg_partition {
 /* A window of a schedule plan. Windows of a plan are sorted by offset and
  * never overlap; time not covered by any window is idle time. */
 struct cfg_window {
-    uint32_t partition; /* index into cfg_system.partitions */
-    uint64_t offset_ns; /* from the start of the major frame */
+    uint32_t partition;   /* index into cfg_system.partitions */
+    uint64_t offset_ns;   /* from the start of the major frame */
     uint64_t duration_ns; /* > 0; offset + duration <= major frame */
 };
 
@@ -79,7 +79,7 @@ struct cfg_system {
     uint32_t num_partitions;
     const struct cfg_plan *plans;
     uint32_t num_plans;
-    uint32_t initial_plan; /* index into plans */
+    uint32_t initial_plan;  /* index into plans */
     uint32_t console_input; /* partition index or CFG_NO_PARTITION */
 };
 

@@ -23,10 +23,10 @@ struct partition {
     const struct cfg_partition *cfg;
     uint32_t index;
     enum part_state state;
-    struct arch_context ctx; /* saved user context while not running */
-    struct arch_space space; /* the partition's address space */
+    struct arch_context ctx;  /* saved user context while not running */
+    struct arch_space space;  /* the partition's address space */
     struct pv_shared *shared; /* the control page, kernel address */
-    uint32_t upcall_entry;   /* guest entry for virtual interrupts; 0 = none */
+    uint32_t upcall_entry;    /* guest entry for virtual interrupts; 0 = none */
     uint32_t restarts;
     uint64_t exec_ns;        /* execution time before run_since */
     uint64_t run_since;      /* wall time it was last switched in, while running */

@@ -32,11 +32,11 @@ struct sched_state {
 /* Plan validation errors. */
 enum sched_plan_error {
     SCHED_PLAN_OK = 0,
-    SCHED_PLAN_NO_FRAME,       /* major frame is 0 */
-    SCHED_PLAN_ZERO_WINDOW,    /* a window has duration 0 */
-    SCHED_PLAN_UNSORTED,       /* windows not sorted by offset, or overlapping */
-    SCHED_PLAN_OVERFLOW,       /* a window ends after the major frame */
-    SCHED_PLAN_BAD_PARTITION,  /* a window names no configured partition */
+    SCHED_PLAN_NO_FRAME,      /* major frame is 0 */
+    SCHED_PLAN_ZERO_WINDOW,   /* a window has duration 0 */
+    SCHED_PLAN_UNSORTED,      /* windows not sorted by offset, or overlapping */
+    SCHED_PLAN_OVERFLOW,      /* a window ends after the major frame */
+    SCHED_PLAN_BAD_PARTITION, /* a window names no configured partition */
 };
 
 enum sched_plan_error sched_plan_check(const struct cfg_plan *plan, uint32_t num_partitions);

@@ -8,7 +8,7 @@
  */
 #include "tp.h"
 
-#define US 1000ull
+#define US          1000ull
 #define LATENCY_MAX (5 * US) /* deadline to handler, generous for -icount */
 
 static volatile uint32_t hits, depth, max_depth, reenable;
@@ -75,13 +75,12 @@ static void test_clock(uint32_t id)
 {
     uint64_t t1, t2, t3;
 
-    check("shared id", pv_shared()->partition_id == id, "%llu %llu", pv_shared()->partition_id,
-          id);
+    check("shared id", pv_shared()->partition_id == id, "%llu %llu", pv_shared()->partition_id, id);
     t1 = pv_clock_ns();
     pv_time_get(&t2);
     t3 = pv_clock_ns();
-    check("clock agrees with the kernel", t1 <= t2 && t2 <= t3 && t3 - t1 < 20 * US,
-          "%llu..%llu", t1, t3);
+    check("clock agrees with the kernel", t1 <= t2 && t2 <= t3 && t3 - t1 < 20 * US, "%llu..%llu",
+          t1, t3);
 }
 
 static void test_oneshot(void)
@@ -169,8 +168,7 @@ static void test_deferred(void)
           hits == h0 + 1 && hit_time[h0] > dl && hit_window[h0] > end,
           "hit at %llu, window began %llu", hit_time[h0], hit_window[h0]);
     check("and comes at that window's start", hit_time[h0] - hit_window[h0] < LATENCY_MAX,
-          "%llu ns after the window start (%llu)", hit_time[h0] - hit_window[h0],
-          hit_window[h0]);
+          "%llu ns after the window start (%llu)", hit_time[h0] - hit_window[h0], hit_window[h0]);
 }
 
 static void test_counted_while_out(void)
@@ -239,8 +237,7 @@ static void test_nesting(void)
     spin_until(pv_clock_ns() + 100 * US);
     pv_timer_set(PV_CLOCK_WALL, 0, 0);
     reenable = 0;
-    check("an enabled handler can be interrupted", max_depth == 2, "depth %llu %llu", max_depth,
-          0);
+    check("an enabled handler can be interrupted", max_depth == 2, "depth %llu %llu", max_depth, 0);
 }
 
 static void report(const char *what, int32_t got)

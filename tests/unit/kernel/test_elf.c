@@ -79,7 +79,7 @@ static void test_loads_and_zeroes_bss(void **state)
     assert_int_equal(fake_ram[16], 0x5a); /* beyond the segment: untouched */
     assert_int_equal(fake_ram[0x1000], 0xab);
     assert_int_equal(fake_ram[0x1007], 0xab);
-    assert_int_equal(fake_ram[0x1008], 0);  /* bss part of the segment */
+    assert_int_equal(fake_ram[0x1008], 0); /* bss part of the segment */
     assert_int_equal(fake_ram[0x103f], 0);
     assert_int_equal(fake_ram[0x1040], 0x5a);
 }

@@ -10,9 +10,9 @@
 #include "pv/abi.h"
 #include "uaccess.h"
 
-#define R  CFG_AREA_READ
-#define W  CFG_AREA_WRITE
-#define X  CFG_AREA_EXEC
+#define R CFG_AREA_READ
+#define W CFG_AREA_WRITE
+#define X CFG_AREA_EXEC
 
 static const struct cfg_area areas[] = {
     {"code", FAKE_RAM_BASE, 0x40000000, 0x10000, R | X},
@@ -68,9 +68,9 @@ static void test_zero_length(void **state)
 static void test_wrap_around(void **state)
 {
     (void)state;
-    assert_int_equal(check(0xfffff000, 0x1000, R), 0);     /* ends at the last byte of memory */
+    assert_int_equal(check(0xfffff000, 0x1000, R), 0); /* ends at the last byte of memory */
     assert_int_equal(check(0xffffffff, 1, R), 0);
-    assert_int_equal(check(0xffffffff, 2, R), PV_EFAULT);  /* wraps to 0 */
+    assert_int_equal(check(0xffffffff, 2, R), PV_EFAULT); /* wraps to 0 */
     assert_int_equal(check(0xfffffff0, 0x20, R), PV_EFAULT);
     assert_int_equal(check(0x40100000, 0xffffffff, R), PV_EFAULT);
     assert_int_equal(check(0xfffff000, 0xffffffff, R), PV_EFAULT);
@@ -92,10 +92,8 @@ static void test_kernel_pointer(void **state)
 int main(void)
 {
     const struct CMUnitTest tests[] = {
-        cmocka_unit_test(test_inside_and_edges),
-        cmocka_unit_test(test_rights),
-        cmocka_unit_test(test_zero_length),
-        cmocka_unit_test(test_wrap_around),
+        cmocka_unit_test(test_inside_and_edges), cmocka_unit_test(test_rights),
+        cmocka_unit_test(test_zero_length),      cmocka_unit_test(test_wrap_around),
         cmocka_unit_test(test_kernel_pointer),
     };
 

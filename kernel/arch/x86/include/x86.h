@@ -14,12 +14,12 @@
 #define EFLAGS_IF       0x200u
 #define EFLAGS_RESERVED 0x2u
 
-#define CR0_MP 0x2u
-#define CR0_EM 0x4u
-#define CR0_TS 0x8u
-#define CR0_NE 0x20u
-#define CR0_WP 0x10000u
-#define CR0_PG 0x80000000u
+#define CR0_MP         0x2u
+#define CR0_EM         0x4u
+#define CR0_TS         0x8u
+#define CR0_NE         0x20u
+#define CR0_WP         0x10000u
+#define CR0_PG         0x80000000u
 #define CR4_PSE        0x10u
 #define CR4_PGE        0x80u
 #define CR4_OSFXSR     0x200u
@@ -118,7 +118,7 @@ void x86_mmu_switch(struct partition *p);
 void x86_time_init(void);
 void x86_timer_eoi(void);
 void x86_fpu_init(void);
-void x86_fpu_switch_to(struct partition *p);
+void x86_fpu_switch_to(const struct partition *p);
 int x86_fpu_trap(struct partition *p);
 void x86_fpu_release(struct partition *p);
 

@@ -1,0 +1,68 @@
+#!/usr/bin/env python3
+# SPDX-License-Identifier: BSD-2-Clause
+"""Source hygiene as tests: every source file carries the SPDX line, C is
+formatted by the project's .clang-format, and cppcheck finds nothing."""
+import os
+import subprocess
+import sys
+
+SPDX = "SPDX-License-Identifier: BSD-2-Clause"
+SOURCE_ENDINGS = (".c", ".h", ".S", ".py", ".mk", ".ld", ".sh", ".xsd")
+INCLUDES = ["kernel/core/include", "kernel/arch/x86/include", "pv/include", "pv/arch/x86/include",
+            "apps/lib/tp", "guest/include", "guest/port", "config/src"]
+
+
+def tracked_files():
+    try:
+        out = subprocess.run(["git", "ls-files"], stdout=subprocess.PIPE, check=True,
+                             stderr=subprocess.DEVNULL).stdout.decode()
+        return [f for f in out.splitlines() if os.path.exists(f)]
+    except (OSError, subprocess.CalledProcessError):
+        files = []
+        for root, dirs, names in os.walk("."):
+            dirs[:] = [d for d in dirs if d not in (".git", "build")]
+            files += [os.path.relpath(os.path.join(root, n)) for n in names]
+        return files
+
+
+def main():
+    n = failed = 0
+
+    def ok(cond, name, diag=""):
+        nonlocal n, failed
+        n += 1
+        print(f"{'ok' if cond else 'not ok'} {n} - {name}")
+        if not cond:
+            failed += 1
+            for line in diag.splitlines()[:40]:
+                print(f"#   {line}")
+
+    files = tracked_files()
+    sources = [f for f in files if f.endswith(SOURCE_ENDINGS) or os.path.basename(f) in
+               ("Makefile", "run")]
+    missing = []
+    for f in sources:
+        with open(f, encoding="utf-8", errors="replace") as fh:
+            head = fh.read(600)
+        if SPDX not in head:
+            missing.append(f)
+    ok(not missing, "every source file starts with the SPDX line", "\n".join(missing))
+
+    c_files = [f for f in files if f.endswith((".c", ".h"))]
+    r = subprocess.run(["clang-format", "--dry-run", "--Werror"] + c_files,
+                       stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
+    ok(r.returncode == 0, "C sources match .clang-format", r.stdout.decode(errors="replace"))
+
+    cmd = ["cppcheck", "--quiet", "--error-exitcode=1",
+           "--enable=warning,style,performance,portability", "--inline-suppr",
+           "--suppress=missingIncludeSystem", "--suppress=unusedStructMember", "--std=c11"]
+    cmd += [f"-I{i}" for i in INCLUDES]
+    r = subprocess.run(cmd + [f for f in c_files if f.endswith(".c")],
+                       stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
+    ok(r.returncode == 0, "cppcheck finds nothing", r.stdout.decode(errors="replace"))
+    print(f"1..{n}")
+    return 1 if failed else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
