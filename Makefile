@@ -34,9 +34,11 @@ fuzz-deps:
 .SECONDEXPANSION:
 
 include mk/arch-$(ARCH).mk
--include config/config.mk
+include guest/libc/newlib.mk
+include config/config.mk
 include kernel/kernel.mk
 include pv/pv.mk
+include guest/guest.mk
 include apps/apps.mk
 include tests/tests.mk
 include tests/unit/unit.mk

@@ -88,6 +88,10 @@ rm -rf "$WORK" "${OUTDIR:?}/include" "${OUTDIR:?}/lib"
 mkdir -p "$WORK/src" "$WORK/obj" "$WORK/stage"
 : >"$LOG"
 
+phase() {
+    echo "=== build-newlib: $1 at +$(($(date +%s) - start)) s" >>"$LOG"
+}
+
 fail() {
     echo "build-newlib: $ARCH: $1 failed; last lines of $LOG:" >&2
     tail -n 40 "$LOG" >&2
@@ -97,6 +101,7 @@ fail() {
 echo "  NEWLIB  $ARCH ($(basename "$TARBALL"), log in $LOG)"
 start=$(date +%s)
 
+phase "unpack"
 tar -xJf "$TARBALL" -C "$WORK/src" >>"$LOG" 2>&1 || fail "unpacking $TARBALL"
 SRC=$(find "$WORK/src" -mindepth 2 -maxdepth 2 -name configure -path '*/configure' | head -n 1)
 [ -n "$SRC" ] || fail "finding configure in the tarball"
@@ -120,6 +125,7 @@ export CONFIG_SHELL
 
 # Only target-newlib is configured and built: libgloss (board support and
 # its syscalls) is never built, because the executive supplies the syscalls.
+phase "configure"
 (
     cd "$WORK/obj" &&
         $CONFIG_SHELL "$SRC/configure" \
@@ -140,7 +146,9 @@ export CONFIG_SHELL
             CFLAGS_FOR_TARGET="$COMMON_CFLAGS"
 ) >>"$LOG" 2>&1 || fail "configure"
 
+phase "make (including newlib's nested configure scripts)"
 make -C "$WORK/obj" -j2 all-target-newlib >>"$LOG" 2>&1 || fail "make"
+phase "install"
 make -C "$WORK/obj" install-target-newlib DESTDIR="$WORK/stage" >>"$LOG" 2>&1 ||
     fail "make install"
 
@@ -156,5 +164,6 @@ cp "$STAGE/lib/libm.a" "$OUTDIR/lib/libm.a"
 cp "$STAGE/lib/libc.a" "$OUTDIR/lib/libc.a.tmp"
 mv "$OUTDIR/lib/libc.a.tmp" "$OUTDIR/lib/libc.a"
 rm -rf "$WORK"
+phase "done"
 
 echo "  NEWLIB  $ARCH done in $(($(date +%s) - start)) s"

@@ -43,3 +43,36 @@ void console_partition_flush(struct partition *p)
     if (p->line_len)
         emit_line(p);
 }
+
+/* Console input: a ring the kernel fills when polled and the input
+ * partition drains. */
+static char input[CONSOLE_INPUT_MAX];
+static uint32_t input_head, input_len;
+static uint32_t input_dropped;
+
+int console_poll_input(void)
+{
+    int got = 0, c;
+
+    while ((c = arch_console_getc()) >= 0) {
+        if (input_len == CONSOLE_INPUT_MAX) {
+            input_dropped++;
+            continue;
+        }
+        input[(input_head + input_len++) % CONSOLE_INPUT_MAX] = (char)c;
+        got = 1;
+    }
+    return got;
+}
+
+uint32_t console_read_input(char *buf, uint32_t len)
+{
+    uint32_t n = 0;
+
+    while (n < len && input_len) {
+        buf[n++] = input[input_head];
+        input_head = (input_head + 1) % CONSOLE_INPUT_MAX;
+        input_len--;
+    }
+    return n;
+}

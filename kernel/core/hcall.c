@@ -160,6 +160,23 @@ static int32_t hc_part_control(struct partition *p)
     }
 }
 
+static int32_t hc_console_read(struct partition *p)
+{
+    uint32_t va = arch_hcall_arg(p, 0), len = arch_hcall_arg(p, 1);
+    char *buf;
+
+    if (cfg_system.console_input != p->index)
+        return PV_EPERM;
+    if (len > PV_CONSOLE_WRITE_MAX)
+        return PV_ERANGE;
+    if (len == 0)
+        return 0;
+    buf = uaccess_ptr(p->cfg, va, len, CFG_AREA_WRITE);
+    if (!buf)
+        return PV_EFAULT;
+    return (int32_t)console_read_input(buf, len);
+}
+
 static const struct hcall hcall_table[PV_HC_COUNT] = {
     [PV_HC_CONSOLE_WRITE] = {hc_console_write, 0, 0},
     [PV_HC_TIME_GET] = {hc_time_get, 0, 0},
@@ -172,6 +189,7 @@ static const struct hcall hcall_table[PV_HC_COUNT] = {
     [PV_HC_RESTART_SELF] = {hc_restart_self, 0, 1},
     [PV_HC_PART_STATUS] = {hc_part_status, 0, 0},
     [PV_HC_PART_CONTROL] = {hc_part_control, 1, 0},
+    [PV_HC_CONSOLE_READ] = {hc_console_read, 0, 0},
 };
 
 void hcall_dispatch(struct partition *p)

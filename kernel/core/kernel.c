@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: BSD-2-Clause */
 #include "kernel.h"
 #include "arch.h"
+#include "console.h"
 #include "hcall.h"
 #include "kprintf.h"
 #include "partition.h"
@@ -152,10 +153,21 @@ void kernel_start(void)
     arm_timer(now);
 }
 
+/* Console input is polled at every timer interrupt, so it waits at most
+ * until the next window boundary or timer expiry. */
+static void poll_console(void)
+{
+    uint32_t to = cfg_system.console_input;
+
+    if (console_poll_input() && to < num_partitions)
+        virq_raise(&partitions[to], PV_IRQ_CONSOLE_INPUT);
+}
+
 void kernel_on_timer(void)
 {
     uint64_t now = arch_time_ns();
 
+    poll_console();
     if (sched_advance(&sched, now)) {
         owner = sched.slot.partition == SCHED_IDLE ? 0 : &partitions[sched.slot.partition];
         /* The outgoing partition stops accruing execution time here. */

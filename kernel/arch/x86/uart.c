@@ -12,6 +12,7 @@
 #define UART_LCR 3
 #define UART_MCR 4
 #define UART_LSR 5
+#define LSR_DR   0x01 /* data ready */
 #define LSR_THRE 0x20
 
 void x86_uart_init(void)
@@ -38,4 +39,11 @@ void arch_console_putc(char c)
     if (c == '\n')
         uart_put('\r');
     uart_put(c);
+}
+
+int arch_console_getc(void)
+{
+    if (!(inb(COM1 + UART_LSR) & LSR_DR))
+        return -1;
+    return inb(COM1 + UART_THR); /* the receive buffer shares the THR's port */
 }

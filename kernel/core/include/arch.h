@@ -16,6 +16,9 @@ struct pv_shared;
 /* Console output of the kernel itself (polled, never blocks for long). */
 void arch_console_putc(char c);
 
+/* A byte of console input, or -1 if none is waiting (polled). */
+int arch_console_getc(void);
+
 /* Monotonic time since boot in ns. */
 uint64_t arch_time_ns(void);
 

@@ -17,4 +17,14 @@ void console_partition_write(struct partition *p, const char *s, uint32_t n);
 /* Prints whatever p has buffered, ending the line. */
 void console_partition_flush(struct partition *p);
 
+/* Size of the console input buffer; input beyond it is dropped and counted. */
+#define CONSOLE_INPUT_MAX 256
+
+/* Collects waiting console input into the kernel's buffer. Returns 1 if
+ * anything new arrived. */
+int console_poll_input(void);
+
+/* Moves up to len buffered input bytes to buf; returns how many. */
+uint32_t console_read_input(char *buf, uint32_t len);
+
 #endif

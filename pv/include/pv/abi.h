@@ -12,19 +12,19 @@
 #define PV_ABI_H
 
 /* Hypercall numbers. "any" = every partition; "system" = system partitions. */
-#define PV_HC_CONSOLE_WRITE  0  /* any: (const char *buf, u32 len) -> bytes taken */
-#define PV_HC_TIME_GET       1  /* any: (u64 *out_ns) -> 0 */
-#define PV_HC_IDLE           2  /* any: () -> 0 on the next virtual interrupt or window */
-#define PV_HC_HALT_SELF      3  /* any: () -> does not return */
-#define PV_HC_UPCALL_SET     4  /* any: (entry) -> 0; entry 0 = no upcalls */
-#define PV_HC_UPCALL_RETURN  5  /* any: (frame) -> resumes the saved context */
-#define PV_HC_IRQ_SYNC       6  /* any: () -> 0, delivering pending unmasked lines */
-#define PV_HC_TIMER_SET      7  /* any: (clock, dl_lo, dl_hi, per_lo, per_hi) -> 0 */
-#define PV_HC_RESTART_SELF   8  /* any: () -> does not return: cold restart */
-#define PV_HC_PART_STATUS    9  /* any for self, system for others: (id, status *) -> 0 */
-#define PV_HC_PART_CONTROL   10 /* system: (id, PV_PART_*) -> 0 */
-#define PV_HC_CONSOLE_READ   11 /* any: (char *buf, u32 len) -> bytes read */
-#define PV_HC_COUNT          12 /* number of defined hypercalls; the dispatch table size */
+#define PV_HC_CONSOLE_WRITE 0  /* any: (const char *buf, u32 len) -> bytes taken */
+#define PV_HC_TIME_GET      1  /* any: (u64 *out_ns) -> 0 */
+#define PV_HC_IDLE          2  /* any: () -> 0 on the next virtual interrupt or window */
+#define PV_HC_HALT_SELF     3  /* any: () -> does not return */
+#define PV_HC_UPCALL_SET    4  /* any: (entry) -> 0; entry 0 = no upcalls */
+#define PV_HC_UPCALL_RETURN 5  /* any: (frame) -> resumes the saved context */
+#define PV_HC_IRQ_SYNC      6  /* any: () -> 0, delivering pending unmasked lines */
+#define PV_HC_TIMER_SET     7  /* any: (clock, dl_lo, dl_hi, per_lo, per_hi) -> 0 */
+#define PV_HC_RESTART_SELF  8  /* any: () -> does not return: cold restart */
+#define PV_HC_PART_STATUS   9  /* any for self, system for others: (id, status *) -> 0 */
+#define PV_HC_PART_CONTROL  10 /* system: (id, PV_PART_*) -> 0 */
+#define PV_HC_CONSOLE_READ  11 /* any: (char *buf, u32 len) -> bytes read */
+#define PV_HC_COUNT         12 /* number of defined hypercalls; the dispatch table size */
 
 /* Error codes: every hypercall returns a non-negative value on success and
  * one of these on failure. */

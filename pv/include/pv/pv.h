@@ -31,6 +31,13 @@ static inline int32_t pv_console_write(const char *buf, uint32_t len)
     return pv_hcall2(PV_HC_CONSOLE_WRITE, (uint32_t)(uintptr_t)buf, len);
 }
 
+/* Reads up to len bytes of console input (only the partition the
+ * configuration names as console input). Returns the count, 0 if none. */
+static inline int32_t pv_console_read(char *buf, uint32_t len)
+{
+    return pv_hcall2(PV_HC_CONSOLE_READ, (uint32_t)(uintptr_t)buf, len);
+}
+
 /* ---- time ---- */
 
 /* Stores the wall clock (ns since boot) at *out_ns, through a trap. */

@@ -19,21 +19,21 @@
 
 struct pv_shared {
     /* --- virtual interrupts --- */
-    uint32_t irq_enabled; /* guest: 1 = upcalls allowed; the kernel clears it when it
-                             delivers an upcall and sets it again on PV_HC_UPCALL_RETURN */
-    uint32_t irq_mask;    /* guest: bit n set = line n is not delivered (stays pending) */
-    uint32_t irq_pending; /* kernel: bit n set = line n is pending; the kernel clears
-                             the bits it delivers */
+    uint32_t irq_enabled;  /* guest: 1 = upcalls allowed; the kernel clears it when it
+                              delivers an upcall and sets it again on PV_HC_UPCALL_RETURN */
+    uint32_t irq_mask;     /* guest: bit n set = line n is not delivered (stays pending) */
+    uint32_t irq_pending;  /* kernel: bit n set = line n is pending; the kernel clears
+                              the bits it delivers */
     uint32_t partition_id; /* kernel: the configured id of this partition */
 
     /* --- clock: ns = wall_base_ns + ((counter - counter_base) * counter_mult >> 32) --- */
-    uint32_t seq;          /* kernel: odd while the fields below change */
-    uint32_t counter_valid; /* kernel: 1 = the counter can be read in user mode (x86: TSC);
-                               0 = use PV_HC_TIME_GET */
-    uint64_t counter_mult; /* kernel: ns per counter tick, 32.32 fixed point */
-    uint64_t counter_base; /* kernel: counter value at wall_base_ns */
-    uint64_t wall_base_ns; /* kernel: wall clock at counter_base */
-    uint64_t exec_base_ns; /* kernel: execution time used before the current window */
+    uint32_t seq;              /* kernel: odd while the fields below change */
+    uint32_t counter_valid;    /* kernel: 1 = the counter can be read in user mode (x86: TSC);
+                                  0 = use PV_HC_TIME_GET */
+    uint64_t counter_mult;     /* kernel: ns per counter tick, 32.32 fixed point */
+    uint64_t counter_base;     /* kernel: counter value at wall_base_ns */
+    uint64_t wall_base_ns;     /* kernel: wall clock at counter_base */
+    uint64_t exec_base_ns;     /* kernel: execution time used before the current window */
     uint64_t running_since_ns; /* kernel: wall time the current window began for us */
 
     /* --- virtual timers (PV_CLOCK_WALL, PV_CLOCK_EXEC) --- */
@@ -42,15 +42,15 @@ struct pv_shared {
                                       missed period, so ticks can be caught up */
 
     /* --- schedule --- */
-    uint32_t plan_id;       /* kernel: id of the current schedule plan */
-    uint32_t window_index;  /* kernel: index of the current window in the plan */
+    uint32_t plan_id;         /* kernel: id of the current schedule plan */
+    uint32_t window_index;    /* kernel: index of the current window in the plan */
     uint64_t window_start_ns; /* kernel: wall time the current window began */
     uint64_t window_end_ns;   /* kernel: wall time it ends */
     uint64_t frame_start_ns;  /* kernel: wall time the current major frame began */
     uint64_t major_frame_ns;  /* kernel: length of the major frame */
 
     /* --- partition life --- */
-    uint32_t restarts;      /* kernel: cold restarts so far */
+    uint32_t restarts; /* kernel: cold restarts so far */
     uint32_t reserved1[3];
 };
 

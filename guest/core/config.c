@@ -1,0 +1,49 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
+/* Read access to the configuration that <rtems/confdefs.h> generated. */
+#include <rtems.h>
+#include <tessera/exec_types.h>
+
+const rtems_api_configuration_table *rtems_configuration_get_rtems_api_configuration(void)
+{
+    return &exec_config.api;
+}
+
+uint32_t rtems_configuration_get_microseconds_per_tick(void)
+{
+    return exec_config.microseconds_per_tick;
+}
+
+uint32_t rtems_configuration_get_milliseconds_per_tick(void)
+{
+    return exec_config.microseconds_per_tick / 1000u;
+}
+
+uint32_t rtems_configuration_get_nanoseconds_per_tick(void)
+{
+    return exec_config.microseconds_per_tick * 1000u;
+}
+
+uint32_t rtems_configuration_get_ticks_per_timeslice(void)
+{
+    return exec_config.ticks_per_timeslice;
+}
+
+uint32_t rtems_configuration_get_maximum_tasks(void)
+{
+    return exec_config.api.maximum_tasks;
+}
+
+uint32_t rtems_configuration_get_maximum_semaphores(void)
+{
+    return exec_config.api.maximum_semaphores;
+}
+
+uint32_t rtems_configuration_get_maximum_message_queues(void)
+{
+    return exec_config.api.maximum_message_queues;
+}
+
+uint32_t rtems_configuration_get_maximum_timers(void)
+{
+    return exec_config.api.maximum_timers;
+}

@@ -1,0 +1,109 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
+/* Object services: names of objects, APIs and classes. */
+#include <rtems.h>
+
+#include "dispatch.h"
+#include "objects.h"
+
+#include <port.h>
+
+/* Name of the object id (tasks include the idle thread), false if none. */
+static bool lookup_name(rtems_id id, rtems_name *name)
+{
+    const struct exec_object *object;
+    struct exec_object_info *info;
+
+    if (id == RTEMS_SELF) {
+        id = exec_executing->object.id;
+    }
+    if (id == exec_idle_thread.object.id) {
+        *name = exec_idle_thread.object.name;
+        return true;
+    }
+    info = exec_object_info_of(id);
+    object = exec_object_get(info, id);
+    if (object == NULL) {
+        return false;
+    }
+    *name = object->name;
+    return true;
+}
+
+rtems_status_code rtems_object_get_classic_name(rtems_id id, rtems_name *name)
+{
+    port_isr_level level;
+    bool found;
+
+    if (name == NULL) {
+        return RTEMS_INVALID_ADDRESS;
+    }
+    level = port_interrupt_disable();
+    found = lookup_name(id, name);
+    port_interrupt_restore(level);
+    return found ? RTEMS_SUCCESSFUL : RTEMS_INVALID_ID;
+}
+
+char *rtems_object_get_name(rtems_id id, size_t length, char *name)
+{
+    rtems_name n;
+    char c[4];
+    size_t out = 0;
+
+    if (length == 0 || name == NULL || rtems_object_get_classic_name(id, &n) != RTEMS_SUCCESSFUL) {
+        return NULL;
+    }
+    rtems_name_to_characters(n, &c[0], &c[1], &c[2], &c[3]);
+    for (size_t i = 0; i < 4 && out + 1 < length && c[i] != '\0'; i++) {
+        name[out++] = (c[i] >= 0x20 && c[i] < 0x7f) ? c[i] : '*';
+    }
+    name[out] = '\0';
+    return name;
+}
+
+int rtems_object_api_minimum_class(int api)
+{
+    return api == OBJECTS_INTERNAL_API || api == OBJECTS_CLASSIC_API ? 1 : -1;
+}
+
+int rtems_object_api_maximum_class(int api)
+{
+    switch (api) {
+    case OBJECTS_INTERNAL_API:
+        return OBJECTS_INTERNAL_THREADS;
+    case OBJECTS_CLASSIC_API:
+        return OBJECTS_RTEMS_BARRIERS;
+    default:
+        return 0;
+    }
+}
+
+const char *rtems_object_get_api_name(int api)
+{
+    switch (api) {
+    case OBJECTS_INTERNAL_API:
+        return "Internal";
+    case OBJECTS_CLASSIC_API:
+        return "Classic";
+    case OBJECTS_POSIX_API:
+        return "POSIX";
+    default:
+        return "BAD API";
+    }
+}
+
+const char *rtems_object_get_api_class_name(int the_api, int the_class)
+{
+    static const char *const classic[] = {
+        "Task",   "Timer", "Semaphore", "Message Queue", "Partition",
+        "Region", "Port",  "Period",    "Extension",     "Barrier",
+    };
+
+    if (the_api == OBJECTS_INTERNAL_API) {
+        return the_class == OBJECTS_INTERNAL_THREADS ? "Thread" : "BAD CLASS";
+    }
+    if (the_api == OBJECTS_CLASSIC_API) {
+        return the_class >= 1 && the_class <= OBJECTS_RTEMS_BARRIERS ? classic[the_class - 1]
+                                                                     : "BAD CLASS";
+    }
+    return "BAD API";
+}

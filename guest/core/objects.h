@@ -1,0 +1,51 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
+/* Object tables: id allocation, id and name lookup. */
+#ifndef TESSERA_EXEC_OBJECTS_H
+#define TESSERA_EXEC_OBJECTS_H
+
+#include <tessera/exec_types.h>
+
+/* The node of every object: Tessera runs one node per partition. */
+#define EXEC_LOCAL_NODE 1u
+
+/* One class of objects in a statically allocated table. */
+struct exec_object_info {
+    uint32_t api;
+    uint32_t the_class;
+    uint32_t maximum;
+    size_t block_size;
+    void *blocks; /* maximum control blocks of block_size bytes */
+    struct exec_chain inactive;
+};
+
+rtems_id exec_object_build_id(uint32_t api, uint32_t the_class, uint32_t index);
+
+/* Sets up the table; every object inactive, handed out in index order. */
+void exec_object_info_init(struct exec_object_info *info, uint32_t api, uint32_t the_class,
+                           void *blocks, uint32_t maximum, size_t block_size);
+
+/* Takes an inactive object (least recently freed first), or NULL. */
+struct exec_object *exec_object_allocate(struct exec_object_info *info, rtems_name name);
+
+void exec_object_free(struct exec_object_info *info, struct exec_object *object);
+
+/* The active object with this id, or NULL. */
+struct exec_object *exec_object_get(const struct exec_object_info *info, rtems_id id);
+
+/*
+ * Classic "ident": the first active object named name (lowest index).
+ * node is RTEMS_SEARCH_* or a node number.
+ */
+rtems_status_code exec_object_ident(const struct exec_object_info *info, rtems_name name,
+                                    uint32_t node, rtems_id *id);
+
+/* Tables of the Classic API classes this executive implements. */
+extern struct exec_object_info exec_tasks_info;
+extern struct exec_object_info exec_semaphores_info;
+extern struct exec_object_info exec_message_queues_info;
+extern struct exec_object_info exec_timers_info;
+
+/* The table an id belongs to, or NULL. */
+struct exec_object_info *exec_object_info_of(rtems_id id);
+
+#endif

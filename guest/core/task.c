@@ -1,0 +1,506 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
+/* Task manager: creation, life cycle, priorities, modes, delays. */
+#include <rtems.h>
+
+#include "chain.h"
+#include "clock_impl.h"
+#include "dispatch.h"
+#include "mutex.h"
+#include "objects.h"
+#include "sched.h"
+#include "task.h"
+#include "thread.h"
+#include "threadq.h"
+#include "watchdog.h"
+#include "workspace.h"
+
+#include <port.h>
+#include <string.h>
+
+struct exec_thread *exec_task_get(rtems_id id)
+{
+    if (id == RTEMS_SELF) {
+        return exec_executing;
+    }
+    return (struct exec_thread *)(void *)exec_object_get(&exec_tasks_info, id);
+}
+
+rtems_task_priority exec_maximum_priority(void)
+{
+    return exec_config.maximum_priority;
+}
+
+static bool priority_is_valid(rtems_task_priority priority)
+{
+    return priority >= RTEMS_MINIMUM_PRIORITY && priority <= exec_config.maximum_priority;
+}
+
+static void apply_modes(struct exec_thread *t, rtems_mode modes)
+{
+    t->preemptible = (modes & RTEMS_PREEMPT_MASK) == RTEMS_PREEMPT;
+    t->timeslice = (modes & RTEMS_TIMESLICE_MASK) == RTEMS_TIMESLICE;
+    t->asr_disabled = (modes & RTEMS_ASR_MASK) == RTEMS_NO_ASR;
+    t->isr_level = modes & RTEMS_INTERRUPT_MASK;
+    t->budget = exec_config.ticks_per_timeslice;
+}
+
+static void release_resources(struct exec_thread *t)
+{
+    struct exec_node *n;
+
+    while ((n = exec_chain_first(&t->held_mutexes)) != NULL) {
+        exec_mutex_release_all(EXEC_CONTAINER_OF(n, struct exec_mutex, held_node));
+    }
+}
+
+/* Takes t out of whatever it is in: ready queue, wait queue, timeout. */
+static void make_inactive(struct exec_thread *t)
+{
+    if (t->state & EXEC_STATE_WAIT_MASK) {
+        exec_thread_unblock(t, RTEMS_OBJECT_WAS_DELETED);
+    }
+    exec_watchdog_remove(&t->timer);
+    exec_thread_set_state(t, EXEC_STATE_DORMANT);
+    release_resources(t);
+}
+
+void exec_thread_entry(void)
+{
+    struct exec_thread *t = exec_executing;
+
+    port_interrupt_restore(t->isr_level);
+    t->entry(t->argument);
+    rtems_fatal(INTERNAL_ERROR_CORE, INTERNAL_ERROR_THREAD_EXITTED);
+}
+
+void exec_thread_start(struct exec_thread *t, rtems_task_entry entry, rtems_task_argument arg)
+{
+    t->entry = entry;
+    t->argument = arg;
+    t->events_pending = 0;
+    t->system_events_pending = 0;
+    t->real_priority = t->initial_priority;
+    t->priority = t->initial_priority;
+    apply_modes(t, t->initial_modes);
+    t->context = port_context_init(t->stack_area, t->stack_size,
+                                   (t->attributes & RTEMS_FLOATING_POINT) != 0, exec_thread_entry);
+    if (t->context == NULL) {
+        rtems_fatal(INTERNAL_ERROR_CORE, INTERNAL_ERROR_TOO_LITTLE_WORKSPACE);
+    }
+    t->state = EXEC_STATE_DORMANT;
+    exec_thread_clear_state(t, EXEC_STATE_DORMANT);
+}
+
+rtems_status_code exec_task_create(const rtems_task_config *config, rtems_id *id, bool user_storage)
+{
+    struct exec_thread *t;
+    void *stack;
+    size_t stack_size = config->storage_size;
+
+    if (config->name == 0) {
+        return RTEMS_INVALID_NAME;
+    }
+    if (id == NULL) {
+        return RTEMS_INVALID_ADDRESS;
+    }
+    if (config->initial_priority > exec_config.maximum_priority ||
+        (config->initial_priority == 0 && (config->attributes & RTEMS_SYSTEM_TASK) == 0)) {
+        return RTEMS_INVALID_PRIORITY;
+    }
+    if (user_storage) {
+        if (config->storage_area == NULL) {
+            return RTEMS_INVALID_ADDRESS;
+        }
+        if (stack_size < exec_config.minimum_stack_size) {
+            return RTEMS_INVALID_SIZE;
+        }
+    } else if (stack_size < exec_config.minimum_stack_size) {
+        stack_size = exec_config.minimum_stack_size;
+    }
+    t = (struct exec_thread *)(void *)exec_object_allocate(&exec_tasks_info, config->name);
+    if (t == NULL) {
+        return RTEMS_TOO_MANY;
+    }
+    stack = user_storage ? config->storage_area : exec_workspace_allocate(stack_size);
+    if (stack == NULL) {
+        exec_object_free(&exec_tasks_info, &t->object);
+        return RTEMS_UNSATISFIED;
+    }
+    t->state = EXEC_STATE_DORMANT;
+    t->node.next = &t->node;
+    t->node.prev = &t->node;
+    exec_chain_init(&t->held_mutexes);
+    memset(&t->wait, 0, sizeof(t->wait));
+    exec_watchdog_init(&t->timer, exec_thread_timeout);
+    t->events_pending = 0;
+    t->system_events_pending = 0;
+    t->context = NULL;
+    t->stack_area = stack;
+    t->stack_size = stack_size;
+    t->stack_from_workspace = !user_storage;
+    t->storage_free = user_storage ? config->storage_free : NULL;
+    t->entry = NULL;
+    t->argument = 0;
+    t->initial_priority = config->initial_priority;
+    t->real_priority = config->initial_priority;
+    t->priority = config->initial_priority;
+    t->initial_modes = config->initial_modes;
+    t->attributes = config->attributes;
+    apply_modes(t, config->initial_modes);
+    *id = t->object.id;
+    return RTEMS_SUCCESSFUL;
+}
+
+rtems_status_code rtems_task_create(rtems_name name, rtems_task_priority initial_priority,
+                                    size_t stack_size, rtems_mode initial_modes,
+                                    rtems_attribute attribute_set, rtems_id *id)
+{
+    rtems_task_config config = {
+        .name = name,
+        .initial_priority = initial_priority,
+        .storage_size = stack_size,
+        .initial_modes = initial_modes,
+        .attributes = attribute_set,
+    };
+    rtems_status_code status;
+    port_isr_level level = port_interrupt_disable();
+
+    status = exec_task_create(&config, id, false);
+    port_interrupt_restore(level);
+    return status;
+}
+
+rtems_status_code rtems_task_construct(const rtems_task_config *config, rtems_id *id)
+{
+    rtems_status_code status;
+    port_isr_level level;
+
+    if (config == NULL) {
+        return RTEMS_INVALID_ADDRESS;
+    }
+    level = port_interrupt_disable();
+    status = exec_task_create(config, id, true);
+    port_interrupt_restore(level);
+    return status;
+}
+
+rtems_status_code rtems_task_ident(rtems_name name, uint32_t node, rtems_id *id)
+{
+    rtems_status_code status;
+    port_isr_level level;
+
+    if (id == NULL) {
+        return RTEMS_INVALID_ADDRESS;
+    }
+    if (name == RTEMS_WHO_AM_I) {
+        *id = exec_executing->object.id;
+        return RTEMS_SUCCESSFUL;
+    }
+    level = port_interrupt_disable();
+    status = exec_object_ident(&exec_tasks_info, name, node, id);
+    port_interrupt_restore(level);
+    return status;
+}
+
+rtems_id rtems_task_self(void)
+{
+    return exec_executing->object.id;
+}
+
+rtems_status_code rtems_task_start(rtems_id id, rtems_task_entry entry_point,
+                                   rtems_task_argument argument)
+{
+    struct exec_thread *t;
+    port_isr_level level;
+
+    if (entry_point == NULL) {
+        return RTEMS_INVALID_ADDRESS;
+    }
+    level = port_interrupt_disable();
+    t = exec_task_get(id);
+    if (t == NULL) {
+        port_interrupt_restore(level);
+        return RTEMS_INVALID_ID;
+    }
+    if (t->state != EXEC_STATE_DORMANT || t->entry != NULL) {
+        port_interrupt_restore(level);
+        return RTEMS_INCORRECT_STATE;
+    }
+    exec_thread_start(t, entry_point, argument);
+    exec_dispatch();
+    port_interrupt_restore(level);
+    return RTEMS_SUCCESSFUL;
+}
+
+rtems_status_code rtems_task_restart(rtems_id id, rtems_task_argument argument)
+{
+    struct exec_thread *t;
+    port_isr_level level = port_interrupt_disable();
+
+    t = exec_task_get(id);
+    if (t == NULL) {
+        port_interrupt_restore(level);
+        return RTEMS_INVALID_ID;
+    }
+    if (t->entry == NULL) {
+        port_interrupt_restore(level);
+        return RTEMS_INCORRECT_STATE;
+    }
+    make_inactive(t);
+    exec_thread_start(t, t->entry, argument);
+    if (t == exec_executing) {
+        exec_dispatch_abandon();
+    }
+    exec_dispatch();
+    port_interrupt_restore(level);
+    return RTEMS_SUCCESSFUL;
+}
+
+static void free_task(struct exec_thread *t)
+{
+    if (t->stack_from_workspace) {
+        exec_workspace_free(t->stack_area);
+    } else if (t->storage_free != NULL) {
+        t->storage_free(t->stack_area);
+    }
+    t->entry = NULL;
+    exec_object_free(&exec_tasks_info, &t->object);
+}
+
+rtems_status_code rtems_task_delete(rtems_id id)
+{
+    struct exec_thread *t;
+    port_isr_level level = port_interrupt_disable();
+
+    t = exec_task_get(id);
+    if (t == NULL) {
+        port_interrupt_restore(level);
+        return RTEMS_INVALID_ID;
+    }
+    if (exec_isr_nest_level != 0 && t == exec_executing) {
+        port_interrupt_restore(level);
+        return RTEMS_CALLED_FROM_ISR;
+    }
+    make_inactive(t);
+    free_task(t);
+    if (t == exec_executing) {
+        /* Interrupts stay disabled until the heir runs: nothing reuses the stack. */
+        exec_dispatch_abandon();
+    }
+    exec_dispatch();
+    port_interrupt_restore(level);
+    return RTEMS_SUCCESSFUL;
+}
+
+_Noreturn void rtems_task_exit(void)
+{
+    (void)port_interrupt_disable();
+    make_inactive(exec_executing);
+    free_task(exec_executing);
+    exec_dispatch_abandon();
+}
+
+rtems_status_code rtems_task_suspend(rtems_id id)
+{
+    struct exec_thread *t;
+    port_isr_level level = port_interrupt_disable();
+
+    t = exec_task_get(id);
+    if (t == NULL) {
+        port_interrupt_restore(level);
+        return RTEMS_INVALID_ID;
+    }
+    if (t->state & EXEC_STATE_SUSPENDED) {
+        port_interrupt_restore(level);
+        return RTEMS_ALREADY_SUSPENDED;
+    }
+    exec_thread_set_state(t, EXEC_STATE_SUSPENDED);
+    exec_dispatch();
+    port_interrupt_restore(level);
+    return RTEMS_SUCCESSFUL;
+}
+
+rtems_status_code rtems_task_resume(rtems_id id)
+{
+    struct exec_thread *t;
+    port_isr_level level = port_interrupt_disable();
+
+    t = exec_task_get(id);
+    if (t == NULL) {
+        port_interrupt_restore(level);
+        return RTEMS_INVALID_ID;
+    }
+    if ((t->state & EXEC_STATE_SUSPENDED) == 0) {
+        port_interrupt_restore(level);
+        return RTEMS_INCORRECT_STATE;
+    }
+    exec_thread_clear_state(t, EXEC_STATE_SUSPENDED);
+    exec_dispatch();
+    port_interrupt_restore(level);
+    return RTEMS_SUCCESSFUL;
+}
+
+rtems_status_code rtems_task_is_suspended(rtems_id id)
+{
+    struct exec_thread *t;
+    rtems_status_code status;
+    port_isr_level level = port_interrupt_disable();
+
+    t = exec_task_get(id);
+    if (t == NULL) {
+        status = RTEMS_INVALID_ID;
+    } else {
+        status = (t->state & EXEC_STATE_SUSPENDED) ? RTEMS_ALREADY_SUSPENDED : RTEMS_SUCCESSFUL;
+    }
+    port_interrupt_restore(level);
+    return status;
+}
+
+rtems_status_code rtems_task_set_priority(rtems_id id, rtems_task_priority new_priority,
+                                          rtems_task_priority *old_priority)
+{
+    struct exec_thread *t;
+    port_isr_level level;
+
+    if (old_priority == NULL) {
+        return RTEMS_INVALID_ADDRESS;
+    }
+    level = port_interrupt_disable();
+    t = exec_task_get(id);
+    if (t == NULL) {
+        port_interrupt_restore(level);
+        return RTEMS_INVALID_ID;
+    }
+    if (new_priority != RTEMS_CURRENT_PRIORITY && !priority_is_valid(new_priority)) {
+        port_interrupt_restore(level);
+        return RTEMS_INVALID_PRIORITY;
+    }
+    *old_priority = t->real_priority;
+    if (new_priority != RTEMS_CURRENT_PRIORITY) {
+        exec_thread_set_real_priority(t, new_priority);
+        exec_dispatch();
+    }
+    port_interrupt_restore(level);
+    return RTEMS_SUCCESSFUL;
+}
+
+rtems_status_code rtems_task_get_priority(rtems_id task_id, rtems_id scheduler_id,
+                                          rtems_task_priority *priority)
+{
+    struct exec_thread *t;
+    port_isr_level level;
+
+    if (priority == NULL) {
+        return RTEMS_INVALID_ADDRESS;
+    }
+    level = port_interrupt_disable();
+    t = exec_task_get(task_id);
+    if (t == NULL || scheduler_id != EXEC_SCHEDULER_ID) {
+        port_interrupt_restore(level);
+        return RTEMS_INVALID_ID;
+    }
+    *priority = t->priority;
+    port_interrupt_restore(level);
+    return RTEMS_SUCCESSFUL;
+}
+
+rtems_status_code rtems_task_mode(rtems_mode mode_set, rtems_mode mask,
+                                  rtems_mode *previous_mode_set)
+{
+    struct exec_thread *t;
+    port_isr_level level;
+
+    if (previous_mode_set == NULL) {
+        return RTEMS_INVALID_ADDRESS;
+    }
+    level = port_interrupt_disable();
+    t = exec_executing;
+    *previous_mode_set = (t->preemptible ? RTEMS_PREEMPT : RTEMS_NO_PREEMPT) |
+                         (t->timeslice ? RTEMS_TIMESLICE : RTEMS_NO_TIMESLICE) |
+                         (t->asr_disabled ? RTEMS_NO_ASR : RTEMS_ASR) |
+                         (level != 0 ? RTEMS_INTERRUPT_LEVEL(level) : 0);
+    if (mask & RTEMS_PREEMPT_MASK) {
+        t->preemptible = (mode_set & RTEMS_PREEMPT_MASK) == RTEMS_PREEMPT;
+    }
+    if (mask & RTEMS_TIMESLICE_MASK) {
+        t->timeslice = (mode_set & RTEMS_TIMESLICE_MASK) == RTEMS_TIMESLICE;
+        t->budget = exec_config.ticks_per_timeslice;
+    }
+    if (mask & RTEMS_ASR_MASK) {
+        t->asr_disabled = (mode_set & RTEMS_ASR_MASK) == RTEMS_NO_ASR;
+    }
+    if (mask & RTEMS_INTERRUPT_MASK) {
+        t->isr_level = mode_set & RTEMS_INTERRUPT_MASK;
+        level = t->isr_level;
+    }
+    exec_dispatch();
+    port_interrupt_restore(level);
+    return RTEMS_SUCCESSFUL;
+}
+
+rtems_status_code rtems_task_wake_after(rtems_interval ticks)
+{
+    struct exec_thread *t;
+    port_isr_level level = port_interrupt_disable();
+
+    t = exec_executing;
+    if (ticks == RTEMS_YIELD_PROCESSOR) {
+        exec_sched_rotate(t);
+        exec_dispatch_request_yield();
+    } else {
+        exec_thread_block(t, NULL, EXEC_STATE_DELAYING, ticks);
+    }
+    exec_dispatch();
+    port_interrupt_restore(level);
+    return RTEMS_SUCCESSFUL;
+}
+
+rtems_status_code rtems_task_wake_when(const rtems_time_of_day *time_buffer)
+{
+    rtems_status_code status;
+    uint64_t seconds;
+    port_isr_level level;
+
+    if (!exec_tod_is_set()) {
+        return RTEMS_NOT_DEFINED;
+    }
+    status = exec_tod_validate(time_buffer, 0);
+    if (status != RTEMS_SUCCESSFUL) {
+        return status;
+    }
+    seconds = exec_tod_to_seconds(time_buffer);
+    level = port_interrupt_disable();
+    if (seconds <= exec_clock_realtime_ns() / EXEC_NS_PER_S) {
+        port_interrupt_restore(level);
+        return RTEMS_INVALID_CLOCK;
+    }
+    exec_thread_block(exec_executing, NULL, EXEC_STATE_DELAYING, 0);
+    exec_thread_arm_timeout(exec_executing, &exec_watchdog_realtime, seconds * EXEC_NS_PER_S);
+    exec_dispatch();
+    port_interrupt_restore(level);
+    return RTEMS_SUCCESSFUL;
+}
+
+rtems_status_code rtems_scheduler_ident(rtems_name name, rtems_id *id)
+{
+    if (id == NULL) {
+        return RTEMS_INVALID_ADDRESS;
+    }
+    if (name != rtems_build_name('U', 'P', 'D', ' ')) {
+        return RTEMS_INVALID_NAME;
+    }
+    *id = EXEC_SCHEDULER_ID;
+    return RTEMS_SUCCESSFUL;
+}
+
+rtems_status_code rtems_task_get_scheduler(rtems_id task_id, rtems_id *scheduler_id)
+{
+    if (scheduler_id == NULL) {
+        return RTEMS_INVALID_ADDRESS;
+    }
+    if (exec_task_get(task_id) == NULL) {
+        return RTEMS_INVALID_ID;
+    }
+    *scheduler_id = EXEC_SCHEDULER_ID;
+    return RTEMS_SUCCESSFUL;
+}

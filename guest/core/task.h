@@ -1,0 +1,24 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
+/* Task internals shared by the task directives, initialization and timers. */
+#ifndef TESSERA_EXEC_TASK_H
+#define TESSERA_EXEC_TASK_H
+
+#include <tessera/exec_types.h>
+
+/* The task with this id (RTEMS_SELF: the executing one), or NULL. */
+struct exec_thread *exec_task_get(rtems_id id);
+
+/* rtems_task_create with the checks of the directive. */
+rtems_status_code exec_task_create(const rtems_task_config *config, rtems_id *id,
+                                   bool user_storage);
+
+/* Prepares a thread's context and makes it ready (start, restart, idle). */
+void exec_thread_start(struct exec_thread *t, rtems_task_entry entry, rtems_task_argument arg);
+
+/* Where every thread starts: sets its interrupt level, calls its entry. */
+void exec_thread_entry(void);
+
+/* The id of the only scheduler instance. */
+#define EXEC_SCHEDULER_ID ((rtems_id)0x0f010001)
+
+#endif

@@ -1,0 +1,224 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
+/*
+ * Application configuration. In the one compilation unit that defines
+ * CONFIGURE_INIT before including this header, the CONFIGURE_* macros are
+ * turned into the executive's configuration record (exec_config) and the
+ * statically allocated object tables, stacks and workspace it refers to.
+ * Elsewhere this header declares nothing beyond <rtems.h>.
+ */
+#ifndef TESSERA_RTEMS_CONFDEFS_H
+#define TESSERA_RTEMS_CONFDEFS_H
+
+#include <rtems.h>
+
+/* Workspace bytes for the buffers of one message queue. */
+#define CONFIGURE_MESSAGE_BUFFERS_FOR_QUEUE(_messages, _size)                                      \
+    EXEC_WORKSPACE_ALLOC_SIZE((size_t)(_messages)*EXEC_MESSAGE_BUFFER_STRIDE(_size))
+
+#ifdef CONFIGURE_INIT
+
+#include <tessera/exec_types.h>
+
+/* ---- Drivers ------------------------------------------------------------ */
+
+#if !defined(CONFIGURE_APPLICATION_NEEDS_CLOCK_DRIVER) &&                                          \
+    !defined(CONFIGURE_APPLICATION_DOES_NOT_NEED_CLOCK_DRIVER) &&                                  \
+    !defined(CONFIGURE_APPLICATION_NEEDS_TIMER_DRIVER)
+#error                                                                                             \
+    "You must define one of CONFIGURE_APPLICATION_NEEDS_CLOCK_DRIVER, CONFIGURE_APPLICATION_DOES_NOT_NEED_CLOCK_DRIVER, and CONFIGURE_APPLICATION_NEEDS_TIMER_DRIVER"
+#endif
+#if (defined(CONFIGURE_APPLICATION_NEEDS_CLOCK_DRIVER) +                                           \
+     defined(CONFIGURE_APPLICATION_DOES_NOT_NEED_CLOCK_DRIVER) +                                   \
+     defined(CONFIGURE_APPLICATION_NEEDS_TIMER_DRIVER)) > 1
+#error                                                                                             \
+    "CONFIGURE_APPLICATION_NEEDS_CLOCK_DRIVER, CONFIGURE_APPLICATION_DOES_NOT_NEED_CLOCK_DRIVER, and CONFIGURE_APPLICATION_NEEDS_TIMER_DRIVER are mutually exclusive"
+#endif
+#ifdef CONFIGURE_APPLICATION_NEEDS_CLOCK_DRIVER
+#define _EXEC_CLOCK_DRIVER true
+#else
+#define _EXEC_CLOCK_DRIVER false
+#endif
+/*
+ * CONFIGURE_APPLICATION_NEEDS_CONSOLE_DRIVER and ..._SIMPLE_CONSOLE_DRIVER
+ * need nothing here: the console is always the port's.
+ */
+
+/* ---- Clock and scheduler ------------------------------------------------ */
+
+#ifndef CONFIGURE_MICROSECONDS_PER_TICK
+#define CONFIGURE_MICROSECONDS_PER_TICK 10000
+#endif
+#if CONFIGURE_MICROSECONDS_PER_TICK <= 0
+#error "CONFIGURE_MICROSECONDS_PER_TICK must be positive"
+#endif
+#ifndef CONFIGURE_TICKS_PER_TIMESLICE
+#define CONFIGURE_TICKS_PER_TIMESLICE 50
+#endif
+#if CONFIGURE_TICKS_PER_TIMESLICE <= 0
+#error "CONFIGURE_TICKS_PER_TIMESLICE shall be greater than zero"
+#endif
+#ifndef CONFIGURE_MAXIMUM_PRIORITY
+#define CONFIGURE_MAXIMUM_PRIORITY 255
+#endif
+#if CONFIGURE_MAXIMUM_PRIORITY != 3 && CONFIGURE_MAXIMUM_PRIORITY != 7 &&                          \
+    CONFIGURE_MAXIMUM_PRIORITY != 15 && CONFIGURE_MAXIMUM_PRIORITY != 31 &&                        \
+    CONFIGURE_MAXIMUM_PRIORITY != 63 && CONFIGURE_MAXIMUM_PRIORITY != 127 &&                       \
+    CONFIGURE_MAXIMUM_PRIORITY != 255
+#error "CONFIGURE_MAXIMUM_PRIORITY must be one of 3, 7, 15, 31, 63, 127, and 255"
+#endif
+
+/* ---- Objects ------------------------------------------------------------ */
+
+#ifndef CONFIGURE_MAXIMUM_TASKS
+#define CONFIGURE_MAXIMUM_TASKS 0
+#endif
+#ifndef CONFIGURE_MAXIMUM_SEMAPHORES
+#define CONFIGURE_MAXIMUM_SEMAPHORES 0
+#endif
+#ifndef CONFIGURE_MAXIMUM_MESSAGE_QUEUES
+#define CONFIGURE_MAXIMUM_MESSAGE_QUEUES 0
+#endif
+#ifndef CONFIGURE_MAXIMUM_TIMERS
+#define CONFIGURE_MAXIMUM_TIMERS 0
+#endif
+#if CONFIGURE_MAXIMUM_TASKS > 0xffff || CONFIGURE_MAXIMUM_SEMAPHORES > 0xffff ||                   \
+    CONFIGURE_MAXIMUM_MESSAGE_QUEUES > 0xffff || CONFIGURE_MAXIMUM_TIMERS > 0xffff
+#error                                                                                             \
+    "object maximums must fit the 16-bit index of an object id (unlimited objects are not supported)"
+#endif
+
+/* ---- Stacks and workspace ----------------------------------------------- */
+
+#ifndef CONFIGURE_MINIMUM_TASK_STACK_SIZE
+#define CONFIGURE_MINIMUM_TASK_STACK_SIZE RTEMS_MINIMUM_STACK_SIZE
+#endif
+#ifndef CONFIGURE_IDLE_TASK_STACK_SIZE
+#define CONFIGURE_IDLE_TASK_STACK_SIZE CONFIGURE_MINIMUM_TASK_STACK_SIZE
+#endif
+#ifndef CONFIGURE_EXTRA_TASK_STACKS
+#define CONFIGURE_EXTRA_TASK_STACKS 0
+#endif
+#ifndef CONFIGURE_MESSAGE_BUFFER_MEMORY
+#define CONFIGURE_MESSAGE_BUFFER_MEMORY 0
+#endif
+#ifndef CONFIGURE_MEMORY_OVERHEAD
+#define CONFIGURE_MEMORY_OVERHEAD 0
+#endif
+
+/* ---- Initialization task ------------------------------------------------ */
+
+#ifdef CONFIGURE_RTEMS_INIT_TASKS_TABLE
+#ifndef CONFIGURE_INIT_TASK_NAME
+#define CONFIGURE_INIT_TASK_NAME rtems_build_name('U', 'I', '1', ' ')
+#endif
+#ifndef CONFIGURE_INIT_TASK_STACK_SIZE
+#define CONFIGURE_INIT_TASK_STACK_SIZE CONFIGURE_MINIMUM_TASK_STACK_SIZE
+#endif
+#ifndef CONFIGURE_INIT_TASK_PRIORITY
+#define CONFIGURE_INIT_TASK_PRIORITY 1
+#endif
+#ifndef CONFIGURE_INIT_TASK_ATTRIBUTES
+#define CONFIGURE_INIT_TASK_ATTRIBUTES RTEMS_DEFAULT_ATTRIBUTES
+#endif
+#ifndef CONFIGURE_INIT_TASK_INITIAL_MODES
+#define CONFIGURE_INIT_TASK_INITIAL_MODES RTEMS_NO_PREEMPT
+#endif
+#ifndef CONFIGURE_INIT_TASK_ENTRY_POINT
+rtems_task Init(rtems_task_argument);
+#define CONFIGURE_INIT_TASK_ENTRY_POINT Init
+#endif
+#ifndef CONFIGURE_INIT_TASK_ARGUMENTS
+#define CONFIGURE_INIT_TASK_ARGUMENTS 0
+#endif
+#define _EXEC_INIT_TASK_COUNT 1
+#define _EXEC_INIT_TASK_EXTRA_STACK                                                                \
+    (CONFIGURE_INIT_TASK_STACK_SIZE > CONFIGURE_MINIMUM_TASK_STACK_SIZE                            \
+         ? CONFIGURE_INIT_TASK_STACK_SIZE - CONFIGURE_MINIMUM_TASK_STACK_SIZE                      \
+         : 0)
+static const rtems_initialization_tasks_table _Exec_init_tasks[] = {{
+    .name = CONFIGURE_INIT_TASK_NAME,
+    .stack_size = CONFIGURE_INIT_TASK_STACK_SIZE,
+    .initial_priority = CONFIGURE_INIT_TASK_PRIORITY,
+    .attribute_set = CONFIGURE_INIT_TASK_ATTRIBUTES,
+    .entry_point = CONFIGURE_INIT_TASK_ENTRY_POINT,
+    .mode_set = CONFIGURE_INIT_TASK_INITIAL_MODES,
+    .argument = (rtems_task_argument)(CONFIGURE_INIT_TASK_ARGUMENTS),
+}};
+#define _EXEC_INIT_TASKS _Exec_init_tasks
+#else
+#error                                                                                             \
+    "You must define CONFIGURE_RTEMS_INIT_TASKS_TABLE (the only supported way to start an application)"
+#endif
+
+#define _EXEC_WORKSPACE_SIZE                                                                       \
+    ((size_t)CONFIGURE_MAXIMUM_TASKS *                                                             \
+         (EXEC_WORKSPACE_ALLOC_SIZE(CONFIGURE_MINIMUM_TASK_STACK_SIZE) +                           \
+          EXEC_WORKSPACE_ALIGNMENT) +                                                              \
+     (size_t)_EXEC_INIT_TASK_EXTRA_STACK + (size_t)(CONFIGURE_EXTRA_TASK_STACKS) +                 \
+     (size_t)(CONFIGURE_MESSAGE_BUFFER_MEMORY) + (size_t)(CONFIGURE_MEMORY_OVERHEAD)*1024u +       \
+     2u * EXEC_WORKSPACE_ALIGNMENT)
+
+static char _Exec_workspace[_EXEC_WORKSPACE_SIZE]
+    __attribute__((aligned(EXEC_WORKSPACE_ALIGNMENT)));
+static char _Exec_idle_stack[CONFIGURE_IDLE_TASK_STACK_SIZE]
+    __attribute__((aligned(EXEC_WORKSPACE_ALIGNMENT)));
+
+#define _EXEC_TABLE_LENGTH(_n) ((_n) > 0 ? (_n) : 1)
+static struct exec_thread _Exec_tasks[_EXEC_TABLE_LENGTH(CONFIGURE_MAXIMUM_TASKS)];
+static struct exec_semaphore _Exec_semaphores[_EXEC_TABLE_LENGTH(CONFIGURE_MAXIMUM_SEMAPHORES)];
+static struct exec_message_queue
+    _Exec_message_queues[_EXEC_TABLE_LENGTH(CONFIGURE_MAXIMUM_MESSAGE_QUEUES)];
+static struct exec_timer _Exec_timers[_EXEC_TABLE_LENGTH(CONFIGURE_MAXIMUM_TIMERS)];
+
+/* ---- Extensions and idle ------------------------------------------------ */
+
+#ifdef CONFIGURE_INITIAL_EXTENSIONS
+static const rtems_extensions_table _Exec_initial_extensions[] = {CONFIGURE_INITIAL_EXTENSIONS};
+#define _EXEC_INITIAL_EXTENSIONS _Exec_initial_extensions
+#define _EXEC_INITIAL_EXTENSION_COUNT                                                              \
+    (sizeof(_Exec_initial_extensions) / sizeof(_Exec_initial_extensions[0]))
+#else
+#define _EXEC_INITIAL_EXTENSIONS      NULL
+#define _EXEC_INITIAL_EXTENSION_COUNT 0
+#endif
+
+#ifdef CONFIGURE_IDLE_TASK_BODY
+void *CONFIGURE_IDLE_TASK_BODY(uintptr_t);
+#define _EXEC_IDLE_BODY CONFIGURE_IDLE_TASK_BODY
+#else
+#define _EXEC_IDLE_BODY NULL
+#endif
+
+/* ---- The record --------------------------------------------------------- */
+
+const struct exec_config exec_config = {
+    .microseconds_per_tick = CONFIGURE_MICROSECONDS_PER_TICK,
+    .ticks_per_timeslice = CONFIGURE_TICKS_PER_TIMESLICE,
+    .maximum_priority = CONFIGURE_MAXIMUM_PRIORITY,
+    .clock_driver = _EXEC_CLOCK_DRIVER,
+    .minimum_stack_size = CONFIGURE_MINIMUM_TASK_STACK_SIZE,
+    .idle_body = _EXEC_IDLE_BODY,
+    .idle_stack = _Exec_idle_stack,
+    .idle_stack_size = sizeof(_Exec_idle_stack),
+    .workspace = _Exec_workspace,
+    .workspace_size = sizeof(_Exec_workspace),
+    .api =
+        {
+            .maximum_tasks = CONFIGURE_MAXIMUM_TASKS,
+            .maximum_timers = CONFIGURE_MAXIMUM_TIMERS,
+            .maximum_semaphores = CONFIGURE_MAXIMUM_SEMAPHORES,
+            .maximum_message_queues = CONFIGURE_MAXIMUM_MESSAGE_QUEUES,
+            .number_of_initialization_tasks = _EXEC_INIT_TASK_COUNT,
+            .User_initialization_tasks_table = _EXEC_INIT_TASKS,
+        },
+    .tasks = CONFIGURE_MAXIMUM_TASKS > 0 ? _Exec_tasks : NULL,
+    .semaphores = CONFIGURE_MAXIMUM_SEMAPHORES > 0 ? _Exec_semaphores : NULL,
+    .message_queues = CONFIGURE_MAXIMUM_MESSAGE_QUEUES > 0 ? _Exec_message_queues : NULL,
+    .timers = CONFIGURE_MAXIMUM_TIMERS > 0 ? _Exec_timers : NULL,
+    .initial_extensions = _EXEC_INITIAL_EXTENSIONS,
+    .initial_extension_count = _EXEC_INITIAL_EXTENSION_COUNT,
+};
+
+#endif /* CONFIGURE_INIT */
+
+#endif

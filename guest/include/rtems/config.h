@@ -1,0 +1,34 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
+/* Read access to the application configuration (see <rtems/confdefs.h>). */
+#ifndef TESSERA_RTEMS_CONFIG_H
+#define TESSERA_RTEMS_CONFIG_H
+
+#include <rtems/rtems/tasks.h>
+#include <rtems/rtems/types.h>
+
+typedef struct {
+    uint32_t maximum_tasks;
+    bool notepads_enabled;
+    uint32_t maximum_timers;
+    uint32_t maximum_semaphores;
+    uint32_t maximum_message_queues;
+    uint32_t maximum_partitions;
+    uint32_t maximum_regions;
+    uint32_t maximum_ports;
+    uint32_t maximum_periods;
+    uint32_t maximum_barriers;
+    uint32_t number_of_initialization_tasks;
+    const rtems_initialization_tasks_table *User_initialization_tasks_table;
+} rtems_api_configuration_table;
+
+const rtems_api_configuration_table *rtems_configuration_get_rtems_api_configuration(void);
+uint32_t rtems_configuration_get_microseconds_per_tick(void);
+uint32_t rtems_configuration_get_milliseconds_per_tick(void);
+uint32_t rtems_configuration_get_nanoseconds_per_tick(void);
+uint32_t rtems_configuration_get_ticks_per_timeslice(void);
+uint32_t rtems_configuration_get_maximum_tasks(void);
+uint32_t rtems_configuration_get_maximum_semaphores(void);
+uint32_t rtems_configuration_get_maximum_message_queues(void);
+uint32_t rtems_configuration_get_maximum_timers(void);
+
+#endif

@@ -1,0 +1,190 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
+/*
+ * Control blocks and the configuration record of the executive.
+ *
+ * Not an application interface: <rtems/confdefs.h> needs the complete types
+ * to allocate the object tables statically inside the application (sized by
+ * CONFIGURE_MAXIMUM_*), and the core uses them internally. Nothing here
+ * depends on the port: a thread's machine context lives in its stack area.
+ */
+#ifndef TESSERA_EXEC_TYPES_H
+#define TESSERA_EXEC_TYPES_H
+
+#include <rtems/config.h>
+#include <rtems/extension.h>
+#include <rtems/rtems/message.h>
+#include <rtems/rtems/timer.h>
+#include <rtems/rtems/types.h>
+
+/* Circular doubly-linked list with a sentinel; see guest/core/chain.h. */
+struct exec_node {
+    struct exec_node *next;
+    struct exec_node *prev;
+};
+
+struct exec_chain {
+    struct exec_node head;
+};
+
+/* Common header of every object control block. */
+struct exec_object {
+    rtems_id id;
+    rtems_name name;
+    bool active;
+    struct exec_node inactive_node;
+};
+
+struct exec_watchdog;
+typedef void (*exec_watchdog_routine)(struct exec_watchdog *);
+
+/* A timeout: expires when the list's clock reaches expire. */
+struct exec_watchdog {
+    struct exec_node node;
+    uint64_t expire;
+    exec_watchdog_routine routine;
+    struct exec_watchdog_list *list; /* NULL while not armed */
+};
+
+struct exec_watchdog_list {
+    struct exec_chain armed; /* sorted by expire, FIFO among equals */
+};
+
+enum exec_tq_discipline { EXEC_TQ_FIFO, EXEC_TQ_PRIORITY };
+
+struct exec_mutex;
+
+/* The threads blocked on one object. */
+struct exec_threadq {
+    struct exec_chain waiters;
+    enum exec_tq_discipline discipline;
+    struct exec_mutex *mutex; /* set if waiters may lend their priority */
+};
+
+enum exec_mutex_protocol { EXEC_MUTEX_NO_PROTOCOL, EXEC_MUTEX_INHERIT, EXEC_MUTEX_CEILING };
+
+/* An owned, recursive lock with an optional priority protocol. */
+struct exec_mutex {
+    struct exec_threadq queue;
+    struct exec_thread *owner;
+    uint32_t nest_count;
+    enum exec_mutex_protocol protocol;
+    uint32_t ceiling;
+    struct exec_node held_node; /* in owner->held_mutexes */
+};
+
+/* What a blocked thread waits for and how the wait ended. */
+struct exec_wait {
+    struct exec_threadq *queue;
+    rtems_status_code status;
+    rtems_option option;
+    rtems_event_set events; /* wanted; on success: received */
+    bool system_events;
+    void *buffer; /* message receive buffer */
+    size_t size;  /* received message size */
+};
+
+struct port_context;
+
+struct exec_thread {
+    struct exec_object object;
+    uint32_t state;        /* EXEC_STATE_* bits; 0 = ready */
+    struct exec_node node; /* in a ready chain or a thread queue */
+    uint32_t real_priority;
+    uint32_t priority; /* effective: real, lowered by held mutexes */
+    struct exec_chain held_mutexes;
+    struct exec_wait wait;
+    struct exec_watchdog timer;
+    rtems_event_set events_pending;
+    rtems_event_set system_events_pending;
+    struct port_context *context;
+    void *stack_area;
+    size_t stack_size;
+    bool stack_from_workspace;
+    void (*storage_free)(void *);
+    rtems_task_entry entry;
+    rtems_task_argument argument;
+    uint32_t initial_priority;
+    rtems_mode initial_modes;
+    rtems_attribute attributes;
+    bool preemptible;
+    bool timeslice;
+    bool asr_disabled;
+    uint32_t isr_level;
+    uint32_t budget;
+};
+
+enum exec_sem_variant {
+    EXEC_SEM_COUNTING,
+    EXEC_SEM_SIMPLE_BINARY,
+    EXEC_SEM_MUTEX,
+};
+
+struct exec_semaphore {
+    struct exec_object object;
+    rtems_attribute attributes;
+    enum exec_sem_variant variant;
+    uint32_t count;          /* counting and simple binary */
+    struct exec_mutex mutex; /* its queue is the wait queue of every variant */
+};
+
+struct exec_message_queue {
+    struct exec_object object;
+    rtems_attribute attributes;
+    struct exec_threadq receivers;
+    uint32_t maximum_pending;
+    size_t maximum_size;
+    uint32_t pending_count;
+    exec_message_buffer *free_buffers;
+    exec_message_buffer *pending_head;
+    exec_message_buffer *pending_tail;
+    void *storage;
+    bool storage_from_workspace;
+    void (*storage_free)(void *);
+};
+
+struct exec_timer {
+    struct exec_object object;
+    Timer_Classes the_class;
+    struct exec_watchdog watchdog;
+    rtems_timer_service_routine_entry routine;
+    void *user_data;
+    rtems_interval initial;
+    rtems_interval start_time;
+    rtems_interval stop_time;
+    struct exec_node server_node; /* queued for the timer server */
+    bool server_pending;
+};
+
+/* Everything <rtems/confdefs.h> hands to the executive. */
+struct exec_config {
+    uint32_t microseconds_per_tick;
+    uint32_t ticks_per_timeslice;
+    uint32_t maximum_priority;
+    bool clock_driver;
+    size_t minimum_stack_size;
+    void *(*idle_body)(uintptr_t);
+    void *idle_stack;
+    size_t idle_stack_size;
+    void *workspace;
+    size_t workspace_size;
+    rtems_api_configuration_table api;
+    struct exec_thread *tasks;
+    struct exec_semaphore *semaphores;
+    struct exec_message_queue *message_queues;
+    struct exec_timer *timers;
+    const rtems_extensions_table *initial_extensions;
+    size_t initial_extension_count;
+};
+
+/* Defined by <rtems/confdefs.h> in the application's CONFIGURE_INIT unit. */
+extern const struct exec_config exec_config;
+
+/* Bytes the workspace allocator needs around each allocation. */
+#define EXEC_WORKSPACE_OVERHEAD  32u
+#define EXEC_WORKSPACE_ALIGNMENT 16u
+#define EXEC_WORKSPACE_ALLOC_SIZE(_bytes)                                                          \
+    ((((size_t)(_bytes) + EXEC_WORKSPACE_ALIGNMENT - 1) &                                          \
+      ~((size_t)EXEC_WORKSPACE_ALIGNMENT - 1)) +                                                   \
+     EXEC_WORKSPACE_OVERHEAD)
+
+#endif

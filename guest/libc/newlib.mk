@@ -1,0 +1,28 @@
+# SPDX-License-Identifier: BSD-2-Clause
+# newlib for the guests: built once per ARCH from Debian's newlib-source
+# tarball by tools/build-newlib.sh into a flat sysroot under $(B)/$(ARCH)/newlib
+# (see docs/newlib.md). Include after mk/arch-$(ARCH).mk (needs TARGET_CC).
+#
+# Use:
+#   compile  $(NEWLIB_CFLAGS), and order-only prerequisite | $(NEWLIB_INCLUDE)
+#   link     $(NEWLIB_LIBS) (wrapped in --start-group/--end-group with the
+#            executive's syscall layer and libgcc or the sparc helpers)
+
+NEWLIB_DIR := $(B)/$(ARCH)/newlib
+NEWLIB_INCLUDE := $(NEWLIB_DIR)/include
+NEWLIB_LIBC := $(NEWLIB_DIR)/lib/libc.a
+NEWLIB_LIBM := $(NEWLIB_DIR)/lib/libm.a
+NEWLIB_LIBS := $(NEWLIB_LIBC) $(NEWLIB_LIBM)
+NEWLIB_TARBALL := $(wildcard /usr/src/newlib/newlib-*.tar.xz)
+
+# Only newlib's headers and the compiler's own (stddef.h, stdarg.h, float.h...):
+# -nostdinc keeps the build host's glibc headers out of guest code.
+NEWLIB_CFLAGS := -nostdinc -isystem $(NEWLIB_INCLUDE) \
+	-isystem $(shell $(TARGET_CC) -print-file-name=include)
+
+# libc.a is written last by the script, so it stands for the whole sysroot.
+# The script logs to $(NEWLIB_DIR)/build.log and prints its tail on failure.
+$(NEWLIB_LIBC): tools/build-newlib.sh $(NEWLIB_TARBALL)
+	$(Q)./tools/build-newlib.sh $(ARCH) $(NEWLIB_DIR)
+
+$(NEWLIB_LIBM) $(NEWLIB_INCLUDE): $(NEWLIB_LIBC) ;
