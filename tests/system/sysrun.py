@@ -52,12 +52,14 @@ class Run:
         return [ln[len("[tessera] "):] for ln in self.lines if ln.startswith("[tessera] ")]
 
 
-def boot(name, timeout=120, icount=True):
+def boot(name, timeout=120, icount=True, stdin_data=None):
+    """Boots system NAME; stdin_data, if given, is typed on its console."""
     image = system_image(name)
     if not os.path.exists(image):
         return Run(f"system image {image} missing: was it built?", FAILED)
     try:
-        proc = subprocess.run(qemu_command(ARCH, image, icount=icount), stdin=subprocess.DEVNULL,
+        proc = subprocess.run(qemu_command(ARCH, image, icount=icount),
+                              input=stdin_data if stdin_data is not None else b"",
                               stdout=subprocess.PIPE, stderr=subprocess.STDOUT, timeout=timeout)
         out, rc = proc.stdout, proc.returncode
         status = CLEAN if exit_status(ARCH, rc) == 0 else FAILED

@@ -15,8 +15,13 @@
 #define LSR_DR   0x01 /* data ready */
 #define LSR_THRE 0x20
 
+/* A byte received before the FIFOs were switched on (which clears them). */
+static int early_byte = -1;
+
 void x86_uart_init(void)
 {
+    if (inb(COM1 + UART_LSR) & LSR_DR)
+        early_byte = inb(COM1 + UART_THR);
     outb(COM1 + UART_IER, 0x00);
     outb(COM1 + UART_LCR, 0x80); /* DLAB: set the divisor */
     outb(COM1 + UART_DLL, 0x01); /* 115200 baud */
@@ -43,6 +48,12 @@ void arch_console_putc(char c)
 
 int arch_console_getc(void)
 {
+    int c = early_byte;
+
+    if (c >= 0) {
+        early_byte = -1;
+        return c;
+    }
     if (!(inb(COM1 + UART_LSR) & LSR_DR))
         return -1;
     return inb(COM1 + UART_THR); /* the receive buffer shares the THR's port */

@@ -1,0 +1,56 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
+/*
+ * Console input. Id 1 is the configured input partition: it echoes each
+ * line it reads until "quit". Id 2 is not, and must be refused.
+ */
+#include "tp.h"
+
+static void echo(void)
+{
+    char line[128];
+    uint32_t len = 0;
+    int idle_windows = 0;
+
+    pv_irq_unmask_line(PV_IRQ_CONSOLE_INPUT); /* so pv_idle wakes on input */
+    for (;;) {
+        char buf[32];
+        int32_t n = pv_console_read(buf, sizeof(buf));
+
+        if (n < 0) {
+            tp_printf("read error %d\n", n);
+            return;
+        }
+        for (int32_t i = 0; i < n; i++) {
+            if (buf[i] != '\n' && len < sizeof(line) - 1) {
+                line[len++] = buf[i];
+                continue;
+            }
+            line[len] = 0;
+            tp_printf("got: %s\n", line);
+            if (len == 4 && line[0] == 'q' && line[1] == 'u' && line[2] == 'i' && line[3] == 't')
+                return;
+            len = 0;
+        }
+        if (n == 0) {
+            if (++idle_windows > 20000) {
+                tp_printf("gave up waiting for input\n");
+                return;
+            }
+            /* Input raises the line; the pending bit must be cleared by us,
+             * as upcalls are off. */
+            pv_shared()->irq_pending &= ~(1u << PV_IRQ_CONSOLE_INPUT);
+            pv_idle();
+        }
+    }
+}
+
+void pv_main(uint32_t id)
+{
+    char c;
+
+    if (id == 1) {
+        echo();
+        return;
+    }
+    tp_printf("read by another partition -> %d\n", pv_console_read(&c, 1));
+}
