@@ -39,6 +39,8 @@ include config/config.mk
 include kernel/kernel.mk
 include pv/pv.mk
 include guest/guest.mk
+include guest/port/native.mk
+include guest/port/pv/pv_port.mk
 include apps/apps.mk
 include tests/tests.mk
 include tests/unit/unit.mk

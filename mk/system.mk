@@ -4,14 +4,15 @@
 # makes $(B)/$(ARCH)/systems/NAME/system.elf: tessera-config turns XML into
 # configuration tables and an image blob, linked with the kernel library.
 # IMAGES are the partition ELF files the XML names (for make's ordering);
-# they are looked up in $(PART_IMAGE_DIR).
+# they are looked up in $(PART_IMAGE_DIR) (bare partitions), then in
+# $(PV_APP_DIR) (RTEMS applications on the pv port).
 
 SYSTEMS_DIR := $(B)/$(ARCH)/systems
 
 define tessera_system
 $(SYSTEMS_DIR)/$(1)/cfg_tables.c: $(2) $(3) $$(TESSERA_CONFIG)
 	@mkdir -p $$(dir $$@)
-	$$(Q)$$(TESSERA_CONFIG) --arch $$(ARCH) --image-dir $$(PART_IMAGE_DIR) \
+	$$(Q)$$(TESSERA_CONFIG) --arch $$(ARCH) --image-dir $$(PART_IMAGE_DIR) --image-dir $$(PV_APP_DIR) \
 		--output-dir $(SYSTEMS_DIR)/$(1) $(2)
 
 $(SYSTEMS_DIR)/$(1)/cfg_images.S: $(SYSTEMS_DIR)/$(1)/cfg_tables.c

@@ -11,3 +11,10 @@ TEST_TARGETS += $(foreach s,$(TEST_SYSTEMS),$(SYSTEMS_DIR)/$(s)/system.elf)
 TEST_PROGRAMS += tests/system/test_hypercalls.py tests/system/test_schedule.py \
 	tests/system/test_faults.py tests/system/test_virq.py tests/system/test_partitions.py tests/system/test_console.py tests/system/test_fpu.py
 TEST_PROGRAMS += tests/lint.py
+
+# RTEMS applications (the executive on the pv port) as partitions.
+RTEMS_TEST_SYSTEMS := rtems-scenarios
+$(eval $(call tessera_system,rtems-scenarios,tests/system/systems/rtems-scenarios.xml,\
+	$(foreach s,hello01 task01 sem01 event01 msgq01 timer01 sched01,$(PV_APP_DIR)/$(s).elf)))
+TEST_TARGETS += $(foreach s,$(RTEMS_TEST_SYSTEMS),$(SYSTEMS_DIR)/$(s)/system.elf)
+TEST_PROGRAMS += tests/system/test_rtems_scenarios.py tests/system/test_no_privileged.py

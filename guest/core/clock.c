@@ -117,7 +117,9 @@ rtems_status_code rtems_clock_set(const rtems_time_of_day *time_of_day)
     ns = exec_tod_to_seconds(time_of_day) * EXEC_NS_PER_S +
          (uint64_t)time_of_day->ticks * exec_clock_ns_per_tick();
     level = port_interrupt_disable();
-    realtime_offset_ns = ns - exec_clock_uptime_ns();
+    /* Against the tick count, not the uptime: the time of day stays aligned to
+     * ticks, so wake_when and fire_when deadlines fall on ticks. */
+    realtime_offset_ns = ns - exec_ticks_since_boot * exec_clock_ns_per_tick();
     tod_set = true;
     exec_watchdog_expire(&exec_watchdog_realtime, exec_clock_realtime_ns());
     exec_dispatch();

@@ -15,18 +15,27 @@
 
 struct _reent;
 
+/*
+ * newlib for *-elf is built with MISSING_SYSCALL_NAMES: its reentrant
+ * wrappers (_write_r, ...) call these plain names and then copy the global
+ * errno variable into the calling task's reent structure. So the calls below
+ * set that global, not the per-task errno the <errno.h> macro names.
+ */
+#undef errno
+extern int errno;
+
 /* Declared here: newlib has no header for its system call layer. */
-int _write(int fd, const void *buf, size_t count);
-int _read(int fd, void *buf, size_t count);
-int _close(int fd);
-int _fstat(int fd, struct stat *st);
-int _isatty(int fd);
-off_t _lseek(int fd, off_t offset, int whence);
-void *_sbrk(ptrdiff_t increment);
+int write(int fd, const void *buf, size_t count);
+int read(int fd, void *buf, size_t count);
+int close(int fd);
+int fstat(int fd, struct stat *st);
+int isatty(int fd);
+off_t lseek(int fd, off_t offset, int whence);
+void *sbrk(ptrdiff_t increment);
 _Noreturn void _exit(int status);
-int _kill(int pid, int sig);
-int _getpid(void);
-int _gettimeofday(struct timeval *tv, void *tz);
+int kill(int pid, int sig);
+int getpid(void);
+int gettimeofday(struct timeval *tv, void *tz);
 void __malloc_lock(struct _reent *r);
 void __malloc_unlock(struct _reent *r);
 
@@ -35,7 +44,7 @@ static int is_console(int fd)
     return fd >= 0 && fd <= 2;
 }
 
-int _write(int fd, const void *buf, size_t count)
+int write(int fd, const void *buf, size_t count)
 {
     if (fd != 1 && fd != 2) {
         errno = EBADF;
@@ -45,7 +54,7 @@ int _write(int fd, const void *buf, size_t count)
     return (int)count;
 }
 
-int _read(int fd, void *buf, size_t count)
+int read(int fd, void *buf, size_t count)
 {
     (void)buf;
     (void)count;
@@ -56,14 +65,14 @@ int _read(int fd, void *buf, size_t count)
     return 0; /* no console input yet: end of file */
 }
 
-int _close(int fd)
+int close(int fd)
 {
     (void)fd;
     errno = EBADF;
     return -1;
 }
 
-int _fstat(int fd, struct stat *st)
+int fstat(int fd, struct stat *st)
 {
     if (!is_console(fd)) {
         errno = EBADF;
@@ -73,7 +82,7 @@ int _fstat(int fd, struct stat *st)
     return 0;
 }
 
-int _isatty(int fd)
+int isatty(int fd)
 {
     if (!is_console(fd)) {
         errno = EBADF;
@@ -82,7 +91,7 @@ int _isatty(int fd)
     return 1;
 }
 
-off_t _lseek(int fd, off_t offset, int whence)
+off_t lseek(int fd, off_t offset, int whence)
 {
     (void)offset;
     (void)whence;
@@ -90,7 +99,7 @@ off_t _lseek(int fd, off_t offset, int whence)
     return (off_t)-1;
 }
 
-void *_sbrk(ptrdiff_t increment)
+void *sbrk(ptrdiff_t increment)
 {
     static uintptr_t heap_end;
     static uintptr_t current;
@@ -141,7 +150,7 @@ _Noreturn void _exit(int status)
     rtems_shutdown_executive((uint32_t)status);
 }
 
-int _kill(int pid, int sig)
+int kill(int pid, int sig)
 {
     (void)pid;
     if (sig != 0) {
@@ -150,12 +159,12 @@ int _kill(int pid, int sig)
     return 0;
 }
 
-int _getpid(void)
+int getpid(void)
 {
     return 1;
 }
 
-int _gettimeofday(struct timeval *tv, void *tz)
+int gettimeofday(struct timeval *tv, void *tz)
 {
     (void)tz;
     if (tv != NULL) {

@@ -179,14 +179,14 @@ static inline int32_t pv_idle(void)
 
 /* Stops the calling partition for good (until restarted by a system
  * partition). Does not return. */
-static inline __attribute__((noreturn)) void pv_halt_self(void)
+static inline __attribute__((__noreturn__)) void pv_halt_self(void)
 {
     for (;;)
         pv_hcall0(PV_HC_HALT_SELF);
 }
 
 /* Cold restart of the caller. Does not return. */
-static inline __attribute__((noreturn)) void pv_restart_self(void)
+static inline __attribute__((__noreturn__)) void pv_restart_self(void)
 {
     for (;;)
         pv_hcall0(PV_HC_RESTART_SELF);

@@ -1,0 +1,75 @@
+# SPDX-License-Identifier: BSD-2-Clause
+# The guest executive's native x86 port (guest/port/native/x86/): an RTEMS
+# application + the executive alone on bare x86, ring 0, booted by QEMU
+# -kernel (Multiboot). Include after guest/guest.mk (and guest/libc/newlib.mk):
+#     include guest/port/native.mk
+#
+#   $(call native_app,NAME,SOURCES)   builds $(B)/x86/native/NAME.elf
+#
+# Every apps/tests/<name>/ scenario is built this way and checked by
+# tests/system/test_native_scenarios.py against the same expected.txt as on
+# the host port.
+
+ifeq ($(ARCH),x86)
+
+NATIVE_PORT_DIR := guest/port/native/x86
+NATIVE_DIR := $(B)/x86/native
+NATIVE_LDS := $(NATIVE_PORT_DIR)/linker.ld
+# The port's own files plus the unprivileged CPU code it shares with the pv
+# port (thread contexts).
+NATIVE_CPU_DIR := guest/port/cpu/x86
+NATIVE_PORT_SRCS := $(wildcard $(NATIVE_PORT_DIR)/*.c $(NATIVE_PORT_DIR)/*.S)
+NATIVE_CPU_SRCS := $(wildcard $(NATIVE_CPU_DIR)/*.c $(NATIVE_CPU_DIR)/*.S)
+NATIVE_PORT_OBJS := $(patsubst $(NATIVE_PORT_DIR)/%,$(NATIVE_DIR)/port/%.o,$(NATIVE_PORT_SRCS)) \
+	$(patsubst $(NATIVE_CPU_DIR)/%,$(NATIVE_DIR)/cpu/%.o,$(NATIVE_CPU_SRCS))
+
+# newlib.mk defines these; the defaults keep this file usable without it.
+NEWLIB_INCLUDE ?= $(B)/$(ARCH)/newlib/include
+NEWLIB_LIBC ?= $(B)/$(ARCH)/newlib/lib/libc.a
+NEWLIB_LIBM ?= $(B)/$(ARCH)/newlib/lib/libm.a
+
+# Applications see the executive's headers and this port's stack limits.
+NATIVE_CFLAGS := $(GUEST_CFLAGS) -I$(NATIVE_PORT_DIR)/include
+# The libc glue goes in as objects, ahead of libc.a: its malloc lock must win
+# over newlib's default one.
+NATIVE_LIBS := $(GUEST_TARGET_LIBC_OBJS) $(GUEST_TARGET_LIB) $(NEWLIB_LIBC) $(NEWLIB_LIBM) \
+	$(TARGET_LIBGCC)
+
+$(NATIVE_DIR)/port/%.o: $(NATIVE_PORT_DIR)/% | $(NEWLIB_INCLUDE)
+	@mkdir -p $(@D)
+	$(Q)$(TARGET_CC) $(NATIVE_CFLAGS) -MMD -MP -c $< -o $@
+
+$(NATIVE_DIR)/cpu/%.o: $(NATIVE_CPU_DIR)/% | $(NEWLIB_INCLUDE)
+	@mkdir -p $(@D)
+	$(Q)$(TARGET_CC) $(NATIVE_CFLAGS) -MMD -MP -c $< -o $@
+
+$(NATIVE_DIR)/obj/%.o: %.c | $(NEWLIB_INCLUDE)
+	@mkdir -p $(@D)
+	$(Q)$(TARGET_CC) $(NATIVE_CFLAGS) -MMD -MP -c $< -o $@
+
+define NATIVE_APP_RULES
+$(NATIVE_DIR)/$(1).elf: $(patsubst %.c,$(NATIVE_DIR)/obj/%.o,$(2)) $(NATIVE_PORT_OBJS) \
+	$(NATIVE_LIBS) $(NATIVE_LDS)
+	@mkdir -p $$(@D)
+	$$(Q)$$(TARGET_LD) $$(TARGET_LDEMU) -T $(NATIVE_LDS) --gc-sections -o $$@ \
+	    $(patsubst %.c,$(NATIVE_DIR)/obj/%.o,$(2)) $(NATIVE_PORT_OBJS) \
+	    --start-group $(NATIVE_LIBS) --end-group
+
+NATIVE_IMAGES += $(NATIVE_DIR)/$(1).elf
+NATIVE_APP_OBJS += $(patsubst %.c,$(NATIVE_DIR)/obj/%.o,$(2))
+endef
+native_app = $(eval $(call NATIVE_APP_RULES,$(1),$(2)))
+
+$(foreach s,$(GUEST_SCENARIOS),$(call native_app,$(s),$(wildcard apps/tests/$(s)/*.c)))
+# The port's own checks (FP per task, caught vectors, exit code), same format.
+$(call native_app,native-selftest,$(wildcard $(NATIVE_PORT_DIR)/selftest/*.c))
+
+-include $(NATIVE_PORT_OBJS:.o=.d) $(sort $(NATIVE_APP_OBJS:.o=.d))
+
+TEST_TARGETS += $(NATIVE_IMAGES)
+TEST_PROGRAMS += tests/system/test_native_scenarios.py
+
+.PHONY: native
+native: $(NATIVE_IMAGES)
+
+endif

@@ -1,0 +1,77 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
+/*
+ * Interrupts of the pv port: the executive's interrupt level is the control
+ * page's virtual interrupt flag (level 0 = enabled), so masking is a store,
+ * never a trap. Virtual interrupts arrive by upcall in pv_upcall_handler().
+ */
+#include <port.h>
+#include <pv/pv.h>
+
+#include "pv_port.h"
+
+/* Lines given to rtems_interrupt_catch(). */
+static uint32_t attached_lines;
+/* Wall-timer expirations already turned into ticks. */
+static uint32_t ticks_seen;
+static int tick_running;
+
+port_isr_level port_interrupt_disable(void)
+{
+    return pv_irq_disable() ? 0 : 1;
+}
+
+void port_interrupt_restore(port_isr_level level)
+{
+    pv_irq_restore(level == 0);
+}
+
+port_isr_level port_interrupt_level(void)
+{
+    return pv_shared()->irq_enabled ? 0 : 1;
+}
+
+void port_tick_start(uint32_t period_us)
+{
+    uint64_t period = (uint64_t)period_us * 1000u;
+
+    ticks_seen = pv_shared()->timer_expirations[PV_CLOCK_WALL];
+    tick_running = 1;
+    if (pv_timer_set(PV_CLOCK_WALL, pv_clock_ns() + period, period) != PV_OK)
+        pv_port_panic("the kernel refused the tick timer");
+    pv_irq_unmask_line(PV_IRQ_TIMER);
+}
+
+bool port_vector_attach(uint32_t vector)
+{
+    /* The timer line belongs to the tick once it runs. */
+    if (vector >= PV_IRQ_LINES || (vector == PV_IRQ_TIMER && tick_running))
+        return false;
+    attached_lines |= 1u << vector;
+    pv_irq_unmask_line(vector);
+    return true;
+}
+
+void pv_upcall_handler(struct pv_upcall_frame *frame)
+{
+    uint32_t lines = frame->lines;
+
+    exec_isr_enter();
+    if ((lines & (1u << PV_IRQ_TIMER)) && tick_running) {
+        /* One tick per expiration, including periods that passed while
+         * the partition was outside its windows: the clock catches up. */
+        uint32_t now = pv_shared()->timer_expirations[PV_CLOCK_WALL];
+
+        while (ticks_seen != now) {
+            ticks_seen++;
+            exec_tick_isr();
+        }
+        lines &= ~(1u << PV_IRQ_TIMER);
+    }
+    lines &= attached_lines;
+    for (uint32_t v = 0; lines; v++, lines >>= 1) {
+        if (lines & 1u)
+            exec_vector_isr(v);
+    }
+    if (exec_isr_leave())
+        exec_isr_dispatch();
+}

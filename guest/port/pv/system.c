@@ -1,0 +1,93 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
+/*
+ * The pv port's start, console, clock, idle, heap and ways out: each a thin
+ * use of the para-virtualization API.
+ */
+#include <port.h>
+#include <pv/pv.h>
+#include <rtems/fatal.h>
+
+#include "pv_port.h"
+
+/* From the partition's linker script: the heap runs from the end of the
+ * image to the end of the data area. */
+extern char __heap_start[], __heap_end[];
+
+/* Entry from pv/arch/<arch>/start.S, on the boot stack. */
+noreturn void pv_main(uint32_t id)
+{
+    (void)id;
+    if (pv_upcall_set(pv_upcall_entry) != PV_OK)
+        pv_port_panic("the kernel refused the upcall entry");
+    /* Interrupts stay disabled until the executive starts multitasking. */
+    pv_irq_disable();
+    exec_boot();
+}
+
+void port_console_write(const char *buf, size_t len)
+{
+    while (len) {
+        uint32_t n = len > PV_CONSOLE_WRITE_MAX ? PV_CONSOLE_WRITE_MAX : (uint32_t)len;
+
+        if (pv_console_write(buf, n) < 0)
+            return;
+        buf += n;
+        len -= n;
+    }
+}
+
+uint64_t port_clock_monotonic_ns(void)
+{
+    return pv_clock_ns();
+}
+
+void port_idle(void)
+{
+    pv_idle();
+}
+
+void port_heap_area(uintptr_t *begin, uintptr_t *end)
+{
+    *begin = (uintptr_t)__heap_start;
+    *end = (uintptr_t)__heap_end;
+}
+
+static void put_decimal(uint32_t v)
+{
+    char text[11];
+    int i = sizeof(text);
+
+    do {
+        text[--i] = (char)('0' + v % 10u);
+        v /= 10u;
+    } while (v && i > 0);
+    pv_console_write(&text[i], (uint32_t)(sizeof(text) - i));
+}
+
+noreturn void port_halt(uint32_t source, uint32_t code)
+{
+    static const char fatal[] = "fatal error, source ";
+    static const char code_is[] = ", code ";
+
+    pv_irq_disable();
+    if (source != RTEMS_FATAL_SOURCE_EXIT || code != 0) {
+        pv_console_write(fatal, sizeof(fatal) - 1);
+        put_decimal(source);
+        pv_console_write(code_is, sizeof(code_is) - 1);
+        put_decimal(code);
+        pv_console_write("\n", 1);
+    }
+    pv_halt_self();
+}
+
+noreturn void pv_port_panic(const char *why)
+{
+    size_t n = 0;
+
+    while (why[n])
+        n++;
+    pv_console_write("pv port: ", 9);
+    pv_console_write(why, (uint32_t)n);
+    pv_console_write("\n", 1);
+    pv_halt_self();
+}

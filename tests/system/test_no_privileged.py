@@ -1,0 +1,73 @@
+#!/usr/bin/env python3
+# SPDX-License-Identifier: BSD-2-Clause
+"""The guest executive on the pv port never executes a privileged
+instruction: every RTEMS partition image built for the pv port is
+disassembled and searched for instructions that need ring 0 (or IOPL), and
+for software interrupts other than the hypercall trap."""
+import glob
+import os
+import re
+import subprocess
+import sys
+
+BUILD = os.environ.get("TESSERA_BUILD", "build")
+ARCH = os.environ.get("TESSERA_ARCH", "x86")
+
+# Ring-0 or IOPL-sensitive x86 instructions (Intel SDM vol. 3, 2.8 and 20.2).
+PRIVILEGED = {
+    "cli", "sti", "hlt", "in", "ins", "insb", "insw", "insl", "out", "outs", "outsb", "outsw",
+    "outsl", "lgdt", "lidt", "lldt", "ltr", "lmsw", "clts", "invd", "wbinvd", "invlpg", "rdmsr",
+    "wrmsr", "rdpmc", "sysexit", "iret", "iretl", "iretw",
+}
+
+
+def findings(image):
+    out = subprocess.run(["objdump", "-d", "--no-show-raw-insn", image], stdout=subprocess.PIPE,
+                         check=True).stdout.decode("utf-8", "replace")
+    bad = []
+    for line in out.splitlines():
+        m = re.match(r"^\s*([0-9a-f]+):\s+(\S+)\s*(.*)$", line)
+        if not m:
+            continue
+        addr, mnem, ops = m.groups()
+        mnem = mnem.split(".")[0]
+        if mnem in PRIVILEGED:
+            bad.append(f"{addr}: {mnem} {ops}")
+        elif mnem == "mov" and re.search(r"%[cd]r\d", ops):
+            bad.append(f"{addr}: {mnem} {ops}")
+        elif mnem == "int" and ops.strip() != "$0x80":
+            bad.append(f"{addr}: {mnem} {ops}")
+    return bad
+
+
+def main():
+    images = sorted(glob.glob(os.path.join(BUILD, ARCH, "pvapps", "*.elf")))
+    n = failed = 0
+    if not images:
+        print("not ok 1 - pv guest images exist to scan")
+        print(f"#   none under {BUILD}/{ARCH}/pvapps")
+        print("1..1")
+        return 1
+    for image in images:
+        n += 1
+        bad = findings(image)
+        if bad:
+            failed += 1
+            print(f"not ok {n} - {os.path.basename(image)} has no privileged instruction")
+            for b in bad[:10]:
+                print(f"#   {b}")
+        else:
+            print(f"ok {n} - {os.path.basename(image)} has no privileged instruction")
+    # The scan itself must be able to fail: the bare fault-test partition
+    # deliberately contains such instructions.
+    n += 1
+    probe = os.path.join(BUILD, ARCH, "parts", "faulter.elf")
+    found = os.path.exists(probe) and len(findings(probe)) >= 10
+    print(f"{'ok' if found else 'not ok'} {n} - the scan finds the faulter's privileged instructions")
+    failed += not found
+    print(f"1..{n}")
+    return 1 if failed else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
