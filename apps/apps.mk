@@ -23,6 +23,9 @@ endef
 -include $(shell find $(PART_IMAGE_DIR)/obj -name '*.d' 2>/dev/null)
 
 include mk/system.mk
-$(eval $(call bare_partition,hello,apps/demo/hello.c))
-$(eval $(call tessera_system,demo,apps/demo/demo.xml,$(PART_IMAGE_DIR)/hello.elf))
+
+# The demo of `make run`: three RTEMS applications as partitions.
+DEMO_APPS := nav fuel cabin
+$(foreach a,$(DEMO_APPS),$(eval $(call pv_app,demo-$(a),apps/demo/$(a)/init.c)))
+$(eval $(call tessera_system,demo,apps/demo/demo.xml,$(foreach a,$(DEMO_APPS),$(PV_APP_DIR)/demo-$(a).elf)))
 ALL_TARGETS += $(SYSTEMS_DIR)/demo/system.elf

@@ -18,3 +18,11 @@ $(eval $(call tessera_system,rtems-scenarios,tests/system/systems/rtems-scenario
 	$(foreach s,hello01 task01 sem01 event01 msgq01 timer01 sched01,$(PV_APP_DIR)/$(s).elf)))
 TEST_TARGETS += $(foreach s,$(RTEMS_TEST_SYSTEMS),$(SYSTEMS_DIR)/$(s)/system.elf)
 TEST_PROGRAMS += tests/system/test_rtems_scenarios.py tests/system/test_no_privileged.py
+$(eval $(call pv_app,rtems-crash,tests/system/rtems/crash/init.c))
+RTEMS_TEST_SYSTEMS += trio trio-fault
+$(eval $(call tessera_system,trio,tests/system/systems/trio.xml,\
+	$(foreach a,nav fuel cabin,$(PV_APP_DIR)/demo-$(a).elf)))
+$(eval $(call tessera_system,trio-fault,tests/system/systems/trio-fault.xml,\
+	$(foreach a,nav fuel,$(PV_APP_DIR)/demo-$(a).elf) $(PV_APP_DIR)/rtems-crash.elf))
+TEST_TARGETS += $(SYSTEMS_DIR)/trio/system.elf $(SYSTEMS_DIR)/trio-fault/system.elf
+TEST_PROGRAMS += tests/system/test_rtems_isolation.py
