@@ -123,6 +123,12 @@ static void arm_timer(uint64_t now)
     arch_timer_arm(deadline);
 }
 
+void kernel_note_entry(void)
+{
+    if (current)
+        current->shared->kernel_entries++;
+}
+
 void kernel_start(void)
 {
     const struct cfg_plan *plan;

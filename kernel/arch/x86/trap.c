@@ -96,6 +96,8 @@ struct x86_frame *x86_trap(struct x86_frame *f)
     int from_user = f->cs & 3;
     char why[128];
 
+    if (from_user)
+        kernel_note_entry();
     if (f->vector == VECTOR_TIMER) {
         x86_timer_eoi();
         kernel_on_timer();

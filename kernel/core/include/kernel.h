@@ -15,6 +15,10 @@ struct partition;
 /* Boots the arch-neutral kernel: partitions, schedule, first timer. */
 void kernel_start(void);
 
+/* Counts an entry into the kernel from the running partition (called by
+ * the arch first thing on every trap from user mode). */
+void kernel_note_entry(void);
+
 /* The schedule timer fired. */
 void kernel_on_timer(void);
 

@@ -50,8 +50,11 @@ struct pv_shared {
     uint64_t major_frame_ns;  /* kernel: length of the major frame */
 
     /* --- partition life --- */
-    uint32_t restarts; /* kernel: cold restarts so far */
-    uint32_t reserved1[3];
+    uint32_t restarts;       /* kernel: cold restarts so far */
+    uint32_t kernel_entries; /* kernel: entries into the kernel while this partition ran
+                                (hypercalls, interrupts, exceptions); wraps. For
+                                measuring what an operation costs in traps */
+    uint32_t reserved1[2];
 };
 
 #endif
