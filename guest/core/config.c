@@ -47,3 +47,33 @@ uint32_t rtems_configuration_get_maximum_timers(void)
 {
     return exec_config.api.maximum_timers;
 }
+
+uint32_t rtems_configuration_get_maximum_partitions(void)
+{
+    return exec_config.api.maximum_partitions;
+}
+
+uint32_t rtems_configuration_get_maximum_regions(void)
+{
+    return exec_config.api.maximum_regions;
+}
+
+uint32_t rtems_configuration_get_maximum_ports(void)
+{
+    return exec_config.api.maximum_ports;
+}
+
+uint32_t rtems_configuration_get_maximum_periods(void)
+{
+    return exec_config.api.maximum_periods;
+}
+
+uint32_t rtems_configuration_get_maximum_barriers(void)
+{
+    return exec_config.api.maximum_barriers;
+}
+
+uint32_t rtems_configuration_get_maximum_extensions(void)
+{
+    return exec_config.maximum_extensions;
+}

@@ -1,7 +1,10 @@
 /* SPDX-License-Identifier: BSD-2-Clause */
 #include "dispatch.h"
 
+#include "clock_impl.h"
+#include "extension.h"
 #include "sched.h"
+#include "signal_impl.h"
 #include "thread.h"
 
 #include <port.h>
@@ -11,6 +14,8 @@ struct exec_thread exec_idle_thread;
 uint32_t exec_isr_nest_level;
 uint32_t exec_dispatch_disable_level;
 static bool yield_requested;
+static bool multitasking;
+static uint64_t last_switch_ns;
 
 struct exec_thread *exec_heir(void)
 {
@@ -36,8 +41,28 @@ static bool switch_due(void)
            executing == &exec_idle_thread;
 }
 
+uint64_t exec_thread_cpu_time_used(const struct exec_thread *t)
+{
+    uint64_t used = t->cpu_time_used;
+
+    if (t == exec_executing) {
+        uint64_t now = exec_clock_uptime_ns();
+
+        used += now > last_switch_ns ? now - last_switch_ns : 0;
+    }
+    return used;
+}
+
 static void prepare_heir(struct exec_thread *heir)
 {
+    uint64_t now = exec_clock_uptime_ns();
+
+    if (multitasking) {
+        exec_executing->cpu_time_used += now > last_switch_ns ? now - last_switch_ns : 0;
+        exec_ext_thread_switch(exec_executing, heir);
+    }
+    multitasking = true;
+    last_switch_ns = now;
     if (heir->timeslice) {
         heir->budget = exec_config.ticks_per_timeslice;
     }
@@ -49,14 +74,17 @@ void exec_dispatch(void)
     if (exec_isr_nest_level != 0 || exec_dispatch_disable_level != 0) {
         return;
     }
-    while (switch_due()) {
-        struct exec_thread *previous = exec_executing;
+    do {
+        while (switch_due()) {
+            struct exec_thread *previous = exec_executing;
 
+            yield_requested = false;
+            prepare_heir(exec_heir());
+            port_context_switch(previous->context, exec_executing->context);
+        }
         yield_requested = false;
-        prepare_heir(exec_heir());
-        port_context_switch(previous->context, exec_executing->context);
-    }
-    yield_requested = false;
+        /* The thread that keeps or gets the processor runs its ASR first. */
+    } while (exec_signal_deliver());
 }
 
 _Noreturn void exec_dispatch_abandon(void)
@@ -74,7 +102,8 @@ void exec_isr_enter(void)
 bool exec_isr_leave(void)
 {
     exec_isr_nest_level--;
-    return exec_isr_nest_level == 0 && exec_dispatch_disable_level == 0 && switch_due();
+    return exec_isr_nest_level == 0 && exec_dispatch_disable_level == 0 &&
+           (switch_due() || exec_signal_is_due());
 }
 
 void exec_isr_dispatch(void)

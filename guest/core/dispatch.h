@@ -27,6 +27,9 @@ void exec_dispatch_request_yield(void);
  */
 void exec_dispatch(void);
 
+/* Processor time t used so far, in ns (rate monotonic statistics). */
+uint64_t exec_thread_cpu_time_used(const struct exec_thread *t);
+
 /* Leaves the executing thread for good (deleted or restarted itself). */
 _Noreturn void exec_dispatch_abandon(void);
 

@@ -3,16 +3,14 @@
 #include <rtems.h>
 #include <tessera/exec_types.h>
 
+#include "extension.h"
+
 #include <port.h>
 
 _Noreturn void rtems_fatal(rtems_fatal_source fatal_source, rtems_fatal_code error_code)
 {
     (void)port_interrupt_disable();
-    for (size_t i = 0; i < exec_config.initial_extension_count; i++) {
-        if (exec_config.initial_extensions[i].fatal != NULL) {
-            exec_config.initial_extensions[i].fatal(fatal_source, false, error_code);
-        }
-    }
+    exec_ext_fatal(fatal_source, error_code);
     port_halt((uint32_t)fatal_source, error_code);
 }
 

@@ -9,6 +9,7 @@
 #include "chain.h"
 #include "clock_impl.h"
 #include "dispatch.h"
+#include "extension.h"
 #include "objects.h"
 #include "sched.h"
 #include "task.h"
@@ -60,6 +61,9 @@ static void create_idle(void)
     t->real_priority = t->initial_priority;
     t->priority = t->initial_priority;
     t->preemptible = true;
+    /* As in RTEMS, the idle thread is created and started with no executing thread. */
+    (void)exec_ext_thread_create(t);
+    exec_ext_thread_start(t);
 }
 
 static void create_init_tasks(void)
@@ -100,6 +104,25 @@ _Noreturn void exec_boot(void)
     exec_object_info_init(&exec_timers_info, OBJECTS_CLASSIC_API, OBJECTS_RTEMS_TIMERS,
                           exec_config.timers, exec_config.api.maximum_timers,
                           sizeof(struct exec_timer));
+    exec_object_info_init(&exec_partitions_info, OBJECTS_CLASSIC_API, OBJECTS_RTEMS_PARTITIONS,
+                          exec_config.partitions, exec_config.api.maximum_partitions,
+                          sizeof(struct exec_partition));
+    exec_object_info_init(&exec_regions_info, OBJECTS_CLASSIC_API, OBJECTS_RTEMS_REGIONS,
+                          exec_config.regions, exec_config.api.maximum_regions,
+                          sizeof(struct exec_region));
+    exec_object_info_init(&exec_ports_info, OBJECTS_CLASSIC_API, OBJECTS_RTEMS_PORTS,
+                          exec_config.ports, exec_config.api.maximum_ports,
+                          sizeof(struct exec_dpmem));
+    exec_object_info_init(&exec_periods_info, OBJECTS_CLASSIC_API, OBJECTS_RTEMS_PERIODS,
+                          exec_config.periods, exec_config.api.maximum_periods,
+                          sizeof(struct exec_period));
+    exec_object_info_init(&exec_barriers_info, OBJECTS_CLASSIC_API, OBJECTS_RTEMS_BARRIERS,
+                          exec_config.barriers, exec_config.api.maximum_barriers,
+                          sizeof(struct exec_barrier));
+    exec_object_info_init(&exec_extensions_info, OBJECTS_CLASSIC_API, OBJECTS_RTEMS_EXTENSIONS,
+                          exec_config.extensions, exec_config.maximum_extensions,
+                          sizeof(struct exec_extension));
+    exec_extensions_init();
     exec_sched_init();
     exec_clock_init();
     create_idle();

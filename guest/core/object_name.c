@@ -107,3 +107,66 @@ const char *rtems_object_get_api_class_name(int the_api, int the_class)
     }
     return "BAD API";
 }
+
+rtems_status_code rtems_object_set_name(rtems_id id, const char *name)
+{
+    struct exec_object *object;
+    char c[4] = {' ', ' ', ' ', ' '};
+    port_isr_level level;
+
+    if (name == NULL) {
+        return RTEMS_INVALID_ADDRESS;
+    }
+    for (size_t i = 0; i < sizeof(c) && name[i] != '\0'; i++) {
+        c[i] = name[i];
+    }
+    level = port_interrupt_disable();
+    if (id == RTEMS_SELF) {
+        id = exec_executing->object.id;
+    }
+    object = id == exec_idle_thread.object.id ? &exec_idle_thread.object
+                                              : exec_object_get(exec_object_info_of(id), id);
+    if (object == NULL) {
+        port_interrupt_restore(level);
+        return RTEMS_INVALID_ID;
+    }
+    object->name = rtems_build_name(c[0], c[1], c[2], c[3]);
+    port_interrupt_restore(level);
+    return RTEMS_SUCCESSFUL;
+}
+
+rtems_status_code rtems_object_get_class_information(int the_api, int the_class,
+                                                     rtems_object_api_class_information *info)
+{
+    const struct exec_object_info *table;
+    uint32_t unallocated = 0;
+    port_isr_level level;
+
+    if (info == NULL) {
+        return RTEMS_INVALID_ADDRESS;
+    }
+    if (the_api == OBJECTS_INTERNAL_API && the_class == OBJECTS_INTERNAL_THREADS) {
+        info->minimum_id = exec_object_build_id(OBJECTS_INTERNAL_API, OBJECTS_INTERNAL_THREADS, 1);
+        info->maximum_id = info->minimum_id;
+        info->maximum = 1;
+        info->auto_extend = false;
+        info->unallocated = 0;
+        return RTEMS_SUCCESSFUL;
+    }
+    table = the_api == OBJECTS_CLASSIC_API ? exec_object_info_of_class(the_class) : NULL;
+    if (table == NULL) {
+        return RTEMS_INVALID_NUMBER;
+    }
+    level = port_interrupt_disable();
+    for (const struct exec_node *n = table->inactive.head.next; n != &table->inactive.head;
+         n = n->next) {
+        unallocated++;
+    }
+    port_interrupt_restore(level);
+    info->minimum_id = exec_object_build_id((uint32_t)the_api, (uint32_t)the_class, 1);
+    info->maximum_id = exec_object_build_id((uint32_t)the_api, (uint32_t)the_class, table->maximum);
+    info->maximum = table->maximum;
+    info->auto_extend = false;
+    info->unallocated = unallocated;
+    return RTEMS_SUCCESSFUL;
+}

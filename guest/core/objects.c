@@ -7,6 +7,12 @@ struct exec_object_info exec_tasks_info;
 struct exec_object_info exec_semaphores_info;
 struct exec_object_info exec_message_queues_info;
 struct exec_object_info exec_timers_info;
+struct exec_object_info exec_partitions_info;
+struct exec_object_info exec_regions_info;
+struct exec_object_info exec_ports_info;
+struct exec_object_info exec_periods_info;
+struct exec_object_info exec_extensions_info;
+struct exec_object_info exec_barriers_info;
 
 rtems_id exec_object_build_id(uint32_t api, uint32_t the_class, uint32_t index)
 {
@@ -102,15 +108,32 @@ struct exec_object_info *exec_object_info_of(rtems_id id)
         (uint32_t)rtems_object_id_get_node(id) != EXEC_LOCAL_NODE) {
         return NULL;
     }
-    switch (rtems_object_id_get_class(id)) {
+    return exec_object_info_of_class(rtems_object_id_get_class(id));
+}
+
+struct exec_object_info *exec_object_info_of_class(int the_class)
+{
+    switch (the_class) {
     case OBJECTS_RTEMS_TASKS:
         return &exec_tasks_info;
+    case OBJECTS_RTEMS_TIMERS:
+        return &exec_timers_info;
     case OBJECTS_RTEMS_SEMAPHORES:
         return &exec_semaphores_info;
     case OBJECTS_RTEMS_MESSAGE_QUEUES:
         return &exec_message_queues_info;
-    case OBJECTS_RTEMS_TIMERS:
-        return &exec_timers_info;
+    case OBJECTS_RTEMS_PARTITIONS:
+        return &exec_partitions_info;
+    case OBJECTS_RTEMS_REGIONS:
+        return &exec_regions_info;
+    case OBJECTS_RTEMS_PORTS:
+        return &exec_ports_info;
+    case OBJECTS_RTEMS_PERIODS:
+        return &exec_periods_info;
+    case OBJECTS_RTEMS_EXTENSIONS:
+        return &exec_extensions_info;
+    case OBJECTS_RTEMS_BARRIERS:
+        return &exec_barriers_info;
     default:
         return NULL;
     }

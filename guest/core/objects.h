@@ -44,8 +44,17 @@ extern struct exec_object_info exec_tasks_info;
 extern struct exec_object_info exec_semaphores_info;
 extern struct exec_object_info exec_message_queues_info;
 extern struct exec_object_info exec_timers_info;
+extern struct exec_object_info exec_partitions_info;
+extern struct exec_object_info exec_regions_info;
+extern struct exec_object_info exec_ports_info;
+extern struct exec_object_info exec_periods_info;
+extern struct exec_object_info exec_extensions_info;
+extern struct exec_object_info exec_barriers_info;
 
 /* The table an id belongs to, or NULL. */
 struct exec_object_info *exec_object_info_of(rtems_id id);
+
+/* The table of a Classic API class (OBJECTS_RTEMS_*), or NULL. */
+struct exec_object_info *exec_object_info_of_class(int the_class);
 
 #endif

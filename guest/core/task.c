@@ -5,6 +5,7 @@
 #include "chain.h"
 #include "clock_impl.h"
 #include "dispatch.h"
+#include "extension.h"
 #include "mutex.h"
 #include "objects.h"
 #include "sched.h"
@@ -68,8 +69,11 @@ void exec_thread_entry(void)
 {
     struct exec_thread *t = exec_executing;
 
+    exec_ext_thread_begin(t);
     port_interrupt_restore(t->isr_level);
     t->entry(t->argument);
+    (void)port_interrupt_disable();
+    exec_ext_thread_exitted(t);
     rtems_fatal(INTERNAL_ERROR_CORE, INTERNAL_ERROR_THREAD_EXITTED);
 }
 
@@ -79,6 +83,8 @@ void exec_thread_start(struct exec_thread *t, rtems_task_entry entry, rtems_task
     t->argument = arg;
     t->events_pending = 0;
     t->system_events_pending = 0;
+    t->asr_handler = NULL;
+    t->signals_pending = 0;
     t->real_priority = t->initial_priority;
     t->priority = t->initial_priority;
     apply_modes(t, t->initial_modes);
@@ -147,6 +153,17 @@ rtems_status_code exec_task_create(const rtems_task_config *config, rtems_id *id
     t->initial_modes = config->initial_modes;
     t->attributes = config->attributes;
     apply_modes(t, config->initial_modes);
+    t->cpu_time_used = 0;
+    t->asr_handler = NULL;
+    t->asr_mode_set = 0;
+    t->signals_pending = 0;
+    if (!exec_ext_thread_create(t)) {
+        if (t->stack_from_workspace) {
+            exec_workspace_free(stack);
+        }
+        exec_object_free(&exec_tasks_info, &t->object);
+        return RTEMS_UNSATISFIED;
+    }
     *id = t->object.id;
     return RTEMS_SUCCESSFUL;
 }
@@ -227,6 +244,7 @@ rtems_status_code rtems_task_start(rtems_id id, rtems_task_entry entry_point,
         return RTEMS_INCORRECT_STATE;
     }
     exec_thread_start(t, entry_point, argument);
+    exec_ext_thread_start(t);
     exec_dispatch();
     port_interrupt_restore(level);
     return RTEMS_SUCCESSFUL;
@@ -248,6 +266,7 @@ rtems_status_code rtems_task_restart(rtems_id id, rtems_task_argument argument)
     }
     make_inactive(t);
     exec_thread_start(t, t->entry, argument);
+    exec_ext_thread_restart(t);
     if (t == exec_executing) {
         exec_dispatch_abandon();
     }
@@ -281,7 +300,9 @@ rtems_status_code rtems_task_delete(rtems_id id)
         port_interrupt_restore(level);
         return RTEMS_CALLED_FROM_ISR;
     }
+    exec_ext_thread_terminate(t);
     make_inactive(t);
+    exec_ext_thread_delete(t);
     free_task(t);
     if (t == exec_executing) {
         /* Interrupts stay disabled until the heir runs: nothing reuses the stack. */
@@ -295,7 +316,9 @@ rtems_status_code rtems_task_delete(rtems_id id)
 _Noreturn void rtems_task_exit(void)
 {
     (void)port_interrupt_disable();
+    exec_ext_thread_terminate(exec_executing);
     make_inactive(exec_executing);
+    exec_ext_thread_delete(exec_executing);
     free_task(exec_executing);
     exec_dispatch_abandon();
 }

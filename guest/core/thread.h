@@ -15,7 +15,9 @@
 #define EXEC_STATE_DELAYING   0x04u /* wake_after / wake_when */
 #define EXEC_STATE_BLOCKED    0x08u /* on a thread queue */
 #define EXEC_STATE_EVENT_WAIT 0x10u
-#define EXEC_STATE_WAIT_MASK  (EXEC_STATE_DELAYING | EXEC_STATE_BLOCKED | EXEC_STATE_EVENT_WAIT)
+#define EXEC_STATE_PERIOD     0x20u /* rtems_rate_monotonic_period */
+#define EXEC_STATE_WAIT_MASK                                                                       \
+    (EXEC_STATE_DELAYING | EXEC_STATE_BLOCKED | EXEC_STATE_EVENT_WAIT | EXEC_STATE_PERIOD)
 
 /* Tick count that drives the tick watchdog list (advanced by clock.c). */
 extern uint64_t exec_ticks_since_boot;

@@ -29,8 +29,10 @@ void console_partition_write(struct partition *p, const char *s, uint32_t n)
         }
         if (c == '\r')
             continue;
-        /* A partition must not drive the terminal: no control characters. */
-        if ((unsigned char)c < 0x20 && c != '\t')
+        /* A partition must not drive the terminal (or spoof another's lines):
+         * printable ASCII and tab only; C0, DEL and C1 controls (0x9b is an
+         * 8-bit CSI) and everything else become '?'. */
+        if (((unsigned char)c < 0x20 && c != '\t') || (unsigned char)c >= 0x7f)
             c = '?';
         p->line[p->line_len++] = c;
         if (p->line_len == CONSOLE_LINE_MAX)

@@ -46,8 +46,8 @@ static void expire_timers(struct partition *p, uint64_t now)
     }
 }
 
-/* A window of p begins: catch up its timers, tell it, refresh its clock. */
-static void window_start(struct partition *p, uint64_t now)
+/* Publishes the clock scale and the current window in p's control page. */
+static void publish_window(struct partition *p)
 {
     struct pv_shared *s = p->shared;
 
@@ -60,6 +60,12 @@ static void window_start(struct partition *p, uint64_t now)
     s->frame_start_ns = sched.frame_start;
     s->major_frame_ns = sched.plan->major_frame_ns;
     s->seq++;
+}
+
+/* A window of p begins: catch up its timers, tell it, refresh its clock. */
+static void window_start(struct partition *p, uint64_t now)
+{
+    publish_window(p);
     /* Waiting for "a virtual interrupt or the next window": this is it. */
     if (p->state == PART_IDLE)
         p->state = PART_READY;
@@ -189,10 +195,19 @@ void kernel_on_timer(void)
 
 void kernel_on_hypercall(void)
 {
+    uint32_t restarts = current->restarts;
     uint64_t now;
 
     hcall_dispatch(current);
     now = arch_time_ns();
+    if (current->restarts != restarts && partition_runnable(current)) {
+        /* It restarted itself: its control page was reset while it was
+         * current, so give it its clock and window now, not at its next
+         * window, and start its execution time afresh. */
+        current->run_since = now;
+        publish_window(current);
+        publish_exec_clock(current, now);
+    }
     if (!partition_runnable(current)) {
         set_current(0, now);
         check_system_alive();

@@ -110,6 +110,9 @@ void partition_halt(struct partition *p)
 
 int partition_restart(struct partition *p)
 {
+    /* Its address space could not be built at boot: nothing to run in. */
+    if (!arch_space_ready(p))
+        return -1;
     console_partition_flush(p);
     p->restarts++;
     kprintf("[tessera] partition %s: cold restart %u\n", p->cfg->name, p->restarts);

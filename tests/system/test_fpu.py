@@ -21,7 +21,9 @@ def main():
     tap.eq(run.partition_lines("F2"), want[1:], "fpu-shared: F2's series is bit-exact")
     tap.ok(not any("stopped" in ln for ln in run.kernel_lines()), "fpu-shared: no partition stopped",
            "\n".join(run.kernel_lines()))
-    check_probes(tap, run, 150 * US, {"P": (100 * US, 50 * US)}, "fpu-shared")
+    tap.eq(run.partition_lines("SPY"), ["first FPU use sees clean registers: yes"],
+           "fpu-shared: a partition's first FPU use inherits no other's registers")
+    check_probes(tap, run, 150 * US, {"P": (100 * US, 40 * US)}, "fpu-shared")
     return tap.done()
 
 

@@ -32,6 +32,7 @@ EXPECTED = [
     f"unknown number PV_HC_COUNT -> {ENOSYS}",
     f"unknown number 0x7fffffff -> {ENOSYS}",
     f"unknown number 0xffffffff -> {ENOSYS}",
+    "time with the direction flag set -> 0",
     "idle -> 0",
     "hcalls 7 done",
 ]

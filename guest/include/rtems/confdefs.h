@@ -81,8 +81,29 @@
 #ifndef CONFIGURE_MAXIMUM_TIMERS
 #define CONFIGURE_MAXIMUM_TIMERS 0
 #endif
+#ifndef CONFIGURE_MAXIMUM_PARTITIONS
+#define CONFIGURE_MAXIMUM_PARTITIONS 0
+#endif
+#ifndef CONFIGURE_MAXIMUM_REGIONS
+#define CONFIGURE_MAXIMUM_REGIONS 0
+#endif
+#ifndef CONFIGURE_MAXIMUM_PORTS
+#define CONFIGURE_MAXIMUM_PORTS 0
+#endif
+#ifndef CONFIGURE_MAXIMUM_PERIODS
+#define CONFIGURE_MAXIMUM_PERIODS 0
+#endif
+#ifndef CONFIGURE_MAXIMUM_BARRIERS
+#define CONFIGURE_MAXIMUM_BARRIERS 0
+#endif
+#ifndef CONFIGURE_MAXIMUM_USER_EXTENSIONS
+#define CONFIGURE_MAXIMUM_USER_EXTENSIONS 0
+#endif
 #if CONFIGURE_MAXIMUM_TASKS > 0xffff || CONFIGURE_MAXIMUM_SEMAPHORES > 0xffff ||                   \
-    CONFIGURE_MAXIMUM_MESSAGE_QUEUES > 0xffff || CONFIGURE_MAXIMUM_TIMERS > 0xffff
+    CONFIGURE_MAXIMUM_MESSAGE_QUEUES > 0xffff || CONFIGURE_MAXIMUM_TIMERS > 0xffff ||              \
+    CONFIGURE_MAXIMUM_PARTITIONS > 0xffff || CONFIGURE_MAXIMUM_REGIONS > 0xffff ||                 \
+    CONFIGURE_MAXIMUM_PORTS > 0xffff || CONFIGURE_MAXIMUM_PERIODS > 0xffff ||                      \
+    CONFIGURE_MAXIMUM_BARRIERS > 0xffff || CONFIGURE_MAXIMUM_USER_EXTENSIONS > 0xffff
 #error                                                                                             \
     "object maximums must fit the 16-bit index of an object id (unlimited objects are not supported)"
 #endif
@@ -169,6 +190,13 @@ static struct exec_semaphore _Exec_semaphores[_EXEC_TABLE_LENGTH(CONFIGURE_MAXIM
 static struct exec_message_queue
     _Exec_message_queues[_EXEC_TABLE_LENGTH(CONFIGURE_MAXIMUM_MESSAGE_QUEUES)];
 static struct exec_timer _Exec_timers[_EXEC_TABLE_LENGTH(CONFIGURE_MAXIMUM_TIMERS)];
+static struct exec_partition _Exec_partitions[_EXEC_TABLE_LENGTH(CONFIGURE_MAXIMUM_PARTITIONS)];
+static struct exec_region _Exec_regions[_EXEC_TABLE_LENGTH(CONFIGURE_MAXIMUM_REGIONS)];
+static struct exec_dpmem _Exec_ports[_EXEC_TABLE_LENGTH(CONFIGURE_MAXIMUM_PORTS)];
+static struct exec_period _Exec_periods[_EXEC_TABLE_LENGTH(CONFIGURE_MAXIMUM_PERIODS)];
+static struct exec_barrier _Exec_barriers[_EXEC_TABLE_LENGTH(CONFIGURE_MAXIMUM_BARRIERS)];
+static struct exec_extension
+    _Exec_extensions[_EXEC_TABLE_LENGTH(CONFIGURE_MAXIMUM_USER_EXTENSIONS)];
 
 /* ---- Extensions and idle ------------------------------------------------ */
 
@@ -208,6 +236,11 @@ const struct exec_config exec_config = {
             .maximum_timers = CONFIGURE_MAXIMUM_TIMERS,
             .maximum_semaphores = CONFIGURE_MAXIMUM_SEMAPHORES,
             .maximum_message_queues = CONFIGURE_MAXIMUM_MESSAGE_QUEUES,
+            .maximum_partitions = CONFIGURE_MAXIMUM_PARTITIONS,
+            .maximum_regions = CONFIGURE_MAXIMUM_REGIONS,
+            .maximum_ports = CONFIGURE_MAXIMUM_PORTS,
+            .maximum_periods = CONFIGURE_MAXIMUM_PERIODS,
+            .maximum_barriers = CONFIGURE_MAXIMUM_BARRIERS,
             .number_of_initialization_tasks = _EXEC_INIT_TASK_COUNT,
             .User_initialization_tasks_table = _EXEC_INIT_TASKS,
         },
@@ -215,6 +248,13 @@ const struct exec_config exec_config = {
     .semaphores = CONFIGURE_MAXIMUM_SEMAPHORES > 0 ? _Exec_semaphores : NULL,
     .message_queues = CONFIGURE_MAXIMUM_MESSAGE_QUEUES > 0 ? _Exec_message_queues : NULL,
     .timers = CONFIGURE_MAXIMUM_TIMERS > 0 ? _Exec_timers : NULL,
+    .partitions = CONFIGURE_MAXIMUM_PARTITIONS > 0 ? _Exec_partitions : NULL,
+    .regions = CONFIGURE_MAXIMUM_REGIONS > 0 ? _Exec_regions : NULL,
+    .ports = CONFIGURE_MAXIMUM_PORTS > 0 ? _Exec_ports : NULL,
+    .periods = CONFIGURE_MAXIMUM_PERIODS > 0 ? _Exec_periods : NULL,
+    .barriers = CONFIGURE_MAXIMUM_BARRIERS > 0 ? _Exec_barriers : NULL,
+    .extensions = CONFIGURE_MAXIMUM_USER_EXTENSIONS > 0 ? _Exec_extensions : NULL,
+    .maximum_extensions = CONFIGURE_MAXIMUM_USER_EXTENSIONS,
     .initial_extensions = _EXEC_INITIAL_EXTENSIONS,
     .initial_extension_count = _EXEC_INITIAL_EXTENSION_COUNT,
 };

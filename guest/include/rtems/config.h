@@ -30,5 +30,11 @@ uint32_t rtems_configuration_get_maximum_tasks(void);
 uint32_t rtems_configuration_get_maximum_semaphores(void);
 uint32_t rtems_configuration_get_maximum_message_queues(void);
 uint32_t rtems_configuration_get_maximum_timers(void);
+uint32_t rtems_configuration_get_maximum_partitions(void);
+uint32_t rtems_configuration_get_maximum_regions(void);
+uint32_t rtems_configuration_get_maximum_ports(void);
+uint32_t rtems_configuration_get_maximum_periods(void);
+uint32_t rtems_configuration_get_maximum_barriers(void);
+uint32_t rtems_configuration_get_maximum_extensions(void);
 
 #endif

@@ -1,12 +1,13 @@
 /* SPDX-License-Identifier: BSD-2-Clause */
 /*
- * User extension tables, accepted for CONFIGURE_INITIAL_EXTENSIONS. This
- * executive calls the fatal extensions only (see docs/guest.md).
+ * User extensions: tables of hooks called on task life-cycle events and
+ * fatal errors, from CONFIGURE_INITIAL_EXTENSIONS or rtems_extension_create.
  */
 #ifndef TESSERA_RTEMS_EXTENSION_H
 #define TESSERA_RTEMS_EXTENSION_H
 
 #include <rtems/fatal.h>
+#include <rtems/rtems/status.h>
 #include <rtems/rtems/types.h>
 
 typedef struct exec_thread rtems_tcb;
@@ -33,5 +34,11 @@ typedef struct {
     rtems_fatal_extension fatal;
     rtems_task_terminate_extension thread_terminate;
 } rtems_extensions_table;
+
+rtems_status_code rtems_extension_create(rtems_name name,
+                                         const rtems_extensions_table *extension_table,
+                                         rtems_id *id);
+rtems_status_code rtems_extension_ident(rtems_name name, rtems_id *id);
+rtems_status_code rtems_extension_delete(rtems_id id);
 
 #endif

@@ -13,6 +13,9 @@
 #include <rtems/config.h>
 #include <rtems/extension.h>
 #include <rtems/rtems/message.h>
+#include <rtems/rtems/ratemon.h>
+#include <rtems/rtems/region.h>
+#include <rtems/rtems/signal.h>
 #include <rtems/rtems/timer.h>
 #include <rtems/rtems/types.h>
 
@@ -111,6 +114,10 @@ struct exec_thread {
     bool asr_disabled;
     uint32_t isr_level;
     uint32_t budget;
+    uint64_t cpu_time_used; /* ns, up to the last switch away from it */
+    rtems_asr_entry asr_handler;
+    rtems_mode asr_mode_set;
+    rtems_signal_set signals_pending;
 };
 
 enum exec_sem_variant {
@@ -155,6 +162,68 @@ struct exec_timer {
     bool server_pending;
 };
 
+struct exec_period {
+    struct exec_object object;
+    struct exec_thread *owner;
+    rtems_rate_monotonic_period_states state;
+    struct exec_watchdog timer;
+    rtems_interval next_length;
+    uint32_t postponed_jobs;
+    uint64_t initiated_ns;     /* uptime when the current period began */
+    uint64_t cpu_initiated_ns; /* owner's processor time then */
+    uint32_t count;
+    uint32_t missed_count;
+    uint64_t min_cpu, max_cpu, total_cpu;
+    uint64_t min_wall, max_wall, total_wall;
+};
+
+struct exec_partition {
+    struct exec_object object;
+    rtems_attribute attributes;
+    char *base;
+    char *limit; /* last byte */
+    size_t buffer_size;
+    uint32_t used;
+    struct exec_chain free_buffers; /* the nodes live in the buffers */
+};
+
+struct exec_heap_area;
+
+/* First-fit heap over one or more areas; see guest/core/heap.h. */
+struct exec_heap {
+    struct exec_heap_area *areas;
+    uintptr_t page_size;
+    Heap_Statistics stats;
+};
+
+struct exec_region {
+    struct exec_object object;
+    rtems_attribute attributes;
+    struct exec_threadq waiters;
+    struct exec_heap heap;
+    uintptr_t maximum_segment_size;
+};
+
+struct exec_barrier {
+    struct exec_object object;
+    rtems_attribute attributes;
+    uint32_t maximum_waiters; /* 0: released manually */
+    struct exec_threadq waiters;
+};
+
+struct exec_dpmem {
+    struct exec_object object;
+    char *internal;
+    char *external;
+    uint32_t last_offset; /* length - 1 */
+};
+
+struct exec_extension {
+    struct exec_object object;
+    rtems_extensions_table table;
+    struct exec_node node; /* in the active list, in creation order */
+};
+
 /* Everything <rtems/confdefs.h> hands to the executive. */
 struct exec_config {
     uint32_t microseconds_per_tick;
@@ -172,6 +241,13 @@ struct exec_config {
     struct exec_semaphore *semaphores;
     struct exec_message_queue *message_queues;
     struct exec_timer *timers;
+    struct exec_partition *partitions;
+    struct exec_region *regions;
+    struct exec_dpmem *ports;
+    struct exec_period *periods;
+    struct exec_barrier *barriers;
+    struct exec_extension *extensions;
+    uint32_t maximum_extensions;
     const rtems_extensions_table *initial_extensions;
     size_t initial_extension_count;
 };

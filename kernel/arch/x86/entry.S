@@ -15,6 +15,7 @@
     .text
     .balign 16
 trap_common:
+    cld /* the C ABI wants DF clear; a partition may have set it */
     pusha
     push %ds
     push %es

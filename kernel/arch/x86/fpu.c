@@ -12,6 +12,9 @@
 #include "x86.h"
 
 static struct partition *fpu_owner;
+/* The state every partition starts with: all registers zero, FCW 0x37f,
+ * MXCSR 0x1f80, every x87 register empty. */
+static struct x86_fpu_state fpu_initial;
 
 void x86_fpu_init(void)
 {
@@ -20,6 +23,10 @@ void x86_fpu_init(void)
     cpuid(1, &a, &b, &c, &d);
     if (!(d & (1u << 0)) || !(d & (1u << 24)))
         panic("fpu: CPU lacks an FPU or FXSAVE/FXRSTOR");
+    fpu_initial.bytes[0] = 0x7f;
+    fpu_initial.bytes[1] = 0x03;
+    fpu_initial.bytes[24] = 0x80;
+    fpu_initial.bytes[25] = 0x1f;
     write_cr4(read_cr4() | CR4_OSFXSR | CR4_OSXMMEXCPT);
     write_cr0((read_cr0() & ~CR0_EM) | CR0_MP | CR0_NE | CR0_TS);
 }
@@ -43,10 +50,8 @@ int x86_fpu_trap(struct partition *p)
     if (p->ctx.fpu_used) {
         __asm__ volatile("fxrstor %0" : : "m"(p->ctx.fpu));
     } else {
-        /* First use: the default FPU state, not the previous owner's. */
-        uint32_t mxcsr = 0x1f80;
-
-        __asm__ volatile("fninit\n\tldmxcsr %0" : : "m"(mxcsr));
+        /* First use: the default FPU state, every register overwritten. */
+        __asm__ volatile("fxrstor %0" : : "m"(fpu_initial));
         p->ctx.fpu_used = 1;
     }
     fpu_owner = p;

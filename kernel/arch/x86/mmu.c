@@ -98,6 +98,11 @@ int arch_space_build(struct partition *p)
     return 0;
 }
 
+int arch_space_ready(const struct partition *p)
+{
+    return p->space.page_directory != 0;
+}
+
 void x86_mmu_init(uint32_t ram_size)
 {
     uint32_t a, b, c, d;

@@ -15,19 +15,17 @@
 #define LSR_DR   0x01 /* data ready */
 #define LSR_THRE 0x20
 
-/* A byte received before the FIFOs were switched on (which clears them). */
-static int early_byte = -1;
-
 void x86_uart_init(void)
 {
-    if (inb(COM1 + UART_LSR) & LSR_DR)
-        early_byte = inb(COM1 + UART_THR);
     outb(COM1 + UART_IER, 0x00);
     outb(COM1 + UART_LCR, 0x80); /* DLAB: set the divisor */
     outb(COM1 + UART_DLL, 0x01); /* 115200 baud */
     outb(COM1 + UART_DLM, 0x00);
     outb(COM1 + UART_LCR, 0x03); /* 8N1 */
-    outb(COM1 + UART_FCR, 0x07); /* FIFOs on and cleared */
+    /* No FIFOs: switching them on clears them, which loses whatever input
+     * arrived before (or while) we did. Without FIFOs the UART holds one
+     * received byte and the sender waits until it is read. */
+    outb(COM1 + UART_FCR, 0x00);
     outb(COM1 + UART_MCR, 0x03);
 }
 
@@ -48,12 +46,6 @@ void arch_console_putc(char c)
 
 int arch_console_getc(void)
 {
-    int c = early_byte;
-
-    if (c >= 0) {
-        early_byte = -1;
-        return c;
-    }
     if (!(inb(COM1 + UART_LSR) & LSR_DR))
         return -1;
     return inb(COM1 + UART_THR); /* the receive buffer shares the THR's port */

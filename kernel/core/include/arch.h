@@ -34,6 +34,9 @@ void *arch_phys_to_kernel(uint32_t phys);
  * when the arch cannot map the configuration. */
 int arch_space_build(struct partition *p);
 
+/* True once arch_space_build(p) has succeeded. */
+int arch_space_ready(const struct partition *p);
+
 /* Sets p's saved context so that it starts at entry in user mode. */
 void arch_context_reset(struct partition *p, uint32_t entry);
 

@@ -43,6 +43,17 @@ void pv_main(uint32_t id)
     report("unknown number PV_HC_COUNT", pv_hcall0(PV_HC_COUNT));
     report("unknown number 0x7fffffff", pv_hcall0(0x7fffffff));
     report("unknown number 0xffffffff", pv_hcall0(0xffffffffu));
+    {
+        /* The direction flag is the partition's: the kernel must not copy
+         * backwards because of it. */
+        int32_t r;
+
+        __asm__ volatile("std\n\tint $0x80\n\tcld"
+                         : "=a"(r)
+                         : "a"(PV_HC_TIME_GET), "b"((uint32_t)(uintptr_t)&t1)
+                         : "memory");
+        report("time with the direction flag set", r);
+    }
     report("idle", pv_idle());
     tp_printf("hcalls %u done\n", id);
 }

@@ -41,6 +41,11 @@ int arch_space_build(struct partition *p)
     return 0;
 }
 
+int arch_space_ready(const struct partition *p)
+{
+    return p->space.built;
+}
+
 void arch_context_reset(struct partition *p, uint32_t entry)
 {
     memset(&p->ctx, 0, sizeof(p->ctx));

@@ -82,6 +82,23 @@ rtems_status_code rtems_object_get_classic_name(rtems_id id, rtems_name *name);
  */
 char *rtems_object_get_name(rtems_id id, size_t length, char *name);
 
+/*
+ * Sets the name of id (RTEMS_SELF: the calling task) from the first four
+ * characters of name, padded with spaces.
+ */
+rtems_status_code rtems_object_set_name(rtems_id id, const char *name);
+
+typedef struct {
+    rtems_id minimum_id;
+    rtems_id maximum_id;
+    uint32_t maximum;
+    bool auto_extend;
+    uint32_t unallocated;
+} rtems_object_api_class_information;
+
+rtems_status_code rtems_object_get_class_information(int the_api, int the_class,
+                                                     rtems_object_api_class_information *info);
+
 int rtems_object_api_minimum_class(int api);
 int rtems_object_api_maximum_class(int api);
 const char *rtems_object_get_api_name(int api);

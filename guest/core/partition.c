@@ -1,0 +1,148 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
+/*
+ * Partition manager. The free buffers are chained through their own first
+ * bytes (so a buffer holds at least one chain node and is pointer-aligned),
+ * handed out from the head and returned to the tail, as in RTEMS.
+ */
+#include <rtems.h>
+
+#include "chain.h"
+#include "objects.h"
+
+#include <port.h>
+
+static struct exec_partition *partition_get(rtems_id id)
+{
+    return (struct exec_partition *)(void *)exec_object_get(&exec_partitions_info, id);
+}
+
+static rtems_status_code check_create(rtems_name name, const void *starting_address,
+                                      uintptr_t length, size_t buffer_size, const rtems_id *id)
+{
+    if (name == 0) {
+        return RTEMS_INVALID_NAME;
+    }
+    if (id == NULL || starting_address == NULL) {
+        return RTEMS_INVALID_ADDRESS;
+    }
+    if (length == 0 || buffer_size == 0 || length < buffer_size ||
+        buffer_size % sizeof(void *) != 0 || buffer_size < sizeof(struct exec_node)) {
+        return RTEMS_INVALID_SIZE;
+    }
+    if ((uintptr_t)starting_address % sizeof(void *) != 0) {
+        return RTEMS_INVALID_ADDRESS;
+    }
+    return RTEMS_SUCCESSFUL;
+}
+
+rtems_status_code rtems_partition_create(rtems_name name, void *starting_address, uintptr_t length,
+                                         size_t buffer_size, rtems_attribute attribute_set,
+                                         rtems_id *id)
+{
+    struct exec_partition *part;
+    rtems_status_code status = check_create(name, starting_address, length, buffer_size, id);
+    port_isr_level level;
+
+    if (status != RTEMS_SUCCESSFUL) {
+        return status;
+    }
+    level = port_interrupt_disable();
+    part = (struct exec_partition *)(void *)exec_object_allocate(&exec_partitions_info, name);
+    if (part == NULL) {
+        port_interrupt_restore(level);
+        return RTEMS_TOO_MANY;
+    }
+    part->attributes = attribute_set;
+    part->base = starting_address;
+    part->limit = part->base + length - 1;
+    part->buffer_size = buffer_size;
+    part->used = 0;
+    exec_chain_init(&part->free_buffers);
+    for (uintptr_t i = 0; i < length / buffer_size; i++) {
+        exec_chain_append(&part->free_buffers,
+                          (struct exec_node *)(void *)(part->base + i * buffer_size));
+    }
+    *id = part->object.id;
+    port_interrupt_restore(level);
+    return RTEMS_SUCCESSFUL;
+}
+
+rtems_status_code rtems_partition_ident(rtems_name name, uint32_t node, rtems_id *id)
+{
+    port_isr_level level = port_interrupt_disable();
+    rtems_status_code status = exec_object_ident(&exec_partitions_info, name, node, id);
+
+    port_interrupt_restore(level);
+    return status;
+}
+
+rtems_status_code rtems_partition_delete(rtems_id id)
+{
+    struct exec_partition *part;
+    port_isr_level level = port_interrupt_disable();
+
+    part = partition_get(id);
+    if (part == NULL) {
+        port_interrupt_restore(level);
+        return RTEMS_INVALID_ID;
+    }
+    if (part->used != 0) {
+        port_interrupt_restore(level);
+        return RTEMS_RESOURCE_IN_USE;
+    }
+    exec_object_free(&exec_partitions_info, &part->object);
+    port_interrupt_restore(level);
+    return RTEMS_SUCCESSFUL;
+}
+
+rtems_status_code rtems_partition_get_buffer(rtems_id id, void **buffer)
+{
+    struct exec_partition *part;
+    struct exec_node *node;
+    port_isr_level level;
+
+    if (buffer == NULL) {
+        return RTEMS_INVALID_ADDRESS;
+    }
+    level = port_interrupt_disable();
+    part = partition_get(id);
+    if (part == NULL) {
+        port_interrupt_restore(level);
+        return RTEMS_INVALID_ID;
+    }
+    node = exec_chain_get(&part->free_buffers);
+    if (node == NULL) {
+        port_interrupt_restore(level);
+        return RTEMS_UNSATISFIED;
+    }
+    part->used++;
+    *buffer = node;
+    port_interrupt_restore(level);
+    return RTEMS_SUCCESSFUL;
+}
+
+static bool is_buffer_begin(const struct exec_partition *part, const char *buffer)
+{
+    return buffer >= part->base && buffer <= part->limit &&
+           (size_t)(buffer - part->base) % part->buffer_size == 0;
+}
+
+rtems_status_code rtems_partition_return_buffer(rtems_id id, void *buffer)
+{
+    struct exec_partition *part;
+    port_isr_level level = port_interrupt_disable();
+
+    part = partition_get(id);
+    if (part == NULL) {
+        port_interrupt_restore(level);
+        return RTEMS_INVALID_ID;
+    }
+    if (!is_buffer_begin(part, buffer)) {
+        port_interrupt_restore(level);
+        return RTEMS_INVALID_ADDRESS;
+    }
+    exec_chain_append(&part->free_buffers, (struct exec_node *)buffer);
+    part->used--;
+    port_interrupt_restore(level);
+    return RTEMS_SUCCESSFUL;
+}
