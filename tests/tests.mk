@@ -26,3 +26,7 @@ $(eval $(call tessera_system,trio-fault,tests/system/systems/trio-fault.xml,\
 	$(foreach a,nav fuel,$(PV_APP_DIR)/demo-$(a).elf) $(PV_APP_DIR)/rtems-crash.elf))
 TEST_TARGETS += $(SYSTEMS_DIR)/trio/system.elf $(SYSTEMS_DIR)/trio-fault/system.elf
 TEST_PROGRAMS += tests/system/test_rtems_isolation.py
+RTEMS_TEST_SYSTEMS += rtems-scenarios-b
+$(eval $(call tessera_system,rtems-scenarios-b,tests/system/systems/rtems-scenarios-b.xml,\
+	$(foreach s,rtmon01 part01 region01 barrier01 signal01 dpmem01 object01 ext01,$(PV_APP_DIR)/$(s).elf)))
+TEST_TARGETS += $(SYSTEMS_DIR)/rtems-scenarios-b/system.elf
