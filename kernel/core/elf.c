@@ -62,7 +62,7 @@ static uint32_t segment_rights(uint32_t flags)
     return r;
 }
 
-int elf_load(const struct cfg_partition *cfg, uint32_t *entry, const char **why)
+int elf_check(const struct cfg_partition *cfg, uint32_t *entry, const char **why)
 {
     const struct elf32_ehdr *eh = (const void *)cfg->image;
     const struct elf32_phdr *ph;
@@ -71,7 +71,6 @@ int elf_load(const struct cfg_partition *cfg, uint32_t *entry, const char **why)
     if (check_header(cfg, eh, why))
         return -1;
     ph = (const void *)(cfg->image + eh->phoff);
-    /* Check every segment before copying any, so a bad image loads nothing. */
     for (uint32_t i = 0; i < eh->phnum; i++) {
         if (ph[i].type != ELF_PT_LOAD || ph[i].memsz == 0)
             continue;
@@ -83,15 +82,40 @@ int elf_load(const struct cfg_partition *cfg, uint32_t *entry, const char **why)
     }
     if (uaccess_range(cfg, eh->entry, 1, CFG_AREA_EXEC, &phys))
         return fail(why, "entry point not in an executable area");
-    for (uint32_t i = 0; i < eh->phnum; i++) {
-        uint8_t *dst;
-
-        if (ph[i].type != ELF_PT_LOAD || ph[i].memsz == 0)
-            continue;
-        dst = uaccess_ptr(cfg, ph[i].vaddr, ph[i].memsz, 0);
-        memcpy(dst, cfg->image + ph[i].offset, ph[i].filesz);
-        memset(dst + ph[i].filesz, 0, ph[i].memsz - ph[i].filesz);
-    }
     *entry = eh->entry;
+    return 0;
+}
+
+uint32_t elf_segment_count(const struct cfg_partition *cfg)
+{
+    return ((const struct elf32_ehdr *)(const void *)cfg->image)->phnum;
+}
+
+int elf_segment(const struct cfg_partition *cfg, uint32_t index, struct elf_segment *seg)
+{
+    const struct elf32_ehdr *eh = (const void *)cfg->image;
+    const struct elf32_phdr *ph = (const void *)(cfg->image + eh->phoff);
+
+    if (index >= eh->phnum || ph[index].type != ELF_PT_LOAD || ph[index].memsz == 0)
+        return 0;
+    seg->data = cfg->image + ph[index].offset;
+    seg->dst = uaccess_ptr(cfg, ph[index].vaddr, ph[index].memsz, 0);
+    seg->filesz = ph[index].filesz;
+    seg->memsz = ph[index].memsz;
+    return 1;
+}
+
+int elf_load(const struct cfg_partition *cfg, uint32_t *entry, const char **why)
+{
+    struct elf_segment seg;
+
+    if (elf_check(cfg, entry, why))
+        return -1;
+    for (uint32_t i = 0; i < elf_segment_count(cfg); i++) {
+        if (!elf_segment(cfg, i, &seg))
+            continue;
+        memcpy(seg.dst, seg.data, seg.filesz);
+        memset(seg.dst + seg.filesz, 0, seg.memsz - seg.filesz);
+    }
     return 0;
 }

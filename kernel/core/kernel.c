@@ -94,9 +94,20 @@ static void check_system_alive(void)
     }
 }
 
+/* A restart's reloading stops this long before the window ends, so that
+ * the next window starts on time: longer than one load chunk takes. */
+#define LOAD_MARGIN_NS 20000u
+
 /* Picks who runs after any kernel entry and delivers its virtual interrupts. */
 static void reschedule(uint64_t now)
 {
+    if (owner && owner->state == PART_LOADING) {
+        uint64_t end = sched_slot_deadline(&sched);
+
+        if (end > now + LOAD_MARGIN_NS && partition_load_continue(owner, end - LOAD_MARGIN_NS))
+            publish_window(owner);
+        now = arch_time_ns();
+    }
     struct partition *next = owner && partition_runnable(owner) ? owner : 0;
 
     set_current(next, now);
@@ -195,19 +206,11 @@ void kernel_on_timer(void)
 
 void kernel_on_hypercall(void)
 {
-    uint32_t restarts = current->restarts;
     uint64_t now;
 
     hcall_dispatch(current);
     now = arch_time_ns();
-    if (current->restarts != restarts && partition_runnable(current)) {
-        /* It restarted itself: its control page was reset while it was
-         * current, so give it its clock and window now, not at its next
-         * window, and start its execution time afresh. */
-        current->run_since = now;
-        publish_window(current);
-        publish_exec_clock(current, now);
-    }
+
     if (!partition_runnable(current)) {
         set_current(0, now);
         check_system_alive();

@@ -20,27 +20,27 @@ static union {
     uint8_t page[4096];
 } shared_pages[MAX_PARTITIONS] __attribute__((aligned(4096)));
 
-/* Writable areas start zeroed, so a partition never sees stale memory.
- * Shared areas belong to several partitions and are left alone. */
-static void clear_writable_areas(const struct cfg_partition *cfg)
-{
-    for (uint32_t i = 0; i < cfg->num_areas; i++) {
-        const struct cfg_area *a = &cfg->areas[i];
+/* Loading an image is split into chunks so that a cold restart can be
+ * spread over the partition's own windows: the kernel runs with interrupts
+ * off, and clearing megabytes at once would overrun the window into the
+ * next partition's. */
+#define LOAD_CHUNK 4096u
 
-        if ((a->rights & CFG_AREA_WRITE) && !(a->rights & CFG_AREA_SHARED))
-            memset(arch_phys_to_kernel(a->phys), 0, a->size);
-    }
+enum { LOAD_CLEAR, LOAD_COPY, LOAD_DONE };
+
+static uint32_t min_u32(uint32_t a, uint32_t b)
+{
+    return a < b ? a : b;
 }
 
-/* Loads p's image and prepares it to start at its entry. */
-static int partition_load(struct partition *p)
+/* Checks p's image and entry point; remembers the entry for load_finish. */
+static int load_prepare(struct partition *p)
 {
     const struct cfg_partition *cfg = p->cfg;
-    uint32_t entry, phys;
+    uint32_t phys;
     const char *why;
 
-    clear_writable_areas(cfg);
-    if (elf_load(cfg, &entry, &why)) {
+    if (elf_check(cfg, &p->load_entry, &why)) {
         kprintf("[tessera] partition %s: image rejected: %s\n", cfg->name, why);
         return -1;
     }
@@ -49,22 +49,92 @@ static int partition_load(struct partition *p)
             kprintf("[tessera] partition %s: entry %x not executable\n", cfg->name, cfg->entry);
             return -1;
         }
-        entry = cfg->entry;
+        p->load_entry = cfg->entry;
     }
+    p->load_phase = LOAD_CLEAR;
+    p->load_item = 0;
+    p->load_offset = 0;
+    return 0;
+}
+
+/* One chunk of work: clear a piece of a writable area (shared areas belong
+ * to several partitions and are left alone), or copy or zero a piece of a
+ * segment. */
+static void load_chunk(struct partition *p)
+{
+    const struct cfg_partition *cfg = p->cfg;
+    struct elf_segment seg;
+    uint32_t n;
+
+    if (p->load_phase == LOAD_CLEAR) {
+        const struct cfg_area *a = &cfg->areas[p->load_item];
+
+        if (!(a->rights & CFG_AREA_WRITE) || (a->rights & CFG_AREA_SHARED) ||
+            p->load_offset >= a->size) {
+            p->load_offset = 0;
+            if (++p->load_item == cfg->num_areas) {
+                p->load_phase = LOAD_COPY;
+                p->load_item = 0;
+            }
+            return;
+        }
+        n = min_u32(LOAD_CHUNK, a->size - p->load_offset);
+        memset((uint8_t *)arch_phys_to_kernel(a->phys) + p->load_offset, 0, n);
+        p->load_offset += n;
+        return;
+    }
+    if (p->load_item >= elf_segment_count(cfg)) {
+        p->load_phase = LOAD_DONE;
+        return;
+    }
+    if (!elf_segment(cfg, p->load_item, &seg) || p->load_offset >= seg.memsz) {
+        p->load_item++;
+        p->load_offset = 0;
+        return;
+    }
+    if (p->load_offset < seg.filesz) {
+        n = min_u32(LOAD_CHUNK, seg.filesz - p->load_offset);
+        memcpy(seg.dst + p->load_offset, seg.data + p->load_offset, n);
+    } else {
+        n = min_u32(LOAD_CHUNK, seg.memsz - p->load_offset);
+        memset(seg.dst + p->load_offset, 0, n);
+    }
+    p->load_offset += n;
+}
+
+/* Loads until done (1) or until the time deadline passes (0). */
+static int load_steps(struct partition *p, uint64_t deadline)
+{
+    while (p->load_phase != LOAD_DONE) {
+        if (deadline != UINT64_MAX && arch_time_ns() >= deadline)
+            return 0;
+        load_chunk(p);
+    }
+    return 1;
+}
+
+/* The image is in place: a fresh control page and context at the entry. */
+static void load_finish(struct partition *p)
+{
     memset(p->shared, 0, sizeof(*p->shared));
-    p->shared->partition_id = cfg->id;
+    p->shared->partition_id = p->cfg->id;
     /* Like a CPU out of reset: every line masked, upcalls off; a guest
      * unmasks what it handles. */
     p->shared->irq_mask = 0xffffffffu;
     p->shared->restarts = p->restarts;
-    p->upcall_entry = 0;
     p->exec_ns = 0;
     p->run_since = 0;
+    p->line_len = 0;
+    arch_context_reset(p, p->load_entry);
+}
+
+/* What must stop at once when a partition is (re)started: its timers and
+ * upcalls belong to the image being replaced. */
+static void quiesce(struct partition *p)
+{
+    p->upcall_entry = 0;
     vtimer_set(&p->timers[0], 0, 0);
     vtimer_set(&p->timers[1], 0, 0);
-    p->line_len = 0;
-    arch_context_reset(p, entry);
-    return 0;
 }
 
 static void partition_init(struct partition *p, const struct cfg_partition *cfg, uint32_t index)
@@ -73,14 +143,17 @@ static void partition_init(struct partition *p, const struct cfg_partition *cfg,
     p->index = index;
     p->shared = &shared_pages[index].s;
     p->state = PART_STOPPED;
+    quiesce(p);
     if (arch_space_build(p)) {
         kprintf("[tessera] partition %s: areas cannot be mapped; not started\n", cfg->name);
         return;
     }
-    if (partition_load(p)) {
+    if (load_prepare(p)) {
         kprintf("[tessera] partition %s: not started\n", cfg->name);
         return;
     }
+    load_steps(p, UINT64_MAX);
+    load_finish(p);
     p->state = cfg->initial_mode == CFG_MODE_IDLE ? PART_HALTED : PART_READY;
 }
 
@@ -111,17 +184,23 @@ void partition_halt(struct partition *p)
 int partition_restart(struct partition *p)
 {
     /* Its address space could not be built at boot: nothing to run in. */
-    if (!arch_space_ready(p))
+    if (!arch_space_ready(p) || load_prepare(p))
         return -1;
     console_partition_flush(p);
+    quiesce(p);
     p->restarts++;
     kprintf("[tessera] partition %s: cold restart %u\n", p->cfg->name, p->restarts);
-    if (partition_load(p)) {
-        partition_stop(p, "image cannot be reloaded");
-        return -1;
-    }
-    p->state = PART_READY;
+    p->state = PART_LOADING;
     return 0;
+}
+
+int partition_load_continue(struct partition *p, uint64_t deadline)
+{
+    if (!load_steps(p, deadline))
+        return 0;
+    load_finish(p);
+    p->state = PART_READY;
+    return 1;
 }
 
 struct partition *partition_by_id(uint32_t id)

@@ -19,7 +19,7 @@ def main():
         "status halted target -> 0: id 2 state 2 restarts 0 flags 0",
         f"halt halted target -> {ESTATE}",
         "restart target -> 0",
-        "status restarted target -> 0: id 2 state 0 restarts 1 flags 0",
+        "status restarted target -> 0: id 2 state 4 restarts 1 flags 0",  # reloading
         f"unknown operation -> {EINVAL}",
         f"unknown partition -> {ENOENT}",
         "status self -> 0: id 1 state 0 restarts 0 flags 1",

@@ -15,6 +15,7 @@ enum part_state {
     PART_IDLE = 1,    /* waits for a virtual interrupt or its next window */
     PART_HALTED = 2,  /* halted itself or was halted */
     PART_STOPPED = 3, /* stopped by the kernel after a fault */
+    PART_LOADING = 4, /* cold restart under way: its image is being reloaded */
 };
 
 #define CONSOLE_LINE_MAX 160
@@ -31,7 +32,9 @@ struct partition {
     uint64_t exec_ns;        /* execution time before run_since */
     uint64_t run_since;      /* wall time it was last switched in, while running */
     struct vtimer timers[2]; /* PV_CLOCK_WALL, PV_CLOCK_EXEC */
-    uint32_t line_len;       /* console bytes waiting for a newline */
+    uint32_t load_phase;     /* image loading: how far it got (partition.c) */
+    uint32_t load_item, load_offset, load_entry;
+    uint32_t line_len; /* console bytes waiting for a newline */
     char line[CONSOLE_LINE_MAX];
 };
 
@@ -54,10 +57,16 @@ void partition_stop(struct partition *p, const char *why);
 /* Halts p (its own request or a system partition's). */
 void partition_halt(struct partition *p);
 
-/* Cold restart: image reloaded from the pristine copy, writable areas
- * cleared, timers and upcalls reset; p then starts at its entry. Returns 0,
- * or -1 when the image cannot be loaded (p is then stopped). */
+/* Cold restart: timers and upcalls stop at once; p enters PART_LOADING,
+ * in which the kernel clears its writable areas and reloads its image from
+ * the pristine copy, in p's own windows only (partition_load_continue).
+ * Returns 0, or -1 when p cannot be restarted (no address space, bad
+ * image), leaving it as it was. */
 int partition_restart(struct partition *p);
+
+/* Goes on loading p's image until it is done or deadline (wall ns) comes;
+ * returns 1 when done (p is then READY at its entry). */
+int partition_load_continue(struct partition *p, uint64_t deadline);
 
 /* The partition with configured id, or NULL. */
 struct partition *partition_by_id(uint32_t id);

@@ -68,9 +68,10 @@
 #define PV_PART_RESTART 1 /* cold restart: image reloaded, data cleared */
 
 /* Partition states as reported by PV_HC_PART_STATUS. */
-#define PV_STATE_READY   0 /* runs in its windows */
-#define PV_STATE_IDLE    1 /* waits for a virtual interrupt or its next window */
-#define PV_STATE_HALTED  2 /* halted itself or was halted */
-#define PV_STATE_STOPPED 3 /* stopped by the kernel after a fault */
+#define PV_STATE_READY      0 /* runs in its windows */
+#define PV_STATE_IDLE       1 /* waits for a virtual interrupt or its next window */
+#define PV_STATE_HALTED     2 /* halted itself or was halted */
+#define PV_STATE_STOPPED    3 /* stopped by the kernel after a fault */
+#define PV_STATE_RESTARTING 4 /* cold restart under way: image being reloaded */
 
 #endif
