@@ -3,28 +3,36 @@
 #include "partition.h"
 #include "arch.h"
 
-static void emit_line(struct partition *p)
+/* Prints p's line; returns the number of characters that took. */
+static uint32_t emit_line(struct partition *p)
 {
     const char *name = p->cfg->name;
+    uint32_t out = p->line_len + 4;
 
     arch_console_putc('[');
     while (*name)
         arch_console_putc(*name++);
     arch_console_putc(']');
     arch_console_putc(' ');
+    out += (uint32_t)(name - p->cfg->name);
     for (uint32_t i = 0; i < p->line_len; i++)
         arch_console_putc(p->line[i]);
     arch_console_putc('\n');
     p->line_len = 0;
+    return out;
 }
 
-void console_partition_write(struct partition *p, const char *s, uint32_t n)
+uint32_t console_partition_write(struct partition *p, const char *s, uint32_t n)
 {
-    for (uint32_t i = 0; i < n; i++) {
+    uint32_t printed = 0, i;
+
+    /* Printing happens with interrupts off: stop taking input once this
+     * call has printed its share, so that no call runs long. */
+    for (i = 0; i < n && printed < CONSOLE_OUTPUT_PER_CALL; i++) {
         char c = s[i];
 
         if (c == '\n') {
-            emit_line(p);
+            printed += emit_line(p);
             continue;
         }
         if (c == '\r')
@@ -36,8 +44,9 @@ void console_partition_write(struct partition *p, const char *s, uint32_t n)
             c = '?';
         p->line[p->line_len++] = c;
         if (p->line_len == CONSOLE_LINE_MAX)
-            emit_line(p);
+            printed += emit_line(p);
     }
+    return i;
 }
 
 void console_partition_flush(struct partition *p)

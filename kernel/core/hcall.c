@@ -34,8 +34,7 @@ static int32_t hc_console_write(struct partition *p)
     buf = uaccess_ptr(p->cfg, va, len, CFG_AREA_READ);
     if (!buf)
         return PV_EFAULT;
-    console_partition_write(p, buf, len);
-    return (int32_t)len;
+    return (int32_t)console_partition_write(p, buf, len);
 }
 
 static int32_t hc_time_get(struct partition *p)

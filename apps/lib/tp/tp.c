@@ -14,7 +14,14 @@ int tp_printf(const char *fmt, ...)
     va_end(ap);
     if (n >= (int)sizeof(buf))
         n = sizeof(buf) - 1;
-    return pv_console_write(buf, (uint32_t)n);
+    for (int done = 0; done < n;) {
+        int32_t took = pv_console_write(buf + done, (uint32_t)(n - done));
+
+        if (took <= 0)
+            return took;
+        done += took;
+    }
+    return n;
 }
 
 uint64_t tp_now(void)

@@ -28,11 +28,13 @@ void port_console_write(const char *buf, size_t len)
 {
     while (len) {
         uint32_t n = len > PV_CONSOLE_WRITE_MAX ? PV_CONSOLE_WRITE_MAX : (uint32_t)len;
+        int32_t took = pv_console_write(buf, n);
 
-        if (pv_console_write(buf, n) < 0)
+        /* The kernel may take less than all: write the rest next. */
+        if (took <= 0)
             return;
-        buf += n;
-        len -= n;
+        buf += took;
+        len -= (uint32_t)took;
     }
 }
 

@@ -11,8 +11,13 @@
 
 struct partition;
 
-/* Takes n bytes of p's output (already validated and kernel-accessible). */
-void console_partition_write(struct partition *p, const char *s, uint32_t n);
+/* Characters one console write may print before it returns early. */
+#define CONSOLE_OUTPUT_PER_CALL 512u
+
+/* Takes up to n bytes of p's output (already validated and
+ * kernel-accessible); returns how many it took: fewer than n once it has
+ * printed CONSOLE_OUTPUT_PER_CALL characters. */
+uint32_t console_partition_write(struct partition *p, const char *s, uint32_t n);
 
 /* Prints whatever p has buffered, ending the line. */
 void console_partition_flush(struct partition *p);

@@ -8,6 +8,7 @@
 #include <string.h>
 #include <cmocka.h>
 #include "fake_arch.h"
+#include "console.h"
 #include "hcall.h"
 #include "partition.h"
 #include "pv/abi.h"
@@ -96,6 +97,21 @@ static void test_console_long_line_is_split(void **state)
     assert_int_equal(p.line_len, 1);
 }
 
+static void test_console_write_is_bounded(void **state)
+{
+    int32_t took;
+
+    (void)state;
+    /* 1000 newlines would print 1000 prefixed lines: the kernel stops
+     * taking input after CONSOLE_OUTPUT_PER_CALL characters. */
+    memset(fake_ram + 0x1000, '\n', 1000);
+    took = call(PV_HC_CONSOLE_WRITE, 0x40100000, 1000);
+    assert_true(took > 0 && took < 1000);
+    assert_true(fake_console_len >= CONSOLE_OUTPUT_PER_CALL &&
+                fake_console_len < CONSOLE_OUTPUT_PER_CALL + CONSOLE_LINE_MAX + 16);
+    assert_int_equal(fake_console_len, (unsigned)took * 6); /* "[P1] \n" per newline */
+}
+
 static void test_time_get(void **state)
 {
     uint64_t t;
@@ -132,6 +148,7 @@ int main(void)
         cmocka_unit_test_setup(test_console_write_bad_arguments, setup),
         cmocka_unit_test_setup(test_console_control_characters, setup),
         cmocka_unit_test_setup(test_console_long_line_is_split, setup),
+        cmocka_unit_test_setup(test_console_write_is_bounded, setup),
         cmocka_unit_test_setup(test_time_get, setup),
         cmocka_unit_test_setup(test_idle_and_halt, setup),
     };
