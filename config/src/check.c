@@ -9,7 +9,7 @@
  * Bounds that keep the pairwise checks quick on hostile input; far above
  * what a single-core partitioned system uses.
  */
-#define MAX_PARTITIONS 256
+#define MAX_PARTITIONS 16  /* CFG_MAX_PARTITIONS of kernel/core/include/cfg.h */
 #define MAX_AREAS      256 /* per partition */
 #define MAX_ALL_AREAS  4096
 #define MAX_PLANS      64

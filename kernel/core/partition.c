@@ -8,7 +8,7 @@
 #include "uaccess.h"
 
 #ifndef MAX_PARTITIONS
-#define MAX_PARTITIONS 16
+#define MAX_PARTITIONS CFG_MAX_PARTITIONS
 #endif
 
 struct partition partitions[MAX_PARTITIONS];

@@ -31,7 +31,7 @@
 #define MAX_PAGE_TABLES 256
 #endif
 #ifndef MAX_PARTITIONS
-#define MAX_PARTITIONS 16
+#define MAX_PARTITIONS CFG_MAX_PARTITIONS
 #endif
 
 static uint32_t kernel_directory[1024] __attribute__((aligned(PAGE_SIZE)));
