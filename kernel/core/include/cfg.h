@@ -69,6 +69,43 @@ struct cfg_plan {
     uint32_t num_windows;
 };
 
+/* Inter-partition communication (ARINC 653 ports over channels). A port
+ * belongs to one partition and one channel; a channel connects one source
+ * port to one destination (queuing) or to one or more destinations
+ * (sampling). All message storage is static, in the channel's buffer. */
+#define CFG_PORT_SAMPLING 0u
+#define CFG_PORT_QUEUING  1u
+#define CFG_PORT_SOURCE      0u
+#define CFG_PORT_DESTINATION 1u
+
+struct cfg_port {
+    const char *name;          /* unique within its partition */
+    uint32_t partition;        /* index into cfg_system.partitions */
+    uint32_t kind;             /* CFG_PORT_SAMPLING or CFG_PORT_QUEUING */
+    uint32_t direction;        /* CFG_PORT_SOURCE or CFG_PORT_DESTINATION */
+    uint32_t max_message_size; /* bytes, > 0; equal to its channel's */
+    uint32_t depth;            /* queuing: messages the queue holds (> 0); sampling: 1 */
+    uint64_t refresh_ns;       /* sampling destination: a message older than this is
+                                  invalid; 0 = never stale. Otherwise 0 */
+    uint32_t channel;          /* index into cfg_system.channels */
+};
+
+struct cfg_channel {
+    const char *name;
+    uint32_t kind;             /* CFG_PORT_SAMPLING or CFG_PORT_QUEUING */
+    uint32_t max_message_size; /* bytes */
+    uint32_t depth;            /* queuing: slots; sampling: 1 */
+    uint32_t source;           /* index into cfg_system.ports */
+    const uint32_t *destinations; /* indexes into cfg_system.ports */
+    uint32_t num_destinations; /* sampling: >= 1; queuing: exactly 1 */
+    uint8_t *buffer;           /* depth * (max_message_size + CFG_MESSAGE_HEADER) bytes,
+                                  8-byte aligned, in the kernel's memory */
+    uint32_t buffer_size;
+};
+
+/* Bytes the kernel keeps with each message slot (length, time stamp). */
+#define CFG_MESSAGE_HEADER 16u
+
 /* The kernel keeps partition state in fixed arrays of this size;
  * tessera-config refuses more. */
 #define CFG_MAX_PARTITIONS 16
