@@ -44,6 +44,7 @@ include guest/port/pv/pv_port.mk
 include apps/apps.mk
 include tests/tests.mk
 include tests/unit/unit.mk
+include bench/bench.mk
 
 all: $(ALL_TARGETS)
 

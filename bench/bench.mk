@@ -1,0 +1,51 @@
+# SPDX-License-Identifier: BSD-2-Clause
+# Benchmarks (`make bench`, not part of `make test`): bare pv partitions,
+# RTEMS programs built for both the pv and the native port, the systems
+# that host them, and bench/run.py, which boots each under QEMU -icount
+# and prints the table (docs/performance.md).
+# Included by the top Makefile after tests/unit/unit.mk:
+#     include bench/bench.mk
+
+BENCH_OUT := $(B)/bench
+BENCH_LIB_SRCS := bench/lib/samples.c
+BENCH_LIB_OBJS := $(patsubst %.c,$(PART_IMAGE_DIR)/obj/%.o,$(BENCH_LIB_SRCS))
+
+# $(call bench_partition,NAME,SOURCE.c): a bare partition like
+# bare_partition, plus the sample reporting library.
+define bench_partition
+$(PART_IMAGE_DIR)/$(1).elf: $(PART_IMAGE_DIR)/obj/$(2:.c=.o) $(BENCH_LIB_OBJS) $(TP_LIB_OBJS) \
+		$(PV_START) $(PV_LIB) $(PV_PARTITION_LDS)
+	$$(Q)$$(TARGET_LD) $$(TARGET_LDEMU) -T $$(PV_PARTITION_LDS) -o $$@ $$(PV_START) $$< \
+		$(BENCH_LIB_OBJS) $$(TP_LIB_OBJS) $$(PV_LIB) $$(TARGET_LIBGCC)
+BENCH_PART_IMAGES += $(PART_IMAGE_DIR)/$(1).elf
+endef
+
+BENCH_PARTS := micro spin switch virq flood
+$(foreach p,$(BENCH_PARTS),$(eval $(call bench_partition,bench-$(p),bench/$(p).c)))
+
+# RTEMS programs: the same sources with the pv port (a partition image) and
+# the native port (a bootable image); bench_port.h's two sides differ.
+BENCH_RTEMS := tm tmtick
+BENCH_RTEMS_SRCS = bench/rtems/$(1).c bench/lib/samples.c
+$(foreach p,$(BENCH_RTEMS),$(eval $(call pv_app,bench-$(p),\
+	$(call BENCH_RTEMS_SRCS,$(p)) bench/rtems/port_pv.c)))
+# native_app also lists its image in NATIVE_IMAGES, which `make test`
+# builds; the benchmarks are not part of the tests, so the list is put back.
+BENCH_NATIVE_IMAGES_BEFORE := $(NATIVE_IMAGES)
+$(foreach p,$(BENCH_RTEMS),$(call native_app,bench-$(p),\
+	$(call BENCH_RTEMS_SRCS,$(p)) bench/rtems/port_native.c))
+NATIVE_IMAGES := $(BENCH_NATIVE_IMAGES_BEFORE)
+# The pv side of bench_port.h reads the control page.
+$(PV_APP_DIR)/obj/bench/rtems/port_pv.o: GUEST_CFLAGS += $(PV_INCLUDES)
+
+BENCH_SYSTEMS := micro switch virq-alone virq-flood tm tmtick
+$(foreach s,$(BENCH_SYSTEMS),$(eval $(call tessera_system,bench-$(s),bench/systems/$(s).xml,\
+	$(BENCH_PART_IMAGES) $(foreach p,$(BENCH_RTEMS),$(PV_APP_DIR)/bench-$(p).elf))))
+BENCH_IMAGES := $(foreach s,$(BENCH_SYSTEMS),$(SYSTEMS_DIR)/bench-$(s)/system.elf) \
+	$(foreach p,$(BENCH_RTEMS),$(NATIVE_DIR)/bench-$(p).elf)
+
+# The sub-make reads the same makefiles as this one (the top Makefile, or a
+# wrapper that includes this file).
+bench: deps
+	$(Q)$(MAKE) --no-print-directory -f $(firstword $(MAKEFILE_LIST)) $(BENCH_IMAGES)
+	$(Q)$(PYTHON) bench/run.py --build $(B) --out $(BENCH_OUT)/results.json

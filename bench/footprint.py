@@ -1,0 +1,105 @@
+# SPDX-License-Identifier: BSD-2-Clause
+"""Memory footprint from the build: kernel sections, the kernel memory each
+partition costs, and the guest executive's code in a linked application.
+Uses binutils (size, nm) on the build outputs only."""
+import os
+import re
+import subprocess
+import xml.etree.ElementTree as ET
+
+PAGE = 4096
+BIG_PAGE = 4 << 20          # one x86 page table maps 4 MiB
+PV_SHARED_VA = 0xF0000000   # pv/arch/x86/include/pv/arch.h
+
+
+def _run(*cmd):
+    return subprocess.run(cmd, check=True, capture_output=True, text=True).stdout
+
+
+def _size_totals(path):
+    """(text, data, bss) of an archive or object, from `size -t`."""
+    last = _run("size", "-t", path).strip().splitlines()[-1].split()
+    return int(last[0]), int(last[1]), int(last[2])
+
+
+def _symbol_sizes(path):
+    """{name: (type, size)} of sized symbols."""
+    out = {}
+    for line in _run("nm", "-S", path).splitlines():
+        f = line.split()
+        if len(f) == 4:
+            out[f[3]] = (f[2], int(f[1], 16))
+    return out
+
+
+def _defined_names(paths):
+    names = set()
+    for p in paths:
+        for line in _run("nm", "--defined-only", p).splitlines():
+            f = line.split()
+            if len(f) == 3:
+                names.add(f[2])
+    return names
+
+
+def _code_from(elf, libs):
+    """Bytes of code (and read-only data) in elf that come from libs,
+    counted by symbol: every sized text/rodata symbol the libs define."""
+    names = _defined_names(libs)
+    return sum(size for name, (kind, size) in _symbol_sizes(elf).items()
+               if name in names and kind in "TtRr")
+
+
+def _page_tables(xml_path):
+    """Page tables per partition: one per 4 MiB region its areas or its
+    control page touch (kernel/arch/x86/mmu.c)."""
+    tables = {}
+    for part in ET.parse(xml_path).getroot().iter("partition"):
+        regions = {PV_SHARED_VA // BIG_PAGE}
+        for a in part.iter("area"):
+            virt = int(a.get("virt"), 0)
+            size = _bytes(a.get("size"))
+            regions.update(range(virt // BIG_PAGE, (virt + size - 1) // BIG_PAGE + 1))
+        tables[part.get("name")] = len(regions)
+    return tables
+
+
+def _bytes(text):
+    m = re.fullmatch(r"(\d+)(KiB|MiB|GiB)?", text)
+    return int(m.group(1)) * {None: 1, "KiB": 1 << 10, "MiB": 1 << 20, "GiB": 1 << 30}[m.group(2)]
+
+
+def footprint(build, arch="x86"):
+    base = os.path.join(build, arch)
+    kernel_lib = os.path.join(base, "kernel", "libkernel.a")
+    system = os.path.join(base, "systems", "bench-micro", "system.elf")
+    text, data, bss = _size_totals(kernel_lib)
+    syms = _symbol_sizes(system)
+    # partitions[] and shared_pages[] (one page each) have the same length.
+    per_part = syms["partitions"][1] // (syms["shared_pages"][1] // PAGE)
+    tables = _page_tables("bench/systems/micro.xml")["MICRO"]
+    pv_app = os.path.join(base, "pvapps", "bench-tm.elf")
+    native_app = os.path.join(base, "native", "bench-tm.elf")
+    exec_lib = os.path.join(base, "guest", "libexec.a")
+    pv_port = os.path.join(base, "guest", "pv", "libport-pv.a")
+    native_port = sorted(os.path.join(dp, f) for dp, _, fs in
+                         os.walk(os.path.join(base, "native", "port")) for f in fs
+                         if f.endswith(".o"))
+    native_port += sorted(os.path.join(dp, f) for dp, _, fs in
+                          os.walk(os.path.join(base, "native", "cpu")) for f in fs
+                          if f.endswith(".o"))
+    return {
+        "kernel_text": text, "kernel_data": data, "kernel_bss": bss,
+        "kernel_pools_bss": sum(syms[n][1] for n in
+                                ("partitions", "shared_pages", "directories", "tables")
+                                if n in syms),
+        "partition_struct": per_part,
+        "partition_control_page": PAGE,
+        "partition_page_directory": PAGE,
+        "partition_page_tables": tables * PAGE,
+        "partition_total": per_part + PAGE + PAGE + tables * PAGE,
+        "executive_text_pv_app": _code_from(pv_app, [exec_lib]),
+        "executive_text_native_app": _code_from(native_app, [exec_lib]),
+        "port_text_pv": _code_from(pv_app, [pv_port]),
+        "port_text_native": _code_from(native_app, native_port),
+    }

@@ -1,0 +1,87 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
+/*
+ * Micro-benchmarks of the pv API from a bare partition: the null hypercall
+ * round trip, interrupt masking, clock reads. Each operation is timed
+ * SAMPLES times with the TSC (one tick per instruction under -icount), and
+ * the control page's kernel_entries is read before and after the whole loop
+ * to count the traps the operation costs. Every loop starts right at the
+ * beginning of a window (pv_idle returns there) and fits in it, so no window
+ * boundary falls inside a loop.
+ */
+#include "tp.h"
+#include "lib/samples.h"
+#include "lib/tsc.h"
+
+#define SAMPLES      10000
+#define HC_UNDEFINED 0x7fffu /* no such hypercall: PV_ENOSYS */
+
+static uint32_t samples[SAMPLES];
+static uint32_t overhead; /* instructions of an empty timed region */
+static volatile uint64_t sink;
+
+static uint32_t entries(void)
+{
+    return pv_shared()->kernel_entries;
+}
+
+/* Times `op` SAMPLES times; reports samples net of the timing overhead and
+ * the kernel entries of the whole loop. */
+#define MEASURE(name, op)                                                                          \
+    do {                                                                                           \
+        uint32_t e0, e1;                                                                           \
+        pv_idle();                                                                                 \
+        e0 = entries();                                                                            \
+        for (uint32_t i = 0; i < SAMPLES; i++) {                                                   \
+            uint32_t t0 = bench_tsc32();                                                           \
+            op;                                                                                    \
+            samples[i] = bench_tsc32() - t0 - overhead;                                            \
+        }                                                                                          \
+        e1 = entries();                                                                            \
+        samples_report(tp_printf, name, samples, SAMPLES);                                         \
+        samples_fact(tp_printf, name, "entries", e1 - e0);                                         \
+        samples_fact(tp_printf, name, "ops", SAMPLES);                                             \
+    } while (0)
+
+static void calibrate(void)
+{
+    overhead = ~0u;
+    for (uint32_t i = 0; i < 1000; i++) {
+        uint32_t t0 = bench_tsc32();
+        uint32_t d = bench_tsc32() - t0;
+
+        if (d < overhead)
+            overhead = d;
+    }
+}
+
+void pv_main(uint32_t id)
+{
+    uint32_t was;
+    uint64_t t;
+
+    tp_printf("bench micro partition %lu\n", (unsigned long)id);
+    calibrate();
+    samples_fact(tp_printf, "timing", "overhead", overhead);
+
+    /* Upcalls on and every line masked: enabling never finds anything
+     * deliverable, which is the common case the fast path is built for. */
+    pv_upcall_set(pv_upcall_entry);
+    pv_irq_enable();
+    MEASURE("pv_irq_pair", was = pv_irq_disable(); pv_irq_restore(was));
+    MEASURE("pv_clock_ns", sink = pv_clock_ns());
+    MEASURE("rdtsc_user", sink = bench_tsc());
+    MEASURE("pv_time_get", pv_time_get(&t); sink = t);
+
+    /* With upcalls disabled IRQ_SYNC has nothing to deliver: the bare cost
+     * of entering and leaving the kernel through the hypercall gate. */
+    pv_irq_disable();
+    MEASURE("hc_irq_sync", pv_hcall0(PV_HC_IRQ_SYNC));
+    MEASURE("hc_enosys", pv_hcall0(HC_UNDEFINED));
+    tp_printf("bench micro done\n");
+}
+
+/* Every line stays masked: no upcall is ever delivered. */
+void pv_upcall_handler(struct pv_upcall_frame *frame)
+{
+    (void)frame;
+}

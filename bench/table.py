@@ -1,0 +1,176 @@
+# SPDX-License-Identifier: BSD-2-Clause
+"""The one table of `make bench`: which measure of which run goes in which
+row, the targets of the benchmark issue, and plain-text rendering."""
+
+LATENCY_TARGET = 1500   # instructions: partition switch, virtual interrupt
+RATIO_TARGET = 1.05     # pv / native, RTEMS directives (medians)
+
+# (label, pv (run, measure), native (run, measure), target)
+# target: "no-trap" (pv traps 0), "latency" (max < LATENCY_TARGET),
+# "ratio" (median ratio <= RATIO_TARGET and no extra entries), "ratio-only"
+# (the entries belong to the trigger, not to the measured part), None.
+API = [
+    ("null trap: hypercall IRQ_SYNC | int $0x3e;iret", ("micro", "hc_irq_sync"),
+     ("tm-native", "int_bare"), None),
+    ("unknown hypercall -> PV_ENOSYS", ("micro", "hc_enosys"), None, None),
+    ("clock by hypercall: time_get", ("micro", "pv_time_get"), None, None),
+    ("mask pair: pv_irq_disable+restore | cli;sti", ("micro", "pv_irq_pair"),
+     ("tm-native", "cli_sti"), "no-trap"),
+    ("clock read: pv_clock_ns | rdtsc ring 0", ("micro", "pv_clock_ns"),
+     ("tm-native", "rdtsc_ring0"), "no-trap"),
+    ("rdtsc in ring 3", ("micro", "rdtsc_user"), None, None),
+    ("sw interrupt round trip via rtems_interrupt_catch", ("tm-pv", "isr_null"),
+     ("tm-native", "isr_null"), None),
+]
+SCHEDULE = [
+    ("partition switch, outgoing partition busy", ("switch", "switch_from_busy"), None,
+     "latency"),
+    ("partition switch, outgoing idle (+-poll loop)", ("switch", "switch_from_idle"), None,
+     "latency"),
+    ("virq: timer deadline -> upcall handler, alone", ("virq-alone", "virq_timer"), None,
+     "latency"),
+    ("virq: timer deadline -> upcall handler, flood", ("virq-flood", "virq_timer"), None,
+     "latency"),
+    ("window start -> upcall handler, after idle", ("virq-alone", "virq_window_start"), None,
+     "latency"),
+    ("window start -> upcall handler, after flooder", ("virq-flood", "virq_window_start"), None,
+     "latency"),
+]
+RTEMS_NAMES = [
+    ("rtems_interrupt_local_disable+enable", "irq_pair", "no-trap"),
+    ("rtems_clock_get_uptime_nanoseconds", "clock_uptime", "no-trap"),
+    ("semaphore release (no waiter)", "sem_release", "ratio"),
+    ("semaphore obtain (available)", "sem_obtain", "ratio"),
+    ("message send (no waiter)", "msg_send", "ratio"),
+    ("message receive (available)", "msg_receive", "ratio"),
+    ("event send (self)", "event_send", "ratio"),
+    ("event receive (pending)", "event_receive", "ratio"),
+    ("timer fire_after", "timer_fire_after", "ratio"),
+    ("timer cancel", "timer_cancel", "ratio"),
+    ("rtems_clock_tick (directive)", "clock_tick", "ratio"),
+    ("sem release -> waiter runs (switch)", "sem_release_switch", "ratio"),
+    ("sem obtain blocks -> other runs", "sem_obtain_block_switch", "ratio"),
+    ("msg send -> receiver runs (switch)", "msg_send_switch", "ratio"),
+    ("msg receive blocks -> other runs", "msg_receive_block_switch", "ratio"),
+    ("event send -> receiver runs (switch)", "event_send_switch", "ratio"),
+    ("event receive blocks -> other runs", "event_receive_block_switch", "ratio"),
+    ("sw interrupt: trigger -> ISR entry", "isr_entry", None),
+    ("ISR event send -> task runs (tm27-style)", "isr_to_task", "ratio-only"),
+]
+RTEMS = [(label, ("tm-pv", m), ("tm-native", m), t) for label, m, t in RTEMS_NAMES]
+RTEMS.append(("clock tick interrupt path (tick ISR)", ("tmtick-pv", "tick_isr"),
+              ("tmtick-native", "tick_isr"), None))
+
+
+def _get(results, ref):
+    if ref is None:
+        return None
+    return results.get(ref[0], {}).get(ref[1])
+
+
+def _native_per_op(s):
+    """Interrupts per operation on native: the software interrupts the
+    program raised (entries), or for the tick measure the ticks."""
+    if s is None:
+        return None
+    n = s.get("ticks", s.get("entries", 0))
+    return n / s["ops"] if s.get("ops") else 0.0
+
+
+def _verdict(target, pv, native):
+    if target is None or pv is None:
+        return ""
+    if target == "no-trap":
+        return "ok" if pv.get("traps_per_op", 0) == 0 else "MISSED: traps"
+    if target == "latency":
+        return "ok" if pv["max"] < LATENCY_TARGET else f"MISSED: max >= {LATENCY_TARGET}"
+    if native is None:
+        return ""
+    ratio = pv["median"] / native["median"] if native["median"] else float("inf")
+    extra = target == "ratio" and pv.get("traps_per_op", 0) > _native_per_op(native)
+    if ratio <= RATIO_TARGET and not extra:
+        return "ok"
+    return "MISSED: " + ", ".join(w for w, bad in (("ratio", ratio > RATIO_TARGET),
+                                                    ("traps", extra)) if bad)
+
+
+def rows(results, fp):
+    out = []
+    for section, spec in (("pv API", API), ("schedule and virtual interrupts", SCHEDULE),
+                          ("RTEMS directives (same source, pv vs native)", RTEMS)):
+        for label, pref, nref, target in spec:
+            pv, native = _get(results, pref), _get(results, nref)
+            row = {"section": section, "measure": label, "pv": pv, "native": native,
+                   "target": target, "verdict": _verdict(target, pv, native)}
+            # A ratio only where both sides run the same code; the pv API
+            # rows compare different mechanisms (docs/performance.md).
+            if spec is RTEMS and pv and native and native["median"]:
+                row["ratio"] = pv["median"] / native["median"]
+            if native is not None:
+                row["native_interrupts_per_op"] = _native_per_op(native)
+            out.append(row)
+        if spec is SCHEDULE:
+            out.extend(_drift_row(results))
+    for key, value in fp.items():
+        out.append({"section": "footprint (bytes)", "measure": key, "bytes": value})
+    return out
+
+
+def _drift_row(results):
+    sw = _get(results, ("switch", "switch_from_busy"))
+    drift = results.get("switch", {}).get("drift", {})
+    if not (sw and drift):
+        return []
+    return [{"section": "schedule and virtual interrupts",
+                    "measure": f"window start over {drift['frames']} frames of "
+                               f"{drift['major_frame_ns'] // 1000} us",
+                    "jitter_ns": sw["max"] - sw["min"],
+                    "drift_ns": drift["mean_tail_ns"] - drift["mean_head_ns"],
+                    "planned_starts_off_grid": drift["off_grid"],
+                    "verdict": "ok" if drift["mean_tail_ns"] == drift["mean_head_ns"]
+                    and drift["off_grid"] == 0 else "MISSED: drift"}]
+
+
+def _fmt_stats(s):
+    if s is None:
+        return ""
+    return f"{s['min']}/{s['median']}/{s['p99']}/{s['max']}"
+
+
+def _fmt_num(x, digits=2):
+    return "" if x is None else f"{x:.{digits}f}"
+
+
+def render(rows):
+    head = ("measure", "pv min/med/p99/max", "traps", "native min/med/p99/max", "ints",
+            "pv/nat", "target")
+    lines, section = [], None
+    body = []
+    for r in rows:
+        if r["section"] != section:
+            section = r["section"]
+            body.append(("-- " + section + " --",) + ("",) * (len(head) - 1))
+        if "bytes" in r:
+            body.append((r["measure"], str(r["bytes"]), "", "", "", "", ""))
+        elif "drift_ns" in r:
+            body.append((r["measure"], f"jitter {r['jitter_ns']} ns, drift {r['drift_ns']} ns, "
+                         f"off-grid {r['planned_starts_off_grid']}", "", "", "", "",
+                         r["verdict"]))
+        else:
+            pv, nat = r["pv"], r["native"]
+            body.append((r["measure"], _fmt_stats(pv),
+                         _fmt_num(pv.get("traps_per_op") if pv else None),
+                         _fmt_stats(nat), _fmt_num(r.get("native_interrupts_per_op")),
+                         _fmt_num(r.get("ratio")), r["verdict"]))
+    widths = [max(len(x[i]) for x in body + [head]) for i in range(len(head))]
+    widths[0] = min(widths[0], 50)
+    fmt = "  ".join(f"{{:{'<' if i == 0 else '>'}{w}}}" for i, w in enumerate(widths))
+    lines.append("Tessera benchmarks: instructions per operation under QEMU -icount "
+                 "(1 instruction = 1 ns at the 1 GHz virtual TSC)")
+    lines.append(fmt.format(*head))
+    for b in body:
+        if b[0].startswith("-- "):
+            lines.append(b[0])
+        else:
+            lines.append(fmt.format(*b).rstrip())
+    return "\n".join(lines)
