@@ -73,8 +73,8 @@ struct cfg_plan {
  * belongs to one partition and one channel; a channel connects one source
  * port to one destination (queuing) or to one or more destinations
  * (sampling). All message storage is static, in the channel's buffer. */
-#define CFG_PORT_SAMPLING 0u
-#define CFG_PORT_QUEUING  1u
+#define CFG_PORT_SAMPLING    0u
+#define CFG_PORT_QUEUING     1u
 #define CFG_PORT_SOURCE      0u
 #define CFG_PORT_DESTINATION 1u
 
@@ -92,14 +92,14 @@ struct cfg_port {
 
 struct cfg_channel {
     const char *name;
-    uint32_t kind;             /* CFG_PORT_SAMPLING or CFG_PORT_QUEUING */
-    uint32_t max_message_size; /* bytes */
-    uint32_t depth;            /* queuing: slots; sampling: 1 */
-    uint32_t source;           /* index into cfg_system.ports */
+    uint32_t kind;                /* CFG_PORT_SAMPLING or CFG_PORT_QUEUING */
+    uint32_t max_message_size;    /* bytes */
+    uint32_t depth;               /* queuing: slots; sampling: 1 */
+    uint32_t source;              /* index into cfg_system.ports */
     const uint32_t *destinations; /* indexes into cfg_system.ports */
-    uint32_t num_destinations; /* sampling: >= 1; queuing: exactly 1 */
-    uint8_t *buffer;           /* depth * (max_message_size + CFG_MESSAGE_HEADER) bytes,
-                                  8-byte aligned, in the kernel's memory */
+    uint32_t num_destinations;    /* sampling: >= 1; queuing: exactly 1 */
+    uint8_t *buffer;              /* depth * (max_message_size + CFG_MESSAGE_HEADER) bytes,
+                                     8-byte aligned, in the kernel's memory */
     uint32_t buffer_size;
 };
 
