@@ -398,7 +398,11 @@ rtems_status_code rtems_task_set_priority(rtems_id id, rtems_task_priority new_p
         port_interrupt_restore(level);
         return RTEMS_INVALID_PRIORITY;
     }
-    *old_priority = t->real_priority;
+    /*
+     * The priority the task runs at now, inherited or ceiling included: RTEMS
+     * reports this one (rtems_task_get_priority too), not the real priority.
+     */
+    *old_priority = t->priority;
     if (new_priority != RTEMS_CURRENT_PRIORITY) {
         exec_thread_set_real_priority(t, new_priority);
         exec_dispatch();

@@ -27,5 +27,6 @@
 #include <rtems/rtems/tasks.h>
 #include <rtems/rtems/timer.h>
 #include <rtems/rtems/types.h>
+#include <rtems/score/basedefs.h>
 
 #endif

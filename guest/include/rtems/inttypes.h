@@ -11,8 +11,10 @@
 #define PRIurtems_id            PRIu32
 #define PRIxrtems_name          PRIx32
 #define PRIurtems_interval      PRIu32
+#define PRIdrtems_interval      PRIu32
 #define PRIxrtems_event_set     PRIx32
 #define PRIurtems_task_priority PRIu32
+#define PRIdrtems_task_priority PRIu32
 #define PRIxrtems_mode          PRIx32
 #define PRIxrtems_attribute     PRIx32
 #define PRIxrtems_option        PRIx32
