@@ -14,6 +14,9 @@
 #define MAX_ALL_AREAS  4096
 #define MAX_PLANS      64
 #define MAX_WINDOWS    4096 /* per plan */
+#define MAX_PORTS      256  /* per partition */
+#define MAX_ALL_PORTS  4096
+#define MAX_ENDS       4096 /* sources and destinations of all channels */
 
 static void check_arch(const struct tcfg_options *opts, struct tcfg_diag *d, struct tcfg_system *s)
 {
@@ -49,7 +52,7 @@ static void check_ram(struct tcfg_diag *d, const struct tcfg_system *s)
 static bool check_limits(struct tcfg_diag *d, const struct tcfg_system *s)
 {
     bool ok = true;
-    size_t all = 0;
+    size_t all = 0, ports = 0, ends = 0;
     if (s->num_partitions > MAX_PARTITIONS) {
         tcfg_error(d, &s->at, "more than %d partitions", MAX_PARTITIONS);
         ok = false;
@@ -60,6 +63,23 @@ static bool check_limits(struct tcfg_diag *d, const struct tcfg_system *s)
             tcfg_error(d, &s->partitions[i].at, "more than %d areas", MAX_AREAS);
             ok = false;
         }
+    }
+    for (size_t i = 0; i < s->num_partitions; i++) {
+        ports += s->partitions[i].num_ports;
+        if (s->partitions[i].num_ports > MAX_PORTS) {
+            tcfg_error(d, &s->partitions[i].at, "more than %d ports", MAX_PORTS);
+            ok = false;
+        }
+    }
+    if (ports > MAX_ALL_PORTS) {
+        tcfg_error(d, &s->at, "more than %d ports in all", MAX_ALL_PORTS);
+        ok = false;
+    }
+    for (size_t i = 0; i < s->num_channels; i++)
+        ends += 1 + s->channels[i].num_destinations;
+    if (ends > MAX_ENDS) {
+        tcfg_error(d, &s->channels_at, "more than %d sources and destinations in all", MAX_ENDS);
+        ok = false;
     }
     if (all > MAX_ALL_AREAS) {
         tcfg_error(d, &s->at, "more than %d areas in all", MAX_ALL_AREAS);

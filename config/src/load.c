@@ -12,11 +12,19 @@ bool tcfg_load(const char *xml, size_t len, const char *file, const struct tcfg_
         if (!sys->too_big) {
             tcfg_check_memory(diag, sys);
             tcfg_check_schedule(diag, sys);
+            tcfg_check_ports(diag, sys);
             tcfg_check_images(opts, diag, sys);
         }
     }
     tcfg_diag_sort(diag);
     return diag->n == before;
+}
+
+static void free_end(struct tcfg_end *e)
+{
+    free(e->at.prefix);
+    free(e->partition_name);
+    free(e->port_name);
 }
 
 void tcfg_free(struct tcfg_system *sys)
@@ -28,6 +36,11 @@ void tcfg_free(struct tcfg_system *sys)
             free(p->areas[k].name);
         }
         free(p->areas);
+        for (size_t k = 0; k < p->num_ports; k++) {
+            free(p->ports[k].at.prefix);
+            free(p->ports[k].name);
+        }
+        free(p->ports);
         free(p->at.prefix);
         free(p->name);
         free(p->image);
@@ -45,6 +58,17 @@ void tcfg_free(struct tcfg_system *sys)
         free(p->name);
     }
     free(sys->plans);
+    for (size_t i = 0; i < sys->num_channels; i++) {
+        struct tcfg_channel *c = &sys->channels[i];
+        free_end(&c->source);
+        for (size_t k = 0; k < c->num_destinations; k++)
+            free_end(&c->destinations[k]);
+        free(c->destinations);
+        free(c->at.prefix);
+        free(c->name);
+    }
+    free(sys->channels);
+    free(sys->channels_at.prefix);
     free(sys->at.prefix);
     free(sys->name);
     free(sys->arch_name);

@@ -144,6 +144,34 @@ static void parse_area(struct tcfg_xml_ctx *c, xmlNodePtr n, struct tcfg_area *a
     free(sh);
 }
 
+static void parse_port(struct tcfg_xml_ctx *c, xmlNodePtr n, struct tcfg_port *p)
+{
+    p->at = tcfg_xml_where(c, n);
+    p->name = name_attr(n, "name");
+    p->channel = TCFG_NONE;
+    char *v = tcfg_xml_get(n, "kind");
+    p->queuing = is(v, "queuing");
+    free(v);
+    v = tcfg_xml_get(n, "direction");
+    p->destination = is(v, "destination");
+    free(v);
+    p->size_bad = !size_attr(c->diag, n, &p->at, "max-message-size", &p->size);
+    v = tcfg_xml_get(n, "depth");
+    p->has_depth = v != NULL;
+    if (v && !tcfg_parse_u32(v, &p->depth)) {
+        char *q = tcfg_quote(v);
+        tcfg_error(c->diag, &p->at, "depth=\"%s\" does not fit in 32 bits", q);
+        free(q);
+        p->depth_bad = true;
+    }
+    free(v);
+    v = tcfg_xml_get(n, "refresh");
+    p->has_refresh = v != NULL;
+    if (v)
+        p->refresh_bad = !time_attr(c->diag, n, &p->at, "refresh", &p->refresh);
+    free(v);
+}
+
 static enum tcfg_mode mode_of(const char *m)
 {
     if (is(m, "idle"))
@@ -182,6 +210,11 @@ static void parse_partition(struct tcfg_xml_ctx *c, xmlNodePtr n, struct tcfg_pa
     size_t i = 0;
     EACH(k, n, "area")
     parse_area(c, k, &p->areas[i++]);
+    p->num_ports = count(n, "port");
+    p->ports = xcalloc(p->num_ports, sizeof *p->ports);
+    i = 0;
+    EACH(k, n, "port")
+    parse_port(c, k, &p->ports[i++]);
 }
 
 static void parse_window(struct tcfg_xml_ctx *c, xmlNodePtr n, struct tcfg_window *w)
@@ -205,6 +238,27 @@ static void parse_plan(struct tcfg_xml_ctx *c, xmlNodePtr n, struct tcfg_plan *p
     size_t i = 0;
     EACH(k, n, "window")
     parse_window(c, k, &p->windows[i++]);
+}
+
+static void parse_end(struct tcfg_xml_ctx *c, xmlNodePtr n, struct tcfg_end *e)
+{
+    e->at = tcfg_xml_where(c, n);
+    e->partition_name = name_attr(n, "partition");
+    e->port_name = name_attr(n, "port");
+    e->partition = e->port = TCFG_NONE;
+}
+
+static void parse_channel(struct tcfg_xml_ctx *c, xmlNodePtr n, struct tcfg_channel *ch)
+{
+    ch->at = tcfg_xml_where(c, n);
+    ch->name = name_attr(n, "name");
+    /* The schema requires exactly one <source>. */
+    parse_end(c, next_elem(n->children, "source"), &ch->source);
+    ch->num_destinations = count(n, "destination");
+    ch->destinations = xcalloc(ch->num_destinations, sizeof *ch->destinations);
+    size_t i = 0;
+    EACH(k, n, "destination")
+    parse_end(c, k, &ch->destinations[i++]);
 }
 
 static void parse_system(struct tcfg_xml_ctx *c, xmlNodePtr n, struct tcfg_system *s)
@@ -232,6 +286,15 @@ static void parse_system(struct tcfg_xml_ctx *c, xmlNodePtr n, struct tcfg_syste
     i = 0;
     EACH(k, sched, "plan")
     parse_plan(c, k, &s->plans[i++]);
+
+    xmlNodePtr chans = next_elem(n->children, "channels");
+    if (chans)
+        s->channels_at = tcfg_xml_where(c, chans);
+    s->num_channels = count(chans, "channel");
+    s->channels = xcalloc(s->num_channels, sizeof *s->channels);
+    i = 0;
+    EACH(k, chans, "channel")
+    parse_channel(c, k, &s->channels[i++]);
 
     xmlNodePtr cons = next_elem(n->children, "console");
     s->console = TCFG_NONE;

@@ -36,6 +36,28 @@ struct tcfg_area {
 /* ARINC 653 start modes; the same values as enum cfg_start_mode. */
 enum tcfg_mode { TCFG_IDLE, TCFG_COLD_START, TCFG_WARM_START, TCFG_NORMAL };
 
+/* Bytes the kernel keeps with each message slot; CFG_MESSAGE_HEADER. */
+#define TCFG_MESSAGE_HEADER 16u
+
+/* An ARINC 653 port of a partition. */
+struct tcfg_port {
+    struct tcfg_where at;
+    char *name;
+    bool queuing;     /* else sampling */
+    bool destination; /* else source */
+    uint32_t size;    /* max-message-size, bytes */
+    bool size_bad;
+    bool has_depth;
+    uint32_t depth;
+    bool depth_bad;
+    bool has_refresh;
+    uint64_t refresh; /* ns */
+    bool refresh_bad;
+    /* Filled in by the port checks: the channel end that names this port. */
+    size_t channel; /* index or TCFG_NONE */
+    const struct tcfg_where *connected_at;
+};
+
 struct tcfg_partition {
     struct tcfg_where at;
     char *name;
@@ -49,6 +71,8 @@ struct tcfg_partition {
     uint32_t entry; /* explicit, or from the ELF header once loaded */
     struct tcfg_area *areas;
     size_t num_areas;
+    struct tcfg_port *ports;
+    size_t num_ports;
     /* Filled in by the image check. */
     char *image_path; /* absolute */
     uint32_t image_size;
@@ -73,6 +97,22 @@ struct tcfg_plan {
     size_t num_windows;
 };
 
+/* A <source> or <destination> of a channel. */
+struct tcfg_end {
+    struct tcfg_where at;
+    char *partition_name, *port_name;
+    size_t partition; /* index or TCFG_NONE */
+    size_t port;      /* index within the partition's ports, or TCFG_NONE */
+};
+
+struct tcfg_channel {
+    struct tcfg_where at;
+    char *name;
+    struct tcfg_end source;
+    struct tcfg_end *destinations;
+    size_t num_destinations;
+};
+
 struct tcfg_system {
     struct tcfg_where at;
     char *name;
@@ -87,6 +127,9 @@ struct tcfg_system {
     struct tcfg_where schedule_at;
     char *initial_plan_name;
     size_t initial_plan;
+    struct tcfg_where channels_at; /* prefix NULL: no <channels> */
+    struct tcfg_channel *channels;
+    size_t num_channels;
     struct tcfg_where console_at;
     char *console_name; /* NULL: no console input */
     size_t console;
@@ -130,6 +173,7 @@ void tcfg_check_system(const struct tcfg_options *opts, struct tcfg_diag *diag,
                        struct tcfg_system *sys);
 void tcfg_check_memory(struct tcfg_diag *diag, const struct tcfg_system *sys);
 void tcfg_check_schedule(struct tcfg_diag *diag, struct tcfg_system *sys);
+void tcfg_check_ports(struct tcfg_diag *diag, struct tcfg_system *sys);
 void tcfg_check_images(const struct tcfg_options *opts, struct tcfg_diag *diag,
                        struct tcfg_system *sys);
 

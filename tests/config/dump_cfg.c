@@ -6,6 +6,7 @@
  */
 #include <inttypes.h>
 #include <stdio.h>
+#include <string.h>
 
 #include "cfg.h"
 
@@ -18,13 +19,21 @@ static uint32_t fnv1a(const uint8_t *p, uint32_t n)
     return h;
 }
 
+/* Both port tables present, or both NULL as a system without ports has them. */
+static const char *tables(const struct cfg_system *s)
+{
+    if (s->ports && s->channels)
+        return "set";
+    return !s->ports && !s->channels ? "null" : "mixed";
+}
+
 int main(void)
 {
     const struct cfg_system *s = &cfg_system;
     printf("system %s ram=0x%08" PRIx32 " partitions=%" PRIu32 " plans=%" PRIu32 " initial=%" PRIu32
-           " console=0x%" PRIx32 "\n",
-           s->name, s->ram_size, s->num_partitions, s->num_plans, s->initial_plan,
-           s->console_input);
+           " console=0x%" PRIx32 " ports=%" PRIu32 " channels=%" PRIu32 " tables=%s\n",
+           s->name, s->ram_size, s->num_partitions, s->num_plans, s->initial_plan, s->console_input,
+           s->num_ports, s->num_channels, tables(s));
     for (uint32_t i = 0; i < s->num_partitions; i++) {
         const struct cfg_partition *p = &s->partitions[i];
         printf("partition %" PRIu32 " %s id=%" PRIu32 " flags=0x%" PRIx32 " crit=%" PRIu32
@@ -49,6 +58,27 @@ int main(void)
                    " duration=%" PRIu64 "\n",
                    i, k, w->partition, w->offset_ns, w->duration_ns);
         }
+    }
+    for (uint32_t i = 0; i < s->num_ports; i++) {
+        const struct cfg_port *p = &s->ports[i];
+        printf("port %" PRIu32 " %s partition=%" PRIu32 " kind=%" PRIu32 " direction=%" PRIu32
+               " size=%" PRIu32 " depth=%" PRIu32 " refresh=%" PRIu64 " channel=%" PRIu32 "\n",
+               i, p->name, p->partition, p->kind, p->direction, p->max_message_size, p->depth,
+               p->refresh_ns, p->channel);
+    }
+    for (uint32_t i = 0; i < s->num_channels; i++) {
+        const struct cfg_channel *c = &s->channels[i];
+        printf("channel %" PRIu32 " %s kind=%" PRIu32 " size=%" PRIu32 " depth=%" PRIu32
+               " source=%" PRIu32 " destinations=",
+               i, c->name, c->kind, c->max_message_size, c->depth, c->source);
+        for (uint32_t k = 0; k < c->num_destinations; k++)
+            printf("%s%" PRIu32, k ? "," : "", c->destinations[k]);
+        /* The whole buffer is written, so that a sanitizer or a crash would
+         * show a buffer smaller than buffer_size. */
+        if (c->buffer)
+            memset(c->buffer, 0xa5, c->buffer_size);
+        printf(" buffer=%" PRIu32 " header=%u aligned=%s\n", c->buffer_size, CFG_MESSAGE_HEADER,
+               c->buffer && (uintptr_t)c->buffer % 8 == 0 ? "yes" : "no");
     }
     return 0;
 }

@@ -27,6 +27,8 @@ ROOT = os.path.dirname(os.path.dirname(HERE))
 BUILD = os.environ.get("TESSERA_BUILD", os.path.join(ROOT, "build"))
 TOOL = os.path.join(BUILD, "host", "tessera-config")
 CFG_INCLUDE = os.path.join(ROOT, "kernel", "core", "include")
+# CFG_MESSAGE_HEADER of cfg.h, written down independently of the tool.
+MESSAGE_HEADER = 16
 
 PF_X, PF_W, PF_R = 1, 2, 4
 PT_LOAD, PT_GNU_STACK = 1, 0x6474E551
@@ -162,8 +164,17 @@ def expected_dump(xml_path, image_dir):
     initial = [p.get("name") for p in plans].index(root.find("schedule").get("initial-plan"))
     cons = root.find("console")
     console = index[cons.get("input")] if cons is not None and cons.get("input") else 0xFFFFFFFF
+    ports = [(i, p) for i, part in enumerate(parts) for p in part.findall("port")]
+    port_index = {(parts[i].get("name"), p.get("name")): n for n, (i, p) in enumerate(ports)}
+    channels = root.findall("./channels/channel")
+    channel_of = {}
+    for n, c in enumerate(channels):
+        for e in [c.find("source")] + c.findall("destination"):
+            channel_of[port_index[(e.get("partition"), e.get("port"))]] = n
+    tables = "set" if ports else "null"
     out = [f"system {root.get('name')} ram=0x{size_of(root.get('ram')):08x} "
-           f"partitions={len(parts)} plans={len(plans)} initial={initial} console=0x{console:x}"]
+           f"partitions={len(parts)} plans={len(plans)} initial={initial} console=0x{console:x} "
+           f"ports={len(ports)} channels={len(channels)} tables={tables}"]
     modes = {"idle": 0, "cold-start": 1, "warm-start": 2, "normal": 3}
     for i, p in enumerate(parts):
         with open(os.path.join(image_dir, p.get("image")), "rb") as f:
@@ -189,6 +200,25 @@ def expected_dump(xml_path, image_dir):
         for k, w in enumerate(wins):
             out.append(f"window {i}.{k} partition={index[w.get('partition')]} "
                        f"offset={time_of(w.get('offset'))} duration={time_of(w.get('duration'))}")
+    kinds = {"sampling": 0, "queuing": 1}
+    for n, (i, p) in enumerate(ports):
+        depth = int(p.get("depth", "1")) if p.get("kind") == "queuing" else 1
+        refresh = time_of(p.get("refresh")) if p.get("refresh") else 0
+        out.append(f"port {n} {p.get('name')} partition={i} kind={kinds[p.get('kind')]} "
+                   f"direction={1 if p.get('direction') == 'destination' else 0} "
+                   f"size={size_of(p.get('max-message-size'))} depth={depth} "
+                   f"refresh={refresh} channel={channel_of[n]}")
+    for n, c in enumerate(channels):
+        src = c.find("source")
+        s = port_index[(src.get("partition"), src.get("port"))]
+        sp = ports[s][1]
+        size = size_of(sp.get("max-message-size"))
+        depth = int(sp.get("depth", "1")) if sp.get("kind") == "queuing" else 1
+        dests = ",".join(str(port_index[(d.get("partition"), d.get("port"))])
+                         for d in c.findall("destination"))
+        out.append(f"channel {n} {c.get('name')} kind={kinds[sp.get('kind')]} size={size} "
+                   f"depth={depth} source={s} destinations={dests} "
+                   f"buffer={depth * (size + MESSAGE_HEADER)} header={MESSAGE_HEADER} aligned=yes")
     return "\n".join(out) + "\n"
 
 
@@ -214,7 +244,33 @@ def listing(d):
     return sorted(os.listdir(d)) if os.path.isdir(d) else []
 
 
+SYSTEM_PORT_FIELDS = """    const struct cfg_port *ports;
+    uint32_t num_ports;
+    const struct cfg_channel *channels;
+    uint32_t num_channels;
+"""
+
+
+def cfg_include(tmp):
+    """The folder of the cfg.h to build tables with. While the struct
+    cfg_system of kernel/core/include/cfg.h lacks the port fields that the
+    tool fills in, a copy with them added stands in for it."""
+    with open(os.path.join(CFG_INCLUDE, "cfg.h")) as f:
+        h = f.read()
+    m = re.search(r"struct cfg_system \{.*?\n\};", h, re.S)
+    if "num_ports" in m.group(0):
+        return CFG_INCLUDE
+    print("# kernel/core/include/cfg.h: struct cfg_system has no port fields; "
+          "tables are built with a copy that adds them")
+    d = os.path.join(tmp, "cfg-include")
+    os.makedirs(d)
+    with open(os.path.join(d, "cfg.h"), "w") as f:
+        f.write(h[:m.end() - 2] + SYSTEM_PORT_FIELDS + h[m.end() - 2:])
+    return d
+
+
 def test_valid(t, tmp, img):
+    inc = cfg_include(tmp)
     for name in sorted(os.listdir(os.path.join(HERE, "valid"))):
         if not name.endswith(".xml"):
             continue
@@ -232,7 +288,7 @@ def test_valid(t, tmp, img):
                     f"rc={rc} files={listing(out)}\n{err}"):
             continue
         dump = os.path.join(out, "dump")
-        rc, msg = sh(["cc", "-std=c11", "-Wall", "-Wextra", "-Werror", "-I", CFG_INCLUDE,
+        rc, msg = sh(["cc", "-std=c11", "-Wall", "-Wextra", "-Werror", "-I", inc,
                       "-o", dump, os.path.join(HERE, "dump_cfg.c"),
                       os.path.join(out, "cfg_tables.c"), os.path.join(out, "cfg_images.S")])
         if t.ok(rc == 0, f"{rel}: tables build on the host", msg):
@@ -240,8 +296,11 @@ def test_valid(t, tmp, img):
             want = expected_dump(os.path.join(HERE, rel), img)
             t.ok(rc == 0 and got == want, f"{rel}: tables match the XML",
                  "want:\n" + want + "got:\n" + got)
+        # Tables without ports must build with the kernel's own cfg.h in any case.
+        has_ports = ET.parse(os.path.join(HERE, rel)).getroot().find(".//port") is not None
         target_cflags = ["-std=gnu11", "-ffreestanding", "-O2", "-Wall", "-Wextra", "-Werror",
-                         "-Wmissing-prototypes", "-Wmissing-declarations", "-I", CFG_INCLUDE]
+                         "-Wmissing-prototypes", "-Wmissing-declarations",
+                         "-I", inc if has_ports else CFG_INCLUDE]
         for cc, extra in (("gcc", ["-m32", "-march=i686"]),
                           ("sparc64-linux-gnu-gcc", ["-m32", "-mcpu=leon3"])):
             if not have(cc):
@@ -367,6 +426,26 @@ def test_cli(t, tmp, img):
     rc, _, err = run(["--check", "--image-dir", img, many])
     t.ok(rc == 1 and err == f'{many}:1: <system name="many">: more than 16 partitions\n',
          "more than 16 partitions (the kernel's tables) is refused", err)
+
+    # Port limits keep the name look-ups quick on hostile input.
+    ports = os.path.join(tmp, "ports.xml")
+    with open(ports, "w") as f:
+        f.write('<system name="ports" ram="1GiB"><partitions>\n'
+                '<partition name="p" id="0" criticality="E" image="hello.elf">'
+                '<area name="a" virt="0x40000000" phys="0x1000000" size="4KiB" rights="rx"/>\n')
+        for i in range(257):
+            f.write(f'<port name="q{i}" kind="sampling" direction="source" '
+                    'max-message-size="4"/>\n')
+        f.write('</partition></partitions><schedule initial-plan="p"><plan name="p" id="0" '
+                'major-frame="1ms"><window partition="p" offset="0ms" duration="1ms"/>'
+                '</plan></schedule>\n<channels><channel name="c"><source partition="p" '
+                'port="q0"/>\n')
+        f.write('<destination partition="p" port="q1"/>\n' * 4096)
+        f.write('</channel></channels></system>\n')
+    rc, _, err = run(["--check", "--image-dir", img, ports])
+    t.ok(rc == 1 and err == f'{ports}:2: <partition name="p">: more than 256 ports\n'
+         f'{ports}:261: <channels>: more than 4096 sources and destinations in all\n',
+         "more than 256 ports in a partition or 4096 channel ends is refused", err)
 
     # A toolchain-built image, not just the ones this script writes by hand.
     if not have("gcc"):

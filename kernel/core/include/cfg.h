@@ -122,6 +122,10 @@ struct cfg_system {
     uint32_t num_plans;
     uint32_t initial_plan;  /* index into plans */
     uint32_t console_input; /* partition index or CFG_NO_PARTITION */
+    const struct cfg_port *ports;
+    uint32_t num_ports;
+    const struct cfg_channel *channels;
+    uint32_t num_channels;
 };
 
 /* The one system description, emitted by tessera-config. */
