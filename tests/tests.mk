@@ -28,5 +28,5 @@ TEST_TARGETS += $(SYSTEMS_DIR)/trio/system.elf $(SYSTEMS_DIR)/trio-fault/system.
 TEST_PROGRAMS += tests/system/test_rtems_isolation.py
 RTEMS_TEST_SYSTEMS += rtems-scenarios-b
 $(eval $(call tessera_system,rtems-scenarios-b,tests/system/systems/rtems-scenarios-b.xml,\
-	$(foreach s,rtmon01 part01 region01 barrier01 signal01 dpmem01 object01 ext01,$(PV_APP_DIR)/$(s).elf)))
+	$(foreach s,rtmon01 part01 region01 barrier01 signal01 dpmem01 object01 ext01 fp01 io01,$(PV_APP_DIR)/$(s).elf)))
 TEST_TARGETS += $(SYSTEMS_DIR)/rtems-scenarios-b/system.elf

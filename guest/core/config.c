@@ -77,3 +77,13 @@ uint32_t rtems_configuration_get_maximum_extensions(void)
 {
     return exec_config.maximum_extensions;
 }
+
+uint32_t rtems_configuration_get_number_of_device_drivers(void)
+{
+    return exec_config.number_of_drivers;
+}
+
+rtems_driver_address_table *rtems_configuration_get_device_driver_table(void)
+{
+    return exec_config.drivers;
+}

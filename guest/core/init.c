@@ -10,6 +10,7 @@
 #include "clock_impl.h"
 #include "dispatch.h"
 #include "extension.h"
+#include "io_impl.h"
 #include "objects.h"
 #include "sched.h"
 #include "task.h"
@@ -127,6 +128,8 @@ _Noreturn void exec_boot(void)
     exec_clock_init();
     create_idle();
     exec_executing = &exec_idle_thread;
+    /* As in RTEMS: after the idle thread, before the initialization tasks. */
+    exec_io_initialize_all();
     create_init_tasks();
     if (exec_config.clock_driver) {
         port_tick_start(exec_config.microseconds_per_tick);

@@ -7,6 +7,7 @@
 #include <rtems/extension.h>
 #include <rtems/fatal.h>
 #include <rtems/inttypes.h>
+#include <rtems/io.h>
 #include <rtems/rtems/attr.h>
 #include <rtems/rtems/barrier.h>
 #include <rtems/rtems/clock.h>

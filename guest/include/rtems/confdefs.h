@@ -40,8 +40,48 @@
 #endif
 /*
  * CONFIGURE_APPLICATION_NEEDS_CONSOLE_DRIVER and ..._SIMPLE_CONSOLE_DRIVER
- * need nothing here: the console is always the port's.
+ * need nothing here: the console is always the port's (it has no entry in
+ * the driver table, so the application's drivers start at major 0).
  */
+
+/*
+ * The I/O manager's driver table, in RTEMS's order: the prerequisite
+ * drivers, the extra drivers, then a null entry if asked for or if there is
+ * no driver at all. CONFIGURE_MAXIMUM_DRIVERS (default: just the configured
+ * drivers) leaves free entries for rtems_io_register_driver.
+ */
+#define NULL_DRIVER_TABLE_ENTRY                                                                    \
+    {                                                                                              \
+        NULL, NULL, NULL, NULL, NULL, NULL                                                         \
+    }
+#if defined(CONFIGURE_APPLICATION_PREREQUISITE_DRIVERS) ||                                         \
+    defined(CONFIGURE_APPLICATION_EXTRA_DRIVERS)
+#define _EXEC_HAS_IO_DRIVERS
+#endif
+#if defined(_EXEC_HAS_IO_DRIVERS) || defined(CONFIGURE_APPLICATION_NEEDS_NULL_DRIVER) ||           \
+    defined(CONFIGURE_MAXIMUM_DRIVERS)
+#ifdef CONFIGURE_MAXIMUM_DRIVERS
+#define _EXEC_DRIVER_TABLE_LENGTH CONFIGURE_MAXIMUM_DRIVERS
+#else
+#define _EXEC_DRIVER_TABLE_LENGTH
+#endif
+static rtems_driver_address_table _Exec_drivers[_EXEC_DRIVER_TABLE_LENGTH] = {
+#ifdef CONFIGURE_APPLICATION_PREREQUISITE_DRIVERS
+    CONFIGURE_APPLICATION_PREREQUISITE_DRIVERS,
+#endif
+#ifdef CONFIGURE_APPLICATION_EXTRA_DRIVERS
+    CONFIGURE_APPLICATION_EXTRA_DRIVERS,
+#endif
+#if defined(CONFIGURE_APPLICATION_NEEDS_NULL_DRIVER) || !defined(_EXEC_HAS_IO_DRIVERS)
+    NULL_DRIVER_TABLE_ENTRY,
+#endif
+};
+#define _EXEC_DRIVERS        _Exec_drivers
+#define _EXEC_DRIVERS_LENGTH (sizeof(_Exec_drivers) / sizeof(_Exec_drivers[0]))
+#else
+#define _EXEC_DRIVERS        NULL
+#define _EXEC_DRIVERS_LENGTH 0
+#endif
 
 /* ---- Clock and scheduler ------------------------------------------------ */
 
@@ -257,6 +297,8 @@ const struct exec_config exec_config = {
     .maximum_extensions = CONFIGURE_MAXIMUM_USER_EXTENSIONS,
     .initial_extensions = _EXEC_INITIAL_EXTENSIONS,
     .initial_extension_count = _EXEC_INITIAL_EXTENSION_COUNT,
+    .drivers = _EXEC_DRIVERS,
+    .number_of_drivers = (uint32_t)_EXEC_DRIVERS_LENGTH,
 };
 
 #endif /* CONFIGURE_INIT */

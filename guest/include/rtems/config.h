@@ -3,6 +3,7 @@
 #ifndef TESSERA_RTEMS_CONFIG_H
 #define TESSERA_RTEMS_CONFIG_H
 
+#include <rtems/io.h>
 #include <rtems/rtems/tasks.h>
 #include <rtems/rtems/types.h>
 
@@ -36,5 +37,7 @@ uint32_t rtems_configuration_get_maximum_ports(void);
 uint32_t rtems_configuration_get_maximum_periods(void);
 uint32_t rtems_configuration_get_maximum_barriers(void);
 uint32_t rtems_configuration_get_maximum_extensions(void);
+uint32_t rtems_configuration_get_number_of_device_drivers(void);
+rtems_driver_address_table *rtems_configuration_get_device_driver_table(void);
 
 #endif

@@ -12,6 +12,7 @@
 
 #include <rtems/config.h>
 #include <rtems/extension.h>
+#include <rtems/io.h>
 #include <rtems/rtems/message.h>
 #include <rtems/rtems/ratemon.h>
 #include <rtems/rtems/region.h>
@@ -250,6 +251,8 @@ struct exec_config {
     uint32_t maximum_extensions;
     const rtems_extensions_table *initial_extensions;
     size_t initial_extension_count;
+    rtems_driver_address_table *drivers; /* writable: drivers register at run time */
+    uint32_t number_of_drivers;
 };
 
 /* Defined by <rtems/confdefs.h> in the application's CONFIGURE_INIT unit. */

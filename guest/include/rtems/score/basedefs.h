@@ -15,8 +15,8 @@
 
 /* Objects the C runtime must not zero (no effect here: nothing outlives a
  * restart that the kernel does not reload anyway). */
-#define RTEMS_NOINIT __attribute__((__section__(".noinit")))
-#define RTEMS_ALIGNED(n) __attribute__((__aligned__(n)))
+#define RTEMS_NOINIT            __attribute__((__section__(".noinit")))
+#define RTEMS_ALIGNED(n)        __attribute__((__aligned__(n)))
 #define RTEMS_ARRAY_SIZE(array) (sizeof(array) / sizeof((array)[0]))
 
 /* The strictest alignment a structure needs on this CPU. */
