@@ -4,6 +4,7 @@
 #include "console.h"
 #include "kstring.h"
 #include "partition.h"
+#include "port.h"
 #include "pv/abi.h"
 #include "pv/status.h"
 #include "uaccess.h"
@@ -189,6 +190,11 @@ static const struct hcall hcall_table[PV_HC_COUNT] = {
     [PV_HC_PART_STATUS] = {hc_part_status, 0, 0},
     [PV_HC_PART_CONTROL] = {hc_part_control, 1, 0},
     [PV_HC_CONSOLE_READ] = {hc_console_read, 0, 0},
+    [PV_HC_PORT_OPEN] = {port_hc_open, 0, 0},
+    [PV_HC_PORT_WRITE] = {port_hc_write, 0, 0},
+    [PV_HC_PORT_READ] = {port_hc_read, 0, 0},
+    [PV_HC_PORT_STATUS] = {port_hc_status, 0, 0},
+    [PV_HC_PORT_CLEAR] = {port_hc_clear, 0, 0},
 };
 
 void hcall_dispatch(struct partition *p)

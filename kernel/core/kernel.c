@@ -5,6 +5,7 @@
 #include "hcall.h"
 #include "kprintf.h"
 #include "partition.h"
+#include "port.h"
 #include "pv/abi.h"
 #include "sched.h"
 #include "virq.h"
@@ -163,6 +164,7 @@ void kernel_start(void)
             panic("schedule plan %s: %s", cfg_system.plans[i].name, sched_plan_error_text(err));
     }
     partitions_init();
+    ports_init();
     check_system_alive();
     plan = &cfg_system.plans[cfg_system.initial_plan];
     now = arch_time_ns();

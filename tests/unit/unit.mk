@@ -12,6 +12,7 @@ UNIT_SRCS_sched := kernel/core/sched.c
 UNIT_SRCS_uaccess := kernel/core/uaccess.c
 UNIT_SRCS_hcall := kernel/core/hcall.c kernel/core/uaccess.c kernel/core/console.c \
 	kernel/core/virq.c kernel/core/vtimer.c kernel/core/partition.c kernel/core/elf.c \
+	kernel/core/port.c \
 	kernel/core/kprintf.c kernel/core/kformat.c
 UNIT_SRCS_elf := kernel/core/elf.c kernel/core/uaccess.c
 UNIT_SRCS_kformat := kernel/core/kformat.c

@@ -103,6 +103,10 @@ struct cfg_channel {
     uint32_t buffer_size;
 };
 
+/* The kernel keeps per-channel state in a fixed array of this size;
+ * tessera-config refuses more channels. */
+#define CFG_MAX_CHANNELS 64
+
 /* Bytes the kernel keeps with each message slot (length, time stamp). */
 #define CFG_MESSAGE_HEADER 16u
 

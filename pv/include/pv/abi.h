@@ -24,7 +24,12 @@
 #define PV_HC_PART_STATUS   9  /* any for self, system for others: (id, status *) -> 0 */
 #define PV_HC_PART_CONTROL  10 /* system: (id, PV_PART_*) -> 0 */
 #define PV_HC_CONSOLE_READ  11 /* any: (char *buf, u32 len) -> bytes read */
-#define PV_HC_COUNT         12 /* number of defined hypercalls; the dispatch table size */
+#define PV_HC_PORT_OPEN     12 /* any: (const char *name, u32 len) -> port handle */
+#define PV_HC_PORT_WRITE    13 /* port owner: (handle, const void *msg, u32 len) -> 0 */
+#define PV_HC_PORT_READ     14 /* port owner: (handle, void *buf, u32 size, info *) -> length */
+#define PV_HC_PORT_STATUS   15 /* port owner: (handle, struct pv_port_status *) -> 0 */
+#define PV_HC_PORT_CLEAR    16 /* port owner: (handle) -> 0 */
+#define PV_HC_COUNT         17 /* number of defined hypercalls; the dispatch table size */
 
 /* Error codes: every hypercall returns a non-negative value on success and
  * one of these on failure. */

@@ -12,6 +12,7 @@
 #include <pv/abi.h>
 #include <pv/arch.h>
 #include <pv/shared.h>
+#include <pv/port.h>
 #include <pv/status.h>
 
 /* Keeps the compiler from moving memory accesses across it. */
@@ -203,6 +204,42 @@ static inline int32_t pv_partition_status(uint32_t id, struct pv_partition_statu
 static inline int32_t pv_partition_control(uint32_t id, uint32_t op)
 {
     return pv_hcall2(PV_HC_PART_CONTROL, id, op);
+}
+
+/* ---- ports (inter-partition communication) ---- */
+
+/* The handle of the caller's port called name (len bytes, no NUL needed). */
+static inline int32_t pv_port_open(const char *name, uint32_t len)
+{
+    return pv_hcall2(PV_HC_PORT_OPEN, (uint32_t)(uintptr_t)name, len);
+}
+
+/* Sends len bytes on a source port: a sampling port's message is replaced;
+ * a full queue refuses with PV_EAGAIN (the caller may wait for PV_IRQ_PORT). */
+static inline int32_t pv_port_write(int32_t port, const void *msg, uint32_t len)
+{
+    return pv_hcall3(PV_HC_PORT_WRITE, (uint32_t)port, (uint32_t)(uintptr_t)msg, len);
+}
+
+/* Receives into buf (size bytes) from a destination port; returns the
+ * message length. PV_EAGAIN if there is none; info (may be NULL) gets its
+ * time stamp and, for sampling ports, its validity. */
+static inline int32_t pv_port_read(int32_t port, void *buf, uint32_t size,
+                                   struct pv_port_message_info *info)
+{
+    return pv_hcall5(PV_HC_PORT_READ, (uint32_t)port, (uint32_t)(uintptr_t)buf, size,
+                     (uint32_t)(uintptr_t)info, 0);
+}
+
+static inline int32_t pv_port_status(int32_t port, struct pv_port_status *out)
+{
+    return pv_hcall2(PV_HC_PORT_STATUS, (uint32_t)port, (uint32_t)(uintptr_t)out);
+}
+
+/* Discards every message waiting in a queuing destination port. */
+static inline int32_t pv_port_clear(int32_t port)
+{
+    return pv_hcall1(PV_HC_PORT_CLEAR, (uint32_t)port);
 }
 
 #endif

@@ -1,0 +1,26 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
+/*
+ * Inter-partition communication: ARINC 653 sampling and queuing ports over
+ * the channels of the configuration. Messages are copied by the kernel
+ * between the partitions' validated buffers and the channel's static
+ * buffer; nothing is shared between partitions directly.
+ */
+#ifndef TESSERA_PORT_H
+#define TESSERA_PORT_H
+
+#include <stdint.h>
+
+struct partition;
+
+/* Checks the port and channel tables the kernel relies on; panics on an
+ * inconsistent table (it comes from the system image, not a partition). */
+void ports_init(void);
+
+/* The port hypercalls (docs/pv-api.md). */
+int32_t port_hc_open(struct partition *p);
+int32_t port_hc_write(struct partition *p);
+int32_t port_hc_read(struct partition *p);
+int32_t port_hc_status(struct partition *p);
+int32_t port_hc_clear(struct partition *p);
+
+#endif

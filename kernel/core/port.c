@@ -1,0 +1,228 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
+#include "port.h"
+#include "arch.h"
+#include "kprintf.h"
+#include "kstring.h"
+#include "partition.h"
+#include "pv/abi.h"
+#include "pv/port.h"
+#include "uaccess.h"
+#include "virq.h"
+
+/* What the kernel knows about a channel beyond its configuration. */
+struct channel_state {
+    uint32_t head;    /* queuing: oldest message's slot */
+    uint32_t count;   /* queuing: messages waiting; sampling: 1 once written */
+    uint32_t refused; /* queuing: sends refused because the queue was full */
+};
+
+/* The header of every message slot in a channel buffer. */
+struct slot_header {
+    uint32_t length;
+    uint32_t reserved;
+    uint64_t written_ns;
+};
+
+static struct channel_state channel_states[CFG_MAX_CHANNELS];
+
+_Static_assert(sizeof(struct slot_header) <= CFG_MESSAGE_HEADER, "slot header");
+
+static struct slot_header *slot(const struct cfg_channel *c, uint32_t index)
+{
+    return (struct slot_header *)(void *)(c->buffer +
+                                          index * (c->max_message_size + CFG_MESSAGE_HEADER));
+}
+
+void ports_init(void)
+{
+    if (cfg_system.num_channels > CFG_MAX_CHANNELS)
+        panic("%u channels configured, this kernel supports %u", cfg_system.num_channels,
+              CFG_MAX_CHANNELS);
+    for (uint32_t i = 0; i < cfg_system.num_ports; i++) {
+        const struct cfg_port *port = &cfg_system.ports[i];
+
+        if (port->partition >= cfg_system.num_partitions ||
+            port->channel >= cfg_system.num_channels)
+            panic("port %s: bad partition or channel index", port->name);
+    }
+    for (uint32_t i = 0; i < cfg_system.num_channels; i++) {
+        const struct cfg_channel *c = &cfg_system.channels[i];
+        uint64_t need = (uint64_t)c->depth * (c->max_message_size + CFG_MESSAGE_HEADER);
+
+        if (c->depth == 0 || c->max_message_size == 0 || c->buffer_size < need ||
+            ((uintptr_t)c->buffer & 7) || c->source >= cfg_system.num_ports)
+            panic("channel %s: inconsistent table", c->name);
+        for (uint32_t d = 0; d < c->num_destinations; d++) {
+            if (c->destinations[d] >= cfg_system.num_ports)
+                panic("channel %s: bad destination", c->name);
+        }
+    }
+}
+
+/* The caller's port behind handle, or NULL with *err set. */
+static const struct cfg_port *own_port(const struct partition *p, uint32_t handle, int32_t *err)
+{
+    const struct cfg_port *port;
+
+    if (handle >= cfg_system.num_ports) {
+        *err = PV_ENOENT;
+        return 0;
+    }
+    port = &cfg_system.ports[handle];
+    if (port->partition != p->index) {
+        *err = PV_EPERM;
+        return 0;
+    }
+    return port;
+}
+
+static void notify(uint32_t port_index)
+{
+    virq_raise(&partitions[cfg_system.ports[port_index].partition], PV_IRQ_PORT);
+}
+
+int32_t port_hc_open(struct partition *p)
+{
+    uint32_t va = arch_hcall_arg(p, 0), len = arch_hcall_arg(p, 1);
+    const char *name;
+
+    if (len == 0 || len > PV_PORT_NAME_MAX)
+        return PV_EINVAL;
+    name = uaccess_ptr(p->cfg, va, len, CFG_AREA_READ);
+    if (!name)
+        return PV_EFAULT;
+    for (uint32_t i = 0; i < cfg_system.num_ports; i++) {
+        const struct cfg_port *port = &cfg_system.ports[i];
+
+        if (port->partition == p->index && strlen(port->name) == len &&
+            memcmp(port->name, name, len) == 0)
+            return (int32_t)i;
+    }
+    return PV_ENOENT;
+}
+
+int32_t port_hc_write(struct partition *p)
+{
+    int32_t err;
+    const struct cfg_port *port = own_port(p, arch_hcall_arg(p, 0), &err);
+    uint32_t len = arch_hcall_arg(p, 2);
+    const struct cfg_channel *c;
+    struct channel_state *st;
+    struct slot_header *h;
+    const void *msg;
+
+    if (!port)
+        return err;
+    if (port->direction != CFG_PORT_SOURCE || len == 0)
+        return PV_EINVAL;
+    if (len > port->max_message_size)
+        return PV_ERANGE;
+    msg = uaccess_ptr(p->cfg, arch_hcall_arg(p, 1), len, CFG_AREA_READ);
+    if (!msg)
+        return PV_EFAULT;
+    c = &cfg_system.channels[port->channel];
+    st = &channel_states[port->channel];
+    if (c->kind == CFG_PORT_QUEUING && st->count == c->depth) {
+        st->refused++;
+        return PV_EAGAIN;
+    }
+    h = slot(c, c->kind == CFG_PORT_QUEUING ? (st->head + st->count) % c->depth : 0);
+    memcpy(h + 1, msg, len);
+    h->length = len;
+    h->written_ns = arch_time_ns();
+    if (c->kind == CFG_PORT_QUEUING || st->count == 0)
+        st->count++;
+    for (uint32_t d = 0; d < c->num_destinations; d++)
+        notify(c->destinations[d]);
+    return PV_OK;
+}
+
+int32_t port_hc_read(struct partition *p)
+{
+    int32_t err;
+    const struct cfg_port *port = own_port(p, arch_hcall_arg(p, 0), &err);
+    uint32_t size = arch_hcall_arg(p, 2), info_va = arch_hcall_arg(p, 3);
+    struct pv_port_message_info info;
+    const struct cfg_channel *c;
+    struct channel_state *st;
+    const struct slot_header *h;
+    void *buf, *info_out = 0;
+
+    if (!port)
+        return err;
+    if (port->direction != CFG_PORT_DESTINATION)
+        return PV_EINVAL;
+    c = &cfg_system.channels[port->channel];
+    st = &channel_states[port->channel];
+    if (info_va) {
+        info_out = uaccess_ptr(p->cfg, info_va, sizeof(info), CFG_AREA_WRITE);
+        if (!info_out)
+            return PV_EFAULT;
+    }
+    if (st->count == 0)
+        return PV_EAGAIN;
+    h = slot(c, c->kind == CFG_PORT_QUEUING ? st->head : 0);
+    /* The message stays where it is if the caller's buffer cannot hold it. */
+    if (size < h->length)
+        return PV_ERANGE;
+    buf = uaccess_ptr(p->cfg, arch_hcall_arg(p, 1), h->length, CFG_AREA_WRITE);
+    if (!buf)
+        return PV_EFAULT;
+    memcpy(buf, h + 1, h->length);
+    memset(&info, 0, sizeof(info));
+    info.written_ns = h->written_ns;
+    info.valid = port->refresh_ns == 0 || arch_time_ns() - h->written_ns <= port->refresh_ns;
+    if (info_out)
+        memcpy(info_out, &info, sizeof(info));
+    if (c->kind == CFG_PORT_QUEUING) {
+        st->head = (st->head + 1) % c->depth;
+        st->count--;
+        notify(c->source); /* space freed */
+    }
+    return (int32_t)h->length;
+}
+
+int32_t port_hc_status(struct partition *p)
+{
+    int32_t err;
+    const struct cfg_port *port = own_port(p, arch_hcall_arg(p, 0), &err);
+    struct pv_port_status status;
+    const struct channel_state *st;
+    void *out;
+
+    if (!port)
+        return err;
+    out = uaccess_ptr(p->cfg, arch_hcall_arg(p, 1), sizeof(status), CFG_AREA_WRITE);
+    if (!out)
+        return PV_EFAULT;
+    st = &channel_states[port->channel];
+    memset(&status, 0, sizeof(status));
+    status.kind = port->kind;
+    status.direction = port->direction;
+    status.max_message_size = port->max_message_size;
+    status.depth = port->depth;
+    status.messages = st->count;
+    status.refused = st->refused;
+    status.refresh_ns = port->refresh_ns;
+    if (port->kind == CFG_PORT_SAMPLING && st->count)
+        status.last_write_ns = slot(&cfg_system.channels[port->channel], 0)->written_ns;
+    memcpy(out, &status, sizeof(status));
+    return PV_OK;
+}
+
+int32_t port_hc_clear(struct partition *p)
+{
+    int32_t err;
+    const struct cfg_port *port = own_port(p, arch_hcall_arg(p, 0), &err);
+    struct channel_state *st;
+
+    if (!port)
+        return err;
+    if (port->kind != CFG_PORT_QUEUING || port->direction != CFG_PORT_DESTINATION)
+        return PV_EINVAL;
+    st = &channel_states[port->channel];
+    st->head = 0;
+    st->count = 0;
+    notify(cfg_system.channels[port->channel].source);
+    return PV_OK;
+}

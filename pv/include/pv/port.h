@@ -1,0 +1,34 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
+/* What the port hypercalls (PV_HC_PORT_*) report. */
+#ifndef PV_PORT_H
+#define PV_PORT_H
+
+#include <stdint.h>
+
+#define PV_PORT_SAMPLING    0u
+#define PV_PORT_QUEUING     1u
+#define PV_PORT_SOURCE      0u
+#define PV_PORT_DESTINATION 1u
+
+/* Longest port name PV_HC_PORT_OPEN accepts. */
+#define PV_PORT_NAME_MAX 31u
+
+struct pv_port_status {
+    uint32_t kind;             /* PV_PORT_SAMPLING or PV_PORT_QUEUING */
+    uint32_t direction;        /* PV_PORT_SOURCE or PV_PORT_DESTINATION */
+    uint32_t max_message_size; /* bytes */
+    uint32_t depth;            /* queuing: capacity in messages; sampling: 1 */
+    uint32_t messages;         /* queuing: messages waiting; sampling: 1 once written */
+    uint32_t refused;          /* queuing source: sends refused because the queue was full */
+    uint64_t refresh_ns;       /* sampling destination: validity period, 0 = always valid */
+    uint64_t last_write_ns;    /* sampling: wall time of the last write, 0 = never */
+};
+
+/* About the message PV_HC_PORT_READ returned. */
+struct pv_port_message_info {
+    uint64_t written_ns; /* wall time the source wrote it */
+    uint32_t valid;      /* sampling: 1 if its age is within the refresh period */
+    uint32_t reserved;
+};
+
+#endif
