@@ -42,6 +42,7 @@ include guest/guest.mk
 include guest/testsupport/testsupport.mk
 include guest/port/native.mk
 include guest/port/pv/pv_port.mk
+include guest/apex/apex.mk
 include apps/apps.mk
 include tests/tests.mk
 include tests/unit/unit.mk

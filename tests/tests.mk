@@ -30,3 +30,11 @@ RTEMS_TEST_SYSTEMS += rtems-scenarios-b
 $(eval $(call tessera_system,rtems-scenarios-b,tests/system/systems/rtems-scenarios-b.xml,\
 	$(foreach s,rtmon01 part01 region01 barrier01 signal01 dpmem01 object01 ext01 fp01 io01,$(PV_APP_DIR)/$(s).elf)))
 TEST_TARGETS += $(SYSTEMS_DIR)/rtems-scenarios-b/system.elf
+# The ARINC 653 APEX port services between two RTEMS partitions.
+$(eval $(call pv_apex_app,apex-sender,tests/system/rtems/apex/sender.c))
+$(eval $(call pv_apex_app,apex-receiver,tests/system/rtems/apex/receiver.c))
+RTEMS_TEST_SYSTEMS += apex
+$(eval $(call tessera_system,apex,tests/system/systems/apex.xml,\
+	$(PV_APP_DIR)/apex-sender.elf $(PV_APP_DIR)/apex-receiver.elf))
+TEST_TARGETS += $(SYSTEMS_DIR)/apex/system.elf
+TEST_PROGRAMS += tests/system/test_apex.py
