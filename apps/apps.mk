@@ -24,8 +24,13 @@ endef
 
 include mk/system.mk
 
-# The demo of `make run`: three RTEMS applications as partitions.
+# Three independent RTEMS applications (used by the isolation tests).
 DEMO_APPS := nav fuel cabin
 $(foreach a,$(DEMO_APPS),$(eval $(call pv_app,demo-$(a),apps/demo/$(a)/init.c)))
-$(eval $(call tessera_system,demo,apps/demo/demo.xml,$(foreach a,$(DEMO_APPS),$(PV_APP_DIR)/demo-$(a).elf)))
+
+# The demo of `make run`: the avionics pipeline over ports (APEX).
+PIPELINE_APPS := sensor control monitor
+$(foreach a,$(PIPELINE_APPS),$(eval $(call pv_apex_app,pipeline-$(a),apps/pipeline/$(a)/init.c)))
+$(eval $(call tessera_system,demo,apps/demo/demo.xml,\
+	$(foreach a,$(PIPELINE_APPS),$(PV_APP_DIR)/pipeline-$(a).elf)))
 ALL_TARGETS += $(SYSTEMS_DIR)/demo/system.elf
