@@ -33,6 +33,18 @@ static rtems_task sampler(rtems_task_argument arg)
     exit(0);
 }
 
+/* A built-in-test task: a second task of the partition, at lower priority,
+ * that reports its own progress on its own tick count. */
+static rtems_task bit(rtems_task_argument arg)
+{
+    (void)arg;
+    for (int n = 1;; n++) {
+        rtems_task_wake_after(25);
+        printf("sensor: built-in test %d passed at tick %" PRIu32 "\n", n,
+               rtems_clock_get_ticks_since_boot());
+    }
+}
+
 rtems_task Init(rtems_task_argument arg)
 {
     rtems_id id;
@@ -42,13 +54,16 @@ rtems_task Init(rtems_task_argument arg)
     rtems_task_create(rtems_build_name('S', 'M', 'P', 'L'), 10, RTEMS_MINIMUM_STACK_SIZE,
                       RTEMS_DEFAULT_MODES, RTEMS_DEFAULT_ATTRIBUTES, &id);
     rtems_task_start(id, sampler, 0);
+    rtems_task_create(rtems_build_name('B', 'I', 'T', ' '), 50, RTEMS_MINIMUM_STACK_SIZE,
+                      RTEMS_DEFAULT_MODES, RTEMS_DEFAULT_ATTRIBUTES, &id);
+    rtems_task_start(id, bit, 0);
     rtems_task_exit();
 }
 
 #define CONFIGURE_APPLICATION_NEEDS_SIMPLE_CONSOLE_DRIVER
 #define CONFIGURE_APPLICATION_NEEDS_CLOCK_DRIVER
 #define CONFIGURE_MICROSECONDS_PER_TICK 1000
-#define CONFIGURE_MAXIMUM_TASKS         2
+#define CONFIGURE_MAXIMUM_TASKS         3
 #define CONFIGURE_RTEMS_INIT_TASKS_TABLE
 #define CONFIGURE_INIT
 #include <rtems/confdefs.h>
