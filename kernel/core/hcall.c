@@ -1,5 +1,6 @@
 /* SPDX-License-Identifier: BSD-2-Clause */
 #include "hcall.h"
+#include "kernel.h"
 #include "arch.h"
 #include "console.h"
 #include "kstring.h"
@@ -177,6 +178,11 @@ static int32_t hc_console_read(struct partition *p)
     return (int32_t)console_read_input(buf, len);
 }
 
+static int32_t hc_plan_switch(struct partition *p)
+{
+    return kernel_plan_switch(arch_hcall_arg(p, 0)) ? PV_ENOENT : PV_OK;
+}
+
 static const struct hcall hcall_table[PV_HC_COUNT] = {
     [PV_HC_CONSOLE_WRITE] = {hc_console_write, 0, 0},
     [PV_HC_TIME_GET] = {hc_time_get, 0, 0},
@@ -195,6 +201,7 @@ static const struct hcall hcall_table[PV_HC_COUNT] = {
     [PV_HC_PORT_READ] = {port_hc_read, 0, 0},
     [PV_HC_PORT_STATUS] = {port_hc_status, 0, 0},
     [PV_HC_PORT_CLEAR] = {port_hc_clear, 0, 0},
+    [PV_HC_PLAN_SWITCH] = {hc_plan_switch, 1, 0},
 };
 
 void hcall_dispatch(struct partition *p)

@@ -55,6 +55,7 @@ static void publish_window(struct partition *p)
     s->seq++;
     arch_clock_publish(s);
     s->plan_id = sched.plan->id;
+    s->next_plan_id = sched.next_plan ? sched.next_plan->id : sched.plan->id;
     s->window_index = sched.slot.window;
     s->window_start_ns = sched.frame_start + sched.slot.start;
     s->window_end_ns = sched.frame_start + sched.slot.end;
@@ -239,7 +240,15 @@ struct partition *kernel_current(void)
     return current;
 }
 
-const struct sched_state *kernel_sched(void)
+int kernel_plan_switch(uint32_t plan_id)
 {
-    return &sched;
+    for (uint32_t i = 0; i < cfg_system.num_plans; i++) {
+        if (cfg_system.plans[i].id == plan_id) {
+            sched_request_plan(&sched, &cfg_system.plans[i]);
+            kprintf("[tessera] plan %s requested for the next major frame\n",
+                    cfg_system.plans[i].name);
+            return 0;
+        }
+    }
+    return -1;
 }

@@ -79,6 +79,7 @@ void sched_slot_at(const struct cfg_plan *plan, uint64_t offset, struct sched_sl
 void sched_start(struct sched_state *s, const struct cfg_plan *plan, uint64_t now)
 {
     s->plan = plan;
+    s->next_plan = 0;
     s->frame_start = now;
     s->frames = 1;
     sched_slot_at(plan, 0, &s->slot);
@@ -92,6 +93,15 @@ int sched_advance(struct sched_state *s, uint64_t now)
 
     if (now < s->frame_start + s->slot.end)
         return 0; /* early timer: still inside the same slot */
+    if (now - s->frame_start >= maf && s->next_plan) {
+        /* A plan switch happens exactly at the end of the current frame;
+         * the new plan's frames start there. */
+        s->frame_start += maf;
+        s->frames++;
+        s->plan = s->next_plan;
+        s->next_plan = 0;
+        maf = s->plan->major_frame_ns;
+    }
     if (now - s->frame_start >= maf) {
         /* Normally exactly one frame ends here; if interrupts were held off
          * for longer, skip whole frames but stay on the frame grid. */

@@ -28,6 +28,10 @@ void kernel_on_hypercall(void);
 /* The current partition caused an exception; what describes it. */
 void kernel_on_fault(const char *what);
 
+/* Switches to the schedule plan with configured id at the next major-frame
+ * boundary. Returns 0, or -1 for an unknown id. */
+int kernel_plan_switch(uint32_t plan_id);
+
 /* The partition to run now, or NULL for the idle loop. */
 struct partition *kernel_current(void);
 

@@ -24,8 +24,9 @@ struct sched_slot {
 
 struct sched_state {
     const struct cfg_plan *plan;
-    uint64_t frame_start; /* absolute start of the current major frame, ns */
-    uint64_t frames;      /* major frames started since the plan started */
+    const struct cfg_plan *next_plan; /* takes over at the next frame boundary, or NULL */
+    uint64_t frame_start;             /* absolute start of the current major frame, ns */
+    uint64_t frames;                  /* major frames started since the plan started */
     struct sched_slot slot;
 };
 
@@ -44,6 +45,13 @@ const char *sched_plan_error_text(enum sched_plan_error e);
 
 /* The slot of plan containing offset (0 <= offset < major frame). */
 void sched_slot_at(const struct cfg_plan *plan, uint64_t offset, struct sched_slot *out);
+
+/* Asks for plan to take over at the next major-frame boundary (a later
+ * request before that boundary replaces an earlier one). */
+static inline void sched_request_plan(struct sched_state *s, const struct cfg_plan *plan)
+{
+    s->next_plan = plan == s->plan ? 0 : plan;
+}
 
 /* Starts plan with its first frame at now. */
 void sched_start(struct sched_state *s, const struct cfg_plan *plan, uint64_t now);

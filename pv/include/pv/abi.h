@@ -29,7 +29,8 @@
 #define PV_HC_PORT_READ     14 /* port owner: (handle, void *buf, u32 size, info *) -> length */
 #define PV_HC_PORT_STATUS   15 /* port owner: (handle, struct pv_port_status *) -> 0 */
 #define PV_HC_PORT_CLEAR    16 /* port owner: (handle) -> 0 */
-#define PV_HC_COUNT         17 /* number of defined hypercalls; the dispatch table size */
+#define PV_HC_PLAN_SWITCH   17 /* system: (plan id) -> 0, at the next major-frame boundary */
+#define PV_HC_COUNT         18 /* number of defined hypercalls; the dispatch table size */
 
 /* Error codes: every hypercall returns a non-negative value on success and
  * one of these on failure. */

@@ -206,6 +206,13 @@ static inline int32_t pv_partition_control(uint32_t id, uint32_t op)
     return pv_hcall2(PV_HC_PART_CONTROL, id, op);
 }
 
+/* Switches the schedule to the plan with configured id at the end of the
+ * current major frame (system partitions). */
+static inline int32_t pv_plan_switch(uint32_t plan_id)
+{
+    return pv_hcall1(PV_HC_PLAN_SWITCH, plan_id);
+}
+
 /* ---- ports (inter-partition communication) ---- */
 
 /* The handle of the caller's port called name (len bytes, no NUL needed). */

@@ -54,7 +54,9 @@ struct pv_shared {
     uint32_t kernel_entries; /* kernel: entries into the kernel while this partition ran
                                 (hypercalls, interrupts, exceptions); wraps. For
                                 measuring what an operation costs in traps */
-    uint32_t reserved1[2];
+    uint32_t next_plan_id;   /* kernel: plan of the next major frame (= plan_id unless a
+                                switch is pending) */
+    uint32_t reserved1;
 };
 
 #endif

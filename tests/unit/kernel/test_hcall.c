@@ -21,6 +21,12 @@ static const struct cfg_partition cfg = {"P1", 1, 0, 0, CFG_MODE_NORMAL, 0, area
 const struct cfg_system cfg_system = {
     .name = "unit", .partitions = &cfg, .num_partitions = 1, .console_input = CFG_NO_PARTITION};
 static struct partition p;
+
+/* Stand-in for the scheduler: only plan 7 exists. */
+int kernel_plan_switch(uint32_t plan_id)
+{
+    return plan_id == 7 ? 0 : -1;
+}
 static struct pv_shared shared;
 
 static int32_t call(uint32_t nr, uint32_t a0, uint32_t a1)
@@ -113,6 +119,19 @@ static void test_console_write_is_bounded(void **state)
     assert_int_equal(fake_console_len, (unsigned)took * 6); /* "[P1] \n" per newline */
 }
 
+static void test_plan_switch_needs_a_system_partition(void **state)
+{
+    struct cfg_partition sys = cfg;
+
+    (void)state;
+    assert_int_equal(call(PV_HC_PLAN_SWITCH, 7, 0), PV_EPERM);
+    sys.flags = CFG_PART_SYSTEM;
+    p.cfg = &sys;
+    assert_int_equal(call(PV_HC_PLAN_SWITCH, 7, 0), PV_OK);
+    assert_int_equal(call(PV_HC_PLAN_SWITCH, 8, 0), PV_ENOENT);
+    p.cfg = &cfg;
+}
+
 static void test_time_get(void **state)
 {
     uint64_t t;
@@ -150,6 +169,7 @@ int main(void)
         cmocka_unit_test_setup(test_console_control_characters, setup),
         cmocka_unit_test_setup(test_console_long_line_is_split, setup),
         cmocka_unit_test_setup(test_console_write_is_bounded, setup),
+        cmocka_unit_test_setup(test_plan_switch_needs_a_system_partition, setup),
         cmocka_unit_test_setup(test_time_get, setup),
         cmocka_unit_test_setup(test_idle_and_halt, setup),
     };

@@ -154,6 +154,36 @@ static void test_advance_single_window_restarts_each_frame(void **state)
     assert_int_equal(s.frame_start, 100);
 }
 
+static void test_plan_switch_at_frame_boundary(void **state)
+{
+    const struct cfg_window other_windows[] = {{1, 5 * MS, 5 * MS}};
+    const struct cfg_plan other = {"o", 1, 20 * MS, other_windows, 1};
+    struct sched_state s;
+
+    (void)state;
+    sched_start(&s, &plan, 0);
+    assert_int_equal(sched_advance(&s, 20 * MS), 1); /* into P1's window */
+    sched_request_plan(&s, &other);
+    /* The rest of this frame follows the old plan... */
+    assert_int_equal(sched_advance(&s, 25 * MS), 1);
+    assert_int_equal(s.slot.partition, 2);
+    assert_ptr_equal(s.plan, &plan);
+    assert_int_equal(sched_advance(&s, 40 * MS), 1);
+    assert_int_equal(s.slot.partition, SCHED_IDLE);
+    /* ...and the new plan starts exactly at its end (50 ms), late
+     * interrupt or not. */
+    assert_int_equal(sched_advance(&s, 50 * MS + 300), 1);
+    assert_ptr_equal(s.plan, &other);
+    assert_int_equal(s.frame_start, 50 * MS);
+    assert_int_equal(s.slot.partition, SCHED_IDLE); /* [0, 5) of the new plan */
+    assert_int_equal(sched_slot_deadline(&s), 55 * MS);
+    assert_int_equal(sched_advance(&s, 55 * MS), 1);
+    assert_int_equal(s.slot.partition, 1);
+    /* New frames follow the new major frame. */
+    assert_int_equal(sched_advance(&s, 70 * MS), 1);
+    assert_int_equal(s.frame_start, 70 * MS);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -164,6 +194,7 @@ int main(void)
         cmocka_unit_test(test_advance_early_timer_keeps_slot),
         cmocka_unit_test(test_advance_skips_lost_frames_on_the_grid),
         cmocka_unit_test(test_advance_single_window_restarts_each_frame),
+        cmocka_unit_test(test_plan_switch_at_frame_boundary),
     };
 
     return cmocka_run_group_tests_name("sched", tests, NULL, NULL);
