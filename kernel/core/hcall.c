@@ -84,7 +84,7 @@ static int32_t hc_upcall_return(struct partition *p)
     }
     /* Upcalls are delivered only with interrupts enabled: returning from
      * one enables them again. */
-    p->shared->irq_enabled = 1;
+    p->shared->irq_level = 0;
     return 0;
 }
 

@@ -121,6 +121,7 @@ static void load_finish(struct partition *p)
     /* Like a CPU out of reset: every line masked, upcalls off; a guest
      * unmasks what it handles. */
     p->shared->irq_mask = 0xffffffffu;
+    p->shared->irq_level = 1;
     p->shared->restarts = p->restarts;
     p->exec_ns = 0;
     p->run_since = 0;

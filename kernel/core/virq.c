@@ -20,9 +20,9 @@ int virq_deliver(struct partition *p)
     struct pv_shared *s = p->shared;
     uint32_t lines = virq_unmasked_pending(p);
 
-    if (!lines || !s->irq_enabled || !p->upcall_entry)
+    if (!lines || s->irq_level || !p->upcall_entry)
         return 0;
     s->irq_pending &= ~lines;
-    s->irq_enabled = 0;
+    s->irq_level = 1;
     return arch_upcall_push(p, lines);
 }

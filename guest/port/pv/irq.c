@@ -1,8 +1,8 @@
 /* SPDX-License-Identifier: BSD-2-Clause */
 /*
  * Interrupts of the pv port: the executive's interrupt level is the control
- * page's virtual interrupt flag (level 0 = enabled), so masking is a store,
- * never a trap. Virtual interrupts arrive by upcall in pv_upcall_handler().
+ * page's virtual interrupt level (0 = enabled), so masking is a store, never
+ * a trap. Virtual interrupts arrive by upcall in pv_upcall_handler().
  */
 #include <port.h>
 #include <pv/pv.h>
@@ -15,19 +15,21 @@ static uint32_t attached_lines;
 static uint32_t ticks_seen;
 static int tick_running;
 
+/* The control page's level has the executive's meaning (0 = enabled), so
+ * the executive's levels go there as they are. */
 port_isr_level port_interrupt_disable(void)
 {
-    return pv_irq_disable() ? 0 : 1;
+    return pv_irq_disable();
 }
 
 void port_interrupt_restore(port_isr_level level)
 {
-    pv_irq_restore(level == 0);
+    pv_irq_restore(level);
 }
 
 port_isr_level port_interrupt_level(void)
 {
-    return pv_shared()->irq_enabled ? 0 : 1;
+    return pv_shared()->irq_level;
 }
 
 void port_tick_start(uint32_t period_us)

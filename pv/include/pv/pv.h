@@ -94,33 +94,35 @@ static inline uint64_t pv_exec_clock_ns(void)
 
 /* ---- virtual interrupts: masking costs no trap ---- */
 
-/* Disables upcalls; returns the previous state for pv_irq_restore. */
+/* Disables upcalls; returns the previous level (0 = they were enabled) for
+ * pv_irq_restore. */
 static inline uint32_t pv_irq_disable(void)
 {
     volatile struct pv_shared *s = pv_shared();
-    uint32_t was = s->irq_enabled;
+    uint32_t level = s->irq_level;
 
-    s->irq_enabled = 0;
+    s->irq_level = 1;
     pv_barrier();
-    return was;
+    return level;
 }
 
-/* Restores the state pv_irq_disable returned. Enabling traps into the kernel
- * only when an unmasked line is already pending. */
-static inline void pv_irq_restore(uint32_t was)
+/* Restores a level pv_irq_disable returned (or sets any level: 0 enables).
+ * Enabling traps into the kernel only when an unmasked line is already
+ * pending. */
+static inline void pv_irq_restore(uint32_t level)
 {
     volatile struct pv_shared *s = pv_shared();
 
     pv_barrier();
-    s->irq_enabled = was;
+    s->irq_level = level;
     pv_barrier();
-    if (was && (s->irq_pending & ~s->irq_mask))
+    if (level == 0 && (s->irq_pending & ~s->irq_mask))
         pv_hcall0(PV_HC_IRQ_SYNC);
 }
 
 static inline void pv_irq_enable(void)
 {
-    pv_irq_restore(1);
+    pv_irq_restore(0);
 }
 
 static inline void pv_irq_mask_line(unsigned line)
@@ -136,7 +138,7 @@ static inline void pv_irq_unmask_line(unsigned line)
     pv_barrier();
     s->irq_mask &= ~(1u << line);
     pv_barrier();
-    if (s->irq_enabled && (s->irq_pending & ~s->irq_mask))
+    if (s->irq_level == 0 && (s->irq_pending & ~s->irq_mask))
         pv_hcall0(PV_HC_IRQ_SYNC);
 }
 

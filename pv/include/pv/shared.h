@@ -19,8 +19,10 @@
 
 struct pv_shared {
     /* --- virtual interrupts --- */
-    uint32_t irq_enabled;  /* guest: 1 = upcalls allowed; the kernel clears it when it
-                              delivers an upcall and sets it again on PV_HC_UPCALL_RETURN */
+    uint32_t irq_level;    /* guest: 0 = upcalls allowed, anything else = disabled (an
+                              RTOS may store its own interrupt level here); the kernel
+                              sets 1 when it delivers an upcall and 0 again on
+                              PV_HC_UPCALL_RETURN */
     uint32_t irq_mask;     /* guest: bit n set = line n is not delivered (stays pending) */
     uint32_t irq_pending;  /* kernel: bit n set = line n is pending; the kernel clears
                               the bits it delivers */
