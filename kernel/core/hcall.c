@@ -113,8 +113,36 @@ static int32_t hc_timer_set(struct partition *p)
 
 static int32_t hc_restart_self(struct partition *p)
 {
+    p->start_condition = PV_START_PARTITION_RESTART;
     partition_restart(p);
     return 0;
+}
+
+static int32_t hc_mode_set(struct partition *p)
+{
+    switch (arch_hcall_arg(p, 0)) {
+    case PV_MODE_NORMAL:
+        if (p->mode == PV_MODE_NORMAL)
+            return PV_ESTATE;
+        p->mode = PV_MODE_NORMAL;
+        p->shared->mode = PV_MODE_NORMAL;
+        return PV_OK;
+    case PV_MODE_IDLE:
+        partition_halt(p);
+        return PV_OK;
+    case PV_MODE_COLD_START:
+        p->start_condition = PV_START_PARTITION_RESTART;
+        return partition_restart(p) ? PV_ESTATE : PV_OK;
+    case PV_MODE_WARM_START:
+        /* ARINC 653: a partition still in its cold start may not warm
+         * start - its data is not yet a state worth keeping. */
+        if (p->mode == PV_MODE_COLD_START)
+            return PV_ESTATE;
+        p->start_condition = PV_START_PARTITION_RESTART;
+        return partition_restart_warm(p) ? PV_ESTATE : PV_OK;
+    default:
+        return PV_EINVAL;
+    }
 }
 
 static int32_t hc_part_status(struct partition *p)
@@ -135,6 +163,8 @@ static int32_t hc_part_status(struct partition *p)
     st.id = t->cfg->id;
     st.state = t->state;
     st.restarts = t->restarts;
+    st.mode = t->mode;
+    st.start_condition = t->start_condition;
     st.flags = (is_system(t) ? PV_PART_FLAG_SYSTEM : 0) |
                ((t->cfg->flags & CFG_PART_FPU) ? PV_PART_FLAG_FPU : 0);
     memcpy(out, &st, sizeof(st));
@@ -155,6 +185,7 @@ static int32_t hc_part_control(struct partition *p)
         partition_halt(t);
         return PV_OK;
     case PV_PART_RESTART:
+        t->start_condition = PV_START_SYSTEM_RESTART;
         return partition_restart(t) ? PV_ESTATE : PV_OK;
     default:
         return PV_EINVAL;
@@ -202,6 +233,7 @@ static const struct hcall hcall_table[PV_HC_COUNT] = {
     [PV_HC_PORT_STATUS] = {port_hc_status, 0, 0},
     [PV_HC_PORT_CLEAR] = {port_hc_clear, 0, 0},
     [PV_HC_PLAN_SWITCH] = {hc_plan_switch, 1, 0},
+    [PV_HC_MODE_SET] = {hc_mode_set, 0, 0},
 };
 
 void hcall_dispatch(struct partition *p)

@@ -5,6 +5,7 @@
 #include "elf.h"
 #include "kprintf.h"
 #include "kstring.h"
+#include "pv/abi.h"
 #include "uaccess.h"
 
 #ifndef MAX_PARTITIONS
@@ -123,6 +124,8 @@ static void load_finish(struct partition *p)
     p->shared->irq_mask = 0xffffffffu;
     p->shared->irq_level = 1;
     p->shared->restarts = p->restarts;
+    p->shared->mode = p->mode;
+    p->shared->start_condition = p->start_condition;
     p->exec_ns = 0;
     p->run_since = 0;
     p->line_len = 0;
@@ -153,9 +156,13 @@ static void partition_init(struct partition *p, const struct cfg_partition *cfg,
         kprintf("[tessera] partition %s: not started\n", cfg->name);
         return;
     }
+    p->mode = cfg->initial_mode == CFG_MODE_NORMAL ? PV_MODE_NORMAL
+              : cfg->initial_mode == CFG_MODE_IDLE ? PV_MODE_IDLE
+                                                   : PV_MODE_COLD_START;
+    p->start_condition = PV_START_NORMAL;
     load_steps(p, UINT64_MAX);
     load_finish(p);
-    p->state = cfg->initial_mode == CFG_MODE_IDLE ? PART_HALTED : PART_READY;
+    p->state = p->mode == PV_MODE_IDLE ? PART_HALTED : PART_READY;
 }
 
 void partitions_init(void)
@@ -178,6 +185,7 @@ void partition_stop(struct partition *p, const char *why)
 void partition_halt(struct partition *p)
 {
     console_partition_flush(p);
+    p->mode = PV_MODE_IDLE;
     p->state = PART_HALTED;
     kprintf("[tessera] partition %s halted\n", p->cfg->name);
 }
@@ -190,7 +198,23 @@ int partition_restart(struct partition *p)
     console_partition_flush(p);
     quiesce(p);
     p->restarts++;
+    p->mode = PV_MODE_COLD_START;
     kprintf("[tessera] partition %s: cold restart %u\n", p->cfg->name, p->restarts);
+    p->state = PART_LOADING;
+    return 0;
+}
+
+int partition_restart_warm(struct partition *p)
+{
+    if (!arch_space_ready(p) || load_prepare(p))
+        return -1;
+    console_partition_flush(p);
+    quiesce(p);
+    p->restarts++;
+    p->mode = PV_MODE_WARM_START;
+    kprintf("[tessera] partition %s: warm restart %u\n", p->cfg->name, p->restarts);
+    /* Nothing to load: the next step only resets its context. */
+    p->load_phase = LOAD_DONE;
     p->state = PART_LOADING;
     return 0;
 }

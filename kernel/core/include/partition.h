@@ -29,10 +29,12 @@ struct partition {
     struct pv_shared *shared; /* the control page, kernel address */
     uint32_t upcall_entry;    /* guest entry for virtual interrupts; 0 = none */
     uint32_t restarts;
-    uint64_t exec_ns;        /* execution time before run_since */
-    uint64_t run_since;      /* wall time it was last switched in, while running */
-    struct vtimer timers[2]; /* PV_CLOCK_WALL, PV_CLOCK_EXEC */
-    uint32_t load_phase;     /* image loading: how far it got (partition.c) */
+    uint32_t mode;            /* PV_MODE_* */
+    uint32_t start_condition; /* PV_START_* */
+    uint64_t exec_ns;         /* execution time before run_since */
+    uint64_t run_since;       /* wall time it was last switched in, while running */
+    struct vtimer timers[2];  /* PV_CLOCK_WALL, PV_CLOCK_EXEC */
+    uint32_t load_phase;      /* image loading: how far it got (partition.c) */
     uint32_t load_item, load_offset, load_entry;
     uint32_t line_len; /* console bytes waiting for a newline */
     char line[CONSOLE_LINE_MAX];
@@ -63,6 +65,11 @@ void partition_halt(struct partition *p);
  * Returns 0, or -1 when p cannot be restarted (no address space, bad
  * image), leaving it as it was. */
 int partition_restart(struct partition *p);
+
+/* Warm restart: like partition_restart, but its memory is kept as it is
+ * (only its context, control page, timers and upcalls start afresh), so it
+ * is ready at once. Same return. */
+int partition_restart_warm(struct partition *p);
 
 /* Goes on loading p's image until it is done or deadline (wall ns) comes;
  * returns 1 when done (p is then READY at its entry). */

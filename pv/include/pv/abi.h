@@ -30,7 +30,8 @@
 #define PV_HC_PORT_STATUS   15 /* port owner: (handle, struct pv_port_status *) -> 0 */
 #define PV_HC_PORT_CLEAR    16 /* port owner: (handle) -> 0 */
 #define PV_HC_PLAN_SWITCH   17 /* system: (plan id) -> 0, at the next major-frame boundary */
-#define PV_HC_COUNT         18 /* number of defined hypercalls; the dispatch table size */
+#define PV_HC_MODE_SET      18 /* any: (PV_MODE_*) -> 0 (NORMAL) or does not return */
+#define PV_HC_COUNT         19 /* number of defined hypercalls; the dispatch table size */
 
 /* Error codes: every hypercall returns a non-negative value on success and
  * one of these on failure. */
@@ -72,6 +73,17 @@
 /* Operations of PV_HC_PART_CONTROL. */
 #define PV_PART_HALT    0 /* stop the partition */
 #define PV_PART_RESTART 1 /* cold restart: image reloaded, data cleared */
+
+/* ARINC 653 partition operating modes (PV_HC_MODE_SET, control page). */
+#define PV_MODE_IDLE       0 /* not running */
+#define PV_MODE_COLD_START 1 /* initialising after a power-up or cold restart */
+#define PV_MODE_WARM_START 2 /* initialising after a warm restart (data kept) */
+#define PV_MODE_NORMAL     3 /* initialised, operating */
+
+/* Why the partition (re)started (control page, PV_HC_PART_STATUS). */
+#define PV_START_NORMAL            0 /* system boot */
+#define PV_START_PARTITION_RESTART 1 /* its own request (restart_self, mode_set) */
+#define PV_START_SYSTEM_RESTART    2 /* a system partition's request */
 
 /* Partition states as reported by PV_HC_PART_STATUS. */
 #define PV_STATE_READY      0 /* runs in its windows */

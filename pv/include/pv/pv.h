@@ -195,6 +195,14 @@ static inline __attribute__((__noreturn__)) void pv_restart_self(void)
         pv_hcall0(PV_HC_RESTART_SELF);
 }
 
+/* Sets the caller's operating mode: PV_MODE_NORMAL ends initialisation
+ * (returns 0); PV_MODE_IDLE halts, PV_MODE_COLD_START restarts cold and
+ * PV_MODE_WARM_START restarts keeping data (none of these returns). */
+static inline int32_t pv_mode_set(uint32_t mode)
+{
+    return pv_hcall1(PV_HC_MODE_SET, mode);
+}
+
 /* Status of partition id (PV_PART_SELF: the caller). Other partitions: system
  * partitions only. */
 static inline int32_t pv_partition_status(uint32_t id, struct pv_partition_status *out)

@@ -52,13 +52,15 @@ struct pv_shared {
     uint64_t major_frame_ns;  /* kernel: length of the major frame */
 
     /* --- partition life --- */
-    uint32_t restarts;       /* kernel: cold restarts so far */
-    uint32_t kernel_entries; /* kernel: entries into the kernel while this partition ran
-                                (hypercalls, interrupts, exceptions); wraps. For
-                                measuring what an operation costs in traps */
-    uint32_t next_plan_id;   /* kernel: plan of the next major frame (= plan_id unless a
-                                switch is pending) */
-    uint32_t reserved1;
+    uint32_t restarts;        /* kernel: cold restarts so far */
+    uint32_t kernel_entries;  /* kernel: entries into the kernel while this partition ran
+                                 (hypercalls, interrupts, exceptions); wraps. For
+                                 measuring what an operation costs in traps */
+    uint32_t next_plan_id;    /* kernel: plan of the next major frame (= plan_id unless a
+                                 switch is pending) */
+    uint32_t mode;            /* kernel: PV_MODE_* */
+    uint32_t start_condition; /* kernel: PV_START_* of the last (re)start */
+    uint32_t reserved1[2];
 };
 
 #endif

@@ -9,10 +9,12 @@
 #define PV_PART_FLAG_FPU    0x2u /* may use the FPU */
 
 struct pv_partition_status {
-    uint32_t id;       /* configured id */
-    uint32_t state;    /* PV_STATE_* */
-    uint32_t restarts; /* cold restarts so far */
-    uint32_t flags;    /* PV_PART_FLAG_* */
+    uint32_t id;              /* configured id */
+    uint32_t state;           /* PV_STATE_* */
+    uint32_t restarts;        /* cold restarts so far */
+    uint32_t flags;           /* PV_PART_FLAG_* */
+    uint32_t mode;            /* PV_MODE_* */
+    uint32_t start_condition; /* PV_START_* */
 };
 
 #endif

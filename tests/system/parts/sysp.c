@@ -16,7 +16,7 @@ static void report(const char *what, int32_t got)
 
 static void status(const char *what, uint32_t id)
 {
-    struct pv_partition_status st = {0, 0, 0, 0};
+    struct pv_partition_status st = {0};
     int32_t r = pv_partition_status(id, &st);
 
     tp_printf("%s -> %d: id %u state %u restarts %u flags %u\n", what, r, st.id, st.state,
