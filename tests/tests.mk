@@ -38,5 +38,5 @@ $(eval $(call tessera_system,apex,tests/system/systems/apex.xml,\
 	$(PV_APP_DIR)/apex-sender.elf $(PV_APP_DIR)/apex-receiver.elf))
 TEST_TARGETS += $(SYSTEMS_DIR)/apex/system.elf
 TEST_PROGRAMS += tests/system/test_apex.py
-TEST_PROGRAMS += tests/system/test_demo.py
+TEST_PROGRAMS += tests/system/test_demo.py tests/system/test_grub.py
 TEST_TARGETS += $(SYSTEMS_DIR)/demo/system.elf

@@ -19,19 +19,43 @@ struct multiboot_info {
 struct x86_frame *x86_first_frame(void);
 void x86_resume(void);
 
+extern char __kernel_end[];
+
+/* The end of the physical memory the system really uses: the kernel and
+ * every configured area. The configured RAM size may be a little more than
+ * the boot loader reports (firmware keeps some at the top), which is fine
+ * as long as nothing lives there. */
+static uint64_t memory_used_end(void)
+{
+    uint64_t end = (uint32_t)(uintptr_t)__kernel_end;
+
+    for (uint32_t i = 0; i < cfg_system.num_partitions; i++) {
+        const struct cfg_partition *p = &cfg_system.partitions[i];
+
+        for (uint32_t k = 0; k < p->num_areas; k++) {
+            uint64_t e = (uint64_t)p->areas[k].phys + p->areas[k].size;
+
+            if (e > end)
+                end = e;
+        }
+    }
+    return end;
+}
+
 static void check_memory(uint32_t magic, const struct multiboot_info *mbi)
 {
-    uint32_t have;
+    uint64_t have, need;
 
     if (magic != MULTIBOOT_BOOTLOADER_MAGIC)
         panic("not started by a multiboot loader (magic %x)", magic);
     if (!(mbi->flags & MB_INFO_MEMORY))
         panic("boot loader gave no memory size");
-    /* mem_upper counts KiB above 1 MiB. */
-    have = (mbi->mem_upper + 1024) * 1024;
-    if (have + 1 < cfg_system.ram_size)
-        panic("configuration needs %u KiB of RAM, the machine has %u KiB",
-              cfg_system.ram_size / 1024, have / 1024);
+    /* mem_upper counts the KiB of contiguous RAM above 1 MiB. */
+    have = ((uint64_t)mbi->mem_upper + 1024) * 1024;
+    need = memory_used_end();
+    if (have < need)
+        panic("the system uses memory up to %llu KiB, the machine has %llu KiB",
+              (unsigned long long)(need / 1024), (unsigned long long)(have / 1024));
 }
 
 __attribute__((noreturn)) void x86_boot(uint32_t magic, const struct multiboot_info *mbi)
