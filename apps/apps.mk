@@ -30,7 +30,8 @@ $(foreach a,$(DEMO_APPS),$(eval $(call pv_app,demo-$(a),apps/demo/$(a)/init.c)))
 
 # The demo of `make run`: the avionics pipeline over ports (APEX).
 PIPELINE_APPS := sensor control monitor
-$(foreach a,$(PIPELINE_APPS),$(eval $(call pv_apex_app,pipeline-$(a),apps/pipeline/$(a)/init.c)))
+$(foreach a,$(PIPELINE_APPS),$(eval $(call pv_apex_app,pipeline-$(a),\
+	apps/pipeline/$(a)/init.c apps/pipeline/common/bit.c)))
 $(eval $(call tessera_system,demo,apps/demo/demo.xml,\
 	$(foreach a,$(PIPELINE_APPS),$(PV_APP_DIR)/pipeline-$(a).elf)))
 ALL_TARGETS += $(SYSTEMS_DIR)/demo/system.elf

@@ -13,7 +13,9 @@ import subprocess
 import sys
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "tests", "system"))
 import footprint  # noqa: E402
+import sysrun  # noqa: E402
 import stats  # noqa: E402
 import table  # noqa: E402
 
@@ -30,18 +32,12 @@ RUNS = [
 ]
 
 
-def qemu(image):
-    return ["qemu-system-i386", "-accel", "tcg", "-bios", "/usr/share/qemu/qboot.rom",
-            "-m", "128M", "-nodefaults", "-no-reboot", "-display", "none",
-            "-serial", "stdio", "-device", "isa-debug-exit,iobase=0xf4,iosize=0x04",
-            "-icount", "shift=0,sleep=off", "-kernel", image]
-
-
 def boot(name, image, timeout):
     """Runs one image to its end; returns (name, measures) or raises."""
     if not os.path.exists(image):
         raise RuntimeError(f"{name}: {image} missing")
-    proc = subprocess.run(qemu(image), stdin=subprocess.DEVNULL, stdout=subprocess.PIPE,
+    proc = subprocess.run(sysrun.qemu_command("x86", image, icount=True),
+                          stdin=subprocess.DEVNULL, stdout=subprocess.PIPE,
                           stderr=subprocess.STDOUT, timeout=timeout)
     out = proc.stdout.decode("utf-8", "replace").replace("\r", "")
     # isa-debug-exit: status 1 is the kernel's (or exit(0)'s) orderly end.

@@ -114,8 +114,7 @@ static int32_t hc_timer_set(struct partition *p)
 static int32_t hc_restart_self(struct partition *p)
 {
     p->start_condition = PV_START_PARTITION_RESTART;
-    partition_restart(p);
-    return 0;
+    return partition_restart(p) ? PV_ESTATE : PV_OK;
 }
 
 static int32_t hc_mode_set(struct partition *p)
@@ -223,7 +222,7 @@ static const struct hcall hcall_table[PV_HC_COUNT] = {
     [PV_HC_UPCALL_RETURN] = {hc_upcall_return, 0, 1},
     [PV_HC_IRQ_SYNC] = {hc_irq_sync, 0, 0},
     [PV_HC_TIMER_SET] = {hc_timer_set, 0, 0},
-    [PV_HC_RESTART_SELF] = {hc_restart_self, 0, 1},
+    [PV_HC_RESTART_SELF] = {hc_restart_self, 0, 0},
     [PV_HC_PART_STATUS] = {hc_part_status, 0, 0},
     [PV_HC_PART_CONTROL] = {hc_part_control, 1, 0},
     [PV_HC_CONSOLE_READ] = {hc_console_read, 0, 0},
@@ -251,10 +250,9 @@ void hcall_dispatch(struct partition *p)
         arch_hcall_return(p, PV_EPERM);
         return;
     }
-    uint32_t restarts = p->restarts;
-
     ret = h->fn(p);
-    /* A restart of the caller replaced its whole context: no result. */
-    if (!h->raw && p->restarts == restarts)
+    /* A restart of the caller need not be told apart here: its context is
+     * reset when the reload finishes, after this result is written. */
+    if (!h->raw)
         arch_hcall_return(p, ret);
 }

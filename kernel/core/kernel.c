@@ -120,7 +120,11 @@ static void reschedule(uint64_t now)
     }
 }
 
-/* The next time the kernel must act: the slot end or a timer of the owner. */
+/* The deadline the timer is armed for; UINT64_MAX once it has fired. */
+static uint64_t armed_deadline = UINT64_MAX;
+
+/* The next time the kernel must act: the slot end or a timer of the owner.
+ * Most hypercalls leave it unchanged, and then the timer is not touched. */
 static void arm_timer(uint64_t now)
 {
     uint64_t deadline = sched_slot_deadline(&sched);
@@ -139,7 +143,10 @@ static void arm_timer(uint64_t now)
                 deadline = at;
         }
     }
-    arch_timer_arm(deadline);
+    if (deadline != armed_deadline) {
+        armed_deadline = deadline;
+        arch_timer_arm(deadline);
+    }
 }
 
 void kernel_note_entry(void)
@@ -193,6 +200,7 @@ void kernel_on_timer(void)
 {
     uint64_t now = arch_time_ns();
 
+    armed_deadline = UINT64_MAX; /* one-shot: it has fired */
     poll_console();
     if (sched_advance(&sched, now)) {
         owner = sched.slot.partition == SCHED_IDLE ? 0 : &partitions[sched.slot.partition];

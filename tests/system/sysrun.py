@@ -13,12 +13,17 @@ BUILD = os.environ.get("TESSERA_BUILD", os.path.join(os.getcwd(), "build"))
 CLEAN, FAILED, TIMEOUT = "clean", "failed", "timeout"
 
 
-def qemu_command(arch, image, icount=True, memory="128M"):
+def qemu_command(arch, image, icount=True, memory="128M", cdrom=False):
+    """QEMU booting image: a multiboot ELF through -kernel (qboot), or with
+    cdrom=True a bootable CD image through the PC BIOS, as on a real PC."""
     if arch == "x86":
-        cmd = ["qemu-system-i386", "-accel", "tcg", "-bios", "/usr/share/qemu/qboot.rom",
-               "-m", memory, "-nodefaults", "-no-reboot", "-display", "none",
-               "-serial", "stdio", "-device", "isa-debug-exit,iobase=0xf4,iosize=0x04",
-               "-kernel", image]
+        cmd = ["qemu-system-i386", "-accel", "tcg", "-m", memory, "-nodefaults", "-no-reboot",
+               "-display", "none", "-serial", "stdio",
+               "-device", "isa-debug-exit,iobase=0xf4,iosize=0x04"]
+        if cdrom:
+            cmd += ["-cdrom", image, "-boot", "d"]
+        else:
+            cmd += ["-bios", "/usr/share/qemu/qboot.rom", "-kernel", image]
     else:
         raise ValueError(f"unknown arch {arch}")
     if icount:

@@ -8,7 +8,8 @@ import shutil
 import subprocess
 import sys
 import tempfile
-from sysrun import Tap, Run, CLEAN, FAILED, TIMEOUT, exit_status, system_image, probe_results
+from sysrun import (Tap, Run, CLEAN, FAILED, TIMEOUT, exit_status, qemu_command, system_image,
+                    probe_results)
 
 GRUB_CFG = """set timeout=0
 set default=0
@@ -40,10 +41,7 @@ def main():
         if not tap.ok(r.returncode == 0, "grub-mkrescue builds a bootable image",
                       r.stdout.decode(errors="replace")[-2000:]):
             return tap.done()
-        cmd = ["qemu-system-i386", "-accel", "tcg", "-m", "128M", "-nodefaults", "-no-reboot",
-               "-display", "none", "-serial", "stdio", "-device",
-               "isa-debug-exit,iobase=0xf4,iosize=0x04", "-icount", "shift=0,sleep=off",
-               "-cdrom", iso, "-boot", "d"]
+        cmd = qemu_command("x86", iso, icount=True, cdrom=True)
         try:
             p = subprocess.run(cmd, stdin=subprocess.DEVNULL, stdout=subprocess.PIPE,
                                stderr=subprocess.STDOUT, timeout=180)

@@ -15,24 +15,19 @@ import os
 import subprocess
 import sys
 
+import sysrun
+
 ROOT = os.path.abspath(os.path.join(os.path.dirname(__file__), "..", ".."))
 TIMEOUT_S = 60
 # The port's own checks, in the same format (built as native-selftest.elf).
 SELFTEST_DIR = os.path.join(ROOT, "guest", "port", "native", "x86", "selftest")
 
-def qemu_command(image):
-    return ["qemu-system-i386", "-accel", "tcg", "-bios", "/usr/share/qemu/qboot.rom",
-            "-m", "128M", "-nodefaults", "-no-reboot", "-display", "none",
-            "-serial", "stdio", "-device", "isa-debug-exit,iobase=0xf4,iosize=0x04",
-            "-icount", "shift=0,sleep=off", "-kernel", image]
-
-
 def boot(image):
     """Returns (output, QEMU status or None on timeout, error text)."""
     try:
-        proc = subprocess.run(qemu_command(image), stdin=subprocess.DEVNULL,
-                              stdout=subprocess.PIPE, stderr=subprocess.PIPE,
-                              timeout=TIMEOUT_S)
+        proc = subprocess.run(sysrun.qemu_command("x86", image, icount=True),
+                              stdin=subprocess.DEVNULL, stdout=subprocess.PIPE,
+                              stderr=subprocess.PIPE, timeout=TIMEOUT_S)
         out, rc, err = proc.stdout, proc.returncode, proc.stderr.decode("utf-8", "replace")
     except subprocess.TimeoutExpired as e:
         out, rc, err = e.stdout or b"", None, f"timed out after {TIMEOUT_S} s"

@@ -5,6 +5,8 @@
  * queuing port "commands" to MONITOR - blocking only itself if the queue is
  * full. It stops once the altitude has been level for a while.
  */
+#include "../common/bit.h"
+
 #include <apex.h>
 #include <rtems.h>
 #include <stdio.h>
@@ -49,18 +51,6 @@ static rtems_task controller(rtems_task_argument arg)
     exit(0);
 }
 
-/* A built-in-test task: a second task of the partition, at lower priority,
- * that reports its own progress on its own tick count. */
-static rtems_task bit(rtems_task_argument arg)
-{
-    (void)arg;
-    for (int n = 1;; n++) {
-        rtems_task_wake_after(15);
-        printf("control: built-in test %d passed at tick %" PRIu32 "\n", n,
-               rtems_clock_get_ticks_since_boot());
-    }
-}
-
 rtems_task Init(rtems_task_argument arg)
 {
     rtems_id id;
@@ -70,9 +60,7 @@ rtems_task Init(rtems_task_argument arg)
     rtems_task_create(rtems_build_name('C', 'T', 'R', 'L'), 10, RTEMS_MINIMUM_STACK_SIZE,
                       RTEMS_DEFAULT_MODES, RTEMS_DEFAULT_ATTRIBUTES, &id);
     rtems_task_start(id, controller, 0);
-    rtems_task_create(rtems_build_name('B', 'I', 'T', ' '), 50, RTEMS_MINIMUM_STACK_SIZE,
-                      RTEMS_DEFAULT_MODES, RTEMS_DEFAULT_ATTRIBUTES, &id);
-    rtems_task_start(id, bit, 0);
+    pipeline_start_bit("control", 15);
     rtems_task_exit();
 }
 

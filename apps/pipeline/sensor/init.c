@@ -4,6 +4,8 @@
  * aircraft's altitude every 10 ticks on the sampling port "altitude" (read
  * by CONTROL and MONITOR). The altitude follows a climb, then levels off.
  */
+#include "../common/bit.h"
+
 #include <apex.h>
 #include <rtems.h>
 #include <stdio.h>
@@ -33,18 +35,6 @@ static rtems_task sampler(rtems_task_argument arg)
     exit(0);
 }
 
-/* A built-in-test task: a second task of the partition, at lower priority,
- * that reports its own progress on its own tick count. */
-static rtems_task bit(rtems_task_argument arg)
-{
-    (void)arg;
-    for (int n = 1;; n++) {
-        rtems_task_wake_after(25);
-        printf("sensor: built-in test %d passed at tick %" PRIu32 "\n", n,
-               rtems_clock_get_ticks_since_boot());
-    }
-}
-
 rtems_task Init(rtems_task_argument arg)
 {
     rtems_id id;
@@ -54,9 +44,7 @@ rtems_task Init(rtems_task_argument arg)
     rtems_task_create(rtems_build_name('S', 'M', 'P', 'L'), 10, RTEMS_MINIMUM_STACK_SIZE,
                       RTEMS_DEFAULT_MODES, RTEMS_DEFAULT_ATTRIBUTES, &id);
     rtems_task_start(id, sampler, 0);
-    rtems_task_create(rtems_build_name('B', 'I', 'T', ' '), 50, RTEMS_MINIMUM_STACK_SIZE,
-                      RTEMS_DEFAULT_MODES, RTEMS_DEFAULT_ATTRIBUTES, &id);
-    rtems_task_start(id, bit, 0);
+    pipeline_start_bit("sensor", 25);
     rtems_task_exit();
 }
 

@@ -62,6 +62,10 @@ int x86_fpu_trap(struct partition *p)
 void x86_fpu_release(struct partition *p)
 {
     p->ctx.fpu_used = 0;
-    if (fpu_owner == p)
+    if (fpu_owner == p) {
         fpu_owner = 0;
+        /* p may go on running (a restart): its next FPU use must trap
+         * again, as nobody owns the FPU now. */
+        write_cr0(read_cr0() | CR0_TS);
+    }
 }

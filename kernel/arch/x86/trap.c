@@ -76,17 +76,29 @@ static void describe_fault(const struct x86_frame *f, char *buf, size_t size)
 
 /* Decides the context to resume after the kernel has handled an entry;
  * idle_frame_in is the interrupted idle loop's frame, or NULL. */
+/* The context (partition, or NULL for idle) the address space, the FPU
+ * trap and the TSS are set up for. They change only when it does, so that a
+ * hypercall does not reload CR3 (a TLB flush) and CR0 on every return. */
+static const struct partition *installed;
+static int installed_valid;
+
 static struct x86_frame *resume(struct x86_frame *idle_frame_in)
 {
     struct partition *next = kernel_current();
 
-    x86_fpu_switch_to(next);
-    if (next) {
-        x86_mmu_switch(next);
-        x86_set_kernel_stack((uint32_t)(uintptr_t)(&next->ctx.frame + 1));
-        return &next->ctx.frame;
+    if (!installed_valid || next != installed) {
+        x86_fpu_switch_to(next);
+        if (next) {
+            x86_mmu_switch(next);
+            x86_set_kernel_stack((uint32_t)(uintptr_t)(&next->ctx.frame + 1));
+        } else {
+            x86_mmu_switch_kernel();
+        }
+        installed = next;
+        installed_valid = 1;
     }
-    x86_mmu_switch_kernel();
+    if (next)
+        return &next->ctx.frame;
     /* Idle goes on where it was if that is what was interrupted. */
     return idle_frame_in ? idle_frame_in : idle_frame();
 }
