@@ -24,6 +24,23 @@ endef
 
 include mk/system.mk
 
+# RTEMS applications that also call the pv API directly, for what no RTEMS
+# or APEX service covers (a system partition's plan switch and HM log).
+$(PV_APP_DIR)/pvobj/%.o: %.c | $(NEWLIB_INCLUDE)
+	@mkdir -p $(@D)
+	$(Q)$(TARGET_CC) $(GUEST_CFLAGS) $(GUEST_PV_INCLUDES) -MMD -MP -c $< -o $@
+
+# $(call pv_direct_app,NAME,SOURCES): pv_app whose sources see <pv/pv.h>.
+define pv_direct_app
+$(PV_APP_DIR)/$(1).elf: $(patsubst %.c,$(PV_APP_DIR)/pvobj/%.o,$(2)) $(PV_START) \
+		$$(GUEST_PV_LINK_LIBS) $(PV_PARTITION_LDS)
+	$$(Q)$$(TARGET_LD) $$(TARGET_LDEMU) -T $(PV_PARTITION_LDS) -o $$@ $(PV_START) \
+		$(patsubst %.c,$(PV_APP_DIR)/pvobj/%.o,$(2)) \
+		--start-group $$(GUEST_PV_LINK_LIBS) --end-group
+PV_APPS += $(PV_APP_DIR)/$(1).elf
+endef
+-include $(shell find $(PV_APP_DIR)/pvobj -name '*.d' 2>/dev/null)
+
 # Three independent RTEMS applications (used by the isolation tests).
 DEMO_APPS := nav fuel cabin
 $(foreach a,$(DEMO_APPS),$(eval $(call pv_app,demo-$(a),apps/demo/$(a)/init.c)))
@@ -32,6 +49,8 @@ $(foreach a,$(DEMO_APPS),$(eval $(call pv_app,demo-$(a),apps/demo/$(a)/init.c)))
 PIPELINE_APPS := sensor control monitor
 $(foreach a,$(PIPELINE_APPS),$(eval $(call pv_apex_app,pipeline-$(a),\
 	apps/pipeline/$(a)/init.c apps/pipeline/common/bit.c)))
+$(eval $(call pv_direct_app,pipeline-gyro,apps/pipeline/gyro/init.c))
+$(eval $(call pv_direct_app,pipeline-supervisor,apps/pipeline/supervisor/init.c))
 $(eval $(call tessera_system,demo,apps/demo/demo.xml,\
-	$(foreach a,$(PIPELINE_APPS),$(PV_APP_DIR)/pipeline-$(a).elf)))
+	$(foreach a,$(PIPELINE_APPS) gyro supervisor,$(PV_APP_DIR)/pipeline-$(a).elf)))
 ALL_TARGETS += $(SYSTEMS_DIR)/demo/system.elf

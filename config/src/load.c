@@ -13,6 +13,7 @@ bool tcfg_load(const char *xml, size_t len, const char *file, const struct tcfg_
             tcfg_check_memory(diag, sys);
             tcfg_check_schedule(diag, sys);
             tcfg_check_ports(diag, sys);
+            tcfg_check_hm(diag, sys);
             tcfg_check_images(opts, diag, sys);
         }
     }
@@ -25,6 +26,14 @@ static void free_end(struct tcfg_end *e)
     free(e->at.prefix);
     free(e->partition_name);
     free(e->port_name);
+}
+
+static void free_hm(struct tcfg_hm *hm)
+{
+    for (size_t i = 0; i < hm->num_entries; i++)
+        free(hm->entries[i].at.prefix);
+    free(hm->entries);
+    free(hm->at.prefix);
 }
 
 void tcfg_free(struct tcfg_system *sys)
@@ -41,6 +50,7 @@ void tcfg_free(struct tcfg_system *sys)
             free(p->ports[k].name);
         }
         free(p->ports);
+        free_hm(&p->hm);
         free(p->at.prefix);
         free(p->name);
         free(p->image);
@@ -76,4 +86,5 @@ void tcfg_free(struct tcfg_system *sys)
     free(sys->initial_plan_name);
     free(sys->console_at.prefix);
     free(sys->console_name);
+    free_hm(&sys->hm);
 }

@@ -172,6 +172,52 @@ static void parse_port(struct tcfg_xml_ctx *c, xmlNodePtr n, struct tcfg_port *p
     free(v);
 }
 
+/* The index of v in names, or n when it is not there. */
+static size_t hm_lookup(const struct tcfg_hm_name *names, size_t n, const char *v)
+{
+    size_t i = 0;
+    while (i < n && !is(v, names[i].xml))
+        i++;
+    return i;
+}
+
+static void parse_hm_entry(struct tcfg_xml_ctx *c, xmlNodePtr n, struct tcfg_hm_entry *e)
+{
+    e->at = tcfg_xml_where(c, n);
+    char *v = tcfg_xml_get(n, "id");
+    size_t i = hm_lookup(tcfg_hm_errors, TCFG_HM_ERRORS, v);
+    e->error = (unsigned)i;
+    e->bad = i == TCFG_HM_ERRORS;
+    free(v);
+    v = tcfg_xml_get(n, "action");
+    i = hm_lookup(tcfg_hm_actions, TCFG_HM_ACTIONS, v);
+    e->action = i < TCFG_HM_ACTIONS ? (enum tcfg_hm_action)i : TCFG_HM_MODULE;
+    e->bad |= i == TCFG_HM_ACTIONS;
+    free(v);
+}
+
+/* A <health-monitor> of a partition or of the system; n may be NULL. */
+static void parse_hm(struct tcfg_xml_ctx *c, xmlNodePtr n, struct tcfg_hm *hm)
+{
+    if (!n)
+        return;
+    hm->at = tcfg_xml_where(c, n);
+    char *v = tcfg_xml_get(n, "max-restarts");
+    hm->has_max_restarts = v != NULL;
+    if (v && !tcfg_parse_u32(v, &hm->max_restarts)) {
+        char *q = tcfg_quote(v);
+        tcfg_error(c->diag, &hm->at, "max-restarts=\"%s\" does not fit in 32 bits", q);
+        free(q);
+        hm->max_restarts_bad = true;
+    }
+    free(v);
+    hm->num_entries = count(n, "error");
+    hm->entries = xcalloc(hm->num_entries, sizeof *hm->entries);
+    size_t i = 0;
+    EACH(k, n, "error")
+    parse_hm_entry(c, k, &hm->entries[i++]);
+}
+
 static enum tcfg_mode mode_of(const char *m)
 {
     if (is(m, "idle"))
@@ -215,6 +261,7 @@ static void parse_partition(struct tcfg_xml_ctx *c, xmlNodePtr n, struct tcfg_pa
     i = 0;
     EACH(k, n, "port")
     parse_port(c, k, &p->ports[i++]);
+    parse_hm(c, next_elem(n->children, "health-monitor"), &p->hm);
 }
 
 static void parse_window(struct tcfg_xml_ctx *c, xmlNodePtr n, struct tcfg_window *w)
@@ -302,6 +349,8 @@ static void parse_system(struct tcfg_xml_ctx *c, xmlNodePtr n, struct tcfg_syste
         s->console_at = tcfg_xml_where(c, cons);
         s->console_name = tcfg_xml_get(cons, "input");
     }
+
+    parse_hm(c, next_elem(n->children, "health-monitor"), &s->hm);
 }
 
 static bool validate(struct tcfg_xml_ctx *c, xmlDocPtr doc)

@@ -58,6 +58,51 @@ struct tcfg_port {
     const struct tcfg_where *connected_at;
 };
 
+/* Health monitor. Error ids are the values of PV_HM_* of pv/include/pv/abi.h,
+ * actions those of PV_HM_ACTION_*, and 0 is CFG_HM_DEFAULT of
+ * kernel/core/include/cfg.h ("module": as the module's table says). */
+#define TCFG_HM_ERRORS       13u   /* PV_HM_ERROR_COUNT */
+#define TCFG_HM_RESTART_LOOP 12u   /* PV_HM_RESTART_LOOP */
+#define TCFG_HM_ACTIONS      9u    /* "module" and PV_HM_ACTION_IGNORE .. _RESET_MODULE */
+#define TCFG_HM_MAX_RESTARTS 1000u /* the largest max-restarts */
+
+enum tcfg_hm_action {
+    TCFG_HM_MODULE, /* CFG_HM_DEFAULT */
+    TCFG_HM_IGNORE,
+    TCFG_HM_LOG,
+    TCFG_HM_HALT,
+    TCFG_HM_COLD_RESTART,
+    TCFG_HM_WARM_RESTART,
+    TCFG_HM_PROPAGATE,
+    TCFG_HM_HALT_MODULE,
+    TCFG_HM_RESET_MODULE,
+};
+
+/* The XML name and the C constant of an error id or action, indexed by value. */
+struct tcfg_hm_name {
+    const char *xml, *c;
+};
+extern const struct tcfg_hm_name tcfg_hm_errors[TCFG_HM_ERRORS];
+extern const struct tcfg_hm_name tcfg_hm_actions[TCFG_HM_ACTIONS];
+
+/* An <error> of a health-monitor table. */
+struct tcfg_hm_entry {
+    struct tcfg_where at;
+    unsigned error;             /* index into tcfg_hm_errors */
+    enum tcfg_hm_action action; /* index into tcfg_hm_actions */
+    bool bad;                   /* a name the tables do not know (the schema prevents it) */
+};
+
+/* A <health-monitor> of a partition or of the system. */
+struct tcfg_hm {
+    struct tcfg_where at; /* prefix NULL: no <health-monitor> */
+    struct tcfg_hm_entry *entries;
+    size_t num_entries;
+    bool has_max_restarts; /* partition level only */
+    uint32_t max_restarts;
+    bool max_restarts_bad; /* does not fit in 32 bits */
+};
+
 struct tcfg_partition {
     struct tcfg_where at;
     char *name;
@@ -73,6 +118,7 @@ struct tcfg_partition {
     size_t num_areas;
     struct tcfg_port *ports;
     size_t num_ports;
+    struct tcfg_hm hm;
     /* Filled in by the image check. */
     char *image_path; /* absolute */
     uint32_t image_size;
@@ -133,7 +179,8 @@ struct tcfg_system {
     struct tcfg_where console_at;
     char *console_name; /* NULL: no console input */
     size_t console;
-    bool too_big; /* beyond the tool's limits: later checks are skipped */
+    struct tcfg_hm hm; /* the module's table */
+    bool too_big;      /* beyond the tool's limits: later checks are skipped */
 };
 
 /* A partition image as read by a loader. */
@@ -174,6 +221,7 @@ void tcfg_check_system(const struct tcfg_options *opts, struct tcfg_diag *diag,
 void tcfg_check_memory(struct tcfg_diag *diag, const struct tcfg_system *sys);
 void tcfg_check_schedule(struct tcfg_diag *diag, struct tcfg_system *sys);
 void tcfg_check_ports(struct tcfg_diag *diag, struct tcfg_system *sys);
+void tcfg_check_hm(struct tcfg_diag *diag, struct tcfg_system *sys);
 void tcfg_check_images(const struct tcfg_options *opts, struct tcfg_diag *diag,
                        struct tcfg_system *sys);
 

@@ -51,9 +51,12 @@ static const char *const *key_attrs(const char *tag)
     static const char *const console[] = {"input", NULL};
     static const char *const schedule[] = {"initial-plan", NULL};
     static const char *const end[] = {"partition", "port", NULL};
+    static const char *const error[] = {"id", NULL};
     static const char *const other[] = {"name", NULL};
     if (strcmp(tag, "source") == 0 || strcmp(tag, "destination") == 0)
         return end;
+    if (strcmp(tag, "error") == 0)
+        return error;
     if (strcmp(tag, "window") == 0)
         return window;
     if (strcmp(tag, "console") == 0)
@@ -98,6 +101,7 @@ static const char *expected_form(const char *attr)
         {"port", "a name (a letter or _, then letters, digits, _ . -)"},
         {"id", "a decimal number"},
         {"depth", "a decimal number"},
+        {"max-restarts", "a decimal number"},
         {"max-message-size", "a size (decimal or 0x hex bytes, or a number with KiB, MiB or GiB)"},
         {"refresh", "a time (a whole number with unit ns, us, ms or s)"},
         {"ram", "a size (decimal or 0x hex bytes, or a number with KiB, MiB or GiB)"},

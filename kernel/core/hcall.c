@@ -1,5 +1,6 @@
 /* SPDX-License-Identifier: BSD-2-Clause */
 #include "hcall.h"
+#include "hm.h"
 #include "kernel.h"
 #include "arch.h"
 #include "console.h"
@@ -80,7 +81,7 @@ static int32_t hc_upcall_return(struct partition *p)
 
     if (err) {
         arch_hcall_return(p, err);
-        return 0;
+        return err;
     }
     /* Upcalls are delivered only with interrupts enabled: returning from
      * one enables them again. */
@@ -164,6 +165,8 @@ static int32_t hc_part_status(struct partition *p)
     st.restarts = t->restarts;
     st.mode = t->mode;
     st.start_condition = t->start_condition;
+    st.hm_errors = t->hm_errors;
+    st.hm_restarts = t->hm_restarts;
     st.flags = (is_system(t) ? PV_PART_FLAG_SYSTEM : 0) |
                ((t->cfg->flags & CFG_PART_FPU) ? PV_PART_FLAG_FPU : 0);
     memcpy(out, &st, sizeof(st));
@@ -233,7 +236,23 @@ static const struct hcall hcall_table[PV_HC_COUNT] = {
     [PV_HC_PORT_CLEAR] = {port_hc_clear, 0, 0},
     [PV_HC_PLAN_SWITCH] = {hc_plan_switch, 1, 0},
     [PV_HC_MODE_SET] = {hc_mode_set, 0, 0},
+    [PV_HC_HM_RAISE] = {hm_hc_raise, 0, 0},
+    [PV_HC_HM_LOG_READ] = {hm_hc_log_read, 1, 0},
 };
+
+/* Failures that mean the caller's program is wrong, not that the system
+ * is in a state it must wait out: the health monitor hears of them. */
+static int is_misuse(int32_t ret)
+{
+    return ret == PV_ENOSYS || ret == PV_EFAULT || ret == PV_EINVAL || ret == PV_EPERM;
+}
+
+static void report_misuse(struct partition *p, uint32_t nr, int32_t ret)
+{
+    struct hm_error e = {PV_HM_HYPERCALL_MISUSE, (nr & 0xffffu) | (uint32_t)-ret << 16, 0, 0, 0};
+
+    hm_raise(p, &e);
+}
 
 void hcall_dispatch(struct partition *p)
 {
@@ -243,11 +262,13 @@ void hcall_dispatch(struct partition *p)
 
     if (nr >= PV_HC_COUNT || !hcall_table[nr].fn) {
         arch_hcall_return(p, PV_ENOSYS);
+        report_misuse(p, nr, PV_ENOSYS);
         return;
     }
     h = &hcall_table[nr];
     if (h->system_only && !is_system(p)) {
         arch_hcall_return(p, PV_EPERM);
+        report_misuse(p, nr, PV_EPERM);
         return;
     }
     ret = h->fn(p);
@@ -255,4 +276,6 @@ void hcall_dispatch(struct partition *p)
      * reset when the reload finishes, after this result is written. */
     if (!h->raw)
         arch_hcall_return(p, ret);
+    if (is_misuse(ret))
+        report_misuse(p, nr, ret);
 }

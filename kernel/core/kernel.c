@@ -3,6 +3,7 @@
 #include "arch.h"
 #include "console.h"
 #include "hcall.h"
+#include "hm.h"
 #include "kprintf.h"
 #include "partition.h"
 #include "port.h"
@@ -171,6 +172,7 @@ void kernel_start(void)
         if (err != SCHED_PLAN_OK)
             panic("schedule plan %s: %s", cfg_system.plans[i].name, sched_plan_error_text(err));
     }
+    hm_init();
     partitions_init();
     ports_init();
     check_system_alive();
@@ -215,30 +217,62 @@ void kernel_on_timer(void)
     arm_timer(now);
 }
 
+/* The health monitor's reset-module action: every partition starts again
+ * as at boot (loading cold in its own windows), the channels are emptied
+ * and the initial plan starts a new major frame now. The HM log is kept:
+ * it is what tells why the module was reset. */
+static void module_reset(uint64_t now)
+{
+    const struct cfg_plan *plan = &cfg_system.plans[cfg_system.initial_plan];
+
+    kprintf("[tessera] health monitor: module reset\n");
+    set_current(0, now);
+    for (uint32_t i = 0; i < num_partitions; i++) {
+        struct partition *p = &partitions[i];
+
+        p->start_condition = PV_START_HM_MODULE_RESTART;
+        if (p->cfg->initial_mode == CFG_MODE_IDLE)
+            partition_halt(p);
+        else if (partition_restart(p))
+            partition_stop(p, "cannot be restarted");
+    }
+    ports_reset();
+    sched_start(&sched, plan, now);
+    owner = sched.slot.partition == SCHED_IDLE ? 0 : &partitions[sched.slot.partition];
+    if (owner)
+        window_start(owner, now);
+}
+
+/* After the health monitor may have acted on the running partition. */
+static void after_error(uint64_t now)
+{
+    if (current && !partition_runnable(current))
+        set_current(0, now);
+    if (hm_take_module_reset())
+        module_reset(now);
+    check_system_alive();
+}
+
 void kernel_on_hypercall(void)
 {
     uint64_t now;
 
     hcall_dispatch(current);
     now = arch_time_ns();
-
-    if (!partition_runnable(current)) {
-        set_current(0, now);
-        check_system_alive();
-    }
+    after_error(now);
     if (owner)
         expire_timers(owner, now);
     reschedule(now);
     arm_timer(now);
 }
 
-void kernel_on_fault(const char *what)
+void kernel_on_fault(uint32_t error, uint32_t pc, uint32_t addr, const char *what)
 {
     uint64_t now = arch_time_ns();
+    struct hm_error e = {error, addr, pc, 1, what};
 
-    partition_stop(current, what);
-    set_current(0, now);
-    check_system_alive();
+    hm_raise(current, &e);
+    after_error(now);
     reschedule(now);
     arm_timer(now);
 }

@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: BSD-2-Clause */
 #include "port.h"
 #include "arch.h"
+#include "hm.h"
 #include "kprintf.h"
 #include "kstring.h"
 #include "partition.h"
@@ -16,12 +17,14 @@ struct channel_state {
     uint32_t refused; /* queuing: sends refused because the queue was full */
 };
 
-/* The header of every message slot in a channel buffer. */
+/* The header of every message slot in a channel buffer. Packed: slots
+ * follow each other at max_message_size + CFG_MESSAGE_HEADER, which need
+ * not be a multiple of 8, and SPARC traps on misaligned accesses. */
 struct slot_header {
     uint32_t length;
     uint32_t reserved;
     uint64_t written_ns;
-};
+} __attribute__((packed));
 
 static struct channel_state channel_states[CFG_MAX_CHANNELS];
 
@@ -57,6 +60,11 @@ void ports_init(void)
                 panic("channel %s: bad destination", c->name);
         }
     }
+}
+
+void ports_reset(void)
+{
+    memset(channel_states, 0, sizeof(channel_states));
 }
 
 /* The caller's port behind handle, or NULL with *err set. */
@@ -123,7 +131,10 @@ int32_t port_hc_write(struct partition *p)
     c = &cfg_system.channels[port->channel];
     st = &channel_states[port->channel];
     if (c->kind == CFG_PORT_QUEUING && st->count == c->depth) {
+        struct hm_error e = {PV_HM_PORT_OVERFLOW, arch_hcall_arg(p, 0), 0, 0, 0};
+
         st->refused++;
+        hm_raise(p, &e);
         return PV_EAGAIN;
     }
     h = slot(c, c->kind == CFG_PORT_QUEUING ? (st->head + st->count) % c->depth : 0);

@@ -27,6 +27,13 @@ static const char *tables(const struct cfg_system *s)
     return !s->ports && !s->channels ? "null" : "mixed";
 }
 
+/* A health-monitor table in full, the entries beyond the error ids too. */
+static void hm_actions(const uint8_t *t)
+{
+    for (uint32_t k = 0; k < CFG_HM_ERRORS; k++)
+        printf("%s%u", k ? "," : "", t[k]);
+}
+
 int main(void)
 {
     const struct cfg_system *s = &cfg_system;
@@ -47,7 +54,13 @@ int main(void)
                    " size=0x%08" PRIx32 " rights=0x%" PRIx32 "\n",
                    i, k, a->name, a->phys, a->virt, a->size, a->rights);
         }
+        printf("hm %" PRIu32 " max-restarts=%" PRIu32 " actions=", i, p->hm_max_restarts);
+        hm_actions(p->hm);
+        printf("\n");
     }
+    printf("hm module actions=");
+    hm_actions(s->hm_module);
+    printf("\n");
     for (uint32_t i = 0; i < s->num_plans; i++) {
         const struct cfg_plan *p = &s->plans[i];
         printf("plan %" PRIu32 " %s id=%" PRIu32 " major=%" PRIu64 " windows=%" PRIu32 "\n", i,

@@ -27,8 +27,21 @@ ROOT = os.path.dirname(os.path.dirname(HERE))
 BUILD = os.environ.get("TESSERA_BUILD", os.path.join(ROOT, "build"))
 TOOL = os.path.join(BUILD, "host", "tessera-config")
 CFG_INCLUDE = os.path.join(ROOT, "kernel", "core", "include")
+PV_INCLUDE = os.path.join(ROOT, "pv", "include")
 # CFG_MESSAGE_HEADER of cfg.h, written down independently of the tool.
 MESSAGE_HEADER = 16
+# Health monitor, as docs/configuration.md and pv/abi.h have it: error ids
+# (PV_HM_*) in value order, action values (PV_HM_ACTION_*; "module" is
+# CFG_HM_DEFAULT), the size of the tables (CFG_HM_ERRORS) and the
+# max-restarts a partition gets by default (CFG_HM_DEFAULT_MAX_RESTARTS).
+HM_ERRORS = ["memory-violation", "privileged-instruction", "illegal-instruction",
+             "divide-error", "fpu-error", "misaligned-access", "hypercall-misuse",
+             "stack-overflow", "deadline-missed", "application-error", "fatal-error",
+             "port-overflow", "restart-loop"]
+HM_ACTIONS = {"module": 0, "ignore": 1, "log": 2, "halt": 3, "cold-restart": 4,
+              "warm-restart": 5, "propagate": 6, "halt-module": 7, "reset-module": 8}
+HM_TABLE = 16
+HM_DEFAULT_MAX_RESTARTS = 3
 
 PF_X, PF_W, PF_R = 1, 2, 4
 PT_LOAD, PT_GNU_STACK = 1, 0x6474E551
@@ -156,6 +169,14 @@ def elf_entry(data):
     return struct.unpack((">" if data[5] == 2 else "<") + "I", data[24:28])[0]
 
 
+def hm_actions(hm):
+    """The full table a <health-monitor> element (or None) stands for."""
+    table = [0] * HM_TABLE
+    for e in hm.findall("error") if hm is not None else []:
+        table[HM_ERRORS.index(e.get("id"))] = HM_ACTIONS[e.get("action")]
+    return ",".join(map(str, table))
+
+
 def expected_dump(xml_path, image_dir):
     root = ET.parse(xml_path).getroot()
     parts = root.findall("./partitions/partition")
@@ -193,6 +214,11 @@ def expected_dump(xml_path, image_dir):
             out.append(f"area {i}.{k} {a.get('name')} phys=0x{int(a.get('phys'), 16):08x} "
                        f"virt=0x{int(a.get('virt'), 16):08x} size=0x{size_of(a.get('size')):08x} "
                        f"rights=0x{rights:x}")
+        hm = p.find("health-monitor")
+        restarts = hm.get("max-restarts") if hm is not None else None
+        restarts = int(restarts) if restarts is not None else HM_DEFAULT_MAX_RESTARTS
+        out.append(f"hm {i} max-restarts={restarts} actions={hm_actions(hm)}")
+    out.append(f"hm module actions={hm_actions(root.find('health-monitor'))}")
     for i, p in enumerate(plans):
         wins = sorted(p.findall("window"), key=lambda w: time_of(w.get("offset")))
         out.append(f"plan {i} {p.get('name')} id={p.get('id')} "
@@ -289,7 +315,7 @@ def test_valid(t, tmp, img):
             continue
         dump = os.path.join(out, "dump")
         rc, msg = sh(["cc", "-std=c11", "-Wall", "-Wextra", "-Werror", "-I", inc,
-                      "-o", dump, os.path.join(HERE, "dump_cfg.c"),
+                      "-I", PV_INCLUDE, "-o", dump, os.path.join(HERE, "dump_cfg.c"),
                       os.path.join(out, "cfg_tables.c"), os.path.join(out, "cfg_images.S")])
         if t.ok(rc == 0, f"{rel}: tables build on the host", msg):
             rc, got = sh([dump])
@@ -300,7 +326,7 @@ def test_valid(t, tmp, img):
         has_ports = ET.parse(os.path.join(HERE, rel)).getroot().find(".//port") is not None
         target_cflags = ["-std=gnu11", "-ffreestanding", "-O2", "-Wall", "-Wextra", "-Werror",
                          "-Wmissing-prototypes", "-Wmissing-declarations",
-                         "-I", inc if has_ports else CFG_INCLUDE]
+                         "-I", inc if has_ports else CFG_INCLUDE, "-I", PV_INCLUDE]
         for cc, extra in (("gcc", ["-m32", "-march=i686"]),
                           ("sparc64-linux-gnu-gcc", ["-m32", "-mcpu=leon3"])):
             if not have(cc):

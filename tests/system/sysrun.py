@@ -24,6 +24,12 @@ def qemu_command(arch, image, icount=True, memory="128M", cdrom=False):
             cmd += ["-cdrom", image, "-boot", "d"]
         else:
             cmd += ["-bios", "/usr/share/qemu/qboot.rom", "-kernel", image]
+    elif arch == "sparc":
+        # QEMU's built-in PROM stub starts the ELF at its (physical) entry.
+        cmd = ["qemu-system-sparc", "-M", "leon3_generic", "-m", memory, "-nodefaults",
+               "-no-reboot", "-display", "none", "-serial", "stdio", "-kernel", image]
+        if cdrom:
+            raise ValueError("sparc boots no CD image")
     else:
         raise ValueError(f"unknown arch {arch}")
     if icount:
@@ -32,11 +38,23 @@ def qemu_command(arch, image, icount=True, memory="128M", cdrom=False):
 
 
 def exit_status(arch, qemu_rc):
-    """Our exit status from QEMU's: isa-debug-exit turns the kernel's code v
-    into 2v+1, so 1 is an orderly shutdown."""
+    """Our exit status from QEMU's. x86: isa-debug-exit turns the kernel's
+    code v into 2v+1, so 1 is an orderly shutdown. sparc: the kernel ends
+    with `ta 0` (orderly, QEMU exits 0) or another trap (134) with traps
+    disabled, which puts the CPU in error mode."""
+    if arch == "sparc":
+        return 0 if qemu_rc == 0 else 1
     if qemu_rc == 1:
         return 0
     return 1
+
+
+def shutdown_code(arch, qemu_rc):
+    """The code the kernel passed to arch_shutdown, or None if QEMU did not
+    end through it."""
+    if arch == "x86":
+        return (qemu_rc - 1) // 2 if qemu_rc % 2 == 1 else None
+    return 0 if exit_status(arch, qemu_rc) == 0 else None
 
 
 def system_image(name):
@@ -44,9 +62,10 @@ def system_image(name):
 
 
 class Run:
-    def __init__(self, output, status):
+    def __init__(self, output, status, code=None):
         self.output = output
         self.status = status
+        self.code = code  # the kernel's shutdown code, if it shut down
         self.lines = output.splitlines()
 
     def partition_lines(self, name):
@@ -68,9 +87,10 @@ def boot(name, timeout=120, icount=True, stdin_data=None):
                               stdout=subprocess.PIPE, stderr=subprocess.STDOUT, timeout=timeout)
         out, rc = proc.stdout, proc.returncode
         status = CLEAN if exit_status(ARCH, rc) == 0 else FAILED
+        code = shutdown_code(ARCH, rc)
     except subprocess.TimeoutExpired as e:
-        out, status = e.stdout or b"", TIMEOUT
-    return Run(out.decode("utf-8", "replace").replace("\r", ""), status)
+        out, status, code = e.stdout or b"", TIMEOUT, None
+    return Run(out.decode("utf-8", "replace").replace("\r", ""), status, code)
 
 
 class Tap:

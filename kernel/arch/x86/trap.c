@@ -6,6 +6,7 @@
 #include "kprintf.h"
 #include "kstring.h"
 #include "partition.h"
+#include "pv/abi.h"
 #include "x86.h"
 
 static const char *const exception_names[32] = {
@@ -61,6 +62,32 @@ static struct x86_frame *idle_frame(void)
     return f;
 }
 
+/* The health monitor's class of each exception a partition can cause
+ * (docs/pv-api.md). With flat segments, #GP from ring 3 comes from an
+ * instruction or selector only the kernel may use. */
+static uint32_t fault_class(uint32_t vector)
+{
+    switch (vector) {
+    case 0:
+        return PV_HM_DIVIDE_ERROR;
+    case 7:
+    case 16:
+    case 19:
+        return PV_HM_FPU_ERROR;
+    case 10:
+    case 11:
+    case 13:
+        return PV_HM_PRIVILEGED_INSTRUCTION;
+    case 12:
+    case 14:
+        return PV_HM_MEMORY_VIOLATION;
+    case 17:
+        return PV_HM_MISALIGNED_ACCESS;
+    default:
+        return PV_HM_ILLEGAL_INSTRUCTION;
+    }
+}
+
 static void describe_fault(const struct x86_frame *f, char *buf, size_t size)
 {
     const char *name =
@@ -106,6 +133,7 @@ static struct x86_frame *resume(struct x86_frame *idle_frame_in)
 struct x86_frame *x86_trap(struct x86_frame *f)
 {
     int from_user = f->cs & 3;
+    struct partition *p;
     char why[128];
 
     if (from_user)
@@ -128,8 +156,12 @@ struct x86_frame *x86_trap(struct x86_frame *f)
     if (f->vector == 7 && x86_fpu_trap(kernel_current()) == 0)
         return f;
     describe_fault(f, why, sizeof(why));
-    x86_fpu_release(kernel_current());
-    kernel_on_fault(why);
+    p = kernel_current();
+    kernel_on_fault(fault_class(f->vector), f->eip, f->vector == 14 ? read_cr2() : 0, why);
+    /* Stopped: its FPU state is of no use any more. (A restart releases
+     * it when the new context is made; a partition that goes on keeps it.) */
+    if (p->state == PART_STOPPED || p->state == PART_HALTED)
+        x86_fpu_release(p);
     return resume(0);
 }
 

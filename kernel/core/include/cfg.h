@@ -40,6 +40,19 @@ enum cfg_start_mode {
     CFG_MODE_NORMAL = 3,
 };
 
+/* Health monitor (docs/configuration.md): the action (PV_HM_ACTION_* of
+ * pv/abi.h) for each error id (PV_HM_*), at module level
+ * (cfg_system.hm_module) and partition level (cfg_partition.hm). In a
+ * partition's table CFG_HM_DEFAULT means "as the module's table says"; in
+ * the module's table, "the kernel's default for that error" (kernel/core/
+ * hm.c). The kernel checks at boot that every action is valid for its
+ * level and error. */
+#define CFG_HM_ERRORS  16u /* table size; at least PV_HM_ERROR_COUNT */
+#define CFG_HM_DEFAULT 0u
+
+/* HM restarts a partition gets when its XML does not say. */
+#define CFG_HM_DEFAULT_MAX_RESTARTS 3u
+
 struct cfg_partition {
     const char *name;
     uint32_t id;           /* user-visible id, unique, from the XML */
@@ -51,6 +64,9 @@ struct cfg_partition {
     uint32_t num_areas;
     const uint8_t *image; /* ELF image, kept pristine for cold restarts */
     uint32_t image_size;
+    uint8_t hm[CFG_HM_ERRORS]; /* partition-level health-monitor table */
+    uint32_t hm_max_restarts;  /* restarts by the health monitor before the error
+                                  becomes PV_HM_RESTART_LOOP */
 };
 
 /* A window of a schedule plan. Windows of a plan are sorted by offset and
@@ -130,6 +146,7 @@ struct cfg_system {
     uint32_t num_ports;
     const struct cfg_channel *channels;
     uint32_t num_channels;
+    uint8_t hm_module[CFG_HM_ERRORS]; /* module-level health-monitor table */
 };
 
 /* The one system description, emitted by tessera-config. */

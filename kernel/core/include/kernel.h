@@ -25,8 +25,11 @@ void kernel_on_timer(void);
 /* The current partition made a hypercall. */
 void kernel_on_hypercall(void);
 
-/* The current partition caused an exception; what describes it. */
-void kernel_on_fault(const char *what);
+/* The current partition caused an exception of class error (PV_HM_*) at
+ * instruction pc; addr is the data address it concerns (memory violation,
+ * misaligned access) or 0; what describes it for the console. The health
+ * monitor decides what happens; the partition may go on. */
+void kernel_on_fault(uint32_t error, uint32_t pc, uint32_t addr, const char *what);
 
 /* Switches to the schedule plan with configured id at the next major-frame
  * boundary. Returns 0, or -1 for an unknown id. */

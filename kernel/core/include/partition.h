@@ -29,6 +29,8 @@ struct partition {
     struct pv_shared *shared; /* the control page, kernel address */
     uint32_t upcall_entry;    /* guest entry for virtual interrupts; 0 = none */
     uint32_t restarts;
+    uint32_t hm_restarts;     /* restarts the health monitor made (its limit) */
+    uint32_t hm_errors;       /* errors the health monitor handled, any action */
     uint32_t mode;            /* PV_MODE_* */
     uint32_t start_condition; /* PV_START_* */
     uint64_t exec_ns;         /* execution time before run_since */

@@ -16,6 +16,9 @@ struct partition;
  * inconsistent table (it comes from the system image, not a partition). */
 void ports_init(void);
 
+/* Empties every channel (a module reset). */
+void ports_reset(void);
+
 /* The port hypercalls (docs/pv-api.md). */
 int32_t port_hc_open(struct partition *p);
 int32_t port_hc_write(struct partition *p);

@@ -31,7 +31,13 @@
 #define PV_HC_PORT_CLEAR    16 /* port owner: (handle) -> 0 */
 #define PV_HC_PLAN_SWITCH   17 /* system: (plan id) -> 0, at the next major-frame boundary */
 #define PV_HC_MODE_SET      18 /* any: (PV_MODE_*) -> 0 (NORMAL) or does not return */
-#define PV_HC_COUNT         19 /* number of defined hypercalls; the dispatch table size */
+#define PV_HC_HM_RAISE                                                                             \
+    19 /* any: (PV_HM_* a guest may raise, detail) -> 0 or does not                                \
+          return, as the health-monitor action says */
+#define PV_HC_HM_LOG_READ                                                                          \
+    20                 /* system: (first seq, struct pv_hm_entry *, u32 max,                       \
+                          struct pv_hm_log_status * or 0) -> entries copied */
+#define PV_HC_COUNT 21 /* number of defined hypercalls; the dispatch table size */
 
 /* Error codes: every hypercall returns a non-negative value on success and
  * one of these on failure. */
@@ -81,9 +87,11 @@
 #define PV_MODE_NORMAL     3 /* initialised, operating */
 
 /* Why the partition (re)started (control page, PV_HC_PART_STATUS). */
-#define PV_START_NORMAL            0 /* system boot */
-#define PV_START_PARTITION_RESTART 1 /* its own request (restart_self, mode_set) */
-#define PV_START_SYSTEM_RESTART    2 /* a system partition's request */
+#define PV_START_NORMAL               0 /* system boot */
+#define PV_START_PARTITION_RESTART    1 /* its own request (restart_self, mode_set) */
+#define PV_START_SYSTEM_RESTART       2 /* a system partition's request */
+#define PV_START_HM_PARTITION_RESTART 3 /* the health monitor restarted the partition */
+#define PV_START_HM_MODULE_RESTART    4 /* the health monitor reset the module */
 
 /* Partition states as reported by PV_HC_PART_STATUS. */
 #define PV_STATE_READY      0 /* runs in its windows */
@@ -91,5 +99,33 @@
 #define PV_STATE_HALTED     2 /* halted itself or was halted */
 #define PV_STATE_STOPPED    3 /* stopped by the kernel after a fault */
 #define PV_STATE_RESTARTING 4 /* cold restart under way: image being reloaded */
+
+/* Health-monitor error ids (the XML names them in lower case with '-').
+ * The first six are CPU exceptions: docs/pv-api.md maps each arch's
+ * exceptions onto them. */
+#define PV_HM_MEMORY_VIOLATION       0 /* access outside the partition's areas or rights */
+#define PV_HM_PRIVILEGED_INSTRUCTION 1 /* an instruction only the kernel may execute */
+#define PV_HM_ILLEGAL_INSTRUCTION    2 /* an undefined instruction, breakpoint or trap */
+#define PV_HM_DIVIDE_ERROR           3 /* integer division by zero or overflow */
+#define PV_HM_FPU_ERROR              4 /* FPU exception, or FPU use without fpu="yes" */
+#define PV_HM_MISALIGNED_ACCESS      5 /* misaligned memory access (where the arch traps it) */
+#define PV_HM_HYPERCALL_MISUSE       6 /* a hypercall failed with ENOSYS, EFAULT, EINVAL or EPERM */
+#define PV_HM_STACK_OVERFLOW         7 /* guest-raised: a task overran its stack */
+#define PV_HM_DEADLINE_MISSED        8 /* guest-raised: a task missed its deadline */
+#define PV_HM_APPLICATION_ERROR      9 /* guest-raised: the application reports an error */
+#define PV_HM_FATAL_ERROR            10 /* guest-raised: the guest's RTOS cannot go on */
+#define PV_HM_PORT_OVERFLOW          11 /* a queuing port refused a message: queue full */
+#define PV_HM_RESTART_LOOP           12 /* the partition reached its restart limit */
+#define PV_HM_ERROR_COUNT            13
+
+/* Health-monitor actions (configured per error id; recorded in the log). */
+#define PV_HM_ACTION_IGNORE       1 /* counted only, not logged */
+#define PV_HM_ACTION_LOG          2 /* logged; the partition carries on */
+#define PV_HM_ACTION_HALT         3 /* the partition is stopped */
+#define PV_HM_ACTION_COLD_RESTART 4 /* the partition is restarted, data reset */
+#define PV_HM_ACTION_WARM_RESTART 5 /* the partition is restarted, data kept */
+#define PV_HM_ACTION_PROPAGATE    6 /* PV_IRQ_HM to the partition's own handler */
+#define PV_HM_ACTION_HALT_MODULE  7 /* every partition stops; the system halts */
+#define PV_HM_ACTION_RESET_MODULE 8 /* every partition restarts cold, schedule from the start */
 
 #endif

@@ -14,6 +14,7 @@
 #include <pv/shared.h>
 #include <pv/port.h>
 #include <pv/status.h>
+#include <pv/hm.h>
 
 /* Keeps the compiler from moving memory accesses across it. */
 #define pv_barrier() __asm__ volatile("" ::: "memory")
@@ -257,6 +258,27 @@ static inline int32_t pv_port_status(int32_t port, struct pv_port_status *out)
 static inline int32_t pv_port_clear(int32_t port)
 {
     return pv_hcall1(PV_HC_PORT_CLEAR, (uint32_t)port);
+}
+
+/* ---- health monitor ---- */
+
+/* Reports an error the guest detected (PV_HM_STACK_OVERFLOW,
+ * PV_HM_DEADLINE_MISSED, PV_HM_APPLICATION_ERROR or PV_HM_FATAL_ERROR) with
+ * a detail of its choice. Returns 0 when the configured action lets the
+ * partition carry on (ignore, log, propagate); otherwise does not return. */
+static inline int32_t pv_hm_raise(uint32_t error, uint32_t detail)
+{
+    return pv_hcall2(PV_HC_HM_RAISE, error, detail);
+}
+
+/* Copies up to max log entries, starting at entry number first (or the
+ * oldest one kept, if that is newer), into buf; status (may be NULL) gets
+ * the log's state. Returns the number copied (system partitions). */
+static inline int32_t pv_hm_log_read(uint32_t first, struct pv_hm_entry *buf, uint32_t max,
+                                     struct pv_hm_log_status *status)
+{
+    return pv_hcall5(PV_HC_HM_LOG_READ, first, (uint32_t)(uintptr_t)buf, max,
+                     (uint32_t)(uintptr_t)status, 0);
 }
 
 #endif

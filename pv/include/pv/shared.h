@@ -61,6 +61,20 @@ struct pv_shared {
     uint32_t mode;            /* kernel: PV_MODE_* */
     uint32_t start_condition; /* kernel: PV_START_* of the last (re)start */
     uint32_t reserved1[2];
+
+    /* --- health monitor: the last error propagated (PV_HM_ACTION_PROPAGATE) --- */
+    uint32_t hm_seq;     /* kernel: errors propagated so far; incremented after the fields
+                            below are written, and PV_IRQ_HM raised */
+    uint32_t hm_error;   /* kernel: PV_HM_* */
+    uint32_t hm_detail;  /* kernel: what the error id says (docs/pv-api.md): fault address,
+                            hypercall number and code, the guest's detail, port handle */
+    uint32_t hm_pc;      /* kernel: the instruction that caused it; 0 if not an exception */
+    uint32_t hm_flags;   /* kernel: PV_HM_FLAG_* */
+    uint32_t hm_ignored; /* kernel: errors of this partition the action "ignore" counted */
 };
+
+/* The error is synchronous: the upcall frame's context is the faulting
+ * instruction, and resuming it repeats the fault. */
+#define PV_HM_FLAG_SYNC 0x1u
 
 #endif

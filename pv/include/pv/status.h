@@ -15,6 +15,9 @@ struct pv_partition_status {
     uint32_t flags;           /* PV_PART_FLAG_* */
     uint32_t mode;            /* PV_MODE_* */
     uint32_t start_condition; /* PV_START_* */
+    uint32_t hm_errors;       /* errors the health monitor handled for it, any action */
+    uint32_t hm_restarts;     /* restarts the health monitor made (counted against
+                                 its restart limit) */
 };
 
 #endif

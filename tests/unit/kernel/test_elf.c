@@ -30,7 +30,8 @@ static const struct cfg_area areas[] = {
     {"code", FAKE_RAM_BASE, 0x40000000, 0x1000, CFG_AREA_READ | CFG_AREA_EXEC},
     {"data", FAKE_RAM_BASE + 0x1000, 0x40100000, 0x1000, CFG_AREA_READ | CFG_AREA_WRITE},
 };
-static struct cfg_partition cfg = {"P", 1, 0, 0, CFG_MODE_NORMAL, 0, areas, 2, 0, 0};
+static struct cfg_partition cfg = {
+    .name = "P", .id = 1, .initial_mode = CFG_MODE_NORMAL, .areas = areas, .num_areas = 2};
 
 static int setup(void **state)
 {

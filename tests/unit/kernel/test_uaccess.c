@@ -21,7 +21,8 @@ static const struct cfg_area areas[] = {
     {"more", FAKE_RAM_BASE + 0x20000, 0x40110000, 0x1000, R | W},
     {"top", FAKE_RAM_BASE + 0x30000, 0xfffff000, 0x1000, R | W},
 };
-static const struct cfg_partition part = {"P", 1, 0, 0, CFG_MODE_NORMAL, 0, areas, 4, 0, 0};
+static const struct cfg_partition part = {
+    .name = "P", .id = 1, .initial_mode = CFG_MODE_NORMAL, .areas = areas, .num_areas = 4};
 
 static int check(uint32_t va, uint32_t len, uint32_t rights)
 {

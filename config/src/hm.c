@@ -1,0 +1,130 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
+/*
+ * Health-monitor tables: the names of error ids and actions, and the checks
+ * of each table against the rules of its level (docs/configuration.md).
+ */
+#include <inttypes.h>
+
+#include "tcfg.h"
+
+/* Indexed by PV_HM_* of pv/include/pv/abi.h. */
+const struct tcfg_hm_name tcfg_hm_errors[TCFG_HM_ERRORS] = {
+    {"memory-violation", "PV_HM_MEMORY_VIOLATION"},
+    {"privileged-instruction", "PV_HM_PRIVILEGED_INSTRUCTION"},
+    {"illegal-instruction", "PV_HM_ILLEGAL_INSTRUCTION"},
+    {"divide-error", "PV_HM_DIVIDE_ERROR"},
+    {"fpu-error", "PV_HM_FPU_ERROR"},
+    {"misaligned-access", "PV_HM_MISALIGNED_ACCESS"},
+    {"hypercall-misuse", "PV_HM_HYPERCALL_MISUSE"},
+    {"stack-overflow", "PV_HM_STACK_OVERFLOW"},
+    {"deadline-missed", "PV_HM_DEADLINE_MISSED"},
+    {"application-error", "PV_HM_APPLICATION_ERROR"},
+    {"fatal-error", "PV_HM_FATAL_ERROR"},
+    {"port-overflow", "PV_HM_PORT_OVERFLOW"},
+    {"restart-loop", "PV_HM_RESTART_LOOP"},
+};
+
+/* Indexed by PV_HM_ACTION_*; 0 is CFG_HM_DEFAULT of kernel/core/include/cfg.h. */
+const struct tcfg_hm_name tcfg_hm_actions[TCFG_HM_ACTIONS] = {
+    {"module", "CFG_HM_DEFAULT"},
+    {"ignore", "PV_HM_ACTION_IGNORE"},
+    {"log", "PV_HM_ACTION_LOG"},
+    {"halt", "PV_HM_ACTION_HALT"},
+    {"cold-restart", "PV_HM_ACTION_COLD_RESTART"},
+    {"warm-restart", "PV_HM_ACTION_WARM_RESTART"},
+    {"propagate", "PV_HM_ACTION_PROPAGATE"},
+    {"halt-module", "PV_HM_ACTION_HALT_MODULE"},
+    {"reset-module", "PV_HM_ACTION_RESET_MODULE"},
+};
+
+/* Whether the action is allowed at its level; reports why not. */
+static bool level_ok(struct tcfg_diag *d, const struct tcfg_hm_entry *e, bool module)
+{
+    const char *name = tcfg_hm_actions[e->action].xml;
+    switch (e->action) {
+    case TCFG_HM_HALT_MODULE:
+    case TCFG_HM_RESET_MODULE:
+        if (module)
+            return true;
+        tcfg_error(d, &e->at,
+                   "action=\"%s\" is a module-level action: only the <health-monitor> of "
+                   "<system> may use it",
+                   name);
+        return false;
+    case TCFG_HM_PROPAGATE:
+        if (!module)
+            return true;
+        tcfg_error(d, &e->at,
+                   "action=\"%s\" is a partition-level action: at module level there is no "
+                   "guest handler to propagate to",
+                   name);
+        return false;
+    case TCFG_HM_MODULE:
+        if (!module)
+            return true;
+        tcfg_error(d, &e->at,
+                   "action=\"%s\" is a partition-level action: it means \"as the module's table "
+                   "says\"",
+                   name);
+        return false;
+    default:
+        return true;
+    }
+}
+
+/* A restart loop answered by a restart, or by carrying on, would only
+ * come back. */
+static void restart_loop_ok(struct tcfg_diag *d, const struct tcfg_hm_entry *e, bool module)
+{
+    switch (e->action) {
+    case TCFG_HM_HALT:
+    case TCFG_HM_HALT_MODULE:
+    case TCFG_HM_RESET_MODULE:
+    case TCFG_HM_MODULE:
+        return;
+    default:
+        tcfg_error(d, &e->at,
+                   "action=\"%s\" is not allowed for restart-loop: restarting or carrying on "
+                   "would loop; use %s",
+                   tcfg_hm_actions[e->action].xml,
+                   module ? "halt, halt-module or reset-module" : "halt or module");
+    }
+}
+
+/* part is NULL for the module's table. */
+static void check_table(struct tcfg_diag *d, const struct tcfg_hm *hm,
+                        const struct tcfg_partition *part)
+{
+    const struct tcfg_hm_entry *first[TCFG_HM_ERRORS] = {0};
+    if (hm->has_max_restarts && !hm->max_restarts_bad && hm->max_restarts > TCFG_HM_MAX_RESTARTS)
+        tcfg_error(d, &hm->at, "max-restarts %" PRIu32 " exceeds the limit of %u restarts",
+                   hm->max_restarts, TCFG_HM_MAX_RESTARTS);
+    for (size_t i = 0; i < hm->num_entries; i++) {
+        const struct tcfg_hm_entry *e = &hm->entries[i];
+        if (e->bad)
+            continue;
+        if (first[e->error]) {
+            if (part)
+                tcfg_error(d, &e->at,
+                           "duplicate error id in the health-monitor table of partition \"%s\" "
+                           "(first used on line %lu)",
+                           part->name, first[e->error]->at.line);
+            else
+                tcfg_error(d, &e->at,
+                           "duplicate error id in the module's health-monitor table (first used "
+                           "on line %lu)",
+                           first[e->error]->at.line);
+        } else {
+            first[e->error] = e;
+        }
+        if (level_ok(d, e, !part) && e->error == TCFG_HM_RESTART_LOOP)
+            restart_loop_ok(d, e, !part);
+    }
+}
+
+void tcfg_check_hm(struct tcfg_diag *diag, struct tcfg_system *sys)
+{
+    for (size_t i = 0; i < sys->num_partitions; i++)
+        check_table(diag, &sys->partitions[i].hm, &sys->partitions[i]);
+    check_table(diag, &sys->hm, NULL);
+}

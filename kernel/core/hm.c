@@ -1,0 +1,279 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
+#include "hm.h"
+#include "arch.h"
+#include "cfg.h"
+#include "kformat.h"
+#include "kprintf.h"
+#include "kstring.h"
+#include "partition.h"
+#include "pv/abi.h"
+#include "pv/hm.h"
+#include "uaccess.h"
+#include "virq.h"
+
+_Static_assert(PV_HM_ERROR_COUNT <= CFG_HM_ERRORS, "cfg.h tables too small for the error ids");
+
+/* What an error gets when neither table names it: exceptions and fatal
+ * errors stop the partition (it cannot go on correctly), reports from the
+ * guest are kept, the rest is counted. */
+static const uint8_t default_actions[PV_HM_ERROR_COUNT] = {
+    [PV_HM_MEMORY_VIOLATION] = PV_HM_ACTION_HALT,
+    [PV_HM_PRIVILEGED_INSTRUCTION] = PV_HM_ACTION_HALT,
+    [PV_HM_ILLEGAL_INSTRUCTION] = PV_HM_ACTION_HALT,
+    [PV_HM_DIVIDE_ERROR] = PV_HM_ACTION_HALT,
+    [PV_HM_FPU_ERROR] = PV_HM_ACTION_HALT,
+    [PV_HM_MISALIGNED_ACCESS] = PV_HM_ACTION_HALT,
+    [PV_HM_HYPERCALL_MISUSE] = PV_HM_ACTION_IGNORE,
+    [PV_HM_STACK_OVERFLOW] = PV_HM_ACTION_LOG,
+    [PV_HM_DEADLINE_MISSED] = PV_HM_ACTION_LOG,
+    [PV_HM_APPLICATION_ERROR] = PV_HM_ACTION_LOG,
+    [PV_HM_FATAL_ERROR] = PV_HM_ACTION_HALT,
+    [PV_HM_PORT_OVERFLOW] = PV_HM_ACTION_IGNORE,
+    [PV_HM_RESTART_LOOP] = PV_HM_ACTION_HALT,
+};
+
+static const char *const error_names[PV_HM_ERROR_COUNT] = {
+    [PV_HM_MEMORY_VIOLATION] = "memory-violation",
+    [PV_HM_PRIVILEGED_INSTRUCTION] = "privileged-instruction",
+    [PV_HM_ILLEGAL_INSTRUCTION] = "illegal-instruction",
+    [PV_HM_DIVIDE_ERROR] = "divide-error",
+    [PV_HM_FPU_ERROR] = "fpu-error",
+    [PV_HM_MISALIGNED_ACCESS] = "misaligned-access",
+    [PV_HM_HYPERCALL_MISUSE] = "hypercall-misuse",
+    [PV_HM_STACK_OVERFLOW] = "stack-overflow",
+    [PV_HM_DEADLINE_MISSED] = "deadline-missed",
+    [PV_HM_APPLICATION_ERROR] = "application-error",
+    [PV_HM_FATAL_ERROR] = "fatal-error",
+    [PV_HM_PORT_OVERFLOW] = "port-overflow",
+    [PV_HM_RESTART_LOOP] = "restart-loop",
+};
+
+static const char *const action_names[] = {
+    [PV_HM_ACTION_IGNORE] = "ignore",
+    [PV_HM_ACTION_LOG] = "log",
+    [PV_HM_ACTION_HALT] = "halt",
+    [PV_HM_ACTION_COLD_RESTART] = "cold-restart",
+    [PV_HM_ACTION_WARM_RESTART] = "warm-restart",
+    [PV_HM_ACTION_PROPAGATE] = "propagate",
+    [PV_HM_ACTION_HALT_MODULE] = "halt-module",
+    [PV_HM_ACTION_RESET_MODULE] = "reset-module",
+};
+
+static struct pv_hm_entry log_ring[HM_LOG_SIZE];
+static uint32_t log_next;  /* number of the next entry */
+static uint32_t log_count; /* entries kept, <= HM_LOG_SIZE */
+static uint32_t log_overwritten;
+static uint32_t ignored_total;
+static int module_reset_pending;
+
+const char *hm_error_name(uint32_t error)
+{
+    return error < PV_HM_ERROR_COUNT ? error_names[error] : "unknown";
+}
+
+/* The rules tessera-config enforces, checked again because isolation
+ * rests on them: propagate needs a partition to propagate to, module
+ * actions belong to the module, and a restart loop must end. */
+static int action_valid(uint32_t error, uint32_t action, int module_level)
+{
+    if (action == CFG_HM_DEFAULT)
+        return !module_level;
+    if (action < PV_HM_ACTION_IGNORE || action > PV_HM_ACTION_RESET_MODULE)
+        return 0;
+    if (module_level ? action == PV_HM_ACTION_PROPAGATE
+                     : action == PV_HM_ACTION_HALT_MODULE || action == PV_HM_ACTION_RESET_MODULE)
+        return 0;
+    if (error == PV_HM_RESTART_LOOP)
+        return action == PV_HM_ACTION_HALT || action == PV_HM_ACTION_HALT_MODULE ||
+               action == PV_HM_ACTION_RESET_MODULE;
+    return 1;
+}
+
+void hm_init(void)
+{
+    for (uint32_t e = 0; e < CFG_HM_ERRORS; e++) {
+        uint32_t a = cfg_system.hm_module[e];
+
+        if (e >= PV_HM_ERROR_COUNT ? a != CFG_HM_DEFAULT
+                                   : a != CFG_HM_DEFAULT && !action_valid(e, a, 1))
+            panic("health monitor: module action %u invalid for error %u", a, e);
+        for (uint32_t i = 0; i < cfg_system.num_partitions; i++) {
+            a = cfg_system.partitions[i].hm[e];
+            if (e >= PV_HM_ERROR_COUNT ? a != CFG_HM_DEFAULT : !action_valid(e, a, 0))
+                panic("health monitor: partition %s: action %u invalid for error %u",
+                      cfg_system.partitions[i].name, a, e);
+        }
+    }
+}
+
+uint32_t hm_action(const struct partition *p, uint32_t error)
+{
+    uint32_t a = p->cfg->hm[error];
+
+    if (a == CFG_HM_DEFAULT)
+        a = cfg_system.hm_module[error];
+    if (a == CFG_HM_DEFAULT)
+        a = default_actions[error];
+    return a;
+}
+
+static void log_append(const struct partition *p, const struct hm_error *e, uint32_t action)
+{
+    struct pv_hm_entry *x = &log_ring[log_next % HM_LOG_SIZE];
+
+    if (log_count == HM_LOG_SIZE)
+        log_overwritten++;
+    else
+        log_count++;
+    x->seq = log_next++;
+    x->partition_id = p->cfg->id;
+    x->error = e->error;
+    x->action = action;
+    x->time_ns = arch_time_ns();
+    x->detail = e->detail;
+    x->pc = e->pc;
+}
+
+/* Tells p's own handler: the details in its control page, then the line.
+ * A synchronous error cannot wait for p to unmask: if p cannot take the
+ * upcall right now, resuming it would only repeat the fault. */
+static void propagate(struct partition *p, const struct hm_error *e)
+{
+    struct pv_shared *s = p->shared;
+
+    if (e->sync && (s->irq_level || (s->irq_mask & (1u << PV_IRQ_HM)) || !p->upcall_entry)) {
+        partition_stop(p, "health monitor: error propagated while the partition cannot take it "
+                          "(no handler, line masked or upcalls disabled)");
+        return;
+    }
+    s->hm_error = e->error;
+    s->hm_detail = e->detail;
+    s->hm_pc = e->pc;
+    s->hm_flags = e->sync ? PV_HM_FLAG_SYNC : 0;
+    s->hm_seq++;
+    virq_raise(p, PV_IRQ_HM);
+}
+
+static void restart(struct partition *p, const struct hm_error *e, int warm)
+{
+    int err;
+
+    if (p->hm_restarts >= p->cfg->hm_max_restarts) {
+        struct hm_error loop = {PV_HM_RESTART_LOOP, e->error, 0, 0, 0};
+
+        hm_raise(p, &loop);
+        return;
+    }
+    p->hm_restarts++;
+    p->start_condition = PV_START_HM_PARTITION_RESTART;
+    /* ARINC 653: no warm start before the partition finished its cold one. */
+    if (warm && p->mode != PV_MODE_COLD_START)
+        err = partition_restart_warm(p);
+    else
+        err = partition_restart(p);
+    if (err)
+        partition_stop(p, "health monitor: restart impossible");
+}
+
+void hm_raise(struct partition *p, const struct hm_error *e)
+{
+    uint32_t action = hm_action(p, e->error);
+
+    p->hm_errors++;
+    if (action == PV_HM_ACTION_IGNORE) {
+        p->shared->hm_ignored++;
+        ignored_total++;
+        return;
+    }
+    log_append(p, e, action);
+    if (action == PV_HM_ACTION_LOG)
+        return;
+    kprintf("[tessera] hm: partition %s: %s -> %s\n", p->cfg->name, error_names[e->error],
+            action_names[action]);
+    switch (action) {
+    case PV_HM_ACTION_HALT:
+        if (!e->what) {
+            char why[96];
+
+            ksnprintf(why, sizeof(why), "health monitor: %s", error_names[e->error]);
+            partition_stop(p, why);
+        } else {
+            partition_stop(p, e->what);
+        }
+        break;
+    case PV_HM_ACTION_COLD_RESTART:
+    case PV_HM_ACTION_WARM_RESTART:
+        restart(p, e, action == PV_HM_ACTION_WARM_RESTART);
+        break;
+    case PV_HM_ACTION_PROPAGATE:
+        propagate(p, e);
+        break;
+    case PV_HM_ACTION_HALT_MODULE:
+        kprintf("[tessera] health monitor: module halted\n");
+        arch_shutdown(2);
+    case PV_HM_ACTION_RESET_MODULE:
+    default:
+        module_reset_pending = 1;
+        break;
+    }
+}
+
+int hm_take_module_reset(void)
+{
+    int r = module_reset_pending;
+
+    module_reset_pending = 0;
+    return r;
+}
+
+int32_t hm_hc_raise(struct partition *p)
+{
+    struct hm_error e = {arch_hcall_arg(p, 0), arch_hcall_arg(p, 1), 0, 0, 0};
+
+    switch (e.error) {
+    case PV_HM_STACK_OVERFLOW:
+    case PV_HM_DEADLINE_MISSED:
+    case PV_HM_APPLICATION_ERROR:
+    case PV_HM_FATAL_ERROR:
+        hm_raise(p, &e);
+        return PV_OK;
+    default:
+        return PV_EINVAL;
+    }
+}
+
+int32_t hm_hc_log_read(struct partition *p)
+{
+    uint32_t first = arch_hcall_arg(p, 0), max = arch_hcall_arg(p, 2);
+    uint32_t oldest = log_next - log_count, behind = log_next - first, n = 0;
+    struct pv_hm_entry *out = 0;
+    struct pv_hm_log_status st, *st_out = 0;
+
+    if (max > HM_LOG_SIZE)
+        max = HM_LOG_SIZE;
+    if (max) {
+        out = uaccess_ptr(p->cfg, arch_hcall_arg(p, 1), max * sizeof(*out), CFG_AREA_WRITE);
+        if (!out)
+            return PV_EFAULT;
+    }
+    if (arch_hcall_arg(p, 3)) {
+        st_out = uaccess_ptr(p->cfg, arch_hcall_arg(p, 3), sizeof(st), CFG_AREA_WRITE);
+        if (!st_out)
+            return PV_EFAULT;
+    }
+    /* Entry numbers wrap: first is "older than what is kept" when it lies
+     * up to half the number space behind, otherwise it is in the future. */
+    if (behind > log_count)
+        first = behind <= 0x80000000u ? oldest : log_next;
+    for (; n < max && first != log_next; n++, first++)
+        memcpy(&out[n], &log_ring[first % HM_LOG_SIZE], sizeof(*out));
+    if (st_out) {
+        st.next_seq = log_next;
+        st.first_seq = oldest;
+        st.overwritten = log_overwritten;
+        st.capacity = HM_LOG_SIZE;
+        st.ignored = ignored_total;
+        memcpy(st_out, &st, sizeof(st));
+    }
+    return (int32_t)n;
+}

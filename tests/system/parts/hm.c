@@ -1,0 +1,216 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
+/*
+ * Health-monitor test partition. Its role is its configured id:
+ *   1..13   causes error id-1 (PV_HM_*) once, then says whether it carried on;
+ *   21..28  raises an error whose configured action is under test;
+ *   30      raises application-error once per boot until a module reset;
+ *   50      system partition: after a while, prints the HM log;
+ *   60      observer: prints what the schedule showed it, frame by frame.
+ * id + 100 is the same role that does not cause its error (the quiet run
+ * the observer's output is compared with).
+ */
+#include "tp.h"
+
+#define OBSERVED_FRAMES 24
+#define LOG_READ_FRAME  16 /* frame in which the system partition reads */
+
+static volatile uint32_t sink;
+static volatile uint32_t zero;
+static volatile double fsink;
+static uint32_t boots = 0; /* in .data: reset by a cold restart only */
+
+static volatile uint32_t handled_seq;
+
+void pv_upcall_handler(struct pv_upcall_frame *f)
+{
+    volatile struct pv_shared *s = pv_shared();
+
+    if (!(f->lines & (1u << PV_IRQ_HM)))
+        return;
+    handled_seq = s->hm_seq;
+    tp_printf("handler: error=%u detail=%x sync=%u pc=%s\n", s->hm_error, s->hm_detail,
+              s->hm_flags & PV_HM_FLAG_SYNC, s->hm_pc ? "set" : "0");
+    /* A synchronous error cannot be resumed: this partition gives up. */
+    if (s->hm_flags & PV_HM_FLAG_SYNC) {
+        tp_printf("handler: halting\n");
+        pv_halt_self();
+    }
+}
+
+static void enable_hm_upcalls(void)
+{
+    pv_upcall_set(pv_upcall_entry);
+    pv_shared()->irq_mask &= ~(1u << PV_IRQ_HM);
+    pv_irq_enable();
+}
+
+static void privileged(void)
+{
+#if defined(__i386__)
+    __asm__ volatile("cli");
+#elif defined(__sparc__)
+    __asm__ volatile("wr %%g0, %%psr" ::: "memory");
+#endif
+}
+
+static void misaligned(void)
+{
+#if defined(__sparc__)
+    sink = *(volatile uint32_t *)((uintptr_t)&boots + 1);
+#else
+    tp_printf("no misaligned-access trap on this arch\n");
+#endif
+}
+
+static void overflow_port(void)
+{
+    int32_t port = pv_port_open("OUT", 3);
+    uint32_t msg = 0;
+
+    for (int i = 0; i < 3; i++)
+        tp_printf("port write %d: %d\n", i, pv_port_write(port, &msg, sizeof(msg)));
+}
+
+/* Role 1..13: one error of each id. */
+static void cause(uint32_t error)
+{
+    tp_printf("causing %u\n", error);
+    switch (error) {
+    case PV_HM_MEMORY_VIOLATION:
+        *(volatile uint32_t *)0x50000000 = 1;
+        break;
+    case PV_HM_PRIVILEGED_INSTRUCTION:
+        privileged();
+        break;
+    case PV_HM_ILLEGAL_INSTRUCTION:
+        __builtin_trap();
+        break;
+    case PV_HM_DIVIDE_ERROR:
+        sink = 10 / zero;
+        break;
+    case PV_HM_FPU_ERROR: /* this partition has no FPU right */
+        fsink = fsink * 3.0;
+        break;
+    case PV_HM_MISALIGNED_ACCESS:
+        misaligned();
+        break;
+    case PV_HM_HYPERCALL_MISUSE:
+        tp_printf("bad hypercall: %d\n", pv_hcall0(999));
+        break;
+    case PV_HM_PORT_OVERFLOW:
+        overflow_port();
+        break;
+    case PV_HM_RESTART_LOOP: /* application-error is set to cold-restart, limit 1 */
+        tp_printf("boot, restarts=%u\n", pv_shared()->restarts);
+        pv_hm_raise(PV_HM_APPLICATION_ERROR, 13);
+        break;
+    default:
+        tp_printf("raise: %d\n", pv_hm_raise(error, 0x100 + error));
+        break;
+    }
+    tp_printf("carried on after %u\n", error);
+}
+
+/* Role 21..28: application-error under each partition-level action. */
+static void action(uint32_t role)
+{
+    volatile struct pv_shared *s = pv_shared();
+
+    boots++;
+    tp_printf("boot: restarts=%u start=%u boots=%u\n", s->restarts, s->start_condition, boots);
+    switch (role) {
+    case 21: /* ignore */
+        pv_hm_raise(PV_HM_APPLICATION_ERROR, 21);
+        pv_hm_raise(PV_HM_APPLICATION_ERROR, 21);
+        tp_printf("ignored=%u\n", s->hm_ignored);
+        break;
+    case 25: /* warm-restart: only after the cold start is over */
+        pv_mode_set(PV_MODE_NORMAL);
+        pv_hm_raise(PV_HM_APPLICATION_ERROR, role);
+        break;
+    case 26: /* propagate, asynchronous */
+        enable_hm_upcalls();
+        pv_hm_raise(PV_HM_APPLICATION_ERROR, 0x1234);
+        tp_printf("handled=%u\n", handled_seq);
+        break;
+    case 27: /* propagate, synchronous */
+        enable_hm_upcalls();
+        *(volatile uint32_t *)0x50000000 = 1;
+        break;
+    case 28: /* propagate, synchronous, without a handler */
+        *(volatile uint32_t *)0x50000000 = 1;
+        break;
+    default: /* 22 log, 23 halt, 24 cold-restart */
+        pv_hm_raise(PV_HM_APPLICATION_ERROR, role);
+        break;
+    }
+    tp_printf("carried on\n");
+}
+
+/* Role 30: reset the module once. */
+static void reset_module(void)
+{
+    uint32_t start = pv_shared()->start_condition;
+
+    tp_printf("boot: start=%u\n", start);
+    if (start != PV_START_HM_MODULE_RESTART)
+        pv_hm_raise(PV_HM_APPLICATION_ERROR, 30);
+    tp_printf("carried on\n");
+}
+
+static uint64_t frame_number(void)
+{
+    volatile struct pv_shared *s = pv_shared();
+
+    return s->frame_start_ns / s->major_frame_ns;
+}
+
+static void print_log(void)
+{
+    struct pv_hm_entry e[16];
+    struct pv_hm_log_status st;
+    uint32_t next = 0;
+    int32_t n;
+
+    while (frame_number() < LOG_READ_FRAME)
+        pv_idle();
+    do {
+        n = pv_hm_log_read(next, e, 16, &st);
+        for (int32_t i = 0; i < n; i++) {
+            tp_printf("log %u: partition=%u error=%u action=%u detail=%x pc=%s\n", e[i].seq,
+                      e[i].partition_id, e[i].error, e[i].action, e[i].detail,
+                      e[i].pc ? "set" : "0");
+            next = e[i].seq + 1;
+        }
+    } while (n > 0);
+    tp_printf("log status: next=%u first=%u overwritten=%u capacity=%u ignored=%u\n", st.next_seq,
+              st.first_seq, st.overwritten, st.capacity, st.ignored);
+}
+
+static void observe(void)
+{
+    volatile struct pv_shared *s = pv_shared();
+
+    tp_printf("observer: start=%u\n", s->start_condition);
+    for (uint32_t k = 0; k < OBSERVED_FRAMES; k++) {
+        pv_idle(); /* to the next window */
+        tp_printf("observer: window %u at %llu, plan %u\n", s->window_index,
+                  (unsigned long long)s->window_start_ns, s->plan_id);
+    }
+}
+
+void pv_main(uint32_t id)
+{
+    uint32_t role = id % 100, quiet = id >= 100;
+
+    if (role >= 1 && role <= 13)
+        quiet ? (void)tp_printf("quiet\n") : cause(role - 1);
+    else if (role >= 21 && role <= 28)
+        quiet ? (void)tp_printf("quiet\n") : action(role);
+    else if (role == 30)
+        quiet ? (void)tp_printf("quiet\n") : reset_module();
+    else if (role == 50)
+        print_log();
+    else if (role == 60)
+        observe();
+}

@@ -1,0 +1,310 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
+/* Unit tests of the health monitor: table lookup, the bounded log and its
+ * reading, ignore counting, propagation, the restart limit and the
+ * hypercalls' argument checks. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <string.h>
+#include <cmocka.h>
+#include "fake_arch.h"
+#include "hcall.h"
+#include "hm.h"
+#include "partition.h"
+#include "pv/abi.h"
+#include "pv/hm.h"
+
+static const struct cfg_area areas[] = {
+    {"code", FAKE_RAM_BASE, 0x40000000, 0x1000, CFG_AREA_READ | CFG_AREA_EXEC},
+    {"data", FAKE_RAM_BASE + 0x1000, 0x40100000, 0x4000, CFG_AREA_READ | CFG_AREA_WRITE},
+};
+static const struct cfg_partition cfgs[] = {
+    {.name = "APP",
+     .id = 1,
+     .initial_mode = CFG_MODE_NORMAL,
+     .areas = areas,
+     .num_areas = 2,
+     .hm = {[PV_HM_APPLICATION_ERROR] = PV_HM_ACTION_COLD_RESTART,
+            [PV_HM_STACK_OVERFLOW] = PV_HM_ACTION_PROPAGATE,
+            [PV_HM_MEMORY_VIOLATION] = PV_HM_ACTION_PROPAGATE,
+            [PV_HM_DEADLINE_MISSED] = PV_HM_ACTION_IGNORE},
+     .hm_max_restarts = 0},
+    {.name = "SYS",
+     .id = 2,
+     .flags = CFG_PART_SYSTEM,
+     .initial_mode = CFG_MODE_NORMAL,
+     .areas = areas,
+     .num_areas = 2,
+     .hm_max_restarts = 3},
+};
+const struct cfg_system cfg_system = {
+    .name = "unit",
+    .partitions = cfgs,
+    .num_partitions = 2,
+    .console_input = CFG_NO_PARTITION,
+    .hm_module = {[PV_HM_FATAL_ERROR] = PV_HM_ACTION_LOG, [PV_HM_PORT_OVERFLOW] = PV_HM_ACTION_LOG},
+};
+
+int kernel_plan_switch(uint32_t plan_id)
+{
+    (void)plan_id;
+    return -1;
+}
+
+static struct partition app, sys;
+static struct pv_shared app_shared, sys_shared;
+
+static int32_t call(struct partition *p, uint32_t nr, uint32_t a0, uint32_t a1, uint32_t a2,
+                    uint32_t a3)
+{
+    p->ctx.regs[0] = nr;
+    p->ctx.regs[1] = a0;
+    p->ctx.regs[2] = a1;
+    p->ctx.regs[3] = a2;
+    p->ctx.regs[4] = a3;
+    hcall_dispatch(p);
+    return (int32_t)p->ctx.regs[0];
+}
+
+static void init_partition(struct partition *p, const struct cfg_partition *cfg,
+                           struct pv_shared *s)
+{
+    memset(p, 0, sizeof(*p));
+    memset(s, 0, sizeof(*s));
+    p->cfg = cfg;
+    p->shared = s;
+    p->state = PART_READY;
+    p->mode = PV_MODE_NORMAL;
+}
+
+static int setup(void **state)
+{
+    (void)state;
+    init_partition(&app, &cfgs[0], &app_shared);
+    init_partition(&sys, &cfgs[1], &sys_shared);
+    memset(fake_ram, 0, sizeof(fake_ram));
+    fake_console_len = 0;
+    fake_console[0] = 0;
+    return 0;
+}
+
+/* The log's state as the system partition reads it. */
+static struct pv_hm_log_status log_status(void)
+{
+    struct pv_hm_log_status st;
+
+    assert_int_equal(call(&sys, PV_HC_HM_LOG_READ, 0, 0, 0, 0x40101000), 0);
+    memcpy(&st, fake_ram + 0x2000, sizeof(st));
+    return st;
+}
+
+static void raise_error(struct partition *p, uint32_t error, uint32_t detail)
+{
+    struct hm_error e = {error, detail, 0, 0, 0};
+
+    hm_raise(p, &e);
+}
+
+static void test_tables(void **state)
+{
+    (void)state;
+    hm_init(); /* the tables above are valid: no panic */
+    /* Partition table first, then the module's, then the kernel's defaults. */
+    assert_int_equal(hm_action(&app, PV_HM_APPLICATION_ERROR), PV_HM_ACTION_COLD_RESTART);
+    assert_int_equal(hm_action(&app, PV_HM_FATAL_ERROR), PV_HM_ACTION_LOG);
+    assert_int_equal(hm_action(&sys, PV_HM_FATAL_ERROR), PV_HM_ACTION_LOG);
+    assert_int_equal(hm_action(&sys, PV_HM_APPLICATION_ERROR), PV_HM_ACTION_LOG);
+    assert_int_equal(hm_action(&sys, PV_HM_MEMORY_VIOLATION), PV_HM_ACTION_HALT);
+    assert_int_equal(hm_action(&sys, PV_HM_HYPERCALL_MISUSE), PV_HM_ACTION_IGNORE);
+    assert_int_equal(hm_action(&sys, PV_HM_RESTART_LOOP), PV_HM_ACTION_HALT);
+}
+
+static void test_log_wraps_and_reads(void **state)
+{
+    struct pv_hm_log_status before = log_status(), after;
+    struct pv_hm_entry e[HM_LOG_SIZE];
+    uint32_t total = HM_LOG_SIZE + 6;
+
+    (void)state;
+    for (uint32_t i = 0; i < total; i++) {
+        fake_time_ns = 1000 + i;
+        raise_error(&sys, PV_HM_FATAL_ERROR, i);
+    }
+    after = log_status();
+    assert_int_equal(after.next_seq, before.next_seq + total);
+    assert_int_equal(after.first_seq, after.next_seq - HM_LOG_SIZE);
+    assert_int_equal(after.capacity, HM_LOG_SIZE);
+    assert_true(after.overwritten >= 6);
+    assert_int_equal(after.overwritten - before.overwritten,
+                     total - (HM_LOG_SIZE - (before.next_seq - before.first_seq)));
+    assert_int_equal(sys.hm_errors, total);
+    assert_int_equal(sys.state, PART_READY); /* "log" lets it carry on */
+
+    /* Asking for entry 0 gives the oldest kept one. */
+    assert_int_equal(call(&sys, PV_HC_HM_LOG_READ, 0, 0x40100000, 4, 0), 4);
+    memcpy(e, fake_ram + 0x1000, 4 * sizeof(e[0]));
+    assert_int_equal(e[0].seq, after.first_seq);
+    assert_int_equal(e[3].seq, after.first_seq + 3);
+    assert_int_equal(e[3].partition_id, 2);
+    assert_int_equal(e[3].error, PV_HM_FATAL_ERROR);
+    assert_int_equal(e[3].action, PV_HM_ACTION_LOG);
+    assert_int_equal(e[3].detail, total - HM_LOG_SIZE + 3);
+    assert_int_equal(e[3].time_ns, 1000 + total - HM_LOG_SIZE + 3);
+
+    /* From the middle to the end: only what exists. */
+    assert_int_equal(call(&sys, PV_HC_HM_LOG_READ, after.next_seq - 2, 0x40100000, 10, 0), 2);
+    memcpy(e, fake_ram + 0x1000, 2 * sizeof(e[0]));
+    assert_int_equal(e[1].seq, after.next_seq - 1);
+    assert_int_equal(e[1].detail, total - 1);
+    /* Nothing newer yet, and nothing for a number in the future. */
+    assert_int_equal(call(&sys, PV_HC_HM_LOG_READ, after.next_seq, 0x40100000, 10, 0), 0);
+    assert_int_equal(call(&sys, PV_HC_HM_LOG_READ, after.next_seq + 5, 0x40100000, 10, 0), 0);
+    /* max is capped at the capacity, and the buffer checked for that. */
+    assert_int_equal(call(&sys, PV_HC_HM_LOG_READ, 0, 0x40100000, 1000, 0), HM_LOG_SIZE);
+}
+
+static void test_log_read_arguments(void **state)
+{
+    (void)state;
+    /* Only system partitions read the log; the refusal is itself misuse. */
+    assert_int_equal(call(&app, PV_HC_HM_LOG_READ, 0, 0x40100000, 1, 0), PV_EPERM);
+    assert_int_equal(app.hm_errors, 1);
+    assert_int_equal(app.shared->hm_ignored, 1);
+    /* Buffers outside the caller's writable areas, or too short. */
+    assert_int_equal(call(&sys, PV_HC_HM_LOG_READ, 0, 0x40000000, 1, 0), PV_EFAULT);
+    assert_int_equal(call(&sys, PV_HC_HM_LOG_READ, 0, 0x40104000 - 16, 1, 0), PV_EFAULT);
+    assert_int_equal(call(&sys, PV_HC_HM_LOG_READ, 0, 0x40104000 - 320, 0x7fffffff, 0), PV_EFAULT);
+    assert_int_equal(call(&sys, PV_HC_HM_LOG_READ, 0, 0x40100000, 1, 0x40104000 - 4), PV_EFAULT);
+    assert_int_equal(call(&sys, PV_HC_HM_LOG_READ, 0, 0xfffffff0, 1, 0), PV_EFAULT);
+}
+
+static void test_ignore_is_counted_not_logged(void **state)
+{
+    struct pv_hm_log_status before = log_status(), after;
+
+    (void)state;
+    raise_error(&app, PV_HM_DEADLINE_MISSED, 1);
+    raise_error(&app, PV_HM_DEADLINE_MISSED, 2);
+    after = log_status();
+    assert_int_equal(after.next_seq, before.next_seq);
+    assert_int_equal(after.ignored, before.ignored + 2);
+    assert_int_equal(app.shared->hm_ignored, 2);
+    assert_int_equal(app.hm_errors, 2);
+    assert_int_equal(app.state, PART_READY);
+}
+
+static void test_raise_hypercall(void **state)
+{
+    struct pv_hm_log_status before = log_status();
+
+    (void)state;
+    /* Only the errors a guest can detect itself may be raised. */
+    assert_int_equal(call(&sys, PV_HC_HM_RAISE, PV_HM_MEMORY_VIOLATION, 0, 0, 0), PV_EINVAL);
+    assert_int_equal(call(&sys, PV_HC_HM_RAISE, PV_HM_RESTART_LOOP, 0, 0, 0), PV_EINVAL);
+    assert_int_equal(call(&sys, PV_HC_HM_RAISE, PV_HM_ERROR_COUNT, 0, 0, 0), PV_EINVAL);
+    assert_int_equal(call(&sys, PV_HC_HM_RAISE, 0xffffffffu, 0, 0, 0), PV_EINVAL);
+    /* Each refusal was hypercall misuse (ignored by default, so counted). */
+    assert_int_equal(sys.shared->hm_ignored, 4);
+    assert_int_equal(log_status().next_seq, before.next_seq);
+    assert_int_equal(call(&sys, PV_HC_HM_RAISE, PV_HM_APPLICATION_ERROR, 77, 0, 0), PV_OK);
+    assert_int_equal(log_status().next_seq, before.next_seq + 1);
+}
+
+static void test_misuse_detail(void **state)
+{
+    (void)state;
+    /* Misuse of app is ignored by default; its detail reaches a handler
+     * when propagated, so check the value through the log of sys instead:
+     * sys's table leaves it at "ignore" too, so only the counters move. */
+    assert_int_equal(call(&app, PV_HC_COUNT + 3, 0, 0, 0, 0), PV_ENOSYS);
+    assert_int_equal(call(&app, PV_HC_TIME_GET, 0x40000000, 0, 0, 0), PV_EFAULT);
+    assert_int_equal(app.shared->hm_ignored, 2);
+    /* Run-time conditions are not misuse. */
+    assert_int_equal(call(&app, PV_HC_PART_STATUS, 99, 0x40100000, 0, 0), PV_ENOENT);
+    assert_int_equal(app.shared->hm_ignored, 2);
+}
+
+static void test_propagate(void **state)
+{
+    (void)state;
+    /* Asynchronous: pending until the partition takes it. */
+    raise_error(&app, PV_HM_STACK_OVERFLOW, 0x55);
+    assert_int_equal(app.state, PART_READY);
+    assert_int_equal(app.shared->hm_seq, 1);
+    assert_int_equal(app.shared->hm_error, PV_HM_STACK_OVERFLOW);
+    assert_int_equal(app.shared->hm_detail, 0x55);
+    assert_int_equal(app.shared->hm_flags, 0);
+    assert_true(app.shared->irq_pending & (1u << PV_IRQ_HM));
+
+    /* Synchronous and the partition can take it now: delivered. */
+    app.upcall_entry = 0x40000010;
+    app.shared->irq_mask = ~(1u << PV_IRQ_HM);
+    struct hm_error sync = {PV_HM_MEMORY_VIOLATION, 0x50000000, 0x40000123, 1, "page fault"};
+    hm_raise(&app, &sync);
+    assert_int_equal(app.state, PART_READY);
+    assert_int_equal(app.shared->hm_seq, 2);
+    assert_int_equal(app.shared->hm_pc, 0x40000123);
+    assert_int_equal(app.shared->hm_detail, 0x50000000);
+    assert_int_equal(app.shared->hm_flags, PV_HM_FLAG_SYNC);
+
+    /* Synchronous while upcalls are disabled (e.g. inside its handler):
+     * resuming would repeat the fault, so the partition is stopped. */
+    app.shared->irq_level = 1;
+    hm_raise(&app, &sync);
+    assert_int_equal(app.state, PART_STOPPED);
+    assert_int_equal(app.shared->hm_seq, 2);
+}
+
+static void test_propagate_sync_masked_or_no_handler(void **state)
+{
+    struct hm_error sync = {PV_HM_MEMORY_VIOLATION, 0, 0x40000123, 1, "page fault"};
+
+    (void)state;
+    app.upcall_entry = 0x40000010; /* the line is still masked, as at boot */
+    app.shared->irq_mask = 0xffffffffu;
+    hm_raise(&app, &sync);
+    assert_int_equal(app.state, PART_STOPPED);
+    setup(0);
+    app.shared->irq_mask = 0; /* unmasked, but no handler */
+    hm_raise(&app, &sync);
+    assert_int_equal(app.state, PART_STOPPED);
+}
+
+static void test_restart_limit(void **state)
+{
+    struct pv_hm_log_status before = log_status();
+    struct pv_hm_entry e[2];
+
+    (void)state;
+    /* A limit of 0: the first restart the table asks for is already a
+     * restart loop, whose action (the default) halts the partition. */
+    raise_error(&app, PV_HM_APPLICATION_ERROR, 9);
+    assert_int_equal(app.state, PART_STOPPED);
+    assert_int_equal(app.hm_restarts, 0);
+    assert_int_equal(call(&sys, PV_HC_HM_LOG_READ, before.next_seq, 0x40100000, 2, 0), 2);
+    memcpy(e, fake_ram + 0x1000, sizeof(e));
+    assert_int_equal(e[0].error, PV_HM_APPLICATION_ERROR);
+    assert_int_equal(e[0].action, PV_HM_ACTION_COLD_RESTART);
+    assert_int_equal(e[1].error, PV_HM_RESTART_LOOP);
+    assert_int_equal(e[1].action, PV_HM_ACTION_HALT);
+    assert_int_equal(e[1].detail, PV_HM_APPLICATION_ERROR);
+    assert_int_equal(e[1].partition_id, 1);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test_setup(test_tables, setup),
+        cmocka_unit_test_setup(test_log_wraps_and_reads, setup),
+        cmocka_unit_test_setup(test_log_read_arguments, setup),
+        cmocka_unit_test_setup(test_ignore_is_counted_not_logged, setup),
+        cmocka_unit_test_setup(test_raise_hypercall, setup),
+        cmocka_unit_test_setup(test_misuse_detail, setup),
+        cmocka_unit_test_setup(test_propagate, setup),
+        cmocka_unit_test_setup(test_propagate_sync_masked_or_no_handler, setup),
+        cmocka_unit_test_setup(test_restart_limit, setup),
+    };
+
+    return cmocka_run_group_tests_name("hm", tests, NULL, NULL);
+}
