@@ -140,7 +140,11 @@ static void action(uint32_t role)
     case 28: /* propagate, synchronous, without a handler */
         *(volatile uint32_t *)0x50000000 = 1;
         break;
-    default: /* 22 log, 23 halt, 24 cold-restart */
+    case 22: /* log; and the log itself is for system partitions only */
+        tp_printf("log read: %d\n", pv_hm_log_read(0, 0, 0, 0));
+        pv_hm_raise(PV_HM_APPLICATION_ERROR, role);
+        break;
+    default: /* 23 halt, 24 cold-restart */
         pv_hm_raise(PV_HM_APPLICATION_ERROR, role);
         break;
     }
