@@ -42,3 +42,22 @@ TEST_TARGETS += $(SYSTEMS_DIR)/apex/system.elf
 TEST_PROGRAMS += tests/system/test_apex.py
 TEST_PROGRAMS += tests/system/test_demo.py tests/system/test_grub.py
 TEST_TARGETS += $(SYSTEMS_DIR)/demo/system.elf
+
+# SPARC only: register windows and SPARC traps from a partition.
+ifeq ($(ARCH),sparc)
+$(eval $(call bare_partition,sparc-traps,tests/system/parts/sparc_traps.c))
+SPARC_TEST_IMAGES := $(PART_IMAGE_DIR)/sparc-traps.elf
+SPARC_TEST_SYSTEMS := sparc-traps
+$(eval $(call tessera_system,sparc-traps,tests/system/systems/sparc-traps.xml,\
+	$(TEST_PART_IMAGES) $(SPARC_TEST_IMAGES)))
+TEST_TARGETS += $(SYSTEMS_DIR)/sparc-traps/system.elf
+TEST_PROGRAMS += tests/system/test_sparc_traps.py
+endif
+# The APEX health-monitor services and the executive's health-monitor
+# mapping: one RTEMS image in three partitions, plus hm.elf's log reader.
+$(eval $(call pv_apex_app,apex-hm,tests/system/rtems/apexhm/init.c))
+RTEMS_TEST_SYSTEMS += apex-hm
+$(eval $(call tessera_system,apex-hm,tests/system/systems/apex-hm.xml,\
+	$(PV_APP_DIR)/apex-hm.elf $(PART_IMAGE_DIR)/hm.elf))
+TEST_TARGETS += $(SYSTEMS_DIR)/apex-hm/system.elf
+TEST_PROGRAMS += tests/system/test_apex_hm.py

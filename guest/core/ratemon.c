@@ -206,6 +206,7 @@ rtems_status_code rtems_rate_monotonic_period(rtems_id id, rtems_interval length
     struct exec_period *p;
     struct exec_thread *executing;
     rtems_status_code status = RTEMS_SUCCESSFUL;
+    rtems_id missed = 0;
     port_isr_level level = port_interrupt_disable();
 
     p = period_get(id);
@@ -226,6 +227,7 @@ rtems_status_code rtems_rate_monotonic_period(rtems_id id, rtems_interval length
         release_job(p);
     } else if (p->state == RATE_MONOTONIC_EXPIRED || p->postponed_jobs > 0) {
         status = release_postponed(p, length);
+        missed = p->object.id;
     } else {
         update_statistics(p);
         p->next_length = length;
@@ -235,6 +237,10 @@ rtems_status_code rtems_rate_monotonic_period(rtems_id id, rtems_interval length
         status = executing->wait.status;
     }
     port_interrupt_restore(level);
+    if (missed != 0) {
+        /* pv: reported to the health monitor, one hypercall per miss. */
+        port_error_report(PORT_ERROR_DEADLINE_MISSED, missed);
+    }
     return status;
 }
 

@@ -116,6 +116,17 @@ void port_console_write(const char *buf, size_t len);
 noreturn void port_halt(uint32_t source, uint32_t code);
 
 /*
+ * An error the executive detected that a health monitor may want to know
+ * about: PORT_ERROR_DEADLINE_MISSED (detail: the period's id) when
+ * rtems_rate_monotonic_period() finds the period expired. The pv port reports
+ * it to the kernel's health monitor (which may restart the partition: then
+ * this does not return); the host and native ports ignore it. Task context,
+ * interrupts enabled or disabled.
+ */
+#define PORT_ERROR_DEADLINE_MISSED 1u
+void port_error_report(uint32_t error, uint32_t detail);
+
+/*
  * The memory left to the C heap (newlib's sbrk): [*begin, *end). Called by
  * the libc glue, any time after exec_boot started.
  */

@@ -1,8 +1,10 @@
 /* SPDX-License-Identifier: BSD-2-Clause */
 /*
- * ARINC 653 APEX port services (sampling and queuing ports) for RTEMS tasks
- * on Tessera's pv port. Names and values follow ARINC 653 Part 1; the sizes
- * of the base types are this implementation's choice.
+ * ARINC 653 APEX port services (sampling and queuing ports), partition
+ * services and health-monitor services for RTEMS tasks on Tessera's pv
+ * port. Names and values follow ARINC 653 Part 1; the sizes of the base
+ * types are this implementation's choice. A "process" is an RTEMS task: a
+ * PROCESS_ID_TYPE holds its rtems_id.
  */
 #ifndef APEX_H
 #define APEX_H
@@ -65,6 +67,72 @@ typedef struct {
 /* The RTEMS event a task blocked in SEND/RECEIVE waits for: applications
  * must leave it alone. */
 #define APEX_RTEMS_EVENT 0x40000000u /* RTEMS_EVENT_30 */
+
+/* ---- partition services ---- */
+
+typedef void *SYSTEM_ADDRESS_TYPE;
+typedef APEX_UNSIGNED STACK_SIZE_TYPE;
+typedef APEX_INTEGER PROCESS_ID_TYPE;
+typedef APEX_INTEGER PARTITION_ID_TYPE;
+typedef APEX_INTEGER LOCK_LEVEL_TYPE;
+
+typedef enum { IDLE = 0, COLD_START = 1, WARM_START = 2, NORMAL = 3 } OPERATING_MODE_TYPE;
+
+typedef enum {
+    NORMAL_START = 0,
+    PARTITION_RESTART = 1,
+    HM_MODULE_RESTART = 2,
+    HM_PARTITION_RESTART = 3
+} START_CONDITION_TYPE;
+
+typedef struct {
+    SYSTEM_TIME_TYPE PERIOD;   /* the major frame */
+    SYSTEM_TIME_TYPE DURATION; /* the partition's current window */
+    PARTITION_ID_TYPE IDENTIFIER;
+    LOCK_LEVEL_TYPE LOCK_LEVEL; /* 1 if the calling task is not preemptible, else 0 */
+    OPERATING_MODE_TYPE OPERATING_MODE;
+    START_CONDITION_TYPE START_CONDITION;
+} PARTITION_STATUS_TYPE;
+
+void GET_PARTITION_STATUS(PARTITION_STATUS_TYPE *PARTITION_STATUS, RETURN_CODE_TYPE *RETURN_CODE);
+void SET_PARTITION_MODE(OPERATING_MODE_TYPE OPERATING_MODE, RETURN_CODE_TYPE *RETURN_CODE);
+
+/* ---- health monitoring ---- */
+
+#define MAX_ERROR_MESSAGE_SIZE 128
+typedef APEX_INTEGER ERROR_MESSAGE_SIZE_TYPE;
+typedef APEX_BYTE ERROR_MESSAGE_TYPE[MAX_ERROR_MESSAGE_SIZE];
+
+typedef enum {
+    DEADLINE_MISSED = 0,
+    APPLICATION_ERROR = 1,
+    NUMERIC_ERROR = 2,
+    ILLEGAL_REQUEST = 3,
+    STACK_OVERFLOW = 4,
+    MEMORY_VIOLATION = 5,
+    HARDWARE_FAULT = 6,
+    POWER_FAIL = 7
+} ERROR_CODE_TYPE;
+
+typedef struct {
+    ERROR_CODE_TYPE ERROR_CODE;
+    ERROR_MESSAGE_SIZE_TYPE LENGTH;
+    PROCESS_ID_TYPE FAILED_PROCESS_ID;
+    SYSTEM_ADDRESS_TYPE FAILED_ADDRESS; /* the faulting instruction, or NULL */
+    ERROR_MESSAGE_TYPE MESSAGE;
+} ERROR_STATUS_TYPE;
+
+/* The RTEMS event that activates the error handler task. */
+#define APEX_RTEMS_HM_EVENT 0x20000000u /* RTEMS_EVENT_29 */
+
+/* Errors waiting for the error handler; more are dropped. */
+#define APEX_MAX_PENDING_ERRORS 8
+
+void RAISE_APPLICATION_ERROR(ERROR_CODE_TYPE ERROR_CODE, MESSAGE_ADDR_TYPE MESSAGE_ADDR,
+                             ERROR_MESSAGE_SIZE_TYPE LENGTH, RETURN_CODE_TYPE *RETURN_CODE);
+void CREATE_ERROR_HANDLER(SYSTEM_ADDRESS_TYPE ENTRY_POINT, STACK_SIZE_TYPE STACK_SIZE,
+                          RETURN_CODE_TYPE *RETURN_CODE);
+void GET_ERROR_STATUS(ERROR_STATUS_TYPE *ERROR_STATUS, RETURN_CODE_TYPE *RETURN_CODE);
 
 void CREATE_SAMPLING_PORT(const char *SAMPLING_PORT_NAME, MESSAGE_SIZE_TYPE MAX_MESSAGE_SIZE,
                           PORT_DIRECTION_TYPE PORT_DIRECTION, SYSTEM_TIME_TYPE REFRESH_PERIOD,

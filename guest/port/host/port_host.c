@@ -124,6 +124,13 @@ noreturn void port_context_start(struct port_context *to)
     port_halt(RTEMS_FATAL_SOURCE_BSP, 2);
 }
 
+/* No health monitor here: the executive's reports go nowhere. */
+void port_error_report(uint32_t error, uint32_t detail)
+{
+    (void)error;
+    (void)detail;
+}
+
 void port_idle(void)
 {
     port_isr_level level;

@@ -2,10 +2,12 @@
 /*
  * Interrupts of the pv port: the executive's interrupt level is the control
  * page's virtual interrupt level (0 = enabled), so masking is a store, never
- * a trap. Virtual interrupts arrive by upcall in pv_upcall_handler().
+ * a trap. Virtual interrupts arrive by upcall in pv_upcall_handler(); the
+ * health monitor's line is handled in hm.c.
  */
 #include <port.h>
 #include <pv/pv.h>
+#include <rtems.h>
 
 #include "pv_port.h"
 
@@ -56,8 +58,13 @@ bool port_vector_attach(uint32_t vector)
 void pv_upcall_handler(struct pv_upcall_frame *frame)
 {
     uint32_t lines = frame->lines;
+    bool interrupted_isr = rtems_interrupt_is_in_progress();
+    bool leave = false;
 
     exec_isr_enter();
+    /* First: an exception must not let the faulting task go on. */
+    if (lines & (1u << PV_IRQ_HM))
+        leave = pv_hm_upcall(interrupted_isr);
     if ((lines & (1u << PV_IRQ_TIMER)) && tick_running) {
         /* One tick per expiration, including periods that passed while
          * the partition was outside its windows: the clock catches up. */
@@ -76,4 +83,6 @@ void pv_upcall_handler(struct pv_upcall_frame *frame)
     }
     if (exec_isr_leave())
         exec_isr_dispatch();
+    else if (leave)
+        pv_hm_task_stuck();
 }

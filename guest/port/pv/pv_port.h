@@ -3,9 +3,32 @@
 #ifndef TESSERA_PV_PORT_H
 #define TESSERA_PV_PORT_H
 
+#include <stdbool.h>
+#include <stdint.h>
 #include <stdnoreturn.h>
+
+struct port_context;
 
 /* Reports an impossible situation on the console and halts the partition. */
 noreturn void pv_port_panic(const char *why);
+
+/* Tells the health monitor that the executive cannot go on (fatal error
+ * code); returns if the configured action lets the partition carry on. */
+void pv_hm_fatal(uint32_t code);
+
+/*
+ * Line PV_IRQ_HM, in interrupt context: hands the propagated error to the
+ * application's handler. interrupted_isr: the upcall interrupted an
+ * interrupt handler. Returns true when the error was an exception of the
+ * interrupted task, now suspended: the upcall must switch away from it.
+ */
+bool pv_hm_upcall(bool interrupted_isr);
+
+/* The suspended task cannot be switched away from (dispatching disabled). */
+noreturn void pv_hm_task_stuck(void);
+
+/* The x86 thread switch found the outgoing thread past its stack
+ * (guest/port/cpu/x86/context.S, CPU_STACK_GUARD). */
+noreturn void cpu_stack_overflow(struct port_context *from, struct port_context *to);
 
 #endif

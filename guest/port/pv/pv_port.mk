@@ -11,9 +11,11 @@ GUEST_PV_OBJS := $(patsubst guest/port/%,$(GUEST_PV_DIR)/port/%.o,$(GUEST_PV_SRC
 GUEST_PV_LIB := $(GUEST_PV_DIR)/libport-pv.a
 PV_APP_DIR := $(B)/$(ARCH)/pvapps
 
+# CPU_STACK_GUARD: thread contexts keep a guard below each stack, checked at
+# every switch (guest/port/cpu/$(ARCH)); the port reports an overrun.
 $(GUEST_PV_DIR)/port/%.o: guest/port/% | $(NEWLIB_INCLUDE)
 	@mkdir -p $(@D)
-	$(Q)$(TARGET_CC) $(GUEST_CFLAGS) $(GUEST_PV_INCLUDES) -MMD -MP -c $< -o $@
+	$(Q)$(TARGET_CC) $(GUEST_CFLAGS) $(GUEST_PV_INCLUDES) -DCPU_STACK_GUARD -MMD -MP -c $< -o $@
 
 $(GUEST_PV_LIB): $(GUEST_PV_OBJS)
 	$(Q)rm -f $@ && ar rcs $@ $^

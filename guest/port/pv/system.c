@@ -1,7 +1,8 @@
 /* SPDX-License-Identifier: BSD-2-Clause */
 /*
  * The pv port's start, console, clock, idle, heap and ways out: each a thin
- * use of the para-virtualization API.
+ * use of the para-virtualization API. A fatal error is reported to the
+ * health monitor before the partition halts.
  */
 #include <port.h>
 #include <pv/pv.h>
@@ -21,6 +22,8 @@ noreturn void pv_main(uint32_t id)
         pv_port_panic("the kernel refused the upcall entry");
     /* Interrupts stay disabled until the executive starts multitasking. */
     pv_irq_disable();
+    /* Errors the health monitor propagates: hm.c. */
+    pv_irq_unmask_line(PV_IRQ_HM);
     exec_boot();
 }
 
@@ -79,6 +82,11 @@ noreturn void port_halt(uint32_t source, uint32_t code)
         put_decimal(code);
         pv_console_write("\n", 1);
     }
+    /* exit() and rtems_shutdown_executive() end the partition normally;
+     * anything else is a fatal error for the health monitor, and whatever
+     * its action, the partition does not go on. */
+    if (source != RTEMS_FATAL_SOURCE_EXIT)
+        pv_hm_fatal(code);
     pv_halt_self();
 }
 
@@ -91,5 +99,6 @@ noreturn void pv_port_panic(const char *why)
     pv_console_write("pv port: ", 9);
     pv_console_write(why, (uint32_t)n);
     pv_console_write("\n", 1);
+    pv_hm_fatal(0);
     pv_halt_self();
 }

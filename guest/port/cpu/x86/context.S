@@ -10,6 +10,10 @@
 #define CTX_ESP   0
 #define CTX_FP    4
 #define CTX_FXSAVE 48
+/* Only when CPU_STACK_GUARD is defined (pv port): the guard words above the
+ * FXSAVE image, the lowest words of the usable stack (context.c). */
+#define CTX_GUARD 560
+#define STACK_PATTERN 0x5a7c3e19
 
     .text
     .globl port_context_switch
@@ -17,6 +21,18 @@
 port_context_switch:
     mov 4(%esp), %eax
     mov 8(%esp), %edx
+#ifdef CPU_STACK_GUARD
+    /* The outgoing thread stayed inside its stack: its stack pointer is
+     * above the guard and the guard's first and last words are intact.
+     * Otherwise cpu_stack_overflow(from, to), which does not return. */
+    lea CTX_GUARD+16(%eax), %ecx
+    cmp %ecx, %esp
+    jb cpu_stack_overflow
+    cmpl $STACK_PATTERN, CTX_GUARD(%eax)
+    jne cpu_stack_overflow
+    cmpl $STACK_PATTERN, CTX_GUARD+12(%eax)
+    jne cpu_stack_overflow
+#endif
     pushfl
     pushl %ebp
     pushl %ebx

@@ -18,6 +18,9 @@
 #define MIN_USABLE_STACK 2048u
 /* EFLAGS of a new thread: IF clear (the contract), bit 1 is reserved-one. */
 #define FIRST_EFLAGS 0x00000002u
+/* CPU_STACK_GUARD (the pv port's build defines it): the words of the guard
+ * below each thread's usable stack; context.S has the same value. */
+#define STACK_PATTERN 0x5a7c3e19u
 
 /* Offsets are shared with context.S. */
 struct port_context {
@@ -28,10 +31,18 @@ struct port_context {
      * (stack top), ebp, eflags, return address. */
     uint32_t first_frame[8];
     uint8_t fxsave[FXSAVE_SIZE] __attribute__((aligned(16)));
+#ifdef CPU_STACK_GUARD
+    /* Just below the usable stack: a thread that ran past the end of its
+     * stack overwrote it. port_context_switch checks it (context.S). */
+    uint32_t guard[4];
+#endif
 };
 
 _Static_assert(offsetof(struct port_context, fp) == 4, "context.S CTX_FP");
 _Static_assert(offsetof(struct port_context, fxsave) == 48, "context.S CTX_FXSAVE");
+#ifdef CPU_STACK_GUARD
+_Static_assert(offsetof(struct port_context, guard) == 560, "context.S CTX_GUARD");
+#endif
 
 void cpu_context_first(void);
 
@@ -67,6 +78,11 @@ struct port_context *port_context_init(void *stack_area, size_t stack_size, bool
     frame[3] = 0;
     frame[4] = FIRST_EFLAGS;
     frame[5] = (uint32_t)(uintptr_t)cpu_context_first;
+#ifdef CPU_STACK_GUARD
+    for (unsigned i = 0; i < 4; i++) {
+        ctx->guard[i] = STACK_PATTERN;
+    }
+#endif
     ctx->esp = (uint32_t)(uintptr_t)frame;
     ctx->fp = fp ? 1u : 0u;
     if (fp) {

@@ -81,6 +81,13 @@ static void put_decimal(uint32_t value)
     native_uart_puts(&text[i]);
 }
 
+/* No health monitor here: the executive's reports go nowhere. */
+void port_error_report(uint32_t error, uint32_t detail)
+{
+    (void)error;
+    (void)detail;
+}
+
 noreturn void port_halt(uint32_t source, uint32_t code)
 {
     uint32_t v = code & EXIT_FATAL;

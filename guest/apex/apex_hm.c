@@ -1,0 +1,223 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
+/*
+ * ARINC 653 health-monitoring services on the kernel's health monitor.
+ *
+ * RAISE_APPLICATION_ERROR reports PV_HM_APPLICATION_ERROR; the partition's
+ * health-monitor table decides what follows. When the action is
+ * "propagate" the error comes back through <tessera/hm.h>: the interrupt
+ * handler below queues it and activates the error handler task that
+ * CREATE_ERROR_HANDLER made, which reads it with GET_ERROR_STATUS. An
+ * exception of a task is propagated the same way; the pv port suspends the
+ * faulting task.
+ */
+#include <rtems.h>
+#include <string.h>
+#include <tessera/hm.h>
+
+#include "apex_impl.h"
+
+/* The error handler task and its ENTRY_POINT. */
+static rtems_id handler_task;
+static void (*handler_entry)(void);
+
+/* Errors not yet read by GET_ERROR_STATUS, oldest first. */
+static ERROR_STATUS_TYPE pending[APEX_MAX_PENDING_ERRORS];
+static unsigned pending_first, pending_count, taken;
+
+/* The message of the last RAISE_APPLICATION_ERROR, until it comes back. */
+static struct {
+    bool valid;
+    rtems_id task;
+    ERROR_MESSAGE_SIZE_TYPE length;
+    APEX_BYTE text[MAX_ERROR_MESSAGE_SIZE];
+} raised;
+
+/* The ARINC 653 error code of each kernel error id (docs/compatibility.md). */
+static ERROR_CODE_TYPE error_code(uint32_t pv)
+{
+    switch (pv) {
+    case PV_HM_MEMORY_VIOLATION:
+        return MEMORY_VIOLATION;
+    case PV_HM_PRIVILEGED_INSTRUCTION:
+    case PV_HM_ILLEGAL_INSTRUCTION:
+    case PV_HM_HYPERCALL_MISUSE:
+    case PV_HM_PORT_OVERFLOW:
+        return ILLEGAL_REQUEST;
+    case PV_HM_DIVIDE_ERROR:
+    case PV_HM_FPU_ERROR:
+        return NUMERIC_ERROR;
+    case PV_HM_STACK_OVERFLOW:
+        return STACK_OVERFLOW;
+    case PV_HM_DEADLINE_MISSED:
+        return DEADLINE_MISSED;
+    case PV_HM_APPLICATION_ERROR:
+        return APPLICATION_ERROR;
+    default: /* misaligned access, and ids the guest never sees propagated */
+        return HARDWARE_FAULT;
+    }
+}
+
+static const char *const error_names[] = {
+    [PV_HM_MEMORY_VIOLATION] = "memory-violation",
+    [PV_HM_PRIVILEGED_INSTRUCTION] = "privileged-instruction",
+    [PV_HM_ILLEGAL_INSTRUCTION] = "illegal-instruction",
+    [PV_HM_DIVIDE_ERROR] = "divide-error",
+    [PV_HM_FPU_ERROR] = "fpu-error",
+    [PV_HM_MISALIGNED_ACCESS] = "misaligned-access",
+    [PV_HM_HYPERCALL_MISUSE] = "hypercall-misuse",
+    [PV_HM_STACK_OVERFLOW] = "stack-overflow",
+    [PV_HM_DEADLINE_MISSED] = "deadline-missed",
+    [PV_HM_APPLICATION_ERROR] = "application-error",
+    [PV_HM_FATAL_ERROR] = "fatal-error",
+    [PV_HM_PORT_OVERFLOW] = "port-overflow",
+    [PV_HM_RESTART_LOOP] = "restart-loop",
+};
+
+/* "NAME detail=0xXXXXXXXX": the message of an error the kernel found.
+ * Interrupt context: no stdio. */
+static ERROR_MESSAGE_SIZE_TYPE describe(APEX_BYTE *out, uint32_t error, uint32_t detail)
+{
+    static const char hex[] = "0123456789abcdef", sep[] = " detail=0x";
+    const char *name = error < PV_HM_ERROR_COUNT ? error_names[error] : "unknown";
+    ERROR_MESSAGE_SIZE_TYPE n = 0;
+
+    while (*name)
+        out[n++] = (APEX_BYTE)*name++;
+    for (const char *p = sep; *p; p++)
+        out[n++] = (APEX_BYTE)*p;
+    for (int shift = 28; shift >= 0; shift -= 4)
+        out[n++] = (APEX_BYTE)hex[(detail >> shift) & 0xfu];
+    return n;
+}
+
+/* <tessera/hm.h> handler: interrupt context. */
+static void on_error(const struct tessera_hm_error *e)
+{
+    ERROR_STATUS_TYPE *x;
+
+    /* ARINC 653: an error of the error handler itself goes to the partition
+     * level; the handler cannot be suspended and still serve. */
+    if (e->sync && e->task == handler_task)
+        rtems_fatal(RTEMS_FATAL_SOURCE_EXCEPTION, e->error);
+    if (pending_count == APEX_MAX_PENDING_ERRORS)
+        return; /* the handler is behind: the newest are dropped */
+    x = &pending[(pending_first + pending_count++) % APEX_MAX_PENDING_ERRORS];
+    memset(x, 0, sizeof(*x));
+    x->ERROR_CODE = error_code(e->error);
+    x->FAILED_PROCESS_ID = (PROCESS_ID_TYPE)e->task;
+    x->FAILED_ADDRESS = (SYSTEM_ADDRESS_TYPE)e->pc;
+    if (e->error == PV_HM_APPLICATION_ERROR && raised.valid && raised.task == e->detail) {
+        x->FAILED_PROCESS_ID = (PROCESS_ID_TYPE)raised.task;
+        x->LENGTH = raised.length;
+        memcpy(x->MESSAGE, raised.text, (size_t)raised.length);
+        raised.valid = false;
+    } else {
+        x->LENGTH = describe(x->MESSAGE, e->error, e->detail);
+    }
+    (void)rtems_event_send(handler_task, APEX_RTEMS_HM_EVENT);
+}
+
+/* The error handler task: ENTRY_POINT once per activation while errors
+ * wait, again as long as it reads some (an ENTRY_POINT that returns is an
+ * error handler that stopped itself). */
+static rtems_task handler_body(rtems_task_argument arg)
+{
+    (void)arg;
+    for (;;) {
+        rtems_event_set got;
+        unsigned before;
+
+        (void)rtems_event_receive(APEX_RTEMS_HM_EVENT, RTEMS_WAIT | RTEMS_EVENT_ANY,
+                                  RTEMS_NO_TIMEOUT, &got);
+        do {
+            before = taken;
+            if (pending_count == 0)
+                break;
+            handler_entry();
+        } while (taken != before);
+    }
+}
+
+void CREATE_ERROR_HANDLER(SYSTEM_ADDRESS_TYPE ENTRY_POINT, STACK_SIZE_TYPE STACK_SIZE,
+                          RETURN_CODE_TYPE *RETURN_CODE)
+{
+    rtems_id id;
+
+    if (handler_task != 0) {
+        *RETURN_CODE = NO_ACTION;
+        return;
+    }
+    if (ENTRY_POINT == NULL) {
+        *RETURN_CODE = INVALID_PARAM;
+        return;
+    }
+    /* ARINC 653: only while the partition initialises. */
+    if (pv_shared()->mode == PV_MODE_NORMAL) {
+        *RETURN_CODE = INVALID_MODE;
+        return;
+    }
+    if (rtems_task_create(rtems_build_name('E', 'R', 'R', 'H'), RTEMS_MINIMUM_PRIORITY, STACK_SIZE,
+                          RTEMS_PREEMPT | RTEMS_NO_TIMESLICE | RTEMS_INTERRUPT_LEVEL(0),
+                          RTEMS_DEFAULT_ATTRIBUTES, &id) != RTEMS_SUCCESSFUL) {
+        *RETURN_CODE = INVALID_CONFIG;
+        return;
+    }
+    handler_entry = (void (*)(void))ENTRY_POINT;
+    handler_task = id;
+    if (rtems_task_start(id, handler_body, 0) != RTEMS_SUCCESSFUL) {
+        (void)rtems_task_delete(id);
+        handler_task = 0;
+        *RETURN_CODE = INVALID_CONFIG;
+        return;
+    }
+    (void)tessera_hm_handler_set(on_error);
+    *RETURN_CODE = NO_ERROR;
+}
+
+void GET_ERROR_STATUS(ERROR_STATUS_TYPE *ERROR_STATUS, RETURN_CODE_TYPE *RETURN_CODE)
+{
+    rtems_interrupt_level level;
+
+    if (handler_task == 0 || rtems_task_self() != handler_task) {
+        *RETURN_CODE = INVALID_CONFIG;
+        return;
+    }
+    rtems_interrupt_local_disable(level);
+    if (pending_count == 0) {
+        rtems_interrupt_local_enable(level);
+        *RETURN_CODE = NO_ACTION;
+        return;
+    }
+    *ERROR_STATUS = pending[pending_first];
+    pending_first = (pending_first + 1) % APEX_MAX_PENDING_ERRORS;
+    pending_count--;
+    taken++;
+    rtems_interrupt_local_enable(level);
+    *RETURN_CODE = NO_ERROR;
+}
+
+void RAISE_APPLICATION_ERROR(ERROR_CODE_TYPE ERROR_CODE, MESSAGE_ADDR_TYPE MESSAGE_ADDR,
+                             ERROR_MESSAGE_SIZE_TYPE LENGTH, RETURN_CODE_TYPE *RETURN_CODE)
+{
+    rtems_interrupt_level level;
+    rtems_id self = rtems_task_self();
+    int32_t r;
+
+    if (ERROR_CODE != APPLICATION_ERROR || LENGTH < 0 || LENGTH > MAX_ERROR_MESSAGE_SIZE ||
+        (LENGTH > 0 && MESSAGE_ADDR == NULL)) {
+        *RETURN_CODE = INVALID_PARAM;
+        return;
+    }
+    /* The message stays here; the kernel hears the raising task's id. If
+     * the action is "propagate", the error comes back as soon as
+     * interrupts are enabled again and finds its message. */
+    rtems_interrupt_local_disable(level);
+    raised.valid = true;
+    raised.task = self;
+    raised.length = LENGTH;
+    if (LENGTH > 0)
+        memcpy(raised.text, MESSAGE_ADDR, (size_t)LENGTH);
+    r = pv_hm_raise(PV_HM_APPLICATION_ERROR, self);
+    rtems_interrupt_local_enable(level);
+    *RETURN_CODE = r == PV_OK ? NO_ERROR : INVALID_PARAM;
+}

@@ -1,0 +1,84 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
+/*
+ * GET_PARTITION_STATUS and SET_PARTITION_MODE on the kernel's partition
+ * status and operating modes (PV_HC_PART_STATUS, PV_HC_MODE_SET).
+ */
+#include <rtems.h>
+
+#include "apex_impl.h"
+
+static START_CONDITION_TYPE start_condition(uint32_t pv)
+{
+    switch (pv) {
+    case PV_START_PARTITION_RESTART:
+    case PV_START_SYSTEM_RESTART: /* on request, not by the health monitor */
+        return PARTITION_RESTART;
+    case PV_START_HM_PARTITION_RESTART:
+        return HM_PARTITION_RESTART;
+    case PV_START_HM_MODULE_RESTART:
+        return HM_MODULE_RESTART;
+    default:
+        return NORMAL_START;
+    }
+}
+
+void GET_PARTITION_STATUS(PARTITION_STATUS_TYPE *PARTITION_STATUS, RETURN_CODE_TYPE *RETURN_CODE)
+{
+    volatile struct pv_shared *s = pv_shared();
+    struct pv_partition_status st;
+    rtems_mode mode = 0;
+    uint64_t frame, start, end;
+    uint32_t seq;
+
+    if (pv_partition_status(PV_PART_SELF, &st) != PV_OK) {
+        *RETURN_CODE = INVALID_CONFIG;
+        return;
+    }
+    do {
+        seq = s->seq;
+        pv_barrier();
+        frame = s->major_frame_ns;
+        start = s->window_start_ns;
+        end = s->window_end_ns;
+        pv_barrier();
+    } while (seq != s->seq || (seq & 1));
+    (void)rtems_task_mode(RTEMS_CURRENT_MODE, RTEMS_CURRENT_MODE, &mode);
+    PARTITION_STATUS->PERIOD = (SYSTEM_TIME_TYPE)frame;
+    PARTITION_STATUS->DURATION = (SYSTEM_TIME_TYPE)(end > start ? end - start : 0);
+    PARTITION_STATUS->IDENTIFIER = (PARTITION_ID_TYPE)st.id;
+    PARTITION_STATUS->LOCK_LEVEL = (mode & RTEMS_PREEMPT_MASK) == RTEMS_NO_PREEMPT ? 1 : 0;
+    PARTITION_STATUS->OPERATING_MODE = (OPERATING_MODE_TYPE)st.mode;
+    PARTITION_STATUS->START_CONDITION = start_condition(st.start_condition);
+    *RETURN_CODE = NO_ERROR;
+}
+
+void SET_PARTITION_MODE(OPERATING_MODE_TYPE OPERATING_MODE, RETURN_CODE_TYPE *RETURN_CODE)
+{
+    uint32_t now = pv_shared()->mode;
+    int32_t r;
+
+    _Static_assert(IDLE == PV_MODE_IDLE && COLD_START == PV_MODE_COLD_START &&
+                       WARM_START == PV_MODE_WARM_START && NORMAL == PV_MODE_NORMAL,
+                   "ARINC modes are the kernel's");
+    if (OPERATING_MODE != IDLE && OPERATING_MODE != COLD_START && OPERATING_MODE != WARM_START &&
+        OPERATING_MODE != NORMAL) {
+        *RETURN_CODE = INVALID_PARAM;
+        return;
+    }
+    if (OPERATING_MODE == NORMAL && now == PV_MODE_NORMAL) {
+        *RETURN_CODE = NO_ACTION;
+        return;
+    }
+    if (OPERATING_MODE == WARM_START && now == PV_MODE_COLD_START) {
+        *RETURN_CODE = INVALID_MODE;
+        return;
+    }
+    /* NORMAL returns; IDLE, COLD_START and WARM_START do not. */
+    r = pv_mode_set((uint32_t)OPERATING_MODE);
+    if (r == PV_OK)
+        *RETURN_CODE = NO_ERROR;
+    else if (r == PV_ESTATE)
+        *RETURN_CODE = OPERATING_MODE == NORMAL ? NO_ACTION : INVALID_MODE;
+    else
+        *RETURN_CODE = INVALID_PARAM;
+}
