@@ -57,13 +57,14 @@ $(GUEST_TARGET_DIR)/core/%.o: guest/core/%.c | $(NEWLIB_INCLUDE)
 $(GUEST_TARGET_LIB): $(GUEST_TARGET_CORE_OBJS)
 	$(Q)rm -f $@ && ar rcs $@ $^
 
-# ---- newlib system calls, target -------------------------------------------
-GUEST_TARGET_LIBC_OBJS := $(GUEST_TARGET_DIR)/libc/syscalls.o
+# ---- newlib system calls and locks, target (they use the core's internals) --
+GUEST_TARGET_LIBC_OBJS := $(patsubst guest/libc/%.c,$(GUEST_TARGET_DIR)/libc/%.o,\
+	$(wildcard guest/libc/*.c))
 GUEST_TARGET_LIBC_LIB := $(GUEST_TARGET_DIR)/libexec-libc.a
 
 $(GUEST_TARGET_DIR)/libc/%.o: guest/libc/%.c | $(NEWLIB_INCLUDE)
 	@mkdir -p $(@D)
-	$(Q)$(TARGET_CC) $(GUEST_CFLAGS) -DTESSERA_EXEC_CORE -MMD -MP -c $< -o $@
+	$(Q)$(TARGET_CC) $(GUEST_CFLAGS) -DTESSERA_EXEC_CORE -Iguest/core -MMD -MP -c $< -o $@
 
 $(GUEST_TARGET_LIBC_LIB): $(GUEST_TARGET_LIBC_OBJS)
 	$(Q)rm -f $@ && ar rcs $@ $^
@@ -79,7 +80,11 @@ $(B)/host/tests/unit/guest/%: tests/unit/guest/%.c $(GUEST_HOST_LIB)
 
 # ---- Scenario programs: apps/tests/<name>/*.c on the host port ----------------
 GUEST_SCENARIOS := $(patsubst apps/tests/%/expected.txt,%,$(wildcard apps/tests/*/expected.txt))
-GUEST_SCENARIO_BINS := $(foreach s,$(GUEST_SCENARIOS),$(B)/host/apps/tests/$(s)/$(s))
+# A target-only.txt (its text says why) keeps a scenario off the host port,
+# e.g. one that tests newlib, which the host port replaces by glibc.
+GUEST_HOST_SCENARIOS := $(filter-out $(patsubst apps/tests/%/target-only.txt,%,\
+	$(wildcard apps/tests/*/target-only.txt)),$(GUEST_SCENARIOS))
+GUEST_SCENARIO_BINS := $(foreach s,$(GUEST_HOST_SCENARIOS),$(B)/host/apps/tests/$(s)/$(s))
 
 define GUEST_SCENARIO_RULES
 $(B)/host/apps/tests/$(1)/%.o: apps/tests/$(1)/%.c
@@ -91,7 +96,7 @@ $(B)/host/apps/tests/$(1)/$(1): $(patsubst apps/tests/$(1)/%.c,$(B)/host/apps/te
 	$$(Q)$$(HOSTCC) $$(filter %.o,$$^) -Wl,--start-group $(GUEST_HOST_LIB) \
 	    $(GUEST_HOST_PORT_LIB) -Wl,--end-group -o $$@
 endef
-$(foreach s,$(GUEST_SCENARIOS),$(eval $(call GUEST_SCENARIO_RULES,$(s))))
+$(foreach s,$(GUEST_HOST_SCENARIOS),$(eval $(call GUEST_SCENARIO_RULES,$(s))))
 
 -include $(GUEST_HOST_CORE_OBJS:.o=.d) $(GUEST_HOST_PORT_OBJS:.o=.d) \
 	$(GUEST_TARGET_CORE_OBJS:.o=.d) $(GUEST_TARGET_LIBC_OBJS:.o=.d) $(GUEST_UNIT_BINS:=.d) \

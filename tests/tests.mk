@@ -32,6 +32,10 @@ RTEMS_TEST_SYSTEMS += rtems-scenarios-b
 $(eval $(call tessera_system,rtems-scenarios-b,tests/system/systems/rtems-scenarios-b.xml,\
 	$(foreach s,rtmon01 part01 region01 barrier01 signal01 dpmem01 object01 ext01 fp01 io01,$(PV_APP_DIR)/$(s).elf)))
 TEST_TARGETS += $(SYSTEMS_DIR)/rtems-scenarios-b/system.elf
+RTEMS_TEST_SYSTEMS += rtems-scenarios-c
+$(eval $(call tessera_system,rtems-scenarios-c,tests/system/systems/rtems-scenarios-c.xml,\
+	$(foreach s,compat01 stdio01,$(PV_APP_DIR)/$(s).elf)))
+TEST_TARGETS += $(SYSTEMS_DIR)/rtems-scenarios-c/system.elf
 # The ARINC 653 APEX port services between two RTEMS partitions.
 $(eval $(call pv_apex_app,apex-sender,tests/system/rtems/apex/sender.c))
 $(eval $(call pv_apex_app,apex-receiver,tests/system/rtems/apex/receiver.c))

@@ -16,7 +16,15 @@
 #include "workspace.h"
 
 #include <port.h>
+#include <stddef.h>
 #include <string.h>
+
+/* rtems_tcb's Object view must overlay the object header exactly. */
+_Static_assert(offsetof(struct exec_thread, Object.id) == offsetof(struct exec_thread, object.id),
+               "Object.id overlays object.id");
+_Static_assert(offsetof(struct exec_thread, Object.name.name_u32) ==
+                   offsetof(struct exec_thread, object.name),
+               "Object.name overlays object.name");
 
 struct exec_thread *exec_task_get(rtems_id id)
 {

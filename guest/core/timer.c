@@ -166,7 +166,8 @@ static rtems_status_code fire_when(rtems_id id, const rtems_time_of_day *wall_ti
     if (routine == NULL) {
         return RTEMS_INVALID_ADDRESS;
     }
-    status = exec_tod_validate(wall_time, 0);
+    /* Unlike wake_when, the ticks member is checked (RTEMS 6 does too). */
+    status = exec_tod_validate(wall_time, rtems_clock_get_ticks_per_second());
     if (status != RTEMS_SUCCESSFUL) {
         return status;
     }

@@ -16,9 +16,14 @@ NEWLIB_LIBS := $(NEWLIB_LIBC) $(NEWLIB_LIBM)
 NEWLIB_TARBALL := $(wildcard /usr/src/newlib/newlib-*.tar.xz)
 
 # Only newlib's headers and the compiler's own (stddef.h, stdarg.h, float.h...):
-# -nostdinc keeps the build host's glibc headers out of guest code.
+# -nostdinc keeps the build host's glibc headers out of guest code. Guest code
+# must see newlib's headers as newlib was built, without the Linux compiler's
+# __linux__ & co. (tools/build-newlib.sh removes them the same way): with
+# them, <sys/config.h> turns on __LARGE64_FILES and __DYNAMIC_REENT__, and
+# FILE gets another layout than libc.a's (its _lock, for one, moves).
 NEWLIB_CFLAGS := -nostdinc -isystem $(NEWLIB_INCLUDE) \
-	-isystem $(shell $(TARGET_CC) -print-file-name=include)
+	-isystem $(shell $(TARGET_CC) -print-file-name=include) \
+	-U__linux__ -U__gnu_linux__ -Ulinux -U__unix__ -Uunix
 
 # libc.a is written last by the script, so it stands for the whole sysroot.
 # The script logs to $(NEWLIB_DIR)/build.log and prints its tail on failure.

@@ -41,4 +41,11 @@ rtems_status_code rtems_extension_create(rtems_name name,
 rtems_status_code rtems_extension_ident(rtems_name name, rtems_id *id);
 rtems_status_code rtems_extension_delete(rtems_id id);
 
+/*
+ * As in RTEMS, <rtems.h> makes rtems_tcb a complete type (hooks read
+ * Object.id): its definition, struct exec_thread, needs the declarations
+ * above, so it comes last.
+ */
+#include <tessera/exec_types.h>
+
 #endif

@@ -4,7 +4,8 @@
  *
  * Not an application interface: <rtems/confdefs.h> needs the complete types
  * to allocate the object tables statically inside the application (sized by
- * CONFIGURE_MAXIMUM_*), and the core uses them internally. Nothing here
+ * CONFIGURE_MAXIMUM_*), <rtems/extension.h> makes rtems_tcb (struct
+ * exec_thread) complete, as RTEMS does, and the core uses them internally. Nothing here
  * depends on the port: a thread's machine context lives in its stack area.
  */
 #ifndef TESSERA_EXEC_TYPES_H
@@ -90,7 +91,20 @@ struct exec_wait {
 struct port_context;
 
 struct exec_thread {
-    struct exec_object object;
+    union {
+        struct exec_object object;
+        /*
+         * The same header under RTEMS's names, for applications that read
+         * a task's id or name from an rtems_tcb (extension hooks:
+         * the_thread->Object.id, ->Object.name.name_u32). Read-only.
+         */
+        struct {
+            rtems_id id;
+            union {
+                uint32_t name_u32;
+            } name;
+        } Object;
+    };
     uint32_t state;        /* EXEC_STATE_* bits; 0 = ready */
     struct exec_node node; /* in a ready chain or a thread queue */
     uint32_t real_priority;
