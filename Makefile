@@ -18,7 +18,7 @@ HOSTCC ?= gcc
 HOST_CFLAGS := -std=c11 -O2 -g -Wall -Wextra -Werror -D_POSIX_C_SOURCE=200809L
 PYTHON ?= python3
 
-.PHONY: all run test bench deps fuzz-deps clean format check-format cppcheck fuzz
+.PHONY: all run test test-build bench deps fuzz-deps clean format check-format cppcheck fuzz
 all:
 
 # Keep intermediate objects: they are what incremental builds reuse.
@@ -54,9 +54,31 @@ run: deps
 	$(Q)$(MAKE) --no-print-directory all
 	$(Q)$(PYTHON) tools/qemu-run.py --arch $(ARCH) --icount $(B)/$(ARCH)/systems/demo/system.elf
 
+# `make test` tests every architecture; `make test ARCH=a` only that one.
+# Each arch's pass builds its test targets and appends its test programs to
+# $(B)/test-programs as ARCH:PROGRAM; the first pass adds the host's tests
+# (unit tests, configuration corpus, lint). One run.py sums them all up.
+ifeq ($(origin ARCH),command line)
+TEST_ARCHES := $(ARCH)
+else
+TEST_ARCHES := x86 sparc
+endif
+
 test: deps
-	$(Q)$(MAKE) --no-print-directory all $(TEST_TARGETS)
-	$(Q)$(PYTHON) tests/run.py --arch $(ARCH) --build $(B) $(TEST_PROGRAMS)
+	$(Q)mkdir -p $(B) && rm -f $(B)/test-programs
+	$(Q)host=yes; for a in $(TEST_ARCHES); do \
+	    $(MAKE) --no-print-directory ARCH=$$a HOST_TESTS=$$host test-build || exit 1; \
+	    host=no; done
+	$(Q)$(PYTHON) tests/run.py --build $(B) $$(cat $(B)/test-programs)
+
+ifeq ($(HOST_TESTS),yes)
+TEST_TARGETS += $(HOST_TEST_TARGETS)
+TEST_PROGRAMS += $(HOST_TEST_PROGRAMS)
+endif
+.PHONY: test-build
+test-build:
+	$(Q)$(MAKE) --no-print-directory ARCH=$(ARCH) $(ARCH_BUILD_GOAL) $(TEST_TARGETS)
+	$(Q)for p in $(TEST_PROGRAMS); do echo $(ARCH):$$p; done >> $(B)/test-programs
 
 clean:
 	rm -rf $(B)

@@ -18,7 +18,7 @@ CONFIG_OBJS := $(patsubst config/src/%.c,$(CONFIG_OBJDIR)/%.o,$(CONFIG_TOOL_SRCS
 
 ALL_TARGETS += $(TESSERA_CONFIG)
 TEST_TARGETS += $(TESSERA_CONFIG)
-TEST_PROGRAMS += tests/config/test_config.py
+HOST_TEST_PROGRAMS += tests/config/test_config.py
 
 $(TESSERA_CONFIG): $(CONFIG_OBJS)
 	@mkdir -p $(@D)

@@ -15,3 +15,9 @@ TARGET_CFLAGS := -std=gnu11 -O2 -g -ffreestanding -fno-builtin -fno-stack-protec
 	$(TARGET_ARCH_CFLAGS)
 
 QEMU := qemu-system-i386
+
+# The RTEMS executive has its CPU port here: RTEMS partitions, the demo and
+# their tests build and run.
+ARCH_HAS_EXECUTIVE := yes
+# What `make test` builds for this arch besides the test targets.
+ARCH_BUILD_GOAL := all

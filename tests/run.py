@@ -40,16 +40,21 @@ def main():
     ap.add_argument("--arch", default="x86")
     ap.add_argument("--build", default="build")
     ap.add_argument("--timeout", type=int, default=900)
-    ap.add_argument("programs", nargs="*")
+    ap.add_argument("programs", nargs="*", help="PROGRAM or ARCH:PROGRAM (run for that arch)")
     args = ap.parse_args()
 
     env = dict(os.environ)
     env["CMOCKA_MESSAGE_OUTPUT"] = "TAP"
-    env["TESSERA_ARCH"] = args.arch
     env["TESSERA_BUILD"] = os.path.abspath(args.build)
 
     passed = failed = skipped = 0
-    for prog in args.programs:
+    for spec in args.programs:
+        arch, _, prog = spec.rpartition(":")
+        env["TESSERA_ARCH"] = arch or args.arch
+        if arch:
+            prog_name = f"{prog} [{arch}]"
+        else:
+            prog_name = prog
         out, rc, secs = run_one(prog, env, args.timeout)
         p = f = s = 0
         lines = out.splitlines()
@@ -60,21 +65,21 @@ def main():
             name = m.group(2)
             if "# SKIP" in name.upper():
                 s += 1
-                print(f"SKIP {prog}: {name}")
+                print(f"SKIP {prog_name}: {name}")
             elif m.group(1) == "ok":
                 p += 1
             else:
                 f += 1
-                print(f"FAIL {prog}: {name}")
+                print(f"FAIL {prog_name}: {name}")
         if f or rc != 0 or p + f + s == 0:
             if f == 0:
                 f = 1
-                print(f"FAIL {prog}: exit status {rc}, "
+                print(f"FAIL {prog_name}: exit status {rc}, "
                       f"{'no test reported' if p + s == 0 else 'after passing tests'}")
-            print(f"---- output of {prog} ----")
+            print(f"---- output of {prog_name} ----")
             print(out.rstrip())
             print("----")
-        print(f"{prog}: {p} passed, {f} failed, {s} skipped ({secs:.1f} s)")
+        print(f"{prog_name}: {p} passed, {f} failed, {s} skipped ({secs:.1f} s)")
         passed, failed, skipped = passed + p, failed + f, skipped + s
 
     print(f"{passed} passed, {failed} failed, {skipped} skipped")

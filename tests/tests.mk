@@ -12,40 +12,39 @@ $(foreach s,$(TEST_SYSTEMS),$(eval $(call tessera_system,$(s),tests/system/syste
 TEST_TARGETS += $(foreach s,$(TEST_SYSTEMS),$(SYSTEMS_DIR)/$(s)/system.elf)
 TEST_PROGRAMS += tests/system/test_hypercalls.py tests/system/test_schedule.py \
 	tests/system/test_faults.py tests/system/test_virq.py tests/system/test_partitions.py tests/system/test_console.py tests/system/test_fpu.py tests/system/test_shared.py tests/system/test_restart.py tests/system/test_ports.py tests/system/test_plans.py tests/system/test_modes.py tests/system/test_hm.py
-TEST_PROGRAMS += tests/lint.py
+HOST_TEST_PROGRAMS += tests/lint.py
 
-# RTEMS applications (the executive on the pv port) as partitions.
+# RTEMS applications (the executive on the pv port) as partitions: the
+# rules exist for every arch, the tests run where the executive has its CPU
+# port (ARCH_HAS_EXECUTIVE, mk/arch-$(ARCH).mk).
+ifeq ($(ARCH_HAS_EXECUTIVE),yes)
+RTEMS_TESTS := yes
+endif
 RTEMS_TEST_SYSTEMS := rtems-scenarios
 $(eval $(call tessera_system,rtems-scenarios,tests/system/systems/rtems-scenarios.xml,\
 	$(foreach s,hello01 task01 sem01 event01 msgq01 timer01 sched01,$(PV_APP_DIR)/$(s).elf)))
-TEST_TARGETS += $(foreach s,$(RTEMS_TEST_SYSTEMS),$(SYSTEMS_DIR)/$(s)/system.elf)
-TEST_PROGRAMS += tests/system/test_rtems_scenarios.py tests/system/test_no_privileged.py
+RTEMS_TEST_PROGRAMS := tests/system/test_rtems_scenarios.py tests/system/test_no_privileged.py
 $(eval $(call pv_app,rtems-crash,tests/system/rtems/crash/init.c))
 RTEMS_TEST_SYSTEMS += trio trio-fault
 $(eval $(call tessera_system,trio,tests/system/systems/trio.xml,\
 	$(foreach a,nav fuel cabin,$(PV_APP_DIR)/demo-$(a).elf)))
 $(eval $(call tessera_system,trio-fault,tests/system/systems/trio-fault.xml,\
 	$(foreach a,nav fuel,$(PV_APP_DIR)/demo-$(a).elf) $(PV_APP_DIR)/rtems-crash.elf))
-TEST_TARGETS += $(SYSTEMS_DIR)/trio/system.elf $(SYSTEMS_DIR)/trio-fault/system.elf
-TEST_PROGRAMS += tests/system/test_rtems_isolation.py
+RTEMS_TEST_PROGRAMS += tests/system/test_rtems_isolation.py
 RTEMS_TEST_SYSTEMS += rtems-scenarios-b
 $(eval $(call tessera_system,rtems-scenarios-b,tests/system/systems/rtems-scenarios-b.xml,\
 	$(foreach s,rtmon01 part01 region01 barrier01 signal01 dpmem01 object01 ext01 fp01 io01,$(PV_APP_DIR)/$(s).elf)))
-TEST_TARGETS += $(SYSTEMS_DIR)/rtems-scenarios-b/system.elf
 RTEMS_TEST_SYSTEMS += rtems-scenarios-c
 $(eval $(call tessera_system,rtems-scenarios-c,tests/system/systems/rtems-scenarios-c.xml,\
 	$(foreach s,compat01 stdio01,$(PV_APP_DIR)/$(s).elf)))
-TEST_TARGETS += $(SYSTEMS_DIR)/rtems-scenarios-c/system.elf
 # The ARINC 653 APEX port services between two RTEMS partitions.
 $(eval $(call pv_apex_app,apex-sender,tests/system/rtems/apex/sender.c))
 $(eval $(call pv_apex_app,apex-receiver,tests/system/rtems/apex/receiver.c))
 RTEMS_TEST_SYSTEMS += apex
 $(eval $(call tessera_system,apex,tests/system/systems/apex.xml,\
 	$(PV_APP_DIR)/apex-sender.elf $(PV_APP_DIR)/apex-receiver.elf))
-TEST_TARGETS += $(SYSTEMS_DIR)/apex/system.elf
-TEST_PROGRAMS += tests/system/test_apex.py
-TEST_PROGRAMS += tests/system/test_demo.py tests/system/test_grub.py
-TEST_TARGETS += $(SYSTEMS_DIR)/demo/system.elf
+RTEMS_TEST_PROGRAMS += tests/system/test_apex.py tests/system/test_demo.py
+RTEMS_TEST_SYSTEMS += demo
 
 # SPARC only: register windows and SPARC traps from a partition.
 ifeq ($(ARCH),sparc)
@@ -63,5 +62,12 @@ $(eval $(call pv_apex_app,apex-hm,tests/system/rtems/apexhm/init.c))
 RTEMS_TEST_SYSTEMS += apex-hm
 $(eval $(call tessera_system,apex-hm,tests/system/systems/apex-hm.xml,\
 	$(PV_APP_DIR)/apex-hm.elf $(PART_IMAGE_DIR)/hm.elf))
-TEST_TARGETS += $(SYSTEMS_DIR)/apex-hm/system.elf
-TEST_PROGRAMS += tests/system/test_apex_hm.py
+RTEMS_TEST_PROGRAMS += tests/system/test_apex_hm.py
+ifeq ($(RTEMS_TESTS),yes)
+TEST_TARGETS += $(foreach s,$(RTEMS_TEST_SYSTEMS),$(SYSTEMS_DIR)/$(s)/system.elf)
+TEST_PROGRAMS += $(RTEMS_TEST_PROGRAMS)
+endif
+# Booting from a CD through the PC BIOS: x86 only.
+ifeq ($(ARCH),x86)
+TEST_PROGRAMS += tests/system/test_grub.py
+endif

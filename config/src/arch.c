@@ -8,6 +8,7 @@
 static const struct tcfg_arch arches[] = {
     {
         .name = "x86",
+        .phys_base = 0,
         .ram_base = 0,
         .ram_max = 1ull << 30,
         .kernel_base = 0,
@@ -19,14 +20,17 @@ static const struct tcfg_arch arches[] = {
         .elf_machine_name = "EM_386",
     },
     {
-        /* LEON3: RAM at 0x40000000, and the APB bus at 0x80000000 bounds it. */
+        /* LEON3: RAM at physical 0x40000000; the kernel maps it from virtual
+         * 0xF0000000 up to its MMIO window at 0xFF000000 (240 MiB), and puts
+         * the control page at 0xEF000000 (docs/architecture.md). */
         .name = "sparc",
-        .ram_base = 0x40000000,
-        .ram_max = 1ull << 30,
-        .kernel_base = 0x40000000,
-        .kernel_end = 0x41000000,
-        .virt_base = 0x50000000,
-        .virt_end = 0xF0000000,
+        .phys_base = 0x40000000,
+        .ram_base = 0,
+        .ram_max = 240ull << 20,
+        .kernel_base = 0,
+        .kernel_end = 16ull << 20,
+        .virt_base = 0x40000000,
+        .virt_end = 0xEF000000,
         .elf_machine = 2, /* EM_SPARC */
         .big_endian = true,
         .elf_machine_name = "EM_SPARC",

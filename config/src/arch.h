@@ -10,9 +10,13 @@
 
 struct tcfg_arch {
     const char *name;
-    uint64_t ram_base;                /* physical address where RAM starts */
+    /* Physical addresses here and in the XML are offsets from the start of
+     * RAM; phys_base (where RAM starts on the machine) is added to every
+     * area's phys in the generated tables, so one XML fits both machines. */
+    uint64_t phys_base;
+    uint64_t ram_base;                /* first valid XML phys (0: RAM's first byte) */
     uint64_t ram_max;                 /* the most RAM a system may declare */
-    uint64_t kernel_base, kernel_end; /* physical range the kernel keeps */
+    uint64_t kernel_base, kernel_end; /* physical range the kernel keeps (XML terms) */
     uint64_t virt_base, virt_end;     /* where partition areas may be mapped */
     uint16_t elf_machine;
     bool big_endian;

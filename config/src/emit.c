@@ -177,7 +177,7 @@ static void write_tables(FILE *f, const struct tcfg_system *s)
             fprintf(f,
                     ", .phys = 0x%08" PRIx32 "u, .virt = 0x%08" PRIx32 "u, .size = 0x%08" PRIx32
                     "u, .rights = ",
-                    a->phys, a->virt, a->size);
+                    (uint32_t)(a->phys + s->arch->phys_base), a->virt, a->size);
             rights(f, a->rights, a->shared);
             fputs("},\n", f);
         }

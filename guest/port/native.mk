@@ -66,8 +66,11 @@ $(call native_app,native-selftest,$(wildcard $(NATIVE_PORT_DIR)/selftest/*.c))
 
 -include $(NATIVE_PORT_OBJS:.o=.d) $(sort $(NATIVE_APP_OBJS:.o=.d))
 
+# The native port is bare x86.
+ifeq ($(ARCH),x86)
 TEST_TARGETS += $(NATIVE_IMAGES)
 TEST_PROGRAMS += tests/system/test_native_scenarios.py
+endif
 
 .PHONY: native
 native: $(NATIVE_IMAGES)

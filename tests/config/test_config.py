@@ -48,8 +48,8 @@ PT_LOAD, PT_GNU_STACK = 1, 0x6474E551
 EM_386, EM_SPARC = 3, 2
 
 ARCHES = {
-    "x86": {"virt": 0x40000000, "machine": EM_386, "big": False},
-    "sparc": {"virt": 0x50000000, "machine": EM_SPARC, "big": True},
+    "x86": {"virt": 0x40000000, "machine": EM_386, "big": False, "ram": 0},
+    "sparc": {"virt": 0x50000000, "machine": EM_SPARC, "big": True, "ram": 0x40000000},
 }
 
 
@@ -211,7 +211,9 @@ def expected_dump(xml_path, image_dir):
             r = a.get("rights")
             rights = 1 | (2 if "w" in r else 0) | (4 if "x" in r else 0) | \
                 (8 if a.get("shared") == "yes" else 0)
-            out.append(f"area {i}.{k} {a.get('name')} phys=0x{int(a.get('phys'), 16):08x} "
+            # XML phys counts from the start of RAM; the tables hold the address.
+            phys = int(a.get('phys'), 16) + ARCHES[root.get("arch", "x86")]["ram"]
+            out.append(f"area {i}.{k} {a.get('name')} phys=0x{phys:08x} "
                        f"virt=0x{int(a.get('virt'), 16):08x} size=0x{size_of(a.get('size')):08x} "
                        f"rights=0x{rights:x}")
         hm = p.find("health-monitor")

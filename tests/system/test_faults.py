@@ -5,7 +5,7 @@ did it, with the right exception reported, while a probe partition in the
 same system keeps every one of its windows."""
 import re
 import sys
-from sysrun import Tap, boot, CLEAN
+from sysrun import ARCH, Tap, boot, CLEAN
 from test_schedule import check_probes, US
 
 # action number -> (what the faulter says, start of the kernel's report)
@@ -38,6 +38,45 @@ ACTIONS = {
     25: ("overflow the stack", r"#PF page fault at eip=\w+: write of 400fff\w+ \(not mapped"),
     26: ("load the kernel data segment", r"#GP general protection at eip=\w+ error=10"),
 }
+
+# SPARC (tests/system/parts/faulter.c has its own table): the SRMMU reports
+# the access, privileged instructions trap with tt 0x03, and every trap
+# instruction but the hypercall (ta 0x40) and the window flush (ta 3) is a
+# fault.
+DATA = r"data access exception at pc=\w+: "
+PRIV = r"privileged instruction \(tt 0x03\)"
+SPARC_ACTIONS = {
+    0: ("read kernel memory", DATA + r"read of 00100000 \(invalid address"),
+    1: ("write kernel memory", DATA + r"write of 00100000 \(invalid address"),
+    2: ("read another partition's memory", DATA + r"read of 01000000 \(invalid address"),
+    3: ("write another partition's memory", DATA + r"write of 01100000 \(invalid address"),
+    4: ("write own code", DATA + r"write of 4000\w+ \(protection error"),
+    5: ("read unmapped memory", DATA + r"read of 50000000 \(invalid address"),
+    6: ("wr %psr", PRIV),
+    7: ("lda bypassing the MMU", PRIV),
+    8: ("rd %psr", PRIV),
+    9: ("rd %wim", PRIV),
+    10: ("wr %tbr", PRIV),
+    11: ("sta to the MMU", PRIV),
+    12: ("divide by zero", r"division by zero \(tt 0x2a\)"),
+    13: ("jump to address 0",
+         r"instruction access exception at pc=00000000: execute of 00000000 \(invalid"),
+    14: ("jump to garbage", r"illegal instruction \(tt 0x02\)"),
+    15: ("unimp", r"illegal instruction \(tt 0x02\)"),
+    16: ("ta 1", r"trap instruction ta 0x1 at"),
+    17: ("ta 9", r"trap instruction ta 0x9 at"),
+    18: ("use the FPU without the right", r"fp disabled \(tt 0x04\)"),
+    19: ("wr %wim", PRIV),
+    20: ("lda from the MMU", PRIV),
+    21: ("rett", PRIV),
+    22: ("sta to the cache controller", PRIV),
+    23: ("ta 0", r"trap instruction ta 0x0 at"),
+    24: ("misaligned load", r"memory address not aligned \(tt 0x07\)"),
+    25: ("overflow the stack", DATA + r"write of 400ff\w+ \(invalid address"),
+    26: ("ta 0x41", r"trap instruction ta 0x41 at"),
+}
+if ARCH == "sparc":
+    ACTIONS = SPARC_ACTIONS
 
 
 def check_system(tap, name, lo, hi):

@@ -160,7 +160,11 @@ def test_actions(tap):
 
 def test_module(tap):
     run = boot("hm-module-halt")
-    tap.eq((run.status, run.code), ("failed", 2), "hm-module-halt: the system halts with code 2")
+    # x86 passes the kernel's shutdown code out (isa-debug-exit); on SPARC
+    # QEMU only tells an orderly end (ta 0) from any other.
+    want_code = 2 if ARCH == "x86" else None
+    tap.eq((run.status, run.code), ("failed", want_code),
+           "hm-module-halt: the system halts, not in order")
     tap.eq(run.partition_lines("F"), ["boot: start=0"], "hm-module-halt: F raised the error")
     tap.ok("health monitor: module halted" in run.kernel_lines(),
            "hm-module-halt: kernel says the module halted", "\n".join(run.kernel_lines()))

@@ -25,5 +25,5 @@ $(UNIT_DIR)/kernel-%: tests/unit/kernel/test_%.c tests/unit/kernel/fake_arch.c \
 		-lcmocka
 
 UNIT_KERNEL_BINS := $(patsubst %,$(UNIT_DIR)/kernel-%,$(UNIT_KERNEL_TESTS))
-TEST_TARGETS += $(UNIT_KERNEL_BINS)
-TEST_PROGRAMS += $(UNIT_KERNEL_BINS)
+HOST_TEST_TARGETS += $(UNIT_KERNEL_BINS)
+HOST_TEST_PROGRAMS += $(UNIT_KERNEL_BINS)

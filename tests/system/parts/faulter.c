@@ -20,7 +20,8 @@ static void write_kernel(void)
     *(volatile uint32_t *)0x00100000 = 0xdeadbeef;
 }
 
-/* Another partition's physical memory, through the kernel's direct map. */
+/* Another partition's physical memory, through the kernel's direct map
+ * (on x86; on SPARC these addresses are simply not mapped). */
 static void read_other_partition(void)
 {
     sink = *(volatile uint32_t *)0x01000000;
@@ -41,6 +42,141 @@ static void read_unmapped(void)
     sink = *(volatile uint32_t *)0x50000000;
 }
 
+#if defined(__sparc__)
+/* SPARC: every instruction below needs supervisor mode or is a trap the
+ * kernel does not serve for partitions. */
+static void do_wr_psr(void)
+{
+    __asm__ volatile("wr %%g0, %%psr\n\tnop\n\tnop\n\tnop" ::: "memory");
+}
+
+static void do_lda_bypass(void)
+{
+    uint32_t v;
+
+    /* LEON3's MMU bypass ASI: physical memory, the kernel's included. */
+    __asm__ volatile("lda [%1] 0x1c, %0" : "=r"(v) : "r"(0x40000000));
+    sink = v;
+}
+
+static void do_rd_psr(void)
+{
+    uint32_t v;
+
+    __asm__ volatile("rd %%psr, %0" : "=r"(v));
+    sink = v;
+}
+
+static void do_rd_wim(void)
+{
+    uint32_t v;
+
+    __asm__ volatile("rd %%wim, %0" : "=r"(v));
+    sink = v;
+}
+
+static void do_wr_tbr(void)
+{
+    __asm__ volatile("wr %%g0, %%tbr\n\tnop\n\tnop\n\tnop" ::: "memory");
+}
+
+static void do_sta_mmu(void)
+{
+    /* The SRMMU's context register. */
+    __asm__ volatile("sta %%g0, [%0] 0x19" : : "r"(0x200) : "memory");
+}
+
+static void divide_by_zero(void)
+{
+    uint32_t q;
+
+    __asm__ volatile("wr %%g0, %%y\n\tnop\n\tnop\n\tnop\n\tudiv %1, %%g0, %0" : "=r"(q) : "r"(1u));
+    sink = q;
+}
+
+static void jump_to_null(void)
+{
+    ((void (*)(void))0)();
+}
+
+static void jump_to_garbage(void)
+{
+    ((void (*)(void))(uintptr_t)garbage)();
+}
+
+static void do_unimp(void)
+{
+    __asm__ volatile("unimp 0");
+}
+
+static void do_ta_breakpoint(void)
+{
+    __asm__ volatile("ta 1");
+}
+
+static void do_ta_9(void)
+{
+    __asm__ volatile("ta 9"); /* RTEMS's interrupt disable on bare LEON3 */
+}
+
+static void use_fpu(void)
+{
+    volatile double x = 1.5;
+
+    x = x * 3.0;
+    sink = (uint32_t)x;
+}
+
+static void do_wr_wim(void)
+{
+    __asm__ volatile("wr %%g0, %%wim\n\tnop\n\tnop\n\tnop" ::: "memory");
+}
+
+static void do_lda_mmu(void)
+{
+    uint32_t v;
+
+    __asm__ volatile("lda [%1] 0x19, %0" : "=r"(v) : "r"(0x300));
+    sink = v;
+}
+
+static void do_rett(void)
+{
+    __asm__ volatile("set 1f, %%g1\n\tjmp %%g1\n\trett %%g1 + 4\n1:" ::: "g1", "memory");
+}
+
+static void do_sta_cache(void)
+{
+    __asm__ volatile("sta %%g0, [%%g0] 2" ::: "memory"); /* cache control */
+}
+
+static void do_ta_0(void)
+{
+    __asm__ volatile("ta 0"); /* the exit trap of bare LEON3 programs */
+}
+
+static void do_misaligned(void)
+{
+    uint32_t v;
+
+    /* In assembly: for an address it knows to be misaligned GCC would
+     * load byte by byte. */
+    __asm__ volatile("ld [%1], %0" : "=r"(v) : "r"((uintptr_t)&sink + 1));
+    sink = v;
+}
+
+static void overflow_stack(void)
+{
+    /* Store below the data area until the stack leaves it. */
+    __asm__ volatile("1: sub %%sp, 64, %%sp\n\tst %%g0, [%%sp]\n\tb 1b\n\tnop" ::: "memory");
+}
+
+static void do_ta_0x41(void)
+{
+    __asm__ volatile("ta 0x41"); /* next to the hypercall trap */
+}
+
+#else
 static void do_cli(void)
 {
     __asm__ volatile("cli");
@@ -170,11 +306,44 @@ static void load_kernel_segment(void)
     __asm__ volatile("mov %0, %%ds" : : "r"(0x10));
 }
 
+#endif
+
 struct action {
     const char *what;
     void (*fn)(void);
 };
 
+#if defined(__sparc__)
+static const struct action actions[] = {
+    {"read kernel memory", read_kernel},
+    {"write kernel memory", write_kernel},
+    {"read another partition's memory", read_other_partition},
+    {"write another partition's memory", write_other_partition},
+    {"write own code", write_own_code},
+    {"read unmapped memory", read_unmapped},
+    {"wr %psr", do_wr_psr},
+    {"lda bypassing the MMU", do_lda_bypass},
+    {"rd %psr", do_rd_psr},
+    {"rd %wim", do_rd_wim},
+    {"wr %tbr", do_wr_tbr},
+    {"sta to the MMU", do_sta_mmu},
+    {"divide by zero", divide_by_zero},
+    {"jump to address 0", jump_to_null},
+    {"jump to garbage", jump_to_garbage},
+    {"unimp", do_unimp},
+    {"ta 1", do_ta_breakpoint},
+    {"ta 9", do_ta_9},
+    {"use the FPU without the right", use_fpu},
+    {"wr %wim", do_wr_wim},
+    {"lda from the MMU", do_lda_mmu},
+    {"rett", do_rett},
+    {"sta to the cache controller", do_sta_cache},
+    {"ta 0", do_ta_0},
+    {"misaligned load", do_misaligned},
+    {"overflow the stack", overflow_stack},
+    {"ta 0x41", do_ta_0x41},
+};
+#else
 static const struct action actions[] = {
     {"read kernel memory", read_kernel},
     {"write kernel memory", write_kernel},
@@ -204,6 +373,7 @@ static const struct action actions[] = {
     {"overflow the stack", overflow_stack},
     {"load the kernel data segment", load_kernel_segment},
 };
+#endif
 
 void pv_main(uint32_t id)
 {

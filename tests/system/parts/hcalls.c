@@ -43,6 +43,32 @@ void pv_main(uint32_t id)
     report("unknown number PV_HC_COUNT", pv_hcall0(PV_HC_COUNT));
     report("unknown number 0x7fffffff", pv_hcall0(0x7fffffff));
     report("unknown number 0xffffffff", pv_hcall0(0xffffffffu));
+#if defined(__sparc__)
+    {
+        /* The registers the binding preserves must come back unchanged:
+         * %o1-%o5, %g2-%g7 and the condition codes. */
+        register uint32_t g1 __asm__("g1") = PV_HC_TIME_GET;
+        register uint32_t o0 __asm__("o0") = (uint32_t)(uintptr_t)&t1;
+        uint32_t same;
+
+        __asm__ volatile("set 0x11110001, %%o1\n\tset 0x22220002, %%o5\n\t"
+                         "set 0x33330003, %%g2\n\tset 0x44440004, %%g7\n\t"
+                         "subcc %%g0, 1, %%g0\n\t" /* N set, Z clear */
+                         "ta 0x40\n\t"
+                         "set 0x11110001, %1\n\txor %%o1, %1, %%o1\n\t"
+                         "set 0x22220002, %1\n\txor %%o5, %1, %%o5\n\t"
+                         "or %%o1, %%o5, %1\n\t"
+                         "set 0x33330003, %%o1\n\txor %%g2, %%o1, %%o1\n\tor %1, %%o1, %1\n\t"
+                         "set 0x44440004, %%o1\n\txor %%g7, %%o1, %%o1\n\tor %1, %%o1, %1\n\t"
+                         "bneg 1f\n\tnop\n\tor %1, 1, %1\n"
+                         "1:"
+                         : "+r"(o0), "=&r"(same)
+                         : "r"(g1)
+                         : "o1", "o5", "g2", "g7", "cc", "memory");
+        report("time with registers to preserve", (int32_t)o0);
+        tp_printf("registers preserved: %s\n", same == 0 ? "yes" : "no");
+    }
+#else
     {
         /* The direction flag is the partition's: the kernel must not copy
          * backwards because of it. */
@@ -54,6 +80,7 @@ void pv_main(uint32_t id)
                          : "memory");
         report("time with the direction flag set", r);
     }
+#endif
     report("idle", pv_idle());
     tp_printf("hcalls %u done\n", id);
 }

@@ -56,7 +56,11 @@ static void privileged(void)
 static void misaligned(void)
 {
 #if defined(__sparc__)
-    sink = *(volatile uint32_t *)((uintptr_t)&boots + 1);
+    uint32_t v;
+
+    /* In asm: the compiler would split a load it can see is misaligned. */
+    __asm__ volatile("ld [%1], %0" : "=r"(v) : "r"((uintptr_t)&boots + 1));
+    sink = v;
 #else
     tp_printf("no misaligned-access trap on this arch\n");
 #endif

@@ -6,6 +6,17 @@
 
 #define SPIN_TSC_TICKS 500000000ull
 
+#if defined(__sparc__)
+/* LEON3 has no user-readable counter (and reading the clock would be a
+ * hypercall): count loop iterations instead, about as long. */
+#define SPIN_LOOPS 40000000u
+
+static void spin(void)
+{
+    for (volatile uint32_t i = 0; i < SPIN_LOOPS; i++)
+        ;
+}
+#else
 static uint64_t tsc(void)
 {
     uint32_t lo, hi;
@@ -14,12 +25,18 @@ static uint64_t tsc(void)
     return ((uint64_t)hi << 32) | lo;
 }
 
-void pv_main(uint32_t id)
+static void spin(void)
 {
     uint64_t t0 = tsc();
 
-    tp_printf("spinner %u spinning\n", id);
     while (tsc() - t0 < SPIN_TSC_TICKS)
         ;
+}
+#endif
+
+void pv_main(uint32_t id)
+{
+    tp_printf("spinner %u spinning\n", id);
+    spin();
     tp_printf("spinner %u done\n", id);
 }

@@ -273,7 +273,11 @@ static void lose_the_stack(void)
 {
     tp_printf("losing the stack\n");
     pv_timer_set(PV_CLOCK_WALL, pv_clock_ns() + 20 * US, 0);
+#if defined(__sparc__)
+    __asm__ volatile("set 0x50000000, %%sp\n1: b 1b\n nop" ::: "memory");
+#else
     __asm__ volatile("mov $0x50000000, %%esp\n1: jmp 1b" ::: "memory");
+#endif
 }
 
 void pv_main(uint32_t id)

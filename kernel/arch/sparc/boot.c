@@ -1,0 +1,76 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
+/* LEON3 boot: from boot.S (MMU on, running at KERNEL_VA) to the first
+ * partition; partition contexts and hypercall registers. */
+#include "arch.h"
+#include "kernel.h"
+#include "kprintf.h"
+#include "kstring.h"
+#include "partition.h"
+#include "sparc.h"
+
+extern char __kernel_end[];
+
+/* Everything the configuration places must lie in the RAM it declares,
+ * which the kernel maps (up to RAM_MAX). QEMU's leon3_generic has 128 MiB
+ * and no way to ask, so the configured size is trusted within that limit. */
+static void check_memory(void)
+{
+    uint32_t ram = cfg_system.ram_size;
+
+    if (ram == 0 || ram > RAM_MAX)
+        panic("RAM size %x must be between 1 byte and %x", ram, RAM_MAX);
+    if ((uint32_t)(uintptr_t)__kernel_end - KERNEL_VA > ram)
+        panic("the system image does not fit in the configured RAM");
+}
+
+__attribute__((noreturn)) void sparc_resume(void);
+
+__attribute__((noreturn)) void sparc_boot(void)
+{
+    sparc_uart_init();
+    kprintf("\n[tessera] Tessera separation kernel (sparc)\n");
+    check_memory();
+    sparc_mmu_init(cfg_system.ram_size);
+    sparc_time_init();
+    kernel_start();
+    sparc_resume();
+}
+
+void arch_context_reset(struct partition *p, uint32_t entry)
+{
+    struct sparc_frame *f = &p->ctx.frame;
+
+    memset(f, 0, sizeof(*f));
+    f->pc = entry;
+    f->npc = entry + 4;
+    f->nwin = 1; /* the current window, all zero: %fp = %i7 = 0 */
+    f->o[0] = p->cfg->id;
+    sparc_fpu_release(p);
+}
+
+uint32_t arch_hcall_number(const struct partition *p)
+{
+    return p->ctx.frame.g[1];
+}
+
+uint32_t arch_hcall_arg(const struct partition *p, unsigned index)
+{
+    return index < 5 ? p->ctx.frame.o[index] : 0;
+}
+
+void arch_hcall_return(struct partition *p, int32_t value)
+{
+    p->ctx.frame.o[0] = (uint32_t)value;
+}
+
+void arch_shutdown(int code)
+{
+    /* `ta 0` with traps disabled puts the CPU in error mode; QEMU then
+     * exits with status 0 for trap 0x80 and 134 for any other trap. */
+    sparc_wr_psr((sparc_rd_psr() & ~PSR_ET) | PSR_PIL);
+    if (code == 0)
+        __asm__ volatile("ta 0");
+    __asm__ volatile("ta 1");
+    for (;;)
+        ;
+}

@@ -1,0 +1,104 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
+/*
+ * Time on LEON3: the GPTIMER. Its prescaler is set to divide the 40 MHz
+ * system clock by one, so both timers tick every 25 ns: timer 1 runs freely
+ * (the clock), timer 2 is the one-shot schedule timer (IRQMP line 7). The
+ * 32-bit free-running counter wraps every 107 s; arch_time_ns() extends it
+ * to 64 bits, which needs a reading at least once per wrap - the schedule
+ * timer is never armed further ahead than half of that.
+ */
+#include "arch.h"
+#include "kprintf.h"
+#include "pv/shared.h"
+#include "sparc.h"
+
+#define SYSTEM_HZ      40000000u /* QEMU leon3_generic; the PROM stub divides by 40 */
+#define TICK_NS        25u       /* 1e9 / SYSTEM_HZ with the prescaler at 1 */
+#define GPT_BASE       0x80000300u
+#define GPT_SCALER     (GPT_BASE + 0x00)
+#define GPT_RELOAD     (GPT_BASE + 0x04)
+#define GPT_COUNTER(n) (GPT_BASE + 0x10 + 0x10 * (n))
+#define GPT_LOAD(n)    (GPT_BASE + 0x14 + 0x10 * (n))
+#define GPT_CTRL(n)    (GPT_BASE + 0x18 + 0x10 * (n))
+#define GPT_EN         0x01u
+#define GPT_RS         0x02u /* restart at underflow */
+#define GPT_LD         0x04u /* load the counter from the reload value */
+#define GPT_IE         0x08u
+#define GPT_IP         0x10u
+#define CLOCK_TIMER    0
+#define SCHED_TIMER    1
+#define SCHED_IRQ      7
+#define ARM_MAX_TICKS  0x7fffffffu
+
+#define IRQMP_BASE  0x80000200u
+#define IRQMP_LEVEL (IRQMP_BASE + 0x00)
+#define IRQMP_CLEAR (IRQMP_BASE + 0x0c)
+#define IRQMP_MASK0 (IRQMP_BASE + 0x40)
+
+static uint32_t last_count; /* the free-running counter at the last reading */
+static uint64_t ticks;      /* ticks since boot up to last_count */
+
+void sparc_time_init(void)
+{
+    mmio_write(GPT_CTRL(CLOCK_TIMER), 0);
+    mmio_write(GPT_CTRL(SCHED_TIMER), 0);
+    mmio_write(GPT_RELOAD, 0);
+    mmio_write(GPT_SCALER, 0);
+    mmio_write(GPT_LOAD(CLOCK_TIMER), 0xffffffffu);
+    mmio_write(GPT_CTRL(CLOCK_TIMER), GPT_EN | GPT_RS | GPT_LD);
+    last_count = mmio_read(GPT_COUNTER(CLOCK_TIMER));
+    ticks = 0;
+    /* Only the schedule timer interrupts, at level 7 (so the kernel's PIL
+     * of 15 masks it and the idle loop's PIL of 0 lets it in). */
+    mmio_write(IRQMP_LEVEL, 0);
+    mmio_write(IRQMP_CLEAR, 0xfffeu);
+    mmio_write(IRQMP_MASK0, 1u << SCHED_IRQ);
+    kprintf("[tessera] time: GPTIMER %u MHz, %u ns per tick\n", SYSTEM_HZ / 1000000, TICK_NS);
+}
+
+static uint64_t now_ticks(void)
+{
+    uint32_t c = mmio_read(GPT_COUNTER(CLOCK_TIMER));
+
+    ticks += (uint32_t)(last_count - c); /* counts down, wraps at 2^32 */
+    last_count = c;
+    return ticks;
+}
+
+uint64_t arch_time_ns(void)
+{
+    return now_ticks() * TICK_NS;
+}
+
+void arch_timer_arm(uint64_t deadline_ns)
+{
+    uint64_t now = arch_time_ns();
+    uint64_t delta = deadline_ns > now ? deadline_ns - now : 0;
+    /* Round up: the interrupt must not come before the deadline. */
+    uint64_t count = (delta + TICK_NS - 1) / TICK_NS;
+
+    if (count == 0)
+        count = 1;
+    if (count > ARM_MAX_TICKS)
+        count = ARM_MAX_TICKS; /* wake up early and re-arm */
+    mmio_write(GPT_CTRL(SCHED_TIMER), 0);
+    /* The counter underflows (and interrupts) after reload + 1 ticks. */
+    mmio_write(GPT_LOAD(SCHED_TIMER), (uint32_t)count - 1);
+    mmio_write(GPT_CTRL(SCHED_TIMER), GPT_EN | GPT_LD | GPT_IE);
+}
+
+void sparc_timer_ack(void)
+{
+    mmio_write(GPT_CTRL(SCHED_TIMER), GPT_IP);
+    mmio_write(IRQMP_CLEAR, 1u << SCHED_IRQ);
+}
+
+void arch_clock_publish(struct pv_shared *s)
+{
+    /* No counter is readable in user mode on LEON3 (the GPTIMER is mapped
+     * supervisor-only): guests use PV_HC_TIME_GET. */
+    s->counter_valid = 0;
+    s->counter_mult = 0;
+    s->counter_base = 0;
+    s->wall_base_ns = arch_time_ns();
+}

@@ -1,0 +1,245 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
+/* Every entry into the kernel after boot arrives here, from entry.S. */
+#include <stddef.h>
+#include "arch.h"
+#include "kernel.h"
+#include "kprintf.h"
+#include "partition.h"
+#include "pv/abi.h"
+#include "sparc.h"
+
+_Static_assert(offsetof(struct sparc_frame, psr) == FRAME_PSR, "FRAME_PSR");
+_Static_assert(offsetof(struct sparc_frame, pc) == FRAME_PC, "FRAME_PC");
+_Static_assert(offsetof(struct sparc_frame, npc) == FRAME_NPC, "FRAME_NPC");
+_Static_assert(offsetof(struct sparc_frame, y) == FRAME_Y, "FRAME_Y");
+_Static_assert(offsetof(struct sparc_frame, tt) == FRAME_TT, "FRAME_TT");
+_Static_assert(offsetof(struct sparc_frame, nwin) == FRAME_NWIN, "FRAME_NWIN");
+_Static_assert(offsetof(struct sparc_frame, g) == FRAME_G, "FRAME_G");
+_Static_assert(offsetof(struct sparc_frame, o) == FRAME_O, "FRAME_O");
+_Static_assert(offsetof(struct sparc_frame, win) == FRAME_WIN, "FRAME_WIN");
+_Static_assert(offsetof(struct partition, ctx) % 8 == 0, "frame must be 8-byte aligned");
+
+/* Where entry.S saves a trap from user mode: the running partition's frame.
+ * It points at a spare frame while no partition runs, which no trap from
+ * user mode can then use. */
+static struct sparc_frame spare_frame __attribute__((aligned(8)));
+struct sparc_frame *sparc_cur_frame = &spare_frame;
+
+/* A trap from supervisor mode, as entry.S found it. */
+struct {
+    uint32_t tt, pc, npc, psr;
+} sparc_kernel_trap;
+
+static const char *trap_name(uint32_t tt)
+{
+    switch (tt) {
+    case TT_INSTRUCTION_ACCESS:
+        return "instruction access exception";
+    case TT_ILLEGAL_INSTRUCTION:
+        return "illegal instruction";
+    case TT_PRIVILEGED_INSTRUCTION:
+        return "privileged instruction";
+    case TT_FP_DISABLED:
+        return "fp disabled";
+    case TT_WINDOW_OVERFLOW:
+        return "window overflow";
+    case TT_WINDOW_UNDERFLOW:
+        return "window underflow";
+    case TT_MEM_NOT_ALIGNED:
+        return "memory address not aligned";
+    case TT_FP_EXCEPTION:
+        return "fp exception";
+    case TT_DATA_ACCESS:
+        return "data access exception";
+    case 0x0a:
+        return "tag overflow";
+    case 0x0b:
+        return "watchpoint";
+    case 0x20:
+        return "register access error";
+    case 0x21:
+        return "instruction access error";
+    case 0x24:
+        return "coprocessor disabled";
+    case 0x25:
+        return "unimplemented flush";
+    case 0x28:
+        return "coprocessor exception";
+    case 0x29:
+        return "data access error";
+    case TT_DIVISION_BY_ZERO:
+        return "division by zero";
+    case 0x2b:
+        return "data store error";
+    case 0x2c:
+        return "data access MMU miss";
+    case 0x3c:
+        return "instruction access MMU miss";
+    default:
+        return tt >= TT_TRAP_INSTRUCTION ? "trap instruction" : "trap";
+    }
+}
+
+/* The health monitor's class of each trap a partition can cause
+ * (docs/pv-api.md). */
+static uint32_t fault_class(uint32_t tt)
+{
+    switch (tt) {
+    case TT_INSTRUCTION_ACCESS:
+    case TT_DATA_ACCESS:
+    case TT_WINDOW_OVERFLOW:
+    case TT_WINDOW_UNDERFLOW:
+    case TT_FLUSH_WINDOWS:
+    case 0x21:
+    case 0x29:
+    case 0x2b:
+    case 0x2c:
+    case 0x3c:
+        return PV_HM_MEMORY_VIOLATION;
+    case TT_PRIVILEGED_INSTRUCTION:
+        return PV_HM_PRIVILEGED_INSTRUCTION;
+    case TT_FP_DISABLED:
+    case TT_FP_EXCEPTION:
+        return PV_HM_FPU_ERROR;
+    case TT_MEM_NOT_ALIGNED:
+        return PV_HM_MISALIGNED_ACCESS;
+    case TT_DIVISION_BY_ZERO:
+        return PV_HM_DIVIDE_ERROR;
+    default:
+        return PV_HM_ILLEGAL_INSTRUCTION;
+    }
+}
+
+static const char *const mmu_fault_types[8] = {
+    "none",
+    "invalid address",
+    "protection error",
+    "privilege violation",
+    "translation error",
+    "access bus error",
+    "internal error",
+    "reserved",
+};
+
+/* Describes an access exception from the SRMMU's fault status and address
+ * registers (reading the status clears it); *addr gets the address. */
+static void describe_access(const struct sparc_frame *f, char *buf, size_t size, uint32_t *addr)
+{
+    uint32_t fsr = sparc_lda_mmu(MMU_FSR);
+    uint32_t far = sparc_lda_mmu(MMU_FAR);
+    uint32_t at = (fsr >> 5) & 7, ft = (fsr >> 2) & 7;
+    const char *kind = (at & 4) ? "write" : (at & 2) ? "execute" : "read";
+
+    if (f->tt == TT_INSTRUCTION_ACCESS) {
+        kind = "execute";
+        far = f->pc;
+    }
+    *addr = far;
+    ksnprintf(buf, size, "%s at pc=%08x: %s of %08x (%s)", trap_name(f->tt), f->pc, kind, far,
+              mmu_fault_types[ft]);
+}
+
+static void describe_trap(const struct sparc_frame *f, char *buf, size_t size)
+{
+    if (f->tt >= TT_TRAP_INSTRUCTION)
+        ksnprintf(buf, size, "trap instruction ta 0x%x at pc=%08x", f->tt - TT_TRAP_INSTRUCTION,
+                  f->pc);
+    else
+        ksnprintf(buf, size, "%s (tt 0x%02x) at pc=%08x", trap_name(f->tt), f->tt, f->pc);
+}
+
+/* The context (partition, or NULL for idle) the MMU context is set for. */
+static const struct partition *installed;
+static int installed_valid;
+
+/* Resumes kernel_current(): a partition, or the idle loop. */
+__attribute__((noreturn)) void sparc_resume(void)
+{
+    struct partition *next = kernel_current();
+
+    if (!installed_valid || next != installed) {
+        if (next)
+            sparc_mmu_switch(next);
+        installed = next;
+        installed_valid = 1;
+    }
+    if (!next) {
+        sparc_cur_frame = &spare_frame;
+        sparc_resume_idle();
+    }
+    next->ctx.frame.psr = (next->ctx.frame.psr & ~PSR_EF) | sparc_fpu_psr(next);
+    sparc_cur_frame = &next->ctx.frame;
+    sparc_resume_user(&next->ctx.frame);
+}
+
+/* The instruction after a trap instruction. */
+static void skip(struct sparc_frame *f)
+{
+    f->pc = f->npc;
+    f->npc += 4;
+}
+
+static void fault(struct partition *p, uint32_t error, uint32_t addr, const char *why)
+{
+    kernel_on_fault(error, p->ctx.frame.pc, addr, why);
+    /* Stopped: its FPU state is of no use any more. */
+    if (p->state == PART_STOPPED || p->state == PART_HALTED)
+        sparc_fpu_release(p);
+}
+
+__attribute__((noreturn)) void sparc_trap_user(void)
+{
+    struct partition *p = kernel_current();
+    struct sparc_frame *f = &p->ctx.frame;
+    uint32_t tt = f->tt, addr = 0;
+    char why[128];
+
+    kernel_note_entry();
+    if (tt == TT_INTERRUPT(7)) {
+        sparc_timer_ack();
+        kernel_on_timer();
+    } else if (tt > TT_INTERRUPT(0) && tt <= TT_INTERRUPT(15)) {
+        /* Spurious: no other line is unmasked. */
+    } else if (tt == TT_HYPERCALL) {
+        skip(f);
+        kernel_on_hypercall();
+    } else if (tt == TT_FLUSH_WINDOWS) {
+        if (sparc_windows_flush(p, &addr)) {
+            ksnprintf(why, sizeof(why), "window flush (ta 3) at pc=%08x: bad stack pointer %08x",
+                      f->pc, addr);
+            fault(p, PV_HM_MEMORY_VIOLATION, addr, why);
+        } else {
+            skip(f);
+        }
+    } else if (tt == TT_WINDOW_OVERFLOW || tt == TT_WINDOW_UNDERFLOW) {
+        if (sparc_window_trap(p, tt, &addr)) {
+            ksnprintf(why, sizeof(why), "%s at pc=%08x: bad stack pointer %08x", trap_name(tt),
+                      f->pc, addr);
+            fault(p, PV_HM_MEMORY_VIOLATION, addr, why);
+        }
+    } else if (tt == TT_FP_DISABLED && sparc_fpu_trap(p) == 0) {
+        /* p owns the FPU now; the instruction runs again. */
+    } else {
+        if (tt == TT_DATA_ACCESS || tt == TT_INSTRUCTION_ACCESS)
+            describe_access(f, why, sizeof(why), &addr);
+        else
+            describe_trap(f, why, sizeof(why));
+        fault(p, fault_class(tt), addr, why);
+    }
+    sparc_resume();
+}
+
+/* A trap from supervisor mode: the idle loop's interrupt, or a bug. */
+__attribute__((noreturn)) void sparc_trap_kernel(void)
+{
+    uint32_t tt = sparc_kernel_trap.tt;
+
+    if (tt == TT_INTERRUPT(7)) {
+        sparc_timer_ack();
+        kernel_on_timer();
+    } else if (!(tt > TT_INTERRUPT(0) && tt <= TT_INTERRUPT(15))) {
+        panic("kernel trap: %s (tt 0x%02x) at pc=%08x npc=%08x psr=%08x", trap_name(tt), tt,
+              sparc_kernel_trap.pc, sparc_kernel_trap.npc, sparc_kernel_trap.psr);
+    }
+    sparc_resume();
+}

@@ -1,0 +1,175 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
+/*
+ * SPARC register windows and traps, from a partition. Partition id 200 must
+ * survive: deep recursion (window overflow and underflow on every level
+ * beyond the register file), `ta 3` window flushes in the middle of it, and
+ * timer upcalls arriving at any depth; it checks every result. Ids 201 and
+ * up each do one forbidden thing (a bad stack for the kernel to spill to or
+ * fill from, a store into another partition's memory through the kernel's
+ * mappings, a trap number nobody serves): the kernel must stop exactly that
+ * partition. "SURVIVED" means it did not.
+ */
+#include "tp.h"
+
+#define DEPTH 300
+#define US    1000u
+
+static volatile uint32_t ticks;
+
+void pv_upcall_handler(struct pv_upcall_frame *frame)
+{
+    if (frame->lines & (1u << PV_IRQ_TIMER))
+        ticks++;
+}
+
+/* Every level keeps values in registers across the call, so a window that
+ * is spilled or filled wrongly changes the result. Every 50 levels the
+ * windows are flushed to the stack on purpose. */
+static uint32_t __attribute__((noinline)) deep(uint32_t n)
+{
+    uint32_t a = n * 3, b = n ^ 0x5a5a, c = n + 7, d = n << 2, r;
+
+    if (n == 0)
+        return 1;
+    if (n % 50 == 0)
+        __asm__ volatile("ta 3" ::: "memory");
+    r = deep(n - 1);
+    return r + a + (b ^ 0x5a5a) - n + c - 7 + (d >> 2) - n;
+}
+
+/* What deep(n) returns: each level adds 4k. */
+static uint32_t expected(uint32_t n)
+{
+    return 1 + 2 * n * (n + 1);
+}
+
+static void windows(uint32_t id)
+{
+    uint32_t bad = 0, runs = 0;
+    uint64_t until;
+
+    if (deep(DEPTH) != expected(DEPTH))
+        bad++;
+    tp_printf("recursion %u deep: %s\n", DEPTH, bad ? "WRONG" : "ok");
+    /* Now with upcalls landing at every depth. */
+    pv_upcall_set(pv_upcall_entry);
+    pv_irq_unmask_line(PV_IRQ_TIMER);
+    pv_timer_set(PV_CLOCK_WALL, pv_clock_ns() + 10 * US, 7 * US);
+    pv_irq_enable();
+    until = pv_clock_ns() + 3000 * US;
+    while (pv_clock_ns() < until) {
+        if (deep(DEPTH) != expected(DEPTH))
+            bad++;
+        runs++;
+    }
+    pv_timer_set(PV_CLOCK_WALL, 0, 0);
+    tp_printf("recursion under upcalls: %s, upcalls: %s\n", bad ? "WRONG" : "ok",
+              ticks > 10 && runs > 10 ? "many" : "FEW");
+    tp_printf("sparc-traps %u done\n", id);
+}
+
+/* The current window's %sp aimed at unmapped memory, then calls deeper:
+ * the window overflow must spill this window there. */
+static void overflow_bad_sp(void)
+{
+    __asm__ volatile("set 0x50000000, %%sp\n"
+                     "1: save %%sp, -96, %%sp\n\t"
+                     "b 1b\n\t"
+                     " nop" ::
+                         : "memory");
+}
+
+/* All windows flushed, then %fp aimed at unmapped memory: the restore must
+ * fill the caller's window from there. */
+static void underflow_bad_fp(void)
+{
+    __asm__ volatile("ta 3\n\t"
+                     "set 0x50000000, %%fp\n\t"
+                     "restore\n\t"
+                     "nop" ::
+                         : "memory");
+}
+
+/* A window whose %sp is unmapped, flushed with ta 3. */
+static void flush_bad_sp(void)
+{
+    __asm__ volatile("set 0x50000000, %%sp\n\t"
+                     "save %%sp, -96, %%sp\n\t"
+                     "ta 3\n\t"
+                     "restore" ::
+                         : "memory");
+}
+
+/* A stack pointer that is not 8-byte aligned (the spill uses std). */
+static void misaligned_sp(void)
+{
+    __asm__ volatile("add %%sp, 4, %%sp\n"
+                     "1: save %%sp, -96, %%sp\n\t"
+                     "b 1b\n\t"
+                     " nop" ::
+                         : "memory");
+}
+
+/* Partition F's first area through the kernel's map of RAM (0xf0000000 +
+ * its offset in RAM): supervisor-only pages. */
+static void store_other_kernel_map(void)
+{
+    *(volatile uint32_t *)0xf1100000 = 0xdeadbeef;
+}
+
+/* The same memory by its physical address: not mapped for a partition. */
+static void store_other_physical(void)
+{
+    *(volatile uint32_t *)0x41100000 = 0xdeadbeef;
+}
+
+/* The UART through the kernel's MMIO window. */
+static void store_kernel_mmio(void)
+{
+    *(volatile uint32_t *)0xff000100 = 'X';
+}
+
+static void do_ta_7f(void)
+{
+    __asm__ volatile("ta 0x7f");
+}
+
+static void store_control_page_of_kernel(void)
+{
+    /* The page after the control page belongs to the kernel's map. */
+    *(volatile uint32_t *)(PV_SHARED_VA + 0x1000) = 1;
+}
+
+struct action {
+    const char *what;
+    void (*fn)(void);
+};
+
+static const struct action actions[] = {
+    {"overflow with a bad stack pointer", overflow_bad_sp},
+    {"underflow with a bad frame pointer", underflow_bad_fp},
+    {"flush with a bad stack pointer", flush_bad_sp},
+    {"misaligned stack pointer", misaligned_sp},
+    {"store through the kernel's map of RAM", store_other_kernel_map},
+    {"store to another partition's physical address", store_other_physical},
+    {"store to the kernel's UART mapping", store_kernel_mmio},
+    {"ta 0x7f", do_ta_7f},
+    {"store next to the control page", store_control_page_of_kernel},
+};
+
+void pv_main(uint32_t id)
+{
+    uint32_t n = id - 201;
+
+    if (id == 200) {
+        windows(id);
+        return;
+    }
+    if (n >= sizeof(actions) / sizeof(actions[0])) {
+        tp_printf("no action %u\n", n);
+        return;
+    }
+    tp_printf("action %u: %s\n", n, actions[n].what);
+    actions[n].fn();
+    tp_printf("action %u SURVIVED\n", n);
+}

@@ -1,0 +1,63 @@
+#!/usr/bin/env python3
+# SPDX-License-Identifier: BSD-2-Clause
+"""SPARC only: a partition's register windows are handled for it (deep
+recursion, window flushes, upcalls at any depth), and each bad stack,
+store into memory that is not the partition's, or unserved trap number
+stops exactly the partition that did it while a probe keeps its windows."""
+import re
+import sys
+from sysrun import ARCH, Tap, boot, CLEAN
+from test_schedule import check_probes, US
+
+DATA = r"data access exception at pc=\w+: "
+# action number -> (what the partition says, start of the kernel's report)
+ACTIONS = {
+    0: ("overflow with a bad stack pointer",
+        r"window overflow at pc=\w+: bad stack pointer 50000000$"),
+    1: ("underflow with a bad frame pointer",
+        r"window underflow at pc=\w+: bad stack pointer 50000000$"),
+    2: ("flush with a bad stack pointer",
+        r"window flush \(ta 3\) at pc=\w+: bad stack pointer 50000000$"),
+    3: ("misaligned stack pointer", r"window overflow at pc=\w+: bad stack pointer \w+[4c]$"),
+    4: ("store through the kernel's map of RAM",
+        DATA + r"write of f1100000 \(privilege violation\)"),
+    5: ("store to another partition's physical address",
+        DATA + r"write of 41100000 \(invalid address\)"),
+    6: ("store to the kernel's UART mapping", DATA + r"write of ff000\w+ \(privilege violation\)"),
+    7: ("ta 0x7f", r"trap instruction ta 0x7f at"),
+    8: ("store next to the control page", DATA + r"write of ef001000 \(invalid address\)"),
+}
+
+
+def main():
+    tap = Tap()
+    if ARCH != "sparc":
+        print("1..0 # SKIP SPARC only")
+        return 0
+    run = boot("sparc-traps")
+    tap.eq(run.status, CLEAN, "sparc-traps: system shuts down after all partitions end")
+    check_probes(tap, run, (200 + 30 * len(ACTIONS)) * US, {"PROBE": (0, 100 * US)},
+                 "sparc-traps")
+    tap.eq(run.partition_lines("W"),
+           ["recursion 300 deep: ok", "recursion under upcalls: ok, upcalls: many",
+            "sparc-traps 200 done"],
+           "sparc-traps: deep recursion, flushes and upcalls keep every window right")
+    stopped = {}
+    for ln in run.kernel_lines():
+        m = re.match(r"partition (\S+) stopped: (.*)", ln)
+        if m:
+            stopped[m.group(1)] = m.group(2)
+    for n, (what, report) in sorted(ACTIONS.items()):
+        part = f"T{n}"
+        tap.eq(run.partition_lines(part), [f"action {n}: {what}"],
+               f"sparc-traps: {part} tried '{what}' and got no further")
+        got = stopped.get(part, "(not stopped)")
+        tap.ok(re.match(report, got), f"sparc-traps: {part} stopped for '{what}'",
+               f"kernel said: {got}\nexpected:   {report}")
+    tap.ok("PROBE" not in stopped and "W" not in stopped,
+           "sparc-traps: only the misbehaving partitions were stopped")
+    return tap.done()
+
+
+if __name__ == "__main__":
+    sys.exit(main())
