@@ -44,6 +44,34 @@ const char *sched_plan_error_text(enum sched_plan_error e)
     return "unknown error";
 }
 
+/* Fills out with the slot of plan that contains offset, given lo = the
+ * number of windows starting at or before offset. An idle gap keeps lo in
+ * its window field: the index of the window that ends the gap, where
+ * sched_advance() goes on searching. */
+static void slot_fill(const struct cfg_plan *plan, uint32_t lo, uint64_t offset,
+                      struct sched_slot *out)
+{
+    uint64_t prev_end = 0;
+
+    if (lo > 0) {
+        const struct cfg_window *w = &plan->windows[lo - 1];
+
+        prev_end = w->offset_ns + w->duration_ns;
+        if (offset < prev_end) {
+            out->partition = w->partition;
+            out->window = lo - 1;
+            out->start = w->offset_ns;
+            out->end = prev_end;
+            return;
+        }
+    }
+    /* A gap: idle from the end of the previous window to the next start. */
+    out->partition = SCHED_IDLE;
+    out->window = lo;
+    out->start = prev_end;
+    out->end = lo < plan->num_windows ? plan->windows[lo].offset_ns : plan->major_frame_ns;
+}
+
 void sched_slot_at(const struct cfg_plan *plan, uint64_t offset, struct sched_slot *out)
 {
     /* Binary search for the last window starting at or before offset. */
@@ -57,23 +85,7 @@ void sched_slot_at(const struct cfg_plan *plan, uint64_t offset, struct sched_sl
         else
             hi = mid;
     }
-    /* lo = number of windows starting at or before offset. */
-    if (lo > 0) {
-        const struct cfg_window *w = &plan->windows[lo - 1];
-
-        if (offset < w->offset_ns + w->duration_ns) {
-            out->partition = w->partition;
-            out->window = lo - 1;
-            out->start = w->offset_ns;
-            out->end = w->offset_ns + w->duration_ns;
-            return;
-        }
-    }
-    /* A gap: idle from the end of the previous window to the next start. */
-    out->partition = SCHED_IDLE;
-    out->window = 0;
-    out->start = lo > 0 ? plan->windows[lo - 1].offset_ns + plan->windows[lo - 1].duration_ns : 0;
-    out->end = lo < plan->num_windows ? plan->windows[lo].offset_ns : plan->major_frame_ns;
+    slot_fill(plan, lo, offset, out);
 }
 
 void sched_start(struct sched_state *s, const struct cfg_plan *plan, uint64_t now)
@@ -85,31 +97,72 @@ void sched_start(struct sched_state *s, const struct cfg_plan *plan, uint64_t no
     sched_slot_at(plan, 0, &s->slot);
 }
 
-int sched_advance(struct sched_state *s, uint64_t now)
+/* The general case of sched_advance(), when now is beyond the slot after
+ * the current one (interrupts held off for long) or a plan switch is due:
+ * straight to the slot that contains now. */
+__attribute__((noinline)) static void advance_far(struct sched_state *s, uint64_t now)
 {
     uint64_t maf = s->plan->major_frame_ns;
-    struct sched_slot old = s->slot;
-    uint64_t old_frame = s->frame_start;
+    uint64_t offset = now - s->frame_start;
 
-    if (now < s->frame_start + s->slot.end)
-        return 0; /* early timer: still inside the same slot */
-    if (now - s->frame_start >= maf && s->next_plan) {
+    if (offset >= maf && s->next_plan) {
         /* A plan switch happens exactly at the end of the current frame;
          * the new plan's frames start there. */
         s->frame_start += maf;
         s->frames++;
+        offset -= maf;
         s->plan = s->next_plan;
         s->next_plan = 0;
         maf = s->plan->major_frame_ns;
     }
-    if (now - s->frame_start >= maf) {
-        /* Normally exactly one frame ends here; if interrupts were held off
-         * for longer, skip whole frames but stay on the frame grid. */
-        uint64_t elapsed = (now - s->frame_start) / maf;
+    if (offset >= maf) {
+        /* Skip whole frames but stay on the frame grid. */
+        uint64_t elapsed = offset / maf;
 
         s->frame_start += elapsed * maf;
         s->frames += elapsed;
+        offset -= elapsed * maf;
     }
-    sched_slot_at(s->plan, now - s->frame_start, &s->slot);
-    return old_frame != s->frame_start || old.start != s->slot.start;
+    sched_slot_at(s->plan, offset, &s->slot);
+}
+
+int sched_advance(struct sched_state *s, uint64_t now)
+{
+    const struct cfg_plan *plan = s->plan;
+    const struct cfg_window *w;
+    uint64_t base = s->frame_start;
+    uint64_t start = s->slot.end;
+    uint32_t lo;
+
+    if (now < base + start)
+        return 0; /* early timer: still inside the same slot */
+    /* The normal case: the slot that begins where this one ends, found
+     * without a search or a 64-bit division. */
+    if (start != plan->major_frame_ns) {
+        lo = s->slot.window + (s->slot.partition != SCHED_IDLE);
+    } else if (!s->next_plan) {
+        base += start; /* the last slot ends with the frame */
+        s->frame_start = base;
+        s->frames++;
+        start = 0;
+        lo = 0;
+    } else {
+        advance_far(s, now);
+        return 1;
+    }
+    w = &plan->windows[lo];
+    s->slot.window = lo;
+    s->slot.start = start;
+    if (lo < plan->num_windows && w->offset_ns == start) {
+        s->slot.partition = w->partition;
+        start += w->duration_ns;
+    } else {
+        s->slot.partition = SCHED_IDLE;
+        start = lo < plan->num_windows ? w->offset_ns : plan->major_frame_ns;
+    }
+    s->slot.end = start;
+    /* Later than the end of that slot too: search from scratch. */
+    if (now >= base + start)
+        advance_far(s, now);
+    return 1;
 }

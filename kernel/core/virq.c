@@ -15,14 +15,21 @@ void virq_raise(struct partition *p, unsigned line)
         p->state = PART_READY;
 }
 
+__attribute__((noinline)) static int deliver(struct partition *p, uint32_t lines)
+{
+    p->shared->irq_pending &= ~lines;
+    p->shared->irq_level = 1;
+    return arch_upcall_push(p, lines);
+}
+
+/* Called on the way out of every kernel entry: the usual answer (nothing
+ * to deliver) is kept short. */
 int virq_deliver(struct partition *p)
 {
-    struct pv_shared *s = p->shared;
-    uint32_t lines = virq_unmasked_pending(p);
+    const struct pv_shared *s = p->shared;
+    uint32_t lines = s->irq_pending & ~s->irq_mask;
 
     if (!lines || s->irq_level || !p->upcall_entry)
         return 0;
-    s->irq_pending &= ~lines;
-    s->irq_level = 1;
-    return arch_upcall_push(p, lines);
+    return deliver(p, lines);
 }

@@ -5,6 +5,7 @@ import os
 import re
 import subprocess
 import sys
+import threading
 
 ARCH = os.environ.get("TESSERA_ARCH", "x86")
 BUILD = os.environ.get("TESSERA_BUILD", os.path.join(os.getcwd(), "build"))
@@ -77,20 +78,52 @@ class Run:
 
 
 def boot(name, timeout=120, icount=True, stdin_data=None):
-    """Boots system NAME; stdin_data, if given, is typed on its console."""
+    """Boots system NAME; stdin_data, if given, is typed on its console once
+    the kernel has started its schedule, as a user at the console would:
+    LEON3's APBUART (in QEMU as on hardware) drops what arrives before its
+    receiver is enabled."""
     image = system_image(name)
     if not os.path.exists(image):
         return Run(f"system image {image} missing: was it built?", FAILED)
+    cmd = qemu_command(ARCH, image, icount=icount)
+    proc = subprocess.Popen(cmd, stdin=subprocess.PIPE, stdout=subprocess.PIPE,
+                            stderr=subprocess.STDOUT)
+    out = bytearray()
+    pending = [stdin_data or b""]
+
+    def type_input():
+        data, pending[0] = pending[0], None
+        if data is None:
+            return
+        try:
+            proc.stdin.write(data)
+            proc.stdin.close()
+        except OSError:
+            pass  # QEMU has ended already
+
+    if stdin_data is None:
+        type_input()
+
+    def read_output():
+        for chunk in iter(lambda: proc.stdout.read1(4096), b""):
+            out.extend(chunk)
+            if pending[0] is not None and b"[tessera] plan " in out:
+                type_input()
+
+    reader = threading.Thread(target=read_output, daemon=True)
+    reader.start()
     try:
-        proc = subprocess.run(qemu_command(ARCH, image, icount=icount),
-                              input=stdin_data if stdin_data is not None else b"",
-                              stdout=subprocess.PIPE, stderr=subprocess.STDOUT, timeout=timeout)
-        out, rc = proc.stdout, proc.returncode
+        rc = proc.wait(timeout=timeout)
+        reader.join()
         status = CLEAN if exit_status(ARCH, rc) == 0 else FAILED
         code = shutdown_code(ARCH, rc)
-    except subprocess.TimeoutExpired as e:
-        out, status, code = e.stdout or b"", TIMEOUT, None
-    return Run(out.decode("utf-8", "replace").replace("\r", ""), status, code)
+    except subprocess.TimeoutExpired:
+        proc.kill()
+        proc.wait()
+        reader.join()
+        status, code = TIMEOUT, None
+    type_input()
+    return Run(bytes(out).decode("utf-8", "replace").replace("\r", ""), status, code)
 
 
 class Tap:

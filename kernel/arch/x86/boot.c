@@ -1,5 +1,6 @@
 /* SPDX-License-Identifier: BSD-2-Clause */
 /* x86 boot: from the multiboot entry to the first partition. */
+#include <stddef.h>
 #include "arch.h"
 #include "kernel.h"
 #include "kprintf.h"
@@ -95,20 +96,15 @@ uint32_t arch_hcall_number(const struct partition *p)
 
 uint32_t arch_hcall_arg(const struct partition *p, unsigned index)
 {
-    const struct x86_frame *f = &p->ctx.frame;
+    /* Arguments 0-4 in ebx, ecx, edx, esi, edi (pv/arch/x86); any larger
+     * index reads edi, as the last one. */
+    static const uint8_t reg[5] = {
+        offsetof(struct x86_frame, ebx) / 4, offsetof(struct x86_frame, ecx) / 4,
+        offsetof(struct x86_frame, edx) / 4, offsetof(struct x86_frame, esi) / 4,
+        offsetof(struct x86_frame, edi) / 4,
+    };
 
-    switch (index) {
-    case 0:
-        return f->ebx;
-    case 1:
-        return f->ecx;
-    case 2:
-        return f->edx;
-    case 3:
-        return f->esi;
-    default:
-        return f->edi;
-    }
+    return ((const uint32_t *)&p->ctx.frame)[reg[index < 4 ? index : 4]];
 }
 
 void arch_hcall_return(struct partition *p, int32_t value)

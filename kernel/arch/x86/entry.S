@@ -21,11 +21,11 @@ trap_common:
     push %es
     push %fs
     push %gs
+    /* The kernel addresses memory through %ds and %es only (and %ss, set by
+     * the CPU); %fs and %gs keep the partition's values, saved above. */
     mov $0x10, %ax
     mov %ax, %ds
     mov %ax, %es
-    mov %ax, %fs
-    mov %ax, %gs
     mov %esp, %eax
     testl $3, FRAME_CS(%esp)
     jz 1f

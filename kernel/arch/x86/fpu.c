@@ -12,6 +12,26 @@
 #include "x86.h"
 
 static struct partition *fpu_owner;
+/* CR0.TS as last written (set at boot): a switch between two partitions
+ * that both lack the FPU leaves CR0 alone instead of rewriting the same
+ * value (a serializing instruction on hardware). */
+static int ts_clear;
+
+static void set_ts(void)
+{
+    if (ts_clear) {
+        write_cr0(read_cr0() | CR0_TS);
+        ts_clear = 0;
+    }
+}
+
+static void clear_ts(void)
+{
+    if (!ts_clear) {
+        clts();
+        ts_clear = 1;
+    }
+}
 /* The state every partition starts with: all registers zero, FCW 0x37f,
  * MXCSR 0x1f80, every x87 register empty. */
 static struct x86_fpu_state fpu_initial;
@@ -34,9 +54,9 @@ void x86_fpu_init(void)
 void x86_fpu_switch_to(const struct partition *p)
 {
     if (p && p == fpu_owner)
-        clts();
+        clear_ts();
     else
-        write_cr0(read_cr0() | CR0_TS);
+        set_ts();
 }
 
 /* Handles #NM for p. Returns 0 when p may go on, -1 when FPU use is a fault. */
@@ -44,7 +64,7 @@ int x86_fpu_trap(struct partition *p)
 {
     if (!(p->cfg->flags & CFG_PART_FPU))
         return -1;
-    clts();
+    clear_ts();
     if (fpu_owner && fpu_owner->ctx.fpu_used)
         __asm__ volatile("fxsave %0" : "=m"(fpu_owner->ctx.fpu));
     if (p->ctx.fpu_used) {
@@ -66,6 +86,6 @@ void x86_fpu_release(struct partition *p)
         fpu_owner = 0;
         /* p may go on running (a restart): its next FPU use must trap
          * again, as nobody owns the FPU now. */
-        write_cr0(read_cr0() | CR0_TS);
+        set_ts();
     }
 }

@@ -4,6 +4,12 @@
  * schedule timer. Both rates are measured against the PIT (a fixed
  * 1.193182 MHz) at boot and rounded to whole MHz; under QEMU -icount both
  * run at exactly 1000 MHz, which makes every deadline exact.
+ *
+ * The conversions run on every kernel entry, so they avoid libgcc's generic
+ * 64-bit division (__udivdi3/__umoddi3, about 60-80 instructions each):
+ * every divisor is a 32-bit number known at boot, and a 64-by-32-bit
+ * division whose quotient fits in 32 bits is one `divl`. The results are
+ * exactly those of the plain C expressions quoted in the comments.
  */
 #include "arch.h"
 #include "kprintf.h"
@@ -30,6 +36,18 @@
 
 static uint32_t tsc_mhz, lapic_mhz;
 static uint64_t tsc_at_boot;
+/* Derived at boot, constant afterwards: the control page's counter scale
+ * (ns per TSC tick, 32.32 fixed point), and the longest delay in ns whose
+ * local APIC count still fits in the 32-bit counter. */
+static uint64_t clock_mult;
+static uint64_t timer_max_ns;
+
+/* The last reading of arch_time_ns(): a TSC value and its time. Later in
+ * the same kernel entry, the clock published to a partition and the timer
+ * count start from it instead of converting another reading; a snapshot
+ * older than SNAP_MAX_TICKS (no longer the same entry) is not used. */
+static uint64_t snap_tsc, snap_ns;
+#define SNAP_MAX_TICKS 65536u
 
 static volatile uint32_t *lapic_reg(uint32_t off)
 {
@@ -114,35 +132,99 @@ void x86_time_init(void)
     if (tsc_mhz == 0 || lapic_mhz == 0)
         panic("time: TSC (%u MHz) or local APIC timer (%u MHz) not usable", tsc_mhz, lapic_mhz);
     *lapic_reg(LAPIC_LVT_TIMER) = VECTOR_TIMER; /* one-shot, unmasked */
+    clock_mult = ((uint64_t)1000 << 32) / tsc_mhz;
+    /* The largest d with d * lapic_mhz / 1000 <= 0xffffffff. */
+    timer_max_ns = (((uint64_t)1 << 32) * 1000 - 1) / lapic_mhz;
     tsc_at_boot = rdtsc();
     kprintf("[tessera] time: TSC %u MHz, local APIC timer %u MHz\n", tsc_mhz, lapic_mhz);
 }
 
-static uint64_t tsc_to_ns(uint64_t tsc)
+/* (hi:lo) / d when hi < d, so that the quotient fits in 32 bits: one divl.
+ * The remainder goes to *rem. */
+static inline uint32_t divl(uint32_t hi, uint32_t lo, uint32_t d, uint32_t *rem)
+{
+    uint32_t q, r;
+
+    __asm__("divl %4" : "=a"(q), "=d"(r) : "a"(lo), "d"(hi), "rm"(d) : "cc");
+    *rem = r;
+    return q;
+}
+
+/* tsc_to_ns() of t = tsc - tsc_at_boot once t / tsc_mhz no longer fits in
+ * 32 bits (after 2^32 us of uptime, 71 minutes). */
+__attribute__((noinline)) static uint64_t tsc_to_ns_long(uint64_t t)
+{
+    uint32_t hi = (uint32_t)(t >> 32), qhi, q, r;
+
+    qhi = hi / tsc_mhz;
+    q = divl(hi % tsc_mhz, (uint32_t)t, tsc_mhz, &r);
+    /* qhi * 1000 < 2^32: it is the high word of a 64-bit ns count. */
+    return ((uint64_t)(qhi * 1000u) << 32) + (uint64_t)q * 1000 + r * 1000u / tsc_mhz;
+}
+
+/* floor((tsc - tsc_at_boot) * 1000 / tsc_mhz), computed without overflow
+ * for centuries as t / tsc_mhz * 1000 + t % tsc_mhz * 1000 / tsc_mhz. */
+static inline uint64_t tsc_to_ns(uint64_t tsc)
 {
     uint64_t t = tsc - tsc_at_boot;
+    uint32_t q, r;
 
-    /* Split so that t * 1000 cannot overflow for centuries. */
-    return t / tsc_mhz * 1000 + t % tsc_mhz * 1000 / tsc_mhz;
+    if (__builtin_expect((uint32_t)(t >> 32) >= tsc_mhz, 0))
+        return tsc_to_ns_long(t);
+    q = divl((uint32_t)(t >> 32), (uint32_t)t, tsc_mhz, &r);
+    /* r < tsc_mhz, so r * 1000 fits in 32 bits for any TSC below 4 THz. */
+    return (uint64_t)q * 1000 + r * 1000u / tsc_mhz;
 }
 
 uint64_t arch_time_ns(void)
 {
-    return tsc_to_ns(rdtsc());
+    uint64_t tsc = rdtsc();
+
+    snap_tsc = tsc;
+    snap_ns = tsc_to_ns(tsc);
+    return snap_ns;
 }
 
+/* A recent (TSC, time) pair: the snapshot if it is recent, else a new one. */
+static inline uint64_t recent_time(uint64_t *tsc)
+{
+    uint64_t now = rdtsc();
+
+    if (now - snap_tsc < SNAP_MAX_TICKS) {
+        *tsc = snap_tsc;
+        return snap_ns;
+    }
+    *tsc = now;
+    return tsc_to_ns(now);
+}
+
+/* The count is min(max(delta * lapic_mhz / 1000, 1), 0xffffffff) local
+ * APIC ticks, delta = deadline - now. The counter starts when the count is
+ * written, not when `now` was read: the ticks that passed in between are
+ * taken off, so the interrupt comes at the deadline and not that many
+ * instructions after it. */
 void arch_timer_arm(uint64_t deadline_ns)
 {
-    uint64_t now = arch_time_ns();
-    uint64_t delta = deadline_ns > now ? deadline_ns - now : 0;
-    uint64_t count = delta * lapic_mhz / 1000;
+    uint64_t tsc, now = recent_time(&tsc);
+    uint32_t count, r;
 
-    if (count == 0)
+    if (deadline_ns <= now) {
         count = 1;
-    /* Beyond the counter's range: wake up early and re-arm. */
-    if (count > 0xffffffffu)
-        count = 0xffffffffu;
-    *lapic_reg(LAPIC_TIMER_INIT) = (uint32_t)count;
+    } else if (deadline_ns - now > timer_max_ns) {
+        count = 0xffffffffu; /* beyond the counter's range: wake up early and re-arm */
+    } else {
+        /* delta <= timer_max_ns: the quotient fits in 32 bits. */
+        uint64_t n = (deadline_ns - now) * lapic_mhz;
+        uint32_t spent;
+
+        count = divl((uint32_t)(n >> 32), (uint32_t)n, 1000, &r);
+        /* TSC ticks since `tsc` (fewer than 2^17), in local APIC ticks. */
+        n = (uint64_t)(uint32_t)(rdtsc() - tsc) * lapic_mhz;
+        spent = (uint32_t)(n >> 32) < tsc_mhz ? divl((uint32_t)(n >> 32), (uint32_t)n, tsc_mhz, &r)
+                                              : count;
+        count = count > spent ? count - spent : 1;
+    }
+    *lapic_reg(LAPIC_TIMER_INIT) = count;
 }
 
 void x86_timer_eoi(void)
@@ -152,11 +234,12 @@ void x86_timer_eoi(void)
 
 void arch_clock_publish(struct pv_shared *s)
 {
-    uint64_t tsc = rdtsc();
+    uint64_t tsc, ns = recent_time(&tsc);
 
-    /* Ring 3 may read the TSC (CR4.TSD is clear). */
+    /* Ring 3 may read the TSC (CR4.TSD is clear). Any (TSC, time) pair
+     * of the same conversion is a valid base. */
     s->counter_valid = 1;
-    s->counter_mult = ((uint64_t)1000 << 32) / tsc_mhz;
+    s->counter_mult = clock_mult;
     s->counter_base = tsc;
-    s->wall_base_ns = tsc_to_ns(tsc);
+    s->wall_base_ns = ns;
 }

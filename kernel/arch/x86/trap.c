@@ -130,28 +130,18 @@ static struct x86_frame *resume(struct x86_frame *idle_frame_in)
     return idle_frame_in ? idle_frame_in : idle_frame();
 }
 
-struct x86_frame *x86_trap(struct x86_frame *f)
+/* Everything but a hypercall or the timer: kept out of x86_trap() so that
+ * the two frequent paths do not set up this one's stack buffer. */
+__attribute__((noinline)) static struct x86_frame *other_trap(struct x86_frame *f, int from_user)
 {
-    int from_user = f->cs & 3;
     struct partition *p;
     char why[128];
 
-    if (from_user)
-        kernel_note_entry();
-    if (f->vector == VECTOR_TIMER) {
-        x86_timer_eoi();
-        kernel_on_timer();
-        return resume(from_user ? 0 : f);
-    }
     if (f->vector == VECTOR_SPURIOUS || (f->vector >= 0x20 && f->vector < 0x30))
         return f; /* spurious local APIC or masked legacy PIC interrupt */
     if (!from_user) {
         describe_fault(f, why, sizeof(why));
         panic("kernel trap: %s", why);
-    }
-    if (f->vector == VECTOR_HCALL) {
-        kernel_on_hypercall();
-        return resume(0);
     }
     if (f->vector == 7 && x86_fpu_trap(kernel_current()) == 0)
         return f;
@@ -163,6 +153,25 @@ struct x86_frame *x86_trap(struct x86_frame *f)
     if (p->state == PART_STOPPED || p->state == PART_HALTED)
         x86_fpu_release(p);
     return resume(0);
+}
+
+struct x86_frame *x86_trap(struct x86_frame *f)
+{
+    int from_user = f->cs & 3;
+
+    if (from_user) {
+        kernel_note_entry();
+        if (f->vector == VECTOR_HCALL) {
+            kernel_on_hypercall();
+            return resume(0);
+        }
+    }
+    if (f->vector == VECTOR_TIMER) {
+        x86_timer_eoi();
+        kernel_on_timer();
+        return resume(from_user ? 0 : f);
+    }
+    return other_trap(f, from_user);
 }
 
 struct x86_frame *x86_first_frame(void)

@@ -30,6 +30,11 @@ struct x86_fpu_state {
 struct arch_context {
     struct x86_frame frame;
     uint32_t fpu_used; /* the partition has FPU state worth keeping */
+    /* The read-write area that held the last upcall frame (usually the
+     * stack), so that the next frame is checked without a search:
+     * virtual start, size (0 = none yet) and kernel address. */
+    uint32_t frame_area_virt, frame_area_size;
+    uint8_t *frame_area_kernel;
     struct x86_fpu_state fpu;
 };
 
