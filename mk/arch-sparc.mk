@@ -45,16 +45,6 @@ $(B)/sparc/pv/start.o $(B)/sparc/kernel/libkernel.a: | $(TARGET_LIBGCC)
 
 QEMU := qemu-system-sparc
 
-ARCH_HAS_EXECUTIVE := no
-ARCH_BUILD_GOAL := sparc
-
-# What this stage of the port builds by default (`make ARCH=sparc`): the
-# config tool, the kernel, the bare test partitions and the test systems.
-# The RTEMS executive's SPARC CPU port does not exist yet, so `all` (which
-# includes the RTEMS applications and the demo) cannot link for sparc.
-# Second expansion: the lists are complete only after every makefile is read.
-.DEFAULT_GOAL := sparc
-.PHONY: sparc
-sparc: $$(TESSERA_CONFIG) $$(KERNEL_LIB) $$(TARGET_LIBGCC) $$(PV_START) $$(PV_LIB) \
-	$$(TEST_PART_IMAGES) $$(SPARC_TEST_IMAGES) \
-	$$(foreach s,$$(TEST_SYSTEMS) $$(SPARC_TEST_SYSTEMS),$$(SYSTEMS_DIR)/$$(s)/system.elf)
+# The RTEMS executive has its CPU port here (guest/port/cpu/sparc).
+ARCH_HAS_EXECUTIVE := yes
+ARCH_BUILD_GOAL := all

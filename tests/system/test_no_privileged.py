@@ -2,8 +2,9 @@
 # SPDX-License-Identifier: BSD-2-Clause
 """The guest executive on the pv port never executes a privileged
 instruction: every RTEMS partition image built for the pv port is
-disassembled and searched for instructions that need ring 0 (or IOPL), and
-for software interrupts other than the hypercall trap."""
+disassembled and searched for instructions that need ring 0 (or IOPL) on
+x86, or supervisor mode on SPARC, and for software traps other than the
+hypercall trap (and, on SPARC, the window flush the kernel serves)."""
 import glob
 import os
 import re
@@ -21,8 +22,33 @@ PRIVILEGED = {
 }
 
 
+# SPARC V8 (The SPARC Architecture Manual V8, appendix B): the privileged
+# instructions are rett, rd/wr of %psr, %wim and %tbr, the alternate-space
+# loads and stores, and (LEON3) the ancillary state registers but %y. A
+# trap instruction is allowed for the hypercall (ta 0x40), the window flush
+# (ta 3) and GCC's __builtin_trap (ta 5, what ud2 is on x86: the compiler's
+# mark after a store it can prove faults, in the deliberately faulting
+# apps), which the kernel takes as an illegal instruction.
+SPARC_PRIVILEGED = {
+    "rett", "lda", "ldba", "ldsba", "ldha", "ldsha", "ldda", "sta", "stba", "stha", "stda",
+    "swapa", "ldstuba", "ldfa", "lddfa", "stfa", "stdfa",
+}
+SPARC_ALLOWED_TRAPS = {"0x40", "3", "0x3", "5", "0x5"}
+SPARC_TRAPS = {"ta", "tn", "tne", "tnz", "te", "tz", "tg", "tle", "tge", "tl", "tgu", "tleu",
+               "tcc", "tgeu", "tcs", "tlu", "tpos", "tneg", "tvc", "tvs"}
+
+
+def sparc_finding(mnem, ops):
+    if mnem in SPARC_PRIVILEGED:
+        return True
+    if mnem in ("rd", "wr") and re.search(r"%(psr|wim|tbr|asr\d+)", ops):
+        return True
+    return mnem in SPARC_TRAPS and ops.strip() not in SPARC_ALLOWED_TRAPS
+
+
 def findings(image):
-    out = subprocess.run(["objdump", "-d", "--no-show-raw-insn", image], stdout=subprocess.PIPE,
+    objdump = "sparc64-linux-gnu-objdump" if ARCH == "sparc" else "objdump"
+    out = subprocess.run([objdump, "-d", "--no-show-raw-insn", image], stdout=subprocess.PIPE,
                          check=True).stdout.decode("utf-8", "replace")
     bad = []
     for line in out.splitlines():
@@ -30,6 +56,10 @@ def findings(image):
         if not m:
             continue
         addr, mnem, ops = m.groups()
+        if ARCH == "sparc":
+            if sparc_finding(mnem.split(",")[0], ops):
+                bad.append(f"{addr}: {mnem} {ops}")
+            continue
         mnem = mnem.split(".")[0]
         if mnem in PRIVILEGED:
             bad.append(f"{addr}: {mnem} {ops}")

@@ -4,7 +4,7 @@
 output; when one of them faults, the other two print exactly what they
 print when it does not, and only the faulting one is stopped."""
 import sys
-from sysrun import Tap, boot, CLEAN
+from sysrun import ARCH, Tap, boot, CLEAN
 
 
 def main():
@@ -27,7 +27,9 @@ def main():
            "trio-fault: the faulting instance got as far as its fault", "\n".join(crash))
     stopped = [ln for ln in bad_run.kernel_lines() if " stopped: " in ln]
     tap.eq(len(stopped), 1, "trio-fault: exactly one partition was stopped")
-    tap.ok(stopped[:1] and stopped[0].startswith("partition CABIN stopped: #PF page fault") and
+    # The arch's own name for the trap (docs/pv-api.md maps both to memory-violation).
+    trap = {"x86": "#PF page fault", "sparc": "data access exception"}[ARCH]
+    tap.ok(stopped[:1] and stopped[0].startswith(f"partition CABIN stopped: {trap}") and
            "write of 00000000" in stopped[0], "trio-fault: CABIN stopped for its null write",
            "\n".join(stopped))
     return tap.done()
