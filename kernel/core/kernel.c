@@ -41,6 +41,8 @@ static void expire_timers(struct partition *p, uint64_t now)
         p->shared->timer_expirations[PV_CLOCK_WALL] += n;
         virq_raise(p, PV_IRQ_TIMER);
     }
+    if (!p->timers[PV_CLOCK_EXEC].armed)
+        return; /* no execution-time arithmetic on every entry */
     n = vtimer_expire(&p->timers[PV_CLOCK_EXEC], exec_time(p, now));
     if (n) {
         p->shared->timer_expirations[PV_CLOCK_EXEC] += n;
@@ -246,11 +248,15 @@ static void module_reset(uint64_t now)
 /* After the health monitor may have acted on the running partition. */
 static void after_error(uint64_t now)
 {
-    if (current && !partition_runnable(current))
+    /* Only a partition that stopped running can leave none alive. */
+    if (current && !partition_runnable(current)) {
         set_current(0, now);
-    if (hm_take_module_reset())
+        check_system_alive();
+    }
+    if (hm_take_module_reset()) {
         module_reset(now);
-    check_system_alive();
+        check_system_alive();
+    }
 }
 
 void kernel_on_hypercall(void)
