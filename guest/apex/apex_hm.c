@@ -57,21 +57,7 @@ static ERROR_CODE_TYPE error_code(uint32_t pv)
     }
 }
 
-static const char *const error_names[] = {
-    [PV_HM_MEMORY_VIOLATION] = "memory-violation",
-    [PV_HM_PRIVILEGED_INSTRUCTION] = "privileged-instruction",
-    [PV_HM_ILLEGAL_INSTRUCTION] = "illegal-instruction",
-    [PV_HM_DIVIDE_ERROR] = "divide-error",
-    [PV_HM_FPU_ERROR] = "fpu-error",
-    [PV_HM_MISALIGNED_ACCESS] = "misaligned-access",
-    [PV_HM_HYPERCALL_MISUSE] = "hypercall-misuse",
-    [PV_HM_STACK_OVERFLOW] = "stack-overflow",
-    [PV_HM_DEADLINE_MISSED] = "deadline-missed",
-    [PV_HM_APPLICATION_ERROR] = "application-error",
-    [PV_HM_FATAL_ERROR] = "fatal-error",
-    [PV_HM_PORT_OVERFLOW] = "port-overflow",
-    [PV_HM_RESTART_LOOP] = "restart-loop",
-};
+static const char *const error_names[PV_HM_ERROR_COUNT] = PV_HM_ERROR_NAMES;
 
 /* "NAME detail=0xXXXXXXXX": the message of an error the kernel found.
  * Interrupt context: no stdio. */

@@ -32,32 +32,9 @@ static const uint8_t default_actions[PV_HM_ERROR_COUNT] = {
     [PV_HM_RESTART_LOOP] = PV_HM_ACTION_HALT,
 };
 
-static const char *const error_names[PV_HM_ERROR_COUNT] = {
-    [PV_HM_MEMORY_VIOLATION] = "memory-violation",
-    [PV_HM_PRIVILEGED_INSTRUCTION] = "privileged-instruction",
-    [PV_HM_ILLEGAL_INSTRUCTION] = "illegal-instruction",
-    [PV_HM_DIVIDE_ERROR] = "divide-error",
-    [PV_HM_FPU_ERROR] = "fpu-error",
-    [PV_HM_MISALIGNED_ACCESS] = "misaligned-access",
-    [PV_HM_HYPERCALL_MISUSE] = "hypercall-misuse",
-    [PV_HM_STACK_OVERFLOW] = "stack-overflow",
-    [PV_HM_DEADLINE_MISSED] = "deadline-missed",
-    [PV_HM_APPLICATION_ERROR] = "application-error",
-    [PV_HM_FATAL_ERROR] = "fatal-error",
-    [PV_HM_PORT_OVERFLOW] = "port-overflow",
-    [PV_HM_RESTART_LOOP] = "restart-loop",
-};
+static const char *const error_names[PV_HM_ERROR_COUNT] = PV_HM_ERROR_NAMES;
 
-static const char *const action_names[] = {
-    [PV_HM_ACTION_IGNORE] = "ignore",
-    [PV_HM_ACTION_LOG] = "log",
-    [PV_HM_ACTION_HALT] = "halt",
-    [PV_HM_ACTION_COLD_RESTART] = "cold-restart",
-    [PV_HM_ACTION_WARM_RESTART] = "warm-restart",
-    [PV_HM_ACTION_PROPAGATE] = "propagate",
-    [PV_HM_ACTION_HALT_MODULE] = "halt-module",
-    [PV_HM_ACTION_RESET_MODULE] = "reset-module",
-};
+static const char *const action_names[] = PV_HM_ACTION_NAMES;
 
 static struct pv_hm_entry log_ring[HM_LOG_SIZE];
 static uint32_t log_next;  /* number of the next entry */

@@ -14,15 +14,8 @@
 #define GYRO          4
 #define PLAN_DEGRADED 1
 
-static const char *const error_names[PV_HM_ERROR_COUNT] = {
-    "memory-violation", "privileged-instruction", "illegal-instruction", "divide-error",
-    "fpu-error",        "misaligned-access",      "hypercall-misuse",    "stack-overflow",
-    "deadline-missed",  "application-error",      "fatal-error",         "port-overflow",
-    "restart-loop",
-};
-static const char *const action_names[] = {"?",         "ignore",       "log",
-                                           "halt",      "cold-restart", "warm-restart",
-                                           "propagate", "halt-module",  "reset-module"};
+static const char *const error_names[PV_HM_ERROR_COUNT] = PV_HM_ERROR_NAMES;
+static const char *const action_names[] = PV_HM_ACTION_NAMES;
 
 static uint32_t next_entry;
 

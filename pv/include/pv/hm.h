@@ -4,6 +4,29 @@
 #define PV_HM_H
 
 #include <stdint.h>
+#include <pv/abi.h>
+
+/* The names the XML configuration and the kernel's console use, as array
+ * initialisers indexed by PV_HM_* and PV_HM_ACTION_*. */
+#define PV_HM_ERROR_NAMES                                                                          \
+    {                                                                                              \
+        [PV_HM_MEMORY_VIOLATION] = "memory-violation",                                             \
+        [PV_HM_PRIVILEGED_INSTRUCTION] = "privileged-instruction",                                 \
+        [PV_HM_ILLEGAL_INSTRUCTION] = "illegal-instruction",                                       \
+        [PV_HM_DIVIDE_ERROR] = "divide-error", [PV_HM_FPU_ERROR] = "fpu-error",                    \
+        [PV_HM_MISALIGNED_ACCESS] = "misaligned-access",                                           \
+        [PV_HM_HYPERCALL_MISUSE] = "hypercall-misuse", [PV_HM_STACK_OVERFLOW] = "stack-overflow",  \
+        [PV_HM_DEADLINE_MISSED] = "deadline-missed",                                               \
+        [PV_HM_APPLICATION_ERROR] = "application-error", [PV_HM_FATAL_ERROR] = "fatal-error",      \
+        [PV_HM_PORT_OVERFLOW] = "port-overflow", [PV_HM_RESTART_LOOP] = "restart-loop",            \
+    }
+#define PV_HM_ACTION_NAMES                                                                         \
+    {                                                                                              \
+        [0] = "default", [PV_HM_ACTION_IGNORE] = "ignore", [PV_HM_ACTION_LOG] = "log",             \
+        [PV_HM_ACTION_HALT] = "halt", [PV_HM_ACTION_COLD_RESTART] = "cold-restart",                \
+        [PV_HM_ACTION_WARM_RESTART] = "warm-restart", [PV_HM_ACTION_PROPAGATE] = "propagate",      \
+        [PV_HM_ACTION_HALT_MODULE] = "halt-module", [PV_HM_ACTION_RESET_MODULE] = "reset-module",  \
+    }
 
 /* One handled error. Entries are numbered from 0 in the order they
  * happened; the kernel keeps the newest ones and overwrites the oldest. */
