@@ -7,6 +7,7 @@
 #include "kstring.h"
 #include "pv/abi.h"
 #include "uaccess.h"
+#include "virq.h"
 
 #ifndef MAX_PARTITIONS
 #define MAX_PARTITIONS CFG_MAX_PARTITIONS
@@ -175,11 +176,21 @@ void partitions_init(void)
         partition_init(&partitions[i], &cfg_system.partitions[i], i);
 }
 
+/* Tells the system partitions that p changed state (PV_IRQ_PARTITION). */
+static void notify_system_partitions(const struct partition *p)
+{
+    for (uint32_t i = 0; i < num_partitions; i++) {
+        if (&partitions[i] != p && (partitions[i].cfg->flags & CFG_PART_SYSTEM))
+            virq_raise(&partitions[i], PV_IRQ_PARTITION);
+    }
+}
+
 void partition_stop(struct partition *p, const char *why)
 {
     console_partition_flush(p);
     p->state = PART_STOPPED;
     kprintf("[tessera] partition %s stopped: %s\n", p->cfg->name, why);
+    notify_system_partitions(p);
 }
 
 void partition_halt(struct partition *p)
@@ -188,6 +199,7 @@ void partition_halt(struct partition *p)
     p->mode = PV_MODE_IDLE;
     p->state = PART_HALTED;
     kprintf("[tessera] partition %s halted\n", p->cfg->name);
+    notify_system_partitions(p);
 }
 
 int partition_restart(struct partition *p)
@@ -201,6 +213,7 @@ int partition_restart(struct partition *p)
     p->mode = PV_MODE_COLD_START;
     kprintf("[tessera] partition %s: cold restart %u\n", p->cfg->name, p->restarts);
     p->state = PART_LOADING;
+    notify_system_partitions(p);
     return 0;
 }
 
@@ -216,6 +229,7 @@ int partition_restart_warm(struct partition *p)
     /* Nothing to load: the next step only resets its context. */
     p->load_phase = LOAD_DONE;
     p->state = PART_LOADING;
+    notify_system_partitions(p);
     return 0;
 }
 
@@ -225,6 +239,7 @@ int partition_load_continue(struct partition *p, uint64_t deadline)
         return 0;
     load_finish(p);
     p->state = PART_READY;
+    notify_system_partitions(p);
     return 1;
 }
 

@@ -98,10 +98,14 @@ def test_errors(tap):
     want += [(13, APPLICATION, COLD, 13, "0")] * 2 + [(13, RESTART_LOOP, HALT, APPLICATION, "0")]
     entries, status = hm_log(run)
     check_log(tap, "hm-errors", entries, status, want)
+    tap.eq(run.partition_lines("S")[-1:], ["partition line pending: 1"],
+           "hm-errors: the system partition was told of the others' state changes")
     q_entries, q_status = hm_log(quiet)
     tap.eq((q_entries, q_status), ([], (0, 0, 0, 64, 0)), "hm-errors-quiet: nothing logged")
     obs = observed(run)
-    tap.ok(len(obs) == 25, "hm-errors: the observer saw all its windows", "\n".join(obs))
+    tap.ok(len(obs) == 26, "hm-errors: the observer saw all its windows", "\n".join(obs))
+    tap.eq(obs[-1:], ["observer: partition line pending: 0"],
+           "hm-errors: an application partition is not told of others' state changes")
     tap.eq(obs, observed(quiet),
            "hm-errors: the observer's view is identical to the run without errors")
 
@@ -153,7 +157,7 @@ def test_actions(tap):
     tap.eq(status[4] if status else None, 3,
            "hm-actions: the log status counts ignored errors (A21's two, A22's misuse)")
     obs = observed(run)
-    tap.ok(len(obs) == 25, "hm-actions: the observer saw all its windows", "\n".join(obs))
+    tap.ok(len(obs) == 26, "hm-actions: the observer saw all its windows", "\n".join(obs))
     tap.eq(obs, observed(quiet),
            "hm-actions: the observer's view is identical to the run without errors")
 

@@ -193,6 +193,7 @@ static void print_log(void)
     } while (n > 0);
     tp_printf("log status: next=%u first=%u overwritten=%u capacity=%u ignored=%u\n", st.next_seq,
               st.first_seq, st.overwritten, st.capacity, st.ignored);
+    tp_printf("partition line pending: %u\n", (pv_shared()->irq_pending >> PV_IRQ_PARTITION) & 1u);
 }
 
 static void observe(void)
@@ -205,6 +206,8 @@ static void observe(void)
         tp_printf("observer: window %u at %llu, plan %u\n", s->window_index,
                   (unsigned long long)s->window_start_ns, s->plan_id);
     }
+    /* Not a system partition: never told of the others' state changes. */
+    tp_printf("observer: partition line pending: %u\n", (s->irq_pending >> PV_IRQ_PARTITION) & 1u);
 }
 
 void pv_main(uint32_t id)
