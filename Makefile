@@ -77,7 +77,8 @@ TEST_PROGRAMS += $(HOST_TEST_PROGRAMS)
 endif
 .PHONY: test-build
 test-build:
-	$(Q)$(MAKE) --no-print-directory ARCH=$(ARCH) $(ARCH_BUILD_GOAL) $(TEST_TARGETS)
+	$(Q)$(MAKE) $(if $(filter 1,$(V)),,-s) --no-print-directory ARCH=$(ARCH) $(ARCH_BUILD_GOAL) \
+		$(TEST_TARGETS)
 	$(Q)for p in $(TEST_PROGRAMS); do echo $(ARCH):$$p; done >> $(B)/test-programs
 
 clean:

@@ -80,7 +80,8 @@ int elf_check(const struct cfg_partition *cfg, uint32_t *entry, const char **why
         if (uaccess_range(cfg, ph[i].vaddr, ph[i].memsz, segment_rights(ph[i].flags), &phys))
             return fail(why, "segment not inside one area with the rights it needs");
     }
-    if (uaccess_range(cfg, eh->entry, 1, CFG_AREA_EXEC, &phys))
+    if ((eh->entry & (ARCH_INSN_ALIGN - 1)) ||
+        uaccess_range(cfg, eh->entry, 1, CFG_AREA_EXEC, &phys))
         return fail(why, "entry point not in an executable area");
     *entry = eh->entry;
     return 0;

@@ -69,7 +69,8 @@ static int32_t hc_upcall_set(struct partition *p)
 {
     uint32_t entry = arch_hcall_arg(p, 0), phys;
 
-    if (entry && uaccess_range(p->cfg, entry, 1, CFG_AREA_EXEC, &phys))
+    if (entry &&
+        ((entry & (ARCH_INSN_ALIGN - 1)) || uaccess_range(p->cfg, entry, 1, CFG_AREA_EXEC, &phys)))
         return PV_EFAULT;
     p->upcall_entry = entry;
     return PV_OK;

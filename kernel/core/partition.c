@@ -47,7 +47,8 @@ static int load_prepare(struct partition *p)
         return -1;
     }
     if (cfg->entry) {
-        if (uaccess_range(cfg, cfg->entry, 1, CFG_AREA_EXEC, &phys)) {
+        if ((cfg->entry & (ARCH_INSN_ALIGN - 1)) ||
+            uaccess_range(cfg, cfg->entry, 1, CFG_AREA_EXEC, &phys)) {
             kprintf("[tessera] partition %s: entry %x not executable\n", cfg->name, cfg->entry);
             return -1;
         }

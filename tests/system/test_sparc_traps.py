@@ -3,7 +3,10 @@
 """SPARC only: a partition's register windows are handled for it (deep
 recursion, window flushes, upcalls at any depth), and each bad stack,
 store into memory that is not the partition's, or unserved trap number
-stops exactly the partition that did it while a probe keeps its windows."""
+stops exactly the partition that did it while a probe keeps its windows;
+an upcall entry or upcall frame that would make the kernel resume a
+partition at a misaligned pc is refused; an FPU exception of one partition
+leaves no trace in the next one's %fsr."""
 import re
 import sys
 from sysrun import ARCH, Tap, boot, CLEAN
@@ -26,6 +29,15 @@ ACTIONS = {
     6: ("store to the kernel's UART mapping", DATA + r"write of ff000\w+ \(privilege violation\)"),
     7: ("ta 0x7f", r"trap instruction ta 0x7f at"),
     8: ("store next to the control page", DATA + r"write of ef001000 \(invalid address\)"),
+    11: ("fp exception", r"fp exception \(tt 0x08\) at pc="),
+}
+# action number -> (what the partition says, what its action returns); the
+# partition goes on and halts. 9 and 10 must be refused with PV_EFAULT
+# (-2); 12 reads %fsr at its first FPU use, after 11's exception: zero.
+RETURNS = {
+    9: ("misaligned upcall entry", -2),
+    10: ("upcall frame overwritten by the return's own flush", -2),
+    12: ("fsr at first FPU use", 0),
 }
 
 
@@ -36,8 +48,8 @@ def main():
         return 0
     run = boot("sparc-traps")
     tap.eq(run.status, CLEAN, "sparc-traps: system shuts down after all partitions end")
-    check_probes(tap, run, (200 + 30 * len(ACTIONS)) * US, {"PROBE": (0, 100 * US)},
-                 "sparc-traps")
+    check_probes(tap, run, (200 + 30 * (len(ACTIONS) + len(RETURNS))) * US,
+                 {"PROBE": (0, 100 * US)}, "sparc-traps")
     tap.eq(run.partition_lines("W"),
            ["recursion 300 deep: ok", "recursion under upcalls: ok, upcalls: many",
             "sparc-traps 200 done"],
@@ -54,6 +66,12 @@ def main():
         got = stopped.get(part, "(not stopped)")
         tap.ok(re.match(report, got), f"sparc-traps: {part} stopped for '{what}'",
                f"kernel said: {got}\nexpected:   {report}")
+    for n, (what, value) in sorted(RETURNS.items()):
+        part = f"T{n}"
+        tap.eq(run.partition_lines(part), [f"action {n}: {what}", f"action {n} returned {value}"],
+               f"sparc-traps: {part}'s '{what}' returned {value}")
+        tap.ok(part not in stopped, f"sparc-traps: {part} was not stopped for '{what}'",
+               f"kernel said: {stopped.get(part)}")
     tap.ok("PROBE" not in stopped and "W" not in stopped,
            "sparc-traps: only the misbehaving partitions were stopped")
     return tap.done()

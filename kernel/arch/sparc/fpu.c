@@ -29,9 +29,13 @@ static void fpu_save(struct sparc_fpu_state *s)
                      : "memory");
 }
 
+/* Loads s. %fsr.ftt (the type of the last FPU exception) is not loaded by
+ * `ld %fsr`: it would keep the previous owner's. An FPop that cannot trap
+ * clears it (and cexc, which the load then sets) first. */
 static void fpu_load(const struct sparc_fpu_state *s)
 {
-    __asm__ volatile("ldd [%0 + 0], %%f0\n\tldd [%0 + 8], %%f2\n\t"
+    __asm__ volatile("fmovs %%f0, %%f0\n\t"
+                     "ldd [%0 + 0], %%f0\n\tldd [%0 + 8], %%f2\n\t"
                      "ldd [%0 + 16], %%f4\n\tldd [%0 + 24], %%f6\n\t"
                      "ldd [%0 + 32], %%f8\n\tldd [%0 + 40], %%f10\n\t"
                      "ldd [%0 + 48], %%f12\n\tldd [%0 + 56], %%f14\n\t"

@@ -47,31 +47,34 @@ int arch_upcall_pop(struct partition *p, uint32_t frame_va)
 {
     struct sparc_frame *f = &p->ctx.frame;
     const uint8_t *base;
-    const struct pv_upcall_frame *u;
+    struct pv_upcall_frame u;
     uint32_t bad_sp;
 
     if ((frame_va & 7) || frame_va < MIN_FRAME)
         return PV_EFAULT;
-    base = uaccess_ptr(p->cfg, frame_va - MIN_FRAME, MIN_FRAME + sizeof(*u), CFG_AREA_READ);
+    base = uaccess_ptr(p->cfg, frame_va - MIN_FRAME, MIN_FRAME + sizeof(u), CFG_AREA_READ);
     if (!base)
         return PV_EFAULT;
-    u = (const struct pv_upcall_frame *)(base + MIN_FRAME);
-    /* rett with traps off cannot take an alignment trap: refuse here. */
-    if ((u->pc | u->npc) & 3)
-        return PV_EFAULT;
     /* The caller's windows (the trampoline's and anything it left) go to
-     * their stacks; the interrupted window is then in its save area. */
+     * their stacks; the interrupted window is then in its save area. The
+     * flush may write anywhere in the frame too (a window's %sp is the
+     * partition's to choose), so the frame is read only after it - and
+     * copied, so that what is checked is what is used. */
     if (sparc_windows_flush(p, &bad_sp))
+        return PV_EFAULT;
+    memcpy(&u, base + MIN_FRAME, sizeof(u));
+    /* rett with traps off cannot take an alignment trap: refuse here. */
+    if ((u.pc | u.npc) & 3)
         return PV_EFAULT;
     memcpy(&f->win[0], base, sizeof(f->win[0]));
     f->nwin = 1;
-    f->pc = u->pc;
-    f->npc = u->npc;
-    f->psr = (f->psr & ~PSR_ICC) | (u->psr & PSR_ICC);
-    f->y = u->y;
+    f->pc = u.pc;
+    f->npc = u.npc;
+    f->psr = (f->psr & ~PSR_ICC) | (u.psr & PSR_ICC);
+    f->y = u.y;
     for (int i = 1; i < 8; i++)
-        f->g[i] = u->g[i - 1];
+        f->g[i] = u.g[i - 1];
     for (int i = 0; i < 8; i++)
-        f->o[i] = u->o[i];
+        f->o[i] = u.o[i];
     return 0;
 }

@@ -140,21 +140,107 @@ static void store_control_page_of_kernel(void)
     *(volatile uint32_t *)(PV_SHARED_VA + 0x1000) = 1;
 }
 
+/* An upcall entry that is not 4-byte aligned: the kernel must refuse it,
+ * since the upcall would resume the partition with `jmp; rett` to it, and
+ * a misaligned jmp with traps off stops the CPU. If it is accepted, an
+ * upcall is made to come. */
+static int32_t upcall_entry_misaligned(void)
+{
+    int32_t r = pv_upcall_set((void (*)(void))((uintptr_t)pv_upcall_entry + 2));
+    uint64_t until;
+
+    if (r)
+        return r;
+    pv_irq_unmask_line(PV_IRQ_TIMER);
+    pv_timer_set(PV_CLOCK_WALL, pv_clock_ns() + 5 * US, 0);
+    pv_irq_enable();
+    until = pv_clock_ns() + 50 * US;
+    while (pv_clock_ns() < until)
+        ;
+    return 0;
+}
+
+/* An upcall frame whose pc and npc are aligned when upcall_return checks
+ * them, but which the flush that upcall_return does first overwrites: the
+ * caller's older window is made to spill onto the frame (its save area is
+ * the current window's %fp), with %l1/%l2 - pc/npc there - misaligned. The
+ * kernel must take pc/npc from the frame as it is after the flush. */
+static uint64_t fake_stack[32] __attribute__((aligned(8)));
+
+static int32_t upcall_return_flush_overwrites(void)
+{
+    /* The frame 96 bytes up: the interrupted window's save area below it. */
+    struct pv_upcall_frame *frame = (struct pv_upcall_frame *)&fake_stack[12];
+    uint32_t bad = 0x40000002;
+    int32_t r;
+
+    frame->pc = (uint32_t)(uintptr_t)pv_upcall_entry;
+    frame->npc = frame->pc + 4;
+    frame->o[6] = (uint32_t)(uintptr_t)&fake_stack[0];
+    __asm__ volatile("mov %1, %%l1\n\t"
+                     "mov %1, %%l2\n\t"
+                     "mov %2, %%g2\n\t"
+                     "save %%sp, -96, %%sp\n\t"
+                     "mov %%g2, %%fp\n\t" /* the older window spills onto the frame */
+                     "mov %%g2, %%o0\n\t"
+                     "mov 5, %%g1\n\t" /* PV_HC_UPCALL_RETURN */
+                     "ta 0x40\n\t"
+                     "restore %%o0, %%g0, %%g3\n\t" /* refilled from the frame */
+                     "mov %%g3, %0"
+                     : "=r"(r)
+                     : "r"(bad), "r"(frame)
+                     : "g1", "g2", "g3", "l1", "l2", "memory");
+    return r;
+}
+
+/* With the division-by-zero trap enabled in %fsr, divide by zero: the FPU
+ * raises an IEEE exception (%fsr.ftt = 1) and the partition is stopped. */
+static void fp_exception(void)
+{
+    static const uint32_t fsr_dzm = 1u << 24, one = 0x3f800000u, zero = 0;
+
+    __asm__ volatile("ld [%0], %%fsr\n\t"
+                     "ld [%1], %%f0\n\t"
+                     "ld [%2], %%f1\n\t"
+                     "fdivs %%f0, %%f1, %%f2\n\t"
+                     "fmovs %%f2, %%f2" ::"r"(&fsr_dzm),
+                     "r"(&one), "r"(&zero)
+                     : "memory");
+}
+
+/* The first FPU instruction of a partition reads %fsr: all of it must be
+ * its own (zero), nothing left by the previous owner - such as the trap
+ * type of its last exception. The version field (19:17) is the FPU's. */
+static int32_t fsr_first_use(void)
+{
+    static uint32_t fsr;
+
+    __asm__ volatile("st %%fsr, [%0]" ::"r"(&fsr) : "memory");
+    return (int32_t)(fsr & ~0x000e0000u);
+}
+
+/* Either fn, which must not return (the kernel stops the partition), or
+ * ret, whose result the partition prints before it halts. */
 struct action {
     const char *what;
     void (*fn)(void);
+    int32_t (*ret)(void);
 };
 
 static const struct action actions[] = {
-    {"overflow with a bad stack pointer", overflow_bad_sp},
-    {"underflow with a bad frame pointer", underflow_bad_fp},
-    {"flush with a bad stack pointer", flush_bad_sp},
-    {"misaligned stack pointer", misaligned_sp},
-    {"store through the kernel's map of RAM", store_other_kernel_map},
-    {"store to another partition's physical address", store_other_physical},
-    {"store to the kernel's UART mapping", store_kernel_mmio},
-    {"ta 0x7f", do_ta_7f},
-    {"store next to the control page", store_control_page_of_kernel},
+    {"overflow with a bad stack pointer", overflow_bad_sp, 0},
+    {"underflow with a bad frame pointer", underflow_bad_fp, 0},
+    {"flush with a bad stack pointer", flush_bad_sp, 0},
+    {"misaligned stack pointer", misaligned_sp, 0},
+    {"store through the kernel's map of RAM", store_other_kernel_map, 0},
+    {"store to another partition's physical address", store_other_physical, 0},
+    {"store to the kernel's UART mapping", store_kernel_mmio, 0},
+    {"ta 0x7f", do_ta_7f, 0},
+    {"store next to the control page", store_control_page_of_kernel, 0},
+    {"misaligned upcall entry", 0, upcall_entry_misaligned},
+    {"upcall frame overwritten by the return's own flush", 0, upcall_return_flush_overwrites},
+    {"fp exception", fp_exception, 0},
+    {"fsr at first FPU use", 0, fsr_first_use},
 };
 
 void pv_main(uint32_t id)
@@ -170,6 +256,10 @@ void pv_main(uint32_t id)
         return;
     }
     tp_printf("action %u: %s\n", n, actions[n].what);
+    if (actions[n].ret) {
+        tp_printf("action %u returned %d\n", n, (int)actions[n].ret());
+        return;
+    }
     actions[n].fn();
     tp_printf("action %u SURVIVED\n", n);
 }

@@ -7,6 +7,7 @@
 
 #define ARCH_ELF_MACHINE 3 /* EM_386 */
 #define ARCH_ELF_DATA    1 /* little-endian */
+#define ARCH_INSN_ALIGN  1 /* instructions may start at any byte */
 
 /*
  * A trap frame, in the order entry.S and the CPU push it (lowest address

@@ -8,6 +8,7 @@
 
 #define ARCH_ELF_MACHINE 3 /* behave like x86 so real test images load */
 #define ARCH_ELF_DATA    1
+#define ARCH_INSN_ALIGN  1
 
 struct arch_context {
     uint32_t regs[6]; /* [0] = hypercall number / result, [1..5] = arguments */
