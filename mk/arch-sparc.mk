@@ -16,6 +16,9 @@ TARGET_LDEMU := -m elf32_sparc
 TARGET_CFLAGS := -std=gnu11 -O2 -g -ffreestanding -fno-builtin -fno-stack-protector \
 	-fno-asynchronous-unwind-tables -fno-common -Wall -Wextra -Werror \
 	$(TARGET_ARCH_CFLAGS)
+# The kernel itself: no compiler-generated FPU code (it runs with PSR.EF
+# clear; fpu.c switches the partitions' state with inline assembly).
+KERNEL_ARCH_CFLAGS := -mno-fpu
 
 # Debian's 32-bit sparc libgcc is built for v8plus (64-bit registers) and
 # does not run on LEON3: the few helpers the kernel and the partitions need
