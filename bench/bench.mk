@@ -1,8 +1,8 @@
 # SPDX-License-Identifier: BSD-2-Clause
-# Benchmarks (`make bench`, not part of `make test`): bare pv partitions,
-# RTEMS programs built for both the pv and the native port, the systems
-# that host them, and bench/run.py, which boots each under QEMU -icount
-# and prints the table (docs/performance.md).
+# Benchmarks (`make bench [ARCH=sparc]`, not part of `make test`): bare pv
+# partitions, RTEMS programs built for both the pv and (x86 only) the native
+# port, the systems that host them, and bench/run.py, which boots each under
+# QEMU -icount and prints the table (docs/performance.md).
 # Included by the top Makefile after tests/unit/unit.mk:
 #     include bench/bench.mk
 
@@ -25,27 +25,45 @@ $(foreach p,$(BENCH_PARTS),$(eval $(call bench_partition,bench-$(p),bench/$(p).c
 
 # RTEMS programs: the same sources with the pv port (a partition image) and
 # the native port (a bootable image); bench_port.h's two sides differ.
+# The pv images are linked like pv_app's (guest/port/pv/pv_port.mk), but
+# into $(PART_IMAGE_DIR) with the bare bench partitions rather than into
+# $(PV_APP_DIR), whose images the tests scan as RTEMS applications
+# (tests/system/test_no_privileged.py): the benchmarks use the kernel's
+# benchmark clock trap on SPARC (bench/lib/tsc.h), which is no application's
+# business.
 BENCH_RTEMS := tm tmtick
 BENCH_RTEMS_SRCS = bench/rtems/$(1).c bench/lib/samples.c
-$(foreach p,$(BENCH_RTEMS),$(eval $(call pv_app,bench-$(p),\
+define bench_pv_app
+$(PART_IMAGE_DIR)/$(1).elf: $(patsubst %.c,$(PV_APP_DIR)/obj/%.o,$(2)) $(PV_START) \
+		$$(GUEST_PV_LINK_LIBS) $(PV_PARTITION_LDS)
+	@mkdir -p $$(@D)
+	$$(Q)$$(TARGET_LD) $$(TARGET_LDEMU) -T $(PV_PARTITION_LDS) -o $$@ $(PV_START) \
+		$(patsubst %.c,$(PV_APP_DIR)/obj/%.o,$(2)) \
+		--start-group $$(GUEST_PV_LINK_LIBS) --end-group
+endef
+$(foreach p,$(BENCH_RTEMS),$(eval $(call bench_pv_app,bench-$(p),\
 	$(call BENCH_RTEMS_SRCS,$(p)) bench/rtems/port_pv.c)))
+# The native port is bare x86 only (guest/port/native.mk): on SPARC the
+# RTEMS programs run on the pv port alone.
 # native_app also lists its image in NATIVE_IMAGES, which `make test`
 # builds; the benchmarks are not part of the tests, so the list is put back.
+ifeq ($(ARCH),x86)
 BENCH_NATIVE_IMAGES_BEFORE := $(NATIVE_IMAGES)
 $(foreach p,$(BENCH_RTEMS),$(call native_app,bench-$(p),\
 	$(call BENCH_RTEMS_SRCS,$(p)) bench/rtems/port_native.c))
 NATIVE_IMAGES := $(BENCH_NATIVE_IMAGES_BEFORE)
+BENCH_NATIVE := $(foreach p,$(BENCH_RTEMS),$(NATIVE_DIR)/bench-$(p).elf)
+endif
 # The pv side of bench_port.h reads the control page.
 $(PV_APP_DIR)/obj/bench/rtems/port_pv.o: GUEST_CFLAGS += $(PV_INCLUDES)
 
 BENCH_SYSTEMS := micro switch virq-alone virq-flood tm tmtick
 $(foreach s,$(BENCH_SYSTEMS),$(eval $(call tessera_system,bench-$(s),bench/systems/$(s).xml,\
-	$(BENCH_PART_IMAGES) $(foreach p,$(BENCH_RTEMS),$(PV_APP_DIR)/bench-$(p).elf))))
-BENCH_IMAGES := $(foreach s,$(BENCH_SYSTEMS),$(SYSTEMS_DIR)/bench-$(s)/system.elf) \
-	$(foreach p,$(BENCH_RTEMS),$(NATIVE_DIR)/bench-$(p).elf)
+	$(BENCH_PART_IMAGES) $(foreach p,$(BENCH_RTEMS),$(PART_IMAGE_DIR)/bench-$(p).elf))))
+BENCH_IMAGES := $(foreach s,$(BENCH_SYSTEMS),$(SYSTEMS_DIR)/bench-$(s)/system.elf) $(BENCH_NATIVE)
 
 # The sub-make reads the same makefiles as this one (the top Makefile, or a
 # wrapper that includes this file).
 bench: deps
 	$(Q)$(MAKE) --no-print-directory -f $(firstword $(MAKEFILE_LIST)) $(BENCH_IMAGES)
-	$(Q)$(PYTHON) bench/run.py --build $(B) --out $(BENCH_OUT)/results.json
+	$(Q)$(PYTHON) bench/run.py --arch $(ARCH) --build $(B) --out $(BENCH_OUT)/results$(if $(filter-out x86,$(ARCH)),-$(ARCH)).json

@@ -10,10 +10,21 @@ import xml.etree.ElementTree as ET
 PAGE = 4096
 BIG_PAGE = 4 << 20          # one x86 page table maps 4 MiB
 PV_SHARED_VA = 0xF0000000   # pv/arch/x86/include/pv/arch.h
+# SPARC reference MMU (kernel/arch/sparc/mmu.c): a 1 KiB level-1 table per
+# partition, then 256-byte level-2 (per 16 MiB) and level-3 (per 256 KiB)
+# tables from one pool.
+SPARC_SHARED_VA = 0xEF000000  # pv/arch/sparc/include/pv/arch.h
+SPARC_L1_TABLE = 1024
+SPARC_TABLE = 256
 
 
-def _run(*cmd):
-    return subprocess.run(cmd, check=True, capture_output=True, text=True).stdout
+TOOL_PREFIX = {"x86": "", "sparc": "sparc64-linux-gnu-"}
+_prefix = [""]  # of size and nm, for the arch being measured
+
+
+def _run(tool, *args):
+    return subprocess.run((_prefix[0] + tool,) + args, check=True, capture_output=True,
+                          text=True).stdout
 
 
 def _size_totals(path):
@@ -64,12 +75,28 @@ def _page_tables(xml_path):
     return tables
 
 
+def _sparc_tables(xml_path):
+    """Level-2 and level-3 tables per partition: one per 16 MiB and one per
+    256 KiB region its areas or its control page touch."""
+    tables = {}
+    for part in ET.parse(xml_path).getroot().iter("partition"):
+        l2, l3 = {SPARC_SHARED_VA >> 24}, {SPARC_SHARED_VA >> 18}
+        for a in part.iter("area"):
+            virt = int(a.get("virt"), 0)
+            last = virt + _bytes(a.get("size")) - 1
+            l2.update(range(virt >> 24, (last >> 24) + 1))
+            l3.update(range(virt >> 18, (last >> 18) + 1))
+        tables[part.get("name")] = len(l2) + len(l3)
+    return tables
+
+
 def _bytes(text):
     m = re.fullmatch(r"(\d+)(KiB|MiB|GiB)?", text)
     return int(m.group(1)) * {None: 1, "KiB": 1 << 10, "MiB": 1 << 20, "GiB": 1 << 30}[m.group(2)]
 
 
 def footprint(build, arch="x86"):
+    _prefix[0] = TOOL_PREFIX[arch]
     base = os.path.join(build, arch)
     kernel_lib = os.path.join(base, "kernel", "libkernel.a")
     system = os.path.join(base, "systems", "bench-micro", "system.elf")
@@ -77,11 +104,28 @@ def footprint(build, arch="x86"):
     syms = _symbol_sizes(system)
     # partitions[] and shared_pages[] (one page each) have the same length.
     per_part = syms["partitions"][1] // (syms["shared_pages"][1] // PAGE)
-    tables = _page_tables("bench/systems/micro.xml")["MICRO"]
-    pv_app = os.path.join(base, "pvapps", "bench-tm.elf")
-    native_app = os.path.join(base, "native", "bench-tm.elf")
+    pv_app = os.path.join(base, "parts", "bench-tm.elf")
     exec_lib = os.path.join(base, "guest", "libexec.a")
     pv_port = os.path.join(base, "guest", "pv", "libport-pv.a")
+    if arch == "sparc":
+        # Same keys as x86: "page directory" is the level-1 table, "page
+        # tables" the level-2 and level-3 ones. No native port.
+        tables = _sparc_tables("bench/systems/micro.xml")["MICRO"] * SPARC_TABLE
+        return {
+            "kernel_text": text, "kernel_data": data, "kernel_bss": bss,
+            "kernel_pools_bss": sum(syms[n][1] for n in
+                                    ("partitions", "shared_pages", "l1_tables", "tables")
+                                    if n in syms),
+            "partition_struct": per_part,
+            "partition_control_page": PAGE,
+            "partition_page_directory": SPARC_L1_TABLE,
+            "partition_page_tables": tables,
+            "partition_total": per_part + PAGE + SPARC_L1_TABLE + tables,
+            "executive_text_pv_app": _code_from(pv_app, [exec_lib]),
+            "port_text_pv": _code_from(pv_app, [pv_port]),
+        }
+    tables = _page_tables("bench/systems/micro.xml")["MICRO"]
+    native_app = os.path.join(base, "native", "bench-tm.elf")
     native_port = sorted(os.path.join(dp, f) for dp, _, fs in
                          os.walk(os.path.join(base, "native", "port")) for f in fs
                          if f.endswith(".o"))

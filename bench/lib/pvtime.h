@@ -4,6 +4,7 @@
  * scale the kernel published in the control page (the same formula as
  * pv_clock_ns). Lets a partition read the TSC first and do the arithmetic
  * afterwards, so the read is as close as possible to the event it times.
+ * On SPARC bench_tsc() is the kernel's wall clock already (lib/tsc.h).
  */
 #ifndef BENCH_PVTIME_H
 #define BENCH_PVTIME_H
@@ -12,9 +13,13 @@
 
 static inline uint64_t bench_tsc_to_ns(uint64_t tsc)
 {
+#if defined(__sparc__)
+    return tsc;
+#else
     volatile struct pv_shared *s = pv_shared();
 
     return s->wall_base_ns + pv_mul_shr32(tsc - s->counter_base, s->counter_mult);
+#endif
 }
 
 #endif
