@@ -37,6 +37,9 @@ $(eval $(call tessera_system,rtems-scenarios-b,tests/system/systems/rtems-scenar
 RTEMS_TEST_SYSTEMS += rtems-scenarios-c
 $(eval $(call tessera_system,rtems-scenarios-c,tests/system/systems/rtems-scenarios-c.xml,\
 	$(foreach s,compat01 stdio01,$(PV_APP_DIR)/$(s).elf)))
+RTEMS_TEST_SYSTEMS += rtems-scenarios-d
+$(eval $(call tessera_system,rtems-scenarios-d,tests/system/systems/rtems-scenarios-d.xml,\
+	$(PV_APP_DIR)/compat02.elf))
 # The ARINC 653 APEX port services between two RTEMS partitions.
 $(eval $(call pv_apex_app,apex-sender,tests/system/rtems/apex/sender.c))
 $(eval $(call pv_apex_app,apex-receiver,tests/system/rtems/apex/receiver.c))
@@ -44,6 +47,13 @@ RTEMS_TEST_SYSTEMS += apex
 $(eval $(call tessera_system,apex,tests/system/systems/apex.xml,\
 	$(PV_APP_DIR)/apex-sender.elf $(PV_APP_DIR)/apex-receiver.elf))
 RTEMS_TEST_PROGRAMS += tests/system/test_apex.py tests/system/test_demo.py
+# The ARINC 653 queuing discipline of tasks waiting on APEX queuing ports.
+$(eval $(call pv_apex_app,apex-qsend,tests/system/rtems/apexq/sender.c))
+$(eval $(call pv_apex_app,apex-qrecv,tests/system/rtems/apexq/receiver.c))
+RTEMS_TEST_SYSTEMS += apex-queue
+$(eval $(call tessera_system,apex-queue,tests/system/systems/apex-queue.xml,\
+	$(PV_APP_DIR)/apex-qsend.elf $(PV_APP_DIR)/apex-qrecv.elf))
+RTEMS_TEST_PROGRAMS += tests/system/test_apex_queue.py
 RTEMS_TEST_SYSTEMS += demo
 
 # SPARC only: register windows and SPARC traps from a partition.

@@ -18,6 +18,7 @@ struct apex_port {
     char name[MAX_NAME_LENGTH + 1];
     VALIDITY_TYPE last_validity;
     WAITING_RANGE_TYPE waiting;
+    QUEUING_DISCIPLINE_TYPE discipline; /* of the tasks waiting (queuing ports) */
 };
 
 /* The port of id and kind, or NULL. */

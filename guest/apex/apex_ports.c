@@ -113,6 +113,8 @@ void CREATE_QUEUING_PORT(const char *QUEUING_PORT_NAME, MESSAGE_SIZE_TYPE MAX_ME
         p->used = false;
         rc = INVALID_CONFIG;
     }
+    if (rc == NO_ERROR)
+        p->discipline = QUEUING_DISCIPLINE;
     *QUEUING_PORT_ID = rc == NO_ERROR || rc == NO_ACTION ? id : 0;
     *RETURN_CODE = rc;
 }

@@ -74,6 +74,7 @@ static void timeslice(void)
     }
     t->budget = exec_config.ticks_per_timeslice;
     exec_sched_rotate(t);
+    exec_sched_note_change();
 }
 
 static void tick(void)

@@ -19,7 +19,7 @@ static uint64_t last_switch_ns;
 
 struct exec_thread *exec_heir(void)
 {
-    struct exec_thread *t = exec_sched_highest();
+    struct exec_thread *t = exec_sched_heir();
 
     return t != NULL ? t : &exec_idle_thread;
 }
@@ -67,6 +67,7 @@ static void prepare_heir(struct exec_thread *heir)
         heir->budget = exec_config.ticks_per_timeslice;
     }
     exec_executing = heir;
+    exec_sched_set_running(heir);
 }
 
 void exec_dispatch(void)

@@ -92,6 +92,7 @@ _Noreturn void exec_boot(void)
     exec_dispatch_disable_level = 1;
     exec_isr_nest_level = 0;
     exec_workspace_init(exec_config.workspace, exec_config.workspace_size);
+    exec_tasks_init();
     exec_object_info_init(&exec_tasks_info, OBJECTS_CLASSIC_API, OBJECTS_RTEMS_TASKS,
                           exec_config.tasks, exec_config.api.maximum_tasks,
                           sizeof(struct exec_thread));
@@ -128,6 +129,7 @@ _Noreturn void exec_boot(void)
     exec_clock_init();
     create_idle();
     exec_executing = &exec_idle_thread;
+    exec_sched_set_running(exec_executing);
     /* As in RTEMS: after the idle thread, before the initialization tasks. */
     exec_io_initialize_all();
     create_init_tasks();

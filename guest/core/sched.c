@@ -2,8 +2,13 @@
 #include "sched.h"
 
 #include "chain.h"
+#include "thread.h"
 
 static struct exec_chain ready[EXEC_PRIORITY_LEVELS];
+/* The thread on the processor, as the dispatcher last reported it. */
+static const struct exec_thread *running;
+/* A non-preemptible heir that has not got the processor yet (see sched.h). */
+static struct exec_thread *held_heir;
 /* Bit m of major: minor[m] != 0. Bit n of minor[m]: level 16 * m + n is non-empty. */
 static uint32_t major;
 static uint32_t minor[16];
@@ -38,6 +43,8 @@ void exec_sched_init(void)
     for (unsigned i = 0; i < 16; i++) {
         minor[i] = 0;
     }
+    running = NULL;
+    held_heir = NULL;
 }
 
 void exec_sched_insert(struct exec_thread *t, bool at_head)
@@ -83,4 +90,41 @@ struct exec_thread *exec_sched_highest(void)
     m = exec_bit_lowest16(major);
     p = (m << 4) | exec_bit_lowest16(minor[m]);
     return EXEC_CONTAINER_OF(ready[p].head.next, struct exec_thread, node);
+}
+
+void exec_sched_set_running(const struct exec_thread *t)
+{
+    running = t;
+}
+
+/* The held heir, if it is still one: ready and not yet running. */
+static struct exec_thread *valid_held_heir(void)
+{
+    if (held_heir != NULL && (held_heir->state != EXEC_STATE_READY || held_heir == running)) {
+        held_heir = NULL;
+    }
+    return held_heir;
+}
+
+void exec_sched_note_change(void)
+{
+    struct exec_thread *highest;
+
+    if (valid_held_heir() != NULL) {
+        return; /* a non-preemptible heir stays the heir */
+    }
+    if (running != NULL && running->state == EXEC_STATE_READY && !running->preemptible) {
+        return; /* so does a non-preemptible running thread */
+    }
+    highest = exec_sched_highest();
+    if (highest != NULL && highest != running && !highest->preemptible) {
+        held_heir = highest;
+    }
+}
+
+struct exec_thread *exec_sched_heir(void)
+{
+    struct exec_thread *held = valid_held_heir();
+
+    return held != NULL ? held : exec_sched_highest();
 }

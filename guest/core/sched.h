@@ -25,6 +25,22 @@ void exec_sched_rotate(struct exec_thread *t);
 /* The first thread of the highest non-empty level, or NULL. */
 struct exec_thread *exec_sched_highest(void);
 
+/*
+ * The heir rule of RTEMS's uniprocessor schedulers (scheduleruniimpl.h
+ * since RTEMS 4.11): a new heir is chosen only while the current heir is
+ * preemptible, or when it blocks. So a non-preemptible thread that became
+ * the heir while the switch to it was deferred (interrupt context, several
+ * threads readied by one directive) stays the heir even if a
+ * higher-priority thread becomes ready before it runs. The dispatcher
+ * reports the running thread; thread state and priority changes call
+ * exec_sched_note_change() once they are complete.
+ */
+void exec_sched_set_running(const struct exec_thread *t);
+void exec_sched_note_change(void);
+
+/* The heir: a held non-preemptible heir, else exec_sched_highest(). */
+struct exec_thread *exec_sched_heir(void);
+
 /* Index of the lowest set bit of a non-zero 16-bit value. */
 unsigned exec_bit_lowest16(uint32_t bits);
 

@@ -26,6 +26,21 @@ _Static_assert(offsetof(struct exec_thread, Object.name.name_u32) ==
                    offsetof(struct exec_thread, object.name),
                "Object.name overlays object.name");
 
+/*
+ * Deleted tasks whose delete hooks have not run yet, oldest first (linked
+ * through their ready node). As in RTEMS 6, a deleted task is a zombie: its
+ * id is invalid at once, but its delete hooks run, its stack is freed and
+ * its control block can be reused only when the next task is created
+ * (_RTEMS_tasks_Allocate -> _Thread_Kill_zombies -> _Thread_Free), in the
+ * creator's context, so a delete hook never sees the deleted task executing.
+ */
+static struct exec_chain zombies;
+
+void exec_tasks_init(void)
+{
+    exec_chain_init(&zombies);
+}
+
 struct exec_thread *exec_task_get(rtems_id id)
 {
     if (id == RTEMS_SELF) {
@@ -77,6 +92,11 @@ void exec_thread_entry(void)
 {
     struct exec_thread *t = exec_executing;
 
+    if (t->restart_pending) {
+        /* RTEMS runs the restart hooks in the restarted thread's context. */
+        t->restart_pending = false;
+        exec_ext_thread_restart(t);
+    }
     exec_ext_thread_begin(t);
     port_interrupt_restore(t->isr_level);
     t->entry(t->argument);
@@ -89,6 +109,7 @@ void exec_thread_start(struct exec_thread *t, rtems_task_entry entry, rtems_task
 {
     t->entry = entry;
     t->argument = arg;
+    t->restart_pending = false;
     t->events_pending = 0;
     t->system_events_pending = 0;
     t->asr_handler = NULL;
@@ -103,6 +124,36 @@ void exec_thread_start(struct exec_thread *t, rtems_task_entry entry, rtems_task
     }
     t->state = EXEC_STATE_DORMANT;
     exec_thread_clear_state(t, EXEC_STATE_DORMANT);
+}
+
+/* Runs the delete hooks of t, then gives back its stack and its object. */
+static void free_task(struct exec_thread *t)
+{
+    exec_ext_thread_delete(t);
+    if (t->stack_from_workspace) {
+        exec_workspace_free(t->stack_area);
+    } else if (t->storage_free != NULL) {
+        t->storage_free(t->stack_area);
+    }
+    t->entry = NULL;
+    exec_object_free(&exec_tasks_info, &t->object);
+}
+
+static void kill_zombies(void)
+{
+    struct exec_node *n;
+
+    while ((n = exec_chain_get(&zombies)) != NULL) {
+        free_task(EXEC_CONTAINER_OF(n, struct exec_thread, node));
+    }
+}
+
+/* Makes t (already inactive) a zombie: its id stops working now. */
+static void make_zombie(struct exec_thread *t)
+{
+    t->object.active = false;
+    t->object.name = 0;
+    exec_chain_append(&zombies, &t->node);
 }
 
 rtems_status_code exec_task_create(const rtems_task_config *config, rtems_id *id, bool user_storage)
@@ -131,6 +182,7 @@ rtems_status_code exec_task_create(const rtems_task_config *config, rtems_id *id
     } else if (stack_size < exec_config.minimum_stack_size) {
         stack_size = exec_config.minimum_stack_size;
     }
+    kill_zombies();
     t = (struct exec_thread *)(void *)exec_object_allocate(&exec_tasks_info, config->name);
     if (t == NULL) {
         return RTEMS_TOO_MANY;
@@ -155,6 +207,7 @@ rtems_status_code exec_task_create(const rtems_task_config *config, rtems_id *id
     t->storage_free = user_storage ? config->storage_free : NULL;
     t->entry = NULL;
     t->argument = 0;
+    t->restart_pending = false;
     t->initial_priority = config->initial_priority;
     t->real_priority = config->initial_priority;
     t->priority = config->initial_priority;
@@ -166,10 +219,8 @@ rtems_status_code exec_task_create(const rtems_task_config *config, rtems_id *id
     t->asr_mode_set = 0;
     t->signals_pending = 0;
     if (!exec_ext_thread_create(t)) {
-        if (t->stack_from_workspace) {
-            exec_workspace_free(stack);
-        }
-        exec_object_free(&exec_tasks_info, &t->object);
+        /* As RTEMS's _Thread_Free: the delete hooks see the refused task. */
+        free_task(t);
         return RTEMS_UNSATISFIED;
     }
     *id = t->object.id;
@@ -274,24 +325,13 @@ rtems_status_code rtems_task_restart(rtems_id id, rtems_task_argument argument)
     }
     make_inactive(t);
     exec_thread_start(t, t->entry, argument);
-    exec_ext_thread_restart(t);
+    t->restart_pending = true;
     if (t == exec_executing) {
         exec_dispatch_abandon();
     }
     exec_dispatch();
     port_interrupt_restore(level);
     return RTEMS_SUCCESSFUL;
-}
-
-static void free_task(struct exec_thread *t)
-{
-    if (t->stack_from_workspace) {
-        exec_workspace_free(t->stack_area);
-    } else if (t->storage_free != NULL) {
-        t->storage_free(t->stack_area);
-    }
-    t->entry = NULL;
-    exec_object_free(&exec_tasks_info, &t->object);
 }
 
 rtems_status_code rtems_task_delete(rtems_id id)
@@ -308,10 +348,12 @@ rtems_status_code rtems_task_delete(rtems_id id)
         port_interrupt_restore(level);
         return RTEMS_CALLED_FROM_ISR;
     }
-    exec_ext_thread_terminate(t);
+    if (t->entry != NULL) {
+        /* A task never started has not begun to live: no terminate hooks. */
+        exec_ext_thread_terminate(t);
+    }
     make_inactive(t);
-    exec_ext_thread_delete(t);
-    free_task(t);
+    make_zombie(t);
     if (t == exec_executing) {
         /* Interrupts stay disabled until the heir runs: nothing reuses the stack. */
         exec_dispatch_abandon();
@@ -326,8 +368,7 @@ _Noreturn void rtems_task_exit(void)
     (void)port_interrupt_disable();
     exec_ext_thread_terminate(exec_executing);
     make_inactive(exec_executing);
-    exec_ext_thread_delete(exec_executing);
-    free_task(exec_executing);
+    make_zombie(exec_executing);
     exec_dispatch_abandon();
 }
 

@@ -8,6 +8,9 @@
 /* The task with this id (RTEMS_SELF: the executing one), or NULL. */
 struct exec_thread *exec_task_get(rtems_id id);
 
+/* Empties the list of deleted tasks (boot). */
+void exec_tasks_init(void);
+
 /* rtems_task_create with the checks of the directive. */
 rtems_status_code exec_task_create(const rtems_task_config *config, rtems_id *id,
                                    bool user_storage);

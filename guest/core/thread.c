@@ -15,6 +15,7 @@ void exec_thread_set_state(struct exec_thread *t, uint32_t bits)
         exec_sched_remove(t);
     }
     t->state |= bits;
+    exec_sched_note_change();
 }
 
 void exec_thread_clear_state(struct exec_thread *t, uint32_t bits)
@@ -25,6 +26,7 @@ void exec_thread_clear_state(struct exec_thread *t, uint32_t bits)
     t->state &= ~bits;
     if (t->state == EXEC_STATE_READY) {
         exec_sched_insert(t, false);
+        exec_sched_note_change();
     }
 }
 
@@ -107,6 +109,7 @@ void exec_thread_update_priority(struct exec_thread *t, bool lowered_to_head)
             exec_sched_remove(t);
             t->priority = priority;
             exec_sched_insert(t, lowered && lowered_to_head);
+            exec_sched_note_change();
         } else {
             t->priority = priority;
             exec_tq_requeue(t);

@@ -15,6 +15,7 @@ SYSTEMS = {
     "rtems-scenarios-b": ["rtmon01", "part01", "region01", "barrier01", "signal01", "dpmem01",
                           "object01", "ext01", "fp01", "io01"],
     "rtems-scenarios-c": ["compat01", "stdio01"],
+    "rtems-scenarios-d": ["compat02"],
 }
 
 

@@ -121,6 +121,7 @@ struct exec_thread {
     void (*storage_free)(void *);
     rtems_task_entry entry;
     rtems_task_argument argument;
+    bool restart_pending; /* restarted: run the restart hooks when it next runs */
     uint32_t initial_priority;
     rtems_mode initial_modes;
     rtems_attribute attributes;

@@ -114,6 +114,57 @@ static void priority_change_moves_ready_thread(void **state)
     assert_int_equal(t[0].priority, 2);
 }
 
+/*
+ * RTEMS's heir rule: a non-preemptible thread that becomes the heir while a
+ * preemptible one runs stays the heir until it runs or stops being ready,
+ * even when a more important thread gets ready meanwhile.
+ */
+static void non_preemptible_heir_is_held(void **state)
+{
+    (void)state;
+    t[7].priority = 10;
+    t[7].preemptible = true;
+    exec_thread_clear_state(&t[7], EXEC_STATE_DORMANT);
+    exec_sched_set_running(&t[7]);
+    t[0].priority = 8; /* not preemptible */
+    exec_thread_clear_state(&t[0], EXEC_STATE_DORMANT);
+    assert_ptr_equal(exec_sched_heir(), &t[0]);
+    t[1].priority = 5;
+    t[1].preemptible = true;
+    exec_thread_clear_state(&t[1], EXEC_STATE_DORMANT);
+    assert_ptr_equal(exec_sched_highest(), &t[1]);
+    assert_ptr_equal(exec_sched_heir(), &t[0]);
+    exec_thread_set_real_priority(&t[1], 3);
+    assert_ptr_equal(exec_sched_heir(), &t[0]);
+    /* It runs: then the executing thread's own rule applies. */
+    exec_sched_set_running(&t[0]);
+    assert_ptr_equal(exec_sched_heir(), &t[1]);
+    exec_sched_set_running(&t[7]);
+    /* A held heir that blocks before it runs gives way. */
+    exec_thread_set_state(&t[1], EXEC_STATE_SUSPENDED);
+    exec_thread_set_state(&t[0], EXEC_STATE_SUSPENDED);
+    exec_thread_clear_state(&t[0], EXEC_STATE_SUSPENDED);
+    assert_ptr_equal(exec_sched_heir(), &t[0]);
+    exec_thread_set_state(&t[0], EXEC_STATE_SUSPENDED);
+    exec_thread_clear_state(&t[1], EXEC_STATE_SUSPENDED);
+    assert_ptr_equal(exec_sched_heir(), &t[1]);
+}
+
+/* Nothing is held while the running thread is not preemptible. */
+static void no_heir_held_behind_non_preemptible_runner(void **state)
+{
+    (void)state;
+    t[7].priority = 10;
+    exec_thread_clear_state(&t[7], EXEC_STATE_DORMANT);
+    exec_sched_set_running(&t[7]);
+    t[0].priority = 8;
+    exec_thread_clear_state(&t[0], EXEC_STATE_DORMANT);
+    t[1].priority = 5;
+    t[1].preemptible = true;
+    exec_thread_clear_state(&t[1], EXEC_STATE_DORMANT);
+    assert_ptr_equal(exec_sched_heir(), &t[1]);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -124,6 +175,8 @@ int main(void)
         cmocka_unit_test_setup(removal_keeps_other_levels, setup),
         cmocka_unit_test_setup(states_decide_readiness, setup),
         cmocka_unit_test_setup(priority_change_moves_ready_thread, setup),
+        cmocka_unit_test_setup(non_preemptible_heir_is_held, setup),
+        cmocka_unit_test_setup(no_heir_held_behind_non_preemptible_runner, setup),
     };
 
     return cmocka_run_group_tests_name("guest scheduler", tests, NULL, NULL);
