@@ -73,6 +73,17 @@ static RETURN_CODE_TYPE create(const char *name, uint32_t kind, MESSAGE_SIZE_TYP
     return INVALID_CONFIG;
 }
 
+/* ARINC 653: ports are created while the partition initialises; in NORMAL
+ * mode a creation that would otherwise succeed is INVALID_MODE (checked
+ * last, as the standard lists it). */
+static RETURN_CODE_TYPE not_in_normal(struct apex_port *p, RETURN_CODE_TYPE rc)
+{
+    if (rc != NO_ERROR || pv_shared()->mode != PV_MODE_NORMAL)
+        return rc;
+    p->used = false;
+    return INVALID_MODE;
+}
+
 void CREATE_SAMPLING_PORT(const char *SAMPLING_PORT_NAME, MESSAGE_SIZE_TYPE MAX_MESSAGE_SIZE,
                           PORT_DIRECTION_TYPE PORT_DIRECTION, SYSTEM_TIME_TYPE REFRESH_PERIOD,
                           SAMPLING_PORT_ID_TYPE *SAMPLING_PORT_ID, RETURN_CODE_TYPE *RETURN_CODE)
@@ -94,6 +105,7 @@ void CREATE_SAMPLING_PORT(const char *SAMPLING_PORT_NAME, MESSAGE_SIZE_TYPE MAX_
         p->used = false;
         rc = INVALID_CONFIG;
     }
+    rc = not_in_normal(p, rc);
     *SAMPLING_PORT_ID = rc == NO_ERROR || rc == NO_ACTION ? id : 0;
     *RETURN_CODE = rc;
 }
@@ -115,6 +127,7 @@ void CREATE_QUEUING_PORT(const char *QUEUING_PORT_NAME, MESSAGE_SIZE_TYPE MAX_ME
     }
     if (rc == NO_ERROR)
         p->discipline = QUEUING_DISCIPLINE;
+    rc = not_in_normal(p, rc);
     *QUEUING_PORT_ID = rc == NO_ERROR || rc == NO_ACTION ? id : 0;
     *RETURN_CODE = rc;
 }

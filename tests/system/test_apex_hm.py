@@ -27,7 +27,7 @@ EXPECTED = {
         "raise_too_long": "INVALID_PARAM", "raise_logged": "NO_ERROR",
         "mode_invalid": "INVALID_PARAM", "mode_warm_from_cold": "INVALID_MODE",
         "mode_normal": "NO_ERROR", "mode_normal_again": "NO_ACTION",
-        "create_handler_in_normal": "INVALID_MODE",
+        "create_handler_in_normal": "INVALID_MODE", "create_port_in_normal": "INVALID_MODE",
     },
     "PROP": {
         "get_status_no_handler": "INVALID_CONFIG", "create_handler": "NO_ERROR",

@@ -112,6 +112,12 @@ static void log_role(void)
     rc("mode_normal_again", r);
     CREATE_ERROR_HANDLER((SYSTEM_ADDRESS_TYPE)log_role, 8192, &r);
     rc("create_handler_in_normal", r);
+    {
+        SAMPLING_PORT_ID_TYPE late;
+
+        CREATE_SAMPLING_PORT("late", 4, SOURCE, 0, &late, &r);
+        rc("create_port_in_normal", r);
+    }
     status();
     miss_deadline();
     printf("LOG: done\n");
