@@ -89,6 +89,7 @@ format:
 	clang-format -i $(SOURCES_C)
 check-format:
 	clang-format --dry-run --Werror $(SOURCES_C)
+# The same checks as `make test` runs (tests/lint.py: SPDX lines,
+# clang-format, cppcheck with the project's options).
 cppcheck:
-	cppcheck --quiet --error-exitcode=1 --enable=warning,style,performance,portability \
-	    --inline-suppr --suppress=missingIncludeSystem --std=c11 $(SOURCES_C)
+	$(PYTHON) tests/lint.py
