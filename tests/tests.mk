@@ -64,6 +64,10 @@ SPARC_TEST_SYSTEMS := sparc-traps
 $(eval $(call tessera_system,sparc-traps,tests/system/systems/sparc-traps.xml,\
 	$(TEST_PART_IMAGES) $(SPARC_TEST_IMAGES)))
 TEST_TARGETS += $(SYSTEMS_DIR)/sparc-traps/system.elf
+SPARC_TEST_SYSTEMS += sparc-stacks
+$(eval $(call tessera_system,sparc-stacks,tests/system/systems/sparc-stacks.xml,\
+	$(SPARC_TEST_IMAGES)))
+TEST_TARGETS += $(SYSTEMS_DIR)/sparc-stacks/system.elf
 TEST_PROGRAMS += tests/system/test_sparc_traps.py
 endif
 # The APEX health-monitor services and the executive's health-monitor

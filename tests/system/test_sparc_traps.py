@@ -4,8 +4,11 @@
 recursion, window flushes, upcalls at any depth), and each bad stack,
 store into memory that is not the partition's, or unserved trap number
 stops exactly the partition that did it while a probe keeps its windows;
-an upcall entry or upcall frame that would make the kernel resume a
-partition at a misaligned pc is refused; an FPU exception of one partition
+bad save areas (the kernel's map, the control page, read-only code, a
+page crossing into unmapped memory, misalignment) are refused by the
+window trap fast path as by the kernel; an upcall entry or upcall frame
+that would make the kernel resume a partition at a misaligned pc is
+refused; an FPU exception of one partition
 leaves no trace in the next one's %fsr."""
 import re
 import sys
@@ -31,6 +34,21 @@ ACTIONS = {
     8: ("store next to the control page", DATA + r"write of ef001000 \(invalid address\)"),
     11: ("fp exception", r"fp exception \(tt 0x08\) at pc="),
 }
+# The same for system sparc-stacks: bad save areas that the window trap
+# fast path (entry.S) must leave to window.c. Each stops its partition with
+# the first bad stack pointer - a fast path that accepted it would go on
+# (and spill into the kernel or fault with traps off).
+OVERFLOW = r"window overflow at pc=\w+: bad stack pointer "
+UNDERFLOW = r"window underflow at pc=\w+: bad stack pointer "
+STACKS = {
+    13: ("overflow into the kernel's map", OVERFLOW + "f1100000$"),
+    14: ("underflow from the kernel's map", UNDERFLOW + "f1100000$"),
+    15: ("overflow into the control page", OVERFLOW + "ef000800$"),
+    16: ("underflow from the control page", UNDERFLOW + "ef000800$"),
+    17: ("overflow into read-only code", OVERFLOW + "40008000$"),
+    18: ("overflow crossing into an unmapped page", OVERFLOW + "4010ffe0$"),
+    19: ("underflow from a misaligned frame pointer", UNDERFLOW + "40100004$"),
+}
 # action number -> (what the partition says, what its action returns); the
 # partition goes on and halts. 9 and 10 must be refused with PV_EFAULT
 # (-2); 12 reads %fsr at its first FPU use, after 11's exception: zero.
@@ -39,6 +57,25 @@ RETURNS = {
     10: ("upcall frame overwritten by the return's own flush", -2),
     12: ("fsr at first FPU use", 0),
 }
+
+
+def stopped_by(run):
+    stopped = {}
+    for ln in run.kernel_lines():
+        m = re.match(r"partition (\S+) stopped: (.*)", ln)
+        if m:
+            stopped[m.group(1)] = m.group(2)
+    return stopped
+
+
+def check_actions(tap, run, actions, stopped, system):
+    for n, (what, report) in sorted(actions.items()):
+        part = f"T{n}"
+        tap.eq(run.partition_lines(part), [f"action {n}: {what}"],
+               f"{system}: {part} tried '{what}' and got no further")
+        got = stopped.get(part, "(not stopped)")
+        tap.ok(re.match(report, got), f"{system}: {part} stopped for '{what}'",
+               f"kernel said: {got}\nexpected:   {report}")
 
 
 def main():
@@ -51,22 +88,14 @@ def main():
     check_probes(tap, run, (200 + 30 * (len(ACTIONS) + len(RETURNS))) * US,
                  {"PROBE": (0, 100 * US)}, "sparc-traps")
     tap.eq(run.partition_lines("W"),
-           ["recursion 300 deep: ok", "recursion under upcalls: ok, upcalls: many",
+           ["recursion 120 deep: ok, window traps counted: yes",
+            "recursion under upcalls: ok, upcalls: many",
             "clock trap: moves, kernel entries: none", "sparc-traps 200 done"],
-           "sparc-traps: deep recursion, flushes and upcalls keep every window right; "
+           "sparc-traps: deep recursion, flushes and upcalls keep every window right "
+           "(window traps counted as kernel entries); "
            "the clock trap reads a moving counter without entering the kernel")
-    stopped = {}
-    for ln in run.kernel_lines():
-        m = re.match(r"partition (\S+) stopped: (.*)", ln)
-        if m:
-            stopped[m.group(1)] = m.group(2)
-    for n, (what, report) in sorted(ACTIONS.items()):
-        part = f"T{n}"
-        tap.eq(run.partition_lines(part), [f"action {n}: {what}"],
-               f"sparc-traps: {part} tried '{what}' and got no further")
-        got = stopped.get(part, "(not stopped)")
-        tap.ok(re.match(report, got), f"sparc-traps: {part} stopped for '{what}'",
-               f"kernel said: {got}\nexpected:   {report}")
+    stopped = stopped_by(run)
+    check_actions(tap, run, ACTIONS, stopped, "sparc-traps")
     for n, (what, value) in sorted(RETURNS.items()):
         part = f"T{n}"
         tap.eq(run.partition_lines(part), [f"action {n}: {what}", f"action {n} returned {value}"],
@@ -75,6 +104,9 @@ def main():
                f"kernel said: {stopped.get(part)}")
     tap.ok("PROBE" not in stopped and "W" not in stopped,
            "sparc-traps: only the misbehaving partitions were stopped")
+    run = boot("sparc-stacks")
+    tap.eq(run.status, CLEAN, "sparc-stacks: system shuts down after all partitions end")
+    check_actions(tap, run, STACKS, stopped_by(run), "sparc-stacks")
     return tap.done()
 
 

@@ -9,8 +9,10 @@
  * window-invalid mark). The kernel thus never writes to a partition's stack
  * on entry - a bad user %sp cannot fault the kernel - and then owns the
  * whole register file: it starts C afresh in window KERNEL_CWP on its own
- * stack. Window overflow/underflow/flush traps of a partition are handled
- * in C (window.c) on the saved copy, with checked pointers.
+ * stack. A partition's window overflow and underflow are served without
+ * a kernel entry when its stack is plainly good (window_overflow below);
+ * otherwise they, and its window flushes, are handled in C (window.c) on
+ * the saved copy, with checked pointers.
  *
  * From supervisor mode only three things can trap: the kernel's own window
  * overflow and underflow (spilled to and filled from the kernel stack,
@@ -25,15 +27,34 @@
 
 #define BENCH_CLOCK_TT 0xc2 /* ta 0x42 */
 
-    .section .text.traps, "ax"
-    .balign 4096
-    .global sparc_trap_table
-sparc_trap_table:
-    .rept BENCH_CLOCK_TT
+/* A trap table entry that goes to trap_common. */
+    .macro trap_entry
     rd %psr, %l0
     sethi %hi(trap_common), %l4
     jmp %l4 + %lo(trap_common)
      rd %tbr, %l3
+    .endm
+
+    .section .text.traps, "ax"
+    .balign 4096
+    .global sparc_trap_table
+sparc_trap_table:
+    .rept TT_WINDOW_OVERFLOW
+    trap_entry
+    .endr
+    /* Window overflow and underflow: served in place when they come from
+     * a partition whose stack is plainly good (window_overflow below). The
+     * delay slot sets icc for "from the kernel". */
+    rd %psr, %l0
+    sethi %hi(window_overflow), %l4
+    jmp %l4 + %lo(window_overflow)
+     andcc %l0, PSR_PS, %g0
+    rd %psr, %l0
+    sethi %hi(window_underflow), %l4
+    jmp %l4 + %lo(window_underflow)
+     andcc %l0, PSR_PS, %g0
+    .rept BENCH_CLOCK_TT - TT_WINDOW_UNDERFLOW - 1
+    trap_entry
     .endr
     /* ta 0x42, the benchmarks' clock (bench/lib/tsc.h): LEON3 has no
      * counter readable in user mode, and a clock hypercall costs hundreds
@@ -49,10 +70,7 @@ sparc_trap_table:
     jmp %l2
      rett %l2 + 4
     .rept 255 - BENCH_CLOCK_TT
-    rd %psr, %l0
-    sethi %hi(trap_common), %l4
-    jmp %l4 + %lo(trap_common)
-     rd %tbr, %l3
+    trap_entry
     .endr
 
     .text
@@ -203,6 +221,140 @@ kernel_underflow:
     ldd [%sp + 56], %i6
     save
     save
+    jmp %l1
+     rett %l2
+
+/*
+ * A partition's window overflow and underflow, without entering the
+ * kernel: the common case of a program calling and returning deeper than
+ * the register file. %l0 = PSR, %l1 = PC, %l2 = nPC, icc says whether the
+ * trap came from the kernel; traps are off. The trap window's locals are
+ * free; the partition's %g1 is kept in %l5 and is the only register used
+ * in the window that is spilled or filled.
+ *
+ * The save area (64 bytes at the window's %sp) is only used if it is
+ * 8-byte aligned, lies below the control page (so never in the control
+ * page nor in the kernel's mappings), lies in one 4 KiB page, and the
+ * SRMMU's probe of that page in the partition's context (the one
+ * installed) finds a PTE whose ACC lets user mode store (overflow) or load
+ * (underflow) - exactly the pages of the partition's areas with "w" (or
+ * any of its areas, all of which are readable), the same memory uaccess
+ * would accept in window.c. Supervisor access to such a page cannot fault,
+ * so nothing here can trap with traps off. Anything else (including a save
+ * area that crosses a page, which uaccess would accept only within one
+ * area) puts everything back as the trap found it and goes to
+ * trap_common: the full kernel entry and window.c, which decide and report
+ * as before. A served trap still counts as a kernel entry: the control
+ * page's kernel_entries (at SHARED_VA, mapped in the partition's context)
+ * is incremented, as kernel_note_entry() would.
+ */
+window_overflow:
+    bnz kernel_overflow
+     rd %wim, %l3
+    mov %g1, %l5
+    srl %l3, 1, %l4
+    sll %l3, 7, %l6
+    or %l4, %l6, %l4
+    and %l4, 0xff, %l4          /* the new mark: the window to spill */
+    wr %g0, %wim
+    nop
+    nop
+    nop
+    save                        /* into the oldest window, to spill */
+    andcc %sp, 7, %g0
+    bnz overflow_slow
+     sethi %hi(SHARED_VA), %g1
+    cmp %sp, %g1
+    bgeu overflow_slow
+     and %sp, 0xfff, %g1
+    cmp %g1, 0x1000 - 64
+    bgu overflow_slow
+     andn %sp, 0xfff, %g1
+    or %g1, MMU_PROBE_ALL, %g1
+    lda [%g1] ASI_MMU_FLUSH, %g1
+    and %g1, PTE_USER_W_MASK, %g1
+    cmp %g1, PTE_USER_W_MATCH
+    bne overflow_slow
+     nop
+    std %l0, [%sp + 0]
+    std %l2, [%sp + 8]
+    std %l4, [%sp + 16]
+    std %l6, [%sp + 24]
+    std %i0, [%sp + 32]
+    std %i2, [%sp + 40]
+    std %i4, [%sp + 48]
+    std %i6, [%sp + 56]
+    restore                     /* the trap window */
+    wr %l4, %wim
+    b window_done
+     mov %l5, %g1
+overflow_slow:
+    restore
+    wr %l3, %wim                /* as it was: trap_common reads it */
+    mov %l5, %g1
+    b trap_common
+     mov TT_WINDOW_OVERFLOW << 4, %l3
+
+window_underflow:
+    bnz kernel_underflow
+     rd %wim, %l3
+    mov %g1, %l5
+    sll %l3, 1, %l4
+    srl %l3, 7, %l6
+    or %l4, %l6, %l4
+    and %l4, 0xff, %l4          /* the new mark: beyond the window to fill */
+    wr %l4, %wim
+    nop
+    nop
+    nop
+    restore                     /* the partition's current window */
+    restore                     /* the one its restore wanted, to fill */
+    andcc %sp, 7, %g0
+    bnz underflow_slow
+     sethi %hi(SHARED_VA), %g1
+    cmp %sp, %g1
+    bgeu underflow_slow
+     and %sp, 0xfff, %g1
+    cmp %g1, 0x1000 - 64
+    bgu underflow_slow
+     andn %sp, 0xfff, %g1
+    or %g1, MMU_PROBE_ALL, %g1
+    lda [%g1] ASI_MMU_FLUSH, %g1
+    and %g1, PTE_USER_R_MASK, %g1
+    cmp %g1, PTE_USER_R_MATCH
+    bne underflow_slow
+     nop
+    ldd [%sp + 0], %l0
+    ldd [%sp + 8], %l2
+    ldd [%sp + 16], %l4
+    ldd [%sp + 24], %l6
+    ldd [%sp + 32], %i0
+    ldd [%sp + 40], %i2
+    ldd [%sp + 48], %i4
+    ldd [%sp + 56], %i6
+    save
+    save                        /* the trap window */
+    b window_done
+     mov %l5, %g1
+underflow_slow:
+    save
+    save
+    wr %l3, %wim
+    mov %l5, %g1
+    b trap_common
+     mov TT_WINDOW_UNDERFLOW << 4, %l3
+
+/* Served: count the kernel entry, put the partition's icc back (the checks
+ * changed them) and let its save or restore run again. */
+window_done:
+    sethi %hi(SHARED_VA + SHARED_KERNEL_ENTRIES), %l3
+    ld [%l3 + %lo(SHARED_VA + SHARED_KERNEL_ENTRIES)], %l4
+    add %l4, 1, %l4
+    st %l4, [%l3 + %lo(SHARED_VA + SHARED_KERNEL_ENTRIES)]
+    wr %l0, %psr
+    nop
+    nop
+    nop
     jmp %l1
      rett %l2
 

@@ -6,6 +6,8 @@
 #include "kprintf.h"
 #include "partition.h"
 #include "pv/abi.h"
+#include "pv/arch.h"
+#include "pv/shared.h"
 #include "sparc.h"
 
 _Static_assert(offsetof(struct sparc_frame, psr) == FRAME_PSR, "FRAME_PSR");
@@ -17,6 +19,9 @@ _Static_assert(offsetof(struct sparc_frame, nwin) == FRAME_NWIN, "FRAME_NWIN");
 _Static_assert(offsetof(struct sparc_frame, g) == FRAME_G, "FRAME_G");
 _Static_assert(offsetof(struct sparc_frame, o) == FRAME_O, "FRAME_O");
 _Static_assert(offsetof(struct sparc_frame, win) == FRAME_WIN, "FRAME_WIN");
+_Static_assert(SHARED_VA == PV_SHARED_VA, "SHARED_VA");
+_Static_assert(offsetof(struct pv_shared, kernel_entries) == SHARED_KERNEL_ENTRIES,
+               "SHARED_KERNEL_ENTRIES");
 _Static_assert(offsetof(struct partition, ctx) % 8 == 0, "frame must be 8-byte aligned");
 
 /* Where entry.S saves a trap from user mode: the running partition's frame.

@@ -24,6 +24,10 @@
 #define RAM_MAX       0x0f000000 /* 240 MiB: up to MMIO_VA */
 #define MMIO_PA       0x80000000
 #define MMIO_VA       0xff000000
+#define SHARED_VA     0xef000000 /* PV_SHARED_VA, for entry.S */
+
+/* Offset of kernel_entries in struct pv_shared, for entry.S. */
+#define SHARED_KERNEL_ENTRIES 116
 
 /* The kernel's register window: it runs C from window KERNEL_CWP with the
  * next older one invalid, so its first frame never underflows. */
@@ -67,6 +71,7 @@
 #define MMU_FAR       0x400
 #define MMU_CTRL_E    0x1
 #define MMU_FLUSH_ALL 0x400 /* flush/probe address: type 4, entire TLB */
+#define MMU_PROBE_ALL 0x400 /* probe type 4 ("entire"): the PTE, or 0 */
 
 /* Page table entries. */
 #define PTE_ET_PTD  0x1
@@ -79,6 +84,13 @@
 #define ACC_RWX_RWX 3
 #define ACC_X_X     4
 #define ACC_N_RWX   7 /* supervisor only */
+/* A probed entry is a PTE whose ACC lets user mode store (ACC_RW_RW or
+ * ACC_RWX_RWX: ACC bit 2 clear, bit 0 set) or load (ACC 0 to 3: bit 2
+ * clear); entry.S's window fast path tests (pte & MASK) == MATCH. */
+#define PTE_USER_W_MASK  (3 | PTE_ACC(4) | PTE_ACC(1))
+#define PTE_USER_W_MATCH (PTE_ET_PTE | PTE_ACC(1))
+#define PTE_USER_R_MASK  (3 | PTE_ACC(4))
+#define PTE_USER_R_MATCH PTE_ET_PTE
 
 #ifndef __ASSEMBLER__
 #include <stdint.h>
