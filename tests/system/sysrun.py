@@ -126,6 +126,17 @@ def boot(name, timeout=120, icount=True, stdin_data=None):
     return Run(bytes(out).decode("utf-8", "replace").replace("\r", ""), status, code)
 
 
+def apex_codes(lines, part):
+    """The APEX return codes test partitions print as "PART rc WHAT = CODE":
+    {what: code}, the first one of each."""
+    got = {}
+    for ln in lines:
+        m = re.match(rf"{part} rc (\S+) = (\S+)$", ln)
+        if m:
+            got.setdefault(m.group(1), m.group(2))
+    return got
+
+
 class Tap:
     """Minimal TAP producer: one line per check, diagnostics as comments."""
 

@@ -6,7 +6,7 @@ in RECEIVE with a timeout while another task of its partition runs, TIMED_OUT,
 a sender blocked on a full queue, and sampling validity expiring."""
 import re
 import sys
-from sysrun import Tap, boot, CLEAN
+from sysrun import Tap, boot, CLEAN, apex_codes as codes
 
 # Calls the applications make and the return code each must get.
 EXPECTED = {
@@ -45,15 +45,6 @@ EXPECTED = {
         "receive_after_clear": "NOT_AVAILABLE", "end": "NO_ERROR",
     },
 }
-
-
-def codes(lines, part):
-    got = {}
-    for ln in lines:
-        m = re.match(rf"{part} rc (\S+) = (\S+)$", ln)
-        if m:
-            got.setdefault(m.group(1), m.group(2))
-    return got
 
 
 def before(lines, a, b):

@@ -9,7 +9,7 @@ as fatal-error with a cold restart and its start condition, a stack overrun,
 deadline misses, and the return codes of SET_PARTITION_MODE."""
 import re
 import sys
-from sysrun import ARCH, Tap, boot, CLEAN
+from sysrun import ARCH, Tap, boot, CLEAN, apex_codes as codes
 
 # The fault address of BAD's write to 0x10. QEMU's LEON3 SRMMU reports
 # fault addresses page-aligned (docs/pv-api.md).
@@ -36,15 +36,6 @@ EXPECTED = {
         "get_status_drained": "NO_ACTION",
     },
 }
-
-
-def codes(lines, part):
-    got = {}
-    for ln in lines:
-        m = re.match(rf"{part} rc (\S+) = (\S+)$", ln)
-        if m:
-            got.setdefault(m.group(1), m.group(2))
-    return got
 
 
 def hm_log(lines):
