@@ -44,24 +44,12 @@ static uint32_t entries(void)
         samples_fact(tp_printf, name, "ops", SAMPLES);                                             \
     } while (0)
 
-/* The smallest empty region. With a coarse clock (SPARC) it is a whole
- * number of ticks, and the mean of regions spread over the tick's phases
- * is reported too: bench/run.py corrects the measures' means with it. */
+/* The timing overhead (bench/lib/tsc.h), and on a coarse clock its mean. */
 static void calibrate(void)
 {
-    uint32_t sum = 0;
+    uint32_t sum;
 
-    overhead = ~0u;
-    for (uint32_t i = 0; i < 1000; i++) {
-        uint32_t t0, d;
-
-        bench_dither(i);
-        t0 = bench_tsc32();
-        d = bench_tsc32() - t0;
-        sum += d;
-        if (d < overhead)
-            overhead = d;
-    }
+    overhead = bench_timing_overhead(&sum);
     if (BENCH_CLOCK_QUANTUM > 1)
         samples_fact(tp_printf, "timing", "overhead_mean_milli", sum);
 }

@@ -30,23 +30,12 @@ static volatile uint32_t n_done;
 enum mode { SEM, MSG, EVENT, ISR };
 static volatile enum mode high_mode;
 
-/* The smallest empty region; with a coarse clock (SPARC) also the mean of
- * regions spread over the tick's phases (see bench/micro.c). */
+/* The timing overhead (bench/lib/tsc.h), and on a coarse clock its mean. */
 static void calibrate(void)
 {
-    uint32_t sum = 0;
+    uint32_t sum;
 
-    ov = ~0u;
-    for (uint32_t i = 0; i < 1000; i++) {
-        uint32_t t0, d;
-
-        bench_dither(i);
-        t0 = bench_tsc32();
-        d = bench_tsc32() - t0;
-        sum += d;
-        if (d < ov)
-            ov = d;
-    }
+    ov = bench_timing_overhead(&sum);
     if (BENCH_CLOCK_QUANTUM > 1)
         samples_fact(printk, "timing", "overhead_mean_milli", sum);
 }

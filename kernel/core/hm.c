@@ -43,11 +43,6 @@ static uint32_t log_overwritten;
 static uint32_t ignored_total;
 static int module_reset_pending;
 
-const char *hm_error_name(uint32_t error)
-{
-    return error < PV_HM_ERROR_COUNT ? error_names[error] : "unknown";
-}
-
 /* The rules tessera-config enforces, checked again because isolation
  * rests on them: propagate needs a partition to propagate to, module
  * actions belong to the module, and a restart loop must end. */

@@ -36,9 +36,6 @@ int hm_take_module_reset(void);
 /* The action for error of p after the table lookups (PV_HM_ACTION_*). */
 uint32_t hm_action(const struct partition *p, uint32_t error);
 
-/* Name of an error id as the XML spells it. */
-const char *hm_error_name(uint32_t error);
-
 /* Hypercalls PV_HC_HM_RAISE and PV_HC_HM_LOG_READ. */
 int32_t hm_hc_raise(struct partition *p);
 int32_t hm_hc_log_read(struct partition *p);
