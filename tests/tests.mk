@@ -56,6 +56,20 @@ $(eval $(call tessera_system,apex-queue,tests/system/systems/apex-queue.xml,\
 RTEMS_TEST_PROGRAMS += tests/system/test_apex_queue.py
 RTEMS_TEST_SYSTEMS += demo
 
+# x86 only: breaches QEMU made possible (virtual-8086 mode from ring 3, MMX
+# and SSE forms that run under CR0.TS).
+ifeq ($(ARCH),x86)
+$(eval $(call bare_partition,v86,tests/system/parts/v86.c))
+$(eval $(call bare_partition,fpuwatch,tests/system/parts/fpuwatch.c))
+$(eval $(call bare_partition,fpuscan,tests/system/parts/fpuscan.c))
+$(eval $(call tessera_system,x86-v86,tests/system/systems/x86-v86.xml,\
+	$(PART_IMAGE_DIR)/probe.elf $(PART_IMAGE_DIR)/v86.elf))
+$(eval $(call tessera_system,x86-fpuscan,tests/system/systems/x86-fpuscan.xml,\
+	$(PART_IMAGE_DIR)/fpuwatch.elf $(PART_IMAGE_DIR)/fpuscan.elf))
+TEST_TARGETS += $(SYSTEMS_DIR)/x86-v86/system.elf $(SYSTEMS_DIR)/x86-fpuscan/system.elf
+TEST_PROGRAMS += tests/system/test_x86_breaches.py
+endif
+
 # SPARC only: register windows and SPARC traps from a partition.
 ifeq ($(ARCH),sparc)
 $(eval $(call bare_partition,sparc-traps,tests/system/parts/sparc_traps.c))

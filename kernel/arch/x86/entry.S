@@ -10,7 +10,9 @@
  * x86_trap() returns the frame to resume; we load it and iret.
  */
 
-#define FRAME_CS 0x3c /* offsetof(struct x86_frame, cs) */
+#define FRAME_CS     0x3c /* offsetof(struct x86_frame, cs) */
+#define FRAME_EFLAGS 0x40 /* offsetof(struct x86_frame, eflags) */
+#define EFLAGS_VM    0x20000
 
     .text
     .balign 16
@@ -27,9 +29,16 @@ trap_common:
     mov %ax, %ds
     mov %ax, %es
     mov %esp, %eax
+    /* From a partition: CPL 3, or virtual-8086 mode, which QEMU enters on
+     * a ring-3 iret with EFLAGS.VM set (real CPUs ignore VM there). A V86
+     * frame has four more words (the CPU pushed es, ds, fs, gs above ss),
+     * so it sits 16 bytes below the partition's frame, and its CS is
+     * whatever the partition chose: it must not decide the stack. */
+    testl $EFLAGS_VM, FRAME_EFLAGS(%esp)
+    jnz 2f
     testl $3, FRAME_CS(%esp)
     jz 1f
-    mov $x86_kernel_stack_top, %esp
+2:  mov $x86_kernel_stack_top, %esp
 1:  push %eax
     call x86_trap
     .global x86_resume

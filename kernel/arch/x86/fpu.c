@@ -1,20 +1,39 @@
 /* SPDX-License-Identifier: BSD-2-Clause */
 /*
- * Lazy FPU switching. The FPU (x87 and SSE state) belongs to at most one
- * partition at a time; on every switch CR0.TS is set unless the incoming
- * partition is that owner, so the first FPU instruction of another partition
- * traps (#NM) and only then is the state exchanged. A partition configured
- * without the FPU right never becomes the owner: its FPU use is a fault.
+ * FPU (x87, MMX, SSE) switching.
+ *
+ * CR0.TS alone does not protect a partition's FPU registers on our
+ * platform: QEMU executes some MMX/SSE forms (emms, cvtpi2ps, cvtpi2pd,
+ * cvt(t)ps2pi, cvt(t)pd2pi, movdq2q, movq2dq) without #NM under CR0.TS. So
+ * the registers never hold a partition's state while another partition
+ * runs:
+ *  - a partition that has the FPU right and has used the FPU gets its state
+ *    loaded when it is switched in and runs with CR0.TS clear; its state is
+ *    saved when it is switched out;
+ *  - every other partition runs with CR0.TS set on registers that hold the
+ *    clean initial state (rewritten before it runs if anyone could have
+ *    changed them since), so what the leaky forms see or change is nobody's;
+ *  - the first FPU instruction of a partition with the right traps (#NM)
+ *    and starts it on the initial state; without the right, it is a fault.
+ * The cost, per switch into or out of an FPU user: one fxsave and one
+ * fxrstor; per switch between partitions that do not use the FPU: one
+ * fxrstor of the initial state and two CR0 writes (docs/performance.md).
  */
 #include "arch.h"
 #include "kprintf.h"
 #include "partition.h"
 #include "x86.h"
 
-static struct partition *fpu_owner;
-/* CR0.TS as last written (set at boot): a switch between two partitions
- * that both lack the FPU leaves CR0 alone instead of rewriting the same
- * value (a serializing instruction on hardware). */
+/* What the FPU registers hold: a partition's state (that partition), the
+ * initial state (REGS_CLEAN), or possibly anything (REGS_DIRTY: a
+ * partition ran on them with CR0.TS set, or a stopped partition's state
+ * was left behind). */
+#define REGS_CLEAN ((const struct partition *)1)
+#define REGS_DIRTY ((const struct partition *)2)
+static const struct partition *regs_hold = REGS_DIRTY;
+
+/* CR0.TS as last written (set at boot): CR0 is rewritten only when the
+ * value changes (a serializing instruction on hardware). */
 static int ts_clear;
 
 static void set_ts(void)
@@ -32,6 +51,7 @@ static void clear_ts(void)
         ts_clear = 1;
     }
 }
+
 /* The state every partition starts with: all registers zero, FCW 0x37f,
  * MXCSR 0x1f80, every x87 register empty. */
 static struct x86_fpu_state fpu_initial;
@@ -51,12 +71,49 @@ void x86_fpu_init(void)
     write_cr0((read_cr0() & ~CR0_EM) | CR0_MP | CR0_NE | CR0_TS);
 }
 
+static int owns_state(const struct partition *p)
+{
+    return p && (p->cfg->flags & CFG_PART_FPU) && p->ctx.fpu_used;
+}
+
+/* Saves the state of the partition whose state the registers hold. */
+static void save_live(void)
+{
+    if (regs_hold != REGS_CLEAN && regs_hold != REGS_DIRTY) {
+        struct partition *o = (struct partition *)(uintptr_t)regs_hold;
+
+        clear_ts();
+        __asm__ volatile("fxsave %0" : "=m"(o->ctx.fpu));
+        regs_hold = REGS_DIRTY; /* o's values are still in them */
+    }
+}
+
+/* Called whenever the context to resume changes (p = NULL: idle). */
 void x86_fpu_switch_to(const struct partition *p)
 {
-    if (p && p == fpu_owner)
+    /* The idle loop never uses the FPU: the registers stay as they are, so
+     * that a partition whose windows are separated by idle time alone keeps
+     * them without a save and a reload. */
+    if (!p)
+        return;
+    if (p == regs_hold) {
         clear_ts();
-    else
-        set_ts();
+        return;
+    }
+    save_live();
+    if (owns_state(p)) {
+        clear_ts();
+        __asm__ volatile("fxrstor %0" : : "m"(p->ctx.fpu));
+        regs_hold = p;
+        return;
+    }
+    if (regs_hold != REGS_CLEAN) {
+        clear_ts();
+        __asm__ volatile("fxrstor %0" : : "m"(fpu_initial));
+    }
+    set_ts();
+    /* p runs with TS set; the forms QEMU lets through may change these. */
+    regs_hold = REGS_DIRTY;
 }
 
 /* Handles #NM for p. Returns 0 when p may go on, -1 when FPU use is a fault. */
@@ -64,17 +121,13 @@ int x86_fpu_trap(struct partition *p)
 {
     if (!(p->cfg->flags & CFG_PART_FPU))
         return -1;
+    save_live(); /* nobody's but p can be live here; kept for safety */
     clear_ts();
-    if (fpu_owner && fpu_owner->ctx.fpu_used)
-        __asm__ volatile("fxsave %0" : "=m"(fpu_owner->ctx.fpu));
-    if (p->ctx.fpu_used) {
-        __asm__ volatile("fxrstor %0" : : "m"(p->ctx.fpu));
-    } else {
-        /* First use: the default FPU state, every register overwritten. */
-        __asm__ volatile("fxrstor %0" : : "m"(fpu_initial));
-        p->ctx.fpu_used = 1;
-    }
-    fpu_owner = p;
+    /* First use: the initial state, every register overwritten (p may
+     * have changed them through the forms that do not trap). */
+    __asm__ volatile("fxrstor %0" : : "m"(fpu_initial));
+    p->ctx.fpu_used = 1;
+    regs_hold = p;
     return 0;
 }
 
@@ -82,10 +135,11 @@ int x86_fpu_trap(struct partition *p)
 void x86_fpu_release(struct partition *p)
 {
     p->ctx.fpu_used = 0;
-    if (fpu_owner == p) {
-        fpu_owner = 0;
-        /* p may go on running (a restart): its next FPU use must trap
-         * again, as nobody owns the FPU now. */
+    if (regs_hold == p) {
+        /* p's values are still in the registers: scrubbed before anyone
+         * runs on them. p may go on running (a restart): its next FPU use
+         * must trap again. */
+        regs_hold = REGS_DIRTY;
         set_ts();
     }
 }

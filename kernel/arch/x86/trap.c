@@ -155,9 +155,49 @@ __attribute__((noinline)) static struct x86_frame *other_trap(struct x86_frame *
     return resume(0);
 }
 
+_Static_assert(offsetof(struct arch_context, frame) ==
+                   sizeof(((struct arch_context *)0)->v86_spill),
+               "a V86 frame must land in v86_spill, right below the partition's frame");
+
+/* A trap from virtual-8086 mode, which a partition entered by iret with
+ * EFLAGS.VM (QEMU allows that from ring 3). The frame is 16 bytes lower
+ * than a ring-3 frame and its segment fields are real-mode values: move it
+ * where the partition's frame belongs, make it a plain ring-3 frame again,
+ * and report the partition's fault (the interrupt, if it was one, is then
+ * handled as usual). */
+__attribute__((noinline)) static struct x86_frame *v86_trap(struct x86_frame *f)
+{
+    struct partition *p = kernel_current();
+    struct x86_frame *pf;
+    char what[96], why[160];
+
+    if (!p || f != (struct x86_frame *)(void *)p->ctx.v86_spill)
+        panic("kernel trap: virtual-8086 frame at %08x", (uint32_t)(uintptr_t)f);
+    pf = &p->ctx.frame;
+    memmove(pf, f, sizeof(*pf));
+    describe_fault(pf, what, sizeof(what));
+    ksnprintf(why, sizeof(why), "virtual-8086 mode entered by iret, then %s (cs=%04x)", what,
+              pf->cs & 0xffff);
+    pf->eflags &= ~EFLAGS_VM;
+    pf->cs = USER_CS;
+    pf->ss = pf->ds = pf->es = pf->fs = pf->gs = USER_DS;
+    kernel_note_entry();
+    kernel_on_fault(PV_HM_PRIVILEGED_INSTRUCTION, pf->eip, pf->vector == 14 ? read_cr2() : 0, why);
+    if (p->state == PART_STOPPED || p->state == PART_HALTED)
+        x86_fpu_release(p);
+    if (pf->vector == VECTOR_TIMER) {
+        x86_timer_eoi();
+        kernel_on_timer();
+    }
+    return resume(0);
+}
+
 struct x86_frame *x86_trap(struct x86_frame *f)
 {
     int from_user = f->cs & 3;
+
+    if (f->eflags & EFLAGS_VM)
+        return v86_trap(f);
 
     if (from_user) {
         kernel_note_entry();

@@ -29,6 +29,10 @@ struct x86_fpu_state {
 } __attribute__((aligned(16)));
 
 struct arch_context {
+    /* A trap from virtual-8086 mode pushes four more words than a ring-3
+     * trap, so its frame begins here, 16 bytes below frame; x86_trap()
+     * moves it up into frame. Nothing else lives here. */
+    uint32_t v86_spill[4];
     struct x86_frame frame;
     uint32_t fpu_used; /* the partition has FPU state worth keeping */
     /* The read-write area that held the last upcall frame (usually the

@@ -13,6 +13,7 @@
 
 #define EFLAGS_IF       0x200u
 #define EFLAGS_RESERVED 0x2u
+#define EFLAGS_VM       0x20000u
 
 #define CR0_MP         0x2u
 #define CR0_EM         0x4u
