@@ -10,15 +10,15 @@ CONFIG_XML_LIBS := $(shell pkg-config --libs libxml-2.0)
 
 # The core shared by the tool and the fuzz harness; main.c and emit.c are
 # the tool's own.
-CONFIG_CORE_SRCS := $(addprefix config/src/,arch.c check.c diag.c elf.c files.c hm.c images.c \
-	load.c memory.c parse.c ports.c schedule.c schema.c units.c util.c xmlmsg.c)
+CONFIG_CORE_SRCS := $(addprefix config/src/,arch.c arch_x86.c arch_sparc.c check.c diag.c elf.c files.c hm.c images.c \
+	load.c memory.c pagetables.c parse.c ports.c schedule.c schema.c units.c util.c xmlmsg.c)
 CONFIG_TOOL_SRCS := $(CONFIG_CORE_SRCS) config/src/emit.c config/src/main.c
 CONFIG_OBJS := $(patsubst config/src/%.c,$(CONFIG_OBJDIR)/%.o,$(CONFIG_TOOL_SRCS)) \
 	$(CONFIG_OBJDIR)/xsd_data.o
 
 ALL_TARGETS += $(TESSERA_CONFIG)
 TEST_TARGETS += $(TESSERA_CONFIG)
-HOST_TEST_PROGRAMS += tests/config/test_config.py
+HOST_TEST_PROGRAMS += tests/config/test_config.py tests/config/test_boot_refusals.py
 
 $(TESSERA_CONFIG): $(CONFIG_OBJS)
 	@mkdir -p $(@D)

@@ -17,11 +17,20 @@ struct tcfg_arch {
     uint64_t ram_base;                /* first valid XML phys (0: RAM's first byte) */
     uint64_t ram_max;                 /* the most RAM a system may declare */
     uint64_t kernel_base, kernel_end; /* physical range the kernel keeps (XML terms) */
-    uint64_t virt_base, virt_end;     /* where partition areas may be mapped */
+    uint64_t virt_base, virt_end;     /* where partition areas may be mapped; the control
+                                         page lies at virt_end (PV_SHARED_VA) */
+    uint32_t insn_align;              /* entry points: ARCH_INSN_ALIGN */
+    uint32_t ram_align;               /* RAM size: ARCH_RAM_ALIGN */
+    uint32_t page_tables;             /* the kernel's page-table pool: ARCH_PAGE_TABLES */
+    /* A partition needs one table of the pool per distinct va >> shift of
+     * every page it maps, for each shift here (0 ends the list). */
+    uint8_t table_shifts[3];
     uint16_t elf_machine;
     bool big_endian;
     const char *elf_machine_name;
 };
+
+extern const struct tcfg_arch tcfg_arch_x86, tcfg_arch_sparc;
 
 /* NULL if there is no such architecture. */
 const struct tcfg_arch *tcfg_arch_find(const char *name);

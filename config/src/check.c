@@ -39,6 +39,11 @@ static void check_ram(struct tcfg_diag *d, const struct tcfg_system *s)
     if (s->ram % TCFG_PAGE_SIZE)
         tcfg_error(d, &s->at, "ram size 0x%" PRIx32 " is not a multiple of the page size (4 KiB)",
                    s->ram);
+    else if (s->ram % a->ram_align)
+        tcfg_error(d, &s->at,
+                   "ram size 0x%" PRIx32 " is not a multiple of %" PRIu32 " MiB, as the %s kernel "
+                   "maps RAM",
+                   s->ram, a->ram_align >> 20, a->name);
     if (s->ram > a->ram_max)
         tcfg_error(d, &s->at, "ram size 0x%" PRIx32 " exceeds the %" PRIu64 " MiB that %s supports",
                    s->ram, a->ram_max >> 20, a->name);
@@ -106,25 +111,34 @@ static size_t find_partition(const struct tcfg_system *s, const char *name)
     return TCFG_NONE;
 }
 
+/* Each duplicate is reported once, against the first element with the same
+ * name or id: a file of n equal names gives n - 1 lines, not n^2 / 2. */
 static void check_partition_names(struct tcfg_diag *d, const struct tcfg_system *s)
 {
     for (size_t j = 0; j < s->num_partitions; j++) {
         const struct tcfg_partition *p = &s->partitions[j];
-        for (size_t i = 0; i < j; i++) {
+        bool name_seen = false, id_seen = false;
+        for (size_t i = 0; i < j && !(name_seen && id_seen); i++) {
             const struct tcfg_partition *q = &s->partitions[i];
-            if (strcmp(p->name, q->name) == 0)
+            if (!name_seen && strcmp(p->name, q->name) == 0) {
                 tcfg_error(d, &p->at, "duplicate partition name (first used on line %lu)",
                            q->at.line);
-            if (!p->id_bad && !q->id_bad && p->id == q->id)
+                name_seen = true;
+            }
+            if (!id_seen && !p->id_bad && !q->id_bad && p->id == q->id) {
                 tcfg_error(d, &p->at, "duplicate partition id %" PRIu32 " (partition \"%s\")",
                            p->id, q->name);
+                id_seen = true;
+            }
         }
         for (size_t k = 0; k < p->num_areas; k++)
             for (size_t i = 0; i < k; i++)
-                if (strcmp(p->areas[k].name, p->areas[i].name) == 0)
+                if (strcmp(p->areas[k].name, p->areas[i].name) == 0) {
                     tcfg_error(d, &p->areas[k].at,
                                "duplicate area name in partition \"%s\" (first used on line %lu)",
                                p->name, p->areas[i].at.line);
+                    break;
+                }
     }
 }
 
@@ -132,13 +146,18 @@ static void check_plan_names(struct tcfg_diag *d, const struct tcfg_system *s)
 {
     for (size_t j = 0; j < s->num_plans; j++) {
         const struct tcfg_plan *p = &s->plans[j];
-        for (size_t i = 0; i < j; i++) {
+        bool name_seen = false, id_seen = false;
+        for (size_t i = 0; i < j && !(name_seen && id_seen); i++) {
             const struct tcfg_plan *q = &s->plans[i];
-            if (strcmp(p->name, q->name) == 0)
+            if (!name_seen && strcmp(p->name, q->name) == 0) {
                 tcfg_error(d, &p->at, "duplicate plan name (first used on line %lu)", q->at.line);
-            if (!p->id_bad && !q->id_bad && p->id == q->id)
+                name_seen = true;
+            }
+            if (!id_seen && !p->id_bad && !q->id_bad && p->id == q->id) {
                 tcfg_error(d, &p->at, "duplicate plan id %" PRIu32 " (plan \"%s\")", p->id,
                            q->name);
+                id_seen = true;
+            }
         }
     }
 }

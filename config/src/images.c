@@ -32,9 +32,15 @@ static const struct tcfg_area *containing(const struct tcfg_partition *p, uint64
     return NULL;
 }
 
-static void check_entry(struct tcfg_diag *d, const struct tcfg_partition *p, const char *origin)
+static void check_entry(struct tcfg_diag *d, const struct tcfg_partition *p,
+                        const struct tcfg_arch *arch, const char *origin)
 {
-    if (!containing(p, p->entry, (uint64_t)p->entry + 1, TCFG_X))
+    /* The kernel resumes a partition there with jmp/rett on SPARC, which
+     * with traps off cannot take an alignment trap: it refuses such an entry. */
+    if (p->entry % arch->insn_align)
+        tcfg_error(d, &p->at, "entry point 0x%08" PRIx32 "%s is not %" PRIu32 "-byte aligned",
+                   p->entry, origin, arch->insn_align);
+    else if (!containing(p, p->entry, (uint64_t)p->entry + 1, TCFG_X))
         tcfg_error(d, &p->at, "entry point 0x%08" PRIx32 "%s is not inside an executable area",
                    p->entry, origin);
 }
@@ -112,7 +118,7 @@ static void check_image(const struct tcfg_options *opts, struct tcfg_diag *d,
          * XML overrides it, so an override cannot excuse a bad header. */
         uint32_t entry = p->entry;
         p->entry = elf.entry;
-        check_entry(d, p, " (from the ELF header)");
+        check_entry(d, p, arch, " (from the ELF header)");
         if (p->has_entry)
             p->entry = entry;
     }
@@ -125,7 +131,7 @@ void tcfg_check_images(const struct tcfg_options *opts, struct tcfg_diag *diag,
     for (size_t i = 0; i < sys->num_partitions; i++) {
         struct tcfg_partition *p = &sys->partitions[i];
         if (p->has_entry)
-            check_entry(diag, p, "");
+            check_entry(diag, p, sys->arch, "");
         if (opts && opts->load_image)
             check_image(opts, diag, p, sys->arch);
     }

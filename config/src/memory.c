@@ -1,8 +1,10 @@
 /* SPDX-License-Identifier: BSD-2-Clause */
 /* Spatial checks: every area against the machine, and areas against each other. */
 #include <inttypes.h>
+#include <stdlib.h>
 
 #include "tcfg.h"
+#include "util.h"
 
 /* Ranges are computed in 64 bits, so an area reaching 4 GiB cannot wrap. */
 static uint64_t end(uint32_t start, uint32_t size)
@@ -51,28 +53,79 @@ static bool usable(const struct tcfg_area *a)
     return !a->bad && a->size != 0;
 }
 
+/* The clashes of one area with the areas before it in the document: the
+ * first of each kind and how many more, so that each offending area is
+ * reported once (n areas on one page: n lines, not n^2 / 2). */
+enum clash { VIRT_SAME, PHYS_SAME, PHYS_OTHER, CLASHES };
+
+struct clashes {
+    const struct tcfg_partition *part[CLASHES];
+    const struct tcfg_area *first[CLASHES];
+    size_t count[CLASHES];
+};
+
+static void note(struct clashes *c, enum clash kind, const struct tcfg_partition *pa,
+                 const struct tcfg_area *a)
+{
+    if (!c->count[kind]++) {
+        c->part[kind] = pa;
+        c->first[kind] = a;
+    }
+}
+
 /* Area b comes after area a in the document; b gets the message. */
-static void check_pair(struct tcfg_diag *d, const struct tcfg_partition *pa,
+static void check_pair(struct clashes *c, const struct tcfg_partition *pa,
                        const struct tcfg_area *a, const struct tcfg_partition *pb,
                        const struct tcfg_area *b)
 {
     if (pa == pb && overlap(a->virt, a->size, b->virt, b->size))
-        tcfg_error(d, &b->at,
-                   "virtual [0x%08" PRIx32 ", 0x%08" PRIx64 ") overlaps area \"%s\" (line %lu)",
-                   b->virt, end(b->virt, b->size), a->name, a->at.line);
+        note(c, VIRT_SAME, pa, a);
     if (!overlap(a->phys, a->size, b->phys, b->size))
         return;
     if (pa == pb)
-        tcfg_error(d, &b->at,
-                   "physical [0x%08" PRIx32 ", 0x%08" PRIx64
-                   ") overlaps area \"%s\" of the same partition (line %lu)",
-                   b->phys, end(b->phys, b->size), a->name, a->at.line);
+        note(c, PHYS_SAME, pa, a);
     else if (!a->shared || !b->shared)
+        note(c, PHYS_OTHER, pa, a);
+}
+
+/* " and 3 more areas" after the first clash, or nothing. */
+static char *more(size_t count)
+{
+    if (count <= 1)
+        return xstrdup("");
+    return xasprintf(" and %zu more area%s", count - 1, count == 2 ? "" : "s");
+}
+
+static void report(struct tcfg_diag *d, const struct tcfg_area *b, const struct clashes *c)
+{
+    char *m;
+    if (c->count[VIRT_SAME]) {
+        m = more(c->count[VIRT_SAME]);
+        tcfg_error(d, &b->at,
+                   "virtual [0x%08" PRIx32 ", 0x%08" PRIx64 ") overlaps area \"%s\" (line %lu)%s",
+                   b->virt, end(b->virt, b->size), c->first[VIRT_SAME]->name,
+                   c->first[VIRT_SAME]->at.line, m);
+        free(m);
+    }
+    if (c->count[PHYS_SAME]) {
+        m = more(c->count[PHYS_SAME]);
         tcfg_error(d, &b->at,
                    "physical [0x%08" PRIx32 ", 0x%08" PRIx64
-                   ") overlaps area \"%s\" of partition \"%s\" (line %lu); only areas that are "
-                   "both shared=\"yes\" may share memory",
-                   b->phys, end(b->phys, b->size), a->name, pa->name, a->at.line);
+                   ") overlaps area \"%s\" of the same partition (line %lu)%s",
+                   b->phys, end(b->phys, b->size), c->first[PHYS_SAME]->name,
+                   c->first[PHYS_SAME]->at.line, m);
+        free(m);
+    }
+    if (c->count[PHYS_OTHER]) {
+        m = more(c->count[PHYS_OTHER]);
+        tcfg_error(d, &b->at,
+                   "physical [0x%08" PRIx32 ", 0x%08" PRIx64
+                   ") overlaps area \"%s\" of partition \"%s\" (line %lu)%s; only areas that "
+                   "are both shared=\"yes\" may share memory",
+                   b->phys, end(b->phys, b->size), c->first[PHYS_OTHER]->name,
+                   c->part[PHYS_OTHER]->name, c->first[PHYS_OTHER]->at.line, m);
+        free(m);
+    }
 }
 
 void tcfg_check_memory(struct tcfg_diag *diag, const struct tcfg_system *sys)
@@ -93,6 +146,7 @@ void tcfg_check_memory(struct tcfg_diag *diag, const struct tcfg_system *sys)
     for (size_t j = 0; j < sys->num_partitions; j++) {
         const struct tcfg_partition *pb = &sys->partitions[j];
         for (size_t l = 0; l < pb->num_areas; l++) {
+            struct clashes c = {0};
             if (!usable(&pb->areas[l]))
                 continue;
             for (size_t i = 0; i <= j; i++) {
@@ -100,8 +154,10 @@ void tcfg_check_memory(struct tcfg_diag *diag, const struct tcfg_system *sys)
                 size_t lim = i == j ? l : pa->num_areas;
                 for (size_t k = 0; k < lim; k++)
                     if (usable(&pa->areas[k]))
-                        check_pair(diag, pa, &pa->areas[k], pb, &pb->areas[l]);
+                        check_pair(&c, pa, &pa->areas[k], pb, &pb->areas[l]);
             }
+            report(diag, &pb->areas[l], &c);
         }
     }
+    tcfg_check_page_tables(diag, sys);
 }

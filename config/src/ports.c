@@ -26,10 +26,12 @@ static void check_port(struct tcfg_diag *d, const struct tcfg_partition *part, s
 {
     const struct tcfg_port *p = &part->ports[i];
     for (size_t k = 0; k < i; k++)
-        if (strcmp(part->ports[k].name, p->name) == 0)
+        if (strcmp(part->ports[k].name, p->name) == 0) {
             tcfg_error(d, &p->at,
                        "duplicate port name in partition \"%s\" (first used on line %lu)",
                        part->name, part->ports[k].at.line);
+            break; /* once, against the first: n equal names, n - 1 lines */
+        }
     if (!p->size_bad && p->size == 0)
         tcfg_error(d, &p->at, "max-message-size is zero");
     else if (!p->size_bad && p->size > MAX_MESSAGE_SIZE)
@@ -156,9 +158,11 @@ static uint64_t check_channel(struct tcfg_diag *d, struct tcfg_system *s, size_t
 {
     struct tcfg_channel *c = &s->channels[ci];
     for (size_t k = 0; k < ci; k++)
-        if (strcmp(s->channels[k].name, c->name) == 0)
+        if (strcmp(s->channels[k].name, c->name) == 0) {
             tcfg_error(d, &c->at, "duplicate channel name (first used on line %lu)",
                        s->channels[k].at.line);
+            break; /* once, against the first */
+        }
     const struct tcfg_port *src = resolve_end(d, s, ci, &c->source, false);
     if (c->num_destinations == 0)
         tcfg_error(d, &c->at, "has no destination");

@@ -219,6 +219,8 @@ bool tcfg_parse(const char *xml, size_t len, const char *file, struct tcfg_diag 
 void tcfg_check_system(const struct tcfg_options *opts, struct tcfg_diag *diag,
                        struct tcfg_system *sys);
 void tcfg_check_memory(struct tcfg_diag *diag, const struct tcfg_system *sys);
+/* The kernel's page-table pool against every partition's areas (memory.c calls it). */
+void tcfg_check_page_tables(struct tcfg_diag *diag, const struct tcfg_system *sys);
 void tcfg_check_schedule(struct tcfg_diag *diag, struct tcfg_system *sys);
 void tcfg_check_ports(struct tcfg_diag *diag, struct tcfg_system *sys);
 void tcfg_check_hm(struct tcfg_diag *diag, struct tcfg_system *sys);

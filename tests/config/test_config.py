@@ -135,6 +135,8 @@ def write_images(d):
                                     (PT_LOAD, v + 0x400000, 0x10, PF_R | PF_W, 0x20),
                                     (PT_LOAD, v + 0x401000, 0x1000, PF_R | PF_W, 0x100,
                                      0x10000)]),
+        "hello-sparc-odd.elf": elf(machine=EM_SPARC, big=True, entry=0x40000002,
+                                   segments=[(PT_LOAD, 0x40000000, 0x1000, PF_R | PF_X)]),
         "entry-data.elf": elf(entry=v + 0x400000,
                               segments=[(PT_LOAD, v, 0x1000, PF_R | PF_X),
                                         (PT_LOAD, v + 0x400000, 0x1000, PF_R | PF_W)]),

@@ -20,9 +20,6 @@
 #define L3_ENTRIES 64  /* 4 KiB each */
 #define CONTEXTS   256
 
-#ifndef MAX_PAGE_TABLES
-#define MAX_PAGE_TABLES 1024 /* level-2 and level-3 tables, 256 bytes each */
-#endif
 #ifndef MAX_PARTITIONS
 #define MAX_PARTITIONS CFG_MAX_PARTITIONS
 #endif
@@ -32,7 +29,7 @@
 uint32_t sparc_ctx_table[CONTEXTS] __attribute__((aligned(CONTEXTS * 4)));
 uint32_t sparc_kernel_l1[L1_ENTRIES] __attribute__((aligned(L1_ENTRIES * 4)));
 static uint32_t l1_tables[MAX_PARTITIONS][L1_ENTRIES] __attribute__((aligned(L1_ENTRIES * 4)));
-static uint32_t tables[MAX_PAGE_TABLES][L3_ENTRIES] __attribute__((aligned(L3_ENTRIES * 4)));
+static uint32_t tables[ARCH_PAGE_TABLES][L3_ENTRIES] __attribute__((aligned(L3_ENTRIES * 4)));
 static uint32_t tables_used;
 static uint32_t user_l1_last; /* the last level-1 entry a partition may use (its control page) */
 
@@ -79,14 +76,14 @@ static uint32_t *pte_slot(uint32_t *l1, uint32_t va)
     if ((va >> 24) > user_l1_last)
         return 0;
     if (!(*e1 & PTE_ET_PTD)) {
-        if (tables_used == MAX_PAGE_TABLES)
+        if (tables_used == ARCH_PAGE_TABLES)
             return 0;
         *e1 = ptd(tables[tables_used++]);
     }
     l2 = (uint32_t *)arch_phys_to_kernel((*e1 & ~3u) << 4);
     e2 = &l2[(va >> 18) & (L2_ENTRIES - 1)];
     if (!(*e2 & PTE_ET_PTD)) {
-        if (tables_used == MAX_PAGE_TABLES)
+        if (tables_used == ARCH_PAGE_TABLES)
             return 0;
         *e2 = ptd(tables[tables_used++]);
     }

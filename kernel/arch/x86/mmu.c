@@ -27,16 +27,13 @@
 #define RAM_MAX   0x40000000u /* the direct map must stay below user space */
 #define MMIO_BASE 0xfec00000u /* IOAPIC and local APIC live in this 4 MiB */
 
-#ifndef MAX_PAGE_TABLES
-#define MAX_PAGE_TABLES 256
-#endif
 #ifndef MAX_PARTITIONS
 #define MAX_PARTITIONS CFG_MAX_PARTITIONS
 #endif
 
 static uint32_t kernel_directory[1024] __attribute__((aligned(PAGE_SIZE)));
 static uint32_t directories[MAX_PARTITIONS][1024] __attribute__((aligned(PAGE_SIZE)));
-static uint32_t tables[MAX_PAGE_TABLES][1024] __attribute__((aligned(PAGE_SIZE)));
+static uint32_t tables[ARCH_PAGE_TABLES][1024] __attribute__((aligned(PAGE_SIZE)));
 static uint32_t tables_used;
 
 static void map_kernel(uint32_t *pd, uint32_t ram_size)
@@ -56,7 +53,7 @@ static uint32_t *table_for(uint32_t *pd, uint32_t va)
     uint32_t *pde = &pd[va / BIG_PAGE];
 
     if (!(*pde & PTE_P)) {
-        if (tables_used == MAX_PAGE_TABLES)
+        if (tables_used == ARCH_PAGE_TABLES)
             return 0;
         *pde = (uint32_t)(uintptr_t)tables[tables_used++] | PTE_P | PTE_W | PTE_U;
     } else if (*pde & PTE_PS) {
@@ -110,7 +107,7 @@ void x86_mmu_init(uint32_t ram_size)
     cpuid(1, &a, &b, &c, &d);
     if (!(d & (1u << 3)) || !(d & (1u << 13)))
         panic("mmu: CPU lacks 4 MiB pages (PSE) or global pages (PGE)");
-    if (ram_size == 0 || ram_size > RAM_MAX || (ram_size & (BIG_PAGE - 1)))
+    if (ram_size == 0 || ram_size > RAM_MAX || (ram_size & (ARCH_RAM_ALIGN - 1)))
         panic("mmu: RAM size %x must be a non-zero multiple of 4 MiB up to 1 GiB", ram_size);
     map_kernel(kernel_directory, ram_size);
     write_cr4(read_cr4() | CR4_PSE | CR4_PGE);

@@ -4,14 +4,11 @@
 #define TESSERA_SPARC_ARCH_TYPES_H
 
 #include <stdint.h>
+#include "arch_limits.h"
 
 #define ARCH_ELF_MACHINE 2 /* EM_SPARC */
 #define ARCH_ELF_DATA    2 /* big-endian */
 
-/* Instructions are 4-byte aligned: every address the kernel makes a
- * partition resume at (entry point, upcall entry) must be, since `jmp; rett`
- * to a misaligned one, with traps off, stops the CPU (error mode). */
-#define ARCH_INSN_ALIGN 4
 
 /* The register windows a partition can have in the register file: all but
  * the one the window-invalid mask keeps free. */

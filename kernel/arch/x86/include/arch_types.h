@@ -4,10 +4,10 @@
 #define TESSERA_X86_ARCH_TYPES_H
 
 #include <stdint.h>
+#include "arch_limits.h"
 
 #define ARCH_ELF_MACHINE 3 /* EM_386 */
 #define ARCH_ELF_DATA    1 /* little-endian */
-#define ARCH_INSN_ALIGN  1 /* instructions may start at any byte */
 
 /*
  * A trap frame, in the order entry.S and the CPU push it (lowest address
