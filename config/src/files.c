@@ -27,8 +27,13 @@ const char *tcfg_read_file(const char *path, size_t max, uint8_t **data, size_t 
         return "not a regular file";
     }
     if ((uintmax_t)st.st_size > max) {
+        static char too_large[64];
         close(fd);
-        return "too large";
+        if (max % (1u << 20) == 0)
+            snprintf(too_large, sizeof too_large, "larger than the limit of %zu MiB", max >> 20);
+        else
+            snprintf(too_large, sizeof too_large, "larger than the limit of %zu bytes", max);
+        return too_large;
     }
     size_t cap = (size_t)st.st_size + 1, n = 0;
     uint8_t *buf = xmalloc(cap + 1);
@@ -66,7 +71,9 @@ static char *join(const char *dir, const char *name)
 }
 
 /* The first candidate that exists wins, even if it then fails to load:
- * silently skipping a broken image in favour of another would surprise. */
+ * silently skipping a broken image in favour of another would surprise. A
+ * symbolic link exists even when what it points to does not (lstat), so a
+ * dangling link is reported, not passed over. */
 static char *find(const struct tcfg_search *s, const char *name)
 {
     struct stat st;
@@ -74,7 +81,7 @@ static char *find(const struct tcfg_search *s, const char *name)
         return xstrdup(name);
     for (size_t i = 0; i < s->num_dirs; i++) {
         char *p = join(s->dirs[i], name);
-        if (stat(p, &st) == 0)
+        if (lstat(p, &st) == 0)
             return p;
         free(p);
     }
@@ -87,7 +94,11 @@ const char *tcfg_load_image_file(void *search, const char *name, struct tcfg_ima
     char *path = find(s, name);
     struct stat st;
     if (stat(path, &st) != 0 && errno == ENOENT) {
+        int dangling = lstat(path, &st) == 0;
         free(path);
+        if (dangling)
+            return "is a symbolic link that points to nothing (the first --image-dir that has "
+                   "the name wins)";
         return "not found in any --image-dir nor next to the XML file";
     }
     uint8_t *data;

@@ -11,6 +11,7 @@
 #include <libxml/tree.h>
 #include <libxml/xmlerror.h>
 
+#include "rawscan.h"
 #include "schema.h"
 #include "tcfg.h"
 #include "units.h"
@@ -19,22 +20,6 @@
 
 /* Large enough for any real system, small enough to keep a run quick. */
 #define MAX_XML_SIZE (16u << 20)
-
-/* Entity declarations live in a DTD; refusing DTDs rules out entity bombs. */
-static bool has_doctype(const char *xml, size_t len, unsigned long *line)
-{
-    static const char tag[] = "<!DOCTYPE";
-    unsigned long l = 1;
-    for (size_t i = 0; i < len; i++) {
-        if (xml[i] == '\n')
-            l++;
-        if (len - i >= sizeof tag - 1 && memcmp(xml + i, tag, sizeof tag - 1) == 0) {
-            *line = l;
-            return true;
-        }
-    }
-    return false;
-}
 
 static size_t count(xmlNodePtr parent, const char *tag)
 {
@@ -84,7 +69,7 @@ static bool addr_attr(struct tcfg_diag *d, xmlNodePtr n, const struct tcfg_where
     bool ok = v && tcfg_parse_address(v, out);
     if (!ok) {
         char *q = tcfg_quote(v ? v : "");
-        tcfg_error(d, at, "%s=\"%s\" is not a 32-bit address", name, q);
+        tcfg_error(d, at, "%s=\"%s\" does not fit in 32 bits", name, q);
         free(q);
     }
     free(v);
@@ -380,18 +365,24 @@ bool tcfg_parse(const char *xml, size_t len, const char *file, struct tcfg_diag 
                 struct tcfg_system *sys)
 {
     struct tcfg_xml_ctx c = {.file = file, .diag = diag};
+    struct tcfg_rawscan scan;
     size_t before = diag->n;
-    unsigned long line;
     memset(sys, 0, sizeof *sys);
     sys->initial_plan = sys->console = TCFG_NONE;
     if (len > MAX_XML_SIZE || len > INT_MAX) {
         tcfg_error_line(diag, file, 0, "larger than %u MiB", MAX_XML_SIZE >> 20);
         return false;
     }
-    if (has_doctype(xml, len, &line)) {
-        tcfg_error_line(diag, file, line, "DOCTYPE declarations are not allowed");
+    /* Entity declarations live in a DTD; refusing DTDs rules out entity
+     * bombs. */
+    tcfg_rawscan(xml, len, &scan);
+    if (scan.doctype_line) {
+        tcfg_error_line(diag, file, scan.doctype_line, "DOCTYPE declarations are not allowed");
+        free(scan.tag_lines);
         return false;
     }
+    c.tag_lines = scan.tag_lines;
+    c.num_tags = scan.num_tags;
     /* Deliberately without XML_PARSE_NOENT / DTDLOAD: nothing outside the
      * file is read, and the network never. */
     xmlSetStructuredErrorFunc(&c, tcfg_xml_error);
@@ -401,6 +392,7 @@ bool tcfg_parse(const char *xml, size_t len, const char *file, struct tcfg_diag 
     if (!doc) {
         if (diag->n == before)
             tcfg_error_line(diag, file, 0, "not well-formed XML");
+        free(scan.tag_lines);
         return false;
     }
     bool ok = diag->n == before;
@@ -409,6 +401,7 @@ bool tcfg_parse(const char *xml, size_t len, const char *file, struct tcfg_diag 
         ok = false;
     }
     xmlNodePtr root = xmlDocGetRootElement(doc);
+    tcfg_xml_number(&c, root);
     if (ok && (!root || strcmp((const char *)root->name, "system") != 0)) {
         if (root) {
             struct tcfg_where w = tcfg_xml_where(&c, root);
@@ -424,5 +417,6 @@ bool tcfg_parse(const char *xml, size_t len, const char *file, struct tcfg_diag 
     if (ok)
         parse_system(&c, root, sys);
     xmlFreeDoc(doc);
+    free(scan.tag_lines);
     return ok;
 }

@@ -5,6 +5,7 @@
  * schema errors about a value's form.
  */
 #include <stdbool.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -14,17 +15,50 @@
 /* Attribute values quoted in messages are cut to this many bytes. */
 #define MAX_QUOTE 48
 
-/* A value from the input, safe to print on one line. */
+/* The length of the UTF-8 character at v that a terminal would act on
+ * rather than show: C0 and C1 controls, DEL, and the bidirectional
+ * controls that reorder what follows (U+061C, U+200E-200F, U+202A-202E,
+ * U+2066-2069) - a name must not make a message read otherwise; 0 if none. */
+static size_t control_at(const unsigned char *v)
+{
+    if (v[0] < 0x20 || v[0] == 0x7f)
+        return 1;
+    if (v[0] == 0xc2 && v[1] >= 0x80 && v[1] <= 0x9f)
+        return 2;
+    if (v[0] == 0xd8 && v[1] == 0x9c)
+        return 2;
+    if (v[0] == 0xe2 && v[1] == 0x80 &&
+        (v[2] == 0x8e || v[2] == 0x8f || (v[2] >= 0xaa && v[2] <= 0xae)))
+        return 3;
+    if (v[0] == 0xe2 && v[1] == 0x81 && v[2] >= 0xa6 && v[2] <= 0xa9)
+        return 3;
+    return 0;
+}
+
+/* A value from the input, safe to print on one line: controls become '?',
+ * and a long value is cut at a character boundary (libxml2 gives UTF-8). */
 char *tcfg_quote(const char *v)
 {
+    const unsigned char *u = (const unsigned char *)v;
     size_t n = strlen(v);
     bool cut = n > MAX_QUOTE;
-    if (cut)
+    if (cut) {
         n = MAX_QUOTE;
+        while (n > 0 && (u[n] & 0xc0) == 0x80)
+            n--; /* u[n] continues the character before it */
+    }
     char *q = xmalloc(n + 4);
-    for (size_t i = 0; i < n; i++)
-        q[i] = (unsigned char)v[i] < 0x20 || v[i] == 0x7f ? '?' : v[i];
-    strcpy(q + n, cut ? "..." : "");
+    size_t out = 0;
+    for (size_t i = 0; i < n;) {
+        size_t k = control_at(u + i);
+        if (k) {
+            q[out++] = '?';
+            i += k;
+        } else {
+            q[out++] = v[i++];
+        }
+    }
+    strcpy(q + out, cut ? "..." : "");
     return q;
 }
 
@@ -38,10 +72,34 @@ char *tcfg_xml_get(xmlNodePtr n, const char *name)
     return s;
 }
 
-static unsigned long line_of(xmlNodePtr n)
+static unsigned long line_of(const struct tcfg_xml_ctx *c, xmlNodePtr n)
 {
+    size_t k = (size_t)(uintptr_t)n->_private;
+    if (k && k <= c->num_tags)
+        return c->tag_lines[k - 1];
     long l = xmlGetLineNo(n);
     return l > 0 ? (unsigned long)l : 0;
+}
+
+static size_t number(xmlNodePtr n, size_t next, bool set)
+{
+    for (; n; n = n->next) {
+        if (n->type != XML_ELEMENT_NODE)
+            continue;
+        next++;
+        if (set)
+            n->_private = (void *)(uintptr_t)next;
+        next = number(n->children, next, set);
+    }
+    return next;
+}
+
+bool tcfg_xml_number(const struct tcfg_xml_ctx *c, xmlNodePtr root)
+{
+    if (!root || number(root, 0, false) != c->num_tags)
+        return false;
+    number(root, 0, true);
+    return true;
 }
 
 /* Which attributes identify an element to a reader, in message order. */
@@ -81,7 +139,7 @@ struct tcfg_where tcfg_xml_where(const struct tcfg_xml_ctx *c, xmlNodePtr n)
         free(desc);
         desc = d;
     }
-    struct tcfg_where w = {.line = line_of(n)};
+    struct tcfg_where w = {.line = line_of(c, n)};
     w.prefix = xasprintf("%s:%lu: %s>", c->file, w.line, desc);
     free(desc);
     free(tag);

@@ -477,6 +477,8 @@ def test_cli(t, tmp, img):
          f'{ports}:261: <channels>: more than 4096 sources and destinations in all\n',
          "more than 256 ports in a partition or 4096 channel ends is refused", err)
 
+    test_messages(t, tmp, img)
+
     # A toolchain-built image, not just the ones this script writes by hand.
     if not have("gcc"):
         t.skip("a gcc -m32 image passes", "gcc not installed")
@@ -494,6 +496,73 @@ def test_cli(t, tmp, img):
         return
     rc, _, err = run(["--check", "--image-dir", gimg, valid])
     t.ok(rc == 0 and err == "", "a gcc -m32 image passes", err)
+
+
+def test_messages(t, tmp, img):
+    """What the tool says about awkward but possible input."""
+    with open(os.path.join(HERE, "valid", "minimal.xml")) as f:
+        base = f.read()
+
+    def check(name, text, want, what, args=()):
+        path = os.path.join(tmp, name)
+        with open(path, "w", encoding="utf-8") as f:
+            f.write(text)
+        rc, _, err = run(["--check", "--image-dir", img, *args, path])
+        want = [w.replace("FILE", path) for w in want]
+        t.ok(rc == (1 if want else 0) and err.splitlines() == want, what,
+             f"rc={rc}\ngot:\n{err}want:\n" + "\n".join(want))
+        return err
+
+    part = '<partition name="hello" id="1" criticality="E" image="hello.elf">'
+    check("doctype-comment.xml", base.replace("<!-- The least", "<!-- <!DOCTYPE x> The least"),
+          [], "a <!DOCTYPE inside a comment is no DOCTYPE")
+    check("doctype.xml", base.replace("<system", '<!DOCTYPE system [<!ENTITY a "b">]>\n<system'),
+          ["FILE:4: DOCTYPE declarations are not allowed"], "a real DOCTYPE is refused at its line")
+    check("multiline.xml", base.replace(part, part.replace('" ', '"\n      ').replace(
+          'id="1"', 'id="4294967296"')),
+          ['FILE:6: <partition name="hello">: id="4294967296" does not fit in 32 bits'],
+          "an error in a tag that spans lines points at its first line")
+    check("late.xml", base.replace("<system", "<!--" + "\n" * 70000 + "-->\n<system").replace(
+          'id="1"', 'id="4294967296"'),
+          ['FILE:70007: <partition name="hello">: id="4294967296" does not fit in 32 bits'],
+          "line numbers past 65,535 are exact")
+    check("digits.xml", base.replace('id="1"', 'id="12345678901234567890"').replace(
+          'rights="rw"/>\n', 'rights="rw"/>\n<area name="x" virt="0x40800000" phys="0x02000000" '
+          'size="123456789012345678901" rights="rw"/>\n', 1).replace(
+          'major-frame="10ms"', 'major-frame="123456789012345678901ms"'),
+          ['FILE:6: <partition name="hello">: id="12345678901234567890" does not fit in 32 bits',
+           'FILE:9: <area name="x">: size="123456789012345678901" does not fit in 32 bits',
+           'FILE:13: <plan name="only">: major-frame="123456789012345678901ms" does not fit in '
+           '64 bits of nanoseconds'],
+          "a number with too many digits does not fit; it is still a number")
+    err = check("utf8.xml", base.replace('id="1"', 'id="' + "a" * 47 + "\u00e9" + "x" + '"'),
+                ['FILE:6: <partition name="hello">: id="' + "a" * 47 + '..." is not a decimal '
+                 "number"], "a quoted value is cut at a character boundary")
+    err = check("bidi.xml", base.replace('id="1"', 'id="1\u202e2\u2066\u00853"'),
+                ['FILE:6: <partition name="hello">: id="1?2??3" is not a decimal number'],
+                "bidirectional and C1 control characters are not echoed")
+    areas = "".join(f'<area name="x{i}" virt="0x{0x40800000 + i * 0x1000:x}" phys="0x02000000" '
+                    'size="4KiB" rights="rw"/>\n' for i in range(4))
+    check("one-page.xml", base.replace('rights="rw"/>\n', 'rights="rw"/>\n' + areas, 1),
+          [f'FILE:{10 + i}: <area name="x{i + 1}">: physical [0x02000000, 0x02001000) overlaps '
+              f'area "x0" of the same partition (line 9)' + ("" if i == 0 else
+              f" and {i} more area" + ("" if i == 1 else "s")) for i in range(3)],
+          "areas on one page: each reported once, with how many others it overlaps")
+    big = os.path.join(tmp, "huge.xml")
+    with open(big, "w") as f:
+        f.write(" " * (16 * 1024 * 1024 + 1))
+    rc, _, err = run(["--check", big])
+    t.ok(rc == 1 and err == f"{big}: cannot read: larger than the limit of 16 MiB\n",
+         "the size limit says what the limit is", err)
+    first, second = os.path.join(tmp, "dir1"), os.path.join(tmp, "dir2")
+    os.makedirs(first)
+    os.makedirs(second)
+    shutil.copy(os.path.join(img, "hello.elf"), second)
+    os.symlink(os.path.join(tmp, "no-such-file"), os.path.join(first, "hello.elf"))
+    rc, _, err = run(["--check", "--image-dir", first, "--image-dir", second,
+                      os.path.join(HERE, "valid", "minimal.xml")])
+    t.ok(rc == 1 and "is a symbolic link that points to nothing" in err,
+         "a dangling symlink in the first --image-dir is reported, not passed over", err)
 
 
 def test_schema_standalone(t):

@@ -53,7 +53,7 @@ static int same_registers(void)
 void pv_main(uint32_t id)
 {
     uint32_t windows = 0, intact = 0, first_bad = 0;
-    uint64_t prev, now;
+    uint64_t prev;
 
     (void)id;
     load_pattern();
@@ -61,7 +61,7 @@ void pv_main(uint32_t id)
     tp_printf("watching the FPU registers\n");
     prev = tp_now();
     while (windows < WATCH_WINDOWS) {
-        now = tp_now();
+        uint64_t now = tp_now();
         if (now - prev > GAP_NS) {
             windows++;
             __asm__ volatile("fxsave %0" : "=m"(got));

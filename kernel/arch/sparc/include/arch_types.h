@@ -9,7 +9,6 @@
 #define ARCH_ELF_MACHINE 2 /* EM_SPARC */
 #define ARCH_ELF_DATA    2 /* big-endian */
 
-
 /* The register windows a partition can have in the register file: all but
  * the one the window-invalid mask keeps free. */
 #define SPARC_NWINDOWS  8
