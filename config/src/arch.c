@@ -18,6 +18,7 @@ static const struct tcfg_arch arches[] = {
         .elf_machine = 3, /* EM_386 */
         .big_endian = false,
         .elf_machine_name = "EM_386",
+        .guard_ns = 10000,
     },
     {
         /* LEON3: RAM at physical 0x40000000; the kernel maps it from virtual
@@ -34,6 +35,7 @@ static const struct tcfg_arch arches[] = {
         .elf_machine = 2, /* EM_SPARC */
         .big_endian = true,
         .elf_machine_name = "EM_SPARC",
+        .guard_ns = 10000,
     },
 };
 

@@ -21,6 +21,8 @@ struct tcfg_arch {
     uint16_t elf_machine;
     bool big_endian;
     const char *elf_machine_name;
+    uint64_t guard_ns; /* default guard time G: longer than the longest kernel path a
+                          partition can start (docs/architecture.md) */
 };
 
 /* NULL if there is no such architecture. */
