@@ -22,6 +22,8 @@ endef
 
 BENCH_PARTS := micro spin switch virq flood
 $(foreach p,$(BENCH_PARTS),$(eval $(call bench_partition,bench-$(p),bench/$(p).c)))
+# The hostile-neighbour benchmark runs the guard test's partitions.
+$(foreach p,hostile victim,$(eval $(call bench_partition,bench-$(p),tests/system/parts/$(p).c)))
 
 # RTEMS programs: the same sources with the pv port (a partition image) and
 # the native port (a bootable image); bench_port.h's two sides differ.
@@ -57,7 +59,7 @@ endif
 # The pv side of bench_port.h reads the control page.
 $(PV_APP_DIR)/obj/bench/rtems/port_pv.o: GUEST_CFLAGS += $(PV_INCLUDES)
 
-BENCH_SYSTEMS := micro switch virq-alone virq-flood tm tmtick
+BENCH_SYSTEMS := micro switch virq-alone virq-flood hostile tm tmtick
 $(foreach s,$(BENCH_SYSTEMS),$(eval $(call tessera_system,bench-$(s),bench/systems/$(s).xml,\
 	$(BENCH_PART_IMAGES) $(foreach p,$(BENCH_RTEMS),$(PART_IMAGE_DIR)/bench-$(p).elf))))
 BENCH_IMAGES := $(foreach s,$(BENCH_SYSTEMS),$(SYSTEMS_DIR)/bench-$(s)/system.elf) $(BENCH_NATIVE)

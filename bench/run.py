@@ -10,6 +10,7 @@ import argparse
 import concurrent.futures
 import json
 import os
+import re
 import subprocess
 import sys
 
@@ -27,6 +28,7 @@ RUNS = [
     ("switch", "systems/bench-switch/system.elf", ("x86", "sparc")),
     ("virq-alone", "systems/bench-virq-alone/system.elf", ("x86", "sparc")),
     ("virq-flood", "systems/bench-virq-flood/system.elf", ("x86", "sparc")),
+    ("hostile", "systems/bench-hostile/system.elf", ("x86", "sparc")),
     ("tm-pv", "systems/bench-tm/system.elf", ("x86", "sparc")),
     ("tm-native", "native/bench-tm.elf", ("x86",)),
     ("tmtick-pv", "systems/bench-tmtick/system.elf", ("x86", "sparc")),
@@ -46,7 +48,19 @@ def boot(arch, name, image, timeout):
     # end; sparc: `ta 0` with traps off, QEMU status 0.
     if sysrun.exit_status(arch, proc.returncode) != 0:
         raise RuntimeError(f"{name}: QEMU status {proc.returncode}\n{out[-2000:]}")
+    if name == "hostile":
+        return name, parse_victim(out)
     return name, stats.parse(out)
+
+
+VICTIM = re.compile(r"\[VICTIM\] window (\d+): n=(\d+) min=(\d+) max=(\d+) hash=([0-9a-f]+)")
+
+
+def parse_victim(out):
+    """tests/system/parts/victim.c's lines: window start latency per window."""
+    return {f"window {m.group(1)}": {"n": int(m.group(2)), "min": int(m.group(3)),
+                                     "max": int(m.group(4)), "hash": m.group(5)}
+            for m in VICTIM.finditer(out)}
 
 
 def correct_means(run):
@@ -82,7 +96,8 @@ def main():
                 for n, img, arches in RUNS if args.arch in arches]
         for job in concurrent.futures.as_completed(jobs):
             name, measures = job.result()
-            results[name] = {k: m.summary() for k, m in measures.items()}
+            results[name] = {k: m if isinstance(m, dict) else m.summary()
+                             for k, m in measures.items()}
             if args.arch == "sparc":
                 correct_means(results[name])
     fp = footprint.footprint(args.build, args.arch)

@@ -18,7 +18,8 @@
 #include "lib/samples.h"
 #include "lib/tsc.h"
 
-#define SAMPLES    10000
+#define SAMPLES    10000   /* latency samples: the first windows */
+#define FRAMES     1000000 /* windows checked for drift */
 #define WARMUP     4
 #define DRIFT_SPAN 1000
 
@@ -31,7 +32,7 @@ void pv_main(uint32_t id)
     uint32_t off_grid = 0;
 
     tp_printf("bench switch partition %lu\n", (unsigned long)id);
-    for (uint32_t w = 0; w < SAMPLES + WARMUP; w++) {
+    for (uint32_t w = 0; w < FRAMES + WARMUP; w++) {
         uint64_t t, start, late;
 
         pv_idle();
@@ -44,21 +45,22 @@ void pv_main(uint32_t id)
             frame = s->major_frame_ns;
         }
         late = bench_tsc_to_ns(t) - start;
-        samples[w - WARMUP] = (uint32_t)late;
+        if (w - WARMUP < SAMPLES)
+            samples[w - WARMUP] = (uint32_t)late;
         if (start != first + (uint64_t)(w - WARMUP) * frame)
             off_grid++;
         if (w - WARMUP < DRIFT_SPAN)
             head += late;
-        else if (w - WARMUP >= SAMPLES - DRIFT_SPAN)
+        else if (w - WARMUP >= FRAMES - DRIFT_SPAN)
             tail += late;
     }
     samples_report(tp_printf, "switch_from_busy", samples, SAMPLES);
-    samples_fact(tp_printf, "drift", "frames", SAMPLES);
+    samples_fact(tp_printf, "drift", "frames", FRAMES);
     samples_fact(tp_printf, "drift", "major_frame_ns", (uint32_t)frame);
     samples_fact(tp_printf, "drift", "off_grid", off_grid);
     /* Mean lateness of the last span minus the first, in ns (signed). */
     tp_printf("bench drift k mean_head_ns %lu\n", (unsigned long)(head / DRIFT_SPAN));
     tp_printf("bench drift k mean_tail_ns %lu\n", (unsigned long)(tail / DRIFT_SPAN));
     tp_printf("bench drift k last_start_ns %llu\n",
-              (unsigned long long)(first + (uint64_t)(SAMPLES - 1) * frame));
+              (unsigned long long)(first + (uint64_t)(FRAMES - 1) * frame));
 }

@@ -28,6 +28,8 @@ struct tcfg_arch {
     uint16_t elf_machine;
     bool big_endian;
     const char *elf_machine_name;
+    uint64_t guard_ns; /* default guard time G: longer than the longest kernel path a
+                          partition can start (docs/architecture.md) */
 };
 
 extern const struct tcfg_arch tcfg_arch_x86, tcfg_arch_sparc;

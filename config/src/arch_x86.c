@@ -21,5 +21,6 @@ const struct tcfg_arch tcfg_arch_x86 = {
     .insn_align = ARCH_INSN_ALIGN,
     .ram_align = ARCH_RAM_ALIGN,
     .page_tables = ARCH_PAGE_TABLES,
+    .guard_ns = 10000,
     .table_shifts = {22}, /* a page table per 4 MiB */
 };

@@ -236,8 +236,8 @@ static void write_tables(FILE *f, const struct tcfg_system *s)
     fprintf(f,
             ",\n    .ram_size = 0x%08" PRIx32 "u,\n    .partitions = cfg_partitions,\n"
             "    .num_partitions = %zuu,\n    .plans = cfg_plans,\n    .num_plans = %zuu,\n"
-            "    .initial_plan = %zuu,\n",
-            s->ram, s->num_partitions, s->num_plans, s->initial_plan);
+            "    .initial_plan = %zuu,\n    .guard_ns = %" PRIu64 "u,\n",
+            s->ram, s->num_partitions, s->num_plans, s->initial_plan, s->guard);
     if (s->console == TCFG_NONE)
         fputs("    .console_input = CFG_NO_PARTITION,\n", f);
     else

@@ -312,6 +312,9 @@ static void parse_system(struct tcfg_xml_ctx *c, xmlNodePtr n, struct tcfg_syste
     if (sched) {
         s->schedule_at = tcfg_xml_where(c, sched);
         s->initial_plan_name = name_attr(sched, "initial-plan");
+        char *g = tcfg_xml_get(sched, "guard");
+        s->has_guard = g && time_attr(c->diag, sched, &s->schedule_at, "guard", &s->guard);
+        free(g);
     }
     s->num_plans = count(sched, "plan");
     s->plans = xcalloc(s->num_plans, sizeof *s->plans);

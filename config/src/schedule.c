@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: BSD-2-Clause */
 /* Temporal checks: windows against their plan and each other, and coverage. */
 #include <stdlib.h>
+#include <string.h>
 
 #include "tcfg.h"
 #include "units.h"
@@ -61,10 +62,44 @@ static void check_plan(struct tcfg_diag *d, struct tcfg_plan *p)
     }
 }
 
+/* The kernel stops a partition G before the next window of another
+ * partition (less the idle time between them: kernel/core/sched.h); what
+ * is left of the window must be at least G, or the window is mostly guard. */
+static void check_guard(struct tcfg_diag *d, const struct tcfg_plan *p, uint64_t guard)
+{
+    char t1[TCFG_TIME_BUF], t2[TCFG_TIME_BUF], t3[TCFG_TIME_BUF], t4[TCFG_TIME_BUF];
+    if (p->bad || p->major_frame == 0)
+        return;
+    for (size_t i = 0; i < p->num_windows; i++) {
+        const struct tcfg_window *w = &p->windows[i];
+        const struct tcfg_window *n = &p->windows[(i + 1) % p->num_windows];
+        uint64_t end = window_end(w);
+        if (w->bad || n->bad || w->duration == 0 || end > p->major_frame)
+            continue;
+        uint64_t next = i + 1 < p->num_windows ? n->offset : p->major_frame + n->offset;
+        if (next < end || !w->partition_name || !n->partition_name ||
+            strcmp(w->partition_name, n->partition_name) == 0 || next - end >= guard)
+            continue;
+        uint64_t band = guard - (next - end);
+        if (w->duration < band || w->duration - band < guard)
+            tcfg_error(d, &w->at,
+                       "window [%s, %s) is too short for its guard band: \"%s\" stops "
+                       "running %s before the window of \"%s\" (line %lu), leaving less "
+                       "than the guard time %s",
+                       tcfg_format_time(w->offset, t1), tcfg_format_time(end, t2),
+                       w->partition_name, tcfg_format_time(band, t3), n->partition_name, n->at.line,
+                       tcfg_format_time(guard, t4));
+    }
+}
+
 void tcfg_check_schedule(struct tcfg_diag *diag, struct tcfg_system *sys)
 {
-    for (size_t i = 0; i < sys->num_plans; i++)
+    if (!sys->has_guard)
+        sys->guard = sys->arch ? sys->arch->guard_ns : 0;
+    for (size_t i = 0; i < sys->num_plans; i++) {
         check_plan(diag, &sys->plans[i]);
+        check_guard(diag, &sys->plans[i], sys->guard);
+    }
     /* A partition must run in the initial plan; later plans may leave it out. */
     if (sys->initial_plan == TCFG_NONE)
         return;

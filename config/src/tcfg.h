@@ -172,6 +172,8 @@ struct tcfg_system {
     size_t num_plans;
     struct tcfg_where schedule_at;
     char *initial_plan_name;
+    bool has_guard; /* <schedule guard=...> given; else the arch's default */
+    uint64_t guard; /* ns, G (docs/configuration.md) */
     size_t initial_plan;
     struct tcfg_where channels_at; /* prefix NULL: no <channels> */
     struct tcfg_channel *channels;

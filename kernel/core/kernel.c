@@ -62,6 +62,7 @@ static void publish_window(struct partition *p)
     s->window_index = sched.slot.window;
     s->window_start_ns = sched.frame_start + sched.slot.start;
     s->window_end_ns = sched.frame_start + sched.slot.end;
+    s->window_guard_ns = (uint32_t)sched_guard(&sched, cfg_system.guard_ns);
     s->frame_start_ns = sched.frame_start;
     s->major_frame_ns = sched.plan->major_frame_ns;
     s->seq++;
@@ -99,21 +100,30 @@ static void check_system_alive(void)
     }
 }
 
-/* A restart's reloading stops this long before the window ends, so that
- * the next window starts on time: longer than one load chunk takes. */
-#define LOAD_MARGIN_NS 20000u
+/* A restart's reloading stops this long before the owner's run ends (the
+ * guard): longer than one load chunk takes, so that the guard interrupt is
+ * on time even without a guard band. */
+#define LOAD_MARGIN_NS 8000u
+
+/* The owner runs until its slot's end less the guard band (sched_guard()):
+ * the kernel path it starts last then ends before the next partition's
+ * window, which starts from the idle loop. */
+static uint64_t run_end(void)
+{
+    return sched_slot_deadline(&sched) - sched_guard(&sched, cfg_system.guard_ns);
+}
 
 /* Picks who runs after any kernel entry and delivers its virtual interrupts. */
 static void reschedule(uint64_t now)
 {
-    if (owner && owner->state == PART_LOADING) {
-        uint64_t end = sched_slot_deadline(&sched);
+    uint64_t end = run_end();
 
+    if (owner && owner->state == PART_LOADING) {
         if (end > now + LOAD_MARGIN_NS && partition_load_continue(owner, end - LOAD_MARGIN_NS))
             publish_window(owner);
         now = arch_time_ns();
     }
-    struct partition *next = owner && partition_runnable(owner) ? owner : 0;
+    struct partition *next = owner && partition_runnable(owner) && now < end ? owner : 0;
 
     set_current(next, now);
     if (current && virq_deliver(current)) {
@@ -126,13 +136,16 @@ static void reschedule(uint64_t now)
 /* The deadline the timer is armed for; UINT64_MAX once it has fired. */
 static uint64_t armed_deadline = UINT64_MAX;
 
-/* The next time the kernel must act: the slot end or a timer of the owner.
- * Most hypercalls leave it unchanged, and then the timer is not touched. */
+/* The next time the kernel must act: the guard, a timer of the owner, or
+ * in the guard band only the slot end (nothing may interrupt the idle loop
+ * there). Most hypercalls leave it unchanged: the timer is not touched. */
 static void arm_timer(uint64_t now)
 {
-    uint64_t deadline = sched_slot_deadline(&sched);
+    uint64_t deadline = run_end();
 
-    if (owner && (owner->state == PART_READY || owner->state == PART_IDLE)) {
+    if (now >= deadline) {
+        deadline = sched_slot_deadline(&sched);
+    } else if (owner && (owner->state == PART_READY || owner->state == PART_IDLE)) {
         const struct vtimer *wall = &owner->timers[PV_CLOCK_WALL];
         const struct vtimer *exec = &owner->timers[PV_CLOCK_EXEC];
 

@@ -166,3 +166,29 @@ int sched_advance(struct sched_state *s, uint64_t now)
         advance_far(s, now);
     return 1;
 }
+
+uint64_t sched_guard(const struct sched_state *s, uint64_t guard_ns)
+{
+    const struct cfg_plan *plan = s->plan;
+    const struct cfg_window *next;
+    uint64_t gap;
+
+    if (s->slot.partition == SCHED_IDLE)
+        return 0;
+    if (s->slot.window + 1 < plan->num_windows) {
+        next = &plan->windows[s->slot.window + 1];
+        gap = next->offset_ns - s->slot.end;
+    } else {
+        /* The last window: the next is the first of the next frame. */
+        const struct cfg_plan *np = s->next_plan ? s->next_plan : plan;
+
+        if (np->num_windows == 0)
+            return 0;
+        next = &np->windows[0];
+        gap = plan->major_frame_ns - s->slot.end + next->offset_ns;
+    }
+    if (next->partition == s->slot.partition || gap >= guard_ns)
+        return 0;
+    guard_ns -= gap;
+    return guard_ns < s->slot.end - s->slot.start ? guard_ns : s->slot.end - s->slot.start;
+}

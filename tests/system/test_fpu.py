@@ -23,7 +23,7 @@ def main():
            "\n".join(run.kernel_lines()))
     tap.eq(run.partition_lines("SPY"), ["first FPU use sees clean registers: yes"],
            "fpu-shared: a partition's first FPU use inherits no other's registers")
-    check_probes(tap, run, 150 * US, {"P": (100 * US, 40 * US)}, "fpu-shared")
+    check_probes(tap, run, 150 * US, {"P": (100 * US, 30 * US)}, "fpu-shared")
     return tap.done()
 
 

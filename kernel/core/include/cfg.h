@@ -147,6 +147,8 @@ struct cfg_system {
     const struct cfg_channel *channels;
     uint32_t num_channels;
     uint8_t hm_module[CFG_HM_ERRORS]; /* module-level health-monitor table */
+    uint64_t guard_ns;                /* guard time G: a partition stops running G before the next
+                                         window of another partition (kernel/core/sched.h) */
 };
 
 /* The one system description, emitted by tessera-config. */

@@ -61,6 +61,16 @@ void sched_start(struct sched_state *s, const struct cfg_plan *plan, uint64_t no
  * early and the current slot goes on. */
 int sched_advance(struct sched_state *s, uint64_t now);
 
+/* The guard band of the current slot: how long before its end the owner
+ * must stop running so that whatever kernel path it starts last (the
+ * kernel is not preemptible) ends before the next window of a different
+ * partition begins, which then always starts from the idle loop. guard_ns
+ * is the system's guard time G; the band is G less the idle time between
+ * this slot and that window, 0 when the next window is the owner's own or
+ * starts G or more later, and never longer than the slot. At the frame's
+ * end the next window is the first of the plan that takes over. */
+uint64_t sched_guard(const struct sched_state *s, uint64_t guard_ns);
+
 /* Absolute time at which the current slot ends. */
 static inline uint64_t sched_slot_deadline(const struct sched_state *s)
 {

@@ -60,7 +60,10 @@ struct pv_shared {
                                  switch is pending) */
     uint32_t mode;            /* kernel: PV_MODE_* */
     uint32_t start_condition; /* kernel: PV_START_* of the last (re)start */
-    uint32_t reserved1[2];
+    uint32_t window_guard_ns; /* kernel: the current window's guard band: the partition
+                                 stops running this long before window_end_ns (0: runs
+                                 to the end); set with window_start_ns */
+    uint32_t reserved1;
 
     /* --- health monitor: the last error propagated (PV_HM_ACTION_PROPAGATE) --- */
     uint32_t hm_seq;     /* kernel: errors propagated so far; incremented after the fields

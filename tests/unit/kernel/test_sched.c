@@ -184,6 +184,48 @@ static void test_plan_switch_at_frame_boundary(void **state)
     assert_int_equal(s.frame_start, 70 * MS);
 }
 
+static void test_guard_band(void **state)
+{
+    /* P0 [0,10) P1 [10,12) P1 [12,20) idle [20,23) P2 [23,30) P0 [40,50),
+     * frame 50: the guard depends on who comes next and after what gap. */
+    const struct cfg_window w[] = {
+        {0, 0, 10}, {1, 10, 2}, {1, 12, 8}, {2, 23, 7}, {0, 40, 10},
+    };
+    const struct cfg_plan p = {"g", 0, 50, w, 5};
+    const struct cfg_window ow[] = {{0, 1, 10}};
+    const struct cfg_plan other = {"o", 1, 20, ow, 1};
+    struct sched_state s;
+
+    (void)state;
+    sched_start(&s, &p, 0);
+    assert_int_equal(sched_guard(&s, 5), 5); /* P1 follows at once */
+    assert_int_equal(sched_guard(&s, 0), 0); /* no guard configured */
+    assert_int_equal(sched_advance(&s, 10), 1);
+    assert_int_equal(sched_guard(&s, 5), 0); /* P1's own window follows */
+    assert_int_equal(sched_advance(&s, 12), 1);
+    assert_int_equal(sched_guard(&s, 5), 2); /* 3 idle before P2: 5 - 3 */
+    assert_int_equal(sched_guard(&s, 3), 0); /* the gap is the guard */
+    assert_int_equal(sched_advance(&s, 20), 1);
+    assert_int_equal(sched_guard(&s, 5), 0); /* idle slot */
+    assert_int_equal(sched_advance(&s, 23), 1);
+    assert_int_equal(sched_guard(&s, 12), 2);  /* 10 idle before P0 */
+    assert_int_equal(sched_guard(&s, 100), 7); /* never longer than the slot */
+    assert_int_equal(sched_advance(&s, 30), 1);
+    assert_int_equal(sched_advance(&s, 40), 1);
+    /* The frame's last window: P0 again at 0 of the next frame. */
+    assert_int_equal(sched_guard(&s, 5), 0);
+    /* Unless a plan switch brings another owner... */
+    sched_request_plan(&s, &other);
+    assert_int_equal(sched_guard(&s, 5), 0); /* other starts with P0 too, at 1 */
+    const struct cfg_window ow2[] = {{2, 1, 10}};
+    const struct cfg_plan other2 = {"o2", 2, 20, ow2, 1};
+    sched_request_plan(&s, &other2);
+    assert_int_equal(sched_guard(&s, 5), 4); /* P2 at 1 of the new plan: 5 - 1 */
+    const struct cfg_plan empty = {"e", 3, 20, ow2, 0};
+    sched_request_plan(&s, &empty);
+    assert_int_equal(sched_guard(&s, 5), 0); /* nobody runs next */
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -195,6 +237,7 @@ int main(void)
         cmocka_unit_test(test_advance_skips_lost_frames_on_the_grid),
         cmocka_unit_test(test_advance_single_window_restarts_each_frame),
         cmocka_unit_test(test_plan_switch_at_frame_boundary),
+        cmocka_unit_test(test_guard_band),
     };
 
     return cmocka_run_group_tests_name("sched", tests, NULL, NULL);

@@ -1,0 +1,74 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
+/*
+ * Records how late each of its windows starts: the clock in its
+ * PV_IRQ_WINDOW_START upcall minus the window start in its control page,
+ * per window of the plan (so per neighbour whose window comes before).
+ * After FRAMES frames it prints, per window index, the number of samples,
+ * min, max and a hash of the whole sequence, halts its neighbours (ids
+ * 200..215, hostile.c) and itself. Under -icount the figures are exact, so
+ * windows after different neighbours can be compared byte for byte.
+ */
+#include "tp.h"
+
+#define FRAMES  2000
+#define WARMUP  32 /* window starts before recording: the neighbours' first loads */
+#define MAX_WIN 32
+
+struct record {
+    uint32_t n, min, max, hash;
+};
+
+static struct record rec[MAX_WIN];
+static volatile uint32_t starts, first = MAX_WIN; /* first: a window of ours */
+
+void pv_upcall_handler(struct pv_upcall_frame *frame)
+{
+    volatile struct pv_shared *s = pv_shared();
+    uint64_t now = pv_clock_ns();
+    uint32_t w = s->window_index, lat;
+
+    if (!(frame->lines & (1u << PV_IRQ_WINDOW_START)) || w >= MAX_WIN || rec[w].n >= FRAMES)
+        return;
+    if (starts++ < WARMUP)
+        return;
+    if (first == MAX_WIN)
+        first = w;
+    lat = (uint32_t)(now - s->window_start_ns);
+    if (rec[w].n == 0 || lat < rec[w].min)
+        rec[w].min = lat;
+    if (lat > rec[w].max)
+        rec[w].max = lat;
+    rec[w].hash = (rec[w].hash ^ lat) * 16777619u;
+    rec[w].n++;
+}
+
+/* Every window of ours has FRAMES samples (one frame after the first has). */
+static int all_recorded(void)
+{
+    if (first == MAX_WIN)
+        return 0;
+    for (uint32_t w = 0; w < MAX_WIN; w++) {
+        if (*(volatile uint32_t *)&rec[w].n && *(volatile uint32_t *)&rec[w].n < FRAMES)
+            return 0;
+    }
+    return rec[first].n == FRAMES;
+}
+
+void pv_main(uint32_t id)
+{
+    tp_printf("victim %u\n", id);
+    pv_upcall_set(pv_upcall_entry);
+    pv_irq_unmask_line(PV_IRQ_WINDOW_START);
+    pv_irq_enable();
+    while (!all_recorded())
+        ;
+    pv_irq_disable();
+    for (uint32_t w = 0; w < MAX_WIN; w++) {
+        if (rec[w].n)
+            tp_printf("window %u: n=%u min=%u max=%u hash=%08x\n", w, rec[w].n, rec[w].min,
+                      rec[w].max, rec[w].hash);
+    }
+    for (uint32_t h = 200; h < 216; h++)
+        pv_partition_control(h, PV_PART_HALT);
+    pv_halt_self();
+}
