@@ -98,4 +98,6 @@ endif
 # Booting from a CD through the PC BIOS: x86 only.
 ifeq ($(ARCH),x86)
 TEST_PROGRAMS += tests/system/test_grub.py
+# NMI, #MC and #DF through task gates (injected by QEMU and gdb).
+TEST_PROGRAMS += tests/system/test_x86_fault_tasks.py
 endif
