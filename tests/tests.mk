@@ -100,4 +100,7 @@ ifeq ($(ARCH),x86)
 TEST_PROGRAMS += tests/system/test_grub.py
 # NMI, #MC and #DF through task gates (injected by QEMU and gdb).
 TEST_PROGRAMS += tests/system/test_x86_fault_tasks.py
+# The UMIP faults (sgdt, sidt, sldt, smsw, str), test_faults.py.
+$(eval $(call tessera_system,faults-c,tests/system/systems/faults-c.xml,$(TEST_PART_IMAGES)))
+TEST_TARGETS += $(SYSTEMS_DIR)/faults-c/system.elf
 endif

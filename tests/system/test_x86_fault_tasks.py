@@ -21,8 +21,8 @@ import sys
 import tempfile
 import threading
 import time
-from sysrun import ARCH, Tap, Run, FAILED, TIMEOUT, exit_status, qemu_command, shutdown_code, \
-    system_image
+from sysrun import ARCH, X86_CPU, Tap, Run, FAILED, TIMEOUT, exit_status, qemu_command, \
+    shutdown_code, system_image
 
 PANIC_CODE = 1  # panic() -> arch_shutdown(1)
 
@@ -192,7 +192,7 @@ def main():
     # injects machine checks only into a CPU with MCA (the last -cpu counts).
     run = injected(tap, "#MC", {"execute": "human-monitor-command",
                                 "arguments": {"command-line": "mce 0 0 0xb200000000000000 3 0 0"}},
-                   ["-cpu", "qemu32,+mca"])
+                   ["-cpu", X86_CPU + ",+mca"])
     check_panic(tap, "#MC", run, "#MC machine check")
     log = double_fault(tap)
     descriptors(tap, log)

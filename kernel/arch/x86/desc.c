@@ -116,6 +116,21 @@ static void machine_check_init(void)
         write_cr4(read_cr4() | CR4_MCE);
 }
 
+/* UMIP: sgdt, sidt, sldt, smsw and str fault (#GP) outside ring 0, where
+ * they would show a partition the kernel's GDT and IDT addresses. Only a
+ * CPU that has it (CPUID.(7,0):ECX bit 2) can turn it on. */
+static void umip_init(void)
+{
+    uint32_t max, b, c, d;
+
+    cpuid(0, &max, &b, &c, &d);
+    if (max < 7)
+        return;
+    cpuid(7, &max, &b, &c, &d);
+    if (c & CPUID_7_ECX_UMIP)
+        write_cr4(read_cr4() | CR4_UMIP);
+}
+
 void x86_desc_init(void)
 {
     struct table_ptr gp, ip;
@@ -160,4 +175,5 @@ void x86_desc_init(void)
     ip.base = (uint32_t)(uintptr_t)idt;
     __asm__ volatile("lidt %0" : : "m"(ip));
     machine_check_init();
+    umip_init();
 }

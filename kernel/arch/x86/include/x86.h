@@ -15,19 +15,20 @@
 #define EFLAGS_RESERVED 0x2u
 #define EFLAGS_VM       0x20000u
 
-#define CR0_MP          0x2u
-#define CR0_EM          0x4u
-#define CR0_TS          0x8u
-#define CR0_NE          0x20u
-#define CR0_WP          0x10000u
-#define CR0_PG          0x80000000u
-#define CR4_PSE         0x10u
-#define CR4_PGE         0x80u
-#define CR4_OSFXSR      0x200u
-#define CR4_OSXMMEXCPT  0x400u
-#define CR4_MCE         0x40u
-#define CPUID_1_EDX_MCE 0x80u
-#define CR4_UMIP        0x800u
+#define CR0_MP           0x2u
+#define CR0_EM           0x4u
+#define CR0_TS           0x8u
+#define CR0_NE           0x20u
+#define CR0_WP           0x10000u
+#define CR0_PG           0x80000000u
+#define CR4_PSE          0x10u
+#define CR4_PGE          0x80u
+#define CR4_OSFXSR       0x200u
+#define CR4_OSXMMEXCPT   0x400u
+#define CR4_MCE          0x40u
+#define CPUID_1_EDX_MCE  0x80u
+#define CPUID_7_ECX_UMIP 0x4u
+#define CR4_UMIP         0x800u
 
 static inline void outb(uint16_t port, uint8_t v)
 {
