@@ -112,7 +112,9 @@ GDB_STRUCT = ["p/x idt[2]", "p/x idt[8]", "p/x idt[18]", "p/x gdt", "p/x fault_t
 
 
 def gdb_run(port, elf, after_break):
-    cmd = ["gdb", "-nx", "-batch", "-ex", "set pagination off", "-ex", f"file {elf}",
+    # gdb retries the connection until QEMU listens.
+    cmd = ["gdb", "-nx", "-batch", "-ex", "set pagination off", "-ex", "set tcp auto-retry on",
+           "-ex", "set tcp connect-timeout 30", "-ex", f"file {elf}",
            "-ex", f"target remote 127.0.0.1:{port}", "-ex", "break x86_trap", "-ex", "continue",
            "-ex", "delete"]
     for c in after_break:
@@ -131,7 +133,6 @@ def free_port():
 def double_fault(tap):
     port = free_port()
     proc, out, reader = start(["-gdb", f"tcp:127.0.0.1:{port}", "-S"])
-    time.sleep(0.5)
     log = gdb_run(port, system_image("spin"), GDB_STRUCT + ["set $esp = 0xd0000000"])
     run = finish(proc, out, reader)
     tap.ok("Breakpoint 1, x86_trap" in log, "#DF: gdb stopped the kernel in x86_trap", log)
@@ -149,7 +150,8 @@ def values(log, expr):
 def descriptors(tap, log):
     gates = []
     for v in (2, 8, 18):
-        m = re.search(r"selector = (0x[0-9a-f]+).*type_attr = (0x[0-9a-f]+)", values(log, f"p/x idt[{v}]"))
+        m = re.search(r"selector = (0x[0-9a-f]+).*type_attr = (0x[0-9a-f]+)",
+                      values(log, f"p/x idt[{v}]"))
         gates.append((int(m.group(1), 16), int(m.group(2), 16)) if m else None)
     tap.ok(all(g and g[1] == 0x85 for g in gates), "IDT 2, 8, 18 are present task gates, DPL 0",
            repr(gates))
