@@ -196,6 +196,8 @@ def test_flood(tap):
     tap.eq(run.partition_lines("F"), [f"flooded: raised={flood} hm_errors={flood} "
                                       f"lost={flood - share}"],
            "hm-flood: F's records beyond its share are counted as its own losses")
+    order = [ln.split()[0] for ln in run.lines if ln.startswith(("[F] flooded", "[S] log "))]
+    tap.eq(order[:1], ["[F]"], "hm-flood: F finished its flood before S read the log")
     entries, status = hm_log(run)
     tap.eq([e[1:] for e in entries if e[1] == 41],
            [(41, APPLICATION, LOG, 0x41, "0"), (41, APPLICATION, LOG, 0x42, "0")],
