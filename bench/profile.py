@@ -23,6 +23,9 @@ import sys
 import tempfile
 import time
 
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "tests", "system"))
+import sysrun  # noqa: E402
+
 
 def symbols(elf):
     """Sorted (address, name) of the text symbols of elf."""
@@ -48,7 +51,7 @@ def capture(image, marker, lines, log):
     sock, serial = os.path.join(work, "monitor"), os.path.join(work, "serial")
     open(serial, "w").close()
     qemu = subprocess.Popen([
-        "qemu-system-i386", "-accel", "tcg", "-m", "128M", "-nodefaults", "-no-reboot",
+        "qemu-system-i386", "-accel", "tcg", "-cpu", sysrun.X86_CPU, "-m", "128M", "-nodefaults", "-no-reboot",
         "-display", "none", "-serial", "file:" + serial,
         "-device", "isa-debug-exit,iobase=0xf4,iosize=0x04",
         "-bios", "/usr/share/qemu/qboot.rom", "-kernel", image,

@@ -7,7 +7,7 @@ $(foreach p,$(TEST_PARTS),$(eval $(call bare_partition,$(p),tests/system/parts/$
 TEST_PART_IMAGES := $(patsubst %,$(PART_IMAGE_DIR)/%.elf,$(TEST_PARTS))
 
 TEST_SYSTEMS := sched spin faults-a faults-b hcalls virq sysp echo fpu-shared fpu-alone shm restart ports ports-flood plans modes \
-	hm-errors hm-errors-quiet hm-actions hm-actions-quiet hm-module-halt hm-module-reset guard
+	hm-errors hm-errors-quiet hm-actions hm-actions-quiet hm-module-halt hm-module-reset guard hm-flood
 $(foreach s,$(TEST_SYSTEMS),$(eval $(call tessera_system,$(s),tests/system/systems/$(s).xml,$(TEST_PART_IMAGES))))
 TEST_TARGETS += $(foreach s,$(TEST_SYSTEMS),$(SYSTEMS_DIR)/$(s)/system.elf)
 TEST_PROGRAMS += tests/system/test_hypercalls.py tests/system/test_schedule.py \
@@ -99,4 +99,9 @@ endif
 # Booting from a CD through the PC BIOS: x86 only.
 ifeq ($(ARCH),x86)
 TEST_PROGRAMS += tests/system/test_grub.py
+# NMI, #MC and #DF through task gates (injected by QEMU and gdb).
+TEST_PROGRAMS += tests/system/test_x86_fault_tasks.py
+# The UMIP faults (sgdt, sidt, sldt, smsw, str), test_faults.py.
+$(eval $(call tessera_system,faults-c,tests/system/systems/faults-c.xml,$(TEST_PART_IMAGES)))
+TEST_TARGETS += $(SYSTEMS_DIR)/faults-c/system.elf
 endif

@@ -36,6 +36,12 @@ static const char *const error_names[PV_HM_ERROR_COUNT] = PV_HM_ERROR_NAMES;
 
 static const char *const action_names[] = PV_HM_ACTION_NAMES;
 
+_Static_assert(HM_LOG_SIZE >= CFG_MAX_PARTITIONS, "every partition needs a share of the HM log");
+
+/* The entries kept, oldest first (ascending seq, with gaps where records
+ * were dropped). Each partition may hold at most hm_log_share() of them:
+ * a partition at its share that logs again loses its own oldest record,
+ * so one that raises errors in a loop never pushes out another's. */
 static struct pv_hm_entry log_ring[HM_LOG_SIZE];
 static uint32_t log_next;  /* number of the next entry */
 static uint32_t log_count; /* entries kept, <= HM_LOG_SIZE */
@@ -89,14 +95,39 @@ uint32_t hm_action(const struct partition *p, uint32_t error)
     return a;
 }
 
-static void log_append(const struct partition *p, const struct hm_error *e, uint32_t action)
+/* Entries one partition may keep: the ring split evenly among the
+ * configured partitions (every entry belongs to one; the kernel logs none of
+ * its own). Shares never add up to more than the ring. */
+static uint32_t hm_log_share(void)
 {
-    struct pv_hm_entry *x = &log_ring[log_next % HM_LOG_SIZE];
+    uint32_t n = cfg_system.num_partitions;
 
-    if (log_count == HM_LOG_SIZE)
+    return n ? HM_LOG_SIZE / n : HM_LOG_SIZE;
+}
+
+/* Appends p's record; at its share, p's own oldest record goes first.
+ * Bounded: one pass over the ring and one move of at most HM_LOG_SIZE - 1
+ * entries, whatever the configuration. */
+static void log_append(struct partition *p, const struct hm_error *e, uint32_t action)
+{
+    struct pv_hm_entry *x;
+    uint32_t mine = 0, victim = 0;
+
+    for (uint32_t i = 0; i < log_count; i++) {
+        if (log_ring[i].partition_id == p->cfg->id && !mine++)
+            victim = i;
+    }
+    /* The shares keep the ring from filling up while p is below its own;
+     * the second test only keeps the array bound evident (victim 0). */
+    if (mine >= hm_log_share() || log_count == HM_LOG_SIZE) {
+        if (mine >= hm_log_share())
+            p->hm_log_lost++;
+        memmove(&log_ring[victim], &log_ring[victim + 1],
+                (log_count - victim - 1) * sizeof(log_ring[0]));
+        log_count--;
         log_overwritten++;
-    else
-        log_count++;
+    }
+    x = &log_ring[log_count++];
     x->seq = log_next++;
     x->partition_id = p->cfg->id;
     x->error = e->error;
@@ -217,7 +248,8 @@ int32_t hm_hc_raise(struct partition *p)
 int32_t hm_hc_log_read(struct partition *p)
 {
     uint32_t first = arch_hcall_arg(p, 0), max = arch_hcall_arg(p, 2);
-    uint32_t oldest = log_next - log_count, behind = log_next - first, n = 0;
+    uint32_t oldest = log_count ? log_ring[0].seq : log_next;
+    uint32_t behind = log_next - first, k = 0, n = 0;
     struct pv_hm_entry *out = 0;
     struct pv_hm_log_status st, *st_out = 0;
 
@@ -235,16 +267,21 @@ int32_t hm_hc_log_read(struct partition *p)
     }
     /* Entry numbers wrap: first is "older than what is kept" when it lies
      * up to half the number space behind, otherwise it is in the future. */
-    if (behind > log_count)
+    if (behind > log_next - oldest)
         first = behind <= 0x80000000u ? oldest : log_next;
-    for (; n < max && first != log_next; n++, first++)
-        memcpy(&out[n], &log_ring[first % HM_LOG_SIZE], sizeof(*out));
+    /* The first entry kept at or after first (numbers compared as
+     * distances from the oldest, so that wrapping does not matter). */
+    while (k < log_count && log_ring[k].seq - oldest < first - oldest)
+        k++;
+    for (; n < max && k < log_count; n++, k++)
+        memcpy(&out[n], &log_ring[k], sizeof(*out));
     if (st_out) {
         st.next_seq = log_next;
         st.first_seq = oldest;
         st.overwritten = log_overwritten;
         st.capacity = HM_LOG_SIZE;
         st.ignored = ignored_total;
+        st.share = hm_log_share();
         memcpy(st_out, &st, sizeof(st));
     }
     return (int32_t)n;

@@ -41,6 +41,8 @@ TWINS = {
     "fpu: CPU lacks an FPU or FXSAVE/FXRSTOR": MACHINE,
     "kernel trap: %s": BUG,
     "kernel trap: virtual-8086 frame at %08x": BUG,
+    # NMI and #MC (x86 task gates) come from the machine, #DF from a kernel bug.
+    "%s (task gate) at eip=%08x esp=%08x": MACHINE + "; or " + BUG,
     # SPARC boot
     "RAM size %x must be between 1 byte and %x": [
         ("sparc-ram-too-large", "exceeds the 240 MiB that sparc supports")],

@@ -14,12 +14,18 @@ BUILD = os.environ.get("TESSERA_BUILD", os.path.join(os.getcwd(), "build"))
 CLEAN, FAILED, TIMEOUT = "clean", "failed", "timeout"
 
 
+# The x86 CPU model: QEMU's default (qemu32) plus UMIP, which TCG
+# implements and the kernel turns on where CPUID reports it, so that the
+# tests run the kernel as it runs on a CPU that has it.
+X86_CPU = "qemu32,+umip"
+
+
 def qemu_command(arch, image, icount=True, memory="128M", cdrom=False):
     """QEMU booting image: a multiboot ELF through -kernel (qboot), or with
     cdrom=True a bootable CD image through the PC BIOS, as on a real PC."""
     if arch == "x86":
-        cmd = ["qemu-system-i386", "-accel", "tcg", "-m", memory, "-nodefaults", "-no-reboot",
-               "-display", "none", "-serial", "stdio",
+        cmd = ["qemu-system-i386", "-accel", "tcg", "-cpu", X86_CPU, "-m", memory, "-nodefaults",
+               "-no-reboot", "-display", "none", "-serial", "stdio",
                "-device", "isa-debug-exit,iobase=0xf4,iosize=0x04"]
         if cdrom:
             cmd += ["-cdrom", image, "-boot", "d"]

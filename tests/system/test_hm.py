@@ -22,7 +22,7 @@ ARCH_EXCEPTIONS = {"x86": [MEMORY, PRIVILEGED, ILLEGAL, DIVIDE, FPU],
 LOG_RE = re.compile(r"log (\d+): partition=(\d+) error=(\d+) action=(\d+) detail=([0-9a-f]+) "
                     r"pc=(set|0)$")
 STATUS_RE = re.compile(r"log status: next=(\d+) first=(\d+) overwritten=(\d+) capacity=(\d+) "
-                       r"ignored=(\d+)$")
+                       r"ignored=(\d+) share=(\d+)$")
 
 
 def hm_log(run):
@@ -101,7 +101,8 @@ def test_errors(tap):
     tap.eq(run.partition_lines("S")[-1:], ["partition line pending: 1"],
            "hm-errors: the system partition was told of the others' state changes")
     q_entries, q_status = hm_log(quiet)
-    tap.eq((q_entries, q_status), ([], (0, 0, 0, 64, 0)), "hm-errors-quiet: nothing logged")
+    tap.eq((q_entries, q_status), ([], (0, 0, 0, 64, 0, 64 // 15)),
+           "hm-errors-quiet: nothing logged (15 partitions: a share of 4)")
     obs = observed(run)
     tap.ok(len(obs) == 26, "hm-errors: the observer saw all its windows", "\n".join(obs))
     tap.eq(obs[-1:], ["observer: partition line pending: 0"],
@@ -186,11 +187,34 @@ def test_module(tap):
     check_log(tap, "hm-module-reset", entries, status, [(30, APPLICATION, RESET_MODULE, 30, "0")])
 
 
+def test_flood(tap):
+    """A partition raising errors in a loop loses only its own log records."""
+    run = boot("hm-flood")
+    tap.eq(run.status, CLEAN, "hm-flood: system shuts down in order")
+    flood, share = 500, 64 // 3
+    tap.eq(run.partition_lines("Q"), ["logged two: lost=0"], "hm-flood: Q logged two errors")
+    tap.eq(run.partition_lines("F"), [f"flooded: raised={flood} hm_errors={flood} "
+                                      f"lost={flood - share}"],
+           "hm-flood: F's records beyond its share are counted as its own losses")
+    order = [ln.split()[0] for ln in run.lines if ln.startswith(("[F] flooded", "[S] log "))]
+    tap.eq(order[:1], ["[F]"], "hm-flood: F finished its flood before S read the log")
+    entries, status = hm_log(run)
+    tap.eq([e[1:] for e in entries if e[1] == 41],
+           [(41, APPLICATION, LOG, 0x41, "0"), (41, APPLICATION, LOG, 0x42, "0")],
+           "hm-flood: the quiet partition's records survive the flood")
+    tap.eq([e[4] for e in entries if e[1] == 40], list(range(flood - share, flood)),
+           "hm-flood: the flooder keeps its newest records, its share of the log")
+    tap.eq(sorted(e[0] for e in entries), [e[0] for e in entries], "hm-flood: read oldest first")
+    tap.eq(status, (flood + 2, 0, flood - share, 64, 0, share),
+           "hm-flood: log status next/first/overwritten/capacity/ignored/share")
+
+
 def main():
     tap = Tap()
     test_errors(tap)
     test_actions(tap)
     test_module(tap)
+    test_flood(tap)
     return tap.done()
 
 

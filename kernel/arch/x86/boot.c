@@ -68,6 +68,8 @@ __attribute__((noreturn)) void x86_boot(uint32_t magic, const struct multiboot_i
     check_memory(magic, mbi);
     x86_desc_init();
     x86_mmu_init(cfg_system.ram_size);
+    /* The NMI/#DF/#MC tasks run in the kernel's address space. */
+    x86_desc_set_fault_cr3(read_cr3());
     x86_fpu_init();
     x86_time_init();
     kernel_start();

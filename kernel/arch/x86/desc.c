@@ -1,5 +1,15 @@
 /* SPDX-License-Identifier: BSD-2-Clause */
-/* Segment descriptors (flat), the TSS and the interrupt descriptor table. */
+/*
+ * Segment descriptors (flat), the TSS and the interrupt descriptor table.
+ *
+ * NMI (2), #DF (8) and #MC (18) go through task gates, each to a TSS of its
+ * own with a stack of its own: the CPU then switches stacks (and address
+ * space) whatever state the kernel stack is in, so a kernel stack fault
+ * that escalates to a double fault is reported instead of ending in a
+ * triple fault, a silent reset. None of the three can be resumed by a
+ * partitioning kernel that cannot tell what was hit: each one panics
+ * (trap.c, x86_fault_task).
+ */
 #include <stdint.h>
 #include "x86.h"
 
@@ -21,11 +31,20 @@ struct table_ptr {
     uint32_t base;
 } __attribute__((packed));
 
-static uint64_t gdt[6];
+/* The vectors served by a task, and their TSS selectors (GDT 6, 7, 8). */
+static const uint8_t task_vectors[] = {2, 8, 18};
+#define FAULT_TASKS      (sizeof(task_vectors))
+#define FAULT_TSS_SEL(i) (TSS_SEL + 8 * (1 + (i)))
+#define FAULT_STACK      4096
+
+static uint64_t gdt[6 + FAULT_TASKS];
 static struct tss tss;
+static struct tss fault_tss[FAULT_TASKS];
+static uint8_t fault_stacks[FAULT_TASKS][FAULT_STACK] __attribute__((aligned(16)));
 static struct gate idt[256];
 
 extern char x86_vectors[];
+extern char x86_fault_task_entry[];
 
 /* A flat 4 GiB segment: base 0, limit 0xfffff pages. */
 static uint64_t flat_segment(uint8_t access)
@@ -57,6 +76,61 @@ void x86_set_kernel_stack(uint32_t esp0)
     tss.esp0 = esp0;
 }
 
+/* A task that starts at x86_fault_task_entry (entry.S) in ring 0 with
+ * interrupts off, the vector in %eax, on its own empty stack. */
+static void fault_task_init(unsigned i)
+{
+    struct tss *t = &fault_tss[i];
+
+    t->eip = (uint32_t)(uintptr_t)x86_fault_task_entry;
+    t->eflags = EFLAGS_RESERVED;
+    t->eax = task_vectors[i];
+    t->esp = (uint32_t)(uintptr_t)(fault_stacks[i] + FAULT_STACK);
+    t->cs = KERNEL_CS;
+    t->ss = t->ds = t->es = t->fs = t->gs = t->ss0 = KERNEL_DS;
+    t->iomap_base = sizeof(*t);
+    gdt[6 + i] = tss_segment((uint32_t)(uintptr_t)t, sizeof(*t) - 1);
+}
+
+void x86_desc_set_fault_cr3(uint32_t cr3)
+{
+    for (unsigned i = 0; i < FAULT_TASKS; i++)
+        fault_tss[i].cr3 = cr3;
+}
+
+void x86_interrupted_task(uint32_t *eip, uint32_t *esp)
+{
+    /* The task switch saved the interrupted state in the main TSS. */
+    *eip = tss.eip;
+    *esp = tss.esp;
+}
+
+/* Without CR4.MCE a machine check shuts the CPU down (a silent reset);
+ * with it, #MC reaches its task and is reported. */
+static void machine_check_init(void)
+{
+    uint32_t a, b, c, d;
+
+    cpuid(1, &a, &b, &c, &d);
+    if (d & CPUID_1_EDX_MCE)
+        write_cr4(read_cr4() | CR4_MCE);
+}
+
+/* UMIP: sgdt, sidt, sldt, smsw and str fault (#GP) outside ring 0, where
+ * they would show a partition the kernel's GDT and IDT addresses. Only a
+ * CPU that has it (CPUID.(7,0):ECX bit 2) can turn it on. */
+static void umip_init(void)
+{
+    uint32_t max, b, c, d;
+
+    cpuid(0, &max, &b, &c, &d);
+    if (max < 7)
+        return;
+    cpuid(7, &max, &b, &c, &d);
+    if (c & CPUID_7_ECX_UMIP)
+        write_cr4(read_cr4() | CR4_UMIP);
+}
+
 void x86_desc_init(void)
 {
     struct table_ptr gp, ip;
@@ -71,6 +145,8 @@ void x86_desc_init(void)
      * (IOPL 0) faults. */
     tss.iomap_base = sizeof(tss);
     gdt[5] = tss_segment((uint32_t)(uintptr_t)&tss, sizeof(tss) - 1);
+    for (unsigned i = 0; i < FAULT_TASKS; i++)
+        fault_task_init(i);
 
     gp.limit = sizeof(gdt) - 1;
     gp.base = (uint32_t)(uintptr_t)gdt;
@@ -92,7 +168,12 @@ void x86_desc_init(void)
      * other vector is reachable from user mode only as an exception. */
     for (unsigned v = 0; v < 256; v++)
         set_gate(v, v == VECTOR_HCALL ? 3 : 0);
+    /* Present task gates, DPL 0 (`int 2/8/18` from ring 3 is a #GP). */
+    for (unsigned i = 0; i < FAULT_TASKS; i++)
+        idt[task_vectors[i]] = (struct gate){0, FAULT_TSS_SEL(i), 0, 0x85, 0};
     ip.limit = sizeof(idt) - 1;
     ip.base = (uint32_t)(uintptr_t)idt;
     __asm__ volatile("lidt %0" : : "m"(ip));
+    machine_check_init();
+    umip_init();
 }

@@ -52,6 +52,22 @@ x86_resume:
     add $8, %esp
     iret
 
+/*
+ * NMI, #DF and #MC arrive by task switch (desc.c): ring 0, interrupts off,
+ * a fresh stack of their own, the vector in %eax (#DF's error code, always
+ * 0, on that stack). Nothing of the interrupted state is trusted; the C
+ * side reports and panics.
+ */
+    .global x86_fault_task_entry
+x86_fault_task_entry:
+    and $-16, %esp
+    sub $12, %esp
+    push %eax
+    call x86_fault_task
+1:  cli
+    hlt
+    jmp 1b
+
 /* Vectors where the CPU pushes an error code: 8, 10-14, 17, 21, 29, 30. */
 .macro vector n
     .balign 16

@@ -31,7 +31,9 @@
 #define LAPIC_TIMER_INIT 0x380
 #define LAPIC_TIMER_CUR  0x390
 #define LAPIC_TIMER_DIV  0x3e0
+#define LAPIC_LVT_LINT1  0x360
 #define LVT_MASKED       0x10000u
+#define LVT_NMI          0x400u /* delivery mode NMI */
 #define MSR_APIC_BASE    0x1b
 
 static uint32_t tsc_mhz, lapic_mhz;
@@ -116,6 +118,9 @@ void x86_time_init(void)
 
     wrmsr(MSR_APIC_BASE, rdmsr(MSR_APIC_BASE) | (1u << 11));
     *lapic_reg(LAPIC_SVR) = 0x100 | VECTOR_SPURIOUS;
+    /* A PC wires its NMI sources to LINT1: deliver them as NMI, so that they
+     * reach the kernel's NMI task (desc.c) instead of being dropped. */
+    *lapic_reg(LAPIC_LVT_LINT1) = LVT_NMI;
     *lapic_reg(LAPIC_TIMER_DIV) = 0xb; /* divide by 1 */
     *lapic_reg(LAPIC_LVT_TIMER) = LVT_MASKED | VECTOR_TIMER;
 

@@ -214,6 +214,19 @@ struct x86_frame *x86_trap(struct x86_frame *f)
     return other_trap(f, from_user);
 }
 
+/* NMI, #DF or #MC, by task switch on a stack of its own (desc.c). A
+ * separation kernel cannot tell what such an event hit, so it stops:
+ * an NMI means a hardware or watchdog signal nobody configured, #MC a
+ * hardware error, #DF a kernel bug such as a kernel stack fault. */
+__attribute__((noreturn)) void x86_fault_task(uint32_t vector);
+void x86_fault_task(uint32_t vector)
+{
+    uint32_t eip, esp;
+
+    x86_interrupted_task(&eip, &esp);
+    panic("%s (task gate) at eip=%08x esp=%08x", exception_names[vector & 31], eip, esp);
+}
+
 struct x86_frame *x86_first_frame(void)
 {
     return resume(0);

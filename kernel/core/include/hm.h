@@ -12,7 +12,7 @@
 
 struct partition;
 
-/* Capacity of the log; older entries are overwritten. */
+/* Capacity of the log, shared evenly among the partitions (hm.c). */
 #define HM_LOG_SIZE 64u
 
 struct hm_error {

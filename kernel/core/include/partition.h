@@ -31,6 +31,7 @@ struct partition {
     uint32_t restarts;
     uint32_t hm_restarts;     /* restarts the health monitor made (its limit) */
     uint32_t hm_errors;       /* errors the health monitor handled, any action */
+    uint32_t hm_log_lost;     /* its HM log entries dropped at its share (hm.c) */
     uint32_t mode;            /* PV_MODE_* */
     uint32_t start_condition; /* PV_START_* */
     uint64_t exec_ns;         /* execution time before run_since */

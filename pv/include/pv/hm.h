@@ -29,7 +29,9 @@
     }
 
 /* One handled error. Entries are numbered from 0 in the order they
- * happened; the kernel keeps the newest ones and overwrites the oldest. */
+ * happened. Each partition may keep at most `share` entries in the log: a
+ * partition at its share that logs again loses its own oldest entry (a gap
+ * in seq), never another partition's. */
 struct pv_hm_entry {
     uint32_t seq;          /* the entry's number */
     uint32_t partition_id; /* configured id of the partition the error belongs to */
@@ -43,9 +45,11 @@ struct pv_hm_entry {
 struct pv_hm_log_status {
     uint32_t next_seq;    /* number the next entry will get */
     uint32_t first_seq;   /* oldest entry still kept (= next_seq when empty) */
-    uint32_t overwritten; /* entries lost to overwriting so far */
+    uint32_t overwritten; /* entries dropped so far, all partitions (each partition's own
+                             count: pv_partition_status.hm_log_lost) */
     uint32_t capacity;    /* entries the log keeps */
     uint32_t ignored;     /* errors the action "ignore" counted, all partitions */
+    uint32_t share;       /* entries one partition may keep: capacity / partitions */
 };
 
 #endif

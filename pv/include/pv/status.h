@@ -18,6 +18,8 @@ struct pv_partition_status {
     uint32_t hm_errors;       /* errors the health monitor handled for it, any action */
     uint32_t hm_restarts;     /* restarts the health monitor made (counted against
                                  its restart limit) */
+    uint32_t hm_log_lost;     /* its HM log entries dropped because it logged again at
+                                 its share of the log (pv_hm_log_status.share) */
 };
 
 #endif

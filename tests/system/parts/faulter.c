@@ -306,6 +306,47 @@ static void load_kernel_segment(void)
     __asm__ volatile("mov %0, %%ds" : : "r"(0x10));
 }
 
+/* Descriptor-table and machine-status stores: unprivileged on x86 unless
+ * CR4.UMIP is set, and they reveal kernel addresses (GDT, IDT) and state. */
+static struct {
+    uint16_t limit;
+    uint32_t base;
+} __attribute__((packed)) table_reg;
+
+static void do_sgdt(void)
+{
+    __asm__ volatile("sgdt %0" : "=m"(table_reg));
+}
+
+static void do_sidt(void)
+{
+    __asm__ volatile("sidt %0" : "=m"(table_reg));
+}
+
+static void do_sldt(void)
+{
+    uint16_t v;
+
+    __asm__ volatile("sldt %0" : "=r"(v));
+    sink = v;
+}
+
+static void do_smsw(void)
+{
+    uint32_t v;
+
+    __asm__ volatile("smsw %0" : "=r"(v));
+    sink = v;
+}
+
+static void do_str(void)
+{
+    uint16_t v;
+
+    __asm__ volatile("str %0" : "=r"(v));
+    sink = v;
+}
+
 #endif
 
 struct action {
@@ -372,6 +413,11 @@ static const struct action actions[] = {
     {"sti", do_sti},
     {"overflow the stack", overflow_stack},
     {"load the kernel data segment", load_kernel_segment},
+    {"sgdt", do_sgdt},
+    {"sidt", do_sidt},
+    {"sldt", do_sldt},
+    {"smsw", do_smsw},
+    {"str", do_str},
 };
 #endif
 

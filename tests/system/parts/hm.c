@@ -4,6 +4,8 @@
  *   1..13   causes error id-1 (PV_HM_*) once, then says whether it carried on;
  *   21..28  raises an error whose configured action is under test;
  *   30      raises application-error once per boot until a module reset;
+ *   40      floods the HM log: application-error (action log) in a loop;
+ *   41      logs two application errors next to the flooder;
  *   50      system partition: after a while, prints the HM log;
  *   60      observer: prints what the schedule showed it, frame by frame.
  * id + 100 is the same role that does not cause its error (the quiet run
@@ -12,7 +14,8 @@
 #include "tp.h"
 
 #define OBSERVED_FRAMES 24
-#define LOG_READ_FRAME  16 /* frame in which the system partition reads */
+#define LOG_READ_FRAME  16  /* frame in which the system partition reads */
+#define FLOOD_ERRORS    500 /* role 40: ~8 x the log, done well before LOG_READ_FRAME */
 
 static volatile uint32_t sink;
 static volatile uint32_t zero;
@@ -166,6 +169,30 @@ static void reset_module(void)
     tp_printf("carried on\n");
 }
 
+/* Role 40: raises far more errors than the whole log holds; the kernel
+ * must drop only its own records. */
+static void flood(void)
+{
+    struct pv_partition_status st = {0};
+    uint32_t n = FLOOD_ERRORS;
+
+    for (uint32_t i = 0; i < n; i++)
+        pv_hm_raise(PV_HM_APPLICATION_ERROR, i);
+    pv_partition_status(PV_PART_SELF, &st);
+    tp_printf("flooded: raised=%u hm_errors=%u lost=%u\n", n, st.hm_errors, st.hm_log_lost);
+}
+
+/* Role 41: two records of its own, before the flood. */
+static void log_two(void)
+{
+    struct pv_partition_status st = {0};
+
+    pv_hm_raise(PV_HM_APPLICATION_ERROR, 0x41);
+    pv_hm_raise(PV_HM_APPLICATION_ERROR, 0x42);
+    pv_partition_status(PV_PART_SELF, &st);
+    tp_printf("logged two: lost=%u\n", st.hm_log_lost);
+}
+
 static uint64_t frame_number(void)
 {
     volatile struct pv_shared *s = pv_shared();
@@ -191,8 +218,8 @@ static void print_log(void)
             next = e[i].seq + 1;
         }
     } while (n > 0);
-    tp_printf("log status: next=%u first=%u overwritten=%u capacity=%u ignored=%u\n", st.next_seq,
-              st.first_seq, st.overwritten, st.capacity, st.ignored);
+    tp_printf("log status: next=%u first=%u overwritten=%u capacity=%u ignored=%u share=%u\n",
+              st.next_seq, st.first_seq, st.overwritten, st.capacity, st.ignored, st.share);
     tp_printf("partition line pending: %u\n", (pv_shared()->irq_pending >> PV_IRQ_PARTITION) & 1u);
 }
 
@@ -220,6 +247,10 @@ void pv_main(uint32_t id)
         quiet ? (void)tp_printf("quiet\n") : action(role);
     else if (role == 30)
         quiet ? (void)tp_printf("quiet\n") : reset_module();
+    else if (role == 40)
+        quiet ? (void)tp_printf("quiet\n") : flood();
+    else if (role == 41)
+        quiet ? (void)tp_printf("quiet\n") : log_two();
     else if (role == 50)
         print_log();
     else if (role == 60)

@@ -124,20 +124,22 @@ static void test_log_wraps_and_reads(void **state)
 {
     struct pv_hm_log_status before = log_status(), after;
     struct pv_hm_entry e[HM_LOG_SIZE];
-    uint32_t total = HM_LOG_SIZE + 6;
+    uint32_t total = HM_LOG_SIZE + 6, share = HM_LOG_SIZE / 2; /* two partitions */
 
     (void)state;
+    assert_int_equal(before.first_seq, before.next_seq); /* empty */
     for (uint32_t i = 0; i < total; i++) {
         fake_time_ns = 1000 + i;
         raise_error(&sys, PV_HM_FATAL_ERROR, i);
     }
     after = log_status();
+    /* One partition alone keeps only its share, its newest entries. */
     assert_int_equal(after.next_seq, before.next_seq + total);
-    assert_int_equal(after.first_seq, after.next_seq - HM_LOG_SIZE);
+    assert_int_equal(after.share, share);
+    assert_int_equal(after.first_seq, after.next_seq - share);
     assert_int_equal(after.capacity, HM_LOG_SIZE);
-    assert_true(after.overwritten >= 6);
-    assert_int_equal(after.overwritten - before.overwritten,
-                     total - (HM_LOG_SIZE - (before.next_seq - before.first_seq)));
+    assert_int_equal(after.overwritten - before.overwritten, total - share);
+    assert_int_equal(sys.hm_log_lost, total - share);
     assert_int_equal(sys.hm_errors, total);
     assert_int_equal(sys.state, PART_READY); /* "log" lets it carry on */
 
@@ -149,8 +151,8 @@ static void test_log_wraps_and_reads(void **state)
     assert_int_equal(e[3].partition_id, 2);
     assert_int_equal(e[3].error, PV_HM_FATAL_ERROR);
     assert_int_equal(e[3].action, PV_HM_ACTION_LOG);
-    assert_int_equal(e[3].detail, total - HM_LOG_SIZE + 3);
-    assert_int_equal(e[3].time_ns, 1000 + total - HM_LOG_SIZE + 3);
+    assert_int_equal(e[3].detail, total - share + 3);
+    assert_int_equal(e[3].time_ns, 1000 + total - share + 3);
 
     /* From the middle to the end: only what exists. */
     assert_int_equal(call(&sys, PV_HC_HM_LOG_READ, after.next_seq - 2, 0x40100000, 10, 0), 2);
@@ -161,7 +163,51 @@ static void test_log_wraps_and_reads(void **state)
     assert_int_equal(call(&sys, PV_HC_HM_LOG_READ, after.next_seq, 0x40100000, 10, 0), 0);
     assert_int_equal(call(&sys, PV_HC_HM_LOG_READ, after.next_seq + 5, 0x40100000, 10, 0), 0);
     /* max is capped at the capacity, and the buffer checked for that. */
-    assert_int_equal(call(&sys, PV_HC_HM_LOG_READ, 0, 0x40100000, 1000, 0), HM_LOG_SIZE);
+    assert_int_equal(call(&sys, PV_HC_HM_LOG_READ, 0, 0x40100000, 1000, 0), share);
+}
+
+/* A partition that floods the log loses its own entries, never another's. */
+static void test_log_share(void **state)
+{
+    struct pv_hm_log_status before = log_status(), after;
+    struct pv_hm_entry e[HM_LOG_SIZE];
+    uint32_t share = HM_LOG_SIZE / 2, apps = 0, syss = 0, quiet_seq;
+    int32_t n;
+
+    (void)state;
+    /* Before: only sys's entries (the previous test), at its share. */
+    assert_int_equal(before.next_seq - before.first_seq, share);
+    raise_error(&app, PV_HM_FATAL_ERROR, 0xa1); /* module table: log */
+    quiet_seq = before.next_seq;
+    raise_error(&app, PV_HM_FATAL_ERROR, 0xa2);
+    for (uint32_t i = 0; i < 3 * HM_LOG_SIZE; i++)
+        raise_error(&sys, PV_HM_FATAL_ERROR, i);
+    after = log_status();
+    assert_int_equal(after.next_seq, before.next_seq + 2 + 3 * HM_LOG_SIZE);
+    assert_int_equal(after.first_seq, quiet_seq);
+    assert_int_equal(after.overwritten - before.overwritten, 3 * HM_LOG_SIZE);
+    assert_int_equal(sys.hm_log_lost, 3 * HM_LOG_SIZE);
+    assert_int_equal(app.hm_log_lost, 0);
+
+    n = call(&sys, PV_HC_HM_LOG_READ, 0, 0x40100000, HM_LOG_SIZE, 0);
+    assert_int_equal(n, 2 + share);
+    memcpy(e, fake_ram + 0x1000, (size_t)n * sizeof(e[0]));
+    for (int32_t i = 0; i < n; i++) {
+        if (i)
+            assert_true(e[i].seq > e[i - 1].seq); /* oldest first */
+        apps += e[i].partition_id == 1;
+        syss += e[i].partition_id == 2;
+    }
+    assert_int_equal(apps, 2);
+    assert_int_equal(syss, share);
+    assert_int_equal(e[0].detail, 0xa1);
+    assert_int_equal(e[1].detail, 0xa2);
+    assert_int_equal(e[2].seq, after.next_seq - share);
+    /* Asked for a dropped number (in the gap): the next kept entry. */
+    assert_int_equal(call(&sys, PV_HC_HM_LOG_READ, quiet_seq + 2, 0x40100000, 1, 0), 1);
+    memcpy(e, fake_ram + 0x1000, sizeof(e[0]));
+    assert_int_equal(e[0].seq, after.next_seq - share);
+    assert_int_equal(e[0].partition_id, 2);
 }
 
 static void test_log_read_arguments(void **state)
@@ -297,6 +343,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test_setup(test_tables, setup),
         cmocka_unit_test_setup(test_log_wraps_and_reads, setup),
+        cmocka_unit_test_setup(test_log_share, setup),
         cmocka_unit_test_setup(test_log_read_arguments, setup),
         cmocka_unit_test_setup(test_ignore_is_counted_not_logged, setup),
         cmocka_unit_test_setup(test_raise_hypercall, setup),

@@ -15,16 +15,20 @@
 #define EFLAGS_RESERVED 0x2u
 #define EFLAGS_VM       0x20000u
 
-#define CR0_MP         0x2u
-#define CR0_EM         0x4u
-#define CR0_TS         0x8u
-#define CR0_NE         0x20u
-#define CR0_WP         0x10000u
-#define CR0_PG         0x80000000u
-#define CR4_PSE        0x10u
-#define CR4_PGE        0x80u
-#define CR4_OSFXSR     0x200u
-#define CR4_OSXMMEXCPT 0x400u
+#define CR0_MP           0x2u
+#define CR0_EM           0x4u
+#define CR0_TS           0x8u
+#define CR0_NE           0x20u
+#define CR0_WP           0x10000u
+#define CR0_PG           0x80000000u
+#define CR4_PSE          0x10u
+#define CR4_PGE          0x80u
+#define CR4_OSFXSR       0x200u
+#define CR4_OSXMMEXCPT   0x400u
+#define CR4_MCE          0x40u
+#define CPUID_1_EDX_MCE  0x80u
+#define CPUID_7_ECX_UMIP 0x4u
+#define CR4_UMIP         0x800u
 
 static inline void outb(uint16_t port, uint8_t v)
 {
@@ -66,6 +70,13 @@ static inline uint32_t read_cr2(void)
 {
     uint32_t v;
     __asm__ volatile("mov %%cr2, %0" : "=r"(v));
+    return v;
+}
+
+static inline uint32_t read_cr3(void)
+{
+    uint32_t v;
+    __asm__ volatile("mov %%cr3, %0" : "=r"(v));
     return v;
 }
 
@@ -113,6 +124,8 @@ struct partition;
 void x86_uart_init(void);
 void x86_desc_init(void);
 void x86_set_kernel_stack(uint32_t esp0);
+void x86_desc_set_fault_cr3(uint32_t cr3);
+void x86_interrupted_task(uint32_t *eip, uint32_t *esp);
 void x86_mmu_init(uint32_t ram_size);
 void x86_mmu_switch_kernel(void);
 void x86_mmu_switch(struct partition *p);
