@@ -113,6 +113,9 @@ static void reschedule(uint64_t now)
             publish_window(owner);
         now = arch_time_ns();
     }
+    /* Console output goes out in its writer's own time (console.h). */
+    if (owner)
+        console_drain(owner, sched_slot_deadline(&sched));
     struct partition *next = owner && partition_runnable(owner) ? owner : 0;
 
     set_current(next, now);

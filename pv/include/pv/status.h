@@ -18,6 +18,8 @@ struct pv_partition_status {
     uint32_t hm_errors;       /* errors the health monitor handled for it, any action */
     uint32_t hm_restarts;     /* restarts the health monitor made (counted against
                                  its restart limit) */
+    uint32_t console_dropped; /* bytes of its console output the kernel dropped because
+                                 its output ring was full, since boot (modulo 2^32) */
 };
 
 #endif
