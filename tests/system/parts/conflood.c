@@ -35,12 +35,10 @@ static void write_all(const char *buf, uint32_t len)
     }
 }
 
-static void wait_next_window(void)
+/* Spins (no trap) until the kernel has started another window than seen. */
+static void wait_next_window(uint64_t seen)
 {
-    volatile struct pv_shared *s = pv_shared();
-    uint64_t seen = s->window_start_ns;
-
-    while (s->window_start_ns == seen)
+    while (pv_shared()->window_start_ns == seen)
         ;
 }
 
@@ -52,12 +50,12 @@ static void carriage_returns(int at_edge)
         chunk[i] = '\r';
     for (;;) {
         if (at_edge) {
-            uint64_t end = s->window_end_ns;
+            uint64_t start = s->window_start_ns, end = s->window_end_ns;
 
             while (pv_clock_ns() + EDGE_NS < end)
                 ;
             pv_console_write(chunk, CHUNK);
-            wait_next_window();
+            wait_next_window(start);
         } else {
             pv_console_write(chunk, CHUNK);
         }
@@ -100,7 +98,7 @@ static void flood(void)
         }
     }
     /* What is still queued goes out at the start of the next window. */
-    wait_next_window();
+    wait_next_window(seen);
     pv_partition_status(PV_PART_SELF, &st);
     tp_printf("flood wrote %u lines of %u bytes, dropped %u bytes\n", lines, FLOOD_LINE,
               st.console_dropped);
