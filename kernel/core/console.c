@@ -4,9 +4,12 @@
  * console input. The rings hold exactly the bytes for the wire, prefixes
  * and "\r\n" included, so draining is a plain copy to the UART.
  */
+#include <stdarg.h>
 #include "console.h"
 #include "partition.h"
 #include "arch.h"
+#include "kernel.h"
+#include "kformat.h"
 
 /* Index mask of a ring position. */
 #define RING_MASK (CONSOLE_RING_SIZE - 1u)
@@ -161,6 +164,37 @@ void console_partition_flush(struct partition *p)
     if (p->line_len)
         end_line(p, 0, 0);
     ring_flush(p);
+}
+
+void console_partition_event(struct partition *p, const char *fmt, ...)
+{
+    struct console_ring *r = &p->console;
+    char line[CONSOLE_EVENT_MAX];
+    va_list ap;
+    int n;
+
+    va_start(ap, fmt);
+    n = kvsnprintf(line, sizeof(line), fmt, ap);
+    va_end(ap);
+    if (n >= (int)sizeof(line))
+        n = sizeof(line) - 1;
+    if (p != kernel_current() || ring_free(r) < CONSOLE_RING_LINE_MAX + 2u * (uint32_t)n) {
+        /* Another's doing (a system partition's call, a module reset), or
+         * no room: print now, all pending output and p's unfinished line
+         * first. */
+        console_partition_flush(p);
+        for (int i = 0; i < n; i++)
+            arch_console_putc(line[i]);
+        return;
+    }
+    if (p->line_len)
+        end_line(p, 0, 0); /* fits: checked above */
+    /* p's own doing (its call, its fault): the line costs p's time. */
+    for (int i = 0; i < n; i++) {
+        if (line[i] == '\n')
+            r->buf[(r->head + r->len++) & RING_MASK] = '\r';
+        r->buf[(r->head + r->len++) & RING_MASK] = line[i];
+    }
 }
 
 /* Console input: a ring the kernel fills when polled and the input

@@ -106,6 +106,9 @@ static void check_system_alive(void)
 /* Picks who runs after any kernel entry and delivers its virtual interrupts. */
 static void reschedule(uint64_t now)
 {
+    /* Console output goes out in its writer's own time (console.h). */
+    if (owner)
+        console_drain(owner, sched_slot_deadline(&sched));
     if (owner && owner->state == PART_LOADING) {
         uint64_t end = sched_slot_deadline(&sched);
 
@@ -113,9 +116,6 @@ static void reschedule(uint64_t now)
             publish_window(owner);
         now = arch_time_ns();
     }
-    /* Console output goes out in its writer's own time (console.h). */
-    if (owner)
-        console_drain(owner, sched_slot_deadline(&sched));
     struct partition *next = owner && partition_runnable(owner) ? owner : 0;
 
     set_current(next, now);

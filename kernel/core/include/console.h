@@ -68,6 +68,18 @@ void console_flush_all(void);
  * before a kernel line about p (its stop, halt or restart). */
 void console_partition_flush(struct partition *p);
 
+/* Longest kernel line about a partition. */
+#define CONSOLE_EVENT_MAX 160
+
+/* A kernel line about p (its stop, halt or restart; printf-like, ending in
+ * '\n'), after p's unfinished line. When p is the partition running now
+ * (its own call or fault) the line is queued in p's ring, behind p's
+ * output, and costs p's time; otherwise (a system partition's call, a
+ * module reset) or when p's ring has no room, everything pending is
+ * printed and then the line, at once. Never dropped. */
+void console_partition_event(struct partition *p, const char *fmt, ...)
+    __attribute__((format(printf, 2, 3)));
+
 /* Size of the console input buffer; input beyond it is dropped and counted. */
 #define CONSOLE_INPUT_MAX 256
 

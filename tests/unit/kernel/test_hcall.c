@@ -31,6 +31,13 @@ int kernel_plan_switch(uint32_t plan_id)
 }
 static struct pv_shared shared;
 
+/* Stand-in for the scheduler: the partition running now. */
+static struct partition *running;
+struct partition *kernel_current(void)
+{
+    return running;
+}
+
 static int32_t call(uint32_t nr, uint32_t a0, uint32_t a1)
 {
     p.ctx.regs[0] = nr;
@@ -53,6 +60,7 @@ static int setup(void **state)
     fake_console_len = 0;
     fake_console_room = -1;
     fake_time_ns = 0;
+    running = 0;
     return 0;
 }
 
@@ -272,6 +280,23 @@ static void test_idle_and_halt(void **state)
     assert_non_null(strstr(fake_console, "[P1] partial\r\n"));
 }
 
+static void test_own_event_line_is_queued(void **state)
+{
+    (void)state;
+    running = &p;
+    memcpy(fake_ram + 0x1000, "partial", 7);
+    call(PV_HC_CONSOLE_WRITE, 0x40100000, 7);
+    /* Its own halt, near its window's end: the kernel's line about it waits
+     * in its ring, behind its unfinished line, for its next window. */
+    fake_time_ns = 1000000000ull - CONSOLE_DRAIN_MARGIN_NS;
+    assert_int_equal(call(PV_HC_HALT_SELF, 0, 0), PV_OK);
+    drain();
+    assert_int_equal(fake_console_len, 0);
+    fake_time_ns = 0;
+    drain();
+    assert_string_equal(fake_console, "[P1] partial\r\n[tessera] partition P1 halted\r\n");
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -287,6 +312,7 @@ int main(void)
         cmocka_unit_test_setup(test_plan_switch_needs_a_system_partition, setup),
         cmocka_unit_test_setup(test_time_get, setup),
         cmocka_unit_test_setup(test_idle_and_halt, setup),
+        cmocka_unit_test_setup(test_own_event_line_is_queued, setup),
     };
 
     return cmocka_run_group_tests_name("hcall", tests, NULL, NULL);
