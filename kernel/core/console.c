@@ -1,58 +1,200 @@
 /* SPDX-License-Identifier: BSD-2-Clause */
+/*
+ * Partition console output through per-partition rings (console.h), and
+ * console input. The rings hold exactly the bytes for the wire, prefixes
+ * and "\r\n" included, so draining is a plain copy to the UART.
+ */
+#include <stdarg.h>
 #include "console.h"
 #include "partition.h"
 #include "arch.h"
+#include "kernel.h"
+#include "kformat.h"
 
-/* Prints p's line; returns the number of characters that took. */
-static uint32_t emit_line(struct partition *p)
+/* Index mask of a ring position. */
+#define RING_MASK (CONSOLE_RING_SIZE - 1u)
+
+_Static_assert((CONSOLE_RING_SIZE & RING_MASK) == 0, "ring size is a power of two");
+_Static_assert(CONSOLE_RING_SIZE >= 2 * CONSOLE_RING_LINE_MAX, "a ring holds two longest lines");
+
+/* The partition whose line is partly on the UART (a busy UART or the
+ * margin cut it), if any: no other partition's bytes go out until it is
+ * finished, or lines would interleave on the terminal. */
+static struct partition *uart_holder;
+
+/* A partition must not drive the terminal (or spoof another's lines):
+ * printable ASCII and tab only; C0, DEL and C1 controls (0x9b is an 8-bit
+ * CSI) and everything else become '?'. */
+static inline char filter(char c)
 {
-    const char *name = p->cfg->name;
-    uint32_t out = p->line_len + 4;
+    unsigned char u = (unsigned char)c;
 
-    arch_console_putc('[');
-    while (*name)
-        arch_console_putc(*name++);
-    arch_console_putc(']');
-    arch_console_putc(' ');
-    out += (uint32_t)(name - p->cfg->name);
-    for (uint32_t i = 0; i < p->line_len; i++)
-        arch_console_putc(p->line[i]);
-    arch_console_putc('\n');
+    return (u < 0x20 && c != '\t') || u >= 0x7f ? '?' : c;
+}
+
+static uint32_t ring_free(const struct console_ring *r)
+{
+    return CONSOLE_RING_SIZE - r->len;
+}
+
+/* Ends p's buffered line (newline: the partition ended it, rather than the
+ * length): formats it into p's ring whole, or, when drop is set or it does
+ * not fit, drops it whole and counts the bytes it had. Indices are kept in
+ * locals: every store into the ring is a char store, which the compiler must
+ * otherwise assume changes them. */
+static void end_line(struct partition *p, int newline, int drop)
+{
+    struct console_ring *r = &p->console;
+    const char *name = p->cfg->name;
+    uint32_t name_len = 0, len = p->line_len, at;
+    char *buf = r->buf;
+
     p->line_len = 0;
-    return out;
+    while (name_len < CONSOLE_NAME_MAX && name[name_len])
+        name_len++;
+    if (drop || ring_free(r) < name_len + 3u + len + 2u) {
+        r->dropped += len + (newline ? 1u : 0u);
+        return;
+    }
+    at = r->head + r->len;
+    r->len += name_len + 3u + len + 2u;
+    buf[at++ & RING_MASK] = '[';
+    for (uint32_t i = 0; i < name_len; i++)
+        buf[at++ & RING_MASK] = name[i];
+    buf[at++ & RING_MASK] = ']';
+    buf[at++ & RING_MASK] = ' ';
+    for (uint32_t i = 0; i < len; i++)
+        buf[at++ & RING_MASK] = p->line[i];
+    buf[at++ & RING_MASK] = '\r';
+    buf[at & RING_MASK] = '\n';
 }
 
 uint32_t console_partition_write(struct partition *p, const char *s, uint32_t n)
 {
-    uint32_t printed = 0, i;
+    struct console_ring *r = &p->console;
+    /* No room for a longest line: the partition writes faster than its
+     * windows drain. This call's lines are lost (counted). */
+    const int full = ring_free(r) < CONSOLE_RING_LINE_MAX;
+    uint32_t len = p->line_len, i;
+    char *line = p->line;
 
-    /* Printing happens with interrupts off: stop taking input once this
-     * call has printed its share, so that no call runs long. */
-    for (i = 0; i < n && printed < CONSOLE_OUTPUT_PER_CALL; i++) {
+    if (n > CONSOLE_WRITE_PER_CALL)
+        n = CONSOLE_WRITE_PER_CALL;
+    for (i = 0; i < n; i++) {
         char c = s[i];
 
-        if (c == '\n') {
-            printed += emit_line(p);
-            continue;
-        }
         if (c == '\r')
             continue;
-        /* A partition must not drive the terminal (or spoof another's lines):
-         * printable ASCII and tab only; C0, DEL and C1 controls (0x9b is an
-         * 8-bit CSI) and everything else become '?'. */
-        if (((unsigned char)c < 0x20 && c != '\t') || (unsigned char)c >= 0x7f)
-            c = '?';
-        p->line[p->line_len++] = c;
-        if (p->line_len == CONSOLE_LINE_MAX)
-            printed += emit_line(p);
+        if (c == '\n' || len == CONSOLE_LINE_MAX - 1) {
+            if (c != '\n')
+                line[len++] = filter(c);
+            p->line_len = len;
+            end_line(p, c == '\n', full);
+            len = 0;
+            /* The ring is now nearly full: return, so that the caller
+             * writes the rest after the drain at the end of this entry
+             * (if its window has time) rather than lose it. */
+            if (!full && ring_free(r) < CONSOLE_RING_LINE_MAX) {
+                i++;
+                break;
+            }
+            continue;
+        }
+        line[len++] = filter(c);
     }
+    p->line_len = len;
     return i;
+}
+
+/* Takes the oldest byte of p's ring, which has just gone out. */
+static void ring_sent(struct partition *p)
+{
+    struct console_ring *r = &p->console;
+
+    uart_holder = r->buf[r->head] == '\n' ? 0 : p;
+    r->head = (r->head + 1u) & RING_MASK;
+    r->len--;
+}
+
+void console_drain(struct partition *p, uint64_t slot_end)
+{
+    struct console_ring *r = &p->console;
+
+    if (uart_holder && uart_holder != p)
+        return; /* another's line is half out: it finishes in its own window */
+    for (uint32_t sent = 0; r->len; sent++) {
+        if (sent % CONSOLE_DRAIN_CHECK == 0) {
+            uint64_t now = arch_time_ns();
+
+            if (now >= slot_end || slot_end - now <= CONSOLE_DRAIN_MARGIN_NS)
+                return;
+        }
+        if (!arch_console_try_putc(r->buf[r->head]))
+            return; /* the UART is busy: never wait for it here */
+        ring_sent(p);
+    }
+}
+
+/* Prints p's ring, waiting for the UART (boundedly, as kernel lines do:
+ * a missing UART must not hang the kernel). */
+static void ring_flush(struct partition *p)
+{
+    while (p->console.len) {
+        for (uint32_t i = 0; i < 100000u; i++) {
+            if (arch_console_try_putc(p->console.buf[p->console.head]))
+                break;
+        }
+        ring_sent(p);
+    }
+}
+
+void console_flush_all(void)
+{
+    if (uart_holder)
+        ring_flush(uart_holder);
+    for (uint32_t i = 0; i < num_partitions; i++)
+        ring_flush(&partitions[i]);
 }
 
 void console_partition_flush(struct partition *p)
 {
+    /* First make room, so that the unfinished line is not dropped. */
+    console_flush_all();
+    ring_flush(p);
     if (p->line_len)
-        emit_line(p);
+        end_line(p, 0, 0);
+    ring_flush(p);
+}
+
+void console_partition_event(struct partition *p, const char *fmt, ...)
+{
+    struct console_ring *r = &p->console;
+    char line[CONSOLE_EVENT_MAX];
+    va_list ap;
+    int n;
+
+    va_start(ap, fmt);
+    n = kvsnprintf(line, sizeof(line), fmt, ap);
+    va_end(ap);
+    if (n >= (int)sizeof(line))
+        n = sizeof(line) - 1;
+    if (p != kernel_current() || ring_free(r) < CONSOLE_RING_LINE_MAX + 2u * (uint32_t)n) {
+        /* Another's doing (a system partition's call, a module reset), or
+         * no room: print now, all pending output and p's unfinished line
+         * first. */
+        console_partition_flush(p);
+        for (int i = 0; i < n; i++)
+            arch_console_putc(line[i]);
+        return;
+    }
+    if (p->line_len)
+        end_line(p, 0, 0); /* fits: checked above */
+    /* p's own doing (its call, its fault): the line costs p's time. */
+    for (int i = 0; i < n; i++) {
+        if (line[i] == '\n')
+            r->buf[(r->head + r->len++) & RING_MASK] = '\r';
+        r->buf[(r->head + r->len++) & RING_MASK] = line[i];
+    }
 }
 
 /* Console input: a ring the kernel fills when polled and the input

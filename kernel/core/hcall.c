@@ -169,6 +169,7 @@ static int32_t hc_part_status(struct partition *p)
     st->hm_errors = t->hm_errors;
     st->hm_restarts = t->hm_restarts;
     st->hm_log_lost = t->hm_log_lost;
+    st->console_dropped = t->console.dropped;
     st->flags = (is_system(t) ? PV_PART_FLAG_SYSTEM : 0) |
                 ((t->cfg->flags & CFG_PART_FPU) ? PV_PART_FLAG_FPU : 0);
     return PV_OK;

@@ -118,6 +118,11 @@ static void reschedule(uint64_t now)
 {
     uint64_t end = run_end();
 
+    /* Console output goes out in its writer's own time (console.h), up to
+     * the guard band like everything else the partition runs. */
+    if (owner)
+        console_drain(owner, end);
+
     if (owner && owner->state == PART_LOADING) {
         if (end > now + LOAD_MARGIN_NS && partition_load_continue(owner, end - LOAD_MARGIN_NS))
             publish_window(owner);

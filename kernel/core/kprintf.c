@@ -2,6 +2,7 @@
 #include "kformat.h"
 #include "kprintf.h"
 #include "arch.h"
+#include "console.h"
 
 static void kvprintf(const char *fmt, va_list ap)
 {
@@ -10,6 +11,8 @@ static void kvprintf(const char *fmt, va_list ap)
 
     if (n >= (int)sizeof(line))
         n = sizeof(line) - 1;
+    /* Partition lines written before this one come out before it. */
+    console_flush_all();
     for (int i = 0; i < n; i++)
         arch_console_putc(line[i]);
 }

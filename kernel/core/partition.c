@@ -188,18 +188,16 @@ static void notify_system_partitions(const struct partition *p)
 
 void partition_stop(struct partition *p, const char *why)
 {
-    console_partition_flush(p);
     p->state = PART_STOPPED;
-    kprintf("[tessera] partition %s stopped: %s\n", p->cfg->name, why);
+    console_partition_event(p, "[tessera] partition %s stopped: %s\n", p->cfg->name, why);
     notify_system_partitions(p);
 }
 
 void partition_halt(struct partition *p)
 {
-    console_partition_flush(p);
     p->mode = PV_MODE_IDLE;
     p->state = PART_HALTED;
-    kprintf("[tessera] partition %s halted\n", p->cfg->name);
+    console_partition_event(p, "[tessera] partition %s halted\n", p->cfg->name);
     notify_system_partitions(p);
 }
 
@@ -208,11 +206,11 @@ int partition_restart(struct partition *p)
     /* Its address space could not be built at boot: nothing to run in. */
     if (!arch_space_ready(p) || load_prepare(p))
         return -1;
-    console_partition_flush(p);
     quiesce(p);
     p->restarts++;
     p->mode = PV_MODE_COLD_START;
-    kprintf("[tessera] partition %s: cold restart %u\n", p->cfg->name, p->restarts);
+    console_partition_event(p, "[tessera] partition %s: cold restart %u\n", p->cfg->name,
+                            p->restarts);
     p->state = PART_LOADING;
     notify_system_partitions(p);
     return 0;
@@ -222,11 +220,11 @@ int partition_restart_warm(struct partition *p)
 {
     if (!arch_space_ready(p) || load_prepare(p))
         return -1;
-    console_partition_flush(p);
     quiesce(p);
     p->restarts++;
     p->mode = PV_MODE_WARM_START;
-    kprintf("[tessera] partition %s: warm restart %u\n", p->cfg->name, p->restarts);
+    console_partition_event(p, "[tessera] partition %s: warm restart %u\n", p->cfg->name,
+                            p->restarts);
     /* Nothing to load: the next step only resets its context. */
     p->load_phase = LOAD_DONE;
     p->state = PART_LOADING;

@@ -44,6 +44,14 @@ void arch_console_putc(char c)
     uart_put(c);
 }
 
+int arch_console_try_putc(char c)
+{
+    if (!(inb(COM1 + UART_LSR) & LSR_THRE))
+        return 0;
+    outb(COM1 + UART_THR, (uint8_t)c);
+    return 1;
+}
+
 int arch_console_getc(void)
 {
     if (!(inb(COM1 + UART_LSR) & LSR_DR))

@@ -16,6 +16,11 @@ struct pv_shared;
 /* Console output of the kernel itself (polled, never blocks for long). */
 void arch_console_putc(char c);
 
+/* Partition output: writes byte c to the console UART as it is (no line-end
+ * translation) if the UART can take it at once, and returns 1; returns 0,
+ * writing nothing, when the UART is busy. Never waits. */
+int arch_console_try_putc(char c);
+
 /* A byte of console input, or -1 if none is waiting (polled). */
 int arch_console_getc(void);
 

@@ -1,8 +1,11 @@
 /* SPDX-License-Identifier: BSD-2-Clause */
 /*
- * Partition console output. Each partition's output is collected per line
- * and printed whole, prefixed with the partition's name, so that lines of
- * partitions switched in mid-line never interleave.
+ * Partition console output. Each partition's output is collected per line,
+ * prefixed with the partition's name and put, whole, into the partition's
+ * own output ring; the ring drains to the UART only in that partition's
+ * own windows (console_drain), so that writing costs the writer's time and
+ * never a neighbour's. Lines of partitions switched in mid-line never
+ * interleave.
  */
 #ifndef TESSERA_CONSOLE_H
 #define TESSERA_CONSOLE_H
@@ -11,16 +14,74 @@
 
 struct partition;
 
-/* Characters one console write may print before it returns early. */
-#define CONSOLE_OUTPUT_PER_CALL 512u
+/* Bytes one console write takes at most: every byte counts, '\r' and
+ * bytes the filter drops included, so one call is a short kernel path
+ * (measured: at most ~4.5 us of copying and formatting on SPARC). */
+#define CONSOLE_WRITE_PER_CALL 128u
+
+/* Longest line (the text, without prefix and line end) before it is broken. */
+#define CONSOLE_LINE_MAX 160
+
+/* Characters of a partition's name that its prefix shows (the
+ * configuration allows 31). */
+#define CONSOLE_NAME_MAX 31u
+
+/* Longest line in a ring: "[" NAME "] " TEXT "\r\n". */
+#define CONSOLE_RING_LINE_MAX (CONSOLE_NAME_MAX + 3u + (uint32_t)CONSOLE_LINE_MAX + 2u)
+
+/* Size of each partition's output ring (a power of two). */
+#define CONSOLE_RING_SIZE 1024u
+
+/* Draining stops this long before the end it is given (the writer's slot
+ * end less the guard band, which covers the rest of the kernel path), so
+ * that the next window starts on time; the clock is checked every
+ * CONSOLE_DRAIN_CHECK bytes, which never wait (arch_console_try_putc) and
+ * take well under the margin. */
+#define CONSOLE_DRAIN_MARGIN_NS 2000u
+#define CONSOLE_DRAIN_CHECK     16u
+
+/* A partition's output waiting for the UART: exactly the bytes to send. */
+struct console_ring {
+    uint32_t head;    /* index of the oldest byte */
+    uint32_t len;     /* bytes waiting */
+    uint32_t dropped; /* bytes of output lost to a full ring (pv_partition_status) */
+    char buf[CONSOLE_RING_SIZE];
+};
 
 /* Takes up to n bytes of p's output (already validated and
- * kernel-accessible); returns how many it took: fewer than n once it has
- * printed CONSOLE_OUTPUT_PER_CALL characters. */
+ * kernel-accessible) into p's line buffer and ring; prints nothing.
+ * Returns how many it took: at most CONSOLE_WRITE_PER_CALL, and fewer once
+ * it has queued a line that leaves the ring less room than a longest line
+ * (the drain at the end of the entry makes room). A call that starts with
+ * that little room takes its bytes and drops, counting them, the lines it
+ * ends: the partition writes faster than its windows drain. */
 uint32_t console_partition_write(struct partition *p, const char *s, uint32_t n);
 
-/* Prints whatever p has buffered, ending the line. */
+/* Moves p's ring to the UART, in p's own time: only bytes the UART takes
+ * without waiting, and only while the clock is more than
+ * CONSOLE_DRAIN_MARGIN_NS before slot_end. Call it at the end of a kernel
+ * entry when the current slot is p's. */
+void console_drain(struct partition *p, uint64_t slot_end);
+
+/* Prints everything every partition has in its ring, waiting for the UART:
+ * before a kernel line, so that no output is reordered or lost. */
+void console_flush_all(void);
+
+/* Ends p's unfinished line and prints all pending output (console_flush_all):
+ * before a kernel line about p (its stop, halt or restart). */
 void console_partition_flush(struct partition *p);
+
+/* Longest kernel line about a partition. */
+#define CONSOLE_EVENT_MAX 160
+
+/* A kernel line about p (its stop, halt or restart; printf-like, ending in
+ * '\n'), after p's unfinished line. When p is the partition running now
+ * (its own call or fault) the line is queued in p's ring, behind p's
+ * output, and costs p's time; otherwise (a system partition's call, a
+ * module reset) or when p's ring has no room, everything pending is
+ * printed and then the line, at once. Never dropped. */
+void console_partition_event(struct partition *p, const char *fmt, ...)
+    __attribute__((format(printf, 2, 3)));
 
 /* Size of the console input buffer; input beyond it is dropped and counted. */
 #define CONSOLE_INPUT_MAX 256

@@ -6,6 +6,7 @@
 #include <stdint.h>
 #include "arch_types.h"
 #include "cfg.h"
+#include "console.h"
 #include "pv/shared.h"
 #include "vtimer.h"
 
@@ -17,8 +18,6 @@ enum part_state {
     PART_STOPPED = 3, /* stopped by the kernel after a fault */
     PART_LOADING = 4, /* cold restart under way: its image is being reloaded */
 };
-
-#define CONSOLE_LINE_MAX 160
 
 struct partition {
     const struct cfg_partition *cfg;
@@ -41,6 +40,7 @@ struct partition {
     uint32_t load_item, load_offset, load_entry;
     uint32_t line_len; /* console bytes waiting for a newline */
     char line[CONSOLE_LINE_MAX];
+    struct console_ring console; /* its lines waiting for the UART */
 };
 
 extern struct partition partitions[];

@@ -20,6 +20,8 @@ struct pv_partition_status {
                                  its restart limit) */
     uint32_t hm_log_lost;     /* its HM log entries dropped because it logged again at
                                  its share of the log (pv_hm_log_status.share) */
+    uint32_t console_dropped; /* bytes of its console output the kernel dropped because
+                                 its output ring was full, since boot (modulo 2^32) */
 };
 
 #endif

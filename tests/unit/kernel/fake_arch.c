@@ -18,6 +18,18 @@ void arch_console_putc(char c)
         fake_console[fake_console_len++] = c;
 }
 
+int fake_console_room = -1;
+
+int arch_console_try_putc(char c)
+{
+    if (fake_console_room == 0)
+        return 0;
+    if (fake_console_room > 0)
+        fake_console_room--;
+    arch_console_putc(c);
+    return 1;
+}
+
 uint64_t arch_time_ns(void)
 {
     return fake_time_ns;

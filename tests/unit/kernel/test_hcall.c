@@ -12,6 +12,7 @@
 #include "hcall.h"
 #include "partition.h"
 #include "pv/abi.h"
+#include "pv/status.h"
 
 static const struct cfg_area areas[] = {
     {"code", FAKE_RAM_BASE, 0x40000000, 0x1000, CFG_AREA_READ | CFG_AREA_EXEC},
@@ -29,6 +30,13 @@ int kernel_plan_switch(uint32_t plan_id)
     return plan_id == 7 ? 0 : -1;
 }
 static struct pv_shared shared;
+
+/* Stand-in for the scheduler: the partition running now. */
+static struct partition *running;
+struct partition *kernel_current(void)
+{
+    return running;
+}
 
 static int32_t call(uint32_t nr, uint32_t a0, uint32_t a1)
 {
@@ -50,7 +58,16 @@ static int setup(void **state)
     memset(fake_ram, 0, sizeof(fake_ram));
     memset(fake_console, 0, sizeof(fake_console));
     fake_console_len = 0;
+    fake_console_room = -1;
+    fake_time_ns = 0;
+    running = 0;
     return 0;
+}
+
+/* The end of a kernel entry in a slot of p that ends far away. */
+static void drain(void)
+{
+    console_drain(&p, 1000000000ull);
 }
 
 static void test_unknown_numbers(void **state)
@@ -68,11 +85,15 @@ static void test_console_write(void **state)
     (void)state;
     memcpy(fake_ram + 0x1000, "hello\nrest", 10);
     assert_int_equal(call(PV_HC_CONSOLE_WRITE, 0x40100000, 10), 10);
+    /* The call only queues: the line goes out at the end of the entry. */
+    assert_int_equal(fake_console_len, 0);
+    drain();
     /* Only the complete line is out; "rest" waits for its newline. */
-    assert_string_equal(fake_console, "[P1] hello\n");
+    assert_string_equal(fake_console, "[P1] hello\r\n");
     memcpy(fake_ram + 0x1010, "!\n", 2);
     assert_int_equal(call(PV_HC_CONSOLE_WRITE, 0x40100010, 2), 2);
-    assert_string_equal(fake_console, "[P1] hello\n[P1] rest!\n");
+    drain();
+    assert_string_equal(fake_console, "[P1] hello\r\n[P1] rest!\r\n");
 }
 
 static void test_console_write_bad_arguments(void **state)
@@ -83,6 +104,7 @@ static void test_console_write_bad_arguments(void **state)
     assert_int_equal(call(PV_HC_CONSOLE_WRITE, 0xffffffff, 2), PV_EFAULT);
     assert_int_equal(call(PV_HC_CONSOLE_WRITE, 0x40100000, PV_CONSOLE_WRITE_MAX + 1), PV_ERANGE);
     assert_int_equal(call(PV_HC_CONSOLE_WRITE, 0, 0), 0);
+    drain();
     assert_int_equal(fake_console_len, 0);
     assert_int_equal(p.line_len, 0);
 }
@@ -92,7 +114,8 @@ static void test_console_control_characters(void **state)
     (void)state;
     memcpy(fake_ram + 0x1000, "a\033[2Jb\r\n", 8);
     assert_int_equal(call(PV_HC_CONSOLE_WRITE, 0x40100000, 8), 8);
-    assert_string_equal(fake_console, "[P1] a?[2Jb\n");
+    drain();
+    assert_string_equal(fake_console, "[P1] a?[2Jb\r\n");
 }
 
 static void test_console_long_line_is_split(void **state)
@@ -100,8 +123,12 @@ static void test_console_long_line_is_split(void **state)
     (void)state;
     memset(fake_ram + 0x1000, 'x', CONSOLE_LINE_MAX + 1);
     assert_int_equal(call(PV_HC_CONSOLE_WRITE, 0x40100000, CONSOLE_LINE_MAX + 1),
-                     CONSOLE_LINE_MAX + 1);
-    assert_int_equal(fake_console_len, 5 + CONSOLE_LINE_MAX + 1);
+                     CONSOLE_WRITE_PER_CALL);
+    assert_int_equal(call(PV_HC_CONSOLE_WRITE, 0x40100000 + CONSOLE_WRITE_PER_CALL,
+                          CONSOLE_LINE_MAX + 1 - CONSOLE_WRITE_PER_CALL),
+                     CONSOLE_LINE_MAX + 1 - CONSOLE_WRITE_PER_CALL);
+    drain();
+    assert_int_equal(fake_console_len, 5 + CONSOLE_LINE_MAX + 2);
     assert_int_equal(p.line_len, 1);
 }
 
@@ -110,14 +137,109 @@ static void test_console_write_is_bounded(void **state)
     int32_t took;
 
     (void)state;
-    /* 1000 newlines would print 1000 prefixed lines: the kernel stops
-     * taking input after CONSOLE_OUTPUT_PER_CALL characters. */
+    /* Every byte counts against the bound, '\r' (which prints nothing)
+     * as much as '\n' (which makes a whole prefixed line). */
+    memset(fake_ram + 0x1000, '\r', 4096);
+    assert_int_equal(call(PV_HC_CONSOLE_WRITE, 0x40100000, 4096), CONSOLE_WRITE_PER_CALL);
     memset(fake_ram + 0x1000, '\n', 1000);
     took = call(PV_HC_CONSOLE_WRITE, 0x40100000, 1000);
-    assert_true(took > 0 && took < 1000);
-    assert_true(fake_console_len >= CONSOLE_OUTPUT_PER_CALL &&
-                fake_console_len < CONSOLE_OUTPUT_PER_CALL + CONSOLE_LINE_MAX + 16);
-    assert_int_equal(fake_console_len, (unsigned)took * 6); /* "[P1] \n" per newline */
+    /* 256 prefixed lines would not fit in the ring: the call stops when it
+     * has no room for a longest line. */
+    assert_true(took > 0 && took < (int32_t)CONSOLE_WRITE_PER_CALL);
+    assert_int_equal(fake_console_len, 0);
+    assert_int_equal(p.console.len, (uint32_t)took * 7); /* "[P1] \r\n" */
+    assert_true(p.console.len > CONSOLE_RING_SIZE - CONSOLE_RING_LINE_MAX);
+    drain();
+    assert_int_equal(fake_console_len, (uint32_t)took * 7);
+}
+
+static void test_console_full_ring_drops_whole_lines(void **state)
+{
+    struct pv_partition_status st;
+    uint32_t queued, dropped, calls = 0;
+    int early = 0;
+
+    (void)state;
+    memset(fake_ram + 0x1000, 'y', 100);
+    for (int i = 49; i < 100; i += 50)
+        fake_ram[0x1000 + i] = '\n';
+    /* No drain (the window is in its margin): the ring fills. A call that
+     * has queued a line and leaves no room for a longest one returns early,
+     * so that the caller could wait; the next call finds no room and loses
+     * its lines, counted. */
+    fake_time_ns = 1000000000ull - CONSOLE_DRAIN_MARGIN_NS;
+    do {
+        early |= call(PV_HC_CONSOLE_WRITE, 0x40100000, 100) < 100;
+        drain();
+    } while (p.console.dropped == 0 && ++calls < 100);
+    assert_true(early);
+    assert_int_equal(fake_console_len, 0);
+    queued = p.console.len;
+    dropped = p.console.dropped;
+    assert_true(queued > CONSOLE_RING_SIZE - CONSOLE_RING_LINE_MAX);
+    assert_int_equal(dropped % 50, 0); /* whole lines of 50 bytes */
+    /* From now on every call takes its bytes and loses its lines. */
+    assert_int_equal(call(PV_HC_CONSOLE_WRITE, 0x40100000, 100), 100);
+    assert_int_equal(p.console.len, queued);
+    assert_int_equal(p.console.dropped, dropped + 100);
+    assert_int_equal(call(PV_HC_PART_STATUS, PV_PART_SELF, 0x40100800), PV_OK);
+    memcpy(&st, fake_ram + 0x1800, sizeof(st));
+    assert_int_equal(st.console_dropped, dropped + 100);
+    /* In the next window what was queued goes out: whole lines only. */
+    fake_time_ns = 0;
+    drain();
+    assert_int_equal(fake_console_len, queued);
+    assert_int_equal(queued % 56, 0); /* "[P1] " + 49 + "\r\n" */
+    for (const char *l = fake_console; *l; l = strchr(l, '\n') + 1)
+        assert_int_equal(strncmp(l, "[P1] yyy", 8), 0);
+}
+
+static void test_console_drain_waits_for_its_time(void **state)
+{
+    static const struct cfg_partition cfg2 = {
+        .name = "P2", .id = 2, .initial_mode = CFG_MODE_NORMAL, .areas = areas, .num_areas = 2};
+    static struct partition p2;
+
+    (void)state;
+    memset(&p2, 0, sizeof(p2));
+    p2.cfg = &cfg2;
+    memcpy(fake_ram + 0x1000, "one\n", 4);
+    call(PV_HC_CONSOLE_WRITE, 0x40100000, 4);
+    /* Within the margin before the slot end, or with a busy UART: nothing. */
+    fake_time_ns = 1000;
+    console_drain(&p, 1000 + CONSOLE_DRAIN_MARGIN_NS);
+    console_drain(&p, 500);
+    fake_console_room = 0;
+    drain();
+    assert_int_equal(fake_console_len, 0);
+    /* The UART takes three bytes, then is busy: P1's line is half out... */
+    fake_console_room = 3;
+    drain();
+    assert_string_equal(fake_console, "[P1");
+    /* ... and P2 may not print into the middle of it, */
+    console_partition_write(&p2, "other\n", 6);
+    fake_console_room = -1;
+    console_drain(&p2, 1000000000ull);
+    assert_string_equal(fake_console, "[P1");
+    /* until P1, in its next window, has finished it. */
+    drain();
+    console_drain(&p2, 1000000000ull);
+    assert_string_equal(fake_console, "[P1] one\r\n[P2] other\r\n");
+}
+
+static void test_console_kernel_line_flushes_first(void **state)
+{
+    (void)state;
+    memcpy(fake_ram + 0x1000, "last words\n", 11);
+    fake_console_room = 0; /* nothing drained in the partition's time */
+    call(PV_HC_CONSOLE_WRITE, 0x40100000, 11);
+    drain();
+    fake_console_room = -1;
+    assert_int_equal(fake_console_len, 0);
+    /* p is not in partitions[]: the flush of the partition a kernel line
+     * is about must still print its own ring. */
+    console_partition_flush(&p);
+    assert_string_equal(fake_console, "[P1] last words\r\n");
 }
 
 static void test_plan_switch_needs_a_system_partition(void **state)
@@ -158,7 +280,24 @@ static void test_idle_and_halt(void **state)
     assert_int_equal(call(PV_HC_HALT_SELF, 0, 0), PV_OK);
     assert_int_equal(p.state, PART_HALTED);
     /* Halting flushes what the partition had not yet ended with a newline. */
-    assert_non_null(strstr(fake_console, "[P1] partial\n"));
+    assert_non_null(strstr(fake_console, "[P1] partial\r\n"));
+}
+
+static void test_own_event_line_is_queued(void **state)
+{
+    (void)state;
+    running = &p;
+    memcpy(fake_ram + 0x1000, "partial", 7);
+    call(PV_HC_CONSOLE_WRITE, 0x40100000, 7);
+    /* Its own halt, near its window's end: the kernel's line about it waits
+     * in its ring, behind its unfinished line, for its next window. */
+    fake_time_ns = 1000000000ull - CONSOLE_DRAIN_MARGIN_NS;
+    assert_int_equal(call(PV_HC_HALT_SELF, 0, 0), PV_OK);
+    drain();
+    assert_int_equal(fake_console_len, 0);
+    fake_time_ns = 0;
+    drain();
+    assert_string_equal(fake_console, "[P1] partial\r\n[tessera] partition P1 halted\r\n");
 }
 
 int main(void)
@@ -170,9 +309,13 @@ int main(void)
         cmocka_unit_test_setup(test_console_control_characters, setup),
         cmocka_unit_test_setup(test_console_long_line_is_split, setup),
         cmocka_unit_test_setup(test_console_write_is_bounded, setup),
+        cmocka_unit_test_setup(test_console_full_ring_drops_whole_lines, setup),
+        cmocka_unit_test_setup(test_console_drain_waits_for_its_time, setup),
+        cmocka_unit_test_setup(test_console_kernel_line_flushes_first, setup),
         cmocka_unit_test_setup(test_plan_switch_needs_a_system_partition, setup),
         cmocka_unit_test_setup(test_time_get, setup),
         cmocka_unit_test_setup(test_idle_and_halt, setup),
+        cmocka_unit_test_setup(test_own_event_line_is_queued, setup),
     };
 
     return cmocka_run_group_tests_name("hcall", tests, NULL, NULL);
