@@ -57,7 +57,11 @@ def check_flood(tap):
     tap.ok(m is not None, "conflood: the flooder reports what it wrote", "\n".join(summary))
     if m:
         wrote, dropped = int(m.group(1)), int(m.group(2))
-        tap.ok(0 < len(numbers) < wrote, "conflood: the flooder lost some of its lines",
+        # QEMU's UART is never busy and the ring drains at every kernel
+        # entry up to the guard band, so on QEMU a writer cannot outpace the
+        # line: nothing need be lost (tests/unit/kernel/test_hcall.c drops
+        # bytes with a busy UART). What is lost is counted exactly.
+        tap.ok(0 < len(numbers) <= wrote, "conflood: the flooder's lines arrive, or are counted",
                f"{len(numbers)} of {wrote} arrived")
         tap.eq(dropped, (wrote - len(numbers)) * FLOOD_LINE,
                "conflood: its status counts exactly the bytes it lost")
