@@ -28,12 +28,74 @@ struct slot_header {
 
 static struct channel_state channel_states[CFG_MAX_CHANNELS];
 
+/* Per channel, the partitions that own one of its destination ports (bit =
+ * partition index), computed once at boot. */
+static uint32_t channel_readers[CFG_MAX_CHANNELS];
+
+/* Partitions owed a PV_IRQ_PORT: a write only sets their bits, in constant
+ * time however many destinations the channel has; each partition's line is
+ * raised at the start of its next window (ports_window_start), in its own
+ * time. A partition cannot run between the write and that window start
+ * unless it is the writer, which is told at once. */
+static uint32_t port_events;
+
+_Static_assert(CFG_MAX_PARTITIONS <= 32, "one bit per partition");
+
 _Static_assert(sizeof(struct slot_header) <= CFG_MESSAGE_HEADER, "slot header");
 
 static struct slot_header *slot(const struct cfg_channel *c, uint32_t index)
 {
     return (struct slot_header *)(void *)(c->buffer +
                                           index * (c->max_message_size + CFG_MESSAGE_HEADER));
+}
+
+/* Length of a configured port name, or 0 when it is empty or too long. */
+static uint32_t name_length(const char *name)
+{
+    uint32_t n = 0;
+
+    while (n <= PV_PORT_NAME_MAX && name[n])
+        n++;
+    return n <= PV_PORT_NAME_MAX ? n : 0;
+}
+
+/* Port index's slot in the name table, or CFG_PORT_SLOT_EMPTY. */
+static uint32_t find_slot(uint32_t hash, uint32_t index)
+{
+    for (uint32_t k = 0; k < CFG_PORT_PROBES; k++) {
+        uint32_t i = (hash + k) & cfg_system.port_slot_mask;
+
+        if (cfg_system.port_slots[i].port == index)
+            return cfg_system.port_slots[i].tag == hash >> 16 ? i : CFG_PORT_SLOT_EMPTY;
+    }
+    return CFG_PORT_SLOT_EMPTY;
+}
+
+/* The name table must lead port_open to every port and to nothing else. */
+static void check_name_table(void)
+{
+    uint32_t size = cfg_system.port_slot_mask + 1;
+
+    if (cfg_system.num_ports == 0)
+        return;
+    if (!cfg_system.port_slots || size == 0 || (size & (size - 1)) ||
+        size > CFG_PORT_SLOT_EMPTY + 1u || cfg_system.num_ports >= CFG_PORT_SLOT_EMPTY)
+        panic("port name table: bad size");
+    for (uint32_t i = 0; i < size; i++) {
+        uint32_t port = cfg_system.port_slots[i].port;
+
+        if (port != CFG_PORT_SLOT_EMPTY && port >= cfg_system.num_ports)
+            panic("port name table: slot %u names no port", i);
+    }
+    for (uint32_t i = 0; i < cfg_system.num_ports; i++) {
+        const struct cfg_port *port = &cfg_system.ports[i];
+        uint32_t len = name_length(port->name);
+
+        if (len == 0 ||
+            find_slot(cfg_port_hash(cfg_system.port_hash_seed, port->partition, port->name, len),
+                      i) == CFG_PORT_SLOT_EMPTY)
+            panic("port %u: bad name or not in the name table", i);
+    }
 }
 
 void ports_init(void)
@@ -46,8 +108,9 @@ void ports_init(void)
 
         if (port->partition >= cfg_system.num_partitions ||
             port->channel >= cfg_system.num_channels)
-            panic("port %s: bad partition or channel index", port->name);
+            panic("port %u: bad partition or channel index", i);
     }
+    check_name_table();
     for (uint32_t i = 0; i < cfg_system.num_channels; i++) {
         const struct cfg_channel *c = &cfg_system.channels[i];
         uint64_t need = (uint64_t)c->depth * (c->max_message_size + CFG_MESSAGE_HEADER);
@@ -55,9 +118,11 @@ void ports_init(void)
         if (c->depth == 0 || c->max_message_size == 0 || c->buffer_size < need ||
             ((uintptr_t)c->buffer & 7) || c->source >= cfg_system.num_ports)
             panic("channel %s: inconsistent table", c->name);
+        channel_readers[i] = 0;
         for (uint32_t d = 0; d < c->num_destinations; d++) {
             if (c->destinations[d] >= cfg_system.num_ports)
                 panic("channel %s: bad destination", c->name);
+            channel_readers[i] |= 1u << cfg_system.ports[c->destinations[d]].partition;
         }
     }
 }
@@ -65,6 +130,17 @@ void ports_init(void)
 void ports_reset(void)
 {
     memset(channel_states, 0, sizeof(channel_states));
+    port_events = 0;
+}
+
+void ports_window_start(struct partition *p)
+{
+    uint32_t bit = 1u << p->index;
+
+    if (port_events & bit) {
+        port_events &= ~bit;
+        virq_raise(p, PV_IRQ_PORT);
+    }
 }
 
 /* The caller's port behind handle, or NULL with *err set. */
@@ -84,27 +160,56 @@ static const struct cfg_port *own_port(const struct partition *p, uint32_t handl
     return port;
 }
 
+/* A queuing destination freed space: one partition, told at once. */
 static void notify(uint32_t port_index)
 {
     virq_raise(&partitions[cfg_system.ports[port_index].partition], PV_IRQ_PORT);
 }
 
+/* A message arrived in channel: constant time (port_events). */
+static void notify_readers(struct partition *writer, uint32_t channel)
+{
+    port_events |= channel_readers[channel];
+    ports_window_start(writer); /* a partition that reads its own channel */
+}
+
+/* Whether configured name (checked at boot: 1..PV_PORT_NAME_MAX characters)
+ * is the len bytes at name; reads no byte past either. */
+static int name_equal(const char *configured, const char *name, uint32_t len)
+{
+    uint32_t i = 0;
+
+    while (i < len && configured[i] && configured[i] == name[i])
+        i++;
+    return i == len && configured[len] == 0;
+}
+
+/* At most CFG_PORT_PROBES slots, and a name comparison only where the
+ * 16-bit tag matches, so the cost does not depend on the configuration. */
 int32_t port_hc_open(struct partition *p)
 {
     uint32_t va = arch_hcall_arg(p, 0), len = arch_hcall_arg(p, 1);
     const char *name;
+    uint32_t hash;
 
     if (len == 0 || len > PV_PORT_NAME_MAX)
         return PV_EINVAL;
     name = uaccess_ptr(p->cfg, va, len, CFG_AREA_READ);
     if (!name)
         return PV_EFAULT;
-    for (uint32_t i = 0; i < cfg_system.num_ports; i++) {
-        const struct cfg_port *port = &cfg_system.ports[i];
+    if (cfg_system.num_ports == 0)
+        return PV_ENOENT;
+    hash = cfg_port_hash(cfg_system.port_hash_seed, p->index, name, len);
+    for (uint32_t k = 0; k < CFG_PORT_PROBES; k++) {
+        const struct cfg_port_slot *s =
+            &cfg_system.port_slots[(hash + k) & cfg_system.port_slot_mask];
+        const struct cfg_port *port;
 
-        if (port->partition == p->index && strlen(port->name) == len &&
-            memcmp(port->name, name, len) == 0)
-            return (int32_t)i;
+        if (s->tag != hash >> 16 || s->port == CFG_PORT_SLOT_EMPTY)
+            continue;
+        port = &cfg_system.ports[s->port];
+        if (port->partition == p->index && name_equal(port->name, name, len))
+            return (int32_t)s->port;
     }
     return PV_ENOENT;
 }
@@ -143,8 +248,7 @@ int32_t port_hc_write(struct partition *p)
     h->written_ns = arch_time_ns();
     if (c->kind == CFG_PORT_QUEUING || st->count == 0)
         st->count++;
-    for (uint32_t d = 0; d < c->num_destinations; d++)
-        notify(c->destinations[d]);
+    notify_readers(p, port->channel);
     return PV_OK;
 }
 

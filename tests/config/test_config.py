@@ -249,6 +249,8 @@ def expected_dump(xml_path, image_dir):
         out.append(f"channel {n} {c.get('name')} kind={kinds[sp.get('kind')]} size={size} "
                    f"depth={depth} source={s} destinations={dests} "
                    f"buffer={depth * (size + MESSAGE_HEADER)} header={MESSAGE_HEADER} aligned=yes")
+    if ports:
+        out.append("port-names ok")
     return "\n".join(out) + "\n"
 
 

@@ -1,0 +1,56 @@
+#!/usr/bin/env python3
+# SPDX-License-Identifier: BSD-2-Clause
+"""The port hypercalls cost the same in a small system and in the largest
+port configuration (16 partitions, 4,096 ports, 64 channels): port_open of a
+missing name, a sampling write to 63 destinations as to one, status. Under
+-icount the costs are instruction counts, exact on x86 and sums over every
+phase of the 25-instruction clock tick on SPARC, so they are compared
+exactly. Also: the destination of a write still gets its port event, at the
+start of its next window, and the largest system's worst cases are printed
+(docs/pv-api.md lists them)."""
+import re
+import sys
+from sysrun import Tap, boot, CLEAN
+
+ENOENT = -5
+SAME = ("open missing", "write 8 wide", "write 8 narrow", "status")
+COST = re.compile(r"cost (.+): result (-?\d+) min (\d+) max (\d+) sum (\d+)$")
+
+
+def costs(run):
+    out = {}
+    for ln in run.partition_lines("P00"):
+        m = COST.match(ln)
+        if m:
+            out[m.group(1)] = tuple(int(x) for x in m.groups()[1:])
+    return out
+
+
+def main():
+    tap = Tap()
+    runs = {name: boot(name, timeout=300) for name in ("ports-min", "ports-max")}
+    got = {}
+    for name, run in runs.items():
+        tap.eq(run.status, CLEAN, f"{name}: system shuts down in order")
+        got[name] = costs(run)
+        c = got[name]
+        tap.ok(c.get("open missing", (0,))[0] == ENOENT and c.get("open longest", (1,))[0] == 0
+               and all(c.get(k, (1,))[0] == 0 for k in ("write 8 wide", "write 8 narrow",
+                                                        "status", "write 64KiB sampling",
+                                                        "write 64KiB queuing", "clear")),
+               f"{name}: every timed call succeeds (or finds no port)", str(c))
+        tap.eq(run.partition_lines("P01")[-1:],
+               ['port event in a later window: yes, read -> 5 "last"'],
+               f"{name}: the destination gets its port event at its window start")
+    small, large = got["ports-min"], got["ports-max"]
+    for op in SAME:
+        tap.ok(op in small and small.get(op)[1:] == large.get(op, ())[1:],
+               f"{op}: the same instructions with 2 partitions and 8 ports as with 4,096 ports",
+               f"small {small.get(op)} large {large.get(op)}")
+    for op, (result, lo, hi, total) in large.items():
+        print(f"# ports-max {op}: min {lo} max {hi} sum {total}")
+    return tap.done()
+
+
+if __name__ == "__main__":
+    sys.exit(main())
