@@ -60,8 +60,9 @@ static void measure(void)
     int32_t q_out = open_port("q_out"), q_in = open_port("q_in");
     struct pv_port_status st;
     struct pv_port_message_info info;
+    uint32_t overhead_sum;
 
-    overhead = bench_timing_overhead(0);
+    overhead = bench_timing_overhead(&overhead_sum);
     tp_printf("handles %d %d %d %d %d %d\n", wide, narrow, big_out, big_in, q_out, q_in);
     MEASURE("open missing", SAMPLES, open_port(MISSING_NAME));
     MEASURE("open longest", SAMPLES, open_port(LONGEST_NAME) >= 0 ? 0 : -1);
