@@ -74,14 +74,15 @@ static uint32_t find_slot(uint32_t hash, uint32_t index)
 /* The name table must lead port_open to every port and to nothing else. */
 static void check_name_table(void)
 {
-    uint32_t size = cfg_system.port_slot_mask + 1;
+    uint32_t mask = cfg_system.port_slot_mask;
 
     if (cfg_system.num_ports == 0)
         return;
-    if (!cfg_system.port_slots || size == 0 || (size & (size - 1)) ||
-        size > CFG_PORT_SLOT_EMPTY + 1u || cfg_system.num_ports >= CFG_PORT_SLOT_EMPTY)
+    /* At most 65,536 slots, a power of two; every port index fits in a slot. */
+    if (!cfg_system.port_slots || mask > 0xffffu || (mask & (mask + 1)) ||
+        cfg_system.num_ports >= CFG_PORT_SLOT_EMPTY)
         panic("port name table: bad size");
-    for (uint32_t i = 0; i < size; i++) {
+    for (uint32_t i = 0; i <= mask; i++) {
         uint32_t port = cfg_system.port_slots[i].port;
 
         if (port != CFG_PORT_SLOT_EMPTY && port >= cfg_system.num_ports)
