@@ -3,16 +3,19 @@
 """The port hypercalls cost the same in a small system and in the largest
 port configuration (16 partitions, 4,096 ports, 64 channels): port_open of a
 missing name, a sampling write to 63 destinations as to one, status. Under
--icount the costs are instruction counts, exact on x86 and sums over every
-phase of the 25-instruction clock tick on SPARC, so they are compared
-exactly. Also: the destination of a write still gets its port event, at the
+-icount the costs are instruction counts: exact on x86, and compared
+exactly there; on SPARC the clock ticks every 25 instructions, so the least
+and greatest samples must be equal and the dithered means (exact to a few
+instructions, bench/lib/tsc.h) within one tick. Also: the destination of a write still gets its port event, at the
 start of its next window, and the largest system's worst cases are printed
 (docs/pv-api.md lists them)."""
 import re
 import sys
-from sysrun import Tap, boot, CLEAN
+from sysrun import ARCH, Tap, boot, CLEAN
 
 ENOENT = -5
+SAMPLES = 250        # SAMPLES of portcost.c
+QUANTUM = 25 if ARCH == "sparc" else 1  # BENCH_CLOCK_QUANTUM
 SAME = ("open missing", "write 8 wide", "write 8 narrow", "status")
 COST = re.compile(r"cost (.+): result (-?\d+) min (\d+) max (\d+) sum (\d+)$")
 
@@ -43,8 +46,15 @@ def main():
                ['port event in a later window: yes, read -> 5 "last"'],
                f"{name}: the destination gets its port event at its window start")
     small, large = got["ports-min"], got["ports-max"]
+    def same(a, b):
+        if not a or not b:
+            return False
+        if QUANTUM == 1:
+            return a[1:] == b[1:]
+        return a[1:3] == b[1:3] and abs(a[3] - b[3]) < QUANTUM * SAMPLES
+
     for op in SAME:
-        tap.ok(op in small and small.get(op)[1:] == large.get(op, ())[1:],
+        tap.ok(same(small.get(op), large.get(op)),
                f"{op}: the same instructions with 2 partitions and 8 ports as with 4,096 ports",
                f"small {small.get(op)} large {large.get(op)}")
     for op, (result, lo, hi, total) in large.items():
