@@ -139,7 +139,7 @@ static void write_channel_table(FILE *f, const struct tcfg_system *s)
         fprintf(f,
                 "};\nstatic uint8_t cfg_channel_buffer_%zu[%" PRIu32 "u * (%" PRIu32
                 "u + CFG_MESSAGE_HEADER)] __attribute__((aligned(8)));\n",
-                i, src->queuing ? src->depth : 1u, src->size);
+                i, src->queuing ? src->depth : 2u, src->size);
     }
     fputs("\nstatic const struct cfg_channel cfg_channels[] = {\n", f);
     for (size_t i = 0; i < s->num_channels; i++) {
@@ -157,7 +157,7 @@ static void write_channel_table(FILE *f, const struct tcfg_system *s)
                 "        .buffer_size = %" PRIu32 "u,\n    },\n",
                 src->queuing ? "CFG_PORT_QUEUING" : "CFG_PORT_SAMPLING", src->size, depth,
                 port_index(s, c->source.partition, c->source.port), i, c->num_destinations, i,
-                depth * (src->size + TCFG_MESSAGE_HEADER));
+                (src->queuing ? depth : 2u) * (src->size + TCFG_MESSAGE_HEADER));
     }
     fputs("};\n", f);
 }

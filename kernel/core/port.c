@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: BSD-2-Clause */
 #include "port.h"
 #include "arch.h"
+#include "hcall.h"
 #include "hm.h"
 #include "kprintf.h"
 #include "kstring.h"
@@ -15,7 +16,34 @@ struct channel_state {
     uint32_t head;    /* queuing: oldest message's slot */
     uint32_t count;   /* queuing: messages waiting; sampling: 1 once written */
     uint32_t refused; /* queuing: sends refused because the queue was full */
+    uint32_t current; /* sampling: the slot (0 or 1) of the latest complete message */
+    uint32_t seq[2];  /* sampling: bumped when a write begins to fill that slot */
 };
+
+/*
+ * Messages are copied at most PORT_CHUNK bytes per kernel entry. When more
+ * remains, the kernel keeps the progress here and rewinds the caller to its
+ * trap instruction (arch_hcall_restart), so the partition issues the same
+ * call again in its own time and the copy goes on where it stopped. The
+ * progress is the caller's: it is dropped when the partition makes any
+ * other call (hcall_dispatch -> ports_hcall_entry), calls with other
+ * arguments, is restarted, or the module is reset. A message becomes
+ * visible only once complete: a sampling channel has two slots, and the
+ * write fills the one readers are not reading; a queuing write fills the
+ * slot after the last message and counts it at the end.
+ */
+#define PORT_CHUNK 2048u
+
+struct port_progress {
+    uint32_t nr; /* PV_HC_PORT_WRITE or _READ; 0 = none */
+    uint32_t args[4];
+    uint32_t restarts; /* the partition's restart count when it began */
+    uint32_t done;     /* bytes copied */
+    uint32_t slot;     /* the slot being filled or read */
+    uint32_t seq;      /* sampling read: seq of that slot when it began */
+};
+
+static struct port_progress progress[CFG_MAX_PARTITIONS];
 
 /* The header of every message slot in a channel buffer. Packed: slots
  * follow each other at max_message_size + CFG_MESSAGE_HEADER, which need
@@ -114,7 +142,8 @@ void ports_init(void)
     check_name_table();
     for (uint32_t i = 0; i < cfg_system.num_channels; i++) {
         const struct cfg_channel *c = &cfg_system.channels[i];
-        uint64_t need = (uint64_t)c->depth * (c->max_message_size + CFG_MESSAGE_HEADER);
+        uint64_t need = (uint64_t)CFG_CHANNEL_SLOTS(c->kind, c->depth) *
+                        (c->max_message_size + CFG_MESSAGE_HEADER);
 
         if (c->depth == 0 || c->max_message_size == 0 || c->buffer_size < need ||
             ((uintptr_t)c->buffer & 7) || c->source >= cfg_system.num_ports)
@@ -131,7 +160,53 @@ void ports_init(void)
 void ports_reset(void)
 {
     memset(channel_states, 0, sizeof(channel_states));
+    memset(progress, 0, sizeof(progress));
     port_events = 0;
+}
+
+void ports_hcall_entry(struct partition *p, uint32_t nr)
+{
+    if (p->index < CFG_MAX_PARTITIONS && progress[p->index].nr != nr)
+        progress[p->index].nr = 0;
+}
+
+/* p's progress with the current call if it continues one, else a fresh one
+ * (done = 0) for it. */
+static struct port_progress *progress_of(struct partition *p, uint32_t nr)
+{
+    struct port_progress *pr = &progress[p->index];
+    int same = pr->nr == nr && pr->restarts == p->restarts;
+
+    for (unsigned i = 0; i < 4; i++) {
+        if (pr->args[i] != arch_hcall_arg(p, i))
+            same = 0;
+        pr->args[i] = arch_hcall_arg(p, i);
+    }
+    if (!same) {
+        pr->nr = nr;
+        pr->restarts = p->restarts;
+        pr->done = 0;
+    }
+    return pr;
+}
+
+/* For a copy that fits in one chunk: a zeroed local, and p's progress with
+ * any other copy dropped (a short write or read is "another call"). */
+static struct port_progress *no_progress(struct partition *p, struct port_progress *once)
+{
+    progress[p->index].nr = 0;
+    memset(once, 0, sizeof(*once));
+    return once;
+}
+
+/* Copies the next chunk; true when the whole len is done. */
+static int copy_chunk(struct port_progress *pr, void *dst, const void *src, uint32_t len)
+{
+    uint32_t n = len - pr->done < PORT_CHUNK ? len - pr->done : PORT_CHUNK;
+
+    memcpy((uint8_t *)dst + pr->done, (const uint8_t *)src + pr->done, n);
+    pr->done += n;
+    return pr->done == len;
 }
 
 void ports_window_start(struct partition *p)
@@ -222,8 +297,10 @@ int32_t port_hc_write(struct partition *p)
     uint32_t len = arch_hcall_arg(p, 2);
     const struct cfg_channel *c;
     struct channel_state *st;
+    struct port_progress *pr, once;
     struct slot_header *h;
     const void *msg;
+    uint32_t target;
 
     if (!port)
         return err;
@@ -236,19 +313,39 @@ int32_t port_hc_write(struct partition *p)
         return PV_EFAULT;
     c = &cfg_system.channels[port->channel];
     st = &channel_states[port->channel];
-    if (c->kind == CFG_PORT_QUEUING && st->count == c->depth) {
-        struct hm_error e = {PV_HM_PORT_OVERFLOW, arch_hcall_arg(p, 0), 0, 0, 0};
+    pr = len > PORT_CHUNK ? progress_of(p, PV_HC_PORT_WRITE) : no_progress(p, &once);
+    if (c->kind == CFG_PORT_QUEUING) {
+        if (st->count == c->depth) {
+            struct hm_error e = {PV_HM_PORT_OVERFLOW, arch_hcall_arg(p, 0), 0, 0, 0};
 
-        st->refused++;
-        hm_raise(p, &e);
-        return PV_EAGAIN;
+            pr->nr = 0;
+            st->refused++;
+            hm_raise(p, &e);
+            return PV_EAGAIN;
+        }
+        /* Reads keep head + count; a clear moves it: begin again there. */
+        target = (st->head + st->count) % c->depth;
+    } else {
+        target = st->current ^ 1;
     }
-    h = slot(c, c->kind == CFG_PORT_QUEUING ? (st->head + st->count) % c->depth : 0);
-    memcpy(h + 1, msg, len);
+    if (pr->done == 0 || pr->slot != target) {
+        pr->done = 0;
+        pr->slot = target;
+        if (c->kind == CFG_PORT_SAMPLING)
+            st->seq[target]++; /* a reader of this slot must begin again */
+    }
+    h = slot(c, target);
+    if (!copy_chunk(pr, h + 1, msg, len))
+        return HCALL_AGAIN;
+    pr->nr = 0;
     h->length = len;
     h->written_ns = arch_time_ns();
-    if (c->kind == CFG_PORT_QUEUING || st->count == 0)
+    if (c->kind == CFG_PORT_QUEUING) {
         st->count++;
+    } else {
+        st->current = target;
+        st->count = 1;
+    }
     notify_readers(p, port->channel);
     return PV_OK;
 }
@@ -261,8 +358,10 @@ int32_t port_hc_read(struct partition *p)
     struct pv_port_message_info info;
     const struct cfg_channel *c;
     struct channel_state *st;
+    struct port_progress *pr, once;
     const struct slot_header *h;
     void *buf, *info_out = 0;
+    uint32_t from;
 
     if (!port)
         return err;
@@ -277,14 +376,41 @@ int32_t port_hc_read(struct partition *p)
     }
     if (st->count == 0)
         return PV_EAGAIN;
-    h = slot(c, c->kind == CFG_PORT_QUEUING ? st->head : 0);
+    /* Short messages (and nothing under way) need no progress. */
+    h = slot(c, c->kind == CFG_PORT_QUEUING ? st->head : st->current);
+    if (h->length <= PORT_CHUNK && progress[p->index].nr != PV_HC_PORT_READ)
+        pr = no_progress(p, &once);
+    else
+        pr = progress_of(p, PV_HC_PORT_READ);
+    if (c->kind == CFG_PORT_QUEUING) {
+        /* Only this partition removes messages: the head stays. */
+        from = st->head;
+    } else if (pr->done && pr->seq == st->seq[pr->slot & 1]) {
+        /* The message the read began with is intact, if no longer the newest. */
+        from = pr->slot & 1;
+    } else {
+        /* A write began to refill that slot: the newest message, from its start. */
+        from = st->current;
+        pr->done = 0;
+        pr->seq = st->seq[from];
+    }
+    if (pr->slot != from)
+        pr->done = 0;
+    pr->slot = from;
+    h = slot(c, from);
     /* The message stays where it is if the caller's buffer cannot hold it. */
-    if (size < h->length)
+    if (size < h->length) {
+        pr->nr = 0;
         return PV_ERANGE;
+    }
     buf = uaccess_ptr(p->cfg, arch_hcall_arg(p, 1), h->length, CFG_AREA_WRITE);
-    if (!buf)
+    if (!buf) {
+        pr->nr = 0;
         return PV_EFAULT;
-    memcpy(buf, h + 1, h->length);
+    }
+    if (!copy_chunk(pr, buf, h + 1, h->length))
+        return HCALL_AGAIN;
+    pr->nr = 0;
     memset(&info, 0, sizeof(info));
     info.written_ns = h->written_ns;
     info.valid = port->refresh_ns == 0 || arch_time_ns() - h->written_ns <= port->refresh_ns;
@@ -321,7 +447,7 @@ int32_t port_hc_status(struct partition *p)
     status.refused = st->refused;
     status.refresh_ns = port->refresh_ns;
     if (port->kind == CFG_PORT_SAMPLING && st->count)
-        status.last_write_ns = slot(&cfg_system.channels[port->channel], 0)->written_ns;
+        status.last_write_ns = slot(&cfg_system.channels[port->channel], st->current)->written_ns;
     memcpy(out, &status, sizeof(status));
     return PV_OK;
 }

@@ -74,12 +74,12 @@ def xml(large):
                        f'max-message-size="{size}"{extra}/>')
         out.append("    </partition>")
     out += ["  </partitions>", '  <schedule initial-plan="main">',
-            '    <plan name="main" id="0" major-frame="102ms">',
-            '      <window partition="P00" offset="0us" duration="100000us"/>',
-            '      <window partition="P01" offset="100000us" duration="1000us"/>']
+            '    <plan name="main" id="0" major-frame="22ms">',
+            '      <window partition="P00" offset="0us" duration="20000us"/>',
+            '      <window partition="P01" offset="20000us" duration="1000us"/>']
     # The others only idle (and halt), but every partition needs a window.
     for part in range(2, nparts):
-        out.append(f'      <window partition="P{part:02d}" offset="{101000 + (part - 2) * 50}us" '
+        out.append(f'      <window partition="P{part:02d}" offset="{21000 + (part - 2) * 50}us" '
                    'duration="50us"/>')
     out += ["    </plan>", "  </schedule>", "  <channels>"]
     for name, (sp, sn), dsts in channels:

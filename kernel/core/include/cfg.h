@@ -114,8 +114,9 @@ struct cfg_channel {
     uint32_t source;              /* index into cfg_system.ports */
     const uint32_t *destinations; /* indexes into cfg_system.ports */
     uint32_t num_destinations;    /* sampling: >= 1; queuing: exactly 1 */
-    uint8_t *buffer;              /* depth * (max_message_size + CFG_MESSAGE_HEADER) bytes,
-                                     8-byte aligned, in the kernel's memory */
+    uint8_t *buffer;              /* CFG_CHANNEL_SLOTS * (max_message_size +
+                                     CFG_MESSAGE_HEADER) bytes, 8-byte aligned, in the
+                                     kernel's memory */
     uint32_t buffer_size;
 };
 
@@ -159,6 +160,11 @@ static inline uint32_t cfg_port_hash(uint32_t seed, uint32_t partition, const ch
 /* The kernel keeps per-channel state in a fixed array of this size;
  * tessera-config refuses more channels. */
 #define CFG_MAX_CHANNELS 64
+
+/* Message slots of a channel's buffer: a queue's depth; two for a sampling
+ * channel, so that a write copied over several kernel entries fills the
+ * slot that readers are not reading (kernel/core/port.c). */
+#define CFG_CHANNEL_SLOTS(kind, depth) ((kind) == CFG_PORT_SAMPLING ? 2u : (depth))
 
 /* Bytes the kernel keeps with each message slot (length, time stamp). */
 #define CFG_MESSAGE_HEADER 16u

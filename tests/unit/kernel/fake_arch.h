@@ -13,5 +13,6 @@ extern uint64_t fake_time_ns;
 extern int fake_shutdown_code;
 extern char fake_console[8192];
 extern unsigned fake_console_len;
+extern unsigned fake_hcall_restarts; /* arch_hcall_restart() calls */
 
 #endif
