@@ -137,7 +137,7 @@ void ports_init(void)
 
         if (port->partition >= cfg_system.num_partitions ||
             port->channel >= cfg_system.num_channels)
-            panic("port %u: bad partition or channel index", i);
+            panic("port %s: bad partition or channel index", port->name);
     }
     check_name_table();
     for (uint32_t i = 0; i < cfg_system.num_channels; i++) {
