@@ -2,7 +2,9 @@
 # Test partitions, test systems and the system test programs.
 
 TEST_PARTS := probe spinner faulter hcalls virq sysp echo fpu shm restarter ports portflood plans modes \
-	hm hostile victim conflood winlat
+	hm hostile victim conflood winlat portcost
+# portcost times hypercalls with the benchmarks' clock.
+$(PART_IMAGE_DIR)/obj/tests/system/parts/portcost.o: TP_CFLAGS += -Ibench
 $(foreach p,$(TEST_PARTS),$(eval $(call bare_partition,$(p),tests/system/parts/$(p).c)))
 TEST_PART_IMAGES := $(patsubst %,$(PART_IMAGE_DIR)/%.elf,$(TEST_PARTS))
 
@@ -16,6 +18,16 @@ TEST_PROGRAMS += tests/system/test_hypercalls.py tests/system/test_schedule.py \
 	tests/system/test_guard.py \
 	tests/system/test_console_isolation.py
 HOST_TEST_PROGRAMS += tests/lint.py
+
+# The port hypercalls' costs in a small system and in the largest port
+# configuration; both XML files are generated.
+PORT_COST_SYSTEMS := ports-min ports-max
+$(B)/gen/ports-%.xml: tests/system/gen_ports_max.py
+	@mkdir -p $(@D)
+	$(Q)python3 $< $* > $@.tmp && mv $@.tmp $@
+$(foreach s,$(PORT_COST_SYSTEMS),$(eval $(call tessera_system,$(s),$(B)/gen/$(s).xml,$(TEST_PART_IMAGES))))
+TEST_TARGETS += $(foreach s,$(PORT_COST_SYSTEMS),$(SYSTEMS_DIR)/$(s)/system.elf)
+TEST_PROGRAMS += tests/system/test_port_costs.py
 
 # RTEMS applications (the executive on the pv port) as partitions: the
 # rules exist for every arch, the tests run where the executive has its CPU

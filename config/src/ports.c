@@ -139,13 +139,13 @@ static void match(struct tcfg_diag *d, const struct tcfg_system *s, const struct
                    dst->name, dpart, dst->at.line, dst->depth, src->name, spart, src->depth);
 }
 
-/* Bytes of the channel's buffer, or 0 when its source has no usable values
- * (that has been reported already). */
+/* Bytes of the channel's buffer (CFG_CHANNEL_SLOTS of cfg.h), or 0 when its source has no usable
+ * values (that has been reported already). */
 static uint64_t buffer_bytes(const struct tcfg_port *src)
 {
     if (!src || src->size_bad || src->size > MAX_MESSAGE_SIZE)
         return 0;
-    uint64_t depth = 1;
+    uint64_t depth = 2; /* sampling: two slots (CFG_CHANNEL_SLOTS) */
     if (src->queuing) {
         if (!src->has_depth || src->depth_bad || src->depth > MAX_DEPTH)
             return 0;

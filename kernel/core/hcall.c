@@ -262,6 +262,7 @@ void hcall_dispatch(struct partition *p)
     const struct hcall *h;
     int32_t ret;
 
+    ports_hcall_entry(p, nr);
     if (nr >= PV_HC_COUNT || !hcall_table[nr].fn) {
         arch_hcall_return(p, PV_ENOSYS);
         report_misuse(p, nr, PV_ENOSYS);
@@ -274,6 +275,10 @@ void hcall_dispatch(struct partition *p)
         return;
     }
     ret = h->fn(p);
+    if (ret == HCALL_AGAIN) {
+        arch_hcall_restart(p);
+        return;
+    }
     /* A restart of the caller need not be told apart here: its context is
      * reset when the reload finishes, after this result is written. */
     if (!h->raw)

@@ -76,6 +76,7 @@ static void window_start(struct partition *p, uint64_t now)
     if (p->state == PART_IDLE)
         p->state = PART_READY;
     expire_timers(p, now);
+    ports_window_start(p);
     virq_raise(p, PV_IRQ_WINDOW_START);
 }
 

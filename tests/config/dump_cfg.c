@@ -27,6 +27,33 @@ static const char *tables(const struct cfg_system *s)
     return !s->ports && !s->channels ? "null" : "mixed";
 }
 
+/* Whether the name table leads to every port, as the kernel's boot check
+ * (kernel/core/port.c) demands: within CFG_PORT_PROBES slots of its hash,
+ * with its tag, and no slot names a port that does not exist. */
+static int names_ok(const struct cfg_system *s)
+{
+    uint32_t size = s->port_slot_mask + 1;
+
+    if (!s->port_slots || size < s->num_ports || (size & (size - 1)))
+        return 0;
+    for (uint32_t i = 0; i < size; i++)
+        if (s->port_slots[i].port != CFG_PORT_SLOT_EMPTY && s->port_slots[i].port >= s->num_ports)
+            return 0;
+    for (uint32_t i = 0; i < s->num_ports; i++) {
+        const char *name = s->ports[i].name;
+        uint32_t h =
+            cfg_port_hash(s->port_hash_seed, s->ports[i].partition, name, (uint32_t)strlen(name));
+        int found = 0;
+        for (uint32_t k = 0; k < CFG_PORT_PROBES; k++) {
+            const struct cfg_port_slot *slot = &s->port_slots[(h + k) & s->port_slot_mask];
+            found |= slot->port == i && slot->tag == h >> 16;
+        }
+        if (!found)
+            return 0;
+    }
+    return 1;
+}
+
 /* A health-monitor table in full, the entries beyond the error ids too. */
 static void hm_actions(const uint8_t *t)
 {
@@ -93,5 +120,7 @@ int main(void)
         printf(" buffer=%" PRIu32 " header=%u aligned=%s\n", c->buffer_size, CFG_MESSAGE_HEADER,
                c->buffer && (uintptr_t)c->buffer % 8 == 0 ? "yes" : "no");
     }
+    if (s->num_ports)
+        printf("port-names %s\n", names_ok(s) ? "ok" : "bad");
     return 0;
 }

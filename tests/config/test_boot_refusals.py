@@ -99,6 +99,11 @@ TWINS = {
     "%u channels configured, this kernel supports %u": [
         ("too-many-channels", "more than 64 channels")],
     "port %s: bad partition or channel index": TOOL_TABLES,
+    # the port-name table (cfg_port_slot): the tool builds it from the
+    # ports it checked, and the schema keeps names to 1..31 characters
+    "port name table: bad size": TOOL_TABLES,
+    "port name table: slot %u names no port": TOOL_TABLES,
+    "port %u: bad name or not in the name table": TOOL_TABLES,
     "channel %s: inconsistent table": [
         ("channel-buffers-limit", "buffers"),
         ("channel-no-destination", "has no destination")],

@@ -248,7 +248,10 @@ def expected_dump(xml_path, image_dir):
                          for d in c.findall("destination"))
         out.append(f"channel {n} {c.get('name')} kind={kinds[sp.get('kind')]} size={size} "
                    f"depth={depth} source={s} destinations={dests} "
-                   f"buffer={depth * (size + MESSAGE_HEADER)} header={MESSAGE_HEADER} aligned=yes")
+                   f"buffer={(depth if sp.get('kind') == 'queuing' else 2) * (size + MESSAGE_HEADER)} "
+                   f"header={MESSAGE_HEADER} aligned=yes")
+    if ports:
+        out.append("port-names ok")
     return "\n".join(out) + "\n"
 
 

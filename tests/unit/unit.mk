@@ -5,7 +5,7 @@
 UNIT_DIR := $(B)/host/unit
 UNIT_KERNEL_CFLAGS := $(HOST_CFLAGS) -Wno-format-truncation -Ikernel/core/include \
 	-Itests/unit/kernel/host -Itests/unit/kernel -Ipv/include -DMAX_PARTITIONS=4
-UNIT_KERNEL_TESTS := sched uaccess hcall hm elf kformat
+UNIT_KERNEL_TESTS := sched uaccess hcall hm elf kformat port
 
 # Which core files each test links (with the stand-in architecture).
 UNIT_SRCS_sched := kernel/core/sched.c
@@ -15,6 +15,7 @@ UNIT_SRCS_hcall := kernel/core/hcall.c kernel/core/hm.c kernel/core/uaccess.c ke
 	kernel/core/port.c \
 	kernel/core/kprintf.c kernel/core/kformat.c
 UNIT_SRCS_hm := $(UNIT_SRCS_hcall)
+UNIT_SRCS_port := $(UNIT_SRCS_hcall)
 UNIT_SRCS_elf := kernel/core/elf.c kernel/core/uaccess.c
 UNIT_SRCS_kformat := kernel/core/kformat.c
 

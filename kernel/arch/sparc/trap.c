@@ -184,6 +184,16 @@ static void skip(struct sparc_frame *f)
     f->npc += 4;
 }
 
+/* pc and npc of the hypercall being handled, before skip(): a `ta` in a
+ * delay slot has an npc that is not pc + 4. */
+static uint32_t hcall_pc, hcall_npc;
+
+void arch_hcall_restart(struct partition *p)
+{
+    p->ctx.frame.pc = hcall_pc;
+    p->ctx.frame.npc = hcall_npc;
+}
+
 static void fault(struct partition *p, uint32_t error, uint32_t addr, const char *why)
 {
     kernel_on_fault(error, p->ctx.frame.pc, addr, why);
@@ -206,6 +216,8 @@ __attribute__((noreturn)) void sparc_trap_user(void)
     } else if (tt > TT_INTERRUPT(0) && tt <= TT_INTERRUPT(15)) {
         /* Spurious: no other line is unmasked. */
     } else if (tt == TT_HYPERCALL) {
+        hcall_pc = f->pc;
+        hcall_npc = f->npc;
         skip(f);
         kernel_on_hypercall();
     } else if (tt == TT_FLUSH_WINDOWS) {

@@ -114,6 +114,13 @@ void arch_hcall_return(struct partition *p, int32_t value)
     p->ctx.frame.eax = (uint32_t)value;
 }
 
+/* int 0x80 is 2 bytes (CD 80), the only form pv/arch/x86 uses. A partition
+ * that traps with another encoding resumes 2 bytes back: its own affair. */
+void arch_hcall_restart(struct partition *p)
+{
+    p->ctx.frame.eip -= 2;
+}
+
 void arch_shutdown(int code)
 {
     __asm__ volatile("cli");

@@ -50,6 +50,10 @@ uint32_t arch_hcall_number(const struct partition *p);
 uint32_t arch_hcall_arg(const struct partition *p, unsigned index);
 void arch_hcall_return(struct partition *p, int32_t value);
 
+/* Makes p execute the trap instruction of the hypercall being handled
+ * again when it resumes, with its registers as they are (HCALL_AGAIN). */
+void arch_hcall_restart(struct partition *p);
+
 /* Saves p's user context on p's stack as an upcall frame carrying lines and
  * continues p at p->upcall_entry. Returns -1, changing nothing, when the
  * frame does not fit in a writable area of p at its stack pointer. */

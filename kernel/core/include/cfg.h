@@ -114,14 +114,57 @@ struct cfg_channel {
     uint32_t source;              /* index into cfg_system.ports */
     const uint32_t *destinations; /* indexes into cfg_system.ports */
     uint32_t num_destinations;    /* sampling: >= 1; queuing: exactly 1 */
-    uint8_t *buffer;              /* depth * (max_message_size + CFG_MESSAGE_HEADER) bytes,
-                                     8-byte aligned, in the kernel's memory */
+    uint8_t *buffer;              /* CFG_CHANNEL_SLOTS * (max_message_size +
+                                     CFG_MESSAGE_HEADER) bytes, 8-byte aligned, in the
+                                     kernel's memory */
     uint32_t buffer_size;
 };
+
+/*
+ * Port names are resolved through a hash table that tessera-config builds
+ * for the whole system (cfg_system.port_slots), so that PV_HC_PORT_OPEN
+ * costs the same whatever the number of ports: the name of port i of
+ * partition P hashes to h = cfg_port_hash(seed, P, name, len), and slot
+ * (h + k) & port_slot_mask for some k < CFG_PORT_PROBES holds
+ * {h >> 16, i}. The tool chooses the seed (and the table size, a power of
+ * two) so that every port fits within its CFG_PORT_PROBES slots; the kernel
+ * checks at boot that each port is found where its hash says.
+ */
+#define CFG_PORT_PROBES     4u
+#define CFG_PORT_SLOT_EMPTY 0xffffu /* a slot's port when it holds none */
+
+struct cfg_port_slot {
+    uint16_t tag;  /* the upper half of the name's hash */
+    uint16_t port; /* index into cfg_system.ports, or CFG_PORT_SLOT_EMPTY */
+};
+
+/* FNV-1a over the partition index and the name, then a final mix (the
+ * finalizer of MurmurHash3) so that the low bits, which index the table,
+ * depend on every input bit. Shared by the kernel and tessera-config. */
+static inline uint32_t cfg_port_hash(uint32_t seed, uint32_t partition, const char *name,
+                                     uint32_t len)
+{
+    uint32_t h = 2166136261u ^ (seed * 0x9e3779b9u);
+
+    h = (h ^ partition) * 16777619u;
+    for (uint32_t i = 0; i < len; i++)
+        h = (h ^ (uint8_t)name[i]) * 16777619u;
+    h ^= h >> 16;
+    h *= 0x85ebca6bu;
+    h ^= h >> 13;
+    h *= 0xc2b2ae35u;
+    h ^= h >> 16;
+    return h;
+}
 
 /* The kernel keeps per-channel state in a fixed array of this size;
  * tessera-config refuses more channels. */
 #define CFG_MAX_CHANNELS 64
+
+/* Message slots of a channel's buffer: a queue's depth; two for a sampling
+ * channel, so that a write copied over several kernel entries fills the
+ * slot that readers are not reading (kernel/core/port.c). */
+#define CFG_CHANNEL_SLOTS(kind, depth) ((kind) == CFG_PORT_SAMPLING ? 2u : (depth))
 
 /* Bytes the kernel keeps with each message slot (length, time stamp). */
 #define CFG_MESSAGE_HEADER 16u
@@ -146,6 +189,9 @@ struct cfg_system {
     uint32_t num_ports;
     const struct cfg_channel *channels;
     uint32_t num_channels;
+    const struct cfg_port_slot *port_slots; /* port_slot_mask + 1 slots; NULL without ports */
+    uint32_t port_slot_mask;                /* table size - 1, the size a power of two */
+    uint32_t port_hash_seed;
     uint8_t hm_module[CFG_HM_ERRORS]; /* module-level health-monitor table */
     uint64_t guard_ns;                /* guard time G: a partition stops running G before the next
                                          window of another partition (kernel/core/sched.h) */

@@ -19,6 +19,14 @@ void ports_init(void);
 /* Empties every channel (a module reset). */
 void ports_reset(void);
 
+/* p's window begins: raises PV_IRQ_PORT in p if a message arrived for one
+ * of its ports since p last ran (constant time). */
+void ports_window_start(struct partition *p);
+
+/* A hypercall nr of p begins: the progress of an unfinished port copy of p
+ * survives only the same call again (port.c). */
+void ports_hcall_entry(struct partition *p, uint32_t nr);
+
 /* The port hypercalls (docs/pv-api.md). */
 int32_t port_hc_open(struct partition *p);
 int32_t port_hc_write(struct partition *p);

@@ -79,6 +79,14 @@ void arch_hcall_return(struct partition *p, int32_t value)
     p->ctx.regs[0] = (uint32_t)value;
 }
 
+unsigned fake_hcall_restarts;
+
+void arch_hcall_restart(struct partition *p)
+{
+    (void)p;
+    fake_hcall_restarts++;
+}
+
 void arch_shutdown(int code)
 {
     fake_shutdown_code = code;

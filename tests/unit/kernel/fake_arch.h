@@ -15,5 +15,6 @@ extern char fake_console[8192];
 extern unsigned fake_console_len;
 extern int fake_console_room; /* bytes arch_console_try_putc takes before the UART is
                                  busy; negative: any number */
+extern unsigned fake_hcall_restarts; /* arch_hcall_restart() calls */
 
 #endif

@@ -1,0 +1,141 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
+/*
+ * The cost of the port hypercalls, in instructions under -icount, from a
+ * partition whose ports are the same in a small and in the largest system
+ * (tests/system/gen_ports_max.py): M (id 1) times each call; R (id 2)
+ * checks that its port event still arrives; every other partition idles.
+ * tests/system/test_port_costs.py compares the two systems: a cost that
+ * grows with the configuration differs between them.
+ */
+#include "tp.h"
+#include "lib/tsc.h"
+
+/* Multiples of BENCH_CLOCK_QUANTUM: every tick phase. */
+#define SAMPLES      250
+#define SAMPLES_BIG  25
+#define BIG          65536u
+#define FLOOD_FRAMES 4
+#define QUEUE_DEPTH  25u /* as in gen_ports_max.py */
+#define LONGEST_NAME "a_port_name_of_31_characters_xx"
+#define MISSING_NAME "no_such_port_here_at_all_123456"
+
+static uint8_t big[BIG];
+static uint32_t overhead;
+static volatile uint32_t port_events;
+static volatile uint64_t event_window;
+
+static int32_t open_port(const char *name)
+{
+    uint32_t n = 0;
+
+    while (name[n])
+        n++;
+    return pv_port_open(name, n);
+}
+
+/* Times op SAMPLES times from the start of a window and prints the least
+ * and greatest cost and the sum (SPARC's clock ticks every 25 instructions:
+ * dithered, the mean is exact to about one instruction). */
+#define MEASURE(name, samples, op)                                                                 \
+    do {                                                                                           \
+        uint32_t lo = 0xffffffffu, hi = 0, sum = 0, e0;                                            \
+        int32_t last = 0;                                                                          \
+        pv_idle();                                                                                 \
+        e0 = pv_shared()->kernel_entries;                                                          \
+        for (uint32_t i = 0; i < (samples); i++) {                                                 \
+            uint32_t t0, c;                                                                        \
+            bench_dither(i);                                                                       \
+            t0 = bench_tsc32();                                                                    \
+            last = (op);                                                                           \
+            c = bench_tsc32() - t0 - overhead;                                                     \
+            lo = c < lo ? c : lo;                                                                  \
+            hi = c > hi ? c : hi;                                                                  \
+            sum += c;                                                                              \
+        }                                                                                          \
+        tp_printf("cost %s: result %d min %u max %u sum %u entries %u\n", name, (int)last, lo, hi, \
+                  sum, pv_shared()->kernel_entries - e0);                                          \
+    } while (0)
+
+static void measure(void)
+{
+    int32_t wide = open_port("wide_out"), narrow = open_port("narrow_out");
+    int32_t big_out = open_port("big_out"), big_in = open_port("big_in");
+    int32_t q_out = open_port("q_out"), q_in = open_port("q_in");
+    struct pv_port_status st;
+    struct pv_port_message_info info;
+    uint32_t overhead_sum;
+
+    overhead = bench_timing_overhead(&overhead_sum);
+    tp_printf("handles %d %d %d %d %d %d\n", wide, narrow, big_out, big_in, q_out, q_in);
+    MEASURE("open missing", SAMPLES, open_port(MISSING_NAME));
+    MEASURE("open longest", SAMPLES, open_port(LONGEST_NAME) >= 0 ? 0 : -1);
+    MEASURE("write 8 wide", SAMPLES, pv_port_write(wide, "8 bytes", 8));
+    MEASURE("write 8 narrow", SAMPLES, pv_port_write(narrow, "8 bytes", 8));
+    MEASURE("status", SAMPLES, pv_port_status(wide, &st));
+    MEASURE("write 64KiB sampling", SAMPLES_BIG, pv_port_write(big_out, big, BIG));
+    MEASURE("read 64KiB sampling", SAMPLES_BIG, pv_port_read(big_in, big, BIG, &info));
+    MEASURE("write 64KiB queuing", SAMPLES_BIG, pv_port_write(q_out, big, BIG));
+    MEASURE("read 64KiB queuing", SAMPLES_BIG, pv_port_read(q_in, big, BIG, &info));
+    MEASURE("clear", SAMPLES, pv_port_clear(q_in));
+    /* A flood of the longest messages across FLOOD_FRAMES window ends: the
+     * reader's windows must still start on time. */
+    for (uint32_t frames = 0; frames < FLOOD_FRAMES; frames++) {
+        uint64_t window = pv_shared()->window_start_ns;
+
+        while (pv_shared()->window_start_ns == window)
+            pv_port_write(big_out, big, BIG);
+    }
+    /* The reader's check: one last message it must be told about. */
+    pv_port_write(narrow, "last", 5);
+}
+
+void pv_upcall_handler(struct pv_upcall_frame *f)
+{
+    if (f->lines & (1u << PV_IRQ_PORT)) {
+        port_events++;
+        event_window = pv_shared()->window_start_ns;
+    }
+}
+
+/* R: waits for its port event with the line unmasked, then reads what
+ * arrived; the event must come at the start of a window of R's. Reports
+ * how late its windows began at worst (the kernel is not preemptible: a
+ * long kernel path of M's at the end of M's window delays R). */
+static void reader(void)
+{
+    int32_t narrow = open_port("narrow_in");
+    uint64_t worst = 0;
+    char buf[8];
+    int32_t n;
+
+    pv_upcall_set(pv_upcall_entry);
+    pv_irq_unmask_line(PV_IRQ_PORT);
+    pv_irq_enable();
+    for (;;) {
+        uint64_t start = pv_clock_ns();
+
+        uint64_t late;
+
+        port_events = 0;
+        pv_idle();
+        late = pv_clock_ns() - pv_shared()->window_start_ns;
+        worst = late > worst ? late : worst;
+        if (!port_events)
+            continue;
+        n = pv_port_read(narrow, buf, sizeof(buf), 0);
+        tp_printf("port event in a later window: %s, read -> %d \"%s\"\n",
+                  event_window > start ? "yes" : "no", n, n > 0 ? buf : "");
+        if (n == 5) {
+            tp_printf("latest window start: %u ns\n", (unsigned)worst);
+            return;
+        }
+    }
+}
+
+void pv_main(uint32_t id)
+{
+    if (id == 1)
+        measure();
+    else if (id == 2)
+        reader();
+}
