@@ -168,7 +168,9 @@ void console_partition_flush(struct partition *p)
 
 void console_partition_event(struct partition *p, const char *fmt, ...)
 {
-    struct console_ring *r = &p->console;
+    /* The line costs the time of the partition whose call or fault caused
+     * it: p itself, or a system partition acting on p. */
+    struct partition *q = kernel_current();
     char line[CONSOLE_EVENT_MAX];
     va_list ap;
     int n;
@@ -178,8 +180,8 @@ void console_partition_event(struct partition *p, const char *fmt, ...)
     va_end(ap);
     if (n >= (int)sizeof(line))
         n = sizeof(line) - 1;
-    if (p != kernel_current() || ring_free(r) < CONSOLE_RING_LINE_MAX + 2u * (uint32_t)n) {
-        /* Another's doing (a system partition's call, a module reset), or
+    if (!q || ring_free(&q->console) < CONSOLE_RING_LINE_MAX + 2u * (uint32_t)n) {
+        /* No partition's doing (a module reset, a restart completing) or
          * no room: print now, all pending output and p's unfinished line
          * first. */
         console_partition_flush(p);
@@ -187,13 +189,12 @@ void console_partition_event(struct partition *p, const char *fmt, ...)
             arch_console_putc(line[i]);
         return;
     }
-    if (p->line_len)
+    if (q == p && p->line_len)
         end_line(p, 0, 0); /* fits: checked above */
-    /* p's own doing (its call, its fault): the line costs p's time. */
     for (int i = 0; i < n; i++) {
         if (line[i] == '\n')
-            r->buf[(r->head + r->len++) & RING_MASK] = '\r';
-        r->buf[(r->head + r->len++) & RING_MASK] = line[i];
+            q->console.buf[(q->console.head + q->console.len++) & RING_MASK] = '\r';
+        q->console.buf[(q->console.head + q->console.len++) & RING_MASK] = line[i];
     }
 }
 

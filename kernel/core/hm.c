@@ -2,6 +2,7 @@
 #include "hm.h"
 #include "arch.h"
 #include "cfg.h"
+#include "console.h"
 #include "kformat.h"
 #include "kprintf.h"
 #include "kstring.h"
@@ -191,8 +192,8 @@ void hm_raise(struct partition *p, const struct hm_error *e)
     log_append(p, e, action);
     if (action == PV_HM_ACTION_LOG)
         return;
-    kprintf("[tessera] hm: partition %s: %s -> %s\n", p->cfg->name, error_names[e->error],
-            action_names[action]);
+    console_partition_event(p, "[tessera] hm: partition %s: %s -> %s\n", p->cfg->name,
+                            error_names[e->error], action_names[action]);
     switch (action) {
     case PV_HM_ACTION_HALT:
         if (!e->what) {

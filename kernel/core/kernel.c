@@ -312,8 +312,10 @@ int kernel_plan_switch(uint32_t plan_id)
     for (uint32_t i = 0; i < cfg_system.num_plans; i++) {
         if (cfg_system.plans[i].id == plan_id) {
             sched_request_plan(&sched, &cfg_system.plans[i]);
-            kprintf("[tessera] plan %s requested for the next major frame\n",
-                    cfg_system.plans[i].name);
+            /* Only a system partition's call asks: the line is its cost. */
+            console_partition_event(current ? current : &partitions[0],
+                                    "[tessera] plan %s requested for the next major frame\n",
+                                    cfg_system.plans[i].name);
             return 0;
         }
     }

@@ -72,8 +72,6 @@ TWINS = {
     "entry %x not executable": [
         ("entry-explicit", "is not inside an executable area"),
         ("entry-sparc-misaligned", "is not 4-byte aligned")],
-    "cold restart %u": "not a refusal: a partition's restart is logged",
-    "warm restart %u": "not a refusal: a partition's restart is logged",
     # the ELF check behind "image rejected"
     "image too small or misaligned": [("image-truncated", "is truncated")],
     "not an ELF file": [("image-not-elf", "is not an ELF file")],

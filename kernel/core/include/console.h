@@ -74,12 +74,13 @@ void console_partition_flush(struct partition *p);
 /* Longest kernel line about a partition. */
 #define CONSOLE_EVENT_MAX 160
 
-/* A kernel line about p (its stop, halt or restart; printf-like, ending in
- * '\n'), after p's unfinished line. When p is the partition running now
- * (its own call or fault) the line is queued in p's ring, behind p's
- * output, and costs p's time; otherwise (a system partition's call, a
- * module reset) or when p's ring has no room, everything pending is
- * printed and then the line, at once. Never dropped. */
+/* A kernel line about p (its stop, halt, restart, health-monitor action;
+ * printf-like, ending in '\n'). It is queued in the ring of the partition
+ * running now, whose call or fault caused it (p itself, behind p's
+ * unfinished line, or a system partition acting on p), and costs that
+ * partition's time; when no partition runs (a module reset, a reload
+ * finishing) or its ring has no room, everything pending is printed and
+ * then the line, at once. Never dropped. */
 void console_partition_event(struct partition *p, const char *fmt, ...)
     __attribute__((format(printf, 2, 3)));
 

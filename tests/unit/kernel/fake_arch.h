@@ -13,8 +13,8 @@ extern uint64_t fake_time_ns;
 extern int fake_shutdown_code;
 extern char fake_console[8192];
 extern unsigned fake_console_len;
-extern int fake_console_room; /* bytes arch_console_try_putc takes before the UART is
-                                 busy; negative: any number */
+extern int fake_console_room;        /* bytes arch_console_try_putc takes before the UART is
+                                        busy; negative: any number */
 extern unsigned fake_hcall_restarts; /* arch_hcall_restart() calls */
 
 #endif
