@@ -93,6 +93,8 @@ static void run_case(const struct hc_case *c, void *ctx)
     if (ro_changed()) {
         tp_printf("FAIL %s arg %u %s: wrote the read-only area\n", c->call, c->arg, c->what);
         bad = 1;
+        for (uint32_t i = 0; i < RO_SIZE / 4; i++) /* report each write once */
+            ro_copy[i] = ((volatile uint32_t *)(uintptr_t)RO_VA)[i];
     }
     if (s->irq_level != level || s->irq_mask != mask || s->partition_id != id) {
         tp_printf("FAIL %s arg %u %s: wrote the control page\n", c->call, c->arg, c->what);
