@@ -34,6 +34,12 @@ $(eval $(call tessera_system,hcall-args,tests/system/systems/hcall-args.xml,\
 	$(PART_IMAGE_DIR)/argcheck.elf))
 TEST_TARGETS += $(SYSTEMS_DIR)/hcall-args/system.elf
 TEST_PROGRAMS += tests/system/test_hcall_args.py
+# Memory rights: read, write and execute of r, rw, rx and rwx areas.
+$(eval $(call bare_partition,rights,tests/system/parts/rights.c))
+$(eval $(call tessera_system,rights,tests/system/systems/rights.xml,\
+	$(PART_IMAGE_DIR)/rights.elf $(PART_IMAGE_DIR)/probe.elf))
+TEST_TARGETS += $(SYSTEMS_DIR)/rights/system.elf
+TEST_PROGRAMS += tests/system/test_rights.py
 
 # The port hypercalls' costs in a small system and in the largest port
 # configuration; both XML files are generated.
