@@ -175,7 +175,7 @@ static void run_case(const struct hc_case *c, void *ctx)
         bad = 1;
     }
     for (long i = 0; i < (long)sizeof(before); i++) {
-        if (fake_ram[i] != before[i] && (i < from || i >= to)) {
+        if ((i < from || i >= to) && fake_ram[i] != before[i]) {
             printf("# %s arg %u %s: wrote RAM at offset %lx\n", c->call, c->arg, c->what,
                    (unsigned long)i);
             bad = 1;
@@ -190,8 +190,8 @@ static void run_case(const struct hc_case *c, void *ctx)
         bad = 1;
     }
     if (p->state != PART_READY && p->state != PART_IDLE) {
-        printf("# %s arg %u %s: the caller was stopped (state %u)\n", c->call, c->arg, c->what,
-               p->state);
+        printf("# %s arg %u %s: the caller was stopped (state %d)\n", c->call, c->arg, c->what,
+               (int)p->state);
         bad = 1;
     }
     /* What valid cases set up is undone: timers, upcall entry, mode. */
