@@ -19,6 +19,28 @@ TEST_PROGRAMS += tests/system/test_hypercalls.py tests/system/test_schedule.py \
 	tests/system/test_console_isolation.py
 HOST_TEST_PROGRAMS += tests/lint.py
 
+# The hypercall argument cases of pv/include/pv/hcall_args.h
+# (tests/common/hcall_cases.c, shared with the host unit test) through the
+# real trap.
+ARGCHECK_OBJS := $(PART_IMAGE_DIR)/obj/tests/system/parts/argcheck.o \
+	$(PART_IMAGE_DIR)/obj/tests/common/hcall_cases.o
+$(ARGCHECK_OBJS): TP_CFLAGS += -Itests/common
+$(ARGCHECK_OBJS): tests/common/hcall_cases.h pv/include/pv/hcall_args.h
+$(PART_IMAGE_DIR)/argcheck.elf: $(ARGCHECK_OBJS) $(TP_LIB_OBJS) $(PV_START) $(PV_LIB) \
+		$(PV_PARTITION_LDS)
+	$(Q)$(TARGET_LD) $(TARGET_LDEMU) -T $(PV_PARTITION_LDS) -o $@ $(PV_START) $(ARGCHECK_OBJS) \
+		$(TP_LIB_OBJS) $(PV_LIB) $(TARGET_LIBGCC)
+$(eval $(call tessera_system,hcall-args,tests/system/systems/hcall-args.xml,\
+	$(PART_IMAGE_DIR)/argcheck.elf))
+TEST_TARGETS += $(SYSTEMS_DIR)/hcall-args/system.elf
+TEST_PROGRAMS += tests/system/test_hcall_args.py
+# Memory rights: read, write and execute of r, rw, rx and rwx areas.
+$(eval $(call bare_partition,rights,tests/system/parts/rights.c))
+$(eval $(call tessera_system,rights,tests/system/systems/rights.xml,\
+	$(PART_IMAGE_DIR)/rights.elf $(PART_IMAGE_DIR)/probe.elf))
+TEST_TARGETS += $(SYSTEMS_DIR)/rights/system.elf
+TEST_PROGRAMS += tests/system/test_rights.py
+
 # The port hypercalls' costs in a small system and in the largest port
 # configuration; both XML files are generated.
 PORT_COST_SYSTEMS := ports-min ports-max

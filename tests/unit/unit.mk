@@ -4,8 +4,8 @@
 
 UNIT_DIR := $(B)/host/unit
 UNIT_KERNEL_CFLAGS := $(HOST_CFLAGS) -Wno-format-truncation -Ikernel/core/include \
-	-Itests/unit/kernel/host -Itests/unit/kernel -Ipv/include -DMAX_PARTITIONS=4
-UNIT_KERNEL_TESTS := sched uaccess hcall hm elf kformat port
+	-Itests/unit/kernel/host -Itests/unit/kernel -Itests/common -Ipv/include -DMAX_PARTITIONS=4
+UNIT_KERNEL_TESTS := sched uaccess hcall hm elf kformat port hcall_args
 
 # Which core files each test links (with the stand-in architecture).
 UNIT_SRCS_sched := kernel/core/sched.c
@@ -16,6 +16,8 @@ UNIT_SRCS_hcall := kernel/core/hcall.c kernel/core/hm.c kernel/core/uaccess.c ke
 	kernel/core/kprintf.c kernel/core/kformat.c
 UNIT_SRCS_hm := $(UNIT_SRCS_hcall)
 UNIT_SRCS_port := $(UNIT_SRCS_hcall)
+# The argument cases generated from pv/include/pv/hcall_args.h.
+UNIT_SRCS_hcall_args := $(UNIT_SRCS_hcall) tests/common/hcall_cases.c
 UNIT_SRCS_elf := kernel/core/elf.c kernel/core/uaccess.c
 UNIT_SRCS_kformat := kernel/core/kformat.c
 
