@@ -62,7 +62,16 @@ $(PV_APP_DIR)/obj/bench/rtems/port_pv.o: GUEST_CFLAGS += $(PV_INCLUDES)
 BENCH_SYSTEMS := micro switch virq-alone virq-flood hostile tm tmtick
 $(foreach s,$(BENCH_SYSTEMS),$(eval $(call tessera_system,bench-$(s),bench/systems/$(s).xml,\
 	$(BENCH_PART_IMAGES) $(foreach p,$(BENCH_RTEMS),$(PART_IMAGE_DIR)/bench-$(p).elf))))
-BENCH_IMAGES := $(foreach s,$(BENCH_SYSTEMS),$(SYSTEMS_DIR)/bench-$(s)/system.elf) $(BENCH_NATIVE)
+# The same hostile system without the guard band: what each hostile kind's
+# longest kernel path does to the next window start, i.e. what the guard
+# time must cover.
+$(B)/gen/hostile-noguard.xml: bench/systems/hostile.xml
+	@mkdir -p $(@D)
+	$(Q)sed 's/<schedule /<schedule guard="0ns" /; s/name="bench-hostile"/name="bench-hostile-noguard"/' \
+		$< > $@.tmp && mv $@.tmp $@
+$(eval $(call tessera_system,bench-hostile-noguard,$(B)/gen/hostile-noguard.xml,$(BENCH_PART_IMAGES)))
+BENCH_IMAGES := $(foreach s,$(BENCH_SYSTEMS) hostile-noguard,$(SYSTEMS_DIR)/bench-$(s)/system.elf) \
+	$(BENCH_NATIVE)
 
 # The sub-make reads the same makefiles as this one (the top Makefile, or a
 # wrapper that includes this file).

@@ -29,6 +29,7 @@ RUNS = [
     ("virq-alone", "systems/bench-virq-alone/system.elf", ("x86", "sparc")),
     ("virq-flood", "systems/bench-virq-flood/system.elf", ("x86", "sparc")),
     ("hostile", "systems/bench-hostile/system.elf", ("x86", "sparc")),
+    ("hostile-noguard", "systems/bench-hostile-noguard/system.elf", ("x86", "sparc")),
     ("tm-pv", "systems/bench-tm/system.elf", ("x86", "sparc")),
     ("tm-native", "native/bench-tm.elf", ("x86",)),
     ("tmtick-pv", "systems/bench-tmtick/system.elf", ("x86", "sparc")),
@@ -48,7 +49,7 @@ def boot(arch, name, image, timeout):
     # end; sparc: `ta 0` with traps off, QEMU status 0.
     if sysrun.exit_status(arch, proc.returncode) != 0:
         raise RuntimeError(f"{name}: QEMU status {proc.returncode}\n{out[-2000:]}")
-    if name == "hostile":
+    if name.startswith("hostile"):
         return name, parse_victim(out)
     return name, stats.parse(out)
 

@@ -10,7 +10,7 @@
 #include "tp.h"
 #include "fpupattern.h"
 
-#define WATCH_WINDOWS 400
+#define WATCH_WINDOWS 1000
 #define GAP_NS        20000
 
 static uint8_t want[512] __attribute__((aligned(16)));
