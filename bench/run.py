@@ -86,7 +86,7 @@ def main():
     ap.add_argument("--arch", default="x86", choices=("x86", "sparc"))
     ap.add_argument("--build", default="build")
     ap.add_argument("--out", default=None, help="JSON results file")
-    ap.add_argument("--timeout", type=int, default=240)
+    ap.add_argument("--timeout", type=int, default=900)
     ap.add_argument("--jobs", type=int, default=os.cpu_count() or 1)
     args = ap.parse_args()
 
