@@ -631,7 +631,9 @@ static void craft_frame(uint32_t p)
                            (uint32_t)(uintptr_t)fault_resume, 0, KERNEL_VA, VICTIM_VA, 0x50000000,
                            (uint32_t)(uintptr_t)fault_resume + 2);
 
-    if (!craftable(p))
+    /* SPARC: the kernel refuses a frame that is not 8-byte aligned (the
+     * fuzzer could not store one there anyway). */
+    if (!craftable(p) || (UPCALL_BELOW && (p & 7)))
         return;
     w -= UPCALL_BELOW / 4;
     for (uint32_t i = 0; i < n; i++)
