@@ -141,3 +141,56 @@ TEST_PROGRAMS += tests/system/test_x86_fault_tasks.py
 $(eval $(call tessera_system,faults-c,tests/system/systems/faults-c.xml,$(TEST_PART_IMAGES)))
 TEST_TARGETS += $(SYSTEMS_DIR)/faults-c/system.elf
 endif
+
+# The hypercall fuzzer (tests/system/parts/fuzzer.c, docs/testing.md) next to
+# its victim, and the same system with a neighbour that only spins. One
+# source, two images: fuzzer-short.elf with a fixed seed for `make test`,
+# fuzzer-run.elf with SEED, CALLS and TRACE_FROM from the command line
+# (make fuzz-hypercalls), through a header rewritten only when they change.
+SEED ?= 1
+CALLS ?= 1000000
+TRACE_FROM ?= 4294967295
+ICOUNT ?= yes
+FUZZ_DIR := $(B)/$(ARCH)/fuzz
+FUZZ_SHORT_CALLS := 20000
+$(eval $(call bare_partition,fuzzvictim,tests/system/parts/fuzzvictim.c))
+
+$(FUZZ_DIR)/short.o: tests/system/parts/fuzzer.c
+	@mkdir -p $(@D)
+	$(Q)$(TARGET_CC) $(TP_CFLAGS) -Itests/system/parts -DFUZZ_SEED=1u \
+		-DFUZZ_CALLS=$(FUZZ_SHORT_CALLS)u -DFUZZ_TRACE_FROM=0xffffffffu -c $< -o $@
+
+.PHONY: fuzz-params-force
+$(FUZZ_DIR)/params.h: fuzz-params-force
+	@mkdir -p $(@D)
+	$(Q)printf '#define FUZZ_SEED %uu\n#define FUZZ_CALLS %uu\n#define FUZZ_TRACE_FROM %uu\n#define SPIN_WINDOWS %uu\n' \
+		$(SEED) $(CALLS) $(TRACE_FROM) $$(( $(CALLS) / 50 + 2000 )) > $@.tmp
+	$(Q)if cmp -s $@.tmp $@; then rm $@.tmp; else mv $@.tmp $@; fi
+
+$(FUZZ_DIR)/run.o: tests/system/parts/fuzzer.c $(FUZZ_DIR)/params.h
+	@mkdir -p $(@D)
+	$(Q)$(TARGET_CC) $(TP_CFLAGS) -Itests/system/parts -include $(FUZZ_DIR)/params.h -c $< -o $@
+
+# $(call fuzz_image,NAME,OBJECT)
+define fuzz_image
+$(PART_IMAGE_DIR)/$(1).elf: $(2) $(TP_LIB_OBJS) $(PV_START) $(PV_LIB) $(PV_PARTITION_LDS)
+	@mkdir -p $$(@D)
+	$$(Q)$$(TARGET_LD) $$(TARGET_LDEMU) -T $$(PV_PARTITION_LDS) -o $$@ $$(PV_START) $$< \
+		$$(TP_LIB_OBJS) $$(PV_LIB) $$(TARGET_LIBGCC)
+endef
+$(eval $(call fuzz_image,fuzzer-short,$(FUZZ_DIR)/short.o))
+$(eval $(call fuzz_image,fuzzer-run,$(FUZZ_DIR)/run.o))
+FUZZ_SHORT_IMAGES := $(PART_IMAGE_DIR)/fuzzer-short.elf $(PART_IMAGE_DIR)/fuzzvictim.elf
+$(eval $(call tessera_system,fuzz-short,tests/system/systems/fuzz-short.xml,$(FUZZ_SHORT_IMAGES)))
+$(eval $(call tessera_system,fuzz-ref,tests/system/systems/fuzz-ref.xml,$(FUZZ_SHORT_IMAGES)))
+FUZZ_RUN_IMAGES := $(PART_IMAGE_DIR)/fuzzer-run.elf $(PART_IMAGE_DIR)/fuzzvictim.elf
+$(eval $(call tessera_system,fuzz-run,tests/system/systems/fuzz-run.xml,$(FUZZ_RUN_IMAGES)))
+$(eval $(call tessera_system,fuzz-run-ref,tests/system/systems/fuzz-run-ref.xml,$(FUZZ_RUN_IMAGES)))
+TEST_TARGETS += $(SYSTEMS_DIR)/fuzz-short/system.elf $(SYSTEMS_DIR)/fuzz-ref/system.elf
+TEST_PROGRAMS += tests/system/test_fuzz.py
+
+.PHONY: fuzz-hypercalls
+fuzz-hypercalls: $(SYSTEMS_DIR)/fuzz-run/system.elf $(SYSTEMS_DIR)/fuzz-run-ref/system.elf
+	$(Q)TESSERA_ARCH=$(ARCH) TESSERA_BUILD=$(abspath $(B)) $(PYTHON) tests/system/test_fuzz.py \
+		--system fuzz-run --reference fuzz-run-ref --seed $(SEED) --calls $(CALLS) \
+		--icount $(ICOUNT)

@@ -150,28 +150,32 @@ static int32_t hc_part_status(struct partition *p)
 {
     uint32_t id = arch_hcall_arg(p, 0);
     struct partition *t = id == PV_PART_SELF ? p : partition_by_id(id);
-    struct pv_partition_status *st;
+    struct pv_partition_status st;
+    void *out;
 
     if (!t)
         return PV_ENOENT;
     if (t != p && !is_system(p))
         return PV_EPERM;
-    st = uaccess_ptr(p->cfg, arch_hcall_arg(p, 1), sizeof(*st), CFG_AREA_WRITE);
-    if (!st)
+    out = uaccess_ptr(p->cfg, arch_hcall_arg(p, 1), sizeof(st), CFG_AREA_WRITE);
+    if (!out)
         return PV_EFAULT;
-    /* Every field is written (the structure has no padding): straight into
-     * the caller's validated buffer, without a copy. */
-    st->id = t->cfg->id;
-    st->state = t->state;
-    st->restarts = t->restarts;
-    st->mode = t->mode;
-    st->start_condition = t->start_condition;
-    st->hm_errors = t->hm_errors;
-    st->hm_restarts = t->hm_restarts;
-    st->hm_log_lost = t->hm_log_lost;
-    st->console_dropped = t->console.dropped;
-    st->flags = (is_system(t) ? PV_PART_FLAG_SYSTEM : 0) |
-                ((t->cfg->flags & CFG_PART_FPU) ? PV_PART_FLAG_FPU : 0);
+    /* Built here and copied: the caller's buffer may be misaligned, and a
+     * misaligned word store is a kernel trap on SPARC (found by the
+     * hypercall fuzzer, docs/testing.md). Every field is written (the
+     * structure has no padding). */
+    st.id = t->cfg->id;
+    st.state = t->state;
+    st.restarts = t->restarts;
+    st.mode = t->mode;
+    st.start_condition = t->start_condition;
+    st.hm_errors = t->hm_errors;
+    st.hm_restarts = t->hm_restarts;
+    st.hm_log_lost = t->hm_log_lost;
+    st.console_dropped = t->console.dropped;
+    st.flags = (is_system(t) ? PV_PART_FLAG_SYSTEM : 0) |
+               ((t->cfg->flags & CFG_PART_FPU) ? PV_PART_FLAG_FPU : 0);
+    memcpy(out, &st, sizeof(st));
     return PV_OK;
 }
 
