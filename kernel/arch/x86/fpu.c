@@ -18,6 +18,8 @@
  * The cost, per switch into or out of an FPU user: one fxsave and one
  * fxrstor; per switch between partitions that do not use the FPU: one
  * fxrstor of the initial state and two CR0 writes (docs/performance.md).
+ * Switching to idle leaves the registers clean and CR0.TS set, so what a
+ * window start costs depends on the incoming partition alone.
  */
 #include "arch.h"
 #include "kprintf.h"
@@ -91,11 +93,20 @@ static void save_live(void)
 /* Called whenever the context to resume changes (p = NULL: idle). */
 void x86_fpu_switch_to(const struct partition *p)
 {
-    /* The idle loop never uses the FPU: the registers stay as they are, so
-     * that a partition whose windows are separated by idle time alone keeps
-     * them without a save and a reload. */
-    if (!p)
+    /* To idle (the guard band before another partition's window, or idle
+     * time): the outgoing partition's state is saved and the registers
+     * scrubbed now, in its time, so that the next window's start costs the
+     * same whoever ran before (a neighbour's FPU use must not move it). */
+    if (!p) {
+        if (regs_hold != REGS_CLEAN) {
+            save_live();
+            clear_ts();
+            __asm__ volatile("fxrstor %0" : : "m"(fpu_initial));
+            regs_hold = REGS_CLEAN;
+        }
+        set_ts();
         return;
+    }
     if (p == regs_hold) {
         clear_ts();
         return;
