@@ -62,7 +62,9 @@ void pv_main(uint32_t id)
          * instructions, so the distribution is not one point. */
         uint64_t dl = now + 2000 + (k++ * 7919u) % 3000u;
 
-        if (timer_count >= SAMPLES || dl + MARGIN_NS > s->window_end_ns) {
+        /* The partition runs until its window's end less the guard band
+         * (a deadline in the band is served in the next window). */
+        if (timer_count >= SAMPLES || dl + MARGIN_NS > s->window_end_ns - s->window_guard_ns) {
             wait_next_window(s->window_start_ns);
             continue;
         }

@@ -34,8 +34,9 @@ struct channel_state {
  */
 #define PORT_CHUNK 2048u
 
+/* Which call it belongs to is the partition's port_call (PV_HC_PORT_WRITE
+ * or _READ; 0 = none), which hcall_dispatch() checks on every entry. */
 struct port_progress {
-    uint32_t nr; /* PV_HC_PORT_WRITE or _READ; 0 = none */
     uint32_t args[4];
     uint32_t restarts; /* the partition's restart count when it began */
     uint32_t done;     /* bytes copied */
@@ -161,13 +162,9 @@ void ports_reset(void)
 {
     memset(channel_states, 0, sizeof(channel_states));
     memset(progress, 0, sizeof(progress));
+    for (uint32_t i = 0; i < num_partitions; i++)
+        partitions[i].port_call = 0;
     port_events = 0;
-}
-
-void ports_hcall_entry(struct partition *p, uint32_t nr)
-{
-    if (p->index < CFG_MAX_PARTITIONS && progress[p->index].nr != nr)
-        progress[p->index].nr = 0;
 }
 
 /* p's progress with the current call if it continues one, else a fresh one
@@ -175,7 +172,7 @@ void ports_hcall_entry(struct partition *p, uint32_t nr)
 static struct port_progress *progress_of(struct partition *p, uint32_t nr)
 {
     struct port_progress *pr = &progress[p->index];
-    int same = pr->nr == nr && pr->restarts == p->restarts;
+    int same = p->port_call == nr && pr->restarts == p->restarts;
 
     for (unsigned i = 0; i < 4; i++) {
         if (pr->args[i] != arch_hcall_arg(p, i))
@@ -183,7 +180,7 @@ static struct port_progress *progress_of(struct partition *p, uint32_t nr)
         pr->args[i] = arch_hcall_arg(p, i);
     }
     if (!same) {
-        pr->nr = nr;
+        p->port_call = nr;
         pr->restarts = p->restarts;
         pr->done = 0;
     }
@@ -194,7 +191,7 @@ static struct port_progress *progress_of(struct partition *p, uint32_t nr)
  * any other copy dropped (a short write or read is "another call"). */
 static struct port_progress *no_progress(struct partition *p, struct port_progress *once)
 {
-    progress[p->index].nr = 0;
+    p->port_call = 0;
     memset(once, 0, sizeof(*once));
     return once;
 }
@@ -318,7 +315,7 @@ int32_t port_hc_write(struct partition *p)
         if (st->count == c->depth) {
             struct hm_error e = {PV_HM_PORT_OVERFLOW, arch_hcall_arg(p, 0), 0, 0, 0};
 
-            pr->nr = 0;
+            p->port_call = 0;
             st->refused++;
             hm_raise(p, &e);
             return PV_EAGAIN;
@@ -337,7 +334,7 @@ int32_t port_hc_write(struct partition *p)
     h = slot(c, target);
     if (!copy_chunk(pr, h + 1, msg, len))
         return HCALL_AGAIN;
-    pr->nr = 0;
+    p->port_call = 0;
     h->length = len;
     h->written_ns = arch_time_ns();
     if (c->kind == CFG_PORT_QUEUING) {
@@ -378,7 +375,7 @@ int32_t port_hc_read(struct partition *p)
         return PV_EAGAIN;
     /* Short messages (and nothing under way) need no progress. */
     h = slot(c, c->kind == CFG_PORT_QUEUING ? st->head : st->current);
-    if (h->length <= PORT_CHUNK && progress[p->index].nr != PV_HC_PORT_READ)
+    if (h->length <= PORT_CHUNK && p->port_call != PV_HC_PORT_READ)
         pr = no_progress(p, &once);
     else
         pr = progress_of(p, PV_HC_PORT_READ);
@@ -400,17 +397,17 @@ int32_t port_hc_read(struct partition *p)
     h = slot(c, from);
     /* The message stays where it is if the caller's buffer cannot hold it. */
     if (size < h->length) {
-        pr->nr = 0;
+        p->port_call = 0;
         return PV_ERANGE;
     }
     buf = uaccess_ptr(p->cfg, arch_hcall_arg(p, 1), h->length, CFG_AREA_WRITE);
     if (!buf) {
-        pr->nr = 0;
+        p->port_call = 0;
         return PV_EFAULT;
     }
     if (!copy_chunk(pr, buf, h + 1, h->length))
         return HCALL_AGAIN;
-    pr->nr = 0;
+    p->port_call = 0;
     memset(&info, 0, sizeof(info));
     info.written_ns = h->written_ns;
     info.valid = port->refresh_ns == 0 || arch_time_ns() - h->written_ns <= port->refresh_ns;

@@ -41,6 +41,7 @@ struct partition {
     uint32_t line_len; /* console bytes waiting for a newline */
     char line[CONSOLE_LINE_MAX];
     struct console_ring console; /* its lines waiting for the UART */
+    uint32_t port_call;          /* the port call whose copy is under way (port.c); 0 = none */
 };
 
 extern struct partition partitions[];

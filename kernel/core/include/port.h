@@ -9,6 +9,7 @@
 #define TESSERA_PORT_H
 
 #include <stdint.h>
+#include "partition.h"
 
 struct partition;
 
@@ -24,8 +25,13 @@ void ports_reset(void);
 void ports_window_start(struct partition *p);
 
 /* A hypercall nr of p begins: the progress of an unfinished port copy of p
- * survives only the same call again (port.c). */
-void ports_hcall_entry(struct partition *p, uint32_t nr);
+ * survives only the same call again (port.c). Inline: every hypercall
+ * passes here. */
+static inline void ports_hcall_entry(struct partition *p, uint32_t nr)
+{
+    if (p->port_call != nr)
+        p->port_call = 0;
+}
 
 /* The port hypercalls (docs/pv-api.md). */
 int32_t port_hc_open(struct partition *p);
