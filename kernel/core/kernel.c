@@ -52,20 +52,15 @@ static void expire_timers(struct partition *p, uint64_t now)
 
 /* The owner runs until its slot's end less the guard band (sched_guard()):
  * the kernel path it starts last then ends before the next partition's
- * window, which starts from the idle loop. Worked out once per slot (and
- * again when a plan change is asked for, which can move the next window),
- * not on every kernel entry. */
-static uint64_t slot_run_end;
-
-static void slot_changed(void)
-{
-    slot_run_end = sched_slot_deadline(&sched) - sched_guard(&sched, cfg_system.guard_ns);
-}
-
+ * window, which starts from the idle loop. */
 static uint64_t run_end(void)
 {
-    return slot_run_end;
+    return sched_slot_deadline(&sched) - sched_guard(&sched, cfg_system.guard_ns);
 }
+
+/* run_end() as reschedule() found it, for the arm_timer() that always
+ * follows it in the same kernel entry: worked out once per entry. */
+static uint64_t entry_run_end;
 
 /* Publishes the clock scale and the current window in p's control page. */
 static void publish_window(struct partition *p)
@@ -79,7 +74,7 @@ static void publish_window(struct partition *p)
     s->window_index = sched.slot.window;
     s->window_start_ns = sched.frame_start + sched.slot.start;
     s->window_end_ns = sched.frame_start + sched.slot.end;
-    s->window_guard_ns = (uint32_t)(sched_slot_deadline(&sched) - slot_run_end);
+    s->window_guard_ns = (uint32_t)sched_guard(&sched, cfg_system.guard_ns);
     s->frame_start_ns = sched.frame_start;
     s->major_frame_ns = sched.plan->major_frame_ns;
     s->seq++;
@@ -128,6 +123,7 @@ static void reschedule(uint64_t now)
 {
     uint64_t end = run_end();
 
+    entry_run_end = end;
     /* Console output goes out in its writer's own time (console.h), up to
      * the guard band like everything else the partition runs. */
     if (owner && owner->console.len)
@@ -156,7 +152,7 @@ static uint64_t armed_deadline = UINT64_MAX;
  * there). Most hypercalls leave it unchanged: the timer is not touched. */
 static void arm_timer(uint64_t now)
 {
-    uint64_t deadline = run_end();
+    uint64_t deadline = entry_run_end;
 
     if (now >= deadline) {
         deadline = sched_slot_deadline(&sched);
@@ -209,7 +205,6 @@ void kernel_start(void)
     plan = &cfg_system.plans[cfg_system.initial_plan];
     now = arch_time_ns();
     sched_start(&sched, plan, now);
-    slot_changed();
     kprintf("[tessera] plan %s: major frame %llu ns, %u windows\n", plan->name,
             (unsigned long long)plan->major_frame_ns, plan->num_windows);
     owner = sched.slot.partition == SCHED_IDLE ? 0 : &partitions[sched.slot.partition];
@@ -236,7 +231,6 @@ void kernel_on_timer(void)
     armed_deadline = UINT64_MAX; /* one-shot: it has fired */
     poll_console();
     if (sched_advance(&sched, now)) {
-        slot_changed();
         owner = sched.slot.partition == SCHED_IDLE ? 0 : &partitions[sched.slot.partition];
         /* The outgoing partition stops accruing execution time here. */
         set_current(0, now);
@@ -270,7 +264,6 @@ static void module_reset(uint64_t now)
     }
     ports_reset();
     sched_start(&sched, plan, now);
-    slot_changed();
     owner = sched.slot.partition == SCHED_IDLE ? 0 : &partitions[sched.slot.partition];
     if (owner)
         window_start(owner, now);
@@ -324,7 +317,6 @@ int kernel_plan_switch(uint32_t plan_id)
     for (uint32_t i = 0; i < cfg_system.num_plans; i++) {
         if (cfg_system.plans[i].id == plan_id) {
             sched_request_plan(&sched, &cfg_system.plans[i]);
-            slot_changed();
             /* Only a system partition's call asks: the line is its cost. */
             console_partition_event(current ? current : &partitions[0],
                                     "[tessera] plan %s requested for the next major frame\n",
