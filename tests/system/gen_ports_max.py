@@ -61,7 +61,9 @@ def xml(large):
     out = ['<?xml version="1.0"?>',
            f'<system name="ports-{"max" if large else "min"}" ram="128MiB">', "  <partitions>"]
     for part in range(nparts):
-        out.append(f'    <partition name="P{part:02d}" id="{part + 1}" criticality="C" '
+        # P00 is a system partition, so that it can time the system calls too.
+        kind = ' kind="system"' if part == 0 else ""
+        out.append(f'    <partition name="P{part:02d}" id="{part + 1}"{kind} criticality="C" '
                    'image="portcost.elf">')
         base = 0x01000000 + part * 0x200000
         out.append(f'      <area name="code" virt="0x40000000" phys="0x{base:08x}" size="64KiB" '

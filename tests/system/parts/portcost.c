@@ -56,6 +56,40 @@ static int32_t open_port(const char *name)
                   sum, pv_shared()->kernel_entries - e0);                                          \
     } while (0)
 
+/* Every other hypercall that returns, with the arguments that make it do
+ * the most (docs/pv-api.md lists the largest system's figures). Not timed:
+ * idle, halt and restart (they give the CPU away), upcall_return (timed as
+ * part of the interrupt paths in make bench), partition control of a real
+ * partition (it would halt it). */
+static void measure_others(void)
+{
+    static char line[128];
+    static struct pv_hm_entry log[64];
+    struct pv_partition_status pst;
+    struct pv_hm_log_status lst;
+    uint64_t t;
+
+    for (uint32_t i = 0; i < sizeof(line) - 1; i++)
+        line[i] = (char)('a' + i % 26);
+    line[sizeof(line) - 1] = '\n';
+    MEASURE("console_write 128", 10, pv_console_write(line, sizeof(line)) == 128 ? 0 : -1);
+    MEASURE("time_get", SAMPLES, pv_time_get(&t));
+    MEASURE("irq_sync", SAMPLES, pv_hcall0(PV_HC_IRQ_SYNC));
+    MEASURE("unknown number", SAMPLES, pv_hcall0(PV_HC_COUNT + 7) == PV_ENOSYS ? 0 : -1);
+    MEASURE("upcall_set", SAMPLES, pv_upcall_set(pv_upcall_entry));
+    MEASURE("timer_set", SAMPLES, pv_timer_set(PV_CLOCK_WALL, ~0ull >> 2, 0));
+    pv_timer_set(PV_CLOCK_WALL, 0, 0);
+    MEASURE("partition_status self", SAMPLES, pv_partition_status(PV_PART_SELF, &pst));
+    MEASURE("partition_status other", SAMPLES, pv_partition_status(2, &pst));
+    MEASURE("partition_control unknown", SAMPLES,
+            pv_partition_control(0x7fffffff, PV_PART_HALT) == PV_ENOENT ? 0 : -1);
+    MEASURE("hm_raise application-error", SAMPLES, pv_hm_raise(PV_HM_APPLICATION_ERROR, 1));
+    MEASURE("hm_log_read 64", SAMPLES, pv_hm_log_read(0, log, 64, &lst) >= 0 ? 0 : -1);
+    MEASURE("plan_switch", 10, pv_plan_switch(0));
+    MEASURE("console_read (not the input partition)", SAMPLES,
+            pv_console_read(line, sizeof(line)) == PV_EPERM ? 0 : -1);
+}
+
 static void measure(void)
 {
     int32_t wide = open_port("wide_out"), narrow = open_port("narrow_out");
@@ -77,6 +111,7 @@ static void measure(void)
     MEASURE("write 64KiB queuing", SAMPLES_BIG, pv_port_write(q_out, big, BIG));
     MEASURE("read 64KiB queuing", SAMPLES_BIG, pv_port_read(q_in, big, BIG, &info));
     MEASURE("clear", SAMPLES, pv_port_clear(q_in));
+    measure_others();
     /* A flood of the longest messages across FLOOD_FRAMES window ends: the
      * reader's windows must still start on time. */
     for (uint32_t frames = 0; frames < FLOOD_FRAMES; frames++) {
