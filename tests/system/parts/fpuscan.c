@@ -22,7 +22,6 @@
 #define NUM_SLOTS  (MAP_SLOTS + X87_SLOTS)
 #define CODE_VA    0x40200000u /* the "scan" area: rwx */
 #define SCRATCH_SZ 4096
-#define DEBUG_SCAN 0
 
 static uint8_t scratch[SCRATCH_SZ] __attribute__((aligned(16)));
 static uint8_t stack[16384] __attribute__((aligned(16)));
@@ -196,8 +195,6 @@ void pv_upcall_handler(struct pv_upcall_frame *f)
         tp_printf("fault outside the slots: error=%u pc=%x\n", s->hm_error, s->hm_pc);
         pv_halt_self();
     }
-    if (DEBUG_SCAN)
-        tp_printf("k=%u e=%u\n", k, s->hm_error);
     if (s->hm_error < PV_HM_ERROR_COUNT)
         faults_by_class[s->hm_error]++;
     faulted++;
