@@ -14,7 +14,8 @@ CHECKS = [
     "disarmed timer stays quiet", "expiry outside the window waits for the next one",
     "and comes at that window's start", "missed periods are counted",
     "execution-time timer fires on execution time", "and not on wall time",
-    "idle returns at the interrupt", "an enabled handler can be interrupted",
+    "idle returns at the interrupt", "idle with a line pending returns at once",
+    "and enabling then delivers it", "an enabled handler can be interrupted",
 ]
 EINVAL, EFAULT, EPERM, ENOENT = -3, -2, -4, -5
 RESULTS = [

@@ -228,6 +228,29 @@ static void test_idle_wakeup(void)
           "returned %llu ns after the deadline (hits %llu)", t - dl, hits - h0);
 }
 
+/* The race a partition can arrange on one CPU: its line is already
+ * pending (upcalls disabled) when it idles. The kernel must not let it
+ * sleep through it (until its next window): pv_idle returns at once, and
+ * enabling then delivers. */
+static void test_idle_pending(void)
+{
+    uint64_t t0, t;
+    uint32_t h0;
+
+    sync_window();
+    h0 = hits;
+    pv_irq_disable();
+    pv_timer_set(PV_CLOCK_WALL, pv_clock_ns() + 2 * US, 0);
+    spin_until(pv_clock_ns() + 4 * US); /* expired: pending, not delivered */
+    t0 = pv_clock_ns();
+    pv_idle();
+    t = pv_clock_ns();
+    check("idle with a line pending returns at once", hits == h0 && t - t0 < LATENCY_MAX,
+          "returned after %llu ns (hits %llu)", t - t0, hits - h0);
+    pv_irq_enable();
+    check("and enabling then delivers it", hits == h0 + 1, "hits %llu %llu", hits - h0, 0);
+}
+
 static void test_nesting(void)
 {
     sync_window();
@@ -296,6 +319,7 @@ void pv_main(uint32_t id)
     test_counted_while_out();
     test_exec_timer();
     test_idle_wakeup();
+    test_idle_pending();
     test_nesting();
     test_bad_arguments();
     lose_the_stack();
