@@ -120,6 +120,14 @@ $(eval $(call tessera_system,sparc-stacks,tests/system/systems/sparc-stacks.xml,
 	$(SPARC_TEST_IMAGES)))
 TEST_TARGETS += $(SYSTEMS_DIR)/sparc-stacks/system.elf
 TEST_PROGRAMS += tests/system/test_sparc_traps.py
+# Every kernel entry in a hostile CPU state, beside the fuzzer's victim.
+$(eval $(call bare_partition,sparc-hostile,tests/system/parts/sparc_hostile.c))
+SPARC_HOSTILE_SYSTEMS := sparc-hostile sparc-hostile-ref sparc-hostile-stops
+$(foreach s,$(SPARC_HOSTILE_SYSTEMS),$(eval $(call tessera_system,$(s),\
+	tests/system/systems/$(s).xml,$(PART_IMAGE_DIR)/sparc-hostile.elf \
+	$(PART_IMAGE_DIR)/fuzzvictim.elf $(PART_IMAGE_DIR)/probe.elf)))
+TEST_TARGETS += $(foreach s,$(SPARC_HOSTILE_SYSTEMS),$(SYSTEMS_DIR)/$(s)/system.elf)
+TEST_PROGRAMS += tests/system/test_sparc_hostile.py
 endif
 # The APEX health-monitor services and the executive's health-monitor
 # mapping: one RTEMS image in three partitions, plus hm.elf's log reader.
