@@ -199,6 +199,7 @@ fuzz-hypercalls: $(SYSTEMS_DIR)/fuzz-run/system.elf $(SYSTEMS_DIR)/fuzz-run-ref/
 # (or all), SEED, FILES; it works in its own copy of the tree under
 # build-mutate/ and takes newlib from $(B).
 MUTANTS ?= 12
+HOST_TEST_PROGRAMS += tests/mutate/test_mutants.py
 .PHONY: mutate
 mutate:
 	$(Q)$(PYTHON) tests/mutate/run.py --arch $(ARCH) --mutants $(MUTANTS) --seed $(SEED) \

@@ -55,7 +55,8 @@ def sync_tree(repo, tree):
         src, dst = os.path.join(repo, f), os.path.join(tree, f)
         with open(src, "rb") as fh:
             data = fh.read()
-        h.update(f.encode() + b"\0" + data)
+        if not f.startswith(("tests/mutate/", "docs/")) and not f.endswith(".md"):
+            h.update(f.encode() + b"\0" + data)
         try:
             with open(dst, "rb") as fh:
                 same = fh.read() == data
@@ -83,10 +84,40 @@ def copy_newlib(newlib_from, tree, arch):
     os.utime(os.path.join(dst, "include"))
 
 
+OBJCOPY = {"x86": "objcopy", "sparc": "sparc64-linux-gnu-objcopy"}
+
+
 class Tree:
     def __init__(self, path, arch, jobs):
         self.path, self.arch, self.jobs = path, arch, jobs
         self.systems = None
+        self.code = {}  # source -> digest of its unmutated object's code
+
+    def object_of(self, src):
+        """The target object a .c file compiles to, None if not one of ours."""
+        if src.startswith("kernel/") and src.endswith(".c"):
+            return f"build/{self.arch}/kernel/{src}.o"
+        if src.startswith("guest/core/") and src.endswith(".c"):
+            return f"build/{self.arch}/guest/core/{os.path.basename(src)[:-2]}.o"
+        return None
+
+    def code_digest(self, obj):
+        """The object without its debug sections: a mutant that leaves it
+        byte-identical left the code as it was."""
+        path = os.path.join(self.path, obj)
+        tmp = path + ".nodebug"
+        subprocess.run([OBJCOPY[self.arch], "--strip-debug", path, tmp], check=True)
+        with open(tmp, "rb") as f:
+            data = f.read()
+        os.remove(tmp)
+        return sha(data)
+
+    def remember_code(self, srcs):
+        """Digests of the unmutated objects (right after build_all)."""
+        for src in srcs:
+            obj = self.object_of(src)
+            if obj and os.path.exists(os.path.join(self.path, obj)):
+                self.code[src] = self.code_digest(obj)
 
     def make(self, targets, log_to=None):
         cmd = ["make", "-s", "--no-print-directory", f"-j{self.jobs}", f"ARCH={self.arch}",
@@ -109,7 +140,8 @@ class Tree:
         with open(lst) as f:
             progs = [ln.strip().split(":", 1)[1] for ln in f if ln.strip()]
         self.systems = set(os.listdir(os.path.join(self.path, "build", self.arch, "systems")))
-        return [p for p in progs if not p.endswith("lint.py")]
+        # Source hygiene and the harness's own test say nothing of a mutant.
+        return [p for p in progs if not p.endswith("lint.py") and not p.startswith("tests/mutate/")]
 
     def targets_for(self, prog):
         """The make targets one test program needs."""
@@ -212,6 +244,12 @@ def run_mutant(tree, m, src_text, progs, secs):
     built, out = set(), []
     plant(tree, m, src_text)
     try:
+        obj = tree.object_of(m.path)
+        if m.path in tree.code:
+            if not tree.make([obj], out):
+                return "stillborn", obj, out[-1][-600:]
+            if tree.code_digest(obj) == tree.code[m.path]:
+                return "equivalent", obj, ""
         for prog in order:
             need = tuple(tree.targets_for(prog))
             if need not in built:
@@ -242,22 +280,24 @@ def choose(all_mutants, per_folder, seed):
 
 def summary(rows, folders):
     log("")
-    log("mutation testing: per folder (killed includes timeouts; stillborn not counted)")
-    log(f"  {'folder':20} {'killed':>6} {'timeout':>7} {'survived':>8} {'stillborn':>9}  rate")
+    log("mutation testing: per folder (rate = (killed + timeout) / (killed + timeout + survived);"
+        " stillborn and equivalent not counted)")
+    log(f"  {'folder':20} {'killed':>6} {'timeout':>7} {'survived':>8} {'stillborn':>9}"
+        f" {'equivalent':>10}  rate")
     groups = [(f, [r for r in rows if r["folder"] == f]) for f in folders]
     kernel = [r for r in rows if r["folder"].startswith("kernel/")]
     if len({f for f in folders if f.startswith("kernel/")}) > 1:
         groups.append(("kernel/ (all)", kernel))
     for name, rs in groups:
         c = {k: sum(1 for r in rs if r["verdict"] == k)
-             for k in ("killed", "timeout", "survived", "stillborn")}
+             for k in ("killed", "timeout", "survived", "stillborn", "equivalent")}
         counted = c["killed"] + c["timeout"] + c["survived"]
         rate = (c["killed"] + c["timeout"]) / counted if counted else 0.0
         goal = ""
         if name in GOAL_FOLDERS or name == "kernel/ (all)":
             goal = "  >= 90%: ok" if counted and rate >= GOAL else "  >= 90%: MISSED"
         log(f"  {name:20} {c['killed']:6} {c['timeout']:7} {c['survived']:8} {c['stillborn']:9}"
-            f"  {100 * rate:5.1f}%{goal}")
+            f" {c['equivalent']:10}  {100 * rate:5.1f}%{goal}")
     surv = [r for r in rows if r["verdict"] == "survived"]
     log(f"survivors ({len(surv)}):")
     for r in sorted(surv, key=lambda r: (r["path"], r["line"], r["col"])):
@@ -265,6 +305,9 @@ def summary(rows, folders):
 
 
 def main():
+    # A kill of the run unwinds like an exception: the finally blocks undo
+    # the mutant and end the test's process group.
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit(143))
     ap = argparse.ArgumentParser()
     ap.add_argument("--arch", default="x86")
     ap.add_argument("--mutants", default="15",
@@ -299,6 +342,7 @@ def main():
     if base["failing"]:
         log("mutate: these fail without a mutant and are left out: " + " ".join(base["failing"]))
     progs = [p for p in progs if p not in base["failing"]]
+    tree.remember_code(sorted({m.path for ms in folders.values() for m in ms}))
     secs = base["secs"]
 
     texts, rows = {}, []
@@ -325,7 +369,7 @@ def main():
                 log(f"{verdict:9} {r['secs']:6.1f} s  {m.path}:{m.line}  {m.op:4} "
                     f"{m.old!r} -> {m.new!r}  {by}")
             rows.append(r)
-            if r["verdict"] != "stillborn":
+            if r["verdict"] not in ("stillborn", "equivalent"):
                 counted += 1
     summary(rows, list(folders))
     return 0
