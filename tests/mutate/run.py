@@ -345,12 +345,17 @@ def main():
     tree.remember_code(sorted({m.path for ms in folders.values() for m in ms}))
     secs = base["secs"]
 
+    # Round robin over the folders, so that a run cut short has figures
+    # for each of them.
     texts, rows = {}, []
-    for name, ms in folders.items():
-        counted = 0
-        for m in ms:
-            if per != "all" and counted >= per:
-                break
+    queues = {name: list(ms) for name, ms in folders.items()}
+    counted = dict.fromkeys(folders, 0)
+    while any(queues.values()):
+        for name in folders:
+            if not queues[name] or (per != "all" and counted[name] >= per):
+                queues[name] = []
+                continue
+            m = queues[name].pop(0)
             if m.path not in texts:
                 with open(os.path.join(tree.path, m.path), encoding="utf-8") as f:
                     texts[m.path] = f.read()
@@ -366,11 +371,11 @@ def main():
                 if why:
                     r["build"] = why
                 res.add(r)
-                log(f"{verdict:9} {r['secs']:6.1f} s  {m.path}:{m.line}  {m.op:4} "
+                log(f"{verdict:10} {r['secs']:6.1f} s  {m.path}:{m.line}  {m.op:4} "
                     f"{m.old!r} -> {m.new!r}  {by}")
             rows.append(r)
             if r["verdict"] not in ("stillborn", "equivalent"):
-                counted += 1
+                counted[name] += 1
     summary(rows, list(folders))
     return 0
 

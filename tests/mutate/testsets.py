@@ -96,8 +96,19 @@ def quick_set(path, programs, root, secs):
     return sorted(units, key=key) + sorted(system, key=key)
 
 
+# Tests that run none of the kernel's or pv's code: the executive on its
+# native port (bare x86, ring 0), and its host scenarios and unit tests.
+GUEST_ONLY = ("tests/system/test_native_scenarios.py", "tests/unit/guest/", "/tests/unit/guest/")
+
+
 def full_set(path, programs, quick, secs):
     """Everything else a survivor of the quick set must also survive: the
-    arch's system tests and the host tests, shortest first."""
+    arch's system tests and the host tests, shortest first; for a mutant
+    outside guest/, less the tests that cannot reach it."""
     rest = [p for p in programs if p not in quick and not p.endswith("lint.py")]
+    if not path.startswith("guest/"):
+        rest = [p for p in rest if not any(g in p for g in GUEST_ONLY)]
+    # The configuration compiler (host) compiles only kernel headers.
+    if not (path.startswith("kernel/") and path.endswith(".h")):
+        rest = [p for p in rest if not p.startswith("tests/config/")]
     return sorted(rest, key=lambda p: secs.get(p, 1e9))
