@@ -318,6 +318,8 @@ def main():
     ap.add_argument("--newlib-from", default="build")
     ap.add_argument("--jobs", type=int, default=2)
     ap.add_argument("--list", action="store_true", help="only list the chosen mutants")
+    ap.add_argument("--summary", action="store_true",
+                    help="only sum up the results at hand of the chosen mutants (runs nothing)")
     args = ap.parse_args()
     repo = os.path.abspath(os.path.join(HERE, "..", ".."))
     per = args.mutants if args.mutants == "all" else int(args.mutants)
@@ -329,6 +331,26 @@ def main():
         for name, ms in folders.items():
             for m in ms[:per] if per != "all" else ms:
                 log(f"{name:18} {m.path}:{m.line}  {m.op:4}  {m.old!r} -> {m.new!r}")
+        return 0
+
+    if args.summary:
+        res = Results(os.path.join(args.dir, "results.jsonl"))
+        rows, missing = [], 0
+        for name, ms in folders.items():
+            counted = 0
+            for m in ms:
+                if per != "all" and counted >= per:
+                    break
+                with open(os.path.join(repo, m.path), "rb") as f:
+                    r = res.done.get((m.ident, args.arch, sha(f.read())))
+                if r:
+                    rows.append(r)
+                    counted += r["verdict"] not in ("stillborn", "equivalent")
+                else:
+                    missing += 1
+        summary(rows, list(folders))
+        if missing:
+            log(f"({missing} chosen mutants have no result yet: run without --summary)")
         return 0
 
     os.makedirs(args.dir, exist_ok=True)
