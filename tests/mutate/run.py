@@ -337,9 +337,9 @@ def main():
         res = Results(os.path.join(args.dir, "results.jsonl"))
         rows, missing = [], 0
         for name, ms in folders.items():
-            counted = 0
+            counted = gap = 0
             for m in ms:
-                if per != "all" and counted >= per:
+                if per != "all" and counted + gap >= per:
                     break
                 with open(os.path.join(repo, m.path), "rb") as f:
                     r = res.done.get((m.ident, args.arch, sha(f.read())))
@@ -347,7 +347,8 @@ def main():
                     rows.append(r)
                     counted += r["verdict"] not in ("stillborn", "equivalent")
                 else:
-                    missing += 1
+                    gap += 1
+            missing += gap
         summary(rows, list(folders))
         if missing:
             log(f"({missing} chosen mutants have no result yet: run without --summary)")
