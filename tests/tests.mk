@@ -202,3 +202,13 @@ fuzz-hypercalls: $(SYSTEMS_DIR)/fuzz-run/system.elf $(SYSTEMS_DIR)/fuzz-run-ref/
 	$(Q)TESSERA_ARCH=$(ARCH) TESSERA_BUILD=$(abspath $(B)) $(PYTHON) tests/system/test_fuzz.py \
 		--system fuzz-run --reference fuzz-run-ref --seed $(SEED) --calls $(CALLS) \
 		--icount $(ICOUNT)
+
+# Mutation testing (tests/mutate/run.py, docs/testing.md): MUTANTS per folder
+# (or all), SEED, FILES; it works in its own copy of the tree under
+# build-mutate/ and takes newlib from $(B).
+MUTANTS ?= 12
+HOST_TEST_PROGRAMS += tests/mutate/test_mutants.py
+.PHONY: mutate
+mutate:
+	$(Q)$(PYTHON) tests/mutate/run.py --arch $(ARCH) --mutants $(MUTANTS) --seed $(SEED) \
+		--files "$(FILES)" --dir build-mutate --newlib-from $(B)

@@ -1,0 +1,74 @@
+#!/usr/bin/env python3
+# SPDX-License-Identifier: BSD-2-Clause
+"""The mutant enumerator on a small C text: each operator where it applies,
+nothing in comments, strings, #include or #if lines, and a stable order.
+TAP on stdout (tests/run.py)."""
+import os
+import sys
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import mutants as M  # noqa: E402
+
+SRC = r"""#include <pv/abi.h>
+#if X > 1
+#endif
+#define FL_A 0x1u
+#define FL_B 0x2u
+#define LIMIT 16
+/* if (a < b) return 3; */
+static const char *s = "a <= 2";
+int f(unsigned a, unsigned b, int *p)
+{
+    if (a >= LIMIT)
+        return -1;
+    if (b & FL_A) {
+        p[0] = 7;
+        goto out;
+    }
+    if (a == b) {
+        p[1] = 0;
+    }
+    a &= ~FL_B;
+    p = &p[1];
+out:
+    return a != 0x10;
+}
+"""
+
+
+def main():
+    n = failed = 0
+
+    def ok(cond, name):
+        nonlocal n, failed
+        n += 1
+        failed += 0 if cond else 1
+        print(f"{'ok' if cond else 'not ok'} {n} - {name}")
+
+    fams = M.flag_families([SRC])
+    ms = M.mutants_of("t.c", SRC, fams)
+    got = {(m.line, m.op, m.old, m.new) for m in ms}
+    ok(fams == {"FL_A": ["FL_B"], "FL_B": ["FL_A"]}, "single-bit defines of one prefix: a family")
+    ok(all(m.line >= 4 for m in ms), "nothing in #include or #if lines")
+    ok(not any(m.line in (7, 8) for m in ms), "nothing in comments or strings")
+    ok((6, "obo", "16", "17") in got and (6, "obo", "16", "15") in got, "#define body: off by one")
+    ok(not any(m.line in (4, 5) and m.op == "wide" for m in ms), "a #define's own name is kept")
+    ok((11, "rel", ">=", ">") in got, "relational flip")
+    ok((11, "drop", "(a >= LIMIT)", "(0 && (a >= LIMIT))") in got, "guard with return dropped")
+    ok((13, "drop", "(b & FL_A)", "(0 && (b & FL_A))") in got, "guard block ending in goto dropped")
+    ok(not any(m.line == 17 and m.op == "drop" for m in ms), "an if without a jump is no guard")
+    ok((13, "wide", "&", "|") in got, "binary & widened")
+    ok((13, "wide", "FL_A", "(FL_A | FL_B)") in got, "flag constant widened to its family")
+    ok((20, "wide", "&=", "|=") in got, "&= widened")
+    ok(not any(m.line == 21 and m.op == "wide" for m in ms), "address-of & is not an operator")
+    ok((23, "obo", "0x10", "0x11") in got and (23, "obo", "0x10", "0xf") in got, "hex stays hex")
+    ok(not any(m.new == "-1" for m in ms), "0 is not mutated to -1")
+    again = [m.ident for m in M.mutants_of("t.c", SRC, fams)]
+    ok(again == [m.ident for m in ms] and len(set(again)) == len(again), "stable, unique ids")
+    ok(all(m.apply(SRC) != SRC for m in ms), "every mutant changes the text")
+    print(f"1..{n}")
+    return 1 if failed else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,117 @@
+# SPDX-License-Identifier: BSD-2-Clause
+"""Which tests a mutant of a given file meets first.
+
+A mutant runs its quick set (the host unit tests that link its file, then
+the system tests of what the file implements, shortest first) and stops at
+the first failure; one that survives it runs the rest of the arch's list.
+The table only orders the work: a wrong guess costs time, never a verdict.
+"""
+import os
+import re
+
+SYS = "tests/system/"
+
+# File stem -> system tests that exercise it (without the directory).
+BY_STEM = {
+    "hcall": ["test_hypercalls", "test_hcall_args", "test_fuzz"],
+    "uaccess": ["test_hcall_args", "test_rights", "test_hypercalls"],
+    "port": ["test_ports", "test_hcall_args", "test_port_costs"],
+    "hm": ["test_hm", "test_faults"],
+    "sched": ["test_schedule", "test_plans", "test_guard"],
+    "kernel": ["test_schedule", "test_virq", "test_faults", "test_guard"],
+    "partition": ["test_partitions", "test_restart", "test_modes"],
+    "virq": ["test_virq", "test_hypercalls"],
+    "vtimer": ["test_virq", "test_hypercalls"],
+    "console": ["test_console", "test_console_isolation"],
+    "elf": ["test_partitions", "test_restart"],
+    "kprintf": ["test_console", "test_hm"],
+    "kformat": ["test_console", "test_hm"],
+    "kstring": ["test_hypercalls", "test_ports"],
+    "cfg": ["test_partitions", "test_schedule", "test_ports"],
+    "trap": ["test_faults", "test_x86_breaches", "test_sparc_traps", "test_x86_fault_tasks"],
+    "entry": ["test_faults", "test_hypercalls", "test_sparc_traps"],
+    "window": ["test_sparc_traps", "test_faults"],
+    "mmu": ["test_rights", "test_shared", "test_faults"],
+    "fpu": ["test_fpu", "test_x86_breaches"],
+    "time": ["test_schedule", "test_virq"],
+    "upcall": ["test_virq", "test_hypercalls"],
+    "desc": ["test_faults", "test_x86_fault_tasks"],
+    "boot": ["test_partitions", "test_schedule"],
+    "uart": ["test_console"],
+    # pv/include/pv and pv/arch/*/include/pv
+    "abi": ["test_hypercalls", "test_hcall_args", "test_virq"],
+    "pv": ["test_hypercalls", "test_virq", "test_ports"],
+    "shared": ["test_virq", "test_hypercalls"],
+    "hcall_args": ["test_hcall_args"],
+    "status": ["test_partitions", "test_hypercalls"],
+    "arch": ["test_hypercalls", "test_virq"],
+}
+DEFAULT = ["test_hypercalls", "test_schedule", "test_virq"]
+GUEST = ["test_rtems_scenarios", "test_rtems_isolation", "test_apex"]
+
+
+def unit_sources(root):
+    """Kernel unit test name -> the kernel/core sources it links
+    (tests/unit/unit.mk's UNIT_SRCS_name lines)."""
+    text = open(os.path.join(root, "tests/unit/unit.mk"), encoding="utf-8").read()
+    text = text.replace("\\\n", " ")
+    raw = dict(re.findall(r"^UNIT_SRCS_(\w+)\s*:=\s*(.*)$", text, re.M))
+    out = {}
+    for name in raw:
+        words, todo = [], raw[name].split()
+        while todo:
+            w = todo.pop(0)
+            m = re.match(r"\$\(UNIT_SRCS_(\w+)\)", w)
+            todo[:0] = raw.get(m.group(1), "").split() if m else []
+            if not m:
+                words.append(w)
+        out[name] = words
+    return out
+
+
+def unit_tests_for(path, programs, root):
+    """The host unit-test programs (from programs) a mutant of path meets."""
+    host = [p for p in programs if not p.startswith(SYS) and not p.endswith("lint.py")]
+    kernel_units = [p for p in host if "/unit/kernel-" in p]
+    guest_units = [p for p in host if p not in kernel_units]
+    if path.startswith("guest/core/"):
+        return guest_units
+    if path.startswith("kernel/core/") and path.endswith(".c"):
+        srcs = unit_sources(root)
+        return [p for p in kernel_units if path in srcs.get(p.rsplit("kernel-", 1)[1], [])]
+    if path.startswith(("kernel/core/include/", "pv/include/")):
+        return kernel_units
+    return []
+
+
+def quick_set(path, programs, root, secs):
+    """Ordered quick set for a mutant of path: the unit test named after the
+    file, the mapped system tests (shortest first), then the other unit
+    tests that link the file (each unit binary compiles its sources anew:
+    on a loaded machine that costs more than a short system test)."""
+    stem = os.path.splitext(os.path.basename(path))[0]
+    names = GUEST if path.startswith("guest/core/") else BY_STEM.get(stem, DEFAULT)
+    system = [p for p in programs if p.startswith(SYS)
+              and os.path.splitext(os.path.basename(p))[0] in names]
+    units = unit_tests_for(path, programs, root)
+    own = [p for p in units if p.endswith(("kernel-" + stem, "test_" + stem))]
+    return own + sorted(system, key=lambda p: secs.get(p, 1e9)) + \
+        [p for p in units if p not in own]
+
+
+# Tests that run none of the kernel's or pv's code: the executive on its
+# native port (bare x86, ring 0), and its host scenarios and unit tests.
+GUEST_ONLY = ("tests/system/test_native_scenarios.py", "tests/unit/guest/", "/tests/unit/guest/")
+
+
+def full_set(path, programs, quick, secs):
+    """Everything else a survivor of the quick set must also survive: the
+    arch's system tests and the host tests, shortest first; for a mutant
+    outside guest/, less the tests that cannot reach it."""
+    rest = [p for p in programs if p not in quick and not p.endswith("lint.py")]
+    if not path.startswith("guest/"):
+        rest = [p for p in rest if not any(g in p for g in GUEST_ONLY)]
+    # The configuration compiler (host) compiles only kernel headers.
+    if not (path.startswith("kernel/") and path.endswith(".h")):
+        rest = [p for p in rest if not p.startswith("tests/config/")]
+    return sorted(rest, key=lambda p: secs.get(p, 1e9))
