@@ -77,6 +77,9 @@ $(eval $(call tessera_system,rtems-scenarios-c,tests/system/systems/rtems-scenar
 RTEMS_TEST_SYSTEMS += rtems-scenarios-d
 $(eval $(call tessera_system,rtems-scenarios-d,tests/system/systems/rtems-scenarios-d.xml,\
 	$(PV_APP_DIR)/compat02.elf))
+RTEMS_TEST_SYSTEMS += rtems-scenarios-e
+$(eval $(call tessera_system,rtems-scenarios-e,tests/system/systems/rtems-scenarios-e.xml,\
+	$(PV_APP_DIR)/order01.elf))
 # The ARINC 653 APEX port services between two RTEMS partitions.
 $(eval $(call pv_apex_app,apex-sender,tests/system/rtems/apex/sender.c))
 $(eval $(call pv_apex_app,apex-receiver,tests/system/rtems/apex/receiver.c))

@@ -24,6 +24,11 @@ def main():
     tap.eq(got[3:4], ["QRECV: RX-X timed out"], "PRIORITY: a task that gave up leaves the queue")
     tap.eq(got[4:], ["QRECV: RX-E got p1", "QRECV: RX-D got p2", "QRECV: RX-F got p3"],
            "PRIORITY: the most important task first, the longest waiting among equals")
+    # Senders A (30), B (40), C (20) queued in that order behind a full port.
+    for what, order, text in (("sfifo", "0ABC", "FIFO senders: the task that waited longest first"),
+                              ("sprio", "0CAB", "PRIORITY senders: the most important task first")):
+        tap.eq([ln for ln in recv if f" {what} read " in ln],
+               [f"QRECV: {what} read {c}" for c in order], text)
     return tap.done()
 
 

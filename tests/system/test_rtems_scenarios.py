@@ -16,6 +16,7 @@ SYSTEMS = {
                           "object01", "ext01", "fp01", "io01"],
     "rtems-scenarios-c": ["compat01", "stdio01"],
     "rtems-scenarios-d": ["compat02"],
+    "rtems-scenarios-e": ["order01"],
 }
 
 

@@ -12,7 +12,7 @@
 
 #define MS 1000000LL
 
-static QUEUING_PORT_ID_TYPE fifo, prio, ctl;
+static QUEUING_PORT_ID_TYPE fifo, prio, ctl, sfifo, sprio;
 static rtems_id init_id;
 
 static void check(const char *what, RETURN_CODE_TYPE r)
@@ -87,6 +87,24 @@ static void await_receivers(int n)
         rtems_event_receive(RTEMS_EVENT_0, RTEMS_WAIT | RTEMS_EVENT_ANY, RTEMS_NO_TIMEOUT, &got);
 }
 
+/* Lets QSEND queue its senders on port, then reads what they send, one
+ * message at a time (each read frees the one slot: its own port event). */
+static void read_senders(const char *what, QUEUING_PORT_ID_TYPE port)
+{
+    APEX_BYTE buf[8];
+    MESSAGE_SIZE_TYPE len;
+    RETURN_CODE_TYPE r;
+
+    command(what);
+    rtems_task_wake_after(300);
+    for (int i = 0; i < 4; i++) {
+        RECEIVE_QUEUING_MESSAGE(port, INFINITE_TIME_VALUE, buf, &len, &r);
+        check("receive", r);
+        printf("QRECV: %s read %.*s\n", what, (int)len, (const char *)buf);
+        rtems_task_wake_after(20);
+    }
+}
+
 rtems_task Init(rtems_task_argument arg)
 {
     RETURN_CODE_TYPE r;
@@ -100,6 +118,10 @@ rtems_task Init(rtems_task_argument arg)
     check("create p_in", r);
     CREATE_QUEUING_PORT("ctl_out", 8, 2, SOURCE, FIFO, &ctl, &r);
     check("create ctl_out", r);
+    CREATE_QUEUING_PORT("sf_in", 8, 1, DESTINATION, FIFO, &sfifo, &r);
+    check("create sf_in", r);
+    CREATE_QUEUING_PORT("sp_in", 8, 1, DESTINATION, FIFO, &sprio, &r);
+    check("create sp_in", r);
 
     /* FIFO: they start waiting in the order A (30), B (20), C (40). */
     start('A', 30, fifo, 0);
@@ -117,6 +139,10 @@ rtems_task Init(rtems_task_argument arg)
     start('E', 20, prio, 0);
     command("prio");
     await_receivers(3);
+
+    /* Senders blocked on a full port: FIFO A, B, C; PRIORITY C, A, B. */
+    read_senders("sfifo", sfifo);
+    read_senders("sprio", sprio);
 
     command("end");
     printf("QRECV: done\n");
