@@ -204,7 +204,8 @@ def expected_dump(xml_path, image_dir):
             img = f.read()
         flags = (1 if p.get("kind") == "system" else 0) | (2 if p.get("fpu") == "yes" else 0)
         entry = int(p.get("entry"), 16) if p.get("entry") else elf_entry(img)
-        areas = p.findall("area")
+        # The tables hold a partition's areas sorted by virtual address.
+        areas = sorted(p.findall("area"), key=lambda a: int(a.get("virt"), 16))
         out.append(f"partition {i} {p.get('name')} id={p.get('id')} flags=0x{flags:x} "
                    f"crit={'ABCDE'.index(p.get('criticality'))} "
                    f"mode={modes[p.get('initial-mode', 'cold-start')]} entry=0x{entry:08x} "
@@ -252,6 +253,7 @@ def expected_dump(xml_path, image_dir):
                    f"header={MESSAGE_HEADER} aligned=yes")
     if ports:
         out.append("port-names ok")
+    out += ["partition-ids ok", "plan-ids ok"]
     return "\n".join(out) + "\n"
 
 

@@ -11,6 +11,7 @@ UNIT_KERNEL_TESTS := sched uaccess hcall hm elf kformat port hcall_args
 UNIT_SRCS_sched := kernel/core/sched.c
 UNIT_SRCS_uaccess := kernel/core/uaccess.c
 UNIT_SRCS_hcall := kernel/core/hcall.c kernel/core/hm.c kernel/core/uaccess.c kernel/core/console.c \
+	kernel/core/idtable.c \
 	kernel/core/virq.c kernel/core/vtimer.c kernel/core/partition.c kernel/core/elf.c \
 	kernel/core/port.c \
 	kernel/core/kprintf.c kernel/core/kformat.c
