@@ -28,27 +28,27 @@ static void test_valid(void **state)
     assert_false(id_table_valid(&t, 1, id_of));
 }
 
+/* The table of FAKE_IDS_1_2 with slot 0 and slot 2, the seed and the mask
+ * given; without slots at all when no_slots. */
+static int valid(uint8_t slot0, uint8_t slot2, uint32_t seed, uint32_t mask, int no_slots)
+{
+    const uint8_t slots[4] = {slot0, CFG_ID_SLOT_EMPTY, slot2, 0};
+    const struct cfg_id_table t = {no_slots ? 0 : slots, mask, seed};
+
+    return id_table_valid(&t, 2, id_of);
+}
+
 static void test_refused(void **state)
 {
-    uint8_t slots[4] = {CFG_ID_SLOT_EMPTY, CFG_ID_SLOT_EMPTY, 1, 0};
-    struct cfg_id_table t = {slots, 3, 0};
+    const uint8_t e = CFG_ID_SLOT_EMPTY;
 
     (void)state;
-    assert_true(id_table_valid(&t, 2, id_of));
-    slots[0] = 2; /* an index past the items */
-    assert_false(id_table_valid(&t, 2, id_of));
-    slots[0] = CFG_ID_SLOT_EMPTY;
-    slots[2] = 0; /* id 2 not found at its slot */
-    assert_false(id_table_valid(&t, 2, id_of));
-    slots[2] = 1;
-    t.seed = 1; /* another seed: ids 1 and 2 share a slot */
-    assert_false(id_table_valid(&t, 2, id_of));
-    t.seed = 0;
-    t.mask = 2; /* not a power of two */
-    assert_false(id_table_valid(&t, 2, id_of));
-    t.mask = 3;
-    t.slots = 0;
-    assert_false(id_table_valid(&t, 2, id_of));
+    assert_true(valid(e, 1, 0, 3, 0));
+    assert_false(valid(2, 1, 0, 3, 0)); /* an index past the items */
+    assert_false(valid(e, 0, 0, 3, 0)); /* id 2 not found at its slot */
+    assert_false(valid(e, 1, 1, 3, 0)); /* another seed: ids 1 and 2 share a slot */
+    assert_false(valid(e, 1, 0, 2, 0)); /* not a power of two */
+    assert_false(valid(e, 1, 0, 3, 1)); /* no slots */
 }
 
 int main(void)
