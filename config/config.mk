@@ -11,8 +11,8 @@ CONFIG_XML_LIBS := $(shell pkg-config --libs libxml-2.0)
 # The core shared by the tool and the fuzz harness; main.c, emit.c and
 # porthash.c (the port-name table, hashed as the kernel's cfg.h does) are
 # the tool's own.
-CONFIG_CORE_SRCS := $(addprefix config/src/,arch.c arch_x86.c arch_sparc.c check.c diag.c elf.c files.c hm.c images.c \
-	load.c memory.c pagetables.c parse.c rawscan.c ports.c schedule.c schema.c units.c util.c xmlmsg.c)
+CONFIG_CORE_SRCS := $(addprefix config/src/,arch.c arch_x86.c arch_sparc.c check.c diag.c elf.c files.c hm.c idtable.c \
+	images.c load.c memory.c pagetables.c parse.c rawscan.c ports.c schedule.c schema.c units.c util.c xmlmsg.c)
 CONFIG_TOOL_SRCS := $(CONFIG_CORE_SRCS) config/src/emit.c config/src/main.c config/src/porthash.c
 CONFIG_OBJS := $(patsubst config/src/%.c,$(CONFIG_OBJDIR)/%.o,$(CONFIG_TOOL_SRCS)) \
 	$(CONFIG_OBJDIR)/xsd_data.o
@@ -58,7 +58,7 @@ $(CONFIG_FUZZER): $(CONFIG_CORE_SRCS) config/fuzz/fuzz_config.c $(CONFIG_XSD_C) 
 	@mkdir -p $(@D)
 	$(Q)$(FUZZ_CC) -std=c11 -g -O1 -D_POSIX_C_SOURCE=200809L -Wall -Wextra -Werror \
 	    -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=undefined \
-	    -Iconfig/src $(CONFIG_XML_CFLAGS) -o $@ \
+	    -Iconfig/src -Ikernel/core/include $(CONFIG_XML_CFLAGS) -o $@ \
 	    $(CONFIG_CORE_SRCS) config/fuzz/fuzz_config.c $(CONFIG_XSD_C) $(CONFIG_XML_LIBS)
 
 fuzz: $(CONFIG_FUZZER)

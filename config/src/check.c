@@ -1,16 +1,20 @@
 /* SPDX-License-Identifier: BSD-2-Clause */
 /* System-wide checks: architecture, RAM, limits, unique names and ids, references. */
 #include <inttypes.h>
+#include <stdlib.h>
 #include <string.h>
 
+#include "cfg.h"
+#include "idtable.h"
 #include "tcfg.h"
+#include "util.h"
 
 /*
  * Bounds that keep the pairwise checks quick on hostile input; far above
  * what a single-core partitioned system uses.
  */
 #define MAX_PARTITIONS 16  /* CFG_MAX_PARTITIONS of kernel/core/include/cfg.h */
-#define MAX_AREAS      256 /* per partition */
+#define MAX_AREAS      256 /* per partition: CFG_MAX_AREAS */
 #define MAX_ALL_AREAS  4096
 #define MAX_PLANS      64
 #define MAX_WINDOWS    4096 /* per plan */
@@ -162,6 +166,56 @@ static void check_plan_names(struct tcfg_diag *d, const struct tcfg_system *s)
     }
 }
 
+_Static_assert(MAX_AREAS == CFG_MAX_AREAS, "the kernel's area search covers every area");
+
+/* Whether an id table can be built: ids that all parsed and are distinct
+ * (duplicates are reported above). */
+static bool ids_usable(const uint32_t *ids, const bool *bad, size_t n)
+{
+    for (size_t j = 0; j < n; j++) {
+        if (bad[j])
+            return false;
+        for (size_t i = 0; i < j; i++)
+            if (ids[i] == ids[j])
+                return false;
+    }
+    return true;
+}
+
+/* The kernel resolves partition and plan ids through a perfect hash
+ * (cfg_id_table) and refuses to boot without one: the table is built here
+ * once to be sure it exists (emit.c builds it again for the output). */
+static void check_id_table(struct tcfg_diag *d, const struct tcfg_where *at, const char *what,
+                           const uint32_t *ids, const bool *bad, size_t n)
+{
+    struct tcfg_id_table t;
+    if (n == 0 || !ids_usable(ids, bad, n))
+        return;
+    if (!tcfg_id_table(ids, n, &t))
+        tcfg_error(d, at, "no table of %u slots places the %zu %s ids one per slot",
+                   CFG_ID_SLOTS_MAX, n, what);
+    tcfg_id_table_free(&t);
+}
+
+static void check_ids(struct tcfg_diag *d, const struct tcfg_system *s)
+{
+    size_t n = s->num_partitions > s->num_plans ? s->num_partitions : s->num_plans;
+    uint32_t *ids = xcalloc(n + 1, sizeof(*ids));
+    bool *bad = xcalloc(n + 1, sizeof(*bad));
+    for (size_t i = 0; i < s->num_partitions; i++) {
+        ids[i] = s->partitions[i].id;
+        bad[i] = s->partitions[i].id_bad;
+    }
+    check_id_table(d, &s->at, "partition", ids, bad, s->num_partitions);
+    for (size_t i = 0; i < s->num_plans; i++) {
+        ids[i] = s->plans[i].id;
+        bad[i] = s->plans[i].id_bad;
+    }
+    check_id_table(d, &s->schedule_at, "plan", ids, bad, s->num_plans);
+    free(ids);
+    free(bad);
+}
+
 static void resolve(struct tcfg_diag *d, struct tcfg_system *s)
 {
     for (size_t i = 0; i < s->num_plans && s->initial_plan_name; i++)
@@ -199,5 +253,6 @@ void tcfg_check_system(const struct tcfg_options *opts, struct tcfg_diag *diag,
     }
     check_partition_names(diag, sys);
     check_plan_names(diag, sys);
+    check_ids(diag, sys);
     resolve(diag, sys);
 }

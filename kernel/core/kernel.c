@@ -4,6 +4,7 @@
 #include "console.h"
 #include "hcall.h"
 #include "hm.h"
+#include "idtable.h"
 #include "kprintf.h"
 #include "partition.h"
 #include "port.h"
@@ -89,6 +90,7 @@ static void window_start(struct partition *p, uint64_t now)
         p->state = PART_READY;
     expire_timers(p, now);
     ports_window_start(p);
+    partition_notice_changes(p);
     virq_raise(p, PV_IRQ_WINDOW_START);
 }
 
@@ -182,6 +184,11 @@ void kernel_note_entry(void)
         current->shared->kernel_entries++;
 }
 
+static uint32_t plan_id(uint32_t index)
+{
+    return cfg_system.plans[index].id;
+}
+
 void kernel_start(void)
 {
     const struct cfg_plan *plan;
@@ -198,6 +205,8 @@ void kernel_start(void)
         if (err != SCHED_PLAN_OK)
             panic("schedule plan %s: %s", cfg_system.plans[i].name, sched_plan_error_text(err));
     }
+    if (!id_table_valid(&cfg_system.plan_ids, cfg_system.num_plans, plan_id))
+        panic("plan id table does not lead to every plan");
     hm_init();
     partitions_init();
     ports_init();
@@ -312,17 +321,17 @@ struct partition *kernel_current(void)
     return current;
 }
 
-int kernel_plan_switch(uint32_t plan_id)
+int kernel_plan_switch(uint32_t id)
 {
-    for (uint32_t i = 0; i < cfg_system.num_plans; i++) {
-        if (cfg_system.plans[i].id == plan_id) {
-            sched_request_plan(&sched, &cfg_system.plans[i]);
-            /* Only a system partition's call asks: the line is its cost. */
-            console_partition_event(current ? current : &partitions[0],
-                                    "[tessera] plan %s requested for the next major frame\n",
-                                    cfg_system.plans[i].name);
-            return 0;
-        }
-    }
-    return -1;
+    /* One probe: the table is a perfect hash of the plan ids (cfg.h). */
+    uint32_t i = cfg_id_slot(&cfg_system.plan_ids, id);
+
+    if (i >= cfg_system.num_plans || cfg_system.plans[i].id != id)
+        return -1;
+    sched_request_plan(&sched, &cfg_system.plans[i]);
+    /* Only a system partition's call asks: the line is its cost. */
+    console_partition_event(current ? current : &partitions[0],
+                            "[tessera] plan %s requested for the next major frame\n",
+                            cfg_system.plans[i].name);
+    return 0;
 }

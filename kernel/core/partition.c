@@ -3,6 +3,8 @@
 #include "arch.h"
 #include "console.h"
 #include "elf.h"
+#include "idtable.h"
+#include "kernel.h"
 #include "kprintf.h"
 #include "kstring.h"
 #include "pv/abi.h"
@@ -15,6 +17,11 @@
 
 struct partition partitions[MAX_PARTITIONS];
 uint32_t num_partitions;
+
+/* State changes of partitions so far: a system partition is told of those
+ * it has not seen (changes_seen) at the start of its windows, so that a
+ * change costs the same however many system partitions there are. */
+static uint64_t state_changes;
 
 /* Control pages: one page each, so each can be mapped on its own. */
 static union {
@@ -131,6 +138,9 @@ static void load_finish(struct partition *p)
     p->exec_ns = 0;
     p->run_since = 0;
     p->line_len = 0;
+    /* The fresh control page has no line pending: what changed before is
+     * not this image's news (as when the line was raised at once). */
+    p->changes_seen = state_changes;
     arch_context_reset(p, p->load_entry);
 }
 
@@ -150,6 +160,10 @@ static void partition_init(struct partition *p, const struct cfg_partition *cfg,
     p->shared = &shared_pages[index].s;
     p->state = PART_STOPPED;
     quiesce(p);
+    if (!uaccess_areas_valid(cfg)) {
+        kprintf("[tessera] partition %s: areas not sorted and disjoint; not started\n", cfg->name);
+        return;
+    }
     if (arch_space_build(p)) {
         kprintf("[tessera] partition %s: areas cannot be mapped; not started\n", cfg->name);
         return;
@@ -167,23 +181,44 @@ static void partition_init(struct partition *p, const struct cfg_partition *cfg,
     p->state = p->mode == PV_MODE_IDLE ? PART_HALTED : PART_READY;
 }
 
+static uint32_t partition_id(uint32_t index)
+{
+    return cfg_system.partitions[index].id;
+}
+
 void partitions_init(void)
 {
     if (cfg_system.num_partitions > MAX_PARTITIONS)
         panic("%u partitions configured, this kernel supports %u", cfg_system.num_partitions,
               MAX_PARTITIONS);
+    if (!id_table_valid(&cfg_system.partition_ids, cfg_system.num_partitions, partition_id))
+        panic("partition id table does not lead to every partition");
     num_partitions = cfg_system.num_partitions;
     for (uint32_t i = 0; i < num_partitions; i++)
         partition_init(&partitions[i], &cfg_system.partitions[i], i);
 }
 
-/* Tells the system partitions that p changed state (PV_IRQ_PARTITION). */
-static void notify_system_partitions(const struct partition *p)
+void partition_notice_changes(struct partition *p)
 {
-    for (uint32_t i = 0; i < num_partitions; i++) {
-        if (&partitions[i] != p && (partitions[i].cfg->flags & CFG_PART_SYSTEM))
-            virq_raise(&partitions[i], PV_IRQ_PARTITION);
+    if (p && (p->cfg->flags & CFG_PART_SYSTEM) && p->changes_seen != state_changes) {
+        p->changes_seen = state_changes;
+        virq_raise(p, PV_IRQ_PARTITION);
     }
+}
+
+/* Tells the system partitions other than p that p changed state
+ * (PV_IRQ_PARTITION), in constant time: the change is counted, and each
+ * system partition hears of it at the start of its next window
+ * (partition_notice_changes() from window_start() in kernel.c), in its own
+ * time. None runs before then but the one running now (a system partition
+ * that halted or restarted another), which hears at once. */
+static void notify_system_partitions(struct partition *p)
+{
+    /* p's own change is no news to p, unless it has missed others'
+     * (without a branch: the cost does not depend on what p has seen). */
+    p->changes_seen += p->changes_seen == state_changes;
+    state_changes++;
+    partition_notice_changes(kernel_current());
 }
 
 void partition_stop(struct partition *p, const char *why)
@@ -244,10 +279,11 @@ int partition_load_continue(struct partition *p, uint64_t deadline)
 
 struct partition *partition_by_id(uint32_t id)
 {
-    for (uint32_t i = 0; i < num_partitions; i++) {
-        if (partitions[i].cfg->id == id)
-            return &partitions[i];
-    }
+    /* One probe: the table is a perfect hash of the ids (cfg.h). */
+    uint32_t i = cfg_id_slot(&cfg_system.partition_ids, id);
+
+    if (i < num_partitions && partitions[i].cfg->id == id)
+        return &partitions[i];
     return 0;
 }
 

@@ -3,28 +3,66 @@
 #include "pv/abi.h"
 #include "arch.h"
 
+/*
+ * The one area that can hold va: the last one starting at or below it
+ * (areas are sorted by virt and disjoint, checked at boot by
+ * uaccess_areas_valid()). A binary search of CFG_MAX_AREAS_LOG_2 steps
+ * whatever the number of areas, each step without a branch, so that a
+ * pointer check executes the same instructions with 1 area as with 256
+ * (tests/system/test_port_costs.py compares them). A step only moves to an
+ * index below num_areas; with no area at or below va it stays at area 0,
+ * which then does not contain va.
+ */
+static const struct cfg_area *area_below(const struct cfg_partition *p, uint32_t va)
+{
+    const struct cfg_area *areas = p->areas;
+    uint32_t n = p->num_areas, base = 0;
+
+    for (uint32_t step = CFG_MAX_AREAS / 2; step; step >>= 1) {
+        uint32_t next = base + (step & -(uint32_t)(base + step < n));
+
+        base += (next - base) & -(uint32_t)(areas[next].virt <= va);
+    }
+    return &areas[base];
+}
+
 int uaccess_range(const struct cfg_partition *p, uint32_t va, uint32_t len, uint32_t rights,
                   uint32_t *phys)
 {
+    const struct cfg_area *a;
+
     if (len == 0) {
         *phys = 0;
         return 0;
     }
     /* va + len - 1 is the last byte; if it wraps, no area can hold it. */
-    if (va + (len - 1) < va)
+    if (va + (len - 1) < va || p->num_areas == 0)
         return PV_EFAULT;
+    a = area_below(p, va);
+    if (va < a->virt || va - a->virt >= a->size)
+        return PV_EFAULT;
+    if (len > a->size - (va - a->virt) || (a->rights & rights) != rights)
+        return PV_EFAULT;
+    *phys = a->phys + (va - a->virt);
+    return 0;
+}
+
+int uaccess_areas_valid(const struct cfg_partition *p)
+{
+    if (p->num_areas == 0 || p->num_areas > CFG_MAX_AREAS)
+        return 0;
     for (uint32_t i = 0; i < p->num_areas; i++) {
         const struct cfg_area *a = &p->areas[i];
 
-        if (va < a->virt || va - a->virt >= a->size)
-            continue;
-        /* Only one area can contain va; decide here. */
-        if (len > a->size - (va - a->virt) || (a->rights & rights) != rights)
-            return PV_EFAULT;
-        *phys = a->phys + (va - a->virt);
-        return 0;
+        /* Non-empty and not wrapping (a->virt + a->size may be exactly 2^32). */
+        if (a->size == 0 || a->virt + (a->size - 1) < a->virt)
+            return 0;
+        /* Starts after the previous one has ended. */
+        if (i && (a->virt <= p->areas[i - 1].virt ||
+                  a->virt - p->areas[i - 1].virt < p->areas[i - 1].size))
+            return 0;
     }
-    return PV_EFAULT;
+    return 1;
 }
 
 void *uaccess_ptr(const struct cfg_partition *p, uint32_t va, uint32_t len, uint32_t rights)

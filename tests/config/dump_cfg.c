@@ -5,6 +5,7 @@
  * Linked with the generated cfg_tables.c and cfg_images.S on the host.
  */
 #include <inttypes.h>
+#include <stddef.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -49,6 +50,29 @@ static int names_ok(const struct cfg_system *s)
             found |= slot->port == i && slot->tag == h >> 16;
         }
         if (!found)
+            return 0;
+    }
+    return 1;
+}
+
+/* Whether an id table is what the kernel's boot check (kernel/core/
+ * idtable.c) demands: a power-of-two size within CFG_ID_SLOTS_MAX, every
+ * slot empty or an index below n, each id at its own slot. stride and ids
+ * walk the ids in the partition or plan array. */
+static int ids_ok(const struct cfg_id_table *t, const void *items, size_t stride, size_t id_offset,
+                  uint32_t n)
+{
+    uint32_t size = t->mask + 1;
+
+    if (!t->slots || size > CFG_ID_SLOTS_MAX || (size & t->mask))
+        return 0;
+    for (uint32_t i = 0; i < size; i++)
+        if (t->slots[i] != CFG_ID_SLOT_EMPTY && t->slots[i] >= n)
+            return 0;
+    for (uint32_t i = 0; i < n; i++) {
+        uint32_t id;
+        memcpy(&id, (const char *)items + i * stride + id_offset, sizeof(id));
+        if (cfg_id_slot(t, id) != i)
             return 0;
     }
     return 1;
@@ -122,5 +146,13 @@ int main(void)
     }
     if (s->num_ports)
         printf("port-names %s\n", names_ok(s) ? "ok" : "bad");
+    printf("partition-ids %s\n", ids_ok(&s->partition_ids, s->partitions, sizeof(*s->partitions),
+                                        offsetof(struct cfg_partition, id), s->num_partitions)
+                                     ? "ok"
+                                     : "bad");
+    printf("plan-ids %s\n", ids_ok(&s->plan_ids, s->plans, sizeof(*s->plans),
+                                   offsetof(struct cfg_plan, id), s->num_plans)
+                                ? "ok"
+                                : "bad");
     return 0;
 }

@@ -68,6 +68,15 @@ TWINS = {
         ("area-outside-ram", "is outside RAM"),
         ("page-tables-exhausted", "page tables")],
     "not started": [("image-missing", "image")],
+    # the tool writes each partition's areas sorted by virtual address;
+    # what it cannot sort away it refuses
+    "areas not sorted and disjoint; not started": [
+        ("area-virt-overlap", "overlaps area"),
+        ("area-zero-size", "size is zero")],
+    # the id tables (cfg_id_table): the tool builds them from the ids it
+    # checked to be distinct
+    "partition id table does not lead to every partition": TOOL_TABLES,
+    "plan id table does not lead to every plan": TOOL_TABLES,
     "image rejected: %s": [("image-not-elf", "is not an ELF file")],
     "entry %x not executable": [
         ("entry-explicit", "is not inside an executable area"),

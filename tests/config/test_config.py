@@ -204,7 +204,8 @@ def expected_dump(xml_path, image_dir):
             img = f.read()
         flags = (1 if p.get("kind") == "system" else 0) | (2 if p.get("fpu") == "yes" else 0)
         entry = int(p.get("entry"), 16) if p.get("entry") else elf_entry(img)
-        areas = p.findall("area")
+        # The tables hold a partition's areas sorted by virtual address.
+        areas = sorted(p.findall("area"), key=lambda a: int(a.get("virt"), 16))
         out.append(f"partition {i} {p.get('name')} id={p.get('id')} flags=0x{flags:x} "
                    f"crit={'ABCDE'.index(p.get('criticality'))} "
                    f"mode={modes[p.get('initial-mode', 'cold-start')]} entry=0x{entry:08x} "
@@ -252,6 +253,7 @@ def expected_dump(xml_path, image_dir):
                    f"header={MESSAGE_HEADER} aligned=yes")
     if ports:
         out.append("port-names ok")
+    out += ["partition-ids ok", "plan-ids ok"]
     return "\n".join(out) + "\n"
 
 
@@ -459,6 +461,27 @@ def test_cli(t, tmp, img):
     rc, _, err = run(["--check", "--image-dir", img, many])
     t.ok(rc == 1 and err == f'{many}:1: <system name="many">: more than 16 partitions\n',
          "more than 16 partitions (the kernel's tables) is refused", err)
+
+    # The kernel's area search covers CFG_MAX_AREAS = 256 areas of a partition.
+    for n, refused in ((256, False), (257, True)):
+        areas = os.path.join(tmp, f"areas{n}.xml")
+        with open(areas, "w") as f:
+            f.write('<system name="areas" ram="64MiB"><partitions>\n'
+                    '<partition name="p" id="0" criticality="E" image="hello.elf">\n'
+                    '<area name="data" virt="0x40400000" phys="0x1000000" size="8KiB" '
+                    'rights="rw"/>\n')
+            for i in range(n - 1):
+                f.write(f'<area name="a{i}" virt="0x{0x40000000 + i * 0x1000:x}" '
+                        f'phys="0x{0x1002000 + i * 0x1000:x}" size="4KiB" rights="rx"/>\n')
+            f.write('</partition></partitions><schedule initial-plan="p"><plan name="p" '
+                    'id="0" major-frame="1ms"><window partition="p" offset="0ms" '
+                    'duration="1ms"/></plan></schedule></system>\n')
+        rc, _, err = run(["--check", "--image-dir", img, areas])
+        if refused:
+            t.ok(rc == 1 and err == f'{areas}:2: <partition name="p">: more than 256 areas\n',
+                 "more than 256 areas in a partition (the kernel's search) is refused", err)
+        else:
+            t.ok(rc == 0 and err == "", "256 areas in a partition are accepted", err)
 
     # Port limits keep the name look-ups quick on hostile input.
     ports = os.path.join(tmp, "ports.xml")

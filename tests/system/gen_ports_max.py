@@ -1,13 +1,18 @@
 #!/usr/bin/env python3
 # SPDX-License-Identifier: BSD-2-Clause
 """Writes the XML of a port-cost test system (tests/system/parts/portcost.c):
-`min`, the measuring partition M and its reader R with the ports they use,
-or `max`, the same ports within the largest port configuration tessera-config
-accepts: 16 partitions of 256 ports each (4,096 ports, as many channel ends),
-64 channels, a sampling channel with 63 destinations."""
+`min`, the measuring partition M, its reader R and a partition T that M
+restarts, with the ports they use, or `max`, the same within the largest
+configuration tessera-config accepts: 16 partitions of 256 ports each (4,096
+ports, as many channel ends), 64 channels, a sampling channel with 63
+destinations, 256 areas in M, 64 plans, ids up to 2^32 - 2. Where a lookup
+could scan, the max system puts what M looks for last: R (id 2) and T
+(id 3) are the last partitions, the plan M switches to (id 0) the last
+plan, and M's own areas come after 254 others in the document."""
 import sys
 
 PARTITIONS, PORTS_EACH, CHANNELS = 16, 256, 64
+AREAS, PLANS = 256, 64
 WIDE = 63          # destinations of M's wide_out in the largest system
 QUEUE_DEPTH = 25   # QUEUE_DEPTH of portcost.c
 BIG = 65536
@@ -15,7 +20,7 @@ LONGEST = "a_port_name_of_31_characters_xx"
 
 
 def build(large):
-    nparts = PARTITIONS if large else 2
+    nparts = PARTITIONS if large else 3
     ports = [[] for _ in range(nparts)]   # per partition: (name, kind, dir, size, depth)
     channels = []                          # (name, (part, port), [(part, port)])
 
@@ -56,15 +61,35 @@ def build(large):
     return nparts, ports, channels
 
 
+def part_id(part):
+    """M, R and T have ids 1, 2 and 3 (portcost.c uses them); the others
+    the largest ids (PV_PART_SELF, 2^32 - 1, is not a partition's)."""
+    return part + 1 if part < 3 else 0xfffffffe - part
+
+
+def extra_areas(large):
+    """M's areas before its own in the largest system: read-only pages
+    after every partition's memory."""
+    out = []
+    for k in range(AREAS - 2 if large else 0):
+        out.append(f'      <area name="x{k}" virt="0x{0x40400000 + k * 0x2000:08x}" '
+                   f'phys="0x{0x03000000 + k * 0x1000:08x}" size="4KiB" rights="r"/>')
+    return out
+
+
 def xml(large):
     nparts, ports, channels = build(large)
     out = ['<?xml version="1.0"?>',
            f'<system name="ports-{"max" if large else "min"}" ram="128MiB">', "  <partitions>"]
-    for part in range(nparts):
+    # R and T last: a lookup by id that scans finds them last.
+    order = [0] + list(range(3, nparts)) + [2, 1]
+    for part in order:
         # P00 is a system partition, so that it can time the system calls too.
         kind = ' kind="system"' if part == 0 else ""
-        out.append(f'    <partition name="P{part:02d}" id="{part + 1}"{kind} criticality="C" '
-                   'image="portcost.elf">')
+        out.append(f'    <partition name="P{part:02d}" id="{part_id(part)}"{kind} '
+                   'criticality="C" image="portcost.elf">')
+        if part == 0:
+            out += extra_areas(large)
         base = 0x01000000 + part * 0x200000
         out.append(f'      <area name="code" virt="0x40000000" phys="0x{base:08x}" size="64KiB" '
                    'rights="rx"/>')
@@ -75,15 +100,19 @@ def xml(large):
             out.append(f'      <port name="{name}" kind="{kind}" direction="{direction}" '
                        f'max-message-size="{size}"{extra}/>')
         out.append("    </partition>")
-    out += ["  </partitions>", '  <schedule initial-plan="main">',
-            '    <plan name="main" id="0" major-frame="22ms">',
-            '      <window partition="P00" offset="0us" duration="20000us"/>',
-            '      <window partition="P01" offset="20000us" duration="1000us"/>']
+    windows = ['      <window partition="P00" offset="0us" duration="20000us"/>',
+               '      <window partition="P01" offset="20000us" duration="1000us"/>']
     # The others only idle (and halt), but every partition needs a window.
     for part in range(2, nparts):
-        out.append(f'      <window partition="P{part:02d}" offset="{21000 + (part - 2) * 50}us" '
-                   'duration="50us"/>')
-    out += ["    </plan>", "  </schedule>", "  <channels>"]
+        windows.append(f'      <window partition="P{part:02d}" '
+                       f'offset="{21000 + (part - 2) * 50}us" duration="50us"/>')
+    out += ["  </partitions>", '  <schedule initial-plan="main">']
+    # The plan M switches to (id 0, the one running) comes last.
+    for k in range(PLANS - 1 if large else 0):
+        out.append(f'    <plan name="alt{k}" id="{0xfffffffe - k}" major-frame="22ms">')
+        out += windows + ["    </plan>"]
+    out.append('    <plan name="main" id="0" major-frame="22ms">')
+    out += windows + ["    </plan>", "  </schedule>", "  <channels>"]
     for name, (sp, sn), dsts in channels:
         out.append(f'    <channel name="{name}">')
         out.append(f'      <source partition="P{sp:02d}" port="{sn}"/>')

@@ -2,7 +2,12 @@
 # SPDX-License-Identifier: BSD-2-Clause
 """The port hypercalls cost the same in a small system and in the largest
 port configuration (16 partitions, 4,096 ports, 64 channels): port_open of a
-missing name, a sampling write to 63 destinations as to one, status. Under
+missing name, a sampling write to 63 destinations as to one, status. So do
+the lookups by id and the pointer checks: partition status and control by
+id (a missing one too), a restart (it tells the system partitions), a plan
+switch, and every call with a pointer, from a partition with 256 areas, in
+a system of 64 plans whose ids go up to 2^32 - 2 (gen_ports_max.py puts
+what a scan would find last). Under
 -icount the costs are instruction counts: exact on x86, and compared
 exactly there; on SPARC the clock ticks every 25 instructions, so the least
 and greatest samples must be equal and the dithered means (exact to a few
@@ -20,11 +25,12 @@ ENOENT = -5
 SAMPLES = 250        # SAMPLES of portcost.c
 QUANTUM = 25 if ARCH == "sparc" else 1  # BENCH_CLOCK_QUANTUM
 SAME = ("open missing", "write 8 wide", "write 8 narrow", "status", "time_get", "irq_sync",
-        "unknown number", "upcall_set", "timer_set", "partition_status self")
+        "unknown number", "upcall_set", "timer_set", "partition_status self",
+        "partition_status other", "partition_control unknown", "partition_control restart",
+        "plan_switch")
 # Timed in both systems and printed, not compared: their cost depends on the
 # number of partitions, within the configuration's limits (docs/pv-api.md).
-OTHERS = ("console_write 128", "partition_status other", "partition_control unknown",
-          "hm_raise application-error", "hm_log_read 64", "plan_switch",
+OTHERS = ("console_write 128", "hm_raise application-error", "hm_log_read 64",
           "console_read (not the input partition)")
 COST = re.compile(r"cost (.+): result (-?\d+) min (\d+) max (\d+) sum (\d+) entries (\d+)$")
 LONG = ("write 64KiB sampling", "read 64KiB sampling", "write 64KiB queuing",
@@ -81,7 +87,8 @@ def main():
 
     for op in SAME:
         tap.ok(same(small.get(op), large.get(op)),
-               f"{op}: the same instructions with 2 partitions and 8 ports as with 4,096 ports",
+               f"{op}: the same instructions with 3 partitions, 2 areas, 1 plan and 8 ports as "
+               "with 16 partitions, 256 areas, 64 plans and 4,096 ports",
                f"small {small.get(op)} large {large.get(op)}")
     for op, (result, lo, hi, total, entries) in large.items():
         print(f"# ports-max {op}: min {lo} max {hi} sum {total} entries {entries}")

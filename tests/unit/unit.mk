@@ -5,12 +5,14 @@
 UNIT_DIR := $(B)/host/unit
 UNIT_KERNEL_CFLAGS := $(HOST_CFLAGS) -Wno-format-truncation -Ikernel/core/include \
 	-Itests/unit/kernel/host -Itests/unit/kernel -Itests/common -Ipv/include -DMAX_PARTITIONS=4
-UNIT_KERNEL_TESTS := sched uaccess hcall hm elf kformat port hcall_args
+UNIT_KERNEL_TESTS := sched uaccess idtable hcall hm elf kformat port hcall_args
 
 # Which core files each test links (with the stand-in architecture).
 UNIT_SRCS_sched := kernel/core/sched.c
 UNIT_SRCS_uaccess := kernel/core/uaccess.c
+UNIT_SRCS_idtable := kernel/core/idtable.c
 UNIT_SRCS_hcall := kernel/core/hcall.c kernel/core/hm.c kernel/core/uaccess.c kernel/core/console.c \
+	kernel/core/idtable.c \
 	kernel/core/virq.c kernel/core/vtimer.c kernel/core/partition.c kernel/core/elf.c \
 	kernel/core/port.c \
 	kernel/core/kprintf.c kernel/core/kformat.c

@@ -53,16 +53,21 @@ enum cfg_start_mode {
 /* HM restarts a partition gets when its XML does not say. */
 #define CFG_HM_DEFAULT_MAX_RESTARTS 3u
 
+/* Areas of one partition: tessera-config refuses more. The kernel finds
+ * the area of a pointer in log2(CFG_MAX_AREAS) steps (uaccess.c). */
+#define CFG_MAX_AREAS       256u
+#define CFG_MAX_AREAS_LOG_2 8u
+
 struct cfg_partition {
     const char *name;
-    uint32_t id;           /* user-visible id, unique, from the XML */
-    uint32_t flags;        /* CFG_PART_* */
-    uint32_t criticality;  /* 0 = highest (level A) .. 4 = E */
-    uint32_t initial_mode; /* enum cfg_start_mode */
-    uint32_t entry;        /* virtual entry point; 0 = take it from the ELF header */
-    const struct cfg_area *areas;
-    uint32_t num_areas;
-    const uint8_t *image; /* ELF image, kept pristine for cold restarts */
+    uint32_t id;                  /* user-visible id, unique, from the XML */
+    uint32_t flags;               /* CFG_PART_* */
+    uint32_t criticality;         /* 0 = highest (level A) .. 4 = E */
+    uint32_t initial_mode;        /* enum cfg_start_mode */
+    uint32_t entry;               /* virtual entry point; 0 = take it from the ELF header */
+    const struct cfg_area *areas; /* sorted by virt, disjoint (checked at boot) */
+    uint32_t num_areas;           /* 1 .. CFG_MAX_AREAS */
+    const uint8_t *image;         /* ELF image, kept pristine for cold restarts */
     uint32_t image_size;
     uint8_t hm[CFG_HM_ERRORS]; /* partition-level health-monitor table */
     uint32_t hm_max_restarts;  /* restarts by the health monitor before the error
@@ -173,6 +178,46 @@ static inline uint32_t cfg_port_hash(uint32_t seed, uint32_t partition, const ch
  * tessera-config refuses more. */
 #define CFG_MAX_PARTITIONS 16
 
+/*
+ * Ids resolve to indexes in constant time (PV_HC_PART_STATUS and _CONTROL
+ * by partition id, PV_HC_PLAN_SWITCH by plan id): a perfect hash that
+ * tessera-config builds. It picks a seed and a table size (a power of two)
+ * with which no two ids of partitions (of plans) share a slot, so slot
+ * cfg_id_hash(seed, id) & mask holds the index of the one partition (plan)
+ * that can have that id, or CFG_ID_SLOT_EMPTY. A lookup is one hash, one
+ * load and one comparison of ids, whatever the id and the configuration;
+ * the kernel checks at boot that every id is found at its slot.
+ */
+#define CFG_ID_SLOT_EMPTY 0xffu
+#define CFG_ID_SLOTS_MAX  4096u
+
+struct cfg_id_table {
+    const uint8_t *slots; /* mask + 1 slots */
+    uint32_t mask;        /* table size - 1, the size a power of two */
+    uint32_t seed;
+};
+
+/* The finalizer of MurmurHash3 over the id mixed with the seed: every bit
+ * of the id moves the low bits that index the table. Shared by the kernel
+ * and tessera-config. */
+static inline uint32_t cfg_id_hash(uint32_t seed, uint32_t id)
+{
+    uint32_t h = id ^ (seed * 0x9e3779b9u);
+
+    h ^= h >> 16;
+    h *= 0x85ebca6bu;
+    h ^= h >> 13;
+    h *= 0xc2b2ae35u;
+    h ^= h >> 16;
+    return h;
+}
+
+/* The one index that can have id: the caller compares the ids. */
+static inline uint32_t cfg_id_slot(const struct cfg_id_table *t, uint32_t id)
+{
+    return t->slots[cfg_id_hash(t->seed, id) & t->mask];
+}
+
 /* No partition receives console input. */
 #define CFG_NO_PARTITION 0xffffffffu
 
@@ -192,9 +237,11 @@ struct cfg_system {
     const struct cfg_port_slot *port_slots; /* port_slot_mask + 1 slots; NULL without ports */
     uint32_t port_slot_mask;                /* table size - 1, the size a power of two */
     uint32_t port_hash_seed;
-    uint8_t hm_module[CFG_HM_ERRORS]; /* module-level health-monitor table */
-    uint64_t guard_ns;                /* guard time G: a partition stops running G before the next
-                                         window of another partition (kernel/core/sched.h) */
+    struct cfg_id_table partition_ids; /* partition id -> index into partitions */
+    struct cfg_id_table plan_ids;      /* plan id -> index into plans */
+    uint8_t hm_module[CFG_HM_ERRORS];  /* module-level health-monitor table */
+    uint64_t guard_ns;                 /* guard time G: a partition stops running G before the next
+                                          window of another partition (kernel/core/sched.h) */
 };
 
 /* The one system description, emitted by tessera-config. */

@@ -42,6 +42,7 @@ struct partition {
     char line[CONSOLE_LINE_MAX];
     struct console_ring console; /* its lines waiting for the UART */
     uint32_t port_call;          /* the port call whose copy is under way (port.c); 0 = none */
+    uint64_t changes_seen;       /* system partitions: state changes it was told of (partition.c) */
 };
 
 extern struct partition partitions[];
@@ -79,7 +80,12 @@ int partition_restart_warm(struct partition *p);
  * returns 1 when done (p is then READY at its entry). */
 int partition_load_continue(struct partition *p, uint64_t deadline);
 
-/* The partition with configured id, or NULL. */
+/* A system partition p hears (PV_IRQ_PARTITION) of the state changes of
+ * other partitions since it last did: at its window start and, while it
+ * runs, at once. Constant time; nothing for other partitions or NULL. */
+void partition_notice_changes(struct partition *p);
+
+/* The partition with configured id, or NULL; constant time. */
 struct partition *partition_by_id(uint32_t id);
 
 /* True while at least one partition has not halted or been stopped. */

@@ -17,6 +17,11 @@
 int uaccess_range(const struct cfg_partition *p, uint32_t va, uint32_t len, uint32_t rights,
                   uint32_t *phys);
 
+/* Whether p's areas are what uaccess_range() relies on: 1 to
+ * CFG_MAX_AREAS of them, none empty or wrapping, sorted by virtual address
+ * and disjoint. Checked once at boot. */
+int uaccess_areas_valid(const struct cfg_partition *p);
+
 /* Kernel pointer to a validated range, or NULL. Not for len == 0. */
 void *uaccess_ptr(const struct cfg_partition *p, uint32_t va, uint32_t len, uint32_t rights);
 

@@ -9,6 +9,13 @@
 #define FAKE_RAM_BASE 0x01000000u
 #define FAKE_RAM_SIZE 0x00400000u
 extern uint8_t fake_ram[FAKE_RAM_SIZE];
+
+/* The id table (cfg_id_table) that tessera-config builds for the ids 1 and
+ * 2 at indexes 0 and 1: seed 0 puts them in slots 3 and 2 of 4. */
+#define FAKE_IDS_1_2                                                                               \
+    {                                                                                              \
+        (const uint8_t[]){CFG_ID_SLOT_EMPTY, CFG_ID_SLOT_EMPTY, 1, 0}, 3, 0                        \
+    }
 extern uint64_t fake_time_ns;
 extern int fake_shutdown_code;
 extern char fake_console[8192];

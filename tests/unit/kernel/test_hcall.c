@@ -20,8 +20,11 @@ static const struct cfg_area areas[] = {
 };
 static const struct cfg_partition cfg = {
     .name = "P1", .id = 1, .initial_mode = CFG_MODE_NORMAL, .areas = areas, .num_areas = 2};
-const struct cfg_system cfg_system = {
-    .name = "unit", .partitions = &cfg, .num_partitions = 1, .console_input = CFG_NO_PARTITION};
+const struct cfg_system cfg_system = {.name = "unit",
+                                      .partitions = &cfg,
+                                      .num_partitions = 1,
+                                      .console_input = CFG_NO_PARTITION,
+                                      .partition_ids = FAKE_IDS_1_2};
 static struct partition p;
 
 /* Stand-in for the scheduler: only plan 7 exists. */

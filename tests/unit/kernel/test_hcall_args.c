@@ -74,6 +74,7 @@ const struct cfg_system cfg_system = {
     .port_slots = slots,
     .port_slot_mask = 3,
     .port_hash_seed = 7,
+    .partition_ids = FAKE_IDS_1_2,
 };
 
 static struct pv_shared shared[2];

@@ -43,6 +43,7 @@ const struct cfg_system cfg_system = {
     .partitions = cfgs,
     .num_partitions = 2,
     .console_input = CFG_NO_PARTITION,
+    .partition_ids = FAKE_IDS_1_2,
     .hm_module = {[PV_HM_FATAL_ERROR] = PV_HM_ACTION_LOG, [PV_HM_PORT_OVERFLOW] = PV_HM_ACTION_LOG},
 };
 

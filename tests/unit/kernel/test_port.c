@@ -88,6 +88,7 @@ const struct cfg_system cfg_system = {
     .channels = channels,
     .num_channels = 5,
     .port_slots = slots,
+    .partition_ids = FAKE_IDS_1_2,
     .port_slot_mask = SLOTS - 1,
     .port_hash_seed = 7,
 };

@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: BSD-2-Clause */
 /* Unit tests of pointer validation: the edges of every area, rights, zero
- * length and wrap-around at 4 GiB. */
+ * length and wrap-around at 4 GiB; the search among up to 256 areas and the
+ * boot check of the order it relies on. */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -90,12 +91,71 @@ static void test_kernel_pointer(void **state)
     assert_null(uaccess_ptr(&part, 0x00000020, 8, R));
 }
 
+/* The largest partition: 256 areas of one page, every other page left out,
+ * so the search must land on exactly the right one of them. */
+static struct cfg_area many[CFG_MAX_AREAS];
+
+static void test_many_areas(void **state)
+{
+    struct cfg_partition big = {.name = "B", .areas = many, .num_areas = CFG_MAX_AREAS};
+    uint32_t phys;
+
+    (void)state;
+    for (uint32_t i = 0; i < CFG_MAX_AREAS; i++)
+        many[i] = (struct cfg_area){"a", FAKE_RAM_BASE + i * 0x1000, 0x40000000 + i * 0x2000,
+                                    0x1000, i % 2 ? R | W : R};
+    assert_true(uaccess_areas_valid(&big));
+    for (uint32_t n = 1; n <= CFG_MAX_AREAS; n += n < 8 ? 1 : 37) {
+        big.num_areas = n;
+        for (uint32_t i = 0; i < n; i++) {
+            uint32_t va = 0x40000000 + i * 0x2000;
+
+            assert_int_equal(uaccess_range(&big, va, 0x1000, R, &phys), 0);
+            assert_int_equal(phys, FAKE_RAM_BASE + i * 0x1000);
+            assert_int_equal(uaccess_range(&big, va + 0xfff, 1, R, &phys), 0);
+            assert_int_equal(phys, FAKE_RAM_BASE + i * 0x1000 + 0xfff);
+            assert_int_equal(uaccess_range(&big, va + 0xfff, 2, R, &phys), PV_EFAULT);
+            assert_int_equal(uaccess_range(&big, va + 0x1000, 1, R, &phys), PV_EFAULT);
+            assert_int_equal(uaccess_range(&big, va - 1, 1, R, &phys), PV_EFAULT);
+            assert_int_equal(uaccess_range(&big, va, 4, W, &phys), i % 2 ? 0 : PV_EFAULT);
+        }
+        /* Beyond the last area counted: not an area of this partition. */
+        assert_int_equal(uaccess_range(&big, 0x40000000 + n * 0x2000, 1, R, &phys), PV_EFAULT);
+    }
+}
+
+/* Three areas "a", "b", "c" as uaccess_areas_valid() sees them, with b's
+ * start, c's size and the count given. */
+static int valid3(uint32_t b_virt, uint32_t c_size, uint32_t n)
+{
+    const struct cfg_area a[3] = {{"a", FAKE_RAM_BASE, 0x40000000, 0x2000, R},
+                                  {"b", FAKE_RAM_BASE + 0x2000, b_virt, 0x1000, R},
+                                  {"c", FAKE_RAM_BASE + 0x3000, 0xfffff000, c_size, R}};
+    const struct cfg_partition q = {.name = "Q", .areas = a, .num_areas = n};
+
+    return uaccess_areas_valid(&q);
+}
+
+static void test_areas_valid(void **state)
+{
+    (void)state;
+    assert_true(uaccess_areas_valid(&part));
+    assert_true(valid3(0x40002000, 0x1000, 3));  /* adjacent, and one ending at 2^32 */
+    assert_false(valid3(0x40001000, 0x1000, 3)); /* b overlaps a */
+    assert_false(valid3(0x3ffff000, 0x1000, 3)); /* not sorted */
+    assert_false(valid3(0x40002000, 0x2000, 3)); /* c wraps */
+    assert_false(valid3(0x40002000, 0, 3));      /* c is empty */
+    assert_false(valid3(0x40002000, 0x1000, 0));
+    assert_false(valid3(0x40002000, 0x1000, CFG_MAX_AREAS + 1));
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_inside_and_edges), cmocka_unit_test(test_rights),
         cmocka_unit_test(test_zero_length),      cmocka_unit_test(test_wrap_around),
-        cmocka_unit_test(test_kernel_pointer),
+        cmocka_unit_test(test_kernel_pointer),   cmocka_unit_test(test_many_areas),
+        cmocka_unit_test(test_areas_valid),
     };
 
     return cmocka_run_group_tests_name("uaccess", tests, NULL, NULL);
