@@ -5,8 +5,9 @@ in a system of 3 partitions and 4 channels as in one of 16 partitions and
 64 channels (tests/system/gen_reset_cost.py): the partition T that raises
 the error times, under -icount, from just before its error to the first
 instruction it runs again - the reset's kernel entry, T's own reload and
-start, all the same in both systems. Exact on x86; within one clock tick
-(25 instructions) on SPARC. Before the reset was applied lazily, it
+start, all the same in both systems. Exact on x86; on SPARC the two
+readings may be one clock tick (25 instructions) apart, so only a
+difference under 50 instructions can pass there. Before the reset was applied lazily, it
 restarted every partition in that one entry. Also what the reset must still
 do, seen from the system partition T and the reader X: the others restart
 (X cold, Y configured idle stays halted) with the module-restart start
@@ -17,7 +18,9 @@ import sys
 from sysrun import ARCH, Tap, boot, CLEAN
 
 RESETS = 4                                # RESETS of resetcost.c
-QUANTUM = 25 if ARCH == "sparc" else 1    # BENCH_CLOCK_QUANTUM
+# Readings are exact on x86; SPARC's clock ticks every 25 instructions
+# (BENCH_CLOCK_QUANTUM), so two equal costs can read one tick apart.
+TOLERANCE = 25 if ARCH == "sparc" else 0
 LOADING, HALTED = 4, 2                    # PV_STATE_*
 COLD_START, IDLE = 1, 0                   # PV_MODE_*
 START_HM_MODULE = 4
@@ -65,7 +68,7 @@ def main():
     small, large = got["reset-min"], got["reset-max"]
     for k in range(1, RESETS + 1):
         a, b = small.get(k), large.get(k)
-        tap.ok(a is not None and b is not None and abs(a - b) < QUANTUM,
+        tap.ok(a is not None and b is not None and abs(a - b) <= TOLERANCE,
                f"reset {k}: the same instructions with 3 partitions and 4 channels as with 16 "
                "and 64", f"small {a} large {b}")
     return tap.done()
