@@ -2,9 +2,10 @@
 # Test partitions, test systems and the system test programs.
 
 TEST_PARTS := probe spinner faulter hcalls virq sysp echo fpu shm restarter ports portflood plans modes \
-	hm hostile victim conflood winlat portcost
-# portcost times hypercalls with the benchmarks' clock.
+	hm hostile victim conflood winlat portcost resetcost
+# portcost and resetcost time the kernel with the benchmarks' clock.
 $(PART_IMAGE_DIR)/obj/tests/system/parts/portcost.o: TP_CFLAGS += -Ibench
+$(PART_IMAGE_DIR)/obj/tests/system/parts/resetcost.o: TP_CFLAGS += -Ibench
 $(foreach p,$(TEST_PARTS),$(eval $(call bare_partition,$(p),tests/system/parts/$(p).c)))
 TEST_PART_IMAGES := $(patsubst %,$(PART_IMAGE_DIR)/%.elf,$(TEST_PARTS))
 
@@ -50,6 +51,16 @@ $(B)/gen/ports-%.xml: tests/system/gen_ports_max.py
 $(foreach s,$(PORT_COST_SYSTEMS),$(eval $(call tessera_system,$(s),$(B)/gen/$(s).xml,$(TEST_PART_IMAGES))))
 TEST_TARGETS += $(foreach s,$(PORT_COST_SYSTEMS),$(SYSTEMS_DIR)/$(s)/system.elf)
 TEST_PROGRAMS += tests/system/test_port_costs.py
+
+# A module reset's kernel entry with 3 partitions and 4 channels, and with
+# 16 partitions and 64 channels; both XML files are generated.
+RESET_COST_SYSTEMS := reset-min reset-max
+$(B)/gen/reset-%.xml: tests/system/gen_reset_cost.py
+	@mkdir -p $(@D)
+	$(Q)python3 $< $* > $@.tmp && mv $@.tmp $@
+$(foreach s,$(RESET_COST_SYSTEMS),$(eval $(call tessera_system,$(s),$(B)/gen/$(s).xml,$(TEST_PART_IMAGES))))
+TEST_TARGETS += $(foreach s,$(RESET_COST_SYSTEMS),$(SYSTEMS_DIR)/$(s)/system.elf)
+TEST_PROGRAMS += tests/system/test_module_reset_cost.py
 
 # RTEMS applications (the executive on the pv port) as partitions: the
 # rules exist for every arch, the tests run where the executive has its CPU

@@ -160,6 +160,7 @@ static int32_t hc_part_status(struct partition *p)
     out = uaccess_ptr(p->cfg, arch_hcall_arg(p, 1), sizeof(st), CFG_AREA_WRITE);
     if (!out)
         return PV_EFAULT;
+    partition_sync(t); /* a module reset it has not applied yet shows */
     /* Built here and copied: the caller's buffer may be misaligned, and a
      * misaligned word store is a kernel trap on SPARC (found by the
      * hypercall fuzzer, docs/testing.md). Every field is written (the
@@ -186,6 +187,7 @@ static int32_t hc_part_control(struct partition *p)
 
     if (!t)
         return PV_ENOENT;
+    partition_sync(t); /* acts on t as a module reset left it */
     switch (op) {
     case PV_PART_HALT:
         if (t->state == PART_HALTED)

@@ -81,9 +81,24 @@ static void publish_window(struct partition *p)
     s->seq++;
 }
 
+/* Applies the module resets p has not seen (partition_sync) in p's own
+ * time: its lines go to its own ring, drained in its window
+ * (console_partition_event charges the running partition, and none runs
+ * at a window start). */
+static void sync_in_own_time(struct partition *p)
+{
+    struct partition *running = current;
+
+    current = p;
+    partition_sync(p);
+    current = running;
+}
+
 /* A window of p begins: catch up its timers, tell it, refresh its clock. */
 static void window_start(struct partition *p, uint64_t now)
 {
+    if (partition_stale(p))
+        sync_in_own_time(p);
     publish_window(p);
     /* Waiting for "a virtual interrupt or the next window": this is it. */
     if (p->state == PART_IDLE)
@@ -110,6 +125,9 @@ static void set_current(struct partition *p, uint64_t now)
 static void check_system_alive(void)
 {
     if (!partitions_any_alive()) {
+        /* The resets not applied yet: their halt and stop lines come out. */
+        for (uint32_t i = 0; i < num_partitions; i++)
+            partition_sync(&partitions[i]);
         kprintf("[tessera] all partitions have halted; shutting down\n");
         arch_shutdown(0);
     }
@@ -255,22 +273,24 @@ void kernel_on_timer(void)
 /* The health monitor's reset-module action: every partition starts again
  * as at boot (loading cold in its own windows), the channels are emptied
  * and the initial plan starts a new major frame now. The HM log is kept:
- * it is what tells why the module was reset. */
+ * it is what tells why the module was reset. Constant time, however many
+ * partitions and channels: the reset is only counted here, and each
+ * partition and each channel applies it when the kernel next looks at it
+ * (partition_sync, ports_reset); the first window's owner does so at its
+ * window start below. */
 static void module_reset(uint64_t now)
 {
     const struct cfg_plan *plan = &cfg_system.plans[cfg_system.initial_plan];
 
-    kprintf("[tessera] health monitor: module reset\n");
+    /* Queued behind the error's own line in the ring of the partition
+     * whose error asked for the reset: a kernel line printed at once would
+     * first print every partition's pending output. */
+    if (current)
+        console_partition_event(current, "[tessera] health monitor: module reset\n");
+    else
+        kprintf("[tessera] health monitor: module reset\n");
     set_current(0, now);
-    for (uint32_t i = 0; i < num_partitions; i++) {
-        struct partition *p = &partitions[i];
-
-        p->start_condition = PV_START_HM_MODULE_RESTART;
-        if (p->cfg->initial_mode == CFG_MODE_IDLE)
-            partition_halt(p);
-        else if (partition_restart(p))
-            partition_stop(p, "cannot be restarted");
-    }
+    partitions_reset();
     ports_reset();
     sched_start(&sched, plan, now);
     owner = sched.slot.partition == SCHED_IDLE ? 0 : &partitions[sched.slot.partition];
@@ -286,10 +306,10 @@ static void after_error(uint64_t now)
         set_current(0, now);
         check_system_alive();
     }
-    if (hm_take_module_reset()) {
+    /* No check after a reset: it leaves alive exactly the partitions that
+     * boot left alive, and boot shut down if there were none. */
+    if (hm_take_module_reset())
         module_reset(now);
-        check_system_alive();
-    }
 }
 
 void kernel_on_hypercall(void)

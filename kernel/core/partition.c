@@ -179,6 +179,8 @@ static void partition_init(struct partition *p, const struct cfg_partition *cfg,
     load_steps(p, UINT64_MAX);
     load_finish(p);
     p->state = p->mode == PV_MODE_IDLE ? PART_HALTED : PART_READY;
+    /* A module reset repeats exactly these checks (partition_sync). */
+    p->reset_alive = p->state == PART_READY;
 }
 
 static uint32_t partition_id(uint32_t index)
@@ -221,32 +223,52 @@ static void notify_system_partitions(struct partition *p)
     partition_notice_changes(kernel_current());
 }
 
-void partition_stop(struct partition *p, const char *why)
+/* The state changes below, without telling the system partitions (the
+ * public functions do; partition_sync must not). */
+static void stop(struct partition *p, const char *why)
 {
     p->state = PART_STOPPED;
     console_partition_event(p, "[tessera] partition %s stopped: %s\n", p->cfg->name, why);
-    notify_system_partitions(p);
 }
 
-void partition_halt(struct partition *p)
+static void halt(struct partition *p)
 {
     p->mode = PV_MODE_IDLE;
     p->state = PART_HALTED;
     console_partition_event(p, "[tessera] partition %s halted\n", p->cfg->name);
-    notify_system_partitions(p);
 }
 
-int partition_restart(struct partition *p)
+/* A cold restart counted as times restarts. */
+static int restart_cold(struct partition *p, uint32_t times)
 {
     /* Its address space could not be built at boot: nothing to run in. */
     if (!arch_space_ready(p) || load_prepare(p))
         return -1;
     quiesce(p);
-    p->restarts++;
+    p->restarts += times;
     p->mode = PV_MODE_COLD_START;
     console_partition_event(p, "[tessera] partition %s: cold restart %u\n", p->cfg->name,
                             p->restarts);
     p->state = PART_LOADING;
+    return 0;
+}
+
+void partition_stop(struct partition *p, const char *why)
+{
+    stop(p, why);
+    notify_system_partitions(p);
+}
+
+void partition_halt(struct partition *p)
+{
+    halt(p);
+    notify_system_partitions(p);
+}
+
+int partition_restart(struct partition *p)
+{
+    if (restart_cold(p, 1))
+        return -1;
     notify_system_partitions(p);
     return 0;
 }
@@ -290,8 +312,34 @@ struct partition *partition_by_id(uint32_t id)
 int partitions_any_alive(void)
 {
     for (uint32_t i = 0; i < num_partitions; i++) {
-        if (partitions[i].state != PART_HALTED && partitions[i].state != PART_STOPPED)
+        const struct partition *p = &partitions[i];
+
+        /* A partition with a reset to apply will be as boot left it. */
+        if (partition_stale(p) ? p->reset_alive
+                               : p->state != PART_HALTED && p->state != PART_STOPPED)
             return 1;
     }
     return 0;
+}
+
+uint64_t partitions_resets;
+
+void partitions_reset(void)
+{
+    partitions_resets++;
+}
+
+void partition_sync(struct partition *p)
+{
+    uint64_t missed = partitions_resets - p->resets_seen;
+
+    if (!missed)
+        return;
+    p->resets_seen = partitions_resets;
+    p->start_condition = PV_START_HM_MODULE_RESTART;
+    p->port_call = 0; /* a port copy under way is dropped (port.c) */
+    if (p->cfg->initial_mode == CFG_MODE_IDLE)
+        halt(p);
+    else if (restart_cold(p, (uint32_t)missed))
+        stop(p, "cannot be restarted");
 }

@@ -13,11 +13,12 @@
 
 /* What the kernel knows about a channel beyond its configuration. */
 struct channel_state {
-    uint32_t head;    /* queuing: oldest message's slot */
-    uint32_t count;   /* queuing: messages waiting; sampling: 1 once written */
-    uint32_t refused; /* queuing: sends refused because the queue was full */
-    uint32_t current; /* sampling: the slot (0 or 1) of the latest complete message */
-    uint32_t seq[2];  /* sampling: bumped when a write begins to fill that slot */
+    uint32_t head;        /* queuing: oldest message's slot */
+    uint32_t count;       /* queuing: messages waiting; sampling: 1 once written */
+    uint32_t refused;     /* queuing: sends refused because the queue was full */
+    uint32_t current;     /* sampling: the slot (0 or 1) of the latest complete message */
+    uint32_t seq[2];      /* sampling: bumped when a write begins to fill that slot */
+    uint64_t resets_seen; /* module resets applied to it (channel_state_of()) */
 };
 
 /*
@@ -27,10 +28,10 @@ struct channel_state {
  * call again in its own time and the copy goes on where it stopped. The
  * progress is the caller's: it is dropped when the partition makes any
  * other call (hcall_dispatch -> ports_hcall_entry), calls with other
- * arguments, is restarted, or the module is reset. A message becomes
- * visible only once complete: a sampling channel has two slots, and the
- * write fills the one readers are not reading; a queuing write fills the
- * slot after the last message and counts it at the end.
+ * arguments, is restarted, or the module is reset (partition_sync). A
+ * message becomes visible only once complete: a sampling channel has two
+ * slots, and the write fills the one readers are not reading; a queuing
+ * write fills the slot after the last message and counts it at the end.
  */
 #define PORT_CHUNK 2048u
 
@@ -158,13 +159,28 @@ void ports_init(void)
     }
 }
 
+/* Module resets so far: a channel is emptied the first time a port
+ * operation touches it after one (channel_state_of), so a reset costs the same
+ * however many channels there are. */
+static uint64_t channel_resets;
+
 void ports_reset(void)
 {
-    memset(channel_states, 0, sizeof(channel_states));
-    memset(progress, 0, sizeof(progress));
-    for (uint32_t i = 0; i < num_partitions; i++)
-        partitions[i].port_call = 0;
+    channel_resets++;
     port_events = 0;
+}
+
+/* The state of channel index, emptied first if a module reset came since
+ * it was last touched. Every port operation reaches a channel through it. */
+static struct channel_state *channel_state_of(uint32_t index)
+{
+    struct channel_state *st = &channel_states[index];
+
+    if (st->resets_seen != channel_resets) {
+        memset(st, 0, sizeof(*st));
+        st->resets_seen = channel_resets;
+    }
+    return st;
 }
 
 /* p's progress with the current call if it continues one, else a fresh one
@@ -309,7 +325,7 @@ int32_t port_hc_write(struct partition *p)
     if (!msg)
         return PV_EFAULT;
     c = &cfg_system.channels[port->channel];
-    st = &channel_states[port->channel];
+    st = channel_state_of(port->channel);
     pr = len > PORT_CHUNK ? progress_of(p, PV_HC_PORT_WRITE) : no_progress(p, &once);
     if (c->kind == CFG_PORT_QUEUING) {
         if (st->count == c->depth) {
@@ -365,7 +381,7 @@ int32_t port_hc_read(struct partition *p)
     if (port->direction != CFG_PORT_DESTINATION)
         return PV_EINVAL;
     c = &cfg_system.channels[port->channel];
-    st = &channel_states[port->channel];
+    st = channel_state_of(port->channel);
     if (info_va) {
         info_out = uaccess_ptr(p->cfg, info_va, sizeof(info), CFG_AREA_WRITE);
         if (!info_out)
@@ -434,7 +450,7 @@ int32_t port_hc_status(struct partition *p)
     out = uaccess_ptr(p->cfg, arch_hcall_arg(p, 1), sizeof(status), CFG_AREA_WRITE);
     if (!out)
         return PV_EFAULT;
-    st = &channel_states[port->channel];
+    st = channel_state_of(port->channel);
     memset(&status, 0, sizeof(status));
     status.kind = port->kind;
     status.direction = port->direction;
@@ -459,7 +475,7 @@ int32_t port_hc_clear(struct partition *p)
         return err;
     if (port->kind != CFG_PORT_QUEUING || port->direction != CFG_PORT_DESTINATION)
         return PV_EINVAL;
-    st = &channel_states[port->channel];
+    st = channel_state_of(port->channel);
     st->head = 0;
     st->count = 0;
     notify(cfg_system.channels[port->channel].source);

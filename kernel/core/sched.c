@@ -94,7 +94,10 @@ void sched_start(struct sched_state *s, const struct cfg_plan *plan, uint64_t no
     s->next_plan = 0;
     s->frame_start = now;
     s->frames = 1;
-    sched_slot_at(plan, 0, &s->slot);
+    /* The slot at offset 0 without a search (a module reset starts the
+     * initial plan in constant time): only the first window can start at
+     * 0, windows being sorted and of nonzero length. */
+    slot_fill(plan, plan->num_windows && plan->windows[0].offset_ns == 0, 0, &s->slot);
 }
 
 /* The general case of sched_advance(), when now is beyond the slot after

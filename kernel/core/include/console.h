@@ -78,8 +78,9 @@ void console_partition_flush(struct partition *p);
  * printf-like, ending in '\n'). It is queued in the ring of the partition
  * running now, whose call or fault caused it (p itself, behind p's
  * unfinished line, or a system partition acting on p), and costs that
- * partition's time; when no partition runs (a module reset, a reload
- * finishing) or its ring has no room, everything pending is printed and
+ * partition's time (at a window start the kernel counts the window's owner
+ * as running: kernel.c); when no partition runs (the shutdown) or its ring
+ * has no room, everything pending is printed and
  * then the line, at once. Never dropped. */
 void console_partition_event(struct partition *p, const char *fmt, ...)
     __attribute__((format(printf, 2, 3)));

@@ -42,6 +42,8 @@ struct partition {
     char line[CONSOLE_LINE_MAX];
     struct console_ring console; /* its lines waiting for the UART */
     uint32_t port_call;          /* the port call whose copy is under way (port.c); 0 = none */
+    uint64_t resets_seen;        /* module resets applied to it (partition_sync) */
+    uint32_t reset_alive;        /* boot started it, so a module reset restarts it */
     uint64_t changes_seen;       /* system partitions: state changes it was told of (partition.c) */
 };
 
@@ -90,5 +92,33 @@ struct partition *partition_by_id(uint32_t id);
 
 /* True while at least one partition has not halted or been stopped. */
 int partitions_any_alive(void);
+
+/*
+ * The health monitor's module reset, in constant time: it only counts the
+ * reset. Each partition applies the resets it has not seen itself, the
+ * first time the kernel looks at it afterwards (partition_sync): at its
+ * window start, or when a system partition asks for its status or acts on
+ * it. Until then its stored state is stale and nothing may read it.
+ */
+void partitions_reset(void);
+
+/* Module resets so far (partitions_reset). */
+extern uint64_t partitions_resets;
+
+/* True when p has a module reset to apply. */
+static inline int partition_stale(const struct partition *p)
+{
+    return p->resets_seen != partitions_resets;
+}
+
+/* Brings p up to date: if module resets happened since it was last looked
+ * at, p starts again as at boot once, whatever their number (start
+ * condition PV_START_HM_MODULE_RESTART; its restart count counts every
+ * reset): cold (PART_LOADING, reloaded in its own windows), or halted if
+ * configured initial-mode idle, or stopped if it cannot be restarted.
+ * The system partitions are not told (PV_IRQ_PARTITION): the reset
+ * restarted them too, and a reset applied at once would have told them
+ * only before their own reload, which clears the line. Constant time. */
+void partition_sync(struct partition *p);
 
 #endif

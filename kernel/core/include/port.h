@@ -17,7 +17,10 @@ struct partition;
  * inconsistent table (it comes from the system image, not a partition). */
 void ports_init(void);
 
-/* Empties every channel (a module reset). */
+/* A module reset: every channel is empty from now on and no port event is
+ * owed. Constant time: each channel is emptied the first time a port
+ * operation touches it afterwards; a copy under way is dropped by the
+ * partition's own reset (partition_sync). */
 void ports_reset(void);
 
 /* p's window begins: raises PV_IRQ_PORT in p if a message arrived for one
