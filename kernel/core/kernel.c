@@ -175,7 +175,13 @@ static void arm_timer(uint64_t now)
     uint64_t deadline = entry_run_end;
 
     if (now >= deadline) {
+        /* The guard band: idle up to the next window. */
         deadline = sched_slot_deadline(&sched);
+        if (deadline != armed_deadline) {
+            armed_deadline = deadline;
+            arch_timer_arm_idle(deadline);
+        }
+        return;
     } else if (owner && (owner->state == PART_READY || owner->state == PART_IDLE)) {
         const struct vtimer *wall = &owner->timers[PV_CLOCK_WALL];
         const struct vtimer *exec = &owner->timers[PV_CLOCK_EXEC];

@@ -87,6 +87,26 @@ void arch_timer_arm(uint64_t deadline_ns)
     mmio_write(GPT_CTRL(SCHED_TIMER), GPT_EN | GPT_LD | GPT_IE);
 }
 
+uint32_t sparc_timer_arm_on_grid(uint32_t count_at_deadline, volatile uint32_t *counter0);
+
+/* Ticks the grid-locked arm needs before the deadline: finding the edge
+ * takes up to two ticks, the rest is margin. */
+#define ON_GRID_MIN_TICKS 8u
+
+void arch_timer_arm_idle(uint64_t deadline_ns)
+{
+    uint64_t now = now_ticks();
+    /* The tick of the deadline, rounded up as arch_timer_arm() does. */
+    uint64_t at = (deadline_ns + TICK_NS - 1) / TICK_NS;
+
+    if (at < now + ON_GRID_MIN_TICKS || at - now > ARM_MAX_TICKS) {
+        arch_timer_arm(deadline_ns);
+        return;
+    }
+    sparc_timer_arm_on_grid(last_count - (uint32_t)(at - now),
+                            (volatile uint32_t *)(GPT_COUNTER(CLOCK_TIMER) - MMIO_PA + MMIO_VA));
+}
+
 void sparc_timer_ack(void)
 {
     mmio_write(GPT_CTRL(SCHED_TIMER), GPT_IP);

@@ -30,6 +30,11 @@ uint64_t arch_time_ns(void);
 /* Arms the one-shot schedule timer to interrupt at (or just after) the
  * absolute time deadline_ns; a deadline in the past interrupts at once. */
 void arch_timer_arm(uint64_t deadline_ns);
+/* Like arch_timer_arm(), when nothing runs until deadline_ns (the guard
+ * band before another partition's window): the interrupt must come at the
+ * same point after the deadline whatever the instant of the call, which
+ * earlier kernel entries of another partition decide. */
+void arch_timer_arm_idle(uint64_t deadline_ns);
 
 /* Kernel-accessible address of physical address phys (within RAM). */
 void *arch_phys_to_kernel(uint32_t phys);
