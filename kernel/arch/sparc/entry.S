@@ -196,6 +196,9 @@ kernel_overflow:
     nop
     jmp %l1
      rett %l2
+window_irq:
+    b trap_common
+     mov 0x17 << 4, %l3
 
 /* The kernel's own window underflow: fill the window that restore wanted
  * from its stack and move the mark one further. */
@@ -347,6 +350,11 @@ underflow_slow:
 /* Served: count the kernel entry, put the partition's icc back (the checks
  * changed them) and let its save or restore run again. */
 window_done:
+    sethi %hi(MMIO_VA + 0x204), %l3
+    ld [%l3 + %lo(MMIO_VA + 0x204)], %l3
+    andcc %l3, 1 << 7, %g0
+    bnz window_irq
+     nop
     sethi %hi(SHARED_VA + SHARED_KERNEL_ENTRIES), %l3
     ld [%l3 + %lo(SHARED_VA + SHARED_KERNEL_ENTRIES)], %l4
     add %l4, 1, %l4

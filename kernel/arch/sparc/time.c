@@ -32,6 +32,7 @@
 
 #define IRQMP_BASE  0x80000200u
 #define IRQMP_LEVEL (IRQMP_BASE + 0x00)
+#define IRQMP_PENDING (IRQMP_BASE + 0x04)
 #define IRQMP_CLEAR (IRQMP_BASE + 0x0c)
 #define IRQMP_MASK0 (IRQMP_BASE + 0x40)
 
@@ -105,6 +106,11 @@ void arch_timer_arm_idle(uint64_t deadline_ns)
     }
     sparc_timer_arm_on_grid(last_count - (uint32_t)(at - now),
                             (volatile uint32_t *)(GPT_COUNTER(CLOCK_TIMER) - MMIO_PA + MMIO_VA));
+}
+
+int sparc_timer_pending(void)
+{
+    return (mmio_read(IRQMP_PENDING) >> SCHED_IRQ) & 1u;
 }
 
 void sparc_timer_ack(void)

@@ -160,7 +160,17 @@ static int installed_valid;
 /* Resumes kernel_current(): a partition, or the idle loop. */
 __attribute__((noreturn)) void sparc_resume(void)
 {
-    struct partition *next = kernel_current();
+    struct partition *next;
+
+    /* A schedule interrupt that came while the kernel ran is handled here,
+     * not left to the CPU on the way out: QEMU re-examines a pending
+     * interrupt only when it leaves its translated code, which a `rett`
+     * does not, so the partition could run on past its window's end. */
+    while (sparc_timer_pending()) {
+        sparc_timer_ack();
+        kernel_on_timer();
+    }
+    next = kernel_current();
 
     if (!installed_valid || next != installed) {
         if (next)

@@ -143,6 +143,7 @@ void sparc_mmu_init(uint32_t ram_size);
 void sparc_mmu_switch(const struct partition *p);
 void sparc_time_init(void);
 void sparc_timer_ack(void);
+int sparc_timer_pending(void);
 int sparc_fpu_trap(struct partition *p);
 void sparc_fpu_release(struct partition *p);
 uint32_t sparc_fpu_psr(const struct partition *p);
