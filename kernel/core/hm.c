@@ -41,6 +41,7 @@ static int action_valid(uint32_t error, uint32_t action, int module_level)
 {
     if (action == CFG_HM_DEFAULT)
         return !module_level;
+    /* cppcheck-suppress knownConditionTrueFalse ; kept should CFG_HM_DEFAULT move */
     if (action < PV_HM_ACTION_IGNORE || action > PV_HM_ACTION_RESET_MODULE)
         return 0;
     if (module_level ? action == PV_HM_ACTION_PROPAGATE
