@@ -27,16 +27,38 @@ $(TESSERA_CONFIG): $(CONFIG_OBJS)
 
 $(CONFIG_OBJDIR)/%.o: config/src/%.c
 	@mkdir -p $(@D)
-	$(Q)$(HOSTCC) $(HOST_CFLAGS) $(CONFIG_XML_CFLAGS) -Iconfig/src -Ikernel/core/include -MMD -MP -c $< -o $@
+	$(Q)$(HOSTCC) $(HOST_CFLAGS) $(CONFIG_XML_CFLAGS) -Iconfig/src -Ikernel/core/include -Ipv/include -MMD -MP -c $< -o $@
 
 $(CONFIG_OBJDIR)/xsd_data.o: $(CONFIG_XSD_C)
 	$(Q)$(HOSTCC) $(HOST_CFLAGS) -Iconfig/src -c $< -o $@
 
+# The enumerations of ABI constants in the schema come from
+# pv/include/pv/abi_list.h: tessera-xsdgen rewrites them into the schema the
+# tool embeds. tests/config/test_abi_lists.py checks that config/tessera.xsd
+# equals it; `make xsd-sync` writes it back there.
+TESSERA_XSDGEN := $(B)/host/tessera-xsdgen
+CONFIG_XSD := $(CONFIG_OBJDIR)/tessera.xsd
+TEST_TARGETS += $(TESSERA_XSDGEN) $(CONFIG_XSD)
+HOST_TEST_PROGRAMS += tests/config/test_abi_lists.py
+
+$(TESSERA_XSDGEN): config/src/xsdgen.c pv/include/pv/abi_list.h
+	@mkdir -p $(@D)
+	$(Q)$(HOSTCC) $(HOST_CFLAGS) -Ipv/include -o $@ $<
+
+$(CONFIG_XSD): config/tessera.xsd $(TESSERA_XSDGEN)
+	@mkdir -p $(@D)
+	$(Q)$(TESSERA_XSDGEN) $< > $@.tmp
+	$(Q)mv $@.tmp $@
+
+xsd-sync: $(CONFIG_XSD)
+	$(Q)cmp -s $< config/tessera.xsd || cp $< config/tessera.xsd
+.PHONY: xsd-sync
+
 # The schema is built into the tool so that it needs no data files. od and
 # sed are POSIX, unlike xxd.
-$(CONFIG_XSD_C): config/tessera.xsd config/config.mk
+$(CONFIG_XSD_C): $(CONFIG_XSD) config/config.mk
 	@mkdir -p $(@D)
-	$(Q){ echo '/* Generated from config/tessera.xsd: do not edit. */'; \
+	$(Q){ echo '/* Generated from config/tessera.xsd and pv/abi_list.h: do not edit. */'; \
 	  echo '#include "xsd.h"'; \
 	  echo 'const unsigned char tcfg_xsd[] = {'; \
 	  od -An -v -tx1 $< | sed -e 's/\([0-9a-f][0-9a-f]\)/0x\1,/g'; \
@@ -58,7 +80,7 @@ $(CONFIG_FUZZER): $(CONFIG_CORE_SRCS) config/fuzz/fuzz_config.c $(CONFIG_XSD_C) 
 	@mkdir -p $(@D)
 	$(Q)$(FUZZ_CC) -std=c11 -g -O1 -D_POSIX_C_SOURCE=200809L -Wall -Wextra -Werror \
 	    -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=undefined \
-	    -Iconfig/src -Ikernel/core/include $(CONFIG_XML_CFLAGS) -o $@ \
+	    -Iconfig/src -Ikernel/core/include -Ipv/include $(CONFIG_XML_CFLAGS) -o $@ \
 	    $(CONFIG_CORE_SRCS) config/fuzz/fuzz_config.c $(CONFIG_XSD_C) $(CONFIG_XML_LIBS)
 
 fuzz: $(CONFIG_FUZZER)

@@ -45,8 +45,9 @@ static void rights(FILE *f, uint32_t r, bool shared)
 
 static const char *mode_name(enum tcfg_mode m)
 {
-    static const char *const names[] = {"CFG_MODE_IDLE", "CFG_MODE_COLD_START",
-                                        "CFG_MODE_WARM_START", "CFG_MODE_NORMAL"};
+#define MODE_NAME_(name, value, ...) [value] = "CFG_MODE_" #name,
+    static const char *const names[] = {PV_MODE_LIST(MODE_NAME_)};
+#undef MODE_NAME_
     return names[m];
 }
 

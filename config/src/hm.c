@@ -7,35 +7,14 @@
 
 #include "tcfg.h"
 
-/* Indexed by PV_HM_* of pv/include/pv/abi.h. */
-const struct tcfg_hm_name tcfg_hm_errors[TCFG_HM_ERRORS] = {
-    {"memory-violation", "PV_HM_MEMORY_VIOLATION"},
-    {"privileged-instruction", "PV_HM_PRIVILEGED_INSTRUCTION"},
-    {"illegal-instruction", "PV_HM_ILLEGAL_INSTRUCTION"},
-    {"divide-error", "PV_HM_DIVIDE_ERROR"},
-    {"fpu-error", "PV_HM_FPU_ERROR"},
-    {"misaligned-access", "PV_HM_MISALIGNED_ACCESS"},
-    {"hypercall-misuse", "PV_HM_HYPERCALL_MISUSE"},
-    {"stack-overflow", "PV_HM_STACK_OVERFLOW"},
-    {"deadline-missed", "PV_HM_DEADLINE_MISSED"},
-    {"application-error", "PV_HM_APPLICATION_ERROR"},
-    {"fatal-error", "PV_HM_FATAL_ERROR"},
-    {"port-overflow", "PV_HM_PORT_OVERFLOW"},
-    {"restart-loop", "PV_HM_RESTART_LOOP"},
-};
+/* Indexed by PV_HM_*: the XML name and the C name of pv/abi_list.h. */
+#define ERROR_NAME_(name, value, xml, ...) [value] = {xml, "PV_HM_" #name},
+const struct tcfg_hm_name tcfg_hm_errors[TCFG_HM_ERRORS] = {PV_HM_ERROR_LIST(ERROR_NAME_)};
 
 /* Indexed by PV_HM_ACTION_*; 0 is CFG_HM_DEFAULT of kernel/core/include/cfg.h. */
+#define ACTION_NAME_(name, value, xml, ...) [value] = {xml, "PV_HM_ACTION_" #name},
 const struct tcfg_hm_name tcfg_hm_actions[TCFG_HM_ACTIONS] = {
-    {"module", "CFG_HM_DEFAULT"},
-    {"ignore", "PV_HM_ACTION_IGNORE"},
-    {"log", "PV_HM_ACTION_LOG"},
-    {"halt", "PV_HM_ACTION_HALT"},
-    {"cold-restart", "PV_HM_ACTION_COLD_RESTART"},
-    {"warm-restart", "PV_HM_ACTION_WARM_RESTART"},
-    {"propagate", "PV_HM_ACTION_PROPAGATE"},
-    {"halt-module", "PV_HM_ACTION_HALT_MODULE"},
-    {"reset-module", "PV_HM_ACTION_RESET_MODULE"},
-};
+    [TCFG_HM_MODULE] = {"module", "CFG_HM_DEFAULT"}, PV_HM_ACTION_LIST(ACTION_NAME_)};
 
 /* Whether the action is allowed at its level; reports why not. */
 static bool level_ok(struct tcfg_diag *d, const struct tcfg_hm_entry *e, bool module)

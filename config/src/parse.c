@@ -203,14 +203,15 @@ static void parse_hm(struct tcfg_xml_ctx *c, xmlNodePtr n, struct tcfg_hm *hm)
     parse_hm_entry(c, k, &hm->entries[i++]);
 }
 
+/* The schema admits only the names of PV_MODE_LIST; its default is
+ * cold-start. */
 static enum tcfg_mode mode_of(const char *m)
 {
-    if (is(m, "idle"))
-        return TCFG_IDLE;
-    if (is(m, "warm-start"))
-        return TCFG_WARM_START;
-    if (is(m, "normal"))
-        return TCFG_NORMAL;
+#define MODE_OF_(name, value, xml, ...)                                                            \
+    if (is(m, xml))                                                                                \
+        return TCFG_##name;
+    PV_MODE_LIST(MODE_OF_)
+#undef MODE_OF_
     return TCFG_COLD_START;
 }
 

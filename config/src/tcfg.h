@@ -15,15 +15,16 @@
 #include <stdint.h>
 
 #include "arch.h"
+#include "cfg.h"
 #include "diag.h"
 
 /* Marks an unresolved reference (unknown name). */
 #define TCFG_NONE ((size_t)-1)
 
-/* Rights bits; the same values as CFG_AREA_* in kernel/core/include/cfg.h. */
-#define TCFG_R 0x1u
-#define TCFG_W 0x2u
-#define TCFG_X 0x4u
+/* Rights bits: CFG_AREA_* of kernel/core/include/cfg.h. */
+#define TCFG_R CFG_AREA_READ
+#define TCFG_W CFG_AREA_WRITE
+#define TCFG_X CFG_AREA_EXEC
 
 struct tcfg_area {
     struct tcfg_where at;
@@ -33,11 +34,13 @@ struct tcfg_area {
     bool bad; /* a value did not parse; skip range checks */
 };
 
-/* ARINC 653 start modes; the same values as enum cfg_start_mode. */
-enum tcfg_mode { TCFG_IDLE, TCFG_COLD_START, TCFG_WARM_START, TCFG_NORMAL };
+/* ARINC 653 start modes: TCFG_IDLE .. TCFG_NORMAL, PV_MODE_* of
+ * pv/abi_list.h (= enum cfg_start_mode). */
+#define TCFG_MODE_(name, value, ...) TCFG_##name = PV_MODE_##name,
+enum tcfg_mode { PV_MODE_LIST(TCFG_MODE_) };
 
-/* Bytes the kernel keeps with each message slot; CFG_MESSAGE_HEADER. */
-#define TCFG_MESSAGE_HEADER 16u
+/* Bytes the kernel keeps with each message slot. */
+#define TCFG_MESSAGE_HEADER CFG_MESSAGE_HEADER
 
 /* An ARINC 653 port of a partition. */
 struct tcfg_port {
@@ -58,25 +61,17 @@ struct tcfg_port {
     const struct tcfg_where *connected_at;
 };
 
-/* Health monitor. Error ids are the values of PV_HM_* of pv/include/pv/abi.h,
- * actions those of PV_HM_ACTION_*, and 0 is CFG_HM_DEFAULT of
- * kernel/core/include/cfg.h ("module": as the module's table says). */
-#define TCFG_HM_ERRORS       13u   /* PV_HM_ERROR_COUNT */
-#define TCFG_HM_RESTART_LOOP 12u   /* PV_HM_RESTART_LOOP */
-#define TCFG_HM_ACTIONS      9u    /* "module" and PV_HM_ACTION_IGNORE .. _RESET_MODULE */
-#define TCFG_HM_MAX_RESTARTS 1000u /* the largest max-restarts */
+/* Health monitor. Error ids are the values of PV_HM_* (pv/abi_list.h),
+ * actions those of PV_HM_ACTION_* (TCFG_HM_IGNORE .. TCFG_HM_RESET_MODULE),
+ * and 0 is CFG_HM_DEFAULT of kernel/core/include/cfg.h ("module": as the
+ * module's table says). */
+#define TCFG_HM_ERRORS       ((unsigned)PV_HM_ERROR_COUNT)
+#define TCFG_HM_RESTART_LOOP ((unsigned)PV_HM_RESTART_LOOP)
+#define TCFG_HM_ACTIONS      (1u + PV_HM_ACTION_COUNT) /* "module" and the actions */
+#define TCFG_HM_MAX_RESTARTS 1000u                     /* the largest max-restarts */
 
-enum tcfg_hm_action {
-    TCFG_HM_MODULE, /* CFG_HM_DEFAULT */
-    TCFG_HM_IGNORE,
-    TCFG_HM_LOG,
-    TCFG_HM_HALT,
-    TCFG_HM_COLD_RESTART,
-    TCFG_HM_WARM_RESTART,
-    TCFG_HM_PROPAGATE,
-    TCFG_HM_HALT_MODULE,
-    TCFG_HM_RESET_MODULE,
-};
+#define TCFG_HM_ACTION_(name, value, ...) TCFG_HM_##name = PV_HM_ACTION_##name,
+enum tcfg_hm_action { TCFG_HM_MODULE = CFG_HM_DEFAULT, PV_HM_ACTION_LIST(TCFG_HM_ACTION_) };
 
 /* The XML name and the C constant of an error id or action, indexed by value. */
 struct tcfg_hm_name {

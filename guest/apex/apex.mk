@@ -16,10 +16,10 @@ $(APEX_DIR)/%.o: guest/apex/%.c | $(NEWLIB_INCLUDE)
 $(APEX_LIB): $(APEX_OBJS)
 	$(Q)rm -f $@ && ar rcs $@ $^
 
-# Applications that use <apex.h> see it and the pv port's limits header.
+# Applications that use <apex.h> see it and the pv port's headers.
 $(PV_APP_DIR)/apexobj/%.o: %.c | $(NEWLIB_INCLUDE)
 	@mkdir -p $(@D)
-	$(Q)$(TARGET_CC) $(GUEST_CFLAGS) $(APEX_INCLUDES) -Iguest/port/pv/include -MMD -MP -c $< -o $@
+	$(Q)$(TARGET_CC) $(GUEST_CFLAGS) $(APEX_INCLUDES) $(PV_APP_INCLUDES) -MMD -MP -c $< -o $@
 
 # $(call pv_apex_app,NAME,SOURCES): pv_app with the APEX library linked.
 define pv_apex_app

@@ -57,8 +57,10 @@ void SET_PARTITION_MODE(OPERATING_MODE_TYPE OPERATING_MODE, RETURN_CODE_TYPE *RE
     uint32_t now = pv_shared()->mode;
     int32_t r;
 
-    _Static_assert(IDLE == PV_MODE_IDLE && COLD_START == PV_MODE_COLD_START &&
-                       WARM_START == PV_MODE_WARM_START && NORMAL == PV_MODE_NORMAL,
+    /* Two enumerations (APEX's and the ABI's): compared as int. */
+    _Static_assert((int)IDLE == (int)PV_MODE_IDLE && (int)COLD_START == (int)PV_MODE_COLD_START &&
+                       (int)WARM_START == (int)PV_MODE_WARM_START &&
+                       (int)NORMAL == (int)PV_MODE_NORMAL,
                    "ARINC modes are the kernel's");
     if (OPERATING_MODE != IDLE && OPERATING_MODE != COLD_START && OPERATING_MODE != WARM_START &&
         OPERATING_MODE != NORMAL) {

@@ -14,24 +14,8 @@
 
 _Static_assert(PV_HM_ERROR_COUNT <= CFG_HM_ERRORS, "cfg.h tables too small for the error ids");
 
-/* What an error gets when neither table names it: exceptions and fatal
- * errors stop the partition (it cannot go on correctly), reports from the
- * guest are kept, the rest is counted. */
-static const uint8_t default_actions[PV_HM_ERROR_COUNT] = {
-    [PV_HM_MEMORY_VIOLATION] = PV_HM_ACTION_HALT,
-    [PV_HM_PRIVILEGED_INSTRUCTION] = PV_HM_ACTION_HALT,
-    [PV_HM_ILLEGAL_INSTRUCTION] = PV_HM_ACTION_HALT,
-    [PV_HM_DIVIDE_ERROR] = PV_HM_ACTION_HALT,
-    [PV_HM_FPU_ERROR] = PV_HM_ACTION_HALT,
-    [PV_HM_MISALIGNED_ACCESS] = PV_HM_ACTION_HALT,
-    [PV_HM_HYPERCALL_MISUSE] = PV_HM_ACTION_IGNORE,
-    [PV_HM_STACK_OVERFLOW] = PV_HM_ACTION_LOG,
-    [PV_HM_DEADLINE_MISSED] = PV_HM_ACTION_LOG,
-    [PV_HM_APPLICATION_ERROR] = PV_HM_ACTION_LOG,
-    [PV_HM_FATAL_ERROR] = PV_HM_ACTION_HALT,
-    [PV_HM_PORT_OVERFLOW] = PV_HM_ACTION_IGNORE,
-    [PV_HM_RESTART_LOOP] = PV_HM_ACTION_HALT,
-};
+/* What an error gets when neither table names it (pv/abi_list.h). */
+static const uint8_t default_actions[PV_HM_ERROR_COUNT] = PV_HM_DEFAULT_ACTIONS;
 
 static const char *const error_names[PV_HM_ERROR_COUNT] = PV_HM_ERROR_NAMES;
 
@@ -57,6 +41,7 @@ static int action_valid(uint32_t error, uint32_t action, int module_level)
 {
     if (action == CFG_HM_DEFAULT)
         return !module_level;
+    /* cppcheck-suppress knownConditionTrueFalse ; kept should CFG_HM_DEFAULT move */
     if (action < PV_HM_ACTION_IGNORE || action > PV_HM_ACTION_RESET_MODULE)
         return 0;
     if (module_level ? action == PV_HM_ACTION_PROPAGATE

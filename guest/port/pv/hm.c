@@ -12,21 +12,6 @@
 
 #include "pv_port.h"
 
-_Static_assert(TESSERA_HM_MEMORY_VIOLATION == PV_HM_MEMORY_VIOLATION &&
-                   TESSERA_HM_PRIVILEGED_INSTRUCTION == PV_HM_PRIVILEGED_INSTRUCTION &&
-                   TESSERA_HM_ILLEGAL_INSTRUCTION == PV_HM_ILLEGAL_INSTRUCTION &&
-                   TESSERA_HM_DIVIDE_ERROR == PV_HM_DIVIDE_ERROR &&
-                   TESSERA_HM_FPU_ERROR == PV_HM_FPU_ERROR &&
-                   TESSERA_HM_MISALIGNED_ACCESS == PV_HM_MISALIGNED_ACCESS &&
-                   TESSERA_HM_HYPERCALL_MISUSE == PV_HM_HYPERCALL_MISUSE &&
-                   TESSERA_HM_STACK_OVERFLOW == PV_HM_STACK_OVERFLOW &&
-                   TESSERA_HM_DEADLINE_MISSED == PV_HM_DEADLINE_MISSED &&
-                   TESSERA_HM_APPLICATION_ERROR == PV_HM_APPLICATION_ERROR &&
-                   TESSERA_HM_FATAL_ERROR == PV_HM_FATAL_ERROR &&
-                   TESSERA_HM_PORT_OVERFLOW == PV_HM_PORT_OVERFLOW &&
-                   TESSERA_HM_RESTART_LOOP == PV_HM_RESTART_LOOP,
-               "<tessera/hm.h> ids are the kernel's");
-
 static tessera_hm_handler handler;
 /* The synchronous error whose task was just suspended. */
 static uint32_t suspended_error;

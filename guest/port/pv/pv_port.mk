@@ -20,10 +20,12 @@ $(GUEST_PV_DIR)/port/%.o: guest/port/% | $(NEWLIB_INCLUDE)
 $(GUEST_PV_LIB): $(GUEST_PV_OBJS)
 	$(Q)rm -f $@ && ar rcs $@ $^
 
-# Application objects: RTEMS sources see the pv port's limits header.
+# Application objects: RTEMS sources see the pv port's headers (limits,
+# tessera/hm.h) and pv/include for the ABI lists that tessera/hm.h includes.
+PV_APP_INCLUDES := -Iguest/port/pv/include -Ipv/include
 $(PV_APP_DIR)/obj/%.o: %.c | $(NEWLIB_INCLUDE)
 	@mkdir -p $(@D)
-	$(Q)$(TARGET_CC) $(GUEST_CFLAGS) -Iguest/port/pv/include -MMD -MP -c $< -o $@
+	$(Q)$(TARGET_CC) $(GUEST_CFLAGS) $(PV_APP_INCLUDES) -MMD -MP -c $< -o $@
 
 # The libc glue goes in as objects, ahead of libc.a: its malloc lock must win
 # over newlib's default one.

@@ -13,6 +13,9 @@
 
 #include <stdint.h>
 
+#include "pv/abi.h"
+#include "pv/port.h"
+
 /* Rights of a memory area, as seen by the partition that owns it. */
 #define CFG_AREA_READ  0x1u
 #define CFG_AREA_WRITE 0x2u
@@ -32,12 +35,12 @@ struct cfg_area {
 #define CFG_PART_SYSTEM 0x1u /* may manage other partitions */
 #define CFG_PART_FPU    0x2u /* may use the FPU; otherwise FPU use is a fault */
 
-/* Partition operating mode at boot (ARINC 653 names). */
+/* Partition operating mode at boot (ARINC 653 names): the ABI's modes. */
 enum cfg_start_mode {
-    CFG_MODE_IDLE = 0,
-    CFG_MODE_COLD_START = 1,
-    CFG_MODE_WARM_START = 2,
-    CFG_MODE_NORMAL = 3,
+    CFG_MODE_IDLE = PV_MODE_IDLE,
+    CFG_MODE_COLD_START = PV_MODE_COLD_START,
+    CFG_MODE_WARM_START = PV_MODE_WARM_START,
+    CFG_MODE_NORMAL = PV_MODE_NORMAL,
 };
 
 /* Health monitor (docs/configuration.md): the action (PV_HM_ACTION_* of
@@ -94,10 +97,10 @@ struct cfg_plan {
  * belongs to one partition and one channel; a channel connects one source
  * port to one destination (queuing) or to one or more destinations
  * (sampling). All message storage is static, in the channel's buffer. */
-#define CFG_PORT_SAMPLING    0u
-#define CFG_PORT_QUEUING     1u
-#define CFG_PORT_SOURCE      0u
-#define CFG_PORT_DESTINATION 1u
+#define CFG_PORT_SAMPLING    PV_PORT_SAMPLING
+#define CFG_PORT_QUEUING     PV_PORT_QUEUING
+#define CFG_PORT_SOURCE      PV_PORT_SOURCE
+#define CFG_PORT_DESTINATION PV_PORT_DESTINATION
 
 struct cfg_port {
     const char *name;          /* unique within its partition */

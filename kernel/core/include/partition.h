@@ -7,16 +7,18 @@
 #include "arch_types.h"
 #include "cfg.h"
 #include "console.h"
+#include "pv/abi.h"
 #include "pv/shared.h"
 #include "vtimer.h"
 
-/* Values match PV_STATE_* of the ABI. */
+/* The kernel's names of the states PV_HC_PART_STATUS reports: the ABI's
+ * values, by definition (pv/abi_list.h). */
 enum part_state {
-    PART_READY = 0,   /* runs whenever one of its windows is active */
-    PART_IDLE = 1,    /* waits for a virtual interrupt or its next window */
-    PART_HALTED = 2,  /* halted itself or was halted */
-    PART_STOPPED = 3, /* stopped by the kernel after a fault */
-    PART_LOADING = 4, /* cold restart under way: its image is being reloaded */
+    PART_READY = PV_STATE_READY,        /* runs whenever one of its windows is active */
+    PART_IDLE = PV_STATE_IDLE,          /* waits for a virtual interrupt or its next window */
+    PART_HALTED = PV_STATE_HALTED,      /* halted itself or was halted */
+    PART_STOPPED = PV_STATE_STOPPED,    /* stopped by the kernel after a fault */
+    PART_LOADING = PV_STATE_RESTARTING, /* cold restart under way: its image is being reloaded */
 };
 
 struct partition {

@@ -11,6 +11,8 @@
 #ifndef PV_ABI_H
 #define PV_ABI_H
 
+#include <pv/abi_list.h>
+
 /* Hypercall numbers. "any" = every partition; "system" = system partitions. */
 #define PV_HC_CONSOLE_WRITE 0  /* any: (const char *buf, u32 len) -> bytes taken */
 #define PV_HC_TIME_GET      1  /* any: (u64 *out_ns) -> 0 */
@@ -80,52 +82,42 @@
 #define PV_PART_HALT    0 /* stop the partition */
 #define PV_PART_RESTART 1 /* cold restart: image reloaded, data cleared */
 
-/* ARINC 653 partition operating modes (PV_HC_MODE_SET, control page). */
-#define PV_MODE_IDLE       0 /* not running */
-#define PV_MODE_COLD_START 1 /* initialising after a power-up or cold restart */
-#define PV_MODE_WARM_START 2 /* initialising after a warm restart (data kept) */
-#define PV_MODE_NORMAL     3 /* initialised, operating */
+/*
+ * The enumerated families below come from the lists of pv/abi_list.h, their
+ * one definition: PV_MODE_* (ARINC 653 operating modes: PV_HC_MODE_SET,
+ * control page), PV_START_* (why the partition (re)started: control page,
+ * PV_HC_PART_STATUS), PV_STATE_* (partition states of PV_HC_PART_STATUS),
+ * PV_HM_* (health-monitor error ids; the XML names them in lower case with
+ * '-') and PV_HM_ACTION_* (health-monitor actions, configured per error id
+ * and recorded in the log). Read the values and their meaning there.
+ */
+#define PV_ENUM_MODE_(name, value, ...)      PV_MODE_##name = (value),
+#define PV_ENUM_START_(name, value, ...)     PV_START_##name = (value),
+#define PV_ENUM_STATE_(name, value, ...)     PV_STATE_##name = (value),
+#define PV_ENUM_HM_(name, value, ...)        PV_HM_##name = (value),
+#define PV_ENUM_HM_ACTION_(name, value, ...) PV_HM_ACTION_##name = (value),
+enum pv_mode { PV_MODE_LIST(PV_ENUM_MODE_) };
+enum pv_start_condition { PV_START_LIST(PV_ENUM_START_) };
+enum pv_state { PV_STATE_LIST(PV_ENUM_STATE_) };
+enum pv_hm_error { PV_HM_ERROR_LIST(PV_ENUM_HM_) };
+enum pv_hm_action { PV_HM_ACTION_LIST(PV_ENUM_HM_ACTION_) };
 
-/* Why the partition (re)started (control page, PV_HC_PART_STATUS). */
-#define PV_START_NORMAL               0 /* system boot */
-#define PV_START_PARTITION_RESTART    1 /* its own request (restart_self, mode_set) */
-#define PV_START_SYSTEM_RESTART       2 /* a system partition's request */
-#define PV_START_HM_PARTITION_RESTART 3 /* the health monitor restarted the partition */
-#define PV_START_HM_MODULE_RESTART    4 /* the health monitor reset the module */
+/* Entries of a list; PV_HM_ERROR_COUNT bounds the error ids. */
+#define PV_LIST_COUNT_(...) +1
+enum {
+    PV_HM_ERROR_COUNT = 0 PV_HM_ERROR_LIST(PV_LIST_COUNT_),
+    PV_HM_ACTION_COUNT = 0 PV_HM_ACTION_LIST(PV_LIST_COUNT_),
+};
 
-/* Partition states as reported by PV_HC_PART_STATUS. */
-#define PV_STATE_READY      0 /* runs in its windows */
-#define PV_STATE_IDLE       1 /* waits for a virtual interrupt or its next window */
-#define PV_STATE_HALTED     2 /* halted itself or was halted */
-#define PV_STATE_STOPPED    3 /* stopped by the kernel after a fault */
-#define PV_STATE_RESTARTING 4 /* cold restart under way: image being reloaded */
-
-/* Health-monitor error ids (the XML names them in lower case with '-').
- * The first six are CPU exceptions: docs/pv-api.md maps each arch's
- * exceptions onto them. */
-#define PV_HM_MEMORY_VIOLATION       0 /* access outside the partition's areas or rights */
-#define PV_HM_PRIVILEGED_INSTRUCTION 1 /* an instruction only the kernel may execute */
-#define PV_HM_ILLEGAL_INSTRUCTION    2 /* an undefined instruction, breakpoint or trap */
-#define PV_HM_DIVIDE_ERROR           3 /* integer division by zero or overflow */
-#define PV_HM_FPU_ERROR              4 /* FPU exception, or FPU use without fpu="yes" */
-#define PV_HM_MISALIGNED_ACCESS      5 /* misaligned memory access (where the arch traps it) */
-#define PV_HM_HYPERCALL_MISUSE       6 /* a hypercall failed with ENOSYS, EFAULT, EINVAL or EPERM */
-#define PV_HM_STACK_OVERFLOW         7 /* guest-raised: a task overran its stack */
-#define PV_HM_DEADLINE_MISSED        8 /* guest-raised: a task missed its deadline */
-#define PV_HM_APPLICATION_ERROR      9 /* guest-raised: the application reports an error */
-#define PV_HM_FATAL_ERROR            10 /* guest-raised: the guest's RTOS cannot go on */
-#define PV_HM_PORT_OVERFLOW          11 /* a queuing port refused a message: queue full */
-#define PV_HM_RESTART_LOOP           12 /* the partition reached its restart limit */
-#define PV_HM_ERROR_COUNT            13
-
-/* Health-monitor actions (configured per error id; recorded in the log). */
-#define PV_HM_ACTION_IGNORE       1 /* counted only, not logged */
-#define PV_HM_ACTION_LOG          2 /* logged; the partition carries on */
-#define PV_HM_ACTION_HALT         3 /* the partition is stopped */
-#define PV_HM_ACTION_COLD_RESTART 4 /* the partition is restarted, data reset */
-#define PV_HM_ACTION_WARM_RESTART 5 /* the partition is restarted, data kept */
-#define PV_HM_ACTION_PROPAGATE    6 /* PV_IRQ_HM to the partition's own handler */
-#define PV_HM_ACTION_HALT_MODULE  7 /* every partition stops; the system halts */
-#define PV_HM_ACTION_RESET_MODULE 8 /* every partition restarts cold, schedule from the start */
+/* Whether list's values are first, first + 1, ..., each once: tables
+ * indexed by value (names, default actions) then have no holes. */
+#define PV_LIST_BIT_(name, value, ...) | (1ull << (value))
+#define PV_LIST_DENSE(list, first)                                                                 \
+    ((0ull list(PV_LIST_BIT_)) == (((1ull << (0 list(PV_LIST_COUNT_))) - 1u) << (first)))
+_Static_assert(PV_LIST_DENSE(PV_MODE_LIST, 0), "PV_MODE_LIST");
+_Static_assert(PV_LIST_DENSE(PV_START_LIST, 0), "PV_START_LIST");
+_Static_assert(PV_LIST_DENSE(PV_STATE_LIST, 0), "PV_STATE_LIST");
+_Static_assert(PV_LIST_DENSE(PV_HM_ERROR_LIST, 0), "PV_HM_ERROR_LIST");
+_Static_assert(PV_LIST_DENSE(PV_HM_ACTION_LIST, 1), "PV_HM_ACTION_LIST");
 
 #endif

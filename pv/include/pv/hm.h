@@ -7,25 +7,23 @@
 #include <pv/abi.h>
 
 /* The names the XML configuration and the kernel's console use, as array
- * initialisers indexed by PV_HM_* and PV_HM_ACTION_*. */
+ * initialisers indexed by PV_HM_* and PV_HM_ACTION_* (pv/abi_list.h). */
+#define PV_HM_NAME_(name, value, xml, ...) [value] = xml,
 #define PV_HM_ERROR_NAMES                                                                          \
     {                                                                                              \
-        [PV_HM_MEMORY_VIOLATION] = "memory-violation",                                             \
-        [PV_HM_PRIVILEGED_INSTRUCTION] = "privileged-instruction",                                 \
-        [PV_HM_ILLEGAL_INSTRUCTION] = "illegal-instruction",                                       \
-        [PV_HM_DIVIDE_ERROR] = "divide-error", [PV_HM_FPU_ERROR] = "fpu-error",                    \
-        [PV_HM_MISALIGNED_ACCESS] = "misaligned-access",                                           \
-        [PV_HM_HYPERCALL_MISUSE] = "hypercall-misuse", [PV_HM_STACK_OVERFLOW] = "stack-overflow",  \
-        [PV_HM_DEADLINE_MISSED] = "deadline-missed",                                               \
-        [PV_HM_APPLICATION_ERROR] = "application-error", [PV_HM_FATAL_ERROR] = "fatal-error",      \
-        [PV_HM_PORT_OVERFLOW] = "port-overflow", [PV_HM_RESTART_LOOP] = "restart-loop",            \
+        PV_HM_ERROR_LIST(PV_HM_NAME_)                                                              \
     }
 #define PV_HM_ACTION_NAMES                                                                         \
     {                                                                                              \
-        [0] = "default", [PV_HM_ACTION_IGNORE] = "ignore", [PV_HM_ACTION_LOG] = "log",             \
-        [PV_HM_ACTION_HALT] = "halt", [PV_HM_ACTION_COLD_RESTART] = "cold-restart",                \
-        [PV_HM_ACTION_WARM_RESTART] = "warm-restart", [PV_HM_ACTION_PROPAGATE] = "propagate",      \
-        [PV_HM_ACTION_HALT_MODULE] = "halt-module", [PV_HM_ACTION_RESET_MODULE] = "reset-module",  \
+        [0] = "default", PV_HM_ACTION_LIST(PV_HM_NAME_)                                            \
+    }
+
+/* The kernel's default action of each error id, an array initialiser
+ * indexed by PV_HM_* (PV_HM_ERROR_LIST says why each). */
+#define PV_HM_DEFAULT_(name, value, xml, action, ...) [value] = PV_HM_ACTION_##action,
+#define PV_HM_DEFAULT_ACTIONS                                                                      \
+    {                                                                                              \
+        PV_HM_ERROR_LIST(PV_HM_DEFAULT_)                                                           \
     }
 
 /* One handled error. Entries are numbered from 0 in the order they

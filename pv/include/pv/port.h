@@ -4,11 +4,14 @@
 #define PV_PORT_H
 
 #include <stdint.h>
+#include <pv/abi.h>
 
-#define PV_PORT_SAMPLING    0u
-#define PV_PORT_QUEUING     1u
-#define PV_PORT_SOURCE      0u
-#define PV_PORT_DESTINATION 1u
+/* PV_PORT_SAMPLING, _QUEUING, _SOURCE, _DESTINATION: pv/abi_list.h. */
+#define PV_ENUM_PORT_(name, value, ...) PV_PORT_##name = (value),
+enum pv_port_kind { PV_PORT_KIND_LIST(PV_ENUM_PORT_) };
+enum pv_port_direction { PV_PORT_DIRECTION_LIST(PV_ENUM_PORT_) };
+_Static_assert(PV_LIST_DENSE(PV_PORT_KIND_LIST, 0), "PV_PORT_KIND_LIST");
+_Static_assert(PV_LIST_DENSE(PV_PORT_DIRECTION_LIST, 0), "PV_PORT_DIRECTION_LIST");
 
 /* Longest port name PV_HC_PORT_OPEN accepts. */
 #define PV_PORT_NAME_MAX 31u

@@ -36,20 +36,13 @@
 #include <stdbool.h>
 #include <stdint.h>
 
-/* Error ids: the kernel's (PV_HM_* in pv/abi.h, same values). */
-#define TESSERA_HM_MEMORY_VIOLATION       0 /* detail: the fault address */
-#define TESSERA_HM_PRIVILEGED_INSTRUCTION 1
-#define TESSERA_HM_ILLEGAL_INSTRUCTION    2
-#define TESSERA_HM_DIVIDE_ERROR           3
-#define TESSERA_HM_FPU_ERROR              4
-#define TESSERA_HM_MISALIGNED_ACCESS      5
-#define TESSERA_HM_HYPERCALL_MISUSE       6  /* detail: hypercall number and code */
-#define TESSERA_HM_STACK_OVERFLOW         7  /* guest-raised */
-#define TESSERA_HM_DEADLINE_MISSED        8  /* guest-raised */
-#define TESSERA_HM_APPLICATION_ERROR      9  /* guest-raised */
-#define TESSERA_HM_FATAL_ERROR            10 /* guest-raised */
-#define TESSERA_HM_PORT_OVERFLOW          11 /* detail: the port handle */
-#define TESSERA_HM_RESTART_LOOP           12
+#include <pv/abi_list.h>
+
+/* Error ids: the kernel's PV_HM_* under the executive's names, from their
+ * one definition (pv/abi_list.h, which also says what each detail is):
+ * TESSERA_HM_MEMORY_VIOLATION .. TESSERA_HM_RESTART_LOOP. */
+#define TESSERA_HM_ENUM_(name, value, ...) TESSERA_HM_##name = (value),
+enum { PV_HM_ERROR_LIST(TESSERA_HM_ENUM_) };
 
 /* One error the health monitor propagated to the partition. */
 struct tessera_hm_error {
