@@ -4,7 +4,6 @@
 #define PV_PORT_H
 
 #include <stdint.h>
-#include <pv/layout.h>
 
 #define PV_PORT_SAMPLING    0u
 #define PV_PORT_QUEUING     1u
@@ -13,6 +12,8 @@
 
 /* Longest port name PV_HC_PORT_OPEN accepts. */
 #define PV_PORT_NAME_MAX 31u
+
+#include <pv/layout.h>
 
 struct pv_port_status {
     uint32_t kind;             /* PV_PORT_SAMPLING or PV_PORT_QUEUING */
