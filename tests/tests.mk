@@ -73,6 +73,24 @@ $(eval $(call tessera_system,rtems-scenarios,tests/system/systems/rtems-scenario
 	$(foreach s,hello01 task01 sem01 event01 msgq01 timer01 sched01,$(PV_APP_DIR)/$(s).elf)))
 RTEMS_TEST_PROGRAMS := tests/system/test_rtems_scenarios.py tests/system/test_no_privileged.py
 $(eval $(call pv_app,rtems-crash,tests/system/rtems/crash/init.c))
+# The pv port's start built for the next ABI version, linked ahead of the
+# port library (whose system.o it replaces) under hello01: its version check
+# must stop it (tests/system/test_abi_version.py).
+ABI_WRONG_OBJ := $(GUEST_PV_DIR)/abi-wrong/system.o
+$(ABI_WRONG_OBJ): guest/port/pv/system.c | $(NEWLIB_INCLUDE)
+	@mkdir -p $(@D)
+	$(Q)$(TARGET_CC) $(GUEST_CFLAGS) $(GUEST_PV_INCLUDES) -DCPU_STACK_GUARD \
+		'-DPV_PORT_ABI_VERSION=(PV_ABI_VERSION + 1u)' -MMD -MP -c $< -o $@
+-include $(ABI_WRONG_OBJ:.o=.d)
+$(PV_APP_DIR)/rtems-abi-wrong.elf: $(PV_APP_DIR)/obj/apps/tests/hello01/init.o $(ABI_WRONG_OBJ) \
+		$(PV_START) $(GUEST_PV_LINK_LIBS) $(PV_PARTITION_LDS)
+	$(Q)$(TARGET_LD) $(TARGET_LDEMU) -T $(PV_PARTITION_LDS) -o $@ $(PV_START) \
+		$(PV_APP_DIR)/obj/apps/tests/hello01/init.o $(ABI_WRONG_OBJ) \
+		--start-group $(GUEST_PV_LINK_LIBS) --end-group
+RTEMS_TEST_SYSTEMS += rtems-abi
+$(eval $(call tessera_system,rtems-abi,tests/system/systems/rtems-abi.xml,\
+	$(PV_APP_DIR)/hello01.elf $(PV_APP_DIR)/rtems-abi-wrong.elf))
+RTEMS_TEST_PROGRAMS += tests/system/test_abi_version.py
 RTEMS_TEST_SYSTEMS += trio trio-fault
 $(eval $(call tessera_system,trio,tests/system/systems/trio.xml,\
 	$(foreach a,nav fuel cabin,$(PV_APP_DIR)/demo-$(a).elf)))

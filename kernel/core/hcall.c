@@ -163,8 +163,10 @@ static int32_t hc_part_status(struct partition *p)
     partition_sync(t); /* a module reset it has not applied yet shows */
     /* Built here and copied: the caller's buffer may be misaligned, and a
      * misaligned word store is a kernel trap on SPARC (found by the
-     * hypercall fuzzer, docs/testing.md). Every field is written (the
-     * structure has no padding). */
+     * hypercall fuzzer, docs/testing.md). Cleared first, so that no byte
+     * of kernel stack reaches the caller whatever padding or reserved
+     * fields the layout (pv/status.h) ever gets. */
+    memset(&st, 0, sizeof(st));
     st.id = t->cfg->id;
     st.state = t->state;
     st.restarts = t->restarts;

@@ -128,6 +128,7 @@ static void load_finish(struct partition *p)
 {
     memset(p->shared, 0, sizeof(*p->shared));
     p->shared->partition_id = p->cfg->id;
+    p->shared->abi_version = PV_ABI_VERSION;
     /* Like a CPU out of reset: every line masked, upcalls off; a guest
      * unmasks what it handles. */
     p->shared->irq_mask = 0xffffffffu;

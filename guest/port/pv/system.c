@@ -14,10 +14,39 @@
  * image to the end of the data area. */
 extern char __heap_start[], __heap_end[];
 
+/* The interface version this port was built for. Only the test of the
+ * check (tests/tests.mk, rtems-abi) builds it for another. */
+#ifndef PV_PORT_ABI_VERSION
+#define PV_PORT_ABI_VERSION PV_ABI_VERSION
+#endif
+
+static void put_decimal(uint32_t v);
+
+/* A kernel of another ABI version may number hypercalls or lay out
+ * structures differently: stop before using any of it. Only console_write
+ * and halt_self are the same in every version (docs/pv-api.md). */
+static void abi_check(void)
+{
+    static const char mismatch[] = "pv port: ABI version mismatch: kernel ";
+    static const char built[] = ", partition built for ";
+    static const char halted[] = "; halted\n";
+    uint32_t kernel = pv_shared()->abi_version;
+
+    if (kernel == PV_PORT_ABI_VERSION)
+        return;
+    pv_console_write(mismatch, sizeof(mismatch) - 1);
+    put_decimal(kernel);
+    pv_console_write(built, sizeof(built) - 1);
+    put_decimal(PV_PORT_ABI_VERSION);
+    pv_console_write(halted, sizeof(halted) - 1);
+    pv_halt_self();
+}
+
 /* Entry from pv/arch/<arch>/start.S, on the boot stack. */
 noreturn void pv_main(uint32_t id)
 {
     (void)id;
+    abi_check();
     if (pv_upcall_set(pv_upcall_entry) != PV_OK)
         pv_port_panic("the kernel refused the upcall entry");
     /* Interrupts stay disabled until the executive starts multitasking. */

@@ -23,6 +23,7 @@
  * current window at CWP 0 and its older windows above it, and returns to it
  * with rett from window 7.
  */
+#include "asm_offsets.h" /* FRAME_*, WINDOW_*, SHARED_KERNEL_ENTRIES */
 #include "sparc.h"
 
 #define BENCH_CLOCK_TT 0xc2 /* ta 0x42 */
@@ -110,15 +111,15 @@ trap_common:
     nop
     nop
     restore                     /* into the user's current window */
-1:  std %l0, [%g3 + 0]
-    std %l2, [%g3 + 8]
-    std %l4, [%g3 + 16]
-    std %l6, [%g3 + 24]
-    std %i0, [%g3 + 32]
-    std %i2, [%g3 + 40]
-    std %i4, [%g3 + 48]
-    std %i6, [%g3 + 56]
-    add %g3, 64, %g3
+1:  std %l0, [%g3 + WINDOW_L + 0]
+    std %l2, [%g3 + WINDOW_L + 8]
+    std %l4, [%g3 + WINDOW_L + 16]
+    std %l6, [%g3 + WINDOW_L + 24]
+    std %i0, [%g3 + WINDOW_I + 0]
+    std %i2, [%g3 + WINDOW_I + 8]
+    std %i4, [%g3 + WINDOW_I + 16]
+    std %i6, [%g3 + WINDOW_I + 24]
+    add %g3, WINDOW_SIZE, %g3
     add %g4, 1, %g4
     restore                     /* the next older window */
     rd %psr, %g5
@@ -389,16 +390,16 @@ sparc_resume_user:
     sll %g5, 6, %g3
     add %g3, FRAME_WIN, %g3
     add %g1, %g3, %g3
-1:  ldd [%g3 + 0], %l0
-    ldd [%g3 + 8], %l2
-    ldd [%g3 + 16], %l4
-    ldd [%g3 + 24], %l6
-    ldd [%g3 + 32], %i0
-    ldd [%g3 + 40], %i2
-    ldd [%g3 + 48], %i4
-    ldd [%g3 + 56], %i6
+1:  ldd [%g3 + WINDOW_L + 0], %l0
+    ldd [%g3 + WINDOW_L + 8], %l2
+    ldd [%g3 + WINDOW_L + 16], %l4
+    ldd [%g3 + WINDOW_L + 24], %l6
+    ldd [%g3 + WINDOW_I + 0], %i0
+    ldd [%g3 + WINDOW_I + 8], %i2
+    ldd [%g3 + WINDOW_I + 16], %i4
+    ldd [%g3 + WINDOW_I + 24], %i6
     subcc %g4, 1, %g4
-    sub %g3, 64, %g3
+    sub %g3, WINDOW_SIZE, %g3
     bnz 1b
      save                       /* also after the last: into window 7 */
     /* Window 7, the trap window: its ins are the user's outs. */

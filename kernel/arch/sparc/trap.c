@@ -10,18 +10,9 @@
 #include "pv/shared.h"
 #include "sparc.h"
 
-_Static_assert(offsetof(struct sparc_frame, psr) == FRAME_PSR, "FRAME_PSR");
-_Static_assert(offsetof(struct sparc_frame, pc) == FRAME_PC, "FRAME_PC");
-_Static_assert(offsetof(struct sparc_frame, npc) == FRAME_NPC, "FRAME_NPC");
-_Static_assert(offsetof(struct sparc_frame, y) == FRAME_Y, "FRAME_Y");
-_Static_assert(offsetof(struct sparc_frame, tt) == FRAME_TT, "FRAME_TT");
-_Static_assert(offsetof(struct sparc_frame, nwin) == FRAME_NWIN, "FRAME_NWIN");
-_Static_assert(offsetof(struct sparc_frame, g) == FRAME_G, "FRAME_G");
-_Static_assert(offsetof(struct sparc_frame, o) == FRAME_O, "FRAME_O");
-_Static_assert(offsetof(struct sparc_frame, win) == FRAME_WIN, "FRAME_WIN");
+/* entry.S's structure offsets are generated (asm_offsets.c); this
+ * constant is not. */
 _Static_assert(SHARED_VA == PV_SHARED_VA, "SHARED_VA");
-_Static_assert(offsetof(struct pv_shared, kernel_entries) == SHARED_KERNEL_ENTRIES,
-               "SHARED_KERNEL_ENTRIES");
 _Static_assert(offsetof(struct partition, ctx) % 8 == 0, "frame must be 8-byte aligned");
 
 /* Where entry.S saves a trap from user mode: the running partition's frame.

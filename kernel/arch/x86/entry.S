@@ -10,9 +10,9 @@
  * x86_trap() returns the frame to resume; we load it and iret.
  */
 
-#define FRAME_CS     0x3c /* offsetof(struct x86_frame, cs) */
-#define FRAME_EFLAGS 0x40 /* offsetof(struct x86_frame, eflags) */
-#define EFLAGS_VM    0x20000
+#include "asm_offsets.h" /* FRAME_CS, FRAME_EFLAGS: struct x86_frame */
+
+#define EFLAGS_VM 0x20000
 
     .text
     .balign 16

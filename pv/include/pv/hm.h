@@ -5,6 +5,7 @@
 
 #include <stdint.h>
 #include <pv/abi.h>
+#include <pv/layout.h>
 
 /* The names the XML configuration and the kernel's console use, as array
  * initialisers indexed by PV_HM_* and PV_HM_ACTION_* (pv/abi_list.h). */
@@ -40,6 +41,15 @@ struct pv_hm_entry {
     uint32_t pc;           /* the faulting instruction, or 0 */
 };
 
+PV_ASSERT_SIZE(struct pv_hm_entry, 32);
+PV_ASSERT_OFFSET(struct pv_hm_entry, seq, 0);
+PV_ASSERT_OFFSET(struct pv_hm_entry, partition_id, 4);
+PV_ASSERT_OFFSET(struct pv_hm_entry, error, 8);
+PV_ASSERT_OFFSET(struct pv_hm_entry, action, 12);
+PV_ASSERT_OFFSET(struct pv_hm_entry, time_ns, 16);
+PV_ASSERT_OFFSET(struct pv_hm_entry, detail, 24);
+PV_ASSERT_OFFSET(struct pv_hm_entry, pc, 28);
+
 struct pv_hm_log_status {
     uint32_t next_seq;    /* number the next entry will get */
     uint32_t first_seq;   /* oldest entry still kept (= next_seq when empty) */
@@ -49,5 +59,13 @@ struct pv_hm_log_status {
     uint32_t ignored;     /* errors the action "ignore" counted, all partitions */
     uint32_t share;       /* entries one partition may keep: capacity / partitions */
 };
+
+PV_ASSERT_SIZE(struct pv_hm_log_status, 24);
+PV_ASSERT_OFFSET(struct pv_hm_log_status, next_seq, 0);
+PV_ASSERT_OFFSET(struct pv_hm_log_status, first_seq, 4);
+PV_ASSERT_OFFSET(struct pv_hm_log_status, overwritten, 8);
+PV_ASSERT_OFFSET(struct pv_hm_log_status, capacity, 12);
+PV_ASSERT_OFFSET(struct pv_hm_log_status, ignored, 16);
+PV_ASSERT_OFFSET(struct pv_hm_log_status, share, 20);
 
 #endif

@@ -16,6 +16,15 @@
 #define PV_SHARED_H
 
 #include <stdint.h>
+#include <pv/layout.h>
+
+/* The version of the binary interface: hypercall numbers and arguments,
+ * the layouts of the shared structures, the upcall frames. Any change a
+ * guest built for the old interface could misread takes a new number. The
+ * kernel stores it in the control page's abi_version; a guest compares it
+ * with the number it was built for before it makes any other use of the
+ * interface (docs/pv-api.md, "ABI version"). */
+#define PV_ABI_VERSION 1u
 
 struct pv_shared {
     /* --- virtual interrupts --- */
@@ -63,7 +72,7 @@ struct pv_shared {
     uint32_t window_guard_ns; /* kernel: the current window's guard band: the partition
                                  stops running this long before window_end_ns (0: runs
                                  to the end); set with window_start_ns */
-    uint32_t reserved1;
+    uint32_t abi_version;     /* kernel: PV_ABI_VERSION; at this offset in every version */
 
     /* --- health monitor: the last error propagated (PV_HM_ACTION_PROPAGATE) --- */
     uint32_t hm_seq;     /* kernel: errors propagated so far; incremented after the fields
@@ -74,7 +83,42 @@ struct pv_shared {
     uint32_t hm_pc;      /* kernel: the instruction that caused it; 0 if not an exception */
     uint32_t hm_flags;   /* kernel: PV_HM_FLAG_* */
     uint32_t hm_ignored; /* kernel: errors of this partition the action "ignore" counted */
+    uint32_t reserved1;  /* 0: pads to a multiple of 8 bytes on every arch */
 };
+
+PV_ASSERT_SIZE(struct pv_shared, 168);
+PV_ASSERT_OFFSET(struct pv_shared, irq_level, 0);
+PV_ASSERT_OFFSET(struct pv_shared, irq_mask, 4);
+PV_ASSERT_OFFSET(struct pv_shared, irq_pending, 8);
+PV_ASSERT_OFFSET(struct pv_shared, partition_id, 12);
+PV_ASSERT_OFFSET(struct pv_shared, seq, 16);
+PV_ASSERT_OFFSET(struct pv_shared, counter_valid, 20);
+PV_ASSERT_OFFSET(struct pv_shared, counter_mult, 24);
+PV_ASSERT_OFFSET(struct pv_shared, counter_base, 32);
+PV_ASSERT_OFFSET(struct pv_shared, wall_base_ns, 40);
+PV_ASSERT_OFFSET(struct pv_shared, exec_base_ns, 48);
+PV_ASSERT_OFFSET(struct pv_shared, running_since_ns, 56);
+PV_ASSERT_OFFSET(struct pv_shared, timer_expirations, 64);
+PV_ASSERT_OFFSET(struct pv_shared, plan_id, 72);
+PV_ASSERT_OFFSET(struct pv_shared, window_index, 76);
+PV_ASSERT_OFFSET(struct pv_shared, window_start_ns, 80);
+PV_ASSERT_OFFSET(struct pv_shared, window_end_ns, 88);
+PV_ASSERT_OFFSET(struct pv_shared, frame_start_ns, 96);
+PV_ASSERT_OFFSET(struct pv_shared, major_frame_ns, 104);
+PV_ASSERT_OFFSET(struct pv_shared, restarts, 112);
+PV_ASSERT_OFFSET(struct pv_shared, kernel_entries, 116);
+PV_ASSERT_OFFSET(struct pv_shared, next_plan_id, 120);
+PV_ASSERT_OFFSET(struct pv_shared, mode, 124);
+PV_ASSERT_OFFSET(struct pv_shared, start_condition, 128);
+PV_ASSERT_OFFSET(struct pv_shared, window_guard_ns, 132);
+PV_ASSERT_OFFSET(struct pv_shared, abi_version, 136);
+PV_ASSERT_OFFSET(struct pv_shared, hm_seq, 140);
+PV_ASSERT_OFFSET(struct pv_shared, hm_error, 144);
+PV_ASSERT_OFFSET(struct pv_shared, hm_detail, 148);
+PV_ASSERT_OFFSET(struct pv_shared, hm_pc, 152);
+PV_ASSERT_OFFSET(struct pv_shared, hm_flags, 156);
+PV_ASSERT_OFFSET(struct pv_shared, hm_ignored, 160);
+PV_ASSERT_OFFSET(struct pv_shared, reserved1, 164);
 
 /* The error is synchronous: the upcall frame's context is the faulting
  * instruction, and resuming it repeats the fault. */

@@ -26,24 +26,10 @@
 #define MMIO_VA       0xff000000
 #define SHARED_VA     0xef000000 /* PV_SHARED_VA, for entry.S */
 
-/* Offset of kernel_entries in struct pv_shared, for entry.S. */
-#define SHARED_KERNEL_ENTRIES 116
-
 /* The kernel's register window: it runs C from window KERNEL_CWP with the
  * next older one invalid, so its first frame never underflows. */
 #define KERNEL_CWP 0
 #define KERNEL_WIM (1 << ((KERNEL_CWP + 1) % 8))
-
-/* Offsets in struct sparc_frame (arch_types.h). */
-#define FRAME_PSR  0
-#define FRAME_PC   4
-#define FRAME_NPC  8
-#define FRAME_Y    12
-#define FRAME_TT   16
-#define FRAME_NWIN 20
-#define FRAME_G    24
-#define FRAME_O    56
-#define FRAME_WIN  88
 
 /* Trap types. */
 #define TT_INSTRUCTION_ACCESS     0x01

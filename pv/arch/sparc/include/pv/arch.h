@@ -11,6 +11,7 @@
 #define PV_ARCH_SPARC_H
 
 #include <stdint.h>
+#include <pv/layout.h>
 
 #define PV_ARCH_TRAP_NUMBER 0x40 /* ta 0x40: trap type 0xc0 */
 
@@ -42,6 +43,15 @@ struct pv_upcall_frame {
     uint32_t g[7]; /* %g1-%g7 */
     uint32_t o[8]; /* %o0-%o7; o[6] is the interrupted %sp */
 };
+
+PV_ASSERT_SIZE(struct pv_upcall_frame, 80);
+PV_ASSERT_OFFSET(struct pv_upcall_frame, lines, 0);
+PV_ASSERT_OFFSET(struct pv_upcall_frame, pc, 4);
+PV_ASSERT_OFFSET(struct pv_upcall_frame, npc, 8);
+PV_ASSERT_OFFSET(struct pv_upcall_frame, psr, 12);
+PV_ASSERT_OFFSET(struct pv_upcall_frame, y, 16);
+PV_ASSERT_OFFSET(struct pv_upcall_frame, g, 20);
+PV_ASSERT_OFFSET(struct pv_upcall_frame, o, 48);
 
 /* No counter is readable in user mode on LEON3: the control page says
  * counter_valid = 0 and pv_clock_ns() uses PV_HC_TIME_GET; this is never

@@ -11,6 +11,7 @@
 #define PV_ARCH_X86_H
 
 #include <stdint.h>
+#include <pv/layout.h>
 
 #define PV_ARCH_TRAP_VECTOR 0x80
 
@@ -32,6 +33,19 @@ struct pv_upcall_frame {
     uint32_t eflags;
     uint32_t esp; /* the interrupted stack pointer */
 };
+
+PV_ASSERT_SIZE(struct pv_upcall_frame, 44);
+PV_ASSERT_OFFSET(struct pv_upcall_frame, lines, 0);
+PV_ASSERT_OFFSET(struct pv_upcall_frame, edi, 4);
+PV_ASSERT_OFFSET(struct pv_upcall_frame, esi, 8);
+PV_ASSERT_OFFSET(struct pv_upcall_frame, ebp, 12);
+PV_ASSERT_OFFSET(struct pv_upcall_frame, ebx, 16);
+PV_ASSERT_OFFSET(struct pv_upcall_frame, edx, 20);
+PV_ASSERT_OFFSET(struct pv_upcall_frame, ecx, 24);
+PV_ASSERT_OFFSET(struct pv_upcall_frame, eax, 28);
+PV_ASSERT_OFFSET(struct pv_upcall_frame, eip, 32);
+PV_ASSERT_OFFSET(struct pv_upcall_frame, eflags, 36);
+PV_ASSERT_OFFSET(struct pv_upcall_frame, esp, 40);
 
 /* The user-readable counter the shared page's clock fields scale: the TSC. */
 static inline uint64_t pv_arch_counter(void)

@@ -1,0 +1,31 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
+/* The offsets entry.S uses (kernel/core/include/asm_offset.h says how they
+ * get there). Compiled to assembly only, never linked. */
+#include "arch_types.h"
+#include "asm_offset.h"
+#include "pv/shared.h"
+
+/* sparc_resume_user finds window n's save slot with a shift by 6. */
+_Static_assert(sizeof(struct sparc_window) == 64, "entry.S: sll 6");
+
+void asm_offsets(void);
+
+void asm_offsets(void)
+{
+    /* The partition's trap frame (struct sparc_frame). */
+    ASM_OFFSET(FRAME_PSR, offsetof(struct sparc_frame, psr));
+    ASM_OFFSET(FRAME_PC, offsetof(struct sparc_frame, pc));
+    ASM_OFFSET(FRAME_NPC, offsetof(struct sparc_frame, npc));
+    ASM_OFFSET(FRAME_Y, offsetof(struct sparc_frame, y));
+    ASM_OFFSET(FRAME_TT, offsetof(struct sparc_frame, tt));
+    ASM_OFFSET(FRAME_NWIN, offsetof(struct sparc_frame, nwin));
+    ASM_OFFSET(FRAME_G, offsetof(struct sparc_frame, g));
+    ASM_OFFSET(FRAME_O, offsetof(struct sparc_frame, o));
+    ASM_OFFSET(FRAME_WIN, offsetof(struct sparc_frame, win));
+    /* One saved register window of the frame's win[]. */
+    ASM_OFFSET(WINDOW_L, offsetof(struct sparc_window, l));
+    ASM_OFFSET(WINDOW_I, offsetof(struct sparc_window, i));
+    ASM_OFFSET(WINDOW_SIZE, sizeof(struct sparc_window));
+    /* The control page's counter the window traps update (at SHARED_VA). */
+    ASM_OFFSET(SHARED_KERNEL_ENTRIES, offsetof(struct pv_shared, kernel_entries));
+}
