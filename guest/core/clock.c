@@ -7,6 +7,7 @@
 #include <rtems.h>
 
 #include "clock_impl.h"
+#include "directive.h"
 #include "dispatch.h"
 #include "sched.h"
 #include "thread.h"
@@ -96,14 +97,13 @@ void exec_tick_isr(void)
 
 rtems_status_code rtems_clock_tick(void)
 {
-    port_isr_level level = port_interrupt_disable();
+    port_isr_level level = exec_directive_lock();
 
     exec_dispatch_disable_level++;
     tick();
     exec_dispatch_disable_level--;
     exec_dispatch();
-    port_interrupt_restore(level);
-    return RTEMS_SUCCESSFUL;
+    return exec_directive_unlock(level, RTEMS_SUCCESSFUL);
 }
 
 rtems_status_code rtems_clock_set(const rtems_time_of_day *time_of_day)
@@ -117,15 +117,14 @@ rtems_status_code rtems_clock_set(const rtems_time_of_day *time_of_day)
     }
     ns = exec_tod_to_seconds(time_of_day) * EXEC_NS_PER_S +
          (uint64_t)time_of_day->ticks * exec_clock_ns_per_tick();
-    level = port_interrupt_disable();
+    level = exec_directive_lock();
     /* Against the tick count, not the uptime: the time of day stays aligned to
      * ticks, so wake_when and fire_when deadlines fall on ticks. */
     realtime_offset_ns = ns - exec_ticks_since_boot * exec_clock_ns_per_tick();
     tod_set = true;
     exec_watchdog_expire(&exec_watchdog_realtime, exec_clock_realtime_ns());
     exec_dispatch();
-    port_interrupt_restore(level);
-    return RTEMS_SUCCESSFUL;
+    return exec_directive_unlock(level, RTEMS_SUCCESSFUL);
 }
 
 rtems_status_code rtems_clock_get_tod(rtems_time_of_day *time_of_day)

@@ -3,6 +3,7 @@
 #include <rtems.h>
 
 #include "chain.h"
+#include "directive.h"
 #include "dispatch.h"
 #include "extension.h"
 #include "objects.h"
@@ -192,41 +193,35 @@ rtems_extension_create(rtems_name name, const rtems_extensions_table *extension_
     if (extension_table == NULL || id == NULL) {
         return RTEMS_INVALID_ADDRESS;
     }
-    level = port_interrupt_disable();
-    ext = (struct exec_extension *)(void *)exec_object_allocate(&exec_extensions_info, name);
+    ext = EXEC_OBJECT_ALLOCATE_LOCK(struct exec_extension, &exec_extensions_info, name, &level);
     if (ext == NULL) {
-        port_interrupt_restore(level);
         return RTEMS_TOO_MANY;
     }
     ext->table = *extension_table;
     exec_chain_append(&active, &ext->node);
     *id = ext->object.id;
-    port_interrupt_restore(level);
-    return RTEMS_SUCCESSFUL;
+    return exec_directive_unlock(level, RTEMS_SUCCESSFUL);
 }
 
 rtems_status_code rtems_extension_ident(rtems_name name, rtems_id *id)
 {
-    port_isr_level level = port_interrupt_disable();
+    port_isr_level level = exec_directive_lock();
     rtems_status_code status =
         exec_object_ident(&exec_extensions_info, name, RTEMS_SEARCH_LOCAL_NODE, id);
 
-    port_interrupt_restore(level);
-    return status;
+    return exec_directive_unlock(level, status);
 }
 
 rtems_status_code rtems_extension_delete(rtems_id id)
 {
-    struct exec_extension *ext;
-    port_isr_level level = port_interrupt_disable();
+    port_isr_level level;
+    struct exec_extension *ext =
+        EXEC_OBJECT_LOCK(struct exec_extension, &exec_extensions_info, id, &level);
 
-    ext = (struct exec_extension *)(void *)exec_object_get(&exec_extensions_info, id);
     if (ext == NULL) {
-        port_interrupt_restore(level);
         return RTEMS_INVALID_ID;
     }
     exec_node_extract(&ext->node);
     exec_object_free(&exec_extensions_info, &ext->object);
-    port_interrupt_restore(level);
-    return RTEMS_SUCCESSFUL;
+    return exec_directive_unlock(level, RTEMS_SUCCESSFUL);
 }

@@ -9,6 +9,7 @@
  */
 #include <rtems.h>
 
+#include "directive.h"
 #include "dispatch.h"
 #include "signal_impl.h"
 #include "task.h"
@@ -69,7 +70,7 @@ bool exec_signal_deliver(void)
 rtems_status_code rtems_signal_catch(rtems_asr_entry asr_handler, rtems_mode mode_set)
 {
     struct exec_thread *t;
-    port_isr_level level = port_interrupt_disable();
+    port_isr_level level = exec_directive_lock();
 
     t = exec_executing;
     t->asr_handler = asr_handler;
@@ -78,30 +79,27 @@ rtems_status_code rtems_signal_catch(rtems_asr_entry asr_handler, rtems_mode mod
         /* Without a routine the signals that were waiting for it are lost. */
         t->signals_pending = 0;
     }
-    port_interrupt_restore(level);
-    return RTEMS_SUCCESSFUL;
+    return exec_directive_unlock(level, RTEMS_SUCCESSFUL);
 }
 
 rtems_status_code rtems_signal_send(rtems_id id, rtems_signal_set signal_set)
 {
     struct exec_thread *t;
     port_isr_level level;
+    rtems_status_code status = RTEMS_SUCCESSFUL;
 
     if (signal_set == 0) {
         return RTEMS_INVALID_NUMBER;
     }
-    level = port_interrupt_disable();
-    t = exec_task_get(id);
+    t = exec_task_lock(id, &level);
     if (t == NULL) {
-        port_interrupt_restore(level);
         return RTEMS_INVALID_ID;
     }
     if (t->asr_handler == NULL) {
-        port_interrupt_restore(level);
-        return RTEMS_NOT_DEFINED;
+        status = RTEMS_NOT_DEFINED;
+    } else {
+        t->signals_pending |= signal_set;
+        exec_dispatch();
     }
-    t->signals_pending |= signal_set;
-    exec_dispatch();
-    port_interrupt_restore(level);
-    return RTEMS_SUCCESSFUL;
+    return exec_directive_unlock(level, status);
 }

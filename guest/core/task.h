@@ -5,8 +5,13 @@
 
 #include <tessera/exec_types.h>
 
-/* The task with this id (RTEMS_SELF: the executing one), or NULL. */
-struct exec_thread *exec_task_get(rtems_id id);
+#include <port.h>
+
+/*
+ * exec_object_lock() for tasks (directive.h): locks and returns the task with
+ * this id (RTEMS_SELF: the executing one), or NULL with the lock left again.
+ */
+struct exec_thread *exec_task_lock(rtems_id id, port_isr_level *level);
 
 /* Empties the list of deleted tasks (boot). */
 void exec_tasks_init(void);
