@@ -4,7 +4,6 @@
 
 #include "chain.h"
 #include "directive.h"
-#include "dispatch.h"
 #include "extension.h"
 #include "objects.h"
 
@@ -52,15 +51,24 @@ static bool iterate(visitor visit, void *arg, bool backward)
     return true;
 }
 
+/*
+ * The create, start, restart and delete hooks get {executing, thread}: the
+ * caller says who executes, so that this module needs nothing from
+ * dispatching (which calls the switch hooks).
+ */
 static bool visit_create(const rtems_extensions_table *table, void *arg)
 {
-    return table->thread_create == NULL || table->thread_create(exec_executing, arg);
+    struct exec_thread *const *pair = arg;
+
+    return table->thread_create == NULL || table->thread_create(pair[0], pair[1]);
 }
 
 static bool visit_start(const rtems_extensions_table *table, void *arg)
 {
     if (table->thread_start != NULL) {
-        table->thread_start(exec_executing, arg);
+        struct exec_thread *const *pair = arg;
+
+        table->thread_start(pair[0], pair[1]);
     }
     return true;
 }
@@ -68,7 +76,9 @@ static bool visit_start(const rtems_extensions_table *table, void *arg)
 static bool visit_restart(const rtems_extensions_table *table, void *arg)
 {
     if (table->thread_restart != NULL) {
-        table->thread_restart(exec_executing, arg);
+        struct exec_thread *const *pair = arg;
+
+        table->thread_restart(pair[0], pair[1]);
     }
     return true;
 }
@@ -76,7 +86,9 @@ static bool visit_restart(const rtems_extensions_table *table, void *arg)
 static bool visit_delete(const rtems_extensions_table *table, void *arg)
 {
     if (table->thread_delete != NULL) {
-        table->thread_delete(exec_executing, arg);
+        struct exec_thread *const *pair = arg;
+
+        table->thread_delete(pair[0], pair[1]);
     }
     return true;
 }
@@ -130,24 +142,32 @@ static bool visit_fatal(const rtems_extensions_table *table, void *arg)
     return true;
 }
 
-bool exec_ext_thread_create(struct exec_thread *created)
+bool exec_ext_thread_create(struct exec_thread *executing, struct exec_thread *created)
 {
-    return iterate(visit_create, created, false);
+    struct exec_thread *pair[2] = {executing, created};
+
+    return iterate(visit_create, pair, false);
 }
 
-void exec_ext_thread_start(struct exec_thread *started)
+void exec_ext_thread_start(struct exec_thread *executing, struct exec_thread *started)
 {
-    (void)iterate(visit_start, started, false);
+    struct exec_thread *pair[2] = {executing, started};
+
+    (void)iterate(visit_start, pair, false);
 }
 
-void exec_ext_thread_restart(struct exec_thread *restarted)
+void exec_ext_thread_restart(struct exec_thread *executing, struct exec_thread *restarted)
 {
-    (void)iterate(visit_restart, restarted, false);
+    struct exec_thread *pair[2] = {executing, restarted};
+
+    (void)iterate(visit_restart, pair, false);
 }
 
-void exec_ext_thread_delete(struct exec_thread *deleted)
+void exec_ext_thread_delete(struct exec_thread *executing, struct exec_thread *deleted)
 {
-    (void)iterate(visit_delete, deleted, true);
+    struct exec_thread *pair[2] = {executing, deleted};
+
+    (void)iterate(visit_delete, pair, true);
 }
 
 void exec_ext_thread_switch(struct exec_thread *executing, struct exec_thread *heir)

@@ -11,7 +11,6 @@
 
 #include "directive.h"
 #include "dispatch.h"
-#include "signal_impl.h"
 #include "task.h"
 
 #include <port.h>
@@ -27,12 +26,18 @@ static struct exec_thread *asr_candidate(void)
     return t;
 }
 
-bool exec_signal_is_due(void)
+/* The executing task has signals pending and its ASR enabled. */
+static bool asr_is_due(void)
 {
     return asr_candidate() != NULL;
 }
 
-bool exec_signal_deliver(void)
+/*
+ * Runs the executing task's ASR if that is due, in the ASR's own mode, and
+ * returns true if it ran. Called by exec_dispatch() in task context with
+ * interrupts disabled; returns with them disabled.
+ */
+static bool asr_deliver(void)
 {
     struct exec_thread *t = asr_candidate();
     struct exec_wait saved_wait;
@@ -67,11 +72,15 @@ bool exec_signal_deliver(void)
     return true;
 }
 
+static const struct exec_post_switch asr_delivery = {asr_is_due, asr_deliver};
+
 rtems_status_code rtems_signal_catch(rtems_asr_entry asr_handler, rtems_mode mode_set)
 {
     struct exec_thread *t;
     port_isr_level level = exec_directive_lock();
 
+    /* Signals can be pending only for a task that has an ASR: from now on. */
+    exec_dispatch_set_post_switch(&asr_delivery);
     t = exec_executing;
     t->asr_handler = asr_handler;
     t->asr_mode_set = mode_set;

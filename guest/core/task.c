@@ -12,6 +12,7 @@
 #include "sched.h"
 #include "task.h"
 #include "thread.h"
+#include "thread_start.h"
 #include "threadq.h"
 #include "watchdog.h"
 #include "workspace.h"
@@ -61,15 +62,6 @@ static bool priority_is_valid(rtems_task_priority priority)
     return priority >= RTEMS_MINIMUM_PRIORITY && priority <= exec_config.maximum_priority;
 }
 
-static void apply_modes(struct exec_thread *t, rtems_mode modes)
-{
-    t->preemptible = (modes & RTEMS_PREEMPT_MASK) == RTEMS_PREEMPT;
-    t->timeslice = (modes & RTEMS_TIMESLICE_MASK) == RTEMS_TIMESLICE;
-    t->asr_disabled = (modes & RTEMS_ASR_MASK) == RTEMS_NO_ASR;
-    t->isr_level = modes & RTEMS_INTERRUPT_MASK;
-    t->budget = exec_config.ticks_per_timeslice;
-}
-
 static void release_resources(struct exec_thread *t)
 {
     struct exec_node *n;
@@ -90,48 +82,10 @@ static void make_inactive(struct exec_thread *t)
     release_resources(t);
 }
 
-void exec_thread_entry(void)
-{
-    struct exec_thread *t = exec_executing;
-
-    if (t->restart_pending) {
-        /* RTEMS runs the restart hooks in the restarted thread's context. */
-        t->restart_pending = false;
-        exec_ext_thread_restart(t);
-    }
-    exec_ext_thread_begin(t);
-    port_interrupt_restore(t->isr_level);
-    t->entry(t->argument);
-    (void)port_interrupt_disable();
-    exec_ext_thread_exitted(t);
-    rtems_fatal(INTERNAL_ERROR_CORE, INTERNAL_ERROR_THREAD_EXITTED);
-}
-
-void exec_thread_start(struct exec_thread *t, rtems_task_entry entry, rtems_task_argument arg)
-{
-    t->entry = entry;
-    t->argument = arg;
-    t->restart_pending = false;
-    t->events_pending = 0;
-    t->system_events_pending = 0;
-    t->asr_handler = NULL;
-    t->signals_pending = 0;
-    t->real_priority = t->initial_priority;
-    t->priority = t->initial_priority;
-    apply_modes(t, t->initial_modes);
-    t->context = port_context_init(t->stack_area, t->stack_size,
-                                   (t->attributes & RTEMS_FLOATING_POINT) != 0, exec_thread_entry);
-    if (t->context == NULL) {
-        rtems_fatal(INTERNAL_ERROR_CORE, INTERNAL_ERROR_TOO_LITTLE_WORKSPACE);
-    }
-    t->state = EXEC_STATE_DORMANT;
-    exec_thread_clear_state(t, EXEC_STATE_DORMANT);
-}
-
 /* Runs the delete hooks of t, then gives back its stack and its object. */
 static void free_task(struct exec_thread *t)
 {
-    exec_ext_thread_delete(t);
+    exec_ext_thread_delete(exec_executing, t);
     if (t->stack_from_workspace) {
         exec_workspace_free(t->stack_area);
     } else if (t->storage_free != NULL) {
@@ -215,12 +169,12 @@ rtems_status_code exec_task_create(const rtems_task_config *config, rtems_id *id
     t->priority = config->initial_priority;
     t->initial_modes = config->initial_modes;
     t->attributes = config->attributes;
-    apply_modes(t, config->initial_modes);
+    exec_thread_apply_modes(t, config->initial_modes);
     t->cpu_time_used = 0;
     t->asr_handler = NULL;
     t->asr_mode_set = 0;
     t->signals_pending = 0;
-    if (!exec_ext_thread_create(t)) {
+    if (!exec_ext_thread_create(exec_executing, t)) {
         /* As RTEMS's _Thread_Free: the delete hooks see the refused task. */
         free_task(t);
         return RTEMS_UNSATISFIED;
@@ -300,7 +254,7 @@ rtems_status_code rtems_task_start(rtems_id id, rtems_task_entry entry_point,
         status = RTEMS_INCORRECT_STATE;
     } else {
         exec_thread_start(t, entry_point, argument);
-        exec_ext_thread_start(t);
+        exec_ext_thread_start(exec_executing, t);
         exec_dispatch();
     }
     return exec_directive_unlock(level, status);

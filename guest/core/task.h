@@ -20,12 +20,6 @@ void exec_tasks_init(void);
 rtems_status_code exec_task_create(const rtems_task_config *config, rtems_id *id,
                                    bool user_storage);
 
-/* Prepares a thread's context and makes it ready (start, restart, idle). */
-void exec_thread_start(struct exec_thread *t, rtems_task_entry entry, rtems_task_argument arg);
-
-/* Where every thread starts: sets its interrupt level, calls its entry. */
-void exec_thread_entry(void);
-
 /* The id of the only scheduler instance. */
 #define EXEC_SCHEDULER_ID ((rtems_id)0x0f010001)
 
