@@ -51,7 +51,6 @@ static rtems_status_code receive(rtems_event_set event_in, rtems_option option_s
 {
     struct exec_thread *t;
     rtems_event_set *pending;
-    rtems_event_set seized;
     rtems_status_code status;
     port_isr_level level;
 
@@ -65,7 +64,8 @@ static rtems_status_code receive(rtems_event_set event_in, rtems_option option_s
         *event_out = *pending;
         status = RTEMS_SUCCESSFUL;
     } else {
-        seized = satisfied(*pending, event_in, option_set);
+        rtems_event_set seized = satisfied(*pending, event_in, option_set);
+
         if (seized != 0) {
             *pending &= ~seized;
             *event_out = seized;

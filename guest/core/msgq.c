@@ -252,7 +252,6 @@ rtems_status_code rtems_message_queue_broadcast(rtems_id id, const void *buffer,
                                                 uint32_t *count)
 {
     struct exec_message_queue *mq;
-    uint32_t delivered = 0;
     port_isr_level level;
     rtems_status_code status = RTEMS_SUCCESSFUL;
 
@@ -266,6 +265,8 @@ rtems_status_code rtems_message_queue_broadcast(rtems_id id, const void *buffer,
     if (size > mq->maximum_size) {
         status = RTEMS_INVALID_SIZE;
     } else {
+        uint32_t delivered = 0;
+
         while (deliver_to_receiver(mq, buffer, size)) {
             delivered++;
         }

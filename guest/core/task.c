@@ -314,7 +314,7 @@ rtems_status_code rtems_task_delete(rtems_id id)
 
 _Noreturn void rtems_task_exit(void)
 {
-    (void)port_interrupt_disable();
+    (void)exec_directive_lock(); /* for good: this directive does not return */
     exec_ext_thread_terminate(exec_executing);
     make_inactive(exec_executing);
     make_zombie(exec_executing);
