@@ -105,6 +105,8 @@ $(foreach s,$(GUEST_HOST_SCENARIOS),$(eval $(call GUEST_SCENARIO_RULES,$(s))))
 ALL_TARGETS += $(GUEST_TARGET_LIB) $(GUEST_TARGET_LIBC_LIB)
 HOST_TEST_TARGETS += $(GUEST_UNIT_BINS) $(GUEST_SCENARIO_BINS)
 HOST_TEST_PROGRAMS += $(GUEST_UNIT_BINS) tests/unit/guest/run_scenarios.py
+# The directive shape and module order of guest/core (docs/guest.md).
+HOST_TEST_PROGRAMS += tests/unit/guest/check_shape.py
 
 .PHONY: guest-host guest-target
 guest-host: $(GUEST_HOST_LIB) $(GUEST_HOST_PORT_LIB) $(GUEST_UNIT_BINS) $(GUEST_SCENARIO_BINS)

@@ -7,6 +7,7 @@
 #include <rtems.h>
 
 #include "chain.h"
+#include "directive.h"
 #include "dispatch.h"
 #include "objects.h"
 #include "thread.h"
@@ -14,9 +15,9 @@
 
 #include <port.h>
 
-static struct exec_barrier *barrier_get(rtems_id id)
+static struct exec_barrier *barrier_lock(rtems_id id, port_isr_level *level)
 {
-    return (struct exec_barrier *)(void *)exec_object_get(&exec_barriers_info, id);
+    return EXEC_OBJECT_LOCK(struct exec_barrier, &exec_barriers_info, id, level);
 }
 
 static uint32_t number_waiting(const struct exec_barrier *b)
@@ -58,45 +59,39 @@ rtems_status_code rtems_barrier_create(rtems_name name, rtems_attribute attribut
     if (automatic && maximum_waiters == 0) {
         return RTEMS_INVALID_NUMBER;
     }
-    level = port_interrupt_disable();
-    b = (struct exec_barrier *)(void *)exec_object_allocate(&exec_barriers_info, name);
+    b = EXEC_OBJECT_ALLOCATE_LOCK(struct exec_barrier, &exec_barriers_info, name, &level);
     if (b == NULL) {
-        port_interrupt_restore(level);
         return RTEMS_TOO_MANY;
     }
     b->attributes = attribute_set;
     b->maximum_waiters = automatic ? maximum_waiters : 0;
     exec_tq_init(&b->waiters, EXEC_TQ_FIFO);
     *id = b->object.id;
-    port_interrupt_restore(level);
-    return RTEMS_SUCCESSFUL;
+    return exec_directive_unlock(level, RTEMS_SUCCESSFUL);
 }
 
 rtems_status_code rtems_barrier_ident(rtems_name name, rtems_id *id)
 {
-    port_isr_level level = port_interrupt_disable();
+    port_isr_level level = exec_directive_lock();
     rtems_status_code status =
         exec_object_ident(&exec_barriers_info, name, RTEMS_SEARCH_LOCAL_NODE, id);
 
-    port_interrupt_restore(level);
-    return status;
+    return exec_directive_unlock(level, status);
 }
 
 rtems_status_code rtems_barrier_delete(rtems_id id)
 {
     struct exec_barrier *b;
-    port_isr_level level = port_interrupt_disable();
+    port_isr_level level;
 
-    b = barrier_get(id);
+    b = barrier_lock(id, &level);
     if (b == NULL) {
-        port_interrupt_restore(level);
         return RTEMS_INVALID_ID;
     }
     (void)release_all(b, RTEMS_OBJECT_WAS_DELETED);
     exec_object_free(&exec_barriers_info, &b->object);
     exec_dispatch();
-    port_interrupt_restore(level);
-    return RTEMS_SUCCESSFUL;
+    return exec_directive_unlock(level, RTEMS_SUCCESSFUL);
 }
 
 rtems_status_code rtems_barrier_wait(rtems_id id, rtems_interval timeout)
@@ -104,11 +99,10 @@ rtems_status_code rtems_barrier_wait(rtems_id id, rtems_interval timeout)
     struct exec_barrier *b;
     struct exec_thread *executing;
     rtems_status_code status = RTEMS_SUCCESSFUL;
-    port_isr_level level = port_interrupt_disable();
+    port_isr_level level;
 
-    b = barrier_get(id);
+    b = barrier_lock(id, &level);
     if (b == NULL) {
-        port_interrupt_restore(level);
         return RTEMS_INVALID_ID;
     }
     executing = exec_executing;
@@ -120,8 +114,7 @@ rtems_status_code rtems_barrier_wait(rtems_id id, rtems_interval timeout)
         exec_dispatch();
         status = executing->wait.status;
     }
-    port_interrupt_restore(level);
-    return status;
+    return exec_directive_unlock(level, status);
 }
 
 rtems_status_code rtems_barrier_release(rtems_id id, uint32_t *released)
@@ -132,16 +125,13 @@ rtems_status_code rtems_barrier_release(rtems_id id, uint32_t *released)
     if (released == NULL) {
         return RTEMS_INVALID_ADDRESS;
     }
-    level = port_interrupt_disable();
-    b = barrier_get(id);
+    b = barrier_lock(id, &level);
     if (b == NULL) {
-        port_interrupt_restore(level);
         return RTEMS_INVALID_ID;
     }
     *released = release_all(b, RTEMS_SUCCESSFUL);
     exec_dispatch();
-    port_interrupt_restore(level);
-    return RTEMS_SUCCESSFUL;
+    return exec_directive_unlock(level, RTEMS_SUCCESSFUL);
 }
 
 rtems_status_code rtems_barrier_get_number_waiting(rtems_id id, uint32_t *waiting)
@@ -152,13 +142,10 @@ rtems_status_code rtems_barrier_get_number_waiting(rtems_id id, uint32_t *waitin
     if (waiting == NULL) {
         return RTEMS_INVALID_ADDRESS;
     }
-    level = port_interrupt_disable();
-    b = barrier_get(id);
+    b = barrier_lock(id, &level);
     if (b == NULL) {
-        port_interrupt_restore(level);
         return RTEMS_INVALID_ID;
     }
     *waiting = number_waiting(b);
-    port_interrupt_restore(level);
-    return RTEMS_SUCCESSFUL;
+    return exec_directive_unlock(level, RTEMS_SUCCESSFUL);
 }

@@ -1,12 +1,12 @@
 /* SPDX-License-Identifier: BSD-2-Clause */
 /*
- * Clock manager and the tick. With a clock driver, uptime advances in whole
- * ticks refined by the port's nanosecond clock within the current tick, so
- * that it agrees with tick-based timeouts; without one it is the port clock.
+ * Clock manager and the tick's work: timeslicing and the watchdogs. The time
+ * base it reads and advances is timebase.c.
  */
 #include <rtems.h>
 
 #include "clock_impl.h"
+#include "directive.h"
 #include "dispatch.h"
 #include "sched.h"
 #include "thread.h"
@@ -14,74 +14,14 @@
 
 #include <port.h>
 
-static uint64_t boot_ns;
-static uint64_t last_tick_ns;
-static uint64_t realtime_offset_ns;
-static bool tod_set;
-
-void exec_clock_init(void)
-{
-    boot_ns = port_clock_monotonic_ns();
-    last_tick_ns = boot_ns;
-    realtime_offset_ns = EXEC_SECONDS_1970_TO_1988 * EXEC_NS_PER_S;
-    tod_set = false;
-    exec_ticks_since_boot = 0;
-    exec_watchdog_list_init(&exec_watchdog_ticks);
-    exec_watchdog_list_init(&exec_watchdog_realtime);
-}
-
-uint32_t exec_clock_ns_per_tick(void)
-{
-    return exec_config.microseconds_per_tick * 1000u;
-}
-
-bool exec_tod_is_set(void)
-{
-    return tod_set;
-}
-
-uint64_t exec_clock_uptime_ns(void)
-{
-    uint64_t now = port_clock_monotonic_ns();
-    uint64_t within;
-
-    if (!exec_config.clock_driver) {
-        return now - boot_ns;
-    }
-    within = now > last_tick_ns ? now - last_tick_ns : 0;
-    if (within >= exec_clock_ns_per_tick()) {
-        within = exec_clock_ns_per_tick() - 1u;
-    }
-    return exec_ticks_since_boot * exec_clock_ns_per_tick() + within;
-}
-
-uint64_t exec_clock_realtime_ns(void)
-{
-    return realtime_offset_ns + exec_clock_uptime_ns();
-}
-
-static void timeslice(void)
-{
-    struct exec_thread *t = exec_executing;
-
-    if (t == &exec_idle_thread || !t->timeslice || !t->preemptible ||
-        t->state != EXEC_STATE_READY) {
-        return;
-    }
-    if (t->budget > 1) {
-        t->budget--;
-        return;
-    }
-    t->budget = exec_config.ticks_per_timeslice;
-    exec_sched_rotate(t);
-    exec_sched_note_change();
-}
-
 static void tick(void)
 {
-    exec_ticks_since_boot++;
-    last_tick_ns = port_clock_monotonic_ns();
-    timeslice();
+    struct exec_thread *executing = exec_executing;
+
+    exec_clock_count_tick();
+    if (executing != &exec_idle_thread) {
+        exec_sched_timeslice(executing, exec_config.ticks_per_timeslice);
+    }
     exec_watchdog_expire(&exec_watchdog_ticks, exec_ticks_since_boot);
     exec_watchdog_expire(&exec_watchdog_realtime, exec_clock_realtime_ns());
 }
@@ -96,14 +36,13 @@ void exec_tick_isr(void)
 
 rtems_status_code rtems_clock_tick(void)
 {
-    port_isr_level level = port_interrupt_disable();
+    port_isr_level level = exec_directive_lock();
 
     exec_dispatch_disable_level++;
     tick();
     exec_dispatch_disable_level--;
     exec_dispatch();
-    port_interrupt_restore(level);
-    return RTEMS_SUCCESSFUL;
+    return exec_directive_unlock(level, RTEMS_SUCCESSFUL);
 }
 
 rtems_status_code rtems_clock_set(const rtems_time_of_day *time_of_day)
@@ -117,15 +56,11 @@ rtems_status_code rtems_clock_set(const rtems_time_of_day *time_of_day)
     }
     ns = exec_tod_to_seconds(time_of_day) * EXEC_NS_PER_S +
          (uint64_t)time_of_day->ticks * exec_clock_ns_per_tick();
-    level = port_interrupt_disable();
-    /* Against the tick count, not the uptime: the time of day stays aligned to
-     * ticks, so wake_when and fire_when deadlines fall on ticks. */
-    realtime_offset_ns = ns - exec_ticks_since_boot * exec_clock_ns_per_tick();
-    tod_set = true;
+    level = exec_directive_lock();
+    exec_clock_set_realtime(ns);
     exec_watchdog_expire(&exec_watchdog_realtime, exec_clock_realtime_ns());
     exec_dispatch();
-    port_interrupt_restore(level);
-    return RTEMS_SUCCESSFUL;
+    return exec_directive_unlock(level, RTEMS_SUCCESSFUL);
 }
 
 rtems_status_code rtems_clock_get_tod(rtems_time_of_day *time_of_day)
@@ -135,7 +70,7 @@ rtems_status_code rtems_clock_get_tod(rtems_time_of_day *time_of_day)
     if (time_of_day == NULL) {
         return RTEMS_INVALID_ADDRESS;
     }
-    if (!tod_set) {
+    if (!exec_tod_is_set()) {
         return RTEMS_NOT_DEFINED;
     }
     ns = exec_clock_realtime_ns();
@@ -161,7 +96,7 @@ rtems_status_code rtems_clock_get_tod_timeval(struct timeval *time_of_day)
     if (time_of_day == NULL) {
         return RTEMS_INVALID_ADDRESS;
     }
-    if (!tod_set) {
+    if (!exec_tod_is_set()) {
         return RTEMS_NOT_DEFINED;
     }
     ns_to_timeval(exec_clock_realtime_ns(), time_of_day);
@@ -173,7 +108,7 @@ rtems_status_code rtems_clock_get_seconds_since_epoch(rtems_interval *the_interv
     if (the_interval == NULL) {
         return RTEMS_INVALID_ADDRESS;
     }
-    if (!tod_set) {
+    if (!exec_tod_is_set()) {
         return RTEMS_NOT_DEFINED;
     }
     *the_interval =

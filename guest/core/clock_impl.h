@@ -1,24 +1,14 @@
 /* SPDX-License-Identifier: BSD-2-Clause */
-/* Time keeping: uptime, realtime, time-of-day conversions, the tick. */
+/*
+ * Time keeping: uptime, realtime and the tick count (timebase.c), with the
+ * time-of-day conversions of tod.h. Needs nothing above it.
+ */
 #ifndef TESSERA_EXEC_CLOCK_IMPL_H
 #define TESSERA_EXEC_CLOCK_IMPL_H
 
 #include <rtems/rtems/types.h>
-#include <rtems/rtems/status.h>
 
-#define EXEC_NS_PER_S 1000000000ull
-/* 1988-01-01 00:00:00 UTC, the earliest time of day RTEMS accepts, as POSIX seconds. */
-#define EXEC_SECONDS_1970_TO_1988 567993600ull
-
-/*
- * Range and calendar check as rtems_clock_set does it; the ticks field is
- * checked against ticks_per_second unless that is 0.
- */
-rtems_status_code exec_tod_validate(const rtems_time_of_day *tod, uint32_t ticks_per_second);
-/* Seconds since 1970 of a valid time of day (its ticks ignored). */
-uint64_t exec_tod_to_seconds(const rtems_time_of_day *tod);
-/* Calendar fields of POSIX seconds (ticks set to 0). */
-void exec_seconds_to_tod(uint64_t seconds, rtems_time_of_day *tod);
+#include "tod.h"
 
 void exec_clock_init(void);
 bool exec_tod_is_set(void);
@@ -26,5 +16,9 @@ uint64_t exec_clock_uptime_ns(void);
 /* Nanoseconds since 1970; counts from 1988-01-01 until the clock is set. */
 uint64_t exec_clock_realtime_ns(void);
 uint32_t exec_clock_ns_per_tick(void);
+/* One more tick: exec_ticks_since_boot and the start of the current tick. */
+void exec_clock_count_tick(void);
+/* Sets the time of day to ns since 1970, aligned to the tick count. */
+void exec_clock_set_realtime(uint64_t ns);
 
 #endif

@@ -4,7 +4,6 @@
 #include "clock_impl.h"
 #include "extension.h"
 #include "sched.h"
-#include "signal_impl.h"
 #include "thread.h"
 
 #include <port.h>
@@ -13,6 +12,7 @@ struct exec_thread *exec_executing;
 struct exec_thread exec_idle_thread;
 uint32_t exec_isr_nest_level;
 uint32_t exec_dispatch_disable_level;
+static const struct exec_post_switch *post_switch;
 static bool yield_requested;
 static bool multitasking;
 static uint64_t last_switch_ns;
@@ -27,6 +27,21 @@ struct exec_thread *exec_heir(void)
 void exec_dispatch_request_yield(void)
 {
     yield_requested = true;
+}
+
+void exec_dispatch_set_post_switch(const struct exec_post_switch *action)
+{
+    post_switch = action;
+}
+
+static bool post_switch_due(void)
+{
+    return post_switch != NULL && post_switch->is_due();
+}
+
+static bool post_switch_run(void)
+{
+    return post_switch != NULL && post_switch->run();
 }
 
 static bool switch_due(void)
@@ -85,7 +100,7 @@ void exec_dispatch(void)
         }
         yield_requested = false;
         /* The thread that keeps or gets the processor runs its ASR first. */
-    } while (exec_signal_deliver());
+    } while (post_switch_run());
 }
 
 _Noreturn void exec_dispatch_abandon(void)
@@ -104,7 +119,7 @@ bool exec_isr_leave(void)
 {
     exec_isr_nest_level--;
     return exec_isr_nest_level == 0 && exec_dispatch_disable_level == 0 &&
-           (switch_due() || exec_signal_is_due());
+           (switch_due() || post_switch_due());
 }
 
 void exec_isr_dispatch(void)

@@ -30,6 +30,23 @@ void exec_dispatch(void);
 /* Processor time t used so far, in ns (rate monotonic statistics). */
 uint64_t exec_thread_cpu_time_used(const struct exec_thread *t);
 
+/*
+ * A post-switch action: work that the thread which keeps or gets the
+ * processor does before exec_dispatch() returns to it (RTEMS's post-switch
+ * actions; here the signal manager's ASR delivery, registered when a task
+ * first catches signals, so that dispatching needs nothing from above it).
+ * is_due: whether interrupt exit must dispatch for it. run: does it if due,
+ * in task context with interrupts disabled, and returns true if it ran
+ * (dispatching is then checked again).
+ */
+struct exec_post_switch {
+    bool (*is_due)(void);
+    bool (*run)(void);
+};
+
+/* Sets the one post-switch action (NULL: none, the boot state). */
+void exec_dispatch_set_post_switch(const struct exec_post_switch *action);
+
 /* Leaves the executing thread for good (deleted or restarted itself). */
 _Noreturn void exec_dispatch_abandon(void);
 

@@ -6,13 +6,14 @@
  */
 #include <rtems.h>
 
+#include "directive.h"
 #include "objects.h"
 
 #include <port.h>
 
-static struct exec_dpmem *port_get(rtems_id id)
+static struct exec_dpmem *port_lock(rtems_id id, port_isr_level *level)
 {
-    return (struct exec_dpmem *)(void *)exec_object_get(&exec_ports_info, id);
+    return EXEC_OBJECT_LOCK(struct exec_dpmem, &exec_ports_info, id, level);
 }
 
 rtems_status_code rtems_port_create(rtems_name name, void *internal_start, void *external_start,
@@ -28,43 +29,37 @@ rtems_status_code rtems_port_create(rtems_name name, void *internal_start, void 
         (uintptr_t)external_start % sizeof(void *) != 0) {
         return RTEMS_INVALID_ADDRESS;
     }
-    level = port_interrupt_disable();
-    port = (struct exec_dpmem *)(void *)exec_object_allocate(&exec_ports_info, name);
+    port = EXEC_OBJECT_ALLOCATE_LOCK(struct exec_dpmem, &exec_ports_info, name, &level);
     if (port == NULL) {
-        port_interrupt_restore(level);
         return RTEMS_TOO_MANY;
     }
     port->internal = internal_start;
     port->external = external_start;
     port->last_offset = length - 1;
     *id = port->object.id;
-    port_interrupt_restore(level);
-    return RTEMS_SUCCESSFUL;
+    return exec_directive_unlock(level, RTEMS_SUCCESSFUL);
 }
 
 rtems_status_code rtems_port_ident(rtems_name name, rtems_id *id)
 {
-    port_isr_level level = port_interrupt_disable();
+    port_isr_level level = exec_directive_lock();
     rtems_status_code status =
         exec_object_ident(&exec_ports_info, name, RTEMS_SEARCH_ALL_NODES, id);
 
-    port_interrupt_restore(level);
-    return status;
+    return exec_directive_unlock(level, status);
 }
 
 rtems_status_code rtems_port_delete(rtems_id id)
 {
     struct exec_dpmem *port;
-    port_isr_level level = port_interrupt_disable();
+    port_isr_level level;
 
-    port = port_get(id);
+    port = port_lock(id, &level);
     if (port == NULL) {
-        port_interrupt_restore(level);
         return RTEMS_INVALID_ID;
     }
     exec_object_free(&exec_ports_info, &port->object);
-    port_interrupt_restore(level);
-    return RTEMS_SUCCESSFUL;
+    return exec_directive_unlock(level, RTEMS_SUCCESSFUL);
 }
 
 /* Maps address from one view (from) to the other (to). */
@@ -79,10 +74,8 @@ static rtems_status_code translate(rtems_id id, void *address, void **result, bo
     if (result == NULL) {
         return RTEMS_INVALID_ADDRESS;
     }
-    level = port_interrupt_disable();
-    port = port_get(id);
+    port = port_lock(id, &level);
     if (port == NULL) {
-        port_interrupt_restore(level);
         return RTEMS_INVALID_ID;
     }
     from = to_internal ? port->external : port->internal;
@@ -90,8 +83,7 @@ static rtems_status_code translate(rtems_id id, void *address, void **result, bo
     /* Below the area the difference wraps around and is out of range too. */
     offset = (uintptr_t)address - (uintptr_t)from;
     *result = offset > port->last_offset ? address : to + offset;
-    port_interrupt_restore(level);
-    return RTEMS_SUCCESSFUL;
+    return exec_directive_unlock(level, RTEMS_SUCCESSFUL);
 }
 
 rtems_status_code rtems_port_external_to_internal(rtems_id id, void *external, void **internal)

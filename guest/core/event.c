@@ -2,6 +2,7 @@
 /* Event manager: application events and system events (transient etc.). */
 #include <rtems.h>
 
+#include "directive.h"
 #include "dispatch.h"
 #include "task.h"
 #include "thread.h"
@@ -24,11 +25,10 @@ static rtems_status_code send(rtems_id id, rtems_event_set event_in, bool system
 {
     struct exec_thread *t;
     rtems_event_set *pending;
-    port_isr_level level = port_interrupt_disable();
+    port_isr_level level;
 
-    t = exec_task_get(id);
+    t = exec_task_lock(id, &level);
     if (t == NULL) {
-        port_interrupt_restore(level);
         return RTEMS_INVALID_ID;
     }
     pending = system ? &t->system_events_pending : &t->events_pending;
@@ -43,8 +43,7 @@ static rtems_status_code send(rtems_id id, rtems_event_set event_in, bool system
             exec_dispatch();
         }
     }
-    port_interrupt_restore(level);
-    return RTEMS_SUCCESSFUL;
+    return exec_directive_unlock(level, RTEMS_SUCCESSFUL);
 }
 
 static rtems_status_code receive(rtems_event_set event_in, rtems_option option_set,
@@ -52,42 +51,41 @@ static rtems_status_code receive(rtems_event_set event_in, rtems_option option_s
 {
     struct exec_thread *t;
     rtems_event_set *pending;
-    rtems_event_set seized;
     rtems_status_code status;
     port_isr_level level;
 
     if (event_out == NULL) {
         return RTEMS_INVALID_ADDRESS;
     }
-    level = port_interrupt_disable();
+    level = exec_directive_lock();
     t = exec_executing;
     pending = system ? &t->system_events_pending : &t->events_pending;
     if (event_in == RTEMS_PENDING_EVENTS) {
         *event_out = *pending;
-        port_interrupt_restore(level);
-        return RTEMS_SUCCESSFUL;
-    }
-    seized = satisfied(*pending, event_in, option_set);
-    if (seized != 0) {
-        *pending &= ~seized;
-        *event_out = seized;
         status = RTEMS_SUCCESSFUL;
-    } else if (option_set & RTEMS_NO_WAIT) {
-        *event_out = *pending & event_in;
-        status = RTEMS_UNSATISFIED;
     } else {
-        t->wait.events = event_in;
-        t->wait.option = option_set;
-        t->wait.system_events = system;
-        exec_thread_block(t, NULL, EXEC_STATE_EVENT_WAIT, ticks);
-        exec_dispatch();
-        status = t->wait.status;
-        if (status == RTEMS_SUCCESSFUL) {
-            *event_out = t->wait.events;
+        rtems_event_set seized = satisfied(*pending, event_in, option_set);
+
+        if (seized != 0) {
+            *pending &= ~seized;
+            *event_out = seized;
+            status = RTEMS_SUCCESSFUL;
+        } else if (option_set & RTEMS_NO_WAIT) {
+            *event_out = *pending & event_in;
+            status = RTEMS_UNSATISFIED;
+        } else {
+            t->wait.events = event_in;
+            t->wait.option = option_set;
+            t->wait.system_events = system;
+            exec_thread_block(t, NULL, EXEC_STATE_EVENT_WAIT, ticks);
+            exec_dispatch();
+            status = t->wait.status;
+            if (status == RTEMS_SUCCESSFUL) {
+                *event_out = t->wait.events;
+            }
         }
     }
-    port_interrupt_restore(level);
-    return status;
+    return exec_directive_unlock(level, status);
 }
 
 rtems_status_code rtems_event_send(rtems_id id, rtems_event_set event_in)

@@ -3,7 +3,7 @@
 #include <rtems.h>
 
 #include "chain.h"
-#include "dispatch.h"
+#include "directive.h"
 #include "extension.h"
 #include "objects.h"
 
@@ -51,15 +51,24 @@ static bool iterate(visitor visit, void *arg, bool backward)
     return true;
 }
 
+/*
+ * The create, start, restart and delete hooks get {executing, thread}: the
+ * caller says who executes, so that this module needs nothing from
+ * dispatching (which calls the switch hooks).
+ */
 static bool visit_create(const rtems_extensions_table *table, void *arg)
 {
-    return table->thread_create == NULL || table->thread_create(exec_executing, arg);
+    struct exec_thread *const *pair = arg;
+
+    return table->thread_create == NULL || table->thread_create(pair[0], pair[1]);
 }
 
 static bool visit_start(const rtems_extensions_table *table, void *arg)
 {
     if (table->thread_start != NULL) {
-        table->thread_start(exec_executing, arg);
+        struct exec_thread *const *pair = arg;
+
+        table->thread_start(pair[0], pair[1]);
     }
     return true;
 }
@@ -67,7 +76,9 @@ static bool visit_start(const rtems_extensions_table *table, void *arg)
 static bool visit_restart(const rtems_extensions_table *table, void *arg)
 {
     if (table->thread_restart != NULL) {
-        table->thread_restart(exec_executing, arg);
+        struct exec_thread *const *pair = arg;
+
+        table->thread_restart(pair[0], pair[1]);
     }
     return true;
 }
@@ -75,7 +86,9 @@ static bool visit_restart(const rtems_extensions_table *table, void *arg)
 static bool visit_delete(const rtems_extensions_table *table, void *arg)
 {
     if (table->thread_delete != NULL) {
-        table->thread_delete(exec_executing, arg);
+        struct exec_thread *const *pair = arg;
+
+        table->thread_delete(pair[0], pair[1]);
     }
     return true;
 }
@@ -129,24 +142,32 @@ static bool visit_fatal(const rtems_extensions_table *table, void *arg)
     return true;
 }
 
-bool exec_ext_thread_create(struct exec_thread *created)
+bool exec_ext_thread_create(struct exec_thread *executing, struct exec_thread *created)
 {
-    return iterate(visit_create, created, false);
+    struct exec_thread *pair[2] = {executing, created};
+
+    return iterate(visit_create, pair, false);
 }
 
-void exec_ext_thread_start(struct exec_thread *started)
+void exec_ext_thread_start(struct exec_thread *executing, struct exec_thread *started)
 {
-    (void)iterate(visit_start, started, false);
+    struct exec_thread *pair[2] = {executing, started};
+
+    (void)iterate(visit_start, pair, false);
 }
 
-void exec_ext_thread_restart(struct exec_thread *restarted)
+void exec_ext_thread_restart(struct exec_thread *executing, struct exec_thread *restarted)
 {
-    (void)iterate(visit_restart, restarted, false);
+    struct exec_thread *pair[2] = {executing, restarted};
+
+    (void)iterate(visit_restart, pair, false);
 }
 
-void exec_ext_thread_delete(struct exec_thread *deleted)
+void exec_ext_thread_delete(struct exec_thread *executing, struct exec_thread *deleted)
 {
-    (void)iterate(visit_delete, deleted, true);
+    struct exec_thread *pair[2] = {executing, deleted};
+
+    (void)iterate(visit_delete, pair, true);
 }
 
 void exec_ext_thread_switch(struct exec_thread *executing, struct exec_thread *heir)
@@ -192,41 +213,35 @@ rtems_extension_create(rtems_name name, const rtems_extensions_table *extension_
     if (extension_table == NULL || id == NULL) {
         return RTEMS_INVALID_ADDRESS;
     }
-    level = port_interrupt_disable();
-    ext = (struct exec_extension *)(void *)exec_object_allocate(&exec_extensions_info, name);
+    ext = EXEC_OBJECT_ALLOCATE_LOCK(struct exec_extension, &exec_extensions_info, name, &level);
     if (ext == NULL) {
-        port_interrupt_restore(level);
         return RTEMS_TOO_MANY;
     }
     ext->table = *extension_table;
     exec_chain_append(&active, &ext->node);
     *id = ext->object.id;
-    port_interrupt_restore(level);
-    return RTEMS_SUCCESSFUL;
+    return exec_directive_unlock(level, RTEMS_SUCCESSFUL);
 }
 
 rtems_status_code rtems_extension_ident(rtems_name name, rtems_id *id)
 {
-    port_isr_level level = port_interrupt_disable();
+    port_isr_level level = exec_directive_lock();
     rtems_status_code status =
         exec_object_ident(&exec_extensions_info, name, RTEMS_SEARCH_LOCAL_NODE, id);
 
-    port_interrupt_restore(level);
-    return status;
+    return exec_directive_unlock(level, status);
 }
 
 rtems_status_code rtems_extension_delete(rtems_id id)
 {
-    struct exec_extension *ext;
-    port_isr_level level = port_interrupt_disable();
+    port_isr_level level;
+    struct exec_extension *ext =
+        EXEC_OBJECT_LOCK(struct exec_extension, &exec_extensions_info, id, &level);
 
-    ext = (struct exec_extension *)(void *)exec_object_get(&exec_extensions_info, id);
     if (ext == NULL) {
-        port_interrupt_restore(level);
         return RTEMS_INVALID_ID;
     }
     exec_node_extract(&ext->node);
     exec_object_free(&exec_extensions_info, &ext->object);
-    port_interrupt_restore(level);
-    return RTEMS_SUCCESSFUL;
+    return exec_directive_unlock(level, RTEMS_SUCCESSFUL);
 }

@@ -13,10 +13,10 @@
 void exec_extensions_init(void);
 
 /* False if a create hook refused the thread. */
-bool exec_ext_thread_create(struct exec_thread *created);
-void exec_ext_thread_start(struct exec_thread *started);
-void exec_ext_thread_restart(struct exec_thread *restarted);
-void exec_ext_thread_delete(struct exec_thread *deleted);
+bool exec_ext_thread_create(struct exec_thread *executing, struct exec_thread *created);
+void exec_ext_thread_start(struct exec_thread *executing, struct exec_thread *started);
+void exec_ext_thread_restart(struct exec_thread *executing, struct exec_thread *restarted);
+void exec_ext_thread_delete(struct exec_thread *executing, struct exec_thread *deleted);
 void exec_ext_thread_switch(struct exec_thread *executing, struct exec_thread *heir);
 void exec_ext_thread_begin(struct exec_thread *executing);
 void exec_ext_thread_exitted(struct exec_thread *executing);

@@ -3,13 +3,14 @@
 #include <rtems.h>
 #include <tessera/exec_types.h>
 
+#include "directive.h"
 #include "extension.h"
 
 #include <port.h>
 
 _Noreturn void rtems_fatal(rtems_fatal_source fatal_source, rtems_fatal_code error_code)
 {
-    (void)port_interrupt_disable();
+    (void)exec_directive_lock(); /* for good: this directive does not return */
     exec_ext_fatal(fatal_source, error_code);
     port_halt((uint32_t)fatal_source, error_code);
 }

@@ -15,6 +15,7 @@
 #include "sched.h"
 #include "task.h"
 #include "thread.h"
+#include "thread_start.h"
 #include "watchdog.h"
 #include "workspace.h"
 
@@ -63,8 +64,8 @@ static void create_idle(void)
     t->priority = t->initial_priority;
     t->preemptible = true;
     /* As in RTEMS, the idle thread is created and started with no executing thread. */
-    (void)exec_ext_thread_create(t);
-    exec_ext_thread_start(t);
+    (void)exec_ext_thread_create(exec_executing, t);
+    exec_ext_thread_start(exec_executing, t);
 }
 
 static void create_init_tasks(void)

@@ -2,6 +2,7 @@
 /* Interrupt manager: masking through the port, and caught vectors. */
 #include <rtems.h>
 
+#include "directive.h"
 #include "dispatch.h"
 
 #include <port.h>
@@ -36,6 +37,7 @@ rtems_status_code rtems_interrupt_catch(rtems_isr_entry new_isr_handler, rtems_v
                                         rtems_isr_entry *old_isr_handler)
 {
     port_isr_level level;
+    rtems_status_code status = RTEMS_SUCCESSFUL;
 
     if (new_isr_handler == NULL || old_isr_handler == NULL) {
         return RTEMS_INVALID_ADDRESS;
@@ -43,15 +45,14 @@ rtems_status_code rtems_interrupt_catch(rtems_isr_entry new_isr_handler, rtems_v
     if (vector >= EXEC_VECTOR_COUNT) {
         return RTEMS_INVALID_NUMBER;
     }
-    level = port_interrupt_disable();
+    level = exec_directive_lock();
     if (handlers[vector] == NULL && !port_vector_attach(vector)) {
-        port_interrupt_restore(level);
-        return RTEMS_INVALID_NUMBER;
+        status = RTEMS_INVALID_NUMBER;
+    } else {
+        *old_isr_handler = handlers[vector];
+        handlers[vector] = new_isr_handler;
     }
-    *old_isr_handler = handlers[vector];
-    handlers[vector] = new_isr_handler;
-    port_interrupt_restore(level);
-    return RTEMS_SUCCESSFUL;
+    return exec_directive_unlock(level, status);
 }
 
 void exec_vector_isr(uint32_t vector)

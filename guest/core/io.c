@@ -8,6 +8,7 @@
 #include <rtems.h>
 #include <tessera/exec_types.h>
 
+#include "directive.h"
 #include "io_impl.h"
 
 #include <port.h>
@@ -33,6 +34,7 @@ rtems_status_code rtems_io_register_driver(rtems_device_major_number major,
                                            rtems_device_major_number *registered_major)
 {
     rtems_device_major_number limit = exec_config.number_of_drivers;
+    rtems_status_code status = RTEMS_SUCCESSFUL;
     port_isr_level level;
 
     if (rtems_interrupt_is_in_progress()) {
@@ -48,23 +50,26 @@ rtems_status_code rtems_io_register_driver(rtems_device_major_number major,
     if (major >= limit) {
         return RTEMS_INVALID_NUMBER;
     }
-    level = port_interrupt_disable();
+    level = exec_directive_lock();
     if (major == 0) {
         while (major < limit && !is_free(&exec_config.drivers[major])) {
             major++;
         }
-        if (major == limit) {
-            port_interrupt_restore(level);
-            return RTEMS_TOO_MANY;
-        }
-    } else if (!is_free(&exec_config.drivers[major])) {
-        port_interrupt_restore(level);
-        return RTEMS_RESOURCE_IN_USE;
     }
-    exec_config.drivers[major] = *driver_table;
-    *registered_major = major;
-    port_interrupt_restore(level);
-    return all_initialized ? rtems_io_initialize(major, 0, NULL) : RTEMS_SUCCESSFUL;
+    if (major == limit) {
+        status = RTEMS_TOO_MANY;
+    } else if (!is_free(&exec_config.drivers[major])) {
+        status = RTEMS_RESOURCE_IN_USE;
+    } else {
+        exec_config.drivers[major] = *driver_table;
+        *registered_major = major;
+    }
+    status = exec_directive_unlock(level, status);
+    /* The driver's own entry runs with interrupts as the caller had them. */
+    if (status == RTEMS_SUCCESSFUL && all_initialized) {
+        status = rtems_io_initialize(major, 0, NULL);
+    }
+    return status;
 }
 
 rtems_status_code rtems_io_unregister_driver(rtems_device_major_number major)
@@ -77,10 +82,9 @@ rtems_status_code rtems_io_unregister_driver(rtems_device_major_number major)
     if (major >= exec_config.number_of_drivers) {
         return RTEMS_UNSATISFIED;
     }
-    level = port_interrupt_disable();
+    level = exec_directive_lock();
     memset(&exec_config.drivers[major], 0, sizeof(exec_config.drivers[major]));
-    port_interrupt_restore(level);
-    return RTEMS_SUCCESSFUL;
+    return exec_directive_unlock(level, RTEMS_SUCCESSFUL);
 }
 
 /* The entry at offset `which` of the table of `major`, read atomically. */
@@ -93,9 +97,10 @@ static rtems_status_code call(size_t which, rtems_device_major_number major,
     if (major >= exec_config.number_of_drivers) {
         return RTEMS_INVALID_NUMBER;
     }
-    level = port_interrupt_disable();
+    level = exec_directive_lock();
     memcpy(&entry, (const char *)&exec_config.drivers[major] + which, sizeof(entry));
-    port_interrupt_restore(level);
+    (void)exec_directive_unlock(level, RTEMS_SUCCESSFUL);
+    /* The driver's entry runs with interrupts as the caller had them. */
     return entry != NULL ? entry(major, minor, argument) : RTEMS_SUCCESSFUL;
 }
 

@@ -7,6 +7,7 @@
  */
 #include <rtems.h>
 
+#include "directive.h"
 #include "dispatch.h"
 #include "objects.h"
 #include "thread.h"
@@ -16,9 +17,9 @@
 #include <port.h>
 #include <string.h>
 
-static struct exec_message_queue *mq_get(rtems_id id)
+static struct exec_message_queue *mq_lock(rtems_id id, port_isr_level *level)
 {
-    return (struct exec_message_queue *)(void *)exec_object_get(&exec_message_queues_info, id);
+    return EXEC_OBJECT_LOCK(struct exec_message_queue, &exec_message_queues_info, id, level);
 }
 
 /* Bytes of storage for count buffers of size bytes, or 0 on overflow. */
@@ -36,38 +37,15 @@ static size_t storage_size(uint32_t count, size_t size)
     return stride * count;
 }
 
-static rtems_status_code create(const rtems_message_queue_config *config, rtems_id *id,
-                                bool user_storage)
+/* Gives a fresh queue its storage and its free buffers. */
+static rtems_status_code set_up(struct exec_message_queue *mq,
+                                const rtems_message_queue_config *config, bool user_storage)
 {
-    struct exec_message_queue *mq;
-    size_t bytes;
+    size_t bytes = storage_size(config->maximum_pending_messages, config->maximum_message_size);
     void *storage;
     size_t stride;
-    port_isr_level level;
 
-    if (config->name == 0) {
-        return RTEMS_INVALID_NAME;
-    }
-    if (id == NULL) {
-        return RTEMS_INVALID_ADDRESS;
-    }
-    if (config->maximum_pending_messages == 0) {
-        return RTEMS_INVALID_NUMBER;
-    }
-    if (config->maximum_message_size == 0) {
-        return RTEMS_INVALID_SIZE;
-    }
-    level = port_interrupt_disable();
-    mq = (struct exec_message_queue *)(void *)exec_object_allocate(&exec_message_queues_info,
-                                                                   config->name);
-    if (mq == NULL) {
-        port_interrupt_restore(level);
-        return RTEMS_TOO_MANY;
-    }
-    bytes = storage_size(config->maximum_pending_messages, config->maximum_message_size);
     if (bytes == 0) {
-        exec_object_free(&exec_message_queues_info, &mq->object);
-        port_interrupt_restore(level);
         return RTEMS_INVALID_NUMBER;
     }
     if (user_storage) {
@@ -76,8 +54,6 @@ static rtems_status_code create(const rtems_message_queue_config *config, rtems_
         storage = exec_workspace_allocate(bytes);
     }
     if (storage == NULL) {
-        exec_object_free(&exec_message_queues_info, &mq->object);
-        port_interrupt_restore(level);
         return RTEMS_UNSATISFIED;
     }
     mq->attributes = config->attributes;
@@ -99,9 +75,40 @@ static rtems_status_code create(const rtems_message_queue_config *config, rtems_
         b->next = mq->free_buffers;
         mq->free_buffers = b;
     }
-    *id = mq->object.id;
-    port_interrupt_restore(level);
     return RTEMS_SUCCESSFUL;
+}
+
+static rtems_status_code create(const rtems_message_queue_config *config, rtems_id *id,
+                                bool user_storage)
+{
+    struct exec_message_queue *mq;
+    rtems_status_code status;
+    port_isr_level level;
+
+    if (config->name == 0) {
+        return RTEMS_INVALID_NAME;
+    }
+    if (id == NULL) {
+        return RTEMS_INVALID_ADDRESS;
+    }
+    if (config->maximum_pending_messages == 0) {
+        return RTEMS_INVALID_NUMBER;
+    }
+    if (config->maximum_message_size == 0) {
+        return RTEMS_INVALID_SIZE;
+    }
+    mq = EXEC_OBJECT_ALLOCATE_LOCK(struct exec_message_queue, &exec_message_queues_info,
+                                   config->name, &level);
+    if (mq == NULL) {
+        return RTEMS_TOO_MANY;
+    }
+    status = set_up(mq, config, user_storage);
+    if (status == RTEMS_SUCCESSFUL) {
+        *id = mq->object.id;
+    } else {
+        exec_object_free(&exec_message_queues_info, &mq->object);
+    }
+    return exec_directive_unlock(level, status);
 }
 
 rtems_status_code rtems_message_queue_create(rtems_name name, uint32_t count,
@@ -129,11 +136,10 @@ rtems_status_code rtems_message_queue_construct(const rtems_message_queue_config
 
 rtems_status_code rtems_message_queue_ident(rtems_name name, uint32_t node, rtems_id *id)
 {
-    port_isr_level level = port_interrupt_disable();
+    port_isr_level level = exec_directive_lock();
     rtems_status_code status = exec_object_ident(&exec_message_queues_info, name, node, id);
 
-    port_interrupt_restore(level);
-    return status;
+    return exec_directive_unlock(level, status);
 }
 
 static void free_storage(struct exec_message_queue *mq)
@@ -149,11 +155,10 @@ rtems_status_code rtems_message_queue_delete(rtems_id id)
 {
     struct exec_message_queue *mq;
     struct exec_thread *t;
-    port_isr_level level = port_interrupt_disable();
+    port_isr_level level;
 
-    mq = mq_get(id);
+    mq = mq_lock(id, &level);
     if (mq == NULL) {
-        port_interrupt_restore(level);
         return RTEMS_INVALID_ID;
     }
     while ((t = exec_tq_first(&mq->receivers)) != NULL) {
@@ -162,8 +167,7 @@ rtems_status_code rtems_message_queue_delete(rtems_id id)
     free_storage(mq);
     exec_object_free(&exec_message_queues_info, &mq->object);
     exec_dispatch();
-    port_interrupt_restore(level);
-    return RTEMS_SUCCESSFUL;
+    return exec_directive_unlock(level, RTEMS_SUCCESSFUL);
 }
 
 /* Hands the message to the first waiting receiver; false if none waits. */
@@ -180,33 +184,13 @@ static bool deliver_to_receiver(struct exec_message_queue *mq, const void *buffe
     return true;
 }
 
-static rtems_status_code submit(rtems_id id, const void *buffer, size_t size, bool urgent)
+/* Queues a copy of the message; RTEMS_TOO_MANY if no buffer is free. */
+static rtems_status_code enqueue(struct exec_message_queue *mq, const void *buffer, size_t size,
+                                 bool urgent)
 {
-    struct exec_message_queue *mq;
-    exec_message_buffer *b;
-    port_isr_level level;
+    exec_message_buffer *b = mq->free_buffers;
 
-    if (buffer == NULL) {
-        return RTEMS_INVALID_ADDRESS;
-    }
-    level = port_interrupt_disable();
-    mq = mq_get(id);
-    if (mq == NULL) {
-        port_interrupt_restore(level);
-        return RTEMS_INVALID_ID;
-    }
-    if (size > mq->maximum_size) {
-        port_interrupt_restore(level);
-        return RTEMS_INVALID_SIZE;
-    }
-    if (deliver_to_receiver(mq, buffer, size)) {
-        exec_dispatch();
-        port_interrupt_restore(level);
-        return RTEMS_SUCCESSFUL;
-    }
-    b = mq->free_buffers;
     if (b == NULL) {
-        port_interrupt_restore(level);
         return RTEMS_TOO_MANY;
     }
     mq->free_buffers = b->next;
@@ -228,8 +212,30 @@ static rtems_status_code submit(rtems_id id, const void *buffer, size_t size, bo
         mq->pending_tail = b;
     }
     mq->pending_count++;
-    port_interrupt_restore(level);
     return RTEMS_SUCCESSFUL;
+}
+
+static rtems_status_code submit(rtems_id id, const void *buffer, size_t size, bool urgent)
+{
+    struct exec_message_queue *mq;
+    rtems_status_code status = RTEMS_SUCCESSFUL;
+    port_isr_level level;
+
+    if (buffer == NULL) {
+        return RTEMS_INVALID_ADDRESS;
+    }
+    mq = mq_lock(id, &level);
+    if (mq == NULL) {
+        return RTEMS_INVALID_ID;
+    }
+    if (size > mq->maximum_size) {
+        status = RTEMS_INVALID_SIZE;
+    } else if (deliver_to_receiver(mq, buffer, size)) {
+        exec_dispatch();
+    } else {
+        status = enqueue(mq, buffer, size, urgent);
+    }
+    return exec_directive_unlock(level, status);
 }
 
 rtems_status_code rtems_message_queue_send(rtems_id id, const void *buffer, size_t size)
@@ -246,29 +252,28 @@ rtems_status_code rtems_message_queue_broadcast(rtems_id id, const void *buffer,
                                                 uint32_t *count)
 {
     struct exec_message_queue *mq;
-    uint32_t delivered = 0;
     port_isr_level level;
+    rtems_status_code status = RTEMS_SUCCESSFUL;
 
     if (buffer == NULL || count == NULL) {
         return RTEMS_INVALID_ADDRESS;
     }
-    level = port_interrupt_disable();
-    mq = mq_get(id);
+    mq = mq_lock(id, &level);
     if (mq == NULL) {
-        port_interrupt_restore(level);
         return RTEMS_INVALID_ID;
     }
     if (size > mq->maximum_size) {
-        port_interrupt_restore(level);
-        return RTEMS_INVALID_SIZE;
+        status = RTEMS_INVALID_SIZE;
+    } else {
+        uint32_t delivered = 0;
+
+        while (deliver_to_receiver(mq, buffer, size)) {
+            delivered++;
+        }
+        *count = delivered;
+        exec_dispatch();
     }
-    while (deliver_to_receiver(mq, buffer, size)) {
-        delivered++;
-    }
-    *count = delivered;
-    exec_dispatch();
-    port_interrupt_restore(level);
-    return RTEMS_SUCCESSFUL;
+    return exec_directive_unlock(level, status);
 }
 
 rtems_status_code rtems_message_queue_receive(rtems_id id, void *buffer, size_t *size,
@@ -283,10 +288,8 @@ rtems_status_code rtems_message_queue_receive(rtems_id id, void *buffer, size_t 
     if (buffer == NULL || size == NULL) {
         return RTEMS_INVALID_ADDRESS;
     }
-    level = port_interrupt_disable();
-    mq = mq_get(id);
+    mq = mq_lock(id, &level);
     if (mq == NULL) {
-        port_interrupt_restore(level);
         return RTEMS_INVALID_ID;
     }
     b = mq->pending_head;
@@ -313,8 +316,7 @@ rtems_status_code rtems_message_queue_receive(rtems_id id, void *buffer, size_t 
             *size = t->wait.size;
         }
     }
-    port_interrupt_restore(level);
-    return status;
+    return exec_directive_unlock(level, status);
 }
 
 rtems_status_code rtems_message_queue_get_number_pending(rtems_id id, uint32_t *count)
@@ -325,15 +327,12 @@ rtems_status_code rtems_message_queue_get_number_pending(rtems_id id, uint32_t *
     if (count == NULL) {
         return RTEMS_INVALID_ADDRESS;
     }
-    level = port_interrupt_disable();
-    mq = mq_get(id);
+    mq = mq_lock(id, &level);
     if (mq == NULL) {
-        port_interrupt_restore(level);
         return RTEMS_INVALID_ID;
     }
     *count = mq->pending_count;
-    port_interrupt_restore(level);
-    return RTEMS_SUCCESSFUL;
+    return exec_directive_unlock(level, RTEMS_SUCCESSFUL);
 }
 
 rtems_status_code rtems_message_queue_flush(rtems_id id, uint32_t *count)
@@ -344,10 +343,8 @@ rtems_status_code rtems_message_queue_flush(rtems_id id, uint32_t *count)
     if (count == NULL) {
         return RTEMS_INVALID_ADDRESS;
     }
-    level = port_interrupt_disable();
-    mq = mq_get(id);
+    mq = mq_lock(id, &level);
     if (mq == NULL) {
-        port_interrupt_restore(level);
         return RTEMS_INVALID_ID;
     }
     *count = mq->pending_count;
@@ -360,6 +357,5 @@ rtems_status_code rtems_message_queue_flush(rtems_id id, uint32_t *count)
     }
     mq->pending_tail = NULL;
     mq->pending_count = 0;
-    port_interrupt_restore(level);
-    return RTEMS_SUCCESSFUL;
+    return exec_directive_unlock(level, RTEMS_SUCCESSFUL);
 }

@@ -18,22 +18,6 @@ void exec_mutex_init(struct exec_mutex *m, enum exec_tq_discipline discipline,
     m->held_node.prev = &m->held_node;
 }
 
-uint32_t exec_mutex_priority_bound(const struct exec_mutex *m)
-{
-    const struct exec_thread *first;
-
-    switch (m->protocol) {
-    case EXEC_MUTEX_CEILING:
-        return m->ceiling;
-    case EXEC_MUTEX_INHERIT:
-        first = exec_tq_first(&m->queue);
-        /* Priority queue: the first waiter has the highest priority. */
-        return first != NULL ? first->priority : EXEC_NO_PRIORITY;
-    default:
-        return EXEC_NO_PRIORITY;
-    }
-}
-
 static void set_owner(struct exec_mutex *m, struct exec_thread *t)
 {
     m->owner = t;

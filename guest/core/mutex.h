@@ -3,14 +3,13 @@
  * Owned, recursive locks with priority inheritance (transitive) or priority
  * ceiling. The effective priority of a thread is the highest of its real
  * priority and what each held mutex contributes: its ceiling, or the highest
- * waiter's priority under inheritance. Port-free.
+ * waiter's priority under inheritance (thread.c computes that; this module
+ * builds on threads, not the other way round). Port-free.
  */
 #ifndef TESSERA_EXEC_MUTEX_H
 #define TESSERA_EXEC_MUTEX_H
 
 #include <tessera/exec_types.h>
-
-#define EXEC_NO_PRIORITY UINT32_MAX
 
 void exec_mutex_init(struct exec_mutex *m, enum exec_tq_discipline discipline,
                      enum exec_mutex_protocol protocol, uint32_t ceiling);
@@ -34,8 +33,5 @@ rtems_status_code exec_mutex_surrender(struct exec_mutex *m, const struct exec_t
 
 /* Gives up m completely, whatever the nesting (owner deleted). */
 void exec_mutex_release_all(struct exec_mutex *m);
-
-/* The priority m imposes on its owner, or EXEC_NO_PRIORITY. */
-uint32_t exec_mutex_priority_bound(const struct exec_mutex *m);
 
 #endif

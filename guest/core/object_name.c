@@ -2,6 +2,7 @@
 /* Object services: names of objects, APIs and classes. */
 #include <rtems.h>
 
+#include "directive.h"
 #include "dispatch.h"
 #include "objects.h"
 
@@ -37,10 +38,9 @@ rtems_status_code rtems_object_get_classic_name(rtems_id id, rtems_name *name)
     if (name == NULL) {
         return RTEMS_INVALID_ADDRESS;
     }
-    level = port_interrupt_disable();
+    level = exec_directive_lock();
     found = lookup_name(id, name);
-    port_interrupt_restore(level);
-    return found ? RTEMS_SUCCESSFUL : RTEMS_INVALID_ID;
+    return exec_directive_unlock(level, found ? RTEMS_SUCCESSFUL : RTEMS_INVALID_ID);
 }
 
 char *rtems_object_get_name(rtems_id id, size_t length, char *name)
@@ -113,6 +113,7 @@ rtems_status_code rtems_object_set_name(rtems_id id, const char *name)
     struct exec_object *object;
     char c[4] = {' ', ' ', ' ', ' '};
     port_isr_level level;
+    rtems_status_code status = RTEMS_SUCCESSFUL;
 
     if (name == NULL) {
         return RTEMS_INVALID_ADDRESS;
@@ -120,19 +121,18 @@ rtems_status_code rtems_object_set_name(rtems_id id, const char *name)
     for (size_t i = 0; i < sizeof(c) && name[i] != '\0'; i++) {
         c[i] = name[i];
     }
-    level = port_interrupt_disable();
+    level = exec_directive_lock();
     if (id == RTEMS_SELF) {
         id = exec_executing->object.id;
     }
     object = id == exec_idle_thread.object.id ? &exec_idle_thread.object
                                               : exec_object_get(exec_object_info_of(id), id);
     if (object == NULL) {
-        port_interrupt_restore(level);
-        return RTEMS_INVALID_ID;
+        status = RTEMS_INVALID_ID;
+    } else {
+        object->name = rtems_build_name(c[0], c[1], c[2], c[3]);
     }
-    object->name = rtems_build_name(c[0], c[1], c[2], c[3]);
-    port_interrupt_restore(level);
-    return RTEMS_SUCCESSFUL;
+    return exec_directive_unlock(level, status);
 }
 
 rtems_status_code rtems_object_get_class_information(int the_api, int the_class,
@@ -157,16 +157,15 @@ rtems_status_code rtems_object_get_class_information(int the_api, int the_class,
     if (table == NULL) {
         return RTEMS_INVALID_NUMBER;
     }
-    level = port_interrupt_disable();
+    level = exec_directive_lock();
     for (const struct exec_node *n = table->inactive.head.next; n != &table->inactive.head;
          n = n->next) {
         unallocated++;
     }
-    port_interrupt_restore(level);
     info->minimum_id = exec_object_build_id((uint32_t)the_api, (uint32_t)the_class, 1);
     info->maximum_id = exec_object_build_id((uint32_t)the_api, (uint32_t)the_class, table->maximum);
     info->maximum = table->maximum;
     info->auto_extend = false;
     info->unallocated = unallocated;
-    return RTEMS_SUCCESSFUL;
+    return exec_directive_unlock(level, RTEMS_SUCCESSFUL);
 }

@@ -7,13 +7,14 @@
 #include <rtems.h>
 
 #include "chain.h"
+#include "directive.h"
 #include "objects.h"
 
 #include <port.h>
 
-static struct exec_partition *partition_get(rtems_id id)
+static struct exec_partition *partition_lock(rtems_id id, port_isr_level *level)
 {
-    return (struct exec_partition *)(void *)exec_object_get(&exec_partitions_info, id);
+    return EXEC_OBJECT_LOCK(struct exec_partition, &exec_partitions_info, id, level);
 }
 
 static rtems_status_code check_create(rtems_name name, const void *starting_address,
@@ -46,10 +47,8 @@ rtems_status_code rtems_partition_create(rtems_name name, void *starting_address
     if (status != RTEMS_SUCCESSFUL) {
         return status;
     }
-    level = port_interrupt_disable();
-    part = (struct exec_partition *)(void *)exec_object_allocate(&exec_partitions_info, name);
+    part = EXEC_OBJECT_ALLOCATE_LOCK(struct exec_partition, &exec_partitions_info, name, &level);
     if (part == NULL) {
-        port_interrupt_restore(level);
         return RTEMS_TOO_MANY;
     }
     part->attributes = attribute_set;
@@ -63,36 +62,33 @@ rtems_status_code rtems_partition_create(rtems_name name, void *starting_address
                           (struct exec_node *)(void *)(part->base + i * buffer_size));
     }
     *id = part->object.id;
-    port_interrupt_restore(level);
-    return RTEMS_SUCCESSFUL;
+    return exec_directive_unlock(level, RTEMS_SUCCESSFUL);
 }
 
 rtems_status_code rtems_partition_ident(rtems_name name, uint32_t node, rtems_id *id)
 {
-    port_isr_level level = port_interrupt_disable();
+    port_isr_level level = exec_directive_lock();
     rtems_status_code status = exec_object_ident(&exec_partitions_info, name, node, id);
 
-    port_interrupt_restore(level);
-    return status;
+    return exec_directive_unlock(level, status);
 }
 
 rtems_status_code rtems_partition_delete(rtems_id id)
 {
     struct exec_partition *part;
-    port_isr_level level = port_interrupt_disable();
+    port_isr_level level;
+    rtems_status_code status = RTEMS_SUCCESSFUL;
 
-    part = partition_get(id);
+    part = partition_lock(id, &level);
     if (part == NULL) {
-        port_interrupt_restore(level);
         return RTEMS_INVALID_ID;
     }
     if (part->used != 0) {
-        port_interrupt_restore(level);
-        return RTEMS_RESOURCE_IN_USE;
+        status = RTEMS_RESOURCE_IN_USE;
+    } else {
+        exec_object_free(&exec_partitions_info, &part->object);
     }
-    exec_object_free(&exec_partitions_info, &part->object);
-    port_interrupt_restore(level);
-    return RTEMS_SUCCESSFUL;
+    return exec_directive_unlock(level, status);
 }
 
 rtems_status_code rtems_partition_get_buffer(rtems_id id, void **buffer)
@@ -100,25 +96,23 @@ rtems_status_code rtems_partition_get_buffer(rtems_id id, void **buffer)
     struct exec_partition *part;
     struct exec_node *node;
     port_isr_level level;
+    rtems_status_code status = RTEMS_SUCCESSFUL;
 
     if (buffer == NULL) {
         return RTEMS_INVALID_ADDRESS;
     }
-    level = port_interrupt_disable();
-    part = partition_get(id);
+    part = partition_lock(id, &level);
     if (part == NULL) {
-        port_interrupt_restore(level);
         return RTEMS_INVALID_ID;
     }
     node = exec_chain_get(&part->free_buffers);
     if (node == NULL) {
-        port_interrupt_restore(level);
-        return RTEMS_UNSATISFIED;
+        status = RTEMS_UNSATISFIED;
+    } else {
+        part->used++;
+        *buffer = node;
     }
-    part->used++;
-    *buffer = node;
-    port_interrupt_restore(level);
-    return RTEMS_SUCCESSFUL;
+    return exec_directive_unlock(level, status);
 }
 
 static bool is_buffer_begin(const struct exec_partition *part, const char *buffer)
@@ -130,19 +124,18 @@ static bool is_buffer_begin(const struct exec_partition *part, const char *buffe
 rtems_status_code rtems_partition_return_buffer(rtems_id id, void *buffer)
 {
     struct exec_partition *part;
-    port_isr_level level = port_interrupt_disable();
+    port_isr_level level;
+    rtems_status_code status = RTEMS_SUCCESSFUL;
 
-    part = partition_get(id);
+    part = partition_lock(id, &level);
     if (part == NULL) {
-        port_interrupt_restore(level);
         return RTEMS_INVALID_ID;
     }
     if (!is_buffer_begin(part, buffer)) {
-        port_interrupt_restore(level);
-        return RTEMS_INVALID_ADDRESS;
+        status = RTEMS_INVALID_ADDRESS;
+    } else {
+        exec_chain_append(&part->free_buffers, (struct exec_node *)buffer);
+        part->used--;
     }
-    exec_chain_append(&part->free_buffers, (struct exec_node *)buffer);
-    part->used--;
-    port_interrupt_restore(level);
-    return RTEMS_SUCCESSFUL;
+    return exec_directive_unlock(level, status);
 }

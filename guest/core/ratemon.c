@@ -12,6 +12,7 @@
 
 #include "chain.h"
 #include "clock_impl.h"
+#include "directive.h"
 #include "dispatch.h"
 #include "objects.h"
 #include "thread.h"
@@ -19,9 +20,9 @@
 
 #include <port.h>
 
-static struct exec_period *period_get(rtems_id id)
+static struct exec_period *period_lock(rtems_id id, port_isr_level *level)
 {
-    return (struct exec_period *)(void *)exec_object_get(&exec_periods_info, id);
+    return EXEC_OBJECT_LOCK(struct exec_period, &exec_periods_info, id, level);
 }
 
 static void reset_statistics(struct exec_period *p)
@@ -110,10 +111,8 @@ rtems_status_code rtems_rate_monotonic_create(rtems_name name, rtems_id *id)
     if (id == NULL) {
         return RTEMS_INVALID_ADDRESS;
     }
-    level = port_interrupt_disable();
-    p = (struct exec_period *)(void *)exec_object_allocate(&exec_periods_info, name);
+    p = EXEC_OBJECT_ALLOCATE_LOCK(struct exec_period, &exec_periods_info, name, &level);
     if (p == NULL) {
-        port_interrupt_restore(level);
         return RTEMS_TOO_MANY;
     }
     p->owner = exec_executing;
@@ -123,53 +122,48 @@ rtems_status_code rtems_rate_monotonic_create(rtems_name name, rtems_id *id)
     exec_watchdog_init(&p->timer, period_timeout);
     reset_statistics(p);
     *id = p->object.id;
-    port_interrupt_restore(level);
-    return RTEMS_SUCCESSFUL;
+    return exec_directive_unlock(level, RTEMS_SUCCESSFUL);
 }
 
 rtems_status_code rtems_rate_monotonic_ident(rtems_name name, rtems_id *id)
 {
-    port_isr_level level = port_interrupt_disable();
+    port_isr_level level = exec_directive_lock();
     rtems_status_code status =
         exec_object_ident(&exec_periods_info, name, RTEMS_SEARCH_LOCAL_NODE, id);
 
-    port_interrupt_restore(level);
-    return status;
+    return exec_directive_unlock(level, status);
 }
 
 rtems_status_code rtems_rate_monotonic_cancel(rtems_id id)
 {
     struct exec_period *p;
-    port_isr_level level = port_interrupt_disable();
+    port_isr_level level;
+    rtems_status_code status = RTEMS_SUCCESSFUL;
 
-    p = period_get(id);
+    p = period_lock(id, &level);
     if (p == NULL) {
-        port_interrupt_restore(level);
         return RTEMS_INVALID_ID;
     }
     if (p->owner != exec_executing) {
-        port_interrupt_restore(level);
-        return RTEMS_NOT_OWNER_OF_RESOURCE;
+        status = RTEMS_NOT_OWNER_OF_RESOURCE;
+    } else {
+        cancel(p);
     }
-    cancel(p);
-    port_interrupt_restore(level);
-    return RTEMS_SUCCESSFUL;
+    return exec_directive_unlock(level, status);
 }
 
 rtems_status_code rtems_rate_monotonic_delete(rtems_id id)
 {
     struct exec_period *p;
-    port_isr_level level = port_interrupt_disable();
+    port_isr_level level;
 
-    p = period_get(id);
+    p = period_lock(id, &level);
     if (p == NULL) {
-        port_interrupt_restore(level);
         return RTEMS_INVALID_ID;
     }
     cancel(p);
     exec_object_free(&exec_periods_info, &p->object);
-    port_interrupt_restore(level);
-    return RTEMS_SUCCESSFUL;
+    return exec_directive_unlock(level, RTEMS_SUCCESSFUL);
 }
 
 static rtems_status_code status_of_state(rtems_rate_monotonic_period_states state)
@@ -207,19 +201,16 @@ rtems_status_code rtems_rate_monotonic_period(rtems_id id, rtems_interval length
     struct exec_thread *executing;
     rtems_status_code status = RTEMS_SUCCESSFUL;
     rtems_id missed = 0;
-    port_isr_level level = port_interrupt_disable();
+    port_isr_level level;
 
-    p = period_get(id);
+    p = period_lock(id, &level);
     if (p == NULL) {
-        port_interrupt_restore(level);
         return RTEMS_INVALID_ID;
     }
     executing = exec_executing;
     if (p->owner != executing) {
-        port_interrupt_restore(level);
-        return RTEMS_NOT_OWNER_OF_RESOURCE;
-    }
-    if (length == RTEMS_PERIOD_STATUS) {
+        status = RTEMS_NOT_OWNER_OF_RESOURCE;
+    } else if (length == RTEMS_PERIOD_STATUS) {
         status = status_of_state(p->state);
     } else if (p->state == RATE_MONOTONIC_INACTIVE) {
         p->state = RATE_MONOTONIC_ACTIVE;
@@ -236,7 +227,7 @@ rtems_status_code rtems_rate_monotonic_period(rtems_id id, rtems_interval length
         exec_dispatch();
         status = executing->wait.status;
     }
-    port_interrupt_restore(level);
+    status = exec_directive_unlock(level, status);
     if (missed != 0) {
         /* pv: reported to the health monitor, one hypercall per miss. */
         port_error_report(PORT_ERROR_DEADLINE_MISSED, missed);
@@ -259,10 +250,8 @@ rtems_status_code rtems_rate_monotonic_get_status(rtems_id id,
     if (status == NULL) {
         return RTEMS_INVALID_ADDRESS;
     }
-    level = port_interrupt_disable();
-    p = period_get(id);
+    p = period_lock(id, &level);
     if (p == NULL) {
-        port_interrupt_restore(level);
         return RTEMS_INVALID_ID;
     }
     status->owner = p->owner->object.id;
@@ -278,8 +267,7 @@ rtems_status_code rtems_rate_monotonic_get_status(rtems_id id,
         to_timespec(wall, &status->since_last_period);
         to_timespec(cpu, &status->executed_since_last_period);
     }
-    port_interrupt_restore(level);
-    return RTEMS_SUCCESSFUL;
+    return exec_directive_unlock(level, RTEMS_SUCCESSFUL);
 }
 
 /* A minimum that was never set reads as 0, not as a huge time. */
@@ -297,10 +285,8 @@ rtems_status_code rtems_rate_monotonic_get_statistics(rtems_id id,
     if (stats == NULL) {
         return RTEMS_INVALID_ADDRESS;
     }
-    level = port_interrupt_disable();
-    p = period_get(id);
+    p = period_lock(id, &level);
     if (p == NULL) {
-        port_interrupt_restore(level);
         return RTEMS_INVALID_ID;
     }
     stats->count = p->count;
@@ -311,23 +297,20 @@ rtems_status_code rtems_rate_monotonic_get_statistics(rtems_id id,
     to_timespec(minimum(p->min_wall), &stats->min_wall_time);
     to_timespec(p->max_wall, &stats->max_wall_time);
     to_timespec(p->total_wall, &stats->total_wall_time);
-    port_interrupt_restore(level);
-    return RTEMS_SUCCESSFUL;
+    return exec_directive_unlock(level, RTEMS_SUCCESSFUL);
 }
 
 rtems_status_code rtems_rate_monotonic_reset_statistics(rtems_id id)
 {
     struct exec_period *p;
-    port_isr_level level = port_interrupt_disable();
+    port_isr_level level;
 
-    p = period_get(id);
+    p = period_lock(id, &level);
     if (p == NULL) {
-        port_interrupt_restore(level);
         return RTEMS_INVALID_ID;
     }
     reset_statistics(p);
-    port_interrupt_restore(level);
-    return RTEMS_SUCCESSFUL;
+    return exec_directive_unlock(level, RTEMS_SUCCESSFUL);
 }
 
 void rtems_rate_monotonic_reset_all_statistics(void)

@@ -7,6 +7,7 @@
  */
 #include <rtems.h>
 
+#include "directive.h"
 #include "dispatch.h"
 #include "heap.h"
 #include "objects.h"
@@ -15,9 +16,9 @@
 
 #include <port.h>
 
-static struct exec_region *region_get(rtems_id id)
+static struct exec_region *region_lock(rtems_id id, port_isr_level *level)
 {
-    return (struct exec_region *)(void *)exec_object_get(&exec_regions_info, id);
+    return EXEC_OBJECT_LOCK(struct exec_region, &exec_regions_info, id, level);
 }
 
 rtems_status_code rtems_region_create(rtems_name name, void *starting_address, uintptr_t length,
@@ -26,6 +27,7 @@ rtems_status_code rtems_region_create(rtems_name name, void *starting_address, u
 {
     struct exec_region *r;
     port_isr_level level;
+    rtems_status_code status = RTEMS_SUCCESSFUL;
 
     if (name == 0) {
         return RTEMS_INVALID_NAME;
@@ -33,52 +35,48 @@ rtems_status_code rtems_region_create(rtems_name name, void *starting_address, u
     if (id == NULL || starting_address == NULL) {
         return RTEMS_INVALID_ADDRESS;
     }
-    level = port_interrupt_disable();
-    r = (struct exec_region *)(void *)exec_object_allocate(&exec_regions_info, name);
+    r = EXEC_OBJECT_ALLOCATE_LOCK(struct exec_region, &exec_regions_info, name, &level);
     if (r == NULL) {
-        port_interrupt_restore(level);
         return RTEMS_TOO_MANY;
     }
     r->maximum_segment_size = exec_heap_init(&r->heap, starting_address, length, page_size);
     if (r->maximum_segment_size == 0) {
         exec_object_free(&exec_regions_info, &r->object);
-        port_interrupt_restore(level);
-        return RTEMS_INVALID_SIZE;
+        status = RTEMS_INVALID_SIZE;
+    } else {
+        r->attributes = attribute_set;
+        exec_tq_init(&r->waiters,
+                     (attribute_set & RTEMS_PRIORITY) ? EXEC_TQ_PRIORITY : EXEC_TQ_FIFO);
+        *id = r->object.id;
     }
-    r->attributes = attribute_set;
-    exec_tq_init(&r->waiters, (attribute_set & RTEMS_PRIORITY) ? EXEC_TQ_PRIORITY : EXEC_TQ_FIFO);
-    *id = r->object.id;
-    port_interrupt_restore(level);
-    return RTEMS_SUCCESSFUL;
+    return exec_directive_unlock(level, status);
 }
 
 rtems_status_code rtems_region_ident(rtems_name name, rtems_id *id)
 {
-    port_isr_level level = port_interrupt_disable();
+    port_isr_level level = exec_directive_lock();
     rtems_status_code status =
         exec_object_ident(&exec_regions_info, name, RTEMS_SEARCH_LOCAL_NODE, id);
 
-    port_interrupt_restore(level);
-    return status;
+    return exec_directive_unlock(level, status);
 }
 
 rtems_status_code rtems_region_delete(rtems_id id)
 {
     struct exec_region *r;
-    port_isr_level level = port_interrupt_disable();
+    port_isr_level level;
+    rtems_status_code status = RTEMS_SUCCESSFUL;
 
-    r = region_get(id);
+    r = region_lock(id, &level);
     if (r == NULL) {
-        port_interrupt_restore(level);
         return RTEMS_INVALID_ID;
     }
     if (r->heap.stats.used_blocks != 0) {
-        port_interrupt_restore(level);
-        return RTEMS_RESOURCE_IN_USE;
+        status = RTEMS_RESOURCE_IN_USE;
+    } else {
+        exec_object_free(&exec_regions_info, &r->object);
     }
-    exec_object_free(&exec_regions_info, &r->object);
-    port_interrupt_restore(level);
-    return RTEMS_SUCCESSFUL;
+    return exec_directive_unlock(level, status);
 }
 
 /* Hands segments to waiters in queue order while they fit. */
@@ -103,24 +101,22 @@ rtems_status_code rtems_region_extend(rtems_id id, void *starting_address, uintp
     struct exec_region *r;
     uintptr_t added;
     port_isr_level level;
+    rtems_status_code status = RTEMS_SUCCESSFUL;
 
     if (starting_address == NULL) {
         return RTEMS_INVALID_ADDRESS;
     }
-    level = port_interrupt_disable();
-    r = region_get(id);
+    r = region_lock(id, &level);
     if (r == NULL) {
-        port_interrupt_restore(level);
         return RTEMS_INVALID_ID;
     }
     added = exec_heap_extend(&r->heap, starting_address, length);
     if (added == 0) {
-        port_interrupt_restore(level);
-        return RTEMS_INVALID_ADDRESS;
+        status = RTEMS_INVALID_ADDRESS;
+    } else {
+        r->maximum_segment_size += added;
     }
-    r->maximum_segment_size += added;
-    port_interrupt_restore(level);
-    return RTEMS_SUCCESSFUL;
+    return exec_directive_unlock(level, status);
 }
 
 rtems_status_code rtems_region_get_segment(rtems_id id, uintptr_t size, rtems_option option_set,
@@ -138,51 +134,47 @@ rtems_status_code rtems_region_get_segment(rtems_id id, uintptr_t size, rtems_op
     if (size == 0) {
         return RTEMS_INVALID_SIZE;
     }
-    level = port_interrupt_disable();
-    r = region_get(id);
+    r = region_lock(id, &level);
     if (r == NULL) {
-        port_interrupt_restore(level);
         return RTEMS_INVALID_ID;
     }
     if (size > r->maximum_segment_size) {
-        port_interrupt_restore(level);
-        return RTEMS_INVALID_SIZE;
-    }
-    p = exec_heap_allocate(&r->heap, size);
-    if (p != NULL) {
-        *segment = p;
-        status = RTEMS_SUCCESSFUL;
-    } else if (option_set & RTEMS_NO_WAIT) {
-        status = RTEMS_UNSATISFIED;
+        status = RTEMS_INVALID_SIZE;
     } else {
-        executing = exec_executing;
-        exec_thread_block(executing, &r->waiters, EXEC_STATE_BLOCKED, timeout);
-        executing->wait.size = size;
-        executing->wait.buffer = segment;
-        exec_dispatch();
-        status = executing->wait.status;
+        p = exec_heap_allocate(&r->heap, size);
+        if (p != NULL) {
+            *segment = p;
+            status = RTEMS_SUCCESSFUL;
+        } else if (option_set & RTEMS_NO_WAIT) {
+            status = RTEMS_UNSATISFIED;
+        } else {
+            executing = exec_executing;
+            exec_thread_block(executing, &r->waiters, EXEC_STATE_BLOCKED, timeout);
+            executing->wait.size = size;
+            executing->wait.buffer = segment;
+            exec_dispatch();
+            status = executing->wait.status;
+        }
     }
-    port_interrupt_restore(level);
-    return status;
+    return exec_directive_unlock(level, status);
 }
 
 rtems_status_code rtems_region_return_segment(rtems_id id, void *segment)
 {
     struct exec_region *r;
-    port_isr_level level = port_interrupt_disable();
+    port_isr_level level;
+    rtems_status_code status = RTEMS_SUCCESSFUL;
 
-    r = region_get(id);
+    r = region_lock(id, &level);
     if (r == NULL) {
-        port_interrupt_restore(level);
         return RTEMS_INVALID_ID;
     }
     if (!exec_heap_free(&r->heap, segment)) {
-        port_interrupt_restore(level);
-        return RTEMS_INVALID_ADDRESS;
+        status = RTEMS_INVALID_ADDRESS;
+    } else {
+        process_queue(r);
     }
-    process_queue(r);
-    port_interrupt_restore(level);
-    return RTEMS_SUCCESSFUL;
+    return exec_directive_unlock(level, status);
 }
 
 rtems_status_code rtems_region_resize_segment(rtems_id id, void *segment, uintptr_t size,
@@ -195,10 +187,8 @@ rtems_status_code rtems_region_resize_segment(rtems_id id, void *segment, uintpt
     if (old_size == NULL) {
         return RTEMS_INVALID_ADDRESS;
     }
-    level = port_interrupt_disable();
-    r = region_get(id);
+    r = region_lock(id, &level);
     if (r == NULL) {
-        port_interrupt_restore(level);
         return RTEMS_INVALID_ID;
     }
     switch (exec_heap_resize(&r->heap, segment, size, old_size)) {
@@ -212,8 +202,7 @@ rtems_status_code rtems_region_resize_segment(rtems_id id, void *segment, uintpt
         status = RTEMS_INVALID_ADDRESS;
         break;
     }
-    port_interrupt_restore(level);
-    return status;
+    return exec_directive_unlock(level, status);
 }
 
 static rtems_status_code information(rtems_id id, Heap_Information_block *info, bool used_too)
@@ -224,18 +213,15 @@ static rtems_status_code information(rtems_id id, Heap_Information_block *info, 
     if (info == NULL) {
         return RTEMS_INVALID_ADDRESS;
     }
-    level = port_interrupt_disable();
-    r = region_get(id);
+    r = region_lock(id, &level);
     if (r == NULL) {
-        port_interrupt_restore(level);
         return RTEMS_INVALID_ID;
     }
     exec_heap_information(&r->heap, info);
     if (!used_too) {
         info->Used = (Heap_Information){0};
     }
-    port_interrupt_restore(level);
-    return RTEMS_SUCCESSFUL;
+    return exec_directive_unlock(level, RTEMS_SUCCESSFUL);
 }
 
 rtems_status_code rtems_region_get_information(rtems_id id, Heap_Information_block *the_info)
@@ -257,13 +243,10 @@ rtems_status_code rtems_region_get_segment_size(rtems_id id, void *segment, uint
     if (segment == NULL || size == NULL) {
         return RTEMS_INVALID_ADDRESS;
     }
-    level = port_interrupt_disable();
-    r = region_get(id);
+    r = region_lock(id, &level);
     if (r == NULL) {
-        port_interrupt_restore(level);
         return RTEMS_INVALID_ID;
     }
     found = exec_heap_size_of(&r->heap, segment, size);
-    port_interrupt_restore(level);
-    return found ? RTEMS_SUCCESSFUL : RTEMS_INVALID_ADDRESS;
+    return exec_directive_unlock(level, found ? RTEMS_SUCCESSFUL : RTEMS_INVALID_ADDRESS);
 }

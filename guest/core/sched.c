@@ -2,7 +2,7 @@
 #include "sched.h"
 
 #include "chain.h"
-#include "thread.h"
+#include "thread_state.h"
 
 static struct exec_chain ready[EXEC_PRIORITY_LEVELS];
 /* The thread on the processor, as the dispatcher last reported it. */
@@ -127,4 +127,18 @@ struct exec_thread *exec_sched_heir(void)
     struct exec_thread *held = valid_held_heir();
 
     return held != NULL ? held : exec_sched_highest();
+}
+
+void exec_sched_timeslice(struct exec_thread *t, uint32_t ticks_per_timeslice)
+{
+    if (!t->timeslice || !t->preemptible || t->state != EXEC_STATE_READY) {
+        return;
+    }
+    if (t->budget > 1) {
+        t->budget--;
+        return;
+    }
+    t->budget = ticks_per_timeslice;
+    exec_sched_rotate(t);
+    exec_sched_note_change();
 }

@@ -41,6 +41,13 @@ void exec_sched_note_change(void);
 /* The heir: a held non-preemptible heir, else exec_sched_highest(). */
 struct exec_thread *exec_sched_heir(void);
 
+/*
+ * One tick of t's timeslice (t executing, not idle): when a timeslicing,
+ * preemptible, ready t used its budget up, it goes behind its equals with a
+ * new budget of ticks_per_timeslice.
+ */
+void exec_sched_timeslice(struct exec_thread *t, uint32_t ticks_per_timeslice);
+
 /* Index of the lowest set bit of a non-zero 16-bit value. */
 unsigned exec_bit_lowest16(uint32_t bits);
 

@@ -2,6 +2,7 @@
 /* Semaphore manager: counting, simple binary and binary (mutex) semaphores. */
 #include <rtems.h>
 
+#include "directive.h"
 #include "dispatch.h"
 #include "mutex.h"
 #include "objects.h"
@@ -9,15 +10,13 @@
 #include "thread.h"
 #include "threadq.h"
 
-#include <port.h>
-
 #define KIND_MASK                                                                                  \
     (RTEMS_SEMAPHORE_CLASS | RTEMS_INHERIT_PRIORITY | RTEMS_PRIORITY_CEILING |                     \
      RTEMS_MULTIPROCESSOR_RESOURCE_SHARING)
 
-static struct exec_semaphore *sem_get(rtems_id id)
+static struct exec_semaphore *sem_lock(rtems_id id, port_isr_level *level)
 {
-    return (struct exec_semaphore *)(void *)exec_object_get(&exec_semaphores_info, id);
+    return EXEC_OBJECT_LOCK(struct exec_semaphore, &exec_semaphores_info, id, level);
 }
 
 /* Which semaphore the attributes describe, as RTEMS decides it. */
@@ -74,45 +73,40 @@ rtems_status_code rtems_semaphore_create(rtems_name name, uint32_t count,
     if (count > 1 && variant != EXEC_SEM_COUNTING) {
         return RTEMS_INVALID_NUMBER;
     }
-    level = port_interrupt_disable();
+    level = exec_directive_lock();
     sem = (struct exec_semaphore *)(void *)exec_object_allocate(&exec_semaphores_info, name);
     if (sem == NULL) {
-        port_interrupt_restore(level);
-        return RTEMS_TOO_MANY;
-    }
-    if (protocol == EXEC_MUTEX_CEILING && priority_ceiling > exec_config.maximum_priority) {
+        status = RTEMS_TOO_MANY;
+    } else if (protocol == EXEC_MUTEX_CEILING && priority_ceiling > exec_config.maximum_priority) {
         exec_object_free(&exec_semaphores_info, &sem->object);
-        port_interrupt_restore(level);
-        return RTEMS_INVALID_PRIORITY;
-    }
-    sem->attributes = attribute_set;
-    sem->variant = variant;
-    sem->count = count;
-    exec_mutex_init(&sem->mutex, (attribute_set & RTEMS_PRIORITY) ? EXEC_TQ_PRIORITY : EXEC_TQ_FIFO,
-                    protocol, priority_ceiling);
-    if (variant != EXEC_SEM_MUTEX) {
-        sem->mutex.queue.mutex = NULL;
-    } else if (count == 0) {
-        status = exec_mutex_try_acquire(&sem->mutex, exec_executing);
+        status = RTEMS_INVALID_PRIORITY;
+    } else {
+        sem->attributes = attribute_set;
+        sem->variant = variant;
+        sem->count = count;
+        exec_mutex_init(&sem->mutex,
+                        (attribute_set & RTEMS_PRIORITY) ? EXEC_TQ_PRIORITY : EXEC_TQ_FIFO,
+                        protocol, priority_ceiling);
+        if (variant != EXEC_SEM_MUTEX) {
+            sem->mutex.queue.mutex = NULL;
+        } else if (count == 0) {
+            status = exec_mutex_try_acquire(&sem->mutex, exec_executing);
+        }
         if (status != RTEMS_SUCCESSFUL) {
             exec_object_free(&exec_semaphores_info, &sem->object);
-            port_interrupt_restore(level);
-            return status;
+        } else {
+            *id = sem->object.id;
+            exec_dispatch();
         }
     }
-    *id = sem->object.id;
-    exec_dispatch();
-    port_interrupt_restore(level);
-    return RTEMS_SUCCESSFUL;
+    return exec_directive_unlock(level, status);
 }
 
 rtems_status_code rtems_semaphore_ident(rtems_name name, uint32_t node, rtems_id *id)
 {
-    port_isr_level level = port_interrupt_disable();
-    rtems_status_code status = exec_object_ident(&exec_semaphores_info, name, node, id);
+    port_isr_level level = exec_directive_lock();
 
-    port_interrupt_restore(level);
-    return status;
+    return exec_directive_unlock(level, exec_object_ident(&exec_semaphores_info, name, node, id));
 }
 
 static void unblock_all(struct exec_semaphore *sem, rtems_status_code status)
@@ -126,36 +120,32 @@ static void unblock_all(struct exec_semaphore *sem, rtems_status_code status)
 
 rtems_status_code rtems_semaphore_delete(rtems_id id)
 {
-    struct exec_semaphore *sem;
-    port_isr_level level = port_interrupt_disable();
+    port_isr_level level;
+    struct exec_semaphore *sem = sem_lock(id, &level);
+    rtems_status_code status = RTEMS_SUCCESSFUL;
 
-    sem = sem_get(id);
     if (sem == NULL) {
-        port_interrupt_restore(level);
         return RTEMS_INVALID_ID;
     }
     if (sem->variant == EXEC_SEM_MUTEX && sem->mutex.owner != NULL) {
-        port_interrupt_restore(level);
-        return RTEMS_RESOURCE_IN_USE;
+        status = RTEMS_RESOURCE_IN_USE;
+    } else {
+        unblock_all(sem, RTEMS_OBJECT_WAS_DELETED);
+        exec_object_free(&exec_semaphores_info, &sem->object);
+        exec_dispatch();
     }
-    unblock_all(sem, RTEMS_OBJECT_WAS_DELETED);
-    exec_object_free(&exec_semaphores_info, &sem->object);
-    exec_dispatch();
-    port_interrupt_restore(level);
-    return RTEMS_SUCCESSFUL;
+    return exec_directive_unlock(level, status);
 }
 
 rtems_status_code rtems_semaphore_obtain(rtems_id id, rtems_option option_set,
                                          rtems_interval timeout)
 {
-    struct exec_semaphore *sem;
+    port_isr_level level;
+    struct exec_semaphore *sem = sem_lock(id, &level);
     struct exec_thread *executing;
     rtems_status_code status;
-    port_isr_level level = port_interrupt_disable();
 
-    sem = sem_get(id);
     if (sem == NULL) {
-        port_interrupt_restore(level);
         return RTEMS_INVALID_ID;
     }
     executing = exec_executing;
@@ -176,20 +166,17 @@ rtems_status_code rtems_semaphore_obtain(rtems_id id, rtems_option option_set,
         exec_dispatch();
         status = executing->wait.status;
     }
-    port_interrupt_restore(level);
-    return status;
+    return exec_directive_unlock(level, status);
 }
 
 rtems_status_code rtems_semaphore_release(rtems_id id)
 {
-    struct exec_semaphore *sem;
+    port_isr_level level;
+    struct exec_semaphore *sem = sem_lock(id, &level);
     struct exec_thread *waiter;
     rtems_status_code status = RTEMS_SUCCESSFUL;
-    port_isr_level level = port_interrupt_disable();
 
-    sem = sem_get(id);
     if (sem == NULL) {
-        port_interrupt_restore(level);
         return RTEMS_INVALID_ID;
     }
     if (sem->variant == EXEC_SEM_MUTEX) {
@@ -204,24 +191,20 @@ rtems_status_code rtems_semaphore_release(rtems_id id)
         sem->count++;
     }
     exec_dispatch();
-    port_interrupt_restore(level);
-    return status;
+    return exec_directive_unlock(level, status);
 }
 
 rtems_status_code rtems_semaphore_flush(rtems_id id)
 {
-    struct exec_semaphore *sem;
-    port_isr_level level = port_interrupt_disable();
+    port_isr_level level;
+    struct exec_semaphore *sem = sem_lock(id, &level);
 
-    sem = sem_get(id);
     if (sem == NULL) {
-        port_interrupt_restore(level);
         return RTEMS_INVALID_ID;
     }
     unblock_all(sem, RTEMS_UNSATISFIED);
     exec_dispatch();
-    port_interrupt_restore(level);
-    return RTEMS_SUCCESSFUL;
+    return exec_directive_unlock(level, RTEMS_SUCCESSFUL);
 }
 
 rtems_status_code rtems_semaphore_set_priority(rtems_id semaphore_id, rtems_id scheduler_id,
@@ -230,6 +213,7 @@ rtems_status_code rtems_semaphore_set_priority(rtems_id semaphore_id, rtems_id s
 {
     struct exec_semaphore *sem;
     port_isr_level level;
+    rtems_status_code status = RTEMS_SUCCESSFUL;
 
     if (old_priority == NULL) {
         return RTEMS_INVALID_ADDRESS;
@@ -240,24 +224,21 @@ rtems_status_code rtems_semaphore_set_priority(rtems_id semaphore_id, rtems_id s
     if (scheduler_id != EXEC_SCHEDULER_ID) {
         return RTEMS_INVALID_ID;
     }
-    level = port_interrupt_disable();
-    sem = sem_get(semaphore_id);
+    sem = sem_lock(semaphore_id, &level);
     if (sem == NULL) {
-        port_interrupt_restore(level);
         return RTEMS_INVALID_ID;
     }
     if (sem->variant != EXEC_SEM_MUTEX || sem->mutex.protocol != EXEC_MUTEX_CEILING) {
-        port_interrupt_restore(level);
-        return RTEMS_NOT_DEFINED;
-    }
-    *old_priority = sem->mutex.ceiling;
-    if (new_priority != RTEMS_CURRENT_PRIORITY) {
-        sem->mutex.ceiling = new_priority;
-        if (sem->mutex.owner != NULL) {
-            exec_thread_update_priority(sem->mutex.owner, true);
+        status = RTEMS_NOT_DEFINED;
+    } else {
+        *old_priority = sem->mutex.ceiling;
+        if (new_priority != RTEMS_CURRENT_PRIORITY) {
+            sem->mutex.ceiling = new_priority;
+            if (sem->mutex.owner != NULL) {
+                exec_thread_update_priority(sem->mutex.owner, true);
+            }
+            exec_dispatch();
         }
-        exec_dispatch();
     }
-    port_interrupt_restore(level);
-    return RTEMS_SUCCESSFUL;
+    return exec_directive_unlock(level, status);
 }

@@ -9,8 +9,8 @@
  */
 #include <rtems.h>
 
+#include "directive.h"
 #include "dispatch.h"
-#include "signal_impl.h"
 #include "task.h"
 
 #include <port.h>
@@ -26,12 +26,18 @@ static struct exec_thread *asr_candidate(void)
     return t;
 }
 
-bool exec_signal_is_due(void)
+/* The executing task has signals pending and its ASR enabled. */
+static bool asr_is_due(void)
 {
     return asr_candidate() != NULL;
 }
 
-bool exec_signal_deliver(void)
+/*
+ * Runs the executing task's ASR if that is due, in the ASR's own mode, and
+ * returns true if it ran. Called by exec_dispatch() in task context with
+ * interrupts disabled; returns with them disabled.
+ */
+static bool asr_deliver(void)
 {
     struct exec_thread *t = asr_candidate();
     struct exec_wait saved_wait;
@@ -66,11 +72,15 @@ bool exec_signal_deliver(void)
     return true;
 }
 
+static const struct exec_post_switch asr_delivery = {asr_is_due, asr_deliver};
+
 rtems_status_code rtems_signal_catch(rtems_asr_entry asr_handler, rtems_mode mode_set)
 {
     struct exec_thread *t;
-    port_isr_level level = port_interrupt_disable();
+    port_isr_level level = exec_directive_lock();
 
+    /* Signals can be pending only for a task that has an ASR: from now on. */
+    exec_dispatch_set_post_switch(&asr_delivery);
     t = exec_executing;
     t->asr_handler = asr_handler;
     t->asr_mode_set = mode_set;
@@ -78,30 +88,27 @@ rtems_status_code rtems_signal_catch(rtems_asr_entry asr_handler, rtems_mode mod
         /* Without a routine the signals that were waiting for it are lost. */
         t->signals_pending = 0;
     }
-    port_interrupt_restore(level);
-    return RTEMS_SUCCESSFUL;
+    return exec_directive_unlock(level, RTEMS_SUCCESSFUL);
 }
 
 rtems_status_code rtems_signal_send(rtems_id id, rtems_signal_set signal_set)
 {
     struct exec_thread *t;
     port_isr_level level;
+    rtems_status_code status = RTEMS_SUCCESSFUL;
 
     if (signal_set == 0) {
         return RTEMS_INVALID_NUMBER;
     }
-    level = port_interrupt_disable();
-    t = exec_task_get(id);
+    t = exec_task_lock(id, &level);
     if (t == NULL) {
-        port_interrupt_restore(level);
         return RTEMS_INVALID_ID;
     }
     if (t->asr_handler == NULL) {
-        port_interrupt_restore(level);
-        return RTEMS_NOT_DEFINED;
+        status = RTEMS_NOT_DEFINED;
+    } else {
+        t->signals_pending |= signal_set;
+        exec_dispatch();
     }
-    t->signals_pending |= signal_set;
-    exec_dispatch();
-    port_interrupt_restore(level);
-    return RTEMS_SUCCESSFUL;
+    return exec_directive_unlock(level, status);
 }

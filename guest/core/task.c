@@ -4,6 +4,7 @@
 
 #include "chain.h"
 #include "clock_impl.h"
+#include "directive.h"
 #include "dispatch.h"
 #include "extension.h"
 #include "mutex.h"
@@ -11,6 +12,7 @@
 #include "sched.h"
 #include "task.h"
 #include "thread.h"
+#include "thread_start.h"
 #include "threadq.h"
 #include "watchdog.h"
 #include "workspace.h"
@@ -41,12 +43,13 @@ void exec_tasks_init(void)
     exec_chain_init(&zombies);
 }
 
-struct exec_thread *exec_task_get(rtems_id id)
+struct exec_thread *exec_task_lock(rtems_id id, port_isr_level *level)
 {
     if (id == RTEMS_SELF) {
+        *level = exec_directive_lock();
         return exec_executing;
     }
-    return (struct exec_thread *)(void *)exec_object_get(&exec_tasks_info, id);
+    return EXEC_OBJECT_LOCK(struct exec_thread, &exec_tasks_info, id, level);
 }
 
 rtems_task_priority exec_maximum_priority(void)
@@ -57,15 +60,6 @@ rtems_task_priority exec_maximum_priority(void)
 static bool priority_is_valid(rtems_task_priority priority)
 {
     return priority >= RTEMS_MINIMUM_PRIORITY && priority <= exec_config.maximum_priority;
-}
-
-static void apply_modes(struct exec_thread *t, rtems_mode modes)
-{
-    t->preemptible = (modes & RTEMS_PREEMPT_MASK) == RTEMS_PREEMPT;
-    t->timeslice = (modes & RTEMS_TIMESLICE_MASK) == RTEMS_TIMESLICE;
-    t->asr_disabled = (modes & RTEMS_ASR_MASK) == RTEMS_NO_ASR;
-    t->isr_level = modes & RTEMS_INTERRUPT_MASK;
-    t->budget = exec_config.ticks_per_timeslice;
 }
 
 static void release_resources(struct exec_thread *t)
@@ -88,48 +82,10 @@ static void make_inactive(struct exec_thread *t)
     release_resources(t);
 }
 
-void exec_thread_entry(void)
-{
-    struct exec_thread *t = exec_executing;
-
-    if (t->restart_pending) {
-        /* RTEMS runs the restart hooks in the restarted thread's context. */
-        t->restart_pending = false;
-        exec_ext_thread_restart(t);
-    }
-    exec_ext_thread_begin(t);
-    port_interrupt_restore(t->isr_level);
-    t->entry(t->argument);
-    (void)port_interrupt_disable();
-    exec_ext_thread_exitted(t);
-    rtems_fatal(INTERNAL_ERROR_CORE, INTERNAL_ERROR_THREAD_EXITTED);
-}
-
-void exec_thread_start(struct exec_thread *t, rtems_task_entry entry, rtems_task_argument arg)
-{
-    t->entry = entry;
-    t->argument = arg;
-    t->restart_pending = false;
-    t->events_pending = 0;
-    t->system_events_pending = 0;
-    t->asr_handler = NULL;
-    t->signals_pending = 0;
-    t->real_priority = t->initial_priority;
-    t->priority = t->initial_priority;
-    apply_modes(t, t->initial_modes);
-    t->context = port_context_init(t->stack_area, t->stack_size,
-                                   (t->attributes & RTEMS_FLOATING_POINT) != 0, exec_thread_entry);
-    if (t->context == NULL) {
-        rtems_fatal(INTERNAL_ERROR_CORE, INTERNAL_ERROR_TOO_LITTLE_WORKSPACE);
-    }
-    t->state = EXEC_STATE_DORMANT;
-    exec_thread_clear_state(t, EXEC_STATE_DORMANT);
-}
-
 /* Runs the delete hooks of t, then gives back its stack and its object. */
 static void free_task(struct exec_thread *t)
 {
-    exec_ext_thread_delete(t);
+    exec_ext_thread_delete(exec_executing, t);
     if (t->stack_from_workspace) {
         exec_workspace_free(t->stack_area);
     } else if (t->storage_free != NULL) {
@@ -213,12 +169,12 @@ rtems_status_code exec_task_create(const rtems_task_config *config, rtems_id *id
     t->priority = config->initial_priority;
     t->initial_modes = config->initial_modes;
     t->attributes = config->attributes;
-    apply_modes(t, config->initial_modes);
+    exec_thread_apply_modes(t, config->initial_modes);
     t->cpu_time_used = 0;
     t->asr_handler = NULL;
     t->asr_mode_set = 0;
     t->signals_pending = 0;
-    if (!exec_ext_thread_create(t)) {
+    if (!exec_ext_thread_create(exec_executing, t)) {
         /* As RTEMS's _Thread_Free: the delete hooks see the refused task. */
         free_task(t);
         return RTEMS_UNSATISFIED;
@@ -239,11 +195,10 @@ rtems_status_code rtems_task_create(rtems_name name, rtems_task_priority initial
         .attributes = attribute_set,
     };
     rtems_status_code status;
-    port_isr_level level = port_interrupt_disable();
+    port_isr_level level = exec_directive_lock();
 
     status = exec_task_create(&config, id, false);
-    port_interrupt_restore(level);
-    return status;
+    return exec_directive_unlock(level, status);
 }
 
 rtems_status_code rtems_task_construct(const rtems_task_config *config, rtems_id *id)
@@ -254,10 +209,9 @@ rtems_status_code rtems_task_construct(const rtems_task_config *config, rtems_id
     if (config == NULL) {
         return RTEMS_INVALID_ADDRESS;
     }
-    level = port_interrupt_disable();
+    level = exec_directive_lock();
     status = exec_task_create(config, id, true);
-    port_interrupt_restore(level);
-    return status;
+    return exec_directive_unlock(level, status);
 }
 
 rtems_status_code rtems_task_ident(rtems_name name, uint32_t node, rtems_id *id)
@@ -272,10 +226,9 @@ rtems_status_code rtems_task_ident(rtems_name name, uint32_t node, rtems_id *id)
         *id = exec_executing->object.id;
         return RTEMS_SUCCESSFUL;
     }
-    level = port_interrupt_disable();
+    level = exec_directive_lock();
     status = exec_object_ident(&exec_tasks_info, name, node, id);
-    port_interrupt_restore(level);
-    return status;
+    return exec_directive_unlock(level, status);
 }
 
 rtems_id rtems_task_self(void)
@@ -288,84 +241,80 @@ rtems_status_code rtems_task_start(rtems_id id, rtems_task_entry entry_point,
 {
     struct exec_thread *t;
     port_isr_level level;
+    rtems_status_code status = RTEMS_SUCCESSFUL;
 
     if (entry_point == NULL) {
         return RTEMS_INVALID_ADDRESS;
     }
-    level = port_interrupt_disable();
-    t = exec_task_get(id);
+    t = exec_task_lock(id, &level);
     if (t == NULL) {
-        port_interrupt_restore(level);
         return RTEMS_INVALID_ID;
     }
     if (t->state != EXEC_STATE_DORMANT || t->entry != NULL) {
-        port_interrupt_restore(level);
-        return RTEMS_INCORRECT_STATE;
+        status = RTEMS_INCORRECT_STATE;
+    } else {
+        exec_thread_start(t, entry_point, argument);
+        exec_ext_thread_start(exec_executing, t);
+        exec_dispatch();
     }
-    exec_thread_start(t, entry_point, argument);
-    exec_ext_thread_start(t);
-    exec_dispatch();
-    port_interrupt_restore(level);
-    return RTEMS_SUCCESSFUL;
+    return exec_directive_unlock(level, status);
 }
 
 rtems_status_code rtems_task_restart(rtems_id id, rtems_task_argument argument)
 {
     struct exec_thread *t;
-    port_isr_level level = port_interrupt_disable();
+    port_isr_level level;
+    rtems_status_code status = RTEMS_SUCCESSFUL;
 
-    t = exec_task_get(id);
+    t = exec_task_lock(id, &level);
     if (t == NULL) {
-        port_interrupt_restore(level);
         return RTEMS_INVALID_ID;
     }
     if (t->entry == NULL) {
-        port_interrupt_restore(level);
-        return RTEMS_INCORRECT_STATE;
+        status = RTEMS_INCORRECT_STATE;
+    } else {
+        make_inactive(t);
+        exec_thread_start(t, t->entry, argument);
+        t->restart_pending = true;
+        if (t == exec_executing) {
+            exec_dispatch_abandon();
+        }
+        exec_dispatch();
     }
-    make_inactive(t);
-    exec_thread_start(t, t->entry, argument);
-    t->restart_pending = true;
-    if (t == exec_executing) {
-        exec_dispatch_abandon();
-    }
-    exec_dispatch();
-    port_interrupt_restore(level);
-    return RTEMS_SUCCESSFUL;
+    return exec_directive_unlock(level, status);
 }
 
 rtems_status_code rtems_task_delete(rtems_id id)
 {
     struct exec_thread *t;
-    port_isr_level level = port_interrupt_disable();
+    port_isr_level level;
+    rtems_status_code status = RTEMS_SUCCESSFUL;
 
-    t = exec_task_get(id);
+    t = exec_task_lock(id, &level);
     if (t == NULL) {
-        port_interrupt_restore(level);
         return RTEMS_INVALID_ID;
     }
     if (exec_isr_nest_level != 0 && t == exec_executing) {
-        port_interrupt_restore(level);
-        return RTEMS_CALLED_FROM_ISR;
+        status = RTEMS_CALLED_FROM_ISR;
+    } else {
+        if (t->entry != NULL) {
+            /* A task never started has not begun to live: no terminate hooks. */
+            exec_ext_thread_terminate(t);
+        }
+        make_inactive(t);
+        make_zombie(t);
+        if (t == exec_executing) {
+            /* Interrupts stay disabled until the heir runs: nothing reuses the stack. */
+            exec_dispatch_abandon();
+        }
+        exec_dispatch();
     }
-    if (t->entry != NULL) {
-        /* A task never started has not begun to live: no terminate hooks. */
-        exec_ext_thread_terminate(t);
-    }
-    make_inactive(t);
-    make_zombie(t);
-    if (t == exec_executing) {
-        /* Interrupts stay disabled until the heir runs: nothing reuses the stack. */
-        exec_dispatch_abandon();
-    }
-    exec_dispatch();
-    port_interrupt_restore(level);
-    return RTEMS_SUCCESSFUL;
+    return exec_directive_unlock(level, status);
 }
 
 _Noreturn void rtems_task_exit(void)
 {
-    (void)port_interrupt_disable();
+    (void)exec_directive_lock(); /* for good: this directive does not return */
     exec_ext_thread_terminate(exec_executing);
     make_inactive(exec_executing);
     make_zombie(exec_executing);
@@ -375,57 +324,53 @@ _Noreturn void rtems_task_exit(void)
 rtems_status_code rtems_task_suspend(rtems_id id)
 {
     struct exec_thread *t;
-    port_isr_level level = port_interrupt_disable();
+    port_isr_level level;
+    rtems_status_code status = RTEMS_SUCCESSFUL;
 
-    t = exec_task_get(id);
+    t = exec_task_lock(id, &level);
     if (t == NULL) {
-        port_interrupt_restore(level);
         return RTEMS_INVALID_ID;
     }
     if (t->state & EXEC_STATE_SUSPENDED) {
-        port_interrupt_restore(level);
-        return RTEMS_ALREADY_SUSPENDED;
+        status = RTEMS_ALREADY_SUSPENDED;
+    } else {
+        exec_thread_set_state(t, EXEC_STATE_SUSPENDED);
+        exec_dispatch();
     }
-    exec_thread_set_state(t, EXEC_STATE_SUSPENDED);
-    exec_dispatch();
-    port_interrupt_restore(level);
-    return RTEMS_SUCCESSFUL;
+    return exec_directive_unlock(level, status);
 }
 
 rtems_status_code rtems_task_resume(rtems_id id)
 {
     struct exec_thread *t;
-    port_isr_level level = port_interrupt_disable();
+    port_isr_level level;
+    rtems_status_code status = RTEMS_SUCCESSFUL;
 
-    t = exec_task_get(id);
+    t = exec_task_lock(id, &level);
     if (t == NULL) {
-        port_interrupt_restore(level);
         return RTEMS_INVALID_ID;
     }
     if ((t->state & EXEC_STATE_SUSPENDED) == 0) {
-        port_interrupt_restore(level);
-        return RTEMS_INCORRECT_STATE;
+        status = RTEMS_INCORRECT_STATE;
+    } else {
+        exec_thread_clear_state(t, EXEC_STATE_SUSPENDED);
+        exec_dispatch();
     }
-    exec_thread_clear_state(t, EXEC_STATE_SUSPENDED);
-    exec_dispatch();
-    port_interrupt_restore(level);
-    return RTEMS_SUCCESSFUL;
+    return exec_directive_unlock(level, status);
 }
 
 rtems_status_code rtems_task_is_suspended(rtems_id id)
 {
     struct exec_thread *t;
     rtems_status_code status;
-    port_isr_level level = port_interrupt_disable();
+    port_isr_level level;
 
-    t = exec_task_get(id);
+    t = exec_task_lock(id, &level);
     if (t == NULL) {
-        status = RTEMS_INVALID_ID;
-    } else {
-        status = (t->state & EXEC_STATE_SUSPENDED) ? RTEMS_ALREADY_SUSPENDED : RTEMS_SUCCESSFUL;
+        return RTEMS_INVALID_ID;
     }
-    port_interrupt_restore(level);
-    return status;
+    status = (t->state & EXEC_STATE_SUSPENDED) ? RTEMS_ALREADY_SUSPENDED : RTEMS_SUCCESSFUL;
+    return exec_directive_unlock(level, status);
 }
 
 rtems_status_code rtems_task_set_priority(rtems_id id, rtems_task_priority new_priority,
@@ -433,31 +378,29 @@ rtems_status_code rtems_task_set_priority(rtems_id id, rtems_task_priority new_p
 {
     struct exec_thread *t;
     port_isr_level level;
+    rtems_status_code status = RTEMS_SUCCESSFUL;
 
     if (old_priority == NULL) {
         return RTEMS_INVALID_ADDRESS;
     }
-    level = port_interrupt_disable();
-    t = exec_task_get(id);
+    t = exec_task_lock(id, &level);
     if (t == NULL) {
-        port_interrupt_restore(level);
         return RTEMS_INVALID_ID;
     }
     if (new_priority != RTEMS_CURRENT_PRIORITY && !priority_is_valid(new_priority)) {
-        port_interrupt_restore(level);
-        return RTEMS_INVALID_PRIORITY;
+        status = RTEMS_INVALID_PRIORITY;
+    } else {
+        /*
+         * The priority the task runs at now, inherited or ceiling included: RTEMS
+         * reports this one (rtems_task_get_priority too), not the real priority.
+         */
+        *old_priority = t->priority;
+        if (new_priority != RTEMS_CURRENT_PRIORITY) {
+            exec_thread_set_real_priority(t, new_priority);
+            exec_dispatch();
+        }
     }
-    /*
-     * The priority the task runs at now, inherited or ceiling included: RTEMS
-     * reports this one (rtems_task_get_priority too), not the real priority.
-     */
-    *old_priority = t->priority;
-    if (new_priority != RTEMS_CURRENT_PRIORITY) {
-        exec_thread_set_real_priority(t, new_priority);
-        exec_dispatch();
-    }
-    port_interrupt_restore(level);
-    return RTEMS_SUCCESSFUL;
+    return exec_directive_unlock(level, status);
 }
 
 rtems_status_code rtems_task_get_priority(rtems_id task_id, rtems_id scheduler_id,
@@ -465,19 +408,21 @@ rtems_status_code rtems_task_get_priority(rtems_id task_id, rtems_id scheduler_i
 {
     struct exec_thread *t;
     port_isr_level level;
+    rtems_status_code status = RTEMS_SUCCESSFUL;
 
     if (priority == NULL) {
         return RTEMS_INVALID_ADDRESS;
     }
-    level = port_interrupt_disable();
-    t = exec_task_get(task_id);
-    if (t == NULL || scheduler_id != EXEC_SCHEDULER_ID) {
-        port_interrupt_restore(level);
+    t = exec_task_lock(task_id, &level);
+    if (t == NULL) {
         return RTEMS_INVALID_ID;
     }
-    *priority = t->priority;
-    port_interrupt_restore(level);
-    return RTEMS_SUCCESSFUL;
+    if (scheduler_id != EXEC_SCHEDULER_ID) {
+        status = RTEMS_INVALID_ID;
+    } else {
+        *priority = t->priority;
+    }
+    return exec_directive_unlock(level, status);
 }
 
 rtems_status_code rtems_task_mode(rtems_mode mode_set, rtems_mode mask,
@@ -489,7 +434,7 @@ rtems_status_code rtems_task_mode(rtems_mode mode_set, rtems_mode mask,
     if (previous_mode_set == NULL) {
         return RTEMS_INVALID_ADDRESS;
     }
-    level = port_interrupt_disable();
+    level = exec_directive_lock();
     t = exec_executing;
     *previous_mode_set = (t->preemptible ? RTEMS_PREEMPT : RTEMS_NO_PREEMPT) |
                          (t->timeslice ? RTEMS_TIMESLICE : RTEMS_NO_TIMESLICE) |
@@ -510,14 +455,13 @@ rtems_status_code rtems_task_mode(rtems_mode mode_set, rtems_mode mask,
         level = t->isr_level;
     }
     exec_dispatch();
-    port_interrupt_restore(level);
-    return RTEMS_SUCCESSFUL;
+    return exec_directive_unlock(level, RTEMS_SUCCESSFUL);
 }
 
 rtems_status_code rtems_task_wake_after(rtems_interval ticks)
 {
     struct exec_thread *t;
-    port_isr_level level = port_interrupt_disable();
+    port_isr_level level = exec_directive_lock();
 
     t = exec_executing;
     if (ticks == RTEMS_YIELD_PROCESSOR) {
@@ -527,8 +471,7 @@ rtems_status_code rtems_task_wake_after(rtems_interval ticks)
         exec_thread_block(t, NULL, EXEC_STATE_DELAYING, ticks);
     }
     exec_dispatch();
-    port_interrupt_restore(level);
-    return RTEMS_SUCCESSFUL;
+    return exec_directive_unlock(level, RTEMS_SUCCESSFUL);
 }
 
 rtems_status_code rtems_task_wake_when(const rtems_time_of_day *time_buffer)
@@ -545,16 +488,15 @@ rtems_status_code rtems_task_wake_when(const rtems_time_of_day *time_buffer)
         return status;
     }
     seconds = exec_tod_to_seconds(time_buffer);
-    level = port_interrupt_disable();
+    level = exec_directive_lock();
     if (seconds <= exec_clock_realtime_ns() / EXEC_NS_PER_S) {
-        port_interrupt_restore(level);
-        return RTEMS_INVALID_CLOCK;
+        status = RTEMS_INVALID_CLOCK;
+    } else {
+        exec_thread_block(exec_executing, NULL, EXEC_STATE_DELAYING, 0);
+        exec_thread_arm_timeout(exec_executing, &exec_watchdog_realtime, seconds * EXEC_NS_PER_S);
+        exec_dispatch();
     }
-    exec_thread_block(exec_executing, NULL, EXEC_STATE_DELAYING, 0);
-    exec_thread_arm_timeout(exec_executing, &exec_watchdog_realtime, seconds * EXEC_NS_PER_S);
-    exec_dispatch();
-    port_interrupt_restore(level);
-    return RTEMS_SUCCESSFUL;
+    return exec_directive_unlock(level, status);
 }
 
 rtems_status_code rtems_scheduler_ident(rtems_name name, rtems_id *id)
@@ -571,12 +513,14 @@ rtems_status_code rtems_scheduler_ident(rtems_name name, rtems_id *id)
 
 rtems_status_code rtems_task_get_scheduler(rtems_id task_id, rtems_id *scheduler_id)
 {
+    port_isr_level level;
+
     if (scheduler_id == NULL) {
         return RTEMS_INVALID_ADDRESS;
     }
-    if (exec_task_get(task_id) == NULL) {
+    if (exec_task_lock(task_id, &level) == NULL) {
         return RTEMS_INVALID_ID;
     }
     *scheduler_id = EXEC_SCHEDULER_ID;
-    return RTEMS_SUCCESSFUL;
+    return exec_directive_unlock(level, RTEMS_SUCCESSFUL);
 }

@@ -5,8 +5,13 @@
 
 #include <tessera/exec_types.h>
 
-/* The task with this id (RTEMS_SELF: the executing one), or NULL. */
-struct exec_thread *exec_task_get(rtems_id id);
+#include <port.h>
+
+/*
+ * exec_object_lock() for tasks (directive.h): locks and returns the task with
+ * this id (RTEMS_SELF: the executing one), or NULL with the lock left again.
+ */
+struct exec_thread *exec_task_lock(rtems_id id, port_isr_level *level);
 
 /* Empties the list of deleted tasks (boot). */
 void exec_tasks_init(void);
@@ -14,12 +19,6 @@ void exec_tasks_init(void);
 /* rtems_task_create with the checks of the directive. */
 rtems_status_code exec_task_create(const rtems_task_config *config, rtems_id *id,
                                    bool user_storage);
-
-/* Prepares a thread's context and makes it ready (start, restart, idle). */
-void exec_thread_start(struct exec_thread *t, rtems_task_entry entry, rtems_task_argument arg);
-
-/* Where every thread starts: sets its interrupt level, calls its entry. */
-void exec_thread_entry(void);
 
 /* The id of the only scheduler instance. */
 #define EXEC_SCHEDULER_ID ((rtems_id)0x0f010001)

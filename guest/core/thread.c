@@ -2,7 +2,6 @@
 #include "thread.h"
 
 #include "chain.h"
-#include "mutex.h"
 #include "sched.h"
 #include "threadq.h"
 #include "watchdog.h"
@@ -74,6 +73,28 @@ void exec_thread_timeout(struct exec_watchdog *w)
                         (t->state & EXEC_STATE_DELAYING) != 0 ? RTEMS_SUCCESSFUL : RTEMS_TIMEOUT);
 }
 
+#define NO_PRIORITY UINT32_MAX
+
+/*
+ * The priority a held mutex imposes on its owner, or NO_PRIORITY. Here, not
+ * in mutex.c: the mutex code builds on threads, not the other way round.
+ */
+static uint32_t mutex_priority_bound(const struct exec_mutex *m)
+{
+    const struct exec_thread *first;
+
+    switch (m->protocol) {
+    case EXEC_MUTEX_CEILING:
+        return m->ceiling;
+    case EXEC_MUTEX_INHERIT:
+        first = exec_tq_first(&m->queue);
+        /* Priority queue: the first waiter has the highest priority. */
+        return first != NULL ? first->priority : NO_PRIORITY;
+    default:
+        return NO_PRIORITY;
+    }
+}
+
 static uint32_t effective_priority(const struct exec_thread *t)
 {
     uint32_t priority = t->real_priority;
@@ -81,8 +102,7 @@ static uint32_t effective_priority(const struct exec_thread *t)
 
     for (n = exec_chain_first(&t->held_mutexes); n != NULL;
          n = exec_chain_next(&t->held_mutexes, n)) {
-        uint32_t bound =
-            exec_mutex_priority_bound(EXEC_CONTAINER_OF(n, struct exec_mutex, held_node));
+        uint32_t bound = mutex_priority_bound(EXEC_CONTAINER_OF(n, struct exec_mutex, held_node));
 
         if (bound < priority) {
             priority = bound;

@@ -9,17 +9,9 @@
 
 #include <tessera/exec_types.h>
 
-#define EXEC_STATE_READY      0x00u
-#define EXEC_STATE_DORMANT    0x01u /* created, not started (or deleted) */
-#define EXEC_STATE_SUSPENDED  0x02u
-#define EXEC_STATE_DELAYING   0x04u /* wake_after / wake_when */
-#define EXEC_STATE_BLOCKED    0x08u /* on a thread queue */
-#define EXEC_STATE_EVENT_WAIT 0x10u
-#define EXEC_STATE_PERIOD     0x20u /* rtems_rate_monotonic_period */
-#define EXEC_STATE_WAIT_MASK                                                                       \
-    (EXEC_STATE_DELAYING | EXEC_STATE_BLOCKED | EXEC_STATE_EVENT_WAIT | EXEC_STATE_PERIOD)
+#include "thread_state.h"
 
-/* Tick count that drives the tick watchdog list (advanced by clock.c). */
+/* Tick count that drives the tick watchdog list (advanced by timebase.c). */
 extern uint64_t exec_ticks_since_boot;
 
 void exec_thread_set_state(struct exec_thread *t, uint32_t bits);

@@ -9,6 +9,7 @@
 
 #include "chain.h"
 #include "clock_impl.h"
+#include "directive.h"
 #include "dispatch.h"
 #include "objects.h"
 #include "task.h"
@@ -20,9 +21,9 @@
 static struct exec_chain server_queue;
 static rtems_id server_id;
 
-static struct exec_timer *timer_get(rtems_id id)
+static struct exec_timer *timer_lock(rtems_id id, port_isr_level *level)
 {
-    return (struct exec_timer *)(void *)exec_object_get(&exec_timers_info, id);
+    return EXEC_OBJECT_LOCK(struct exec_timer, &exec_timers_info, id, level);
 }
 
 static void stop(struct exec_timer *timer)
@@ -61,10 +62,8 @@ rtems_status_code rtems_timer_create(rtems_name name, rtems_id *id)
     if (id == NULL) {
         return RTEMS_INVALID_ADDRESS;
     }
-    level = port_interrupt_disable();
-    timer = (struct exec_timer *)(void *)exec_object_allocate(&exec_timers_info, name);
+    timer = EXEC_OBJECT_ALLOCATE_LOCK(struct exec_timer, &exec_timers_info, name, &level);
     if (timer == NULL) {
-        port_interrupt_restore(level);
         return RTEMS_TOO_MANY;
     }
     timer->the_class = TIMER_DORMANT;
@@ -76,49 +75,43 @@ rtems_status_code rtems_timer_create(rtems_name name, rtems_id *id)
     timer->stop_time = 0;
     timer->server_pending = false;
     *id = timer->object.id;
-    port_interrupt_restore(level);
-    return RTEMS_SUCCESSFUL;
+    return exec_directive_unlock(level, RTEMS_SUCCESSFUL);
 }
 
 rtems_status_code rtems_timer_ident(rtems_name name, rtems_id *id)
 {
-    port_isr_level level = port_interrupt_disable();
+    port_isr_level level = exec_directive_lock();
     rtems_status_code status =
         exec_object_ident(&exec_timers_info, name, RTEMS_SEARCH_ALL_NODES, id);
 
-    port_interrupt_restore(level);
-    return status;
+    return exec_directive_unlock(level, status);
 }
 
 rtems_status_code rtems_timer_cancel(rtems_id id)
 {
     struct exec_timer *timer;
-    port_isr_level level = port_interrupt_disable();
+    port_isr_level level;
 
-    timer = timer_get(id);
+    timer = timer_lock(id, &level);
     if (timer == NULL) {
-        port_interrupt_restore(level);
         return RTEMS_INVALID_ID;
     }
     stop(timer);
-    port_interrupt_restore(level);
-    return RTEMS_SUCCESSFUL;
+    return exec_directive_unlock(level, RTEMS_SUCCESSFUL);
 }
 
 rtems_status_code rtems_timer_delete(rtems_id id)
 {
     struct exec_timer *timer;
-    port_isr_level level = port_interrupt_disable();
+    port_isr_level level;
 
-    timer = timer_get(id);
+    timer = timer_lock(id, &level);
     if (timer == NULL) {
-        port_interrupt_restore(level);
         return RTEMS_INVALID_ID;
     }
     stop(timer);
     exec_object_free(&exec_timers_info, &timer->object);
-    port_interrupt_restore(level);
-    return RTEMS_SUCCESSFUL;
+    return exec_directive_unlock(level, RTEMS_SUCCESSFUL);
 }
 
 static rtems_status_code fire_after(rtems_id id, rtems_interval ticks,
@@ -134,10 +127,8 @@ static rtems_status_code fire_after(rtems_id id, rtems_interval ticks,
     if (routine == NULL) {
         return RTEMS_INVALID_ADDRESS;
     }
-    level = port_interrupt_disable();
-    timer = timer_get(id);
+    timer = timer_lock(id, &level);
     if (timer == NULL) {
-        port_interrupt_restore(level);
         return RTEMS_INVALID_ID;
     }
     stop(timer);
@@ -147,8 +138,7 @@ static rtems_status_code fire_after(rtems_id id, rtems_interval ticks,
     timer->initial = ticks;
     timer->start_time = (rtems_interval)exec_ticks_since_boot;
     exec_watchdog_insert(&exec_watchdog_ticks, &timer->watchdog, exec_ticks_since_boot + ticks);
-    port_interrupt_restore(level);
-    return RTEMS_SUCCESSFUL;
+    return exec_directive_unlock(level, RTEMS_SUCCESSFUL);
 }
 
 static rtems_status_code fire_when(rtems_id id, const rtems_time_of_day *wall_time,
@@ -172,25 +162,22 @@ static rtems_status_code fire_when(rtems_id id, const rtems_time_of_day *wall_ti
         return status;
     }
     seconds = exec_tod_to_seconds(wall_time);
-    level = port_interrupt_disable();
+    level = exec_directive_lock();
+    timer = (struct exec_timer *)(void *)exec_object_get(&exec_timers_info, id);
     if (seconds <= exec_clock_realtime_ns() / EXEC_NS_PER_S) {
-        port_interrupt_restore(level);
-        return RTEMS_INVALID_CLOCK;
+        status = RTEMS_INVALID_CLOCK;
+    } else if (timer == NULL) {
+        status = RTEMS_INVALID_ID;
+    } else {
+        stop(timer);
+        timer->the_class = the_class;
+        timer->routine = routine;
+        timer->user_data = user_data;
+        timer->initial = (rtems_interval)(seconds - EXEC_SECONDS_1970_TO_1988);
+        timer->start_time = (rtems_interval)exec_ticks_since_boot;
+        exec_watchdog_insert(&exec_watchdog_realtime, &timer->watchdog, seconds * EXEC_NS_PER_S);
     }
-    timer = timer_get(id);
-    if (timer == NULL) {
-        port_interrupt_restore(level);
-        return RTEMS_INVALID_ID;
-    }
-    stop(timer);
-    timer->the_class = the_class;
-    timer->routine = routine;
-    timer->user_data = user_data;
-    timer->initial = (rtems_interval)(seconds - EXEC_SECONDS_1970_TO_1988);
-    timer->start_time = (rtems_interval)exec_ticks_since_boot;
-    exec_watchdog_insert(&exec_watchdog_realtime, &timer->watchdog, seconds * EXEC_NS_PER_S);
-    port_interrupt_restore(level);
-    return RTEMS_SUCCESSFUL;
+    return exec_directive_unlock(level, status);
 }
 
 rtems_status_code rtems_timer_fire_after(rtems_id id, rtems_interval ticks,
@@ -228,23 +215,22 @@ rtems_status_code rtems_timer_server_fire_when(rtems_id id, const rtems_time_of_
 rtems_status_code rtems_timer_reset(rtems_id id)
 {
     struct exec_timer *timer;
-    port_isr_level level = port_interrupt_disable();
+    port_isr_level level;
+    rtems_status_code status = RTEMS_SUCCESSFUL;
 
-    timer = timer_get(id);
+    timer = timer_lock(id, &level);
     if (timer == NULL) {
-        port_interrupt_restore(level);
         return RTEMS_INVALID_ID;
     }
     if (timer->the_class != TIMER_INTERVAL && timer->the_class != TIMER_INTERVAL_ON_TASK) {
-        port_interrupt_restore(level);
-        return RTEMS_NOT_DEFINED;
+        status = RTEMS_NOT_DEFINED;
+    } else {
+        stop(timer);
+        timer->start_time = (rtems_interval)exec_ticks_since_boot;
+        exec_watchdog_insert(&exec_watchdog_ticks, &timer->watchdog,
+                             exec_ticks_since_boot + timer->initial);
     }
-    stop(timer);
-    timer->start_time = (rtems_interval)exec_ticks_since_boot;
-    exec_watchdog_insert(&exec_watchdog_ticks, &timer->watchdog,
-                         exec_ticks_since_boot + timer->initial);
-    port_interrupt_restore(level);
-    return RTEMS_SUCCESSFUL;
+    return exec_directive_unlock(level, status);
 }
 
 rtems_status_code rtems_timer_get_information(rtems_id id, rtems_timer_information *the_info)
@@ -255,18 +241,15 @@ rtems_status_code rtems_timer_get_information(rtems_id id, rtems_timer_informati
     if (the_info == NULL) {
         return RTEMS_INVALID_ADDRESS;
     }
-    level = port_interrupt_disable();
-    timer = timer_get(id);
+    timer = timer_lock(id, &level);
     if (timer == NULL) {
-        port_interrupt_restore(level);
         return RTEMS_INVALID_ID;
     }
     the_info->the_class = timer->the_class;
     the_info->initial = timer->initial;
     the_info->start_time = timer->start_time;
     the_info->stop_time = timer->stop_time;
-    port_interrupt_restore(level);
-    return RTEMS_SUCCESSFUL;
+    return exec_directive_unlock(level, RTEMS_SUCCESSFUL);
 }
 
 static rtems_task server_body(rtems_task_argument arg)

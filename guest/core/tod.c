@@ -1,6 +1,6 @@
 /* SPDX-License-Identifier: BSD-2-Clause */
 /* Calendar arithmetic for the time of day (proleptic Gregorian, UTC). */
-#include "clock_impl.h"
+#include "tod.h"
 
 #define TOD_BASE_YEAR   1988u
 #define TOD_LATEST_YEAR 4095u
