@@ -1,8 +1,8 @@
 /* SPDX-License-Identifier: BSD-2-Clause */
 /*
  * A hostile neighbour: in its windows it does one thing without end, chosen
- * by its partition id ((id - 200) % 50 indexes the kinds below; ids from
- * 250 are extra spinners), so that the window end finds the kernel busy on
+ * by its partition id (id - 200 indexes the kinds below; ids from 250 on
+ * are extra spinners), so that the window end finds the kernel busy on
  * its behalf. A pseudo-random pause between rounds moves the point of the
  * round each window end falls on. The victim (victim.c) records its window
  * starts after each of them; with the guard band they must be the same as
@@ -388,7 +388,7 @@ static void one_call(enum kind k)
 
 void pv_main(uint32_t id)
 {
-    enum kind k = (enum kind)((id - 200) % 50);
+    enum kind k = id >= 250 ? SPIN : (enum kind)(id - 200);
 
     if (pv_shared()->restarts == 0)
         tp_printf("hostile %u: kind %u\n", id, k);
