@@ -74,6 +74,7 @@ $(B)/gen/bench-hostile-%.xml: bench/gen_hostile.py
 	@mkdir -p $(@D)
 	$(Q)$(PYTHON) $< $* --prefix bench- > $@.tmp && mv $@.tmp $@
 BENCH_HOSTILE := $(foreach s,$(HOSTILE_SETS),hostile-$(s) hostile-$(s)-noguard)
+.SECONDARY: $(foreach s,$(BENCH_HOSTILE),$(B)/gen/bench-$(s).xml)
 $(foreach s,$(BENCH_HOSTILE),$(eval $(call tessera_system,bench-$(s),$(B)/gen/bench-$(s).xml,\
 	$(BENCH_PART_IMAGES))))
 BENCH_IMAGES := $(foreach s,$(BENCH_SYSTEMS) $(BENCH_HOSTILE),$(SYSTEMS_DIR)/bench-$(s)/system.elf) \

@@ -29,6 +29,8 @@ $(B)/gen/guard-%.xml: bench/gen_hostile.py
 	$(Q)$(PYTHON) $< $* > $@.tmp && mv $@.tmp $@
 $(foreach s,$(HOSTILE_SETS),$(eval $(call tessera_system,guard-$(s),$(B)/gen/guard-$(s).xml,$(TEST_PART_IMAGES))))
 TEST_TARGETS += $(foreach s,$(HOSTILE_SETS),$(SYSTEMS_DIR)/guard-$(s)/system.elf)
+# Kept (not intermediate), so that a change of the generator rebuilds them.
+.SECONDARY: $(foreach s,$(HOSTILE_SETS),$(B)/gen/guard-$(s).xml)
 
 # The hypercall argument cases of pv/include/pv/hcall_args.h
 # (tests/common/hcall_cases.c, shared with the host unit test) through the
