@@ -59,18 +59,25 @@ endif
 # The pv side of bench_port.h reads the control page.
 $(PV_APP_DIR)/obj/bench/rtems/port_pv.o: GUEST_CFLAGS += $(PV_INCLUDES)
 
-BENCH_SYSTEMS := micro switch virq-alone virq-flood hostile tm tmtick
+BENCH_SYSTEMS := micro switch virq-alone virq-flood tm tmtick
 $(foreach s,$(BENCH_SYSTEMS),$(eval $(call tessera_system,bench-$(s),bench/systems/$(s).xml,\
 	$(BENCH_PART_IMAGES) $(foreach p,$(BENCH_RTEMS),$(PART_IMAGE_DIR)/bench-$(p).elf))))
-# The same hostile system without the guard band: what each hostile kind's
-# longest kernel path does to the next window start, i.e. what the guard
-# time must cover.
-$(B)/gen/hostile-noguard.xml: bench/systems/hostile.xml
+# The hostile-neighbour systems (bench/gen_hostile.py, HOSTILE_SETS of
+# tests/tests.mk): the victim's window starts after each hostile kind, the
+# largest configuration; each also without the guard band (-noguard): what
+# each kind's longest kernel path does to the next window start, i.e. what
+# the guard time must cover.
+$(B)/gen/bench-hostile-%-noguard.xml: bench/gen_hostile.py
 	@mkdir -p $(@D)
-	$(Q)sed 's/<schedule /<schedule guard="0ns" /; s/name="bench-hostile"/name="bench-hostile-noguard"/' \
-		$< > $@.tmp && mv $@.tmp $@
-$(eval $(call tessera_system,bench-hostile-noguard,$(B)/gen/hostile-noguard.xml,$(BENCH_PART_IMAGES)))
-BENCH_IMAGES := $(foreach s,$(BENCH_SYSTEMS) hostile-noguard,$(SYSTEMS_DIR)/bench-$(s)/system.elf) \
+	$(Q)$(PYTHON) $< $* --noguard --prefix bench- > $@.tmp && mv $@.tmp $@
+$(B)/gen/bench-hostile-%.xml: bench/gen_hostile.py
+	@mkdir -p $(@D)
+	$(Q)$(PYTHON) $< $* --prefix bench- > $@.tmp && mv $@.tmp $@
+BENCH_HOSTILE := $(foreach s,$(HOSTILE_SETS),hostile-$(s) hostile-$(s)-noguard)
+.SECONDARY: $(foreach s,$(BENCH_HOSTILE),$(B)/gen/bench-$(s).xml)
+$(foreach s,$(BENCH_HOSTILE),$(eval $(call tessera_system,bench-$(s),$(B)/gen/bench-$(s).xml,\
+	$(BENCH_PART_IMAGES))))
+BENCH_IMAGES := $(foreach s,$(BENCH_SYSTEMS) $(BENCH_HOSTILE),$(SYSTEMS_DIR)/bench-$(s)/system.elf) \
 	$(BENCH_NATIVE)
 
 # The sub-make reads the same makefiles as this one (the top Makefile, or a

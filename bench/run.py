@@ -17,6 +17,7 @@ import sys
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "tests", "system"))
 import footprint  # noqa: E402
+import gen_hostile  # noqa: E402
 import sysrun  # noqa: E402
 import stats  # noqa: E402
 import table  # noqa: E402
@@ -28,13 +29,15 @@ RUNS = [
     ("switch", "systems/bench-switch/system.elf", ("x86", "sparc")),
     ("virq-alone", "systems/bench-virq-alone/system.elf", ("x86", "sparc")),
     ("virq-flood", "systems/bench-virq-flood/system.elf", ("x86", "sparc")),
-    ("hostile", "systems/bench-hostile/system.elf", ("x86", "sparc")),
-    ("hostile-noguard", "systems/bench-hostile-noguard/system.elf", ("x86", "sparc")),
     ("tm-pv", "systems/bench-tm/system.elf", ("x86", "sparc")),
     ("tm-native", "native/bench-tm.elf", ("x86",)),
     ("tmtick-pv", "systems/bench-tmtick/system.elf", ("x86", "sparc")),
     ("tmtick-native", "native/bench-tmtick.elf", ("x86",)),
 ]
+# The hostile-neighbour systems (bench/gen_hostile.py), with and without
+# the guard band: the victim's window starts after each hostile kind.
+RUNS += [(f"hostile-{k}{g}", f"systems/bench-hostile-{k}{g}/system.elf", ("x86", "sparc"))
+         for k in sorted(gen_hostile.SYSTEMS) for g in ("", "-noguard")]
 
 
 def boot(arch, name, image, timeout):
@@ -88,20 +91,24 @@ def main():
     ap.add_argument("--out", default=None, help="JSON results file")
     ap.add_argument("--timeout", type=int, default=900)
     ap.add_argument("--jobs", type=int, default=os.cpu_count() or 1)
+    ap.add_argument("--only", default=None,
+                    help="run only the runs whose name starts with this (e.g. hostile)")
     args = ap.parse_args()
 
     base = os.path.join(args.build, args.arch)
     results = {}
     with concurrent.futures.ThreadPoolExecutor(max_workers=args.jobs) as pool:
         jobs = [pool.submit(boot, args.arch, n, os.path.join(base, img), args.timeout)
-                for n, img, arches in RUNS if args.arch in arches]
+                for n, img, arches in RUNS
+                if args.arch in arches and (args.only is None or n.startswith(args.only))]
         for job in concurrent.futures.as_completed(jobs):
             name, measures = job.result()
             results[name] = {k: m if isinstance(m, dict) else m.summary()
                              for k, m in measures.items()}
             if args.arch == "sparc":
                 correct_means(results[name])
-    fp = footprint.footprint(args.build, args.arch)
+    # A partial run (--only) may lack the systems the footprint reads.
+    fp = footprint.footprint(args.build, args.arch) if args.only is None else {}
     rows = table.rows(results, fp, args.arch)
     print(table.render(rows, args.arch))
     if args.out:

@@ -1,6 +1,7 @@
 # SPDX-License-Identifier: BSD-2-Clause
 """The one table of `make bench`: which measure of which run goes in which
 row, the targets of the benchmark issue, and plain-text rendering."""
+import gen_hostile
 
 # The goals of the benchmark issues (instructions; max over all samples).
 SWITCH_TARGET = 800     # partition switch
@@ -8,22 +9,10 @@ VIRQ_TARGET = 600       # virtual interrupt: deadline or window start -> handler
 RATIO_TARGET = 1.02     # pv / native, RTEMS directives (medians)
 FLOOD_TARGET = 1.1      # window start next to a hostile neighbour / next to a quiet one
 
-# The hostile-neighbour rows (bench/systems/hostile.xml): the victim's
-# window after each hostile kind of tests/system/parts/hostile.c; window 1
-# follows the quiet spinner, the reference.
-HOSTILE_QUIET = "window 1"
-HOSTILE = [
-    ("quiet neighbour: spinning (reference)", "window 1"),
-    ("every hypercall but console, worst arguments", "window 3"),
-    ("fault loop: memory violation", "window 5"),
-    ("fault loop: privileged instruction", "window 7"),
-    ("fault loop: illegal instruction", "window 9"),
-    ("fault loop: divide error", "window 11"),
-    ("fault loop: FPU without the right", "window 13"),
-    ("fault loop: misaligned access", "window 15"),
-    ("restarting itself (cold)", "window 17"),
-    ("console output: 4096 x '\\r' per call", "window 19"),
-]
+# The hostile-neighbour rows: the victim's window after each hostile kind
+# of tests/system/parts/hostile.c in the systems of bench/gen_hostile.py
+# (runs hostile-KEY and hostile-KEY-noguard); in each system the window
+# after the quiet spinner is the reference.
 
 # (label, pv (run, measure), native (run, measure), target)
 # target: "no-trap" (pv traps 0), "latency" (max < LATENCY_TARGET),
@@ -188,37 +177,40 @@ def rows(results, fp, arch="x86"):
             out.append(row)
         if spec is SECTIONS[arch][1][1]:
             out.extend(_drift_row(results))
-            out.extend(_hostile_rows(results))
+            out.extend(_hostile_rows(results, arch))
     for key, value in fp.items():
         out.append({"section": "footprint (bytes)", "measure": key, "bytes": value})
     return out
 
 
-def _hostile_rows(results):
+def _hostile_rows(results, arch):
     """One row per hostile kind: the victim's worst window-start latency,
-    its ratio to the quiet neighbour's and the target beside it; then the
-    same without the guard band (G = 0), which shows the longest kernel path
-    each kind can start - what the guard time must cover (no target)."""
+    its ratio to the quiet neighbour's of the same system and the target
+    beside it; then the same without the guard band (G = 0), which shows
+    the longest kernel path each kind can start - what the guard time must
+    cover (no target)."""
     out = []
-    for run, section, judged in (
-            ("hostile", "hostile neighbour: next window start -> upcall handler", True),
-            ("hostile-noguard", "the same without the guard band (G = 0): what G must cover",
-             False)):
-        runs = results.get(run, {})
-        quiet = runs.get(HOSTILE_QUIET)
-        for label, key in HOSTILE:
-            r = runs.get(key)
-            if r is None or quiet is None:
-                continue
-            ratio = r["max"] / quiet["max"] if quiet["max"] else float("inf")
-            verdict = ""
-            if judged:
-                verdict = f"<= {FLOOD_TARGET}x ok" if ratio <= FLOOD_TARGET \
-                    else f"<= {FLOOD_TARGET}x MISSED"
-            else:
-                verdict = f"+{r['max'] - quiet['max']} past quiet"
-            out.append({"section": section, "measure": label, "hostile": r, "ratio": ratio,
-                        "verdict": verdict})
+    for suffix, section, judged in (
+            ("", "hostile neighbour: next window start -> upcall handler", True),
+            ("-noguard", "the same without the guard band (G = 0): what G must cover", False)):
+        for key in sorted(gen_hostile.SYSTEMS):
+            runs = results.get(f"hostile-{key}{suffix}", {})
+            kinds = gen_hostile.rows(key, arch)
+            quiet = runs.get(f"window {kinds[0][1]}")
+            for i, (label, w) in enumerate(kinds):
+                r = runs.get(f"window {w}")
+                if r is None or quiet is None:
+                    continue
+                ratio = r["max"] / quiet["max"] if quiet["max"] else float("inf")
+                if judged:
+                    verdict = f"<= {FLOOD_TARGET}x ok" if ratio <= FLOOD_TARGET \
+                        else f"<= {FLOOD_TARGET}x MISSED"
+                else:
+                    verdict = f"+{r['max'] - quiet['max']} past quiet"
+                if i == 0:
+                    label = f"{key}: {label}"
+                out.append({"section": section, "measure": label, "hostile": r, "ratio": ratio,
+                            "verdict": verdict})
     return out
 
 

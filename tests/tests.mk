@@ -10,7 +10,7 @@ $(foreach p,$(TEST_PARTS),$(eval $(call bare_partition,$(p),tests/system/parts/$
 TEST_PART_IMAGES := $(patsubst %,$(PART_IMAGE_DIR)/%.elf,$(TEST_PARTS))
 
 TEST_SYSTEMS := sched spin faults-a faults-b hcalls virq sysp echo fpu-shared fpu-alone shm restart ports ports-flood plans modes \
-	hm-errors hm-errors-quiet hm-actions hm-actions-quiet hm-module-halt hm-module-reset guard hm-flood \
+	hm-errors hm-errors-quiet hm-actions hm-actions-quiet hm-module-halt hm-module-reset hm-flood \
 	conlat-quiet conlat-cr conlat-lines conlat-edge conflood
 $(foreach s,$(TEST_SYSTEMS),$(eval $(call tessera_system,$(s),tests/system/systems/$(s).xml,$(TEST_PART_IMAGES))))
 TEST_TARGETS += $(foreach s,$(TEST_SYSTEMS),$(SYSTEMS_DIR)/$(s)/system.elf)
@@ -19,6 +19,19 @@ TEST_PROGRAMS += tests/system/test_hypercalls.py tests/system/test_schedule.py \
 	tests/system/test_guard.py \
 	tests/system/test_console_isolation.py
 HOST_TEST_PROGRAMS += tests/lint.py
+
+# The guard band against every hostile kind of tests/system/parts/hostile.c,
+# in the largest configuration: the systems of the hostile-neighbour
+# benchmark (bench/gen_hostile.py), with the test images.
+# HOSTILE_SETS: the keys of SYSTEMS there (bench/bench.mk uses them too).
+HOSTILE_SETS := a b c
+$(B)/gen/guard-%.xml: bench/gen_hostile.py
+	@mkdir -p $(@D)
+	$(Q)$(PYTHON) $< $* > $@.tmp && mv $@.tmp $@
+$(foreach s,$(HOSTILE_SETS),$(eval $(call tessera_system,guard-$(s),$(B)/gen/guard-$(s).xml,$(TEST_PART_IMAGES))))
+TEST_TARGETS += $(foreach s,$(HOSTILE_SETS),$(SYSTEMS_DIR)/guard-$(s)/system.elf)
+# Kept (not intermediate), so that a change of the generator rebuilds them.
+.SECONDARY: $(foreach s,$(HOSTILE_SETS),$(B)/gen/guard-$(s).xml)
 
 # The hypercall argument cases of pv/include/pv/hcall_args.h
 # (tests/common/hcall_cases.c, shared with the host unit test) through the
