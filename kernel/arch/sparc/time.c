@@ -30,11 +30,11 @@
 #define SCHED_IRQ      7
 #define ARM_MAX_TICKS  0x7fffffffu
 
-#define IRQMP_BASE  0x80000200u
-#define IRQMP_LEVEL (IRQMP_BASE + 0x00)
+#define IRQMP_BASE    0x80000200u
+#define IRQMP_LEVEL   (IRQMP_BASE + 0x00)
 #define IRQMP_PENDING (IRQMP_BASE + 0x04)
-#define IRQMP_CLEAR (IRQMP_BASE + 0x0c)
-#define IRQMP_MASK0 (IRQMP_BASE + 0x40)
+#define IRQMP_CLEAR   (IRQMP_BASE + 0x0c)
+#define IRQMP_MASK0   (IRQMP_BASE + 0x40)
 
 static uint32_t last_count; /* the free-running counter at the last reading */
 static uint64_t ticks;      /* ticks since boot up to last_count */
