@@ -27,12 +27,22 @@ TARGET = 1.1
 LAT = re.compile(r"lat (\d+): n=(\d+) min=(\d+) max=(\d+)")
 
 
+# SPARC: next to the fuzzer a few window starts in a run still come up to
+# ~300 ns (12 clock ticks) early or late, depending on code layout; two
+# causes were found and removed (the schedule timer's phase, interrupts
+# QEMU leaves pending after a `rett`), the rest is not yet explained
+# (docs/testing.md). Held to this bound meanwhile: every breach of issue
+# 14 moved window starts by tens of microseconds.
+RESIDUAL_NS = 500 if ARCH == "sparc" else 0
+
+
 def latency_within(got, want):
     g, w = LAT.match(got), LAT.match(want)
     if not g or not w or g.group(1, 2) != w.group(1, 2):
         return False
     gmin, gmax, wmin, wmax = (int(x) for x in (g.group(3), g.group(4), w.group(3), w.group(4)))
-    return gmax <= wmax * TARGET and gmin * TARGET >= wmin
+    return (gmax <= max(wmax * TARGET, wmax + RESIDUAL_NS)
+            and max(gmin * TARGET, gmin + RESIDUAL_NS) >= wmin)
 
 
 def victim_lines(run, icount):

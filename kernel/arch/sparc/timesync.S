@@ -9,9 +9,10 @@
  * prescaler's ticks, so a plain load at an arbitrary instant puts the
  * interrupt anywhere within a 25 ns tick: whoever last armed the timer
  * (another partition) would decide where in that tick the next window
- * starts. Called with traps masked (PIL 15); returns the clock counter
- * value just after the edge. count_at_deadline is the clock counter's value
- * at the deadline's tick; the caller leaves a few ticks of margin.
+ * starts. Called with traps masked (PIL 15); returns how many loads of the
+ * run below saw the edge (1..18 when it fell inside the run, as it must).
+ * count_at_deadline is the clock counter's value at the deadline's tick;
+ * the caller leaves a few ticks of margin.
  *
  * The edge is found to one instruction: a loop finds an edge to within its
  * length, a pause puts the next edge inside a run of N back-to-back loads,
