@@ -154,6 +154,23 @@ static void quiesce(struct partition *p)
     vtimer_set(&p->timers[1], 0, 0);
 }
 
+/* Partitions that are alive (not halted or stopped; one with a module reset
+ * still to apply counts as boot left it), kept at every change so that
+ * "is any alive?" costs the same with 2 partitions as with 16. */
+static uint32_t alive_count, boot_alive_count;
+
+static uint32_t is_dead(enum part_state s)
+{
+    return s == PART_HALTED || s == PART_STOPPED;
+}
+
+/* Every change between dead and alive goes through here. */
+static void set_state(struct partition *p, enum part_state s)
+{
+    alive_count += is_dead(p->state) - is_dead(s);
+    p->state = s;
+}
+
 static void partition_init(struct partition *p, const struct cfg_partition *cfg, uint32_t index)
 {
     p->cfg = cfg;
@@ -179,7 +196,7 @@ static void partition_init(struct partition *p, const struct cfg_partition *cfg,
     p->start_condition = PV_START_NORMAL;
     load_steps(p, UINT64_MAX);
     load_finish(p);
-    p->state = p->mode == PV_MODE_IDLE ? PART_HALTED : PART_READY;
+    set_state(p, p->mode == PV_MODE_IDLE ? PART_HALTED : PART_READY);
     /* A module reset repeats exactly these checks (partition_sync). */
     p->reset_alive = p->state == PART_READY;
 }
@@ -199,6 +216,7 @@ void partitions_init(void)
     num_partitions = cfg_system.num_partitions;
     for (uint32_t i = 0; i < num_partitions; i++)
         partition_init(&partitions[i], &cfg_system.partitions[i], i);
+    boot_alive_count = alive_count;
 }
 
 /* Without a branch on whether there is news: a system partition's window
@@ -234,14 +252,14 @@ static void notify_system_partitions(struct partition *p)
  * public functions do; partition_sync must not). */
 static void stop(struct partition *p, const char *why)
 {
-    p->state = PART_STOPPED;
+    set_state(p, PART_STOPPED);
     console_partition_event(p, "[tessera] partition %s stopped: %s\n", p->cfg->name, why);
 }
 
 static void halt(struct partition *p)
 {
     p->mode = PV_MODE_IDLE;
-    p->state = PART_HALTED;
+    set_state(p, PART_HALTED);
     console_partition_event(p, "[tessera] partition %s halted\n", p->cfg->name);
 }
 
@@ -256,7 +274,7 @@ static int restart_cold(struct partition *p, uint32_t times)
     p->mode = PV_MODE_COLD_START;
     console_partition_event(p, "[tessera] partition %s: cold restart %u\n", p->cfg->name,
                             p->restarts);
-    p->state = PART_LOADING;
+    set_state(p, PART_LOADING);
     return 0;
 }
 
@@ -291,7 +309,7 @@ int partition_restart_warm(struct partition *p)
                             p->restarts);
     /* Nothing to load: the next step only resets its context. */
     p->load_phase = LOAD_DONE;
-    p->state = PART_LOADING;
+    set_state(p, PART_LOADING);
     notify_system_partitions(p);
     return 0;
 }
@@ -318,15 +336,7 @@ struct partition *partition_by_id(uint32_t id)
 
 int partitions_any_alive(void)
 {
-    for (uint32_t i = 0; i < num_partitions; i++) {
-        const struct partition *p = &partitions[i];
-
-        /* A partition with a reset to apply will be as boot left it. */
-        if (partition_stale(p) ? p->reset_alive
-                               : p->state != PART_HALTED && p->state != PART_STOPPED)
-            return 1;
-    }
-    return 0;
+    return alive_count != 0;
 }
 
 uint64_t partitions_resets;
@@ -334,6 +344,8 @@ uint64_t partitions_resets;
 void partitions_reset(void)
 {
     partitions_resets++;
+    /* Every partition is now as boot left it, until it applies the reset. */
+    alive_count = boot_alive_count;
 }
 
 void partition_sync(struct partition *p)
@@ -343,6 +355,9 @@ void partition_sync(struct partition *p)
     if (!missed)
         return;
     p->resets_seen = partitions_resets;
+    /* Counted as boot left it since the reset; from here its own state
+     * counts, and the changes below move it as usual. */
+    alive_count += !is_dead(p->state) - p->reset_alive;
     p->start_condition = PV_START_HM_MODULE_RESTART;
     p->port_call = 0; /* a port copy under way is dropped (port.c) */
     if (p->cfg->initial_mode == CFG_MODE_IDLE)
