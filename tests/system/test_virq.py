@@ -13,6 +13,7 @@ CHECKS = [
     "unmasking delivers at once", "periodic: 8 expirations", "periodic: each on its own deadline",
     "disarmed timer stays quiet", "expiry outside the window waits for the next one",
     "and comes at that window's start", "missed periods are counted",
+    "a hypercall leaves the execution clock's base alone",
     "execution-time timer fires on execution time", "and not on wall time",
     "idle returns at the interrupt", "idle with a line pending returns at once",
     "and enabling then delivers it", "an enabled handler can be interrupted",

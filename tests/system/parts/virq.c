@@ -194,6 +194,30 @@ static void test_counted_while_out(void)
           "counted %llu, elapsed periods %llu", counted, want);
 }
 
+/* The execution clock's base (exec_base_ns, running_since_ns) changes only
+ * when the partition is switched in: a hypercall that leaves it running
+ * must not republish it (nor bump seq, which clock readers spin on). Fresh
+ * in a window, so that no switch can fall between the two reads; three
+ * tries in case an unforeseen one does. */
+static void test_exec_clock_kept(void)
+{
+    volatile struct pv_shared *s = pv_shared();
+    uint64_t base = 0, since = 0, t;
+    uint32_t seq = 0;
+    int kept = 0;
+
+    sync_window();
+    for (int i = 0; i < 3 && !kept; i++) {
+        seq = s->seq;
+        base = s->exec_base_ns;
+        since = s->running_since_ns;
+        pv_time_get(&t);
+        kept = s->seq == seq && s->exec_base_ns == base && s->running_since_ns == since;
+    }
+    check("a hypercall leaves the execution clock's base alone", kept,
+          "running since %llu, now since %llu", since, s->running_since_ns);
+}
+
 static void test_exec_timer(void)
 {
     uint64_t exec0, wall0, dl;
@@ -317,6 +341,7 @@ void pv_main(uint32_t id)
     test_periodic();
     test_deferred();
     test_counted_while_out();
+    test_exec_clock_kept();
     test_exec_timer();
     test_idle_wakeup();
     test_idle_pending();
