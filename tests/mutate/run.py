@@ -12,6 +12,7 @@ interrupted or repeated run picks up where it stopped. The working tree is
 never touched: mutants go into DIR/tree, and each is undone in a finally.
 """
 import argparse
+import fcntl
 import hashlib
 import json
 import os
@@ -84,6 +85,8 @@ def copy_newlib(newlib_from, tree, arch):
     os.utime(os.path.join(dst, "include"))
 
 
+# One test at a time for every mutation run of this user on this machine.
+QEMU_LOCK = os.path.join("/tmp", f"tessera-mutate-{os.getuid()}.lock")
 OBJCOPY = {"x86": "objcopy", "sparc": "sparc64-linux-gnu-objcopy"}
 
 
@@ -157,7 +160,17 @@ class Tree:
 
     def run_test(self, prog, timeout):
         """'pass', 'fail' or 'timeout' (the whole process group is killed:
-        QEMU must not outlive its test)."""
+        QEMU must not outlive its test). Runs of both arches may overlap,
+        their builds in parallel, but their tests one at a time (one QEMU
+        on a loaded machine): the lock is taken before the clock starts."""
+        with open(QEMU_LOCK, "w") as lock:
+            fcntl.flock(lock, fcntl.LOCK_EX)
+            t0 = time.monotonic()
+            verdict = self._run_test(prog, timeout)
+            self.last_secs = round(time.monotonic() - t0, 1)
+        return verdict
+
+    def _run_test(self, prog, timeout):
         env = dict(os.environ, TESSERA_ARCH=self.arch, CMOCKA_MESSAGE_OUTPUT="TAP",
                    TESSERA_BUILD=os.path.join(self.path, "build"))
         path = os.path.join(self.path, prog)
@@ -212,9 +225,8 @@ def baseline(tree, res, progs, tree_hash):
     log(f"mutate: baseline: {len(progs)} test programs on the unmutated tree")
     secs, failing = {}, []
     for prog in progs:
-        t0 = time.monotonic()
         verdict = tree.run_test(prog, 1800)
-        secs[prog] = round(time.monotonic() - t0, 1)
+        secs[prog] = tree.last_secs
         log(f"  {verdict:7} {secs[prog]:6.1f} s  {prog}")
         if verdict != "pass":
             failing.append(prog)
