@@ -21,8 +21,13 @@ UNIT_SRCS_hcall_args := $(UNIT_SRCS_hcall) tests/common/hcall_cases.c
 UNIT_SRCS_elf := kernel/core/elf.c kernel/core/uaccess.c
 UNIT_SRCS_kformat := kernel/core/kformat.c
 
+# Every header the tests and the sources they link may include (one compile
+# per test, no dependency files): an edit of the ABI rebuilds them too.
+UNIT_KERNEL_HEADERS := $(wildcard kernel/core/include/*.h pv/include/pv/*.h tests/common/*.h \
+	tests/unit/kernel/*.h tests/unit/kernel/host/*.h)
+
 $(UNIT_DIR)/kernel-%: tests/unit/kernel/test_%.c tests/unit/kernel/fake_arch.c \
-		$$(UNIT_SRCS_$$*) $(wildcard kernel/core/include/*.h tests/unit/kernel/*.h)
+		$$(UNIT_SRCS_$$*) $(UNIT_KERNEL_HEADERS)
 	@mkdir -p $(@D)
 	$(Q)$(HOSTCC) $(UNIT_KERNEL_CFLAGS) -o $@ $< tests/unit/kernel/fake_arch.c $(UNIT_SRCS_$*) \
 		-lcmocka
