@@ -8,7 +8,8 @@ from sysrun import Tap, boot, CLEAN
 from test_schedule import check_probes, US
 
 CHECKS = [
-    "shared id", "clock agrees with the kernel", "one-shot fires once", "one-shot on time",
+    "shared id", "clock agrees with the kernel", "counter_valid as documented",
+    "one-shot fires once", "one-shot on time",
     "disabled stays pending", "enabling delivers at once", "masked line stays pending",
     "unmasking delivers at once", "periodic: 8 expirations", "periodic: each on its own deadline",
     "disarmed timer stays quiet", "expiry outside the window waits for the next one",
