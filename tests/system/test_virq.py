@@ -9,6 +9,7 @@ from test_schedule import check_probes, US
 
 CHECKS = [
     "shared id", "clock agrees with the kernel", "counter_valid as documented",
+    "clock conversion exact beyond 32 bits",
     "one-shot fires once", "one-shot on time",
     "disabled stays pending", "enabling delivers at once", "masked line stays pending",
     "unmasking delivers at once", "periodic: 8 expirations", "periodic: each on its own deadline",

@@ -86,6 +86,20 @@ static void test_clock(uint32_t id)
 #else
     uint32_t want = 1; /* the TSC */
 #endif
+    /* The clock's conversion, (a * b) >> 32 in 64-bit pieces, with high
+     * halves that a short test's counter deltas never reach (expected
+     * values: exact products, worked out with Python's integers). */
+    static const uint64_t mul[][3] = {
+        {0x123456789abcdef0ull, 0x180000000ull, 0x1b4e81b4e81b4e68ull},
+        {0xfedcba9876543210ull, 0xffffffffull, 0xfedcba9777777777ull},
+        {0x3ffffffffull, 0x500000003ull, 0x1400000006ull},
+    };
+    int exact = 1;
+
+    for (int i = 0; i < 3; i++)
+        exact &= pv_mul_shr32(mul[i][0], mul[i][1]) == mul[i][2];
+    check("clock conversion exact beyond 32 bits", exact, "%llx, want %llx",
+          pv_mul_shr32(mul[0][0], mul[0][1]), mul[0][2]);
     /* The ABI's values (docs/pv-api.md), not just zero and non-zero. */
     check("counter_valid as documented", pv_shared()->counter_valid == want, "%llu, want %llu",
           pv_shared()->counter_valid, want);
