@@ -329,6 +329,8 @@ def main():
     ap.add_argument("--dir", default="build-mutate")
     ap.add_argument("--newlib-from", default="build")
     ap.add_argument("--jobs", type=int, default=2)
+    ap.add_argument("--retry-survivors", action="store_true",
+                    help="judge the recorded survivors again (after tests were added)")
     ap.add_argument("--list", action="store_true", help="only list the chosen mutants")
     ap.add_argument("--summary", action="store_true",
                     help="only sum up the results at hand of the chosen mutants (runs nothing)")
@@ -396,7 +398,7 @@ def main():
                     texts[m.path] = f.read()
             key = (m.ident, args.arch, sha(texts[m.path].encode()))
             r = res.done.get(key)
-            if r is None:
+            if r is None or (args.retry_survivors and r["verdict"] == "survived"):
                 t0 = time.monotonic()
                 verdict, by, why = run_mutant(tree, m, texts[m.path], progs, secs)
                 r = {"id": m.ident, "arch": args.arch, "src": key[2], "folder": name,
