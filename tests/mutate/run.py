@@ -290,7 +290,23 @@ def choose(all_mutants, per_folder, seed):
     return folders
 
 
-def summary(rows, folders):
+def judged_equivalent(repo):
+    """tests/mutate/equivalent.txt: survivors shown equivalent by reading
+    the code (the compiler could not fold them away), id -> reason. An
+    entry goes stale, and its mutant counts again, when its file changes
+    where the id points."""
+    out = {}
+    with open(os.path.join(repo, "tests", "mutate", "equivalent.txt"), encoding="utf-8") as f:
+        for line in f:
+            if line.strip() and not line.startswith("#"):
+                ident, _, reason = line.strip().partition(" ")
+                out[ident] = reason.strip()
+    return out
+
+
+def summary(rows, folders, judged):
+    rows = [dict(r, verdict="equivalent", judged=judged[r["id"]])
+            if r["verdict"] == "survived" and r["id"] in judged else r for r in rows]
     log("")
     log("mutation testing: per folder (rate = (killed + timeout) / (killed + timeout + survived);"
         " stillborn and equivalent not counted)")
@@ -314,6 +330,11 @@ def summary(rows, folders):
     log(f"survivors ({len(surv)}):")
     for r in sorted(surv, key=lambda r: (r["path"], r["line"], r["col"])):
         log(f"  {r['path']}:{r['line']}  {r['op']:4}  {r['old']!r} -> {r['new']!r}")
+    same = [r for r in rows if r.get("judged")]
+    if same:
+        log(f"survivors judged equivalent (tests/mutate/equivalent.txt) ({len(same)}):")
+    for r in sorted(same, key=lambda r: (r["path"], r["line"], r["col"])):
+        log(f"  {r['path']}:{r['line']}  {r['op']:4}  {r['old']!r} -> {r['new']!r}: {r['judged']}")
 
 
 def main():
@@ -363,7 +384,7 @@ def main():
                 else:
                     gap += 1
             missing += gap
-        summary(rows, list(folders))
+        summary(rows, list(folders), judged_equivalent(repo))
         if missing:
             log(f"({missing} chosen mutants have no result yet: run without --summary)")
         return 0
@@ -413,7 +434,7 @@ def main():
             rows.append(r)
             if r["verdict"] not in ("stillborn", "equivalent"):
                 counted[name] += 1
-    summary(rows, list(folders))
+    summary(rows, list(folders), judged_equivalent(repo))
     return 0
 
 
