@@ -403,6 +403,7 @@ def main():
     tree.remember_code(sorted({m.path for ms in folders.values() for m in ms}))
     secs = base["secs"]
 
+    judged = judged_equivalent(repo)
     # Round robin over the folders, so that a run cut short has figures
     # for each of them.
     texts, rows = {}, []
@@ -419,7 +420,8 @@ def main():
                     texts[m.path] = f.read()
             key = (m.ident, args.arch, sha(texts[m.path].encode()))
             r = res.done.get(key)
-            if r is None or (args.retry_survivors and r["verdict"] == "survived"):
+            if r is None or (args.retry_survivors and r["verdict"] == "survived"
+                             and m.ident not in judged):
                 t0 = time.monotonic()
                 verdict, by, why = run_mutant(tree, m, texts[m.path], progs, secs)
                 r = {"id": m.ident, "arch": args.arch, "src": key[2], "folder": name,
@@ -434,7 +436,7 @@ def main():
             rows.append(r)
             if r["verdict"] not in ("stillborn", "equivalent"):
                 counted[name] += 1
-    summary(rows, list(folders), judged_equivalent(repo))
+    summary(rows, list(folders), judged)
     return 0
 
 
