@@ -214,6 +214,8 @@ fuzz-hypercalls: $(SYSTEMS_DIR)/fuzz-run/system.elf $(SYSTEMS_DIR)/fuzz-run-ref/
 MUTANTS ?= 12
 MUTATE_DIR ?= build-mutate
 HOST_TEST_PROGRAMS += tests/mutate/test_mutants.py
+# The ABI's numbers against the contract's (docs/pv-api.md).
+HOST_TEST_PROGRAMS += tests/contract/test_abi_numbers.py
 .PHONY: mutate
 mutate:
 	$(Q)$(PYTHON) tests/mutate/run.py --arch $(ARCH) --mutants $(MUTANTS) --seed $(SEED) \
