@@ -35,3 +35,12 @@ $(UNIT_DIR)/kernel-%: tests/unit/kernel/test_%.c tests/unit/kernel/fake_arch.c \
 UNIT_KERNEL_BINS := $(patsubst %,$(UNIT_DIR)/kernel-%,$(UNIT_KERNEL_TESTS))
 HOST_TEST_TARGETS += $(UNIT_KERNEL_BINS)
 HOST_TEST_PROGRAMS += $(UNIT_KERNEL_BINS)
+
+# SPARC's 64-bit division helpers, on the host under other names.
+UNIT_DIVDI3 := $(UNIT_DIR)/pv-divdi3
+$(UNIT_DIVDI3): tests/unit/pv/test_divdi3.c pv/arch/sparc/libgcc/divdi3.c
+	@mkdir -p $(@D)
+	$(Q)$(HOSTCC) $(HOST_CFLAGS) -D__udivmoddi4=t_udivmoddi4 -D__udivdi3=t_udivdi3 \
+		-D__umoddi3=t_umoddi3 -D__divdi3=t_divdi3 -D__moddi3=t_moddi3 -o $@ $^ -lcmocka
+HOST_TEST_TARGETS += $(UNIT_DIVDI3)
+HOST_TEST_PROGRAMS += $(UNIT_DIVDI3)
