@@ -250,10 +250,15 @@ fuzz-hypercalls: $(SYSTEMS_DIR)/fuzz-run/system.elf $(SYSTEMS_DIR)/fuzz-run-ref/
 
 # Mutation testing (tests/mutate/run.py, docs/testing.md): MUTANTS per folder
 # (or all), SEED, FILES; it works in its own copy of the tree under
-# build-mutate/ and takes newlib from $(B).
+# MUTATE_DIR (build-mutate/; a second one lets the other arch's run overlap:
+# their tests still go one at a time) and takes newlib from $(B).
+# MUTATE_ARGS: e.g. --retry-survivors after tests were added.
 MUTANTS ?= 12
+MUTATE_DIR ?= build-mutate
 HOST_TEST_PROGRAMS += tests/mutate/test_mutants.py
+# The ABI's numbers against the contract's (docs/pv-api.md).
+HOST_TEST_PROGRAMS += tests/contract/test_abi_numbers.py
 .PHONY: mutate
 mutate:
 	$(Q)$(PYTHON) tests/mutate/run.py --arch $(ARCH) --mutants $(MUTANTS) --seed $(SEED) \
-		--files "$(FILES)" --dir build-mutate --newlib-from $(B)
+		--files "$(FILES)" --dir $(MUTATE_DIR) --newlib-from $(B) $(MUTATE_ARGS)

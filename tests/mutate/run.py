@@ -12,6 +12,7 @@ interrupted or repeated run picks up where it stopped. The working tree is
 never touched: mutants go into DIR/tree, and each is undone in a finally.
 """
 import argparse
+import fcntl
 import hashlib
 import json
 import os
@@ -84,6 +85,8 @@ def copy_newlib(newlib_from, tree, arch):
     os.utime(os.path.join(dst, "include"))
 
 
+# One test at a time for every mutation run of this user on this machine.
+QEMU_LOCK = os.path.join("/tmp", f"tessera-mutate-{os.getuid()}.lock")
 OBJCOPY = {"x86": "objcopy", "sparc": "sparc64-linux-gnu-objcopy"}
 
 
@@ -157,7 +160,17 @@ class Tree:
 
     def run_test(self, prog, timeout):
         """'pass', 'fail' or 'timeout' (the whole process group is killed:
-        QEMU must not outlive its test)."""
+        QEMU must not outlive its test). Runs of both arches may overlap,
+        their builds in parallel, but their tests one at a time (one QEMU
+        on a loaded machine): the lock is taken before the clock starts."""
+        with open(QEMU_LOCK, "w") as lock:
+            fcntl.flock(lock, fcntl.LOCK_EX)
+            t0 = time.monotonic()
+            verdict = self._run_test(prog, timeout)
+            self.last_secs = round(time.monotonic() - t0, 1)
+        return verdict
+
+    def _run_test(self, prog, timeout):
         env = dict(os.environ, TESSERA_ARCH=self.arch, CMOCKA_MESSAGE_OUTPUT="TAP",
                    TESSERA_BUILD=os.path.join(self.path, "build"))
         path = os.path.join(self.path, prog)
@@ -212,9 +225,8 @@ def baseline(tree, res, progs, tree_hash):
     log(f"mutate: baseline: {len(progs)} test programs on the unmutated tree")
     secs, failing = {}, []
     for prog in progs:
-        t0 = time.monotonic()
         verdict = tree.run_test(prog, 1800)
-        secs[prog] = round(time.monotonic() - t0, 1)
+        secs[prog] = tree.last_secs
         log(f"  {verdict:7} {secs[prog]:6.1f} s  {prog}")
         if verdict != "pass":
             failing.append(prog)
@@ -278,7 +290,23 @@ def choose(all_mutants, per_folder, seed):
     return folders
 
 
-def summary(rows, folders):
+def judged_equivalent(repo):
+    """tests/mutate/equivalent.txt: survivors shown equivalent by reading
+    the code (the compiler could not fold them away), id -> reason. An
+    entry goes stale, and its mutant counts again, when its file changes
+    where the id points."""
+    out = {}
+    with open(os.path.join(repo, "tests", "mutate", "equivalent.txt"), encoding="utf-8") as f:
+        for line in f:
+            if line.strip() and not line.startswith("#"):
+                ident, _, reason = line.strip().partition(" ")
+                out[ident] = reason.strip()
+    return out
+
+
+def summary(rows, folders, judged):
+    rows = [dict(r, verdict="equivalent", judged=judged[r["id"]])
+            if r["verdict"] == "survived" and r["id"] in judged else r for r in rows]
     log("")
     log("mutation testing: per folder (rate = (killed + timeout) / (killed + timeout + survived);"
         " stillborn and equivalent not counted)")
@@ -302,6 +330,11 @@ def summary(rows, folders):
     log(f"survivors ({len(surv)}):")
     for r in sorted(surv, key=lambda r: (r["path"], r["line"], r["col"])):
         log(f"  {r['path']}:{r['line']}  {r['op']:4}  {r['old']!r} -> {r['new']!r}")
+    same = [r for r in rows if r.get("judged")]
+    if same:
+        log(f"survivors judged equivalent (tests/mutate/equivalent.txt) ({len(same)}):")
+    for r in sorted(same, key=lambda r: (r["path"], r["line"], r["col"])):
+        log(f"  {r['path']}:{r['line']}  {r['op']:4}  {r['old']!r} -> {r['new']!r}: {r['judged']}")
 
 
 def main():
@@ -317,6 +350,8 @@ def main():
     ap.add_argument("--dir", default="build-mutate")
     ap.add_argument("--newlib-from", default="build")
     ap.add_argument("--jobs", type=int, default=2)
+    ap.add_argument("--retry-survivors", action="store_true",
+                    help="judge the recorded survivors again (after tests were added)")
     ap.add_argument("--list", action="store_true", help="only list the chosen mutants")
     ap.add_argument("--summary", action="store_true",
                     help="only sum up the results at hand of the chosen mutants (runs nothing)")
@@ -349,7 +384,7 @@ def main():
                 else:
                     gap += 1
             missing += gap
-        summary(rows, list(folders))
+        summary(rows, list(folders), judged_equivalent(repo))
         if missing:
             log(f"({missing} chosen mutants have no result yet: run without --summary)")
         return 0
@@ -368,6 +403,7 @@ def main():
     tree.remember_code(sorted({m.path for ms in folders.values() for m in ms}))
     secs = base["secs"]
 
+    judged = judged_equivalent(repo)
     # Round robin over the folders, so that a run cut short has figures
     # for each of them.
     texts, rows = {}, []
@@ -384,7 +420,8 @@ def main():
                     texts[m.path] = f.read()
             key = (m.ident, args.arch, sha(texts[m.path].encode()))
             r = res.done.get(key)
-            if r is None:
+            if r is None or (args.retry_survivors and r["verdict"] == "survived"
+                             and m.ident not in judged):
                 t0 = time.monotonic()
                 verdict, by, why = run_mutant(tree, m, texts[m.path], progs, secs)
                 r = {"id": m.ident, "arch": args.arch, "src": key[2], "folder": name,
@@ -399,7 +436,7 @@ def main():
             rows.append(r)
             if r["verdict"] not in ("stillborn", "equivalent"):
                 counted[name] += 1
-    summary(rows, list(folders))
+    summary(rows, list(folders), judged)
     return 0
 
 

@@ -66,6 +66,10 @@ def main():
     again = [m.ident for m in M.mutants_of("t.c", SRC, fams)]
     ok(again == [m.ident for m in ms] and len(set(again)) == len(again), "stable, unique ids")
     ok(all(m.apply(SRC) != SRC for m in ms), "every mutant changes the text")
+    root = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..")
+    srcs = M.source_files(root, "x86")
+    ok("pv/include/pv/abi.h" in srcs and "pv/include/pv/hcall_args.h" not in srcs,
+       "the tests' oracle hcall_args.h is not mutated")
     print(f"1..{n}")
     return 1 if failed else 0
 

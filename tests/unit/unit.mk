@@ -23,8 +23,13 @@ UNIT_SRCS_hcall_args := $(UNIT_SRCS_hcall) tests/common/hcall_cases.c
 UNIT_SRCS_elf := kernel/core/elf.c kernel/core/uaccess.c
 UNIT_SRCS_kformat := kernel/core/kformat.c
 
+# Every header the tests and the sources they link may include (one compile
+# per test, no dependency files): an edit of the ABI rebuilds them too.
+UNIT_KERNEL_HEADERS := $(wildcard kernel/core/include/*.h pv/include/pv/*.h tests/common/*.h \
+	tests/unit/kernel/*.h tests/unit/kernel/host/*.h)
+
 $(UNIT_DIR)/kernel-%: tests/unit/kernel/test_%.c tests/unit/kernel/fake_arch.c \
-		$$(UNIT_SRCS_$$*) $(wildcard kernel/core/include/*.h tests/unit/kernel/*.h)
+		$$(UNIT_SRCS_$$*) $(UNIT_KERNEL_HEADERS)
 	@mkdir -p $(@D)
 	$(Q)$(HOSTCC) $(UNIT_KERNEL_CFLAGS) -o $@ $< tests/unit/kernel/fake_arch.c $(UNIT_SRCS_$*) \
 		-lcmocka
@@ -32,3 +37,12 @@ $(UNIT_DIR)/kernel-%: tests/unit/kernel/test_%.c tests/unit/kernel/fake_arch.c \
 UNIT_KERNEL_BINS := $(patsubst %,$(UNIT_DIR)/kernel-%,$(UNIT_KERNEL_TESTS))
 HOST_TEST_TARGETS += $(UNIT_KERNEL_BINS)
 HOST_TEST_PROGRAMS += $(UNIT_KERNEL_BINS)
+
+# SPARC's 64-bit division helpers, on the host under other names.
+UNIT_DIVDI3 := $(UNIT_DIR)/pv-divdi3
+$(UNIT_DIVDI3): tests/unit/pv/test_divdi3.c pv/arch/sparc/libgcc/divdi3.c
+	@mkdir -p $(@D)
+	$(Q)$(HOSTCC) $(HOST_CFLAGS) -D__udivmoddi4=t_udivmoddi4 -D__udivdi3=t_udivdi3 \
+		-D__umoddi3=t_umoddi3 -D__divdi3=t_divdi3 -D__moddi3=t_moddi3 -o $@ $^ -lcmocka
+HOST_TEST_TARGETS += $(UNIT_DIVDI3)
+HOST_TEST_PROGRAMS += $(UNIT_DIVDI3)

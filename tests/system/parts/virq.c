@@ -81,6 +81,28 @@ static void test_clock(uint32_t id)
     t3 = pv_clock_ns();
     check("clock agrees with the kernel", t1 <= t2 && t2 <= t3 && t3 - t1 < 20 * US, "%llu..%llu",
           t1, t3);
+#if defined(__sparc__)
+    uint32_t want = 0; /* no counter user mode may read: PV_HC_TIME_GET */
+#else
+    uint32_t want = 1; /* the TSC */
+#endif
+    /* The clock's conversion, (a * b) >> 32 in 64-bit pieces, with high
+     * halves that a short test's counter deltas never reach (expected
+     * values: exact products, worked out with Python's integers). */
+    static const uint64_t mul[][3] = {
+        {0x123456789abcdef0ull, 0x180000000ull, 0x1b4e81b4e81b4e68ull},
+        {0xfedcba9876543210ull, 0xffffffffull, 0xfedcba9777777777ull},
+        {0x3ffffffffull, 0x500000003ull, 0x1400000006ull},
+    };
+    int exact = 1;
+
+    for (int i = 0; i < 3; i++)
+        exact &= pv_mul_shr32(mul[i][0], mul[i][1]) == mul[i][2];
+    check("clock conversion exact beyond 32 bits", exact, "%llx, want %llx",
+          pv_mul_shr32(mul[0][0], mul[0][1]), mul[0][2]);
+    /* The ABI's values (docs/pv-api.md), not just zero and non-zero. */
+    check("counter_valid as documented", pv_shared()->counter_valid == want, "%llu, want %llu",
+          pv_shared()->counter_valid, want);
 }
 
 static void test_oneshot(void)
@@ -192,6 +214,37 @@ static void test_counted_while_out(void)
     want = (now - first) / period + 1;
     check("missed periods are counted", counted + 1 >= want && counted <= want,
           "counted %llu, elapsed periods %llu", counted, want);
+}
+
+/* What the kernel publishes of the execution clock, and seq. */
+static void exec_clock_fields(uint64_t f[3])
+{
+    volatile struct pv_shared *s = pv_shared();
+
+    f[0] = s->seq;
+    f[1] = s->exec_base_ns;
+    f[2] = s->running_since_ns;
+}
+
+/* The execution clock's base (exec_base_ns, running_since_ns) changes only
+ * when the partition is switched in: a hypercall that leaves it running
+ * must not republish it (nor bump seq, which clock readers spin on). Fresh
+ * in a window, so that no switch can fall between the two reads; three
+ * tries in case an unforeseen one does. */
+static void test_exec_clock_kept(void)
+{
+    uint64_t before[3], after[3], t;
+    int kept = 0;
+
+    sync_window();
+    for (int i = 0; i < 3 && !kept; i++) {
+        exec_clock_fields(before);
+        pv_time_get(&t);
+        exec_clock_fields(after);
+        kept = before[0] == after[0] && before[1] == after[1] && before[2] == after[2];
+    }
+    check("a hypercall leaves the execution clock's base alone", kept,
+          "running since %llu, now since %llu", before[2], after[2]);
 }
 
 static void test_exec_timer(void)
@@ -317,6 +370,7 @@ void pv_main(uint32_t id)
     test_periodic();
     test_deferred();
     test_counted_while_out();
+    test_exec_clock_kept();
     test_exec_timer();
     test_idle_wakeup();
     test_idle_pending();

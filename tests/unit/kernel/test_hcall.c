@@ -272,6 +272,30 @@ static void test_time_get(void **state)
     assert_int_equal(call(PV_HC_TIME_GET, 0, 0), PV_EFAULT);
 }
 
+/* PV_HC_PART_STATUS reports each kernel state as the ABI numbers it
+ * (pv/abi.h PV_STATE_*): a guest compares with those. */
+static void test_status_states_are_the_abis(void **state)
+{
+    static const struct {
+        enum part_state kernel;
+        uint32_t abi;
+    } states[] = {{PART_READY, PV_STATE_READY},
+                  {PART_IDLE, PV_STATE_IDLE},
+                  {PART_HALTED, PV_STATE_HALTED},
+                  {PART_STOPPED, PV_STATE_STOPPED},
+                  {PART_LOADING, PV_STATE_RESTARTING}};
+    struct pv_partition_status st;
+
+    (void)state;
+    for (size_t i = 0; i < sizeof(states) / sizeof(states[0]); i++) {
+        p.state = states[i].kernel;
+        assert_int_equal(call(PV_HC_PART_STATUS, PV_PART_SELF, 0x40100800), PV_OK);
+        memcpy(&st, fake_ram + 0x1800, sizeof(st));
+        assert_int_equal(st.state, states[i].abi);
+    }
+    p.state = PART_READY;
+}
+
 static void test_idle_and_halt(void **state)
 {
     (void)state;
@@ -317,6 +341,7 @@ int main(void)
         cmocka_unit_test_setup(test_console_kernel_line_flushes_first, setup),
         cmocka_unit_test_setup(test_plan_switch_needs_a_system_partition, setup),
         cmocka_unit_test_setup(test_time_get, setup),
+        cmocka_unit_test_setup(test_status_states_are_the_abis, setup),
         cmocka_unit_test_setup(test_idle_and_halt, setup),
         cmocka_unit_test_setup(test_own_event_line_is_queued, setup),
     };
