@@ -1,6 +1,7 @@
 #!/usr/bin/env python3
 # SPDX-License-Identifier: BSD-2-Clause
-"""The numbers of the guest ABI in pv/include/pv/abi.h are the ones
+"""The numbers of the guest ABI in pv/include/pv/abi.h (and the lists of
+pv/abi_list.h its enums come from) are the ones
 docs/pv-api.md (the contract) gives: hypercall numbers, error codes,
 virtual interrupt lines, health-monitor error ids and actions, partition
 states. Kernel and guests compile from the same header, so a changed
@@ -13,13 +14,29 @@ import sys
 ROOT = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..")
 
 
+# The enum lists of pv/abi_list.h (X(NAME, value, ...)) and the prefix
+# pv/abi.h gives their names.
+LIST_PREFIX = {"PV_HM_ERROR_LIST": "PV_HM_", "PV_HM_ACTION_LIST": "PV_HM_ACTION_",
+               "PV_MODE_LIST": "PV_MODE_", "PV_START_LIST": "PV_START_",
+               "PV_STATE_LIST": "PV_STATE_"}
+
+
 def header_values():
+    """The numbers as written in the headers: pv/abi.h's #defines and the
+    X-macro lists of pv/abi_list.h its enums are made from."""
+    out = {}
     text = open(os.path.join(ROOT, "pv/include/pv/abi.h"), encoding="utf-8").read()
     text = re.sub(r"\\\n\s*", " ", text)  # continued #define lines
-    out = {}
     for name, value in re.findall(r"^#define\s+(PV_\w+)\s+\(?(-?(?:0x[0-9a-fA-F]+|\d+))u?\)?",
                                   text, re.M):
         out[name] = int(value, 0)
+    lists = open(os.path.join(ROOT, "pv/include/pv/abi_list.h"), encoding="utf-8").read()
+    lists = re.sub(r"\\\n\s*", " ", lists)
+    for macro, body in re.findall(r"^#define\s+(PV_\w+_LIST)\(X\)(.*)$", lists, re.M):
+        prefix = LIST_PREFIX.get(macro)
+        if prefix:
+            for name, value in re.findall(r"\bX\((\w+),\s*(-?(?:0x[0-9a-fA-F]+|\d+))", body):
+                out[prefix + name] = int(value, 0)
     return out
 
 
