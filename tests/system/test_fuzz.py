@@ -30,9 +30,9 @@ LAT = re.compile(r"lat (\d+): n=(\d+) min=(\d+) max=(\d+)")
 # SPARC: next to the fuzzer a few window starts in a run still come up to
 # ~300 ns (12 clock ticks) early or late, depending on code layout; two
 # causes were found and removed (the schedule timer's phase, interrupts
-# QEMU leaves pending after a `rett`); the rest is the victim's own
-# console output drained before its window-start upcall, still to be fixed
-# (docs/testing.md). Held to this bound meanwhile: every breach of issue
+# QEMU leaves pending after a `rett`, the victim's own console output
+# drained before its window-start upcall); what remains in long runs is
+# not yet explained (docs/testing.md). Held to this bound meanwhile: every breach of issue
 # 14 moved window starts by tens of microseconds.
 RESIDUAL_NS = 500 if ARCH == "sparc" else 0
 
