@@ -195,7 +195,8 @@ $(eval $(call tessera_system,faults-c,tests/system/systems/faults-c.xml,$(TEST_P
 TEST_TARGETS += $(SYSTEMS_DIR)/faults-c/system.elf
 endif
 
-# The hypercall fuzzer (tests/system/parts/fuzzer.c, docs/testing.md) next to
+# The hypercall fuzzer (tests/system/parts/fuzzer.c with fuzz_gen.c and
+# fuzz_faults.c, docs/testing.md) next to
 # its victim, and the same system with a neighbour that only spins. One
 # source, two images: fuzzer-short.elf with a fixed seed for `make test`,
 # fuzzer-run.elf with SEED, CALLS and TRACE_FROM from the command line
@@ -208,7 +209,7 @@ FUZZ_DIR := $(B)/$(ARCH)/fuzz
 FUZZ_SHORT_CALLS := 20000
 $(eval $(call bare_partition,fuzzvictim,tests/system/parts/fuzzvictim.c))
 
-$(FUZZ_DIR)/short.o: tests/system/parts/fuzzer.c
+$(FUZZ_DIR)/short.o: tests/system/parts/fuzzer.c tests/system/parts/fuzzer.h
 	@mkdir -p $(@D)
 	$(Q)$(TARGET_CC) $(TP_CFLAGS) -Itests/system/parts -DFUZZ_SEED=1u \
 		-DFUZZ_CALLS=$(FUZZ_SHORT_CALLS)u -DFUZZ_TRACE_FROM=0xffffffffu -c $< -o $@
@@ -220,16 +221,23 @@ $(FUZZ_DIR)/params.h: fuzz-params-force
 		$(SEED) $(CALLS) $(TRACE_FROM) $$(( $(CALLS) / 50 + 2000 )) > $@.tmp
 	$(Q)if cmp -s $@.tmp $@; then rm $@.tmp; else mv $@.tmp $@; fi
 
-$(FUZZ_DIR)/run.o: tests/system/parts/fuzzer.c $(FUZZ_DIR)/params.h
+$(FUZZ_DIR)/run.o: tests/system/parts/fuzzer.c tests/system/parts/fuzzer.h $(FUZZ_DIR)/params.h
 	@mkdir -p $(@D)
 	$(Q)$(TARGET_CC) $(TP_CFLAGS) -Itests/system/parts -include $(FUZZ_DIR)/params.h -c $< -o $@
 
+# The generator and the faults are the same in both images.
+FUZZ_COMMON_OBJS := $(FUZZ_DIR)/fuzz_gen.o $(FUZZ_DIR)/fuzz_faults.o
+$(FUZZ_DIR)/fuzz_%.o: tests/system/parts/fuzz_%.c tests/system/parts/fuzzer.h
+	@mkdir -p $(@D)
+	$(Q)$(TARGET_CC) $(TP_CFLAGS) -Itests/system/parts -c $< -o $@
+
 # $(call fuzz_image,NAME,OBJECT)
 define fuzz_image
-$(PART_IMAGE_DIR)/$(1).elf: $(2) $(TP_LIB_OBJS) $(PV_START) $(PV_LIB) $(PV_PARTITION_LDS)
+$(PART_IMAGE_DIR)/$(1).elf: $(2) $(FUZZ_COMMON_OBJS) $(TP_LIB_OBJS) $(PV_START) $(PV_LIB) \
+		$(PV_PARTITION_LDS)
 	@mkdir -p $$(@D)
 	$$(Q)$$(TARGET_LD) $$(TARGET_LDEMU) -T $$(PV_PARTITION_LDS) -o $$@ $$(PV_START) $$< \
-		$$(TP_LIB_OBJS) $$(PV_LIB) $$(TARGET_LIBGCC)
+		$(FUZZ_COMMON_OBJS) $$(TP_LIB_OBJS) $$(PV_LIB) $$(TARGET_LIBGCC)
 endef
 $(eval $(call fuzz_image,fuzzer-short,$(FUZZ_DIR)/short.o))
 $(eval $(call fuzz_image,fuzzer-run,$(FUZZ_DIR)/run.o))

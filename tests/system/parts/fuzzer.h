@@ -41,4 +41,68 @@
 #define SPIN_WINDOWS 2000u
 #endif
 
+/* ---- what the fuzzer's files share (fuzzer.c issues and checks, fuzz_gen.c
+ * draws calls, fuzz_faults.c causes faults and restarts) ---- */
+
+#define FZ_R 1u
+#define FZ_W 2u
+#define FZ_X 4u
+
+/* The state that survives faults and restarts, in the area "keep". */
+
+struct rec {
+    uint32_t n, nr, a[5];
+    int32_t ret;
+};
+
+#define RING 16
+
+struct keep {
+    uint32_t magic, seed;
+    uint32_t rng[4]; /* xoshiro128** */
+    uint32_t calls, faults, caught, upcalls, hm_async, restarts_asked, hm_restarts_asked;
+    uint32_t findings, unexpected, boots, expect_fault, last_error, hm_seen;
+    uint32_t mask;
+    int32_t ports[5]; /* handles of QS, QD, SS, SD (and -1) */
+    uint32_t ring_pos;
+    struct rec ring[RING];
+};
+
+#define K ((volatile struct keep *)KEEP_VA)
+
+/* ---- one hypercall ---- */
+
+struct call {
+    uint32_t nr, a[5];
+    /* Pointer arguments the oracle checks: range, rights needed. */
+    uint32_t np, p[3], len[3], rights[3];
+    int oracle_exact; /* the result is PV_OK iff every range is valid */
+    int hostile;      /* x86: enter with DF set and null data segments */
+};
+
+/* fuzz_gen.c: the seeded generator and the calls it draws. */
+uint32_t rnd(void);
+uint32_t below(uint32_t n);
+void seed_rng(uint32_t seed);
+int range_ok(uint32_t p, uint32_t len, uint32_t rights);
+void build(struct call *c);
+/* A random upcall frame at p (in scratch) for upcall_return to resume. */
+void craft_frame(uint32_t p);
+
+/* The most restarts the health monitor is asked for: max-restarts in the
+ * XML is 1000, and the restart-loop action would halt the fuzzer. */
+#define HM_RESTARTS_MAX 900
+
+/* fuzz_faults.c: a fault of a random class, control-page writes, a restart
+ * of itself by one of its routes. */
+void fault(void);
+void scribble(void);
+void restart(void);
+
+/* fuzzer.c: issues c, records it and checks its result; fault_resume goes
+ * on with the loop on a fresh stack (the top of __stack_top). */
+void issue(struct call *c);
+void fault_resume(void);
+extern char __stack_top[];
+
 #endif
