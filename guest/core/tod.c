@@ -3,7 +3,12 @@
 #include "tod.h"
 
 #define TOD_BASE_YEAR   1988u
-#define TOD_LATEST_YEAR 4095u
+/*
+ * The realtime clock is a 64-bit count of nanoseconds since 1970, which wraps
+ * in 2554. Like RTEMS 6, accept years up to 2400: a clock set then still runs
+ * more than 113 years before it wraps.
+ */
+#define TOD_LATEST_YEAR 2400u
 
 static bool is_leap(uint32_t year)
 {

@@ -219,6 +219,25 @@ static void tcb_object(void)
     (void)rtems_extension_delete(extension);
 }
 
+/* ---- 5. The latest time of day ----------------------------------------------- */
+
+static void latest_year(void)
+{
+    rtems_time_of_day set = {2400, 12, 31, 23, 59, 58, 0};
+    rtems_time_of_day read;
+
+    printf("clock_set 2800-02-28 23:59:59: %s\n",
+           rtems_status_text(rtems_clock_set(&(rtems_time_of_day){2800, 2, 28, 23, 59, 59, 0})));
+    printf("clock_set 2401-01-01 00:00:00: %s\n",
+           rtems_status_text(rtems_clock_set(&(rtems_time_of_day){2401, 1, 1, 0, 0, 0, 0})));
+    printf("clock_set 2400-12-31 23:59:58: %s\n", rtems_status_text(rtems_clock_set(&set)));
+    (void)rtems_task_wake_after(rtems_clock_get_ticks_per_second() * 3 / 2);
+    (void)rtems_clock_get_tod(&read);
+    printf("1.5 s later: %04" PRIu32 "-%02" PRIu32 "-%02" PRIu32 " %02" PRIu32 ":%02" PRIu32
+           ":%02" PRIu32 "\n",
+           read.year, read.month, read.day, read.hour, read.minute, read.second);
+}
+
 rtems_task Init(rtems_task_argument ignored)
 {
     (void)ignored;
@@ -228,6 +247,7 @@ rtems_task Init(rtems_task_argument ignored)
     self_restart();
     fire_when();
     tcb_object();
+    latest_year();
     printf("*** END OF COMPAT01 ***\n");
     exit(0);
 }

@@ -63,6 +63,10 @@ static void tod_round_trip(void **state)
     tod = (rtems_time_of_day){2100, 3, 1, 0, 0, 0, 0};
     exec_seconds_to_tod(exec_tod_to_seconds(&tod), &back);
     assert_memory_equal(&back, &tod, sizeof(tod));
+    /* The latest valid time of day survives the nanosecond clock's representation. */
+    tod = (rtems_time_of_day){2400, 12, 31, 23, 59, 59, 0};
+    exec_seconds_to_tod(exec_tod_to_seconds(&tod) * EXEC_NS_PER_S / EXEC_NS_PER_S, &back);
+    assert_memory_equal(&back, &tod, sizeof(tod));
 }
 
 static void tod_validation(void **state)
@@ -79,6 +83,13 @@ static void tod_validation(void **state)
     tod.year = 2000;
     assert_int_equal(exec_tod_validate(&tod, 0), RTEMS_SUCCESSFUL);
     tod.year = 2100;
+    assert_int_equal(exec_tod_validate(&tod, 0), RTEMS_INVALID_CLOCK);
+    /* The latest year: 2400-12-31 is valid, 2401 and 2800 (past the 64-bit ns wrap) not. */
+    tod = (rtems_time_of_day){2400, 12, 31, 23, 59, 59, 0};
+    assert_int_equal(exec_tod_validate(&tod, 0), RTEMS_SUCCESSFUL);
+    tod.year = 2401;
+    assert_int_equal(exec_tod_validate(&tod, 0), RTEMS_INVALID_CLOCK);
+    tod = (rtems_time_of_day){2800, 2, 28, 23, 59, 59, 0};
     assert_int_equal(exec_tod_validate(&tod, 0), RTEMS_INVALID_CLOCK);
     tod = (rtems_time_of_day){2000, 13, 1, 0, 0, 0, 0};
     assert_int_equal(exec_tod_validate(&tod, 0), RTEMS_INVALID_CLOCK);
