@@ -116,22 +116,41 @@ static void ring_sent(struct partition *p)
     r->len--;
 }
 
+/* Bytes from the head of r up to and including the end of its oldest line:
+ * every line enters the ring whole, so the line end is there, at most a
+ * longest line away (a longer kernel event line goes out in pieces). */
+static uint32_t oldest_line_len(const struct console_ring *r)
+{
+    uint32_t n = 0;
+
+    while (n < r->len && n < CONSOLE_RING_LINE_MAX) {
+        if (r->buf[(r->head + n++) & RING_MASK] == '\n')
+            break;
+    }
+    return n;
+}
+
 void console_drain(struct partition *p, uint64_t slot_end)
 {
     struct console_ring *r = &p->console;
 
     if (uart_holder && uart_holder != p)
         return; /* another's line is half out: it finishes in its own window */
-    for (uint32_t sent = 0; r->len; sent++) {
-        if (sent % CONSOLE_DRAIN_CHECK == 0) {
-            uint64_t now = arch_time_ns();
+    while (r->len) {
+        /* Whole lines only, started while there is time for all of it: a
+         * line the margin cut would hold the UART, and then when the other
+         * partitions' output goes out - and what their entries cost -
+         * would depend on this one. */
+        uint32_t n = oldest_line_len(r);
+        uint64_t now = arch_time_ns();
 
-            if (now >= slot_end || slot_end - now <= CONSOLE_DRAIN_MARGIN_NS)
-                return;
+        if (now >= slot_end || slot_end - now <= CONSOLE_DRAIN_MARGIN_NS + n * CONSOLE_DRAIN_BYTE_NS)
+            return;
+        for (; n; n--) {
+            if (!arch_console_try_putc(r->buf[r->head]))
+                return; /* the UART is busy: never wait for it here */
+            ring_sent(p);
         }
-        if (!arch_console_try_putc(r->buf[r->head]))
-            return; /* the UART is busy: never wait for it here */
-        ring_sent(p);
     }
 }
 
@@ -156,13 +175,35 @@ void console_flush_all(void)
         ring_flush(&partitions[i]);
 }
 
-void console_partition_flush(struct partition *p)
+/* Sends the rest of the line that holds the UART, if any, waiting for the
+ * UART: after it, the UART is at a line start. Only a busy UART leaves a
+ * line half out (console_drain sends whole lines). */
+static void finish_held_line(void)
 {
-    /* First make room, so that the unfinished line is not dropped. */
-    console_flush_all();
+    struct partition *h = uart_holder;
+
+    if (!h)
+        return;
+    for (uint32_t n = oldest_line_len(&h->console); n; n--) {
+        for (uint32_t i = 0; i < 100000u; i++) {
+            if (arch_console_try_putc(h->console.buf[h->console.head]))
+                break;
+        }
+        ring_sent(h);
+    }
+}
+
+/* Prints p's ring and its unfinished line, waiting for the UART, after the
+ * rest of a held line: before a kernel line about p, so that p's output
+ * stays in order. No other partition's ring moves: its output goes out in
+ * its own time only, else a neighbour's kernel lines would change what
+ * that partition's later entries cost. */
+static void flush_own(struct partition *p)
+{
+    finish_held_line();
     ring_flush(p);
     if (p->line_len)
-        end_line(p, 0, 0);
+        end_line(p, 0, 0); /* the ring is empty: it fits */
     ring_flush(p);
 }
 
@@ -180,13 +221,20 @@ void console_partition_event(struct partition *p, const char *fmt, ...)
     va_end(ap);
     if (n >= (int)sizeof(line))
         n = sizeof(line) - 1;
-    if (!q || ring_free(&q->console) < CONSOLE_RING_LINE_MAX + 2u * (uint32_t)n) {
-        /* No partition's doing (a module reset, a restart completing) or
-         * no room: print now, all pending output and p's unfinished line
-         * first. */
-        console_partition_flush(p);
+    if (!q) {
+        /* No partition's doing: p's restart completing in p's own slot,
+         * or the shutdown. Print now, after p's pending output. */
+        flush_own(p);
         for (int i = 0; i < n; i++)
             arch_console_putc(line[i]);
+        return;
+    }
+    if (ring_free(&q->console) < CONSOLE_RING_LINE_MAX + 2u * (uint32_t)n) {
+        /* q's output outruns its windows: the line is q's to lose, like
+         * its own lines (counted). Printing it now would first print q's
+         * whole ring - a kernel path of ~1 KiB of output, at any moment of
+         * q's window, past its guard band into the next window. */
+        q->console.dropped += (uint32_t)n;
         return;
     }
     if (q == p && p->line_len)

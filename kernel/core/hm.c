@@ -23,11 +23,23 @@ static const char *const action_names[] = PV_HM_ACTION_NAMES;
 
 _Static_assert(HM_LOG_SIZE >= CFG_MAX_PARTITIONS, "every partition needs a share of the HM log");
 
-/* The entries kept, oldest first (ascending seq, with gaps where records
- * were dropped). Each partition may hold at most hm_log_share() of them:
- * a partition at its share that logs again loses its own oldest record,
- * so one that raises errors in a loop never pushes out another's. */
-static struct pv_hm_entry log_ring[HM_LOG_SIZE];
+/* The entries kept, in slots linked oldest first (ascending seq, with gaps
+ * where records were dropped). Each partition may hold at most
+ * hm_log_share() of them: a partition at its share that logs again loses
+ * its own oldest record, so one that raises errors in a loop never pushes
+ * out another's. Each kept entry is also linked to the next one of its
+ * partition, so that appending and dropping cost the same whatever the
+ * log holds (an error is raised in the kernel path of any fault: its cost
+ * is every neighbour's window-start jitter). */
+_Static_assert(HM_LOG_SIZE < 255u, "slot numbers fit in a byte, 255 = none");
+#define NO_SLOT 255u
+static struct pv_hm_entry log_slot[HM_LOG_SIZE];
+static uint8_t log_next_slot[HM_LOG_SIZE]; /* the next younger entry, any partition */
+static uint8_t log_prev_slot[HM_LOG_SIZE]; /* the next older entry, any partition */
+static uint8_t log_next_own[HM_LOG_SIZE];  /* the next younger entry of the same partition */
+static uint8_t log_oldest = NO_SLOT, log_newest = NO_SLOT;
+static uint8_t log_free_head;  /* free slots, linked by log_next_slot */
+static uint32_t log_never_used; /* slots at and above it were never used */
 static uint32_t log_next;  /* number of the next entry */
 static uint32_t log_count; /* entries kept, <= HM_LOG_SIZE */
 static uint32_t log_overwritten;
@@ -91,29 +103,68 @@ static uint32_t hm_log_share(void)
     return n ? HM_LOG_SIZE / n : HM_LOG_SIZE;
 }
 
-/* Appends p's record; at its share, p's own oldest record goes first.
- * Bounded: one pass over the ring and one move of at most HM_LOG_SIZE - 1
- * entries, whatever the configuration. */
+/* Unlinks p's oldest entry from the log and frees its slot. */
+static void log_drop_oldest_of(struct partition *p)
+{
+    uint32_t i = p->hm_log_oldest;
+    uint8_t prev = log_prev_slot[i], next = log_next_slot[i];
+
+    if (prev == NO_SLOT)
+        log_oldest = next;
+    else
+        log_next_slot[prev] = next;
+    if (next == NO_SLOT)
+        log_newest = prev;
+    else
+        log_prev_slot[next] = prev;
+    p->hm_log_oldest = log_next_own[i];
+    p->hm_log_kept--;
+    log_count--;
+    log_next_slot[i] = log_free_head;
+    log_free_head = (uint8_t)i;
+}
+
+/* A free slot: one never used, or the head of the free list. */
+static uint32_t log_take_slot(void)
+{
+    uint32_t i;
+
+    if (log_never_used < HM_LOG_SIZE)
+        return log_never_used++;
+    i = log_free_head;
+    log_free_head = log_next_slot[i];
+    return i;
+}
+
+/* Appends p's record; at its share, p's own oldest record goes first. The
+ * shares add up to at most HM_LOG_SIZE, so a partition below its share
+ * always finds a free slot. Constant time. */
 static void log_append(struct partition *p, const struct hm_error *e, uint32_t action)
 {
     struct pv_hm_entry *x;
-    uint32_t mine = 0, victim = 0;
+    uint32_t i;
 
-    for (uint32_t i = 0; i < log_count; i++) {
-        if (log_ring[i].partition_id == p->cfg->id && !mine++)
-            victim = i;
-    }
-    /* The shares keep the ring from filling up while p is below its own;
-     * the second test only keeps the array bound evident (victim 0). */
-    if (mine >= hm_log_share() || log_count == HM_LOG_SIZE) {
-        if (mine >= hm_log_share())
-            p->hm_log_lost++;
-        memmove(&log_ring[victim], &log_ring[victim + 1],
-                (log_count - victim - 1) * sizeof(log_ring[0]));
-        log_count--;
+    if (p->hm_log_kept >= hm_log_share()) {
+        p->hm_log_lost++;
+        log_drop_oldest_of(p);
         log_overwritten++;
     }
-    x = &log_ring[log_count++];
+    i = log_take_slot();
+    log_count++;
+    log_next_slot[i] = NO_SLOT;
+    log_prev_slot[i] = log_newest;
+    log_next_own[i] = NO_SLOT;
+    if (log_newest == NO_SLOT)
+        log_oldest = (uint8_t)i;
+    else
+        log_next_slot[log_newest] = (uint8_t)i;
+    log_newest = (uint8_t)i;
+    if (p->hm_log_kept++)
+        log_next_own[p->hm_log_newest] = (uint8_t)i;
+    else
+        p->hm_log_oldest = (uint8_t)i;
+    p->hm_log_newest = (uint8_t)i;
+    x = &log_slot[i];
     x->seq = log_next++;
     x->partition_id = p->cfg->id;
     x->error = e->error;
@@ -234,8 +285,8 @@ int32_t hm_hc_raise(struct partition *p)
 int32_t hm_hc_log_read(struct partition *p)
 {
     uint32_t first = arch_hcall_arg(p, 0), max = arch_hcall_arg(p, 2);
-    uint32_t oldest = log_count ? log_ring[0].seq : log_next;
-    uint32_t behind = log_next - first, k = 0, n = 0;
+    uint32_t oldest = log_count ? log_slot[log_oldest].seq : log_next;
+    uint32_t behind = log_next - first, k = log_oldest, n = 0;
     struct pv_hm_entry *out = 0;
     struct pv_hm_log_status st, *st_out = 0;
 
@@ -257,10 +308,10 @@ int32_t hm_hc_log_read(struct partition *p)
         first = behind <= 0x80000000u ? oldest : log_next;
     /* The first entry kept at or after first (numbers compared as
      * distances from the oldest, so that wrapping does not matter). */
-    while (k < log_count && log_ring[k].seq - oldest < first - oldest)
-        k++;
-    for (; n < max && k < log_count; n++, k++)
-        memcpy(&out[n], &log_ring[k], sizeof(*out));
+    while (k != NO_SLOT && log_slot[k].seq - oldest < first - oldest)
+        k = log_next_slot[k];
+    for (; n < max && k != NO_SLOT; n++, k = log_next_slot[k])
+        memcpy(&out[n], &log_slot[k], sizeof(*out));
     if (st_out) {
         st.next_seq = log_next;
         st.first_seq = oldest;

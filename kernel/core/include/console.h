@@ -34,11 +34,13 @@ struct partition;
 
 /* Draining stops this long before the end it is given (the writer's slot
  * end less the guard band, which covers the rest of the kernel path), so
- * that the next window starts on time; the clock is checked every
- * CONSOLE_DRAIN_CHECK bytes, which never wait (arch_console_try_putc) and
- * take well under the margin. */
+ * that the next window starts on time. It sends whole lines, each started
+ * only while the clock is CONSOLE_DRAIN_MARGIN_NS plus
+ * CONSOLE_DRAIN_BYTE_NS per byte of the line before that end: a byte the
+ * UART takes without waiting (arch_console_try_putc) costs well under
+ * CONSOLE_DRAIN_BYTE_NS. */
 #define CONSOLE_DRAIN_MARGIN_NS 2000u
-#define CONSOLE_DRAIN_CHECK     16u
+#define CONSOLE_DRAIN_BYTE_NS   125u
 
 /* A partition's output waiting for the UART: exactly the bytes to send. */
 struct console_ring {
@@ -58,18 +60,14 @@ struct console_ring {
 uint32_t console_partition_write(struct partition *p, const char *s, uint32_t n);
 
 /* Moves p's ring to the UART, in p's own time: only bytes the UART takes
- * without waiting, and only while the clock is more than
- * CONSOLE_DRAIN_MARGIN_NS before slot_end. Call it at the end of a kernel
+ * without waiting, and only whole lines that go out before
+ * CONSOLE_DRAIN_MARGIN_NS before slot_end (see above). Call it at the end of a kernel
  * entry when the current slot is p's. */
 void console_drain(struct partition *p, uint64_t slot_end);
 
 /* Prints everything every partition has in its ring, waiting for the UART:
  * before a kernel line, so that no output is reordered or lost. */
 void console_flush_all(void);
-
-/* Ends p's unfinished line and prints all pending output (console_flush_all):
- * before a kernel line about p (its stop, halt or restart). */
-void console_partition_flush(struct partition *p);
 
 /* Longest kernel line about a partition. */
 #define CONSOLE_EVENT_MAX 160
@@ -79,9 +77,11 @@ void console_partition_flush(struct partition *p);
  * running now, whose call or fault caused it (p itself, behind p's
  * unfinished line, or a system partition acting on p), and costs that
  * partition's time (at a window start the kernel counts the window's owner
- * as running: kernel.c); when no partition runs (the shutdown) or its ring
- * has no room, everything pending is printed and
- * then the line, at once. Never dropped. */
+ * as running: kernel.c). When that partition's ring has no room, the line
+ * is dropped and counted in its ring's dropped bytes, as its own lines
+ * would be. When no partition runs (p's restart completing in p's slot,
+ * the shutdown), it is printed at once, after p's pending output (and the
+ * rest of a line a busy UART left half out) - never another partition's. */
 void console_partition_event(struct partition *p, const char *fmt, ...)
     __attribute__((format(printf, 2, 3)));
 

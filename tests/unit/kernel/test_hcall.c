@@ -232,17 +232,44 @@ static void test_console_drain_waits_for_its_time(void **state)
 
 static void test_console_kernel_line_flushes_first(void **state)
 {
+    static const struct cfg_partition cfg2 = {
+        .name = "P2", .id = 2, .initial_mode = CFG_MODE_NORMAL, .areas = areas, .num_areas = 2};
+    static struct partition p2;
+
     (void)state;
+    memset(&p2, 0, sizeof(p2));
+    p2.cfg = &cfg2;
     memcpy(fake_ram + 0x1000, "last words\n", 11);
-    fake_console_room = 0; /* nothing drained in the partition's time */
+    fake_console_room = 0; /* nothing drained in the partitions' time */
     call(PV_HC_CONSOLE_WRITE, 0x40100000, 11);
     drain();
+    console_partition_write(&p2, "neighbour\n", 10);
     fake_console_room = -1;
     assert_int_equal(fake_console_len, 0);
-    /* p is not in partitions[]: the flush of the partition a kernel line
-     * is about must still print its own ring. */
-    console_partition_flush(&p);
-    assert_string_equal(fake_console, "[P1] last words\r\n");
+    /* A kernel line about P1 when no partition runs: P1's output first,
+     * then the line; P2's ring moves only in P2's time. (p is not in
+     * partitions[]: its own ring must still be printed.) */
+    console_partition_event(&p, "[tessera] partition P1 stopped\n");
+    assert_string_equal(fake_console, "[P1] last words\r\n[tessera] partition P1 stopped\n");
+    assert_int_equal(p2.console.len, 16);
+    console_drain(&p2, 1000000000ull);
+    assert_string_equal(fake_console,
+                        "[P1] last words\r\n[tessera] partition P1 stopped\n[P2] neighbour\r\n");
+}
+
+static void test_console_drain_sends_whole_lines(void **state)
+{
+    (void)state;
+    memcpy(fake_ram + 0x1000, "0123456789\n0123456789abcdefghij\n", 32);
+    call(PV_HC_CONSOLE_WRITE, 0x40100000, 32);
+    /* "[P1] 0123456789\r\n" is 17 bytes: a line starts only while there is
+     * time for all of it before the margin, and the next (27 bytes) waits. */
+    fake_time_ns = 1000;
+    console_drain(&p, 1000 + CONSOLE_DRAIN_MARGIN_NS + 17 * CONSOLE_DRAIN_BYTE_NS);
+    assert_int_equal(fake_console_len, 0);
+    console_drain(&p, 1001 + CONSOLE_DRAIN_MARGIN_NS + 17 * CONSOLE_DRAIN_BYTE_NS);
+    assert_string_equal(fake_console, "[P1] 0123456789\r\n");
+    assert_int_equal(p.console.len, 27);
 }
 
 static void test_plan_switch_needs_a_system_partition(void **state)
@@ -327,6 +354,27 @@ static void test_own_event_line_is_queued(void **state)
     assert_string_equal(fake_console, "[P1] partial\r\n[tessera] partition P1 halted\r\n");
 }
 
+static void test_event_line_on_a_full_ring_is_dropped(void **state)
+{
+    uint32_t queued;
+
+    (void)state;
+    running = &p;
+    memset(fake_ram + 0x1000, 'z', 100);
+    fake_ram[0x1000 + 99] = '\n';
+    fake_console_room = 0;
+    /* Fill its ring up to less than a longest line plus the event's room. */
+    while (p.console.len + CONSOLE_RING_LINE_MAX + 2u * 40u <= CONSOLE_RING_SIZE)
+        call(PV_HC_CONSOLE_WRITE, 0x40100000, 100);
+    queued = p.console.len;
+    /* A fault's line then costs it the line (counted), not a synchronous
+     * print of its whole ring (a long kernel path at any moment). */
+    console_partition_event(&p, "[tessera] hm: partition P1: an error -> propagate\n");
+    assert_int_equal(fake_console_len, 0);
+    assert_int_equal(p.console.len, queued);
+    assert_int_equal(p.console.dropped, 50);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -339,11 +387,13 @@ int main(void)
         cmocka_unit_test_setup(test_console_full_ring_drops_whole_lines, setup),
         cmocka_unit_test_setup(test_console_drain_waits_for_its_time, setup),
         cmocka_unit_test_setup(test_console_kernel_line_flushes_first, setup),
+        cmocka_unit_test_setup(test_console_drain_sends_whole_lines, setup),
         cmocka_unit_test_setup(test_plan_switch_needs_a_system_partition, setup),
         cmocka_unit_test_setup(test_time_get, setup),
         cmocka_unit_test_setup(test_status_states_are_the_abis, setup),
         cmocka_unit_test_setup(test_idle_and_halt, setup),
         cmocka_unit_test_setup(test_own_event_line_is_queued, setup),
+        cmocka_unit_test_setup(test_event_line_on_a_full_ring_is_dropped, setup),
     };
 
     return cmocka_run_group_tests_name("hcall", tests, NULL, NULL);

@@ -77,8 +77,16 @@ static int32_t call(struct partition *p, uint32_t nr, uint32_t a0, uint32_t a1, 
 static void init_partition(struct partition *p, const struct cfg_partition *cfg,
                            struct pv_shared *s)
 {
+    /* The log outlives the tests, as it outlives restarts in the kernel:
+     * so does the partition's bookkeeping of its entries in it. */
+    uint32_t kept = p->hm_log_kept;
+    uint8_t oldest = p->hm_log_oldest, newest = p->hm_log_newest;
+
     memset(p, 0, sizeof(*p));
     memset(s, 0, sizeof(*s));
+    p->hm_log_kept = kept;
+    p->hm_log_oldest = oldest;
+    p->hm_log_newest = newest;
     p->cfg = cfg;
     p->shared = s;
     p->state = PART_READY;
