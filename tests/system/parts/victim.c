@@ -54,6 +54,18 @@ static int all_recorded(void)
     return rec[first].n == FRAMES;
 }
 
+/* Waits for its next window: one report line per window, since a burst
+ * would outrun what its windows drain and its ring would drop lines (its
+ * own loss, counted) - no neighbour's kernel line prints its ring. */
+static void next_window(void)
+{
+    volatile struct pv_shared *s = pv_shared();
+    uint32_t start = (uint32_t)s->window_start_ns;
+
+    while ((uint32_t)s->window_start_ns == start)
+        ;
+}
+
 void pv_main(uint32_t id)
 {
     tp_printf("victim %u\n", id);
@@ -64,9 +76,11 @@ void pv_main(uint32_t id)
         ;
     pv_irq_disable();
     for (uint32_t w = 0; w < MAX_WIN; w++) {
-        if (rec[w].n)
+        if (rec[w].n) {
             tp_printf("window %u: n=%u min=%u max=%u hash=%08x\n", w, rec[w].n, rec[w].min,
                       rec[w].max, rec[w].hash);
+            next_window();
+        }
     }
     for (uint32_t h = 200; h < 300; h++)
         pv_partition_control(h, PV_PART_HALT);
