@@ -20,6 +20,13 @@ void exec_tasks_init(void);
 rtems_status_code exec_task_create(const rtems_task_config *config, rtems_id *id,
                                    bool user_storage);
 
+/*
+ * exec_task_create for a table of threads (Classic tasks or POSIX threads,
+ * whose control blocks begin with a struct exec_thread); any name.
+ */
+rtems_status_code exec_thread_create(struct exec_object_info *info, const rtems_task_config *config,
+                                     rtems_id *id, bool user_storage);
+
 /* The id of the only scheduler instance. */
 #define EXEC_SCHEDULER_ID ((rtems_id)0x0f010001)
 
