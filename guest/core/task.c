@@ -105,9 +105,14 @@ static void kill_zombies(void)
     }
 }
 
+void (*exec_task_delete_hook)(struct exec_thread *t);
+
 /* Makes t (already inactive) a zombie: its id stops working now. */
 static void make_zombie(struct exec_thread *t)
 {
+    if (exec_task_delete_hook != NULL) {
+        exec_task_delete_hook(t);
+    }
     t->object.active = false;
     t->object.name = 0;
     exec_chain_append(&zombies, &t->node);

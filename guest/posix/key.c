@@ -47,6 +47,9 @@ static struct posix_key *key_at(uint32_t index)
 
 void posix_keys_clear_slot(uint32_t slot)
 {
+    if (slot == NO_SLOT) {
+        return;
+    }
     for (uint32_t i = 0; i < posix_keys_info.maximum; i++) {
         struct posix_key *key = key_at(i);
 

@@ -45,10 +45,14 @@ bool posix_priority_is_valid(int priority);
 /* Rounds of destructor calls at a thread's exit (POSIX's minimum, as RTEMS). */
 #define POSIX_DESTRUCTOR_ITERATIONS 4
 
+/* exec_task_delete_hook: forgets t's key values, wakes its joiners. */
+void posix_thread_deleted(struct exec_thread *t);
+
 /* The slot of thread t in a key's value array. */
 uint32_t posix_key_slot(const struct exec_thread *t);
 /* Runs the destructors of the executing thread's key values (pthread_exit). */
 void posix_keys_run_destructors(void);
+/* Forgets the values of a slot (NO_SLOT: nothing). */
 void posix_keys_clear_slot(uint32_t slot);
 
 /*

@@ -10,6 +10,7 @@
 #include "clock_impl.h"
 #include "dispatch.h"
 #include "objects.h"
+#include "task.h"
 #include "thread.h"
 #include "watchdog.h"
 
@@ -63,6 +64,7 @@ void exec_posix_initialize(void)
                sizeof(struct posix_spinlock));
     table_init(&posix_rwlocks_info, EXEC_POSIX_RWLOCKS_CLASS, &c->rwlocks,
                sizeof(struct posix_rwlock));
+    exec_task_delete_hook = posix_thread_deleted;
     if (c->init_thread_entry != NULL) {
         create_init_thread();
     }

@@ -116,7 +116,6 @@ int pthread_create(pthread_t *thread, const pthread_attr_t *attr, void *(*start_
     p->exited = false;
     p->exit_value = NULL;
     exec_tq_init(&p->joiners, EXEC_TQ_FIFO);
-    posix_keys_clear_slot(posix_key_slot(&p->thread));
     (void)exec_directive_unlock(level, RTEMS_SUCCESSFUL);
     *thread = id;
     (void)rtems_task_start(id, thread_body, 0);
@@ -149,6 +148,22 @@ _Noreturn void pthread_exit(void *value_ptr)
     for (;;) {
         exec_thread_set_state(self, EXEC_STATE_SUSPENDED);
         exec_dispatch();
+    }
+}
+
+void posix_thread_deleted(struct exec_thread *t)
+{
+    struct posix_thread *p = posix_thread_of(t);
+    struct exec_thread *joiner;
+
+    posix_keys_clear_slot(posix_key_slot(t));
+    if (p == NULL) {
+        return;
+    }
+    /* Deleted by rtems_task_delete while joined: as a cancelled thread. */
+    while ((joiner = exec_tq_first(&p->joiners)) != NULL) {
+        *(void **)joiner->wait.buffer = PTHREAD_CANCELED;
+        exec_thread_unblock(joiner, RTEMS_SUCCESSFUL);
     }
 }
 

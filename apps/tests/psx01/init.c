@@ -3,8 +3,10 @@
  * POSIX threads on the executive: the POSIX initialization thread, thread
  * ids and priorities (as RTEMS maps them onto task priorities), creation
  * with explicit and inherited scheduling, join before and after the end of
- * a thread, detach, yield among equals, keys with destructors, once, the
- * table limit, and the task directives on a POSIX thread.
+ * a thread, detach, yield among equals, keys with destructors (also in a
+ * Classic task, whose values go with it), once, the table limit, and the
+ * task directives on a POSIX thread (a joiner of a thread deleted by
+ * rtems_task_delete gets PTHREAD_CANCELED).
  *
  * Init raises itself above the threads it creates, so they start in
  * creation order A B C (POSIX priorities 10, 5, 20) but run in priority
@@ -234,6 +236,49 @@ static void keys(void)
     show("key_delete again", pthread_key_delete(plain));
 }
 
+static rtems_task classic_task(rtems_task_argument round)
+{
+    printf("Classic task, round %d: value %s\n", (int)round,
+           pthread_getspecific(key) == NULL ? "NULL" : "set");
+    show("Classic task setspecific", pthread_setspecific(key, &h_value));
+    rtems_task_exit();
+}
+
+/* A task's values go with it: the next task in its table slot starts with none. */
+static void classic_keys(void)
+{
+    rtems_id id;
+
+    for (int round = 1; round <= 2; round++) {
+        (void)rtems_task_create(rtems_build_name('T', 'A', 'S', 'K'), 1, RTEMS_MINIMUM_STACK_SIZE,
+                                RTEMS_DEFAULT_MODES, RTEMS_DEFAULT_ATTRIBUTES, &id);
+        printf("Classic task id 0x%08" PRIx32 "\n", id);
+        (void)rtems_task_start(id, classic_task, (rtems_task_argument)round);
+    }
+}
+
+static pthread_t victim;
+
+static void *deleter(void *arg)
+{
+    (void)arg;
+    printf("K deletes J: %s\n", rtems_status_text(rtems_task_delete(victim)));
+    return (void *)(uintptr_t)'K';
+}
+
+static void deleted_while_joined(void)
+{
+    void *value = NULL;
+    pthread_t k;
+
+    set_self(SCHED_FIFO, 50);
+    victim = create_explicit(5, letter_thread, "J");
+    k = create_explicit(40, deleter, NULL);
+    show("Init joins J", pthread_join(victim, &value));
+    printf("J's value is PTHREAD_CANCELED: %s\n", value == PTHREAD_CANCELED ? "yes" : "no");
+    join_and_show(k);
+}
+
 static int once_count;
 
 static void once_routine(void)
@@ -276,6 +321,8 @@ void *POSIX_Init(void *argument)
     join_detach();
     inherited_and_yield();
     keys();
+    classic_keys();
+    deleted_while_joined();
     once();
     table_limit();
     printf("*** END OF PSX01 ***\n");
@@ -284,6 +331,7 @@ void *POSIX_Init(void *argument)
 
 #define CONFIGURE_APPLICATION_NEEDS_CLOCK_DRIVER
 #define CONFIGURE_APPLICATION_NEEDS_SIMPLE_CONSOLE_DRIVER
+#define CONFIGURE_MAXIMUM_TASKS         1
 #define CONFIGURE_MAXIMUM_POSIX_THREADS 5
 #define CONFIGURE_MAXIMUM_POSIX_KEYS    2
 #define CONFIGURE_POSIX_INIT_THREAD_TABLE
