@@ -45,6 +45,9 @@ bool posix_priority_is_valid(int priority);
 /* Rounds of destructor calls at a thread's exit (POSIX's minimum, as RTEMS). */
 #define POSIX_DESTRUCTOR_ITERATIONS 4
 
+/* Initializes a semaphore block just allocated: unnamed, count value. */
+void posix_semaphore_setup(struct posix_semaphore *s, uint32_t value);
+
 /* exec_task_delete_hook: forgets t's key values, wakes its joiners. */
 void posix_thread_deleted(struct exec_thread *t);
 

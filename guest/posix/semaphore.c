@@ -1,7 +1,8 @@
 /* SPDX-License-Identifier: BSD-2-Clause */
 /*
- * Unnamed POSIX semaphores: a count and a priority-ordered wait queue.
- * Errors go to errno, as POSIX asks of these functions.
+ * POSIX semaphores: a count and a priority-ordered wait queue. Waiting and
+ * posting are the same for named ones (semaphore_named.c). Errors go to
+ * errno, as POSIX asks of these functions.
  */
 #include <rtems.h>
 
@@ -35,11 +36,20 @@ int sem_init(sem_t *sem, int pshared, unsigned int value)
     if (s == NULL) {
         return fail(ENOSPC);
     }
-    s->count = value;
-    exec_tq_init(&s->waiters, EXEC_TQ_PRIORITY);
+    posix_semaphore_setup(s, value);
     *sem = s->object.id;
     (void)exec_directive_unlock(level, RTEMS_SUCCESSFUL);
     return 0;
+}
+
+void posix_semaphore_setup(struct posix_semaphore *s, uint32_t value)
+{
+    s->count = value;
+    exec_tq_init(&s->waiters, EXEC_TQ_PRIORITY);
+    s->named = false;
+    s->linked = false;
+    s->open_count = 0;
+    s->name[0] = '\0';
 }
 
 static struct posix_semaphore *sem_lock(const sem_t *sem, port_isr_level *level)
@@ -59,7 +69,9 @@ int sem_destroy(sem_t *sem)
     if (s == NULL) {
         return fail(EINVAL);
     }
-    if (!exec_tq_is_empty(&s->waiters)) {
+    if (s->named) {
+        error = EINVAL; /* sem_close and sem_unlink end a named one */
+    } else if (!exec_tq_is_empty(&s->waiters)) {
         error = EBUSY;
     } else {
         exec_object_free(&posix_semaphores_info, &s->object);

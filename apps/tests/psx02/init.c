@@ -3,7 +3,8 @@
  * POSIX synchronization and clocks on the executive: mutexes (types,
  * static initializer, priority order, inheritance, ceiling, timed lock),
  * condition variables (FIFO signal order, clock attribute, timeouts),
- * unnamed semaphores (priority order, errors), barriers, read-write locks,
+ * semaphores (priority order, errors; named ones: open, exclusive create,
+ * unlink, close, the shared table), barriers, read-write locks,
  * spinlocks, clock_gettime/settime/getres, nanosleep, clock_nanosleep
  * (relative and absolute), usleep and sysconf.
  *
@@ -13,6 +14,7 @@
  */
 #include <rtems.h>
 #include <errno.h>
+#include <fcntl.h>
 #include <pthread.h>
 #include <semaphore.h>
 #include <stdio.h>
@@ -311,6 +313,45 @@ static void semaphores(void)
     show_errno("sem_init too large", sem_init(&sem, 0, (unsigned)SEM_VALUE_MAX + 1u));
 }
 
+static void show_open(const char *what, const sem_t *s)
+{
+    printf("%s: %s\n", what, s != SEM_FAILED ? "ok" : strerror(errno));
+}
+
+static void named_semaphores(void)
+{
+    sem_t *s;
+    sem_t *again;
+    int value = -1;
+
+    s = sem_open("/psx02", O_CREAT, 0600, 1);
+    show_open("sem_open create", s);
+    again = sem_open("/psx02", 0);
+    printf("sem_open existing: the same semaphore: %s\n", again == s ? "yes" : "no");
+    show_open("sem_open O_EXCL existing", sem_open("/psx02", O_CREAT | O_EXCL, 0600, 0));
+    show_open("sem_open missing", sem_open("/none", 0));
+    show_open("sem_open second name, table full", sem_open("/other", O_CREAT, 0600, 0));
+    show_open("sem_open 32-character name",
+              sem_open("/abcdefghijklmnopqrstuvwxyz01234", O_CREAT, 0600, 0));
+    show_open("sem_open too large", sem_open("/big", O_CREAT, 0600, (unsigned)SEM_VALUE_MAX + 1u));
+    show_errno("wait", sem_wait(s));
+    show_errno("trywait at 0", sem_trywait(s));
+    show_errno("post", sem_post(s));
+    (void)sem_getvalue(s, &value);
+    printf("value %d\n", value);
+    show_errno("destroy named", sem_destroy(s));
+    show_errno("unlink", sem_unlink("/psx02"));
+    show_open("sem_open unlinked", sem_open("/psx02", 0));
+    show_errno("unlink again", sem_unlink("/psx02"));
+    show_errno("unlinked, still open: wait", sem_wait(s));
+    show_errno("close", sem_close(s));
+    show_errno("close the second opening", sem_close(again));
+    show_errno("wait after the last close", sem_wait(s));
+    show_open("sem_open recreates", s = sem_open("/psx02", O_CREAT, 0600, 0));
+    show_errno("unlink", sem_unlink("/psx02"));
+    show_errno("close", sem_close(s));
+}
+
 static void barriers_and_locks(void)
 {
     pthread_t t[3];
@@ -413,6 +454,7 @@ void *POSIX_Init(void *argument)
     mutex_protocols();
     conditions();
     semaphores();
+    named_semaphores();
     barriers_and_locks();
     clocks();
     printf("*** END OF PSX02 ***\n");

@@ -53,10 +53,19 @@ struct posix_key {
     void **values; /* one per thread (Classic tasks, then POSIX threads) */
 };
 
+/* Longest name of a named semaphore (a fixed array in every block). */
+#define POSIX_SEMAPHORE_NAME_MAX 31
+
 struct posix_semaphore {
     struct exec_object object;
     uint32_t count;
     struct exec_threadq waiters;
+    /* Named semaphores (sem_open) only: */
+    bool named;
+    bool linked;         /* the name still finds it (not unlinked) */
+    uint32_t open_count; /* sem_open calls not yet closed */
+    uint32_t handle;     /* the sem_t sem_open returns a pointer to */
+    char name[POSIX_SEMAPHORE_NAME_MAX + 1];
 };
 
 struct posix_barrier {
