@@ -3,7 +3,9 @@
  * POSIX threads on the executive: the POSIX initialization thread, thread
  * ids and priorities (as RTEMS maps them onto task priorities), creation
  * with explicit and inherited scheduling, join before and after the end of
- * a thread, detach, yield among equals, keys with destructors (also in a
+ * a thread, detach, yield among equals, SCHED_FIFO against SCHED_RR and
+ * SCHED_OTHER timeslicing (the threads announce the ticks themselves with
+ * rtems_clock_tick, as sched01 does), keys with destructors (also in a
  * Classic task, whose values go with it), once, the table limit, and the
  * task directives on a POSIX thread (a joiner of a thread deleted by
  * rtems_task_delete gets PTHREAD_CANCELED).
@@ -196,6 +198,50 @@ static void inherited_and_yield(void)
     join_and_show(g);
 }
 
+static char trace[64];
+static int trace_len;
+
+/* Runs for 12 ticks, marking each; the timeslice is 4 ticks. */
+static void *slicer(void *arg)
+{
+    for (int i = 0; i < 12; i++) {
+        if (trace_len < (int)sizeof(trace) - 1) {
+            trace[trace_len++] = *(const char *)arg;
+        }
+        (void)rtems_clock_tick();
+    }
+    return NULL;
+}
+
+static void policy_run(int policy)
+{
+    static const char *const letters[] = {"a", "b", "c"};
+    pthread_attr_t attr;
+    pthread_t t[3];
+
+    set_self(SCHED_FIFO, 50);
+    trace_len = 0;
+    (void)pthread_attr_init(&attr);
+    (void)pthread_attr_setinheritsched(&attr, PTHREAD_EXPLICIT_SCHED);
+    (void)pthread_attr_setschedpolicy(&attr, policy);
+    (void)pthread_attr_setschedparam(&attr, &(struct sched_param){.sched_priority = 10});
+    for (int i = 0; i < 3; i++) {
+        (void)pthread_create(&t[i], &attr, slicer, (void *)letters[i]);
+    }
+    for (int i = 0; i < 3; i++) {
+        (void)pthread_join(t[i], NULL);
+    }
+    trace[trace_len] = '\0';
+    printf("%s: %s\n", policy_name(policy), trace);
+}
+
+static void policies(void)
+{
+    policy_run(SCHED_FIFO);
+    policy_run(SCHED_RR);
+    policy_run(SCHED_OTHER);
+}
+
 static pthread_key_t key;
 static int init_value = 1;
 static int h_value = 2;
@@ -320,6 +366,7 @@ void *POSIX_Init(void *argument)
     priority_order();
     join_detach();
     inherited_and_yield();
+    policies();
     keys();
     classic_keys();
     deleted_while_joined();
@@ -331,6 +378,7 @@ void *POSIX_Init(void *argument)
 
 #define CONFIGURE_APPLICATION_NEEDS_CLOCK_DRIVER
 #define CONFIGURE_APPLICATION_NEEDS_SIMPLE_CONSOLE_DRIVER
+#define CONFIGURE_TICKS_PER_TIMESLICE   4
 #define CONFIGURE_MAXIMUM_TASKS         1
 #define CONFIGURE_MAXIMUM_POSIX_THREADS 5
 #define CONFIGURE_MAXIMUM_POSIX_KEYS    2
