@@ -9,7 +9,9 @@
 #include "posix_impl.h"
 
 #include "directive.h"
+#include "dispatch.h"
 #include "objects.h"
+#include "thread.h"
 #include "threadq.h"
 
 #include <errno.h>
@@ -114,12 +116,22 @@ sem_t *sem_open(const char *name, int oflag, ...)
     return error != 0 ? fail(error) : (sem_t *)&s->handle;
 }
 
-/* Frees s once it is unlinked and closed by all. */
+/*
+ * Frees s once it is unlinked and closed by all. A thread still waiting on
+ * it (through a sem_t pointer kept past sem_close) fails with EINVAL: the
+ * block may be reused, its queue must be empty.
+ */
 static void free_if_unused(struct posix_semaphore *s)
 {
-    if (!s->linked && s->open_count == 0) {
-        exec_object_free(&posix_semaphores_info, &s->object);
+    struct exec_thread *t;
+
+    if (s->linked || s->open_count != 0) {
+        return;
     }
+    while ((t = exec_tq_first(&s->waiters)) != NULL) {
+        exec_thread_unblock(t, RTEMS_OBJECT_WAS_DELETED);
+    }
+    exec_object_free(&posix_semaphores_info, &s->object);
 }
 
 int sem_close(sem_t *sem)
@@ -142,6 +154,7 @@ int sem_close(sem_t *sem)
     } else {
         s->open_count--;
         free_if_unused(s);
+        exec_dispatch();
     }
     (void)exec_directive_unlock(level, RTEMS_SUCCESSFUL);
     if (error != 0) {
@@ -167,6 +180,7 @@ int sem_unlink(const char *name)
         s->linked = false;
         s->name[0] = '\0';
         free_if_unused(s);
+        exec_dispatch();
     }
     (void)exec_directive_unlock(level, RTEMS_SUCCESSFUL);
     if (s == NULL) {

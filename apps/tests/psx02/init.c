@@ -318,6 +318,8 @@ static void show_open(const char *what, const sem_t *s)
     printf("%s: %s\n", what, s != SEM_FAILED ? "ok" : strerror(errno));
 }
 
+static pthread_t waiter_thread;
+
 static void named_semaphores(void)
 {
     sem_t *s;
@@ -348,8 +350,13 @@ static void named_semaphores(void)
     show_errno("close the second opening", sem_close(again));
     show_errno("wait after the last close", sem_wait(s));
     show_open("sem_open recreates", s = sem_open("/psx02", O_CREAT, 0600, 0));
+    /* A waiter through a copy of the handle when the semaphore goes away. */
+    sem = *s;
+    kind = SEMAPHORE;
+    waiter_thread = start("X", 60);
     show_errno("unlink", sem_unlink("/psx02"));
-    show_errno("close", sem_close(s));
+    show_errno("close with X waiting", sem_close(s));
+    join_all(&waiter_thread, 1);
 }
 
 static void barriers_and_locks(void)
