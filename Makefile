@@ -39,6 +39,7 @@ include config/config.mk
 include kernel/kernel.mk
 include pv/pv.mk
 include guest/guest.mk
+include guest/posix/posix.mk
 include guest/testsupport/testsupport.mk
 include guest/port/native.mk
 include guest/port/pv/pv_port.mk

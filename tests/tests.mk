@@ -122,6 +122,9 @@ $(eval $(call tessera_system,rtems-scenarios-d,tests/system/systems/rtems-scenar
 RTEMS_TEST_SYSTEMS += rtems-scenarios-e
 $(eval $(call tessera_system,rtems-scenarios-e,tests/system/systems/rtems-scenarios-e.xml,\
 	$(PV_APP_DIR)/order01.elf))
+RTEMS_TEST_SYSTEMS += rtems-scenarios-f
+$(eval $(call tessera_system,rtems-scenarios-f,tests/system/systems/rtems-scenarios-f.xml,\
+	$(PV_APP_DIR)/psx01.elf $(PV_APP_DIR)/psx02.elf))
 # The ARINC 653 APEX port services between two RTEMS partitions.
 $(eval $(call pv_apex_app,apex-sender,tests/system/rtems/apex/sender.c))
 $(eval $(call pv_apex_app,apex-receiver,tests/system/rtems/apex/receiver.c))

@@ -134,6 +134,10 @@ _Noreturn void exec_boot(void)
     /* As in RTEMS: after the idle thread, before the initialization tasks. */
     exec_io_initialize_all();
     create_init_tasks();
+    if (exec_config.posix_initialize != NULL) {
+        /* As RTEMS: the POSIX initialization threads after the Classic ones. */
+        exec_config.posix_initialize();
+    }
     if (exec_config.clock_driver) {
         port_tick_start(exec_config.microseconds_per_tick);
     }

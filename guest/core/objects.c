@@ -13,6 +13,7 @@ struct exec_object_info exec_ports_info;
 struct exec_object_info exec_periods_info;
 struct exec_object_info exec_extensions_info;
 struct exec_object_info exec_barriers_info;
+struct exec_object_info exec_posix_threads_info;
 
 rtems_id exec_object_build_id(uint32_t api, uint32_t the_class, uint32_t index)
 {
@@ -104,11 +105,24 @@ rtems_status_code exec_object_ident(const struct exec_object_info *info, rtems_n
 
 struct exec_object_info *exec_object_info_of(rtems_id id)
 {
-    if ((uint32_t)rtems_object_id_get_api(id) != OBJECTS_CLASSIC_API ||
-        (uint32_t)rtems_object_id_get_node(id) != EXEC_LOCAL_NODE) {
+    if ((uint32_t)rtems_object_id_get_node(id) != EXEC_LOCAL_NODE) {
+        return NULL;
+    }
+    if ((uint32_t)rtems_object_id_get_api(id) == OBJECTS_POSIX_API) {
+        return rtems_object_id_get_class(id) == EXEC_POSIX_THREADS_CLASS ? &exec_posix_threads_info
+                                                                         : NULL;
+    }
+    if ((uint32_t)rtems_object_id_get_api(id) != OBJECTS_CLASSIC_API) {
         return NULL;
     }
     return exec_object_info_of_class(rtems_object_id_get_class(id));
+}
+
+struct exec_object_info *exec_object_info_of_thread(rtems_id id)
+{
+    struct exec_object_info *info = exec_object_info_of(id);
+
+    return info == &exec_tasks_info || info == &exec_posix_threads_info ? info : NULL;
 }
 
 struct exec_object_info *exec_object_info_of_class(int the_class)

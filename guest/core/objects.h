@@ -50,9 +50,18 @@ extern struct exec_object_info exec_ports_info;
 extern struct exec_object_info exec_periods_info;
 extern struct exec_object_info exec_extensions_info;
 extern struct exec_object_info exec_barriers_info;
+/*
+ * POSIX threads (guest/posix): tasks with ids of the POSIX API, set up by
+ * exec_config.posix_initialize; empty without it.
+ */
+#define EXEC_POSIX_THREADS_CLASS 1
+extern struct exec_object_info exec_posix_threads_info;
 
 /* The table an id belongs to, or NULL. */
 struct exec_object_info *exec_object_info_of(rtems_id id);
+
+/* The table of a thread's id (Classic task or POSIX thread), or NULL. */
+struct exec_object_info *exec_object_info_of_thread(rtems_id id);
 
 /* The table of a Classic API class (OBJECTS_RTEMS_*), or NULL. */
 struct exec_object_info *exec_object_info_of_class(int the_class);

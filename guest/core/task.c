@@ -49,7 +49,8 @@ struct exec_thread *exec_task_lock(rtems_id id, port_isr_level *level)
         *level = exec_directive_lock();
         return exec_executing;
     }
-    return EXEC_OBJECT_LOCK(struct exec_thread, &exec_tasks_info, id, level);
+    /* A POSIX thread is a task too: the task directives accept its id. */
+    return EXEC_OBJECT_LOCK(struct exec_thread, exec_object_info_of_thread(id), id, level);
 }
 
 rtems_task_priority exec_maximum_priority(void)
@@ -92,7 +93,7 @@ static void free_task(struct exec_thread *t)
         t->storage_free(t->stack_area);
     }
     t->entry = NULL;
-    exec_object_free(&exec_tasks_info, &t->object);
+    exec_object_free(exec_object_info_of_thread(t->object.id), &t->object);
 }
 
 static void kill_zombies(void)
@@ -104,9 +105,14 @@ static void kill_zombies(void)
     }
 }
 
+void (*exec_task_delete_hook)(struct exec_thread *t);
+
 /* Makes t (already inactive) a zombie: its id stops working now. */
 static void make_zombie(struct exec_thread *t)
 {
+    if (exec_task_delete_hook != NULL) {
+        exec_task_delete_hook(t);
+    }
     t->object.active = false;
     t->object.name = 0;
     exec_chain_append(&zombies, &t->node);
@@ -114,13 +120,19 @@ static void make_zombie(struct exec_thread *t)
 
 rtems_status_code exec_task_create(const rtems_task_config *config, rtems_id *id, bool user_storage)
 {
+    if (config->name == 0) {
+        return RTEMS_INVALID_NAME;
+    }
+    return exec_thread_create(&exec_tasks_info, config, id, user_storage);
+}
+
+rtems_status_code exec_thread_create(struct exec_object_info *info, const rtems_task_config *config,
+                                     rtems_id *id, bool user_storage)
+{
     struct exec_thread *t;
     void *stack;
     size_t stack_size = config->storage_size;
 
-    if (config->name == 0) {
-        return RTEMS_INVALID_NAME;
-    }
     if (id == NULL) {
         return RTEMS_INVALID_ADDRESS;
     }
@@ -139,13 +151,13 @@ rtems_status_code exec_task_create(const rtems_task_config *config, rtems_id *id
         stack_size = exec_config.minimum_stack_size;
     }
     kill_zombies();
-    t = (struct exec_thread *)(void *)exec_object_allocate(&exec_tasks_info, config->name);
+    t = (struct exec_thread *)(void *)exec_object_allocate(info, config->name);
     if (t == NULL) {
         return RTEMS_TOO_MANY;
     }
     stack = user_storage ? config->storage_area : exec_workspace_allocate(stack_size);
     if (stack == NULL) {
-        exec_object_free(&exec_tasks_info, &t->object);
+        exec_object_free(info, &t->object);
         return RTEMS_UNSATISFIED;
     }
     t->state = EXEC_STATE_DORMANT;

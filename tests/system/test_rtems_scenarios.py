@@ -17,6 +17,7 @@ SYSTEMS = {
     "rtems-scenarios-c": ["compat01", "stdio01"],
     "rtems-scenarios-d": ["compat02"],
     "rtems-scenarios-e": ["order01"],
+    "rtems-scenarios-f": ["psx01", "psx02"],
 }
 
 

@@ -206,10 +206,15 @@ static const rtems_initialization_tasks_table _Exec_init_tasks[] = {{
     .argument = (rtems_task_argument)(CONFIGURE_INIT_TASK_ARGUMENTS),
 }};
 #define _EXEC_INIT_TASKS _Exec_init_tasks
+#elif defined(CONFIGURE_POSIX_INIT_THREAD_TABLE)
+#define _EXEC_INIT_TASK_COUNT       0
+#define _EXEC_INIT_TASK_EXTRA_STACK 0
+#define _EXEC_INIT_TASKS            NULL
 #else
-#error                                                                                             \
-    "You must define CONFIGURE_RTEMS_INIT_TASKS_TABLE (the only supported way to start an application)"
+#error "You must define CONFIGURE_RTEMS_INIT_TASKS_TABLE or CONFIGURE_POSIX_INIT_THREAD_TABLE"
 #endif
+
+#include <tessera/posix_confdefs.h>
 
 #define _EXEC_WORKSPACE_SIZE                                                                       \
     ((size_t)CONFIGURE_MAXIMUM_TASKS *                                                             \
@@ -217,7 +222,7 @@ static const rtems_initialization_tasks_table _Exec_init_tasks[] = {{
           EXEC_WORKSPACE_ALIGNMENT) +                                                              \
      (size_t)_EXEC_INIT_TASK_EXTRA_STACK + (size_t)(CONFIGURE_EXTRA_TASK_STACKS) +                 \
      (size_t)(CONFIGURE_MESSAGE_BUFFER_MEMORY) + (size_t)(CONFIGURE_MEMORY_OVERHEAD)*1024u +       \
-     2u * EXEC_WORKSPACE_ALIGNMENT)
+     _EXEC_POSIX_WORKSPACE_SIZE + 2u * EXEC_WORKSPACE_ALIGNMENT)
 
 static char _Exec_workspace[_EXEC_WORKSPACE_SIZE]
     __attribute__((aligned(EXEC_WORKSPACE_ALIGNMENT)));
@@ -299,6 +304,7 @@ const struct exec_config exec_config = {
     .initial_extension_count = _EXEC_INITIAL_EXTENSION_COUNT,
     .drivers = _EXEC_DRIVERS,
     .number_of_drivers = (uint32_t)_EXEC_DRIVERS_LENGTH,
+    .posix_initialize = _EXEC_POSIX_INITIALIZE,
 };
 
 #endif /* CONFIGURE_INIT */

@@ -25,10 +25,11 @@ typedef enum {
 } rtems_fatal_source;
 
 /* Internal error codes used by this executive (values as RTEMS's). */
-#define INTERNAL_ERROR_TOO_LITTLE_WORKSPACE          2
-#define INTERNAL_ERROR_THREAD_EXITTED                5
-#define INTERNAL_ERROR_RTEMS_INIT_TASK_CREATE_FAILED 32
-#define INTERNAL_ERROR_IDLE_THREAD_CREATE_FAILED     43
+#define INTERNAL_ERROR_TOO_LITTLE_WORKSPACE            2
+#define INTERNAL_ERROR_THREAD_EXITTED                  5
+#define INTERNAL_ERROR_RTEMS_INIT_TASK_CREATE_FAILED   32
+#define INTERNAL_ERROR_POSIX_INIT_THREAD_CREATE_FAILED 33
+#define INTERNAL_ERROR_IDLE_THREAD_CREATE_FAILED       43
 
 #ifdef __cplusplus
 #define EXEC_NORETURN [[noreturn]]

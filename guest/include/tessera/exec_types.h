@@ -268,6 +268,8 @@ struct exec_config {
     size_t initial_extension_count;
     rtems_driver_address_table *drivers; /* writable: drivers register at run time */
     uint32_t number_of_drivers;
+    /* guest/posix's tables and initialization threads (NULL: no POSIX API). */
+    void (*posix_initialize)(void);
 };
 
 /* Defined by <rtems/confdefs.h> in the application's CONFIGURE_INIT unit. */

@@ -29,7 +29,7 @@ $(PV_APP_DIR)/obj/%.o: %.c | $(NEWLIB_INCLUDE)
 
 # The libc glue goes in as objects, ahead of libc.a: its malloc lock must win
 # over newlib's default one.
-GUEST_PV_LINK_LIBS = $(GUEST_TARGET_LIBC_OBJS) $(GUEST_PV_LIB) $(GUEST_TARGET_LIB) $(PV_LIB) \
+GUEST_PV_LINK_LIBS = $(GUEST_TARGET_LIBC_OBJS) $(POSIX_LIB) $(GUEST_PV_LIB) $(GUEST_TARGET_LIB) $(PV_LIB) \
 	$(NEWLIB_LIBS) $(TARGET_LIBGCC)
 
 # $(call pv_app,NAME,SOURCES): an RTEMS application as a partition image,

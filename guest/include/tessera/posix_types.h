@@ -1,0 +1,117 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
+/*
+ * Control blocks and configuration record of the POSIX API (guest/posix).
+ *
+ * Not an application interface: <rtems/confdefs.h> allocates the tables
+ * (sized by CONFIGURE_MAXIMUM_POSIX_*) inside the application, as it does
+ * for the Classic API. newlib's pthread types are object ids (uint32), so
+ * every POSIX object lives in such a table and the application's variable
+ * holds its id, as in RTEMS before 4.11.
+ */
+#ifndef TESSERA_POSIX_TYPES_H
+#define TESSERA_POSIX_TYPES_H
+
+#include <tessera/exec_types.h>
+
+/* Classes of the POSIX API in object ids (RTEMS's numbering). */
+#define EXEC_POSIX_KEYS_CLASS                2
+#define EXEC_POSIX_MUTEXES_CLASS             6
+#define EXEC_POSIX_SEMAPHORES_CLASS          7
+#define EXEC_POSIX_CONDITION_VARIABLES_CLASS 8
+#define EXEC_POSIX_BARRIERS_CLASS            10
+#define EXEC_POSIX_SPINLOCKS_CLASS           11
+#define EXEC_POSIX_RWLOCKS_CLASS             12
+
+/* A POSIX thread: a task (the core schedules .thread) and its POSIX state. */
+struct posix_thread {
+    struct exec_thread thread;
+    void *(*start_routine)(void *);
+    void *arg;
+    int policy;
+    bool detached;
+    bool exited;      /* joinable, ended, waiting to be joined */
+    void *exit_value; /* valid once exited */
+    struct exec_threadq joiners;
+};
+
+struct posix_mutex {
+    struct exec_object object;
+    struct exec_mutex mutex;
+    int type; /* PTHREAD_MUTEX_* */
+};
+
+struct posix_cond {
+    struct exec_object object;
+    struct exec_threadq waiters;
+    uint32_t mutex; /* id of the mutex of the current waiters, 0: none */
+    int clock;      /* clockid_t of timed waits */
+};
+
+struct posix_key {
+    struct exec_object object;
+    void (*destructor)(void *);
+    void **values; /* one per thread (Classic tasks, then POSIX threads) */
+};
+
+/* Longest name of a named semaphore (a fixed array in every block). */
+#define POSIX_SEMAPHORE_NAME_MAX 31
+
+struct posix_semaphore {
+    struct exec_object object;
+    uint32_t count;
+    struct exec_threadq waiters;
+    /* Named semaphores (sem_open) only: */
+    bool named;
+    bool linked;         /* the name still finds it (not unlinked) */
+    uint32_t open_count; /* sem_open calls not yet closed */
+    uint32_t handle;     /* the sem_t sem_open returns a pointer to */
+    char name[POSIX_SEMAPHORE_NAME_MAX + 1];
+};
+
+struct posix_barrier {
+    struct exec_object object;
+    uint32_t count;
+    uint32_t waiting;
+    struct exec_threadq waiters;
+};
+
+struct posix_spinlock {
+    struct exec_object object;
+    const struct exec_thread *holder;
+    uint32_t level; /* the holder's interrupt level before it locked */
+};
+
+struct posix_rwlock {
+    struct exec_object object;
+    struct exec_threadq waiters; /* FIFO; wait.option: 1 for a writer */
+    uint32_t readers;
+    struct exec_thread *writer;
+};
+
+/* A table of one class: blocks and how many. */
+struct posix_table {
+    void *blocks;
+    uint32_t maximum;
+};
+
+struct posix_config {
+    struct posix_table threads;
+    struct posix_table mutexes;
+    struct posix_table condition_variables;
+    struct posix_table keys;
+    struct posix_table semaphores;
+    struct posix_table barriers;
+    struct posix_table spinlocks;
+    struct posix_table rwlocks;
+    size_t minimum_stack_size;          /* of a POSIX thread; pthread_attr_init's default */
+    void *(*init_thread_entry)(void *); /* NULL: no initialization thread */
+    size_t init_thread_stack_size;
+};
+
+/* Defined by <rtems/confdefs.h> when the application configures POSIX. */
+extern const struct posix_config exec_posix_config;
+
+/* Installed as exec_config.posix_initialize by <rtems/confdefs.h>. */
+void exec_posix_initialize(void);
+
+#endif

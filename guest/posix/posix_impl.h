@@ -1,0 +1,72 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
+/*
+ * What the files of guest/posix share: their object tables, the lookup of
+ * an object by the id an application variable holds (with the lazy
+ * creation of statically initialized objects), the priority mapping and
+ * timeouts. Built on the executive's core (guest/core) like guest/libc.
+ */
+#ifndef TESSERA_POSIX_IMPL_H
+#define TESSERA_POSIX_IMPL_H
+
+#include <tessera/posix_types.h>
+
+#include "posix_time.h"
+
+#include <port.h>
+#include <time.h>
+
+extern struct exec_object_info posix_mutexes_info;
+extern struct exec_object_info posix_conds_info;
+extern struct exec_object_info posix_keys_info;
+extern struct exec_object_info posix_semaphores_info;
+extern struct exec_object_info posix_barriers_info;
+extern struct exec_object_info posix_spinlocks_info;
+extern struct exec_object_info posix_rwlocks_info;
+
+/* The id newlib's PTHREAD_*_INITIALIZER values stand for: create on first use. */
+#define POSIX_ID_INITIALIZER 0xffffffffu
+
+/*
+ * Locks (interrupts disabled) and returns the object whose id *id holds, or
+ * NULL unlocked. An initializer value is first replaced by a new object
+ * made by create (default attributes; NULL when none is free).
+ */
+struct exec_object *posix_object_lock(struct exec_object_info *info, uint32_t *id,
+                                      int (*create)(uint32_t *id), port_isr_level *level);
+
+/* The POSIX thread t is, or NULL for a Classic task (or idle). */
+struct posix_thread *posix_thread_of(struct exec_thread *t);
+
+/* Classic priority of a valid POSIX one, and back (RTEMS's mapping). */
+uint32_t posix_priority_to_core(int priority);
+int posix_priority_from_core(uint32_t priority);
+bool posix_priority_is_valid(int priority);
+
+/* Rounds of destructor calls at a thread's exit (POSIX's minimum, as RTEMS). */
+#define POSIX_DESTRUCTOR_ITERATIONS 4
+
+/* Initializes a semaphore block just allocated: unnamed, count value. */
+void posix_semaphore_setup(struct posix_semaphore *s, uint32_t value);
+
+/* exec_task_delete_hook: forgets t's key values, wakes its joiners. */
+void posix_thread_deleted(struct exec_thread *t);
+
+/* The slot of thread t in a key's value array. */
+uint32_t posix_key_slot(const struct exec_thread *t);
+/* Runs the destructors of the executing thread's key values (pthread_exit). */
+void posix_keys_run_destructors(void);
+/* Forgets the values of a slot (NO_SLOT: nothing). */
+void posix_keys_clear_slot(uint32_t slot);
+
+/*
+ * Blocks the executing thread on q (interrupts disabled) until it is
+ * unblocked or abstime on clock passes; abstime NULL: no timeout. Returns
+ * 0, ETIMEDOUT, or EINVAL for an invalid abstime (then it did not block).
+ * The caller dispatches.
+ */
+int posix_block_until(struct exec_threadq *q, clockid_t clock, const struct timespec *abstime);
+
+/* errno value of a blocking outcome (wait.status). */
+int posix_wait_errno(rtems_status_code status);
+
+#endif
