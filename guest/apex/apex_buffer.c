@@ -146,7 +146,7 @@ void RECEIVE_BUFFER(BUFFER_ID_TYPE BUFFER_ID, SYSTEM_TIME_TYPE TIME_OUT,
                     RETURN_CODE_TYPE *RETURN_CODE)
 {
     struct buffer *b = get(BUFFER_ID);
-    struct apex_process *self = apex_process_self(), *head;
+    struct apex_process *self = apex_process_self();
     rtems_interrupt_level level;
     RETURN_CODE_TYPE rc;
     rtems_id woken = 0;
@@ -166,7 +166,8 @@ void RECEIVE_BUFFER(BUFFER_ID_TYPE BUFFER_ID, SYSTEM_TIME_TYPE TIME_OUT,
         *LENGTH = take(b, MESSAGE_ADDR);
         /* Senders wait only while the buffer is full: the head's message
          * takes the slot just freed. */
-        head = apex_waitq_head(&b->q);
+        struct apex_process *head = apex_waitq_head(&b->q);
+
         if (head != NULL) {
             put(b, head->wdata, head->wlen);
             woken = apex_wake(head);

@@ -120,12 +120,13 @@ void STOP_SELF(void)
         unlock_all();
         apex_error_handler_stop_self();
     }
-    if (p == NULL)
-        rtems_task_exit(); /* the initialisation task ends */
-    make_dormant(p);
-    unlock_all();
-    for (;;)
-        (void)rtems_task_suspend(RTEMS_SELF);
+    if (p != NULL) {
+        make_dormant(p);
+        unlock_all();
+        for (;;)
+            (void)rtems_task_suspend(RTEMS_SELF);
+    }
+    rtems_task_exit(); /* the initialisation task ends */
 }
 
 void SUSPEND(PROCESS_ID_TYPE PROCESS_ID, RETURN_CODE_TYPE *RETURN_CODE)
