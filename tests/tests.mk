@@ -201,6 +201,9 @@ RTEMS_TEST_SYSTEMS += $(addprefix apex-,$(APEX_SVC_CATEGORIES))
 $(foreach c,$(APEX_SVC_CATEGORIES),$(eval $(call tessera_system,apex-$(c),\
 	tests/system/systems/apex-$(c).xml,$(PV_APP_DIR)/apex-svc.elf)))
 RTEMS_TEST_PROGRAMS += $(foreach c,$(APEX_SVC_CATEGORIES),tests/system/test_apex_$(c).py)
+# The APEX demo (apps/apps.mk builds it).
+RTEMS_TEST_SYSTEMS += apex-demo
+RTEMS_TEST_PROGRAMS += tests/system/test_apex_demo.py
 ifeq ($(RTEMS_TESTS),yes)
 TEST_TARGETS += $(foreach s,$(RTEMS_TEST_SYSTEMS),$(SYSTEMS_DIR)/$(s)/system.elf)
 TEST_PROGRAMS += $(RTEMS_TEST_PROGRAMS)
