@@ -39,6 +39,10 @@ struct apex_port *apex_port_get(APEX_INTEGER id, uint32_t kind);
 int32_t apex_wait(struct apex_port *port, int32_t (*op)(struct apex_port *, void *), void *arg,
                   SYSTEM_TIME_TYPE timeout, RETURN_CODE_TYPE *rc);
 
+/* Takes task out of every port's queue (STOP of a waiting process): the
+ * next in line gets the turn it had. */
+void apex_wait_forget(rtems_id task);
+
 /* ---- processes (apex_process.c) ---- */
 
 /* A process: an RTEMS task created by CREATE_PROCESS, its id the task's. */
@@ -54,7 +58,7 @@ struct apex_process {
     uint64_t release;    /* tick of the current (periodic: next) release point */
     bool suspended;      /* by SUSPEND, or in SUSPEND_SELF */
     bool self_suspended; /* in SUSPEND_SELF: RESUME wakes it */
-    bool sleeping;       /* in TIMED_WAIT, PERIODIC_WAIT or before its release */
+    bool blocked;        /* in TIMED_WAIT, PERIODIC_WAIT, before its release, on a port */
     /* Waiting on an intra-partition object (apex_block.c). */
     struct apex_waitq *wq;
     uint32_t wseq;
@@ -100,7 +104,7 @@ uint64_t apex_ticks(SYSTEM_TIME_TYPE ns);
 uint64_t apex_timeout_ticks(SYSTEM_TIME_TYPE ns);
 uint64_t apex_now_ticks(void);
 SYSTEM_TIME_TYPE apex_ticks_to_ns(uint64_t ticks);
-/* Blocks the calling process until tick (sleeping). */
+/* Blocks the calling process until tick. */
 void apex_sleep_until(struct apex_process *p, uint64_t tick);
 /* Arms p's deadline at release + TIME_CAPACITY (none if infinite). */
 void apex_deadline_arm(struct apex_process *p, uint64_t from);

@@ -186,7 +186,7 @@ void apex_processes_normal(void)
         if (p->start_pending) {
             p->start_pending = false;
             p->release = now + p->delay;
-            p->sleeping = p->delay > 0;
+            p->blocked = p->delay > 0;
             apex_deadline_arm(p, p->release);
             apex_process_launch(p);
         }
@@ -223,7 +223,7 @@ static PROCESS_STATE_TYPE state_of(const struct apex_process *p)
         return DORMANT;
     if (p->task == rtems_task_self())
         return RUNNING;
-    if (p->start_pending || p->sleeping || p->suspended || p->wq != NULL ||
+    if (p->start_pending || p->blocked || p->suspended || p->wq != NULL ||
         rtems_task_is_suspended(p->task) == RTEMS_ALREADY_SUSPENDED)
         return WAITING;
     return READY;

@@ -25,7 +25,7 @@ static void start_after(struct apex_process *p, uint64_t delay)
         return;
     }
     p->release = apex_now_ticks() + delay;
-    p->sleeping = delay > 0; /* WAITING until its release point */
+    p->blocked = delay > 0; /* WAITING until its release point */
     apex_deadline_arm(p, p->release);
     apex_process_launch(p);
 }
@@ -79,8 +79,9 @@ static void make_dormant(struct apex_process *p)
     p->start_pending = false;
     p->suspended = false;
     p->self_suspended = false;
-    p->sleeping = false;
+    p->blocked = false;
     rtems_interrupt_local_enable(level);
+    apex_wait_forget(p->task);
     apex_deadline_disarm(p);
 }
 

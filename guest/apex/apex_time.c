@@ -53,10 +53,10 @@ void apex_sleep_until(struct apex_process *p, uint64_t tick)
 {
     uint64_t now;
 
-    p->sleeping = true;
+    p->blocked = true;
     while ((now = apex_now_ticks()) < tick)
         (void)rtems_task_wake_after((rtems_interval)(tick - now));
-    p->sleeping = false;
+    p->blocked = false;
 }
 
 /* Tick context: the process did not finish its job in time. */

@@ -7,7 +7,8 @@ NORMAL transition (the process waits for it) and after, STOP, STOP_SELF,
 SUSPEND, SUSPEND_SELF with and without time-out, RESUME, SET_PRIORITY (the
 raised process preempts at once), GET_PROCESS_ID, GET_PROCESS_STATUS,
 GET_MY_ID, LOCK/UNLOCK_PREEMPTION (a more important process waits for the
-unlock). The partition's Init task creates the processes; DRIVER runs the
+unlock; a process holding the lock may not wait on a port), and STOP of a
+process waiting on a queuing port (a channel loops back into PROC). The partition's Init task creates the processes; DRIVER runs the
 scenario (tests/system/rtems/apexsvc/process.c)."""
 import sys
 from sysrun import Tap, boot, CLEAN, apex_codes as codes
@@ -43,6 +44,9 @@ EXPECTED = {
     "delayed_start_again": "NO_ACTION", "lock": "NO_ERROR", "start_high_locked": "NO_ERROR",
     "timed_wait_locked": "INVALID_MODE", "unlock": "NO_ERROR", "unlock_unlocked": "NO_ACTION",
     "lock_beyond_max": "INVALID_CONFIG",
+    "create_loop_out": "NO_ERROR", "create_loop_in": "NO_ERROR",
+    "stop_port_waiter": "NO_ERROR", "send_loop": "NO_ERROR",
+    "receive_port_locked": "INVALID_MODE",
 }
 
 # (what, state, current priority) as GET_PROCESS_STATUS reports them.
@@ -53,7 +57,7 @@ STATES = [
     ("worker_suspended", "WAITING", 150), ("worker_stopped", "DORMANT", 150),
     ("worker_restarted", "READY", 50), ("low_stopped_itself", "DORMANT", 10),
     ("delay_pending", "WAITING", 90), ("delay_returned", "DORMANT", 90),
-    ("high_returned", "DORMANT", 200),
+    ("high_returned", "DORMANT", 200), ("portw_waiting", "WAITING", 60),
 ]
 
 
@@ -70,8 +74,8 @@ def main():
     for call, want in EXPECTED.items():
         tap.eq(got.get(call), want, f"{call} returns {want}")
     tap.ok("PROC rc create_DRIVER = NO_ACTION" in p, "CREATE_PROCESS of an existing name: NO_ACTION")
-    # Init + 6 processes + 7 more fill CONFIGURE_MAXIMUM_TASKS (14).
-    tap.ok("PROC: created 7 FILL processes" in p,
+    # Init + 8 processes + 5 more fill CONFIGURE_MAXIMUM_TASKS (14).
+    tap.ok("PROC: created 5 FILL processes" in p,
            "CREATE_PROCESS creates until the RTEMS tasks run out", "\n".join(p[:40]))
     for what, state, prio in STATES:
         tap.ok(f"PROC: state {what} = {state}" in p and
@@ -100,6 +104,11 @@ def main():
     tap.ok(p.count("PROC: lock level 1") == 1 and "PROC: lock level 2" in p and
            "PROC: partition lock level 2" in p and "PROC: lock level 16" in p,
            "the lock level counts up to MAX_LOCK_LEVEL and GET_PARTITION_STATUS reports it")
+    tap.ok("PROC: loop_in waiting 1" in p and "PROC: loop_in waiting after STOP 0" in p,
+           "a process stopped while waiting on a queuing port leaves its queue")
+    tap.ok("PROC: PORTR received ping NO_ERROR" in p and
+           not [ln for ln in p if ln.startswith("PROC: PORTW received")],
+           "the next process waiting on the port gets the message, the stopped one nothing")
     tap.ok(p[-1:] == ["PROC: done"], "DRIVER ran to its end", "\n".join(p[-3:]))
     return tap.done()
 

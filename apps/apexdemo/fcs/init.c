@@ -71,7 +71,7 @@ static void sensors_body(void)
 
 static void law_body(void)
 {
-    struct attitude a;
+    struct attitude a = {0, 0};
     MESSAGE_SIZE_TYPE len;
     RETURN_CODE_TYPE r;
 
@@ -96,7 +96,7 @@ static void law_body(void)
 
 static void actuator_body(void)
 {
-    struct command c;
+    struct command c = {0, 0};
     MESSAGE_SIZE_TYPE len;
     RETURN_CODE_TYPE r;
 

@@ -13,7 +13,8 @@
 
 #include "svc.h"
 
-static PROCESS_ID_TYPE driver, worker, low, high, delay, per;
+static PROCESS_ID_TYPE driver, worker, low, high, delay, per, portw, portr;
+static QUEUING_PORT_ID_TYPE loop_out, loop_in;
 static volatile int worker_count, worker_starts;
 static volatile SYSTEM_TIME_TYPE delay_started_at;
 
@@ -85,6 +86,50 @@ static void per_body(void)
     rc("per_suspend_self", r);
     for (;;)
         PERIODIC_WAIT(&r);
+}
+
+/* Waits on loop_in for ever; PORTW is stopped while it waits. */
+static void port_body(void)
+{
+    APEX_BYTE msg[8];
+    MESSAGE_SIZE_TYPE len = 0;
+    RETURN_CODE_TYPE r;
+    PROCESS_ID_TYPE me = 0;
+
+    GET_MY_ID(&me, &r);
+    RECEIVE_QUEUING_MESSAGE(loop_in, INFINITE_TIME_VALUE, msg, &len, &r);
+    printf("PROC: %s received %.*s %s\n", me == portw ? "PORTW" : "PORTR", (int)len,
+           (const char *)msg, rc_name(r));
+}
+
+/* A process stopped while it waits on a port leaves the port's queue: the
+ * next receiver gets the message. */
+static void port_waits(void)
+{
+    QUEUING_PORT_STATUS_TYPE qs;
+    APEX_BYTE msg[8];
+    MESSAGE_SIZE_TYPE len;
+    LOCK_LEVEL_TYPE level;
+    RETURN_CODE_TYPE r;
+
+    START(portw, &r);
+    TIMED_WAIT(MS(2), &r);
+    status("portw_waiting", portw);
+    GET_QUEUING_PORT_STATUS(loop_in, &qs, &r);
+    printf("PROC: loop_in waiting %d\n", (int)qs.WAITING_PROCESSES);
+    STOP(portw, &r);
+    rc("stop_port_waiter", r);
+    GET_QUEUING_PORT_STATUS(loop_in, &qs, &r);
+    printf("PROC: loop_in waiting after STOP %d\n", (int)qs.WAITING_PROCESSES);
+    START(portr, &r);
+    TIMED_WAIT(MS(2), &r);
+    SEND_QUEUING_MESSAGE(loop_out, (MESSAGE_ADDR_TYPE) "ping", 4, 0, &r);
+    rc("send_loop", r);
+    TIMED_WAIT(MS(5), &r);
+    LOCK_PREEMPTION(&level, &r);
+    RECEIVE_QUEUING_MESSAGE(loop_in, MS(1), msg, &len, &r);
+    rc("receive_port_locked", r);
+    UNLOCK_PREEMPTION(&level, &r);
 }
 
 static void counter_frozen(const char *what, bool want_frozen)
@@ -223,6 +268,7 @@ static void driver_body(void)
     status("delay_returned", delay);
     preemption();
     status("high_returned", high);
+    port_waits();
     printf("PROC: done\n");
     exit(0);
 }
@@ -281,6 +327,12 @@ void process_role(void)
     high = make_process("HIGH", high_body, 200, INFINITE_TIME_VALUE, INFINITE_TIME_VALUE);
     delay = make_process("DELAY", delay_body, 90, INFINITE_TIME_VALUE, INFINITE_TIME_VALUE);
     per = make_process("PER", per_body, 120, MS(20), MS(10));
+    portw = make_process("PORTW", port_body, 60, INFINITE_TIME_VALUE, INFINITE_TIME_VALUE);
+    portr = make_process("PORTR", port_body, 55, INFINITE_TIME_VALUE, INFINITE_TIME_VALUE);
+    CREATE_QUEUING_PORT("loop_out", 8, 2, SOURCE, FIFO, &loop_out, &r);
+    rc("create_loop_out", r);
+    CREATE_QUEUING_PORT("loop_in", 8, 2, DESTINATION, FIFO, &loop_in, &r);
+    rc("create_loop_in", r);
     /* RTEMS tasks run out (CONFIGURE_MAXIMUM_TASKS) before the table. */
     do {
         PROCESS_ATTRIBUTE_TYPE a;
