@@ -2,6 +2,7 @@
 # Tessera top-level build. Everything is built out of tree under $(B).
 #   make            build everything for ARCH (default x86)
 #   make run        build and boot the demo system under QEMU
+#   make run-apex   build and boot the APEX demo (apps/apexdemo)
 #   make test       build and run the whole test suite
 #   make bench      build and run the benchmarks (not part of test)
 
@@ -18,7 +19,7 @@ HOSTCC ?= gcc
 HOST_CFLAGS := -std=c11 -O2 -g -Wall -Wextra -Werror -D_POSIX_C_SOURCE=200809L
 PYTHON ?= python3
 
-.PHONY: all run test test-build bench deps fuzz-deps clean format check-format cppcheck fuzz
+.PHONY: all run run-apex test test-build bench deps fuzz-deps clean format check-format cppcheck fuzz
 all:
 
 # Keep intermediate objects: they are what incremental builds reuse.
@@ -54,6 +55,10 @@ all: $(ALL_TARGETS)
 run: deps
 	$(Q)$(MAKE) --no-print-directory all
 	$(Q)$(PYTHON) tools/qemu-run.py --arch $(ARCH) --icount $(B)/$(ARCH)/systems/demo/system.elf
+
+run-apex: deps
+	$(Q)$(MAKE) --no-print-directory all
+	$(Q)$(PYTHON) tools/qemu-run.py --arch $(ARCH) --icount $(B)/$(ARCH)/systems/apex-demo/system.elf
 
 # `make test` tests every architecture; `make test ARCH=a` only that one.
 # Each arch's pass builds its test targets and appends its test programs to

@@ -54,3 +54,9 @@ $(eval $(call pv_direct_app,pipeline-supervisor,apps/pipeline/supervisor/init.c)
 $(eval $(call tessera_system,demo,apps/demo/demo.xml,\
 	$(foreach a,$(PIPELINE_APPS) gyro supervisor,$(PV_APP_DIR)/pipeline-$(a).elf)))
 ALL_TARGETS += $(SYSTEMS_DIR)/demo/system.elf
+
+# The APEX demo (`make run-apex`): flight-control processes on ARINC 653
+# APEX alone, a missed deadline handled by the error handler process.
+$(eval $(call pv_apex_app,apexdemo-fcs,apps/apexdemo/fcs/init.c))
+$(eval $(call tessera_system,apex-demo,apps/apexdemo/apexdemo.xml,$(PV_APP_DIR)/apexdemo-fcs.elf))
+ALL_TARGETS += $(SYSTEMS_DIR)/apex-demo/system.elf

@@ -195,6 +195,18 @@ RTEMS_TEST_SYSTEMS += apex-hm
 $(eval $(call tessera_system,apex-hm,tests/system/systems/apex-hm.xml,\
 	$(PV_APP_DIR)/apex-hm.elf $(PART_IMAGE_DIR)/hm.elf))
 RTEMS_TEST_PROGRAMS += tests/system/test_apex_hm.py
+# The APEX services by ARINC 653 Part 3 category: one image, one system per
+# category (process, time, intra-partition, health monitor of processes).
+$(eval $(call pv_apex_app,apex-svc,$(addprefix tests/system/rtems/apexsvc/,\
+	main.c process.c time.c intra.c errors.c)))
+APEX_SVC_CATEGORIES := process time intra errors
+RTEMS_TEST_SYSTEMS += $(addprefix apex-,$(APEX_SVC_CATEGORIES))
+$(foreach c,$(APEX_SVC_CATEGORIES),$(eval $(call tessera_system,apex-$(c),\
+	tests/system/systems/apex-$(c).xml,$(PV_APP_DIR)/apex-svc.elf)))
+RTEMS_TEST_PROGRAMS += $(foreach c,$(APEX_SVC_CATEGORIES),tests/system/test_apex_$(c).py)
+# The APEX demo (apps/apps.mk builds it).
+RTEMS_TEST_SYSTEMS += apex-demo
+RTEMS_TEST_PROGRAMS += tests/system/test_apex_demo.py
 ifeq ($(RTEMS_TESTS),yes)
 TEST_TARGETS += $(foreach s,$(RTEMS_TEST_SYSTEMS),$(SYSTEMS_DIR)/$(s)/system.elf)
 TEST_PROGRAMS += $(RTEMS_TEST_PROGRAMS)

@@ -1,6 +1,7 @@
 # SPDX-License-Identifier: BSD-2-Clause
 # The ARINC 653 APEX port services (guest/apex) for RTEMS applications on
 # the pv port: they call the kernel's port hypercalls, so pv partitions only.
+# Deadline monitoring arms the executive's own tick watchdogs (guest/core).
 # Include after guest/port/pv/pv_port.mk.
 
 APEX_DIR := $(B)/$(ARCH)/guest/apex
@@ -11,7 +12,7 @@ APEX_LIB := $(APEX_DIR)/libapex.a
 
 $(APEX_DIR)/%.o: guest/apex/%.c | $(NEWLIB_INCLUDE)
 	@mkdir -p $(@D)
-	$(Q)$(TARGET_CC) $(GUEST_CFLAGS) $(APEX_INCLUDES) $(GUEST_PV_INCLUDES) -MMD -MP -c $< -o $@
+	$(Q)$(TARGET_CC) $(GUEST_CFLAGS) $(APEX_INCLUDES) -Iguest/core $(GUEST_PV_INCLUDES) -MMD -MP -c $< -o $@
 
 $(APEX_LIB): $(APEX_OBJS)
 	$(Q)rm -f $@ && ar rcs $@ $^

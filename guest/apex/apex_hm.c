@@ -11,6 +11,7 @@
  * faulting task.
  */
 #include <rtems.h>
+#include <rtems/bspIo.h>
 #include <string.h>
 #include <tessera/hm.h>
 
@@ -91,6 +92,9 @@ static void on_error(const struct tessera_hm_error *e)
     memset(x, 0, sizeof(*x));
     x->ERROR_CODE = error_code(e->error);
     x->FAILED_PROCESS_ID = (PROCESS_ID_TYPE)e->task;
+    /* A process's missed deadline names the process (apex_time.c). */
+    if (e->error == PV_HM_DEADLINE_MISSED && apex_process_get((PROCESS_ID_TYPE)e->detail))
+        x->FAILED_PROCESS_ID = (PROCESS_ID_TYPE)e->detail;
     x->FAILED_ADDRESS = (SYSTEM_ADDRESS_TYPE)e->pc;
     if (e->error == PV_HM_APPLICATION_ERROR && raised.valid && raised.task == e->detail) {
         x->FAILED_PROCESS_ID = (PROCESS_ID_TYPE)raised.task;
@@ -113,8 +117,10 @@ static rtems_task handler_body(rtems_task_argument arg)
         rtems_event_set got;
         unsigned before;
 
-        (void)rtems_event_receive(APEX_RTEMS_HM_EVENT, RTEMS_WAIT | RTEMS_EVENT_ANY,
-                                  RTEMS_NO_TIMEOUT, &got);
+        /* Errors may be waiting already when STOP_SELF restarted it. */
+        if (pending_count == 0)
+            (void)rtems_event_receive(APEX_RTEMS_HM_EVENT, RTEMS_WAIT | RTEMS_EVENT_ANY,
+                                      RTEMS_NO_TIMEOUT, &got);
         do {
             before = taken;
             if (pending_count == 0)
@@ -122,6 +128,17 @@ static rtems_task handler_body(rtems_task_argument arg)
             handler_entry();
         } while (taken != before);
     }
+}
+
+rtems_id apex_error_handler_task(void)
+{
+    return handler_task;
+}
+
+_Noreturn void apex_error_handler_stop_self(void)
+{
+    (void)rtems_task_restart(handler_task, 0);
+    rtems_task_exit(); /* not reached: the restart does not return */
 }
 
 void CREATE_ERROR_HANDLER(SYSTEM_ADDRESS_TYPE ENTRY_POINT, STACK_SIZE_TYPE STACK_SIZE,
@@ -206,4 +223,22 @@ void RAISE_APPLICATION_ERROR(ERROR_CODE_TYPE ERROR_CODE, MESSAGE_ADDR_TYPE MESSA
     r = pv_hm_raise(PV_HM_APPLICATION_ERROR, self);
     rtems_interrupt_local_enable(level);
     *RETURN_CODE = r == PV_OK ? NO_ERROR : INVALID_PARAM;
+}
+
+void REPORT_APPLICATION_MESSAGE(MESSAGE_ADDR_TYPE MESSAGE_ADDR, MESSAGE_SIZE_TYPE LENGTH,
+                                RETURN_CODE_TYPE *RETURN_CODE)
+{
+    char text[MAX_ERROR_MESSAGE_SIZE + 1];
+
+    if (LENGTH < 0 || LENGTH > MAX_ERROR_MESSAGE_SIZE || (LENGTH > 0 && MESSAGE_ADDR == NULL)) {
+        *RETURN_CODE = INVALID_PARAM;
+        return;
+    }
+    /* The kernel's health monitor keeps error ids, not text: the message
+     * goes to the partition's console, which the system integrator sees. */
+    if (LENGTH > 0)
+        memcpy(text, MESSAGE_ADDR, (size_t)LENGTH);
+    text[LENGTH] = '\0';
+    printk("apex: application message from 0x%08x: %s\n", (unsigned)rtems_task_self(), text);
+    *RETURN_CODE = NO_ERROR;
 }

@@ -47,6 +47,8 @@ void GET_PARTITION_STATUS(PARTITION_STATUS_TYPE *PARTITION_STATUS, RETURN_CODE_T
     PARTITION_STATUS->DURATION = (SYSTEM_TIME_TYPE)(end > start ? end - start : 0);
     PARTITION_STATUS->IDENTIFIER = (PARTITION_ID_TYPE)st.id;
     PARTITION_STATUS->LOCK_LEVEL = (mode & RTEMS_PREEMPT_MASK) == RTEMS_NO_PREEMPT ? 1 : 0;
+    if (apex_lock_level > 0)
+        PARTITION_STATUS->LOCK_LEVEL = apex_lock_level;
     PARTITION_STATUS->OPERATING_MODE = (OPERATING_MODE_TYPE)st.mode;
     PARTITION_STATUS->START_CONDITION = start_condition(st.start_condition);
     *RETURN_CODE = NO_ERROR;
@@ -77,9 +79,10 @@ void SET_PARTITION_MODE(OPERATING_MODE_TYPE OPERATING_MODE, RETURN_CODE_TYPE *RE
     }
     /* NORMAL returns; IDLE, COLD_START and WARM_START do not. */
     r = pv_mode_set((uint32_t)OPERATING_MODE);
-    if (r == PV_OK)
+    if (r == PV_OK) {
         *RETURN_CODE = NO_ERROR;
-    else if (r == PV_ESTATE)
+        apex_processes_normal(); /* only NORMAL returns here */
+    } else if (r == PV_ESTATE)
         *RETURN_CODE = OPERATING_MODE == NORMAL ? NO_ACTION : INVALID_MODE;
     else
         *RETURN_CODE = INVALID_PARAM;

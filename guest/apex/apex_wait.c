@@ -241,9 +241,34 @@ static bool would_lead(const struct apex_port *port)
     return lead;
 }
 
+void apex_wait_forget(rtems_id task)
+{
+    rtems_interrupt_level level;
+    rtems_id next = 0;
+
+    rtems_interrupt_local_disable(level);
+    for (int i = 0; i < MAX_WAITERS; i++) {
+        struct waiter *w = &waiters[i];
+
+        if (w->task == task) {
+            bool had_turn = w->turn;
+
+            w->task = 0;
+            w->turn = false;
+            w->port->waiting--;
+            if (had_turn)
+                next = give_turn(w->port);
+        }
+    }
+    rtems_interrupt_local_enable(level);
+    if (next)
+        (void)rtems_event_send(next, APEX_RTEMS_EVENT);
+}
+
 int32_t apex_wait(struct apex_port *port, int32_t (*op)(struct apex_port *, void *), void *arg,
                   SYSTEM_TIME_TYPE timeout, RETURN_CODE_TYPE *rc)
 {
+    struct apex_process *self = rtems_interrupt_is_in_progress() ? NULL : apex_process_self();
     rtems_event_set stale;
     int32_t r = PV_EAGAIN;
 
@@ -258,8 +283,10 @@ int32_t apex_wait(struct apex_port *port, int32_t (*op)(struct apex_port *, void
     if (r != PV_EAGAIN || timeout == 0)
         return r;
     /* Only a task can wait. A non-preemptible RTEMS task may (the Init
-     * task is one by default), unlike an ARINC process holding the lock. */
-    if (rtems_interrupt_is_in_progress()) {
+     * task is one by default), unlike an ARINC process holding the lock
+     * or the error handler. */
+    if (rtems_interrupt_is_in_progress() || (self != NULL && apex_lock_level > 0) ||
+        (apex_error_handler_task() != 0 && rtems_task_self() == apex_error_handler_task())) {
         *rc = INVALID_MODE;
         return PV_EINVAL;
     }
@@ -274,5 +301,10 @@ int32_t apex_wait(struct apex_port *port, int32_t (*op)(struct apex_port *, void
     }
     /* An event left over from an earlier wait would end this one early. */
     (void)rtems_event_receive(APEX_RTEMS_EVENT, RTEMS_NO_WAIT | RTEMS_EVENT_ANY, 0, &stale);
-    return block(port, op, arg, timeout);
+    if (self != NULL)
+        self->blocked = true; /* GET_PROCESS_STATUS: WAITING */
+    r = block(port, op, arg, timeout);
+    if (self != NULL)
+        self->blocked = false;
+    return r;
 }
