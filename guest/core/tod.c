@@ -2,7 +2,7 @@
 /* Calendar arithmetic for the time of day (proleptic Gregorian, UTC). */
 #include "tod.h"
 
-#define TOD_BASE_YEAR   1988u
+#define TOD_BASE_YEAR 1988u
 /*
  * The realtime clock is a 64-bit count of nanoseconds since 1970, which wraps
  * in 2554. Like RTEMS 6, accept years up to 2400: a clock set then still runs

@@ -144,7 +144,8 @@ void console_drain(struct partition *p, uint64_t slot_end)
         uint32_t n = oldest_line_len(r);
         uint64_t now = arch_time_ns();
 
-        if (now >= slot_end || slot_end - now <= CONSOLE_DRAIN_MARGIN_NS + n * CONSOLE_DRAIN_BYTE_NS)
+        if (now >= slot_end ||
+            slot_end - now <= CONSOLE_DRAIN_MARGIN_NS + n * CONSOLE_DRAIN_BYTE_NS)
             return;
         for (; n; n--) {
             if (!arch_console_try_putc(r->buf[r->head]))

@@ -38,10 +38,10 @@ static uint8_t log_next_slot[HM_LOG_SIZE]; /* the next younger entry, any partit
 static uint8_t log_prev_slot[HM_LOG_SIZE]; /* the next older entry, any partition */
 static uint8_t log_next_own[HM_LOG_SIZE];  /* the next younger entry of the same partition */
 static uint8_t log_oldest = NO_SLOT, log_newest = NO_SLOT;
-static uint8_t log_free_head;  /* free slots, linked by log_next_slot */
+static uint8_t log_free_head;   /* free slots, linked by log_next_slot */
 static uint32_t log_never_used; /* slots at and above it were never used */
-static uint32_t log_next;  /* number of the next entry */
-static uint32_t log_count; /* entries kept, <= HM_LOG_SIZE */
+static uint32_t log_next;       /* number of the next entry */
+static uint32_t log_count;      /* entries kept, <= HM_LOG_SIZE */
 static uint32_t log_overwritten;
 static uint32_t ignored_total;
 static int module_reset_pending;

@@ -66,15 +66,22 @@ static uint32_t kernel_entries(void)
 /* ta 0x42 reads a counter that moves, and is not a kernel entry. */
 static void check_clock_trap(void)
 {
-    uint32_t entries, a, b, d;
+    uint32_t entries = 0, a = 0, b = 0, d;
 
-    /* At the start of a window, so that no window end falls in between. */
-    pv_idle();
-    entries = kernel_entries();
-    a = clock_trap();
-    for (volatile int i = 0; i < 2000; i++)
-        ;
-    b = clock_trap();
+    /* At the start of a window, so that no window end falls in between.
+     * Output still queued then drains in a timer entry 2 us into the
+     * window (console.c): a window with such an entry is measured again,
+     * at most twice (nothing is printed in between, so the next is quiet). */
+    for (int attempt = 0; attempt < 3; attempt++) {
+        pv_idle();
+        entries = kernel_entries();
+        a = clock_trap();
+        for (volatile int i = 0; i < 2000; i++)
+            ;
+        b = clock_trap();
+        if (kernel_entries() == entries)
+            break;
+    }
     d = a > b ? a - b : b - a;
     tp_printf("clock trap: %s, kernel entries: %s\n", d > 0 && d < 100000 ? "moves" : "WRONG",
               kernel_entries() == entries ? "none" : "SOME");
