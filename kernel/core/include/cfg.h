@@ -13,6 +13,7 @@
 
 #include <stdint.h>
 
+#include "arch_word.h"
 #include "pv/abi.h"
 #include "pv/port.h"
 
@@ -25,10 +26,10 @@
 
 struct cfg_area {
     const char *name;
-    uint32_t phys;   /* physical start, page aligned */
-    uint32_t virt;   /* where the partition sees it, page aligned */
-    uint32_t size;   /* bytes, a multiple of the page size, > 0 */
-    uint32_t rights; /* CFG_AREA_* */
+    arch_addr_t phys; /* physical start, page aligned */
+    arch_addr_t virt; /* where the partition sees it, page aligned */
+    arch_size_t size; /* bytes, a multiple of the page size, > 0 */
+    uint32_t rights;  /* CFG_AREA_* */
 };
 
 /* Partition flags. */
@@ -67,7 +68,7 @@ struct cfg_partition {
     uint32_t flags;               /* CFG_PART_* */
     uint32_t criticality;         /* 0 = highest (level A) .. 4 = E */
     uint32_t initial_mode;        /* enum cfg_start_mode */
-    uint32_t entry;               /* virtual entry point; 0 = take it from the ELF header */
+    arch_addr_t entry;            /* virtual entry point; 0 = take it from the ELF header */
     const struct cfg_area *areas; /* sorted by virt, disjoint (checked at boot) */
     uint32_t num_areas;           /* 1 .. CFG_MAX_AREAS */
     const uint8_t *image;         /* ELF image, kept pristine for cold restarts */
@@ -226,7 +227,7 @@ static inline uint32_t cfg_id_slot(const struct cfg_id_table *t, uint32_t id)
 
 struct cfg_system {
     const char *name;
-    uint32_t ram_size; /* bytes of RAM the system may use, from the arch's RAM base */
+    arch_size_t ram_size; /* bytes of RAM the system may use, from the arch's RAM base */
     const struct cfg_partition *partitions;
     uint32_t num_partitions;
     const struct cfg_plan *plans;
