@@ -262,7 +262,7 @@ static int is_misuse(int32_t ret)
 
 static void report_misuse(struct partition *p, arch_word_t nr, int32_t ret)
 {
-    struct hm_error e = {PV_HM_HYPERCALL_MISUSE, (nr & 0xffffu) | (uint32_t)-ret << 16, 0, 0, 0};
+    struct hm_error e = {PV_HM_HYPERCALL_MISUSE, PV_HM_MISUSE_DETAIL(nr, ret), 0, 0, 0};
 
     hm_raise(p, &e);
 }
