@@ -7,9 +7,9 @@ struct exec_object_info exec_tasks_info;
 struct exec_object_info exec_semaphores_info;
 struct exec_object_info exec_message_queues_info;
 struct exec_object_info exec_timers_info;
-struct exec_object_info exec_partitions_info;
+struct exec_object_info exec_buffer_pools_info;
 struct exec_object_info exec_regions_info;
-struct exec_object_info exec_ports_info;
+struct exec_object_info exec_dpmems_info;
 struct exec_object_info exec_periods_info;
 struct exec_object_info exec_extensions_info;
 struct exec_object_info exec_barriers_info;
@@ -123,11 +123,11 @@ struct exec_object_info *exec_object_info_of_class(int the_class)
     case OBJECTS_RTEMS_MESSAGE_QUEUES:
         return &exec_message_queues_info;
     case OBJECTS_RTEMS_PARTITIONS:
-        return &exec_partitions_info;
+        return &exec_buffer_pools_info;
     case OBJECTS_RTEMS_REGIONS:
         return &exec_regions_info;
     case OBJECTS_RTEMS_PORTS:
-        return &exec_ports_info;
+        return &exec_dpmems_info;
     case OBJECTS_RTEMS_PERIODS:
         return &exec_periods_info;
     case OBJECTS_RTEMS_EXTENSIONS:
