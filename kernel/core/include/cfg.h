@@ -16,6 +16,7 @@
 #include "arch_word.h"
 #include "pv/abi.h"
 #include "pv/port.h"
+#include "pv/status.h"
 
 /* Rights of a memory area, as seen by the partition that owns it. */
 #define CFG_AREA_READ  0x1u
@@ -32,9 +33,9 @@ struct cfg_area {
     uint32_t rights;  /* CFG_AREA_* */
 };
 
-/* Partition flags. */
-#define CFG_PART_SYSTEM 0x1u /* may manage other partitions */
-#define CFG_PART_FPU    0x2u /* may use the FPU; otherwise FPU use is a fault */
+/* Partition flags: the ABI's, which PV_HC_PART_STATUS reports. */
+#define CFG_PART_SYSTEM PV_PART_FLAG_SYSTEM /* may manage other partitions */
+#define CFG_PART_FPU    PV_PART_FLAG_FPU    /* may use the FPU; otherwise FPU use is a fault */
 
 /* Partition operating mode at boot (ARINC 653 names): the ABI's modes. */
 enum cfg_start_mode {
