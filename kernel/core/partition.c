@@ -56,7 +56,8 @@ static int load_prepare(struct partition *p)
     if (cfg->entry) {
         if ((cfg->entry & (ARCH_INSN_ALIGN - 1)) ||
             uaccess_range(cfg, cfg->entry, 1, CFG_AREA_EXEC, &phys)) {
-            kprintf("[tessera] partition %s: entry %x not executable\n", cfg->name, cfg->entry);
+            kprintf("[tessera] partition %s: entry %llx not executable\n", cfg->name,
+                    (unsigned long long)cfg->entry);
             return -1;
         }
         p->load_entry = cfg->entry;

@@ -76,6 +76,10 @@ arch_word_t arch_hcall_arg(const struct partition *p, unsigned index)
 
 uint64_t arch_hcall_arg64(const struct partition *p, unsigned index)
 {
+    /* Whole in one word where words are 64 bits (tests/unit/kernel/host64),
+     * low and high word otherwise, as x86 and SPARC V8 do. */
+    if (ARCH_WORD_BITS >= 64)
+        return arch_hcall_arg(p, index);
     return arch_hcall_arg(p, index) | (uint64_t)arch_hcall_arg(p, index + 1) << 32;
 }
 
