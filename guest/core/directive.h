@@ -18,8 +18,6 @@
 #ifndef TESSERA_EXEC_DIRECTIVE_H
 #define TESSERA_EXEC_DIRECTIVE_H
 
-#include <stddef.h>
-
 #include <rtems.h>
 
 #include "objects.h"
@@ -74,18 +72,11 @@ static inline struct exec_object *exec_object_allocate_lock(struct exec_object_i
 
 /*
  * exec_object_lock() and exec_object_allocate_lock() for a control block type. Every control block
- * begins with its struct exec_object (exec_object_allocate() relies on it too): the cast from
- * the object to its block is only right then, so each use checks it at compile time.
+ * begins with its struct exec_object (exec_object_allocate() relies on it too).
  */
-#define EXEC_OBJECT_FIRST(type)                                                                    \
-    sizeof(struct {                                                                                \
-        _Static_assert(offsetof(type, object) == 0, "a control block begins with its object");     \
-        char unused;                                                                               \
-    })
 #define EXEC_OBJECT_LOCK(type, info, id, level)                                                    \
-    ((void)EXEC_OBJECT_FIRST(type), (type *)(void *)exec_object_lock((info), (id), (level)))
+    ((type *)(void *)exec_object_lock((info), (id), (level)))
 #define EXEC_OBJECT_ALLOCATE_LOCK(type, info, name, level)                                         \
-    ((void)EXEC_OBJECT_FIRST(type),                                                                \
-     (type *)(void *)exec_object_allocate_lock((info), (name), (level)))
+    ((type *)(void *)exec_object_allocate_lock((info), (name), (level)))
 
 #endif

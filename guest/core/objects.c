@@ -14,6 +14,17 @@ struct exec_object_info exec_periods_info;
 struct exec_object_info exec_extensions_info;
 struct exec_object_info exec_barriers_info;
 
+EXEC_OBJECT_FIRST(struct exec_thread, object);
+EXEC_OBJECT_FIRST(struct exec_semaphore, object);
+EXEC_OBJECT_FIRST(struct exec_message_queue, object);
+EXEC_OBJECT_FIRST(struct exec_timer, object);
+EXEC_OBJECT_FIRST(struct exec_buffer_pool, object);
+EXEC_OBJECT_FIRST(struct exec_region, object);
+EXEC_OBJECT_FIRST(struct exec_dpmem, object);
+EXEC_OBJECT_FIRST(struct exec_period, object);
+EXEC_OBJECT_FIRST(struct exec_extension, object);
+EXEC_OBJECT_FIRST(struct exec_barrier, object);
+
 rtems_id exec_object_build_id(uint32_t api, uint32_t the_class, uint32_t index)
 {
     return rtems_build_id(api, the_class, EXEC_LOCAL_NODE, index);
