@@ -292,6 +292,8 @@ MUTATE_DIR ?= build-mutate
 HOST_TEST_PROGRAMS += tests/mutate/test_mutants.py
 # The ABI's numbers against the contract's (docs/pv-api.md).
 HOST_TEST_PROGRAMS += tests/contract/test_abi_numbers.py
+# Each arch's trap table against the fault mapping of docs/pv-api.md.
+HOST_TEST_PROGRAMS += tests/contract/test_trap_tables.py
 .PHONY: mutate
 mutate:
 	$(Q)$(PYTHON) tests/mutate/run.py --arch $(ARCH) --mutants $(MUTANTS) --seed $(SEED) \

@@ -122,6 +122,12 @@ static void check_partition_names(struct tcfg_diag *d, const struct tcfg_system 
     for (size_t j = 0; j < s->num_partitions; j++) {
         const struct tcfg_partition *p = &s->partitions[j];
         bool name_seen = false, id_seen = false;
+        /* The ABI's "the caller itself": a partition with this id could
+         * not be named to partition_status. */
+        if (!p->id_bad && p->id == PV_PART_SELF)
+            tcfg_error(d, &p->at,
+                       "id=\"%" PRIu32 "\" is reserved (PV_PART_SELF, \"the caller itself\")",
+                       p->id);
         for (size_t i = 0; i < j && !(name_seen && id_seen); i++) {
             const struct tcfg_partition *q = &s->partitions[i];
             if (!name_seen && strcmp(p->name, q->name) == 0) {

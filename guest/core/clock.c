@@ -8,7 +8,7 @@
 #include "clock_impl.h"
 #include "directive.h"
 #include "dispatch.h"
-#include "sched.h"
+#include "scheduler.h"
 #include "thread.h"
 #include "watchdog.h"
 

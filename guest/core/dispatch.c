@@ -3,7 +3,7 @@
 
 #include "clock_impl.h"
 #include "extension.h"
-#include "sched.h"
+#include "scheduler.h"
 #include "thread.h"
 
 #include <port.h>

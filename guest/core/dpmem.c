@@ -11,15 +11,15 @@
 
 #include <port.h>
 
-static struct exec_dpmem *port_lock(rtems_id id, port_isr_level *level)
+static struct exec_dpmem *dpmem_lock(rtems_id id, port_isr_level *level)
 {
-    return EXEC_OBJECT_LOCK(struct exec_dpmem, &exec_ports_info, id, level);
+    return EXEC_OBJECT_LOCK(struct exec_dpmem, &exec_dpmems_info, id, level);
 }
 
 rtems_status_code rtems_port_create(rtems_name name, void *internal_start, void *external_start,
                                     uint32_t length, rtems_id *id)
 {
-    struct exec_dpmem *port;
+    struct exec_dpmem *dpmem;
     port_isr_level level;
 
     if (name == 0) {
@@ -29,14 +29,14 @@ rtems_status_code rtems_port_create(rtems_name name, void *internal_start, void 
         (uintptr_t)external_start % sizeof(void *) != 0) {
         return RTEMS_INVALID_ADDRESS;
     }
-    port = EXEC_OBJECT_ALLOCATE_LOCK(struct exec_dpmem, &exec_ports_info, name, &level);
-    if (port == NULL) {
+    dpmem = EXEC_OBJECT_ALLOCATE_LOCK(struct exec_dpmem, &exec_dpmems_info, name, &level);
+    if (dpmem == NULL) {
         return RTEMS_TOO_MANY;
     }
-    port->internal = internal_start;
-    port->external = external_start;
-    port->last_offset = length - 1;
-    *id = port->object.id;
+    dpmem->internal = internal_start;
+    dpmem->external = external_start;
+    dpmem->last_offset = length - 1;
+    *id = dpmem->object.id;
     return exec_directive_unlock(level, RTEMS_SUCCESSFUL);
 }
 
@@ -44,28 +44,28 @@ rtems_status_code rtems_port_ident(rtems_name name, rtems_id *id)
 {
     port_isr_level level = exec_directive_lock();
     rtems_status_code status =
-        exec_object_ident(&exec_ports_info, name, RTEMS_SEARCH_ALL_NODES, id);
+        exec_object_ident(&exec_dpmems_info, name, RTEMS_SEARCH_ALL_NODES, id);
 
     return exec_directive_unlock(level, status);
 }
 
 rtems_status_code rtems_port_delete(rtems_id id)
 {
-    struct exec_dpmem *port;
+    struct exec_dpmem *dpmem;
     port_isr_level level;
 
-    port = port_lock(id, &level);
-    if (port == NULL) {
+    dpmem = dpmem_lock(id, &level);
+    if (dpmem == NULL) {
         return RTEMS_INVALID_ID;
     }
-    exec_object_free(&exec_ports_info, &port->object);
+    exec_object_free(&exec_dpmems_info, &dpmem->object);
     return exec_directive_unlock(level, RTEMS_SUCCESSFUL);
 }
 
 /* Maps address from one view (from) to the other (to). */
 static rtems_status_code translate(rtems_id id, void *address, void **result, bool to_internal)
 {
-    const struct exec_dpmem *port;
+    const struct exec_dpmem *dpmem;
     const char *from;
     char *to;
     uintptr_t offset;
@@ -74,15 +74,15 @@ static rtems_status_code translate(rtems_id id, void *address, void **result, bo
     if (result == NULL) {
         return RTEMS_INVALID_ADDRESS;
     }
-    port = port_lock(id, &level);
-    if (port == NULL) {
+    dpmem = dpmem_lock(id, &level);
+    if (dpmem == NULL) {
         return RTEMS_INVALID_ID;
     }
-    from = to_internal ? port->external : port->internal;
-    to = to_internal ? port->internal : port->external;
+    from = to_internal ? dpmem->external : dpmem->internal;
+    to = to_internal ? dpmem->internal : dpmem->external;
     /* Below the area the difference wraps around and is out of range too. */
     offset = (uintptr_t)address - (uintptr_t)from;
-    *result = offset > port->last_offset ? address : to + offset;
+    *result = offset > dpmem->last_offset ? address : to + offset;
     return exec_directive_unlock(level, RTEMS_SUCCESSFUL);
 }
 

@@ -12,7 +12,7 @@
 #include "extension.h"
 #include "io_impl.h"
 #include "objects.h"
-#include "sched.h"
+#include "scheduler.h"
 #include "task.h"
 #include "thread.h"
 #include "thread_start.h"
@@ -107,14 +107,14 @@ _Noreturn void exec_boot(void)
     exec_object_info_init(&exec_timers_info, OBJECTS_CLASSIC_API, OBJECTS_RTEMS_TIMERS,
                           exec_config.timers, exec_config.api.maximum_timers,
                           sizeof(struct exec_timer));
-    exec_object_info_init(&exec_partitions_info, OBJECTS_CLASSIC_API, OBJECTS_RTEMS_PARTITIONS,
-                          exec_config.partitions, exec_config.api.maximum_partitions,
-                          sizeof(struct exec_partition));
+    exec_object_info_init(&exec_buffer_pools_info, OBJECTS_CLASSIC_API, OBJECTS_RTEMS_PARTITIONS,
+                          exec_config.buffer_pools, exec_config.api.maximum_partitions,
+                          sizeof(struct exec_buffer_pool));
     exec_object_info_init(&exec_regions_info, OBJECTS_CLASSIC_API, OBJECTS_RTEMS_REGIONS,
                           exec_config.regions, exec_config.api.maximum_regions,
                           sizeof(struct exec_region));
-    exec_object_info_init(&exec_ports_info, OBJECTS_CLASSIC_API, OBJECTS_RTEMS_PORTS,
-                          exec_config.ports, exec_config.api.maximum_ports,
+    exec_object_info_init(&exec_dpmems_info, OBJECTS_CLASSIC_API, OBJECTS_RTEMS_PORTS,
+                          exec_config.dpmems, exec_config.api.maximum_ports,
                           sizeof(struct exec_dpmem));
     exec_object_info_init(&exec_periods_info, OBJECTS_CLASSIC_API, OBJECTS_RTEMS_PERIODS,
                           exec_config.periods, exec_config.api.maximum_periods,

@@ -7,13 +7,24 @@ struct exec_object_info exec_tasks_info;
 struct exec_object_info exec_semaphores_info;
 struct exec_object_info exec_message_queues_info;
 struct exec_object_info exec_timers_info;
-struct exec_object_info exec_partitions_info;
+struct exec_object_info exec_buffer_pools_info;
 struct exec_object_info exec_regions_info;
-struct exec_object_info exec_ports_info;
+struct exec_object_info exec_dpmems_info;
 struct exec_object_info exec_periods_info;
 struct exec_object_info exec_extensions_info;
 struct exec_object_info exec_barriers_info;
 struct exec_object_info exec_posix_threads_info;
+
+EXEC_OBJECT_FIRST(struct exec_thread, object);
+EXEC_OBJECT_FIRST(struct exec_semaphore, object);
+EXEC_OBJECT_FIRST(struct exec_message_queue, object);
+EXEC_OBJECT_FIRST(struct exec_timer, object);
+EXEC_OBJECT_FIRST(struct exec_buffer_pool, object);
+EXEC_OBJECT_FIRST(struct exec_region, object);
+EXEC_OBJECT_FIRST(struct exec_dpmem, object);
+EXEC_OBJECT_FIRST(struct exec_period, object);
+EXEC_OBJECT_FIRST(struct exec_extension, object);
+EXEC_OBJECT_FIRST(struct exec_barrier, object);
 
 rtems_id exec_object_build_id(uint32_t api, uint32_t the_class, uint32_t index)
 {
@@ -137,11 +148,11 @@ struct exec_object_info *exec_object_info_of_class(int the_class)
     case OBJECTS_RTEMS_MESSAGE_QUEUES:
         return &exec_message_queues_info;
     case OBJECTS_RTEMS_PARTITIONS:
-        return &exec_partitions_info;
+        return &exec_buffer_pools_info;
     case OBJECTS_RTEMS_REGIONS:
         return &exec_regions_info;
     case OBJECTS_RTEMS_PORTS:
-        return &exec_ports_info;
+        return &exec_dpmems_info;
     case OBJECTS_RTEMS_PERIODS:
         return &exec_periods_info;
     case OBJECTS_RTEMS_EXTENSIONS:

@@ -3,10 +3,19 @@
 #ifndef TESSERA_EXEC_OBJECTS_H
 #define TESSERA_EXEC_OBJECTS_H
 
+#include <stddef.h>
+
 #include <tessera/exec_types.h>
 
 /* The node of every object: Tessera runs one node per partition. */
 #define EXEC_LOCAL_NODE 1u
+
+/* Asserts that a control block type begins with its struct exec_object
+ * (member: the path to it, e.g. object or thread.object): lookups
+ * (directive.h's EXEC_OBJECT_LOCK) and exec_object_allocate() cast the one
+ * into the other. Every control block type has its assert (objects.c). */
+#define EXEC_OBJECT_FIRST(type, member)                                                            \
+    _Static_assert(offsetof(type, member) == 0, #type " begins with its struct exec_object")
 
 /* One class of objects in a statically allocated table. */
 struct exec_object_info {
@@ -44,9 +53,9 @@ extern struct exec_object_info exec_tasks_info;
 extern struct exec_object_info exec_semaphores_info;
 extern struct exec_object_info exec_message_queues_info;
 extern struct exec_object_info exec_timers_info;
-extern struct exec_object_info exec_partitions_info;
+extern struct exec_object_info exec_buffer_pools_info;
 extern struct exec_object_info exec_regions_info;
-extern struct exec_object_info exec_ports_info;
+extern struct exec_object_info exec_dpmems_info;
 extern struct exec_object_info exec_periods_info;
 extern struct exec_object_info exec_extensions_info;
 extern struct exec_object_info exec_barriers_info;

@@ -9,7 +9,7 @@
 #include "extension.h"
 #include "mutex.h"
 #include "objects.h"
-#include "sched.h"
+#include "scheduler.h"
 #include "task.h"
 #include "thread.h"
 #include "thread_start.h"

@@ -2,7 +2,7 @@
 #include "thread.h"
 
 #include "chain.h"
-#include "sched.h"
+#include "scheduler.h"
 #include "threadq.h"
 #include "watchdog.h"
 

@@ -62,11 +62,11 @@ static uint32_t segment_rights(uint32_t flags)
     return r;
 }
 
-int elf_check(const struct cfg_partition *cfg, uint32_t *entry, const char **why)
+int elf_check(const struct cfg_partition *cfg, arch_addr_t *entry, const char **why)
 {
     const struct elf32_ehdr *eh = (const void *)cfg->image;
     const struct elf32_phdr *ph;
-    uint32_t phys;
+    arch_addr_t phys;
 
     if (check_header(cfg, eh, why))
         return -1;
@@ -106,7 +106,7 @@ int elf_segment(const struct cfg_partition *cfg, uint32_t index, struct elf_segm
     return 1;
 }
 
-int elf_load(const struct cfg_partition *cfg, uint32_t *entry, const char **why)
+int elf_load(const struct cfg_partition *cfg, arch_addr_t *entry, const char **why)
 {
     struct elf_segment seg;
 

@@ -8,6 +8,7 @@
 #include "partition.h"
 #include "port.h"
 #include "pv/abi.h"
+#include "pv/hcall_words.h"
 #include "pv/status.h"
 #include "uaccess.h"
 #include "virq.h"
@@ -27,7 +28,8 @@ static int is_system(const struct partition *p)
 
 static int32_t hc_console_write(struct partition *p)
 {
-    uint32_t va = arch_hcall_arg(p, 0), len = arch_hcall_arg(p, 1);
+    arch_addr_t va = arch_hcall_arg(p, 0);
+    arch_size_t len = arch_hcall_arg(p, 1);
     const char *buf;
 
     if (len > PV_CONSOLE_WRITE_MAX)
@@ -67,7 +69,7 @@ static int32_t hc_halt_self(struct partition *p)
 
 static int32_t hc_upcall_set(struct partition *p)
 {
-    uint32_t entry = arch_hcall_arg(p, 0), phys;
+    arch_addr_t entry = arch_hcall_arg(p, 0), phys;
 
     if (entry &&
         ((entry & (ARCH_INSN_ALIGN - 1)) || uaccess_range(p->cfg, entry, 1, CFG_AREA_EXEC, &phys)))
@@ -98,9 +100,9 @@ static int32_t hc_irq_sync(struct partition *p)
 
 static int32_t hc_timer_set(struct partition *p)
 {
-    uint32_t clock = arch_hcall_arg(p, 0);
-    uint64_t deadline = arch_hcall_arg(p, 1) | (uint64_t)arch_hcall_arg(p, 2) << 32;
-    uint64_t period = arch_hcall_arg(p, 3) | (uint64_t)arch_hcall_arg(p, 4) << 32;
+    arch_word_t clock = arch_hcall_arg(p, PV_TIMER_SET_ARG_CLOCK);
+    uint64_t deadline = arch_hcall_arg64(p, PV_TIMER_SET_ARG_DEADLINE);
+    uint64_t period = arch_hcall_arg64(p, PV_TIMER_SET_ARG_PERIOD);
 
     if (clock > PV_CLOCK_EXEC)
         return PV_EINVAL;
@@ -148,7 +150,7 @@ static int32_t hc_mode_set(struct partition *p)
 
 static int32_t hc_part_status(struct partition *p)
 {
-    uint32_t id = arch_hcall_arg(p, 0);
+    arch_word_t id = arch_hcall_arg(p, 0);
     struct partition *t = id == PV_PART_SELF ? p : partition_by_id(id);
     struct pv_partition_status st;
     void *out;
@@ -185,7 +187,7 @@ static int32_t hc_part_status(struct partition *p)
 static int32_t hc_part_control(struct partition *p)
 {
     struct partition *t = partition_by_id(arch_hcall_arg(p, 0));
-    uint32_t op = arch_hcall_arg(p, 1);
+    arch_word_t op = arch_hcall_arg(p, 1);
 
     if (!t)
         return PV_ENOENT;
@@ -206,7 +208,8 @@ static int32_t hc_part_control(struct partition *p)
 
 static int32_t hc_console_read(struct partition *p)
 {
-    uint32_t va = arch_hcall_arg(p, 0), len = arch_hcall_arg(p, 1);
+    arch_addr_t va = arch_hcall_arg(p, 0);
+    arch_size_t len = arch_hcall_arg(p, 1);
     char *buf;
 
     if (cfg_system.console_input != p->index)
@@ -257,16 +260,16 @@ static int is_misuse(int32_t ret)
     return ret == PV_ENOSYS || ret == PV_EFAULT || ret == PV_EINVAL || ret == PV_EPERM;
 }
 
-static void report_misuse(struct partition *p, uint32_t nr, int32_t ret)
+static void report_misuse(struct partition *p, arch_word_t nr, int32_t ret)
 {
-    struct hm_error e = {PV_HM_HYPERCALL_MISUSE, (nr & 0xffffu) | (uint32_t)-ret << 16, 0, 0, 0};
+    struct hm_error e = {PV_HM_HYPERCALL_MISUSE, PV_HM_MISUSE_DETAIL(nr, ret), 0, 0, 0};
 
     hm_raise(p, &e);
 }
 
 void hcall_dispatch(struct partition *p)
 {
-    uint32_t nr = arch_hcall_number(p);
+    arch_word_t nr = arch_hcall_number(p);
     const struct hcall *h;
     int32_t ret;
 

@@ -344,7 +344,7 @@ void kernel_on_hypercall(void)
     arm_timer(now);
 }
 
-void kernel_on_fault(uint32_t error, uint32_t pc, uint32_t addr, const char *what)
+void kernel_on_fault(uint32_t error, arch_addr_t pc, arch_addr_t addr, const char *what)
 {
     uint64_t now = arch_time_ns();
     struct hm_error e = {error, addr, pc, 1, what};
@@ -360,9 +360,10 @@ struct partition *kernel_current(void)
     return current;
 }
 
-int kernel_plan_switch(uint32_t id)
+int kernel_plan_switch(arch_word_t id)
 {
-    /* One probe: the table is a perfect hash of the plan ids (cfg.h). */
+    /* One probe: the table is a perfect hash of the plan ids (cfg.h); an
+     * id wider than 32 bits compares unequal. */
     uint32_t i = cfg_id_slot(&cfg_system.plan_ids, id);
 
     if (i >= cfg_system.num_plans || cfg_system.plans[i].id != id)

@@ -26,8 +26,8 @@ static uint64_t state_changes;
 /* Control pages: one page each, so each can be mapped on its own. */
 static union {
     struct pv_shared s;
-    uint8_t page[4096];
-} shared_pages[MAX_PARTITIONS] __attribute__((aligned(4096)));
+    uint8_t page[ARCH_PAGE_SIZE];
+} shared_pages[MAX_PARTITIONS] __attribute__((aligned(ARCH_PAGE_SIZE)));
 
 /* Loading an image is split into chunks so that a cold restart can be
  * spread over the partition's own windows: the kernel runs with interrupts
@@ -37,7 +37,7 @@ static union {
 
 enum { LOAD_CLEAR, LOAD_COPY, LOAD_DONE };
 
-static uint32_t min_u32(uint32_t a, uint32_t b)
+static arch_size_t min_size(arch_size_t a, arch_size_t b)
 {
     return a < b ? a : b;
 }
@@ -46,7 +46,7 @@ static uint32_t min_u32(uint32_t a, uint32_t b)
 static int load_prepare(struct partition *p)
 {
     const struct cfg_partition *cfg = p->cfg;
-    uint32_t phys;
+    arch_addr_t phys;
     const char *why;
 
     if (elf_check(cfg, &p->load_entry, &why)) {
@@ -56,7 +56,8 @@ static int load_prepare(struct partition *p)
     if (cfg->entry) {
         if ((cfg->entry & (ARCH_INSN_ALIGN - 1)) ||
             uaccess_range(cfg, cfg->entry, 1, CFG_AREA_EXEC, &phys)) {
-            kprintf("[tessera] partition %s: entry %x not executable\n", cfg->name, cfg->entry);
+            kprintf("[tessera] partition %s: entry %llx not executable\n", cfg->name,
+                    (unsigned long long)cfg->entry);
             return -1;
         }
         p->load_entry = cfg->entry;
@@ -74,7 +75,7 @@ static void load_chunk(struct partition *p)
 {
     const struct cfg_partition *cfg = p->cfg;
     struct elf_segment seg;
-    uint32_t n;
+    arch_size_t n;
 
     if (p->load_phase == LOAD_CLEAR) {
         const struct cfg_area *a = &cfg->areas[p->load_item];
@@ -88,7 +89,7 @@ static void load_chunk(struct partition *p)
             }
             return;
         }
-        n = min_u32(LOAD_CHUNK, a->size - p->load_offset);
+        n = min_size(LOAD_CHUNK, a->size - p->load_offset);
         memset((uint8_t *)arch_phys_to_kernel(a->phys) + p->load_offset, 0, n);
         p->load_offset += n;
         return;
@@ -103,10 +104,10 @@ static void load_chunk(struct partition *p)
         return;
     }
     if (p->load_offset < seg.filesz) {
-        n = min_u32(LOAD_CHUNK, seg.filesz - p->load_offset);
+        n = min_size(LOAD_CHUNK, seg.filesz - p->load_offset);
         memcpy(seg.dst + p->load_offset, seg.data + p->load_offset, n);
     } else {
-        n = min_u32(LOAD_CHUNK, seg.memsz - p->load_offset);
+        n = min_size(LOAD_CHUNK, seg.memsz - p->load_offset);
         memset(seg.dst + p->load_offset, 0, n);
     }
     p->load_offset += n;
@@ -324,9 +325,11 @@ int partition_load_continue(struct partition *p, uint64_t deadline)
     return 1;
 }
 
-struct partition *partition_by_id(uint32_t id)
+struct partition *partition_by_id(arch_word_t id)
 {
-    /* One probe: the table is a perfect hash of the ids (cfg.h). */
+    /* One probe: the table is a perfect hash of the ids (cfg.h). The
+     * comparison is of whole words: an id with bits above the 32 of a
+     * configured id finds nothing. */
     uint32_t i = cfg_id_slot(&cfg_system.partition_ids, id);
 
     if (i < num_partitions && partitions[i].cfg->id == id)

@@ -38,7 +38,7 @@ struct channel_state {
 /* Which call it belongs to is the partition's port_call (PV_HC_PORT_WRITE
  * or _READ; 0 = none), which hcall_dispatch() checks on every entry. */
 struct port_progress {
-    uint32_t args[4];
+    arch_word_t args[4];
     uint32_t restarts; /* the partition's restart count when it began */
     uint32_t done;     /* bytes copied */
     uint32_t slot;     /* the slot being filled or read */
@@ -185,7 +185,7 @@ static struct channel_state *channel_state_of(uint32_t index)
 
 /* p's progress with the current call if it continues one, else a fresh one
  * (done = 0) for it. */
-static struct port_progress *progress_of(struct partition *p, uint32_t nr)
+static struct port_progress *progress_of(struct partition *p, arch_word_t nr)
 {
     struct port_progress *pr = &progress[p->index];
     int same = p->port_call == nr && pr->restarts == p->restarts;
@@ -277,7 +277,8 @@ static int name_equal(const char *configured, const char *name, uint32_t len)
  * 16-bit tag matches, so the cost does not depend on the configuration. */
 int32_t port_hc_open(struct partition *p)
 {
-    uint32_t va = arch_hcall_arg(p, 0), len = arch_hcall_arg(p, 1);
+    arch_addr_t va = arch_hcall_arg(p, 0);
+    arch_size_t len = arch_hcall_arg(p, 1);
     const char *name;
     uint32_t hash;
 
@@ -367,7 +368,8 @@ int32_t port_hc_read(struct partition *p)
 {
     int32_t err;
     const struct cfg_port *port = own_port(p, arch_hcall_arg(p, 0), &err);
-    uint32_t size = arch_hcall_arg(p, 2), info_va = arch_hcall_arg(p, 3);
+    arch_size_t size = arch_hcall_arg(p, 2);
+    arch_addr_t info_va = arch_hcall_arg(p, 3);
     struct pv_port_message_info info;
     const struct cfg_channel *c;
     struct channel_state *st;

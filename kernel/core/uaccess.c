@@ -13,7 +13,7 @@
  * index below num_areas; with no area at or below va it stays at area 0,
  * which then does not contain va.
  */
-static const struct cfg_area *area_below(const struct cfg_partition *p, uint32_t va)
+static const struct cfg_area *area_below(const struct cfg_partition *p, arch_addr_t va)
 {
     const struct cfg_area *areas = p->areas;
     uint32_t n = p->num_areas, base = 0;
@@ -26,8 +26,8 @@ static const struct cfg_area *area_below(const struct cfg_partition *p, uint32_t
     return &areas[base];
 }
 
-int uaccess_range(const struct cfg_partition *p, uint32_t va, uint32_t len, uint32_t rights,
-                  uint32_t *phys)
+int uaccess_range(const struct cfg_partition *p, arch_addr_t va, arch_size_t len, uint32_t rights,
+                  arch_addr_t *phys)
 {
     const struct cfg_area *a;
 
@@ -54,7 +54,8 @@ int uaccess_areas_valid(const struct cfg_partition *p)
     for (uint32_t i = 0; i < p->num_areas; i++) {
         const struct cfg_area *a = &p->areas[i];
 
-        /* Non-empty and not wrapping (a->virt + a->size may be exactly 2^32). */
+        /* Non-empty and not wrapping (a->virt + a->size may be exactly the
+         * end of the address space). */
         if (a->size == 0 || a->virt + (a->size - 1) < a->virt)
             return 0;
         /* Starts after the previous one has ended. */
@@ -65,9 +66,9 @@ int uaccess_areas_valid(const struct cfg_partition *p)
     return 1;
 }
 
-void *uaccess_ptr(const struct cfg_partition *p, uint32_t va, uint32_t len, uint32_t rights)
+void *uaccess_ptr(const struct cfg_partition *p, arch_addr_t va, arch_size_t len, uint32_t rights)
 {
-    uint32_t phys;
+    arch_addr_t phys;
 
     if (len == 0 || uaccess_range(p, va, len, rights, &phys) != 0)
         return 0;

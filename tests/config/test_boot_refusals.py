@@ -78,7 +78,7 @@ TWINS = {
     "partition id table does not lead to every partition": TOOL_TABLES,
     "plan id table does not lead to every plan": TOOL_TABLES,
     "image rejected: %s": [("image-not-elf", "is not an ELF file")],
-    "entry %x not executable": [
+    "entry %llx not executable": [
         ("entry-explicit", "is not inside an executable area"),
         ("entry-sparc-misaligned", "is not 4-byte aligned")],
     # the ELF check behind "image rejected"

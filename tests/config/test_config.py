@@ -28,6 +28,12 @@ BUILD = os.environ.get("TESSERA_BUILD", os.path.join(ROOT, "build"))
 TOOL = os.path.join(BUILD, "host", "tessera-config")
 CFG_INCLUDE = os.path.join(ROOT, "kernel", "core", "include")
 PV_INCLUDE = os.path.join(ROOT, "pv", "include")
+
+
+def arch_include(arch):
+    """Where cfg.h finds the arch's word and address types (arch_word.h)."""
+    return os.path.join(ROOT, "kernel", "arch", arch, "include")
+
 # CFG_MESSAGE_HEADER of cfg.h, written down independently of the tool.
 MESSAGE_HEADER = 16
 # Health monitor, as docs/configuration.md and pv/abi.h have it: error ids
@@ -324,7 +330,7 @@ def test_valid(t, tmp, img):
             continue
         dump = os.path.join(out, "dump")
         rc, msg = sh(["cc", "-std=c11", "-Wall", "-Wextra", "-Werror", "-I", inc,
-                      "-I", PV_INCLUDE, "-o", dump, os.path.join(HERE, "dump_cfg.c"),
+                      "-I", arch_include(arch), "-I", PV_INCLUDE, "-o", dump, os.path.join(HERE, "dump_cfg.c"),
                       os.path.join(out, "cfg_tables.c"), os.path.join(out, "cfg_images.S")])
         if t.ok(rc == 0, f"{rel}: tables build on the host", msg):
             rc, got = sh([dump])
@@ -336,8 +342,9 @@ def test_valid(t, tmp, img):
         target_cflags = ["-std=gnu11", "-ffreestanding", "-O2", "-Wall", "-Wextra", "-Werror",
                          "-Wmissing-prototypes", "-Wmissing-declarations",
                          "-I", inc if has_ports else CFG_INCLUDE, "-I", PV_INCLUDE]
-        for cc, extra in (("gcc", ["-m32", "-march=i686"]),
-                          ("sparc64-linux-gnu-gcc", ["-m32", "-mcpu=leon3"])):
+        for cc, extra in (("gcc", ["-m32", "-march=i686", "-I", arch_include("x86")]),
+                          ("sparc64-linux-gnu-gcc",
+                           ["-m32", "-mcpu=leon3", "-I", arch_include("sparc")])):
             if not have(cc):
                 t.skip(f"{rel}: builds with {cc}", f"{cc} not installed")
                 continue

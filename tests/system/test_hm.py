@@ -82,6 +82,10 @@ def test_errors(tap):
     tap.eq(run.partition_lines("E7"), ["causing 6", "bad hypercall: -1", "carried on after 6"],
            "hm-errors: hypercall misuse is refused and the partition carries on")
     want.append((7, MISUSE, LOG, 999 | 1 << 16, "0"))
+    misuse = [ln.split(": ", 1)[1] for ln in run.partition_lines("S")
+              if re.match(r"log \d+: misuse of", ln)]
+    tap.eq(misuse, ["misuse of call 999, error -1"],
+           "hm-errors: the guest decodes the misuse detail (PV_HM_MISUSE_NR/_ERR of pv/abi.h)")
     for e in (STACK, DEADLINE, APPLICATION, FATAL):
         tap.eq(run.partition_lines(f"E{e + 1}"), [f"causing {e}", "raise: 0", f"carried on after {e}"],
                f"hm-errors: error {e} raised by the guest is logged, the partition carries on")

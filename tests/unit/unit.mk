@@ -38,6 +38,18 @@ UNIT_KERNEL_BINS := $(patsubst %,$(UNIT_DIR)/kernel-%,$(UNIT_KERNEL_TESTS))
 HOST_TEST_TARGETS += $(UNIT_KERNEL_BINS)
 HOST_TEST_PROGRAMS += $(UNIT_KERNEL_BINS)
 
+# The same core sources on a 64-bit stand-in (tests/unit/kernel/host64 put
+# before host: 64-bit words and addresses): a 64-bit arch needs no change in
+# kernel/core or pv/include.
+UNIT_WORDS64 := $(UNIT_DIR)/kernel-words64
+$(UNIT_WORDS64): tests/unit/kernel/test_words64.c tests/unit/kernel/fake_arch.c $(UNIT_SRCS_hcall) \
+		$(UNIT_KERNEL_HEADERS) $(wildcard tests/unit/kernel/host64/*.h tests/unit/kernel/host64/pv/*.h)
+	@mkdir -p $(@D)
+	$(Q)$(HOSTCC) $(subst -Itests/unit/kernel/host ,-Itests/unit/kernel/host64 -Itests/unit/kernel/host ,\
+		$(UNIT_KERNEL_CFLAGS)) -o $@ $< tests/unit/kernel/fake_arch.c $(UNIT_SRCS_hcall) -lcmocka
+HOST_TEST_TARGETS += $(UNIT_WORDS64)
+HOST_TEST_PROGRAMS += $(UNIT_WORDS64)
+
 # SPARC's 64-bit division helpers, on the host under other names.
 UNIT_DIVDI3 := $(UNIT_DIR)/pv-divdi3
 $(UNIT_DIVDI3): tests/unit/pv/test_divdi3.c pv/arch/sparc/libgcc/divdi3.c

@@ -235,9 +235,9 @@ static struct exec_semaphore _Exec_semaphores[_EXEC_TABLE_LENGTH(CONFIGURE_MAXIM
 static struct exec_message_queue
     _Exec_message_queues[_EXEC_TABLE_LENGTH(CONFIGURE_MAXIMUM_MESSAGE_QUEUES)];
 static struct exec_timer _Exec_timers[_EXEC_TABLE_LENGTH(CONFIGURE_MAXIMUM_TIMERS)];
-static struct exec_partition _Exec_partitions[_EXEC_TABLE_LENGTH(CONFIGURE_MAXIMUM_PARTITIONS)];
+static struct exec_buffer_pool _Exec_buffer_pools[_EXEC_TABLE_LENGTH(CONFIGURE_MAXIMUM_PARTITIONS)];
 static struct exec_region _Exec_regions[_EXEC_TABLE_LENGTH(CONFIGURE_MAXIMUM_REGIONS)];
-static struct exec_dpmem _Exec_ports[_EXEC_TABLE_LENGTH(CONFIGURE_MAXIMUM_PORTS)];
+static struct exec_dpmem _Exec_dpmems[_EXEC_TABLE_LENGTH(CONFIGURE_MAXIMUM_PORTS)];
 static struct exec_period _Exec_periods[_EXEC_TABLE_LENGTH(CONFIGURE_MAXIMUM_PERIODS)];
 static struct exec_barrier _Exec_barriers[_EXEC_TABLE_LENGTH(CONFIGURE_MAXIMUM_BARRIERS)];
 static struct exec_extension
@@ -293,9 +293,9 @@ const struct exec_config exec_config = {
     .semaphores = CONFIGURE_MAXIMUM_SEMAPHORES > 0 ? _Exec_semaphores : NULL,
     .message_queues = CONFIGURE_MAXIMUM_MESSAGE_QUEUES > 0 ? _Exec_message_queues : NULL,
     .timers = CONFIGURE_MAXIMUM_TIMERS > 0 ? _Exec_timers : NULL,
-    .partitions = CONFIGURE_MAXIMUM_PARTITIONS > 0 ? _Exec_partitions : NULL,
+    .buffer_pools = CONFIGURE_MAXIMUM_PARTITIONS > 0 ? _Exec_buffer_pools : NULL,
     .regions = CONFIGURE_MAXIMUM_REGIONS > 0 ? _Exec_regions : NULL,
-    .ports = CONFIGURE_MAXIMUM_PORTS > 0 ? _Exec_ports : NULL,
+    .dpmems = CONFIGURE_MAXIMUM_PORTS > 0 ? _Exec_dpmems : NULL,
     .periods = CONFIGURE_MAXIMUM_PERIODS > 0 ? _Exec_periods : NULL,
     .barriers = CONFIGURE_MAXIMUM_BARRIERS > 0 ? _Exec_barriers : NULL,
     .extensions = CONFIGURE_MAXIMUM_USER_EXTENSIONS > 0 ? _Exec_extensions : NULL,

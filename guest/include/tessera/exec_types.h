@@ -193,7 +193,8 @@ struct exec_period {
     uint64_t min_wall, max_wall, total_wall;
 };
 
-struct exec_partition {
+/* An RTEMS partition (Partition Manager): a pool of fixed-size buffers. */
+struct exec_buffer_pool {
     struct exec_object object;
     rtems_attribute attributes;
     char *base;
@@ -257,9 +258,9 @@ struct exec_config {
     struct exec_semaphore *semaphores;
     struct exec_message_queue *message_queues;
     struct exec_timer *timers;
-    struct exec_partition *partitions;
+    struct exec_buffer_pool *buffer_pools; /* RTEMS partitions */
     struct exec_region *regions;
-    struct exec_dpmem *ports;
+    struct exec_dpmem *dpmems; /* RTEMS ports: dual-ported memory */
     struct exec_period *periods;
     struct exec_barrier *barriers;
     struct exec_extension *extensions;

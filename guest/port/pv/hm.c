@@ -10,7 +10,7 @@
 #include <rtems/fatal.h>
 #include <tessera/hm.h>
 
-#include "pv_port.h"
+#include "pvport.h"
 
 static tessera_hm_handler handler;
 /* The synchronous error whose task was just suspended. */
@@ -40,7 +40,7 @@ void port_error_report(uint32_t error, uint32_t detail)
         (void)pv_hm_raise(PV_HM_DEADLINE_MISSED, detail);
 }
 
-void pv_hm_fatal(uint32_t code)
+void pvport_hm_fatal(uint32_t code)
 {
     /* The action may let the partition carry on; port_halt() halts it. */
     (void)pv_hm_raise(PV_HM_FATAL_ERROR, code);
@@ -56,7 +56,7 @@ noreturn void cpu_stack_overflow(struct port_context *from, struct port_context 
     rtems_fatal(RTEMS_FATAL_SOURCE_STACK_CHECKER, area);
 }
 
-bool pv_hm_upcall(bool interrupted_isr)
+bool pvport_hm_upcall(bool interrupted_isr)
 {
     volatile struct pv_shared *s = pv_shared();
     struct tessera_hm_error e;
@@ -84,7 +84,7 @@ bool pv_hm_upcall(bool interrupted_isr)
     return true;
 }
 
-noreturn void pv_hm_task_stuck(void)
+noreturn void pvport_hm_task_stuck(void)
 {
     /* Thread dispatching is disabled: the faulting task cannot be left. */
     rtems_fatal(RTEMS_FATAL_SOURCE_EXCEPTION, suspended_error);

@@ -9,7 +9,7 @@
 #include <pv/pv.h>
 #include <rtems.h>
 
-#include "pv_port.h"
+#include "pvport.h"
 
 /* Lines given to rtems_interrupt_catch(). */
 static uint32_t attached_lines;
@@ -41,7 +41,7 @@ void port_tick_start(uint32_t period_us)
     ticks_seen = pv_shared()->timer_expirations[PV_CLOCK_WALL];
     tick_running = 1;
     if (pv_timer_set(PV_CLOCK_WALL, pv_clock_ns() + period, period) != PV_OK)
-        pv_port_panic("the kernel refused the tick timer");
+        pvport_panic("the kernel refused the tick timer");
     pv_irq_unmask_line(PV_IRQ_TIMER);
 }
 
@@ -64,7 +64,7 @@ void pv_upcall_handler(struct pv_upcall_frame *frame)
     exec_isr_enter();
     /* First: an exception must not let the faulting task go on. */
     if (lines & (1u << PV_IRQ_HM))
-        leave = pv_hm_upcall(interrupted_isr);
+        leave = pvport_hm_upcall(interrupted_isr);
     if ((lines & (1u << PV_IRQ_TIMER)) && tick_running) {
         /* One tick per expiration, including periods that passed while
          * the partition was outside its windows: the clock catches up. */
@@ -84,5 +84,5 @@ void pv_upcall_handler(struct pv_upcall_frame *frame)
     if (exec_isr_leave())
         exec_isr_dispatch();
     else if (leave)
-        pv_hm_task_stuck();
+        pvport_hm_task_stuck();
 }

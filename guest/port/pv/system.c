@@ -8,7 +8,7 @@
 #include <pv/pv.h>
 #include <rtems/fatal.h>
 
-#include "pv_port.h"
+#include "pvport.h"
 
 /* From the partition's linker script: the heap runs from the end of the
  * image to the end of the data area. */
@@ -48,7 +48,7 @@ noreturn void pv_main(uint32_t id)
     (void)id;
     abi_check();
     if (pv_upcall_set(pv_upcall_entry) != PV_OK)
-        pv_port_panic("the kernel refused the upcall entry");
+        pvport_panic("the kernel refused the upcall entry");
     /* Interrupts stay disabled until the executive starts multitasking. */
     pv_irq_disable();
     /* Errors the health monitor propagates: hm.c. */
@@ -115,11 +115,11 @@ noreturn void port_halt(uint32_t source, uint32_t code)
      * anything else is a fatal error for the health monitor, and whatever
      * its action, the partition does not go on. */
     if (source != RTEMS_FATAL_SOURCE_EXIT)
-        pv_hm_fatal(code);
+        pvport_hm_fatal(code);
     pv_halt_self();
 }
 
-noreturn void pv_port_panic(const char *why)
+noreturn void pvport_panic(const char *why)
 {
     size_t n = 0;
 
@@ -128,6 +128,6 @@ noreturn void pv_port_panic(const char *why)
     pv_console_write("pv port: ", 9);
     pv_console_write(why, (uint32_t)n);
     pv_console_write("\n", 1);
-    pv_hm_fatal(0);
+    pvport_hm_fatal(0);
     pv_halt_self();
 }

@@ -36,7 +36,7 @@ __attribute__((noreturn)) void sparc_boot(void)
     sparc_resume();
 }
 
-void arch_context_reset(struct partition *p, uint32_t entry)
+void arch_context_reset(struct partition *p, arch_addr_t entry)
 {
     struct sparc_frame *f = &p->ctx.frame;
 
@@ -48,14 +48,20 @@ void arch_context_reset(struct partition *p, uint32_t entry)
     sparc_fpu_release(p);
 }
 
-uint32_t arch_hcall_number(const struct partition *p)
+arch_word_t arch_hcall_number(const struct partition *p)
 {
     return p->ctx.frame.g[1];
 }
 
-uint32_t arch_hcall_arg(const struct partition *p, unsigned index)
+arch_word_t arch_hcall_arg(const struct partition *p, unsigned index)
 {
     return index < 5 ? p->ctx.frame.o[index] : 0;
+}
+
+uint64_t arch_hcall_arg64(const struct partition *p, unsigned index)
+{
+    /* Two words, low first (PV_U64_WORDS = 2 on SPARC V8). */
+    return arch_hcall_arg(p, index) | (uint64_t)arch_hcall_arg(p, index + 1) << 32;
 }
 
 void arch_hcall_return(struct partition *p, int32_t value)

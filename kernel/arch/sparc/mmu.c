@@ -48,7 +48,7 @@ static uint32_t pte(uint32_t pa, uint32_t acc, uint32_t flags)
     return (pa >> 4) | flags | PTE_ACC(acc) | PTE_ET_PTE;
 }
 
-void *arch_phys_to_kernel(uint32_t phys)
+void *arch_phys_to_kernel(arch_addr_t phys)
 {
     return (void *)(uintptr_t)(phys + KERNEL_OFFSET);
 }

@@ -43,7 +43,7 @@ int arch_upcall_push(struct partition *p, uint32_t lines)
     return 0;
 }
 
-int arch_upcall_pop(struct partition *p, uint32_t frame_va)
+int arch_upcall_pop(struct partition *p, arch_addr_t frame_va)
 {
     struct sparc_frame *f = &p->ctx.frame;
     const uint8_t *base;

@@ -78,7 +78,7 @@ __attribute__((noreturn)) void x86_boot(uint32_t magic, const struct multiboot_i
     __builtin_unreachable();
 }
 
-void arch_context_reset(struct partition *p, uint32_t entry)
+void arch_context_reset(struct partition *p, arch_addr_t entry)
 {
     struct x86_frame *f = &p->ctx.frame;
 
@@ -91,12 +91,12 @@ void arch_context_reset(struct partition *p, uint32_t entry)
     x86_fpu_release(p);
 }
 
-uint32_t arch_hcall_number(const struct partition *p)
+arch_word_t arch_hcall_number(const struct partition *p)
 {
     return p->ctx.frame.eax;
 }
 
-uint32_t arch_hcall_arg(const struct partition *p, unsigned index)
+arch_word_t arch_hcall_arg(const struct partition *p, unsigned index)
 {
     /* Arguments 0-4 in ebx, ecx, edx, esi, edi (pv/arch/x86); any larger
      * index reads edi, as the last one. */
@@ -107,6 +107,12 @@ uint32_t arch_hcall_arg(const struct partition *p, unsigned index)
     };
 
     return ((const uint32_t *)&p->ctx.frame)[reg[index < 4 ? index : 4]];
+}
+
+uint64_t arch_hcall_arg64(const struct partition *p, unsigned index)
+{
+    /* Two words, low first (PV_U64_WORDS = 2 on x86). */
+    return arch_hcall_arg(p, index) | (uint64_t)arch_hcall_arg(p, index + 1) << 32;
 }
 
 void arch_hcall_return(struct partition *p, int32_t value)

@@ -32,7 +32,7 @@ struct table_ptr {
 } __attribute__((packed));
 
 /* The vectors served by a task, and their TSS selectors (GDT 6, 7, 8). */
-static const uint8_t task_vectors[] = {2, 8, 18};
+static const uint8_t task_vectors[] = {VECTOR_NMI, VECTOR_DF, VECTOR_MC};
 #define FAULT_TASKS      (sizeof(task_vectors))
 #define FAULT_TSS_SEL(i) (TSS_SEL + 8 * (1 + (i)))
 #define FAULT_STACK      4096

@@ -43,7 +43,7 @@ static void map_kernel(uint32_t *pd, uint32_t ram_size)
     pd[MMIO_BASE / BIG_PAGE] = MMIO_BASE | PTE_P | PTE_W | PTE_PS | PTE_PCD | PTE_PWT;
 }
 
-void *arch_phys_to_kernel(uint32_t phys)
+void *arch_phys_to_kernel(arch_addr_t phys)
 {
     return (void *)(uintptr_t)phys;
 }

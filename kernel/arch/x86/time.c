@@ -62,8 +62,8 @@ static void pic_disable(void)
 {
     outb(PIC1_CMD, 0x11);
     outb(PIC2_CMD, 0x11);
-    outb(PIC1_DATA, 0x20);
-    outb(PIC2_DATA, 0x28);
+    outb(PIC1_DATA, VECTOR_PIC_FIRST);
+    outb(PIC2_DATA, VECTOR_PIC_FIRST + 8);
     outb(PIC1_DATA, 0x04);
     outb(PIC2_DATA, 0x02);
     outb(PIC1_DATA, 0x01);

@@ -9,30 +9,45 @@
 #include "pv/abi.h"
 #include "x86.h"
 
-static const char *const exception_names[32] = {
-    "#DE divide error",
-    "#DB debug",
-    "NMI",
-    "#BP breakpoint",
-    "#OF overflow",
-    "#BR bound range",
-    "#UD invalid opcode",
-    "#NM FPU not available",
-    "#DF double fault",
-    "coprocessor segment overrun",
-    "#TS invalid TSS",
-    "#NP segment not present",
-    "#SS stack fault",
-    "#GP general protection",
-    "#PF page fault",
-    "reserved 15",
-    "#MF x87 FPU error",
-    "#AC alignment check",
-    "#MC machine check",
-    "#XM SIMD FPU error",
-    "#VE virtualization",
-    "#CP control protection",
+/* Every exception vector a partition can cause: its name, and the health
+ * monitor's class of it (docs/pv-api.md). With flat segments, #GP from
+ * ring 3 comes from an instruction or selector only the kernel may use. A
+ * vector without a name here is an "exception" of class illegal
+ * instruction. */
+struct x86_trap_kind {
+    const char *name;
+    uint32_t hm_class; /* PV_HM_* */
 };
+
+static const struct x86_trap_kind trap_kinds[VECTOR_EXCEPTIONS] = {
+    [VECTOR_DE] = {"#DE divide error", PV_HM_DIVIDE_ERROR},
+    [1] = {"#DB debug", PV_HM_ILLEGAL_INSTRUCTION},
+    [VECTOR_NMI] = {"NMI", PV_HM_ILLEGAL_INSTRUCTION},
+    [3] = {"#BP breakpoint", PV_HM_ILLEGAL_INSTRUCTION},
+    [4] = {"#OF overflow", PV_HM_ILLEGAL_INSTRUCTION},
+    [5] = {"#BR bound range", PV_HM_ILLEGAL_INSTRUCTION},
+    [6] = {"#UD invalid opcode", PV_HM_ILLEGAL_INSTRUCTION},
+    [VECTOR_NM] = {"#NM FPU not available", PV_HM_FPU_ERROR},
+    [VECTOR_DF] = {"#DF double fault", PV_HM_ILLEGAL_INSTRUCTION},
+    [9] = {"coprocessor segment overrun", PV_HM_ILLEGAL_INSTRUCTION},
+    [10] = {"#TS invalid TSS", PV_HM_PRIVILEGED_INSTRUCTION},
+    [11] = {"#NP segment not present", PV_HM_PRIVILEGED_INSTRUCTION},
+    [12] = {"#SS stack fault", PV_HM_MEMORY_VIOLATION},
+    [13] = {"#GP general protection", PV_HM_PRIVILEGED_INSTRUCTION},
+    [VECTOR_PF] = {"#PF page fault", PV_HM_MEMORY_VIOLATION},
+    [15] = {"reserved 15", PV_HM_ILLEGAL_INSTRUCTION},
+    [16] = {"#MF x87 FPU error", PV_HM_FPU_ERROR},
+    [17] = {"#AC alignment check", PV_HM_MISALIGNED_ACCESS},
+    [VECTOR_MC] = {"#MC machine check", PV_HM_ILLEGAL_INSTRUCTION},
+    [19] = {"#XM SIMD FPU error", PV_HM_FPU_ERROR},
+    [20] = {"#VE virtualization", PV_HM_ILLEGAL_INSTRUCTION},
+    [21] = {"#CP control protection", PV_HM_ILLEGAL_INSTRUCTION},
+};
+
+static const struct x86_trap_kind *trap_kind(uint32_t vector)
+{
+    return vector < VECTOR_EXCEPTIONS && trap_kinds[vector].name ? &trap_kinds[vector] : 0;
+}
 
 /* The idle loop runs in ring 0 with interrupts on, on its own stack. Its
  * first frame sits at the top; a ring-0 iret pops no esp/ss, so the idle
@@ -62,38 +77,19 @@ static struct x86_frame *idle_frame(void)
     return f;
 }
 
-/* The health monitor's class of each exception a partition can cause
- * (docs/pv-api.md). With flat segments, #GP from ring 3 comes from an
- * instruction or selector only the kernel may use. */
 static uint32_t fault_class(uint32_t vector)
 {
-    switch (vector) {
-    case 0:
-        return PV_HM_DIVIDE_ERROR;
-    case 7:
-    case 16:
-    case 19:
-        return PV_HM_FPU_ERROR;
-    case 10:
-    case 11:
-    case 13:
-        return PV_HM_PRIVILEGED_INSTRUCTION;
-    case 12:
-    case 14:
-        return PV_HM_MEMORY_VIOLATION;
-    case 17:
-        return PV_HM_MISALIGNED_ACCESS;
-    default:
-        return PV_HM_ILLEGAL_INSTRUCTION;
-    }
+    const struct x86_trap_kind *k = trap_kind(vector);
+
+    return k ? k->hm_class : PV_HM_ILLEGAL_INSTRUCTION;
 }
 
 static void describe_fault(const struct x86_frame *f, char *buf, size_t size)
 {
-    const char *name =
-        f->vector < 32 && exception_names[f->vector] ? exception_names[f->vector] : "exception";
+    const struct x86_trap_kind *k = trap_kind(f->vector);
+    const char *name = k ? k->name : "exception";
 
-    if (f->vector == 14)
+    if (f->vector == VECTOR_PF)
         ksnprintf(buf, size, "%s at eip=%08x: %s of %08x (%s)", name, f->eip,
                   (f->error & 2) ? "write" : "read", read_cr2(),
                   (f->error & 1) ? "protection violation" : "not mapped");
@@ -137,17 +133,18 @@ __attribute__((noinline)) static struct x86_frame *other_trap(struct x86_frame *
     struct partition *p;
     char why[128];
 
-    if (f->vector == VECTOR_SPURIOUS || (f->vector >= 0x20 && f->vector < 0x30))
+    if (f->vector == VECTOR_SPURIOUS ||
+        (f->vector >= VECTOR_PIC_FIRST && f->vector < VECTOR_PIC_END))
         return f; /* spurious local APIC or masked legacy PIC interrupt */
     if (!from_user) {
         describe_fault(f, why, sizeof(why));
         panic("kernel trap: %s", why);
     }
-    if (f->vector == 7 && x86_fpu_trap(kernel_current()) == 0)
+    if (f->vector == VECTOR_NM && x86_fpu_trap(kernel_current()) == 0)
         return f;
     describe_fault(f, why, sizeof(why));
     p = kernel_current();
-    kernel_on_fault(fault_class(f->vector), f->eip, f->vector == 14 ? read_cr2() : 0, why);
+    kernel_on_fault(fault_class(f->vector), f->eip, f->vector == VECTOR_PF ? read_cr2() : 0, why);
     /* Stopped: its FPU state is of no use any more. (A restart releases
      * it when the new context is made; a partition that goes on keeps it.) */
     if (p->state == PART_STOPPED || p->state == PART_HALTED)
@@ -182,7 +179,8 @@ __attribute__((noinline)) static struct x86_frame *v86_trap(struct x86_frame *f)
     pf->cs = USER_CS;
     pf->ss = pf->ds = pf->es = pf->fs = pf->gs = USER_DS;
     kernel_note_entry();
-    kernel_on_fault(PV_HM_PRIVILEGED_INSTRUCTION, pf->eip, pf->vector == 14 ? read_cr2() : 0, why);
+    kernel_on_fault(PV_HM_PRIVILEGED_INSTRUCTION, pf->eip, pf->vector == VECTOR_PF ? read_cr2() : 0,
+                    why);
     if (p->state == PART_STOPPED || p->state == PART_HALTED)
         x86_fpu_release(p);
     if (pf->vector == VECTOR_TIMER) {
@@ -224,7 +222,8 @@ void x86_fault_task(uint32_t vector)
     uint32_t eip, esp;
 
     x86_interrupted_task(&eip, &esp);
-    panic("%s (task gate) at eip=%08x esp=%08x", exception_names[vector & 31], eip, esp);
+    panic("%s (task gate) at eip=%08x esp=%08x", trap_kinds[vector % VECTOR_EXCEPTIONS].name, eip,
+          esp);
 }
 
 struct x86_frame *x86_first_frame(void)

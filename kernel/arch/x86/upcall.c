@@ -81,7 +81,7 @@ int arch_upcall_push(struct partition *p, uint32_t lines)
     return 0;
 }
 
-int arch_upcall_pop(struct partition *p, uint32_t frame_va)
+int arch_upcall_pop(struct partition *p, arch_addr_t frame_va)
 {
     struct x86_frame *f = &p->ctx.frame;
     const struct pv_upcall_frame *u = frame_ptr(p, frame_va, CFG_AREA_READ);

@@ -9,6 +9,11 @@
 
 #include <stdint.h>
 #include "arch_types.h"
+#include "arch_word.h"
+#include "pv/word.h"
+
+/* A register holds what the API calls a word (pv/word.h of the arch). */
+_Static_assert(sizeof(arch_word_t) == sizeof(pv_word_t), "arch_word_t is not pv_word_t");
 
 struct partition;
 struct pv_shared;
@@ -37,7 +42,7 @@ void arch_timer_arm(uint64_t deadline_ns);
 void arch_timer_arm_idle(uint64_t deadline_ns);
 
 /* Kernel-accessible address of physical address phys (within RAM). */
-void *arch_phys_to_kernel(uint32_t phys);
+void *arch_phys_to_kernel(arch_addr_t phys);
 
 /* Builds the address space of p from its configured areas and maps its
  * control page (p->shared) at PV_SHARED_VA. Returns 0, or a negative value
@@ -48,11 +53,15 @@ int arch_space_build(struct partition *p);
 int arch_space_ready(const struct partition *p);
 
 /* Sets p's saved context so that it starts at entry in user mode. */
-void arch_context_reset(struct partition *p, uint32_t entry);
+void arch_context_reset(struct partition *p, arch_addr_t entry);
 
 /* Hypercall arguments and result in p's saved context. */
-uint32_t arch_hcall_number(const struct partition *p);
-uint32_t arch_hcall_arg(const struct partition *p, unsigned index);
+arch_word_t arch_hcall_number(const struct partition *p);
+arch_word_t arch_hcall_arg(const struct partition *p, unsigned index);
+/* A 64-bit argument whose first word is argument index: in one word where
+ * the arch's words hold it, else low word at index and high word at
+ * index + 1 (PV_U64_WORDS of pv/hcall_words.h). */
+uint64_t arch_hcall_arg64(const struct partition *p, unsigned index);
 void arch_hcall_return(struct partition *p, int32_t value);
 
 /* Makes p execute the trap instruction of the hypercall being handled
@@ -66,7 +75,7 @@ int arch_upcall_push(struct partition *p, uint32_t lines);
 
 /* Restores p's user context from the upcall frame at frame_va (a guest
  * address). Returns 0, or PV_EFAULT when the frame is not readable. */
-int arch_upcall_pop(struct partition *p, uint32_t frame_va);
+int arch_upcall_pop(struct partition *p, arch_addr_t frame_va);
 
 /* Fills in the clock fields of a control page so that the guest can turn
  * its user-readable counter into wall time; called at each window start. */

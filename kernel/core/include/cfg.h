@@ -13,8 +13,10 @@
 
 #include <stdint.h>
 
+#include "arch_word.h"
 #include "pv/abi.h"
 #include "pv/port.h"
+#include "pv/status.h"
 
 /* Rights of a memory area, as seen by the partition that owns it. */
 #define CFG_AREA_READ  0x1u
@@ -25,15 +27,15 @@
 
 struct cfg_area {
     const char *name;
-    uint32_t phys;   /* physical start, page aligned */
-    uint32_t virt;   /* where the partition sees it, page aligned */
-    uint32_t size;   /* bytes, a multiple of the page size, > 0 */
-    uint32_t rights; /* CFG_AREA_* */
+    arch_addr_t phys; /* physical start, page aligned */
+    arch_addr_t virt; /* where the partition sees it, page aligned */
+    arch_size_t size; /* bytes, a multiple of the page size, > 0 */
+    uint32_t rights;  /* CFG_AREA_* */
 };
 
-/* Partition flags. */
-#define CFG_PART_SYSTEM 0x1u /* may manage other partitions */
-#define CFG_PART_FPU    0x2u /* may use the FPU; otherwise FPU use is a fault */
+/* Partition flags: the ABI's, which PV_HC_PART_STATUS reports. */
+#define CFG_PART_SYSTEM PV_PART_FLAG_SYSTEM /* may manage other partitions */
+#define CFG_PART_FPU    PV_PART_FLAG_FPU    /* may use the FPU; otherwise FPU use is a fault */
 
 /* Partition operating mode at boot (ARINC 653 names): the ABI's modes. */
 enum cfg_start_mode {
@@ -67,7 +69,7 @@ struct cfg_partition {
     uint32_t flags;               /* CFG_PART_* */
     uint32_t criticality;         /* 0 = highest (level A) .. 4 = E */
     uint32_t initial_mode;        /* enum cfg_start_mode */
-    uint32_t entry;               /* virtual entry point; 0 = take it from the ELF header */
+    arch_addr_t entry;            /* virtual entry point; 0 = take it from the ELF header */
     const struct cfg_area *areas; /* sorted by virt, disjoint (checked at boot) */
     uint32_t num_areas;           /* 1 .. CFG_MAX_AREAS */
     const uint8_t *image;         /* ELF image, kept pristine for cold restarts */
@@ -226,7 +228,7 @@ static inline uint32_t cfg_id_slot(const struct cfg_id_table *t, uint32_t id)
 
 struct cfg_system {
     const char *name;
-    uint32_t ram_size; /* bytes of RAM the system may use, from the arch's RAM base */
+    arch_size_t ram_size; /* bytes of RAM the system may use, from the arch's RAM base */
     const struct cfg_partition *partitions;
     uint32_t num_partitions;
     const struct cfg_plan *plans;

@@ -11,11 +11,11 @@
  * file does not cover. On success returns 0 and the ELF entry point in
  * *entry; otherwise returns -1 and a reason in *why, having written nothing
  * outside the partition's own areas. */
-int elf_load(const struct cfg_partition *cfg, uint32_t *entry, const char **why);
+int elf_load(const struct cfg_partition *cfg, arch_addr_t *entry, const char **why);
 
 /* The checks of elf_load alone: after they pass, every loadable segment
  * fits its area and elf_segment() may be used. */
-int elf_check(const struct cfg_partition *cfg, uint32_t *entry, const char **why);
+int elf_check(const struct cfg_partition *cfg, arch_addr_t *entry, const char **why);
 
 /* A loadable segment: copy filesz bytes from data to dst, zero the rest up
  * to memsz. dst is a kernel address inside the partition's area. */

@@ -9,6 +9,7 @@
 #define TESSERA_KERNEL_H
 
 #include <stdint.h>
+#include "arch_word.h"
 
 struct partition;
 
@@ -29,11 +30,11 @@ void kernel_on_hypercall(void);
  * instruction pc; addr is the data address it concerns (memory violation,
  * misaligned access) or 0; what describes it for the console. The health
  * monitor decides what happens; the partition may go on. */
-void kernel_on_fault(uint32_t error, uint32_t pc, uint32_t addr, const char *what);
+void kernel_on_fault(uint32_t error, arch_addr_t pc, arch_addr_t addr, const char *what);
 
 /* Switches to the schedule plan with configured id at the next major-frame
  * boundary. Returns 0, or -1 for an unknown id. */
-int kernel_plan_switch(uint32_t plan_id);
+int kernel_plan_switch(arch_word_t plan_id);
 
 /* The partition to run now, or NULL for the idle loop. */
 struct partition *kernel_current(void);

@@ -28,7 +28,7 @@ struct partition {
     struct arch_context ctx;  /* saved user context while not running */
     struct arch_space space;  /* the partition's address space */
     struct pv_shared *shared; /* the control page, kernel address */
-    uint32_t upcall_entry;    /* guest entry for virtual interrupts; 0 = none */
+    arch_addr_t upcall_entry; /* guest entry for virtual interrupts; 0 = none */
     uint32_t restarts;
     uint32_t hm_restarts;     /* restarts the health monitor made (its limit) */
     uint32_t hm_errors;       /* errors the health monitor handled, any action */
@@ -42,11 +42,13 @@ struct partition {
     uint64_t run_since;       /* wall time it was last switched in, while running */
     struct vtimer timers[2];  /* PV_CLOCK_WALL, PV_CLOCK_EXEC */
     uint32_t load_phase;      /* image loading: how far it got (partition.c) */
-    uint32_t load_item, load_offset, load_entry;
+    uint32_t load_item;
+    arch_size_t load_offset;
+    arch_addr_t load_entry;
     uint32_t line_len; /* console bytes waiting for a newline */
     char line[CONSOLE_LINE_MAX];
     struct console_ring console; /* its lines waiting for the UART */
-    uint32_t port_call;          /* the port call whose copy is under way (port.c); 0 = none */
+    arch_word_t port_call;       /* the port call whose copy is under way (port.c); 0 = none */
     uint64_t resets_seen;        /* module resets applied to it (partition_sync) */
     uint32_t reset_alive;        /* boot started it, so a module reset restarts it */
     uint64_t changes_seen;       /* system partitions: state changes it was told of (partition.c) */
@@ -93,7 +95,7 @@ int partition_load_continue(struct partition *p, uint64_t deadline);
 void partition_notice_changes(struct partition *p);
 
 /* The partition with configured id, or NULL; constant time. */
-struct partition *partition_by_id(uint32_t id);
+struct partition *partition_by_id(arch_word_t id);
 
 /* True while at least one partition has not halted or been stopped. */
 int partitions_any_alive(void);

@@ -30,7 +30,7 @@ void ports_window_start(struct partition *p);
 /* A hypercall nr of p begins: the progress of an unfinished port copy of p
  * survives only the same call again (port.c). Inline: every hypercall
  * passes here. */
-static inline void ports_hcall_entry(struct partition *p, uint32_t nr)
+static inline void ports_hcall_entry(struct partition *p, arch_word_t nr)
 {
     if (p->port_call != nr)
         p->port_call = 0;

@@ -14,8 +14,8 @@
 #include "cfg.h"
 
 /* Returns 0 and the physical address of va in *phys, or PV_EFAULT. */
-int uaccess_range(const struct cfg_partition *p, uint32_t va, uint32_t len, uint32_t rights,
-                  uint32_t *phys);
+int uaccess_range(const struct cfg_partition *p, arch_addr_t va, arch_size_t len, uint32_t rights,
+                  arch_addr_t *phys);
 
 /* Whether p's areas are what uaccess_range() relies on: 1 to
  * CFG_MAX_AREAS of them, none empty or wrapping, sorted by virtual address
@@ -23,6 +23,6 @@ int uaccess_range(const struct cfg_partition *p, uint32_t va, uint32_t len, uint
 int uaccess_areas_valid(const struct cfg_partition *p);
 
 /* Kernel pointer to a validated range, or NULL. Not for len == 0. */
-void *uaccess_ptr(const struct cfg_partition *p, uint32_t va, uint32_t len, uint32_t rights);
+void *uaccess_ptr(const struct cfg_partition *p, arch_addr_t va, arch_size_t len, uint32_t rights);
 
 #endif

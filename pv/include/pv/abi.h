@@ -109,6 +109,14 @@ enum {
     PV_HM_ACTION_COUNT = 0 PV_HM_ACTION_LIST(PV_LIST_COUNT_),
 };
 
+/* The detail (control page hm_detail, log entry) of PV_HM_HYPERCALL_MISUSE:
+ * the call's number in bits 0-15 and the error it returned, negated, in
+ * bits 16-31 (PV_EFAULT, -2, from call 9 is 9 | 2 << 16). Guests decode it
+ * with PV_HM_MISUSE_NR and PV_HM_MISUSE_ERR. */
+#define PV_HM_MISUSE_DETAIL(nr, err) (((uint32_t)(nr)&0xffffu) | (uint32_t)(-(err)) << 16)
+#define PV_HM_MISUSE_NR(detail)      ((uint32_t)(detail)&0xffffu)
+#define PV_HM_MISUSE_ERR(detail)     (-(int32_t)((uint32_t)(detail) >> 16))
+
 /* Whether list's values are first, first + 1, ..., each once: tables
  * indexed by value (names, default actions) then have no holes. */
 #define PV_LIST_BIT_(name, value, ...) | (1ull << (value))

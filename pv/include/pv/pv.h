@@ -11,6 +11,7 @@
 #include <stdint.h>
 #include <pv/abi.h>
 #include <pv/arch.h>
+#include <pv/hcall_words.h>
 #include <pv/shared.h>
 #include <pv/port.h>
 #include <pv/status.h>
@@ -30,14 +31,14 @@ static inline volatile struct pv_shared *pv_shared(void)
  * the partition's name. Returns the number of bytes taken or a PV_E* code. */
 static inline int32_t pv_console_write(const char *buf, uint32_t len)
 {
-    return pv_hcall2(PV_HC_CONSOLE_WRITE, (uint32_t)(uintptr_t)buf, len);
+    return pv_hcall2(PV_HC_CONSOLE_WRITE, (pv_word_t)(uintptr_t)buf, len);
 }
 
 /* Reads up to len bytes of console input (only the partition the
  * configuration names as console input). Returns the count, 0 if none. */
 static inline int32_t pv_console_read(char *buf, uint32_t len)
 {
-    return pv_hcall2(PV_HC_CONSOLE_READ, (uint32_t)(uintptr_t)buf, len);
+    return pv_hcall2(PV_HC_CONSOLE_READ, (pv_word_t)(uintptr_t)buf, len);
 }
 
 /* ---- time ---- */
@@ -45,7 +46,7 @@ static inline int32_t pv_console_read(char *buf, uint32_t len)
 /* Stores the wall clock (ns since boot) at *out_ns, through a trap. */
 static inline int32_t pv_time_get(uint64_t *out_ns)
 {
-    return pv_hcall1(PV_HC_TIME_GET, (uint32_t)(uintptr_t)out_ns);
+    return pv_hcall1(PV_HC_TIME_GET, (pv_word_t)(uintptr_t)out_ns);
 }
 
 /* (a * b) >> 32 for 64-bit a and a 32.32 fixed-point b, without 128-bit
@@ -147,13 +148,13 @@ static inline void pv_irq_unmask_line(unsigned line)
  * which calls pv_upcall_handler); 0 turns upcalls off. */
 static inline int32_t pv_upcall_set(void (*entry)(void))
 {
-    return pv_hcall1(PV_HC_UPCALL_SET, (uint32_t)(uintptr_t)entry);
+    return pv_hcall1(PV_HC_UPCALL_SET, (pv_word_t)(uintptr_t)entry);
 }
 
 /* Resumes the context saved in an upcall frame. Returns only on error. */
 static inline int32_t pv_upcall_return(struct pv_upcall_frame *frame)
 {
-    return pv_hcall1(PV_HC_UPCALL_RETURN, (uint32_t)(uintptr_t)frame);
+    return pv_hcall1(PV_HC_UPCALL_RETURN, (pv_word_t)(uintptr_t)frame);
 }
 
 /* The arch trampoline to register with pv_upcall_set; it calls the guest's
@@ -168,8 +169,11 @@ void pv_upcall_handler(struct pv_upcall_frame *frame);
  * disarms. */
 static inline int32_t pv_timer_set(uint32_t clock, uint64_t deadline, uint64_t period)
 {
-    return pv_hcall5(PV_HC_TIMER_SET, clock, (uint32_t)deadline, (uint32_t)(deadline >> 32),
-                     (uint32_t)period, (uint32_t)(period >> 32));
+    pv_word_t w[5] = {clock}; /* the most words the call takes: 32-bit arches' */
+
+    pv_u64_to_words(&w[PV_TIMER_SET_ARG_DEADLINE], deadline);
+    pv_u64_to_words(&w[PV_TIMER_SET_ARG_PERIOD], period);
+    return pv_hcall5(PV_HC_TIMER_SET, w[0], w[1], w[2], w[3], w[4]);
 }
 
 /* ---- the partition's life ---- */
@@ -208,7 +212,7 @@ static inline int32_t pv_mode_set(uint32_t mode)
  * partitions only. */
 static inline int32_t pv_partition_status(uint32_t id, struct pv_partition_status *out)
 {
-    return pv_hcall2(PV_HC_PART_STATUS, id, (uint32_t)(uintptr_t)out);
+    return pv_hcall2(PV_HC_PART_STATUS, id, (pv_word_t)(uintptr_t)out);
 }
 
 /* PV_PART_HALT or PV_PART_RESTART another partition (system partitions). */
@@ -229,14 +233,14 @@ static inline int32_t pv_plan_switch(uint32_t plan_id)
 /* The handle of the caller's port called name (len bytes, no NUL needed). */
 static inline int32_t pv_port_open(const char *name, uint32_t len)
 {
-    return pv_hcall2(PV_HC_PORT_OPEN, (uint32_t)(uintptr_t)name, len);
+    return pv_hcall2(PV_HC_PORT_OPEN, (pv_word_t)(uintptr_t)name, len);
 }
 
 /* Sends len bytes on a source port: a sampling port's message is replaced;
  * a full queue refuses with PV_EAGAIN (the caller may wait for PV_IRQ_PORT). */
 static inline int32_t pv_port_write(int32_t port, const void *msg, uint32_t len)
 {
-    return pv_hcall3(PV_HC_PORT_WRITE, (uint32_t)port, (uint32_t)(uintptr_t)msg, len);
+    return pv_hcall3(PV_HC_PORT_WRITE, (pv_word_t)port, (pv_word_t)(uintptr_t)msg, len);
 }
 
 /* Receives into buf (size bytes) from a destination port; returns the
@@ -245,19 +249,19 @@ static inline int32_t pv_port_write(int32_t port, const void *msg, uint32_t len)
 static inline int32_t pv_port_read(int32_t port, void *buf, uint32_t size,
                                    struct pv_port_message_info *info)
 {
-    return pv_hcall5(PV_HC_PORT_READ, (uint32_t)port, (uint32_t)(uintptr_t)buf, size,
-                     (uint32_t)(uintptr_t)info, 0);
+    return pv_hcall5(PV_HC_PORT_READ, (pv_word_t)port, (pv_word_t)(uintptr_t)buf, size,
+                     (pv_word_t)(uintptr_t)info, 0);
 }
 
 static inline int32_t pv_port_status(int32_t port, struct pv_port_status *out)
 {
-    return pv_hcall2(PV_HC_PORT_STATUS, (uint32_t)port, (uint32_t)(uintptr_t)out);
+    return pv_hcall2(PV_HC_PORT_STATUS, (pv_word_t)port, (pv_word_t)(uintptr_t)out);
 }
 
 /* Discards every message waiting in a queuing destination port. */
 static inline int32_t pv_port_clear(int32_t port)
 {
-    return pv_hcall1(PV_HC_PORT_CLEAR, (uint32_t)port);
+    return pv_hcall1(PV_HC_PORT_CLEAR, (pv_word_t)port);
 }
 
 /* ---- health monitor ---- */
@@ -277,8 +281,8 @@ static inline int32_t pv_hm_raise(uint32_t error, uint32_t detail)
 static inline int32_t pv_hm_log_read(uint32_t first, struct pv_hm_entry *buf, uint32_t max,
                                      struct pv_hm_log_status *status)
 {
-    return pv_hcall5(PV_HC_HM_LOG_READ, first, (uint32_t)(uintptr_t)buf, max,
-                     (uint32_t)(uintptr_t)status, 0);
+    return pv_hcall5(PV_HC_HM_LOG_READ, first, (pv_word_t)(uintptr_t)buf, max,
+                     (pv_word_t)(uintptr_t)status, 0);
 }
 
 #endif

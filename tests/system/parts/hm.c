@@ -215,6 +215,9 @@ static void print_log(void)
             tp_printf("log %u: partition=%u error=%u action=%u detail=%x pc=%s\n", e[i].seq,
                       e[i].partition_id, e[i].error, e[i].action, e[i].detail,
                       e[i].pc ? "set" : "0");
+            if (e[i].error == PV_HM_HYPERCALL_MISUSE)
+                tp_printf("log %u: misuse of call %u, error %d\n", e[i].seq,
+                          PV_HM_MISUSE_NR(e[i].detail), (int)PV_HM_MISUSE_ERR(e[i].detail));
             next = e[i].seq + 1;
         }
     } while (n > 0);

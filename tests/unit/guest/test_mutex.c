@@ -4,7 +4,7 @@
 
 #include "test_support.h"
 #include "mutex.h"
-#include "sched.h"
+#include "scheduler.h"
 #include "threadq.h"
 
 static struct exec_mutex m1, m2, m3;

@@ -3,7 +3,7 @@
 #include <rtems.h>
 
 #include "test_support.h"
-#include "sched.h"
+#include "scheduler.h"
 #include "threadq.h"
 
 static struct exec_threadq q;

@@ -40,7 +40,7 @@ void arch_timer_arm(uint64_t deadline_ns)
     (void)deadline_ns;
 }
 
-void *arch_phys_to_kernel(uint32_t phys)
+void *arch_phys_to_kernel(arch_addr_t phys)
 {
     if (phys < FAKE_RAM_BASE || phys - FAKE_RAM_BASE >= FAKE_RAM_SIZE)
         abort(); /* the core asked for memory that validation should have refused */
@@ -58,20 +58,29 @@ int arch_space_ready(const struct partition *p)
     return p->space.built;
 }
 
-void arch_context_reset(struct partition *p, uint32_t entry)
+void arch_context_reset(struct partition *p, arch_addr_t entry)
 {
     memset(&p->ctx, 0, sizeof(p->ctx));
     p->ctx.regs[1] = entry;
 }
 
-uint32_t arch_hcall_number(const struct partition *p)
+arch_word_t arch_hcall_number(const struct partition *p)
 {
     return p->ctx.regs[0];
 }
 
-uint32_t arch_hcall_arg(const struct partition *p, unsigned index)
+arch_word_t arch_hcall_arg(const struct partition *p, unsigned index)
 {
     return index < 5 ? p->ctx.regs[index + 1] : 0;
+}
+
+uint64_t arch_hcall_arg64(const struct partition *p, unsigned index)
+{
+    /* Whole in one word where words are 64 bits (tests/unit/kernel/host64),
+     * low and high word otherwise, as x86 and SPARC V8 do. */
+    if (ARCH_WORD_BITS >= 64)
+        return arch_hcall_arg(p, index);
+    return arch_hcall_arg(p, index) | (uint64_t)arch_hcall_arg(p, index + 1) << 32;
 }
 
 void arch_hcall_return(struct partition *p, int32_t value)
@@ -99,7 +108,7 @@ int arch_upcall_push(struct partition *p, uint32_t lines)
     return 0;
 }
 
-int arch_upcall_pop(struct partition *p, uint32_t frame_va)
+int arch_upcall_pop(struct partition *p, arch_addr_t frame_va)
 {
     p->ctx.regs[4] = frame_va;
     return 0;

@@ -28,7 +28,7 @@ const struct cfg_system cfg_system = {.name = "unit",
 static struct partition p;
 
 /* Stand-in for the scheduler: only plan 7 exists. */
-int kernel_plan_switch(uint32_t plan_id)
+int kernel_plan_switch(arch_word_t plan_id)
 {
     return plan_id == 7 ? 0 : -1;
 }

@@ -53,7 +53,7 @@ struct partition *kernel_current(void)
     return 0;
 }
 
-int kernel_plan_switch(uint32_t plan_id)
+int kernel_plan_switch(arch_word_t plan_id)
 {
     (void)plan_id;
     return -1;

@@ -32,20 +32,32 @@
 #define KERNEL_WIM (1 << ((KERNEL_CWP + 1) % 8))
 
 /* Trap types. */
-#define TT_INSTRUCTION_ACCESS     0x01
-#define TT_ILLEGAL_INSTRUCTION    0x02
-#define TT_PRIVILEGED_INSTRUCTION 0x03
-#define TT_FP_DISABLED            0x04
-#define TT_WINDOW_OVERFLOW        0x05
-#define TT_WINDOW_UNDERFLOW       0x06
-#define TT_MEM_NOT_ALIGNED        0x07
-#define TT_FP_EXCEPTION           0x08
-#define TT_DATA_ACCESS            0x09
-#define TT_DIVISION_BY_ZERO       0x2a
-#define TT_INTERRUPT(level)       (0x10 + (level))
-#define TT_TRAP_INSTRUCTION       0x80 /* ta n: 0x80 + n */
-#define TT_FLUSH_WINDOWS          (TT_TRAP_INSTRUCTION + 3)
-#define TT_HYPERCALL              (TT_TRAP_INSTRUCTION + 0x40)
+#define TT_INSTRUCTION_ACCESS          0x01
+#define TT_ILLEGAL_INSTRUCTION         0x02
+#define TT_PRIVILEGED_INSTRUCTION      0x03
+#define TT_FP_DISABLED                 0x04
+#define TT_WINDOW_OVERFLOW             0x05
+#define TT_WINDOW_UNDERFLOW            0x06
+#define TT_MEM_NOT_ALIGNED             0x07
+#define TT_FP_EXCEPTION                0x08
+#define TT_DATA_ACCESS                 0x09
+#define TT_TAG_OVERFLOW                0x0a
+#define TT_WATCHPOINT                  0x0b
+#define TT_REGISTER_ACCESS_ERROR       0x20
+#define TT_INSTRUCTION_ACCESS_ERROR    0x21
+#define TT_CP_DISABLED                 0x24
+#define TT_UNIMPLEMENTED_FLUSH         0x25
+#define TT_CP_EXCEPTION                0x28
+#define TT_DATA_ACCESS_ERROR           0x29
+#define TT_DIVISION_BY_ZERO            0x2a
+#define TT_DATA_STORE_ERROR            0x2b
+#define TT_DATA_ACCESS_MMU_MISS        0x2c
+#define TT_INSTRUCTION_ACCESS_MMU_MISS 0x3c
+#define TT_KINDS                       0x40 /* the trap types of trap.c's table: 0 - 0x3f */
+#define TT_INTERRUPT(level)            (0x10 + (level))
+#define TT_TRAP_INSTRUCTION            0x80 /* ta n: 0x80 + n */
+#define TT_FLUSH_WINDOWS               (TT_TRAP_INSTRUCTION + 3)
+#define TT_HYPERCALL                   (TT_TRAP_INSTRUCTION + 0x40)
 
 /* SRMMU (ASI 0x19 registers, ASI 0x18 flush/probe). */
 #define ASI_MMU_FLUSH 0x18

@@ -136,6 +136,20 @@ void x86_fpu_switch_to(const struct partition *p);
 int x86_fpu_trap(struct partition *p);
 void x86_fpu_release(struct partition *p);
 
+/* Exceptions the kernel handles by vector (the table of all of them, with
+ * names and health-monitor classes, is in trap.c). */
+#define VECTOR_DE         0  /* divide error */
+#define VECTOR_NMI        2  /* task gate (desc.c) */
+#define VECTOR_NM         7  /* FPU not available: lazy FPU switch */
+#define VECTOR_DF         8  /* double fault: task gate */
+#define VECTOR_PF         14 /* page fault: CR2 holds the address */
+#define VECTOR_MC         18 /* machine check: task gate */
+#define VECTOR_EXCEPTIONS 32
+
+/* The legacy PIC's 16 lines, remapped above the exceptions and masked. */
+#define VECTOR_PIC_FIRST 0x20
+#define VECTOR_PIC_END   0x30
+
 #define VECTOR_TIMER    0x40
 #define VECTOR_SPURIOUS 0xff
 #define VECTOR_HCALL    0x80

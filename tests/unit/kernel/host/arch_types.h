@@ -5,13 +5,14 @@
 #define TESSERA_HOST_ARCH_TYPES_H
 
 #include <stdint.h>
+#include <arch_word.h> /* by -I order: host64/ first in the 64-bit test */
 
 #define ARCH_ELF_MACHINE 3 /* behave like x86 so real test images load */
 #define ARCH_ELF_DATA    1
 #define ARCH_INSN_ALIGN  1
 
 struct arch_context {
-    uint32_t regs[6]; /* [0] = hypercall number / result, [1..5] = arguments */
+    arch_word_t regs[6]; /* [0] = hypercall number / result, [1..5] = arguments */
 };
 
 struct arch_space {

@@ -12,6 +12,7 @@
 
 #include <stdint.h>
 #include <pv/layout.h>
+#include <pv/word.h>
 
 #define PV_ARCH_TRAP_NUMBER 0x40 /* ta 0x40: trap type 0xc0 */
 
@@ -63,50 +64,50 @@ static inline uint64_t pv_arch_counter(void)
 
 /* The trap preserves every register but %o0, so only %o0 is clobbered;
  * "memory" because the kernel reads and writes guest buffers. */
-static inline int32_t pv_hcall0(uint32_t nr)
+static inline int32_t pv_hcall0(pv_word_t nr)
 {
-    register uint32_t g1 __asm__("g1") = nr;
+    register pv_word_t g1 __asm__("g1") = nr;
     register int32_t o0 __asm__("o0");
     __asm__ volatile("ta 0x40" : "=r"(o0) : "r"(g1) : "memory");
     return o0;
 }
 
-static inline int32_t pv_hcall1(uint32_t nr, uint32_t a0)
+static inline int32_t pv_hcall1(pv_word_t nr, pv_word_t a0)
 {
-    register uint32_t g1 __asm__("g1") = nr;
-    register uint32_t o0 __asm__("o0") = a0;
+    register pv_word_t g1 __asm__("g1") = nr;
+    register pv_word_t o0 __asm__("o0") = a0;
     __asm__ volatile("ta 0x40" : "+r"(o0) : "r"(g1) : "memory");
     return (int32_t)o0;
 }
 
-static inline int32_t pv_hcall2(uint32_t nr, uint32_t a0, uint32_t a1)
+static inline int32_t pv_hcall2(pv_word_t nr, pv_word_t a0, pv_word_t a1)
 {
-    register uint32_t g1 __asm__("g1") = nr;
-    register uint32_t o0 __asm__("o0") = a0;
-    register uint32_t o1 __asm__("o1") = a1;
+    register pv_word_t g1 __asm__("g1") = nr;
+    register pv_word_t o0 __asm__("o0") = a0;
+    register pv_word_t o1 __asm__("o1") = a1;
     __asm__ volatile("ta 0x40" : "+r"(o0) : "r"(g1), "r"(o1) : "memory");
     return (int32_t)o0;
 }
 
-static inline int32_t pv_hcall3(uint32_t nr, uint32_t a0, uint32_t a1, uint32_t a2)
+static inline int32_t pv_hcall3(pv_word_t nr, pv_word_t a0, pv_word_t a1, pv_word_t a2)
 {
-    register uint32_t g1 __asm__("g1") = nr;
-    register uint32_t o0 __asm__("o0") = a0;
-    register uint32_t o1 __asm__("o1") = a1;
-    register uint32_t o2 __asm__("o2") = a2;
+    register pv_word_t g1 __asm__("g1") = nr;
+    register pv_word_t o0 __asm__("o0") = a0;
+    register pv_word_t o1 __asm__("o1") = a1;
+    register pv_word_t o2 __asm__("o2") = a2;
     __asm__ volatile("ta 0x40" : "+r"(o0) : "r"(g1), "r"(o1), "r"(o2) : "memory");
     return (int32_t)o0;
 }
 
-static inline int32_t pv_hcall5(uint32_t nr, uint32_t a0, uint32_t a1, uint32_t a2, uint32_t a3,
-                                uint32_t a4)
+static inline int32_t pv_hcall5(pv_word_t nr, pv_word_t a0, pv_word_t a1, pv_word_t a2,
+                                pv_word_t a3, pv_word_t a4)
 {
-    register uint32_t g1 __asm__("g1") = nr;
-    register uint32_t o0 __asm__("o0") = a0;
-    register uint32_t o1 __asm__("o1") = a1;
-    register uint32_t o2 __asm__("o2") = a2;
-    register uint32_t o3 __asm__("o3") = a3;
-    register uint32_t o4 __asm__("o4") = a4;
+    register pv_word_t g1 __asm__("g1") = nr;
+    register pv_word_t o0 __asm__("o0") = a0;
+    register pv_word_t o1 __asm__("o1") = a1;
+    register pv_word_t o2 __asm__("o2") = a2;
+    register pv_word_t o3 __asm__("o3") = a3;
+    register pv_word_t o4 __asm__("o4") = a4;
     __asm__ volatile("ta 0x40" : "+r"(o0) : "r"(g1), "r"(o1), "r"(o2), "r"(o3), "r"(o4) : "memory");
     return (int32_t)o0;
 }

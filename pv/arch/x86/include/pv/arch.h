@@ -12,6 +12,7 @@
 
 #include <stdint.h>
 #include <pv/layout.h>
+#include <pv/word.h>
 
 #define PV_ARCH_TRAP_VECTOR 0x80
 
@@ -56,36 +57,36 @@ static inline uint64_t pv_arch_counter(void)
     return ((uint64_t)hi << 32) | lo;
 }
 
-static inline int32_t pv_hcall0(uint32_t nr)
+static inline int32_t pv_hcall0(pv_word_t nr)
 {
     int32_t ret;
     __asm__ volatile("int $0x80" : "=a"(ret) : "a"(nr) : "memory");
     return ret;
 }
 
-static inline int32_t pv_hcall1(uint32_t nr, uint32_t a0)
+static inline int32_t pv_hcall1(pv_word_t nr, pv_word_t a0)
 {
     int32_t ret;
     __asm__ volatile("int $0x80" : "=a"(ret) : "a"(nr), "b"(a0) : "memory");
     return ret;
 }
 
-static inline int32_t pv_hcall2(uint32_t nr, uint32_t a0, uint32_t a1)
+static inline int32_t pv_hcall2(pv_word_t nr, pv_word_t a0, pv_word_t a1)
 {
     int32_t ret;
     __asm__ volatile("int $0x80" : "=a"(ret) : "a"(nr), "b"(a0), "c"(a1) : "memory");
     return ret;
 }
 
-static inline int32_t pv_hcall3(uint32_t nr, uint32_t a0, uint32_t a1, uint32_t a2)
+static inline int32_t pv_hcall3(pv_word_t nr, pv_word_t a0, pv_word_t a1, pv_word_t a2)
 {
     int32_t ret;
     __asm__ volatile("int $0x80" : "=a"(ret) : "a"(nr), "b"(a0), "c"(a1), "d"(a2) : "memory");
     return ret;
 }
 
-static inline int32_t pv_hcall5(uint32_t nr, uint32_t a0, uint32_t a1, uint32_t a2, uint32_t a3,
-                                uint32_t a4)
+static inline int32_t pv_hcall5(pv_word_t nr, pv_word_t a0, pv_word_t a1, pv_word_t a2,
+                                pv_word_t a3, pv_word_t a4)
 {
     int32_t ret;
     __asm__ volatile("int $0x80"

@@ -1,7 +1,9 @@
 /* SPDX-License-Identifier: BSD-2-Clause */
-/* Internals shared by the files of the pv port. */
-#ifndef TESSERA_PV_PORT_H
-#define TESSERA_PV_PORT_H
+/* Internals shared by the files of the pv port (the executive's machine
+ * port on the para-virtualization API). Prefixed pvport_: pv_ names are the
+ * API's own (pv/include), pv_port_ its ARINC ports. */
+#ifndef TESSERA_PVPORT_H
+#define TESSERA_PVPORT_H
 
 #include <stdbool.h>
 #include <stdint.h>
@@ -10,11 +12,11 @@
 struct port_context;
 
 /* Reports an impossible situation on the console and halts the partition. */
-noreturn void pv_port_panic(const char *why);
+noreturn void pvport_panic(const char *why);
 
 /* Tells the health monitor that the executive cannot go on (fatal error
  * code); returns if the configured action lets the partition carry on. */
-void pv_hm_fatal(uint32_t code);
+void pvport_hm_fatal(uint32_t code);
 
 /*
  * Line PV_IRQ_HM, in interrupt context: hands the propagated error to the
@@ -22,10 +24,10 @@ void pv_hm_fatal(uint32_t code);
  * interrupt handler. Returns true when the error was an exception of the
  * interrupted task, now suspended: the upcall must switch away from it.
  */
-bool pv_hm_upcall(bool interrupted_isr);
+bool pvport_hm_upcall(bool interrupted_isr);
 
 /* The suspended task cannot be switched away from (dispatching disabled). */
-noreturn void pv_hm_task_stuck(void);
+noreturn void pvport_hm_task_stuck(void);
 
 /* The x86 thread switch found the outgoing thread past its stack
  * (guest/port/cpu/x86/context.S, CPU_STACK_GUARD). */

@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: BSD-2-Clause */
-#include "sched.h"
+#include "scheduler.h"
 
 #include "chain.h"
 #include "thread_state.h"
@@ -7,7 +7,7 @@
 static struct exec_chain ready[EXEC_PRIORITY_LEVELS];
 /* The thread on the processor, as the dispatcher last reported it. */
 static const struct exec_thread *running;
-/* A non-preemptible heir that has not got the processor yet (see sched.h). */
+/* A non-preemptible heir that has not got the processor yet (see scheduler.h). */
 static struct exec_thread *held_heir;
 /* Bit m of major: minor[m] != 0. Bit n of minor[m]: level 16 * m + n is non-empty. */
 static uint32_t major;

@@ -4,8 +4,8 @@
  * selection of the highest ready thread through a two-level bitmap. Pure
  * bookkeeping: deciding when to switch is dispatch.c's job.
  */
-#ifndef TESSERA_EXEC_SCHED_H
-#define TESSERA_EXEC_SCHED_H
+#ifndef TESSERA_EXEC_SCHEDULER_H
+#define TESSERA_EXEC_SCHEDULER_H
 
 #include <tessera/exec_types.h>
 

@@ -1,8 +1,11 @@
 /* SPDX-License-Identifier: BSD-2-Clause */
 /*
- * Partition manager. The free buffers are chained through their own first
- * bytes (so a buffer holds at least one chain node and is pointer-aligned),
- * handed out from the head and returned to the tail, as in RTEMS.
+ * Partition manager: RTEMS's "partitions" are pools of fixed-size buffers,
+ * here struct exec_buffer_pool - in Tessera a partition is the ARINC 653
+ * one, so only the RTEMS API keeps the word. The free buffers are chained
+ * through their own first bytes (so a buffer holds at least one chain node
+ * and is pointer-aligned), handed out from the head and returned to the
+ * tail, as in RTEMS.
  */
 #include <rtems.h>
 
@@ -12,9 +15,9 @@
 
 #include <port.h>
 
-static struct exec_partition *partition_lock(rtems_id id, port_isr_level *level)
+static struct exec_buffer_pool *buffer_pool_lock(rtems_id id, port_isr_level *level)
 {
-    return EXEC_OBJECT_LOCK(struct exec_partition, &exec_partitions_info, id, level);
+    return EXEC_OBJECT_LOCK(struct exec_buffer_pool, &exec_buffer_pools_info, id, level);
 }
 
 static rtems_status_code check_create(rtems_name name, const void *starting_address,
@@ -40,60 +43,61 @@ rtems_status_code rtems_partition_create(rtems_name name, void *starting_address
                                          size_t buffer_size, rtems_attribute attribute_set,
                                          rtems_id *id)
 {
-    struct exec_partition *part;
+    struct exec_buffer_pool *pool;
     rtems_status_code status = check_create(name, starting_address, length, buffer_size, id);
     port_isr_level level;
 
     if (status != RTEMS_SUCCESSFUL) {
         return status;
     }
-    part = EXEC_OBJECT_ALLOCATE_LOCK(struct exec_partition, &exec_partitions_info, name, &level);
-    if (part == NULL) {
+    pool =
+        EXEC_OBJECT_ALLOCATE_LOCK(struct exec_buffer_pool, &exec_buffer_pools_info, name, &level);
+    if (pool == NULL) {
         return RTEMS_TOO_MANY;
     }
-    part->attributes = attribute_set;
-    part->base = starting_address;
-    part->limit = part->base + length - 1;
-    part->buffer_size = buffer_size;
-    part->used = 0;
-    exec_chain_init(&part->free_buffers);
+    pool->attributes = attribute_set;
+    pool->base = starting_address;
+    pool->limit = pool->base + length - 1;
+    pool->buffer_size = buffer_size;
+    pool->used = 0;
+    exec_chain_init(&pool->free_buffers);
     for (uintptr_t i = 0; i < length / buffer_size; i++) {
-        exec_chain_append(&part->free_buffers,
-                          (struct exec_node *)(void *)(part->base + i * buffer_size));
+        exec_chain_append(&pool->free_buffers,
+                          (struct exec_node *)(void *)(pool->base + i * buffer_size));
     }
-    *id = part->object.id;
+    *id = pool->object.id;
     return exec_directive_unlock(level, RTEMS_SUCCESSFUL);
 }
 
 rtems_status_code rtems_partition_ident(rtems_name name, uint32_t node, rtems_id *id)
 {
     port_isr_level level = exec_directive_lock();
-    rtems_status_code status = exec_object_ident(&exec_partitions_info, name, node, id);
+    rtems_status_code status = exec_object_ident(&exec_buffer_pools_info, name, node, id);
 
     return exec_directive_unlock(level, status);
 }
 
 rtems_status_code rtems_partition_delete(rtems_id id)
 {
-    struct exec_partition *part;
+    struct exec_buffer_pool *pool;
     port_isr_level level;
     rtems_status_code status = RTEMS_SUCCESSFUL;
 
-    part = partition_lock(id, &level);
-    if (part == NULL) {
+    pool = buffer_pool_lock(id, &level);
+    if (pool == NULL) {
         return RTEMS_INVALID_ID;
     }
-    if (part->used != 0) {
+    if (pool->used != 0) {
         status = RTEMS_RESOURCE_IN_USE;
     } else {
-        exec_object_free(&exec_partitions_info, &part->object);
+        exec_object_free(&exec_buffer_pools_info, &pool->object);
     }
     return exec_directive_unlock(level, status);
 }
 
 rtems_status_code rtems_partition_get_buffer(rtems_id id, void **buffer)
 {
-    struct exec_partition *part;
+    struct exec_buffer_pool *pool;
     struct exec_node *node;
     port_isr_level level;
     rtems_status_code status = RTEMS_SUCCESSFUL;
@@ -101,41 +105,41 @@ rtems_status_code rtems_partition_get_buffer(rtems_id id, void **buffer)
     if (buffer == NULL) {
         return RTEMS_INVALID_ADDRESS;
     }
-    part = partition_lock(id, &level);
-    if (part == NULL) {
+    pool = buffer_pool_lock(id, &level);
+    if (pool == NULL) {
         return RTEMS_INVALID_ID;
     }
-    node = exec_chain_get(&part->free_buffers);
+    node = exec_chain_get(&pool->free_buffers);
     if (node == NULL) {
         status = RTEMS_UNSATISFIED;
     } else {
-        part->used++;
+        pool->used++;
         *buffer = node;
     }
     return exec_directive_unlock(level, status);
 }
 
-static bool is_buffer_begin(const struct exec_partition *part, const char *buffer)
+static bool is_buffer_begin(const struct exec_buffer_pool *pool, const char *buffer)
 {
-    return buffer >= part->base && buffer <= part->limit &&
-           (size_t)(buffer - part->base) % part->buffer_size == 0;
+    return buffer >= pool->base && buffer <= pool->limit &&
+           (size_t)(buffer - pool->base) % pool->buffer_size == 0;
 }
 
 rtems_status_code rtems_partition_return_buffer(rtems_id id, void *buffer)
 {
-    struct exec_partition *part;
+    struct exec_buffer_pool *pool;
     port_isr_level level;
     rtems_status_code status = RTEMS_SUCCESSFUL;
 
-    part = partition_lock(id, &level);
-    if (part == NULL) {
+    pool = buffer_pool_lock(id, &level);
+    if (pool == NULL) {
         return RTEMS_INVALID_ID;
     }
-    if (!is_buffer_begin(part, buffer)) {
+    if (!is_buffer_begin(pool, buffer)) {
         status = RTEMS_INVALID_ADDRESS;
     } else {
-        exec_chain_append(&part->free_buffers, (struct exec_node *)buffer);
-        part->used--;
+        exec_chain_append(&pool->free_buffers, (struct exec_node *)buffer);
+        pool->used--;
     }
     return exec_directive_unlock(level, status);
 }

@@ -1,0 +1,152 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
+/*
+ * The kernel core, unchanged, on a 64-bit stand-in architecture
+ * (tests/unit/kernel/host64: 64-bit words, addresses and API words): what a
+ * 64-bit port relies on - 64-bit values passed whole, addresses above 4 GiB
+ * not cut to 32 bits, ids with high bits finding nothing.
+ */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <string.h>
+#include <cmocka.h>
+#include "fake_arch.h"
+#include "console.h"
+#include "hcall.h"
+#include "partition.h"
+#include "pv/abi.h"
+#include "pv/hcall_words.h"
+#include "pv/status.h"
+
+_Static_assert(sizeof(arch_word_t) == 8 && sizeof(arch_addr_t) == 8, "built with host64 first");
+_Static_assert(PV_U64_WORDS == 1 && PV_TIMER_SET_ARG_PERIOD == 2, "one word per 64-bit value");
+
+#define HIGH_VIRT 0x140100000ull /* above 4 GiB; its low 32 bits are 0x40100000 */
+
+static const struct cfg_area areas[] = {
+    {"code", FAKE_RAM_BASE, 0x40000000, 0x1000, CFG_AREA_READ | CFG_AREA_EXEC},
+    {"data", FAKE_RAM_BASE + 0x1000, HIGH_VIRT, 0x1000, CFG_AREA_READ | CFG_AREA_WRITE},
+};
+static const struct cfg_partition cfg = {
+    .name = "P1", .id = 1, .initial_mode = CFG_MODE_NORMAL, .areas = areas, .num_areas = 2};
+const struct cfg_system cfg_system = {.name = "unit",
+                                      .partitions = &cfg,
+                                      .num_partitions = 1,
+                                      .console_input = CFG_NO_PARTITION,
+                                      .partition_ids = FAKE_IDS_1_2};
+/* The partition is partitions[0], so that partition_by_id() finds it. */
+#define P (&partitions[0])
+static struct pv_shared shared;
+
+int kernel_plan_switch(arch_word_t plan_id)
+{
+    return plan_id == 7 ? 0 : -1;
+}
+
+struct partition *kernel_current(void)
+{
+    return P;
+}
+
+static int32_t call(arch_word_t nr, const arch_word_t *args, unsigned n)
+{
+    P->ctx.regs[0] = nr;
+    for (unsigned i = 0; i < 5; i++)
+        P->ctx.regs[i + 1] = i < n ? args[i] : 0;
+    hcall_dispatch(P);
+    return (int32_t)P->ctx.regs[0];
+}
+
+/* The argument words of PV_HC_TIMER_SET as pv_timer_set() fills them. */
+static int32_t timer_set(uint32_t clock, uint64_t deadline, uint64_t period)
+{
+    pv_word_t w[5] = {clock};
+
+    pv_u64_to_words(&w[PV_TIMER_SET_ARG_DEADLINE], deadline);
+    pv_u64_to_words(&w[PV_TIMER_SET_ARG_PERIOD], period);
+    return call(PV_HC_TIMER_SET, w, 5);
+}
+
+static int setup(void **state)
+{
+    (void)state;
+    memset(P, 0, sizeof(*P));
+    num_partitions = 1;
+    memset(&shared, 0, sizeof(shared));
+    P->cfg = &cfg;
+    P->shared = &shared;
+    P->state = PART_READY;
+    memset(fake_ram, 0, sizeof(fake_ram));
+    memset(fake_console, 0, sizeof(fake_console));
+    fake_console_len = 0;
+    fake_console_room = -1;
+    return 0;
+}
+
+static void test_timer_values_whole(void **state)
+{
+    (void)state;
+    assert_int_equal(timer_set(PV_CLOCK_WALL, 0x100000005ull, 0x200000000ull), PV_OK);
+    assert_true(P->timers[PV_CLOCK_WALL].deadline == 0x100000005ull);
+    assert_true(P->timers[PV_CLOCK_WALL].period == 0x200000000ull);
+    /* The words after the period are not read: a period in word 3 (where
+     * a 32-bit arch has the period's low half) is no period here. */
+    assert_int_equal(call(PV_HC_TIMER_SET, (const arch_word_t[]){PV_CLOCK_EXEC, 5, 0, 999}, 4),
+                     PV_OK);
+    assert_true(P->timers[PV_CLOCK_EXEC].deadline == 5 && P->timers[PV_CLOCK_EXEC].period == 0);
+    /* The bounds hold on the whole values. */
+    assert_int_equal(timer_set(PV_CLOCK_WALL, 1, 999), PV_EINVAL);
+    assert_int_equal(timer_set(PV_CLOCK_WALL, 1ull << 63, 0), PV_EINVAL);
+    assert_int_equal(timer_set(PV_CLOCK_WALL, 1, 1ull << 62), PV_EINVAL);
+    /* A clock with bits above 32 is no clock. */
+    assert_int_equal(call(PV_HC_TIMER_SET, (const arch_word_t[]){1ull << 32, 5}, 2), PV_EINVAL);
+}
+
+static void test_addresses_above_4g(void **state)
+{
+    (void)state;
+    memcpy(fake_ram + 0x1000, "hi\n", 3);
+    assert_int_equal(call(PV_HC_CONSOLE_WRITE, (const arch_word_t[]){HIGH_VIRT, 3}, 2), 3);
+    /* Its low 32 bits are no address of the partition's. */
+    assert_int_equal(
+        call(PV_HC_CONSOLE_WRITE, (const arch_word_t[]){HIGH_VIRT & 0xffffffffu, 3}, 2), PV_EFAULT);
+    /* A length with bits above 32 is not cut to 3. */
+    assert_int_equal(
+        call(PV_HC_CONSOLE_WRITE, (const arch_word_t[]){HIGH_VIRT, (1ull << 32) | 3}, 2),
+        PV_ERANGE);
+    console_drain(P, 1000000000ull);
+    assert_string_equal(fake_console, "[P1] hi\r\n");
+}
+
+static void test_ids_are_whole_words(void **state)
+{
+    (void)state;
+    assert_int_equal(call(PV_HC_PART_STATUS, (const arch_word_t[]){1, HIGH_VIRT}, 2), PV_OK);
+    assert_int_equal(call(PV_HC_PART_STATUS, (const arch_word_t[]){(1ull << 32) | 1, HIGH_VIRT}, 2),
+                     PV_ENOENT);
+    /* PV_PART_SELF is the 32-bit value, not "all ones". */
+    assert_int_equal(call(PV_HC_PART_STATUS, (const arch_word_t[]){PV_PART_SELF, HIGH_VIRT}, 2),
+                     PV_OK);
+    assert_int_equal(call(PV_HC_PART_STATUS, (const arch_word_t[]){UINT64_MAX, HIGH_VIRT}, 2),
+                     PV_ENOENT);
+}
+
+static void test_numbers_are_whole_words(void **state)
+{
+    (void)state;
+    /* An unknown number above 32 bits is refused like any other. */
+    assert_int_equal(call((1ull << 32) | PV_HC_IDLE, (const arch_word_t[]){0}, 0), PV_ENOSYS);
+    assert_int_equal(P->state, PART_READY);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test_setup(test_timer_values_whole, setup),
+        cmocka_unit_test_setup(test_addresses_above_4g, setup),
+        cmocka_unit_test_setup(test_ids_are_whole_words, setup),
+        cmocka_unit_test_setup(test_numbers_are_whole_words, setup),
+    };
+    return cmocka_run_group_tests(tests, 0, 0);
+}
