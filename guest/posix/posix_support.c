@@ -24,6 +24,15 @@ struct exec_object_info posix_barriers_info;
 struct exec_object_info posix_spinlocks_info;
 struct exec_object_info posix_rwlocks_info;
 
+EXEC_OBJECT_FIRST(struct posix_thread, thread.object);
+EXEC_OBJECT_FIRST(struct posix_mutex, object);
+EXEC_OBJECT_FIRST(struct posix_cond, object);
+EXEC_OBJECT_FIRST(struct posix_key, object);
+EXEC_OBJECT_FIRST(struct posix_semaphore, object);
+EXEC_OBJECT_FIRST(struct posix_barrier, object);
+EXEC_OBJECT_FIRST(struct posix_spinlock, object);
+EXEC_OBJECT_FIRST(struct posix_rwlock, object);
+
 struct exec_object *posix_object_lock(struct exec_object_info *info, uint32_t *id,
                                       int (*create)(uint32_t *id), port_isr_level *level)
 {
