@@ -150,6 +150,12 @@ $(eval $(call tessera_system,x86-fpuscan,tests/system/systems/x86-fpuscan.xml,\
 	$(PART_IMAGE_DIR)/fpuwatch.elf $(PART_IMAGE_DIR)/fpuscan.elf))
 TEST_TARGETS += $(SYSTEMS_DIR)/x86-v86/system.elf $(SYSTEMS_DIR)/x86-fpuscan/system.elf
 TEST_PROGRAMS += tests/system/test_x86_breaches.py
+# The kernel entry fast paths: null hypercall, upcall return without a trap.
+$(eval $(call bare_partition,fastpath,tests/system/parts/fastpath.c))
+$(eval $(call tessera_system,x86-fastpath,tests/system/systems/x86-fastpath.xml,\
+	$(PART_IMAGE_DIR)/fastpath.elf))
+TEST_TARGETS += $(SYSTEMS_DIR)/x86-fastpath/system.elf
+TEST_PROGRAMS += tests/system/test_x86_fastpath.py
 endif
 
 # SPARC only: register windows and SPARC traps from a partition.

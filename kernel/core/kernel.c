@@ -215,6 +215,24 @@ static void arm_timer(uint64_t now)
     }
 }
 
+struct pv_shared *kernel_fast_exit_shared;
+
+/* Every entry ends here: who runs next, the timer, and whether the next
+ * null hypercall may skip all of this (kernel.h). Nothing but a full entry
+ * changes what these conditions read, and each full entry comes here. */
+static void finish_entry(uint64_t now)
+{
+    struct partition *p;
+
+    reschedule(now);
+    arm_timer(now);
+    p = current;
+    /* current is owner and ready, and the time left is before the guard
+     * (reschedule() would have made the CPU idle otherwise), so the armed
+     * deadline does not depend on now unless a console drain is owed. */
+    kernel_fast_exit_shared = p && !p->console.len && !drain_owed && !p->port_call ? p->shared : 0;
+}
+
 void kernel_note_entry(void)
 {
     if (current)
@@ -256,8 +274,7 @@ void kernel_start(void)
     owner = sched.slot.partition == SCHED_IDLE ? 0 : &partitions[sched.slot.partition];
     if (owner)
         window_start(owner, now);
-    reschedule(now);
-    arm_timer(now);
+    finish_entry(now);
 }
 
 /* Console input is polled at every timer interrupt, so it waits at most
@@ -285,8 +302,7 @@ void kernel_on_timer(void)
     } else if (owner) {
         expire_timers(owner, now);
     }
-    reschedule(now);
-    arm_timer(now);
+    finish_entry(now);
 }
 
 /* The health monitor's reset-module action: every partition starts again
@@ -340,8 +356,7 @@ void kernel_on_hypercall(void)
     after_error(now);
     if (owner)
         expire_timers(owner, now);
-    reschedule(now);
-    arm_timer(now);
+    finish_entry(now);
 }
 
 void kernel_on_fault(uint32_t error, uint32_t pc, uint32_t addr, const char *what)
@@ -351,8 +366,7 @@ void kernel_on_fault(uint32_t error, uint32_t pc, uint32_t addr, const char *wha
 
     hm_raise(current, &e);
     after_error(now);
-    reschedule(now);
-    arm_timer(now);
+    finish_entry(now);
 }
 
 struct partition *kernel_current(void)
