@@ -94,7 +94,8 @@ SPARC_API = [
     ("mask pair: pv_irq_disable+restore", ("micro", "pv_irq_pair"), None, "no-trap"),
     ("clock read: pv_clock_ns (= time_get)", ("micro", "pv_clock_ns"), None, "one-trap"),
     ("sw interrupt round trip via rtems_interrupt_catch", ("tm-pv", "isr_null"), None, None),
-    ("upcall return: handler's end -> interrupted code", ("micro", "upcall_return"), None,
+    # Still the full PV_HC_UPCALL_RETURN trap on SPARC, not a short one.
+    ("upcall return (full upcall_return trap)", ("micro", "upcall_return"), None,
      ("traps", UPCALL_RETURN_TRAPS["sparc"])),
 ]
 SPARC_SCHEDULE = SCHEDULE
