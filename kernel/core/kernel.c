@@ -215,22 +215,20 @@ static void arm_timer(uint64_t now)
     }
 }
 
-struct pv_shared *kernel_fast_exit_shared;
+struct partition *kernel_fast_exit_partition;
 
-/* Every entry ends here: who runs next, the timer, and whether the next
+/* Every entry ends here: who runs next, the timer, and which partition's
  * null hypercall may skip all of this (kernel.h). Nothing but a full entry
- * changes what these conditions read, and each full entry comes here. */
+ * changes what the gate then reads, and each full entry comes here. */
 static void finish_entry(uint64_t now)
 {
-    struct partition *p;
-
     reschedule(now);
     arm_timer(now);
-    p = current;
     /* current is owner and ready, and the time left is before the guard
      * (reschedule() would have made the CPU idle otherwise), so the armed
-     * deadline does not depend on now unless a console drain is owed. */
-    kernel_fast_exit_shared = p && !p->console.len && !drain_owed && !p->port_call ? p->shared : 0;
+     * deadline does not depend on now unless a console drain is owed,
+     * which needs output queued: the gate checks console.len. */
+    kernel_fast_exit_partition = current;
 }
 
 void kernel_note_entry(void)

@@ -379,7 +379,7 @@ window_done:
 
 /*
  * The null hypercall (PV_HC_IRQ_SYNC with nothing to deliver) from a
- * partition when the last full exit allowed it (kernel_fast_exit_shared,
+ * partition when the last full exit allowed it (kernel_fast_exit_partition,
  * kernel.h): count the entry, %o0 = PV_OK, return past the `ta`, in the
  * trap window's locals alone - no window is saved or touched. As the window
  * trap fast path does, a pending schedule interrupt (IRQMP line 7) sends it
@@ -391,11 +391,17 @@ hcall_fast:
     bnz hcall_full
      cmp %g1, HC_IRQ_SYNC
     bne hcall_full
-     sethi %hi(kernel_fast_exit_shared), %l4
-    ld [%l4 + %lo(kernel_fast_exit_shared)], %l4
+     sethi %hi(kernel_fast_exit_partition), %l4
+    ld [%l4 + %lo(kernel_fast_exit_partition)], %l4
     tst %l4
     bz hcall_full
      nop
+    /* Output queued (a drain to do) or a port copy under way: full path. */
+    ld [%l4 + PART_CONSOLE_LEN], %l5
+    ld [%l4 + PART_PORT_CALL], %l6
+    orcc %l5, %l6, %g0
+    bnz hcall_full
+     ld [%l4 + PART_SHARED], %l4
     /* Deliverable: upcalls enabled (irq_level 0) and pending & ~mask. */
     ld [%l4 + SHARED_IRQ_LEVEL], %l5
     tst %l5

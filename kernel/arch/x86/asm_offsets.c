@@ -3,6 +3,7 @@
  * get there). Compiled to assembly only, never linked. */
 #include "arch_types.h"
 #include "asm_offset.h"
+#include "partition.h"
 #include "pv/abi.h"
 #include "pv/shared.h"
 
@@ -15,6 +16,9 @@ void asm_offsets(void)
     ASM_OFFSET(FRAME_EFLAGS, offsetof(struct x86_frame, eflags));
     /* The null hypercall fast path: its number and the control page. */
     ASM_OFFSET(HC_IRQ_SYNC, PV_HC_IRQ_SYNC);
+    ASM_OFFSET(PART_SHARED, offsetof(struct partition, shared));
+    ASM_OFFSET(PART_CONSOLE_LEN, offsetof(struct partition, console.len));
+    ASM_OFFSET(PART_PORT_CALL, offsetof(struct partition, port_call));
     ASM_OFFSET(SHARED_IRQ_LEVEL, offsetof(struct pv_shared, irq_level));
     ASM_OFFSET(SHARED_IRQ_MASK, offsetof(struct pv_shared, irq_mask));
     ASM_OFFSET(SHARED_IRQ_PENDING, offsetof(struct pv_shared, irq_pending));

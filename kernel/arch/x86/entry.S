@@ -55,7 +55,7 @@ x86_resume:
 /*
  * The hypercall gate (vector 0x80). A null hypercall - PV_HC_IRQ_SYNC with
  * nothing to deliver - returns from here when the last full exit allowed
- * it (kernel_fast_exit_shared, kernel.h): that exit left the partition's
+ * it (kernel_fast_exit_partition, kernel.h): that exit left the partition's
  * frame, the address space, the FPU trap and the timer as they must be,
  * and a null hypercall would change none of them; it only counts the entry
  * and returns PV_OK. docs/performance.md ("Fast paths") says why each skip
@@ -72,10 +72,15 @@ hcall_entry:
     /* A virtual-8086 frame goes to x86_trap(), which reports it. */
     testl $EFLAGS_VM, 16(%esp)
     jnz trap_common
-    mov %ss:kernel_fast_exit_shared, %eax
+    mov %ss:kernel_fast_exit_partition, %eax
     test %eax, %eax
     jz 3f
     push %ecx
+    /* Output queued (a drain to do) or a port copy under way: full path. */
+    mov %ss:PART_CONSOLE_LEN(%eax), %ecx
+    or %ss:PART_PORT_CALL(%eax), %ecx
+    jnz 2f
+    mov %ss:PART_SHARED(%eax), %eax
     /* Deliverable: upcalls enabled (irq_level 0) and pending & ~mask. */
     cmpl $0, %ss:SHARED_IRQ_LEVEL(%eax)
     jne 1f

@@ -35,14 +35,15 @@ void kernel_on_fault(uint32_t error, uint32_t pc, uint32_t addr, const char *wha
  * boundary. Returns 0, or -1 for an unknown id. */
 int kernel_plan_switch(uint32_t plan_id);
 
-/* The control page of the running partition when a null hypercall
- * (PV_HC_IRQ_SYNC with nothing to deliver) may return to it at once,
- * counting the entry in kernel_entries and returning PV_OK, without
- * kernel_on_hypercall(): everything that call would do on the way out has
- * already been done by the entry that set it. NULL otherwise. Read by the
- * arch's hypercall entry (docs/performance.md, "Fast paths"). */
-struct pv_shared;
-extern struct pv_shared *kernel_fast_exit_shared;
+/* The running partition as the last full entry left it (NULL: idle), for
+ * the arch's hypercall gate: a null hypercall (PV_HC_IRQ_SYNC with nothing
+ * to deliver) of this partition may return at once - counted in
+ * kernel_entries, PV_OK - without kernel_on_hypercall(), provided its
+ * console ring is empty and no port copy is under way (console.len and
+ * port_call both 0), because then everything that call would do on the
+ * way out has already been done by the entry that set this. Written at the
+ * end of every full entry (docs/performance.md, "Fast paths"). */
+extern struct partition *kernel_fast_exit_partition;
 
 /* The partition to run now, or NULL for the idle loop. */
 struct partition *kernel_current(void);
