@@ -9,6 +9,14 @@ VIRQ_TARGET = 600       # virtual interrupt: deadline or window start -> handler
 RATIO_TARGET = 1.02     # pv / native, RTEMS directives (medians)
 FLOOD_TARGET = 1.1      # window start next to a hostile neighbour / next to a quiet one
 
+# Issue 17 (kernel entry fast paths): a target is ("max", N) for the
+# largest sample, ("ratio", X) for the pv/native median ratio, ("traps", N)
+# for kernel entries per operation; the verdict prints the target beside it.
+NULL_HC_TARGET = {"x86": 60, "sparc": 100}
+SWI_RATIO_TARGET = 2.0     # software interrupt round trip, pv / native
+TICK_RATIO_TARGET = 1.3    # RTEMS tick path, pv / native
+UPCALL_RETURN_TRAPS = {"x86": 1, "sparc": 2}  # the trigger's own, plus SPARC's one short trap
+
 # The hostile-neighbour rows: the victim's window after each hostile kind
 # of tests/system/parts/hostile.c in the systems of bench/gen_hostile.py
 # (runs hostile-KEY and hostile-KEY-noguard); in each system the window
@@ -20,7 +28,7 @@ FLOOD_TARGET = 1.1      # window start next to a hostile neighbour / next to a q
 # (the entries belong to the trigger, not to the measured part), None.
 API = [
     ("null trap: hypercall IRQ_SYNC | int $0x3e;iret", ("micro", "hc_irq_sync"),
-     ("tm-native", "int_bare"), None),
+     ("tm-native", "int_bare"), ("max", NULL_HC_TARGET["x86"])),
     ("unknown hypercall -> PV_ENOSYS", ("micro", "hc_enosys"), None, None),
     ("clock by hypercall: time_get", ("micro", "pv_time_get"), None, None),
     ("mask pair: pv_irq_disable+restore | cli;sti", ("micro", "pv_irq_pair"),
@@ -29,7 +37,10 @@ API = [
      ("tm-native", "rdtsc_ring0"), "no-trap"),
     ("rdtsc in ring 3", ("micro", "rdtsc_user"), None, None),
     ("sw interrupt round trip via rtems_interrupt_catch", ("tm-pv", "isr_null"),
-     ("tm-native", "isr_null"), None),
+     ("tm-native", "isr_null"), ("ratio", SWI_RATIO_TARGET)),
+    # Traps include the timer_set that raises the upcall.
+    ("upcall return: handler's end -> interrupted code", ("micro", "upcall_return"), None,
+     ("traps", UPCALL_RETURN_TRAPS["x86"])),
 ]
 SCHEDULE = [
     ("partition switch, outgoing partition busy", ("switch", "switch_from_busy"), None,
@@ -69,19 +80,23 @@ RTEMS_NAMES = [
 ]
 RTEMS = [(label, ("tm-pv", m), ("tm-native", m), t) for label, m, t in RTEMS_NAMES]
 RTEMS.append(("clock tick interrupt path (tick ISR)", ("tmtick-pv", "tick_isr"),
-              ("tmtick-native", "tick_isr"), None))
+              ("tmtick-native", "tick_isr"), ("ratio", TICK_RATIO_TARGET)))
 
 # LEON3 (docs/performance.md, "LEON3"): no native port, so no native column
 # and no ratio; no counter readable in user mode, so the clock read is a
 # hypercall by design (target "one-trap") and there is no rdtsc row; the
 # RTEMS directives that do not block keep the "no trap" target.
 SPARC_API = [
-    ("null trap: hypercall IRQ_SYNC (ta 0x40)", ("micro", "hc_irq_sync"), None, None),
+    ("null trap: hypercall IRQ_SYNC (ta 0x40)", ("micro", "hc_irq_sync"), None,
+     ("max", NULL_HC_TARGET["sparc"])),
     ("unknown hypercall -> PV_ENOSYS", ("micro", "hc_enosys"), None, None),
     ("clock by hypercall: time_get", ("micro", "pv_time_get"), None, None),
     ("mask pair: pv_irq_disable+restore", ("micro", "pv_irq_pair"), None, "no-trap"),
     ("clock read: pv_clock_ns (= time_get)", ("micro", "pv_clock_ns"), None, "one-trap"),
     ("sw interrupt round trip via rtems_interrupt_catch", ("tm-pv", "isr_null"), None, None),
+    # Still the full PV_HC_UPCALL_RETURN trap on SPARC, not a short one.
+    ("upcall return (full upcall_return trap)", ("micro", "upcall_return"), None,
+     ("traps", UPCALL_RETURN_TRAPS["sparc"])),
 ]
 SPARC_SCHEDULE = SCHEDULE
 SPARC_TARGETS = {"clock_uptime": "one-trap", "ratio": "no-trap", "ratio-only": None}
@@ -134,9 +149,25 @@ def _native_per_op(s):
     return n / s["ops"] if s.get("ops") else 0.0
 
 
+def _issue17_verdict(target, pv, native):
+    kind, limit = target
+    if kind == "max":
+        ok = pv["max"] <= limit
+        return f"target <= {limit} " + ("ok" if ok else "MISSED")
+    if kind == "traps":
+        ok = pv.get("traps_per_op", 0) <= limit
+        return f"target <= {limit} traps " + ("ok" if ok else "MISSED")
+    if native is None or not native["median"]:
+        return ""
+    ratio = pv["median"] / native["median"]
+    return f"{ratio:.2f}x, target <= {limit}x " + ("ok" if ratio <= limit else "MISSED")
+
+
 def _verdict(target, pv, native):
     if target is None or pv is None:
         return ""
+    if isinstance(target, tuple):
+        return _issue17_verdict(target, pv, native)
     if target == "no-trap":
         return "ok" if pv.get("traps_per_op", 0) == 0 else "MISSED: traps"
     if target == "one-trap":

@@ -2,7 +2,7 @@
 # Test partitions, test systems and the system test programs.
 
 TEST_PARTS := probe spinner faulter hcalls virq sysp echo fpu shm restarter ports portflood plans modes \
-	hm hostile victim conflood winlat portcost resetcost
+	hm hostile victim conflood winlat portcost resetcost nullhc
 # portcost and resetcost time the kernel with the benchmarks' clock.
 $(PART_IMAGE_DIR)/obj/tests/system/parts/portcost.o: TP_CFLAGS += -Ibench
 $(PART_IMAGE_DIR)/obj/tests/system/parts/resetcost.o: TP_CFLAGS += -Ibench
@@ -11,12 +11,12 @@ TEST_PART_IMAGES := $(patsubst %,$(PART_IMAGE_DIR)/%.elf,$(TEST_PARTS))
 
 TEST_SYSTEMS := sched spin faults-a faults-b hcalls virq sysp echo fpu-shared fpu-alone shm restart ports ports-flood plans modes \
 	hm-errors hm-errors-quiet hm-actions hm-actions-quiet hm-module-halt hm-module-reset hm-flood \
-	conlat-quiet conlat-cr conlat-lines conlat-edge conflood
+	conlat-quiet conlat-cr conlat-lines conlat-edge conflood nullhc
 $(foreach s,$(TEST_SYSTEMS),$(eval $(call tessera_system,$(s),tests/system/systems/$(s).xml,$(TEST_PART_IMAGES))))
 TEST_TARGETS += $(foreach s,$(TEST_SYSTEMS),$(SYSTEMS_DIR)/$(s)/system.elf)
 TEST_PROGRAMS += tests/system/test_hypercalls.py tests/system/test_schedule.py \
 	tests/system/test_faults.py tests/system/test_virq.py tests/system/test_partitions.py tests/system/test_console.py tests/system/test_fpu.py tests/system/test_shared.py tests/system/test_restart.py tests/system/test_ports.py tests/system/test_plans.py tests/system/test_modes.py tests/system/test_hm.py \
-	tests/system/test_guard.py \
+	tests/system/test_guard.py tests/system/test_null_hypercall.py \
 	tests/system/test_console_isolation.py
 HOST_TEST_PROGRAMS += tests/lint.py
 
@@ -153,6 +153,12 @@ $(eval $(call tessera_system,x86-fpuscan,tests/system/systems/x86-fpuscan.xml,\
 	$(PART_IMAGE_DIR)/fpuwatch.elf $(PART_IMAGE_DIR)/fpuscan.elf))
 TEST_TARGETS += $(SYSTEMS_DIR)/x86-v86/system.elf $(SYSTEMS_DIR)/x86-fpuscan/system.elf
 TEST_PROGRAMS += tests/system/test_x86_breaches.py
+# The kernel entry fast paths: null hypercall, upcall return without a trap.
+$(eval $(call bare_partition,fastpath,tests/system/parts/fastpath.c))
+$(eval $(call tessera_system,x86-fastpath,tests/system/systems/x86-fastpath.xml,\
+	$(PART_IMAGE_DIR)/fastpath.elf))
+TEST_TARGETS += $(SYSTEMS_DIR)/x86-fastpath/system.elf
+TEST_PROGRAMS += tests/system/test_x86_fastpath.py
 endif
 
 # SPARC only: register windows and SPARC traps from a partition.

@@ -215,6 +215,22 @@ static void arm_timer(uint64_t now)
     }
 }
 
+struct partition *kernel_fast_exit_partition;
+
+/* Every entry ends here: who runs next, the timer, and which partition's
+ * null hypercall may skip all of this (kernel.h). Nothing but a full entry
+ * changes what the gate then reads, and each full entry comes here. */
+static void finish_entry(uint64_t now)
+{
+    reschedule(now);
+    arm_timer(now);
+    /* current is owner and ready, and the time left is before the guard
+     * (reschedule() would have made the CPU idle otherwise), so the armed
+     * deadline does not depend on now unless a console drain is owed,
+     * which needs output queued: the gate checks console.len. */
+    kernel_fast_exit_partition = current;
+}
+
 void kernel_note_entry(void)
 {
     if (current)
@@ -256,8 +272,7 @@ void kernel_start(void)
     owner = sched.slot.partition == SCHED_IDLE ? 0 : &partitions[sched.slot.partition];
     if (owner)
         window_start(owner, now);
-    reschedule(now);
-    arm_timer(now);
+    finish_entry(now);
 }
 
 /* Console input is polled at every timer interrupt, so it waits at most
@@ -285,8 +300,7 @@ void kernel_on_timer(void)
     } else if (owner) {
         expire_timers(owner, now);
     }
-    reschedule(now);
-    arm_timer(now);
+    finish_entry(now);
 }
 
 /* The health monitor's reset-module action: every partition starts again
@@ -340,8 +354,7 @@ void kernel_on_hypercall(void)
     after_error(now);
     if (owner)
         expire_timers(owner, now);
-    reschedule(now);
-    arm_timer(now);
+    finish_entry(now);
 }
 
 void kernel_on_fault(uint32_t error, arch_addr_t pc, arch_addr_t addr, const char *what)
@@ -351,8 +364,7 @@ void kernel_on_fault(uint32_t error, arch_addr_t pc, arch_addr_t addr, const cha
 
     hm_raise(current, &e);
     after_error(now);
-    reschedule(now);
-    arm_timer(now);
+    finish_entry(now);
 }
 
 struct partition *kernel_current(void)

@@ -3,6 +3,8 @@
  * get there). Compiled to assembly only, never linked. */
 #include "arch_types.h"
 #include "asm_offset.h"
+#include "partition.h"
+#include "pv/abi.h"
 #include "pv/shared.h"
 
 /* sparc_resume_user finds window n's save slot with a shift by 6. */
@@ -28,4 +30,12 @@ void asm_offsets(void)
     ASM_OFFSET(WINDOW_SIZE, sizeof(struct sparc_window));
     /* The control page's counter the window traps update (at SHARED_VA). */
     ASM_OFFSET(SHARED_KERNEL_ENTRIES, offsetof(struct pv_shared, kernel_entries));
+    /* The null hypercall fast path: its number and the control page. */
+    ASM_OFFSET(HC_IRQ_SYNC, PV_HC_IRQ_SYNC);
+    ASM_OFFSET(PART_SHARED, offsetof(struct partition, shared));
+    ASM_OFFSET(PART_CONSOLE_LEN, offsetof(struct partition, console.len));
+    ASM_OFFSET(PART_PORT_CALL, offsetof(struct partition, port_call));
+    ASM_OFFSET(SHARED_IRQ_LEVEL, offsetof(struct pv_shared, irq_level));
+    ASM_OFFSET(SHARED_IRQ_MASK, offsetof(struct pv_shared, irq_mask));
+    ASM_OFFSET(SHARED_IRQ_PENDING, offsetof(struct pv_shared, irq_pending));
 }

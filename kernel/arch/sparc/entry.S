@@ -26,6 +26,7 @@
 #include "asm_offsets.h" /* FRAME_*, WINDOW_*, SHARED_KERNEL_ENTRIES */
 #include "sparc.h"
 
+#define HCALL_TT       0xc0 /* ta 0x40 */
 #define BENCH_CLOCK_TT 0xc2 /* ta 0x42 */
 
 /* A trap table entry that goes to trap_common. */
@@ -54,7 +55,16 @@ sparc_trap_table:
     sethi %hi(window_underflow), %l4
     jmp %l4 + %lo(window_underflow)
      andcc %l0, PSR_PS, %g0
-    .rept BENCH_CLOCK_TT - TT_WINDOW_UNDERFLOW - 1
+    .rept HCALL_TT - TT_WINDOW_UNDERFLOW - 1
+    trap_entry
+    .endr
+    /* ta 0x40, the hypercall: the null hypercall returns from hcall_fast;
+     * the delay slot sets icc for "from the kernel". */
+    rd %psr, %l0
+    sethi %hi(hcall_fast), %l4
+    jmp %l4 + %lo(hcall_fast)
+     andcc %l0, PSR_PS, %g0
+    .rept BENCH_CLOCK_TT - HCALL_TT - 1
     trap_entry
     .endr
     /* ta 0x42, the benchmarks' clock (bench/lib/tsc.h): LEON3 has no
@@ -366,6 +376,60 @@ window_done:
     nop
     jmp %l1
      rett %l2
+
+/*
+ * The null hypercall (PV_HC_IRQ_SYNC with nothing to deliver) from a
+ * partition when the last full exit allowed it (kernel_fast_exit_partition,
+ * kernel.h): count the entry, %o0 = PV_OK, return past the `ta`, in the
+ * trap window's locals alone - no window is saved or touched. As the window
+ * trap fast path does, a pending schedule interrupt (IRQMP line 7) sends it
+ * the full way, which runs the timer before it returns. docs/performance.md
+ * ("Fast paths") says why each skip is safe. %l0 = PSR, %l1 = PC, %l2 =
+ * nPC; icc says whether it came from supervisor mode.
+ */
+hcall_fast:
+    bnz hcall_full
+     cmp %g1, HC_IRQ_SYNC
+    bne hcall_full
+     sethi %hi(kernel_fast_exit_partition), %l4
+    ld [%l4 + %lo(kernel_fast_exit_partition)], %l4
+    tst %l4
+    bz hcall_full
+     nop
+    /* Output queued (a drain to do) or a port copy under way: full path. */
+    ld [%l4 + PART_CONSOLE_LEN], %l5
+    ld [%l4 + PART_PORT_CALL], %l6
+    orcc %l5, %l6, %g0
+    bnz hcall_full
+     ld [%l4 + PART_SHARED], %l4
+    /* Deliverable: upcalls enabled (irq_level 0) and pending & ~mask. */
+    ld [%l4 + SHARED_IRQ_LEVEL], %l5
+    tst %l5
+    bnz 1f
+     nop
+    ld [%l4 + SHARED_IRQ_MASK], %l5
+    ld [%l4 + SHARED_IRQ_PENDING], %l6
+    andncc %l6, %l5, %g0
+    bnz hcall_full
+     nop
+1:  sethi %hi(MMIO_VA + 0x204), %l5
+    ld [%l5 + %lo(MMIO_VA + 0x204)], %l5
+    andcc %l5, 1 << 7, %g0
+    bnz hcall_full
+     nop
+    ld [%l4 + SHARED_KERNEL_ENTRIES], %l5
+    add %l5, 1, %l5
+    st %l5, [%l4 + SHARED_KERNEL_ENTRIES]
+    mov 0, %i0 /* PV_OK in the caller's %o0 */
+    wr %l0, %psr /* the caller's icc */
+    nop
+    nop
+    nop
+    jmp %l2
+     rett %l2 + 4
+hcall_full:
+    b trap_common
+     rd %tbr, %l3
 
 /* void sparc_resume_user(struct sparc_frame *f): loads f into the register
  * file and returns to user mode. */

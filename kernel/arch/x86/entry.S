@@ -53,6 +53,51 @@ x86_resume:
     iret
 
 /*
+ * The hypercall gate (vector 0x80). A null hypercall - PV_HC_IRQ_SYNC with
+ * nothing to deliver - returns from here when the last full exit allowed
+ * it (kernel_fast_exit_partition, kernel.h): that exit left the partition's
+ * frame, the address space, the FPU trap and the timer as they must be,
+ * and a null hypercall would change none of them; it only counts the entry
+ * and returns PV_OK. docs/performance.md ("Fast paths") says why each skip
+ * is safe. Every other hypercall, and this one with a line deliverable
+ * (upcalls on and a pending line unmasked), takes the full path.
+ * The partition's %ds may be any selector it could load (even null), so
+ * kernel memory is reached through %ss, the kernel's since the gate. Only
+ * %eax (the result) and %ecx (saved in the frame's ecx slot, which the
+ * full path would overwrite anyway) are used; the flags come back by iret.
+ */
+hcall_entry:
+    cmp $HC_IRQ_SYNC, %eax
+    jne trap_common
+    /* A virtual-8086 frame goes to x86_trap(), which reports it. */
+    testl $EFLAGS_VM, 16(%esp)
+    jnz trap_common
+    mov %ss:kernel_fast_exit_partition, %eax
+    test %eax, %eax
+    jz 3f
+    push %ecx
+    /* Output queued (a drain to do) or a port copy under way: full path. */
+    mov %ss:PART_CONSOLE_LEN(%eax), %ecx
+    or %ss:PART_PORT_CALL(%eax), %ecx
+    jnz 2f
+    mov %ss:PART_SHARED(%eax), %eax
+    /* Deliverable: upcalls enabled (irq_level 0) and pending & ~mask. */
+    cmpl $0, %ss:SHARED_IRQ_LEVEL(%eax)
+    jne 1f
+    mov %ss:SHARED_IRQ_MASK(%eax), %ecx
+    not %ecx
+    and %ss:SHARED_IRQ_PENDING(%eax), %ecx
+    jnz 2f
+1:  incl %ss:SHARED_KERNEL_ENTRIES(%eax)
+    pop %ecx
+    xor %eax, %eax /* PV_OK */
+    add $8, %esp
+    iret
+2:  pop %ecx
+3:  mov $HC_IRQ_SYNC, %eax
+    jmp trap_common
+
+/*
  * NMI, #DF and #MC arrive by task switch (desc.c): ring 0, interrupts off,
  * a fresh stack of their own, the vector in %eax (#DF's error code, always
  * 0, on that stack). Nothing of the interrupted state is trusted; the C
@@ -77,7 +122,11 @@ vector_\n:
     push $0
     .endif
     push $\n
+    .if \n == 128
+    jmp hcall_entry
+    .else
     jmp trap_common
+    .endif
 .endm
 
     .balign 16

@@ -50,14 +50,36 @@ static inline void *frame_ptr(struct partition *p, uint32_t va, uint32_t rights)
     return frame_ptr_search(p, va, rights);
 }
 
+/* The guest returns from an upcall without a trap (pv/arch/x86/upcall.S):
+ * interrupted inside its restore section, where %esp is the frame or 4
+ * below it, the partition is first resumed from that frame as
+ * PV_HC_UPCALL_RETURN would resume it, so that the new upcall takes the
+ * frame's place on the stack instead of nesting below it (one frame more
+ * per interruption). Nothing is trusted here that upcall_return does not
+ * already accept: the frame is checked the same way, and when it is
+ * refused (the partition jumped into the section with some other %esp)
+ * the upcall is delivered where the partition is. */
+static void finish_guest_return(struct partition *p)
+{
+    struct x86_frame *f = &p->ctx.frame;
+
+    if (f->eip - (p->upcall_entry + PV_UPCALL_RESTORE_START) <
+        PV_UPCALL_RESTORE_END - PV_UPCALL_RESTORE_START)
+        (void)arch_upcall_pop(p, (f->esp + 15) & ~0xfu);
+}
+
 int arch_upcall_push(struct partition *p, uint32_t lines)
 {
     struct x86_frame *f = &p->ctx.frame;
-    uint32_t va = (f->esp - sizeof(struct pv_upcall_frame)) & ~0xfu;
+    uint32_t va;
     struct pv_upcall_frame *u;
 
+    finish_guest_return(p);
+    /* At least 4 bytes between the frame and the interrupted %esp: the
+     * guest's return puts the interrupted %eip there. */
+    va = (f->esp - sizeof(struct pv_upcall_frame) - 4) & ~0xfu;
     /* A stack pointer near 0 would wrap: no area can hold that frame. */
-    if (f->esp < sizeof(struct pv_upcall_frame) + 16)
+    if (f->esp < sizeof(struct pv_upcall_frame) + 20)
         return -1;
     u = frame_ptr(p, va, CFG_AREA_WRITE);
     if (!u)

@@ -36,6 +36,16 @@ void kernel_on_fault(uint32_t error, arch_addr_t pc, arch_addr_t addr, const cha
  * boundary. Returns 0, or -1 for an unknown id. */
 int kernel_plan_switch(arch_word_t plan_id);
 
+/* The running partition as the last full entry left it (NULL: idle), for
+ * the arch's hypercall gate: a null hypercall (PV_HC_IRQ_SYNC with nothing
+ * to deliver) of this partition may return at once - counted in
+ * kernel_entries, PV_OK - without kernel_on_hypercall(), provided its
+ * console ring is empty and no port copy is under way (console.len and
+ * port_call both 0), because then everything that call would do on the
+ * way out has already been done by the entry that set this. Written at the
+ * end of every full entry (docs/performance.md, "Fast paths"). */
+extern struct partition *kernel_fast_exit_partition;
+
 /* The partition to run now, or NULL for the idle loop. */
 struct partition *kernel_current(void);
 

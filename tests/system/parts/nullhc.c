@@ -1,0 +1,129 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
+/*
+ * The null hypercall (PV_HC_IRQ_SYNC with nothing to deliver), which both
+ * arches return from their trap entry when they can (docs/performance.md,
+ * "Fast paths"): it still counts one kernel entry, returns PV_OK, keeps
+ * what the binding preserves (on SPARC %o1-%o5, %g1-%g7 and the condition
+ * codes; x86 has its own, fuller check in fastpath.c), and never swallows
+ * a deliverable line or a timer. Under -icount, in one long window.
+ */
+#include "tp.h"
+
+#define US       1000ull
+#define CALLS    1000u
+#define EXEC_BIT (1u << PV_IRQ_EXEC_TIMER)
+
+static volatile uint32_t exec_hits, wall_hits;
+static volatile uint64_t wall_at;
+
+void pv_upcall_handler(struct pv_upcall_frame *f)
+{
+    if (f->lines & (1u << PV_IRQ_TIMER)) {
+        wall_hits++;
+        wall_at = pv_clock_ns();
+    }
+    if (f->lines & EXEC_BIT)
+        exec_hits++;
+}
+
+static void check(const char *name, int ok)
+{
+    tp_printf("check %s: %s\n", name, ok ? "ok" : "FAIL");
+}
+
+static uint32_t entries(void)
+{
+    return pv_shared()->kernel_entries;
+}
+
+static void counted(void)
+{
+    uint32_t e0 = entries(), bad = 0;
+
+    for (uint32_t i = 0; i < CALLS; i++)
+        bad |= (uint32_t)pv_hcall0(PV_HC_IRQ_SYNC);
+    check("a null hypercall returns 0 and counts one kernel entry",
+          bad == 0 && entries() - e0 == CALLS);
+}
+
+static void preserved(void)
+{
+#if defined(__sparc__)
+    register uint32_t g1 __asm__("g1") = PV_HC_IRQ_SYNC;
+    register uint32_t o0 __asm__("o0") = 0x12345678;
+    uint32_t same;
+
+    __asm__ volatile("set 0x11110001, %%o1\n\tset 0x22220002, %%o5\n\t"
+                     "set 0x33330003, %%g2\n\tset 0x44440004, %%g7\n\t"
+                     "subcc %%g0, 1, %%g0\n\t" /* N set, Z clear */
+                     "ta 0x40\n\t"
+                     "set 0x11110001, %1\n\txor %%o1, %1, %%o1\n\t"
+                     "set 0x22220002, %1\n\txor %%o5, %1, %%o5\n\t"
+                     "or %%o1, %%o5, %1\n\t"
+                     "set 0x33330003, %%o1\n\txor %%g2, %%o1, %%o1\n\tor %1, %%o1, %1\n\t"
+                     "set 0x44440004, %%o1\n\txor %%g7, %%o1, %%o1\n\tor %1, %%o1, %1\n\t"
+                     "xor %%g1, %3, %%o1\n\tor %1, %%o1, %1\n\t"
+                     "bneg 1f\n\tnop\n\tor %1, 1, %1\n"
+                     "1:"
+                     : "+r"(o0), "=&r"(same), "+r"(g1)
+                     : "i"(PV_HC_IRQ_SYNC)
+                     : "o1", "o5", "g2", "g7", "cc", "memory");
+    check("a null hypercall keeps %o1-%o5, %g1-%g7 and icc", o0 == 0 && same == 0);
+#else
+    int32_t r;
+    uint32_t same_flags;
+
+    __asm__ volatile("std\n\tint $0x80\n\tpushf\n\tcld\n\tpop %%ecx"
+                     : "=a"(r), "=c"(same_flags)
+                     : "a"(PV_HC_IRQ_SYNC)
+                     : "memory");
+    check("a null hypercall keeps DF", r == 0 && (same_flags & 0x400));
+#endif
+}
+
+static void deliverable(void)
+{
+    volatile struct pv_shared *s = pv_shared();
+    uint32_t h0;
+
+    pv_irq_disable();
+    pv_irq_unmask_line(PV_IRQ_EXEC_TIMER);
+    h0 = exec_hits;
+    pv_timer_set(PV_CLOCK_EXEC, 1, 0);
+    pv_hcall0(PV_HC_IRQ_SYNC);
+    check("with upcalls disabled the line waits", exec_hits == h0 && (s->irq_pending & EXEC_BIT));
+    s->irq_level = 0; /* enabled without pv_irq_restore's own irq_sync */
+    pv_hcall0(PV_HC_IRQ_SYNC);
+    check("a deliverable line is delivered before irq_sync returns", exec_hits == h0 + 1);
+    pv_irq_mask_line(PV_IRQ_EXEC_TIMER);
+}
+
+static void timer(void)
+{
+    uint64_t deadline, until;
+
+    pv_irq_unmask_line(PV_IRQ_TIMER);
+    pv_irq_enable();
+    deadline = pv_clock_ns() + 50 * US;
+    pv_timer_set(PV_CLOCK_WALL, deadline, 0);
+    until = deadline + 200 * US;
+    while (!wall_hits && pv_clock_ns() < until) {
+        for (uint32_t i = 0; i < 16; i++)
+            pv_hcall0(PV_HC_IRQ_SYNC);
+    }
+    check("a timer expires in a loop of null hypercalls",
+          wall_hits == 1 && wall_at >= deadline && wall_at < deadline + 20 * US);
+    pv_irq_mask_line(PV_IRQ_TIMER);
+}
+
+void pv_main(uint32_t id)
+{
+    (void)id;
+    pv_upcall_set(pv_upcall_entry);
+    pv_idle(); /* a fresh window */
+    counted();
+    preserved();
+    deliverable();
+    timer();
+    tp_printf("done\n");
+}

@@ -1,0 +1,34 @@
+#!/usr/bin/env python3
+# SPDX-License-Identifier: BSD-2-Clause
+"""The null hypercall (PV_HC_IRQ_SYNC with nothing to deliver), served by
+each arch's trap entry when it can (docs/performance.md, "Fast paths"):
+one kernel entry counted per call, PV_OK, the binding's preserved
+registers kept, and a deliverable line or an expiring timer never
+swallowed."""
+import sys
+from sysrun import ARCH, Tap, boot, CLEAN
+
+CHECKS = [
+    "a null hypercall returns 0 and counts one kernel entry",
+    {"x86": "a null hypercall keeps DF",
+     "sparc": "a null hypercall keeps %o1-%o5, %g1-%g7 and icc"}[ARCH],
+    "with upcalls disabled the line waits",
+    "a deliverable line is delivered before irq_sync returns",
+    "a timer expires in a loop of null hypercalls",
+]
+
+
+def main():
+    tap = Tap()
+    run = boot("nullhc")
+    tap.eq(run.status, CLEAN, "nullhc: the system shuts down in order")
+    lines = run.partition_lines("N")
+    for name in CHECKS:
+        got = [ln for ln in lines if ln.startswith(f"check {name}:")]
+        tap.eq(got, [f"check {name}: ok"], f"nullhc: {name}")
+    tap.ok(lines and lines[-1] == "done", "nullhc: ran to its end", "\n".join(lines[-5:]))
+    return tap.done()
+
+
+if __name__ == "__main__":
+    sys.exit(main())
