@@ -10,7 +10,9 @@
  * 3. CORE_message_queue_Buffer: its size is the per-message overhead of a
  *    queue's storage, so RTEMS's overflow bounds give RTEMS's statuses.
  * 4. RTEMS_PARTITION_ALIGNMENT: the unit of buffer sizes and area starts.
- * 5. The stack allocate hook and the workspace size.
+ * 5. The stack allocate hook and the workspace size, which counts a stack
+ *    for each of CONFIGURE_MAXIMUM_TASKS even when that is an unparenthesized
+ *    sum (sp42 writes MAX_TASKS + 1).
  * 6. CPU constants: hardware FP, simple vectored interrupts up to
  *    CPU_INTERRUPT_MAXIMUM_VECTOR_NUMBER.
  * 7. PRIxrtems_signal_set.
@@ -128,6 +130,17 @@ static void configuration(void)
 {
     rtems_stack_allocate_hook allocate = rtems_configuration_get_stack_allocate_hook();
     rtems_id id;
+    rtems_id second;
+
+    /* CONFIGURE_MAXIMUM_TASKS is "2 + 1", unparenthesized as in sp42. */
+    printf("two more tasks at once: %s", rtems_status_text(rtems_task_create(
+                                             NAME('T', 'W', '1', ' '), 10, RTEMS_MINIMUM_STACK_SIZE,
+                                             RTEMS_DEFAULT_MODES, RTEMS_DEFAULT_ATTRIBUTES, &id)));
+    printf(" %s\n", rtems_status_text(
+                        rtems_task_create(NAME('T', 'W', '2', ' '), 10, RTEMS_MINIMUM_STACK_SIZE,
+                                          RTEMS_DEFAULT_MODES, RTEMS_DEFAULT_ATTRIBUTES, &second)));
+    (void)rtems_task_delete(id);
+    (void)rtems_task_delete(second);
 
     printf("stack allocate hook allocates: %s\n",
            allocate != NULL && allocate(64) != NULL ? "yes" : "no");
@@ -179,7 +192,7 @@ static const rtems_extensions_table fp_recorder = {.thread_create = record_fp};
 #define CONFIGURE_APPLICATION_NEEDS_CLOCK_DRIVER
 #define CONFIGURE_APPLICATION_NEEDS_SIMPLE_CONSOLE_DRIVER
 #define CONFIGURE_MICROSECONDS_PER_TICK  10000
-#define CONFIGURE_MAXIMUM_TASKS          3
+#define CONFIGURE_MAXIMUM_TASKS          2 + 1
 #define CONFIGURE_MAXIMUM_MESSAGE_QUEUES 1
 #define CONFIGURE_MAXIMUM_PARTITIONS     1
 #define CONFIGURE_INITIAL_EXTENSIONS     fp_recorder
