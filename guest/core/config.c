@@ -3,6 +3,8 @@
 #include <rtems.h>
 #include <tessera/exec_types.h>
 
+#include "workspace.h"
+
 const rtems_api_configuration_table *rtems_configuration_get_rtems_api_configuration(void)
 {
     return &exec_config.api;
@@ -86,4 +88,14 @@ uint32_t rtems_configuration_get_number_of_device_drivers(void)
 rtems_driver_address_table *rtems_configuration_get_device_driver_table(void)
 {
     return exec_config.drivers;
+}
+
+uintptr_t rtems_configuration_get_work_space_size(void)
+{
+    return exec_config.workspace_size;
+}
+
+rtems_stack_allocate_hook rtems_configuration_get_stack_allocate_hook(void)
+{
+    return exec_workspace_allocate;
 }

@@ -22,14 +22,19 @@ static struct exec_message_queue *mq_lock(rtems_id id, port_isr_level *level)
     return EXEC_OBJECT_LOCK(struct exec_message_queue, &exec_message_queues_info, id, level);
 }
 
+/*
+ * The largest message size whose buffer stride does not overflow; above it
+ * RTEMS answers RTEMS_INVALID_SIZE, at or below it an overflowing total
+ * RTEMS_INVALID_NUMBER (as _CORE_message_queue_Initialize checks).
+ */
+#define MESSAGE_SIZE_LIMIT                                                                         \
+    (SIZE_MAX - (_Alignof(exec_message_buffer) - 1) - sizeof(exec_message_buffer))
+
 /* Bytes of storage for count buffers of size bytes, or 0 on overflow. */
 static size_t storage_size(uint32_t count, size_t size)
 {
     size_t stride;
 
-    if (size > SIZE_MAX / 2) {
-        return 0;
-    }
     stride = EXEC_MESSAGE_BUFFER_STRIDE(size);
     if (count > SIZE_MAX / stride) {
         return 0;
@@ -94,7 +99,7 @@ static rtems_status_code create(const rtems_message_queue_config *config, rtems_
     if (config->maximum_pending_messages == 0) {
         return RTEMS_INVALID_NUMBER;
     }
-    if (config->maximum_message_size == 0) {
+    if (config->maximum_message_size == 0 || config->maximum_message_size > MESSAGE_SIZE_LIMIT) {
         return RTEMS_INVALID_SIZE;
     }
     mq = EXEC_OBJECT_ALLOCATE_LOCK(struct exec_message_queue, &exec_message_queues_info,

@@ -181,6 +181,7 @@ rtems_status_code exec_thread_create(struct exec_object_info *info, const rtems_
     t->priority = config->initial_priority;
     t->initial_modes = config->initial_modes;
     t->attributes = config->attributes;
+    t->is_fp = (config->attributes & RTEMS_FLOATING_POINT) != 0;
     exec_thread_apply_modes(t, config->initial_modes);
     t->cpu_time_used = 0;
     t->asr_handler = NULL;

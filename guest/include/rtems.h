@@ -29,5 +29,8 @@
 #include <rtems/rtems/timer.h>
 #include <rtems/rtems/types.h>
 #include <rtems/score/basedefs.h>
+#include <rtems/score/coremsg.h>
+#include <rtems/score/cpu.h>
+#include <rtems/score/thread.h>
 
 #endif

@@ -18,6 +18,7 @@ SYSTEMS = {
     "rtems-scenarios-d": ["compat02"],
     "rtems-scenarios-e": ["order01"],
     "rtems-scenarios-f": ["psx01", "psx02"],
+    "rtems-scenarios-g": ["compat03"],
 }
 
 

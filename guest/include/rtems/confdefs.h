@@ -193,8 +193,8 @@ rtems_task Init(rtems_task_argument);
 #endif
 #define _EXEC_INIT_TASK_COUNT 1
 #define _EXEC_INIT_TASK_EXTRA_STACK                                                                \
-    (CONFIGURE_INIT_TASK_STACK_SIZE > CONFIGURE_MINIMUM_TASK_STACK_SIZE                            \
-         ? CONFIGURE_INIT_TASK_STACK_SIZE - CONFIGURE_MINIMUM_TASK_STACK_SIZE                      \
+    ((CONFIGURE_INIT_TASK_STACK_SIZE) > (CONFIGURE_MINIMUM_TASK_STACK_SIZE)                        \
+         ? (CONFIGURE_INIT_TASK_STACK_SIZE) - (CONFIGURE_MINIMUM_TASK_STACK_SIZE)                  \
          : 0)
 static const rtems_initialization_tasks_table _Exec_init_tasks[] = {{
     .name = CONFIGURE_INIT_TASK_NAME,
@@ -217,7 +217,7 @@ static const rtems_initialization_tasks_table _Exec_init_tasks[] = {{
 #include <tessera/posix_confdefs.h>
 
 #define _EXEC_WORKSPACE_SIZE                                                                       \
-    ((size_t)CONFIGURE_MAXIMUM_TASKS *                                                             \
+    ((size_t)(CONFIGURE_MAXIMUM_TASKS) *                                                           \
          (EXEC_WORKSPACE_ALLOC_SIZE(CONFIGURE_MINIMUM_TASK_STACK_SIZE) +                           \
           EXEC_WORKSPACE_ALIGNMENT) +                                                              \
      (size_t)_EXEC_INIT_TASK_EXTRA_STACK + (size_t)(CONFIGURE_EXTRA_TASK_STACKS) +                 \

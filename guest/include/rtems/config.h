@@ -6,6 +6,7 @@
 #include <rtems/io.h>
 #include <rtems/rtems/tasks.h>
 #include <rtems/rtems/types.h>
+#include <rtems/score/cpu.h>
 
 typedef struct {
     uint32_t maximum_tasks;
@@ -39,5 +40,14 @@ uint32_t rtems_configuration_get_maximum_barriers(void);
 uint32_t rtems_configuration_get_maximum_extensions(void);
 uint32_t rtems_configuration_get_number_of_device_drivers(void);
 rtems_driver_address_table *rtems_configuration_get_device_driver_table(void);
+/* Bytes of the executive's workspace (object storage and task stacks). */
+uintptr_t rtems_configuration_get_work_space_size(void);
+
+/* Task stacks come from the workspace; this allocates one, as RTEMS's hook. */
+typedef void *(*rtems_stack_allocate_hook)(size_t bytes);
+rtems_stack_allocate_hook rtems_configuration_get_stack_allocate_hook(void);
+
+/* Both supported CPUs (x86 x87/SSE, LEON3 FPU) have floating-point hardware. */
+#define RTEMS_HAS_HARDWARE_FP CPU_HARDWARE_FP
 
 #endif

@@ -18,7 +18,9 @@
 #define PRIxrtems_mode          PRIx32
 #define PRIxrtems_attribute     PRIx32
 #define PRIxrtems_option        PRIx32
+#define PRIxrtems_signal_set    PRIx32
 #define PRIxrtems_task_argument PRIxPTR
 #define PRIdrtems_task_argument PRIdPTR
+#define PRIdPriority_Control    PRIu64
 
 #endif

@@ -125,6 +125,7 @@ struct exec_thread {
     uint32_t initial_priority;
     rtems_mode initial_modes;
     rtems_attribute attributes;
+    bool is_fp; /* RTEMS_FLOATING_POINT: the FPU context is kept (RTEMS's name) */
     bool preemptible;
     bool timeslice;
     bool asr_disabled;

@@ -34,7 +34,7 @@
 #endif
 /* As RTEMS: a POSIX thread's default stack is twice the task minimum. */
 #ifndef CONFIGURE_MINIMUM_POSIX_THREAD_STACK_SIZE
-#define CONFIGURE_MINIMUM_POSIX_THREAD_STACK_SIZE (2 * CONFIGURE_MINIMUM_TASK_STACK_SIZE)
+#define CONFIGURE_MINIMUM_POSIX_THREAD_STACK_SIZE (2 * (CONFIGURE_MINIMUM_TASK_STACK_SIZE))
 #endif
 
 #if CONFIGURE_MAXIMUM_POSIX_THREADS > 0xffff || CONFIGURE_MAXIMUM_POSIX_MUTEXES > 0xffff ||        \
@@ -110,12 +110,12 @@ const struct posix_config exec_posix_config = {
 
 /* Stacks of the POSIX threads and the key value arrays (one slot per thread). */
 #define _EXEC_POSIX_WORKSPACE_SIZE                                                                 \
-    ((size_t)CONFIGURE_MAXIMUM_POSIX_THREADS *                                                     \
+    ((size_t)(CONFIGURE_MAXIMUM_POSIX_THREADS) *                                                   \
          (EXEC_WORKSPACE_ALLOC_SIZE(CONFIGURE_MINIMUM_POSIX_THREAD_STACK_SIZE) +                   \
           EXEC_WORKSPACE_ALIGNMENT) +                                                              \
      (size_t)_EXEC_POSIX_INIT_EXTRA_STACK +                                                        \
-     (size_t)CONFIGURE_MAXIMUM_POSIX_KEYS *                                                        \
-         EXEC_WORKSPACE_ALLOC_SIZE(sizeof(void *) * ((size_t)CONFIGURE_MAXIMUM_TASKS +             \
-                                                     (size_t)CONFIGURE_MAXIMUM_POSIX_THREADS)))
+     (size_t)(CONFIGURE_MAXIMUM_POSIX_KEYS)*EXEC_WORKSPACE_ALLOC_SIZE(                             \
+         sizeof(void *) *                                                                          \
+         ((size_t)(CONFIGURE_MAXIMUM_TASKS) + (size_t)(CONFIGURE_MAXIMUM_POSIX_THREADS))))
 
 #endif

@@ -18,6 +18,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h> /* RTEMS's tmacros.h makes it visible (fsync, sleep) */
 
 #include <bsp.h>
 #include <rtems/error.h>

@@ -4,7 +4,11 @@
 #define TESSERA_RTEMS_PART_H
 
 #include <rtems/rtems/status.h>
+#include <rtems/score/cpu.h>
 #include <rtems/rtems/types.h>
+
+/* Buffer sizes and the area's start must be multiples of this. */
+#define RTEMS_PARTITION_ALIGNMENT CPU_SIZEOF_POINTER
 
 rtems_status_code rtems_partition_create(rtems_name name, void *starting_address, uintptr_t length,
                                          size_t buffer_size, rtems_attribute attribute_set,

@@ -9,4 +9,7 @@
 #define TESSERA_PORT_MINIMUM_STACK_SIZE (64u * 1024u)
 #define TESSERA_PORT_STACK_ALIGNMENT    16u
 
+/* The highest vector rtems_interrupt_catch takes (the port has 32). */
+#define TESSERA_PORT_MAXIMUM_VECTOR_NUMBER 31u
+
 #endif

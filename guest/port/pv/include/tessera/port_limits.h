@@ -7,4 +7,7 @@
 #define TESSERA_PORT_MINIMUM_STACK_SIZE (8u * 1024u)
 #define TESSERA_PORT_STACK_ALIGNMENT    16u
 
+/* The highest vector rtems_interrupt_catch takes. */
+#define TESSERA_PORT_MAXIMUM_VECTOR_NUMBER 31u /* virtual interrupt lines 0-31 */
+
 #endif

@@ -11,4 +11,7 @@
 #define TESSERA_PORT_MINIMUM_STACK_SIZE (8u * 1024u)
 #define TESSERA_PORT_STACK_ALIGNMENT    16u
 
+/* The highest vector rtems_interrupt_catch takes: the last software one. */
+#define TESSERA_PORT_MAXIMUM_VECTOR_NUMBER 0x3eu
+
 #endif
