@@ -5,8 +5,9 @@
 #define TOD_BASE_YEAR 1988u
 /*
  * The realtime clock is a 64-bit count of nanoseconds since 1970, which wraps
- * in 2554. Like RTEMS 6, accept years up to 2400: a clock set then still runs
- * more than 113 years before it wraps.
+ * in 2554: years up to 2400 leave a clock set then more than 113 years
+ * before it wraps. (RTEMS 6.1/6.2 stop at 2099, RTEMS main at 4095, which
+ * would need another representation: docs/compatibility.md.)
  */
 #define TOD_LATEST_YEAR 2400u
 
