@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: BSD-2-Clause */
 #include "partition.h"
 #include "arch.h"
+#include "cfg_state.h"
 #include "console.h"
 #include "elf.h"
 #include "idtable.h"
@@ -11,23 +12,12 @@
 #include "uaccess.h"
 #include "virq.h"
 
-#ifndef MAX_PARTITIONS
-#define MAX_PARTITIONS CFG_MAX_PARTITIONS
-#endif
-
-struct partition partitions[MAX_PARTITIONS];
 uint32_t num_partitions;
 
 /* State changes of partitions so far: a system partition is told of those
  * it has not seen (changes_seen) at the start of its windows, so that a
  * change costs the same however many system partitions there are. */
 static uint64_t state_changes;
-
-/* Control pages: one page each, so each can be mapped on its own. */
-static union {
-    struct pv_shared s;
-    uint8_t page[4096];
-} shared_pages[MAX_PARTITIONS] __attribute__((aligned(4096)));
 
 /* Loading an image is split into chunks so that a cold restart can be
  * spread over the partition's own windows: the kernel runs with interrupts
@@ -175,7 +165,7 @@ static void partition_init(struct partition *p, const struct cfg_partition *cfg,
 {
     p->cfg = cfg;
     p->index = index;
-    p->shared = &shared_pages[index].s;
+    p->shared = &partition_shared_pages[index].s;
     p->state = PART_STOPPED;
     quiesce(p);
     if (!uaccess_areas_valid(cfg)) {
@@ -208,9 +198,9 @@ static uint32_t partition_id(uint32_t index)
 
 void partitions_init(void)
 {
-    if (cfg_system.num_partitions > MAX_PARTITIONS)
-        panic("%u partitions configured, this kernel supports %u", cfg_system.num_partitions,
-              MAX_PARTITIONS);
+    if (cfg_system.num_partitions > cfg_state_partitions)
+        panic("%u partitions configured, state sized for %u", cfg_system.num_partitions,
+              cfg_state_partitions);
     if (!id_table_valid(&cfg_system.partition_ids, cfg_system.num_partitions, partition_id))
         panic("partition id table does not lead to every partition");
     num_partitions = cfg_system.num_partitions;

@@ -451,7 +451,7 @@ def test_cli(t, tmp, img):
     many = os.path.join(tmp, "many.xml")
     with open(many, "w") as f:
         f.write('<system name="many" ram="1GiB"><partitions>\n')
-        for i in range(17):
+        for i in range(65):
             f.write(f'<partition name="p{i}" id="{i}" criticality="E" image="hello.elf">'
                     f'<area name="a" virt="0x40000000" phys="0x{0x1000000 + i * 0x1000:x}" '
                     'size="4KiB" rights="rx"/></partition>\n')
@@ -459,8 +459,8 @@ def test_cli(t, tmp, img):
                 'major-frame="1ms"><window partition="p0" offset="0ms" duration="1ms"/>'
                 '</plan></schedule></system>\n')
     rc, _, err = run(["--check", "--image-dir", img, many])
-    t.ok(rc == 1 and err == f'{many}:1: <system name="many">: more than 16 partitions\n',
-         "more than 16 partitions (the kernel's tables) is refused", err)
+    t.ok(rc == 1 and err == f'{many}:1: <system name="many">: more than 64 partitions\n',
+         "more than 64 partitions (the kernel's partition sets) is refused", err)
 
     # The kernel's area search covers CFG_MAX_AREAS = 256 areas of a partition.
     for n, refused in ((256, False), (257, True)):

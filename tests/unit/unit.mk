@@ -4,7 +4,7 @@
 
 UNIT_DIR := $(B)/host/unit
 UNIT_KERNEL_CFLAGS := $(HOST_CFLAGS) -Wno-format-truncation -Ikernel/core/include \
-	-Itests/unit/kernel/host -Itests/unit/kernel -Itests/common -Ipv/include -DMAX_PARTITIONS=4
+	-Itests/unit/kernel/host -Itests/unit/kernel -Itests/common -Ipv/include
 UNIT_KERNEL_TESTS := sched uaccess idtable hcall hm elf kformat port hcall_args
 
 # Which core files each test links (with the stand-in architecture).
@@ -29,10 +29,10 @@ UNIT_KERNEL_HEADERS := $(wildcard kernel/core/include/*.h pv/include/pv/*.h test
 	tests/unit/kernel/*.h tests/unit/kernel/host/*.h)
 
 $(UNIT_DIR)/kernel-%: tests/unit/kernel/test_%.c tests/unit/kernel/fake_arch.c \
-		$$(UNIT_SRCS_$$*) $(UNIT_KERNEL_HEADERS)
+		tests/unit/kernel/state.c $$(UNIT_SRCS_$$*) $(UNIT_KERNEL_HEADERS)
 	@mkdir -p $(@D)
-	$(Q)$(HOSTCC) $(UNIT_KERNEL_CFLAGS) -o $@ $< tests/unit/kernel/fake_arch.c $(UNIT_SRCS_$*) \
-		-lcmocka
+	$(Q)$(HOSTCC) $(UNIT_KERNEL_CFLAGS) -o $@ $< tests/unit/kernel/fake_arch.c \
+		tests/unit/kernel/state.c $(UNIT_SRCS_$*) -lcmocka
 
 UNIT_KERNEL_BINS := $(patsubst %,$(UNIT_DIR)/kernel-%,$(UNIT_KERNEL_TESTS))
 HOST_TEST_TARGETS += $(UNIT_KERNEL_BINS)

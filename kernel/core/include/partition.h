@@ -52,7 +52,15 @@ struct partition {
     uint64_t changes_seen;       /* system partitions: state changes it was told of (partition.c) */
 };
 
+/* A partition's control page: a page of its own, so it can be mapped alone. */
+union partition_shared_page {
+    struct pv_shared s;
+    uint8_t page[4096];
+};
+
+/* Sized for the system by tessera-config (cfg_state.h). */
 extern struct partition partitions[];
+extern union partition_shared_page partition_shared_pages[];
 extern uint32_t num_partitions;
 
 /* Creates the run-time state of every configured partition: address space,

@@ -1,0 +1,41 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
+/*
+ * The kernel's per-partition and per-channel state, sized for the system.
+ *
+ * tessera-config writes CFG_STATE_DEFINE(partitions, channels, page tables)
+ * into the generated cfg_tables.c (inside #ifdef TESSERA_KERNEL, so that the
+ * tables alone still build with cfg.h), which defines every array the
+ * kernel keeps per partition or per channel, and the arch's, with exactly
+ * the system's counts: no pool is sized for a maximum. The kernel checks at
+ * boot that the tables fit these arrays (cfg_state_partitions and
+ * _channels), because a table built by hand must not be able to overrun
+ * them.
+ */
+#ifndef TESSERA_CFG_STATE_H
+#define TESSERA_CFG_STATE_H
+
+#include <stdint.h>
+
+#include "arch_state.h"
+#include "partition.h"
+#include "port_state.h"
+
+/* A zero count still defines an array (C has no empty ones). */
+#define CFG_STATE_COUNT(n) ((n) ? (n) : 1u)
+
+/* The counts the arrays were defined with. */
+extern const uint32_t cfg_state_partitions;
+extern const uint32_t cfg_state_channels;
+
+#define CFG_STATE_DEFINE(parts, chans, tables)                                                     \
+    const uint32_t cfg_state_partitions = (parts);                                                 \
+    const uint32_t cfg_state_channels = (chans);                                                   \
+    struct partition partitions[CFG_STATE_COUNT(parts)];                                           \
+    union partition_shared_page partition_shared_pages[CFG_STATE_COUNT(parts)]                     \
+        __attribute__((aligned(4096)));                                                            \
+    struct port_progress port_progress[CFG_STATE_COUNT(parts)];                                    \
+    struct channel_state channel_states[CFG_STATE_COUNT(chans)];                                   \
+    partition_set channel_readers[CFG_STATE_COUNT(chans)];                                         \
+    ARCH_STATE_DEFINE(CFG_STATE_COUNT(parts), CFG_STATE_COUNT(tables))
+
+#endif
