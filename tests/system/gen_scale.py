@@ -3,7 +3,8 @@
 """Writes the XML of the largest system the issue asks for (#20): 64
 partitions (tests/system/parts/scale.c), 1,024 sampling channels of one
 source and three destinations each (4,096 ports, 64 per partition) and a
-plan of 4,096 windows, each partition in every 64th."""
+plan of 4,096 windows, each partition in every 64th. P00, a system
+partition, also reports the health-monitor log's capacity and share."""
 import sys
 
 PARTS, OUTS, FANOUT = 64, 16, 3
@@ -15,7 +16,10 @@ def xml():
            '<system name="scale" ram="128MiB">', "  <partitions>"]
     for i in range(PARTS):
         base = 0x01000000 + i * 0x40000
-        out.append(f'    <partition name="P{i:02d}" id="{i + 1}" criticality="C" image="scale.elf">')
+        # P00 is a system partition: it reads the HM log's size.
+        kind = ' kind="system"' if i == 0 else ""
+        out.append(f'    <partition name="P{i:02d}" id="{i + 1}"{kind} criticality="C" '
+                   'image="scale.elf">')
         out.append(f'      <area name="code" virt="0x40000000" phys="0x{base:08x}" size="64KiB" '
                    'rights="rx"/>')
         out.append(f'      <area name="data" virt="0x40100000" phys="0x{base + 0x20000:08x}" '

@@ -8,6 +8,8 @@
  * its inputs, window after window, until each holds what its source wrote.
  * Its PV_IRQ_PORT line is masked, so the event that the writes owe it (a
  * bit in the kernel's 64-bit sets of partitions) stays pending to be seen.
+ * Id 1, a system partition, reports the health-monitor log's size, which
+ * the configuration sets too (HM_LOG_ENTRIES of kernel/core/include/hm.h).
  */
 #include "kformat.h"
 #include "tp.h"
@@ -48,6 +50,12 @@ void pv_main(uint32_t id)
     for (int j = 0; j < SCALE_INS; j++)
         opened += (in[j] = open_port("in", j)) >= 0;
     tp_printf("opened %d of %d ports\n", opened, SCALE_OUTS + SCALE_INS);
+    if (id == 1) {
+        struct pv_hm_log_status st;
+
+        pv_hm_log_read(0, 0, 0, &st);
+        tp_printf("hm log capacity %u share %u\n", st.capacity, st.share);
+    }
     for (int k = 0; k < SCALE_OUTS; k++) {
         int n = ksnprintf(msg, sizeof(msg), "%d:%d", me, k);
 
