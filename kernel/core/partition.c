@@ -316,12 +316,16 @@ int partition_load_continue(struct partition *p, uint64_t deadline)
 
 struct partition *partition_by_id(uint32_t id)
 {
-    /* One probe: the table is a perfect hash of the ids (cfg.h). */
+    /* One probe: the table is a perfect hash of the ids (cfg.h). An empty
+     * slot still loads and compares an id (partition 0's), so that a
+     * missing id costs what a present one does: the more partitions, the
+     * fewer empty slots, and the cost must not depend on the system. */
     uint32_t i = cfg_id_slot(&cfg_system.partition_ids, id);
+    uint32_t in_range = i < num_partitions;
+    uint32_t k = i & (0u - in_range);
+    uint32_t hit = in_range & (partitions[k].cfg->id == id);
 
-    if (i < num_partitions && partitions[i].cfg->id == id)
-        return &partitions[i];
-    return 0;
+    return hit ? &partitions[k] : 0;
 }
 
 int partitions_any_alive(void)
