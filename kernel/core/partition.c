@@ -323,9 +323,10 @@ struct partition *partition_by_id(uint32_t id)
     uint32_t i = cfg_id_slot(&cfg_system.partition_ids, id);
     uint32_t in_range = i < num_partitions;
     uint32_t k = i & (0u - in_range);
-    uint32_t hit = in_range & (partitions[k].cfg->id == id);
 
-    return hit ? &partitions[k] : 0;
+    if (num_partitions == 0) /* the same for every id: nothing to compare with */
+        return 0;
+    return in_range & (cfg_system.partitions[k].id == id) ? &partitions[k] : 0;
 }
 
 int partitions_any_alive(void)
