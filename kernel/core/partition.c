@@ -317,16 +317,16 @@ int partition_load_continue(struct partition *p, uint64_t deadline)
 struct partition *partition_by_id(uint32_t id)
 {
     /* One probe: the table is a perfect hash of the ids (cfg.h). An empty
-     * slot still loads and compares an id (partition 0's), so that a
-     * missing id costs what a present one does: the more partitions, the
-     * fewer empty slots, and the cost must not depend on the system. */
+     * slot still loads and compares an id (partition 0's; a partition that
+     * calls is one, so there is one), so that a missing id costs what a
+     * present one does: the more partitions, the fewer empty slots, and
+     * the cost must not depend on the system. */
     uint32_t i = cfg_id_slot(&cfg_system.partition_ids, id);
     uint32_t in_range = i < num_partitions;
     uint32_t k = i & (0u - in_range);
+    uint32_t hit = in_range & (cfg_system.partitions[k].id == id);
 
-    if (num_partitions == 0) /* the same for every id: nothing to compare with */
-        return 0;
-    return in_range & (cfg_system.partitions[k].id == id) ? &partitions[k] : 0;
+    return hit ? &partitions[k] : 0;
 }
 
 int partitions_any_alive(void)
