@@ -20,7 +20,7 @@ $(PART_IMAGE_DIR)/$(1).elf: $(PART_IMAGE_DIR)/obj/$(2:.c=.o) $(BENCH_LIB_OBJS) $
 BENCH_PART_IMAGES += $(PART_IMAGE_DIR)/$(1).elf
 endef
 
-BENCH_PARTS := micro spin switch virq flood
+BENCH_PARTS := micro spin switch virq flood scale
 $(foreach p,$(BENCH_PARTS),$(eval $(call bench_partition,bench-$(p),bench/$(p).c)))
 # The hostile-neighbour benchmark runs the guard test's partitions.
 $(foreach p,hostile victim,$(eval $(call bench_partition,bench-$(p),tests/system/parts/$(p).c)))
@@ -77,8 +77,17 @@ BENCH_HOSTILE := $(foreach s,$(HOSTILE_SETS),hostile-$(s) hostile-$(s)-noguard)
 .SECONDARY: $(foreach s,$(BENCH_HOSTILE),$(B)/gen/bench-$(s).xml)
 $(foreach s,$(BENCH_HOSTILE),$(eval $(call tessera_system,bench-$(s),$(B)/gen/bench-$(s).xml,\
 	$(BENCH_PART_IMAGES))))
+# The scale systems (#20, bench/gen_scaling.py): PARTITIONS-WINDOWS, the
+# SYSTEMS listed there.
+BENCH_SCALE := 2-4 16-16 64-64 2-4096 64-4096
+$(B)/gen/bench-scale-%.xml: bench/gen_scaling.py
+	@mkdir -p $(@D)
+	$(Q)$(PYTHON) $< $(subst -, ,$*) > $@.tmp && mv $@.tmp $@
+.SECONDARY: $(foreach s,$(BENCH_SCALE),$(B)/gen/bench-scale-$(s).xml)
+$(foreach s,$(BENCH_SCALE),$(eval $(call tessera_system,bench-scale-$(s),$(B)/gen/bench-scale-$(s).xml,\
+	$(BENCH_PART_IMAGES))))
 BENCH_IMAGES := $(foreach s,$(BENCH_SYSTEMS) $(BENCH_HOSTILE),$(SYSTEMS_DIR)/bench-$(s)/system.elf) \
-	$(BENCH_NATIVE)
+	$(foreach s,$(BENCH_SCALE),$(SYSTEMS_DIR)/bench-scale-$(s)/system.elf) $(BENCH_NATIVE)
 
 # The sub-make reads the same makefiles as this one (the top Makefile, or a
 # wrapper that includes this file).

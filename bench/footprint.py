@@ -102,8 +102,9 @@ def footprint(build, arch="x86"):
     system = os.path.join(base, "systems", "bench-micro", "system.elf")
     text, data, bss = _size_totals(kernel_lib)
     syms = _symbol_sizes(system)
-    # partitions[] and shared_pages[] (one page each) have the same length.
-    per_part = syms["partitions"][1] // (syms["shared_pages"][1] // PAGE)
+    # partitions[] and partition_shared_pages[] (one page each) have the
+    # same length: the system's partitions (cfg_state.h).
+    per_part = syms["partitions"][1] // (syms["partition_shared_pages"][1] // PAGE)
     pv_app = os.path.join(base, "parts", "bench-tm.elf")
     exec_lib = os.path.join(base, "guest", "libexec.a")
     pv_port = os.path.join(base, "guest", "pv", "libport-pv.a")
@@ -114,7 +115,8 @@ def footprint(build, arch="x86"):
         return {
             "kernel_text": text, "kernel_data": data, "kernel_bss": bss,
             "kernel_pools_bss": sum(syms[n][1] for n in
-                                    ("partitions", "shared_pages", "l1_tables", "tables")
+                                    ("partitions", "partition_shared_pages", "sparc_l1_tables",
+                                     "sparc_page_tables")
                                     if n in syms),
             "partition_struct": per_part,
             "partition_control_page": PAGE,
@@ -135,7 +137,8 @@ def footprint(build, arch="x86"):
     return {
         "kernel_text": text, "kernel_data": data, "kernel_bss": bss,
         "kernel_pools_bss": sum(syms[n][1] for n in
-                                ("partitions", "shared_pages", "directories", "tables")
+                                ("partitions", "partition_shared_pages", "x86_directories",
+                                 "x86_page_tables")
                                 if n in syms),
         "partition_struct": per_part,
         "partition_control_page": PAGE,

@@ -18,6 +18,7 @@ sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "tests", "system"))
 import footprint  # noqa: E402
 import gen_hostile  # noqa: E402
+import gen_scaling  # noqa: E402
 import sysrun  # noqa: E402
 import stats  # noqa: E402
 import table  # noqa: E402
@@ -38,6 +39,9 @@ RUNS = [
 # the guard band: the victim's window starts after each hostile kind.
 RUNS += [(f"hostile-{k}{g}", f"systems/bench-hostile-{k}{g}/system.elf", ("x86", "sparc"))
          for k in sorted(gen_hostile.SYSTEMS) for g in ("", "-noguard")]
+# The scale systems (bench/gen_scaling.py): partitions and windows per frame.
+RUNS += [(f"scale-{p}-{w}", f"systems/bench-scale-{p}-{w}/system.elf", ("x86", "sparc"))
+         for p, w in gen_scaling.SYSTEMS]
 
 
 def boot(arch, name, image, timeout):

@@ -2,12 +2,21 @@
 """The one table of `make bench`: which measure of which run goes in which
 row, the targets of the benchmark issue, and plain-text rendering."""
 import gen_hostile
+import gen_scaling
 
 # The goals of the benchmark issues (instructions; max over all samples).
 SWITCH_TARGET = 800     # partition switch
 VIRQ_TARGET = 600       # virtual interrupt: deadline or window start -> handler
 RATIO_TARGET = 1.02     # pv / native, RTEMS directives (medians)
 FLOOD_TARGET = 1.1      # window start next to a hostile neighbour / next to a quiet one
+# Scale rows (#20): each system's max against the smallest system's (2
+# partitions, 4 windows); "flat" allows this many instructions more (the
+# busy partner's loop position at the timer interrupt, SPARC's clock tick).
+FLAT_SLACK = {"x86": 8, "sparc": 25}
+SCALE_MEASURES = [("partition switch, outgoing busy", "scale_switch"),
+                  ("null hypercall IRQ_SYNC", "scale_null_hcall"),
+                  ("port write 8 bytes (sampling)", "scale_port_write"),
+                  ("port read 8 bytes (sampling)", "scale_port_read")]
 
 # Issue 17 (kernel entry fast paths): a target is ("max", N) for the
 # largest sample, ("ratio", X) for the pv/native median ratio, ("traps", N)
@@ -209,6 +218,7 @@ def rows(results, fp, arch="x86"):
         if spec is SECTIONS[arch][1][1]:
             out.extend(_drift_row(results))
             out.extend(_hostile_rows(results, arch))
+            out.extend(_scale_rows(results, arch))
     for key, value in fp.items():
         out.append({"section": "footprint (bytes)", "measure": key, "bytes": value})
     return out
@@ -242,6 +252,27 @@ def _hostile_rows(results, arch):
                     label = f"{key}: {label}"
                 out.append({"section": section, "measure": label, "hostile": r, "ratio": ratio,
                             "verdict": verdict})
+    return out
+
+
+def _scale_rows(results, arch):
+    """Per measure, one row per scale system (bench/gen_scaling.py); the
+    target is flat: max within FLAT_SLACK of the smallest system's. (The
+    switch here is not the switch row's setup - its partition has a port
+    and its partners differ - so SWITCH_TARGET is that row's alone.)"""
+    out = []
+    section = "scale: 2, 16 and 64 partitions, 4 to 4,096 windows a frame (target: flat)"
+    p0, w0 = gen_scaling.SYSTEMS[0]
+    for label, measure in SCALE_MEASURES:
+        ref = _get(results, (f"scale-{p0}-{w0}", measure))
+        for p, w in gen_scaling.SYSTEMS:
+            pv = _get(results, (f"scale-{p}-{w}", measure))
+            if pv is None or ref is None:
+                continue
+            verdict = "flat ok" if pv["max"] <= ref["max"] + FLAT_SLACK[arch] else \
+                f"MISSED: +{pv['max'] - ref['max']}"
+            out.append({"section": section, "measure": f"{label}: {p} partitions, {w} windows",
+                        "pv": pv, "native": None, "target": "flat", "verdict": verdict})
     return out
 
 

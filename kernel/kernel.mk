@@ -15,7 +15,7 @@ KERNEL_LDS := kernel/arch/$(ARCH)/linker.ld
 KERNEL_INCLUDES := -Ikernel/core/include -Ikernel/arch/$(ARCH)/include -Ipv/include \
 	-Ipv/arch/$(ARCH)/include -I$(KERNEL_OBJDIR)/gen
 # Loop-to-memset conversion would turn kstring.c's memset into a call to itself.
-KERNEL_CFLAGS := $(TARGET_CFLAGS) $(KERNEL_ARCH_CFLAGS) -fno-tree-loop-distribute-patterns \
+KERNEL_CFLAGS := $(TARGET_CFLAGS) $(KERNEL_ARCH_CFLAGS) -fno-tree-loop-distribute-patterns -DTESSERA_KERNEL \
 	$(KERNEL_INCLUDES) -MMD -MP
 
 $(KERNEL_OBJDIR)/%.c.o: %.c

@@ -2,7 +2,7 @@
 # Test partitions, test systems and the system test programs.
 
 TEST_PARTS := probe spinner faulter hcalls virq sysp echo fpu shm restarter ports portflood plans modes \
-	hm hostile victim conflood winlat portcost resetcost nullhc
+	hm hostile victim conflood winlat portcost resetcost nullhc scale
 # portcost and resetcost time the kernel with the benchmarks' clock.
 $(PART_IMAGE_DIR)/obj/tests/system/parts/portcost.o: TP_CFLAGS += -Ibench
 $(PART_IMAGE_DIR)/obj/tests/system/parts/resetcost.o: TP_CFLAGS += -Ibench
@@ -64,6 +64,15 @@ $(B)/gen/ports-%.xml: tests/system/gen_ports_max.py
 $(foreach s,$(PORT_COST_SYSTEMS),$(eval $(call tessera_system,$(s),$(B)/gen/$(s).xml,$(TEST_PART_IMAGES))))
 TEST_TARGETS += $(foreach s,$(PORT_COST_SYSTEMS),$(SYSTEMS_DIR)/$(s)/system.elf)
 TEST_PROGRAMS += tests/system/test_port_costs.py
+
+# The largest system (#20): 64 partitions, 1,024 channels, 4,096 ports and
+# a plan of 4,096 windows; the XML is generated.
+$(B)/gen/scale.xml: tests/system/gen_scale.py
+	@mkdir -p $(@D)
+	$(Q)python3 $< > $@.tmp && mv $@.tmp $@
+$(eval $(call tessera_system,scale,$(B)/gen/scale.xml,$(PART_IMAGE_DIR)/scale.elf))
+TEST_TARGETS += $(SYSTEMS_DIR)/scale/system.elf
+TEST_PROGRAMS += tests/system/test_scale.py
 
 # A module reset's kernel entry with 3 partitions and 4 channels, and with
 # 16 partitions and 64 channels; both XML files are generated.

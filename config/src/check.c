@@ -13,14 +13,13 @@
  * Bounds that keep the pairwise checks quick on hostile input; far above
  * what a single-core partitioned system uses.
  */
-#define MAX_PARTITIONS 16  /* CFG_MAX_PARTITIONS of kernel/core/include/cfg.h */
-#define MAX_AREAS      256 /* per partition: CFG_MAX_AREAS */
-#define MAX_ALL_AREAS  4096
-#define MAX_PLANS      64
-#define MAX_WINDOWS    4096 /* per plan */
-#define MAX_PORTS      256  /* per partition */
-#define MAX_ALL_PORTS  4096
-#define MAX_ENDS       4096 /* sources and destinations of all channels */
+#define MAX_AREAS     256 /* per partition: CFG_MAX_AREAS */
+#define MAX_ALL_AREAS 4096
+#define MAX_PLANS     64
+#define MAX_WINDOWS   4096 /* per plan */
+#define MAX_PORTS     256  /* per partition */
+#define MAX_ALL_PORTS 4096
+#define MAX_ENDS      4096 /* sources and destinations of all channels */
 
 static void check_arch(const struct tcfg_options *opts, struct tcfg_diag *d, struct tcfg_system *s)
 {
@@ -62,8 +61,10 @@ static bool check_limits(struct tcfg_diag *d, const struct tcfg_system *s)
 {
     bool ok = true;
     size_t all = 0, ports = 0, ends = 0;
-    if (s->num_partitions > MAX_PARTITIONS) {
-        tcfg_error(d, &s->at, "more than %d partitions", MAX_PARTITIONS);
+    /* The kernel's sets of partitions are one word (cfg.h); its arrays of
+     * partition state are sized for the system (emit.c). */
+    if (s->num_partitions > CFG_MAX_PARTITIONS) {
+        tcfg_error(d, &s->at, "more than %u partitions", CFG_MAX_PARTITIONS);
         ok = false;
     }
     for (size_t i = 0; i < s->num_partitions; i++) {

@@ -317,6 +317,12 @@ static void write_tables(FILE *f, const struct tcfg_system *s, const struct tcfg
     write_id_table(f, "plan_ids", "plan", &ids->plans);
     hm_table(f, "    ", ".hm_module", &s->hm);
     fputs("};\n", f);
+    /* The kernel's state, sized for this system (kernel/core/include/
+     * cfg_state.h); left out when the tables are built on their own. */
+    fprintf(f,
+            "\n#ifdef TESSERA_KERNEL\n#include \"cfg_state.h\"\n"
+            "CFG_STATE_DEFINE(%zuu, %zuu, %" PRIu64 "u)\n#endif\n",
+            s->num_partitions, ports ? s->num_channels : 0, tcfg_page_tables_used(s));
 }
 
 /* A string for the assembler; it goes through cpp too, which leaves string

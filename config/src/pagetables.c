@@ -81,3 +81,11 @@ void tcfg_check_page_tables(struct tcfg_diag *d, const struct tcfg_system *sys)
         used += need;
     }
 }
+
+uint64_t tcfg_page_tables_used(const struct tcfg_system *sys)
+{
+    uint64_t used = 0;
+    for (size_t i = 0; i < sys->num_partitions; i++)
+        used += tables_needed(&sys->partitions[i], sys->arch);
+    return used;
+}

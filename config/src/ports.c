@@ -14,8 +14,7 @@
 #define MAX_DEPTH        1024u
 /* The buffers share the kernel's 16 MiB reserved region with its code, data
  * and stacks; a quarter of it is what ports may take. */
-#define MAX_BUFFERS  (4u << 20)
-#define MAX_CHANNELS 64u
+#define MAX_BUFFERS (4u << 20)
 
 static const char *kind_name(const struct tcfg_port *p)
 {
@@ -183,9 +182,6 @@ void tcfg_check_ports(struct tcfg_diag *diag, struct tcfg_system *sys)
         for (size_t k = 0; k < sys->partitions[i].num_ports; k++)
             check_port(diag, &sys->partitions[i], k);
     uint64_t total = 0;
-    /* CFG_MAX_CHANNELS of kernel/core/include/cfg.h: the kernel's table. */
-    if (sys->num_channels > MAX_CHANNELS)
-        tcfg_error(diag, &sys->channels_at, "more than %u channels", MAX_CHANNELS);
     for (size_t i = 0; i < sys->num_channels; i++)
         total += check_channel(diag, sys, i);
     if (total > MAX_BUFFERS)

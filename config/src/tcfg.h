@@ -218,6 +218,9 @@ void tcfg_check_system(const struct tcfg_options *opts, struct tcfg_diag *diag,
 void tcfg_check_memory(struct tcfg_diag *diag, const struct tcfg_system *sys);
 /* The kernel's page-table pool against every partition's areas (memory.c calls it). */
 void tcfg_check_page_tables(struct tcfg_diag *diag, const struct tcfg_system *sys);
+/* The page tables the kernel takes from its pool for all partitions: the
+ * size of the pool that the generated tables define (emit.c). */
+uint64_t tcfg_page_tables_used(const struct tcfg_system *sys);
 void tcfg_check_schedule(struct tcfg_diag *diag, struct tcfg_system *sys);
 void tcfg_check_ports(struct tcfg_diag *diag, struct tcfg_system *sys);
 void tcfg_check_hm(struct tcfg_diag *diag, struct tcfg_system *sys);

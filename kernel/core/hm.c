@@ -21,7 +21,7 @@ static const char *const error_names[PV_HM_ERROR_COUNT] = PV_HM_ERROR_NAMES;
 
 static const char *const action_names[] = PV_HM_ACTION_NAMES;
 
-_Static_assert(HM_LOG_SIZE >= CFG_MAX_PARTITIONS, "every partition needs a share of the HM log");
+_Static_assert(HM_LOG_ENTRIES(CFG_MAX_PARTITIONS) < HM_NO_SLOT, "slot numbers fit, one means none");
 
 /* The entries kept, in slots linked oldest first (ascending seq, with gaps
  * where records were dropped). Each partition may hold at most
@@ -31,17 +31,13 @@ _Static_assert(HM_LOG_SIZE >= CFG_MAX_PARTITIONS, "every partition needs a share
  * partition, so that appending and dropping cost the same whatever the
  * log holds (an error is raised in the kernel path of any fault: its cost
  * is every neighbour's window-start jitter). */
-_Static_assert(HM_LOG_SIZE < 255u, "slot numbers fit in a byte, 255 = none");
-#define NO_SLOT 255u
-static struct pv_hm_entry log_slot[HM_LOG_SIZE];
-static uint8_t log_next_slot[HM_LOG_SIZE]; /* the next younger entry, any partition */
-static uint8_t log_prev_slot[HM_LOG_SIZE]; /* the next older entry, any partition */
-static uint8_t log_next_own[HM_LOG_SIZE];  /* the next younger entry of the same partition */
-static uint8_t log_oldest = NO_SLOT, log_newest = NO_SLOT;
-static uint8_t log_free_head;   /* free slots, linked by log_next_slot */
-static uint32_t log_never_used; /* slots at and above it were never used */
-static uint32_t log_next;       /* number of the next entry */
-static uint32_t log_count;      /* entries kept, <= HM_LOG_SIZE */
+/* The slots are hm_log_entries[] and its links hm_log_next_slot[],
+ * hm_log_prev_slot[] and hm_log_next_own[] (hm.h), hm_log_size of each. */
+static hm_log_slot log_oldest = HM_NO_SLOT, log_newest = HM_NO_SLOT;
+static hm_log_slot log_free_head; /* free slots, linked by hm_log_next_slot */
+static uint32_t log_never_used;   /* slots at and above it were never used */
+static uint32_t log_next;         /* number of the next entry */
+static uint32_t log_count;        /* entries kept, <= hm_log_size */
 static uint32_t log_overwritten;
 static uint32_t ignored_total;
 static int module_reset_pending;
@@ -100,28 +96,28 @@ static uint32_t hm_log_share(void)
 {
     uint32_t n = cfg_system.num_partitions;
 
-    return n ? HM_LOG_SIZE / n : HM_LOG_SIZE;
+    return n ? hm_log_size / n : hm_log_size;
 }
 
 /* Unlinks p's oldest entry from the log and frees its slot. */
 static void log_drop_oldest_of(struct partition *p)
 {
     uint32_t i = p->hm_log_oldest;
-    uint8_t prev = log_prev_slot[i], next = log_next_slot[i];
+    hm_log_slot prev = hm_log_prev_slot[i], next = hm_log_next_slot[i];
 
-    if (prev == NO_SLOT)
+    if (prev == HM_NO_SLOT)
         log_oldest = next;
     else
-        log_next_slot[prev] = next;
-    if (next == NO_SLOT)
+        hm_log_next_slot[prev] = next;
+    if (next == HM_NO_SLOT)
         log_newest = prev;
     else
-        log_prev_slot[next] = prev;
-    p->hm_log_oldest = log_next_own[i];
+        hm_log_prev_slot[next] = prev;
+    p->hm_log_oldest = hm_log_next_own[i];
     p->hm_log_kept--;
     log_count--;
-    log_next_slot[i] = log_free_head;
-    log_free_head = (uint8_t)i;
+    hm_log_next_slot[i] = log_free_head;
+    log_free_head = (hm_log_slot)i;
 }
 
 /* A free slot: one never used, or the head of the free list. */
@@ -129,15 +125,15 @@ static uint32_t log_take_slot(void)
 {
     uint32_t i;
 
-    if (log_never_used < HM_LOG_SIZE)
+    if (log_never_used < hm_log_size)
         return log_never_used++;
     i = log_free_head;
-    log_free_head = log_next_slot[i];
+    log_free_head = hm_log_next_slot[i];
     return i;
 }
 
 /* Appends p's record; at its share, p's own oldest record goes first. The
- * shares add up to at most HM_LOG_SIZE, so a partition below its share
+ * shares add up to at most hm_log_size, so a partition below its share
  * always finds a free slot. Constant time. */
 static void log_append(struct partition *p, const struct hm_error *e, uint32_t action)
 {
@@ -151,20 +147,20 @@ static void log_append(struct partition *p, const struct hm_error *e, uint32_t a
     }
     i = log_take_slot();
     log_count++;
-    log_next_slot[i] = NO_SLOT;
-    log_prev_slot[i] = log_newest;
-    log_next_own[i] = NO_SLOT;
-    if (log_newest == NO_SLOT)
-        log_oldest = (uint8_t)i;
+    hm_log_next_slot[i] = HM_NO_SLOT;
+    hm_log_prev_slot[i] = log_newest;
+    hm_log_next_own[i] = HM_NO_SLOT;
+    if (log_newest == HM_NO_SLOT)
+        log_oldest = (hm_log_slot)i;
     else
-        log_next_slot[log_newest] = (uint8_t)i;
-    log_newest = (uint8_t)i;
+        hm_log_next_slot[log_newest] = (hm_log_slot)i;
+    log_newest = (hm_log_slot)i;
     if (p->hm_log_kept++)
-        log_next_own[p->hm_log_newest] = (uint8_t)i;
+        hm_log_next_own[p->hm_log_newest] = (hm_log_slot)i;
     else
-        p->hm_log_oldest = (uint8_t)i;
-    p->hm_log_newest = (uint8_t)i;
-    x = &log_slot[i];
+        p->hm_log_oldest = (hm_log_slot)i;
+    p->hm_log_newest = (hm_log_slot)i;
+    x = &hm_log_entries[i];
     x->seq = log_next++;
     x->partition_id = p->cfg->id;
     x->error = e->error;
@@ -285,13 +281,13 @@ int32_t hm_hc_raise(struct partition *p)
 int32_t hm_hc_log_read(struct partition *p)
 {
     uint32_t first = arch_hcall_arg(p, 0), max = arch_hcall_arg(p, 2);
-    uint32_t oldest = log_count ? log_slot[log_oldest].seq : log_next;
+    uint32_t oldest = log_count ? hm_log_entries[log_oldest].seq : log_next;
     uint32_t behind = log_next - first, k = log_oldest, n = 0;
     struct pv_hm_entry *out = 0;
     struct pv_hm_log_status st, *st_out = 0;
 
-    if (max > HM_LOG_SIZE)
-        max = HM_LOG_SIZE;
+    if (max > HM_LOG_READ_MAX)
+        max = HM_LOG_READ_MAX;
     if (max) {
         out = uaccess_ptr(p->cfg, arch_hcall_arg(p, 1), max * sizeof(*out), CFG_AREA_WRITE);
         if (!out)
@@ -308,15 +304,15 @@ int32_t hm_hc_log_read(struct partition *p)
         first = behind <= 0x80000000u ? oldest : log_next;
     /* The first entry kept at or after first (numbers compared as
      * distances from the oldest, so that wrapping does not matter). */
-    while (k != NO_SLOT && log_slot[k].seq - oldest < first - oldest)
-        k = log_next_slot[k];
-    for (; n < max && k != NO_SLOT; n++, k = log_next_slot[k])
-        memcpy(&out[n], &log_slot[k], sizeof(*out));
+    while (k != HM_NO_SLOT && hm_log_entries[k].seq - oldest < first - oldest)
+        k = hm_log_next_slot[k];
+    for (; n < max && k != HM_NO_SLOT; n++, k = hm_log_next_slot[k])
+        memcpy(&out[n], &hm_log_entries[k], sizeof(*out));
     if (st_out) {
         st.next_seq = log_next;
         st.first_seq = oldest;
         st.overwritten = log_overwritten;
-        st.capacity = HM_LOG_SIZE;
+        st.capacity = hm_log_size;
         st.ignored = ignored_total;
         st.share = hm_log_share();
         memcpy(st_out, &st, sizeof(st));

@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: BSD-2-Clause */
 #include "partition.h"
 #include "arch.h"
+#include "cfg_state.h"
 #include "console.h"
 #include "elf.h"
 #include "idtable.h"
@@ -11,23 +12,12 @@
 #include "uaccess.h"
 #include "virq.h"
 
-#ifndef MAX_PARTITIONS
-#define MAX_PARTITIONS CFG_MAX_PARTITIONS
-#endif
-
-struct partition partitions[MAX_PARTITIONS];
 uint32_t num_partitions;
 
 /* State changes of partitions so far: a system partition is told of those
  * it has not seen (changes_seen) at the start of its windows, so that a
  * change costs the same however many system partitions there are. */
 static uint64_t state_changes;
-
-/* Control pages: one page each, so each can be mapped on its own. */
-static union {
-    struct pv_shared s;
-    uint8_t page[ARCH_PAGE_SIZE];
-} shared_pages[MAX_PARTITIONS] __attribute__((aligned(ARCH_PAGE_SIZE)));
 
 /* Loading an image is split into chunks so that a cold restart can be
  * spread over the partition's own windows: the kernel runs with interrupts
@@ -176,7 +166,7 @@ static void partition_init(struct partition *p, const struct cfg_partition *cfg,
 {
     p->cfg = cfg;
     p->index = index;
-    p->shared = &shared_pages[index].s;
+    p->shared = &partition_shared_pages[index].s;
     p->state = PART_STOPPED;
     quiesce(p);
     if (!uaccess_areas_valid(cfg)) {
@@ -209,9 +199,9 @@ static uint32_t partition_id(uint32_t index)
 
 void partitions_init(void)
 {
-    if (cfg_system.num_partitions > MAX_PARTITIONS)
-        panic("%u partitions configured, this kernel supports %u", cfg_system.num_partitions,
-              MAX_PARTITIONS);
+    if (cfg_system.num_partitions > cfg_state_partitions)
+        panic("%u partitions configured, state sized for %u", cfg_system.num_partitions,
+              cfg_state_partitions);
     if (!id_table_valid(&cfg_system.partition_ids, cfg_system.num_partitions, partition_id))
         panic("partition id table does not lead to every partition");
     num_partitions = cfg_system.num_partitions;
@@ -327,14 +317,19 @@ int partition_load_continue(struct partition *p, uint64_t deadline)
 
 struct partition *partition_by_id(arch_word_t id)
 {
-    /* One probe: the table is a perfect hash of the ids (cfg.h). The
-     * comparison is of whole words: an id with bits above the 32 of a
-     * configured id finds nothing. */
+    /* One probe: the table is a perfect hash of the ids (cfg.h). An empty
+     * slot still loads and compares an id (partition 0's; a partition that
+     * calls is one, so there is one), so that a missing id costs what a
+     * present one does: the more partitions, the fewer empty slots, and
+     * the cost must not depend on the system. The comparison is of whole
+     * words: an id with bits above the 32 of a configured id finds
+     * nothing. */
     uint32_t i = cfg_id_slot(&cfg_system.partition_ids, id);
+    uint32_t in_range = i < num_partitions;
+    uint32_t k = i & (0u - in_range);
+    uint32_t hit = in_range & (cfg_system.partitions[k].id == id);
 
-    if (i < num_partitions && partitions[i].cfg->id == id)
-        return &partitions[i];
-    return 0;
+    return hit ? &partitions[k] : 0;
 }
 
 int partitions_any_alive(void)

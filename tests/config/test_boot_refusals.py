@@ -59,8 +59,9 @@ TWINS = {
         ("window-exceeds-frame", "ends after the major frame"),
         ("window-unknown-partition", "is not defined")],
     # partitions
-    "%u partitions configured, this kernel supports %u": [
-        ("too-many-partitions", "more than 16 partitions")],
+    # the state arrays are defined with the counts of the same tables
+    # (cfg_state.h, CFG_STATE_DEFINE)
+    "%u partitions configured, state sized for %u": TOOL_TABLES,
     "areas cannot be mapped; not started": [
         ("area-misaligned", "is not page aligned"),
         ("area-zero-size", "size is zero"),
@@ -103,8 +104,9 @@ TWINS = {
         ("entry-from-elf", "(from the ELF header) is not inside an executable area"),
         ("entry-sparc-misaligned", "(from the ELF header) is not 4-byte aligned")],
     # ports and channels
-    "%u channels configured, this kernel supports %u": [
-        ("too-many-channels", "more than 64 channels")],
+    "%u partitions configured, a set of partitions holds %u": [
+        ("too-many-partitions", "more than 64 partitions")],
+    "%u channels configured, state sized for %u": TOOL_TABLES,
     "port %s: bad partition or channel index": TOOL_TABLES,
     # the port-name table (cfg_port_slot): the tool builds it from the
     # ports it checked, and the schema keeps names to 1..31 characters

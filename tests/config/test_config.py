@@ -458,7 +458,7 @@ def test_cli(t, tmp, img):
     many = os.path.join(tmp, "many.xml")
     with open(many, "w") as f:
         f.write('<system name="many" ram="1GiB"><partitions>\n')
-        for i in range(17):
+        for i in range(65):
             f.write(f'<partition name="p{i}" id="{i}" criticality="E" image="hello.elf">'
                     f'<area name="a" virt="0x40000000" phys="0x{0x1000000 + i * 0x1000:x}" '
                     'size="4KiB" rights="rx"/></partition>\n')
@@ -466,8 +466,33 @@ def test_cli(t, tmp, img):
                 'major-frame="1ms"><window partition="p0" offset="0ms" duration="1ms"/>'
                 '</plan></schedule></system>\n')
     rc, _, err = run(["--check", "--image-dir", img, many])
-    t.ok(rc == 1 and err == f'{many}:1: <system name="many">: more than 16 partitions\n',
-         "more than 16 partitions (the kernel's tables) is refused", err)
+    t.ok(rc == 1 and err == f'{many}:1: <system name="many">: more than 64 partitions\n',
+         "more than 64 partitions (the kernel's partition sets) is refused", err)
+
+    # The largest system of #20 (tests/system/gen_scale.py: 64 partitions,
+    # 1,024 channels, 4,096 ports, 4,096 windows) is accepted, and the kernel
+    # state it defines is sized for it: 64 partitions, 1,024 channels and,
+    # on x86, 3 page tables each (code, data, control page).
+    sys.path.insert(0, os.path.join(ROOT, "tests", "system"))
+    import gen_scale
+    scale = os.path.join(tmp, "scale.xml")
+    for arch, image, tables in (("x86", "hello.elf", "192u"), ("sparc", "hello-sparc.elf", None)):
+        v = ARCHES[arch]["virt"]
+        with open(scale, "w") as f:
+            f.write(gen_scale.xml().replace('image="scale.elf"', f'image="{image}"')
+                    .replace('virt="0x40100000"', f'virt="0x{v + 0x400000:08x}"')
+                    .replace('virt="0x40000000"', f'virt="0x{v:08x}"'))
+        out = os.path.join(tmp, f"scale-out-{arch}")
+        rc, _, err = run(["--arch", arch, "--image-dir", img, "--output-dir", out, scale])
+        tables_c = ""
+        if rc == 0:
+            with open(os.path.join(out, "cfg_tables.c")) as f:
+                tables_c = f.read()
+        m = re.search(r"\nCFG_STATE_DEFINE\((\d+u), (\d+u), (\d+u)\)\n", tables_c)
+        t.ok(rc == 0 and err == "" and m is not None and m.group(1, 2) == ("64u", "1024u")
+             and (tables is None or m.group(3) == tables) and int(m.group(3)[:-1]) > 0,
+             f"{arch}: 64 partitions, 1,024 channels, 4,096 ports and 4,096 windows are "
+             "accepted; the kernel state is defined for exactly that", err + str(m and m.groups()))
 
     # The kernel's area search covers CFG_MAX_AREAS = 256 areas of a partition.
     for n, refused in ((256, False), (257, True)):

@@ -3,15 +3,15 @@
 """Writes the XML of a port-cost test system (tests/system/parts/portcost.c):
 `min`, the measuring partition M, its reader R and a partition T that M
 restarts, with the ports they use, or `max`, the same within the largest
-configuration tessera-config accepts: 16 partitions of 256 ports each (4,096
-ports, as many channel ends), 64 channels, a sampling channel with 63
+configuration tessera-config accepts: 64 partitions of 64 ports each (4,096
+ports, as many channel ends), 1,024 channels, a sampling channel with 63
 destinations, 256 areas in M, 64 plans, ids up to 2^32 - 2. Where a lookup
 could scan, the max system puts what M looks for last: R (id 2) and T
 (id 3) are the last partitions, the plan M switches to (id 0) the last
 plan, and M's own areas come after 254 others in the document."""
 import sys
 
-PARTITIONS, PORTS_EACH, CHANNELS = 16, 256, 64
+PARTITIONS, PORTS_EACH, CHANNELS = 64, 64, 1024
 AREAS, PLANS = 256, 64
 WIDE = 63          # destinations of M's wide_out in the largest system
 QUEUE_DEPTH = 25   # QUEUE_DEPTH of portcost.c
@@ -50,9 +50,11 @@ def build(large):
                 if len(ports[part]) + sum(1 for f in free if f == part) < PORTS_EACH:
                     free.append(part)
         left = CHANNELS - len(channels)
-        per = len(free) // left
+        per, more = divmod(len(free), left)   # the first `more` channels take one more
+        at = 0
         for c in range(left):
-            mine = free[c * per:(c + 1) * per] if c < left - 1 else free[c * per:]
+            mine = free[at:at + per + (c < more)]
+            at += len(mine)
             src = port(mine[0], f"fill{c}_src")
             dsts = [port(part, f"fill{c}_dst{k}", direction="destination")
                     for k, part in enumerate(mine[1:])]
@@ -73,7 +75,7 @@ def extra_areas(large):
     out = []
     for k in range(AREAS - 2 if large else 0):
         out.append(f'      <area name="x{k}" virt="0x{0x40400000 + k * 0x2000:08x}" '
-                   f'phys="0x{0x03000000 + k * 0x1000:08x}" size="4KiB" rights="r"/>')
+                   f'phys="0x{0x03800000 + k * 0x1000:08x}" size="4KiB" rights="r"/>')
     return out
 
 
@@ -90,10 +92,10 @@ def xml(large):
                    'criticality="C" image="portcost.elf">')
         if part == 0:
             out += extra_areas(large)
-        base = 0x01000000 + part * 0x200000
+        base = 0x01000000 + part * 0x80000
         out.append(f'      <area name="code" virt="0x40000000" phys="0x{base:08x}" size="64KiB" '
                    'rights="rx"/>')
-        out.append(f'      <area name="data" virt="0x40100000" phys="0x{base + 0x100000:08x}" '
+        out.append(f'      <area name="data" virt="0x40100000" phys="0x{base + 0x40000:08x}" '
                    'size="256KiB" rights="rw"/>')
         for name, kind, direction, size, depth in ports[part]:
             extra = f' depth="{depth}"' if depth else ""
@@ -106,12 +108,14 @@ def xml(large):
     for part in range(2, nparts):
         windows.append(f'      <window partition="P{part:02d}" '
                        f'offset="{21000 + (part - 2) * 50}us" duration="50us"/>')
+    # The largest system's 64 partitions need a longer frame than 22 ms.
+    frame = max(22000, 21000 + (nparts - 2) * 50)
     out += ["  </partitions>", '  <schedule initial-plan="main">']
     # The plan M switches to (id 0, the one running) comes last.
     for k in range(PLANS - 1 if large else 0):
-        out.append(f'    <plan name="alt{k}" id="{0xfffffffe - k}" major-frame="22ms">')
+        out.append(f'    <plan name="alt{k}" id="{0xfffffffe - k}" major-frame="{frame}us">')
         out += windows + ["    </plan>"]
-    out.append('    <plan name="main" id="0" major-frame="22ms">')
+    out.append(f'    <plan name="main" id="0" major-frame="{frame}us">')
     out += windows + ["    </plan>", "  </schedule>", "  <channels>"]
     for name, (sp, sn), dsts in channels:
         out.append(f'    <channel name="{name}">')

@@ -2,11 +2,11 @@
 # SPDX-License-Identifier: BSD-2-Clause
 """Writes the XML of a module-reset cost system (tests/system/parts/resetcost.c):
 `min`, the resetting partition T with the reader X and an idle partition Y
-(3 partitions, 4 channels), or `max`, the same three within 16 partitions
-and 64 channels. T's image, areas, ports and window are the same in both."""
+(3 partitions, 4 channels), or `max`, the same three within 64 partitions
+and 1,024 channels. T's image, areas, ports and window are the same in both."""
 import sys
 
-PARTITIONS, CHANNELS = 16, 64
+PARTITIONS, CHANNELS = 64, 1024
 # T's channels to X: (name, kind)
 OWN = [("c", "queuing"), ("s", "sampling"), ("d", "queuing"), ("s0", "sampling")]
 
@@ -41,15 +41,17 @@ def xml(large):
         mode = ' initial-mode="idle"' if name == "Y" else ""
         out.append(f'    <partition name="{name}" id="{i + 1}"{kind}{mode} criticality="C" '
                    'image="resetcost.elf">')
-        base = 0x01000000 + i * 0x200000
+        base = 0x01000000 + i * 0x40000
         out.append(f'      <area name="code" virt="0x40000000" phys="0x{base:08x}" size="64KiB" '
                    'rights="rx"/>')
-        out.append(f'      <area name="data" virt="0x40100000" phys="0x{base + 0x100000:08x}" '
+        out.append(f'      <area name="data" virt="0x40100000" phys="0x{base + 0x20000:08x}" '
                    'size="64KiB" rights="rw"/>')
         out += ports[name]
         out.append("    </partition>")
+    # The largest system's 64 partitions need a longer frame than 22 ms.
+    frame = max(22000, 21000 + (nparts - 2) * 50)
     out += ["  </partitions>", '  <schedule initial-plan="main">',
-            '    <plan name="main" id="0" major-frame="22ms">',
+            f'    <plan name="main" id="0" major-frame="{frame}us">',
             '      <window partition="T" offset="0us" duration="20000us"/>',
             '      <window partition="X" offset="20000us" duration="1000us"/>']
     for i, name in enumerate(names[2:]):

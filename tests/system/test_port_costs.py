@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 # SPDX-License-Identifier: BSD-2-Clause
 """The port hypercalls cost the same in a small system and in the largest
-port configuration (16 partitions, 4,096 ports, 64 channels): port_open of a
+port configuration (64 partitions, 4,096 ports, 1,024 channels): port_open of a
 missing name, a sampling write to 63 destinations as to one, status. So do
 the lookups by id and the pointer checks: partition status and control by
 id (a missing one too), a restart (it tells the system partitions), a plan
@@ -88,7 +88,7 @@ def main():
     for op in SAME:
         tap.ok(same(small.get(op), large.get(op)),
                f"{op}: the same instructions with 3 partitions, 2 areas, 1 plan and 8 ports as "
-               "with 16 partitions, 256 areas, 64 plans and 4,096 ports",
+               "with 64 partitions, 256 areas, 64 plans, 1,024 channels and 4,096 ports",
                f"small {small.get(op)} large {large.get(op)}")
     for op, (result, lo, hi, total, entries) in large.items():
         print(f"# ports-max {op}: min {lo} max {hi} sum {total} entries {entries}")

@@ -4,7 +4,7 @@
 
 UNIT_DIR := $(B)/host/unit
 UNIT_KERNEL_CFLAGS := $(HOST_CFLAGS) -Wno-format-truncation -Ikernel/core/include \
-	-Itests/unit/kernel/host -Itests/unit/kernel -Itests/common -Ipv/include -DMAX_PARTITIONS=4
+	-Itests/unit/kernel/host -Itests/unit/kernel -Itests/common -Ipv/include
 UNIT_KERNEL_TESTS := sched uaccess idtable hcall hm elf kformat port hcall_args
 
 # Which core files each test links (with the stand-in architecture).
@@ -29,10 +29,10 @@ UNIT_KERNEL_HEADERS := $(wildcard kernel/core/include/*.h pv/include/pv/*.h test
 	tests/unit/kernel/*.h tests/unit/kernel/host/*.h)
 
 $(UNIT_DIR)/kernel-%: tests/unit/kernel/test_%.c tests/unit/kernel/fake_arch.c \
-		$$(UNIT_SRCS_$$*) $(UNIT_KERNEL_HEADERS)
+		tests/unit/kernel/state.c $$(UNIT_SRCS_$$*) $(UNIT_KERNEL_HEADERS)
 	@mkdir -p $(@D)
-	$(Q)$(HOSTCC) $(UNIT_KERNEL_CFLAGS) -o $@ $< tests/unit/kernel/fake_arch.c $(UNIT_SRCS_$*) \
-		-lcmocka
+	$(Q)$(HOSTCC) $(UNIT_KERNEL_CFLAGS) -o $@ $< tests/unit/kernel/fake_arch.c \
+		tests/unit/kernel/state.c $(UNIT_SRCS_$*) -lcmocka
 
 UNIT_KERNEL_BINS := $(patsubst %,$(UNIT_DIR)/kernel-%,$(UNIT_KERNEL_TESTS))
 HOST_TEST_TARGETS += $(UNIT_KERNEL_BINS)
@@ -42,11 +42,13 @@ HOST_TEST_PROGRAMS += $(UNIT_KERNEL_BINS)
 # before host: 64-bit words and addresses): a 64-bit arch needs no change in
 # kernel/core or pv/include.
 UNIT_WORDS64 := $(UNIT_DIR)/kernel-words64
-$(UNIT_WORDS64): tests/unit/kernel/test_words64.c tests/unit/kernel/fake_arch.c $(UNIT_SRCS_hcall) \
+$(UNIT_WORDS64): tests/unit/kernel/test_words64.c tests/unit/kernel/fake_arch.c \
+		tests/unit/kernel/state.c $(UNIT_SRCS_hcall) \
 		$(UNIT_KERNEL_HEADERS) $(wildcard tests/unit/kernel/host64/*.h tests/unit/kernel/host64/pv/*.h)
 	@mkdir -p $(@D)
 	$(Q)$(HOSTCC) $(subst -Itests/unit/kernel/host ,-Itests/unit/kernel/host64 -Itests/unit/kernel/host ,\
-		$(UNIT_KERNEL_CFLAGS)) -o $@ $< tests/unit/kernel/fake_arch.c $(UNIT_SRCS_hcall) -lcmocka
+		$(UNIT_KERNEL_CFLAGS)) -o $@ $< tests/unit/kernel/fake_arch.c tests/unit/kernel/state.c \
+		$(UNIT_SRCS_hcall) -lcmocka
 HOST_TEST_TARGETS += $(UNIT_WORDS64)
 HOST_TEST_PROGRAMS += $(UNIT_WORDS64)
 

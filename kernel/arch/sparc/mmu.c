@@ -8,6 +8,7 @@
  * has execute permission: an area without "x" cannot be executed.
  */
 #include "arch.h"
+#include "arch_state.h"
 #include "kprintf.h"
 #include "kstring.h"
 #include "partition.h"
@@ -20,16 +21,14 @@
 #define L3_ENTRIES 64  /* 4 KiB each */
 #define CONTEXTS   256
 
-#ifndef MAX_PARTITIONS
-#define MAX_PARTITIONS CFG_MAX_PARTITIONS
-#endif
-
 /* Cleared by boot.S before it fills the first two. Each table is aligned
  * to its size, as the SRMMU requires. */
 uint32_t sparc_ctx_table[CONTEXTS] __attribute__((aligned(CONTEXTS * 4)));
 uint32_t sparc_kernel_l1[L1_ENTRIES] __attribute__((aligned(L1_ENTRIES * 4)));
-static uint32_t l1_tables[MAX_PARTITIONS][L1_ENTRIES] __attribute__((aligned(L1_ENTRIES * 4)));
-static uint32_t tables[ARCH_PAGE_TABLES][L3_ENTRIES] __attribute__((aligned(L3_ENTRIES * 4)));
+/* The partitions' level-1 tables and the pool of lower ones:
+ * sparc_l1_tables and sparc_page_tables, sized for the system
+ * (arch_state.h). */
+_Static_assert(L1_ENTRIES == 256 && L2_ENTRIES == 64 && L3_ENTRIES == 64, "arch_state.h");
 static uint32_t tables_used;
 static uint32_t user_l1_last; /* the last level-1 entry a partition may use (its control page) */
 
@@ -76,16 +75,16 @@ static uint32_t *pte_slot(uint32_t *l1, uint32_t va)
     if ((va >> 24) > user_l1_last)
         return 0;
     if (!(*e1 & PTE_ET_PTD)) {
-        if (tables_used == ARCH_PAGE_TABLES)
+        if (tables_used == sparc_num_page_tables)
             return 0;
-        *e1 = ptd(tables[tables_used++]);
+        *e1 = ptd(sparc_page_tables[tables_used++]);
     }
     l2 = (uint32_t *)arch_phys_to_kernel((*e1 & ~3u) << 4);
     e2 = &l2[(va >> 18) & (L2_ENTRIES - 1)];
     if (!(*e2 & PTE_ET_PTD)) {
-        if (tables_used == ARCH_PAGE_TABLES)
+        if (tables_used == sparc_num_page_tables)
             return 0;
-        *e2 = ptd(tables[tables_used++]);
+        *e2 = ptd(sparc_page_tables[tables_used++]);
     }
     l3 = (uint32_t *)arch_phys_to_kernel((*e2 & ~3u) << 4);
     return &l3[(va >> 12) & (L3_ENTRIES - 1)];
@@ -105,11 +104,11 @@ static uint32_t area_acc(uint32_t rights)
 
 int arch_space_build(struct partition *p)
 {
-    uint32_t *l1 = l1_tables[p->index];
+    uint32_t *l1 = sparc_l1_tables[p->index];
     uint32_t ram_end = RAM_PA + cfg_system.ram_size;
     uint32_t *slot;
 
-    memset(l1, 0, sizeof(l1_tables[0]));
+    memset(l1, 0, sizeof(sparc_l1_tables[0]));
     for (uint32_t i = KERNEL_VA >> 24; i < L1_ENTRIES; i++)
         l1[i] = sparc_kernel_l1[i];
     for (uint32_t i = 0; i < p->cfg->num_areas; i++) {

@@ -8,6 +8,7 @@
  * is readable is also executable (docs/architecture.md).
  */
 #include "arch.h"
+#include "arch_state.h"
 #include "kprintf.h"
 #include "kstring.h"
 #include "partition.h"
@@ -27,13 +28,9 @@
 #define RAM_MAX   0x40000000u /* the direct map must stay below user space */
 #define MMIO_BASE 0xfec00000u /* IOAPIC and local APIC live in this 4 MiB */
 
-#ifndef MAX_PARTITIONS
-#define MAX_PARTITIONS CFG_MAX_PARTITIONS
-#endif
-
 static uint32_t kernel_directory[1024] __attribute__((aligned(PAGE_SIZE)));
-static uint32_t directories[MAX_PARTITIONS][1024] __attribute__((aligned(PAGE_SIZE)));
-static uint32_t tables[ARCH_PAGE_TABLES][1024] __attribute__((aligned(PAGE_SIZE)));
+/* The partitions' directories and tables: x86_directories and
+ * x86_page_tables, sized for the system (arch_state.h). */
 static uint32_t tables_used;
 
 static void map_kernel(uint32_t *pd, uint32_t ram_size)
@@ -53,9 +50,9 @@ static uint32_t *table_for(uint32_t *pd, uint32_t va)
     uint32_t *pde = &pd[va / BIG_PAGE];
 
     if (!(*pde & PTE_P)) {
-        if (tables_used == ARCH_PAGE_TABLES)
+        if (tables_used == x86_num_page_tables)
             return 0;
-        *pde = (uint32_t)(uintptr_t)tables[tables_used++] | PTE_P | PTE_W | PTE_U;
+        *pde = (uint32_t)(uintptr_t)x86_page_tables[tables_used++] | PTE_P | PTE_W | PTE_U;
     } else if (*pde & PTE_PS) {
         return 0; /* collides with the kernel's direct map or MMIO */
     }
@@ -64,7 +61,7 @@ static uint32_t *table_for(uint32_t *pd, uint32_t va)
 
 int arch_space_build(struct partition *p)
 {
-    uint32_t *pd = directories[p->index];
+    uint32_t *pd = x86_directories[p->index];
 
     memset(pd, 0, PAGE_SIZE);
     map_kernel(pd, cfg_system.ram_size);

@@ -167,10 +167,6 @@ static inline uint32_t cfg_port_hash(uint32_t seed, uint32_t partition, const ch
     return h;
 }
 
-/* The kernel keeps per-channel state in a fixed array of this size;
- * tessera-config refuses more channels. */
-#define CFG_MAX_CHANNELS 64
-
 /* Message slots of a channel's buffer: a queue's depth; two for a sampling
  * channel, so that a write copied over several kernel entries fills the
  * slot that readers are not reading (kernel/core/port.c). */
@@ -179,9 +175,12 @@ static inline uint32_t cfg_port_hash(uint32_t seed, uint32_t partition, const ch
 /* Bytes the kernel keeps with each message slot (length, time stamp). */
 #define CFG_MESSAGE_HEADER 16u
 
-/* The kernel keeps partition state in fixed arrays of this size;
- * tessera-config refuses more. */
-#define CFG_MAX_PARTITIONS 16
+/* The most partitions a system may have: the kernel's sets of partitions
+ * (port_state.h) are one 64-bit word, so that marking the readers of a
+ * channel costs the same in every system; tessera-config refuses more. The
+ * arrays of per-partition state are sized for the system itself
+ * (cfg_state.h), not for this. */
+#define CFG_MAX_PARTITIONS 64u
 
 /*
  * Ids resolve to indexes in constant time (PV_HC_PART_STATUS and _CONTROL

@@ -10,10 +10,29 @@
 
 #include <stdint.h>
 
+#include "pv/hm.h"
+
 struct partition;
 
-/* Capacity of the log, shared evenly among the partitions (hm.c). */
-#define HM_LOG_SIZE 64u
+/* Entries of the log, shared evenly among the partitions (hm.c): at least
+ * HM_LOG_MIN, and HM_LOG_SHARE per partition in larger systems. Its arrays
+ * are sized for the system with it (cfg_state.h); hm_log_size is theirs. */
+#define HM_LOG_MIN   64u
+#define HM_LOG_SHARE 4u
+#define HM_LOG_ENTRIES(parts)                                                                      \
+    ((parts)*HM_LOG_SHARE > HM_LOG_MIN ? (parts)*HM_LOG_SHARE : HM_LOG_MIN)
+/* The most entries one PV_HC_HM_LOG_READ copies (pv/hcall_args.h). */
+#define HM_LOG_READ_MAX 64u
+
+/* A slot of the log, or HM_NO_SLOT. */
+typedef uint16_t hm_log_slot;
+#define HM_NO_SLOT 0xffffu
+
+extern const uint32_t hm_log_size;
+extern struct pv_hm_entry hm_log_entries[];
+extern hm_log_slot hm_log_next_slot[]; /* the next younger entry, any partition */
+extern hm_log_slot hm_log_prev_slot[]; /* the next older entry, any partition */
+extern hm_log_slot hm_log_next_own[];  /* the next younger entry of the same partition */
 
 struct hm_error {
     uint32_t error;   /* PV_HM_* */

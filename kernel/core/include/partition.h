@@ -34,8 +34,8 @@ struct partition {
     uint32_t hm_errors;       /* errors the health monitor handled, any action */
     uint32_t hm_log_lost;     /* its HM log entries dropped at its share (hm.c) */
     uint32_t hm_log_kept;     /* its HM log entries kept now (hm.c) */
-    uint8_t hm_log_oldest;    /* slot of its oldest kept entry, if any (hm.c) */
-    uint8_t hm_log_newest;    /* slot of its newest kept entry, if any (hm.c) */
+    uint16_t hm_log_oldest;   /* slot of its oldest kept entry, if any (hm.c) */
+    uint16_t hm_log_newest;   /* slot of its newest kept entry, if any (hm.c) */
     uint32_t mode;            /* PV_MODE_* */
     uint32_t start_condition; /* PV_START_* */
     uint64_t exec_ns;         /* execution time before run_since */
@@ -54,7 +54,15 @@ struct partition {
     uint64_t changes_seen;       /* system partitions: state changes it was told of (partition.c) */
 };
 
+/* A partition's control page: a page of its own, so it can be mapped alone. */
+union partition_shared_page {
+    struct pv_shared s;
+    uint8_t page[ARCH_PAGE_SIZE];
+};
+
+/* Sized for the system by tessera-config (cfg_state.h). */
 extern struct partition partitions[];
+extern union partition_shared_page partition_shared_pages[];
 extern uint32_t num_partitions;
 
 /* Creates the run-time state of every configured partition: address space,

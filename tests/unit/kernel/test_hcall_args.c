@@ -107,7 +107,7 @@ static const struct hc_env env = {
     .skip_arch = 1, /* upcall_return's frame: the fake arch does not read it */
 };
 
-_Static_assert(HM_LOG_SIZE == 64, "pv_hcall_contracts: hm_log_read's max");
+_Static_assert(HM_LOG_READ_MAX == 64, "pv_hcall_contracts: hm_log_read's max");
 
 static uint8_t before[FAKE_RAM_SIZE];
 

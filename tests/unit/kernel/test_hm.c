@@ -138,8 +138,8 @@ static void test_tables(void **state)
 static void test_log_wraps_and_reads(void **state)
 {
     struct pv_hm_log_status before = log_status(), after;
-    struct pv_hm_entry e[HM_LOG_SIZE];
-    uint32_t total = HM_LOG_SIZE + 6, share = HM_LOG_SIZE / 2; /* two partitions */
+    struct pv_hm_entry e[HM_LOG_MIN];
+    uint32_t total = HM_LOG_MIN + 6, share = HM_LOG_MIN / 2; /* two partitions */
 
     (void)state;
     assert_int_equal(before.first_seq, before.next_seq); /* empty */
@@ -152,7 +152,7 @@ static void test_log_wraps_and_reads(void **state)
     assert_int_equal(after.next_seq, before.next_seq + total);
     assert_int_equal(after.share, share);
     assert_int_equal(after.first_seq, after.next_seq - share);
-    assert_int_equal(after.capacity, HM_LOG_SIZE);
+    assert_int_equal(after.capacity, HM_LOG_MIN);
     assert_int_equal(after.overwritten - before.overwritten, total - share);
     assert_int_equal(sys.hm_log_lost, total - share);
     assert_int_equal(sys.hm_errors, total);
@@ -185,8 +185,8 @@ static void test_log_wraps_and_reads(void **state)
 static void test_log_share(void **state)
 {
     struct pv_hm_log_status before = log_status(), after;
-    struct pv_hm_entry e[HM_LOG_SIZE];
-    uint32_t share = HM_LOG_SIZE / 2, apps = 0, syss = 0, quiet_seq;
+    struct pv_hm_entry e[HM_LOG_MIN];
+    uint32_t share = HM_LOG_MIN / 2, apps = 0, syss = 0, quiet_seq;
     int32_t n;
 
     (void)state;
@@ -195,16 +195,16 @@ static void test_log_share(void **state)
     raise_error(&app, PV_HM_FATAL_ERROR, 0xa1); /* module table: log */
     quiet_seq = before.next_seq;
     raise_error(&app, PV_HM_FATAL_ERROR, 0xa2);
-    for (uint32_t i = 0; i < 3 * HM_LOG_SIZE; i++)
+    for (uint32_t i = 0; i < 3 * HM_LOG_MIN; i++)
         raise_error(&sys, PV_HM_FATAL_ERROR, i);
     after = log_status();
-    assert_int_equal(after.next_seq, before.next_seq + 2 + 3 * HM_LOG_SIZE);
+    assert_int_equal(after.next_seq, before.next_seq + 2 + 3 * HM_LOG_MIN);
     assert_int_equal(after.first_seq, quiet_seq);
-    assert_int_equal(after.overwritten - before.overwritten, 3 * HM_LOG_SIZE);
-    assert_int_equal(sys.hm_log_lost, 3 * HM_LOG_SIZE);
+    assert_int_equal(after.overwritten - before.overwritten, 3 * HM_LOG_MIN);
+    assert_int_equal(sys.hm_log_lost, 3 * HM_LOG_MIN);
     assert_int_equal(app.hm_log_lost, 0);
 
-    n = call(&sys, PV_HC_HM_LOG_READ, 0, 0x40100000, HM_LOG_SIZE, 0);
+    n = call(&sys, PV_HC_HM_LOG_READ, 0, 0x40100000, HM_LOG_MIN, 0);
     assert_int_equal(n, 2 + share);
     memcpy(e, fake_ram + 0x1000, (size_t)n * sizeof(e[0]));
     for (int32_t i = 0; i < n; i++) {

@@ -1,0 +1,8 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
+/* The stand-in architecture keeps no state of its own (fake_arch.c). */
+#ifndef TESSERA_HOST_ARCH_STATE_H
+#define TESSERA_HOST_ARCH_STATE_H
+
+#define ARCH_STATE_DEFINE(parts, tables)
+
+#endif

@@ -1,0 +1,6 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
+/* The kernel's state for the unit tests' systems, as tessera-config would
+ * size it: up to four partitions and 64 channels. */
+#include "cfg_state.h"
+
+CFG_STATE_DEFINE(4u, 64u, 0u)
