@@ -11,7 +11,6 @@ import concurrent.futures
 import json
 import os
 import re
-import subprocess
 import sys
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
@@ -48,14 +47,14 @@ def boot(arch, name, image, timeout):
     """Runs one image to its end; returns (name, measures) or raises."""
     if not os.path.exists(image):
         raise RuntimeError(f"{name}: {image} missing")
-    proc = subprocess.run(sysrun.qemu_command(arch, image, icount=True),
-                          stdin=subprocess.DEVNULL, stdout=subprocess.PIPE,
-                          stderr=subprocess.STDOUT, timeout=timeout)
-    out = proc.stdout.decode("utf-8", "replace").replace("\r", "")
+    raw, rc = sysrun.run_to_end(arch, image, timeout)
+    out = raw.decode("utf-8", "replace").replace("\r", "")
+    if rc is None:
+        raise RuntimeError(f"{name}: timed out after {timeout} s\n{out[-2000:]}")
     # x86 isa-debug-exit: status 1 is the kernel's (or exit(0)'s) orderly
     # end; sparc: `ta 0` with traps off, QEMU status 0.
-    if sysrun.exit_status(arch, proc.returncode) != 0:
-        raise RuntimeError(f"{name}: QEMU status {proc.returncode}\n{out[-2000:]}")
+    if sysrun.exit_status(arch, rc) != 0:
+        raise RuntimeError(f"{name}: QEMU status {rc}\n{out[-2000:]}")
     if name.startswith("hostile"):
         return name, parse_victim(out)
     return name, stats.parse(out)

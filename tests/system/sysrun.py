@@ -4,6 +4,7 @@ its console, and report results as TAP."""
 import os
 import re
 import subprocess
+import tempfile
 import sys
 import threading
 
@@ -20,12 +21,13 @@ CLEAN, FAILED, TIMEOUT = "clean", "failed", "timeout"
 X86_CPU = "qemu32,+umip"
 
 
-def qemu_command(arch, image, icount=True, memory="128M", cdrom=False):
+def qemu_command(arch, image, icount=True, memory="128M", cdrom=False, serial="stdio"):
     """QEMU booting image: a multiboot ELF through -kernel (qboot), or with
-    cdrom=True a bootable CD image through the PC BIOS, as on a real PC."""
+    cdrom=True a bootable CD image through the PC BIOS, as on a real PC.
+    serial: QEMU's -serial backend for the console."""
     if arch == "x86":
         cmd = ["qemu-system-i386", "-accel", "tcg", "-cpu", X86_CPU, "-m", memory, "-nodefaults",
-               "-no-reboot", "-display", "none", "-serial", "stdio",
+               "-no-reboot", "-display", "none", "-serial", serial,
                "-device", "isa-debug-exit,iobase=0xf4,iosize=0x04"]
         if cdrom:
             cmd += ["-cdrom", image, "-boot", "d"]
@@ -34,7 +36,7 @@ def qemu_command(arch, image, icount=True, memory="128M", cdrom=False):
     elif arch == "sparc":
         # QEMU's built-in PROM stub starts the ELF at its (physical) entry.
         cmd = ["qemu-system-sparc", "-M", "leon3_generic", "-m", memory, "-nodefaults",
-               "-no-reboot", "-display", "none", "-serial", "stdio", "-kernel", image]
+               "-no-reboot", "-display", "none", "-serial", serial, "-kernel", image]
         if cdrom:
             raise ValueError("sparc boots no CD image")
     else:
@@ -83,6 +85,27 @@ class Run:
         return [ln[len("[tessera] "):] for ln in self.lines if ln.startswith("[tessera] ")]
 
 
+def run_to_end(arch, image, timeout, icount=True):
+    """Runs QEMU on image to its end with the console written to a file.
+    Returns (console output and QEMU's own messages, QEMU's status or None
+    on a timeout). A file never pushes back; a pipe the reader has not
+    emptied in time makes QEMU's emulated UART report "busy" at moments
+    that depend on the host's load, and under -icount the guests would then
+    see another run (their output waits)."""
+    with tempfile.TemporaryDirectory() as tmp:
+        console = os.path.join(tmp, "console")
+        cmd = qemu_command(arch, image, icount=icount, serial=f"file:{console}")
+        try:
+            proc = subprocess.run(cmd, stdin=subprocess.DEVNULL, stdout=subprocess.PIPE,
+                                  stderr=subprocess.STDOUT, timeout=timeout)
+            rc, extra = proc.returncode, proc.stdout
+        except subprocess.TimeoutExpired as e:
+            rc, extra = None, e.stdout or b""
+        with open(console, "rb") as f:
+            out = f.read()
+    return out + extra, rc
+
+
 def boot(name, timeout=120, icount=True, stdin_data=None):
     """Boots system NAME; stdin_data, if given, is typed on its console once
     the kernel has started its schedule, as a user at the console would:
@@ -91,6 +114,13 @@ def boot(name, timeout=120, icount=True, stdin_data=None):
     image = system_image(name)
     if not os.path.exists(image):
         return Run(f"system image {image} missing: was it built?", FAILED)
+    if stdin_data is None:
+        out, rc = run_to_end(ARCH, image, timeout, icount=icount)
+        text = out.decode("utf-8", "replace").replace("\r", "")
+        if rc is None:
+            return Run(text, TIMEOUT, None)
+        return Run(text, CLEAN if exit_status(ARCH, rc) == 0 else FAILED, shutdown_code(ARCH, rc))
+    # Console input needs a pipe: typed once the schedule has started.
     cmd = qemu_command(ARCH, image, icount=icount)
     proc = subprocess.Popen(cmd, stdin=subprocess.PIPE, stdout=subprocess.PIPE,
                             stderr=subprocess.STDOUT)
