@@ -9,6 +9,12 @@
 
 #define OPCODE_SYSTEM 0x73u
 
+/* The major opcodes of the F and D extensions: LOAD-FP, STORE-FP, the four
+ * fused multiply-adds, OP-FP (bit n set for opcode n >> 2). */
+#define FP_OPCODES                                                                                 \
+    ((1u << (0x07 >> 2)) | (1u << (0x27 >> 2)) | (1u << (0x43 >> 2)) | (1u << (0x47 >> 2)) |       \
+     (1u << (0x4b >> 2)) | (1u << (0x4f >> 2)) | (1u << (0x53 >> 2)))
+
 /* The exceptions a partition can cause (mcause), their names and the
  * health monitor's classes (docs/pv-api.md). */
 struct riscv_trap_kind {
@@ -65,11 +71,16 @@ void riscv_idle(void)
 }
 
 /* An illegal instruction that is a SYSTEM opcode (CSR access, mret, sret,
- * wfi, sfence.vma) is a privileged one. */
+ * wfi, sfence.vma) is a privileged one; an uncompressed F or D instruction
+ * (the FPU is off for partitions: mstatus.FS) is the FPU's. */
 static uint32_t fault_class(const struct riscv_frame *f)
 {
-    if (f->cause == 2 && (f->tval & 0x7fu) == OPCODE_SYSTEM)
+    uint32_t opcode = (uint32_t)f->tval & 0x7fu;
+
+    if (f->cause == 2 && opcode == OPCODE_SYSTEM)
         return PV_HM_PRIVILEGED_INSTRUCTION;
+    if (f->cause == 2 && (opcode & 3) == 3 && (FP_OPCODES >> (opcode >> 2) & 1))
+        return PV_HM_FPU_ERROR;
     if (f->cause < 16 && trap_kinds[f->cause].name)
         return trap_kinds[f->cause].hm_class;
     return PV_HM_ILLEGAL_INSTRUCTION;
