@@ -104,8 +104,9 @@ const char *tcfg_elf_open(struct tcfg_elf *elf, const uint8_t *data, size_t size
     /* The kernel's loader insists on both, even without program headers. */
     if (get16(elf, elf->is64 ? 54 : 42) != elf->phentsize)
         return "has program headers of an unexpected size";
-    if (elf->phoff % 4)
-        return "has program headers that are not 4-byte aligned";
+    if (elf->phoff % (elf->is64 ? 8 : 4))
+        return elf->is64 ? "has program headers that are not 8-byte aligned"
+                         : "has program headers that are not 4-byte aligned";
     if ((uint64_t)elf->phoff + (uint64_t)elf->phnum * elf->phentsize > size)
         return "is truncated (program headers past the end of the file)";
     if (elf->is64 && !segments_fit_32(elf))
