@@ -26,13 +26,14 @@ struct tcfg_arch {
      * every page it maps, for each shift here (0 ends the list). */
     uint8_t table_shifts[3];
     uint16_t elf_machine;
+    bool elf64; /* partition images are ELFCLASS64 */
     bool big_endian;
     const char *elf_machine_name;
     uint64_t guard_ns; /* default guard time G: longer than the longest kernel path a
                           partition can start (docs/architecture.md) */
 };
 
-extern const struct tcfg_arch tcfg_arch_x86, tcfg_arch_sparc;
+extern const struct tcfg_arch tcfg_arch_x86, tcfg_arch_sparc, tcfg_arch_riscv;
 
 /* NULL if there is no such architecture. */
 const struct tcfg_arch *tcfg_arch_find(const char *name);

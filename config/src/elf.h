@@ -1,6 +1,6 @@
 /* SPDX-License-Identifier: BSD-2-Clause */
 /*
- * Just enough of 32-bit ELF to check a partition image: the header and the
+ * Just enough of 32- and 64-bit ELF to check a partition image: the header and the
  * loadable segments, read byte by byte in the file's own byte order so the
  * host's order never matters.
  */
@@ -21,6 +21,8 @@ struct tcfg_elf {
     const uint8_t *data;
     size_t size;
     bool big_endian;
+    bool is64; /* ELFCLASS64 (the arch's class; addresses must still fit 32 bits) */
+    uint32_t phentsize;
     uint32_t entry;
     uint32_t phoff;
     uint16_t phnum;

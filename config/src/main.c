@@ -15,8 +15,9 @@
 #define MAX_XML (16u << 20)
 
 static const char usage_text[] =
-    "usage: tessera-config [--arch x86|sparc] [--image-dir DIR]... --output-dir DIR SYSTEM.xml\n"
-    "       tessera-config --check [--arch x86|sparc] [--image-dir DIR]... SYSTEM.xml\n"
+    "usage: tessera-config [--arch x86|sparc|riscv] [--image-dir DIR]... --output-dir DIR "
+    "SYSTEM.xml\n"
+    "       tessera-config --check [--arch x86|sparc|riscv] [--image-dir DIR]... SYSTEM.xml\n"
     "Checks a Tessera system description and generates the kernel's tables:\n"
     "DIR/cfg_tables.c, DIR/cfg_images.S and DIR/cfg.d (see docs/configuration.md).\n";
 
@@ -65,7 +66,7 @@ static int parse_args(int argc, char **argv, struct args *a)
         } else if (options && strcmp(argv[i], "--check") == 0) {
             a->check = true;
         } else if (options && (v = value(argc, argv, &i, "--arch"))) {
-            if (strcmp(v, "x86") != 0 && strcmp(v, "sparc") != 0)
+            if (!tcfg_arch_find(v))
                 return usage("unknown architecture: ", v);
             a->arch = v;
         } else if (options && (v = value(argc, argv, &i, "--image-dir"))) {

@@ -88,22 +88,24 @@ static void hm_actions(const uint8_t *t)
 int main(void)
 {
     const struct cfg_system *s = &cfg_system;
-    printf("system %s ram=0x%08" PRIx32 " partitions=%" PRIu32 " plans=%" PRIu32 " initial=%" PRIu32
+    printf("system %s ram=0x%08" PRIx64 " partitions=%" PRIu32 " plans=%" PRIu32 " initial=%" PRIu32
            " console=0x%" PRIx32 " ports=%" PRIu32 " channels=%" PRIu32 " tables=%s\n",
-           s->name, s->ram_size, s->num_partitions, s->num_plans, s->initial_plan, s->console_input,
-           s->num_ports, s->num_channels, tables(s));
+           s->name, (uint64_t)s->ram_size, s->num_partitions, s->num_plans, s->initial_plan,
+           s->console_input, s->num_ports, s->num_channels, tables(s));
     for (uint32_t i = 0; i < s->num_partitions; i++) {
         const struct cfg_partition *p = &s->partitions[i];
         printf("partition %" PRIu32 " %s id=%" PRIu32 " flags=0x%" PRIx32 " crit=%" PRIu32
-               " mode=%" PRIu32 " entry=0x%08" PRIx32 " areas=%" PRIu32 " image=%" PRIu32
+               " mode=%" PRIu32 " entry=0x%08" PRIx64 " areas=%" PRIu32 " image=%" PRIu32
                ":%08" PRIx32 "\n",
-               i, p->name, p->id, p->flags, p->criticality, p->initial_mode, p->entry, p->num_areas,
-               p->image_size, fnv1a(p->image, p->image_size));
+               i, p->name, p->id, p->flags, p->criticality, p->initial_mode, (uint64_t)p->entry,
+               p->num_areas, p->image_size, fnv1a(p->image, p->image_size));
         for (uint32_t k = 0; k < p->num_areas; k++) {
             const struct cfg_area *a = &p->areas[k];
-            printf("area %" PRIu32 ".%" PRIu32 " %s phys=0x%08" PRIx32 " virt=0x%08" PRIx32
-                   " size=0x%08" PRIx32 " rights=0x%" PRIx32 "\n",
-                   i, k, a->name, a->phys, a->virt, a->size, a->rights);
+            /* Addresses and sizes are the arch's words (arch_word.h): 64-bit on riscv. */
+            printf("area %" PRIu32 ".%" PRIu32 " %s phys=0x%08" PRIx64 " virt=0x%08" PRIx64
+                   " size=0x%08" PRIx64 " rights=0x%" PRIx32 "\n",
+                   i, k, a->name, (uint64_t)a->phys, (uint64_t)a->virt, (uint64_t)a->size,
+                   a->rights);
         }
         printf("hm %" PRIu32 " max-restarts=%" PRIu32 " actions=", i, p->hm_max_restarts);
         hm_actions(p->hm);

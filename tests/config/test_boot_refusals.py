@@ -40,6 +40,8 @@ TWINS = {
     "time: TSC (%u MHz) or local APIC timer (%u MHz) not usable": MACHINE,
     "fpu: CPU lacks an FPU or FXSAVE/FXRSTOR": MACHINE,
     "kernel trap: %s": BUG,
+    # RISC-V: only the machine timer interrupt is enabled (mie.MTIE)
+    "unexpected interrupt, mcause=%llx": MACHINE,
     "kernel trap: virtual-8086 frame at %08x": BUG,
     # NMI and #MC (x86 task gates) come from the machine, #DF from a kernel bug.
     "%s (task gate) at eip=%08x esp=%08x": MACHINE + "; or " + BUG,

@@ -51,11 +51,12 @@ HM_DEFAULT_MAX_RESTARTS = 3
 
 PF_X, PF_W, PF_R = 1, 2, 4
 PT_LOAD, PT_GNU_STACK = 1, 0x6474E551
-EM_386, EM_SPARC = 3, 2
+EM_386, EM_SPARC, EM_RISCV = 3, 2, 243
 
 ARCHES = {
     "x86": {"virt": 0x40000000, "machine": EM_386, "big": False, "ram": 0},
     "sparc": {"virt": 0x50000000, "machine": EM_SPARC, "big": True, "ram": 0x40000000},
+    "riscv": {"virt": 0x40000000, "machine": EM_RISCV, "big": False, "ram": 0x80000000, "cls": 2},
 }
 
 
@@ -105,10 +106,31 @@ def elf(machine=EM_386, big=False, cls=1, etype=2, entry=0x40000000,
     return out[:truncate] if truncate is not None else out
 
 
+def elf64(machine=EM_RISCV, entry=0x40000000, segments=()):
+    """A minimal little-endian ELF64 executable; segments as for elf()."""
+    phnum = len(segments)
+    data_off = 64 + phnum * 56
+    body = b""
+    phdrs = b""
+    for seg in segments:
+        ptype, vaddr, memsz, flags = seg[:4]
+        filesz = seg[4] if len(seg) > 4 else min(memsz, 64)
+        offset = data_off + len(body)
+        body += bytes((vaddr + i) & 0xFF for i in range(filesz))
+        phdrs += struct.pack("<IIQQQQQQ", ptype, flags, offset, vaddr, vaddr, filesz, memsz,
+                             0x1000)
+    ident = b"\x7fELF" + bytes([2, 1, 1]) + b"\0" * 9
+    hdr = ident + struct.pack("<HHIQQQIHHHHHH", 2, machine, 1, entry, 64, 0, 0, 64, 56, phnum,
+                              64, 0, 0)
+    return hdr + phdrs + body
+
+
 def std_image(arch, entry_off=0x10):
     a = ARCHES[arch]
     v = a["virt"]
-    return elf(machine=a["machine"], big=a["big"], entry=v + entry_off, segments=[
+    make = elf64 if a.get("cls") == 2 else elf
+    extra = {} if a.get("cls") == 2 else {"big": a["big"]}
+    return make(machine=a["machine"], entry=v + entry_off, **extra, segments=[
         (PT_LOAD, v, 0x1000, PF_R | PF_X, 0x80),
         (PT_LOAD, v + 0x400000, 0x2000, PF_R | PF_W, 0x10),
         (PT_GNU_STACK, 0, 0, PF_R | PF_W, 0, 0),
@@ -120,6 +142,10 @@ def write_images(d):
     images = {
         "hello.elf": std_image("x86"),
         "hello-sparc.elf": std_image("sparc"),
+        "hello-riscv.elf": std_image("riscv"),
+        "riscv-high.elf": elf64(entry=v + 0x10, segments=[(PT_LOAD, v, 0x1000, PF_R | PF_X),
+                                                           (PT_LOAD, 0x140400000, 0x1000,
+                                                            PF_R | PF_W)]),
         "edge.elf": elf(entry=0xEFFFF000, segments=[(PT_LOAD, 0xEFFFF000, 0x1000, PF_R | PF_X)]),
         "notelf.elf": b"#!/bin/sh\necho this is not an ELF file\n",
         "elf64.elf": b"\x7fELF\x02\x01\x01" + b"\0" * 57,
@@ -344,7 +370,10 @@ def test_valid(t, tmp, img):
                          "-I", inc if has_ports else CFG_INCLUDE, "-I", PV_INCLUDE]
         for cc, extra in (("gcc", ["-m32", "-march=i686", "-I", arch_include("x86")]),
                           ("sparc64-linux-gnu-gcc",
-                           ["-m32", "-mcpu=leon3", "-I", arch_include("sparc")])):
+                           ["-m32", "-mcpu=leon3", "-I", arch_include("sparc")]),
+                          ("riscv64-unknown-elf-gcc",
+                           ["-march=rv64imac_zicsr", "-mabi=lp64", "-mcmodel=medany",
+                            "-I", arch_include("riscv")])):
             if not have(cc):
                 t.skip(f"{rel}: builds with {cc}", f"{cc} not installed")
                 continue

@@ -39,6 +39,12 @@ def qemu_command(arch, image, icount=True, memory="128M", cdrom=False, serial="s
                "-no-reboot", "-display", "none", "-serial", serial, "-kernel", image]
         if cdrom:
             raise ValueError("sparc boots no CD image")
+    elif arch == "riscv":
+        # No firmware: the kernel starts in M-mode at 0x80000000.
+        cmd = ["qemu-system-riscv64", "-M", "virt", "-m", memory, "-bios", "none", "-nodefaults",
+               "-no-reboot", "-display", "none", "-serial", "stdio", "-kernel", image]
+        if cdrom:
+            raise ValueError("riscv boots no CD image")
     else:
         raise ValueError(f"unknown arch {arch}")
     if icount:
@@ -50,8 +56,9 @@ def exit_status(arch, qemu_rc):
     """Our exit status from QEMU's. x86: isa-debug-exit turns the kernel's
     code v into 2v+1, so 1 is an orderly shutdown. sparc: the kernel ends
     with `ta 0` (orderly, QEMU exits 0) or another trap (134) with traps
-    disabled, which puts the CPU in error mode."""
-    if arch == "sparc":
+    disabled, which puts the CPU in error mode. riscv: sifive_test ends
+    QEMU with 0 (orderly) or the kernel's code."""
+    if arch in ("sparc", "riscv"):
         return 0 if qemu_rc == 0 else 1
     if qemu_rc == 1:
         return 0
@@ -63,6 +70,8 @@ def shutdown_code(arch, qemu_rc):
     end through it."""
     if arch == "x86":
         return (qemu_rc - 1) // 2 if qemu_rc % 2 == 1 else None
+    if arch == "riscv":
+        return qemu_rc
     return 0 if exit_status(arch, qemu_rc) == 0 else None
 
 

@@ -81,8 +81,51 @@ SPARC_ACTIONS = {
     25: ("overflow the stack", DATA + r"write of 400ff\w+ \(invalid address"),
     26: ("ta 0x41", r"trap instruction ta 0x41 at"),
 }
+
+# RISC-V: Sv39 page faults with the address in mtval; machine- and
+# supervisor-mode instructions and CSRs are illegal instructions (with the
+# instruction in mtval) that the kernel classes as privileged by their
+# SYSTEM opcode; F/D instructions while mstatus.FS is off as FPU errors.
+# Each action's health-monitor class is checked too (RISCV_HM).
+ILL = r"illegal instruction at pc=\w+ tval="
+RISCV_ACTIONS = {
+    0: ("read kernel memory", r"load page fault at pc=\w+ tval=100000$"),
+    1: ("write kernel memory", r"store page fault at pc=\w+ tval=100000$"),
+    2: ("read another partition's memory", r"load page fault at pc=\w+ tval=1000000$"),
+    3: ("write another partition's memory", r"store page fault at pc=\w+ tval=1100000$"),
+    4: ("write own code", r"store page fault at pc=\w+ tval=4000\w+$"),
+    5: ("read unmapped memory", r"load page fault at pc=\w+ tval=50000000$"),
+    6: ("csrr mstatus", ILL + "300027f3"),
+    7: ("csrw satp", ILL + "18001073"),
+    8: ("csrr sstatus", ILL + "100027f3"),
+    9: ("mret", ILL + "30200073"),
+    10: ("sret", ILL + "10200073"),
+    11: ("wfi", ILL + "10500073"),
+    12: ("sfence.vma", ILL + "12000073"),
+    13: ("jump to address 0", r"instruction page fault at pc=0 tval=0$"),
+    14: ("jump to garbage", ILL + "ffffffff"),
+    15: ("illegal instruction 0", ILL + "0$"),
+    16: ("ebreak", r"breakpoint at pc=\w+"),
+    17: ("csrr mhartid", ILL + "f14027f3"),
+    18: ("use the FPU without the right", ILL + "2007053"),
+    19: ("misaligned lr.d", r"load address misaligned at pc=\w+ tval=40100001$"),
+    20: ("csrw mtvec", ILL + "30501073"),
+    21: ("overflow the stack", r"store page fault at pc=\w+ tval=400ff\w+$"),
+    22: ("csrw stvec", ILL + "10501073"),
+    23: ("csrr pmpcfg0", ILL + "3a0027f3"),
+    24: ("c.ebreak", r"breakpoint at pc=\w+"),
+    25: ("jump to the kernel", r"instruction page fault at pc=80000000 tval=80000000$"),
+    # QEMU reports a misaligned AMO as a misaligned load.
+    26: ("misaligned amoadd.d", r"(load|store) address misaligned at pc=\w+ tval=40100002$"),
+}
+RISCV_HM = {n: "memory-violation" for n in (0, 1, 2, 3, 4, 5, 13, 21, 25)}
+RISCV_HM.update({n: "privileged-instruction" for n in (6, 7, 8, 9, 10, 11, 12, 17, 20, 22, 23)})
+RISCV_HM.update({n: "illegal-instruction" for n in (14, 15, 16, 24)})
+RISCV_HM.update({18: "fpu-error", 19: "misaligned-access", 26: "misaligned-access"})
 if ARCH == "sparc":
     ACTIONS = SPARC_ACTIONS
+if ARCH == "riscv":
+    ACTIONS = RISCV_ACTIONS
 
 
 def check_system(tap, name, lo, hi):
@@ -90,11 +133,14 @@ def check_system(tap, name, lo, hi):
     tap.eq(run.status, CLEAN, f"{name}: system shuts down after all partitions end")
     maf = (100 + 30 * (hi - lo)) * US
     check_probes(tap, run, maf, {"PROBE": (0, 100 * US)}, name)
-    stopped = {}
+    stopped, classes = {}, {}
     for ln in run.kernel_lines():
         m = re.match(r"partition (\S+) stopped: (.*)", ln)
         if m:
             stopped[m.group(1)] = m.group(2)
+        m = re.match(r"hm: partition (\S+): (\S+) -> ", ln)
+        if m:
+            classes[m.group(1)] = m.group(2)
     for n in range(lo, hi):
         what, report = ACTIONS[n]
         part = f"F{n}"
@@ -103,6 +149,8 @@ def check_system(tap, name, lo, hi):
         got = stopped.get(part, "(not stopped)")
         tap.ok(re.match(report, got), f"{name}: {part} stopped for '{what}'",
                f"kernel said: {got}\nexpected:   {report}")
+        if ARCH == "riscv":
+            tap.eq(classes.get(part), RISCV_HM[n], f"{name}: {part}'s health-monitor class")
     tap.ok("PROBE" not in stopped, f"{name}: the probe was not stopped")
 
 

@@ -40,6 +40,7 @@ EXPECTED = [
 PRESERVED = {
     "x86": ["time with the direction flag set -> 0"],
     "sparc": ["time with registers to preserve -> 0", "registers preserved: yes"],
+    "riscv": ["time with registers to preserve -> 0", "registers preserved: yes"],
 }[ARCH]
 _AT = EXPECTED.index("time with the direction flag set -> 0")
 EXPECTED[_AT:_AT + 1] = PRESERVED

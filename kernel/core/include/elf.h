@@ -22,7 +22,7 @@ int elf_check(const struct cfg_partition *cfg, arch_addr_t *entry, const char **
 struct elf_segment {
     const uint8_t *data;
     uint8_t *dst;
-    uint32_t filesz, memsz;
+    arch_size_t filesz, memsz;
 };
 
 /* Number of program headers (loadable or not) of a checked image. */

@@ -176,6 +176,134 @@ static void do_ta_0x41(void)
     __asm__ volatile("ta 0x41"); /* next to the hypercall trap */
 }
 
+#elif defined(__riscv)
+/* RISC-V: machine- and supervisor-mode instructions and CSRs, misaligned
+ * atomics (QEMU does plain misaligned loads itself), the FPU while
+ * mstatus.FS is off. Division by zero does not trap on RISC-V. */
+static void do_csrr_mstatus(void)
+{
+    uint64_t v;
+
+    __asm__ volatile("csrr %0, mstatus" : "=r"(v));
+    sink = (uint32_t)v;
+}
+
+static void do_csrw_satp(void)
+{
+    __asm__ volatile("csrw satp, zero" ::: "memory");
+}
+
+static void do_csrr_sstatus(void)
+{
+    uint64_t v;
+
+    __asm__ volatile("csrr %0, sstatus" : "=r"(v));
+    sink = (uint32_t)v;
+}
+
+static void do_mret(void)
+{
+    __asm__ volatile("mret");
+}
+
+static void do_sret(void)
+{
+    __asm__ volatile("sret");
+}
+
+static void do_wfi(void)
+{
+    __asm__ volatile("wfi");
+}
+
+static void do_sfence_vma(void)
+{
+    __asm__ volatile("sfence.vma" ::: "memory");
+}
+
+static void jump_to_null(void)
+{
+    ((void (*)(void))0)();
+}
+
+static void jump_to_garbage(void)
+{
+    ((void (*)(void))(uintptr_t)garbage)();
+}
+
+static void do_illegal_zero(void)
+{
+    __asm__ volatile(".2byte 0"); /* the all-zero parcel is defined illegal */
+}
+
+static void do_ebreak(void)
+{
+    __asm__ volatile(".4byte 0x00100073"); /* ebreak, uncompressed */
+}
+
+static void do_csrr_mhartid(void)
+{
+    uint64_t v;
+
+    __asm__ volatile("csrr %0, mhartid" : "=r"(v));
+    sink = (uint32_t)v;
+}
+
+static void use_fpu(void)
+{
+    __asm__ volatile(".4byte 0x02007053"); /* fadd.d f0, f0, f0 */
+}
+
+static void do_misaligned_lr(void)
+{
+    uint64_t v;
+
+    __asm__ volatile("lr.d %0, (%1)" : "=r"(v) : "r"((uintptr_t)&sink + 1));
+    sink = (uint32_t)v;
+}
+
+static void do_csrw_mtvec(void)
+{
+    __asm__ volatile("csrw mtvec, zero" ::: "memory");
+}
+
+static void overflow_stack(void)
+{
+    /* Store below the data area until the stack leaves it. */
+    __asm__ volatile("1: addi sp, sp, -64\n\tsd zero, 0(sp)\n\tj 1b" ::: "memory");
+}
+
+static void do_csrw_stvec(void)
+{
+    __asm__ volatile("csrw stvec, zero" ::: "memory");
+}
+
+static void do_csrr_pmpcfg0(void)
+{
+    uint64_t v;
+
+    __asm__ volatile("csrr %0, pmpcfg0" : "=r"(v));
+    sink = (uint32_t)v;
+}
+
+static void do_c_ebreak(void)
+{
+    __asm__ volatile(".2byte 0x9002"); /* c.ebreak */
+}
+
+static void jump_to_kernel(void)
+{
+    ((void (*)(void))0x80000000ul)();
+}
+
+static void do_misaligned_amo(void)
+{
+    uint64_t v;
+
+    __asm__ volatile("amoadd.d %0, zero, (%1)" : "=r"(v) : "r"((uintptr_t)&sink + 2) : "memory");
+    sink = (uint32_t)v;
+}
+
 #else
 static void do_cli(void)
 {
@@ -383,6 +511,36 @@ static const struct action actions[] = {
     {"misaligned load", do_misaligned},
     {"overflow the stack", overflow_stack},
     {"ta 0x41", do_ta_0x41},
+};
+#elif defined(__riscv)
+static const struct action actions[] = {
+    {"read kernel memory", read_kernel},
+    {"write kernel memory", write_kernel},
+    {"read another partition's memory", read_other_partition},
+    {"write another partition's memory", write_other_partition},
+    {"write own code", write_own_code},
+    {"read unmapped memory", read_unmapped},
+    {"csrr mstatus", do_csrr_mstatus},
+    {"csrw satp", do_csrw_satp},
+    {"csrr sstatus", do_csrr_sstatus},
+    {"mret", do_mret},
+    {"sret", do_sret},
+    {"wfi", do_wfi},
+    {"sfence.vma", do_sfence_vma},
+    {"jump to address 0", jump_to_null},
+    {"jump to garbage", jump_to_garbage},
+    {"illegal instruction 0", do_illegal_zero},
+    {"ebreak", do_ebreak},
+    {"csrr mhartid", do_csrr_mhartid},
+    {"use the FPU without the right", use_fpu},
+    {"misaligned lr.d", do_misaligned_lr},
+    {"csrw mtvec", do_csrw_mtvec},
+    {"overflow the stack", overflow_stack},
+    {"csrw stvec", do_csrw_stvec},
+    {"csrr pmpcfg0", do_csrr_pmpcfg0},
+    {"c.ebreak", do_c_ebreak},
+    {"jump to the kernel", jump_to_kernel},
+    {"misaligned amoadd.d", do_misaligned_amo},
 };
 #else
 static const struct action actions[] = {

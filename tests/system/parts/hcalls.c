@@ -68,6 +68,29 @@ void pv_main(uint32_t id)
         report("time with registers to preserve", (int32_t)o0);
         tp_printf("registers preserved: %s\n", same == 0 ? "yes" : "no");
     }
+#elif defined(__riscv)
+    {
+        /* The registers the binding preserves must come back unchanged:
+         * a1-a6, t0-t6 (sampled: a1, a5, t0, t6), s2 and ra's stand-in s11. */
+        register uint64_t a7 __asm__("a7") = PV_HC_TIME_GET;
+        register uint64_t a0 __asm__("a0") = (uint64_t)(uintptr_t)&t1;
+        uint64_t same;
+
+        __asm__ volatile("li a1, 0x1111000111110001\n\tli a5, 0x2222000222220002\n\t"
+                         "li t0, 0x3333000333330003\n\tli t6, 0x4444000444440004\n\t"
+                         "li s11, 0x5555000555550005\n\t"
+                         "ecall\n\t"
+                         "li %1, 0x1111000111110001\n\txor %1, a1, %1\n\t"
+                         "li a1, 0x2222000222220002\n\txor a1, a5, a1\n\tor %1, %1, a1\n\t"
+                         "li a1, 0x3333000333330003\n\txor a1, t0, a1\n\tor %1, %1, a1\n\t"
+                         "li a1, 0x4444000444440004\n\txor a1, t6, a1\n\tor %1, %1, a1\n\t"
+                         "li a1, 0x5555000555550005\n\txor a1, s11, a1\n\tor %1, %1, a1"
+                         : "+r"(a0), "=&r"(same)
+                         : "r"(a7)
+                         : "a1", "a5", "t0", "t6", "s11", "memory");
+        report("time with registers to preserve", (int32_t)a0);
+        tp_printf("registers preserved: %s\n", same == 0 ? "yes" : "no");
+    }
 #else
     {
         /* The direction flag is the partition's: the kernel must not copy

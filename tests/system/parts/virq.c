@@ -84,7 +84,7 @@ static void test_clock(uint32_t id)
 #if defined(__sparc__)
     uint32_t want = 0; /* no counter user mode may read: PV_HC_TIME_GET */
 #else
-    uint32_t want = 1; /* the TSC */
+    uint32_t want = 1; /* the TSC; on RISC-V mtime through rdtime */
 #endif
     /* The clock's conversion, (a * b) >> 32 in 64-bit pieces, with high
      * halves that a short test's counter deltas never reach (expected
@@ -351,6 +351,8 @@ static void lose_the_stack(void)
     pv_timer_set(PV_CLOCK_WALL, pv_clock_ns() + 20 * US, 0);
 #if defined(__sparc__)
     __asm__ volatile("set 0x50000000, %%sp\n1: b 1b\n nop" ::: "memory");
+#elif defined(__riscv)
+    __asm__ volatile("li sp, 0x50000000\n1: j 1b" ::: "memory");
 #else
     __asm__ volatile("mov $0x50000000, %%esp\n1: jmp 1b" ::: "memory");
 #endif

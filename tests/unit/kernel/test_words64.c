@@ -13,6 +13,7 @@
 #include <cmocka.h>
 #include "fake_arch.h"
 #include "console.h"
+#include "elf.h"
 #include "hcall.h"
 #include "partition.h"
 #include "pv/abi.h"
@@ -140,6 +141,93 @@ static void test_numbers_are_whole_words(void **state)
     assert_int_equal(P->state, PART_READY);
 }
 
+/* A hand-made ELF64 image: code at 0x40000000, data at HIGH_VIRT. */
+struct elf64_image {
+    struct {
+        uint8_t ident[16];
+        uint16_t type, machine;
+        uint32_t version;
+        uint64_t entry, phoff, shoff;
+        uint32_t flags;
+        uint16_t ehsize, phentsize, phnum, shentsize, shnum, shstrndx;
+    } eh;
+    struct {
+        uint32_t type, flags;
+        uint64_t offset, vaddr, paddr, filesz, memsz, align;
+    } ph[2];
+    uint8_t text[16];
+    uint8_t data[8];
+} __attribute__((aligned(16)));
+
+static struct elf64_image img64;
+
+static struct cfg_partition image_cfg(void)
+{
+    struct cfg_partition c = cfg;
+
+    memset(&img64, 0, sizeof(img64));
+    memcpy(img64.eh.ident, "\177ELF\002\001\001", 7);
+    img64.eh.type = 2;
+    img64.eh.machine = ARCH_ELF_MACHINE;
+    img64.eh.version = 1;
+    img64.eh.entry = 0x40000004;
+    img64.eh.phoff = offsetof(struct elf64_image, ph);
+    img64.eh.phentsize = sizeof(img64.ph[0]);
+    img64.eh.phnum = 2;
+    img64.ph[0].type = img64.ph[1].type = 1;
+    img64.ph[0].flags = 5;
+    img64.ph[0].offset = offsetof(struct elf64_image, text);
+    img64.ph[0].vaddr = 0x40000000;
+    img64.ph[0].filesz = img64.ph[0].memsz = sizeof(img64.text);
+    img64.ph[1].flags = 6;
+    img64.ph[1].offset = offsetof(struct elf64_image, data);
+    img64.ph[1].vaddr = HIGH_VIRT;
+    img64.ph[1].filesz = sizeof(img64.data);
+    img64.ph[1].memsz = 64;
+    memset(img64.text, 0x13, sizeof(img64.text));
+    memset(img64.data, 0xab, sizeof(img64.data));
+    c.image = (const uint8_t *)&img64;
+    c.image_size = sizeof(img64);
+    return c;
+}
+
+/* A 64-bit arch loads ELF64 images, segments above 4 GiB included. */
+static void test_elf64_loads(void **state)
+{
+    struct cfg_partition c = image_cfg();
+    arch_addr_t entry = 0;
+    const char *why = NULL;
+
+    (void)state;
+    memset(fake_ram + 0x1000, 0x5a, 0x100);
+    assert_int_equal(elf_load(&c, &entry, &why), 0);
+    assert_int_equal(entry, 0x40000004);
+    assert_int_equal(fake_ram[0], 0x13);
+    assert_int_equal(fake_ram[0x1000], 0xab);
+    assert_int_equal(fake_ram[0x1000 + 8], 0);     /* bss cleared */
+    assert_int_equal(fake_ram[0x1000 + 64], 0x5a); /* and no more */
+}
+
+/* The high half of a 64-bit address counts: a segment whose low 32 bits
+ * name an area is refused, and so is an ELF32 image. */
+static void test_elf64_whole_addresses(void **state)
+{
+    struct cfg_partition c = image_cfg();
+    arch_addr_t entry = 0;
+    const char *why = NULL;
+
+    (void)state;
+    img64.ph[1].vaddr = 0x240100000ull;
+    assert_int_equal(elf_check(&c, &entry, &why), -1);
+    c = image_cfg();
+    img64.eh.entry = 0x140000004ull;
+    assert_int_equal(elf_check(&c, &entry, &why), -1);
+    c = image_cfg();
+    img64.eh.ident[4] = 1; /* ELFCLASS32 */
+    assert_int_equal(elf_check(&c, &entry, &why), -1);
+    assert_non_null(strstr(why, "ELF class"));
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -147,6 +235,8 @@ int main(void)
         cmocka_unit_test_setup(test_addresses_above_4g, setup),
         cmocka_unit_test_setup(test_ids_are_whole_words, setup),
         cmocka_unit_test_setup(test_numbers_are_whole_words, setup),
+        cmocka_unit_test_setup(test_elf64_loads, setup),
+        cmocka_unit_test_setup(test_elf64_whole_addresses, setup),
     };
     return cmocka_run_group_tests(tests, 0, 0);
 }

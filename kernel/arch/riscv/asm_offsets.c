@@ -1,0 +1,16 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
+/* The offsets entry.S uses (kernel/core/include/asm_offset.h says how they
+ * get there). Compiled to assembly only, never linked. */
+#include <stddef.h>
+#include "arch_types.h"
+#include "asm_offset.h"
+
+void asm_offsets(void);
+
+void asm_offsets(void)
+{
+    ASM_OFFSET(FRAME_PC, offsetof(struct riscv_frame, pc));
+    ASM_OFFSET(FRAME_STATUS, offsetof(struct riscv_frame, status));
+    ASM_OFFSET(FRAME_CAUSE, offsetof(struct riscv_frame, cause));
+    ASM_OFFSET(FRAME_TVAL, offsetof(struct riscv_frame, tval));
+}

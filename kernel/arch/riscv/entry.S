@@ -1,0 +1,107 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
+/*
+ * Every trap from a partition (U-mode) arrives at riscv_trap_entry. While a
+ * partition runs, mscratch holds its saved-context frame (struct
+ * riscv_frame), so the user registers are stored in place; the kernel then
+ * runs on its own stack with interrupts off. The kernel itself takes no
+ * traps: it runs with mstatus.MIE clear, and its idle loop polls mip.
+ */
+#include "asm_offsets.h"
+
+#define SAVE(n) sd x##n, (n * 8)(sp)
+#define LOAD(n) ld x##n, (n * 8)(t6)
+
+    .text
+    .balign 4
+    .global riscv_trap_entry
+riscv_trap_entry:
+    csrrw sp, mscratch, sp /* sp = the frame, mscratch = the user's sp */
+    SAVE(1)
+    SAVE(3)
+    SAVE(4)
+    SAVE(5)
+    SAVE(6)
+    SAVE(7)
+    SAVE(8)
+    SAVE(9)
+    SAVE(10)
+    SAVE(11)
+    SAVE(12)
+    SAVE(13)
+    SAVE(14)
+    SAVE(15)
+    SAVE(16)
+    SAVE(17)
+    SAVE(18)
+    SAVE(19)
+    SAVE(20)
+    SAVE(21)
+    SAVE(22)
+    SAVE(23)
+    SAVE(24)
+    SAVE(25)
+    SAVE(26)
+    SAVE(27)
+    SAVE(28)
+    SAVE(29)
+    SAVE(30)
+    SAVE(31)
+    csrr t0, mscratch
+    sd t0, 16(sp)
+    csrr t0, mepc
+    sd t0, FRAME_PC(sp)
+    csrr t0, mstatus
+    sd t0, FRAME_STATUS(sp)
+    csrr t0, mcause
+    sd t0, FRAME_CAUSE(sp)
+    csrr t0, mtval
+    sd t0, FRAME_TVAL(sp)
+    mv a0, sp
+    la sp, riscv_kernel_stack_top
+    call riscv_trap
+    /* riscv_trap never returns: it resumes through riscv_resume. */
+1:  j 1b
+
+/* riscv_resume(frame): back to user mode with the context in frame. */
+    .global riscv_resume
+riscv_resume:
+    mv t6, a0
+    csrw mscratch, t6
+    ld t0, FRAME_PC(t6)
+    csrw mepc, t0
+    ld t0, FRAME_STATUS(t6)
+    csrw mstatus, t0
+    LOAD(1)
+    LOAD(2)
+    LOAD(3)
+    LOAD(4)
+    LOAD(5)
+    LOAD(6)
+    LOAD(7)
+    LOAD(8)
+    LOAD(9)
+    LOAD(10)
+    LOAD(11)
+    LOAD(12)
+    LOAD(13)
+    LOAD(14)
+    LOAD(15)
+    LOAD(16)
+    LOAD(17)
+    LOAD(18)
+    LOAD(19)
+    LOAD(20)
+    LOAD(21)
+    LOAD(22)
+    LOAD(23)
+    LOAD(24)
+    LOAD(25)
+    LOAD(26)
+    LOAD(27)
+    LOAD(28)
+    LOAD(29)
+    LOAD(30)
+    LOAD(31)
+    mret
+
+    .section .note.GNU-stack, "", @progbits

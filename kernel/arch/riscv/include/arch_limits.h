@@ -1,0 +1,21 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
+/*
+ * RISC-V (RV64, QEMU virt) limits a configuration must respect. The kernel
+ * and tessera-config (config/src/arch_riscv.c) both include this file.
+ */
+#ifndef TESSERA_RISCV_ARCH_LIMITS_H
+#define TESSERA_RISCV_ARCH_LIMITS_H
+
+/* Partitions may use compressed (2-byte) instructions. */
+#define ARCH_INSN_ALIGN 2
+
+/* RAM is mapped with 4 KiB granularity at most. */
+#define ARCH_RAM_ALIGN 0x1000u
+
+/* The pool of Sv39 level-1 and level-0 tables (4 KiB each) all partitions'
+ * areas are mapped from: a level-1 table per 1 GiB and a level-0 table per
+ * 2 MiB of virtual space a partition uses (its control page's included).
+ * The root tables are per partition, outside the pool. */
+#define ARCH_PAGE_TABLES 512
+
+#endif

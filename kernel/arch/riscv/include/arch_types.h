@@ -1,0 +1,34 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
+/* RISC-V 64 types that the arch-neutral kernel embeds. */
+#ifndef TESSERA_RISCV_ARCH_TYPES_H
+#define TESSERA_RISCV_ARCH_TYPES_H
+
+#include <stdint.h>
+#include "arch_limits.h"
+
+#define ARCH_ELF_MACHINE 243 /* EM_RISCV */
+#define ARCH_ELF_DATA    1   /* little-endian */
+
+/*
+ * A partition's saved user context, as entry.S stores it: x[0] is unused
+ * (x0 is zero), x[n] is register xn; then the trap CSRs. mscratch points
+ * at the running partition's frame, so a trap saves it in place.
+ */
+struct riscv_frame {
+    uint64_t x[32];
+    uint64_t pc;     /* mepc */
+    uint64_t status; /* mstatus at the trap */
+    uint64_t cause;  /* mcause */
+    uint64_t tval;   /* mtval */
+};
+
+struct arch_context {
+    struct riscv_frame frame;
+};
+
+struct arch_space {
+    uint64_t *root; /* the partition's Sv39 root table (kernel = physical address) */
+    uint64_t satp;
+};
+
+#endif

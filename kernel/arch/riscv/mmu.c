@@ -1,0 +1,129 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
+/*
+ * Sv39 address spaces. The kernel runs in M-mode on physical addresses
+ * (satp does not translate M-mode accesses), so a partition's table holds
+ * only its own areas, as 4 KiB user pages, and its control page at
+ * PV_SHARED_VA: nothing of the kernel is mapped in it. Partition i uses
+ * ASID i + 1. Unlike x86, Sv39 has execute permission: an area without "x"
+ * cannot be executed.
+ */
+#include "arch.h"
+#include "kstring.h"
+#include "partition.h"
+#include "pv/arch.h"
+#include "riscv.h"
+
+#define PAGE_SIZE 4096u
+#define ENTRIES   512u
+
+#define PTE_V (1ul << 0)
+#define PTE_R (1ul << 1)
+#define PTE_W (1ul << 2)
+#define PTE_X (1ul << 3)
+#define PTE_U (1ul << 4)
+#define PTE_A (1ul << 6)
+#define PTE_D (1ul << 7)
+
+#define SATP_SV39 (8ul << 60)
+#define VA_LIMIT  (1ul << 38) /* the lower half of Sv39's 39-bit space */
+
+#ifndef MAX_PARTITIONS
+#define MAX_PARTITIONS CFG_MAX_PARTITIONS
+#endif
+
+static uint64_t roots[MAX_PARTITIONS][ENTRIES] __attribute__((aligned(PAGE_SIZE)));
+static uint64_t tables[ARCH_PAGE_TABLES][ENTRIES] __attribute__((aligned(PAGE_SIZE)));
+static uint32_t tables_used;
+
+void *arch_phys_to_kernel(arch_addr_t phys)
+{
+    return (void *)(uintptr_t)phys;
+}
+
+static uint64_t pte(uint64_t pa, uint64_t flags)
+{
+    return (pa >> 12) << 10 | flags | PTE_V;
+}
+
+static uint64_t *next_table(uint64_t *entry)
+{
+    if (!(*entry & PTE_V)) {
+        if (tables_used == ARCH_PAGE_TABLES)
+            return 0;
+        *entry = pte((uint64_t)(uintptr_t)tables[tables_used++], 0);
+    }
+    return (uint64_t *)(uintptr_t)((*entry >> 10) << 12);
+}
+
+/* The level-0 entry for va, creating the tables on the way; NULL if the
+ * pool is exhausted. */
+static uint64_t *pte_slot(uint64_t *root, uint64_t va)
+{
+    uint64_t *l1 = next_table(&root[(va >> 30) & (ENTRIES - 1)]), *l0;
+
+    if (!l1)
+        return 0;
+    l0 = next_table(&l1[(va >> 21) & (ENTRIES - 1)]);
+    return l0 ? &l0[(va >> 12) & (ENTRIES - 1)] : 0;
+}
+
+/* An area's rights (r = 1, w = 2, x = 4) as a user leaf's; Sv39 reserves
+ * write without read, so write implies read. */
+static uint64_t area_flags(uint32_t rights)
+{
+    uint64_t f = PTE_U | PTE_A | PTE_D;
+
+    if (rights & (CFG_AREA_READ | CFG_AREA_WRITE))
+        f |= PTE_R;
+    if (rights & CFG_AREA_WRITE)
+        f |= PTE_W;
+    if (rights & CFG_AREA_EXEC)
+        f |= PTE_X;
+    return f;
+}
+
+int arch_space_build(struct partition *p)
+{
+    uint64_t *root = roots[p->index];
+    uint64_t ram_end = RAM_PA + cfg_system.ram_size;
+    uint64_t *slot;
+
+    memset(root, 0, sizeof(roots[0]));
+    for (uint32_t i = 0; i < p->cfg->num_areas; i++) {
+        const struct cfg_area *a = &p->cfg->areas[i];
+        uint64_t flags = area_flags(a->rights);
+
+        if ((a->virt | a->phys | a->size) & (PAGE_SIZE - 1) || a->size == 0 || !(a->rights & 7) ||
+            a->virt + (a->size - 1) < a->virt || a->virt + (a->size - 1) >= PV_SHARED_VA ||
+            a->phys < RAM_PA || a->phys + (a->size - 1) < a->phys ||
+            a->phys + (a->size - 1) >= ram_end)
+            return -1;
+        for (uint64_t off = 0; off < a->size; off += PAGE_SIZE) {
+            slot = pte_slot(root, a->virt + off);
+            if (!slot)
+                return -1;
+            *slot = pte(a->phys + off, flags);
+        }
+    }
+    slot = pte_slot(root, PV_SHARED_VA);
+    if (!slot)
+        return -1;
+    *slot = pte((uint64_t)(uintptr_t)p->shared, PTE_R | PTE_W | PTE_U | PTE_A | PTE_D);
+    p->space.root = root;
+    p->space.satp = SATP_SV39 | (uint64_t)(p->index + 1) << 44 | (uint64_t)(uintptr_t)root >> 12;
+    __asm__ volatile("sfence.vma" ::: "memory");
+    return 0;
+}
+
+_Static_assert(PV_SHARED_VA < VA_LIMIT, "the control page lies outside Sv39's lower half");
+
+int arch_space_ready(const struct partition *p)
+{
+    return p->space.root != 0;
+}
+
+void riscv_mmu_switch(const struct partition *p)
+{
+    csr_write(satp, p ? p->space.satp : 0);
+    __asm__ volatile("sfence.vma" ::: "memory");
+}

@@ -1,0 +1,121 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
+/* Every entry into the kernel after boot arrives in riscv_trap(). */
+#include "arch.h"
+#include "kernel.h"
+#include "kprintf.h"
+#include "partition.h"
+#include "pv/abi.h"
+#include "riscv.h"
+
+#define OPCODE_SYSTEM 0x73u
+
+/* The major opcodes of the F and D extensions: LOAD-FP, STORE-FP, the four
+ * fused multiply-adds, OP-FP (bit n set for opcode n >> 2). */
+#define FP_OPCODES                                                                                 \
+    ((1u << (0x07 >> 2)) | (1u << (0x27 >> 2)) | (1u << (0x43 >> 2)) | (1u << (0x47 >> 2)) |       \
+     (1u << (0x4b >> 2)) | (1u << (0x4f >> 2)) | (1u << (0x53 >> 2)))
+
+/* The exceptions a partition can cause (mcause), their names and the
+ * health monitor's classes (docs/pv-api.md). */
+struct riscv_trap_kind {
+    const char *name;
+    uint32_t hm_class; /* PV_HM_* */
+};
+
+static const struct riscv_trap_kind trap_kinds[16] = {
+    [0] = {"instruction address misaligned", PV_HM_MISALIGNED_ACCESS},
+    [1] = {"instruction access fault", PV_HM_MEMORY_VIOLATION},
+    [2] = {"illegal instruction", PV_HM_ILLEGAL_INSTRUCTION},
+    [3] = {"breakpoint", PV_HM_ILLEGAL_INSTRUCTION},
+    [4] = {"load address misaligned", PV_HM_MISALIGNED_ACCESS},
+    [5] = {"load access fault", PV_HM_MEMORY_VIOLATION},
+    [6] = {"store address misaligned", PV_HM_MISALIGNED_ACCESS},
+    [7] = {"store access fault", PV_HM_MEMORY_VIOLATION},
+    [12] = {"instruction page fault", PV_HM_MEMORY_VIOLATION},
+    [13] = {"load page fault", PV_HM_MEMORY_VIOLATION},
+    [15] = {"store page fault", PV_HM_MEMORY_VIOLATION},
+};
+
+/* The context the address space is set up for; satp changes only when it
+ * does, so that a hypercall does not flush the TLB. */
+static const struct partition *installed;
+static int installed_valid;
+
+__attribute__((noreturn)) static void resume(void)
+{
+    struct partition *next = kernel_current();
+
+    if (!installed_valid || next != installed) {
+        riscv_mmu_switch(next);
+        installed = next;
+        installed_valid = 1;
+    }
+    if (!next)
+        riscv_idle();
+    riscv_resume(&next->ctx.frame);
+}
+
+/* The idle loop: the kernel's interrupts stay off (mstatus.MIE clear); wfi
+ * wakes on the pending timer all the same, and the loop handles it. */
+void riscv_idle(void)
+{
+    csr_write(mie, MIE_MTIE);
+    for (;;) {
+        __asm__ volatile("wfi");
+        if (csr_read(mip) & MIP_MTIP) {
+            kernel_on_timer();
+            if (kernel_current())
+                resume();
+        }
+    }
+}
+
+/* An illegal instruction that is a SYSTEM opcode (CSR access, mret, sret,
+ * wfi, sfence.vma) is a privileged one; an uncompressed F or D instruction
+ * (the FPU is off for partitions: mstatus.FS) is the FPU's. */
+static uint32_t fault_class(const struct riscv_frame *f)
+{
+    uint32_t opcode = (uint32_t)f->tval & 0x7fu;
+
+    if (f->cause == 2 && opcode == OPCODE_SYSTEM)
+        return PV_HM_PRIVILEGED_INSTRUCTION;
+    if (f->cause == 2 && (opcode & 3) == 3 && (FP_OPCODES >> (opcode >> 2) & 1))
+        return PV_HM_FPU_ERROR;
+    if (f->cause < 16 && trap_kinds[f->cause].name)
+        return trap_kinds[f->cause].hm_class;
+    return PV_HM_ILLEGAL_INSTRUCTION;
+}
+
+__attribute__((noinline)) static void fault(struct riscv_frame *f)
+{
+    const char *name =
+        f->cause < 16 && trap_kinds[f->cause].name ? trap_kinds[f->cause].name : "exception";
+    char why[128];
+
+    ksnprintf(why, sizeof(why), "%s at pc=%llx tval=%llx", name, (unsigned long long)f->pc,
+              (unsigned long long)f->tval);
+    kernel_on_fault(fault_class(f), f->pc, f->tval, why);
+}
+
+__attribute__((noreturn)) void riscv_trap(struct riscv_frame *f);
+void riscv_trap(struct riscv_frame *f)
+{
+    kernel_note_entry();
+    if (f->cause == (MCAUSE_INTERRUPT | IRQ_M_TIMER)) {
+        kernel_on_timer();
+    } else if (f->cause & MCAUSE_INTERRUPT) {
+        panic("unexpected interrupt, mcause=%llx", (unsigned long long)f->cause);
+    } else if (f->cause == EXC_ECALL_U) {
+        f->pc += 4;
+        kernel_on_hypercall();
+    } else {
+        fault(f);
+    }
+    resume();
+}
+
+void riscv_first_resume(void);
+void riscv_first_resume(void)
+{
+    resume();
+}
