@@ -42,7 +42,7 @@ def qemu_command(arch, image, icount=True, memory="128M", cdrom=False, serial="s
     elif arch == "riscv":
         # No firmware: the kernel starts in M-mode at 0x80000000.
         cmd = ["qemu-system-riscv64", "-M", "virt", "-m", memory, "-bios", "none", "-nodefaults",
-               "-no-reboot", "-display", "none", "-serial", "stdio", "-kernel", image]
+               "-no-reboot", "-display", "none", "-serial", serial, "-kernel", image]
         if cdrom:
             raise ValueError("riscv boots no CD image")
     else:
