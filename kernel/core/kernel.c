@@ -67,19 +67,19 @@ static int drain_owed;
 /* Publishes the clock scale and the current window in p's control page. */
 static void publish_window(struct partition *p)
 {
+    const struct sched_state *sc = &schedule.sched;
     struct pv_shared *s = p->shared;
 
     s->seq++;
     arch_clock_publish(s);
-    s->plan_id = schedule.sched.plan->id;
-    s->next_plan_id =
-        schedule.sched.next_plan ? schedule.sched.next_plan->id : schedule.sched.plan->id;
-    s->window_index = schedule.sched.slot.window;
-    s->window_start_ns = schedule.sched.frame_start + schedule.sched.slot.start;
-    s->window_end_ns = schedule.sched.frame_start + schedule.sched.slot.end;
-    s->window_guard_ns = (uint32_t)sched_guard(&schedule.sched, cfg_system.guard_ns);
-    s->frame_start_ns = schedule.sched.frame_start;
-    s->major_frame_ns = schedule.sched.plan->major_frame_ns;
+    s->plan_id = sc->plan->id;
+    s->next_plan_id = sc->next_plan ? sc->next_plan->id : sc->plan->id;
+    s->window_index = sc->slot.window;
+    s->window_start_ns = sc->frame_start + sc->slot.start;
+    s->window_end_ns = sc->frame_start + sc->slot.end;
+    s->window_guard_ns = (uint32_t)sched_guard(sc, cfg_system.guard_ns);
+    s->frame_start_ns = sc->frame_start;
+    s->major_frame_ns = sc->plan->major_frame_ns;
     s->seq++;
 }
 

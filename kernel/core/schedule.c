@@ -8,27 +8,6 @@
 
 struct schedule schedule;
 
-static void follow_slot(void)
-{
-    uint32_t owner = schedule.sched.slot.partition;
-
-    schedule.owner = owner == SCHED_IDLE ? 0 : &partitions[owner];
-}
-
-void schedule_start(const struct cfg_plan *plan, uint64_t now)
-{
-    sched_start(&schedule.sched, plan, now);
-    follow_slot();
-}
-
-int schedule_advance(uint64_t now)
-{
-    if (!sched_advance(&schedule.sched, now))
-        return 0;
-    follow_slot();
-    return 1;
-}
-
 int schedule_plan_switch(arch_word_t id)
 {
     /* One probe: the table is a perfect hash of the plan ids (cfg.h); an

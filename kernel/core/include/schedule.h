@@ -11,9 +11,8 @@
 
 #include <stdint.h>
 #include "arch_word.h"
+#include "partition.h"
 #include "sched.h"
-
-struct partition;
 
 struct schedule {
     struct sched_state sched;  /* the plan in force and the current slot */
@@ -42,12 +41,31 @@ static inline struct partition *schedule_lend_current(struct partition *p)
     return was;
 }
 
+/* Inline: the timer entry's path is what the window-switch figures
+ * (docs/performance.md) measure. */
+static inline void schedule_follow_slot(void)
+{
+    uint32_t owner = schedule.sched.slot.partition;
+
+    schedule.owner = owner == SCHED_IDLE ? 0 : &partitions[owner];
+}
+
 /* Starts plan with its first frame at now; the owner follows its first slot. */
-void schedule_start(const struct cfg_plan *plan, uint64_t now);
+static inline void schedule_start(const struct cfg_plan *plan, uint64_t now)
+{
+    sched_start(&schedule.sched, plan, now);
+    schedule_follow_slot();
+}
 
 /* Moves to the slot that contains now (sched_advance). Returns 1 when a new
  * slot began, its owner then set; 0 when the current slot goes on. */
-int schedule_advance(uint64_t now);
+static inline int schedule_advance(uint64_t now)
+{
+    if (!sched_advance(&schedule.sched, now))
+        return 0;
+    schedule_follow_slot();
+    return 1;
+}
 
 /* Switches to the plan with configured id at the next major-frame boundary.
  * Returns 0, or -1 for an unknown id. */
