@@ -8,8 +8,10 @@
 #include "console.h"
 #include "partition.h"
 #include "arch.h"
-#include "kernel.h"
 #include "kformat.h"
+#include "pv/abi.h"
+#include "schedule.h"
+#include "uaccess.h"
 
 /* Index mask of a ring position. */
 #define RING_MASK (CONSOLE_RING_SIZE - 1u)
@@ -212,7 +214,7 @@ void console_partition_event(struct partition *p, const char *fmt, ...)
 {
     /* The line costs the time of the partition whose call or fault caused
      * it: p itself, or a system partition acting on p. */
-    struct partition *q = kernel_current();
+    struct partition *q = schedule_current();
     char line[CONSOLE_EVENT_MAX];
     va_list ap;
     int n;
@@ -278,4 +280,40 @@ uint32_t console_read_input(char *buf, uint32_t len)
         input_len--;
     }
     return n;
+}
+
+/* The console hypercalls (console.h). */
+
+int32_t console_hc_write(struct partition *p)
+{
+    arch_addr_t va = arch_hcall_arg(p, 0);
+    arch_size_t len = arch_hcall_arg(p, 1);
+    const char *buf;
+
+    if (len > PV_CONSOLE_WRITE_MAX)
+        return PV_ERANGE;
+    if (len == 0)
+        return 0;
+    buf = uaccess_ptr(p->cfg, va, len, CFG_AREA_READ);
+    if (!buf)
+        return PV_EFAULT;
+    return (int32_t)console_partition_write(p, buf, len);
+}
+
+int32_t console_hc_read(struct partition *p)
+{
+    arch_addr_t va = arch_hcall_arg(p, 0);
+    arch_size_t len = arch_hcall_arg(p, 1);
+    char *buf;
+
+    if (cfg_system.console_input != p->index)
+        return PV_EPERM;
+    if (len > PV_CONSOLE_WRITE_MAX)
+        return PV_ERANGE;
+    if (len == 0)
+        return 0;
+    buf = uaccess_ptr(p->cfg, va, len, CFG_AREA_WRITE);
+    if (!buf)
+        return PV_EFAULT;
+    return (int32_t)console_read_input(buf, len);
 }

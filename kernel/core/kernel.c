@@ -9,17 +9,13 @@
 #include "partition.h"
 #include "port.h"
 #include "pv/abi.h"
-#include "sched.h"
+#include "schedule.h"
 #include "virq.h"
-
-static struct sched_state sched;
-static struct partition *owner;   /* owner of the current slot, if any */
-static struct partition *current; /* the partition running now, if any */
 
 /* Execution time of p up to now (p running or not). */
 static uint64_t exec_time(const struct partition *p, uint64_t now)
 {
-    return p == current ? p->exec_ns + (now - p->run_since) : p->exec_ns;
+    return p == schedule.current ? p->exec_ns + (now - p->run_since) : p->exec_ns;
 }
 
 static void publish_exec_clock(struct partition *p, uint64_t now)
@@ -56,7 +52,7 @@ static void expire_timers(struct partition *p, uint64_t now)
  * window, which starts from the idle loop. */
 static uint64_t run_end(void)
 {
-    return sched_slot_deadline(&sched) - sched_guard(&sched, cfg_system.guard_ns);
+    return sched_slot_deadline(&schedule.sched) - sched_guard(&schedule.sched, cfg_system.guard_ns);
 }
 
 /* run_end() as reschedule() found it, for the arm_timer() that always
@@ -71,18 +67,19 @@ static int drain_owed;
 /* Publishes the clock scale and the current window in p's control page. */
 static void publish_window(struct partition *p)
 {
+    const struct sched_state *sc = &schedule.sched;
     struct pv_shared *s = p->shared;
 
     s->seq++;
     arch_clock_publish(s);
-    s->plan_id = sched.plan->id;
-    s->next_plan_id = sched.next_plan ? sched.next_plan->id : sched.plan->id;
-    s->window_index = sched.slot.window;
-    s->window_start_ns = sched.frame_start + sched.slot.start;
-    s->window_end_ns = sched.frame_start + sched.slot.end;
-    s->window_guard_ns = (uint32_t)sched_guard(&sched, cfg_system.guard_ns);
-    s->frame_start_ns = sched.frame_start;
-    s->major_frame_ns = sched.plan->major_frame_ns;
+    s->plan_id = sc->plan->id;
+    s->next_plan_id = sc->next_plan ? sc->next_plan->id : sc->plan->id;
+    s->window_index = sc->slot.window;
+    s->window_start_ns = sc->frame_start + sc->slot.start;
+    s->window_end_ns = sc->frame_start + sc->slot.end;
+    s->window_guard_ns = (uint32_t)sched_guard(sc, cfg_system.guard_ns);
+    s->frame_start_ns = sc->frame_start;
+    s->major_frame_ns = sc->plan->major_frame_ns;
     s->seq++;
 }
 
@@ -92,11 +89,10 @@ static void publish_window(struct partition *p)
  * at a window start). */
 static void sync_in_own_time(struct partition *p)
 {
-    struct partition *running = current;
+    struct partition *running = schedule_lend_current(p);
 
-    current = p;
     partition_sync(p);
-    current = running;
+    schedule_lend_current(running);
 }
 
 /* A window of p begins: catch up its timers, tell it, refresh its clock. */
@@ -116,11 +112,11 @@ static void window_start(struct partition *p, uint64_t now)
 
 static void set_current(struct partition *p, uint64_t now)
 {
-    if (current == p)
+    if (schedule.current == p)
         return;
-    if (current)
-        current->exec_ns += now - current->run_since;
-    current = p;
+    if (schedule.current)
+        schedule.current->exec_ns += now - schedule.current->run_since;
+    schedule.current = p;
     if (p) {
         p->run_since = now;
         publish_exec_clock(p, now);
@@ -156,20 +152,23 @@ static void reschedule(uint64_t now)
      * draining it before the window-start upcall would let that neighbour
      * move this partition's window start (~2 us next to the fuzzer on
      * SPARC). A timer entry soon after the upcall drains it instead. */
-    if (owner && owner->console.len && current == owner)
-        console_drain(owner, end);
-    drain_owed = owner && owner->console.len && current != owner;
+    if (schedule.owner && schedule.owner->console.len && schedule.current == schedule.owner)
+        console_drain(schedule.owner, end);
+    drain_owed =
+        schedule.owner && schedule.owner->console.len && schedule.current != schedule.owner;
 
-    if (owner && owner->state == PART_LOADING) {
-        if (end > now + LOAD_MARGIN_NS && partition_load_continue(owner, end - LOAD_MARGIN_NS))
-            publish_window(owner);
+    if (schedule.owner && schedule.owner->state == PART_LOADING) {
+        if (end > now + LOAD_MARGIN_NS &&
+            partition_load_continue(schedule.owner, end - LOAD_MARGIN_NS))
+            publish_window(schedule.owner);
         now = arch_time_ns();
     }
-    struct partition *next = owner && partition_runnable(owner) && now < end ? owner : 0;
+    struct partition *next =
+        schedule.owner && partition_runnable(schedule.owner) && now < end ? schedule.owner : 0;
 
     set_current(next, now);
-    if (current && virq_deliver(current)) {
-        partition_stop(current, "upcall frame does not fit on the partition's stack");
+    if (schedule.current && virq_deliver(schedule.current)) {
+        partition_stop(schedule.current, "upcall frame does not fit on the partition's stack");
         set_current(0, now);
         check_system_alive();
     }
@@ -187,22 +186,24 @@ static void arm_timer(uint64_t now)
 
     if (now >= deadline) {
         /* The guard band: idle up to the next window. */
-        deadline = sched_slot_deadline(&sched);
+        deadline = sched_slot_deadline(&schedule.sched);
         if (deadline != armed_deadline) {
             armed_deadline = deadline;
             arch_timer_arm_idle(deadline);
         }
         return;
-    } else if (owner && (owner->state == PART_READY || owner->state == PART_IDLE)) {
-        const struct vtimer *wall = &owner->timers[PV_CLOCK_WALL];
-        const struct vtimer *exec = &owner->timers[PV_CLOCK_EXEC];
+    } else if (schedule.owner &&
+               (schedule.owner->state == PART_READY || schedule.owner->state == PART_IDLE)) {
+        const struct vtimer *wall = &schedule.owner->timers[PV_CLOCK_WALL];
+        const struct vtimer *exec = &schedule.owner->timers[PV_CLOCK_EXEC];
 
         if (wall->armed && wall->deadline < deadline)
             deadline = wall->deadline;
-        if (drain_owed && owner == current && now + CONSOLE_DRAIN_DELAY_NS < deadline)
+        if (drain_owed && schedule.owner == schedule.current &&
+            now + CONSOLE_DRAIN_DELAY_NS < deadline)
             deadline = now + CONSOLE_DRAIN_DELAY_NS;
-        if (owner == current && exec->armed) {
-            uint64_t used = exec_time(owner, now);
+        if (schedule.owner == schedule.current && exec->armed) {
+            uint64_t used = exec_time(schedule.owner, now);
             uint64_t at = exec->deadline > used ? now + (exec->deadline - used) : now;
 
             if (at < deadline)
@@ -228,13 +229,13 @@ static void finish_entry(uint64_t now)
      * (reschedule() would have made the CPU idle otherwise), so the armed
      * deadline does not depend on now unless a console drain is owed,
      * which needs output queued: the gate checks console.len. */
-    kernel_fast_exit_partition = current;
+    kernel_fast_exit_partition = schedule.current;
 }
 
 void kernel_note_entry(void)
 {
-    if (current)
-        current->shared->kernel_entries++;
+    if (schedule.current)
+        schedule.current->shared->kernel_entries++;
 }
 
 static uint32_t plan_id(uint32_t index)
@@ -266,12 +267,11 @@ void kernel_start(void)
     check_system_alive();
     plan = &cfg_system.plans[cfg_system.initial_plan];
     now = arch_time_ns();
-    sched_start(&sched, plan, now);
+    schedule_start(plan, now);
     kprintf("[tessera] plan %s: major frame %llu ns, %u windows\n", plan->name,
             (unsigned long long)plan->major_frame_ns, plan->num_windows);
-    owner = sched.slot.partition == SCHED_IDLE ? 0 : &partitions[sched.slot.partition];
-    if (owner)
-        window_start(owner, now);
+    if (schedule.owner)
+        window_start(schedule.owner, now);
     finish_entry(now);
 }
 
@@ -291,14 +291,13 @@ void kernel_on_timer(void)
 
     armed_deadline = UINT64_MAX; /* one-shot: it has fired */
     poll_console();
-    if (sched_advance(&sched, now)) {
-        owner = sched.slot.partition == SCHED_IDLE ? 0 : &partitions[sched.slot.partition];
+    if (schedule_advance(now)) {
         /* The outgoing partition stops accruing execution time here. */
         set_current(0, now);
-        if (owner)
-            window_start(owner, now);
-    } else if (owner) {
-        expire_timers(owner, now);
+        if (schedule.owner)
+            window_start(schedule.owner, now);
+    } else if (schedule.owner) {
+        expire_timers(schedule.owner, now);
     }
     finish_entry(now);
 }
@@ -318,24 +317,23 @@ static void module_reset(uint64_t now)
     /* Queued behind the error's own line in the ring of the partition
      * whose error asked for the reset: a kernel line printed at once would
      * first print every partition's pending output. */
-    if (current)
-        console_partition_event(current, "[tessera] health monitor: module reset\n");
+    if (schedule.current)
+        console_partition_event(schedule.current, "[tessera] health monitor: module reset\n");
     else
         kprintf("[tessera] health monitor: module reset\n");
     set_current(0, now);
     partitions_reset();
     ports_reset();
-    sched_start(&sched, plan, now);
-    owner = sched.slot.partition == SCHED_IDLE ? 0 : &partitions[sched.slot.partition];
-    if (owner)
-        window_start(owner, now);
+    schedule_start(plan, now);
+    if (schedule.owner)
+        window_start(schedule.owner, now);
 }
 
 /* After the health monitor may have acted on the running partition. */
 static void after_error(uint64_t now)
 {
     /* Only a partition that stopped running can leave none alive. */
-    if (current && !partition_runnable(current)) {
+    if (schedule.current && !partition_runnable(schedule.current)) {
         set_current(0, now);
         check_system_alive();
     }
@@ -349,11 +347,11 @@ void kernel_on_hypercall(void)
 {
     uint64_t now;
 
-    hcall_dispatch(current);
+    hcall_dispatch(schedule.current);
     now = arch_time_ns();
     after_error(now);
-    if (owner)
-        expire_timers(owner, now);
+    if (schedule.owner)
+        expire_timers(schedule.owner, now);
     finish_entry(now);
 }
 
@@ -362,28 +360,12 @@ void kernel_on_fault(uint32_t error, arch_addr_t pc, arch_addr_t addr, const cha
     uint64_t now = arch_time_ns();
     struct hm_error e = {error, addr, pc, 1, what};
 
-    hm_raise(current, &e);
+    hm_raise(schedule.current, &e);
     after_error(now);
     finish_entry(now);
 }
 
 struct partition *kernel_current(void)
 {
-    return current;
-}
-
-int kernel_plan_switch(arch_word_t id)
-{
-    /* One probe: the table is a perfect hash of the plan ids (cfg.h); an
-     * id wider than 32 bits compares unequal. */
-    uint32_t i = cfg_id_slot(&cfg_system.plan_ids, id);
-
-    if (i >= cfg_system.num_plans || cfg_system.plans[i].id != id)
-        return -1;
-    sched_request_plan(&sched, &cfg_system.plans[i]);
-    /* Only a system partition's call asks: the line is its cost. */
-    console_partition_event(current ? current : &partitions[0],
-                            "[tessera] plan %s requested for the next major frame\n",
-                            cfg_system.plans[i].name);
-    return 0;
+    return schedule.current;
 }

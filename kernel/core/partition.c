@@ -5,10 +5,10 @@
 #include "console.h"
 #include "elf.h"
 #include "idtable.h"
-#include "kernel.h"
 #include "kprintf.h"
 #include "kstring.h"
 #include "pv/abi.h"
+#include "schedule.h"
 #include "uaccess.h"
 #include "virq.h"
 
@@ -236,7 +236,7 @@ static void notify_system_partitions(struct partition *p)
      * (without a branch: the cost does not depend on what p has seen). */
     p->changes_seen += p->changes_seen == state_changes;
     state_changes++;
-    partition_notice_changes(kernel_current());
+    partition_notice_changes(schedule_current());
 }
 
 /* The state changes below, without telling the system partitions (the

@@ -11,7 +11,8 @@ UNIT_KERNEL_TESTS := sched uaccess idtable hcall hm elf kformat port hcall_args
 UNIT_SRCS_sched := kernel/core/sched.c
 UNIT_SRCS_uaccess := kernel/core/uaccess.c
 UNIT_SRCS_idtable := kernel/core/idtable.c
-UNIT_SRCS_hcall := kernel/core/hcall.c kernel/core/hm.c kernel/core/uaccess.c kernel/core/console.c \
+UNIT_SRCS_hcall := kernel/core/hcall.c kernel/core/partition_hc.c kernel/core/schedule.c kernel/core/sched.c \
+	kernel/core/hm.c kernel/core/uaccess.c kernel/core/console.c \
 	kernel/core/idtable.c \
 	kernel/core/virq.c kernel/core/vtimer.c kernel/core/partition.c kernel/core/elf.c \
 	kernel/core/port.c \

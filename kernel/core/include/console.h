@@ -96,4 +96,11 @@ int console_poll_input(void);
 /* Moves up to len buffered input bytes to buf; returns how many. */
 uint32_t console_read_input(char *buf, uint32_t len);
 
+/* The console hypercalls, for the dispatch table: write queues up to
+ * PV_CONSOLE_WRITE_MAX bytes of the caller's buffer as its output; read
+ * (only the configured input partition) takes what input has arrived.
+ * Each returns the bytes taken or a PV_E* error. */
+int32_t console_hc_write(struct partition *p);
+int32_t console_hc_read(struct partition *p);
+
 #endif

@@ -32,10 +32,6 @@ void kernel_on_hypercall(void);
  * monitor decides what happens; the partition may go on. */
 void kernel_on_fault(uint32_t error, arch_addr_t pc, arch_addr_t addr, const char *what);
 
-/* Switches to the schedule plan with configured id at the next major-frame
- * boundary. Returns 0, or -1 for an unknown id. */
-int kernel_plan_switch(arch_word_t plan_id);
-
 /* The running partition as the last full entry left it (NULL: idle), for
  * the arch's hypercall gate: a null hypercall (PV_HC_IRQ_SYNC with nothing
  * to deliver) of this partition may return at once - counted in

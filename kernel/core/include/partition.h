@@ -75,6 +75,12 @@ static inline int partition_runnable(const struct partition *p)
     return p->state == PART_READY;
 }
 
+/* True when p is a system partition: it may act on others (CFG_PART_SYSTEM). */
+static inline int partition_is_system(const struct partition *p)
+{
+    return (p->cfg->flags & CFG_PART_SYSTEM) != 0;
+}
+
 /* Stops p after a fault it caused and says why on the console. */
 void partition_stop(struct partition *p, const char *why);
 

@@ -13,6 +13,7 @@
 #include "partition.h"
 #include "pv/abi.h"
 #include "pv/status.h"
+#include "schedule.h"
 
 static const struct cfg_area areas[] = {
     {"code", FAKE_RAM_BASE, 0x40000000, 0x1000, CFG_AREA_READ | CFG_AREA_EXEC},
@@ -20,26 +21,20 @@ static const struct cfg_area areas[] = {
 };
 static const struct cfg_partition cfg = {
     .name = "P1", .id = 1, .initial_mode = CFG_MODE_NORMAL, .areas = areas, .num_areas = 2};
+/* One plan, id 7, found by a one-slot id table. */
+static const struct cfg_plan plans[] = {{.name = "plan7", .id = 7}};
+static const uint8_t plan_slot[] = {0};
 const struct cfg_system cfg_system = {.name = "unit",
                                       .partitions = &cfg,
                                       .num_partitions = 1,
                                       .console_input = CFG_NO_PARTITION,
-                                      .partition_ids = FAKE_IDS_1_2};
+                                      .partition_ids = FAKE_IDS_1_2,
+                                      .plans = plans,
+                                      .num_plans = 1,
+                                      .plan_ids = {plan_slot, 0, 0}};
 static struct partition p;
 
-/* Stand-in for the scheduler: only plan 7 exists. */
-int kernel_plan_switch(arch_word_t plan_id)
-{
-    return plan_id == 7 ? 0 : -1;
-}
 static struct pv_shared shared;
-
-/* Stand-in for the scheduler: the partition running now. */
-static struct partition *running;
-struct partition *kernel_current(void)
-{
-    return running;
-}
 
 static int32_t call(uint32_t nr, uint32_t a0, uint32_t a1)
 {
@@ -63,7 +58,7 @@ static int setup(void **state)
     fake_console_len = 0;
     fake_console_room = -1;
     fake_time_ns = 0;
-    running = 0;
+    schedule.current = 0;
     return 0;
 }
 
@@ -277,6 +272,7 @@ static void test_plan_switch_needs_a_system_partition(void **state)
     struct cfg_partition sys = cfg;
 
     (void)state;
+    schedule.current = &p; /* the plan line is the caller's cost */
     assert_int_equal(call(PV_HC_PLAN_SWITCH, 7, 0), PV_EPERM);
     sys.flags = CFG_PART_SYSTEM;
     p.cfg = &sys;
@@ -340,7 +336,7 @@ static void test_idle_and_halt(void **state)
 static void test_own_event_line_is_queued(void **state)
 {
     (void)state;
-    running = &p;
+    schedule.current = &p;
     memcpy(fake_ram + 0x1000, "partial", 7);
     call(PV_HC_CONSOLE_WRITE, 0x40100000, 7);
     /* Its own halt, near its window's end: the kernel's line about it waits
@@ -359,7 +355,7 @@ static void test_event_line_on_a_full_ring_is_dropped(void **state)
     uint32_t queued;
 
     (void)state;
-    running = &p;
+    schedule.current = &p;
     memset(fake_ram + 0x1000, 'z', 100);
     fake_ram[0x1000 + 99] = '\n';
     fake_console_room = 0;

@@ -62,6 +62,9 @@ static const struct cfg_channel channels[] = {
 };
 static struct cfg_port_slot slots[4];
 
+/* One plan, id 0, found by a one-slot id table. */
+static const struct cfg_plan plans[] = {{.name = "plan0", .id = 0}};
+static const uint8_t plan_slot[] = {0};
 const struct cfg_system cfg_system = {
     .name = "unit",
     .partitions = parts,
@@ -75,19 +78,12 @@ const struct cfg_system cfg_system = {
     .port_slot_mask = 3,
     .port_hash_seed = 7,
     .partition_ids = FAKE_IDS_1_2,
+    .plans = plans,
+    .num_plans = 1,
+    .plan_ids = {plan_slot, 0, 0},
 };
 
 static struct pv_shared shared[2];
-
-struct partition *kernel_current(void)
-{
-    return 0;
-}
-
-int kernel_plan_switch(arch_word_t plan_id)
-{
-    return plan_id == 0 ? 0 : -1;
-}
 
 static const struct hc_env env = {
     .buf = BUF_VA,

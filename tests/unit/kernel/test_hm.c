@@ -47,18 +47,6 @@ const struct cfg_system cfg_system = {
     .hm_module = {[PV_HM_FATAL_ERROR] = PV_HM_ACTION_LOG, [PV_HM_PORT_OVERFLOW] = PV_HM_ACTION_LOG},
 };
 
-/* Stand-in for the scheduler: no partition runs, kernel lines print at once. */
-struct partition *kernel_current(void)
-{
-    return 0;
-}
-
-int kernel_plan_switch(arch_word_t plan_id)
-{
-    (void)plan_id;
-    return -1;
-}
-
 static struct partition app, sys;
 static struct pv_shared app_shared, sys_shared;
 

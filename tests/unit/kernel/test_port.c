@@ -95,18 +95,6 @@ const struct cfg_system cfg_system = {
 
 static struct pv_shared shared[2];
 
-/* Stand-in for the scheduler: no partition runs, kernel lines print at once. */
-struct partition *kernel_current(void)
-{
-    return 0;
-}
-
-int kernel_plan_switch(arch_word_t plan_id)
-{
-    (void)plan_id;
-    return -1;
-}
-
 static uint32_t hash_of(uint32_t port)
 {
     return cfg_port_hash(cfg_system.port_hash_seed, ports[port].partition, ports[port].name,

@@ -19,6 +19,7 @@
 #include "pv/abi.h"
 #include "pv/hcall_words.h"
 #include "pv/status.h"
+#include "schedule.h"
 
 _Static_assert(sizeof(arch_word_t) == 8 && sizeof(arch_addr_t) == 8, "built with host64 first");
 _Static_assert(PV_U64_WORDS == 1 && PV_TIMER_SET_ARG_PERIOD == 2, "one word per 64-bit value");
@@ -31,24 +32,20 @@ static const struct cfg_area areas[] = {
 };
 static const struct cfg_partition cfg = {
     .name = "P1", .id = 1, .initial_mode = CFG_MODE_NORMAL, .areas = areas, .num_areas = 2};
+/* One plan, id 7, found by a one-slot id table. */
+static const struct cfg_plan plans[] = {{.name = "plan7", .id = 7}};
+static const uint8_t plan_slot[] = {0};
 const struct cfg_system cfg_system = {.name = "unit",
                                       .partitions = &cfg,
                                       .num_partitions = 1,
                                       .console_input = CFG_NO_PARTITION,
-                                      .partition_ids = FAKE_IDS_1_2};
+                                      .partition_ids = FAKE_IDS_1_2,
+                                      .plans = plans,
+                                      .num_plans = 1,
+                                      .plan_ids = {plan_slot, 0, 0}};
 /* The partition is partitions[0], so that partition_by_id() finds it. */
 #define P (&partitions[0])
 static struct pv_shared shared;
-
-int kernel_plan_switch(arch_word_t plan_id)
-{
-    return plan_id == 7 ? 0 : -1;
-}
-
-struct partition *kernel_current(void)
-{
-    return P;
-}
 
 static int32_t call(arch_word_t nr, const arch_word_t *args, unsigned n)
 {
@@ -78,6 +75,7 @@ static int setup(void **state)
     P->cfg = &cfg;
     P->shared = &shared;
     P->state = PART_READY;
+    schedule.current = P; /* the caller runs: its kernel lines are its cost */
     memset(fake_ram, 0, sizeof(fake_ram));
     memset(fake_console, 0, sizeof(fake_console));
     fake_console_len = 0;
