@@ -76,7 +76,9 @@ def write(outdir, header, system, events):
     prefix = "<" if header.byte_order == "little" else ">"
     classes = {}
     body = []
-    for ev in events:
+    # CTF wants a stream's clock monotonic: a (corrupt or multi-CPU) dump
+    # out of order is sorted, stably, so equal times keep the dump's order.
+    for ev in sorted(events, key=lambda e: e.record.ts):
         eid = ev.record.kind
         classes.setdefault(eid, (ev.name, [(f[0], f[1]) for f in ev.fields]))
         body.append(struct.pack(prefix + "HQ", eid, ev.record.ts) + _payload(prefix, ev))

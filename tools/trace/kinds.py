@@ -43,6 +43,12 @@ def task_name_text(b):
     return "".join(chr(c) if 32 <= c < 127 else "?" for c in raw).rstrip()
 
 
+def i64(v):
+    """v clamped to a signed 64-bit field (a corrupt planned time may be
+    anything)."""
+    return max(-(1 << 63), min(v, (1 << 63) - 1))
+
+
 def s16(v):
     return v - 0x10000 if v & 0x8000 else v
 
@@ -82,7 +88,7 @@ class Decoder:
         if k in (WINDOW_START, WINDOW_END):
             return [("window", "u16", a & 0xFFFF), ("plan", "u16", a >> 16),
                     ("plan_name", "str", self.plan_name(a >> 16)),
-                    ("planned_ns", "u64", b), ("late_ns", "i64", r.ts - b)]
+                    ("planned_ns", "u64", b), ("late_ns", "i64", i64(r.ts - b))]
         if k == PART_SWITCH:
             return [("previous", "str", self.part_name(a & 0xFF, "idle"))]
         if k == HCALL:

@@ -102,31 +102,33 @@ class _Writer:
             self.out.append(item)
 
     def flows(self):
-        """Port traffic as flows from a write to the reads of its channel's
-        destinations: a queuing port's reads take the writes in order, a
-        sampling port's read the latest write not yet linked."""
-        pending = {}  # destination port -> [flow id]
+        """Port traffic as flows from a write to the read of a destination
+        of its channel that took it: a queuing port's reads take the writes
+        in order, a sampling port's read the latest write not yet read.
+        Writes never read draw no arrow."""
+        pending = {}  # destination port -> [write event]
         next_id = 1
         for ev in self.tl.instants:
             r = ev.record
             if r.kind == K.PORT_WRITE:
                 for d in self.system.channels.get(r.a, []):
-                    pending.setdefault(d, []).append(next_id)
-                    self.out.append({"ph": "s", "id": next_id, "name": "port", "cat": "port",
-                                     "pid": self.pid(r.part), "tid": TID_EVENTS,
-                                     "ts": self.us(r.ts)})
-                    next_id += 1
+                    pending.setdefault(d, []).append(r)
             elif r.kind == K.PORT_READ and pending.get(r.a):
                 queue = pending[r.a]
                 sampling = r.a < len(self.system.ports) and \
                     self.system.ports[r.a].kind == "sampling"
-                fid = queue[-1] if sampling else queue[0]
+                w = queue[-1] if sampling else queue[0]
                 if sampling:
                     queue.clear()
                 else:
                     queue.pop(0)
-                self.out.append({"ph": "f", "bp": "e", "id": fid, "name": "port", "cat": "port",
-                                 "pid": self.pid(r.part), "tid": TID_EVENTS, "ts": self.us(r.ts)})
+                for ph, at in (("s", w), ("f", r)):
+                    item = {"ph": ph, "id": next_id, "name": "port", "cat": "port",
+                            "pid": self.pid(at.part), "tid": TID_EVENTS, "ts": self.us(at.ts)}
+                    if ph == "f":
+                        item["bp"] = "e"
+                    self.out.append(item)
+                next_id += 1
 
 
 def convert(header, system, tl):

@@ -27,11 +27,12 @@ def _partition_lines(p, events, tl):
             f = _fields(ev)
             calls[(f["number"], f["call"])].append((f["duration_ns"], f["status"]))
     if calls:
-        lines.append("  hypercalls:   nr  name              count   max ns  errors")
+        lines.append("  hypercalls:")
+        lines.append(f"    {'nr':>4}  {'name':<16} {'count':>6} {'max ns':>8} {'errors':>6}")
         for (nr, name), v in sorted(calls.items()):
             errors = sum(1 for _, st in v if st < 0)
-            lines.append(f"    {nr:>13}  {name:<16} {len(v):>6} {max(d for d, _ in v):>8}"
-                         f"  {errors:>6}")
+            lines.append(f"    {nr:>4}  {name:<16} {len(v):>6} {max(d for d, _ in v):>8}"
+                         f" {errors:>6}")
     hm = Counter()
     ports = defaultdict(lambda: [0, 0])
     other = Counter()
@@ -68,7 +69,15 @@ def text(header, system, events, tl):
     out.append("kernel:")
     idle = sum(b - a for a, b in tl.gaps)
     out.append(f"  idle: {idle} ns in {len(tl.gaps)} gaps")
-    kernel = Counter(ev.name for ev in by_part[NO_PARTITION])
+    kernel = Counter()
+    for ev in by_part[NO_PARTITION]:
+        f = _fields(ev)
+        if ev.record.kind == K.HM_EVENT:
+            kernel[f"HM {f['error_name']} -> {f['action_name']}"] += 1
+        elif ev.record.kind == K.PLAN_SWITCH:
+            kernel[f"plan switch {f['old_plan_name']} -> {f['new_plan_name']}"] += 1
+        else:
+            kernel[ev.name] += 1
     out += [f"  {k}: {n}" for k, n in sorted(kernel.items())]
     out.append(f"lost records: {header.lost}")
     return "\n".join(out) + "\n"
