@@ -129,12 +129,26 @@ def _partition_row(c, p, name, y, tl, system):
     return y + 6
 
 
+def _legend(c, y):
+    """A key below the rows (its marks have class "legend", not the
+    classes of the marks they explain)."""
+    x = LEFT
+    keys = [('fill="none" stroke="#333" stroke-dasharray="3 2"', "planned window"),
+            (f'fill="{COLORS[0]}"', "actual window / task ran"), ('fill="#ccc"', "idle"),
+            ('fill="#d00"', "fault (HM event)"), ('fill="#a0a"', "plan switch")]
+    for style, label in keys:
+        c.items.append(f'<rect class="legend" x="{x}" y="{y + 2}" width="18" height="10" {style}/>')
+        c.text(x + 24, y + 11, label, "legend-label")
+        x += 40 + 7 * len(label)
+    return y + 18
+
+
 STYLE = """<style>
 .planned { fill: none; stroke: #333; stroke-width: 1; stroke-dasharray: 3 2 }
 .actual { stroke: none } .task { stroke: none; opacity: 0.8 } .idle { fill: #ccc }
 .fault { fill: #d00 } .plan-switch { stroke: #a0a; stroke-width: 2 }
 .tick { stroke: #eee } .label, .task-label, .axis { font: 11px sans-serif }
-.task-label { fill: #555 } .axis { fill: #333 }
+.task-label { fill: #555 } .axis { fill: #333 } .legend-label { font: 11px sans-serif }
 </style>"""
 
 
@@ -157,6 +171,7 @@ def render(header, system, tl, t_from, t_to):
                            f'y2="{y}" data-ts="{ev.record.ts}"><title>plan switch '
                            f'{escape(f["old_plan_name"])} -&gt; {escape(f["new_plan_name"])} '
                            f'by {escape(who)}</title></line>')
+    y = _legend(c, y + 4)
     body, c.items = c.items, []
     _axis(c, header.t0, y)  # drawn first: behind the rows
     ticks = c.items
