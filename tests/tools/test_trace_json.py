@@ -100,6 +100,30 @@ def check(t, tag, doc):
          f"{tag}: lost records and t0 in otherData", doc["otherData"])
 
 
+def check_across_windows(t, tmp):
+    """A directive still running at its window's end ends in the next
+    window: slices on a thread must nest, so it is not on its task's
+    thread (the task's run ends with the window) but on events."""
+    t0 = S.T0
+    recs = [(t0, 1, S.ALPHA, 0, t0), (t0 + 10, 256, S.ALPHA, S.TSK1, 0),
+            (t0 + 2000, 259, S.ALPHA, 9, 0), (t0 + 3000000, 2, S.ALPHA, 0, t0 + 3000000),
+            (t0 + 10000000, 1, S.ALPHA, 0, t0 + 10000000), (t0 + 10000500, 260, S.ALPHA, 9, 0),
+            (t0 + 13000000, 2, S.ALPHA, 0, t0 + 13000000)]
+    dump = S.write(os.path.join(tmp, "across.bin"), ">", recs)
+    out = os.path.join(tmp, "across.json")
+    rc, _, err = S.run_tool("--system", S.SYSTEM_XML, "--json", out, dump)
+    if not t.ok(rc == 0, "a directive across a window end converts", err):
+        return
+    with open(out, encoding="utf-8") as f:
+        ev = json.load(f)["traceEvents"]
+    threads = {(e["pid"], e["tid"]): e["args"]["name"] for e in ev if e["name"] == "thread_name"}
+    got = [(threads[(e["pid"], e["tid"])], e["ts"], e["dur"]) for e in ev
+           if e["ph"] == "X" and e["cat"] in ("guest", "task")]
+    t.ok(sorted(got) == [("events", 2.0, 9998.5), ("task 0x0a010001", 0.01, 2999.99),
+                         ("task 0x0a010001", 10000.0, 3000.0)],
+         "it goes on the events thread; the task's runs stay on the task's", got)
+
+
 def main():
     t = S.Tap()
     docs = {}
@@ -109,6 +133,7 @@ def main():
             if t.ok(rc == 0 and doc is not None, f"{tag}: the tool converts the trace", err):
                 check(t, tag, doc)
                 docs[tag] = doc
+        check_across_windows(t, tmp)
     t.ok(len(docs) == 2 and docs["little-endian"]["traceEvents"] ==
          docs["big-endian"]["traceEvents"], "both byte orders give the same events")
     return t.done()

@@ -3,6 +3,7 @@
 one process per partition (its windows, hypercalls, events and one thread
 per task) and one for the kernel (idle windows, partition switches, plan
 switches and system-level events). Timestamps are microseconds from t0."""
+import bisect
 import json
 
 import kinds as K
@@ -72,8 +73,17 @@ class _Writer:
         for h in self.tl.hcalls:
             self.complete(h.label, "hcall", h.part, TID_HCALLS, h.start, h.end,
                           {f[0]: f[2] for f in h.event.fields})
+        runs = {}
+        for t in self.tl.tasks:
+            runs.setdefault((t.part, t.task), []).append((t.start, t.end))
         for n in self.tl.nested:
-            tid = TID_EVENTS if n.task is None else self.task_tid(n.part, n.task)
+            # Slices on a thread must nest: a directive or interrupt that
+            # outlives its task's run (across a window end) goes on the
+            # partition's events thread instead.
+            mine = runs.get((n.part, n.task), [])
+            i = bisect.bisect_right(mine, (n.start, float("inf"))) - 1
+            inside = i >= 0 and mine[i][0] <= n.start and n.end <= mine[i][1]
+            tid = self.task_tid(n.part, n.task) if inside else TID_EVENTS
             self.complete(n.label, "guest", n.part, tid, n.start, n.end, n.args)
 
     def instant_name(self, ev):

@@ -95,6 +95,8 @@ def _partition_row(c, p, name, y, tl, system):
     color = COLORS[p % len(COLORS)]
     c.text(8, y + ROW_H / 2 + 4, name)
     for frame, plan in tl.frames:
+        if frame > c.t_to or frame + system.plans[plan].major_frame < c.t_from:
+            continue
         for w in system.plans[plan].windows:
             if w.partition == p:
                 s = frame + w.offset
@@ -115,14 +117,14 @@ def _partition_row(c, p, name, y, tl, system):
                            f'{escape(f["error_name"])} -&gt; {escape(f["action_name"])} '
                            f'at {ev.record.ts - tl.t0} ns</title></path>')
     y += ROW_H
-    tasks = []
+    spans = {}  # task -> its spans, tasks in the order they first ran
     for t in tl.tasks:
-        if t.part == p and t.task not in tasks:
-            tasks.append(t.task)
-    for task in tasks:
+        if t.part == p:
+            spans.setdefault(t.task, []).append(t)
+    for task, runs in spans.items():
         label = tl.task_names.get((p, task)) or f"0x{task:08x}"
         c.text(20, y + TASK_H - 3, label, "task-label")
-        for t in (t for t in tl.tasks if t.part == p and t.task == task):
+        for t in runs:
             c.rect("task", t.start, t.end, y + 2, TASK_H - 4,
                    f"{name}/{label}: {t.start - tl.t0} .. {t.end - tl.t0} ns", color)
         y += TASK_H

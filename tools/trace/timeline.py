@@ -59,6 +59,7 @@ def build(header, events, system):
     windows_traced = bool(header.classes & 1)
     states = {}
     open_windows = {}
+    frames = set()
 
     def state(p):
         if p not in states:
@@ -77,9 +78,7 @@ def build(header, events, system):
             idx, plan = r.a & 0xFFFF, r.a >> 16
             if p != NO_PARTITION and plan < len(system.plans) \
                     and idx < len(system.plans[plan].windows):
-                frame = (r.b - system.plans[plan].windows[idx].offset, plan)
-                if frame not in tl.frames:
-                    tl.frames.append(frame)
+                frames.add((r.b - system.plans[plan].windows[idx].offset, plan))
         elif r.kind == K.WINDOW_END:
             start = open_windows.pop(p, None)
             begin = start.record.ts if start else tl.begin
@@ -133,7 +132,7 @@ def build(header, events, system):
                 tl.nested.append(Span(p, since, tl.end, "unfinished", task=task))
     tl.windows.sort(key=lambda s: (s.start, s.part))
     tl.tasks.sort(key=lambda s: (s.start, s.part))
-    tl.frames.sort()
+    tl.frames = sorted(frames)
     tl.gaps = _gaps(tl)
     return tl
 
