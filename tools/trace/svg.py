@@ -173,9 +173,10 @@ def render(header, system, tl, t_from, t_to):
                            f'y2="{y}" data-ts="{ev.record.ts}"><title>plan switch '
                            f'{escape(f["old_plan_name"])} -&gt; {escape(f["new_plan_name"])} '
                            f'by {escape(who)}</title></line>')
+    rows_end = y
     y = _legend(c, y + 4)
     body, c.items = c.items, []
-    _axis(c, header.t0, y)  # drawn first: behind the rows
+    _axis(c, header.t0, rows_end)  # drawn first: behind the rows
     ticks = c.items
     height = y + 10
     head = [f'<svg xmlns="http://www.w3.org/2000/svg" width="{WIDTH}" height="{height}" '
