@@ -76,6 +76,10 @@ def check_full(t, root):
          "one fault mark, GAMMA's memory violation", [f.attrib for f in faults])
     fx = float(faults[0].get("d")[1:].split(",")[0]) if faults else -1
     t.ok(close(fx, 160 + 8200000 * 1020 / 17500000), "the fault mark's x from its timestamp", fx)
+    unk = marks(root, "path", "unknown")
+    t.ok(len(unk) == 1 and int(unk[0].get("data-ts")) == S.T0 + 1400000 and
+         "unknown kind 300" in unk[0].find(NS + "title").text,
+         "the record of unknown kind 300 is marked, not dropped", [u.attrib for u in unk])
     ps = marks(root, "line", "plan-switch")
     t.ok(len(ps) == 1 and close(float(ps[0].get("x1")), 160 + 10000000 * 1020 / 17500000)
          and float(ps[0].get("y2")) > max(rows["GAMMA"]),

@@ -2,9 +2,9 @@
 """The schedule as a hand-written SVG: a time axis (from t0), an idle row,
 and per partition a row with its planned windows (outlined), its actual
 windows (filled) and its faults (red marks), then a sub-row per task with
-the spans the task ran; plan switches are lines across all rows. Every
-mark has a <title> for the browser's tooltip and data-* attributes with
-its ns times."""
+the spans the task ran; plan switches are lines across all rows; records
+of unknown kinds are grey ticks. Every mark has a <title> for the
+browser's tooltip and data-* attributes with its ns times."""
 import re
 from xml.sax.saxutils import escape
 
@@ -116,6 +116,7 @@ def _partition_row(c, p, name, y, tl, system):
                            f'data-ts="{ev.record.ts}"><title>{escape(name)}: '
                            f'{escape(f["error_name"])} -&gt; {escape(f["action_name"])} '
                            f'at {ev.record.ts - tl.t0} ns</title></path>')
+    _unknown_marks(c, p, y, tl)
     y += ROW_H
     spans = {}  # task -> its spans, tasks in the order they first ran
     for t in tl.tasks:
@@ -129,6 +130,18 @@ def _partition_row(c, p, name, y, tl, system):
                    f"{name}/{label}: {t.start - tl.t0} .. {t.end - tl.t0} ns", color)
         y += TASK_H
     return y + 6
+
+
+def _unknown_marks(c, part, y, tl):
+    """Records of kinds this tool does not know: a grey tick at the foot of
+    the row (of the idle row for the kernel's), never left out."""
+    for ev in tl.instants:
+        r = ev.record
+        if r.part == part and r.kind not in K.KINDS and c.visible(r.ts, r.ts):
+            x = c.x(r.ts)
+            c.items.append(f'<path class="unknown" d="M{x:.2f},{y + ROW_H - 2} v-6" '
+                           f'data-ts="{r.ts}"><title>{escape(ev.name)} a={r.a} b={r.b} '
+                           f'at {r.ts - tl.t0} ns</title></path>')
 
 
 def _legend(c, y):
@@ -148,7 +161,7 @@ def _legend(c, y):
 STYLE = """<style>
 .planned { fill: none; stroke: #333; stroke-width: 1; stroke-dasharray: 3 2 }
 .actual { stroke: none } .task { stroke: none; opacity: 0.8 } .idle { fill: #ccc }
-.fault { fill: #d00 } .plan-switch { stroke: #a0a; stroke-width: 2 }
+.fault { fill: #d00 } .unknown { stroke: #666; stroke-width: 2 } .plan-switch { stroke: #a0a; stroke-width: 2 }
 .tick { stroke: #eee } .label, .task-label, .axis { font: 11px sans-serif }
 .task-label { fill: #555 } .axis { fill: #333 } .legend-label { font: 11px sans-serif }
 </style>"""
@@ -161,6 +174,7 @@ def render(header, system, tl, t_from, t_to):
     c.text(8, y + 14, "idle")
     for a, b in tl.gaps:
         c.rect("idle", a, b, y + 4, ROW_H - 12, f"idle {a - tl.t0} .. {b - tl.t0} ns")
+    _unknown_marks(c, NO_PARTITION, y, tl)
     y += ROW_H
     for p, name in enumerate(system.partitions):
         y = _partition_row(c, p, name, y, tl, system)
