@@ -38,6 +38,8 @@ def main():
             rc, out, err = S.run_tool("--system", S.SYSTEM_XML, "--summary", dump)
             t.ok(rc == 0, f"--summary ({'little' if order == '<' else 'big'}-endian)", err)
             texts.append(out)
+        rc, plain, err = S.run_tool("--system", S.SYSTEM_XML, dump)
+        t.ok(rc == 0 and plain == texts[1], "no output option: the summary", err)
     text = texts[0]
     t.ok(texts[1] == text.replace("little-endian", "big-endian"),
          "both byte orders give the same summary")

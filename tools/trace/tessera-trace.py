@@ -28,7 +28,8 @@ def parse_args(argv):
     ap.add_argument("--json", metavar="OUT.json", help="Perfetto / Chrome trace-event JSON")
     ap.add_argument("--svg", metavar="OUT.svg", help="the schedule as SVG")
     ap.add_argument("--ctf", metavar="OUTDIR", help="CTF 1.8 folder for babeltrace2")
-    ap.add_argument("--summary", action="store_true", help="a text table per partition")
+    ap.add_argument("--summary", action="store_true",
+                    help="a text table per partition (the default without another output)")
     ap.add_argument("--from", dest="t_from", metavar="T",
                     help="SVG start: ns, or a unit (us, ms, s) or f (major frames) from t0")
     ap.add_argument("--to", dest="t_to", metavar="T", help="SVG end, as --from")
@@ -54,7 +55,7 @@ def run(args):
         t_from = svg.parse_bound(args.t_from, header, system, tl.begin)
         t_to = svg.parse_bound(args.t_to, header, system, tl.end)
         svg.write(args.svg, header, system, tl, t_from, t_to)
-    if args.summary:
+    if args.summary or not (args.json or args.ctf or args.svg):
         sys.stdout.write(summary.text(header, system, events, tl))
 
 
