@@ -92,12 +92,38 @@ def kernel_value(name):
     return sym.value()
 
 
+class KernelView:
+    """While in force, the gdbstub reads memory with the kernel's rights.
+    QEMU's SPARC gdbstub translates with the CPU's current privilege, and
+    the kernel's pages are supervisor-only: in a partition (user mode) the
+    kernel's tables are unreadable. So PSR.S is set for the reads and the
+    PSR put back as it was before gdb resumes. x86's gdbstub reads any
+    mapped page: nothing to do."""
+
+    PSR_S = 0x80
+
+    def __enter__(self):
+        self.psr = None
+        if gdb.selected_inferior().architecture().name().startswith("sparc"):
+            psr = int(gdb.parse_and_eval("$psr"))
+            if not psr & self.PSR_S:
+                self.psr = psr
+                gdb.execute(f"set $psr = {psr | self.PSR_S:#x}", to_string=True)
+        return self
+
+    def __exit__(self, *exc):
+        if self.psr is not None:
+            gdb.execute(f"set $psr = {self.psr:#x}", to_string=True)
+        return False
+
+
 def running_index():
     """Index of the partition running now (schedule.current), or None."""
-    current = kernel_value("schedule")["current"]
-    if int(current) == 0:
-        return None
-    return int(current["index"])
+    with KernelView():
+        current = kernel_value("schedule")["current"]
+        if int(current) == 0:
+            return None
+        return int(current["index"])
 
 
 def partition_value(name):
@@ -114,6 +140,17 @@ def partition_value(name):
     raise gdb.GdbError(f"{path} is not loaded")
 
 
+def partition_rows():
+    """[(name, state, mode)] of every partition, from the kernel's tables."""
+    table = kernel_value("partitions")
+    rows = []
+    for i in range(int(kernel_value("num_partitions"))):
+        p = table[i]
+        rows.append((p["cfg"]["name"].string(), STATES.get(int(p["state"]), str(int(p["state"]))),
+                     MODES.get(int(p["mode"]), str(int(p["mode"])))))
+    return rows
+
+
 class PartitionBreakpoint(gdb.Breakpoint):
     """A breakpoint at an address that stops only while partition index
     runs: the other partitions may have code at the same address."""
@@ -123,7 +160,13 @@ class PartitionBreakpoint(gdb.Breakpoint):
         self.partition = index
 
     def stop(self):
-        return running_index() == self.partition
+        try:
+            return running_index() == self.partition
+        except gdb.MemoryError:
+            # The kernel's tables are not mapped: before boot turned the
+            # MMU on (SPARC: the kernel starts at physical 0x40000000,
+            # where partitions' code is virtually), so no partition runs.
+            return False
 
 
 class TesseraCommand(gdb.Command):
@@ -152,15 +195,18 @@ class Partitions(gdb.Command):
         super().__init__("tessera partitions", gdb.COMMAND_USER)
 
     def invoke(self, arg, from_tty):
-        count = int(kernel_value("num_partitions"))
-        table = kernel_value("partitions")
-        running = running_index()
+        try:
+            with KernelView():
+                rows = partition_rows()
+            running = running_index()
+        except gdb.MemoryError as e:
+            raise gdb.GdbError(f"the kernel's tables are not readable yet ({e}): "
+                               "is the MMU on? (SPARC: not before boot)")
+        if not rows:
+            gdb.write("no partitions yet: the kernel has not set them up\n")
+            return
         gdb.write(f"  {'index':>5}  {'name':<16} {'state':<11} {'mode':<11} image\n")
-        for i in range(count):
-            p = table[i]
-            name = p["cfg"]["name"].string()
-            state = STATES.get(int(p["state"]), str(int(p["state"])))
-            mode = MODES.get(int(p["mode"]), str(int(p["mode"])))
+        for i, (name, state, mode) in enumerate(rows):
             mark = "*" if i == running else " "
             image = os.path.basename(SYSTEM.images.get(i, ("", "?"))[1])
             gdb.write(f"{mark} {i:>5}  {name:<16} {state:<11} {mode:<11} {image}\n")
