@@ -56,7 +56,7 @@ end
 
 def commands(console):
     call_line = source_line("int32_t value = scale_reading(raw);")
-    add_line = source_line("scaled += reading_offset();")
+    add_line = source_line("scaled += 7;")
     return HELPERS + f"""tessera break B sample
 continue
 python where("stop")
@@ -151,7 +151,7 @@ def main():
     tap.eq((step.get("function"), step.get("caller")), ("scale_reading", "sample"),
            "debug: step enters scale_reading from sample")
     lines2 = [int(n) for n in tagged(log, "next2").get("lines", "").split(",") if n]
-    tap.ok(len(lines2) >= 2 and lines2[-1] == source_line("scaled += reading_offset();"),
+    tap.ok(len(lines2) >= 2 and lines2[-1] == source_line("scaled += 7;"),
            "debug: next moves down scale_reading's lines", f"lines {lines2}")
     tap.eq(value(log, "scaled"), 2200, "debug: scale_reading's local scaled is B's (22 * 100)")
     tasks = section(log, "tasks")

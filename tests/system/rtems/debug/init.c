@@ -14,19 +14,11 @@
 /* noipa: the test breaks in these by name and steps from one into the
  * other, so they must stay calls. The locals are volatile so that -O2
  * keeps them in the frame, where gdb reads them at every line. */
-__attribute__((noipa)) static int32_t reading_offset(void)
-{
-    return 7;
-}
-
-/* Not a leaf (it calls reading_offset): gdb's SPARC unwinder does not
- * recognise a step into a leaf function's first instruction, and steps
- * over it instead. */
 __attribute__((noipa)) static int32_t scale_reading(int32_t raw)
 {
     volatile int32_t scaled = raw * 100;
 
-    scaled += reading_offset();
+    scaled += 7;
     return scaled;
 }
 
