@@ -29,7 +29,8 @@ def partition_images(xml_path, image_dirs):
     found = []
     for p in root.iter("partition"):
         image = p.get("image")
-        paths = [os.path.join(d, image) for d in image_dirs if os.path.exists(os.path.join(d, image))]
+        paths = [os.path.join(d, image) for d in image_dirs
+                 if os.path.exists(os.path.join(d, image))]
         if not paths:
             raise FileNotFoundError(f"{xml_path}: partition {p.get('name')}: {image} not built")
         found.append((p.get("name"), os.path.abspath(paths[0])))

@@ -296,9 +296,45 @@ def thread_state(bits):
     return "+".join(names + ([f"{rest:#x}"] if rest else []))
 
 
+def partition_name(index):
+    if index is None:
+        return "none (the kernel or idle)"
+    return SYSTEM.images.get(index, (str(index),))[0]
+
+
+class StepWatch:
+    """Warns when a step ends in another partition than it began in.
+    Stepping over a call (and on SPARC every step: gdb steps there with
+    breakpoints) resumes to a breakpoint that QEMU matches by virtual
+    address in any address space; if the window ends meanwhile, another
+    partition running code at that address stops instead."""
+
+    def __init__(self):
+        self.last = None  # partition index at the last stop
+        gdb.events.stop.connect(self.on_stop)
+        gdb.events.exited.connect(self.on_exit)
+
+    def on_stop(self, event):
+        try:
+            now = running_index()
+        except gdb.error:
+            now = None
+        # A plain StopEvent is the end of a step, next, finish or until;
+        # breakpoints and signals (Ctrl-C) have their own kinds.
+        if type(event) is gdb.StopEvent and self.last is not None and now != self.last:
+            gdb.write(f"tessera: warning: the step began in partition {partition_name(self.last)} "
+                      f"and ended in {partition_name(now)}: another partition reached the "
+                      "step's breakpoint (docs/debugging.md, Limits)\n")
+        self.last = now
+
+    def on_exit(self, event):
+        self.last = None
+
+
 TesseraCommand()
 AddPartition()
 Partitions()
 Partition()
 Break()
 Tasks()
+StepWatch()

@@ -27,8 +27,7 @@ __attribute__((noipa)) static int32_t sample(uint32_t partition_id)
     volatile int32_t raw = (int32_t)partition_id * 11;
     int32_t value = scale_reading(raw);
 
-    printf("sample: partition %u raw %d value %d\n", (unsigned)partition_id, (int)raw,
-           (int)value);
+    printf("sample: partition %u raw %d value %d\n", (unsigned)partition_id, (int)raw, (int)value);
     return value;
 }
 
