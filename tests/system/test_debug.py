@@ -36,7 +36,8 @@ def source_line(text):
 
 # Python in gdb reports where the inferior stopped, between marker lines
 # the test looks for; next_until steps with `next` to a line, recording
-# each line it stops at.
+# each line it stops at; symbols tells whether the partition's symbols are
+# loaded (a gdb error would end the command file).
 HELPERS = """python
 def where(tag):
     f = gdb.selected_frame()
@@ -50,6 +51,9 @@ def next_until(line, tag):
         gdb.execute("next", to_string=True)
         seen.append(gdb.selected_frame().find_sal().line)
     print("@@%s lines=%s" % (tag, ",".join(map(str, seen))))
+
+def symbols(tag):
+    print("@@%s scale_reading=%s" % (tag, gdb.lookup_static_symbol("scale_reading") is not None))
 end
 """
 
@@ -78,6 +82,10 @@ print scaled
 echo @@tasks\\n
 tessera tasks
 echo @@end\\n
+tessera partition
+python symbols("kernel-only")
+tessera partition A
+python symbols("partition-a")
 delete
 continue
 echo @@after\\n
@@ -159,13 +167,42 @@ def main():
            re.search(r"^\*\s+0x0a01\w+\s+SMPL\s+ready\s+10 \(10\)", tasks, re.M) and
            re.search(r"^\s+0x0a01\w+\s+WAIT\s+event-wait\s+5 \(5\)", tasks, re.M),
            "debug: tessera tasks lists B's tasks: SMPL executing, WAIT waiting for an event", log)
+    tap.eq((tagged(log, "kernel-only").get("scale_reading"),
+            tagged(log, "partition-a").get("scale_reading")), ("False", "True"),
+           "debug: tessera partition drops a partition's symbols and loads another's")
     tap.ok(rc is not None and exit_status(ARCH, rc) == 0, "debug: QEMU ends through the kernel's "
            "shutdown after continue", f"QEMU status {rc}\n{log}")
     want = ["[A] sample: partition 1 raw 11 value 1107", "[A] debug target done",
             "[B] sample: partition 2 raw 22 value 2207", "[B] debug target done"]
     got = [ln for ln in out.splitlines() if ln.startswith(("[A]", "[B]"))]
     tap.eq(got, want, "debug: both partitions ran to their end with their own data")
+    check_debug_tool(tap)
     return tap.done()
+
+
+def check_debug_tool(tap):
+    """tools/debug.py, what `make debug` runs: gdb reads the commands from
+    its input here, and QEMU is gone once gdb has quit."""
+    dirs = [os.path.join(BUILD, ARCH, d) for d in ("parts", "pvapps")]
+    with tempfile.TemporaryDirectory() as tmp:
+        cmd = [sys.executable, os.path.join(HERE, "..", "..", "tools", "debug.py"), "--arch", ARCH,
+               "--icount", "--script", os.path.join(tmp, "debug.gdb")]
+        for d in dirs:
+            cmd += ["--image-dir", d]
+        cmd += [XML, system_image("debug")]
+        try:
+            proc = subprocess.run(cmd, input="tessera break A sample\ncontinue\n"
+                                  "tessera partitions\nquit\n", stdout=subprocess.PIPE,
+                                  stderr=subprocess.STDOUT, text=True, timeout=TIMEOUT)
+            out = proc.stdout
+        except subprocess.TimeoutExpired as e:
+            out = (e.output or b"").decode(errors="replace") + "\n(timed out)"
+    tap.ok(re.search(r"^(\(gdb\) )?\*\s+0\s+A\s+ready", out, re.M) and
+           re.search(r"sample \(partition_id=1\)", out),
+           "debug: tools/debug.py (make debug) stops in A's sample with A running", out)
+    pid = re.search(r"QEMU \(pid (\d+)\)", out)
+    tap.ok(pid and not os.path.exists(f"/proc/{pid.group(1)}"),
+           "debug: tools/debug.py ends its QEMU when gdb quits", out)
 
 
 if __name__ == "__main__":
