@@ -16,8 +16,8 @@ import sysrun  # noqa: E402
 
 GDB = "gdb-multiarch"
 EXTENSION = os.path.join(HERE, "tessera.py")
-# gdb's names of the architectures (the ELF tells gdb too; QEMU's sparc
-# gdbstub describes no target, so gdb must be told).
+# gdb's names of the architectures, set before the kernel's ELF is read so
+# that gdb does not depend on what QEMU's stub describes.
 GDB_ARCH = {"x86": "i386", "sparc": "sparc"}
 
 
