@@ -3,6 +3,7 @@
 #   make            build everything for ARCH (default x86)
 #   make run        build and boot the demo system under QEMU
 #   make run-apex   build and boot the APEX demo (apps/apexdemo)
+#   make debug      boot a system (SYSTEM=path.xml, default the demo) under gdb
 #   make test       build and run the whole test suite
 #   make bench      build and run the benchmarks (not part of test)
 
@@ -49,6 +50,7 @@ include apps/apps.mk
 include tests/tests.mk
 include tests/unit/unit.mk
 include bench/bench.mk
+include mk/debug.mk
 
 # An arch without the executive's CPU port builds what it has (ARCH_ALL_TARGETS)
 # and tests what it has (ARCH_TEST_TARGETS/PROGRAMS, tests/tests.mk).

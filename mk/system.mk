@@ -28,5 +28,7 @@ $(SYSTEMS_DIR)/$(1)/system.elf: $(SYSTEMS_DIR)/$(1)/cfg_tables.c $(SYSTEMS_DIR)/
 		--whole-archive $$(KERNEL_LIB) --no-whole-archive $$(TARGET_LIBGCC)
 
 SYSTEM_IMAGES += $(SYSTEMS_DIR)/$(1)/system.elf
+SYSTEM_NAMES += $(1)
+SYSTEM_XML_$(1) := $(2)
 -include $(SYSTEMS_DIR)/$(1)/cfg.d
 endef

@@ -227,6 +227,12 @@ RTEMS_TEST_SYSTEMS += $(addprefix apex-,$(APEX_SVC_CATEGORIES))
 $(foreach c,$(APEX_SVC_CATEGORIES),$(eval $(call tessera_system,apex-$(c),\
 	tests/system/systems/apex-$(c).xml,$(PV_APP_DIR)/apex-svc.elf)))
 RTEMS_TEST_PROGRAMS += $(foreach c,$(APEX_SVC_CATEGORIES),tests/system/test_apex_$(c).py)
+# Debugging with gdb per partition: one image in two partitions
+# (tools/gdb, docs/debugging.md).
+$(eval $(call pv_direct_app,rtems-debug,tests/system/rtems/debug/init.c))
+RTEMS_TEST_SYSTEMS += debug
+$(eval $(call tessera_system,debug,tests/system/systems/debug.xml,$(PV_APP_DIR)/rtems-debug.elf))
+RTEMS_TEST_PROGRAMS += tests/system/test_debug.py
 # The APEX demo (apps/apps.mk builds it).
 RTEMS_TEST_SYSTEMS += apex-demo
 RTEMS_TEST_PROGRAMS += tests/system/test_apex_demo.py
