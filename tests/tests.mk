@@ -230,6 +230,9 @@ RTEMS_TEST_PROGRAMS += $(foreach c,$(APEX_SVC_CATEGORIES),tests/system/test_apex
 # The APEX demo (apps/apps.mk builds it).
 RTEMS_TEST_SYSTEMS += apex-demo
 RTEMS_TEST_PROGRAMS += tests/system/test_apex_demo.py
+# The SDK: make install, an application built out of tree, booted
+# (mk/install.mk, apps/sdk); the install needs what `all` builds.
+RTEMS_TEST_PROGRAMS += tests/system/test_sdk.py
 ifeq ($(RTEMS_TESTS),yes)
 TEST_TARGETS += $(foreach s,$(RTEMS_TEST_SYSTEMS),$(SYSTEMS_DIR)/$(s)/system.elf)
 TEST_PROGRAMS += $(RTEMS_TEST_PROGRAMS)

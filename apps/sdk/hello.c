@@ -24,8 +24,8 @@ static void *thread_body(void *arg)
 {
     char text[16] = {0};
     size_t size = 0;
-    rtems_status_code sc = rtems_message_queue_receive(queue, text, &size, RTEMS_WAIT,
-                                                       RTEMS_NO_TIMEOUT);
+    rtems_status_code sc =
+        rtems_message_queue_receive(queue, text, &size, RTEMS_WAIT, RTEMS_NO_TIMEOUT);
 
     printf("%s: POSIX thread %s got \"%s\" (%s, %u bytes)\n", APP_NAME, (const char *)arg, text,
            rtems_status_text(sc), (unsigned)size);
@@ -46,8 +46,7 @@ static rtems_task Init(rtems_task_argument argument)
            rtems_status_text(sc));
     printf("%s: sem_init: %d\n", APP_NAME, sem_init(&done, 0, 0));
     int eno = pthread_create(&thread, NULL, thread_body, "T1");
-    printf("%s: pthread_create: %s, id 0x%08lx\n", APP_NAME, strerror(eno),
-           (unsigned long)thread);
+    printf("%s: pthread_create: %s, id 0x%08lx\n", APP_NAME, strerror(eno), (unsigned long)thread);
     sc = rtems_message_queue_send(queue, "ping", 5);
     printf("%s: sent ping: %s\n", APP_NAME, rtems_status_text(sc));
     printf("%s: sem_wait: %d\n", APP_NAME, sem_wait(&done));
@@ -60,12 +59,12 @@ static rtems_task Init(rtems_task_argument argument)
 
 #define CONFIGURE_APPLICATION_NEEDS_CLOCK_DRIVER
 #define CONFIGURE_APPLICATION_NEEDS_SIMPLE_CONSOLE_DRIVER
-#define CONFIGURE_MICROSECONDS_PER_TICK       10000
-#define CONFIGURE_MAXIMUM_TASKS               1
-#define CONFIGURE_MAXIMUM_MESSAGE_QUEUES      1
-#define CONFIGURE_MESSAGE_BUFFER_MEMORY       CONFIGURE_MESSAGE_BUFFERS_FOR_QUEUE(1, 16)
-#define CONFIGURE_MAXIMUM_POSIX_THREADS       1
-#define CONFIGURE_MAXIMUM_POSIX_SEMAPHORES    1
+#define CONFIGURE_MICROSECONDS_PER_TICK    10000
+#define CONFIGURE_MAXIMUM_TASKS            1
+#define CONFIGURE_MAXIMUM_MESSAGE_QUEUES   1
+#define CONFIGURE_MESSAGE_BUFFER_MEMORY    CONFIGURE_MESSAGE_BUFFERS_FOR_QUEUE(1, 16)
+#define CONFIGURE_MAXIMUM_POSIX_THREADS    1
+#define CONFIGURE_MAXIMUM_POSIX_SEMAPHORES 1
 #define CONFIGURE_RTEMS_INIT_TASKS_TABLE
 #define CONFIGURE_INIT
 #include <rtems/confdefs.h>

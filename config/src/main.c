@@ -125,8 +125,8 @@ static char *dir_of(const char *path)
  * folder removed afterwards. */
 static bool emit_and_link(const struct args *a, const struct tcfg_system *sys)
 {
-    char *kernel_dir = a->kernel_dir ? xstrdup(a->kernel_dir)
-                                     : tcfg_link_default_kernel_dir(sys->arch->name);
+    char *kernel_dir =
+        a->kernel_dir ? xstrdup(a->kernel_dir) : tcfg_link_default_kernel_dir(sys->arch->name);
     char *temp = a->output_dir ? NULL : tcfg_link_temp_dir();
     const char *out = a->output_dir ? a->output_dir : temp;
     bool ok = kernel_dir && out && tcfg_emit(sys, a->xml, out) &&
