@@ -13,6 +13,7 @@
 #include "posix_time.h"
 
 #include <port.h>
+#include <signal.h>
 #include <time.h>
 
 extern struct exec_object_info posix_mutexes_info;
@@ -22,6 +23,7 @@ extern struct exec_object_info posix_semaphores_info;
 extern struct exec_object_info posix_barriers_info;
 extern struct exec_object_info posix_spinlocks_info;
 extern struct exec_object_info posix_rwlocks_info;
+extern struct exec_object_info posix_mqueues_info;
 
 /* The id newlib's PTHREAD_*_INITIALIZER values stand for: create on first use. */
 #define POSIX_ID_INITIALIZER 0xffffffffu
@@ -65,6 +67,13 @@ void posix_keys_clear_slot(uint32_t slot);
  * The caller dispatches.
  */
 int posix_block_until(struct exec_threadq *q, clockid_t clock, const struct timespec *abstime);
+
+/* Whether ev asks for a notification this API delivers (SIGEV_NONE, and
+ * SIGEV_SIGNAL with a valid signal once signals exist). */
+bool posix_sigevent_is_supported(const struct sigevent *ev);
+/* Delivers ev's notification (interrupts disabled); code is the si_code
+ * (SI_MESGQ, SI_TIMER). The caller dispatches. */
+void posix_sigevent_notify(const struct sigevent *ev, int code);
 
 /* errno value of a blocking outcome (wait.status). */
 int posix_wait_errno(rtems_status_code status);
