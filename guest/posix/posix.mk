@@ -26,9 +26,10 @@ POSIX_FEATURE_CFLAGS := -D_POSIX_THREADS=1 -D_POSIX_THREAD_PRIORITY_SCHEDULING=1
 POSIX_INCLUDES := -Iguest/posix/include
 GUEST_CFLAGS += $(POSIX_FEATURE_CFLAGS) $(POSIX_INCLUDES)
 
+# guest/libc for kill_hook.h: kill() hands signals to signal.c.
 $(POSIX_DIR)/%.o: guest/posix/%.c | $(NEWLIB_INCLUDE)
 	@mkdir -p $(@D)
-	$(Q)$(TARGET_CC) $(GUEST_CFLAGS) -DTESSERA_EXEC_CORE -Iguest/core -MMD -MP -c $< -o $@
+	$(Q)$(TARGET_CC) $(GUEST_CFLAGS) -DTESSERA_EXEC_CORE -Iguest/core -Iguest/libc -MMD -MP -c $< -o $@
 
 $(POSIX_LIB): $(POSIX_OBJS)
 	$(Q)rm -f $@ && ar rcs $@ $^

@@ -34,6 +34,7 @@ EXEC_OBJECT_FIRST(struct posix_barrier, object);
 EXEC_OBJECT_FIRST(struct posix_spinlock, object);
 EXEC_OBJECT_FIRST(struct posix_rwlock, object);
 EXEC_OBJECT_FIRST(struct posix_mqueue, object);
+EXEC_OBJECT_FIRST(struct posix_timer, object);
 
 struct exec_object *posix_object_lock(struct exec_object_info *info, uint32_t *id,
                                       int (*create)(uint32_t *id), port_isr_level *level)

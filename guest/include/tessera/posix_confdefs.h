@@ -35,6 +35,9 @@
 #ifndef CONFIGURE_MAXIMUM_POSIX_MESSAGE_QUEUES
 #define CONFIGURE_MAXIMUM_POSIX_MESSAGE_QUEUES 0
 #endif
+#ifndef CONFIGURE_MAXIMUM_POSIX_TIMERS
+#define CONFIGURE_MAXIMUM_POSIX_TIMERS 0
+#endif
 /* As RTEMS: a POSIX thread's default stack is twice the task minimum. */
 #ifndef CONFIGURE_MINIMUM_POSIX_THREAD_STACK_SIZE
 #define CONFIGURE_MINIMUM_POSIX_THREAD_STACK_SIZE (2 * (CONFIGURE_MINIMUM_TASK_STACK_SIZE))
@@ -44,7 +47,8 @@
     CONFIGURE_MAXIMUM_POSIX_CONDITION_VARIABLES > 0xffff ||                                        \
     CONFIGURE_MAXIMUM_POSIX_KEYS > 0xffff || CONFIGURE_MAXIMUM_POSIX_SEMAPHORES > 0xffff ||        \
     CONFIGURE_MAXIMUM_POSIX_BARRIERS > 0xffff || CONFIGURE_MAXIMUM_POSIX_SPINLOCKS > 0xffff ||     \
-    CONFIGURE_MAXIMUM_POSIX_RWLOCKS > 0xffff || CONFIGURE_MAXIMUM_POSIX_MESSAGE_QUEUES > 0xffff
+    CONFIGURE_MAXIMUM_POSIX_RWLOCKS > 0xffff || CONFIGURE_MAXIMUM_POSIX_MESSAGE_QUEUES > 0xffff || \
+    CONFIGURE_MAXIMUM_POSIX_TIMERS > 0xffff
 #error "object maximums must fit the 16-bit index of an object id"
 #endif
 
@@ -71,7 +75,8 @@ void *POSIX_Init(void *);
     CONFIGURE_MAXIMUM_POSIX_MUTEXES > 0 || CONFIGURE_MAXIMUM_POSIX_CONDITION_VARIABLES > 0 ||      \
     CONFIGURE_MAXIMUM_POSIX_KEYS > 0 || CONFIGURE_MAXIMUM_POSIX_SEMAPHORES > 0 ||                  \
     CONFIGURE_MAXIMUM_POSIX_BARRIERS > 0 || CONFIGURE_MAXIMUM_POSIX_SPINLOCKS > 0 ||               \
-    CONFIGURE_MAXIMUM_POSIX_RWLOCKS > 0 || CONFIGURE_MAXIMUM_POSIX_MESSAGE_QUEUES > 0
+    CONFIGURE_MAXIMUM_POSIX_RWLOCKS > 0 || CONFIGURE_MAXIMUM_POSIX_MESSAGE_QUEUES > 0 ||           \
+    CONFIGURE_MAXIMUM_POSIX_TIMERS > 0
 #define _EXEC_POSIX_API
 #endif
 
@@ -88,6 +93,9 @@ _EXEC_POSIX_TABLE(posix_barrier, _Exec_posix_barriers, CONFIGURE_MAXIMUM_POSIX_B
 _EXEC_POSIX_TABLE(posix_spinlock, _Exec_posix_spinlocks, CONFIGURE_MAXIMUM_POSIX_SPINLOCKS)
 _EXEC_POSIX_TABLE(posix_rwlock, _Exec_posix_rwlocks, CONFIGURE_MAXIMUM_POSIX_RWLOCKS)
 _EXEC_POSIX_TABLE(posix_mqueue, _Exec_posix_mqueues, CONFIGURE_MAXIMUM_POSIX_MESSAGE_QUEUES)
+_EXEC_POSIX_TABLE(posix_timer, _Exec_posix_timers, CONFIGURE_MAXIMUM_POSIX_TIMERS)
+static struct posix_signal_thread
+    _Exec_posix_signal_threads[(CONFIGURE_MAXIMUM_TASKS) + (CONFIGURE_MAXIMUM_POSIX_THREADS) + 1];
 
 #define _EXEC_POSIX_ENTRY(_name, _n)                                                               \
     {                                                                                              \
@@ -105,6 +113,8 @@ const struct posix_config exec_posix_config = {
     .rwlocks = _EXEC_POSIX_ENTRY(_Exec_posix_rwlocks, CONFIGURE_MAXIMUM_POSIX_RWLOCKS),
     .message_queues =
         _EXEC_POSIX_ENTRY(_Exec_posix_mqueues, CONFIGURE_MAXIMUM_POSIX_MESSAGE_QUEUES),
+    .timers = _EXEC_POSIX_ENTRY(_Exec_posix_timers, CONFIGURE_MAXIMUM_POSIX_TIMERS),
+    .signal_threads = _Exec_posix_signal_threads,
     .minimum_stack_size = CONFIGURE_MINIMUM_POSIX_THREAD_STACK_SIZE,
     .init_thread_entry = _EXEC_POSIX_INIT_ENTRY,
     .init_thread_stack_size = CONFIGURE_POSIX_INIT_THREAD_STACK_SIZE,

@@ -18,6 +18,7 @@
 /* Classes of the POSIX API in object ids (RTEMS's numbering). */
 #define EXEC_POSIX_KEYS_CLASS                2
 #define EXEC_POSIX_MESSAGE_QUEUES_CLASS      5
+#define EXEC_POSIX_TIMERS_CLASS              9
 #define EXEC_POSIX_MUTEXES_CLASS             6
 #define EXEC_POSIX_SEMAPHORES_CLASS          7
 #define EXEC_POSIX_CONDITION_VARIABLES_CLASS 8
@@ -131,6 +132,29 @@ struct posix_mqueue {
     char name[POSIX_MQUEUE_NAME_MAX + 1];
 };
 
+/*
+ * Signal state of one thread: a slot per Classic task, then per POSIX
+ * thread (the slots of keys). waiting: the set a thread blocked in
+ * sigwait/sigtimedwait/sigwaitinfo accepts (0: not waiting); received: what
+ * it got.
+ */
+struct posix_signal_thread {
+    sigset_t blocked;
+    sigset_t pending;
+    sigset_t waiting;
+    siginfo_t received;
+};
+
+/* A timer of timer_create. */
+struct posix_timer {
+    struct exec_object object;
+    int clock;             /* clockid_t: CLOCK_REALTIME (ns watchdogs) or MONOTONIC (ticks) */
+    struct sigevent event; /* SIGEV_NONE or SIGEV_SIGNAL */
+    struct exec_watchdog watchdog; /* expire: realtime ns or ticks, by clock */
+    uint64_t interval_ns;          /* 0: one-shot */
+    uint32_t overrun;              /* expirations since the last signal that found it pending */
+};
+
 /* A table of one class: blocks and how many. */
 struct posix_table {
     void *blocks;
@@ -147,8 +171,10 @@ struct posix_config {
     struct posix_table spinlocks;
     struct posix_table rwlocks;
     struct posix_table message_queues;
-    size_t minimum_stack_size;          /* of a POSIX thread; pthread_attr_init's default */
-    void *(*init_thread_entry)(void *); /* NULL: no initialization thread */
+    struct posix_table timers;
+    struct posix_signal_thread *signal_threads; /* tasks, then POSIX threads */
+    size_t minimum_stack_size;                  /* of a POSIX thread; pthread_attr_init's default */
+    void *(*init_thread_entry)(void *);         /* NULL: no initialization thread */
     size_t init_thread_stack_size;
 };
 

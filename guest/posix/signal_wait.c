@@ -1,0 +1,93 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
+/*
+ * Waiting for signals: sigwait, sigwaitinfo, sigtimedwait. A signal of the
+ * set already pending (on the thread, else on the process) is taken at
+ * once; otherwise the thread waits in posix_signal_waiters until
+ * signal.c's generation hands one over (the waiting set counts, not the
+ * mask) or the relative timeout passes on the tick clock.
+ */
+#include <rtems.h>
+
+#include "posix_impl.h"
+
+#include "clock_impl.h"
+#include "directive.h"
+#include "dispatch.h"
+#include "thread.h"
+#include "watchdog.h"
+
+#include <errno.h>
+#include <signal.h>
+
+/* Returns the signal, or the errno value negated. */
+static int wait_for(const sigset_t *set, siginfo_t *info, const struct timespec *timeout)
+{
+    struct exec_thread *executing;
+    struct posix_signal_thread *s;
+    port_isr_level level;
+    uint64_t ns = 0;
+    int sig;
+
+    if (set == NULL ||
+        (timeout != NULL && !posix_time_to_ns(timeout->tv_sec, timeout->tv_nsec, &ns))) {
+        return -EINVAL;
+    }
+    level = exec_directive_lock();
+    executing = exec_executing;
+    s = posix_signal_state(executing);
+    sig = s != NULL ? posix_signal_take(s, *set, info) : 0;
+    if (s == NULL) {
+        sig = -EINVAL;
+    } else if (sig == 0 && timeout != NULL && ns == 0) {
+        sig = -EAGAIN;
+    } else if (sig == 0) {
+        s->waiting = *set;
+        exec_thread_block(executing, &posix_signal_waiters, EXEC_STATE_BLOCKED, 0);
+        if (timeout != NULL) {
+            exec_thread_arm_timeout(
+                executing, &exec_watchdog_ticks,
+                posix_ticks_after(exec_ticks_since_boot, ns, exec_clock_ns_per_tick()));
+        }
+        exec_dispatch();
+        s->waiting = 0;
+        if (executing->wait.status == RTEMS_SUCCESSFUL) {
+            sig = s->received.si_signo;
+            if (info != NULL) {
+                *info = s->received;
+            }
+        } else {
+            sig = -EAGAIN;
+        }
+    }
+    (void)exec_directive_unlock(level, RTEMS_SUCCESSFUL);
+    return sig;
+}
+
+int sigtimedwait(const sigset_t *set, siginfo_t *info, const struct timespec *timeout)
+{
+    int sig = wait_for(set, info, timeout);
+
+    if (sig < 0) {
+        errno = -sig;
+        return -1;
+    }
+    return sig;
+}
+
+int sigwaitinfo(const sigset_t *set, siginfo_t *info)
+{
+    return sigtimedwait(set, info, NULL);
+}
+
+int sigwait(const sigset_t *set, int *sig)
+{
+    int got = wait_for(set, NULL, NULL);
+
+    if (got < 0) {
+        return -got;
+    }
+    if (sig != NULL) {
+        *sig = got;
+    }
+    return 0;
+}
