@@ -62,7 +62,7 @@ static bool is_ignored(int sig)
 }
 
 /* The first thread waiting for sig: t itself, or (t NULL) any, by priority. */
-static struct exec_thread *waiter_for(struct exec_thread *t, int sig)
+static struct exec_thread *waiter_for(const struct exec_thread *t, int sig)
 {
     const struct exec_chain *c = &posix_signal_waiters.waiters;
 

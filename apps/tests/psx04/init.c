@@ -175,13 +175,13 @@ static void waiting_and_ignoring(void)
     sig = sigtimedwait(&set, &info, &ms20);
     printf("sigtimedwait(nothing pending, 20 ms): %d %s, waited 20 ms: %s\n", sig, strerror(errno),
            now_ns(CLOCK_MONOTONIC) - t0 >= 20000000u ? "yes" : "no");
-    (void)raise(SIGUSR1);
+    (void)pthread_kill(pthread_self(), SIGUSR1);
     sig = sigtimedwait(&set, &info, &zero);
     printf("sigtimedwait(SIGUSR1 pending): %s, %s\n", name_of(sig), code_of(info.si_code));
     ms20.tv_nsec = 1000000000;
     show("sigtimedwait(bad timeout)", sigtimedwait(&set, &info, &ms20));
 
-    (void)raise(SIGUSR1);
+    (void)pthread_kill(pthread_self(), SIGUSR1);
     show("sigaction(SIGUSR1, SIG_IGN) with it pending", sigaction(SIGUSR1, &ign, NULL));
     (void)sigpending(&set);
     printf("pending: SIGUSR1 %s\n", sigismember(&set, SIGUSR1) ? "yes" : "no");
