@@ -74,8 +74,8 @@ static int send(mqd_t mqdes, const char *msg, size_t len, unsigned prio,
             notify(q);
         }
         exec_dispatch();
-    } else if ((q->oflag & O_NONBLOCK) != 0) {
-        error = EAGAIN;
+    } else if ((q->oflag & O_NONBLOCK) != 0 || exec_isr_nest_level != 0) {
+        error = EAGAIN; /* an interrupt handler cannot wait, as RTEMS */
     } else if (timed && abstime == NULL) {
         error = EINVAL;
     } else {
@@ -140,7 +140,7 @@ static ssize_t receive(mqd_t mqdes, char *msg, size_t len, unsigned *prio,
     } else if (q->buffers.count != 0) {
         size = dequeue(q, msg, prio);
         exec_dispatch();
-    } else if ((q->oflag & O_NONBLOCK) != 0) {
+    } else if ((q->oflag & O_NONBLOCK) != 0 || exec_isr_nest_level != 0) {
         error = EAGAIN;
     } else if (timed && abstime == NULL) {
         error = EINVAL;

@@ -5,7 +5,9 @@
  * within a priority), message size and priority limits, O_NONBLOCK,
  * receivers and blocked senders served in priority order, timed send and
  * receive, access modes, mq_notify's registration, unlink and close (a
- * receiver blocked on a queue that goes away), the table limit.
+ * receiver blocked on a queue that goes away), the table limit, and send
+ * and receive from an interrupt handler (a Classic timer), which must not
+ * wait.
  *
  * Threads A, B and C start in that order at POSIX priorities 60, 55 and 70,
  * all above Init (50), so each blocks at once: priority order C A B.
@@ -253,6 +255,47 @@ static void modes_and_notify(void)
     (void)pthread_join(t, NULL);
 }
 
+static volatile long isr_rc;
+static volatile int isr_errno;
+static volatile bool isr_sends;
+
+static rtems_timer_service_routine from_isr(rtems_id id, void *arg)
+{
+    char buf[16];
+
+    (void)id;
+    (void)arg;
+    isr_rc = isr_sends ? mq_send(queue, "i", 1, 0) : (long)mq_receive(queue, buf, sizeof buf, NULL);
+    isr_errno = errno;
+}
+
+static void in_isr(const char *what, bool sends)
+{
+    rtems_id timer;
+
+    isr_sends = sends;
+    isr_rc = 99;
+    (void)rtems_timer_create(rtems_build_name('T', 'I', 'M', 'R'), &timer);
+    (void)rtems_timer_fire_after(timer, 1, from_isr, NULL);
+    (void)rtems_task_wake_after(3);
+    printf("%s from an interrupt: %ld %s\n", what, isr_rc, isr_rc == -1 ? strerror(isr_errno) : "");
+    (void)rtems_timer_delete(timer);
+}
+
+static void interrupts(void)
+{
+    struct mq_attr attr = {.mq_maxmsg = 1, .mq_msgsize = 4};
+    char buf[8];
+
+    queue = mq_open("/isr", O_RDWR | O_CREAT, 0666, &attr);
+    (void)mq_send(queue, "x", 1, 0);
+    in_isr("mq_send(full)", true);
+    (void)mq_receive(queue, buf, sizeof buf, NULL);
+    in_isr("mq_receive(empty)", false);
+    (void)mq_close(queue);
+    (void)mq_unlink("/isr");
+}
+
 static void table_limit(void)
 {
     mqd_t q[3];
@@ -285,6 +328,7 @@ void *POSIX_Init(void *argument)
     ordering();
     blocking();
     modes_and_notify();
+    interrupts();
     table_limit();
     printf("*** END OF PSX03 ***\n");
     exit(0);
@@ -292,6 +336,7 @@ void *POSIX_Init(void *argument)
 
 #define CONFIGURE_APPLICATION_NEEDS_CLOCK_DRIVER
 #define CONFIGURE_APPLICATION_NEEDS_SIMPLE_CONSOLE_DRIVER
+#define CONFIGURE_MAXIMUM_TIMERS               1
 #define CONFIGURE_MAXIMUM_POSIX_THREADS        4
 #define CONFIGURE_MAXIMUM_POSIX_MESSAGE_QUEUES 2
 #define CONFIGURE_MESSAGE_BUFFER_MEMORY        (2 * CONFIGURE_MESSAGE_BUFFERS_FOR_QUEUE(10, 16))

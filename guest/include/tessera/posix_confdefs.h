@@ -83,6 +83,10 @@ void *POSIX_Init(void *);
 #ifdef _EXEC_POSIX_API
 #include <tessera/posix_types.h>
 
+/* RTEMS's confdefs brings <mqueue.h> (its POSIX objects' headers), and
+ * some psxtests rely on it. */
+#include <mqueue.h>
+
 #define _EXEC_POSIX_TABLE(_type, _name, _n) static struct _type _name[(_n) > 0 ? (_n) : 1];
 _EXEC_POSIX_TABLE(posix_thread, _Exec_posix_threads, CONFIGURE_MAXIMUM_POSIX_THREADS)
 _EXEC_POSIX_TABLE(posix_mutex, _Exec_posix_mutexes, CONFIGURE_MAXIMUM_POSIX_MUTEXES)

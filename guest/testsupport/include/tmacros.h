@@ -59,6 +59,22 @@ void tessera_test_check_int(int status, int desired, const char *msg);
 #define int_service_failed_with_level(_stat, _msg, _level)                                         \
     fatal_int_service_status_with_level((_stat), 0, (_msg), (_level))
 
+/* The POSIX API's: a returned error number, or -1 and errno. */
+void tessera_test_check_posix(int status, int desired, const char *msg);
+void tessera_test_check_posix_errno(long status, int desired, const char *msg);
+
+#define fatal_posix_service_status(_stat, _desired, _msg)                                          \
+    tessera_test_check_posix((_stat), (_desired), (_msg))
+#define fatal_posix_service_status_with_level(_stat, _desired, _msg, _level)                       \
+    ((void)(_level), tessera_test_check_posix((_stat), (_desired), (_msg)))
+#define posix_service_failed(_stat, _msg) tessera_test_check_posix((_stat), 0, (_msg))
+#define posix_service_failed_with_level(_stat, _msg, _level)                                       \
+    fatal_posix_service_status_with_level((_stat), 0, (_msg), (_level))
+/* As RTEMS's: fails when the call did not return -1 and errno is not the
+ * desired value. */
+#define fatal_posix_service_status_errno(_stat, _desired, _msg)                                    \
+    tessera_test_check_posix_errno((_stat), (_desired), (_msg))
+
 /* Older test programs test a status with this. */
 #define status_code_bad(_stat) ((_stat) != RTEMS_SUCCESSFUL)
 
