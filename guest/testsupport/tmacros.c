@@ -46,6 +46,17 @@ void tessera_test_check_posix_errno(long status, int desired, const char *msg)
     rtems_test_exit((int)status);
 }
 
+void tessera_test_check_failed_handle(bool failed, unsigned long handle, const char *msg)
+{
+    int error = errno;
+
+    if (failed) {
+        return;
+    }
+    printf("\n%s FAILED -- expected (-1) got (%lu - %d/%s)\n", msg, handle, error, strerror(error));
+    rtems_test_exit(-1);
+}
+
 void tessera_test_assert_failed(const char *file, int line, const char *expr)
 {
     printf("%s: %d %s\n", file, line, expr);
