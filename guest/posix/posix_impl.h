@@ -86,6 +86,8 @@ struct posix_signal_thread *posix_signal_state(const struct exec_thread *t);
  * dispatches.
  */
 void posix_signal_generate(struct exec_thread *t, int sig, int code, union sigval value);
+/* Whether s has a pending signal (its own or the process's) it does not block. */
+bool posix_signal_is_deliverable(const struct posix_signal_thread *s);
 /* Whether sig is pending on the process or on some thread. */
 bool posix_signal_is_pending(int sig);
 /* Takes the lowest signal of set pending on s or on the process (0: none),

@@ -4,8 +4,9 @@
  * (slots of tasks and POSIX threads, as keys have), generation by kill,
  * pthread_kill, timers, alarms and mq_notify, and delivery. A signal is
  * first offered to a thread waiting for it in sigwait & co. (signal_wait.c),
- * else it stays pending on its thread or on the process until a thread
- * that does not block it gets the processor: a post-switch action of the
+ * else it stays pending on its thread or on the process (waking a thread
+ * in sigsuspend that takes it) until a thread that does not block it gets
+ * the processor: a post-switch action of the
  * core's dispatcher runs the handler there, like a Classic ASR. One
  * siginfo per signal number (the latest generation's); no queueing.
  */
@@ -76,6 +77,23 @@ static struct exec_thread *waiter_for(const struct exec_thread *t, int sig)
     return NULL;
 }
 
+/* Wakes t, or (t NULL) the first suspended thread, if it is suspended and
+ * takes sig: its handler then runs when it gets the processor. */
+static void wake_suspended(struct exec_thread *t, int sig)
+{
+    const struct exec_chain *c = &posix_signal_waiters.waiters;
+
+    for (struct exec_node *n = exec_chain_first(c); n != NULL; n = exec_chain_next(c, n)) {
+        struct exec_thread *w = EXEC_CONTAINER_OF(n, struct exec_thread, node);
+        const struct posix_signal_thread *s = posix_signal_state(w);
+
+        if ((t == NULL || w == t) && s->suspended && (s->blocked & bit(sig)) == 0) {
+            exec_thread_unblock(w, RTEMS_SUCCESSFUL);
+            return;
+        }
+    }
+}
+
 void posix_signal_generate(struct exec_thread *t, int sig, int code, union sigval value)
 {
     struct exec_thread *w = waiter_for(t, sig);
@@ -89,10 +107,13 @@ void posix_signal_generate(struct exec_thread *t, int sig, int code, union sigva
         exec_thread_unblock(w, RTEMS_SUCCESSFUL);
     } else if (is_ignored(sig)) {
         /* discarded at generation */
-    } else if (t != NULL) {
-        posix_signal_state(t)->pending |= bit(sig);
     } else {
-        process_pending |= bit(sig);
+        if (t != NULL) {
+            posix_signal_state(t)->pending |= bit(sig);
+        } else {
+            process_pending |= bit(sig);
+        }
+        wake_suspended(t, sig);
     }
 }
 
@@ -129,6 +150,11 @@ int posix_signal_take(struct posix_signal_thread *s, sigset_t set, siginfo_t *in
     return 0;
 }
 
+bool posix_signal_is_deliverable(const struct posix_signal_thread *s)
+{
+    return ((s->pending | process_pending) & ~s->blocked) != 0;
+}
+
 /* The executing thread, if it has an unblocked signal pending and may take it. */
 static struct posix_signal_thread *delivery_candidate(void)
 {
@@ -139,7 +165,7 @@ static struct posix_signal_thread *delivery_candidate(void)
         return NULL;
     }
     s = posix_signal_state(t);
-    return s != NULL && ((s->pending | process_pending) & ~s->blocked) != 0 ? s : NULL;
+    return s != NULL && posix_signal_is_deliverable(s) ? s : NULL;
 }
 
 static bool delivery_is_due(void)

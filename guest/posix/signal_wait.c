@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: BSD-2-Clause */
 /*
- * Waiting for signals: sigwait, sigwaitinfo, sigtimedwait. A signal of the
+ * Waiting for signals: sigwait, sigwaitinfo, sigtimedwait; and for a
+ * handler to run: sigsuspend, pause. A signal of the
  * set already pending (on the thread, else on the process) is taken at
  * once; otherwise the thread waits in posix_signal_waiters until
  * signal.c's generation hands one over (the waiting set counts, not the
@@ -17,7 +18,9 @@
 #include "watchdog.h"
 
 #include <errno.h>
+#include <pthread.h>
 #include <signal.h>
+#include <unistd.h>
 
 /* Returns the signal, or the errno value negated. */
 static int wait_for(const sigset_t *set, siginfo_t *info, const struct timespec *timeout)
@@ -90,4 +93,47 @@ int sigwait(const sigset_t *set, int *sig)
         *sig = got;
     }
     return 0;
+}
+
+/*
+ * Waits with the mask replaced until a signal's handler has run in this
+ * thread (signal.c wakes it; the dispatcher runs the handler as it returns
+ * to it), then restores the mask. Always -1 with EINTR.
+ */
+int sigsuspend(const sigset_t *mask)
+{
+    struct exec_thread *executing;
+    struct posix_signal_thread *s;
+    port_isr_level level;
+    sigset_t saved;
+
+    if (mask == NULL) {
+        errno = EINVAL;
+        return -1;
+    }
+    level = exec_directive_lock();
+    executing = exec_executing;
+    s = posix_signal_state(executing);
+    if (s != NULL) {
+        saved = s->blocked;
+        s->blocked = *mask & ~(((sigset_t)1 << SIGKILL) | ((sigset_t)1 << SIGSTOP));
+        if (!posix_signal_is_deliverable(s)) {
+            s->suspended = true;
+            exec_thread_block(executing, &posix_signal_waiters, EXEC_STATE_BLOCKED, 0);
+        }
+        exec_dispatch();
+        s->suspended = false;
+        s->blocked = saved;
+    }
+    (void)exec_directive_unlock(level, RTEMS_SUCCESSFUL);
+    errno = EINTR;
+    return -1;
+}
+
+int pause(void)
+{
+    sigset_t mask;
+
+    (void)pthread_sigmask(SIG_BLOCK, NULL, &mask);
+    return sigsuspend(&mask);
 }

@@ -6,7 +6,8 @@
  * discarding, pthread_kill to another thread (its handler runs there),
  * sigtimedwait's timeouts and siginfo, timer_create's errors and defaults,
  * one-shot, periodic, absolute and SIGEV_NONE timers, overruns, the timer
- * table limit, alarm and ualarm, and mq_notify with SIGEV_SIGNAL.
+ * table limit, alarm and ualarm, sigsuspend and pause, and mq_notify with
+ * SIGEV_SIGNAL.
  *
  * Init runs at POSIX priority 50; W (60) waits in sigwait, B (40) gets a
  * signal before it first runs.
@@ -312,6 +313,31 @@ static void alarms(void)
     printf("ualarm(0, 0) left: %s\n", ualarm(0, 0) <= 10000 ? "at most 10000 us" : "more");
 }
 
+static void suspending(void)
+{
+    struct sigaction act = {.sa_handler = handler};
+    sigset_t none, mask = set_of(SIGUSR1);
+    int rc;
+
+    sigemptyset(&none);
+    (void)sigaction(SIGALRM, &act, NULL);
+    (void)sigprocmask(SIG_BLOCK, &mask, NULL);
+    (void)pthread_kill(pthread_self(), SIGUSR1);
+    rc = sigsuspend(&none);
+    printf("sigsuspend with SIGUSR1 pending: %d %s\n", rc, strerror(errno));
+    (void)sigprocmask(SIG_BLOCK, NULL, &mask);
+    printf("mask restored: SIGUSR1 %s\n", sigismember(&mask, SIGUSR1) ? "blocked" : "not blocked");
+    (void)ualarm(20000, 0);
+    rc = sigsuspend(&none);
+    printf("sigsuspend until ualarm: %d %s\n", rc, strerror(errno));
+    mask = set_of(SIGALRM);
+    (void)sigprocmask(SIG_UNBLOCK, &mask, NULL);
+    (void)ualarm(10000, 0);
+    rc = pause();
+    printf("pause until ualarm: %d %s\n", rc, strerror(errno));
+    (void)sigprocmask(SIG_BLOCK, &mask, NULL);
+}
+
 static void notification(void)
 {
     struct sigevent ev = {.sigev_notify = SIGEV_SIGNAL, .sigev_signo = SIGUSR2};
@@ -342,6 +368,7 @@ void *POSIX_Init(void *argument)
     waiting_and_ignoring();
     timers();
     alarms();
+    suspending();
     notification();
     printf("*** END OF PSX04 ***\n");
     exit(0);

@@ -136,13 +136,14 @@ struct posix_mqueue {
  * Signal state of one thread: a slot per Classic task, then per POSIX
  * thread (the slots of keys). waiting: the set a thread blocked in
  * sigwait/sigtimedwait/sigwaitinfo accepts (0: not waiting); received: what
- * it got.
+ * it got. A suspended thread waits in the same queue with waiting 0.
  */
 struct posix_signal_thread {
     sigset_t blocked;
     sigset_t pending;
     sigset_t waiting;
     siginfo_t received;
+    bool suspended; /* in sigsuspend or pause: any delivery wakes it */
 };
 
 /* A timer of timer_create. */
