@@ -142,6 +142,9 @@ $(eval $(call tessera_system,rtems-scenarios-f,tests/system/systems/rtems-scenar
 RTEMS_TEST_SYSTEMS += rtems-scenarios-g
 $(eval $(call tessera_system,rtems-scenarios-g,tests/system/systems/rtems-scenarios-g.xml,\
 	$(PV_APP_DIR)/compat03.elf))
+RTEMS_TEST_SYSTEMS += rtems-scenarios-h
+$(eval $(call tessera_system,rtems-scenarios-h,tests/system/systems/rtems-scenarios-h.xml,\
+	$(PV_APP_DIR)/psx03.elf $(PV_APP_DIR)/psx04.elf))
 # The ARINC 653 APEX port services between two RTEMS partitions.
 $(eval $(call pv_apex_app,apex-sender,tests/system/rtems/apex/sender.c))
 $(eval $(call pv_apex_app,apex-receiver,tests/system/rtems/apex/receiver.c))
@@ -236,6 +239,9 @@ RTEMS_TEST_PROGRAMS += tests/system/test_debug.py
 # The APEX demo (apps/apps.mk builds it).
 RTEMS_TEST_SYSTEMS += apex-demo
 RTEMS_TEST_PROGRAMS += tests/system/test_apex_demo.py
+# The SDK: make install, an application built out of tree, booted
+# (mk/install.mk, apps/sdk); the install needs what `all` builds.
+RTEMS_TEST_PROGRAMS += tests/system/test_sdk.py
 ifeq ($(RTEMS_TESTS),yes)
 TEST_TARGETS += $(foreach s,$(RTEMS_TEST_SYSTEMS),$(SYSTEMS_DIR)/$(s)/system.elf)
 TEST_PROGRAMS += $(RTEMS_TEST_PROGRAMS)

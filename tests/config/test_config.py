@@ -438,6 +438,10 @@ def test_cli(t, tmp, img):
                        (["--check", "--output-dir", tmp, valid], "--check with --output-dir"),
                        ([valid], "neither --check nor --output-dir"),
                        (["--check", valid, valid], "two system files"),
+                       (["--check", "--image", "s.elf", valid], "--check with --image"),
+                       (["--image=", valid], "empty --image"),
+                       (["--kernel-dir", tmp, "--output-dir", tmp, valid],
+                        "--kernel-dir without --image"),
                        (["--check", "--image-dir=", valid], "empty --image-dir")):
         rc, out, err = run(args)
         t.ok(rc == 2 and "usage:" in err and out == "", f"usage error exits 2: {what}",
