@@ -49,6 +49,7 @@ include apps/apps.mk
 include tests/tests.mk
 include tests/unit/unit.mk
 include bench/bench.mk
+include mk/trace.mk
 
 # An arch without the executive's CPU port builds what it has (ARCH_ALL_TARGETS)
 # and tests what it has (ARCH_TEST_TARGETS/PROGRAMS, tests/tests.mk).

@@ -77,8 +77,8 @@ void trace_slot_start(void)
 
     if (s->plan != trace.plan) {
         if (trace.plan && trace_on(PV_TRACE_CLASS_PLAN))
-            trace_record(PV_TRACE_PLAN_SWITCH, trace.requester, 0,
-                         plan_index(s->plan) | plan_index(trace.plan) << 16);
+            trace_record(PV_TRACE_PLAN_SWITCH, trace.requester,
+                         plan_index(s->plan) | plan_index(trace.plan) << 16, 0);
         trace.plan = s->plan;
         trace.requester = PV_TRACE_NO_PART;
     }
