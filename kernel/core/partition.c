@@ -251,7 +251,7 @@ static void stop(struct partition *p, const char *why)
 static void halt(struct partition *p)
 {
     trace_event(PV_TRACE_CLASS_MODE, PV_TRACE_MODE_CHANGE, p->index,
-                PV_MODE_IDLE | (uint32_t)p->mode << 16, 0);
+                trace_pair(PV_MODE_IDLE, p->mode), 0);
     p->mode = PV_MODE_IDLE;
     set_state(p, PART_HALTED);
     console_partition_event(p, "[tessera] partition %s halted\n", p->cfg->name);
@@ -265,7 +265,7 @@ static int restart_cold(struct partition *p, uint32_t times)
         return -1;
     quiesce(p);
     trace_event(PV_TRACE_CLASS_MODE, PV_TRACE_MODE_CHANGE, p->index,
-                PV_MODE_COLD_START | (uint32_t)p->mode << 16, 0);
+                trace_pair(PV_MODE_COLD_START, p->mode), 0);
     trace_event(PV_TRACE_CLASS_MODE, PV_TRACE_RESTART, p->index, 0, 0);
     p->restarts += times;
     p->mode = PV_MODE_COLD_START;
@@ -301,7 +301,7 @@ int partition_restart_warm(struct partition *p)
         return -1;
     quiesce(p);
     trace_event(PV_TRACE_CLASS_MODE, PV_TRACE_MODE_CHANGE, p->index,
-                PV_MODE_WARM_START | (uint32_t)p->mode << 16, 0);
+                trace_pair(PV_MODE_WARM_START, p->mode), 0);
     trace_event(PV_TRACE_CLASS_MODE, PV_TRACE_RESTART, p->index, 1, 0);
     p->restarts++;
     p->mode = PV_MODE_WARM_START;

@@ -100,7 +100,7 @@ int32_t partition_hc_mode_set(struct partition *p)
         if (p->mode == PV_MODE_NORMAL)
             return PV_ESTATE;
         trace_event(PV_TRACE_CLASS_MODE, PV_TRACE_MODE_CHANGE, p->index,
-                    PV_MODE_NORMAL | (uint32_t)p->mode << 16, 0);
+                    trace_pair(PV_MODE_NORMAL, p->mode), 0);
         p->mode = PV_MODE_NORMAL;
         p->shared->mode = PV_MODE_NORMAL;
         return PV_OK;

@@ -78,7 +78,7 @@ void trace_slot_start(void)
     if (s->plan != trace.plan) {
         if (trace.plan && trace_on(PV_TRACE_CLASS_PLAN))
             trace_record(PV_TRACE_PLAN_SWITCH, trace.requester,
-                         plan_index(s->plan) | plan_index(trace.plan) << 16, 0);
+                         trace_pair(plan_index(s->plan), plan_index(trace.plan)), 0);
         trace.plan = s->plan;
         trace.requester = PV_TRACE_NO_PART;
     }
@@ -109,6 +109,17 @@ uint32_t trace_kept(void)
 const struct pv_trace_record *trace_buffer(void)
 {
     return trace_records;
+}
+
+uint32_t trace_copy(struct pv_trace_record *out, uint32_t first, uint32_t max)
+{
+    uint32_t n;
+
+    if (first >= trace.count)
+        return 0;
+    n = trace.count - first < max ? trace.count - first : max;
+    memcpy(out, &trace_records[first], n * sizeof(*out));
+    return n;
 }
 
 void trace_status(struct pv_trace_status *st)

@@ -15,8 +15,7 @@
  * last one kept give 0 records, not an error: a reader polls. */
 int32_t trace_hc_read(struct partition *p)
 {
-    uint32_t first = arch_hcall_arg(p, 0), max = arch_hcall_arg(p, 2), n = 0;
-    uint32_t kept = trace_kept();
+    uint32_t first = arch_hcall_arg(p, 0), max = arch_hcall_arg(p, 2), n;
     struct pv_trace_record *out = 0;
     struct pv_trace_status st, *st_out = 0;
 
@@ -32,10 +31,7 @@ int32_t trace_hc_read(struct partition *p)
         if (!st_out)
             return PV_EFAULT;
     }
-    if (first < kept) {
-        n = kept - first < max ? kept - first : max;
-        memcpy(out, trace_buffer() + first, n * sizeof(*out));
-    }
+    n = trace_copy(out, first, max);
     if (st_out) {
         trace_status(&st);
         memcpy(st_out, &st, sizeof(st));

@@ -11,8 +11,8 @@
  *   delivered, reads the two messages, records guest events - one with the
  *   argument words a forger would use to name partition 0, one of a kind
  *   out of range - and goes to NORMAL mode.
- * - F (id 3) writes to address 0: the health monitor restarts it cold; the
- *   second time it sets its mode to IDLE.
+ * - F (id 3) writes to an unmapped address: the health monitor restarts it
+ *   cold; the second time it sets its mode to IDLE.
  */
 #include "tp.h"
 
@@ -27,7 +27,8 @@ void pv_upcall_handler(struct pv_upcall_frame *f)
 
 static void event(uint32_t kind, uint32_t a, uint64_t b)
 {
-    tp_printf("event %u %u %llu -> %d\n", kind, a, (unsigned long long)b, pv_trace_event(kind, a, b));
+    tp_printf("event %u %u %llu -> %d\n", kind, a, (unsigned long long)b,
+              pv_trace_event(kind, a, b));
 }
 
 /* FNV-1a over the records' bytes, as the test computes it over the dump. */
@@ -115,8 +116,8 @@ static void reader(void)
 static void faulter(void)
 {
     if (pv_shared()->restarts == 0) {
-        tp_printf("writing to 0\n");
-        *(volatile uint32_t *)0 = 1;
+        tp_printf("writing to 0x50000000\n");
+        *(volatile uint32_t *)0x50000000 = 1; /* mapped in no partition */
         tp_printf("SURVIVED\n");
         return;
     }
