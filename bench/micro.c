@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: BSD-2-Clause */
 /*
  * Micro-benchmarks of the pv API from a bare partition: the null hypercall
- * round trip, interrupt masking, clock reads. Each operation is timed
+ * round trip, interrupt masking, clock reads, a guest trace event. Each operation is timed
  * SAMPLES times with the TSC (one tick per instruction under -icount), and
  * the control page's kernel_entries is read before and after the whole loop
  * to count the traps the operation costs. Every loop starts right at the
@@ -108,6 +108,10 @@ void pv_main(uint32_t id)
     pv_irq_disable();
     MEASURE("hc_irq_sync", pv_hcall0(PV_HC_IRQ_SYNC));
     MEASURE("hc_enosys", pv_hcall0(HC_UNDEFINED));
+    /* A guest trace event: PV_ENOENT in bench-micro (no trace), recorded
+     * in bench-micro-trace (the guest class on): the difference is the
+     * cost of recording one event (docs/performance.md). */
+    MEASURE("hc_trace_event", pv_trace_event(PV_TRACE_USER, i, 0));
     tp_printf("bench micro done\n");
 }
 
