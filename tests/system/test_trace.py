@@ -11,7 +11,8 @@ running; hypercalls with their numbers and statuses; port writes, reads
 and the overflow; the health monitor's events with their actions; the
 plan switch at the frame boundary after the request; mode changes and the
 restart; the guest events in order, the forged one stamped with its real
-partition; the trace_read hypercall's records equal to the dump's. Without
+partition; the executive's task names, task switches and interrupts
+(CONFIGURE_TESSERA_TRACE, tests/system/rtems/tracetasks); the trace_read hypercall's records equal to the dump's. Without
 <trace> nothing is recorded and no dump is written; without the guest
 class trace_event answers PV_ENOENT; a full buffer keeps the oldest
 records and counts the rest as lost."""
@@ -314,11 +315,54 @@ def no_guest_small(tap):
            "trace-noguest: trace_read copies the same 64 records")
 
 
+def rtems_name(text):
+    return int.from_bytes(text.encode("ascii"), "big")
+
+
+def executive(tap):
+    """The executive's own events (CONFIGURE_TESSERA_TRACE): a TASK_NAME
+    per task before it first runs, every task switch chained from the task
+    that ran, the interrupts' entry and exit paired."""
+    run = boot("trace-rtems")
+    tap.eq(run.status, CLEAN, "trace-rtems: the system shuts down in order")
+    data, header, recs = dump_of(tap, run, "trace-rtems")
+    if data is None:
+        return
+    ids = {}
+    for ln in run.partition_lines("TASKS"):
+        m = re.match(r"(init|task \d) id 0x([0-9a-f]{8})$", ln)
+        if m:
+            ids[m.group(1)] = int(m.group(2), 16)
+    names = {r.a: r.b for r in recs if r.kind == K["TASK_NAME"]}
+    idle = [a for a, b in names.items() if b == rtems_name("IDLE")]
+    tap.ok(len(ids) == 3 and len(idle) == 1
+           and [names.get(ids.get(t)) for t in ("task 0", "task 1")]
+           == [rtems_name("WKRA"), rtems_name("WKRB")] and ids["init"] in names,
+           "trace-rtems: TASK_NAME of every task: its id and its 4-character name",
+           f"{ids} {names}")
+    if len(ids) != 3 or len(idle) != 1:
+        return
+    a, b, init, idle = ids["task 0"], ids["task 1"], ids["init"], idle[0]
+    switches = [(r.a, r.b) for r in recs if r.kind == K["TASK_SWITCH"]]
+    tap.eq(switches, [(a, init), (b, a), (a, b), (b, a), (a, b), (b, a), (idle, b), (b, idle)],
+           "trace-rtems: TASK_SWITCH (heir, executing): Init hands over, the workers take "
+           "turns, task 1 sleeps and wakes")
+    first_switch = min(i for i, r in enumerate(recs) if r.kind == K["TASK_SWITCH"])
+    tap.ok(all(i < first_switch for i, r in enumerate(recs) if r.kind == K["TASK_NAME"]),
+           "trace-rtems: every task named before the first switch")
+    irq = [(r.kind, r.a) for r in recs if r.kind in (K["IRQ_ENTRY"], K["IRQ_EXIT"])]
+    tap.ok(len(irq) >= 2 and irq == [(K["IRQ_ENTRY"], 0), (K["IRQ_EXIT"], 0)] * (len(irq) // 2),
+           "trace-rtems: the tick's upcalls: IRQ_ENTRY then IRQ_EXIT of line 0, paired", irq)
+    tap.ok(all(r.part == 0 for r in recs if r.kind >= 256) and header.classes == 0x81,
+           "trace-rtems: the executive's events carry its partition; classes window and guest")
+
+
 def main():
     tap = Tap()
     traced(tap)
     untraced(tap)
     no_guest_small(tap)
+    executive(tap)
     return tap.done()
 
 
