@@ -55,6 +55,7 @@ API = [
      None),
     ("unknown hypercall, traced system (guest class only)", ("micro-trace", "hc_enosys"), None,
      None),
+    ("trace_read, 64 records and the status", ("micro-trace", "hc_trace_read"), None, None),
     ("sw interrupt round trip via rtems_interrupt_catch", ("tm-pv", "isr_null"),
      ("tm-native", "isr_null"), ("ratio", SWI_RATIO_TARGET)),
     # Traps include the timer_set that raises the upcall.
@@ -117,6 +118,7 @@ SPARC_API = [
      None),
     ("unknown hypercall, traced system (guest class only)", ("micro-trace", "hc_enosys"), None,
      None),
+    ("trace_read, 64 records and the status", ("micro-trace", "hc_trace_read"), None, None),
     ("sw interrupt round trip via rtems_interrupt_catch", ("tm-pv", "isr_null"), None, None),
     # Still the full PV_HC_UPCALL_RETURN trap on SPARC, not a short one.
     ("upcall return (full upcall_return trap)", ("micro", "upcall_return"), None,
