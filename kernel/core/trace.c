@@ -69,6 +69,10 @@ void trace_slot_end(uint64_t now, int cut)
 
     if (trace_on(PV_TRACE_CLASS_WINDOW) && (cut || now >= end))
         trace_record(PV_TRACE_WINDOW_END, slot_part(s), slot_word(s), end);
+    /* A module reset drops the plan asked for: back to the initial plan,
+     * the kernel's doing. */
+    if (cut)
+        trace.requester = PV_TRACE_NO_PART;
 }
 
 void trace_slot_start(void)

@@ -39,7 +39,7 @@ NO = tf.NO_PART
 START_BOUND = {"x86": 600, "sparc": 600}
 # Hypercall numbers (pv/abi.h) and port indexes of trace.xml (S's "out" is
 # port 0, T's "in" port 1), modes (PV_MODE_*) and HM values (pv/abi_list.h).
-HC_PORT_WRITE, HC_TRACE_EVENT, HC_TRACE_READ, HC_COUNT = 13, 21, 22, 23
+HC_IRQ_SYNC, HC_PORT_WRITE, HC_TRACE_EVENT, HC_TRACE_READ, HC_COUNT = 6, 13, 21, 22, 23
 IDLE, COLD, NORMAL = 0, 1, 3
 HM_MEMORY_VIOLATION, HM_HYPERCALL_MISUSE, HM_PORT_OVERFLOW = 0, 6, 11
 PV_IRQ_WINDOW_START, PV_IRQ_PORT = 2, 3
@@ -162,6 +162,8 @@ def check_hcalls(tap, recs):
            "hypercalls: S's write with a bad handle, status PV_ENOENT")
     tap.eq([r.part for r in calls if r.a == HC_PORT_WRITE | (EAGAIN & 0xFFFF) << 16], [S],
            "hypercalls: S's write into the full queue, status PV_EAGAIN")
+    tap.eq(len([r for r in calls if r.a == HC_IRQ_SYNC and r.part == S]), 3,
+           "hypercalls: S's three null hypercalls recorded (the fast path shut)")
     tap.eq(len([r for r in calls if r.a & 0xFFFF == HC_TRACE_EVENT]), 7,
            "hypercalls: the 7 trace_event calls, refused ones too")
     tap.ok(any(r.a == HC_TRACE_EVENT | (EINVAL & 0xFFFF) << 16 and r.part == T for r in calls),

@@ -3,10 +3,11 @@
  * The event trace's known system (tests/system/test_trace.py). Every
  * partition prints what it did that the trace must show, so that the test
  * holds the kernel's dump against the partitions' own account:
- * - S (id 1, a system partition) records a guest event, makes a call with
- *   a bad port handle, writes three messages into a queue of depth 2 (the
- *   third overflows), asks for plan 2, and at the end reads the whole trace
- *   back through trace_read, printing a hash of each chunk it got.
+ * - S (id 1, a system partition) records a guest event, makes three null
+ *   hypercalls (the fast path's kind) and a call with a bad port handle,
+ *   writes three messages into a queue of depth 2 (the third overflows),
+ *   asks for plan 2, and at the end reads the whole trace back through
+ *   trace_read, printing a hash of each chunk it got.
  * - T (id 2) takes the port's line by upcall and counts the lines
  *   delivered, reads the two messages, records guest events - one with the
  *   argument words a forger would use to name partition 0, one of a kind
@@ -69,6 +70,9 @@ static void system_partition(void)
     int32_t q = pv_port_open("out", 3);
 
     event(PV_TRACE_USER, 1, 0x1111);
+    /* Null hypercalls: the fast path is shut while hypercalls are traced. */
+    for (int i = 0; i < 3; i++)
+        pv_hcall0(PV_HC_IRQ_SYNC);
     tp_printf("bad handle -> %d\n", pv_port_write(99, msg, sizeof(msg)));
     for (int i = 0; i < 3; i++)
         tp_printf("write %d -> %d\n", i, pv_port_write(q, msg, sizeof(msg)));
