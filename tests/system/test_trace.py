@@ -108,6 +108,25 @@ def dump_of(tap, run, what):
     return data, header, recs
 
 
+def check_extract(tap, text):
+    """extract.py refuses a dump that the console damaged."""
+    lines = text.split("\n")
+    first = next(i for i, ln in enumerate(lines) if ln.startswith("TRACE-BEGIN")) + 1
+    flipped = lines[:]
+    flipped[first] = ("1" if flipped[first][0] != "1" else "2") + flipped[first][1:]
+    cases = (("a digit changed", flipped),
+             ("a line lost", lines[:first] + lines[first + 1:]),
+             ("cut short", [ln for ln in lines if not ln.startswith("TRACE-END")]),
+             ("twice", lines + lines))
+    for what, bad in cases:
+        try:
+            extract.extract("\n".join(bad))
+            refused = False
+        except extract.ExtractError:
+            refused = True
+        tap.ok(refused, f"extract.py refuses a dump with {what}")
+
+
 def check_windows(tap, recs, plan_list, header, switch_at):
     starts = [r for r in recs if r.kind == K["WINDOW_START"]]
     ends = [r for r in recs if r.kind == K["WINDOW_END"]]
@@ -270,6 +289,7 @@ def traced(tap):
     switch = [ln for ln in run.partition_lines("S") if ln.startswith("switch at")]
     switch_at = int(switch[0].split()[2]) if switch else 0
     plan_list = plans(os.path.join(HERE, "systems", "trace.xml"))
+    check_extract(tap, run.output)
     check_windows(tap, recs, plan_list, header, switch_at)
     check_running(tap, recs)
     check_hcalls(tap, recs)
