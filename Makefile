@@ -52,6 +52,7 @@ include tests/tests.mk
 include tests/unit/unit.mk
 include bench/bench.mk
 include mk/debug.mk
+include mk/trace.mk
 include mk/install.mk
 
 # An arch without the executive's CPU port builds what it has (ARCH_ALL_TARGETS)

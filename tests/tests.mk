@@ -2,7 +2,7 @@
 # Test partitions, test systems and the system test programs.
 
 TEST_PARTS := probe spinner faulter hcalls virq sysp echo fpu shm restarter ports portflood plans modes \
-	hm hostile victim conflood winlat portcost resetcost nullhc scale
+	hm hostile victim conflood winlat portcost resetcost nullhc scale tracer
 # portcost and resetcost time the kernel with the benchmarks' clock.
 $(PART_IMAGE_DIR)/obj/tests/system/parts/portcost.o: TP_CFLAGS += -Ibench
 $(PART_IMAGE_DIR)/obj/tests/system/parts/resetcost.o: TP_CFLAGS += -Ibench
@@ -16,13 +16,13 @@ endif
 
 TEST_SYSTEMS := sched spin faults-a faults-b hcalls virq sysp echo fpu-shared fpu-alone shm restart ports ports-flood plans modes \
 	hm-errors hm-errors-quiet hm-actions hm-actions-quiet hm-module-halt hm-module-reset hm-flood \
-	conlat-quiet conlat-cr conlat-lines conlat-edge conflood nullhc
+	conlat-quiet conlat-cr conlat-lines conlat-edge conflood nullhc trace trace-off trace-noguest
 $(foreach s,$(TEST_SYSTEMS),$(eval $(call tessera_system,$(s),tests/system/systems/$(s).xml,$(TEST_PART_IMAGES))))
 TEST_TARGETS += $(foreach s,$(TEST_SYSTEMS),$(SYSTEMS_DIR)/$(s)/system.elf)
 TEST_PROGRAMS += tests/system/test_hypercalls.py tests/system/test_schedule.py \
 	tests/system/test_faults.py tests/system/test_virq.py tests/system/test_partitions.py tests/system/test_console.py tests/system/test_fpu.py tests/system/test_shared.py tests/system/test_restart.py tests/system/test_ports.py tests/system/test_plans.py tests/system/test_modes.py tests/system/test_hm.py \
 	tests/system/test_guard.py tests/system/test_null_hypercall.py \
-	tests/system/test_console_isolation.py
+	tests/system/test_console_isolation.py tests/system/test_trace.py
 HOST_TEST_PROGRAMS += tests/lint.py
 
 # The guard band against every hostile kind of tests/system/parts/hostile.c,
@@ -118,6 +118,12 @@ RTEMS_TEST_SYSTEMS += rtems-abi
 $(eval $(call tessera_system,rtems-abi,tests/system/systems/rtems-abi.xml,\
 	$(PV_APP_DIR)/hello01.elf $(PV_APP_DIR)/rtems-abi-wrong.elf))
 RTEMS_TEST_PROGRAMS += tests/system/test_abi_version.py
+# The executive's own trace events (CONFIGURE_TESSERA_TRACE), read by
+# tests/system/test_trace.py.
+$(eval $(call pv_app,rtems-tracetasks,tests/system/rtems/tracetasks/init.c))
+RTEMS_TEST_SYSTEMS += trace-rtems
+$(eval $(call tessera_system,trace-rtems,tests/system/systems/trace-rtems.xml,\
+	$(PV_APP_DIR)/rtems-tracetasks.elf))
 RTEMS_TEST_SYSTEMS += trio trio-fault
 $(eval $(call tessera_system,trio,tests/system/systems/trio.xml,\
 	$(foreach a,nav fuel cabin,$(PV_APP_DIR)/demo-$(a).elf)))
