@@ -208,6 +208,7 @@ $(SPARC_HOSTILE_DIR)/%.o: tests/system/parts/%.c tests/system/parts/sparc_hostil
 	@mkdir -p $(@D)
 	$(Q)$(TARGET_CC) $(TP_CFLAGS) -Itests/system/parts -c $< -o $@
 SPARC_HOSTILE_OBJS := $(SPARC_HOSTILE_DIR)/sparc_hostile.o $(SPARC_HOSTILE_DIR)/sparc_hostile_entry.o
+-include $(SPARC_HOSTILE_OBJS:.o=.d)
 $(PART_IMAGE_DIR)/sparc-hostile.elf: $(SPARC_HOSTILE_OBJS) $(TP_LIB_OBJS) $(PV_START) $(PV_LIB) \
 		$(PV_PARTITION_LDS)
 	@mkdir -p $(@D)
@@ -323,6 +324,9 @@ $(PART_IMAGE_DIR)/$(1).elf: $(2) $(FUZZ_COMMON_OBJS) $(TP_LIB_OBJS) $(PV_START) 
 endef
 $(eval $(call fuzz_image,fuzzer-short,$(FUZZ_DIR)/short.o))
 $(eval $(call fuzz_image,fuzzer-run,$(FUZZ_DIR)/run.o))
+# The headers each object read (-MMD in PART_CFLAGS), pv/ included: a new
+# hypercall number must rebuild the fuzzer.
+-include $(FUZZ_DIR)/short.d $(FUZZ_DIR)/run.d $(FUZZ_COMMON_OBJS:.o=.d)
 FUZZ_SHORT_IMAGES := $(PART_IMAGE_DIR)/fuzzer-short.elf $(PART_IMAGE_DIR)/fuzzvictim.elf
 $(eval $(call tessera_system,fuzz-short,tests/system/systems/fuzz-short.xml,$(FUZZ_SHORT_IMAGES)))
 $(eval $(call tessera_system,fuzz-ref,tests/system/systems/fuzz-ref.xml,$(FUZZ_SHORT_IMAGES)))
