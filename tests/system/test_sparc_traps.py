@@ -90,10 +90,14 @@ def main():
     tap.eq(run.partition_lines("W"),
            ["recursion 120 deep: ok, window traps counted: yes",
             "recursion under upcalls: ok, upcalls: many",
-            "clock trap: moves, kernel entries: none", "sparc-traps 200 done"],
+            "clock trap: moves, kernel entries: none",
+            "pv clock trap: agrees with time_get, keeps registers and icc: yes, "
+            "kernel entries: none", "sparc-traps 200 done"],
            "sparc-traps: deep recursion, flushes and upcalls keep every window right "
            "(window traps counted as kernel entries); "
-           "the clock trap reads a moving counter without entering the kernel")
+           "the clock trap reads a moving counter without entering the kernel; "
+           "pv_clock_ns's trap (ta 0x43) is the kernel's clock, changes no other "
+           "register nor icc, and is no kernel entry")
     stopped = stopped_by(run)
     check_actions(tap, run, ACTIONS, stopped, "sparc-traps")
     for n, (what, value) in sorted(RETURNS.items()):

@@ -6,9 +6,11 @@
 #include "partition.h"
 #include "pv/abi.h"
 #include "pv/shared.h"
+#include "sparc.h"
 
 /* sparc_resume_user finds window n's save slot with a shift by 6. */
 _Static_assert(sizeof(struct sparc_window) == 64, "entry.S: sll 6");
+_Static_assert(offsetof(struct sparc_clock, ticks) % 8 == 0, "entry.S: ldd");
 
 void asm_offsets(void);
 
@@ -38,4 +40,7 @@ void asm_offsets(void)
     ASM_OFFSET(SHARED_IRQ_LEVEL, offsetof(struct pv_shared, irq_level));
     ASM_OFFSET(SHARED_IRQ_MASK, offsetof(struct pv_shared, irq_mask));
     ASM_OFFSET(SHARED_IRQ_PENDING, offsetof(struct pv_shared, irq_pending));
+    /* The kernel's clock, which the pv clock trap reads (ldd: 8-aligned). */
+    ASM_OFFSET(SPARC_CLOCK_LAST_COUNT, offsetof(struct sparc_clock, last_count));
+    ASM_OFFSET(SPARC_CLOCK_TICKS, offsetof(struct sparc_clock, ticks));
 }

@@ -28,6 +28,7 @@
 
 #define HCALL_TT       0xc0 /* ta 0x40 */
 #define BENCH_CLOCK_TT 0xc2 /* ta 0x42 */
+#define PV_CLOCK_TT    0xc3 /* ta 0x43 */
 
 /* A trap table entry that goes to trap_common. */
     .macro trap_entry
@@ -80,7 +81,13 @@ sparc_trap_table:
     ld [%l4 + %lo(MMIO_VA + 0x310)], %i0
     jmp %l2
      rett %l2 + 4
-    .rept 255 - BENCH_CLOCK_TT
+    /* ta 0x43, the pv clock (clock_fast below); the delay slot reads the
+     * counter. */
+    sethi %hi(MMIO_VA + 0x310), %l4
+    sethi %hi(clock_fast), %l6
+    jmp %l6 + %lo(clock_fast)
+     ld [%l4 + %lo(MMIO_VA + 0x310)], %l5
+    .rept 255 - PV_CLOCK_TT
     trap_entry
     .endr
 
@@ -430,6 +437,40 @@ hcall_fast:
 hcall_full:
     b trap_common
      rd %tbr, %l3
+
+/*
+ * The pv clock, `ta 0x43` (docs/pv-api.md, SPARC binding): the kernel's
+ * wall clock in GPTIMER ticks since boot, 64 bits, in the caller's %o0
+ * (high) and %o1 (low) - the trap window's %i0 and %i1. LEON3 under QEMU
+ * has no counter user mode may read (the GPTIMER shares its page with the
+ * UART's receive register), so this is the nearest thing: served here in
+ * the trap window's locals, not a kernel entry (kernel_entries is not
+ * counted), touching no other register, no PSR bit (so no cc-setting
+ * instruction: the carry is worked out by hand) and no kernel state. The
+ * 32-bit down-counter is extended as now_ticks() (time.c) does, from the
+ * kernel's own last reading, without storing it: the kernel reads the
+ * counter at least every 2^31 ticks (arch_timer_arm), so the ticks since
+ * then fit in 32 bits. The guest scales by the control page's counter_mult
+ * (25 ns per tick). Exactly the clock PV_HC_TIME_GET returns, which is
+ * all it tells. %l5 = the counter (read in the trap table).
+ */
+clock_fast:
+    sethi %hi(sparc_clock), %l4
+    or %l4, %lo(sparc_clock), %l4
+    ld [%l4 + SPARC_CLOCK_LAST_COUNT], %l6
+    ldd [%l4 + SPARC_CLOCK_TICKS], %i0  /* %i0 = high, %i1 = low */
+    sub %l6, %l5, %l6                   /* ticks since the kernel's reading */
+    add %i1, %l6, %l7
+    /* carry = ((a & b) | ((a | b) & ~(a + b))) >> 31 */
+    and %i1, %l6, %l3
+    or %i1, %l6, %l5
+    andn %l5, %l7, %l5
+    or %l3, %l5, %l3
+    srl %l3, 31, %l3
+    add %i0, %l3, %i0
+    mov %l7, %i1
+    jmp %l2
+     rett %l2 + 4
 
 /* void sparc_resume_user(struct sparc_frame *f): loads f into the register
  * file and returns to user mode. */

@@ -36,8 +36,9 @@
 #define IRQMP_CLEAR   (IRQMP_BASE + 0x0c)
 #define IRQMP_MASK0   (IRQMP_BASE + 0x40)
 
-static uint32_t last_count; /* the free-running counter at the last reading */
-static uint64_t ticks;      /* ticks since boot up to last_count */
+/* The clock: also read by the pv clock trap (entry.S, clock_fast), at the
+ * offsets asm_offsets.c gives it. */
+struct sparc_clock sparc_clock;
 
 void sparc_time_init(void)
 {
@@ -47,8 +48,8 @@ void sparc_time_init(void)
     mmio_write(GPT_SCALER, 0);
     mmio_write(GPT_LOAD(CLOCK_TIMER), 0xffffffffu);
     mmio_write(GPT_CTRL(CLOCK_TIMER), GPT_EN | GPT_RS | GPT_LD);
-    last_count = mmio_read(GPT_COUNTER(CLOCK_TIMER));
-    ticks = 0;
+    sparc_clock.last_count = mmio_read(GPT_COUNTER(CLOCK_TIMER));
+    sparc_clock.ticks = 0;
     /* Only the schedule timer interrupts, at level 7 (so the kernel's PIL
      * of 15 masks it and the idle loop's PIL of 0 lets it in). */
     mmio_write(IRQMP_LEVEL, 0);
@@ -61,9 +62,9 @@ static uint64_t now_ticks(void)
 {
     uint32_t c = mmio_read(GPT_COUNTER(CLOCK_TIMER));
 
-    ticks += (uint32_t)(last_count - c); /* counts down, wraps at 2^32 */
-    last_count = c;
-    return ticks;
+    sparc_clock.ticks += (uint32_t)(sparc_clock.last_count - c); /* counts down, wraps at 2^32 */
+    sparc_clock.last_count = c;
+    return sparc_clock.ticks;
 }
 
 uint64_t arch_time_ns(void)
@@ -104,7 +105,7 @@ void arch_timer_arm_idle(uint64_t deadline_ns)
         arch_timer_arm(deadline_ns);
         return;
     }
-    sparc_timer_arm_on_grid(last_count - (uint32_t)(at - now),
+    sparc_timer_arm_on_grid(sparc_clock.last_count - (uint32_t)(at - now),
                             (volatile uint32_t *)(GPT_COUNTER(CLOCK_TIMER) - MMIO_PA + MMIO_VA));
 }
 
@@ -122,9 +123,11 @@ void sparc_timer_ack(void)
 void arch_clock_publish(struct pv_shared *s)
 {
     /* No counter is readable in user mode on LEON3 (the GPTIMER is mapped
-     * supervisor-only): guests use PV_HC_TIME_GET. */
-    s->counter_valid = 0;
-    s->counter_mult = 0;
+     * supervisor-only); the pv clock trap (ta 0x43, entry.S) returns the
+     * kernel's tick count since boot, which is the wall clock at 25 ns a
+     * tick: a constant scale. */
+    s->counter_valid = 1;
+    s->counter_mult = (uint64_t)TICK_NS << 32;
     s->counter_base = 0;
-    s->wall_base_ns = arch_time_ns();
+    s->wall_base_ns = 0;
 }

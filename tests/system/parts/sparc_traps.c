@@ -87,6 +87,63 @@ static void check_clock_trap(void)
               kernel_entries() == entries ? "none" : "SOME");
 }
 
+/* ta 0x43, the pv clock (pv_arch_counter): with every other register the
+ * test can see set beforehand, and icc set to N and C, which an
+ * arithmetic or a multiply in the kernel's handler would change. */
+static int pv_clock_trap_keeps_state(void)
+{
+    uint32_t cc, y, g1, o2;
+
+    __asm__ volatile("set 0x12345, %%g1\n\t"
+                     "set 0x6789a, %%o2\n\t"
+                     "wr %%g0, 0x2bc, %%y\n\t"
+                     "nop\n\tnop\n\tnop\n\t"
+                     "subcc %%g0, 1, %%g0\n\t" /* N and C set, Z and V clear */
+                     "ta 0x43\n\t"
+                     "mov 0, %[cc]\n\t"
+                     "bneg,a 1f\n\t"
+                     " or %[cc], 1, %[cc]\n"
+                     "1:\tbcs,a 2f\n\t"
+                     " or %[cc], 2, %[cc]\n"
+                     "2:\tbe,a 3f\n\t"
+                     " or %[cc], 4, %[cc]\n"
+                     "3:\tbvs,a 4f\n\t"
+                     " or %[cc], 8, %[cc]\n"
+                     "4:\trd %%y, %[y]\n\t"
+                     "mov %%g1, %[g1]\n\t"
+                     "mov %%o2, %[o2]"
+                     : [cc] "=&r"(cc), [y] "=&r"(y), [g1] "=&r"(g1), [o2] "=&r"(o2)
+                     :
+                     : "g1", "o0", "o1", "o2", "cc");
+    return cc == 3 && y == 0x2bc && g1 == 0x12345 && o2 == 0x6789a;
+}
+
+/* pv_clock_ns() through ta 0x43: the kernel's clock (between two
+ * PV_HC_TIME_GET), no kernel entry, nothing else changed. */
+static void check_pv_clock_trap(void)
+{
+    uint64_t t1, c, t2, later = 0;
+    uint32_t entries = 0, a_entries = 0;
+    int keeps;
+
+    pv_time_get(&t1);
+    c = pv_clock_ns();
+    pv_time_get(&t2);
+    for (int attempt = 0; attempt < 3; attempt++) {
+        pv_idle();
+        entries = kernel_entries();
+        later = pv_clock_ns(); /* the read alone, at a window start */
+        a_entries = kernel_entries();
+        if (a_entries == entries)
+            break;
+    }
+    keeps = pv_clock_trap_keeps_state();
+    tp_printf("pv clock trap: %s, keeps registers and icc: %s, kernel entries: %s\n",
+              t1 <= c && c <= t2 && t2 - t1 < 100000 && later > t2 ? "agrees with time_get"
+                                                                   : "WRONG",
+              keeps ? "yes" : "NO", a_entries == entries ? "none" : "SOME");
+}
+
 static void windows(uint32_t id)
 {
     uint32_t bad = 0, runs = 0, entries = kernel_entries();
@@ -118,6 +175,7 @@ static void windows(uint32_t id)
     tp_printf("recursion under upcalls: %s, upcalls: %s\n", bad ? "WRONG" : "ok",
               ticks > 10 && runs > 10 ? "many" : "FEW");
     check_clock_trap();
+    check_pv_clock_trap();
     tp_printf("sparc-traps %u done\n", id);
 }
 

@@ -151,6 +151,16 @@ int sparc_window_fill(struct partition *p);
 __attribute__((noreturn)) void sparc_resume_user(struct sparc_frame *f);
 __attribute__((noreturn)) void sparc_resume_idle(void);
 
+/* The kernel's clock (time.c): the free-running counter at its last
+ * reading, and the ticks since boot up to it. entry.S's pv clock trap reads
+ * both (SPARC_CLOCK_* in asm_offsets.c). */
+struct sparc_clock {
+    uint32_t last_count;
+    uint32_t reserved;
+    uint64_t ticks;
+};
+extern struct sparc_clock sparc_clock;
+
 /* The frame entry.S saves a trap from user mode into. */
 extern struct sparc_frame *sparc_cur_frame;
 #endif
