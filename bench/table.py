@@ -25,6 +25,7 @@ NULL_HC_TARGET = {"x86": 60, "sparc": 100}
 SWI_RATIO_TARGET = 2.0     # software interrupt round trip, pv / native
 TICK_RATIO_TARGET = 1.3    # RTEMS tick path, pv / native
 UPCALL_RETURN_TRAPS = {"x86": 1, "sparc": 2}  # the trigger's own, plus SPARC's one short trap
+HANDOVER_TARGET = 1000     # SPARC thread hand-over (its entries: docs/performance.md)
 
 # The hostile-neighbour rows: the victim's window after each hostile kind
 # of tests/system/parts/hostile.c in the systems of bench/gen_hostile.py
@@ -115,10 +116,11 @@ SPARC_RTEMS = [(label, ("tm-pv", m), None, SPARC_TARGETS.get(m, SPARC_TARGETS.ge
 SPARC_RTEMS.append(("clock tick interrupt path (tick ISR)", ("tmtick-pv", "tick_isr"), None,
                     None))
 # The blocking hand-overs switch threads, which on SPARC flushes register
-# windows: not a "no trap" operation.
+# windows: not a "no trap" operation. Issue 17's target is on their length;
+# their window traps are served in the trap table and still counted.
 for _i, (_label, _pv, _nat, _t) in enumerate(SPARC_RTEMS):
     if _pv[1].endswith("_switch") or _pv[1] == "isr_to_task":
-        SPARC_RTEMS[_i] = (_label, _pv, _nat, None)
+        SPARC_RTEMS[_i] = (_label, _pv, _nat, ("max", HANDOVER_TARGET))
 
 SECTIONS = {
     "x86": (("pv API", API), ("schedule and virtual interrupts", SCHEDULE),

@@ -92,12 +92,15 @@ def main():
             "recursion under upcalls: ok, upcalls: many",
             "clock trap: moves, kernel entries: none",
             "pv clock trap: agrees with time_get, keeps registers and icc: yes, "
-            "kernel entries: none", "sparc-traps 200 done"],
+            "kernel entries: none",
+            "window flush onto a plain stack: served in the trap table",
+            "sparc-traps 200 done"],
            "sparc-traps: deep recursion, flushes and upcalls keep every window right "
            "(window traps counted as kernel entries); "
            "the clock trap reads a moving counter without entering the kernel; "
            "pv_clock_ns's trap (ta 0x43) is the kernel's clock, changes no other "
-           "register nor icc, and is no kernel entry")
+           "register nor icc, and is no kernel entry; a window flush onto a plain "
+           "stack is served in the trap table (its instruction count)")
     stopped = stopped_by(run)
     check_actions(tap, run, ACTIONS, stopped, "sparc-traps")
     for n, (what, value) in sorted(RETURNS.items()):

@@ -56,7 +56,16 @@ sparc_trap_table:
     sethi %hi(window_underflow), %l4
     jmp %l4 + %lo(window_underflow)
      andcc %l0, PSR_PS, %g0
-    .rept HCALL_TT - TT_WINDOW_UNDERFLOW - 1
+    .rept TT_FLUSH_WINDOWS - TT_WINDOW_UNDERFLOW - 1
+    trap_entry
+    .endr
+    /* ta 3, the window flush: served in place too when every window to
+     * spill has a plainly good stack (flush_fast below). */
+    rd %psr, %l0
+    sethi %hi(flush_fast), %l4
+    jmp %l4 + %lo(flush_fast)
+     andcc %l0, PSR_PS, %g0
+    .rept HCALL_TT - TT_FLUSH_WINDOWS - 1
     trap_entry
     .endr
     /* ta 0x40, the hypercall: the null hypercall returns from hcall_fast;
@@ -383,6 +392,130 @@ window_done:
     nop
     jmp %l1
      rett %l2
+
+/*
+ * A partition's window flush (`ta 3`: every window older than the current
+ * one to its stack, then only the current one valid), without entering
+ * the kernel: the thread switch of a SPARC RTOS does one per switch. Two
+ * passes over the windows between the current one and the invalid mark,
+ * with window traps off: the first checks each save area as
+ * window_overflow does (8-aligned, below the control page, in one page,
+ * user-writable by an MMU probe of the partition's context), the second
+ * stores them, oldest first - so that, as window.c's flush, it writes all
+ * or nothing. Any save area not plainly good puts everything back as the
+ * trap found it and goes to trap_common (window.c decides and reports).
+ * Served, the mark moves to the window just older than the current one,
+ * the entry is counted in kernel_entries as a served window trap is, and
+ * the partition continues past the `ta` with its icc (the checks changed
+ * them) from the trap's PSR. The partition's %g1-%g4 are kept in the trap
+ * window's %l4-%l7; %g4 holds the trap's PSR, whose CWP leads back to the
+ * trap window from anywhere in the walk. %l0 = PSR, %l1 = PC, %l2 = nPC;
+ * icc says whether the trap came from the kernel.
+ */
+flush_fast:
+    bnz flush_full
+     rd %wim, %l3
+    mov %g1, %l4
+    mov %g2, %l5
+    mov %g3, %l6
+    mov %g4, %l7
+    mov %l0, %g4
+    mov %l3, %g2                /* the invalid window ends the walk */
+    mov 0, %g3                  /* windows to spill */
+    wr %g0, %wim                /* no window traps while we walk */
+    nop
+    nop
+    nop
+    restore                     /* the partition's current window: stays */
+1:  restore                     /* the next older one */
+    rd %psr, %g1
+    and %g1, PSR_CWP, %g1
+    srl %g2, %g1, %g1
+    andcc %g1, 1, %g0
+    bnz 2f
+     andcc %sp, 7, %g0
+    bnz flush_slow
+     sethi %hi(SHARED_VA), %g1
+    cmp %sp, %g1
+    bgeu flush_slow
+     and %sp, 0xfff, %g1
+    cmp %g1, 0x1000 - 64
+    bgu flush_slow
+     andn %sp, 0xfff, %g1
+    or %g1, MMU_PROBE_ALL, %g1
+    lda [%g1] ASI_MMU_FLUSH, %g1
+    and %g1, PTE_USER_W_MASK, %g1
+    cmp %g1, PTE_USER_W_MATCH
+    bne flush_slow
+     nop
+    b 1b
+     add %g3, 1, %g3
+    /* At the mark, every save area plainly good: spill, oldest first. */
+2:  tst %g3
+    bz 4f
+     nop
+3:  save
+    std %l0, [%sp + 0]
+    std %l2, [%sp + 8]
+    std %l4, [%sp + 16]
+    std %l6, [%sp + 24]
+    std %i0, [%sp + 32]
+    std %i2, [%sp + 40]
+    std %i4, [%sp + 48]
+    std %i6, [%sp + 56]
+    subcc %g3, 1, %g3
+    bnz 3b
+     nop
+4:  wr %g4, %psr                /* the trap window */
+    nop
+    nop
+    nop
+    and %l0, PSR_CWP, %g1       /* the mark: current window (trap's + 1) + 1 */
+    add %g1, 2, %g1
+    and %g1, 7, %g1             /* 8 windows, as the 0xff masks above */
+    mov 1, %g2
+    sll %g2, %g1, %g2
+    wr %g2, %wim
+    mov %l4, %g1
+    mov %l5, %g2
+    mov %l6, %g3
+    mov %l7, %g4
+    sethi %hi(MMIO_VA + 0x204), %l3
+    ld [%l3 + %lo(MMIO_VA + 0x204)], %l3
+    andcc %l3, 1 << 7, %g0
+    bnz flush_irq
+     nop
+    sethi %hi(SHARED_VA + SHARED_KERNEL_ENTRIES), %l3
+    ld [%l3 + %lo(SHARED_VA + SHARED_KERNEL_ENTRIES)], %l4
+    add %l4, 1, %l4
+    st %l4, [%l3 + %lo(SHARED_VA + SHARED_KERNEL_ENTRIES)]
+    wr %l0, %psr                /* the partition's icc */
+    nop
+    nop
+    nop
+    jmp %l2
+     rett %l2 + 4
+/* Served, but the schedule interrupt is pending (see hcall_fast): take it
+ * as an interrupt right past the `ta`. */
+flush_irq:
+    mov %l2, %l1
+    add %l2, 4, %l2
+    b trap_common
+     mov 0x17 << 4, %l3
+/* Somewhere in the walk, nothing stored: back to the trap window. */
+flush_slow:
+    wr %g4, %psr
+    nop
+    nop
+    nop
+    wr %l3, %wim                /* as it was: trap_common reads it */
+    mov %l4, %g1
+    mov %l5, %g2
+    mov %l6, %g3
+    mov %l7, %g4
+flush_full:
+    b trap_common
+     mov TT_FLUSH_WINDOWS << 4, %l3
 
 /*
  * The null hypercall (PV_HC_IRQ_SYNC with nothing to deliver) from a
