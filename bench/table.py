@@ -105,8 +105,8 @@ SPARC_API = [
     ("clock read: pv_clock_ns (ta 0x43 in the trap table)", ("micro", "pv_clock_ns"), None,
      "no-trap"),
     ("sw interrupt round trip via rtems_interrupt_catch", ("tm-pv", "isr_null"), None, None),
-    # Still the full PV_HC_UPCALL_RETURN trap on SPARC, not a short one.
-    ("upcall return (full upcall_return trap)", ("micro", "upcall_return"), None,
+    # PV_HC_UPCALL_RETURN served in the trap table (entry.S, upcall_fast).
+    ("upcall return (short upcall_return trap)", ("micro", "upcall_return"), None,
      ("traps", UPCALL_RETURN_TRAPS["sparc"])),
 ]
 SPARC_SCHEDULE = SCHEDULE

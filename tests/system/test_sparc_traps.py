@@ -94,13 +94,15 @@ def main():
             "pv clock trap: agrees with time_get, keeps registers and icc: yes, "
             "kernel entries: none",
             "window flush onto a plain stack: served in the trap table",
+            "upcall return: served in the trap table, one kernel entry",
             "sparc-traps 200 done"],
            "sparc-traps: deep recursion, flushes and upcalls keep every window right "
            "(window traps counted as kernel entries); "
            "the clock trap reads a moving counter without entering the kernel; "
            "pv_clock_ns's trap (ta 0x43) is the kernel's clock, changes no other "
            "register nor icc, and is no kernel entry; a window flush onto a plain "
-           "stack is served in the trap table (its instruction count)")
+           "stack is served in the trap table, and so is an upcall return "
+           "(their instruction counts)")
     stopped = stopped_by(run)
     check_actions(tap, run, ACTIONS, stopped, "sparc-traps")
     for n, (what, value) in sorted(RETURNS.items()):

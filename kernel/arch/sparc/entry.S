@@ -394,27 +394,20 @@ window_done:
      rett %l2
 
 /*
- * A partition's window flush (`ta 3`: every window older than the current
- * one to its stack, then only the current one valid), without entering
- * the kernel: the thread switch of a SPARC RTOS does one per switch. Two
- * passes over the windows between the current one and the invalid mark,
- * with window traps off: the first checks each save area as
- * window_overflow does (8-aligned, below the control page, in one page,
- * user-writable by an MMU probe of the partition's context), the second
- * stores them, oldest first - so that, as window.c's flush, it writes all
- * or nothing. Any save area not plainly good puts everything back as the
- * trap found it and goes to trap_common (window.c decides and reports).
- * Served, the mark moves to the window just older than the current one,
- * the entry is counted in kernel_entries as a served window trap is, and
- * the partition continues past the `ta` with its icc (the checks changed
- * them) from the trap's PSR. The partition's %g1-%g4 are kept in the trap
- * window's %l4-%l7; %g4 holds the trap's PSR, whose CWP leads back to the
- * trap window from anywhere in the walk. %l0 = PSR, %l1 = PC, %l2 = nPC;
- * icc says whether the trap came from the kernel.
+ * The walk of flush_fast and upcall_fast, in the trap window T of a trap
+ * from user mode: %l0 = PSR, %l3 = WIM. Saves the partition's %g1-%g4 in
+ * %l4-%l7 and walks, window traps off, from the partition's current window
+ * (T + 1, which stays) through every older valid one up to the invalid
+ * mark. The first pass checks each save area as window_overflow does
+ * (8-aligned, below the control page, in one page, user-writable by an
+ * MMU probe of the partition's context) and goes to \slow, from whatever
+ * window, at the first that is not plainly good - nothing stored yet; %g4
+ * holds the trap's PSR, whose CWP leads back to T. The second pass stores
+ * them, oldest first. So, as window.c's flush, it writes all or nothing.
+ * It ends in T with the mark on T + 2 (only the current window valid) and
+ * %g1-%g4 clobbered.
  */
-flush_fast:
-    bnz flush_full
-     rd %wim, %l3
+    .macro spill_older_windows slow
     mov %g1, %l4
     mov %g2, %l5
     mov %g3, %l6
@@ -434,19 +427,19 @@ flush_fast:
     andcc %g1, 1, %g0
     bnz 2f
      andcc %sp, 7, %g0
-    bnz flush_slow
+    bnz \slow
      sethi %hi(SHARED_VA), %g1
     cmp %sp, %g1
-    bgeu flush_slow
+    bgeu \slow
      and %sp, 0xfff, %g1
     cmp %g1, 0x1000 - 64
-    bgu flush_slow
+    bgu \slow
      andn %sp, 0xfff, %g1
     or %g1, MMU_PROBE_ALL, %g1
     lda [%g1] ASI_MMU_FLUSH, %g1
     and %g1, PTE_USER_W_MASK, %g1
     cmp %g1, PTE_USER_W_MATCH
-    bne flush_slow
+    bne \slow
      nop
     b 1b
      add %g3, 1, %g3
@@ -476,6 +469,24 @@ flush_fast:
     mov 1, %g2
     sll %g2, %g1, %g2
     wr %g2, %wim
+    .endm
+
+/*
+ * A partition's window flush (`ta 3`: every window older than the current
+ * one to its stack, then only the current one valid), without entering
+ * the kernel: the thread switch of a SPARC RTOS does one per switch. The
+ * walk (spill_older_windows) checks every save area first; any not plainly
+ * good puts everything back as the trap found it and goes to trap_common
+ * (window.c decides and reports). Served, the entry is counted in
+ * kernel_entries as a served window trap is, and the partition continues
+ * past the `ta` with its %g1-%g4 and its icc (the checks changed them)
+ * from the trap's PSR. %l0 = PSR, %l1 = PC, %l2 = nPC; icc says whether
+ * the trap came from the kernel.
+ */
+flush_fast:
+    bnz flush_full
+     rd %wim, %l3
+    spill_older_windows flush_slow
     mov %l4, %g1
     mov %l5, %g2
     mov %l6, %g3
@@ -530,7 +541,7 @@ flush_full:
 hcall_fast:
     bnz hcall_full
      cmp %g1, HC_IRQ_SYNC
-    bne hcall_full
+    bne upcall_fast
      sethi %hi(kernel_fast_exit_partition), %l4
     ld [%l4 + %lo(kernel_fast_exit_partition)], %l4
     tst %l4
@@ -570,6 +581,140 @@ hcall_fast:
 hcall_full:
     b trap_common
      rd %tbr, %l3
+
+/*
+ * PV_HC_UPCALL_RETURN(frame) from a partition, when the last full exit
+ * allowed the null hypercall's fast path (the same conditions: the running
+ * partition published, no console output queued, no port copy) and
+ * nothing will be deliverable once upcalls are enabled again: what
+ * arch_upcall_pop() (upcall.c) does, in the trap window. The frame with
+ * the 96 bytes below it must lie in one page the partition may read
+ * (8-aligned, below the control page: an MMU probe), else the full path
+ * decides; then every window older than the caller's goes to its stack
+ * (spill_older_windows, all or nothing, else the full path); then the
+ * frame is read - after the flush, which may write into it - and a pc or
+ * npc that is not 4-byte aligned goes the full way too (which refuses
+ * it, the flush already done either way). The caller's window becomes the
+ * interrupted one: its locals and ins from the save area at frame - 96,
+ * its outs (the trap window's ins) from the frame, and %g1-%g7, %y, icc,
+ * pc and npc; irq_level = 0 and one kernel entry counted in the control
+ * page, as the full path would. A schedule interrupt that became pending
+ * meanwhile is taken right at the interrupted code (trap_common with the
+ * state complete), as window_irq does. docs/performance.md says why the
+ * exit path may be skipped.
+ */
+upcall_fast:
+    cmp %g1, HC_UPCALL_RETURN
+    bne hcall_full
+     nop
+    ld [%l4 + %lo(kernel_fast_exit_partition)], %l4
+    tst %l4
+    bz hcall_full
+     nop
+    ld [%l4 + PART_CONSOLE_LEN], %l5
+    ld [%l4 + PART_PORT_CALL], %l6
+    orcc %l5, %l6, %g0
+    bnz hcall_full
+     ld [%l4 + PART_SHARED], %l4
+    /* Upcalls are enabled by the return: a line pending and unmasked
+     * would be delivered on the way out. */
+    ld [%l4 + SHARED_IRQ_MASK], %l5
+    ld [%l4 + SHARED_IRQ_PENDING], %l6
+    andncc %l6, %l5, %g0
+    bnz hcall_full
+     sethi %hi(MMIO_VA + 0x204), %l5
+    ld [%l5 + %lo(MMIO_VA + 0x204)], %l5
+    andcc %l5, 1 << 7, %g0
+    bnz hcall_full
+     sub %i0, UPCALL_STACK_FRAME, %l5
+    andcc %i0, 7, %g0
+    bnz hcall_full
+     sethi %hi(SHARED_VA), %l6
+    cmp %l5, %l6                /* also frame < 96: wrapped, above */
+    bgeu hcall_full
+     and %l5, 0xfff, %l6
+    cmp %l6, 0x1000 - UPCALL_STACK_FRAME - UPCALL_FRAME_SIZE
+    bgu hcall_full
+     andn %l5, 0xfff, %l6
+    or %l6, MMU_PROBE_ALL, %l6
+    lda [%l6] ASI_MMU_FLUSH, %l6
+    and %l6, PTE_USER_R_MASK, %l6
+    cmp %l6, PTE_USER_R_MATCH
+    bne hcall_full
+     rd %wim, %l3
+    spill_older_windows upcall_slow
+    ld [%i0 + UPCALL_PC], %g1
+    ld [%i0 + UPCALL_NPC], %g2
+    or %g1, %g2, %g3
+    andcc %g3, 3, %g0
+    bnz upcall_refused
+     nop
+    mov %g1, %l1
+    mov %g2, %l2
+    sethi %hi(SHARED_VA), %g2
+    st %g0, [%g2 + SHARED_IRQ_LEVEL]
+    ld [%g2 + SHARED_KERNEL_ENTRIES], %g3
+    add %g3, 1, %g3
+    st %g3, [%g2 + SHARED_KERNEL_ENTRIES]
+    ld [%i0 + UPCALL_Y], %g2
+    wr %g2, %y
+    ld [%i0 + UPCALL_PSR], %g2
+    sethi %hi(PSR_ICC), %g3
+    and %g2, %g3, %g2
+    andn %l0, %g3, %l0
+    or %l0, %g2, %l0            /* the PSR to return with: the frame's icc */
+    mov %i0, %g1
+    restore                     /* the caller's window, valid */
+    ldd [%g1 - UPCALL_STACK_FRAME + 0], %l0
+    ldd [%g1 - UPCALL_STACK_FRAME + 8], %l2
+    ldd [%g1 - UPCALL_STACK_FRAME + 16], %l4
+    ldd [%g1 - UPCALL_STACK_FRAME + 24], %l6
+    ldd [%g1 - UPCALL_STACK_FRAME + 32], %i0
+    ldd [%g1 - UPCALL_STACK_FRAME + 40], %i2
+    ldd [%g1 - UPCALL_STACK_FRAME + 48], %i4
+    ldd [%g1 - UPCALL_STACK_FRAME + 56], %i6
+    save                        /* the trap window: its ins are the outs */
+    ldd [%g1 + UPCALL_O + 0], %i0
+    ldd [%g1 + UPCALL_O + 8], %i2
+    ldd [%g1 + UPCALL_O + 16], %i4
+    ldd [%g1 + UPCALL_O + 24], %i6
+    ldd [%g1 + UPCALL_G + 4], %g2
+    ldd [%g1 + UPCALL_G + 12], %g4
+    ldd [%g1 + UPCALL_G + 20], %g6
+    ld [%g1 + UPCALL_G], %g1
+    sethi %hi(MMIO_VA + 0x204), %l3
+    ld [%l3 + %lo(MMIO_VA + 0x204)], %l3
+    andcc %l3, 1 << 7, %g0
+    bnz window_irq
+     nop
+    wr %l0, %psr
+    nop
+    nop
+    nop
+    jmp %l1
+     rett %l2
+/* Flushed, but the frame's pc or npc is misaligned: the full path
+ * refuses it (its flush has nothing left to do). */
+upcall_refused:
+    mov %l4, %g1
+    mov %l5, %g2
+    mov %l6, %g3
+    mov %l7, %g4
+    b trap_common
+     mov HCALL_TT << 4, %l3
+/* Somewhere in the walk, nothing stored: back to the trap window. */
+upcall_slow:
+    wr %g4, %psr
+    nop
+    nop
+    nop
+    wr %l3, %wim
+    mov %l4, %g1
+    mov %l5, %g2
+    mov %l6, %g3
+    mov %l7, %g4
+    b trap_common
+     mov HCALL_TT << 4, %l3
 
 /*
  * The pv clock, `ta 0x43` (docs/pv-api.md, SPARC binding): the kernel's

@@ -17,10 +17,16 @@
 
 static volatile uint32_t ticks;
 
+/* The clock (ta 0x42) as the handler of an execution-time upcall ends. */
+static volatile uint32_t handler_end;
+static uint32_t clock_trap(void);
+
 void pv_upcall_handler(struct pv_upcall_frame *frame)
 {
     if (frame->lines & (1u << PV_IRQ_TIMER))
         ticks++;
+    if (frame->lines & (1u << PV_IRQ_EXEC_TIMER))
+        handler_end = clock_trap();
 }
 
 /* Every level keeps values in registers across the call, so a window that
@@ -186,6 +192,39 @@ static void check_flush_fast(void)
         tp_printf("window flush onto a plain stack: %u ns, A FULL ENTRY\n", ns);
 }
 
+/* The upcall return (the trampoline's PV_HC_UPCALL_RETURN) of an upcall
+ * on the way out of a timer_set, from the handler's end to the code after
+ * the timer_set: served in the trap table (entry.S, upcall_fast) about 170
+ * instructions, through the full kernel entry about 1,700; two kernel
+ * entries per round (the timer_set and the return) either way. */
+#define RETURNS                64u
+#define UPCALL_RETURN_FAST_MAX 500u
+static void check_upcall_return_fast(void)
+{
+    uint32_t sum = 0, entries = 0;
+
+    pv_irq_unmask_line(PV_IRQ_EXEC_TIMER);
+    /* At a window start; again if a console drain entry fell inside. */
+    for (int attempt = 0; attempt < 3; attempt++) {
+        pv_idle();
+        sum = 0;
+        entries = kernel_entries();
+        for (uint32_t i = 0; i < RETURNS; i++) {
+            pv_timer_set(PV_CLOCK_EXEC, 1, 0);
+            sum += handler_end - clock_trap();
+        }
+        entries = kernel_entries() - entries;
+        if (entries == 2 * RETURNS)
+            break;
+    }
+    pv_irq_mask_line(PV_IRQ_EXEC_TIMER);
+    if (sum * 25u / RETURNS < UPCALL_RETURN_FAST_MAX && entries == 2 * RETURNS)
+        tp_printf("upcall return: served in the trap table, one kernel entry\n");
+    else
+        tp_printf("upcall return: %u ns, %u entries per round: NOT THE FAST PATH\n",
+                  sum * 25u / RETURNS, entries / RETURNS);
+}
+
 static void windows(uint32_t id)
 {
     uint32_t bad = 0, runs = 0, entries = kernel_entries();
@@ -219,6 +258,7 @@ static void windows(uint32_t id)
     check_clock_trap();
     check_pv_clock_trap();
     check_flush_fast();
+    check_upcall_return_fast();
     tp_printf("sparc-traps %u done\n", id);
 }
 
