@@ -68,9 +68,18 @@ def setup():
                          "svg.fonttype": "none"})
 
 
+SPDX = "<!-- SPDX-License-Identifier: BSD-2-Clause -->\n"
+
+
 def save(fig, path):
+    """The SVG, with the project's licence line after the XML declaration
+    (the charts are committed under docs/)."""
     fig.savefig(path, format="svg", metadata={"Date": None}, bbox_inches="tight")
     plt.close(fig)
+    with open(path) as f:
+        head, rest = f.read().split("\n", 1)
+    with open(path, "w") as f:
+        f.write(head + "\n" + SPDX + rest)
 
 
 def distributions(rows, arch, path):
