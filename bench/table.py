@@ -105,7 +105,7 @@ SPARC_API = [
     ("clock read: pv_clock_ns (ta 0x43 in the trap table)", ("micro", "pv_clock_ns"), None,
      "no-trap"),
     ("sw interrupt round trip via rtems_interrupt_catch", ("tm-pv", "isr_null"), None, None),
-    # PV_HC_UPCALL_RETURN served in the trap table (entry.S, upcall_fast).
+    # PV_HC_UPCALL_RETURN served in the trap table (trap_fast.S, upcall_fast).
     ("upcall return (short upcall_return trap)", ("micro", "upcall_return"), None,
      ("traps", UPCALL_RETURN_TRAPS["sparc"])),
 ]

@@ -35,7 +35,7 @@ ACTIONS = {
     11: ("fp exception", r"fp exception \(tt 0x08\) at pc="),
 }
 # The same for system sparc-stacks: bad save areas that the window trap
-# fast path (entry.S) must leave to window.c. Each stops its partition with
+# fast path (trap_fast.S) must leave to window.c. Each stops its partition with
 # the first bad stack pointer - a fast path that accepted it would go on
 # (and spill into the kernel or fault with traps off).
 OVERFLOW = r"window overflow at pc=\w+: bad stack pointer "

@@ -11,10 +11,10 @@
 
 /* sparc_resume_user finds window n's save slot with a shift by 6. */
 _Static_assert(sizeof(struct sparc_window) == 64, "entry.S: sll 6");
-_Static_assert(offsetof(struct sparc_clock, ticks) % 8 == 0, "entry.S: ldd");
+_Static_assert(offsetof(struct sparc_clock, ticks) % 8 == 0, "trap_fast.S: ldd");
 /* upcall_fast loads %g2-%g7 and %o0-%o7 with ldd from an 8-aligned frame. */
-_Static_assert(offsetof(struct pv_upcall_frame, g) % 8 == 4, "entry.S: ldd of g[1]");
-_Static_assert(offsetof(struct pv_upcall_frame, o) % 8 == 0, "entry.S: ldd of o");
+_Static_assert(offsetof(struct pv_upcall_frame, g) % 8 == 4, "trap_fast.S: ldd of g[1]");
+_Static_assert(offsetof(struct pv_upcall_frame, o) % 8 == 0, "trap_fast.S: ldd of o");
 
 void asm_offsets(void);
 

@@ -36,7 +36,7 @@
 #define IRQMP_CLEAR   (IRQMP_BASE + 0x0c)
 #define IRQMP_MASK0   (IRQMP_BASE + 0x40)
 
-/* The clock: also read by the pv clock trap (entry.S, clock_fast), at the
+/* The clock: also read by the pv clock trap (trap_fast.S, clock_fast), at the
  * offsets asm_offsets.c gives it. */
 struct sparc_clock sparc_clock;
 
@@ -146,7 +146,7 @@ void sparc_timer_ack(void)
 void arch_clock_publish(struct pv_shared *s)
 {
     /* No counter is readable in user mode on LEON3 (the GPTIMER is mapped
-     * supervisor-only); the pv clock trap (ta 0x43, entry.S) returns the
+     * supervisor-only); the pv clock trap (ta 0x43, trap_fast.S) returns the
      * kernel's tick count since boot, which is the wall clock at 25 ns a
      * tick: a constant scale. */
     s->counter_valid = 1;

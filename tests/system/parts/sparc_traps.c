@@ -169,7 +169,7 @@ __attribute__((noinline)) static void flush_chain(int depth)
 }
 
 /* A flush of the chain's windows and its callers' onto a plain stack is
- * served in the trap table (entry.S, flush_fast): about 200 instructions
+ * served in the trap table (trap_fast.S, flush_fast): about 200 instructions
  * with the two clock reads, where the full kernel entry (every window
  * copied to kernel memory, C, every window reloaded) took over 500 - 16,000
  * here, with this test's console output drained in it. Deterministic
@@ -194,7 +194,7 @@ static void check_flush_fast(void)
 
 /* The upcall return (the trampoline's PV_HC_UPCALL_RETURN) of an upcall
  * on the way out of a timer_set, from the handler's end to the code after
- * the timer_set: served in the trap table (entry.S, upcall_fast) about 170
+ * the timer_set: served in the trap table (trap_fast.S, upcall_fast) about 170
  * instructions, through the full kernel entry about 1,700; two kernel
  * entries per round (the timer_set and the return) either way. */
 #define RETURNS                64u
@@ -304,7 +304,7 @@ static void misaligned_sp(void)
                          : "memory");
 }
 
-/* Bad save areas the window trap fast path (entry.S) must refuse, leaving
+/* Bad save areas the window trap fast path (trap_fast.S) must refuse, leaving
  * them to window.c, which stops the partition. Each spills (or fills) the
  * window whose %sp (or the caller's whose %fp) is the address. */
 #define OVERFLOW_AT(addr)                                                                          \
