@@ -91,6 +91,12 @@ BENCH_IMAGES := $(foreach s,$(BENCH_SYSTEMS) $(BENCH_HOSTILE),$(SYSTEMS_DIR)/ben
 
 # The sub-make reads the same makefiles as this one (the top Makefile, or a
 # wrapper that includes this file).
-bench: deps
+# bench/charts.py draws the SVGs next to the JSON with Debian's
+# python3-matplotlib (tools/install-deps.sh --bench), so with Debian's
+# python3, whatever python3 comes first on the PATH.
+CHART_PYTHON ?= /usr/bin/python3
+BENCH_JSON = $(BENCH_OUT)/results$(if $(filter-out x86,$(ARCH)),-$(ARCH)).json
+bench: deps bench-deps
 	$(Q)$(MAKE) --no-print-directory -f $(firstword $(MAKEFILE_LIST)) $(BENCH_IMAGES)
-	$(Q)$(PYTHON) bench/run.py --arch $(ARCH) --build $(B) --out $(BENCH_OUT)/results$(if $(filter-out x86,$(ARCH)),-$(ARCH)).json
+	$(Q)$(PYTHON) bench/run.py --arch $(ARCH) --build $(B) --out $(BENCH_JSON)
+	$(Q)$(CHART_PYTHON) bench/charts.py $(BENCH_JSON) --out $(BENCH_OUT)
