@@ -366,8 +366,9 @@ static void write_tables(FILE *f, const struct tcfg_system *s, const struct tcfg
      * cfg_state.h); left out when the tables are built on their own. */
     fprintf(f,
             "\n#ifdef TESSERA_KERNEL\n#include \"cfg_state.h\"\n"
-            "CFG_STATE_DEFINE(%zuu, %zuu, %" PRIu64 "u)\n#endif\n",
-            s->num_partitions, ports ? s->num_channels : 0, tcfg_page_tables_used(s));
+            "CFG_STATE_DEFINE(%zuu, %zuu, %" PRIu64 "u)\nCFG_CPU_STATE_DEFINE(%" PRIu32
+            "u)\n#endif\n",
+            s->num_partitions, ports ? s->num_channels : 0, tcfg_page_tables_used(s), cpus);
 }
 
 /* A string for the assembler; it goes through cpp too, which leaves string

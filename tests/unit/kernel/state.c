@@ -4,3 +4,4 @@
 #include "cfg_state.h"
 
 CFG_STATE_DEFINE(4u, 64u, 0u)
+CFG_CPU_STATE_DEFINE(1u)
