@@ -157,8 +157,12 @@ struct x86_frame *x86_ap_timer(struct x86_frame *f)
 
     x86_timer_eoi();
     if (now >= c->s.next_frame) {
-        if (now - c->s.next_frame > c->s.max_late_ns)
-            c->s.max_late_ns = now - c->s.next_frame;
+        uint64_t late = now - c->s.next_frame;
+
+        if (late > c->s.max_late_ns)
+            c->s.max_late_ns = late;
+        if (late < c->s.min_late_ns || !c->s.frames)
+            c->s.min_late_ns = late;
         c->s.frames++;
         next_frame(c, now);
     }
@@ -187,8 +191,9 @@ void x86_smp_report(void)
 
         if (!c->s.up)
             continue;
-        kprintf("[tessera] CPU %u: %llu frame starts, the timer at most %llu ns after one\n", i,
+        kprintf("[tessera] CPU %u: %llu frame starts, the timer %llu..%llu ns after one\n", i,
                 (unsigned long long)read_stable(&c->s.frames),
+                (unsigned long long)read_stable(&c->s.min_late_ns),
                 (unsigned long long)read_stable(&c->s.max_late_ns));
     }
 }

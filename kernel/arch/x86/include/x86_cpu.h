@@ -27,7 +27,8 @@ struct x86_cpu_state {
     /* The frame grid the AP's timer follows (smp.c). */
     uint64_t next_frame;  /* the frame start the timer is armed for, ns */
     uint64_t frames;      /* frame starts taken */
-    uint64_t max_late_ns; /* the latest the timer interrupt came after a frame start */
+    uint64_t min_late_ns; /* the earliest and latest the timer interrupt came */
+    uint64_t max_late_ns; /* after a frame start */
 };
 
 struct x86_cpu {
