@@ -55,57 +55,87 @@ static bool report(struct tcfg_diag *d, const struct tcfg_window *v, const struc
     return true;
 }
 
-/* Within one frame: each window against the earlier ones of its partition
- * on other CPUs; one error per window. */
+/* Window order within a plan for check_frame: by partition, then offset,
+ * then document order. */
+static const struct tcfg_plan *sort_plan;
+static int by_partition(const void *x, const void *y)
+{
+    const struct tcfg_window *a = &sort_plan->windows[*(const size_t *)x];
+    const struct tcfg_window *b = &sort_plan->windows[*(const size_t *)y];
+    if (a->partition != b->partition)
+        return a->partition < b->partition ? -1 : 1;
+    if (a->offset != b->offset)
+        return a->offset < b->offset ? -1 : 1;
+    return a->at.line < b->at.line ? -1 : a->at.line > b->at.line;
+}
+
+/* Within one frame: each window against the earlier windows of its
+ * partition on other CPUs, of which the one that ends last on each CPU is
+ * the only one that can be too close; one error per window. Windows of one
+ * partition on one CPU never overlap (check_plan), so a sweep in offset
+ * order that keeps, per CPU, the window that ends last sees every case:
+ * O(windows x CPUs) after the sort. */
 static void check_frame(struct tcfg_diag *d, const struct tcfg_plan *p, uint32_t cpus,
                         uint64_t guard)
 {
-    for (size_t i = 0; i < p->num_windows; i++) {
-        const struct tcfg_window *v = &p->windows[i];
-        if (!usable(p, v, cpus))
-            continue;
-        for (size_t k = 0; k < p->num_windows; k++) {
-            const struct tcfg_window *w = &p->windows[k];
-            if (k == i || !usable(p, w, cpus) || w->partition != v->partition || w->cpu == v->cpu ||
-                w->offset > v->offset || (w->offset == v->offset && w->at.line > v->at.line))
+    size_t *order = xcalloc(p->num_windows ? p->num_windows : 1, sizeof *order);
+    const struct tcfg_window **last = xcalloc(cpus, sizeof *last);
+    size_t n = 0;
+    for (size_t i = 0; i < p->num_windows; i++)
+        if (usable(p, &p->windows[i], cpus))
+            order[n++] = i;
+    sort_plan = p;
+    qsort(order, n, sizeof *order, by_partition);
+    for (size_t i = 0; i < n; i++) {
+        const struct tcfg_window *v = &p->windows[order[i]];
+        if (i == 0 || p->windows[order[i - 1]].partition != v->partition)
+            for (uint32_t c = 0; c < cpus; c++)
+                last[c] = NULL;
+        for (uint32_t c = 0; c < cpus; c++) {
+            const struct tcfg_window *w = last[c];
+            if (c == v->cpu || !w)
                 continue;
             uint64_t end = w->offset + w->duration;
             if (report(d, v, w, p, false, v->offset >= end ? v->offset - end : 0, v->offset < end,
                        guard))
                 break;
         }
+        const struct tcfg_window *l = last[v->cpu];
+        if (!l || v->offset + v->duration > l->offset + l->duration)
+            last[v->cpu] = v;
     }
+    free(order);
+    free(last);
 }
 
-/* The window of partition k on cpu c of plan p that starts first (first)
- * or ends last (!first), or NULL. */
-static const struct tcfg_window *edge(const struct tcfg_plan *p, size_t k, uint32_t c,
-                                      uint32_t cpus, bool first)
+/* The window of each partition on each CPU that starts first and the one
+ * that ends last in plan p: first[k * cpus + c], last[k * cpus + c]. */
+static void edges(const struct tcfg_plan *p, size_t parts, uint32_t cpus,
+                  const struct tcfg_window **first, const struct tcfg_window **last)
 {
-    const struct tcfg_window *found = NULL;
     for (size_t i = 0; i < p->num_windows; i++) {
         const struct tcfg_window *w = &p->windows[i];
-        if (!usable(p, w, cpus) || w->partition != k || w->cpu != c)
+        if (!usable(p, w, cpus) || w->partition >= parts)
             continue;
-        if (!found || (first ? w->offset < found->offset
-                             : w->offset + w->duration > found->offset + found->duration))
-            found = w;
+        size_t at = w->partition * cpus + w->cpu;
+        if (!first[at] || w->offset < first[at]->offset)
+            first[at] = w;
+        if (!last[at] || w->offset + w->duration > last[at]->offset + last[at]->duration)
+            last[at] = w;
     }
-    return found;
 }
 
 /* Across a frame boundary: the last window of each partition on each CPU
  * in plan a against its first on every other CPU in plan b. */
 static void check_boundary(struct tcfg_diag *d, const struct tcfg_system *sys,
-                           const struct tcfg_plan *a, const struct tcfg_plan *b, uint32_t cpus)
+                           const struct tcfg_plan *a, const struct tcfg_window *const *a_last,
+                           const struct tcfg_window *const *b_first, uint32_t cpus)
 {
     for (size_t k = 0; k < sys->num_partitions; k++)
         for (uint32_t ca = 0; ca < cpus; ca++) {
-            const struct tcfg_window *w = edge(a, k, ca, cpus, false);
-            if (!w)
-                continue;
-            for (uint32_t cb = 0; cb < cpus; cb++) {
-                const struct tcfg_window *v = cb == ca ? NULL : edge(b, k, cb, cpus, true);
+            const struct tcfg_window *w = a_last[k * cpus + ca];
+            for (uint32_t cb = 0; w && cb < cpus; cb++) {
+                const struct tcfg_window *v = cb == ca ? NULL : b_first[k * cpus + cb];
                 if (v)
                     report(d, v, w, a, true, a->major_frame - (w->offset + w->duration) + v->offset,
                            false, sys->guard);
@@ -116,9 +146,18 @@ static void check_boundary(struct tcfg_diag *d, const struct tcfg_system *sys,
 void tcfg_check_cpus(struct tcfg_diag *diag, const struct tcfg_system *sys)
 {
     uint32_t cpus = sys->cpus;
-    for (size_t i = 0; i < sys->num_plans; i++)
+    size_t per_plan = sys->num_partitions * cpus;
+    size_t all = sys->num_plans * per_plan;
+    const struct tcfg_window **first = xcalloc(all ? all : 1, sizeof *first);
+    const struct tcfg_window **last = xcalloc(all ? all : 1, sizeof *last);
+    for (size_t i = 0; i < sys->num_plans; i++) {
         check_frame(diag, &sys->plans[i], cpus, sys->guard);
+        edges(&sys->plans[i], sys->num_partitions, cpus, first + i * per_plan, last + i * per_plan);
+    }
     for (size_t i = 0; i < sys->num_plans; i++)
         for (size_t j = 0; j < sys->num_plans; j++)
-            check_boundary(diag, sys, &sys->plans[i], &sys->plans[j], cpus);
+            check_boundary(diag, sys, &sys->plans[i], last + i * per_plan, first + j * per_plan,
+                           cpus);
+    free(first);
+    free(last);
 }
