@@ -3,8 +3,10 @@
 #   make            build everything for ARCH (default x86)
 #   make run        build and boot the demo system under QEMU
 #   make run-apex   build and boot the APEX demo (apps/apexdemo)
+#   make debug      boot a system (SYSTEM=path.xml, default the demo) under gdb
 #   make test       build and run the whole test suite
 #   make bench      build and run the benchmarks (not part of test)
+#   make install PREFIX=DIR   install the SDK (mk/install.mk, docs/guest.md)
 
 ARCH ?= x86
 B ?= build
@@ -49,6 +51,9 @@ include apps/apps.mk
 include tests/tests.mk
 include tests/unit/unit.mk
 include bench/bench.mk
+include mk/debug.mk
+include mk/trace.mk
+include mk/install.mk
 
 # An arch without the executive's CPU port builds what it has (ARCH_ALL_TARGETS)
 # and tests what it has (ARCH_TEST_TARGETS/PROGRAMS, tests/tests.mk).

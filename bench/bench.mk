@@ -59,7 +59,7 @@ endif
 # The pv side of bench_port.h reads the control page.
 $(PV_APP_DIR)/obj/bench/rtems/port_pv.o: GUEST_CFLAGS += $(PV_INCLUDES)
 
-BENCH_SYSTEMS := micro switch virq-alone virq-flood tm tmtick
+BENCH_SYSTEMS := micro micro-trace switch virq-alone virq-flood tm tmtick
 $(foreach s,$(BENCH_SYSTEMS),$(eval $(call tessera_system,bench-$(s),bench/systems/$(s).xml,\
 	$(BENCH_PART_IMAGES) $(foreach p,$(BENCH_RTEMS),$(PART_IMAGE_DIR)/bench-$(p).elf))))
 # The hostile-neighbour systems (bench/gen_hostile.py, HOSTILE_SETS of

@@ -26,6 +26,7 @@ import table  # noqa: E402
 # bare x86 only: on SPARC the RTEMS programs run on the pv port alone.
 RUNS = [
     ("micro", "systems/bench-micro/system.elf", ("x86", "sparc")),
+    ("micro-trace", "systems/bench-micro-trace/system.elf", ("x86", "sparc")),
     ("switch", "systems/bench-switch/system.elf", ("x86", "sparc")),
     ("virq-alone", "systems/bench-virq-alone/system.elf", ("x86", "sparc")),
     ("virq-flood", "systems/bench-virq-flood/system.elf", ("x86", "sparc")),

@@ -26,6 +26,11 @@ SWI_RATIO_TARGET = 2.0     # software interrupt round trip, pv / native
 TICK_RATIO_TARGET = 1.3    # RTEMS tick path, pv / native
 UPCALL_RETURN_TRAPS = {"x86": 1, "sparc": 2}  # the trigger's own, plus SPARC's one short trap
 
+# The event trace (#19): instructions to record one event, the guest
+# trace_event of a system that traces the guest class less the same call
+# where nothing is traced (PV_ENOENT); means, for SPARC's 25 ns clock.
+TRACE_EVENT_TARGET = {"x86": 150, "sparc": 150}
+
 # The hostile-neighbour rows: the victim's window after each hostile kind
 # of tests/system/parts/hostile.c in the systems of bench/gen_hostile.py
 # (runs hostile-KEY and hostile-KEY-noguard); in each system the window
@@ -45,6 +50,12 @@ API = [
     ("clock read: pv_clock_ns | rdtsc ring 0", ("micro", "pv_clock_ns"),
      ("tm-native", "rdtsc_ring0"), "no-trap"),
     ("rdtsc in ring 3", ("micro", "rdtsc_user"), None, None),
+    ("trace_event, no trace in the system -> PV_ENOENT", ("micro", "hc_trace_event"), None, None),
+    ("trace_event, guest class traced: one record", ("micro-trace", "hc_trace_event"), None,
+     None),
+    ("unknown hypercall, traced system (guest class only)", ("micro-trace", "hc_enosys"), None,
+     None),
+    ("trace_read, 64 records and the status", ("micro-trace", "hc_trace_read"), None, None),
     ("sw interrupt round trip via rtems_interrupt_catch", ("tm-pv", "isr_null"),
      ("tm-native", "isr_null"), ("ratio", SWI_RATIO_TARGET)),
     # Traps include the timer_set that raises the upcall.
@@ -102,6 +113,12 @@ SPARC_API = [
     ("clock by hypercall: time_get", ("micro", "pv_time_get"), None, None),
     ("mask pair: pv_irq_disable+restore", ("micro", "pv_irq_pair"), None, "no-trap"),
     ("clock read: pv_clock_ns (= time_get)", ("micro", "pv_clock_ns"), None, "one-trap"),
+    ("trace_event, no trace in the system -> PV_ENOENT", ("micro", "hc_trace_event"), None, None),
+    ("trace_event, guest class traced: one record", ("micro-trace", "hc_trace_event"), None,
+     None),
+    ("unknown hypercall, traced system (guest class only)", ("micro-trace", "hc_enosys"), None,
+     None),
+    ("trace_read, 64 records and the status", ("micro-trace", "hc_trace_read"), None, None),
     ("sw interrupt round trip via rtems_interrupt_catch", ("tm-pv", "isr_null"), None, None),
     # Still the full PV_HC_UPCALL_RETURN trap on SPARC, not a short one.
     ("upcall return (full upcall_return trap)", ("micro", "upcall_return"), None,
@@ -215,6 +232,8 @@ def rows(results, fp, arch="x86"):
             if native is not None:
                 row["native_interrupts_per_op"] = _native_per_op(native)
             out.append(row)
+        if spec is SECTIONS[arch][0][1]:
+            out.extend(_trace_row(results, section, arch))
         if spec is SECTIONS[arch][1][1]:
             out.extend(_drift_row(results))
             out.extend(_hostile_rows(results, arch))
@@ -277,6 +296,20 @@ def _scale_rows(results, arch):
     return out
 
 
+def _trace_row(results, section, arch):
+    """The instructions one recorded event costs: the traced trace_event's
+    mean less the untraced one's (the same call, the same checks)."""
+    on = _get(results, ("micro-trace", "hc_trace_event"))
+    off = _get(results, ("micro", "hc_trace_event"))
+    if not (on and off):
+        return []
+    cost = on["mean"] - off["mean"]
+    target = TRACE_EVENT_TARGET[arch]
+    return [{"section": section, "measure": "trace: one recorded event (traced - untraced, mean)",
+             "event_cost": cost,
+             "verdict": f"<= {target} " + ("ok" if cost <= target else "MISSED")}]
+
+
 def _drift_row(results):
     sw = _get(results, ("switch", "switch_from_busy"))
     drift = results.get("switch", {}).get("drift", {})
@@ -336,6 +369,9 @@ def render(rows, arch="x86"):
         elif "smp" in r:
             s = r["smp"]
             body.append((r["measure"], f"{s['min']}/{s['max']} (min/max, {s['n']} starts)")
+                        + ("",) * (len(head) - 3) + (r["verdict"],))
+        elif "event_cost" in r:
+            body.append((r["measure"], f"{r['event_cost']:.1f} instructions")
                         + ("",) * (len(head) - 3) + (r["verdict"],))
         elif "drift_ns" in r:
             body.append((r["measure"], f"jitter {r['jitter_ns']} ns, drift {r['drift_ns']} ns, "

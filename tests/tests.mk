@@ -2,7 +2,7 @@
 # Test partitions, test systems and the system test programs.
 
 TEST_PARTS := probe spinner faulter hcalls virq sysp echo fpu shm restarter ports portflood plans modes \
-	hm hostile victim conflood winlat portcost resetcost nullhc scale
+	hm hostile victim conflood winlat portcost resetcost nullhc scale tracer
 # portcost and resetcost time the kernel with the benchmarks' clock.
 $(PART_IMAGE_DIR)/obj/tests/system/parts/portcost.o: TP_CFLAGS += -Ibench
 $(PART_IMAGE_DIR)/obj/tests/system/parts/resetcost.o: TP_CFLAGS += -Ibench
@@ -16,13 +16,13 @@ endif
 
 TEST_SYSTEMS := sched spin faults-a faults-b hcalls virq sysp echo fpu-shared fpu-alone shm restart ports ports-flood plans modes \
 	hm-errors hm-errors-quiet hm-actions hm-actions-quiet hm-module-halt hm-module-reset hm-flood \
-	conlat-quiet conlat-cr conlat-lines conlat-edge conflood nullhc
+	conlat-quiet conlat-cr conlat-lines conlat-edge conflood nullhc trace trace-off trace-noguest
 $(foreach s,$(TEST_SYSTEMS),$(eval $(call tessera_system,$(s),tests/system/systems/$(s).xml,$(TEST_PART_IMAGES))))
 TEST_TARGETS += $(foreach s,$(TEST_SYSTEMS),$(SYSTEMS_DIR)/$(s)/system.elf)
 TEST_PROGRAMS += tests/system/test_hypercalls.py tests/system/test_schedule.py \
 	tests/system/test_faults.py tests/system/test_virq.py tests/system/test_partitions.py tests/system/test_console.py tests/system/test_fpu.py tests/system/test_shared.py tests/system/test_restart.py tests/system/test_ports.py tests/system/test_plans.py tests/system/test_modes.py tests/system/test_hm.py \
 	tests/system/test_guard.py tests/system/test_null_hypercall.py \
-	tests/system/test_console_isolation.py
+	tests/system/test_console_isolation.py tests/system/test_trace.py
 HOST_TEST_PROGRAMS += tests/lint.py
 
 # The guard band against every hostile kind of tests/system/parts/hostile.c,
@@ -118,6 +118,12 @@ RTEMS_TEST_SYSTEMS += rtems-abi
 $(eval $(call tessera_system,rtems-abi,tests/system/systems/rtems-abi.xml,\
 	$(PV_APP_DIR)/hello01.elf $(PV_APP_DIR)/rtems-abi-wrong.elf))
 RTEMS_TEST_PROGRAMS += tests/system/test_abi_version.py
+# The executive's own trace events (CONFIGURE_TESSERA_TRACE), read by
+# tests/system/test_trace.py.
+$(eval $(call pv_app,rtems-tracetasks,tests/system/rtems/tracetasks/init.c))
+RTEMS_TEST_SYSTEMS += trace-rtems
+$(eval $(call tessera_system,trace-rtems,tests/system/systems/trace-rtems.xml,\
+	$(PV_APP_DIR)/rtems-tracetasks.elf))
 RTEMS_TEST_SYSTEMS += trio trio-fault
 $(eval $(call tessera_system,trio,tests/system/systems/trio.xml,\
 	$(foreach a,nav fuel cabin,$(PV_APP_DIR)/demo-$(a).elf)))
@@ -142,6 +148,9 @@ $(eval $(call tessera_system,rtems-scenarios-f,tests/system/systems/rtems-scenar
 RTEMS_TEST_SYSTEMS += rtems-scenarios-g
 $(eval $(call tessera_system,rtems-scenarios-g,tests/system/systems/rtems-scenarios-g.xml,\
 	$(PV_APP_DIR)/compat03.elf))
+RTEMS_TEST_SYSTEMS += rtems-scenarios-h
+$(eval $(call tessera_system,rtems-scenarios-h,tests/system/systems/rtems-scenarios-h.xml,\
+	$(PV_APP_DIR)/psx03.elf $(PV_APP_DIR)/psx04.elf))
 # The ARINC 653 APEX port services between two RTEMS partitions.
 $(eval $(call pv_apex_app,apex-sender,tests/system/rtems/apex/sender.c))
 $(eval $(call pv_apex_app,apex-receiver,tests/system/rtems/apex/receiver.c))
@@ -232,9 +241,18 @@ RTEMS_TEST_SYSTEMS += $(addprefix apex-,$(APEX_SVC_CATEGORIES))
 $(foreach c,$(APEX_SVC_CATEGORIES),$(eval $(call tessera_system,apex-$(c),\
 	tests/system/systems/apex-$(c).xml,$(PV_APP_DIR)/apex-svc.elf)))
 RTEMS_TEST_PROGRAMS += $(foreach c,$(APEX_SVC_CATEGORIES),tests/system/test_apex_$(c).py)
+# Debugging with gdb per partition: one image in two partitions
+# (tools/gdb, docs/debugging.md).
+$(eval $(call pv_direct_app,rtems-debug,tests/system/rtems/debug/init.c))
+RTEMS_TEST_SYSTEMS += debug
+$(eval $(call tessera_system,debug,tests/system/systems/debug.xml,$(PV_APP_DIR)/rtems-debug.elf))
+RTEMS_TEST_PROGRAMS += tests/system/test_debug.py
 # The APEX demo (apps/apps.mk builds it).
 RTEMS_TEST_SYSTEMS += apex-demo
 RTEMS_TEST_PROGRAMS += tests/system/test_apex_demo.py
+# The SDK: make install, an application built out of tree, booted
+# (mk/install.mk, apps/sdk); the install needs what `all` builds.
+RTEMS_TEST_PROGRAMS += tests/system/test_sdk.py
 ifeq ($(RTEMS_TESTS),yes)
 TEST_TARGETS += $(foreach s,$(RTEMS_TEST_SYSTEMS),$(SYSTEMS_DIR)/$(s)/system.elf)
 TEST_PROGRAMS += $(RTEMS_TEST_PROGRAMS)
@@ -337,6 +355,10 @@ HOST_TEST_PROGRAMS += tests/mutate/test_mutants.py
 HOST_TEST_PROGRAMS += tests/contract/test_abi_numbers.py
 # Each arch's trap table against the fault mapping of docs/pv-api.md.
 HOST_TEST_PROGRAMS += tests/contract/test_trap_tables.py
+# The host trace tool (tools/trace/, docs/tracing.md) on synthetic traces in
+# both byte orders; the CTF test needs babeltrace2 (tools/install-deps.sh).
+HOST_TEST_PROGRAMS += tests/tools/test_trace_json.py tests/tools/test_trace_ctf.py \
+	tests/tools/test_trace_svg.py tests/tools/test_trace_summary.py tests/tools/test_trace_errors.py
 .PHONY: mutate
 mutate:
 	$(Q)$(PYTHON) tests/mutate/run.py --arch $(ARCH) --mutants $(MUTANTS) --seed $(SEED) \

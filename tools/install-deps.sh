@@ -10,8 +10,11 @@ set -eu
 PACKAGES="make gcc libc6-dev clang-format cppcheck git lib32gcc-12-dev libcmocka-dev libxml2-dev libxml2-utils \
 pkg-config python3 qemu-system-x86 qemu-system-data qemu-system-sparc \
 gcc-sparc64-linux-gnu binutils-sparc64-linux-gnu newlib-source xz-utils \
-grub-pc-bin grub-common xorriso mtools gdb \
+grub-pc-bin grub-common xorriso mtools gdb gdb-multiarch babeltrace2 \
 qemu-system-misc gcc-riscv64-unknown-elf"
+
+# babeltrace2 reads the CTF that tools/trace/tessera-trace.py writes
+# (tests/tools/test_trace_ctf.py).
 
 # RISC-V: qemu-system-misc has qemu-system-riscv64; gcc-riscv64-unknown-elf is
 # the bare-metal compiler (its libgcc is built for freestanding rv64 code, no

@@ -369,6 +369,13 @@ static void write_tables(FILE *f, const struct tcfg_system *s, const struct tcfg
             "CFG_STATE_DEFINE(%zuu, %zuu, %" PRIu64 "u)\nCFG_CPU_STATE_DEFINE(%" PRIu32
             "u)\n#endif\n",
             s->num_partitions, ports ? s->num_channels : 0, tcfg_page_tables_used(s), cpus);
+    /* The trace buffer; its presence makes the build link the kernel that
+     * records (mk/system.mk greps for the line). */
+    if (s->trace.on)
+        fprintf(f,
+                "\n#ifdef TESSERA_KERNEL\n#include \"trace.h\"\n"
+                "CFG_TRACE_DEFINE(%" PRIu32 "u, 0x%" PRIx32 "u)\n#endif\n",
+                s->trace.records, s->trace.classes);
 }
 
 /* A string for the assembler; it goes through cpp too, which leaves string

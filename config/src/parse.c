@@ -359,6 +359,19 @@ static void parse_system(struct tcfg_xml_ctx *c, xmlNodePtr n, struct tcfg_syste
     }
 
     parse_hm(c, next_elem(n->children, "health-monitor"), &s->hm);
+
+    xmlNodePtr trace = next_elem(n->children, "trace");
+    s->trace.records = TCFG_TRACE_DEFAULT_RECORDS;
+    if (trace) {
+        s->trace.at = tcfg_xml_where(c, trace);
+        s->trace.on = true;
+        s->trace.classes_text = tcfg_xml_get(trace, "classes");
+        char *r = tcfg_xml_get(trace, "records");
+        if (r)
+            s->trace.records_bad =
+                !size_attr(c->diag, trace, &s->trace.at, "records", &s->trace.records);
+        free(r);
+    }
 }
 
 static bool validate(struct tcfg_xml_ctx *c, xmlDocPtr doc)

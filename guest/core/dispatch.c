@@ -12,7 +12,8 @@ struct exec_thread *exec_executing;
 struct exec_thread exec_idle_thread;
 uint32_t exec_isr_nest_level;
 uint32_t exec_dispatch_disable_level;
-static const struct exec_post_switch *post_switch;
+static const struct exec_post_switch *post_switch[EXEC_POST_SWITCH_MAX];
+static uint32_t post_switch_count;
 static bool yield_requested;
 static bool multitasking;
 static uint64_t last_switch_ns;
@@ -29,19 +30,37 @@ void exec_dispatch_request_yield(void)
     yield_requested = true;
 }
 
-void exec_dispatch_set_post_switch(const struct exec_post_switch *action)
+void exec_dispatch_add_post_switch(const struct exec_post_switch *action)
 {
-    post_switch = action;
+    uint32_t i = 0;
+
+    while (i < post_switch_count && post_switch[i] != action) {
+        i++;
+    }
+    if (i == post_switch_count && i < EXEC_POST_SWITCH_MAX) {
+        post_switch[post_switch_count++] = action;
+    }
 }
 
 static bool post_switch_due(void)
 {
-    return post_switch != NULL && post_switch->is_due();
+    for (uint32_t i = 0; i < post_switch_count; i++) {
+        if (post_switch[i]->is_due()) {
+            return true;
+        }
+    }
+    return false;
 }
 
+/* Runs the first action that is due; true if one ran. */
 static bool post_switch_run(void)
 {
-    return post_switch != NULL && post_switch->run();
+    for (uint32_t i = 0; i < post_switch_count; i++) {
+        if (post_switch[i]->run()) {
+            return true;
+        }
+    }
+    return false;
 }
 
 static bool switch_due(void)

@@ -34,7 +34,8 @@ uint64_t exec_thread_cpu_time_used(const struct exec_thread *t);
  * A post-switch action: work that the thread which keeps or gets the
  * processor does before exec_dispatch() returns to it (RTEMS's post-switch
  * actions; here the signal manager's ASR delivery, registered when a task
- * first catches signals, so that dispatching needs nothing from above it).
+ * first catches signals, and guest/posix's signal delivery, registered when
+ * the POSIX API starts, so that dispatching needs nothing from above it).
  * is_due: whether interrupt exit must dispatch for it. run: does it if due,
  * in task context with interrupts disabled, and returns true if it ran
  * (dispatching is then checked again).
@@ -44,8 +45,12 @@ struct exec_post_switch {
     bool (*run)(void);
 };
 
-/* Sets the one post-switch action (NULL: none, the boot state). */
-void exec_dispatch_set_post_switch(const struct exec_post_switch *action);
+/* The post-switch actions there are: one per user above. */
+#define EXEC_POST_SWITCH_MAX 2
+
+/* Adds a post-switch action (none at boot); adding one again changes
+ * nothing. */
+void exec_dispatch_add_post_switch(const struct exec_post_switch *action);
 
 /* Leaves the executing thread for good (deleted or restarted itself). */
 _Noreturn void exec_dispatch_abandon(void);

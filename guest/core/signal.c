@@ -80,7 +80,7 @@ rtems_status_code rtems_signal_catch(rtems_asr_entry asr_handler, rtems_mode mod
     port_isr_level level = exec_directive_lock();
 
     /* Signals can be pending only for a task that has an ASR: from now on. */
-    exec_dispatch_set_post_switch(&asr_delivery);
+    exec_dispatch_add_post_switch(&asr_delivery);
     t = exec_executing;
     t->asr_handler = asr_handler;
     t->asr_mode_set = mode_set;

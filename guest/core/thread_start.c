@@ -32,6 +32,9 @@ void exec_thread_entry(void)
         exec_ext_thread_restart(t, t);
     }
     exec_ext_thread_begin(t);
+    /* What is due before the body runs (a POSIX signal sent to the thread
+     * before it started: its handler runs first, as RTEMS's). */
+    exec_dispatch();
     port_interrupt_restore(t->isr_level);
     t->entry(t->argument);
     (void)port_interrupt_disable();

@@ -6,6 +6,8 @@
  */
 #include <rtems.h>
 
+#include "kill_hook.h"
+
 #include <port.h>
 
 #include <errno.h>
@@ -151,8 +153,13 @@ _Noreturn void _exit(int status)
     rtems_shutdown_executive((uint32_t)status);
 }
 
+int (*exec_libc_kill_hook)(int pid, int sig);
+
 int kill(int pid, int sig)
 {
+    if (exec_libc_kill_hook != NULL) {
+        return exec_libc_kill_hook(pid, sig);
+    }
     (void)pid;
     if (sig != 0) {
         rtems_fatal(RTEMS_FATAL_SOURCE_APPLICATION, (rtems_fatal_code)sig);

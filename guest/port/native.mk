@@ -60,6 +60,13 @@ NATIVE_APP_OBJS += $(patsubst %.c,$(NATIVE_DIR)/obj/%.o,$(2))
 endef
 native_app = $(eval $(call NATIVE_APP_RULES,$(1),$(2)))
 
+# The port's objects as one archive, for the SDK (mk/install.mk), which
+# links it whole as the rule above links the objects.
+NATIVE_PORT_LIB := $(NATIVE_DIR)/libport-native.a
+$(NATIVE_PORT_LIB): $(NATIVE_PORT_OBJS)
+	$(Q)rm -f $@ && ar rcs $@ $^
+ALL_TARGETS += $(NATIVE_PORT_LIB)
+
 $(foreach s,$(GUEST_SCENARIOS),$(call native_app,$(s),$(wildcard apps/tests/$(s)/*.c)))
 # The port's own checks (FP per task, caught vectors, exit code), same format.
 $(call native_app,native-selftest,$(wildcard $(NATIVE_PORT_DIR)/selftest/*.c))

@@ -20,14 +20,16 @@ POSIX_FEATURE_CFLAGS := -D_POSIX_THREADS=1 -D_POSIX_THREAD_PRIORITY_SCHEDULING=1
 	-D_POSIX_MONOTONIC_CLOCK=200112L -D_POSIX_CLOCK_SELECTION=200112L \
 	-D_POSIX_BARRIERS=200112L -D_POSIX_SPIN_LOCKS=200112L \
 	-D_POSIX_READER_WRITER_LOCKS=200112L -D_POSIX_PRIORITY_SCHEDULING=1 \
-	-D_POSIX_SEMAPHORES=1
-# <semaphore.h>, which newlib leaves to the system (RTEMS has its own).
+	-D_POSIX_SEMAPHORES=1 -D_POSIX_MESSAGE_PASSING=1
+# <semaphore.h> and <mqueue.h>, which newlib leaves to the system (RTEMS
+# has its own).
 POSIX_INCLUDES := -Iguest/posix/include
 GUEST_CFLAGS += $(POSIX_FEATURE_CFLAGS) $(POSIX_INCLUDES)
 
+# guest/libc for kill_hook.h: kill() hands signals to signal.c.
 $(POSIX_DIR)/%.o: guest/posix/%.c | $(NEWLIB_INCLUDE)
 	@mkdir -p $(@D)
-	$(Q)$(TARGET_CC) $(GUEST_CFLAGS) -DTESSERA_EXEC_CORE -Iguest/core -MMD -MP -c $< -o $@
+	$(Q)$(TARGET_CC) $(GUEST_CFLAGS) -DTESSERA_EXEC_CORE -Iguest/core -Iguest/libc -MMD -MP -c $< -o $@
 
 $(POSIX_LIB): $(POSIX_OBJS)
 	$(Q)rm -f $@ && ar rcs $@ $^
@@ -39,6 +41,13 @@ $(B)/host/tests/unit/guest/test_posix: tests/unit/guest/test_posix.c guest/posix
 	@mkdir -p $(@D)
 	$(Q)$(HOSTCC) $(GUEST_HOST_CFLAGS) -DTESSERA_EXEC_CORE -Iguest/core -Iguest/posix $< \
 	    guest/posix/posix_time.c $(GUEST_HOST_LIB) -lcmocka -o $@
+
+# The message store of message queues, pure C as well.
+$(B)/host/tests/unit/guest/test_posix_mq: tests/unit/guest/test_posix_mq.c \
+		guest/posix/posix_mq_buffers.c guest/posix/posix_mq_buffers.h $(GUEST_HOST_LIB)
+	@mkdir -p $(@D)
+	$(Q)$(HOSTCC) $(GUEST_HOST_CFLAGS) -DTESSERA_EXEC_CORE -Iguest/core -Iguest/posix $< \
+	    guest/posix/posix_mq_buffers.c $(GUEST_HOST_LIB) -lcmocka -o $@
 
 -include $(POSIX_OBJS:.o=.d)
 ALL_TARGETS += $(POSIX_LIB)

@@ -13,6 +13,7 @@
 #include "posix_time.h"
 
 #include <port.h>
+#include <signal.h>
 #include <time.h>
 
 extern struct exec_object_info posix_mutexes_info;
@@ -22,6 +23,8 @@ extern struct exec_object_info posix_semaphores_info;
 extern struct exec_object_info posix_barriers_info;
 extern struct exec_object_info posix_spinlocks_info;
 extern struct exec_object_info posix_rwlocks_info;
+extern struct exec_object_info posix_mqueues_info;
+extern struct exec_object_info posix_timers_info;
 
 /* The id newlib's PTHREAD_*_INITIALIZER values stand for: create on first use. */
 #define POSIX_ID_INITIALIZER 0xffffffffu
@@ -65,6 +68,37 @@ void posix_keys_clear_slot(uint32_t slot);
  * The caller dispatches.
  */
 int posix_block_until(struct exec_threadq *q, clockid_t clock, const struct timespec *abstime);
+
+/* Whether ev asks for a notification this API delivers (SIGEV_NONE, and
+ * SIGEV_SIGNAL with a valid signal once signals exist). */
+bool posix_sigevent_is_supported(const struct sigevent *ev);
+/* Delivers ev's notification (interrupts disabled); code is the si_code
+ * (SI_MESGQ, SI_TIMER). The caller dispatches. */
+void posix_sigevent_notify(const struct sigevent *ev, int code);
+
+/* Signals (signal.c). A valid signal number: 1..NSIG-1. */
+bool posix_signal_is_valid(int sig);
+/* The signal state of thread t (NULL for the idle thread). */
+struct posix_signal_thread *posix_signal_state(const struct exec_thread *t);
+/*
+ * Generates sig for thread t, or for the process (t NULL), with this
+ * siginfo (interrupts disabled; also from interrupt context). The caller
+ * dispatches.
+ */
+void posix_signal_generate(struct exec_thread *t, int sig, int code, union sigval value);
+/* Whether s has a pending signal (its own or the process's) it does not block. */
+bool posix_signal_is_deliverable(const struct posix_signal_thread *s);
+/* Whether sig is pending on the process or on some thread. */
+bool posix_signal_is_pending(int sig);
+/* Takes the lowest signal of set pending on s or on the process (0: none),
+ * with its siginfo unless info is NULL. */
+int posix_signal_take(struct posix_signal_thread *s, sigset_t set, siginfo_t *info);
+/* The threads blocked in sigwait & co., by priority. */
+extern struct exec_threadq posix_signal_waiters;
+/* Sets signals up (exec_posix_initialize). */
+void posix_signals_initialize(void);
+/* A new POSIX thread t inherits creator's signal mask, nothing pending. */
+void posix_signal_thread_start(const struct exec_thread *t, const struct exec_thread *creator);
 
 /* errno value of a blocking outcome (wait.status). */
 int posix_wait_errno(rtems_status_code status);

@@ -52,6 +52,10 @@ void exec_posix_initialize(void)
                sizeof(struct posix_spinlock));
     table_init(&posix_rwlocks_info, EXEC_POSIX_RWLOCKS_CLASS, &c->rwlocks,
                sizeof(struct posix_rwlock));
+    table_init(&posix_mqueues_info, EXEC_POSIX_MESSAGE_QUEUES_CLASS, &c->message_queues,
+               sizeof(struct posix_mqueue));
+    table_init(&posix_timers_info, EXEC_POSIX_TIMERS_CLASS, &c->timers, sizeof(struct posix_timer));
+    posix_signals_initialize();
     exec_task_delete_hook = posix_thread_deleted;
     if (c->init_thread_entry != NULL) {
         create_init_thread();

@@ -23,6 +23,7 @@ struct exec_object_info posix_semaphores_info;
 struct exec_object_info posix_barriers_info;
 struct exec_object_info posix_spinlocks_info;
 struct exec_object_info posix_rwlocks_info;
+struct exec_object_info posix_mqueues_info;
 
 EXEC_OBJECT_FIRST(struct posix_thread, thread.object);
 EXEC_OBJECT_FIRST(struct posix_mutex, object);
@@ -32,6 +33,8 @@ EXEC_OBJECT_FIRST(struct posix_semaphore, object);
 EXEC_OBJECT_FIRST(struct posix_barrier, object);
 EXEC_OBJECT_FIRST(struct posix_spinlock, object);
 EXEC_OBJECT_FIRST(struct posix_rwlock, object);
+EXEC_OBJECT_FIRST(struct posix_mqueue, object);
+EXEC_OBJECT_FIRST(struct posix_timer, object);
 
 struct exec_object *posix_object_lock(struct exec_object_info *info, uint32_t *id,
                                       int (*create)(uint32_t *id), port_isr_level *level)

@@ -116,6 +116,7 @@ int pthread_create(pthread_t *thread, const pthread_attr_t *attr, void *(*start_
     p->exited = false;
     p->exit_value = NULL;
     exec_tq_init(&p->joiners, EXEC_TQ_FIFO);
+    posix_signal_thread_start(&p->thread, exec_executing);
     (void)exec_directive_unlock(level, RTEMS_SUCCESSFUL);
     *thread = id;
     (void)rtems_task_start(id, thread_body, 0);
@@ -156,7 +157,13 @@ void posix_thread_deleted(struct exec_thread *t)
     struct posix_thread *p = posix_thread_of(t);
     struct exec_thread *joiner;
 
+    struct posix_signal_thread *signals = posix_signal_state(t);
+
     posix_keys_clear_slot(posix_key_slot(t));
+    if (signals != NULL) {
+        /* The next task or thread in this slot starts without them. */
+        *signals = (struct posix_signal_thread){0};
+    }
     if (p == NULL) {
         return;
     }

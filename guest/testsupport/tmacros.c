@@ -2,6 +2,8 @@
 /* The functions behind tmacros.h (checks and output helpers of the tests). */
 #include <tmacros.h>
 
+#include <errno.h>
+
 void tessera_test_check_status(rtems_status_code status, rtems_status_code desired, const char *msg)
 {
     if (status == desired) {
@@ -19,6 +21,40 @@ void tessera_test_check_int(int status, int desired, const char *msg)
     }
     printf("\n%s FAILED -- expected (%d) got (%d)\n", msg, desired, status);
     rtems_test_exit(status);
+}
+
+void tessera_test_check_posix(int status, int desired, const char *msg)
+{
+    if (status == desired) {
+        return;
+    }
+    printf("\n%s FAILED -- expected (%d - %s) got (%d - %s)\n", msg, desired, strerror(desired),
+           status, strerror(status));
+    printf("\n FAILED -- errno (%d - %s)\n", errno, strerror(errno));
+    rtems_test_exit(status);
+}
+
+void tessera_test_check_posix_errno(long status, int desired, const char *msg)
+{
+    int error = errno;
+
+    if (status == -1 || error == desired) {
+        return;
+    }
+    printf("\n%s FAILED -- expected (%d - %s) got (%ld %d - %s)\n", msg, desired, strerror(desired),
+           status, error, strerror(error));
+    rtems_test_exit((int)status);
+}
+
+void tessera_test_check_failed_handle(bool failed, unsigned long handle, const char *msg)
+{
+    int error = errno;
+
+    if (failed) {
+        return;
+    }
+    printf("\n%s FAILED -- expected (-1) got (%lu - %d/%s)\n", msg, handle, error, strerror(error));
+    rtems_test_exit(-1);
 }
 
 void tessera_test_assert_failed(const char *file, int line, const char *expr)

@@ -19,6 +19,7 @@ SYSTEMS = {
     "rtems-scenarios-e": ["order01"],
     "rtems-scenarios-f": ["psx01", "psx02"],
     "rtems-scenarios-g": ["compat03"],
+    "rtems-scenarios-h": ["psx03", "psx04"],
 }
 
 

@@ -22,5 +22,7 @@
 #define PRIxrtems_task_argument PRIxPTR
 #define PRIdrtems_task_argument PRIdPTR
 #define PRIdPriority_Control    PRIu64
+/* newlib's pthread_t is a 32-bit id. */
+#define PRIxpthread_t PRIx32
 
 #endif

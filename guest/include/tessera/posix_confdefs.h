@@ -32,6 +32,12 @@
 #ifndef CONFIGURE_MAXIMUM_POSIX_RWLOCKS
 #define CONFIGURE_MAXIMUM_POSIX_RWLOCKS 0
 #endif
+#ifndef CONFIGURE_MAXIMUM_POSIX_MESSAGE_QUEUES
+#define CONFIGURE_MAXIMUM_POSIX_MESSAGE_QUEUES 0
+#endif
+#ifndef CONFIGURE_MAXIMUM_POSIX_TIMERS
+#define CONFIGURE_MAXIMUM_POSIX_TIMERS 0
+#endif
 /* As RTEMS: a POSIX thread's default stack is twice the task minimum. */
 #ifndef CONFIGURE_MINIMUM_POSIX_THREAD_STACK_SIZE
 #define CONFIGURE_MINIMUM_POSIX_THREAD_STACK_SIZE (2 * (CONFIGURE_MINIMUM_TASK_STACK_SIZE))
@@ -41,7 +47,8 @@
     CONFIGURE_MAXIMUM_POSIX_CONDITION_VARIABLES > 0xffff ||                                        \
     CONFIGURE_MAXIMUM_POSIX_KEYS > 0xffff || CONFIGURE_MAXIMUM_POSIX_SEMAPHORES > 0xffff ||        \
     CONFIGURE_MAXIMUM_POSIX_BARRIERS > 0xffff || CONFIGURE_MAXIMUM_POSIX_SPINLOCKS > 0xffff ||     \
-    CONFIGURE_MAXIMUM_POSIX_RWLOCKS > 0xffff
+    CONFIGURE_MAXIMUM_POSIX_RWLOCKS > 0xffff || CONFIGURE_MAXIMUM_POSIX_MESSAGE_QUEUES > 0xffff || \
+    CONFIGURE_MAXIMUM_POSIX_TIMERS > 0xffff
 #error "object maximums must fit the 16-bit index of an object id"
 #endif
 
@@ -68,12 +75,17 @@ void *POSIX_Init(void *);
     CONFIGURE_MAXIMUM_POSIX_MUTEXES > 0 || CONFIGURE_MAXIMUM_POSIX_CONDITION_VARIABLES > 0 ||      \
     CONFIGURE_MAXIMUM_POSIX_KEYS > 0 || CONFIGURE_MAXIMUM_POSIX_SEMAPHORES > 0 ||                  \
     CONFIGURE_MAXIMUM_POSIX_BARRIERS > 0 || CONFIGURE_MAXIMUM_POSIX_SPINLOCKS > 0 ||               \
-    CONFIGURE_MAXIMUM_POSIX_RWLOCKS > 0
+    CONFIGURE_MAXIMUM_POSIX_RWLOCKS > 0 || CONFIGURE_MAXIMUM_POSIX_MESSAGE_QUEUES > 0 ||           \
+    CONFIGURE_MAXIMUM_POSIX_TIMERS > 0
 #define _EXEC_POSIX_API
 #endif
 
 #ifdef _EXEC_POSIX_API
 #include <tessera/posix_types.h>
+
+/* RTEMS's confdefs brings <mqueue.h> (its POSIX objects' headers), and
+ * some psxtests rely on it. */
+#include <mqueue.h>
 
 #define _EXEC_POSIX_TABLE(_type, _name, _n) static struct _type _name[(_n) > 0 ? (_n) : 1];
 _EXEC_POSIX_TABLE(posix_thread, _Exec_posix_threads, CONFIGURE_MAXIMUM_POSIX_THREADS)
@@ -84,6 +96,10 @@ _EXEC_POSIX_TABLE(posix_semaphore, _Exec_posix_semaphores, CONFIGURE_MAXIMUM_POS
 _EXEC_POSIX_TABLE(posix_barrier, _Exec_posix_barriers, CONFIGURE_MAXIMUM_POSIX_BARRIERS)
 _EXEC_POSIX_TABLE(posix_spinlock, _Exec_posix_spinlocks, CONFIGURE_MAXIMUM_POSIX_SPINLOCKS)
 _EXEC_POSIX_TABLE(posix_rwlock, _Exec_posix_rwlocks, CONFIGURE_MAXIMUM_POSIX_RWLOCKS)
+_EXEC_POSIX_TABLE(posix_mqueue, _Exec_posix_mqueues, CONFIGURE_MAXIMUM_POSIX_MESSAGE_QUEUES)
+_EXEC_POSIX_TABLE(posix_timer, _Exec_posix_timers, CONFIGURE_MAXIMUM_POSIX_TIMERS)
+static struct posix_signal_thread
+    _Exec_posix_signal_threads[(CONFIGURE_MAXIMUM_TASKS) + (CONFIGURE_MAXIMUM_POSIX_THREADS) + 1];
 
 #define _EXEC_POSIX_ENTRY(_name, _n)                                                               \
     {                                                                                              \
@@ -99,6 +115,10 @@ const struct posix_config exec_posix_config = {
     .barriers = _EXEC_POSIX_ENTRY(_Exec_posix_barriers, CONFIGURE_MAXIMUM_POSIX_BARRIERS),
     .spinlocks = _EXEC_POSIX_ENTRY(_Exec_posix_spinlocks, CONFIGURE_MAXIMUM_POSIX_SPINLOCKS),
     .rwlocks = _EXEC_POSIX_ENTRY(_Exec_posix_rwlocks, CONFIGURE_MAXIMUM_POSIX_RWLOCKS),
+    .message_queues =
+        _EXEC_POSIX_ENTRY(_Exec_posix_mqueues, CONFIGURE_MAXIMUM_POSIX_MESSAGE_QUEUES),
+    .timers = _EXEC_POSIX_ENTRY(_Exec_posix_timers, CONFIGURE_MAXIMUM_POSIX_TIMERS),
+    .signal_threads = _Exec_posix_signal_threads,
     .minimum_stack_size = CONFIGURE_MINIMUM_POSIX_THREAD_STACK_SIZE,
     .init_thread_entry = _EXEC_POSIX_INIT_ENTRY,
     .init_thread_stack_size = CONFIGURE_POSIX_INIT_THREAD_STACK_SIZE,
@@ -108,7 +128,10 @@ const struct posix_config exec_posix_config = {
 #define _EXEC_POSIX_INITIALIZE NULL
 #endif
 
-/* Stacks of the POSIX threads and the key value arrays (one slot per thread). */
+/* Stacks of the POSIX threads and the key value arrays (one slot per
+ * thread). Message queue buffers come from CONFIGURE_MESSAGE_BUFFER_MEMORY,
+ * as in RTEMS (CONFIGURE_MESSAGE_BUFFERS_FOR_QUEUE counts a POSIX queue
+ * too). */
 #define _EXEC_POSIX_WORKSPACE_SIZE                                                                 \
     ((size_t)(CONFIGURE_MAXIMUM_POSIX_THREADS) *                                                   \
          (EXEC_WORKSPACE_ALLOC_SIZE(CONFIGURE_MINIMUM_POSIX_THREAD_STACK_SIZE) +                   \

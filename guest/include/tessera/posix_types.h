@@ -13,8 +13,12 @@
 
 #include <tessera/exec_types.h>
 
+#include <signal.h>
+
 /* Classes of the POSIX API in object ids (RTEMS's numbering). */
 #define EXEC_POSIX_KEYS_CLASS                2
+#define EXEC_POSIX_MESSAGE_QUEUES_CLASS      5
+#define EXEC_POSIX_TIMERS_CLASS              9
 #define EXEC_POSIX_MUTEXES_CLASS             6
 #define EXEC_POSIX_SEMAPHORES_CLASS          7
 #define EXEC_POSIX_CONDITION_VARIABLES_CLASS 8
@@ -88,6 +92,70 @@ struct posix_rwlock {
     struct exec_thread *writer;
 };
 
+/* Longest name of a message queue (a fixed array in every block). */
+#define POSIX_MQUEUE_NAME_MAX 31
+
+/*
+ * Header of one message in a queue's storage, the bytes following it. The
+ * same size as a Classic queue's buffer header (exec_message_buffer), so
+ * that CONFIGURE_MESSAGE_BUFFERS_FOR_QUEUE counts POSIX queues right, as
+ * RTEMS's does: the priority shares the size's word (size < 2^24).
+ */
+struct posix_mq_message {
+    struct posix_mq_message *next;
+    size_t size_priority; /* size | priority << POSIX_MQ_PRIORITY_SHIFT */
+};
+#define POSIX_MQ_PRIORITY_SHIFT 24
+#define POSIX_MQ_SIZE_MAX       ((1ul << POSIX_MQ_PRIORITY_SHIFT) - 1)
+
+/* A queue's messages: pending ones highest priority first (FIFO within a
+ * priority), and the free buffers (guest/posix/posix_mq_buffers.c). */
+struct posix_mq_buffers {
+    struct posix_mq_message *pending;
+    struct posix_mq_message *free;
+    uint32_t count; /* pending */
+};
+
+struct posix_mqueue {
+    struct exec_object object;
+    struct exec_threadq receivers; /* wait.buffer: where the message goes */
+    struct exec_threadq senders;   /* wait.buffer/size/option: the message */
+    struct posix_mq_buffers buffers;
+    void *storage; /* from the workspace: maxmsg buffers */
+    uint32_t maxmsg;
+    uint32_t msgsize;
+    int oflag;           /* access mode and O_NONBLOCK, from the creating mq_open */
+    bool linked;         /* the name still finds it */
+    uint32_t open_count; /* mq_open calls not yet closed */
+    bool notify_armed;
+    struct sigevent notification; /* mq_notify's, while notify_armed */
+    char name[POSIX_MQUEUE_NAME_MAX + 1];
+};
+
+/*
+ * Signal state of one thread: a slot per Classic task, then per POSIX
+ * thread (the slots of keys). waiting: the set a thread blocked in
+ * sigwait/sigtimedwait/sigwaitinfo accepts (0: not waiting); received: what
+ * it got. A suspended thread waits in the same queue with waiting 0.
+ */
+struct posix_signal_thread {
+    sigset_t blocked;
+    sigset_t pending;
+    sigset_t waiting;
+    siginfo_t received;
+    bool suspended; /* in sigsuspend or pause: any delivery wakes it */
+};
+
+/* A timer of timer_create. */
+struct posix_timer {
+    struct exec_object object;
+    int clock;             /* clockid_t: CLOCK_REALTIME (ns watchdogs) or MONOTONIC (ticks) */
+    struct sigevent event; /* SIGEV_NONE or SIGEV_SIGNAL */
+    struct exec_watchdog watchdog; /* expire: realtime ns or ticks, by clock */
+    uint64_t interval_ns;          /* 0: one-shot */
+    uint32_t overrun;              /* expirations since the last signal that found it pending */
+};
+
 /* A table of one class: blocks and how many. */
 struct posix_table {
     void *blocks;
@@ -103,8 +171,11 @@ struct posix_config {
     struct posix_table barriers;
     struct posix_table spinlocks;
     struct posix_table rwlocks;
-    size_t minimum_stack_size;          /* of a POSIX thread; pthread_attr_init's default */
-    void *(*init_thread_entry)(void *); /* NULL: no initialization thread */
+    struct posix_table message_queues;
+    struct posix_table timers;
+    struct posix_signal_thread *signal_threads; /* tasks, then POSIX threads */
+    size_t minimum_stack_size;                  /* of a POSIX thread; pthread_attr_init's default */
+    void *(*init_thread_entry)(void *);         /* NULL: no initialization thread */
     size_t init_thread_stack_size;
 };
 

@@ -15,6 +15,8 @@
 
 #include <ctype.h>
 #include <inttypes.h>
+#include <limits.h> /* PATH_MAX, which RTEMS's programs reach through it */
+#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -58,6 +60,30 @@ void tessera_test_check_int(int status, int desired, const char *msg);
 #define int_service_failed(_stat, _msg) tessera_test_check_int((_stat), 0, (_msg))
 #define int_service_failed_with_level(_stat, _msg, _level)                                         \
     fatal_int_service_status_with_level((_stat), 0, (_msg), (_level))
+
+/* The POSIX API's: a returned error number, or -1 and errno. */
+void tessera_test_check_posix(int status, int desired, const char *msg);
+void tessera_test_check_posix_errno(long status, int desired, const char *msg);
+
+#define fatal_posix_service_status(_stat, _desired, _msg)                                          \
+    tessera_test_check_posix((_stat), (_desired), (_msg))
+#define fatal_posix_service_status_with_level(_stat, _desired, _msg, _level)                       \
+    ((void)(_level), tessera_test_check_posix((_stat), (_desired), (_msg)))
+#define posix_service_failed(_stat, _msg) tessera_test_check_posix((_stat), 0, (_msg))
+#define posix_service_failed_with_level(_stat, _msg, _level)                                       \
+    fatal_posix_service_status_with_level((_stat), 0, (_msg), (_level))
+/* As RTEMS's: fails when the call did not return -1 and errno is not the
+ * desired value. */
+#define fatal_posix_service_status_errno(_stat, _desired, _msg)                                    \
+    tessera_test_check_posix_errno((_stat), (_desired), (_msg))
+
+/* sem_open and mq_open results that must be failures (SEM_FAILED,
+ * (mqd_t)-1); the pointer or id as a number. */
+void tessera_test_check_failed_handle(bool failed, unsigned long handle, const char *msg);
+#define fatal_posix_sem(_ptr, _msg)                                                                \
+    tessera_test_check_failed_handle((_ptr) == SEM_FAILED, (unsigned long)(uintptr_t)(_ptr), (_msg))
+#define fatal_posix_mqd(_mqd, _msg)                                                                \
+    tessera_test_check_failed_handle((_mqd) == (mqd_t)-1, (unsigned long)(_mqd), (_msg))
 
 /* Older test programs test a status with this. */
 #define status_code_bad(_stat) ((_stat) != RTEMS_SUCCESSFUL)

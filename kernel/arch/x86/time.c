@@ -207,6 +207,12 @@ static inline uint64_t recent_time(uint64_t *tsc)
     return tsc_to_ns(now);
 }
 
+volatile uint32_t x86_idle_state;
+
+/* The guard band's window start while the state is IDLE_WAKE_EARLY. */
+#define IDLE_SPIN_NS 2000u
+static uint64_t idle_deadline_ns;
+
 /* The count is min(max(delta * lapic_mhz / 1000, 1), 0xffffffff) local
  * APIC ticks, delta = deadline - now. The counter starts when the count is
  * written, not when `now` was read: the ticks that passed in between are
@@ -240,7 +246,26 @@ void arch_timer_arm(uint64_t deadline_ns)
  * resolution: no coarser grid for the instant of the load to fall across. */
 void arch_timer_arm_idle(uint64_t deadline_ns)
 {
-    arch_timer_arm(deadline_ns);
+    uint64_t tsc;
+
+    if (deadline_ns > IDLE_SPIN_NS && deadline_ns - IDLE_SPIN_NS > recent_time(&tsc)) {
+        arch_timer_arm(deadline_ns - IDLE_SPIN_NS);
+        idle_deadline_ns = deadline_ns;
+        x86_idle_state = IDLE_WAKE_EARLY;
+    } else {
+        arch_timer_arm(deadline_ns);
+        x86_idle_state = IDLE_SPIN;
+    }
+}
+
+int x86_idle_timer(int from_idle)
+{
+    int early = x86_idle_state == IDLE_WAKE_EARLY && from_idle;
+
+    x86_idle_state = early ? IDLE_SPIN : IDLE_HALT;
+    if (early)
+        arch_timer_arm(idle_deadline_ns);
+    return early;
 }
 
 void x86_timer_eoi(void)

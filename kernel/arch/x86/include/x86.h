@@ -143,6 +143,20 @@ void x86_mmu_switch_kernel(void);
 void x86_mmu_switch(struct partition *p);
 void x86_time_init(void);
 void x86_timer_eoi(void);
+/* How the idle loop waits. IDLE_HALT: hlt until an interrupt. In a guard
+ * band (arch_timer_arm_idle) the timer is armed 2 us short of the window
+ * start (IDLE_WAKE_EARLY) and from that interrupt on the loop spins
+ * (IDLE_SPIN) until the window start's. Under QEMU -icount a halted CPU is
+ * woken by a clock warp that QEMU's main thread may compute before the CPU
+ * thread has counted its last instructions, so the wake-up comes late by
+ * an amount that depends on the host; a spinning CPU takes the timer
+ * interrupt at its exact instruction count. */
+enum { IDLE_HALT, IDLE_WAKE_EARLY, IDLE_SPIN };
+extern volatile uint32_t x86_idle_state;
+/* For a timer interrupt while x86_idle_state is not IDLE_HALT (from_idle:
+ * it interrupted the idle loop): 1 if it was the early wake-up, now
+ * re-armed for the window start; 0 for any other, which goes to the core. */
+int x86_idle_timer(int from_idle);
 void x86_fpu_init(void);
 void x86_fpu_switch_to(const struct partition *p);
 int x86_fpu_trap(struct partition *p);
