@@ -88,6 +88,12 @@ $(foreach s,$(BENCH_SCALE),$(eval $(call tessera_system,bench-scale-$(s),$(B)/ge
 	$(BENCH_PART_IMAGES))))
 BENCH_IMAGES := $(foreach s,$(BENCH_SYSTEMS) $(BENCH_HOSTILE),$(SYSTEMS_DIR)/bench-$(s)/system.elf) \
 	$(foreach s,$(BENCH_SCALE),$(SYSTEMS_DIR)/bench-scale-$(s)/system.elf) $(BENCH_NATIVE)
+# Multicore (#20, x86): the frame-start timer of CPUs 1-3 against the grid,
+# in the test system smp4 (three schedule probes on CPU 0), on -smp 4.
+ifeq ($(ARCH),x86)
+$(eval $(call tessera_system,bench-smp4,tests/system/systems/smp4.xml,$(PART_IMAGE_DIR)/probe.elf))
+BENCH_IMAGES += $(SYSTEMS_DIR)/bench-smp4/system.elf
+endif
 
 # The sub-make reads the same makefiles as this one (the top Makefile, or a
 # wrapper that includes this file).

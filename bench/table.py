@@ -238,6 +238,7 @@ def rows(results, fp, arch="x86"):
             out.extend(_drift_row(results))
             out.extend(_hostile_rows(results, arch))
             out.extend(_scale_rows(results, arch))
+            out.extend(_smp_rows(results))
     for key, value in fp.items():
         out.append({"section": "footprint (bytes)", "measure": key, "bytes": value})
     return out
@@ -324,6 +325,17 @@ def _drift_row(results):
                     and drift["off_grid"] == 0 else "MISSED: drift"}]
 
 
+def _smp_rows(results):
+    """Multicore (#20, x86): how long after each frame start the timer
+    interrupt of CPUs 1-3 came (smp4 on -smp 4, -icount: QEMU runs the CPUs
+    round-robin; docs/performance.md, "Multicore"). No target yet: the
+    skew between CPUs becomes a goal with each CPU's own schedule."""
+    runs = results.get("smp4", {})
+    return [{"section": "multicore: frame start on CPUs 1-3 (smp4, -smp 4)",
+             "measure": f"{key}: timer interrupt after the frame start (ns)", "smp": r,
+             "verdict": ""} for key, r in sorted(runs.items())]
+
+
 def _fmt_stats(s):
     if s is None:
         return ""
@@ -354,6 +366,10 @@ def render(rows, arch="x86"):
             h = r["hostile"]
             body.append((r["measure"], f"{h['min']}/{h['max']} (min/max, {h['n']} starts), "
                          f"{r['ratio']:.2f}x quiet") + ("",) * (len(head) - 3) + (r["verdict"],))
+        elif "smp" in r:
+            s = r["smp"]
+            body.append((r["measure"], f"{s['min']}/{s['max']} (min/max, {s['n']} starts)")
+                        + ("",) * (len(head) - 3) + (r["verdict"],))
         elif "event_cost" in r:
             body.append((r["measure"], f"{r['event_cost']:.1f} instructions")
                         + ("",) * (len(head) - 3) + (r["verdict"],))

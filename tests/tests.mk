@@ -179,6 +179,11 @@ $(eval $(call tessera_system,x86-fpuscan,tests/system/systems/x86-fpuscan.xml,\
 	$(PART_IMAGE_DIR)/fpuwatch.elf $(PART_IMAGE_DIR)/fpuscan.elf))
 TEST_TARGETS += $(SYSTEMS_DIR)/x86-v86/system.elf $(SYSTEMS_DIR)/x86-fpuscan/system.elf
 TEST_PROGRAMS += tests/system/test_x86_breaches.py
+# Multicore (issue 20): the other CPUs started, the schedule on CPU 0 as on one.
+$(foreach s,smp2 smp4 smp-cpu1-window,$(eval $(call tessera_system,$(s),tests/system/systems/$(s).xml,\
+	$(PART_IMAGE_DIR)/probe.elf)))
+TEST_TARGETS += $(foreach s,smp2 smp4 smp-cpu1-window,$(SYSTEMS_DIR)/$(s)/system.elf)
+TEST_PROGRAMS += tests/system/test_smp_boot.py
 # The kernel entry fast paths: null hypercall, upcall return without a trap.
 $(eval $(call bare_partition,fastpath,tests/system/parts/fastpath.c))
 $(eval $(call tessera_system,x86-fastpath,tests/system/systems/x86-fastpath.xml,\

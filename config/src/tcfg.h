@@ -124,6 +124,7 @@ struct tcfg_window {
     char *partition_name;
     size_t partition;          /* index or TCFG_NONE */
     uint64_t offset, duration; /* ns */
+    uint32_t cpu;              /* the processor the window is on */
     bool bad;
 };
 
@@ -180,6 +181,8 @@ struct tcfg_system {
     const struct tcfg_arch *arch;
     uint32_t ram;
     bool ram_bad;
+    uint32_t cpus; /* processors (<system cpus=...>), >= 1 */
+    bool cpus_bad;
     struct tcfg_partition *partitions;
     size_t num_partitions;
     struct tcfg_plan *plans;
@@ -243,6 +246,8 @@ void tcfg_check_page_tables(struct tcfg_diag *diag, const struct tcfg_system *sy
  * size of the pool that the generated tables define (emit.c). */
 uint64_t tcfg_page_tables_used(const struct tcfg_system *sys);
 void tcfg_check_schedule(struct tcfg_diag *diag, struct tcfg_system *sys);
+/* The multicore rules of the schedule (schedule.c calls it with more than one CPU). */
+void tcfg_check_cpus(struct tcfg_diag *diag, const struct tcfg_system *sys);
 void tcfg_check_ports(struct tcfg_diag *diag, struct tcfg_system *sys);
 void tcfg_check_hm(struct tcfg_diag *diag, struct tcfg_system *sys);
 void tcfg_check_trace(const struct tcfg_options *opts, struct tcfg_diag *diag,

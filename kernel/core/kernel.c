@@ -2,6 +2,7 @@
 #include "kernel.h"
 #include "arch.h"
 #include "console.h"
+#include "cpu_plans.h"
 #include "hcall.h"
 #include "hm.h"
 #include "idtable.h"
@@ -263,6 +264,7 @@ void kernel_start(void)
         if (err != SCHED_PLAN_OK)
             panic("schedule plan %s: %s", cfg_system.plans[i].name, sched_plan_error_text(err));
     }
+    cpu_plans_check();
     if (!id_table_valid(&cfg_system.plan_ids, cfg_system.num_plans, plan_id))
         panic("plan id table does not lead to every plan");
     hm_init();

@@ -256,9 +256,13 @@ def expected_dump(xml_path, image_dir):
         restarts = int(restarts) if restarts is not None else HM_DEFAULT_MAX_RESTARTS
         out.append(f"hm {i} max-restarts={restarts} actions={hm_actions(hm)}")
     out.append(f"hm module actions={hm_actions(root.find('health-monitor'))}")
-    for i, p in enumerate(plans):
-        wins = sorted(p.findall("window"), key=lambda w: time_of(w.get("offset")))
-        out.append(f"plan {i} {p.get('name')} id={p.get('id')} "
+    cpus = int(root.get("cpus", "1"))
+    out.append(f"cpus {cpus}")
+    # Each CPU's view of a plan holds its windows only; CPU 0's is the plan.
+    for i, p, c in [(i, p, c) for i, p in enumerate(plans) for c in range(cpus)]:
+        wins = sorted((w for w in p.findall("window") if int(w.get("cpu", "0")) == c),
+                      key=lambda w: time_of(w.get("offset")))
+        out.append(f"plan {i}{f' cpu {c}' if c else ''} {p.get('name')} id={p.get('id')} "
                    f"major={time_of(p.get('major-frame'))} windows={len(wins)}")
         for k, w in enumerate(wins):
             out.append(f"window {i}.{k} partition={index[w.get('partition')]} "

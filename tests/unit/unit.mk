@@ -5,7 +5,7 @@
 UNIT_DIR := $(B)/host/unit
 UNIT_KERNEL_CFLAGS := $(HOST_CFLAGS) -Wno-format-truncation -Ikernel/core/include \
 	-Itests/unit/kernel/host -Itests/unit/kernel -Itests/common -Ipv/include
-UNIT_KERNEL_TESTS := sched uaccess idtable hcall hm elf kformat port hcall_args trace
+UNIT_KERNEL_TESTS := sched uaccess idtable hcall hm elf kformat port hcall_args trace cpu_plans
 
 # Which core files each test links (with the stand-in architecture).
 UNIT_SRCS_sched := kernel/core/sched.c
@@ -26,6 +26,8 @@ UNIT_SRCS_trace := $(UNIT_SRCS_hcall) kernel/core/trace.c
 $(UNIT_DIR)/kernel-trace: UNIT_KERNEL_CFLAGS += -DTESSERA_TRACE
 UNIT_SRCS_elf := kernel/core/elf.c kernel/core/uaccess.c
 UNIT_SRCS_kformat := kernel/core/kformat.c
+UNIT_SRCS_cpu_plans := kernel/core/cpu_plans.c kernel/core/sched.c kernel/core/kprintf.c \
+	kernel/core/kformat.c
 
 # Every header the tests and the sources they link may include (one compile
 # per test, no dependency files): an edit of the ABI rebuilds them too.

@@ -17,4 +17,7 @@
     _Static_assert((parts) <= CFG_MAX_PARTITIONS, "partitions fit mmu.c's roots");                 \
     _Static_assert((tables) <= ARCH_PAGE_TABLES, "page tables fit mmu.c's pool");
 
+/* One CPU: no per-CPU state of the arch's own. */
+#define ARCH_CPU_STATE_DEFINE(cpus)
+
 #endif
