@@ -96,6 +96,18 @@ rtems_id apex_error_handler_task(void);
 /* The error handler stops itself (STOP_SELF): it waits for the next error. */
 _Noreturn void apex_error_handler_stop_self(void);
 
+/* ---- the partition's schedule (apex_partition.c) ---- */
+
+/* The partition's period is the major frame of the current plan; times are
+ * the kernel's wall clock (pv_clock_ns). */
+struct apex_schedule {
+    uint64_t period;                   /* the major frame */
+    uint64_t period_start;             /* when the current major frame began */
+    uint64_t window_start, window_end; /* the current window */
+};
+/* A consistent copy of the control page's schedule fields. */
+void apex_schedule_read(struct apex_schedule *out);
+
 /* ---- time (apex_time.c) ---- */
 
 /* Ticks of a SYSTEM_TIME_TYPE, rounded up so that nothing ends early. */
@@ -103,6 +115,11 @@ uint64_t apex_ticks(SYSTEM_TIME_TYPE ns);
 /* Ticks to wait so that at least ns pass from now (a tick more). */
 uint64_t apex_timeout_ticks(SYSTEM_TIME_TYPE ns);
 uint64_t apex_now_ticks(void);
+/* The tick of p's first release point from now: for a periodic process
+ * the partition's next period boundary (ARINC 653: periodic processes are
+ * released at the partition's periodic processing starts), for an
+ * aperiodic one now. */
+uint64_t apex_release_base(const struct apex_process *p);
 SYSTEM_TIME_TYPE apex_ticks_to_ns(uint64_t ticks);
 /* Blocks the calling process until tick. */
 void apex_sleep_until(struct apex_process *p, uint64_t tick);
@@ -141,6 +158,45 @@ RETURN_CODE_TYPE apex_wait_check(SYSTEM_TIME_TYPE timeout);
 RETURN_CODE_TYPE apex_unavailable(SYSTEM_TIME_TYPE timeout);
 /* Wakes the tasks that apex_wake() marked, once interrupts are enabled. */
 void apex_notify(const rtems_id *tasks, int count);
+
+/* ---- intra-partition objects of one kind (apex_objects.c) ---- */
+
+/* What every buffer, blackboard, semaphore and event starts with. */
+struct apex_object {
+    bool used;
+    NAME_TYPE name;
+    struct apex_waitq q;
+};
+
+/* A static table of objects of one kind; each element starts with a
+ * struct apex_object. Ids are index + 1, so that 0 is no object. */
+struct apex_object_table {
+    void *slots;
+    size_t size; /* of one element */
+    APEX_INTEGER count;
+};
+
+#define APEX_OBJECT_TABLE(array)                                                                   \
+    {                                                                                              \
+        (array), sizeof((array)[0]), (APEX_INTEGER)(sizeof(array) / sizeof((array)[0]))            \
+    }
+
+/* The object of id, or NULL (INVALID_PARAM for the services). */
+void *apex_object_get(const struct apex_object_table *t, APEX_INTEGER id);
+/* The id of the object named name, or 0. */
+APEX_INTEGER apex_object_find(const struct apex_object_table *t, const char *name);
+/* CREATE_*'s checks before its own: INVALID_MODE once the partition is
+ * NORMAL, NO_ACTION for a name in use; else NO_ERROR. */
+RETURN_CODE_TYPE apex_object_create_check(const struct apex_object_table *t, const char *name);
+/* A free element (not yet used), or NULL (INVALID_CONFIG). */
+void *apex_object_free(const struct apex_object_table *t);
+/* Makes the free element obj the object named name, its queue empty with
+ * discipline; returns its id. */
+APEX_INTEGER apex_object_add(const struct apex_object_table *t, void *obj, const char *name,
+                             QUEUING_DISCIPLINE_TYPE discipline);
+/* GET_*_ID: the id of name, INVALID_CONFIG when there is none. */
+void apex_object_get_id(const struct apex_object_table *t, const char *name, APEX_INTEGER *id,
+                        RETURN_CODE_TYPE *rc);
 
 /* Bytes for the messages of all buffers and blackboards of a partition. */
 #define APEX_STORAGE_SIZE (64u * 1024u)
