@@ -17,11 +17,11 @@ struct blackboard {
 };
 
 static struct blackboard boards[MAX_NUMBER_OF_BLACKBOARDS];
-static const struct apex_object_table table = APEX_OBJECT_TABLE(boards);
+const struct apex_object_table apex_blackboard_table = APEX_OBJECT_TABLE(boards);
 
 static struct blackboard *get(BLACKBOARD_ID_TYPE id)
 {
-    return apex_object_get(&table, id);
+    return apex_object_get(&apex_blackboard_table, id);
 }
 
 void CREATE_BLACKBOARD(const char *BLACKBOARD_NAME, MESSAGE_SIZE_TYPE MAX_MESSAGE_SIZE,
@@ -30,14 +30,14 @@ void CREATE_BLACKBOARD(const char *BLACKBOARD_NAME, MESSAGE_SIZE_TYPE MAX_MESSAG
     struct blackboard *b;
 
     *BLACKBOARD_ID = 0;
-    *RETURN_CODE = apex_object_create_check(&table, BLACKBOARD_NAME);
+    *RETURN_CODE = apex_object_create_check(&apex_blackboard_table, BLACKBOARD_NAME);
     if (*RETURN_CODE != NO_ERROR)
         return;
     if (MAX_MESSAGE_SIZE <= 0 || MAX_MESSAGE_SIZE > SYSTEM_LIMIT_MESSAGE_SIZE) {
         *RETURN_CODE = INVALID_PARAM;
         return;
     }
-    b = apex_object_free(&table);
+    b = apex_object_free(&apex_blackboard_table);
     if (b == NULL || (b->message = apex_storage_alloc((size_t)MAX_MESSAGE_SIZE)) == NULL) {
         *RETURN_CODE = INVALID_CONFIG;
         return;
@@ -45,7 +45,7 @@ void CREATE_BLACKBOARD(const char *BLACKBOARD_NAME, MESSAGE_SIZE_TYPE MAX_MESSAG
     b->empty = EMPTY;
     b->max_size = MAX_MESSAGE_SIZE;
     b->length = 0;
-    *BLACKBOARD_ID = apex_object_add(&table, b, BLACKBOARD_NAME, FIFO);
+    *BLACKBOARD_ID = apex_object_add(&apex_blackboard_table, b, BLACKBOARD_NAME, FIFO);
 }
 
 void DISPLAY_BLACKBOARD(BLACKBOARD_ID_TYPE BLACKBOARD_ID, MESSAGE_ADDR_TYPE MESSAGE_ADDR,
@@ -125,7 +125,7 @@ void CLEAR_BLACKBOARD(BLACKBOARD_ID_TYPE BLACKBOARD_ID, RETURN_CODE_TYPE *RETURN
 void GET_BLACKBOARD_ID(const char *BLACKBOARD_NAME, BLACKBOARD_ID_TYPE *BLACKBOARD_ID,
                        RETURN_CODE_TYPE *RETURN_CODE)
 {
-    apex_object_get_id(&table, BLACKBOARD_NAME, BLACKBOARD_ID, RETURN_CODE);
+    apex_object_get_id(&apex_blackboard_table, BLACKBOARD_NAME, BLACKBOARD_ID, RETURN_CODE);
 }
 
 void GET_BLACKBOARD_STATUS(BLACKBOARD_ID_TYPE BLACKBOARD_ID,

@@ -21,11 +21,11 @@ struct buffer {
 };
 
 static struct buffer buffers[MAX_NUMBER_OF_BUFFERS];
-static const struct apex_object_table table = APEX_OBJECT_TABLE(buffers);
+const struct apex_object_table apex_buffer_table = APEX_OBJECT_TABLE(buffers);
 
 static struct buffer *get(BUFFER_ID_TYPE id)
 {
-    return apex_object_get(&table, id);
+    return apex_object_get(&apex_buffer_table, id);
 }
 
 void CREATE_BUFFER(const char *BUFFER_NAME, MESSAGE_SIZE_TYPE MAX_MESSAGE_SIZE,
@@ -35,7 +35,7 @@ void CREATE_BUFFER(const char *BUFFER_NAME, MESSAGE_SIZE_TYPE MAX_MESSAGE_SIZE,
     struct buffer *b;
 
     *BUFFER_ID = 0;
-    *RETURN_CODE = apex_object_create_check(&table, BUFFER_NAME);
+    *RETURN_CODE = apex_object_create_check(&apex_buffer_table, BUFFER_NAME);
     if (*RETURN_CODE != NO_ERROR)
         return;
     if (MAX_MESSAGE_SIZE <= 0 || MAX_MESSAGE_SIZE > SYSTEM_LIMIT_MESSAGE_SIZE ||
@@ -44,7 +44,7 @@ void CREATE_BUFFER(const char *BUFFER_NAME, MESSAGE_SIZE_TYPE MAX_MESSAGE_SIZE,
         *RETURN_CODE = INVALID_PARAM;
         return;
     }
-    b = apex_object_free(&table);
+    b = apex_object_free(&apex_buffer_table);
     if (b == NULL ||
         (b->slots = apex_storage_alloc((size_t)MAX_NB_MESSAGE * (size_t)MAX_MESSAGE_SIZE)) ==
             NULL ||
@@ -57,7 +57,7 @@ void CREATE_BUFFER(const char *BUFFER_NAME, MESSAGE_SIZE_TYPE MAX_MESSAGE_SIZE,
     b->max_nb = MAX_NB_MESSAGE;
     b->nb = 0;
     b->first = 0;
-    *BUFFER_ID = apex_object_add(&table, b, BUFFER_NAME, QUEUING_DISCIPLINE);
+    *BUFFER_ID = apex_object_add(&apex_buffer_table, b, BUFFER_NAME, QUEUING_DISCIPLINE);
 }
 
 static void put(struct buffer *b, const void *msg, MESSAGE_SIZE_TYPE len)
@@ -164,7 +164,7 @@ void RECEIVE_BUFFER(BUFFER_ID_TYPE BUFFER_ID, SYSTEM_TIME_TYPE TIME_OUT,
 void GET_BUFFER_ID(const char *BUFFER_NAME, BUFFER_ID_TYPE *BUFFER_ID,
                    RETURN_CODE_TYPE *RETURN_CODE)
 {
-    apex_object_get_id(&table, BUFFER_NAME, BUFFER_ID, RETURN_CODE);
+    apex_object_get_id(&apex_buffer_table, BUFFER_NAME, BUFFER_ID, RETURN_CODE);
 }
 
 void GET_BUFFER_STATUS(BUFFER_ID_TYPE BUFFER_ID, BUFFER_STATUS_TYPE *BUFFER_STATUS,

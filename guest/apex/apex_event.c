@@ -12,11 +12,11 @@ struct event {
 };
 
 static struct event events[MAX_NUMBER_OF_EVENTS];
-static const struct apex_object_table table = APEX_OBJECT_TABLE(events);
+const struct apex_object_table apex_event_table = APEX_OBJECT_TABLE(events);
 
 static struct event *get(EVENT_ID_TYPE id)
 {
-    return apex_object_get(&table, id);
+    return apex_object_get(&apex_event_table, id);
 }
 
 void CREATE_EVENT(const char *EVENT_NAME, EVENT_ID_TYPE *EVENT_ID, RETURN_CODE_TYPE *RETURN_CODE)
@@ -24,16 +24,16 @@ void CREATE_EVENT(const char *EVENT_NAME, EVENT_ID_TYPE *EVENT_ID, RETURN_CODE_T
     struct event *e;
 
     *EVENT_ID = 0;
-    *RETURN_CODE = apex_object_create_check(&table, EVENT_NAME);
+    *RETURN_CODE = apex_object_create_check(&apex_event_table, EVENT_NAME);
     if (*RETURN_CODE != NO_ERROR)
         return;
-    e = apex_object_free(&table);
+    e = apex_object_free(&apex_event_table);
     if (e == NULL) {
         *RETURN_CODE = INVALID_CONFIG;
         return;
     }
     e->state = DOWN;
-    *EVENT_ID = apex_object_add(&table, e, EVENT_NAME, FIFO);
+    *EVENT_ID = apex_object_add(&apex_event_table, e, EVENT_NAME, FIFO);
 }
 
 void SET_EVENT(EVENT_ID_TYPE EVENT_ID, RETURN_CODE_TYPE *RETURN_CODE)
@@ -96,7 +96,7 @@ void WAIT_EVENT(EVENT_ID_TYPE EVENT_ID, SYSTEM_TIME_TYPE TIME_OUT, RETURN_CODE_T
 
 void GET_EVENT_ID(const char *EVENT_NAME, EVENT_ID_TYPE *EVENT_ID, RETURN_CODE_TYPE *RETURN_CODE)
 {
-    apex_object_get_id(&table, EVENT_NAME, EVENT_ID, RETURN_CODE);
+    apex_object_get_id(&apex_event_table, EVENT_NAME, EVENT_ID, RETURN_CODE);
 }
 
 void GET_EVENT_STATUS(EVENT_ID_TYPE EVENT_ID, EVENT_STATUS_TYPE *EVENT_STATUS,

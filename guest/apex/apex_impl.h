@@ -86,6 +86,7 @@ struct apex_process *apex_process_self(void);
 void apex_process_launch(struct apex_process *p);
 /* Called by SET_PARTITION_MODE(NORMAL): releases the processes started
  * while the partition initialised. */
+void apex_hm_normal(void);
 void apex_processes_normal(void);
 /* Whether the partition is still initialising (COLD_START or WARM_START). */
 bool apex_initialising(void);
@@ -95,6 +96,21 @@ bool apex_may_block(void);
 rtems_id apex_error_handler_task(void);
 /* The error handler stops itself (STOP_SELF): it waits for the next error. */
 _Noreturn void apex_error_handler_stop_self(void);
+
+/* ---- the partition's (re)start (apex_partition.c) ---- */
+
+/* A warm restart keeps the partition's memory: what APEX created before it
+ * (processes, objects, ports, the error handler) would still look created.
+ * The first service of the initialisation (apex_initialising,
+ * GET_PARTITION_STATUS, SET_PARTITION_MODE) finds the partition restarted
+ * since the tables were filled and empties them. */
+void apex_start_check(void);
+void apex_processes_reset(void);
+void apex_hm_reset(void);
+void apex_objects_reset(void);
+void apex_storage_reset(void);
+void apex_ports_reset(void);
+void apex_wait_reset(void);
 
 /* ---- the partition's schedule (apex_partition.c) ---- */
 
@@ -180,6 +196,10 @@ struct apex_object_table {
     {                                                                                              \
         (array), sizeof((array)[0]), (APEX_INTEGER)(sizeof(array) / sizeof((array)[0]))            \
     }
+
+/* The four tables, for apex_objects_reset (each defined with its kind). */
+extern const struct apex_object_table apex_buffer_table, apex_blackboard_table,
+    apex_semaphore_table, apex_event_table;
 
 /* The object of id, or NULL (INVALID_PARAM for the services). */
 void *apex_object_get(const struct apex_object_table *t, APEX_INTEGER id);

@@ -65,3 +65,13 @@ void apex_object_get_id(const struct apex_object_table *t, const char *name, APE
     *id = apex_object_find(t, name);
     *rc = *id ? NO_ERROR : INVALID_CONFIG;
 }
+
+void apex_objects_reset(void)
+{
+    const struct apex_object_table *all[] = {&apex_buffer_table, &apex_blackboard_table,
+                                             &apex_semaphore_table, &apex_event_table};
+
+    for (size_t i = 0; i < sizeof(all) / sizeof(all[0]); i++)
+        memset(all[i]->slots, 0, (size_t)all[i]->count * all[i]->size);
+    apex_storage_reset();
+}

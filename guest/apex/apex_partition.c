@@ -22,6 +22,25 @@ static START_CONDITION_TYPE start_condition(uint32_t pv)
     }
 }
 
+/* pv_shared()->restarts + 1 when the tables were last emptied (0: at load,
+ * when they are empty anyway). */
+static uint32_t tables_start;
+
+void apex_start_check(void)
+{
+    uint32_t start = pv_shared()->restarts + 1u;
+
+    if (tables_start == start)
+        return;
+    if (tables_start != 0) {
+        apex_processes_reset();
+        apex_hm_reset();
+        apex_objects_reset();
+        apex_ports_reset();
+    }
+    tables_start = start;
+}
+
 void apex_schedule_read(struct apex_schedule *out)
 {
     volatile struct pv_shared *s = pv_shared();
@@ -44,6 +63,7 @@ void GET_PARTITION_STATUS(PARTITION_STATUS_TYPE *PARTITION_STATUS, RETURN_CODE_T
     struct apex_schedule sched;
     rtems_mode mode = 0;
 
+    apex_start_check();
     if (pv_partition_status(PV_PART_SELF, &st) != PV_OK) {
         *RETURN_CODE = INVALID_CONFIG;
         return;
@@ -65,9 +85,11 @@ void GET_PARTITION_STATUS(PARTITION_STATUS_TYPE *PARTITION_STATUS, RETURN_CODE_T
 
 void SET_PARTITION_MODE(OPERATING_MODE_TYPE OPERATING_MODE, RETURN_CODE_TYPE *RETURN_CODE)
 {
-    uint32_t now = pv_shared()->mode;
+    uint32_t now;
     int32_t r;
 
+    apex_start_check();
+    now = pv_shared()->mode;
     /* Two enumerations (APEX's and the ABI's): compared as int. */
     _Static_assert((int)IDLE == (int)PV_MODE_IDLE && (int)COLD_START == (int)PV_MODE_COLD_START &&
                        (int)WARM_START == (int)PV_MODE_WARM_START &&
@@ -90,7 +112,8 @@ void SET_PARTITION_MODE(OPERATING_MODE_TYPE OPERATING_MODE, RETURN_CODE_TYPE *RE
     r = pv_mode_set((uint32_t)OPERATING_MODE);
     if (r == PV_OK) {
         *RETURN_CODE = NO_ERROR;
-        apex_processes_normal(); /* only NORMAL returns here */
+        apex_hm_normal(); /* only NORMAL returns here */
+        apex_processes_normal();
     } else if (r == PV_ESTATE)
         *RETURN_CODE = OPERATING_MODE == NORMAL ? NO_ACTION : INVALID_MODE;
     else

@@ -34,7 +34,14 @@ void apex_name_copy(char *to, const char *from)
 
 bool apex_initialising(void)
 {
+    apex_start_check();
     return pv_shared()->mode != PV_MODE_NORMAL;
+}
+
+void apex_processes_reset(void)
+{
+    memset(apex_processes, 0, sizeof(apex_processes));
+    apex_lock_level = 0;
 }
 
 struct apex_process *apex_process_get(PROCESS_ID_TYPE id)

@@ -13,11 +13,11 @@ struct semaphore {
 };
 
 static struct semaphore sems[MAX_NUMBER_OF_SEMAPHORES];
-static const struct apex_object_table table = APEX_OBJECT_TABLE(sems);
+const struct apex_object_table apex_semaphore_table = APEX_OBJECT_TABLE(sems);
 
 static struct semaphore *get(SEMAPHORE_ID_TYPE id)
 {
-    return apex_object_get(&table, id);
+    return apex_object_get(&apex_semaphore_table, id);
 }
 
 void CREATE_SEMAPHORE(const char *SEMAPHORE_NAME, SEMAPHORE_VALUE_TYPE CURRENT_VALUE,
@@ -28,7 +28,7 @@ void CREATE_SEMAPHORE(const char *SEMAPHORE_NAME, SEMAPHORE_VALUE_TYPE CURRENT_V
     struct semaphore *s;
 
     *SEMAPHORE_ID = 0;
-    *RETURN_CODE = apex_object_create_check(&table, SEMAPHORE_NAME);
+    *RETURN_CODE = apex_object_create_check(&apex_semaphore_table, SEMAPHORE_NAME);
     if (*RETURN_CODE != NO_ERROR)
         return;
     if (CURRENT_VALUE < 0 || MAXIMUM_VALUE < 1 || MAXIMUM_VALUE > MAX_SEMAPHORE_VALUE ||
@@ -37,14 +37,14 @@ void CREATE_SEMAPHORE(const char *SEMAPHORE_NAME, SEMAPHORE_VALUE_TYPE CURRENT_V
         *RETURN_CODE = INVALID_PARAM;
         return;
     }
-    s = apex_object_free(&table);
+    s = apex_object_free(&apex_semaphore_table);
     if (s == NULL) {
         *RETURN_CODE = INVALID_CONFIG;
         return;
     }
     s->value = CURRENT_VALUE;
     s->max = MAXIMUM_VALUE;
-    *SEMAPHORE_ID = apex_object_add(&table, s, SEMAPHORE_NAME, QUEUING_DISCIPLINE);
+    *SEMAPHORE_ID = apex_object_add(&apex_semaphore_table, s, SEMAPHORE_NAME, QUEUING_DISCIPLINE);
 }
 
 void WAIT_SEMAPHORE(SEMAPHORE_ID_TYPE SEMAPHORE_ID, SYSTEM_TIME_TYPE TIME_OUT,
@@ -103,7 +103,7 @@ void SIGNAL_SEMAPHORE(SEMAPHORE_ID_TYPE SEMAPHORE_ID, RETURN_CODE_TYPE *RETURN_C
 void GET_SEMAPHORE_ID(const char *SEMAPHORE_NAME, SEMAPHORE_ID_TYPE *SEMAPHORE_ID,
                       RETURN_CODE_TYPE *RETURN_CODE)
 {
-    apex_object_get_id(&table, SEMAPHORE_NAME, SEMAPHORE_ID, RETURN_CODE);
+    apex_object_get_id(&apex_semaphore_table, SEMAPHORE_NAME, SEMAPHORE_ID, RETURN_CODE);
 }
 
 void GET_SEMAPHORE_STATUS(SEMAPHORE_ID_TYPE SEMAPHORE_ID, SEMAPHORE_STATUS_TYPE *SEMAPHORE_STATUS,
