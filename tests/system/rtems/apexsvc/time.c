@@ -39,12 +39,17 @@ static void spin_to_offset(SYSTEM_TIME_TYPE at)
     } while (off < at || off >= at + MS(1));
 }
 
-/* A release that followed a boundary by less than two ticks (1 ms each),
- * or by the delay and then less than two ticks. */
-static const char *aligned(SYSTEM_TIME_TYPE off, SYSTEM_TIME_TYPE delay)
+/* Whether a release fell after a boundary by more than delay and less
+ * than delay + slack. */
+static const char *aligned(SYSTEM_TIME_TYPE off, SYSTEM_TIME_TYPE delay, SYSTEM_TIME_TYPE slack)
 {
-    return off > delay && off < delay + MS(2) ? "yes" : "NO";
+    return off > delay && off < delay + slack ? "yes" : "NO";
 }
+
+/* A release without delay follows the boundary by less than two ticks
+ * (1 ms each); a delay of 3 ms rounds up to 4 ticks. */
+#define NO_DELAY 0, MS(2)
+#define DELAY_3  MS(3), MS(3)
 
 static SYSTEM_TIME_TYPE deadline_of(PROCESS_ID_TYPE id)
 {
@@ -65,7 +70,7 @@ static void per_body(void)
     SYSTEM_TIME_TYPE off = frame_offset(), first = now(), t, d;
     RETURN_CODE_TYPE r;
 
-    printf("TIME: PER first release at a period boundary: %s\n", aligned(off, 0));
+    printf("TIME: PER first release at a period boundary: %s\n", aligned(off, NO_DELAY));
 
     d = deadline_of(per) - first;
     printf("TIME: PER job 0 deadline within capacity: %s\n", yes(d > 0 && d <= MS(10)));
@@ -109,19 +114,17 @@ static void delayed_body(void)
     SYSTEM_TIME_TYPE off = frame_offset();
     RETURN_CODE_TYPE r;
 
-    /* The delay rounds up to 4 ticks: at least 3 ms, plus one for the tick
-     * under way. */
-    printf("TIME: DELAYED first release 3 ms after a period boundary: %s\n", aligned(off, MS(3)));
+    printf("TIME: DELAYED first release 3 ms after a period boundary: %s\n", aligned(off, DELAY_3));
     PERIODIC_WAIT(&r);
     off = frame_offset();
-    printf("TIME: DELAYED second release one period later: %s\n", aligned(off, MS(3)));
+    printf("TIME: DELAYED second release one period later: %s\n", aligned(off, DELAY_3));
     STOP_SELF();
 }
 
 static void late_body(void)
 {
     printf("TIME: LATE started in NORMAL, released at a period boundary: %s\n",
-           aligned(frame_offset(), 0));
+           aligned(frame_offset(), NO_DELAY));
     STOP_SELF();
 }
 
