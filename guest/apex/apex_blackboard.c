@@ -85,11 +85,7 @@ void READ_BLACKBOARD(BLACKBOARD_ID_TYPE BLACKBOARD_ID, SYSTEM_TIME_TYPE TIME_OUT
     RETURN_CODE_TYPE rc;
 
     *LENGTH = 0;
-    if (b == NULL || MESSAGE_ADDR == NULL) {
-        *RETURN_CODE = INVALID_PARAM;
-        return;
-    }
-    rc = apex_wait_check(TIME_OUT);
+    rc = apex_wait_begin(b != NULL && MESSAGE_ADDR != NULL, TIME_OUT);
     if (rc != NO_ERROR) {
         *RETURN_CODE = rc;
         return;

@@ -88,11 +88,8 @@ void SEND_BUFFER(BUFFER_ID_TYPE BUFFER_ID, MESSAGE_ADDR_TYPE MESSAGE_ADDR, MESSA
     RETURN_CODE_TYPE rc;
     rtems_id woken = 0;
 
-    if (b == NULL || LENGTH <= 0 || LENGTH > b->max_size || MESSAGE_ADDR == NULL) {
-        *RETURN_CODE = INVALID_PARAM;
-        return;
-    }
-    rc = apex_wait_check(TIME_OUT);
+    rc = apex_wait_begin(b != NULL && LENGTH > 0 && LENGTH <= b->max_size && MESSAGE_ADDR != NULL,
+                         TIME_OUT);
     if (rc != NO_ERROR) {
         *RETURN_CODE = rc;
         return;
@@ -127,11 +124,7 @@ void RECEIVE_BUFFER(BUFFER_ID_TYPE BUFFER_ID, SYSTEM_TIME_TYPE TIME_OUT,
     rtems_id woken = 0;
 
     *LENGTH = 0;
-    if (b == NULL || MESSAGE_ADDR == NULL) {
-        *RETURN_CODE = INVALID_PARAM;
-        return;
-    }
-    rc = apex_wait_check(TIME_OUT);
+    rc = apex_wait_begin(b != NULL && MESSAGE_ADDR != NULL, TIME_OUT);
     if (rc != NO_ERROR) {
         *RETURN_CODE = rc;
         return;

@@ -75,11 +75,7 @@ void WAIT_EVENT(EVENT_ID_TYPE EVENT_ID, SYSTEM_TIME_TYPE TIME_OUT, RETURN_CODE_T
     rtems_interrupt_level level;
     RETURN_CODE_TYPE rc;
 
-    if (e == NULL) {
-        *RETURN_CODE = INVALID_PARAM;
-        return;
-    }
-    rc = apex_wait_check(TIME_OUT);
+    rc = apex_wait_begin(e != NULL, TIME_OUT);
     if (rc != NO_ERROR) {
         *RETURN_CODE = rc;
         return;

@@ -168,6 +168,9 @@ void apex_unwait(struct apex_process *p);
 /* INVALID_PARAM for a TIME_OUT below INFINITE_TIME_VALUE, else NO_ERROR;
  * also drops a wake-up left over from an earlier wait of the caller. */
 RETURN_CODE_TYPE apex_wait_check(SYSTEM_TIME_TYPE timeout);
+/* A waiting service's first checks: INVALID_PARAM unless its arguments are
+ * valid, then apex_wait_check. */
+RETURN_CODE_TYPE apex_wait_begin(bool valid, SYSTEM_TIME_TYPE timeout);
 /* What a service whose object is not available returns without waiting:
  * NOT_AVAILABLE for TIME_OUT 0, INVALID_MODE when the caller may not
  * block, NO_ERROR when it may (and so it blocks). */

@@ -54,11 +54,7 @@ void WAIT_SEMAPHORE(SEMAPHORE_ID_TYPE SEMAPHORE_ID, SYSTEM_TIME_TYPE TIME_OUT,
     rtems_interrupt_level level;
     RETURN_CODE_TYPE rc;
 
-    if (s == NULL) {
-        *RETURN_CODE = INVALID_PARAM;
-        return;
-    }
-    rc = apex_wait_check(TIME_OUT);
+    rc = apex_wait_begin(s != NULL, TIME_OUT);
     if (rc != NO_ERROR) {
         *RETURN_CODE = rc;
         return;
