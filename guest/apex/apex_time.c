@@ -65,8 +65,6 @@ uint64_t apex_release_base(const struct apex_process *p)
     if (s.period == 0 || wall <= s.period_start)
         return now;
     boundary = s.period_start + (wall - s.period_start + s.period - 1) / s.period * s.period;
-    if (boundary == wall)
-        return now;
     /* Ticks count from the tick timer's start, boundaries from the major
      * frame's: the boundary becomes a wait from now, rounded up as every
      * wait is, so the release is never before the boundary and less than
