@@ -10,66 +10,42 @@
 #include "apex_impl.h"
 
 struct blackboard {
-    bool used;
-    BLACKBOARD_NAME_TYPE name;
+    struct apex_object obj;
     EMPTY_INDICATOR_TYPE empty;
     MESSAGE_SIZE_TYPE max_size, length;
     APEX_BYTE *message;
-    struct apex_waitq q;
 };
 
 static struct blackboard boards[MAX_NUMBER_OF_BLACKBOARDS];
+const struct apex_object_table apex_blackboard_table = APEX_OBJECT_TABLE(boards);
 
 static struct blackboard *get(BLACKBOARD_ID_TYPE id)
 {
-    if (id < 1 || id > MAX_NUMBER_OF_BLACKBOARDS || !boards[id - 1].used)
-        return NULL;
-    return &boards[id - 1];
-}
-
-static BLACKBOARD_ID_TYPE find(const char *name)
-{
-    for (int i = 0; i < MAX_NUMBER_OF_BLACKBOARDS; i++) {
-        if (boards[i].used && apex_name_eq(boards[i].name, name))
-            return i + 1;
-    }
-    return 0;
+    return apex_object_get(&apex_blackboard_table, id);
 }
 
 void CREATE_BLACKBOARD(const char *BLACKBOARD_NAME, MESSAGE_SIZE_TYPE MAX_MESSAGE_SIZE,
                        BLACKBOARD_ID_TYPE *BLACKBOARD_ID, RETURN_CODE_TYPE *RETURN_CODE)
 {
-    int i;
+    struct blackboard *b;
 
     *BLACKBOARD_ID = 0;
-    if (!apex_initialising()) {
-        *RETURN_CODE = INVALID_MODE;
+    *RETURN_CODE = apex_object_create_check(&apex_blackboard_table, BLACKBOARD_NAME);
+    if (*RETURN_CODE != NO_ERROR)
         return;
-    }
-    if (find(BLACKBOARD_NAME)) {
-        *RETURN_CODE = NO_ACTION;
-        return;
-    }
     if (MAX_MESSAGE_SIZE <= 0 || MAX_MESSAGE_SIZE > SYSTEM_LIMIT_MESSAGE_SIZE) {
         *RETURN_CODE = INVALID_PARAM;
         return;
     }
-    for (i = 0; i < MAX_NUMBER_OF_BLACKBOARDS && boards[i].used; i++) {
-    }
-    if (i == MAX_NUMBER_OF_BLACKBOARDS ||
-        (boards[i].message = apex_storage_alloc((size_t)MAX_MESSAGE_SIZE)) == NULL) {
+    b = apex_object_free(&apex_blackboard_table);
+    if (b == NULL || (b->message = apex_storage_alloc((size_t)MAX_MESSAGE_SIZE)) == NULL) {
         *RETURN_CODE = INVALID_CONFIG;
         return;
     }
-    apex_name_copy(boards[i].name, BLACKBOARD_NAME);
-    boards[i].empty = EMPTY;
-    boards[i].max_size = MAX_MESSAGE_SIZE;
-    boards[i].length = 0;
-    boards[i].q.discipline = FIFO;
-    boards[i].q.count = 0;
-    boards[i].used = true;
-    *BLACKBOARD_ID = i + 1;
-    *RETURN_CODE = NO_ERROR;
+    b->empty = EMPTY;
+    b->max_size = MAX_MESSAGE_SIZE;
+    b->length = 0;
+    *BLACKBOARD_ID = apex_object_add(&apex_blackboard_table, b, BLACKBOARD_NAME, FIFO);
 }
 
 void DISPLAY_BLACKBOARD(BLACKBOARD_ID_TYPE BLACKBOARD_ID, MESSAGE_ADDR_TYPE MESSAGE_ADDR,
@@ -89,7 +65,7 @@ void DISPLAY_BLACKBOARD(BLACKBOARD_ID_TYPE BLACKBOARD_ID, MESSAGE_ADDR_TYPE MESS
     memcpy(b->message, MESSAGE_ADDR, (size_t)LENGTH);
     b->length = LENGTH;
     b->empty = OCCUPIED;
-    while ((p = apex_waitq_head(&b->q)) != NULL) {
+    while ((p = apex_waitq_head(&b->obj.q)) != NULL) {
         memcpy(p->wdata, b->message, (size_t)LENGTH);
         p->wlen = LENGTH;
         woken[n++] = apex_wake(p);
@@ -109,11 +85,7 @@ void READ_BLACKBOARD(BLACKBOARD_ID_TYPE BLACKBOARD_ID, SYSTEM_TIME_TYPE TIME_OUT
     RETURN_CODE_TYPE rc;
 
     *LENGTH = 0;
-    if (b == NULL || MESSAGE_ADDR == NULL) {
-        *RETURN_CODE = INVALID_PARAM;
-        return;
-    }
-    rc = apex_wait_check(TIME_OUT);
+    rc = apex_wait_begin(b != NULL && MESSAGE_ADDR != NULL, TIME_OUT);
     if (rc != NO_ERROR) {
         *RETURN_CODE = rc;
         return;
@@ -125,7 +97,7 @@ void READ_BLACKBOARD(BLACKBOARD_ID_TYPE BLACKBOARD_ID, SYSTEM_TIME_TYPE TIME_OUT
     } else {
         rc = apex_unavailable(TIME_OUT);
         if (rc == NO_ERROR) {
-            rc = apex_block(self, &b->q, MESSAGE_ADDR, 0, TIME_OUT, &level);
+            rc = apex_block(self, &b->obj.q, MESSAGE_ADDR, 0, TIME_OUT, &level);
             if (rc == NO_ERROR)
                 *LENGTH = self->wlen;
         }
@@ -149,8 +121,7 @@ void CLEAR_BLACKBOARD(BLACKBOARD_ID_TYPE BLACKBOARD_ID, RETURN_CODE_TYPE *RETURN
 void GET_BLACKBOARD_ID(const char *BLACKBOARD_NAME, BLACKBOARD_ID_TYPE *BLACKBOARD_ID,
                        RETURN_CODE_TYPE *RETURN_CODE)
 {
-    *BLACKBOARD_ID = find(BLACKBOARD_NAME);
-    *RETURN_CODE = *BLACKBOARD_ID ? NO_ERROR : INVALID_CONFIG;
+    apex_object_get_id(&apex_blackboard_table, BLACKBOARD_NAME, BLACKBOARD_ID, RETURN_CODE);
 }
 
 void GET_BLACKBOARD_STATUS(BLACKBOARD_ID_TYPE BLACKBOARD_ID,
@@ -164,6 +135,6 @@ void GET_BLACKBOARD_STATUS(BLACKBOARD_ID_TYPE BLACKBOARD_ID,
     }
     BLACKBOARD_STATUS->EMPTY_INDICATOR = b->empty;
     BLACKBOARD_STATUS->MAX_MESSAGE_SIZE = b->max_size;
-    BLACKBOARD_STATUS->WAITING_PROCESSES = b->q.count;
+    BLACKBOARD_STATUS->WAITING_PROCESSES = b->obj.q.count;
     *RETURN_CODE = NO_ERROR;
 }

@@ -71,6 +71,11 @@ RETURN_CODE_TYPE apex_wait_check(SYSTEM_TIME_TYPE timeout)
     return NO_ERROR;
 }
 
+RETURN_CODE_TYPE apex_wait_begin(bool valid, SYSTEM_TIME_TYPE timeout)
+{
+    return valid ? apex_wait_check(timeout) : INVALID_PARAM;
+}
+
 RETURN_CODE_TYPE apex_unavailable(SYSTEM_TIME_TYPE timeout)
 {
     if (timeout == 0)

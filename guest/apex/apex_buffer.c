@@ -13,58 +13,38 @@
 #include "apex_impl.h"
 
 struct buffer {
-    bool used;
-    BUFFER_NAME_TYPE name;
+    struct apex_object obj;
     MESSAGE_SIZE_TYPE max_size;
     MESSAGE_RANGE_TYPE max_nb, nb, first;
     APEX_BYTE *slots;          /* max_nb slots of max_size bytes */
     MESSAGE_SIZE_TYPE *length; /* of each slot */
-    struct apex_waitq q;
 };
 
 static struct buffer buffers[MAX_NUMBER_OF_BUFFERS];
+const struct apex_object_table apex_buffer_table = APEX_OBJECT_TABLE(buffers);
 
 static struct buffer *get(BUFFER_ID_TYPE id)
 {
-    if (id < 1 || id > MAX_NUMBER_OF_BUFFERS || !buffers[id - 1].used)
-        return NULL;
-    return &buffers[id - 1];
-}
-
-static BUFFER_ID_TYPE find(const char *name)
-{
-    for (int i = 0; i < MAX_NUMBER_OF_BUFFERS; i++) {
-        if (buffers[i].used && apex_name_eq(buffers[i].name, name))
-            return i + 1;
-    }
-    return 0;
+    return apex_object_get(&apex_buffer_table, id);
 }
 
 void CREATE_BUFFER(const char *BUFFER_NAME, MESSAGE_SIZE_TYPE MAX_MESSAGE_SIZE,
                    MESSAGE_RANGE_TYPE MAX_NB_MESSAGE, QUEUING_DISCIPLINE_TYPE QUEUING_DISCIPLINE,
                    BUFFER_ID_TYPE *BUFFER_ID, RETURN_CODE_TYPE *RETURN_CODE)
 {
-    struct buffer *b = NULL;
+    struct buffer *b;
 
     *BUFFER_ID = 0;
-    if (!apex_initialising()) {
-        *RETURN_CODE = INVALID_MODE;
+    *RETURN_CODE = apex_object_create_check(&apex_buffer_table, BUFFER_NAME);
+    if (*RETURN_CODE != NO_ERROR)
         return;
-    }
-    if (find(BUFFER_NAME)) {
-        *RETURN_CODE = NO_ACTION;
-        return;
-    }
     if (MAX_MESSAGE_SIZE <= 0 || MAX_MESSAGE_SIZE > SYSTEM_LIMIT_MESSAGE_SIZE ||
         MAX_NB_MESSAGE <= 0 || MAX_NB_MESSAGE > SYSTEM_LIMIT_NUMBER_OF_MESSAGES ||
         (QUEUING_DISCIPLINE != FIFO && QUEUING_DISCIPLINE != PRIORITY)) {
         *RETURN_CODE = INVALID_PARAM;
         return;
     }
-    for (int i = 0; i < MAX_NUMBER_OF_BUFFERS && b == NULL; i++) {
-        if (!buffers[i].used)
-            b = &buffers[i];
-    }
+    b = apex_object_free(&apex_buffer_table);
     if (b == NULL ||
         (b->slots = apex_storage_alloc((size_t)MAX_NB_MESSAGE * (size_t)MAX_MESSAGE_SIZE)) ==
             NULL ||
@@ -73,16 +53,11 @@ void CREATE_BUFFER(const char *BUFFER_NAME, MESSAGE_SIZE_TYPE MAX_MESSAGE_SIZE,
         *RETURN_CODE = INVALID_CONFIG;
         return;
     }
-    apex_name_copy(b->name, BUFFER_NAME);
     b->max_size = MAX_MESSAGE_SIZE;
     b->max_nb = MAX_NB_MESSAGE;
     b->nb = 0;
     b->first = 0;
-    b->q.discipline = QUEUING_DISCIPLINE;
-    b->q.count = 0;
-    b->used = true;
-    *BUFFER_ID = (BUFFER_ID_TYPE)(b - buffers) + 1;
-    *RETURN_CODE = NO_ERROR;
+    *BUFFER_ID = apex_object_add(&apex_buffer_table, b, BUFFER_NAME, QUEUING_DISCIPLINE);
 }
 
 static void put(struct buffer *b, const void *msg, MESSAGE_SIZE_TYPE len)
@@ -113,17 +88,14 @@ void SEND_BUFFER(BUFFER_ID_TYPE BUFFER_ID, MESSAGE_ADDR_TYPE MESSAGE_ADDR, MESSA
     RETURN_CODE_TYPE rc;
     rtems_id woken = 0;
 
-    if (b == NULL || LENGTH <= 0 || LENGTH > b->max_size || MESSAGE_ADDR == NULL) {
-        *RETURN_CODE = INVALID_PARAM;
-        return;
-    }
-    rc = apex_wait_check(TIME_OUT);
+    rc = apex_wait_begin(b != NULL && LENGTH > 0 && LENGTH <= b->max_size && MESSAGE_ADDR != NULL,
+                         TIME_OUT);
     if (rc != NO_ERROR) {
         *RETURN_CODE = rc;
         return;
     }
     rtems_interrupt_local_disable(level);
-    head = b->nb == 0 ? apex_waitq_head(&b->q) : NULL;
+    head = b->nb == 0 ? apex_waitq_head(&b->obj.q) : NULL;
     if (head != NULL) {
         memcpy(head->wdata, MESSAGE_ADDR, (size_t)LENGTH);
         head->wlen = LENGTH;
@@ -133,7 +105,7 @@ void SEND_BUFFER(BUFFER_ID_TYPE BUFFER_ID, MESSAGE_ADDR_TYPE MESSAGE_ADDR, MESSA
     } else {
         rc = apex_unavailable(TIME_OUT);
         if (rc == NO_ERROR)
-            rc = apex_block(apex_process_self(), &b->q, MESSAGE_ADDR, LENGTH, TIME_OUT, &level);
+            rc = apex_block(apex_process_self(), &b->obj.q, MESSAGE_ADDR, LENGTH, TIME_OUT, &level);
     }
     rtems_interrupt_local_enable(level);
     if (woken)
@@ -152,11 +124,7 @@ void RECEIVE_BUFFER(BUFFER_ID_TYPE BUFFER_ID, SYSTEM_TIME_TYPE TIME_OUT,
     rtems_id woken = 0;
 
     *LENGTH = 0;
-    if (b == NULL || MESSAGE_ADDR == NULL) {
-        *RETURN_CODE = INVALID_PARAM;
-        return;
-    }
-    rc = apex_wait_check(TIME_OUT);
+    rc = apex_wait_begin(b != NULL && MESSAGE_ADDR != NULL, TIME_OUT);
     if (rc != NO_ERROR) {
         *RETURN_CODE = rc;
         return;
@@ -166,7 +134,7 @@ void RECEIVE_BUFFER(BUFFER_ID_TYPE BUFFER_ID, SYSTEM_TIME_TYPE TIME_OUT,
         *LENGTH = take(b, MESSAGE_ADDR);
         /* Senders wait only while the buffer is full: the head's message
          * takes the slot just freed. */
-        struct apex_process *head = apex_waitq_head(&b->q);
+        struct apex_process *head = apex_waitq_head(&b->obj.q);
 
         if (head != NULL) {
             put(b, head->wdata, head->wlen);
@@ -175,7 +143,7 @@ void RECEIVE_BUFFER(BUFFER_ID_TYPE BUFFER_ID, SYSTEM_TIME_TYPE TIME_OUT,
     } else {
         rc = apex_unavailable(TIME_OUT);
         if (rc == NO_ERROR) {
-            rc = apex_block(self, &b->q, MESSAGE_ADDR, 0, TIME_OUT, &level);
+            rc = apex_block(self, &b->obj.q, MESSAGE_ADDR, 0, TIME_OUT, &level);
             if (rc == NO_ERROR)
                 *LENGTH = self->wlen;
         }
@@ -189,8 +157,7 @@ void RECEIVE_BUFFER(BUFFER_ID_TYPE BUFFER_ID, SYSTEM_TIME_TYPE TIME_OUT,
 void GET_BUFFER_ID(const char *BUFFER_NAME, BUFFER_ID_TYPE *BUFFER_ID,
                    RETURN_CODE_TYPE *RETURN_CODE)
 {
-    *BUFFER_ID = find(BUFFER_NAME);
-    *RETURN_CODE = *BUFFER_ID ? NO_ERROR : INVALID_CONFIG;
+    apex_object_get_id(&apex_buffer_table, BUFFER_NAME, BUFFER_ID, RETURN_CODE);
 }
 
 void GET_BUFFER_STATUS(BUFFER_ID_TYPE BUFFER_ID, BUFFER_STATUS_TYPE *BUFFER_STATUS,
@@ -205,6 +172,6 @@ void GET_BUFFER_STATUS(BUFFER_ID_TYPE BUFFER_ID, BUFFER_STATUS_TYPE *BUFFER_STAT
     BUFFER_STATUS->NB_MESSAGE = b->nb;
     BUFFER_STATUS->MAX_NB_MESSAGE = b->max_nb;
     BUFFER_STATUS->MAX_MESSAGE_SIZE = b->max_size;
-    BUFFER_STATUS->WAITING_PROCESSES = b->q.count;
+    BUFFER_STATUS->WAITING_PROCESSES = b->obj.q.count;
     *RETURN_CODE = NO_ERROR;
 }

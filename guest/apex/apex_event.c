@@ -7,56 +7,33 @@
 #include "apex_impl.h"
 
 struct event {
-    bool used;
-    EVENT_NAME_TYPE name;
+    struct apex_object obj;
     EVENT_STATE_TYPE state;
-    struct apex_waitq q;
 };
 
 static struct event events[MAX_NUMBER_OF_EVENTS];
+const struct apex_object_table apex_event_table = APEX_OBJECT_TABLE(events);
 
 static struct event *get(EVENT_ID_TYPE id)
 {
-    if (id < 1 || id > MAX_NUMBER_OF_EVENTS || !events[id - 1].used)
-        return NULL;
-    return &events[id - 1];
-}
-
-static EVENT_ID_TYPE find(const char *name)
-{
-    for (int i = 0; i < MAX_NUMBER_OF_EVENTS; i++) {
-        if (events[i].used && apex_name_eq(events[i].name, name))
-            return i + 1;
-    }
-    return 0;
+    return apex_object_get(&apex_event_table, id);
 }
 
 void CREATE_EVENT(const char *EVENT_NAME, EVENT_ID_TYPE *EVENT_ID, RETURN_CODE_TYPE *RETURN_CODE)
 {
-    int i;
+    struct event *e;
 
     *EVENT_ID = 0;
-    if (!apex_initialising()) {
-        *RETURN_CODE = INVALID_MODE;
+    *RETURN_CODE = apex_object_create_check(&apex_event_table, EVENT_NAME);
+    if (*RETURN_CODE != NO_ERROR)
         return;
-    }
-    if (find(EVENT_NAME)) {
-        *RETURN_CODE = NO_ACTION;
-        return;
-    }
-    for (i = 0; i < MAX_NUMBER_OF_EVENTS && events[i].used; i++) {
-    }
-    if (i == MAX_NUMBER_OF_EVENTS) {
+    e = apex_object_free(&apex_event_table);
+    if (e == NULL) {
         *RETURN_CODE = INVALID_CONFIG;
         return;
     }
-    apex_name_copy(events[i].name, EVENT_NAME);
-    events[i].state = DOWN;
-    events[i].q.discipline = FIFO;
-    events[i].q.count = 0;
-    events[i].used = true;
-    *EVENT_ID = i + 1;
-    *RETURN_CODE = NO_ERROR;
+    e->state = DOWN;
+    *EVENT_ID = apex_object_add(&apex_event_table, e, EVENT_NAME, FIFO);
 }
 
 void SET_EVENT(EVENT_ID_TYPE EVENT_ID, RETURN_CODE_TYPE *RETURN_CODE)
@@ -73,7 +50,7 @@ void SET_EVENT(EVENT_ID_TYPE EVENT_ID, RETURN_CODE_TYPE *RETURN_CODE)
     }
     rtems_interrupt_local_disable(level);
     e->state = UP;
-    while ((p = apex_waitq_head(&e->q)) != NULL)
+    while ((p = apex_waitq_head(&e->obj.q)) != NULL)
         woken[n++] = apex_wake(p);
     rtems_interrupt_local_enable(level);
     apex_notify(woken, n);
@@ -98,11 +75,7 @@ void WAIT_EVENT(EVENT_ID_TYPE EVENT_ID, SYSTEM_TIME_TYPE TIME_OUT, RETURN_CODE_T
     rtems_interrupt_level level;
     RETURN_CODE_TYPE rc;
 
-    if (e == NULL) {
-        *RETURN_CODE = INVALID_PARAM;
-        return;
-    }
-    rc = apex_wait_check(TIME_OUT);
+    rc = apex_wait_begin(e != NULL, TIME_OUT);
     if (rc != NO_ERROR) {
         *RETURN_CODE = rc;
         return;
@@ -111,7 +84,7 @@ void WAIT_EVENT(EVENT_ID_TYPE EVENT_ID, SYSTEM_TIME_TYPE TIME_OUT, RETURN_CODE_T
     if (e->state == DOWN) {
         rc = apex_unavailable(TIME_OUT);
         if (rc == NO_ERROR)
-            rc = apex_block(apex_process_self(), &e->q, NULL, 0, TIME_OUT, &level);
+            rc = apex_block(apex_process_self(), &e->obj.q, NULL, 0, TIME_OUT, &level);
     }
     rtems_interrupt_local_enable(level);
     *RETURN_CODE = rc;
@@ -119,8 +92,7 @@ void WAIT_EVENT(EVENT_ID_TYPE EVENT_ID, SYSTEM_TIME_TYPE TIME_OUT, RETURN_CODE_T
 
 void GET_EVENT_ID(const char *EVENT_NAME, EVENT_ID_TYPE *EVENT_ID, RETURN_CODE_TYPE *RETURN_CODE)
 {
-    *EVENT_ID = find(EVENT_NAME);
-    *RETURN_CODE = *EVENT_ID ? NO_ERROR : INVALID_CONFIG;
+    apex_object_get_id(&apex_event_table, EVENT_NAME, EVENT_ID, RETURN_CODE);
 }
 
 void GET_EVENT_STATUS(EVENT_ID_TYPE EVENT_ID, EVENT_STATUS_TYPE *EVENT_STATUS,
@@ -133,6 +105,6 @@ void GET_EVENT_STATUS(EVENT_ID_TYPE EVENT_ID, EVENT_STATUS_TYPE *EVENT_STATUS,
         return;
     }
     EVENT_STATUS->EVENT_STATE = e->state;
-    EVENT_STATUS->WAITING_PROCESSES = e->q.count;
+    EVENT_STATUS->WAITING_PROCESSES = e->obj.q.count;
     *RETURN_CODE = NO_ERROR;
 }

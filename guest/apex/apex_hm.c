@@ -9,6 +9,13 @@
  * CREATE_ERROR_HANDLER made, which reads it with GET_ERROR_STATUS. An
  * exception of a task is propagated the same way; the pv port suspends the
  * faulting task.
+ *
+ * An error the error handler cannot take goes to the partition level, as
+ * ARINC 653 says: one raised or caused by the handler itself, or any once
+ * the partition is NORMAL without a handler. Tessera's partition level is
+ * the configuration's action for fatal-error: the partition stops with
+ * PV_HM_FATAL_ERROR, detail = the error's id (halt by default; the table
+ * may restart it cold or warm).
  */
 #include <rtems.h>
 #include <rtems/bspIo.h>
@@ -77,15 +84,22 @@ static ERROR_MESSAGE_SIZE_TYPE describe(APEX_BYTE *out, uint32_t error, uint32_t
     return n;
 }
 
+/* Whether e is the error handler's own error: an exception of it, or what
+ * it raised or caused by a hypercall (the error arrives while it runs). A
+ * missed deadline is the process's its detail names, whoever runs. */
+static bool handler_own(const struct tessera_hm_error *e)
+{
+    return e->task == handler_task && e->error != PV_HM_DEADLINE_MISSED;
+}
+
 /* <tessera/hm.h> handler: interrupt context. */
 static void on_error(const struct tessera_hm_error *e)
 {
     ERROR_STATUS_TYPE *x;
 
-    /* ARINC 653: an error of the error handler itself goes to the partition
-     * level; the handler cannot be suspended and still serve. */
-    if (e->sync && e->task == handler_task)
-        rtems_fatal(RTEMS_FATAL_SOURCE_EXCEPTION, e->error);
+    if (handler_task == 0 || handler_own(e))
+        rtems_fatal(e->sync ? RTEMS_FATAL_SOURCE_EXCEPTION : RTEMS_FATAL_SOURCE_APPLICATION,
+                    e->error);
     if (pending_count == APEX_MAX_PENDING_ERRORS)
         return; /* the handler is behind: the newest are dropped */
     x = &pending[(pending_first + pending_count++) % APEX_MAX_PENDING_ERRORS];
@@ -130,6 +144,34 @@ static rtems_task handler_body(rtems_task_argument arg)
     }
 }
 
+void apex_hm_reset(void)
+{
+    tessera_hm_handler old;
+
+    handler_task = 0;
+    handler_entry = NULL;
+    pending_first = pending_count = taken = 0;
+    raised.valid = false;
+    /* The pv port kept its handler too: until CREATE_ERROR_HANDLER or
+     * NORMAL, propagated errors get the port's default handling. */
+    old = tessera_hm_handler_set(NULL);
+    if (old != on_error)
+        (void)tessera_hm_handler_set(old);
+}
+
+void apex_hm_normal(void)
+{
+    tessera_hm_handler old;
+
+    /* Without an error handler, a propagated error goes to the partition
+     * level (on_error); a handler the application installed stays. */
+    if (handler_task == 0) {
+        old = tessera_hm_handler_set(on_error);
+        if (old != NULL)
+            (void)tessera_hm_handler_set(old);
+    }
+}
+
 rtems_id apex_error_handler_task(void)
 {
     return handler_task;
@@ -146,6 +188,7 @@ void CREATE_ERROR_HANDLER(SYSTEM_ADDRESS_TYPE ENTRY_POINT, STACK_SIZE_TYPE STACK
 {
     rtems_id id;
 
+    apex_start_check();
     if (handler_task != 0) {
         *RETURN_CODE = NO_ACTION;
         return;
@@ -155,7 +198,7 @@ void CREATE_ERROR_HANDLER(SYSTEM_ADDRESS_TYPE ENTRY_POINT, STACK_SIZE_TYPE STACK
         return;
     }
     /* ARINC 653: only while the partition initialises. */
-    if (pv_shared()->mode == PV_MODE_NORMAL) {
+    if (!apex_initialising()) {
         *RETURN_CODE = INVALID_MODE;
         return;
     }

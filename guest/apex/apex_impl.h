@@ -86,6 +86,7 @@ struct apex_process *apex_process_self(void);
 void apex_process_launch(struct apex_process *p);
 /* Called by SET_PARTITION_MODE(NORMAL): releases the processes started
  * while the partition initialised. */
+void apex_hm_normal(void);
 void apex_processes_normal(void);
 /* Whether the partition is still initialising (COLD_START or WARM_START). */
 bool apex_initialising(void);
@@ -96,6 +97,33 @@ rtems_id apex_error_handler_task(void);
 /* The error handler stops itself (STOP_SELF): it waits for the next error. */
 _Noreturn void apex_error_handler_stop_self(void);
 
+/* ---- the partition's (re)start (apex_partition.c) ---- */
+
+/* A warm restart keeps the partition's memory: what APEX created before it
+ * (processes, objects, ports, the error handler) would still look created.
+ * The first service of the initialisation (apex_initialising,
+ * GET_PARTITION_STATUS, SET_PARTITION_MODE) finds the partition restarted
+ * since the tables were filled and empties them. */
+void apex_start_check(void);
+void apex_processes_reset(void);
+void apex_hm_reset(void);
+void apex_objects_reset(void);
+void apex_storage_reset(void);
+void apex_ports_reset(void);
+void apex_wait_reset(void);
+
+/* ---- the partition's schedule (apex_partition.c) ---- */
+
+/* The partition's period is the major frame of the current plan; times are
+ * the kernel's wall clock (pv_clock_ns). */
+struct apex_schedule {
+    uint64_t period;                   /* the major frame */
+    uint64_t period_start;             /* when the current major frame began */
+    uint64_t window_start, window_end; /* the current window */
+};
+/* A consistent copy of the control page's schedule fields. */
+void apex_schedule_read(struct apex_schedule *out);
+
 /* ---- time (apex_time.c) ---- */
 
 /* Ticks of a SYSTEM_TIME_TYPE, rounded up so that nothing ends early. */
@@ -103,6 +131,11 @@ uint64_t apex_ticks(SYSTEM_TIME_TYPE ns);
 /* Ticks to wait so that at least ns pass from now (a tick more). */
 uint64_t apex_timeout_ticks(SYSTEM_TIME_TYPE ns);
 uint64_t apex_now_ticks(void);
+/* The tick of p's first release point from now: for a periodic process
+ * the partition's next period boundary (ARINC 653: periodic processes are
+ * released at the partition's periodic processing starts), for an
+ * aperiodic one now. */
+uint64_t apex_release_base(const struct apex_process *p);
 SYSTEM_TIME_TYPE apex_ticks_to_ns(uint64_t ticks);
 /* Blocks the calling process until tick. */
 void apex_sleep_until(struct apex_process *p, uint64_t tick);
@@ -135,12 +168,58 @@ void apex_unwait(struct apex_process *p);
 /* INVALID_PARAM for a TIME_OUT below INFINITE_TIME_VALUE, else NO_ERROR;
  * also drops a wake-up left over from an earlier wait of the caller. */
 RETURN_CODE_TYPE apex_wait_check(SYSTEM_TIME_TYPE timeout);
+/* A waiting service's first checks: INVALID_PARAM unless its arguments are
+ * valid, then apex_wait_check. */
+RETURN_CODE_TYPE apex_wait_begin(bool valid, SYSTEM_TIME_TYPE timeout);
 /* What a service whose object is not available returns without waiting:
  * NOT_AVAILABLE for TIME_OUT 0, INVALID_MODE when the caller may not
  * block, NO_ERROR when it may (and so it blocks). */
 RETURN_CODE_TYPE apex_unavailable(SYSTEM_TIME_TYPE timeout);
 /* Wakes the tasks that apex_wake() marked, once interrupts are enabled. */
 void apex_notify(const rtems_id *tasks, int count);
+
+/* ---- intra-partition objects of one kind (apex_objects.c) ---- */
+
+/* What every buffer, blackboard, semaphore and event starts with. */
+struct apex_object {
+    bool used;
+    NAME_TYPE name;
+    struct apex_waitq q;
+};
+
+/* A static table of objects of one kind; each element starts with a
+ * struct apex_object. Ids are index + 1, so that 0 is no object. */
+struct apex_object_table {
+    void *slots;
+    size_t size; /* of one element */
+    APEX_INTEGER count;
+};
+
+#define APEX_OBJECT_TABLE(array)                                                                   \
+    {                                                                                              \
+        (array), sizeof((array)[0]), (APEX_INTEGER)(sizeof(array) / sizeof((array)[0]))            \
+    }
+
+/* The four tables, for apex_objects_reset (each defined with its kind). */
+extern const struct apex_object_table apex_buffer_table, apex_blackboard_table,
+    apex_semaphore_table, apex_event_table;
+
+/* The object of id, or NULL (INVALID_PARAM for the services). */
+void *apex_object_get(const struct apex_object_table *t, APEX_INTEGER id);
+/* The id of the object named name, or 0. */
+APEX_INTEGER apex_object_find(const struct apex_object_table *t, const char *name);
+/* CREATE_*'s checks before its own: INVALID_MODE once the partition is
+ * NORMAL, NO_ACTION for a name in use; else NO_ERROR. */
+RETURN_CODE_TYPE apex_object_create_check(const struct apex_object_table *t, const char *name);
+/* A free element (not yet used), or NULL (INVALID_CONFIG). */
+void *apex_object_free(const struct apex_object_table *t);
+/* Makes the free element obj the object named name, its queue empty with
+ * discipline; returns its id. */
+APEX_INTEGER apex_object_add(const struct apex_object_table *t, void *obj, const char *name,
+                             QUEUING_DISCIPLINE_TYPE discipline);
+/* GET_*_ID: the id of name, INVALID_CONFIG when there is none. */
+void apex_object_get_id(const struct apex_object_table *t, const char *name, APEX_INTEGER *id,
+                        RETURN_CODE_TYPE *rc);
 
 /* Bytes for the messages of all buffers and blackboards of a partition. */
 #define APEX_STORAGE_SIZE (64u * 1024u)

@@ -18,6 +18,12 @@ static size_t name_length(const char *name)
     return n <= PV_PORT_NAME_MAX ? n : 0;
 }
 
+void apex_ports_reset(void)
+{
+    memset(ports, 0, sizeof(ports));
+    apex_wait_reset();
+}
+
 struct apex_port *apex_port_get(APEX_INTEGER id, uint32_t kind)
 {
     if (id < 1 || id > APEX_MAX_PORTS || !ports[id - 1].used || ports[id - 1].kind != kind)
@@ -44,6 +50,7 @@ static RETURN_CODE_TYPE create(const char *name, uint32_t kind, MESSAGE_SIZE_TYP
     struct pv_port_status st;
     int32_t h;
 
+    apex_start_check();
     if (!len)
         return INVALID_PARAM;
     *id = find(name, len, kind);

@@ -34,7 +34,14 @@ void apex_name_copy(char *to, const char *from)
 
 bool apex_initialising(void)
 {
+    apex_start_check();
     return pv_shared()->mode != PV_MODE_NORMAL;
+}
+
+void apex_processes_reset(void)
+{
+    memset(apex_processes, 0, sizeof(apex_processes));
+    apex_lock_level = 0;
 }
 
 struct apex_process *apex_process_get(PROCESS_ID_TYPE id)
@@ -106,6 +113,18 @@ static RETURN_CODE_TYPE check_attributes(const PROCESS_ATTRIBUTE_TYPE *a)
     return NO_ERROR;
 }
 
+/* ARINC 653: a periodic process's period is a whole number of the
+ * partition's periods (the configuration's major frame). */
+static bool period_fits(const PROCESS_ATTRIBUTE_TYPE *a)
+{
+    struct apex_schedule s;
+
+    if (a->PERIOD == INFINITE_TIME_VALUE)
+        return true;
+    apex_schedule_read(&s);
+    return s.period != 0 && (uint64_t)a->PERIOD % s.period == 0;
+}
+
 static rtems_task process_body(rtems_task_argument index)
 {
     struct apex_process *p = &apex_processes[index];
@@ -147,6 +166,8 @@ void CREATE_PROCESS(PROCESS_ATTRIBUTE_TYPE *ATTRIBUTES, PROCESS_ID_TYPE *PROCESS
         return;
     }
     rc = check_attributes(ATTRIBUTES);
+    if (rc == NO_ERROR && !period_fits(ATTRIBUTES))
+        rc = INVALID_CONFIG;
     if (rc != NO_ERROR) {
         *RETURN_CODE = rc;
         return;
@@ -174,7 +195,6 @@ void CREATE_PROCESS(PROCESS_ATTRIBUTE_TYPE *ATTRIBUTES, PROCESS_ID_TYPE *PROCESS
 
 void apex_processes_normal(void)
 {
-    uint64_t now = apex_now_ticks();
     bool any = false;
 
     for (int i = 0; i < MAX_NUMBER_OF_PROCESSES; i++) {
@@ -185,7 +205,7 @@ void apex_processes_normal(void)
         any = true;
         if (p->start_pending) {
             p->start_pending = false;
-            p->release = now + p->delay;
+            p->release = apex_release_base(p) + p->delay;
             p->blocked = p->delay > 0;
             apex_deadline_arm(p, p->release);
             apex_process_launch(p);

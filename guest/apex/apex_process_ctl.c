@@ -24,7 +24,7 @@ static void start_after(struct apex_process *p, uint64_t delay)
         p->start_pending = true;
         return;
     }
-    p->release = apex_now_ticks() + delay;
+    p->release = apex_release_base(p) + delay;
     p->blocked = delay > 0; /* WAITING until its release point */
     apex_deadline_arm(p, p->release);
     apex_process_launch(p);

@@ -8,28 +8,16 @@
 #include "apex_impl.h"
 
 struct semaphore {
-    bool used;
-    SEMAPHORE_NAME_TYPE name;
+    struct apex_object obj;
     SEMAPHORE_VALUE_TYPE value, max;
-    struct apex_waitq q;
 };
 
 static struct semaphore sems[MAX_NUMBER_OF_SEMAPHORES];
+const struct apex_object_table apex_semaphore_table = APEX_OBJECT_TABLE(sems);
 
 static struct semaphore *get(SEMAPHORE_ID_TYPE id)
 {
-    if (id < 1 || id > MAX_NUMBER_OF_SEMAPHORES || !sems[id - 1].used)
-        return NULL;
-    return &sems[id - 1];
-}
-
-static SEMAPHORE_ID_TYPE find(const char *name)
-{
-    for (int i = 0; i < MAX_NUMBER_OF_SEMAPHORES; i++) {
-        if (sems[i].used && apex_name_eq(sems[i].name, name))
-            return i + 1;
-    }
-    return 0;
+    return apex_object_get(&apex_semaphore_table, id);
 }
 
 void CREATE_SEMAPHORE(const char *SEMAPHORE_NAME, SEMAPHORE_VALUE_TYPE CURRENT_VALUE,
@@ -37,37 +25,26 @@ void CREATE_SEMAPHORE(const char *SEMAPHORE_NAME, SEMAPHORE_VALUE_TYPE CURRENT_V
                       QUEUING_DISCIPLINE_TYPE QUEUING_DISCIPLINE, SEMAPHORE_ID_TYPE *SEMAPHORE_ID,
                       RETURN_CODE_TYPE *RETURN_CODE)
 {
-    int i;
+    struct semaphore *s;
 
     *SEMAPHORE_ID = 0;
-    if (!apex_initialising()) {
-        *RETURN_CODE = INVALID_MODE;
+    *RETURN_CODE = apex_object_create_check(&apex_semaphore_table, SEMAPHORE_NAME);
+    if (*RETURN_CODE != NO_ERROR)
         return;
-    }
-    if (find(SEMAPHORE_NAME)) {
-        *RETURN_CODE = NO_ACTION;
-        return;
-    }
     if (CURRENT_VALUE < 0 || MAXIMUM_VALUE < 1 || MAXIMUM_VALUE > MAX_SEMAPHORE_VALUE ||
         CURRENT_VALUE > MAXIMUM_VALUE ||
         (QUEUING_DISCIPLINE != FIFO && QUEUING_DISCIPLINE != PRIORITY)) {
         *RETURN_CODE = INVALID_PARAM;
         return;
     }
-    for (i = 0; i < MAX_NUMBER_OF_SEMAPHORES && sems[i].used; i++) {
-    }
-    if (i == MAX_NUMBER_OF_SEMAPHORES) {
+    s = apex_object_free(&apex_semaphore_table);
+    if (s == NULL) {
         *RETURN_CODE = INVALID_CONFIG;
         return;
     }
-    apex_name_copy(sems[i].name, SEMAPHORE_NAME);
-    sems[i].value = CURRENT_VALUE;
-    sems[i].max = MAXIMUM_VALUE;
-    sems[i].q.discipline = QUEUING_DISCIPLINE;
-    sems[i].q.count = 0;
-    sems[i].used = true;
-    *SEMAPHORE_ID = i + 1;
-    *RETURN_CODE = NO_ERROR;
+    s->value = CURRENT_VALUE;
+    s->max = MAXIMUM_VALUE;
+    *SEMAPHORE_ID = apex_object_add(&apex_semaphore_table, s, SEMAPHORE_NAME, QUEUING_DISCIPLINE);
 }
 
 void WAIT_SEMAPHORE(SEMAPHORE_ID_TYPE SEMAPHORE_ID, SYSTEM_TIME_TYPE TIME_OUT,
@@ -77,11 +54,7 @@ void WAIT_SEMAPHORE(SEMAPHORE_ID_TYPE SEMAPHORE_ID, SYSTEM_TIME_TYPE TIME_OUT,
     rtems_interrupt_level level;
     RETURN_CODE_TYPE rc;
 
-    if (s == NULL) {
-        *RETURN_CODE = INVALID_PARAM;
-        return;
-    }
-    rc = apex_wait_check(TIME_OUT);
+    rc = apex_wait_begin(s != NULL, TIME_OUT);
     if (rc != NO_ERROR) {
         *RETURN_CODE = rc;
         return;
@@ -92,7 +65,7 @@ void WAIT_SEMAPHORE(SEMAPHORE_ID_TYPE SEMAPHORE_ID, SYSTEM_TIME_TYPE TIME_OUT,
     } else {
         rc = apex_unavailable(TIME_OUT);
         if (rc == NO_ERROR)
-            rc = apex_block(apex_process_self(), &s->q, NULL, 0, TIME_OUT, &level);
+            rc = apex_block(apex_process_self(), &s->obj.q, NULL, 0, TIME_OUT, &level);
     }
     rtems_interrupt_local_enable(level);
     *RETURN_CODE = rc;
@@ -111,7 +84,7 @@ void SIGNAL_SEMAPHORE(SEMAPHORE_ID_TYPE SEMAPHORE_ID, RETURN_CODE_TYPE *RETURN_C
     }
     *RETURN_CODE = NO_ERROR;
     rtems_interrupt_local_disable(level);
-    head = apex_waitq_head(&s->q);
+    head = apex_waitq_head(&s->obj.q);
     if (head != NULL)
         woken = apex_wake(head);
     else if (s->value == s->max)
@@ -126,8 +99,7 @@ void SIGNAL_SEMAPHORE(SEMAPHORE_ID_TYPE SEMAPHORE_ID, RETURN_CODE_TYPE *RETURN_C
 void GET_SEMAPHORE_ID(const char *SEMAPHORE_NAME, SEMAPHORE_ID_TYPE *SEMAPHORE_ID,
                       RETURN_CODE_TYPE *RETURN_CODE)
 {
-    *SEMAPHORE_ID = find(SEMAPHORE_NAME);
-    *RETURN_CODE = *SEMAPHORE_ID ? NO_ERROR : INVALID_CONFIG;
+    apex_object_get_id(&apex_semaphore_table, SEMAPHORE_NAME, SEMAPHORE_ID, RETURN_CODE);
 }
 
 void GET_SEMAPHORE_STATUS(SEMAPHORE_ID_TYPE SEMAPHORE_ID, SEMAPHORE_STATUS_TYPE *SEMAPHORE_STATUS,
@@ -141,6 +113,6 @@ void GET_SEMAPHORE_STATUS(SEMAPHORE_ID_TYPE SEMAPHORE_ID, SEMAPHORE_STATUS_TYPE 
     }
     SEMAPHORE_STATUS->CURRENT_VALUE = s->value;
     SEMAPHORE_STATUS->MAXIMUM_VALUE = s->max;
-    SEMAPHORE_STATUS->WAITING_PROCESSES = s->q.count;
+    SEMAPHORE_STATUS->WAITING_PROCESSES = s->obj.q.count;
     *RETURN_CODE = NO_ERROR;
 }

@@ -20,3 +20,8 @@ void *apex_storage_alloc(size_t size)
     used += words;
     return p;
 }
+
+void apex_storage_reset(void)
+{
+    used = 0;
+}

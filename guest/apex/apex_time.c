@@ -49,6 +49,29 @@ uint64_t apex_now_ticks(void)
     return now;
 }
 
+uint64_t apex_release_base(const struct apex_process *p)
+{
+    struct apex_schedule s;
+    rtems_interrupt_level level;
+    uint64_t now, wall, boundary;
+
+    rtems_interrupt_local_disable(level);
+    now = exec_ticks_since_boot;
+    wall = pv_clock_ns();
+    rtems_interrupt_local_enable(level);
+    if (p->attr.PERIOD == INFINITE_TIME_VALUE)
+        return now;
+    apex_schedule_read(&s);
+    if (s.period == 0 || wall <= s.period_start)
+        return now;
+    boundary = s.period_start + (wall - s.period_start + s.period - 1) / s.period * s.period;
+    /* Ticks count from the tick timer's start, boundaries from the major
+     * frame's: the boundary becomes a wait from now, rounded up as every
+     * wait is, so the release is never before the boundary and less than
+     * two ticks after it. */
+    return now + apex_timeout_ticks((SYSTEM_TIME_TYPE)(boundary - wall));
+}
+
 void apex_sleep_until(struct apex_process *p, uint64_t tick)
 {
     uint64_t now;

@@ -24,6 +24,7 @@
  * trying. A port's queue is a scan over the (few) waiting tasks.
  */
 #include <rtems.h>
+#include <string.h>
 
 #include "apex_impl.h"
 
@@ -41,6 +42,13 @@ struct waiter {
 static struct waiter waiters[MAX_WAITERS];
 static uint32_t next_seq;
 static bool isr_installed;
+
+void apex_wait_reset(void)
+{
+    memset(waiters, 0, sizeof(waiters));
+    /* The executive's vectors start afresh: the handler is attached again. */
+    isr_installed = false;
+}
 
 /* Whether a is served before b (both waiting on the same port). */
 static bool before(const struct waiter *a, const struct waiter *b)

@@ -9,7 +9,9 @@ the next error); REPORT_APPLICATION_MESSAGE and its errors; an application
 error reaches the restarted handler; what the error handler may not do
 a memory violation and a division by zero of processes reach the handler
 as MEMORY_VIOLATION and NUMERIC_ERROR with the failed process and address,
-and the handler stops them (tests/system/rtems/apexsvc/errors.c). Errors of
+and the handler stops them; a missed SOFT deadline reaches the handler as
+DEADLINE_MISSED like a HARD one, and the process runs on unless the handler
+stops it (tests/system/rtems/apexsvc/errors.c). Errors of
 plain RTEMS tasks and the partition-level actions are
 tests/system/test_apex_hm.py."""
 import sys
@@ -24,7 +26,7 @@ EXPECTED = {
     "handler_drained": "NO_ACTION", "handler_timed_wait": "INVALID_MODE",
     "report_message": "NO_ERROR", "report_message_negative": "INVALID_PARAM",
     "report_message_too_long": "INVALID_PARAM", "get_error_status_process": "INVALID_CONFIG",
-    "raise": "NO_ERROR",
+    "raise": "NO_ERROR", "create_softy": "NO_ERROR",
 }
 
 
@@ -40,7 +42,7 @@ def main():
     tap.ok("hm: partition HMP: deadline-missed -> propagate" in kernel,
            "the missed deadline reaches the kernel's health monitor")
     handled = [ln for ln in p if ln.startswith("HMP: handler ") and "failed=" in ln]
-    tap.ok(len(handled) == 4 and handled[0].startswith(
+    tap.ok(len(handled) == 5 and handled[0].startswith(
         "HMP: handler DEADLINE_MISSED failed=MISS address=0 message 'deadline-missed detail=0x"),
         "the error handler gets DEADLINE_MISSED with the process that missed it", repr(handled))
     tap.ok("HMP: MISS overruns its 5 ms" in p and "HMP: MISS survived" not in p,
@@ -49,20 +51,28 @@ def main():
     tap.ok(any(ln.startswith("apex: application message from 0x") and
                ln.endswith(": hello monitor") for ln in p),
            "REPORT_APPLICATION_MESSAGE: the message reaches the console", "\n".join(p))
-    tap.ok(len(handled) == 4 and
+    tap.ok(len(handled) == 5 and
            handled[1] == "HMP: handler APPLICATION_ERROR failed=REP address=0 message 'hello'",
            "after STOP_SELF the error handler serves the next error")
-    tap.ok(len(handled) == 4 and handled[2] == "HMP: handler MEMORY_VIOLATION failed=BADMEM "
+    tap.ok(len(handled) == 5 and handled[2] == "HMP: handler MEMORY_VIOLATION failed=BADMEM "
            f"address=set message 'memory-violation detail=0x{BAD_ADDRESS:08x}'",
            "a process's memory violation: MEMORY_VIOLATION, the process, the address", repr(handled))
-    tap.ok(len(handled) == 4 and handled[3].startswith(
+    tap.ok(len(handled) == 5 and handled[3].startswith(
         "HMP: handler NUMERIC_ERROR failed=BADDIV address=set message 'divide-error"),
         "a process's division by zero: NUMERIC_ERROR, the process, the address", repr(handled))
     tap.ok("HMP: BADMEM writes through a null pointer" in p and "HMP: BADMEM survived" not in p
            and "HMP: BADDIV divides by zero" in p and "HMP: BADDIV survived" not in p,
            "a faulting process never goes on past its fault")
     tap.ok("HMP: handler after STOP_SELF" not in p, "STOP_SELF in the handler does not return")
-    tap.ok("HMP: handled 4" in p and p[-1:] == ["HMP: done"], "REP ran to its end")
+    tap.ok(len(handled) == 5 and handled[4].startswith(
+        "HMP: handler DEADLINE_MISSED failed=SOFTY address=0 message 'deadline-missed detail=0x")
+        and "HMP: handler: SOFTY's deadline is SOFT, it runs on" in p,
+        "a missed SOFT deadline: DEADLINE_MISSED to the handler, which reads the type",
+        repr(handled))
+    tap.ok("HMP: SOFTY overruns its 5 ms" in p and "HMP: SOFTY survived its missed deadline" in p,
+           "the process that missed its SOFT deadline runs on (MISS, HARD, was stopped)")
+    tap.ok("HMP: handled 4" in p and "HMP: after SOFTY handled 5" in p and
+           p[-1:] == ["HMP: done"], "REP ran to its end")
     return tap.done()
 
 

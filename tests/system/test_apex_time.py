@@ -3,7 +3,9 @@
 """ARINC 653 time management (guest/apex/apex_time.c), Part 3's time group,
 in system apex-time: TIMED_WAIT (never shorter than asked, less than two
 ticks more), PERIODIC_WAIT (five releases one period apart, each with its
-deadline one time capacity later), GET_TIME, REPLENISH (moves the deadline;
+deadline one time capacity later; every release of a periodic process at
+a period boundary of the partition, DELAYED_START's delay counted from
+one), GET_TIME, REPLENISH (moves the deadline;
 not past a periodic process's next release), and each error return
 (tests/system/rtems/apexsvc/time.c)."""
 import sys
@@ -18,7 +20,9 @@ EXPECTED = {
     "timed_wait": "NO_ERROR", "periodic_wait_tester": "INVALID_MODE",
     "replenish_no_capacity": "NO_ERROR", "periodic_wait_aperiodic": "INVALID_MODE",
     "replenish": "NO_ERROR", "replenish_bad_time": "INVALID_PARAM",
-    "replenish_infinite": "NO_ERROR",
+    "replenish_infinite": "NO_ERROR", "create_DELAYED": "NO_ERROR", "create_LATE": "NO_ERROR",
+    "create_ODD": "INVALID_CONFIG", "delayed_start_periodic": "NO_ERROR",
+    "start_periodic_normal": "NO_ERROR",
 }
 
 
@@ -40,6 +44,14 @@ def main():
     for job in range(1, 6):
         tap.ok(f"TIME: PER job {job} rc NO_ERROR not early: yes deadline ahead: yes" in t,
                f"PERIODIC_WAIT release {job}: a period later, deadline one capacity ahead")
+    tap.ok("TIME: PER first release at a period boundary: yes" in t,
+           "a periodic process started in COLD_START: first release at the first period "
+           "boundary in NORMAL, not at the transition (5 ms into a frame)")
+    tap.ok("TIME: DELAYED first release 3 ms after a period boundary: yes" in t and
+           "TIME: DELAYED second release one period later: yes" in t,
+           "DELAYED_START of a periodic process: its delay counts from the period boundary")
+    tap.ok("TIME: LATE started in NORMAL, released at a period boundary: yes" in t,
+           "START in NORMAL of a periodic process: released at the next period boundary")
     tap.ok("TIME: PER jobs 5" in t, "PER ran its five jobs while TESTER waited 150 ms")
     tap.ok("TIME: APER deadline within capacity: yes" in t and
            "TIME: APER replenished deadline: yes" in t and "TIME: APER no deadline: yes" in t,

@@ -7,14 +7,17 @@
  * application message and raises an application error, which the
  * restarted handler sees too; BADMEM's memory violation and BADDIV's
  * division by zero reach it with the failed process and address, and the
- * handler stops them.
+ * handler stops them. Last, SOFTY overruns its SOFT deadline: the handler
+ * hears DEADLINE_MISSED as for MISS's HARD one, reads the deadline type and
+ * lets it run on.
  */
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "svc.h"
 
-static PROCESS_ID_TYPE miss, rep, badmem, baddiv;
+static PROCESS_ID_TYPE miss, rep, badmem, baddiv, softy;
 static volatile int handled;
 
 static const char *const codes[] = {"DEADLINE_MISSED", "APPLICATION_ERROR", "NUMERIC_ERROR",
@@ -27,6 +30,7 @@ static const char *who(PROCESS_ID_TYPE id)
            : id == rep    ? "REP"
            : id == badmem ? "BADMEM"
            : id == baddiv ? "BADDIV"
+           : id == softy  ? "SOFTY"
                           : "?";
 }
 
@@ -43,7 +47,14 @@ static void handler(void)
     printf("HMP: handler %s failed=%s address=%s message '%.*s'\n",
            (unsigned)es.ERROR_CODE < 8 ? codes[es.ERROR_CODE] : "?", who(es.FAILED_PROCESS_ID),
            es.FAILED_ADDRESS ? "set" : "0", (int)es.LENGTH, (const char *)es.MESSAGE);
-    if (es.ERROR_CODE != APPLICATION_ERROR) {
+    if (es.ERROR_CODE == DEADLINE_MISSED) {
+        PROCESS_STATUS_TYPE st;
+
+        GET_PROCESS_STATUS(es.FAILED_PROCESS_ID, &st, &r);
+        if (r == NO_ERROR && st.ATTRIBUTES.DEADLINE == SOFT)
+            printf("HMP: handler: %s's deadline is SOFT, it runs on\n", who(es.FAILED_PROCESS_ID));
+    }
+    if (es.ERROR_CODE != APPLICATION_ERROR && es.FAILED_PROCESS_ID != softy) {
         STOP(es.FAILED_PROCESS_ID, &r);
         rc("handler_stop_failed", r);
     }
@@ -81,6 +92,13 @@ static void baddiv_body(void)
     printf("HMP: BADDIV survived\n");
 }
 
+static void softy_body(void)
+{
+    printf("HMP: SOFTY overruns its 5 ms\n");
+    spin_ns(MS(15));
+    printf("HMP: SOFTY survived its missed deadline\n");
+}
+
 static void rep_body(void)
 {
     static APEX_BYTE text[] = "hello monitor";
@@ -102,6 +120,8 @@ static void rep_body(void)
     /* BADMEM and BADDIV run now, and fail. */
     TIMED_WAIT(MS(5), &r);
     printf("HMP: handled %d\n", handled);
+    START(softy, &r);
+    printf("HMP: after SOFTY handled %d\n", handled);
     printf("HMP: done\n");
     exit(0);
 }
@@ -116,6 +136,20 @@ void errors_role(void)
     rep = make_process("REP", rep_body, 40, INFINITE_TIME_VALUE, INFINITE_TIME_VALUE);
     badmem = make_process("BADMEM", badmem_body, 30, INFINITE_TIME_VALUE, INFINITE_TIME_VALUE);
     baddiv = make_process("BADDIV", baddiv_body, 25, INFINITE_TIME_VALUE, INFINITE_TIME_VALUE);
+    {
+        PROCESS_ATTRIBUTE_TYPE a;
+
+        memset(&a, 0, sizeof(a));
+        strcpy(a.NAME, "SOFTY");
+        a.ENTRY_POINT = (SYSTEM_ADDRESS_TYPE)softy_body;
+        a.STACK_SIZE = 8192;
+        a.BASE_PRIORITY = 45;
+        a.PERIOD = INFINITE_TIME_VALUE;
+        a.TIME_CAPACITY = MS(5);
+        a.DEADLINE = SOFT;
+        CREATE_PROCESS(&a, &softy, &r);
+        rc("create_softy", r);
+    }
     START(miss, &r);
     START(rep, &r);
     START(badmem, &r);

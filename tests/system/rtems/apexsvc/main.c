@@ -1,7 +1,8 @@
 /* SPDX-License-Identifier: BSD-2-Clause */
 /*
  * The APEX service tests' partition: the Init task picks the role by the
- * partition id (1 process, 2 time, 3 intra-partition, 4 health monitor),
+ * partition id (1 process, 2 time, 3 intra-partition, 4 health monitor,
+ * 5 and 6 errors at the partition level),
  * creates its objects and processes in COLD_START, then sets NORMAL and
  * stops itself (STOP_SELF). The role's driver process ends the partition.
  */
@@ -89,6 +90,14 @@ rtems_task Init(rtems_task_argument arg)
     case 4:
         role = "HMP";
         errors_role();
+        break;
+    case 5:
+        role = "RST";
+        restart_role();
+        break;
+    case 6:
+        role = "NOH";
+        nohandler_role();
         break;
     default:
         break;

@@ -32,5 +32,7 @@ void process_role(void);
 void time_role(void);
 void intra_role(void);
 void errors_role(void);
+void restart_role(void);
+void nohandler_role(void);
 
 #endif
