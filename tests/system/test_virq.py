@@ -19,6 +19,7 @@ CHECKS = [
     "execution-time timer fires on execution time", "and not on wall time",
     "idle returns at the interrupt", "idle with a line pending returns at once",
     "and enabling then delivers it", "an enabled handler can be interrupted",
+    "a handler's PV_HC_UPCALL_RETURN resumes the interrupted code",
 ]
 EINVAL, EFAULT, EPERM, ENOENT = -3, -2, -4, -5
 RESULTS = [

@@ -11,7 +11,7 @@
 #define US          1000ull
 #define LATENCY_MAX (5 * US) /* deadline to handler, generous for -icount */
 
-static volatile uint32_t hits, depth, max_depth, reenable;
+static volatile uint32_t hits, depth, max_depth, reenable, return_by_hypercall;
 static volatile uint64_t hit_time[64], hit_exec[64], hit_window[64];
 static volatile uint32_t hit_lines[64];
 
@@ -37,6 +37,10 @@ void pv_upcall_handler(struct pv_upcall_frame *f)
         pv_irq_disable();
     }
     depth--;
+    /* The return the trampoline takes only when it cannot restore the
+     * frame itself (x86), and SPARC's own: the kernel resumes the frame. */
+    if (return_by_hypercall)
+        pv_upcall_return(f);
 }
 
 static void check(const char *name, int ok, const char *fmt, uint64_t a, uint64_t b)
@@ -314,6 +318,28 @@ static void test_nesting(void)
     check("an enabled handler can be interrupted", max_depth == 2, "depth %llu %llu", max_depth, 0);
 }
 
+/* The interrupted loop must go on exactly where it was, with its flags
+ * (the frame's EFLAGS as the kernel resumes it: a resume in another mode
+ * would fault the partition instead). */
+static void test_return_by_hypercall(void)
+{
+    volatile uint32_t spins = 0, sum = 0;
+    uint32_t h0;
+
+    sync_window();
+    h0 = hits;
+    return_by_hypercall = 1;
+    pv_timer_set(PV_CLOCK_WALL, pv_clock_ns() + 10 * US, 0);
+    while (hits == h0 && spins < 1000000) {
+        spins++;
+        sum += spins;
+    }
+    return_by_hypercall = 0;
+    check("a handler's PV_HC_UPCALL_RETURN resumes the interrupted code",
+          hits == h0 + 1 && sum == spins * (spins + 1) / 2, "hits %llu spins %llu", hits - h0,
+          spins);
+}
+
 static void report(const char *what, int32_t got)
 {
     tp_printf("%s -> %d\n", what, got);
@@ -375,6 +401,7 @@ void pv_main(uint32_t id)
     test_idle_wakeup();
     test_idle_pending();
     test_nesting();
+    test_return_by_hypercall();
     test_bad_arguments();
     lose_the_stack();
 }
