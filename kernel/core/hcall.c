@@ -2,7 +2,8 @@
 /* The hypercall table and its dispatch: each entry's handler lives with
  * the module it acts on (partition_hc.c, console.c, port.c, hm.c,
  * schedule.c); this file only checks the number and the caller's rights,
- * stores the result and reports misuse to the health monitor. */
+ * stores the result and reports misuse to the health monitor. Also the
+ * one check of the outputs that the log-reading calls share. */
 #include "hcall.h"
 #include "arch.h"
 #include "console.h"
@@ -13,6 +14,7 @@
 #include "pv/abi.h"
 #include "schedule.h"
 #include "trace.h"
+#include "uaccess.h"
 
 typedef int32_t (*hcall_fn)(struct partition *p);
 
@@ -95,4 +97,23 @@ void hcall_dispatch(struct partition *p)
         arch_hcall_return(p, ret);
     if (is_misuse(ret))
         report_misuse(p, nr, ret);
+}
+
+int32_t hcall_log_read_outputs(struct partition *p, uint32_t cap, uint32_t record_size,
+                               uint32_t status_size, uint32_t *max, void **buf, void **status)
+{
+    *max = arch_hcall_arg(p, 2) < cap ? arch_hcall_arg(p, 2) : cap;
+    *buf = 0;
+    *status = 0;
+    if (*max) {
+        *buf = uaccess_ptr(p->cfg, arch_hcall_arg(p, 1), *max * record_size, CFG_AREA_WRITE);
+        if (!*buf)
+            return PV_EFAULT;
+    }
+    if (arch_hcall_arg(p, 3)) {
+        *status = uaccess_ptr(p->cfg, arch_hcall_arg(p, 3), status_size, CFG_AREA_WRITE);
+        if (!*status)
+            return PV_EFAULT;
+    }
+    return 0;
 }

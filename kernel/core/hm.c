@@ -3,6 +3,7 @@
 #include "arch.h"
 #include "cfg.h"
 #include "console.h"
+#include "hcall.h"
 #include "kformat.h"
 #include "kprintf.h"
 #include "kstring.h"
@@ -284,24 +285,15 @@ int32_t hm_hc_raise(struct partition *p)
 
 int32_t hm_hc_log_read(struct partition *p)
 {
-    uint32_t first = arch_hcall_arg(p, 0), max = arch_hcall_arg(p, 2);
+    uint32_t first = arch_hcall_arg(p, 0), max;
     uint32_t oldest = log_count ? hm_log_entries[log_oldest].seq : log_next;
     uint32_t behind = log_next - first, k = log_oldest, n = 0;
-    struct pv_hm_entry *out = 0;
-    struct pv_hm_log_status st, *st_out = 0;
+    struct pv_hm_entry *out;
+    struct pv_hm_log_status st, *st_out;
 
-    if (max > HM_LOG_READ_MAX)
-        max = HM_LOG_READ_MAX;
-    if (max) {
-        out = uaccess_ptr(p->cfg, arch_hcall_arg(p, 1), max * sizeof(*out), CFG_AREA_WRITE);
-        if (!out)
-            return PV_EFAULT;
-    }
-    if (arch_hcall_arg(p, 3)) {
-        st_out = uaccess_ptr(p->cfg, arch_hcall_arg(p, 3), sizeof(st), CFG_AREA_WRITE);
-        if (!st_out)
-            return PV_EFAULT;
-    }
+    if (hcall_log_read_outputs(p, HM_LOG_READ_MAX, sizeof(*out), sizeof(st), &max, (void **)&out,
+                               (void **)&st_out))
+        return PV_EFAULT;
     /* Entry numbers wrap: first is "older than what is kept" when it lies
      * up to half the number space behind, otherwise it is in the future. */
     if (behind > log_next - oldest)

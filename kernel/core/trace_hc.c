@@ -7,6 +7,7 @@
  */
 #include "trace.h"
 #include "arch.h"
+#include "hcall.h"
 #include "kstring.h"
 #include "pv/abi.h"
 #include "uaccess.h"
@@ -15,22 +16,13 @@
  * last one kept give 0 records, not an error: a reader polls. */
 int32_t trace_hc_read(struct partition *p)
 {
-    uint32_t first = arch_hcall_arg(p, 0), max = arch_hcall_arg(p, 2), n;
-    struct pv_trace_record *out = 0;
-    struct pv_trace_status st, *st_out = 0;
+    uint32_t first = arch_hcall_arg(p, 0), max, n;
+    struct pv_trace_record *out;
+    struct pv_trace_status st, *st_out;
 
-    if (max > PV_TRACE_READ_MAX)
-        max = PV_TRACE_READ_MAX;
-    if (max) {
-        out = uaccess_ptr(p->cfg, arch_hcall_arg(p, 1), max * sizeof(*out), CFG_AREA_WRITE);
-        if (!out)
-            return PV_EFAULT;
-    }
-    if (arch_hcall_arg(p, 3)) {
-        st_out = uaccess_ptr(p->cfg, arch_hcall_arg(p, 3), sizeof(st), CFG_AREA_WRITE);
-        if (!st_out)
-            return PV_EFAULT;
-    }
+    if (hcall_log_read_outputs(p, PV_TRACE_READ_MAX, sizeof(*out), sizeof(st), &max, (void **)&out,
+                               (void **)&st_out))
+        return PV_EFAULT;
     n = trace_copy(out, first, max);
     if (st_out) {
         trace_status(&st);
