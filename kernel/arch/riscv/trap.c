@@ -15,7 +15,7 @@
     ((1u << (0x07 >> 2)) | (1u << (0x27 >> 2)) | (1u << (0x43 >> 2)) | (1u << (0x47 >> 2)) |       \
      (1u << (0x4b >> 2)) | (1u << (0x4f >> 2)) | (1u << (0x53 >> 2)))
 
-/* The exceptions a partition can cause (mcause), their names and the
+/* The exceptions a partition can cause (scause), their names and the
  * health monitor's classes (docs/pv-api.md). */
 struct riscv_trap_kind {
     const char *name;
@@ -55,14 +55,14 @@ __attribute__((noreturn)) static void resume(void)
     riscv_resume(&next->ctx.frame);
 }
 
-/* The idle loop: the kernel's interrupts stay off (mstatus.MIE clear); wfi
- * wakes on the pending timer all the same, and the loop handles it. */
+/* The idle loop: the kernel's interrupts stay off (sstatus.SIE clear); wfi
+ * wakes on the pending timer all the same (sie.STIE), and the loop handles
+ * it. */
 void riscv_idle(void)
 {
-    csr_write(mie, MIE_MTIE);
     for (;;) {
         __asm__ volatile("wfi");
-        if (csr_read(mip) & MIP_MTIP) {
+        if (csr_read(sip) & SIP_STIP) {
             kernel_on_timer();
             if (kernel_current())
                 resume();
@@ -101,10 +101,10 @@ __attribute__((noreturn)) void riscv_trap(struct riscv_frame *f);
 void riscv_trap(struct riscv_frame *f)
 {
     kernel_note_entry();
-    if (f->cause == (MCAUSE_INTERRUPT | IRQ_M_TIMER)) {
+    if (f->cause == (SCAUSE_INTERRUPT | IRQ_S_TIMER)) {
         kernel_on_timer();
-    } else if (f->cause & MCAUSE_INTERRUPT) {
-        panic("unexpected interrupt, mcause=%llx", (unsigned long long)f->cause);
+    } else if (f->cause & SCAUSE_INTERRUPT) {
+        panic("unexpected interrupt, scause=%llx", (unsigned long long)f->cause);
     } else if (f->cause == EXC_ECALL_U) {
         f->pc += 4;
         kernel_on_hypercall();
