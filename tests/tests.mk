@@ -264,7 +264,8 @@ ifeq ($(ARCH),riscv)
 RISCV_TEST_SYSTEMS := hcalls sched spin sysp faults-a faults-b virq
 ARCH_TEST_TARGETS := $(foreach s,$(RISCV_TEST_SYSTEMS),$(SYSTEMS_DIR)/$(s)/system.elf)
 ARCH_TEST_PROGRAMS := tests/system/test_hypercalls.py tests/system/test_schedule.py \
-	tests/system/test_partitions.py tests/system/test_faults.py tests/system/test_virq.py
+	tests/system/test_partitions.py tests/system/test_faults.py tests/system/test_virq.py \
+	tests/system/test_riscv_boot.py
 ARCH_ALL_TARGETS := $(KERNEL_LIB) $(PV_START) $(PV_LIB) $(TESSERA_CONFIG) $(TEST_PART_IMAGES) \
 	$(ARCH_TEST_TARGETS)
 .PHONY: riscv-all

@@ -89,8 +89,8 @@ SPARC_ACTIONS = {
 # Each action's health-monitor class is checked too (RISCV_HM).
 ILL = r"illegal instruction at pc=\w+ tval="
 RISCV_ACTIONS = {
-    0: ("read kernel memory", r"load page fault at pc=\w+ tval=100000$"),
-    1: ("write kernel memory", r"store page fault at pc=\w+ tval=100000$"),
+    0: ("read kernel memory", r"load page fault at pc=\w+ tval=ffffffff80000000$"),
+    1: ("write kernel memory", r"store page fault at pc=\w+ tval=ffffffff80000000$"),
     2: ("read another partition's memory", r"load page fault at pc=\w+ tval=1000000$"),
     3: ("write another partition's memory", r"store page fault at pc=\w+ tval=1100000$"),
     4: ("write own code", r"store page fault at pc=\w+ tval=4000\w+$"),
@@ -114,7 +114,7 @@ RISCV_ACTIONS = {
     22: ("csrw stvec", ILL + "10501073"),
     23: ("csrr pmpcfg0", ILL + "3a0027f3"),
     24: ("c.ebreak", r"breakpoint at pc=\w+"),
-    25: ("jump to the kernel", r"instruction page fault at pc=80000000 tval=80000000$"),
+    25: ("jump to the kernel", r"instruction page fault at pc=ffffffff80000000 tval=ffffffff80000000$"),
     # QEMU reports a misaligned AMO as a misaligned load.
     26: ("misaligned amoadd.d", r"(load|store) address misaligned at pc=\w+ tval=40100002$"),
 }

@@ -28,6 +28,12 @@ _start:
     addi t0, t0, 8
     j 1b
 2:  la sp, riscv_kernel_stack_top
+    /* S-mode's timer is Sstc's stimecmp: without it, reading it traps. */
+    la t0, riscv_no_sstc
+    csrw mtvec, t0
+    csrr t0, stimecmp
+    la t0, riscv_mtrap
+    csrw mtvec, t0
     mv a0, a1
     call riscv_mstart /* a0 = the RAM size the device tree gives */
     la t0, riscv_sstart

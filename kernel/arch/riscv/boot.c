@@ -25,7 +25,8 @@ void riscv_boot(uint64_t ram_size)
      * against the same size, not against the machine's). */
     if (cfg_system.ram_size > ram_size)
         panic("RAM: the configuration uses %llu MiB, the machine has %llu MiB",
-              (unsigned long long)(cfg_system.ram_size >> 20), (unsigned long long)(ram_size >> 20));
+              (unsigned long long)(cfg_system.ram_size >> 20),
+              (unsigned long long)(ram_size >> 20));
     csr_write(stvec, (uint64_t)(uintptr_t)riscv_trap_entry);
     /* rdtime in U-mode reads the clock without a trap (pv_arch_counter);
      * mstart.c set mcounteren's TM bit for S-mode. */

@@ -26,7 +26,7 @@
 #define PTE_A (1ul << 6)
 #define PTE_D (1ul << 7)
 
-#define VA_LIMIT  (1ul << 38) /* the lower half of Sv39's 39-bit space */
+#define VA_LIMIT (1ul << 38) /* the lower half of Sv39's 39-bit space */
 
 #ifndef MAX_PARTITIONS
 #define MAX_PARTITIONS CFG_MAX_PARTITIONS

@@ -9,12 +9,12 @@ struct partition;
 struct riscv_frame;
 
 /* QEMU virt, physical. */
-#define RAM_PA          0x80000000ul
-#define KERNEL_REGION   0x01000000ul /* the kernel's first 16 MiB of RAM */
-#define UART_PA         0x10000000ul
-#define SIFIVE_TEST_PA  0x00100000ul
-#define DEVICE_PAGE     0x1000ul
-#define TIMEBASE_NS     100u /* virt's time CSR (the CLINT's mtime) runs at 10 MHz */
+#define RAM_PA         0x80000000ul
+#define KERNEL_REGION  0x01000000ul /* the kernel's first 16 MiB of RAM */
+#define UART_PA        0x10000000ul
+#define SIFIVE_TEST_PA 0x00100000ul
+#define DEVICE_PAGE    0x1000ul
+#define TIMEBASE_NS    100u /* virt's time CSR (the CLINT's mtime) runs at 10 MHz */
 
 /*
  * The kernel sees physical address pa at pa + KERNEL_OFFSET: Sv39's upper
@@ -24,21 +24,21 @@ struct riscv_frame;
  */
 #define KERNEL_OFFSET 0xffffffff00000000ul
 #define KVA(pa)       ((uintptr_t)(pa) + KERNEL_OFFSET)
-#define KPA(va)       ((uint64_t)(uintptr_t)(va) - KERNEL_OFFSET)
+#define KPA(va)       ((uint64_t)(uintptr_t)(va)-KERNEL_OFFSET)
 
 #define SATP_SV39_MODE 8ul
 #define SATP_SV39      (SATP_SV39_MODE << 60)
 
-#define SSTATUS_SIE     (1ul << 1)
-#define SSTATUS_SPIE    (1ul << 5)
-#define SSTATUS_SPP     (1ul << 8)
-#define SSTATUS_FS_MASK (3ul << 13)
-#define SSTATUS_FS_OFF  (0ul << 13)
-#define SSTATUS_FS_INIT (1ul << 13)
+#define SSTATUS_SIE      (1ul << 1)
+#define SSTATUS_SPIE     (1ul << 5)
+#define SSTATUS_SPP      (1ul << 8)
+#define SSTATUS_FS_MASK  (3ul << 13)
+#define SSTATUS_FS_OFF   (0ul << 13)
+#define SSTATUS_FS_INIT  (1ul << 13)
 #define SSTATUS_FS_CLEAN (2ul << 13)
 #define SSTATUS_FS_DIRTY (3ul << 13)
-#define SIE_STIE        (1ul << 5)
-#define SIP_STIP        (1ul << 5)
+#define SIE_STIE         (1ul << 5)
+#define SIP_STIP         (1ul << 5)
 
 #define SCAUSE_INTERRUPT (1ul << 63)
 #define IRQ_S_TIMER      5

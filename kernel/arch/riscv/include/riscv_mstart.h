@@ -12,4 +12,7 @@ uint64_t riscv_fdt_ram_size(const void *blob);
 /* PMP, delegation and the timer for S-mode; returns riscv_fdt_ram_size(). */
 uint64_t riscv_mstart(const void *fdt);
 
+/* The trap of boot.S's probe: says the hart lacks Sstc and ends QEMU. */
+__attribute__((noreturn)) void riscv_no_sstc(void);
+
 #endif
