@@ -6,9 +6,9 @@
 
 #include "../../kernel/arch/riscv/include/arch_limits.h"
 
-/* virt: RAM at physical 0x80000000; the kernel runs in M-mode on physical
- * addresses and keeps the first 16 MiB; partitions see their areas and the
- * control page at 0xF0000000 through Sv39 (docs/architecture.md). */
+/* virt: RAM at physical 0x80000000; the kernel (S-mode, in Sv39's upper
+ * half) keeps the first 16 MiB; partitions see their areas and the control
+ * page at 0xF0000000 through Sv39 (docs/architecture.md). */
 const struct tcfg_arch tcfg_arch_riscv = {
     .name = "riscv",
     .phys_base = 0x80000000,

@@ -82,9 +82,9 @@ SPARC_ACTIONS = {
     26: ("ta 0x41", r"trap instruction ta 0x41 at"),
 }
 
-# RISC-V: Sv39 page faults with the address in mtval; machine- and
+# RISC-V: Sv39 page faults with the address in stval; machine- and
 # supervisor-mode instructions and CSRs are illegal instructions (with the
-# instruction in mtval) that the kernel classes as privileged by their
+# instruction in stval) that the kernel classes as privileged by their
 # SYSTEM opcode; F/D instructions while mstatus.FS is off as FPU errors.
 # Each action's health-monitor class is checked too (RISCV_HM).
 ILL = r"illegal instruction at pc=\w+ tval="
