@@ -11,7 +11,10 @@ TEST_PART_IMAGES := $(patsubst %,$(PART_IMAGE_DIR)/%.elf,$(TEST_PARTS))
 # RISC-V so far builds only the partitions of its systems (below): the
 # others hold x86 or SPARC assembly without a RISC-V branch yet.
 ifeq ($(ARCH),riscv)
-TEST_PART_IMAGES := $(patsubst %,$(PART_IMAGE_DIR)/%.elf,probe spinner hcalls sysp faulter virq)
+TEST_PART_IMAGES := $(patsubst %,$(PART_IMAGE_DIR)/%.elf,probe spinner hcalls sysp faulter virq fpu)
+# Partitions are built without F/D (mk/arch-riscv.mk); the FPU test's uses
+# them, in the same lp64 calling convention.
+$(PART_IMAGE_DIR)/obj/tests/system/parts/fpu.o: TP_CFLAGS += -march=rv64imafdc_zicsr
 endif
 
 TEST_SYSTEMS := sched spin faults-a faults-b hcalls virq sysp echo fpu-shared fpu-alone shm restart ports ports-flood plans modes \
@@ -261,11 +264,11 @@ endif
 # the port grows. The Makefile puts these in place of TEST_TARGETS and
 # TEST_PROGRAMS for this arch.
 ifeq ($(ARCH),riscv)
-RISCV_TEST_SYSTEMS := hcalls sched spin sysp faults-a faults-b virq
+RISCV_TEST_SYSTEMS := hcalls sched spin sysp faults-a faults-b virq fpu-shared fpu-alone
 ARCH_TEST_TARGETS := $(foreach s,$(RISCV_TEST_SYSTEMS),$(SYSTEMS_DIR)/$(s)/system.elf)
 ARCH_TEST_PROGRAMS := tests/system/test_hypercalls.py tests/system/test_schedule.py \
 	tests/system/test_partitions.py tests/system/test_faults.py tests/system/test_virq.py \
-	tests/system/test_riscv_boot.py
+	tests/system/test_fpu.py tests/system/test_riscv_boot.py
 ARCH_ALL_TARGETS := $(KERNEL_LIB) $(PV_START) $(PV_LIB) $(TESSERA_CONFIG) $(TEST_PART_IMAGES) \
 	$(ARCH_TEST_TARGETS)
 .PHONY: riscv-all

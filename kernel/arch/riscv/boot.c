@@ -42,10 +42,10 @@ void arch_context_reset(struct partition *p, arch_addr_t entry)
     struct riscv_frame *f = &p->ctx.frame;
 
     memset(f, 0, sizeof(*f));
+    riscv_fpu_release(p);
     f->pc = entry;
     /* SPP = U, SPIE = 1 (S-mode interrupts are taken in U-mode whatever SIE
-     * says), FS off: the FPU is not yet given to partitions
-     * (docs/architecture.md). */
+     * says), FS Off: the FPU is given at its first use (fpu.c). */
     f->status = SSTATUS_SPIE;
     f->x[10] = p->cfg->id; /* a0 */
 }

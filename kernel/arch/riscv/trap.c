@@ -70,17 +70,35 @@ void riscv_idle(void)
     }
 }
 
-/* An illegal instruction that is a SYSTEM opcode (CSR access, mret, sret,
- * wfi, sfence.vma) is a privileged one; an uncompressed F or D instruction
- * (the FPU is off for partitions: mstatus.FS) is the FPU's. */
+/* The fcsr, frm and fflags CSRs (numbers 1-3): the FPU's. */
+#define CSR_IS_FP(insn) ((insn) >> 20 >= 1 && (insn) >> 20 <= 3)
+
+/* An FPU instruction, which traps while sstatus.FS is Off: an F or D
+ * opcode, c.fld/c.fsd/c.fldsp/c.fsdsp (RV64C's FP loads and stores), or a
+ * CSR instruction on fcsr, frm or fflags. */
+static int is_fpu_instruction(uint64_t insn64)
+{
+    uint32_t insn = (uint32_t)insn64, opcode = insn & 0x7fu, funct3 = insn >> 13 & 7u;
+
+    if ((insn & 3) != 3)
+        return (insn & 3) != 1 && (funct3 == 1 || funct3 == 5) && insn64 < 0x10000;
+    if (opcode == OPCODE_SYSTEM)
+        return (insn >> 12 & 3) != 0 && CSR_IS_FP(insn);
+    return FP_OPCODES >> (opcode >> 2) & 1;
+}
+
+/* An illegal instruction that is an FPU one is the FPU's (fpu.c: FS Off
+ * for a partition without the right, or with it when the retry with the
+ * FPU on failed too); another SYSTEM opcode (CSR access, mret, sret, wfi,
+ * sfence.vma) is a privileged one. */
 static uint32_t fault_class(const struct riscv_frame *f)
 {
     uint32_t opcode = (uint32_t)f->tval & 0x7fu;
 
-    if (f->cause == 2 && opcode == OPCODE_SYSTEM)
-        return PV_HM_PRIVILEGED_INSTRUCTION;
-    if (f->cause == 2 && (opcode & 3) == 3 && (FP_OPCODES >> (opcode >> 2) & 1))
+    if (f->cause == EXC_ILLEGAL && is_fpu_instruction(f->tval))
         return PV_HM_FPU_ERROR;
+    if (f->cause == EXC_ILLEGAL && opcode == OPCODE_SYSTEM)
+        return PV_HM_PRIVILEGED_INSTRUCTION;
     if (f->cause < 16 && trap_kinds[f->cause].name)
         return trap_kinds[f->cause].hm_class;
     return PV_HM_ILLEGAL_INSTRUCTION;
@@ -108,6 +126,8 @@ void riscv_trap(struct riscv_frame *f)
     } else if (f->cause == EXC_ECALL_U) {
         f->pc += 4;
         kernel_on_hypercall();
+    } else if (f->cause == EXC_ILLEGAL && riscv_fpu_trap(kernel_current()) == 0) {
+        /* The partition now owns the FPU: the instruction runs again. */
     } else {
         fault(f);
     }

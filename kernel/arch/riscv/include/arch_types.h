@@ -22,8 +22,16 @@ struct riscv_frame {
     uint64_t tval;   /* stval */
 };
 
+/* The F/D registers and fcsr as fpu.c saves them. */
+struct riscv_fpu_state {
+    uint64_t f[32];
+    uint64_t fcsr;
+};
+
 struct arch_context {
     struct riscv_frame frame;
+    uint32_t fpu_used; /* the partition has FPU state worth keeping */
+    struct riscv_fpu_state fpu;
 };
 
 struct arch_space {

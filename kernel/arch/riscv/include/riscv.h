@@ -60,6 +60,11 @@ void riscv_time_init(void);
 extern uint64_t riscv_boot_root[512];
 void riscv_mmu_init(void);
 void riscv_mmu_switch(const struct partition *p);
+/* An illegal instruction of p with FS Off: 0 if p now owns the FPU and
+ * should retry it, -1 if it is a fault (no FPU right, or the FPU was on). */
+int riscv_fpu_trap(struct partition *p);
+/* Forgets p's FPU state (p restarts). */
+void riscv_fpu_release(struct partition *p);
 __attribute__((noreturn)) void riscv_resume(struct riscv_frame *f);
 __attribute__((noreturn)) void riscv_idle(void);
 
