@@ -20,6 +20,13 @@ void riscv_boot(uint64_t ram_size)
     riscv_mmu_init();
     riscv_uart_init();
     kprintf("\n[tessera] Tessera separation kernel (riscv64, S-mode)\n");
+    /* What the kernel maps (one 1 GiB leaf) and PMP opens (page-granular,
+     * partitions above the kernel's 16 MiB); tessera-config refuses the same
+     * (arch_limits.h). */
+    if (cfg_system.ram_size == 0 || cfg_system.ram_size > ARCH_RAM_MAX ||
+        cfg_system.ram_size % ARCH_RAM_ALIGN || cfg_system.ram_size <= KERNEL_REGION)
+        panic("RAM size %llx must be a multiple of 4 KiB above 16 MiB and up to 1 GiB",
+              (unsigned long long)cfg_system.ram_size);
     /* The configuration's RAM must exist: PMP opened only that much to
      * partitions, and their areas lie in it (tessera-config checks them
      * against the same size, not against the machine's). */

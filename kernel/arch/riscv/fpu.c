@@ -21,13 +21,14 @@ static struct partition *fpu_owner;
 #define FREG_OP(op, n) op " f" #n ", " #n " * 8(%0)\n\t"
 #define FREGS(op)                                                                                  \
     FREG_OP(op, 0)                                                                                 \
-    FREG_OP(op, 1) FREG_OP(op, 2) FREG_OP(op, 3) FREG_OP(op, 4) FREG_OP(op, 5) FREG_OP(op, 6)      \
-        FREG_OP(op, 7) FREG_OP(op, 8) FREG_OP(op, 9) FREG_OP(op, 10) FREG_OP(op, 11)               \
-            FREG_OP(op, 12) FREG_OP(op, 13) FREG_OP(op, 14) FREG_OP(op, 15) FREG_OP(op, 16)        \
-                FREG_OP(op, 17) FREG_OP(op, 18) FREG_OP(op, 19) FREG_OP(op, 20) FREG_OP(op, 21)    \
-                    FREG_OP(op, 22) FREG_OP(op, 23) FREG_OP(op, 24) FREG_OP(op, 25)                \
-                        FREG_OP(op, 26) FREG_OP(op, 27) FREG_OP(op, 28) FREG_OP(op, 29)            \
-                            FREG_OP(op, 30) FREG_OP(op, 31)
+    FREG_OP(op, 1)                                                                                 \
+    FREG_OP(op, 2) FREG_OP(op, 3) FREG_OP(op, 4) FREG_OP(op, 5) FREG_OP(op, 6) FREG_OP(op, 7)      \
+        FREG_OP(op, 8) FREG_OP(op, 9) FREG_OP(op, 10) FREG_OP(op, 11) FREG_OP(op, 12)              \
+            FREG_OP(op, 13) FREG_OP(op, 14) FREG_OP(op, 15) FREG_OP(op, 16) FREG_OP(op, 17)        \
+                FREG_OP(op, 18) FREG_OP(op, 19) FREG_OP(op, 20) FREG_OP(op, 21) FREG_OP(op, 22)    \
+                    FREG_OP(op, 23) FREG_OP(op, 24) FREG_OP(op, 25) FREG_OP(op, 26)                \
+                        FREG_OP(op, 27) FREG_OP(op, 28) FREG_OP(op, 29) FREG_OP(op, 30)            \
+                            FREG_OP(op, 31)
 
 static void fpu_save(struct riscv_fpu_state *s)
 {

@@ -9,6 +9,7 @@
  * has execute permission: an area without "x" cannot be executed.
  */
 #include "arch.h"
+#include "arch_state.h"
 #include "kstring.h"
 #include "partition.h"
 #include "pv/arch.h"
@@ -28,10 +29,6 @@
 
 #define VA_LIMIT (1ul << 38) /* the lower half of Sv39's 39-bit space */
 
-#ifndef MAX_PARTITIONS
-#define MAX_PARTITIONS CFG_MAX_PARTITIONS
-#endif
-
 /* The root index of a 1 GiB region, and the kernel's two (riscv.h). */
 #define GIB_INDEX(va)  (((uint64_t)(va) >> 30) & (ENTRIES - 1))
 #define KERNEL_DEVICES GIB_INDEX(KVA(0))
@@ -47,8 +44,8 @@ uint64_t riscv_boot_root[ENTRIES] __attribute__((aligned(PAGE_SIZE))) = {
     [KERNEL_RAM] = (RAM_PA >> 12) << 10 | KERNEL_LEAF | PTE_X,
 };
 
-static uint64_t roots[MAX_PARTITIONS][ENTRIES] __attribute__((aligned(PAGE_SIZE)));
-static uint64_t tables[ARCH_PAGE_TABLES][ENTRIES] __attribute__((aligned(PAGE_SIZE)));
+/* riscv_roots (one per partition) and riscv_page_tables are sized for the
+ * system (arch_state.h). */
 static uint32_t tables_used;
 
 void *arch_phys_to_kernel(arch_addr_t phys)
@@ -70,9 +67,9 @@ static uint64_t pte(uint64_t pa, uint64_t flags)
 static uint64_t *next_table(uint64_t *entry)
 {
     if (!(*entry & PTE_V)) {
-        if (tables_used == ARCH_PAGE_TABLES)
+        if (tables_used == riscv_num_page_tables)
             return 0;
-        *entry = pte(KPA(tables[tables_used++]), 0);
+        *entry = pte(KPA(riscv_page_tables[tables_used++]), 0);
     }
     return (uint64_t *)KVA((*entry >> 10) << 12);
 }
@@ -106,11 +103,11 @@ static uint64_t area_flags(uint32_t rights)
 
 int arch_space_build(struct partition *p)
 {
-    uint64_t *root = roots[p->index];
+    uint64_t *root = riscv_roots[p->index];
     uint64_t ram_end = RAM_PA + cfg_system.ram_size;
     uint64_t *slot;
 
-    memset(root, 0, sizeof(roots[0]));
+    memset(root, 0, sizeof(riscv_roots[0]));
     root[KERNEL_DEVICES] = riscv_boot_root[KERNEL_DEVICES];
     root[KERNEL_RAM] = riscv_boot_root[KERNEL_RAM];
     for (uint32_t i = 0; i < p->cfg->num_areas; i++) {
