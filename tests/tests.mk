@@ -11,7 +11,8 @@ TEST_PART_IMAGES := $(patsubst %,$(PART_IMAGE_DIR)/%.elf,$(TEST_PARTS))
 # RISC-V so far builds only the partitions of its systems (below): the
 # others hold x86 or SPARC assembly without a RISC-V branch yet.
 ifeq ($(ARCH),riscv)
-TEST_PART_IMAGES := $(patsubst %,$(PART_IMAGE_DIR)/%.elf,probe spinner hcalls sysp faulter virq fpu)
+TEST_PART_IMAGES := $(patsubst %,$(PART_IMAGE_DIR)/%.elf,probe spinner hcalls sysp faulter virq fpu \
+	echo shm restarter ports portflood plans modes hm conflood winlat)
 # Partitions are built without F/D (mk/arch-riscv.mk); the FPU test's uses
 # them, in the same lp64 calling convention.
 $(PART_IMAGE_DIR)/obj/tests/system/parts/fpu.o: TP_CFLAGS += -march=rv64imafdc_zicsr
@@ -264,7 +265,10 @@ endif
 # the port grows. The Makefile puts these in place of TEST_TARGETS and
 # TEST_PROGRAMS for this arch.
 ifeq ($(ARCH),riscv)
-RISCV_TEST_SYSTEMS := hcalls sched spin sysp faults-a faults-b virq fpu-shared fpu-alone
+RISCV_TEST_SYSTEMS := hcalls sched spin sysp faults-a faults-b virq fpu-shared fpu-alone \
+	echo shm restart ports ports-flood plans modes hm-errors hm-errors-quiet hm-actions \
+	hm-actions-quiet hm-module-halt hm-module-reset hm-flood conlat-quiet conlat-cr conlat-lines \
+	conlat-edge conflood
 ARCH_TEST_TARGETS := $(foreach s,$(RISCV_TEST_SYSTEMS),$(SYSTEMS_DIR)/$(s)/system.elf)
 ARCH_TEST_PROGRAMS := tests/system/test_hypercalls.py tests/system/test_schedule.py \
 	tests/system/test_partitions.py tests/system/test_faults.py tests/system/test_virq.py \

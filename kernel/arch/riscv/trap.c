@@ -108,11 +108,15 @@ __attribute__((noinline)) static void fault(struct riscv_frame *f)
 {
     const char *name =
         f->cause < 16 && trap_kinds[f->cause].name ? trap_kinds[f->cause].name : "exception";
+    uint32_t error = fault_class(f);
     char why[128];
 
     ksnprintf(why, sizeof(why), "%s at pc=%llx tval=%llx", name, (unsigned long long)f->pc,
               (unsigned long long)f->tval);
-    kernel_on_fault(fault_class(f), f->pc, f->tval, why);
+    /* The HM detail is the faulting address for a memory violation, 0 for
+     * the others (docs/pv-api.md); stval of an illegal instruction is the
+     * instruction, which the kernel's report above shows. */
+    kernel_on_fault(error, f->pc, error == PV_HM_MEMORY_VIOLATION ? f->tval : 0, why);
 }
 
 __attribute__((noreturn)) void riscv_trap(struct riscv_frame *f);
