@@ -74,6 +74,7 @@ TWINS = {
         ("area-zero-size", "size is zero"),
         ("area-virt-range", "is outside the partition virtual range"),
         ("area-outside-ram", "is outside RAM"),
+        ("area-kernel-region", "collides with the kernel's reserved region"),
         ("page-tables-exhausted", "page tables")],
     "not started": [("image-missing", "image")],
     # the tool writes each partition's areas sorted by virtual address;
@@ -173,6 +174,7 @@ def main():
             failed += 1
             for d in diag.splitlines():
                 print("#   " + d)
+        return cond
 
     sites = refusals()
     ok(len(sites) > 20, "the walk finds the kernel's refusals", f"{len(sites)} found")
