@@ -266,11 +266,15 @@ endif
 # the port grows. The Makefile puts these in place of TEST_TARGETS and
 # TEST_PROGRAMS for this arch.
 ifeq ($(ARCH),riscv)
+# PMP behind a wrong page table (test_riscv_pmp.py): riscv only.
+$(eval $(call bare_partition,pmpprobe,tests/system/parts/pmpprobe.c))
+$(eval $(call tessera_system,riscv-pmp,tests/system/systems/riscv-pmp.xml,\
+	$(PART_IMAGE_DIR)/pmpprobe.elf))
 RISCV_TEST_SYSTEMS := hcalls sched spin sysp faults-a faults-b virq fpu-shared fpu-alone \
 	echo shm restart ports ports-flood plans modes hm-errors hm-errors-quiet hm-actions \
 	hm-actions-quiet hm-module-halt hm-module-reset hm-flood conlat-quiet conlat-cr conlat-lines \
 	conlat-edge conflood nullhc guard-a guard-b guard-c rights scale ports-min ports-max \
-	reset-min reset-max
+	reset-min reset-max riscv-pmp
 ARCH_TEST_TARGETS := $(foreach s,$(RISCV_TEST_SYSTEMS),$(SYSTEMS_DIR)/$(s)/system.elf)
 ARCH_TEST_PROGRAMS := tests/system/test_hypercalls.py tests/system/test_schedule.py \
 	tests/system/test_partitions.py tests/system/test_faults.py tests/system/test_virq.py \
@@ -279,7 +283,8 @@ ARCH_TEST_PROGRAMS := tests/system/test_hypercalls.py tests/system/test_schedule
 	tests/system/test_modes.py tests/system/test_hm.py tests/system/test_null_hypercall.py \
 	tests/system/test_console_isolation.py tests/system/test_guard.py tests/system/test_rights.py \
 	tests/system/test_scale.py tests/system/test_port_costs.py \
-	tests/system/test_module_reset_cost.py tests/system/test_riscv_boot.py
+	tests/system/test_module_reset_cost.py tests/system/test_riscv_boot.py \
+	tests/system/test_riscv_pmp.py
 ARCH_ALL_TARGETS := $(KERNEL_LIB) $(PV_START) $(PV_LIB) $(TESSERA_CONFIG) $(TEST_PART_IMAGES) \
 	$(ARCH_TEST_TARGETS)
 .PHONY: riscv-all
