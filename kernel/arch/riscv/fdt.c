@@ -58,11 +58,12 @@ uint64_t riscv_fdt_ram_size(const void *blob)
     strings = b + be32(b + 12);
     strings_end = strings + be32(b + 32);
     while (p + 4 <= end) {
-        uint32_t token = be32(p), n;
+        uint32_t token = be32(p);
 
         p += 4;
         if (token == FDT_BEGIN_NODE) {
-            n = string_size(p, end);
+            uint32_t n = string_size(p, end);
+
             if (!n)
                 return 0;
             depth++;

@@ -17,39 +17,11 @@
 
 static struct partition *fpu_owner;
 
-/* F/D registers by number, as the assembler wants them. */
-#define FREG_OP(op, n) op " f" #n ", " #n " * 8(%0)\n\t"
-#define FREGS(op)                                                                                  \
-    FREG_OP(op, 0)                                                                                 \
-    FREG_OP(op, 1)                                                                                 \
-    FREG_OP(op, 2) FREG_OP(op, 3) FREG_OP(op, 4) FREG_OP(op, 5) FREG_OP(op, 6) FREG_OP(op, 7)      \
-        FREG_OP(op, 8) FREG_OP(op, 9) FREG_OP(op, 10) FREG_OP(op, 11) FREG_OP(op, 12)              \
-            FREG_OP(op, 13) FREG_OP(op, 14) FREG_OP(op, 15) FREG_OP(op, 16) FREG_OP(op, 17)        \
-                FREG_OP(op, 18) FREG_OP(op, 19) FREG_OP(op, 20) FREG_OP(op, 21) FREG_OP(op, 22)    \
-                    FREG_OP(op, 23) FREG_OP(op, 24) FREG_OP(op, 25) FREG_OP(op, 26)                \
-                        FREG_OP(op, 27) FREG_OP(op, 28) FREG_OP(op, 29) FREG_OP(op, 30)            \
-                            FREG_OP(op, 31)
+/* fpu_regs.S */
+void riscv_fpu_save(struct riscv_fpu_state *s);
+void riscv_fpu_load(const struct riscv_fpu_state *s);
 
-static void fpu_save(struct riscv_fpu_state *s)
-{
-    __asm__ volatile(
-        ".option push\n\t.option arch, +d\n\t" FREGS("fsd") "frcsr t0\n\t"
-                                                            "sd t0, 256(%0)\n\t.option pop"
-        :
-        : "r"(s)
-        : "t0", "memory");
-}
-
-static void fpu_load(const struct riscv_fpu_state *s)
-{
-    __asm__ volatile(".option push\n\t.option arch, +d\n\t" FREGS("fld") "ld t0, 256(%0)\n\t"
-                                                                         "fscsr t0\n\t.option pop"
-                     :
-                     : "r"(s)
-                     : "t0", "memory");
-}
-
-_Static_assert(sizeof(struct riscv_fpu_state) == 33 * 8, "fpu_save's layout: f0-f31, fcsr");
+_Static_assert(sizeof(struct riscv_fpu_state) == 33 * 8, "fpu_regs.S's layout: f0-f31, fcsr");
 
 static uint64_t fs_of(const struct partition *p)
 {
@@ -69,7 +41,7 @@ int riscv_fpu_trap(struct partition *p)
     csr_set(sstatus, SSTATUS_FS_CLEAN);
     if (fpu_owner) {
         if (fs_of(fpu_owner) == SSTATUS_FS_DIRTY)
-            fpu_save(&fpu_owner->ctx.fpu);
+            riscv_fpu_save(&fpu_owner->ctx.fpu);
         set_fs(fpu_owner, SSTATUS_FS_OFF);
     }
     if (!p->ctx.fpu_used) {
@@ -78,7 +50,7 @@ int riscv_fpu_trap(struct partition *p)
         memset(&p->ctx.fpu, 0, sizeof(p->ctx.fpu));
         p->ctx.fpu_used = 1;
     }
-    fpu_load(&p->ctx.fpu);
+    riscv_fpu_load(&p->ctx.fpu);
     set_fs(p, SSTATUS_FS_CLEAN);
     fpu_owner = p;
     return 0;

@@ -21,6 +21,8 @@
 #define PMP_X     0x04u
 #define PMP_TOR   0x08u
 #define PMP_NAPOT 0x18u
+/* Entry n's byte of pmpcfg0. */
+#define PMP_CFG(n, bits) ((uint64_t)(bits) << 8 * (n))
 
 #define MSTATUS_MPP_S (1ul << 11)
 #define MENVCFG_STCE  (1ul << 63) /* Sstc: S-mode's own stimecmp */
@@ -69,7 +71,7 @@ __attribute__((aligned(4))) void riscv_no_sstc(void)
 
 uint64_t riscv_mstart(const void *fdt)
 {
-    uint64_t ram_end = RAM_PA + cfg_system.ram_size;
+    uint64_t ram_end = RAM_PA + cfg_system.ram_size, cfg;
 
     csr_write(0x30a, MENVCFG_STCE); /* menvcfg */
     csr_write(mcounteren, MCOUNTEREN_TM);
@@ -84,13 +86,14 @@ uint64_t riscv_mstart(const void *fdt)
     csr_write(pmpaddr4, (uintptr_t)__data_start >> 2);
     csr_write(pmpaddr5, (RAM_PA + KERNEL_REGION) >> 2);
     csr_write(pmpaddr6, ram_end >> 2);
-    csr_write(pmpcfg0, (uint64_t)(PMP_NAPOT | PMP_R | PMP_W) |          /* sifive_test */
-                           (uint64_t)(PMP_NAPOT | PMP_R | PMP_W) << 8 | /* UART */
-                           (uint64_t)0 << 16 |                          /* base of the next */
-                           (uint64_t)(PMP_TOR | PMP_R | PMP_X) << 24 |  /* kernel code */
-                           (uint64_t)(PMP_TOR | PMP_R) << 32 |          /* constant data */
-                           (uint64_t)(PMP_TOR | PMP_R | PMP_W) << 40 |  /* kernel state */
-                           (uint64_t)(PMP_TOR | PMP_R | PMP_W | PMP_X) << 48); /* partitions */
+    /* Entry 2 is OFF: only the base of entry 3's range. */
+    cfg = PMP_CFG(0, PMP_NAPOT | PMP_R | PMP_W);        /* sifive_test */
+    cfg |= PMP_CFG(1, PMP_NAPOT | PMP_R | PMP_W);       /* UART */
+    cfg |= PMP_CFG(3, PMP_TOR | PMP_R | PMP_X);         /* kernel code */
+    cfg |= PMP_CFG(4, PMP_TOR | PMP_R);                 /* constant data */
+    cfg |= PMP_CFG(5, PMP_TOR | PMP_R | PMP_W);         /* kernel state */
+    cfg |= PMP_CFG(6, PMP_TOR | PMP_R | PMP_W | PMP_X); /* partitions */
+    csr_write(pmpcfg0, cfg);
 
     csr_write(satp, 0);
     csr_write(mstatus, MSTATUS_MPP_S);
