@@ -21,7 +21,7 @@ HOSTCC ?= gcc
 HOST_CFLAGS := -std=c11 -O2 -g -Wall -Wextra -Werror -D_POSIX_C_SOURCE=200809L
 PYTHON ?= python3
 
-.PHONY: all run run-apex test test-build bench deps fuzz-deps clean format check-format cppcheck fuzz
+.PHONY: all run run-apex test test-build bench deps fuzz-deps bench-deps clean format check-format cppcheck fuzz
 all:
 
 # Keep intermediate objects: they are what incremental builds reuse.
@@ -32,6 +32,9 @@ deps:
 
 fuzz-deps:
 	$(Q)./tools/install-deps.sh --fuzz
+
+bench-deps:
+	$(Q)./tools/install-deps.sh --bench
 
 # Unit test rules name their sources through per-test variables.
 .SECONDEXPANSION:
@@ -52,6 +55,7 @@ include tests/tests.mk
 include tests/unit/unit.mk
 include bench/bench.mk
 include mk/debug.mk
+include mk/trace.mk
 include mk/install.mk
 
 # An arch without the executive's CPU port builds what it has (ARCH_ALL_TARGETS)

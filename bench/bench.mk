@@ -59,7 +59,7 @@ endif
 # The pv side of bench_port.h reads the control page.
 $(PV_APP_DIR)/obj/bench/rtems/port_pv.o: GUEST_CFLAGS += $(PV_INCLUDES)
 
-BENCH_SYSTEMS := micro switch virq-alone virq-flood tm tmtick
+BENCH_SYSTEMS := micro micro-trace switch virq-alone virq-flood tm tmtick
 $(foreach s,$(BENCH_SYSTEMS),$(eval $(call tessera_system,bench-$(s),bench/systems/$(s).xml,\
 	$(BENCH_PART_IMAGES) $(foreach p,$(BENCH_RTEMS),$(PART_IMAGE_DIR)/bench-$(p).elf))))
 # The hostile-neighbour systems (bench/gen_hostile.py, HOSTILE_SETS of
@@ -88,9 +88,21 @@ $(foreach s,$(BENCH_SCALE),$(eval $(call tessera_system,bench-scale-$(s),$(B)/ge
 	$(BENCH_PART_IMAGES))))
 BENCH_IMAGES := $(foreach s,$(BENCH_SYSTEMS) $(BENCH_HOSTILE),$(SYSTEMS_DIR)/bench-$(s)/system.elf) \
 	$(foreach s,$(BENCH_SCALE),$(SYSTEMS_DIR)/bench-scale-$(s)/system.elf) $(BENCH_NATIVE)
+# Multicore (#20, x86): the frame-start timer of CPUs 1-3 against the grid,
+# in the test system smp4 (three schedule probes on CPU 0), on -smp 4.
+ifeq ($(ARCH),x86)
+$(eval $(call tessera_system,bench-smp4,tests/system/systems/smp4.xml,$(PART_IMAGE_DIR)/probe.elf))
+BENCH_IMAGES += $(SYSTEMS_DIR)/bench-smp4/system.elf
+endif
 
 # The sub-make reads the same makefiles as this one (the top Makefile, or a
 # wrapper that includes this file).
-bench: deps
+# bench/charts.py draws the SVGs next to the JSON with Debian's
+# python3-matplotlib (tools/install-deps.sh --bench), so with Debian's
+# python3, whatever python3 comes first on the PATH.
+CHART_PYTHON ?= /usr/bin/python3
+BENCH_JSON = $(BENCH_OUT)/results$(if $(filter-out x86,$(ARCH)),-$(ARCH)).json
+bench: deps bench-deps
 	$(Q)$(MAKE) --no-print-directory -f $(firstword $(MAKEFILE_LIST)) $(BENCH_IMAGES)
-	$(Q)$(PYTHON) bench/run.py --arch $(ARCH) --build $(B) --out $(BENCH_OUT)/results$(if $(filter-out x86,$(ARCH)),-$(ARCH)).json
+	$(Q)$(PYTHON) bench/run.py --arch $(ARCH) --build $(B) --out $(BENCH_JSON)
+	$(Q)$(CHART_PYTHON) bench/charts.py $(BENCH_JSON) --out $(BENCH_OUT)

@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: BSD-2-Clause */
 /*
  * Micro-benchmarks of the pv API from a bare partition: the null hypercall
- * round trip, interrupt masking, clock reads. Each operation is timed
+ * round trip, interrupt masking, clock reads, a guest trace event. Each operation is timed
  * SAMPLES times with the TSC (one tick per instruction under -icount), and
  * the control page's kernel_entries is read before and after the whole loop
  * to count the traps the operation costs. Every loop starts right at the
@@ -19,6 +19,8 @@ static uint32_t samples[SAMPLES];
 static uint32_t overhead; /* instructions of an empty timed region */
 static volatile uint64_t sink;
 static volatile uint32_t handler_end; /* TSC as the upcall handler returns */
+static struct pv_trace_record trace_copy[PV_TRACE_READ_MAX];
+static struct pv_trace_status trace_status;
 
 static uint32_t entries(void)
 {
@@ -108,6 +110,14 @@ void pv_main(uint32_t id)
     pv_irq_disable();
     MEASURE("hc_irq_sync", pv_hcall0(PV_HC_IRQ_SYNC));
     MEASURE("hc_enosys", pv_hcall0(HC_UNDEFINED));
+    /* A guest trace event: PV_ENOENT in bench-micro (no trace), recorded
+     * in bench-micro-trace (the guest class on): the difference is the
+     * cost of recording one event (docs/performance.md). */
+    MEASURE("hc_trace_event", pv_trace_event(PV_TRACE_USER, i, 0));
+    /* The trace read back, 64 records and the status (the most one call
+     * copies): bench-micro-trace's partition is a system partition, the
+     * 10,000 events above are in its buffer. In bench-micro: PV_EPERM. */
+    MEASURE("hc_trace_read", pv_trace_read(0, trace_copy, PV_TRACE_READ_MAX, &trace_status));
     tp_printf("bench micro done\n");
 }
 

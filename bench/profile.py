@@ -12,6 +12,12 @@ the instructions per function of the longest one.
     bench/profile.py build/x86/systems/bench-virq-flood/system.elf \\
         --marker "bench virq partition" --lines 3000000
 
+On SPARC (the image's ELF machine says which) an entry starts at a trap
+table entry (sparc_trap_table, 16 bytes each: the "vector" is the trap
+type) and ends at the first instruction below the kernel's mappings
+(0xf0000000): the partition's. Served window traps and the other trap
+table fast paths are entries too.
+
 Not part of `make bench`; docs/performance.md shows what it found."""
 import argparse
 import bisect
@@ -44,19 +50,21 @@ def lookup(table, pc):
     return table[1][i] if i >= 0 else "?"
 
 
-def capture(image, marker, lines, log):
+def elf_arch(image):
+    """x86 or sparc, from the ELF header's e_machine (big-endian on SPARC)."""
+    with open(image, "rb") as f:
+        head = f.read(20)
+    return "sparc" if head[5] == 2 and int.from_bytes(head[18:20], "big") == 2 else "x86"
+
+
+def capture(image, marker, lines, log, arch):
     """Runs image until marker appears on its console, then logs `lines`
     instructions to log."""
     work = tempfile.mkdtemp(prefix="tessera-profile-")
     sock, serial = os.path.join(work, "monitor"), os.path.join(work, "serial")
     open(serial, "w").close()
-    qemu = subprocess.Popen([
-        "qemu-system-i386", "-accel", "tcg", "-cpu", sysrun.X86_CPU, "-m", "128M", "-nodefaults", "-no-reboot",
-        "-display", "none", "-serial", "file:" + serial,
-        "-device", "isa-debug-exit,iobase=0xf4,iosize=0x04",
-        "-bios", "/usr/share/qemu/qboot.rom", "-kernel", image,
-        "-icount", "shift=0,sleep=off", "-singlestep", "-D", log,
-        "-monitor", "unix:%s,server=on,wait=off" % sock])
+    qemu = subprocess.Popen(sysrun.qemu_command(arch, image, serial="file:" + serial) + [
+        "-singlestep", "-D", log, "-monitor", "unix:%s,server=on,wait=off" % sock])
     try:
         while not os.path.exists(sock) or marker not in open(serial, errors="replace").read():
             if qemu.poll() is not None:
@@ -76,9 +84,14 @@ def capture(image, marker, lines, log):
             qemu.kill()
 
 
-def entries(log, kernel, limit):
+VECTORS = {"x86": "x86_vectors", "sparc": "sparc_trap_table"}
+MMIO_FUNCTIONS = ("x86_timer_eoi", "arch_timer_arm", "now_ticks", "sparc_timer_ack",
+                  "sparc_timer_pending", "sparc_timer_arm_on_grid")
+
+
+def entries(log, kernel, limit, arch):
     """Yields the kernel entries in log, each a list of pcs."""
-    vectors = kernel[0][kernel[1].index("x86_vectors")]
+    vectors = kernel[0][kernel[1].index(VECTORS[arch])]
     current, previous = None, None
     count = 0
     for line in open(log, errors="replace"):
@@ -87,7 +100,8 @@ def entries(log, kernel, limit):
             continue
         fields = line[i + 1:line.find("]", i)].split("/")
         try:
-            pc, cpl = int(fields[1], 16), int(fields[2], 16) & 3
+            pc = int(fields[1], 16)
+            cpl = int(fields[2], 16) & 3 if arch == "x86" else (0 if pc >= 0xf0000000 else 3)
         except (IndexError, ValueError):
             continue
         count += 1
@@ -98,7 +112,7 @@ def entries(log, kernel, limit):
                 yield current
             current = None
             continue
-        if pc == previous and lookup(kernel, pc) in ("x86_timer_eoi", "arch_timer_arm"):
+        if pc == previous and lookup(kernel, pc) in MMIO_FUNCTIONS:
             continue  # an MMIO access that icount re-executes: one instruction
         previous = pc
         if vectors <= pc < vectors + 4096 and (pc - vectors) % 16 == 0:
@@ -119,12 +133,13 @@ def main():
     args = ap.parse_args()
 
     kernel = symbols(args.image)
-    vectors = kernel[0][kernel[1].index("x86_vectors")]
+    arch = elf_arch(args.image)
+    vectors = kernel[0][kernel[1].index(VECTORS[arch])]
     log = args.log or os.path.join(tempfile.mkdtemp(prefix="tessera-profile-"), "exec.log")
-    capture(args.image, args.marker, args.lines, log)
+    capture(args.image, args.marker, args.lines, log, arch)
 
     kinds = collections.defaultdict(list)
-    for pcs in entries(log, kernel, args.lines):
+    for pcs in entries(log, kernel, args.lines, arch):
         names = [lookup(kernel, pc) for pc in pcs]
         vector = (pcs[0] - vectors) // 16
         what = "vector 0x%02x" % vector

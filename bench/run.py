@@ -26,6 +26,7 @@ import table  # noqa: E402
 # bare x86 only: on SPARC the RTEMS programs run on the pv port alone.
 RUNS = [
     ("micro", "systems/bench-micro/system.elf", ("x86", "sparc")),
+    ("micro-trace", "systems/bench-micro-trace/system.elf", ("x86", "sparc")),
     ("switch", "systems/bench-switch/system.elf", ("x86", "sparc")),
     ("virq-alone", "systems/bench-virq-alone/system.elf", ("x86", "sparc")),
     ("virq-flood", "systems/bench-virq-flood/system.elf", ("x86", "sparc")),
@@ -41,13 +42,16 @@ RUNS += [(f"hostile-{k}{g}", f"systems/bench-hostile-{k}{g}/system.elf", ("x86",
 # The scale systems (bench/gen_scaling.py): partitions and windows per frame.
 RUNS += [(f"scale-{p}-{w}", f"systems/bench-scale-{p}-{w}/system.elf", ("x86", "sparc"))
          for p, w in gen_scaling.SYSTEMS]
+# Multicore (#20): runs named smpN boot on -smp N.
+RUNS += [("smp4", "systems/bench-smp4/system.elf", ("x86",))]
 
 
 def boot(arch, name, image, timeout):
     """Runs one image to its end; returns (name, measures) or raises."""
     if not os.path.exists(image):
         raise RuntimeError(f"{name}: {image} missing")
-    raw, rc = sysrun.run_to_end(arch, image, timeout)
+    smp = int(name[3:]) if name.startswith("smp") else None
+    raw, rc = sysrun.run_to_end(arch, image, timeout, smp=smp)
     out = raw.decode("utf-8", "replace").replace("\r", "")
     if rc is None:
         raise RuntimeError(f"{name}: timed out after {timeout} s\n{out[-2000:]}")
@@ -57,6 +61,8 @@ def boot(arch, name, image, timeout):
         raise RuntimeError(f"{name}: QEMU status {rc}\n{out[-2000:]}")
     if name.startswith("hostile"):
         return name, parse_victim(out)
+    if name.startswith("smp"):
+        return name, parse_ap_timers(out)
     return name, stats.parse(out)
 
 
@@ -68,6 +74,18 @@ def parse_victim(out):
     return {f"window {m.group(1)}": {"n": int(m.group(2)), "min": int(m.group(3)),
                                      "max": int(m.group(4)), "hash": m.group(5)}
             for m in VICTIM.finditer(out)}
+
+
+AP_TIMER = re.compile(r"\[tessera\] CPU (\d+): (\d+) frame starts, the timer (\d+)\.\.(\d+) ns "
+                      r"after one")
+
+
+def parse_ap_timers(out):
+    """kernel/arch/x86/smp.c's report at shutdown: each AP's frame-start
+    timer interrupts, how long after the frame start they came."""
+    return {f"cpu {m.group(1)}": {"n": int(m.group(2)), "min": int(m.group(3)),
+                                  "max": int(m.group(4))}
+            for m in AP_TIMER.finditer(out)}
 
 
 def correct_means(run):

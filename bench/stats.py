@@ -39,7 +39,8 @@ class Measure:
         vals = sorted(self.hist)
         out = {"samples": self.samples(), "min": vals[0], "median": self.percentile(50),
                "p99": self.percentile(99), "max": vals[-1],
-               "mean": sum(v * c for v, c in self.hist.items()) / self.samples()}
+               "mean": sum(v * c for v, c in self.hist.items()) / self.samples(),
+               "hist": {str(v): self.hist[v] for v in vals}}  # for bench/charts.py
         if "entries" in self.facts and self.facts.get("ops"):
             out["traps_per_op"] = self.facts["entries"] / self.facts["ops"]
         out.update({k: v for k, v in self.facts.items()})

@@ -10,6 +10,15 @@ KERNEL_ARCH_SRCS := $(filter-out $(ASM_OFFSETS_SRC),$(wildcard kernel/arch/$(ARC
 KERNEL_OBJDIR := $(B)/$(ARCH)/kernel
 KERNEL_OBJS := $(patsubst %,$(KERNEL_OBJDIR)/%.o,$(KERNEL_CORE_SRCS) $(KERNEL_ARCH_SRCS))
 KERNEL_LIB := $(KERNEL_OBJDIR)/libkernel.a
+# The same kernel with the event trace compiled in (-DTESSERA_TRACE,
+# kernel/core/include/trace.h): linked only into systems whose XML has
+# <trace> (mk/system.mk), so that tracing off costs nothing. trace.c is in
+# that library alone.
+KERNEL_TRACE_SRCS := kernel/core/trace.c
+KERNEL_TRACE_OBJDIR := $(B)/$(ARCH)/kernel-trace
+KERNEL_TRACE_OBJS := $(patsubst %,$(KERNEL_TRACE_OBJDIR)/%.o,$(KERNEL_CORE_SRCS) $(KERNEL_ARCH_SRCS))
+KERNEL_TRACE_LIB := $(KERNEL_TRACE_OBJDIR)/libkernel.a
+KERNEL_OBJS := $(filter-out $(patsubst %,$(KERNEL_OBJDIR)/%.o,$(KERNEL_TRACE_SRCS)),$(KERNEL_OBJS))
 KERNEL_LDS := kernel/arch/$(ARCH)/linker.ld
 
 KERNEL_INCLUDES := -Ikernel/core/include -Ikernel/arch/$(ARCH)/include -Ipv/include \
@@ -26,6 +35,14 @@ $(KERNEL_OBJDIR)/%.S.o: %.S
 	@mkdir -p $(dir $@)
 	$(Q)$(TARGET_CC) $(KERNEL_CFLAGS) -c $< -o $@
 
+$(KERNEL_TRACE_OBJDIR)/%.c.o: %.c
+	@mkdir -p $(dir $@)
+	$(Q)$(TARGET_CC) $(KERNEL_CFLAGS) -DTESSERA_TRACE -c $< -o $@
+
+$(KERNEL_TRACE_OBJDIR)/%.S.o: %.S
+	@mkdir -p $(dir $@)
+	$(Q)$(TARGET_CC) $(KERNEL_CFLAGS) -DTESSERA_TRACE -c $< -o $@
+
 # The offsets and sizes of C structures that the assembly uses
 # (kernel/core/include/asm_offset.h): asm_offsets.c compiled to assembly,
 # each "@asm_offset NAME VALUE" marker made a #define.
@@ -39,10 +56,13 @@ $(ASM_OFFSETS_H): $(ASM_OFFSETS_SRC)
 	  echo "#endif"; } > $@.tmp
 	$(Q)test $$(grep -c '^#define [A-Z0-9_]* [0-9]' $@.tmp) -eq $$(grep -c '@asm_offset' $@.s) && mv $@.tmp $@
 -include $(ASM_OFFSETS_H).d
-$(filter %.S.o,$(KERNEL_OBJS)): $(ASM_OFFSETS_H)
+$(filter %.S.o,$(KERNEL_OBJS) $(KERNEL_TRACE_OBJS)): $(ASM_OFFSETS_H)
 
 $(KERNEL_LIB): $(KERNEL_OBJS)
 	$(Q)rm -f $@ && ar rcs $@ $^
 
--include $(KERNEL_OBJS:.o=.d)
-ALL_TARGETS += $(KERNEL_LIB)
+$(KERNEL_TRACE_LIB): $(KERNEL_TRACE_OBJS)
+	$(Q)rm -f $@ && ar rcs $@ $^
+
+-include $(KERNEL_OBJS:.o=.d) $(KERNEL_TRACE_OBJS:.o=.d)
+ALL_TARGETS += $(KERNEL_LIB) $(KERNEL_TRACE_LIB)

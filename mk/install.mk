@@ -81,7 +81,8 @@ $(SDK_STAGE)/tessera-$(ARCH)-native.pc: mk/install.mk $(MAKEFILE_LIST)
 	$(Q)$(call sdk_pc,native,-I$${top}/native/include,$(SDK_NATIVE_LIBS)) > $@
 
 # link-system OUTDIR IMAGE: compiles tessera-config's tables and images in
-# OUTDIR and links them with the kernel, as mk/system.mk does in the tree.
+# OUTDIR and links them with the kernel, as mk/system.mk does in the tree
+# (the kernel with the event trace when the tables define a trace buffer).
 SDK_KERNEL_CFLAGS := $(TARGET_CFLAGS) $(KERNEL_ARCH_CFLAGS) -fno-tree-loop-distribute-patterns \
 	-DTESSERA_KERNEL
 $(SDK_STAGE)/link-system: mk/install.mk $(MAKEFILE_LIST)
@@ -94,8 +95,9 @@ $(SDK_STAGE)/link-system: mk/install.mk $(MAKEFILE_LIST)
 	    'cflags="$(SDK_KERNEL_CFLAGS) -I$$here/include/core -I$$here/include/arch -I$$here/include"' \
 	    '$(TARGET_CC) $$cflags -c "$$1/cfg_tables.c" -o "$$1/cfg_tables.o"' \
 	    '$(TARGET_CC) $$cflags -c "$$1/cfg_images.S" -o "$$1/cfg_images.o"' \
+	    'lib=libkernel.a; if grep -q "^CFG_TRACE_DEFINE(" "$$1/cfg_tables.c"; then lib=libkernel-trace.a; fi' \
 	    '$(TARGET_LD) $(TARGET_LDEMU) -T "$$here/linker.ld" -o "$$2" "$$1/cfg_tables.o" \' \
-	    '    "$$1/cfg_images.o" --whole-archive "$$here/libkernel.a" --no-whole-archive \' \
+	    '    "$$1/cfg_images.o" --whole-archive "$$here/$$lib" --no-whole-archive \' \
 	    '    $(SDK_KERNEL_LIBGCC)' > $@
 	$(Q)chmod +x $@
 
@@ -132,7 +134,9 @@ install-arch: $(ALL_TARGETS) $(SDK_STAGED)
 	$(Q)$(call sdk_headers,kernel/core/include,$(SDK_TOP)/kernel/include/core)
 	$(Q)$(call sdk_headers,kernel/arch/$(ARCH)/include,$(SDK_TOP)/kernel/include/arch)
 	$(Q)$(call sdk_headers,pv/include,$(SDK_TOP)/kernel/include)
+	$(Q)$(call sdk_headers,pv/arch/$(ARCH)/include,$(SDK_TOP)/kernel/include)
 	$(Q)install -m 644 $(KERNEL_LIB) $(KERNEL_LDS) $(SDK_TOP)/kernel
+	$(Q)install -m 644 $(KERNEL_TRACE_LIB) $(SDK_TOP)/kernel/libkernel-trace.a
 	$(Q)install -m 755 $(SDK_STAGE)/link-system $(SDK_TOP)/kernel
 	$(Q)$(if $(filter sparc,$(ARCH)),install -m 644 $(TARGET_LIBGCC) $(SDK_TOP)/lib,:)
 	$(Q)install -m 644 $(foreach p,$(SDK_PORTS),$(SDK_STAGE)/tessera-$(ARCH)-$(p).pc) $(SDK_PC_DIR)

@@ -2,7 +2,7 @@
 # Test partitions, test systems and the system test programs.
 
 TEST_PARTS := probe spinner faulter hcalls virq sysp echo fpu shm restarter ports portflood plans modes \
-	hm hostile victim conflood winlat portcost resetcost nullhc scale
+	hm hostile victim conflood winlat portcost resetcost nullhc scale tracer
 # portcost and resetcost time the kernel with the benchmarks' clock.
 $(PART_IMAGE_DIR)/obj/tests/system/parts/portcost.o: TP_CFLAGS += -Ibench
 $(PART_IMAGE_DIR)/obj/tests/system/parts/resetcost.o: TP_CFLAGS += -Ibench
@@ -21,13 +21,13 @@ endif
 
 TEST_SYSTEMS := sched spin faults-a faults-b hcalls virq sysp echo fpu-shared fpu-alone shm restart ports ports-flood plans modes \
 	hm-errors hm-errors-quiet hm-actions hm-actions-quiet hm-module-halt hm-module-reset hm-flood \
-	conlat-quiet conlat-cr conlat-lines conlat-edge conflood nullhc
+	conlat-quiet conlat-cr conlat-lines conlat-edge conflood nullhc trace trace-off trace-noguest
 $(foreach s,$(TEST_SYSTEMS),$(eval $(call tessera_system,$(s),tests/system/systems/$(s).xml,$(TEST_PART_IMAGES))))
 TEST_TARGETS += $(foreach s,$(TEST_SYSTEMS),$(SYSTEMS_DIR)/$(s)/system.elf)
 TEST_PROGRAMS += tests/system/test_hypercalls.py tests/system/test_schedule.py \
 	tests/system/test_faults.py tests/system/test_virq.py tests/system/test_partitions.py tests/system/test_console.py tests/system/test_fpu.py tests/system/test_shared.py tests/system/test_restart.py tests/system/test_ports.py tests/system/test_plans.py tests/system/test_modes.py tests/system/test_hm.py \
 	tests/system/test_guard.py tests/system/test_null_hypercall.py \
-	tests/system/test_console_isolation.py
+	tests/system/test_console_isolation.py tests/system/test_trace.py
 HOST_TEST_PROGRAMS += tests/lint.py
 
 # The guard band against every hostile kind of tests/system/parts/hostile.c,
@@ -123,6 +123,12 @@ RTEMS_TEST_SYSTEMS += rtems-abi
 $(eval $(call tessera_system,rtems-abi,tests/system/systems/rtems-abi.xml,\
 	$(PV_APP_DIR)/hello01.elf $(PV_APP_DIR)/rtems-abi-wrong.elf))
 RTEMS_TEST_PROGRAMS += tests/system/test_abi_version.py
+# The executive's own trace events (CONFIGURE_TESSERA_TRACE), read by
+# tests/system/test_trace.py.
+$(eval $(call pv_app,rtems-tracetasks,tests/system/rtems/tracetasks/init.c))
+RTEMS_TEST_SYSTEMS += trace-rtems
+$(eval $(call tessera_system,trace-rtems,tests/system/systems/trace-rtems.xml,\
+	$(PV_APP_DIR)/rtems-tracetasks.elf))
 RTEMS_TEST_SYSTEMS += trio trio-fault
 $(eval $(call tessera_system,trio,tests/system/systems/trio.xml,\
 	$(foreach a,nav fuel cabin,$(PV_APP_DIR)/demo-$(a).elf)))
@@ -178,6 +184,11 @@ $(eval $(call tessera_system,x86-fpuscan,tests/system/systems/x86-fpuscan.xml,\
 	$(PART_IMAGE_DIR)/fpuwatch.elf $(PART_IMAGE_DIR)/fpuscan.elf))
 TEST_TARGETS += $(SYSTEMS_DIR)/x86-v86/system.elf $(SYSTEMS_DIR)/x86-fpuscan/system.elf
 TEST_PROGRAMS += tests/system/test_x86_breaches.py
+# Multicore (issue 20): the other CPUs started, the schedule on CPU 0 as on one.
+$(foreach s,smp2 smp4 smp-cpu1-window,$(eval $(call tessera_system,$(s),tests/system/systems/$(s).xml,\
+	$(PART_IMAGE_DIR)/probe.elf)))
+TEST_TARGETS += $(foreach s,smp2 smp4 smp-cpu1-window,$(SYSTEMS_DIR)/$(s)/system.elf)
+TEST_PROGRAMS += tests/system/test_smp_boot.py
 # The kernel entry fast paths: null hypercall, upcall return without a trap.
 $(eval $(call bare_partition,fastpath,tests/system/parts/fastpath.c))
 $(eval $(call tessera_system,x86-fastpath,tests/system/systems/x86-fastpath.xml,\
@@ -207,6 +218,7 @@ $(SPARC_HOSTILE_DIR)/%.o: tests/system/parts/%.c tests/system/parts/sparc_hostil
 	@mkdir -p $(@D)
 	$(Q)$(TARGET_CC) $(TP_CFLAGS) -Itests/system/parts -c $< -o $@
 SPARC_HOSTILE_OBJS := $(SPARC_HOSTILE_DIR)/sparc_hostile.o $(SPARC_HOSTILE_DIR)/sparc_hostile_entry.o
+-include $(SPARC_HOSTILE_OBJS:.o=.d)
 $(PART_IMAGE_DIR)/sparc-hostile.elf: $(SPARC_HOSTILE_OBJS) $(TP_LIB_OBJS) $(PV_START) $(PV_LIB) \
 		$(PV_PARTITION_LDS)
 	@mkdir -p $(@D)
@@ -337,6 +349,9 @@ $(PART_IMAGE_DIR)/$(1).elf: $(2) $(FUZZ_COMMON_OBJS) $(TP_LIB_OBJS) $(PV_START) 
 endef
 $(eval $(call fuzz_image,fuzzer-short,$(FUZZ_DIR)/short.o))
 $(eval $(call fuzz_image,fuzzer-run,$(FUZZ_DIR)/run.o))
+# The headers each object read (-MMD in PART_CFLAGS), pv/ included: a new
+# hypercall number must rebuild the fuzzer.
+-include $(FUZZ_DIR)/short.d $(FUZZ_DIR)/run.d $(FUZZ_COMMON_OBJS:.o=.d)
 FUZZ_SHORT_IMAGES := $(PART_IMAGE_DIR)/fuzzer-short.elf $(PART_IMAGE_DIR)/fuzzvictim.elf
 $(eval $(call tessera_system,fuzz-short,tests/system/systems/fuzz-short.xml,$(FUZZ_SHORT_IMAGES)))
 $(eval $(call tessera_system,fuzz-ref,tests/system/systems/fuzz-ref.xml,$(FUZZ_SHORT_IMAGES)))

@@ -25,6 +25,11 @@ qemu-system-misc gcc-riscv64-unknown-elf"
 if [ "${1:-}" = "--fuzz" ]; then
     PACKAGES="$PACKAGES clang-14 libclang-rt-14-dev"
 fi
+# `make bench` (not part of make test) draws its SVG charts with matplotlib
+# (bench/charts.py).
+if [ "${1:-}" = "--bench" ]; then
+    PACKAGES="$PACKAGES python3-matplotlib"
+fi
 
 missing=""
 for p in $PACKAGES; do

@@ -22,6 +22,7 @@ struct tcfg_arch {
     uint32_t insn_align;              /* entry points: ARCH_INSN_ALIGN */
     uint32_t ram_align;               /* RAM size: ARCH_RAM_ALIGN */
     uint32_t page_tables;             /* the kernel's page-table pool: ARCH_PAGE_TABLES */
+    uint32_t max_cpus;                /* processors the kernel can run on: ARCH_MAX_CPUS */
     /* A partition needs one table of the pool per distinct va >> shift of
      * every page it maps, for each shift here (0 ends the list). */
     uint8_t table_shifts[3];

@@ -25,6 +25,7 @@ const struct tcfg_arch tcfg_arch_riscv = {
     .insn_align = ARCH_INSN_ALIGN,
     .ram_align = ARCH_RAM_ALIGN,
     .page_tables = ARCH_PAGE_TABLES,
+    .max_cpus = ARCH_MAX_CPUS,
     .guard_ns = 10000,
     .table_shifts = {30, 21}, /* a level-1 table per 1 GiB, a level-0 one per 2 MiB */
 };

@@ -24,6 +24,7 @@ const struct tcfg_arch tcfg_arch_sparc = {
     .insn_align = ARCH_INSN_ALIGN,
     .ram_align = ARCH_RAM_ALIGN,
     .page_tables = ARCH_PAGE_TABLES,
+    .max_cpus = ARCH_MAX_CPUS,
     .guard_ns = 10000,
     .table_shifts = {24, 18}, /* a level-2 table per 16 MiB, a level-3 one per 256 KiB */
 };

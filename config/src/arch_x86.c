@@ -21,6 +21,7 @@ const struct tcfg_arch tcfg_arch_x86 = {
     .insn_align = ARCH_INSN_ALIGN,
     .ram_align = ARCH_RAM_ALIGN,
     .page_tables = ARCH_PAGE_TABLES,
+    .max_cpus = ARCH_MAX_CPUS,
     .guard_ns = 10000,
     .table_shifts = {22}, /* a page table per 4 MiB */
 };

@@ -232,6 +232,63 @@ static void write_areas(FILE *f, const struct tcfg_system *s, size_t i)
     free(order);
 }
 
+/* The windows of CPU c in plan i (sorted by CPU, then offset: one run),
+ * as cfg_windows_I (CPU 0, the name one CPU has always used) or
+ * cfg_windows_I_cpuC; nothing when the CPU has none. */
+static void window_table_name(FILE *f, size_t i, uint32_t c)
+{
+    fprintf(f, c ? "cfg_windows_%zu_cpu%" PRIu32 : "cfg_windows_%zu", i, c);
+}
+
+static size_t cpu_windows(const struct tcfg_plan *p, uint32_t c)
+{
+    size_t n = 0;
+    for (size_t k = 0; k < p->num_windows; k++)
+        n += p->windows[k].cpu == c;
+    return n;
+}
+
+static void write_windows(FILE *f, const struct tcfg_plan *p, size_t i, uint32_t c)
+{
+    if (!cpu_windows(p, c))
+        return;
+    fputs("\nstatic const struct cfg_window ", f);
+    window_table_name(f, i, c);
+    fputs("[] = {\n", f);
+    for (size_t k = 0; k < p->num_windows; k++) {
+        const struct tcfg_window *w = &p->windows[k];
+        if (w->cpu == c)
+            fprintf(f,
+                    "    {.partition = %zuu, .offset_ns = %" PRIu64 "ull, .duration_ns = %" PRIu64
+                    "ull},\n",
+                    w->partition, w->offset, w->duration);
+    }
+    fputs("};\n", f);
+}
+
+/* CPU c's view of every plan: cfg_plans (CPU 0) or cfg_plans_cpuC. */
+static void write_plans(FILE *f, const struct tcfg_system *s, uint32_t c)
+{
+    fprintf(f,
+            c ? "\nstatic const struct cfg_plan cfg_plans_cpu%" PRIu32 "[] = {\n"
+              : "\nstatic const struct cfg_plan cfg_plans[] = {\n",
+            c);
+    for (size_t i = 0; i < s->num_plans; i++) {
+        const struct tcfg_plan *p = &s->plans[i];
+        size_t n = cpu_windows(p, c);
+        fputs("    {.name = ", f);
+        c_string(f, p->name);
+        fprintf(f, ", .id = %" PRIu32 "u, .major_frame_ns = %" PRIu64 "ull, .windows = ", p->id,
+                p->major_frame);
+        if (n)
+            window_table_name(f, i, c);
+        else
+            fputs("0", f);
+        fprintf(f, ", .num_windows = %zuu},\n", n);
+    }
+    fputs("};\n", f);
+}
+
 static void write_tables(FILE *f, const struct tcfg_system *s, const struct tcfg_port_table *t,
                          const struct id_tables *ids)
 {
@@ -262,28 +319,15 @@ static void write_tables(FILE *f, const struct tcfg_system *s, const struct tcfg
             fputs("        .hm_max_restarts = CFG_HM_DEFAULT_MAX_RESTARTS,\n    },\n", f);
     }
     fputs("};\n", f);
-    for (size_t i = 0; i < s->num_plans; i++) {
-        const struct tcfg_plan *p = &s->plans[i];
-        fprintf(f, "\nstatic const struct cfg_window cfg_windows_%zu[] = {\n", i);
-        for (size_t k = 0; k < p->num_windows; k++) {
-            const struct tcfg_window *w = &p->windows[k];
-            fprintf(f,
-                    "    {.partition = %zuu, .offset_ns = %" PRIu64 "ull, .duration_ns = %" PRIu64
-                    "ull},\n",
-                    w->partition, w->offset, w->duration);
-        }
-        fputs("};\n", f);
-    }
-    fputs("\nstatic const struct cfg_plan cfg_plans[] = {\n", f);
-    for (size_t i = 0; i < s->num_plans; i++) {
-        const struct tcfg_plan *p = &s->plans[i];
-        fputs("    {.name = ", f);
-        c_string(f, p->name);
-        fprintf(f,
-                ", .id = %" PRIu32 "u, .major_frame_ns = %" PRIu64
-                "ull, .windows = cfg_windows_%zu, .num_windows = %zuu},\n",
-                p->id, p->major_frame, i, p->num_windows);
-    }
+    uint32_t cpus = s->cpus ? s->cpus : 1;
+    for (size_t i = 0; i < s->num_plans; i++)
+        for (uint32_t c = 0; c < cpus; c++)
+            write_windows(f, &s->plans[i], i, c);
+    for (uint32_t c = 0; c < cpus; c++)
+        write_plans(f, s, c);
+    fputs("\nstatic const struct cfg_plan *const cfg_cpu_plans[] = {", f);
+    for (uint32_t c = 0; c < cpus; c++)
+        fprintf(f, c ? ", cfg_plans_cpu%" PRIu32 : "cfg_plans", c);
     fputs("};\n", f);
     write_id_slots(f, "partition", &ids->partitions);
     write_id_slots(f, "plan", &ids->plans);
@@ -298,8 +342,9 @@ static void write_tables(FILE *f, const struct tcfg_system *s, const struct tcfg
     fprintf(f,
             ",\n    .ram_size = 0x%08" PRIx32 "u,\n    .partitions = cfg_partitions,\n"
             "    .num_partitions = %zuu,\n    .plans = cfg_plans,\n    .num_plans = %zuu,\n"
-            "    .initial_plan = %zuu,\n    .guard_ns = %" PRIu64 "u,\n",
-            s->ram, s->num_partitions, s->num_plans, s->initial_plan, s->guard);
+            "    .initial_plan = %zuu,\n    .guard_ns = %" PRIu64 "u,\n"
+            "    .num_cpus = %" PRIu32 "u,\n    .cpu_plans = cfg_cpu_plans,\n",
+            s->ram, s->num_partitions, s->num_plans, s->initial_plan, s->guard, cpus);
     if (s->console == TCFG_NONE)
         fputs("    .console_input = CFG_NO_PARTITION,\n", f);
     else
@@ -321,8 +366,16 @@ static void write_tables(FILE *f, const struct tcfg_system *s, const struct tcfg
      * cfg_state.h); left out when the tables are built on their own. */
     fprintf(f,
             "\n#ifdef TESSERA_KERNEL\n#include \"cfg_state.h\"\n"
-            "CFG_STATE_DEFINE(%zuu, %zuu, %" PRIu64 "u)\n#endif\n",
-            s->num_partitions, ports ? s->num_channels : 0, tcfg_page_tables_used(s));
+            "CFG_STATE_DEFINE(%zuu, %zuu, %" PRIu64 "u)\nCFG_CPU_STATE_DEFINE(%" PRIu32
+            "u)\n#endif\n",
+            s->num_partitions, ports ? s->num_channels : 0, tcfg_page_tables_used(s), cpus);
+    /* The trace buffer; its presence makes the build link the kernel that
+     * records (mk/system.mk greps for the line). */
+    if (s->trace.on)
+        fprintf(f,
+                "\n#ifdef TESSERA_KERNEL\n#include \"trace.h\"\n"
+                "CFG_TRACE_DEFINE(%" PRIu32 "u, 0x%" PRIx32 "u)\n#endif\n",
+                s->trace.records, s->trace.classes);
 }
 
 /* A string for the assembler; it goes through cpp too, which leaves string

@@ -14,6 +14,7 @@ bool tcfg_load(const char *xml, size_t len, const char *file, const struct tcfg_
             tcfg_check_schedule(diag, sys);
             tcfg_check_ports(diag, sys);
             tcfg_check_hm(diag, sys);
+            tcfg_check_trace(opts, diag, sys);
             tcfg_check_images(opts, diag, sys);
         }
     }
@@ -87,4 +88,6 @@ void tcfg_free(struct tcfg_system *sys)
     free(sys->console_at.prefix);
     free(sys->console_name);
     free_hm(&sys->hm);
+    free(sys->trace.at.prefix);
+    free(sys->trace.classes_text);
 }

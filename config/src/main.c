@@ -16,18 +16,21 @@
 #define MAX_XML (16u << 20)
 
 static const char usage_text[] =
-    "usage: tessera-config [--arch x86|sparc|riscv] [--image-dir DIR]... --output-dir DIR "
+    "usage: tessera-config [--arch x86|sparc|riscv] [--trace CLASSES] [--image-dir DIR]... "
+    "--output-dir DIR SYSTEM.xml\n"
+    "       tessera-config --check [--arch x86|sparc|riscv] [--trace CLASSES] [--image-dir DIR]... "
     "SYSTEM.xml\n"
-    "       tessera-config --check [--arch x86|sparc|riscv] [--image-dir DIR]... SYSTEM.xml\n"
-    "       tessera-config [--arch x86|sparc] [--image-dir DIR]... [--output-dir DIR]\n"
-    "                      [--kernel-dir KDIR] --image SYSTEM.elf SYSTEM.xml\n"
+    "       tessera-config [--arch x86|sparc] [--trace CLASSES] [--image-dir DIR]...\n"
+    "                      [--output-dir DIR] [--kernel-dir KDIR] --image SYSTEM.elf SYSTEM.xml\n"
     "Checks a Tessera system description and generates the kernel's tables:\n"
     "DIR/cfg_tables.c, DIR/cfg_images.S and DIR/cfg.d (see docs/configuration.md).\n"
     "--image also links them with the kernel of an installed SDK into a bootable\n"
-    "SYSTEM.elf (KDIR default: BINDIR/../lib/tessera/ARCH/kernel; docs/guest.md).\n";
+    "SYSTEM.elf (KDIR default: BINDIR/../lib/tessera/ARCH/kernel; docs/guest.md).\n"
+    "--trace CLASSES records the event classes named (\"all\", or e.g. \"window,hcall\")\n"
+    "whether or not the system has a <trace> element.\n";
 
 struct args {
-    const char *arch, *output_dir, *xml, *image, *kernel_dir;
+    const char *arch, *output_dir, *xml, *image, *kernel_dir, *trace;
     bool check;
     const char **dirs;
     size_t num_dirs;
@@ -74,6 +77,17 @@ static int parse_args(int argc, char **argv, struct args *a)
             if (!tcfg_arch_find(v))
                 return usage("unknown architecture: ", v);
             a->arch = v;
+        } else if (options && (v = value(argc, argv, &i, "--trace"))) {
+            uint32_t mask;
+            char *bad = tcfg_trace_classes(v, &mask);
+            if (bad) {
+                fprintf(stderr, "tessera-config: --trace: unknown class \"%s\"\n", bad);
+                free(bad);
+                return usage(NULL, NULL);
+            }
+            if (!mask)
+                return usage("--trace needs at least one class", NULL);
+            a->trace = v;
         } else if (options && (v = value(argc, argv, &i, "--image-dir"))) {
             if (!*v)
                 return usage("--image-dir needs a folder", NULL);
@@ -148,8 +162,10 @@ static int run(const struct args *a)
     }
     char *xml_dir = dir_of(a->xml);
     struct tcfg_search search = {.dirs = a->dirs, .num_dirs = a->num_dirs, .xml_dir = xml_dir};
-    struct tcfg_options opts = {
-        .arch = a->arch, .load_image = tcfg_load_image_file, .loader_ctx = &search};
+    struct tcfg_options opts = {.arch = a->arch,
+                                .trace = a->trace,
+                                .load_image = tcfg_load_image_file,
+                                .loader_ctx = &search};
     struct tcfg_diag diag = {0};
     struct tcfg_system sys;
     bool ok = tcfg_load((const char *)xml, len, a->xml, &opts, &diag, &sys);

@@ -103,6 +103,23 @@ static bool id_attr(struct tcfg_diag *d, xmlNodePtr n, const struct tcfg_where *
     return ok;
 }
 
+/* An optional count; absent, it is dflt. */
+static bool count_attr(struct tcfg_diag *d, xmlNodePtr n, const struct tcfg_where *at,
+                       const char *name, uint32_t dflt, uint32_t *out)
+{
+    char *v = tcfg_xml_get(n, name);
+    bool ok = !v || tcfg_parse_u32(v, out);
+    if (!v)
+        *out = dflt;
+    if (!ok) {
+        char *q = tcfg_quote(v);
+        tcfg_error(d, at, "%s=\"%s\" does not fit in 32 bits", name, q);
+        free(q);
+    }
+    free(v);
+    return ok;
+}
+
 static char *name_attr(xmlNodePtr n, const char *name)
 {
     char *v = tcfg_xml_get(n, name);
@@ -257,6 +274,7 @@ static void parse_window(struct tcfg_xml_ctx *c, xmlNodePtr n, struct tcfg_windo
     w->partition = TCFG_NONE;
     bool ok = time_attr(c->diag, n, &w->at, "offset", &w->offset);
     ok &= time_attr(c->diag, n, &w->at, "duration", &w->duration);
+    ok &= count_attr(c->diag, n, &w->at, "cpu", 0, &w->cpu);
     w->bad = !ok;
 }
 
@@ -300,6 +318,7 @@ static void parse_system(struct tcfg_xml_ctx *c, xmlNodePtr n, struct tcfg_syste
     s->name = name_attr(n, "name");
     s->arch_name = tcfg_xml_get(n, "arch");
     s->ram_bad = !size_attr(c->diag, n, &s->at, "ram", &s->ram);
+    s->cpus_bad = !count_attr(c->diag, n, &s->at, "cpus", 1, &s->cpus);
 
     xmlNodePtr parts = next_elem(n->children, "partitions");
     s->num_partitions = count(parts, "partition");
@@ -340,6 +359,19 @@ static void parse_system(struct tcfg_xml_ctx *c, xmlNodePtr n, struct tcfg_syste
     }
 
     parse_hm(c, next_elem(n->children, "health-monitor"), &s->hm);
+
+    xmlNodePtr trace = next_elem(n->children, "trace");
+    s->trace.records = TCFG_TRACE_DEFAULT_RECORDS;
+    if (trace) {
+        s->trace.at = tcfg_xml_where(c, trace);
+        s->trace.on = true;
+        s->trace.classes_text = tcfg_xml_get(trace, "classes");
+        char *r = tcfg_xml_get(trace, "records");
+        if (r)
+            s->trace.records_bad =
+                !size_attr(c->diag, trace, &s->trace.at, "records", &s->trace.records);
+        free(r);
+    }
 }
 
 static bool validate(struct tcfg_xml_ctx *c, xmlDocPtr doc)

@@ -124,6 +124,7 @@ struct tcfg_window {
     char *partition_name;
     size_t partition;          /* index or TCFG_NONE */
     uint64_t offset, duration; /* ns */
+    uint32_t cpu;              /* the processor the window is on */
     bool bad;
 };
 
@@ -154,6 +155,25 @@ struct tcfg_channel {
     size_t num_destinations;
 };
 
+/* The kernel's event trace: <trace classes="..." records="N"/>, or the
+ * command line's --trace (docs/configuration.md). */
+#define TCFG_TRACE_DEFAULT_RECORDS 4096u
+#define TCFG_TRACE_MAX_RECORDS     65536u /* 1.5 MiB of the kernel's 16 MiB */
+
+struct tcfg_trace {
+    struct tcfg_where at; /* prefix NULL: no <trace> */
+    bool on;              /* a trace buffer is built (<trace> or --trace) */
+    char *classes_text;   /* the classes attribute, or NULL: every class */
+    uint32_t classes;     /* PV_TRACE_CLASS_* bits, once checked */
+    uint32_t records;
+    bool records_bad; /* does not fit in 32 bits */
+};
+
+/* Parses a list of class names (PV_TRACE_CLASS_LIST's, or "all") separated
+ * by blanks or commas into *mask. Returns NULL, or the first word that is
+ * no class (malloc'ed). */
+char *tcfg_trace_classes(const char *text, uint32_t *mask);
+
 struct tcfg_system {
     struct tcfg_where at;
     char *name;
@@ -161,6 +181,8 @@ struct tcfg_system {
     const struct tcfg_arch *arch;
     uint32_t ram;
     bool ram_bad;
+    uint32_t cpus; /* processors (<system cpus=...>), >= 1 */
+    bool cpus_bad;
     struct tcfg_partition *partitions;
     size_t num_partitions;
     struct tcfg_plan *plans;
@@ -177,7 +199,8 @@ struct tcfg_system {
     char *console_name; /* NULL: no console input */
     size_t console;
     struct tcfg_hm hm; /* the module's table */
-    bool too_big;      /* beyond the tool's limits: later checks are skipped */
+    struct tcfg_trace trace;
+    bool too_big; /* beyond the tool's limits: later checks are skipped */
 };
 
 /* A partition image as read by a loader. */
@@ -194,7 +217,8 @@ struct tcfg_image {
 typedef const char *(*tcfg_image_loader)(void *ctx, const char *name, struct tcfg_image *out);
 
 struct tcfg_options {
-    const char *arch; /* from the command line, or NULL */
+    const char *arch;  /* from the command line, or NULL */
+    const char *trace; /* --trace CLASSES: tracing on whatever the XML says, or NULL */
     tcfg_image_loader load_image;
     void *loader_ctx;
 };
@@ -222,8 +246,12 @@ void tcfg_check_page_tables(struct tcfg_diag *diag, const struct tcfg_system *sy
  * size of the pool that the generated tables define (emit.c). */
 uint64_t tcfg_page_tables_used(const struct tcfg_system *sys);
 void tcfg_check_schedule(struct tcfg_diag *diag, struct tcfg_system *sys);
+/* The multicore rules of the schedule (schedule.c calls it with more than one CPU). */
+void tcfg_check_cpus(struct tcfg_diag *diag, const struct tcfg_system *sys);
 void tcfg_check_ports(struct tcfg_diag *diag, struct tcfg_system *sys);
 void tcfg_check_hm(struct tcfg_diag *diag, struct tcfg_system *sys);
+void tcfg_check_trace(const struct tcfg_options *opts, struct tcfg_diag *diag,
+                      struct tcfg_system *sys);
 void tcfg_check_images(const struct tcfg_options *opts, struct tcfg_diag *diag,
                        struct tcfg_system *sys);
 

@@ -160,6 +160,8 @@ static const char *expected_form(const char *attr)
         {"id", "a decimal number"},
         {"depth", "a decimal number"},
         {"max-restarts", "a decimal number"},
+        {"cpus", "a decimal number"},
+        {"cpu", "a decimal number"},
         {"max-message-size", "a size (decimal or 0x hex bytes, or a number with KiB, MiB or GiB)"},
         {"refresh", "a time (a whole number with unit ns, us, ms or s)"},
         {"ram", "a size (decimal or 0x hex bytes, or a number with KiB, MiB or GiB)"},

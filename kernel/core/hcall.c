@@ -12,6 +12,7 @@
 #include "port.h"
 #include "pv/abi.h"
 #include "schedule.h"
+#include "trace.h"
 
 typedef int32_t (*hcall_fn)(struct partition *p);
 
@@ -43,6 +44,8 @@ static const struct hcall hcall_table[PV_HC_COUNT] = {
     [PV_HC_MODE_SET] = {partition_hc_mode_set, 0, 0},
     [PV_HC_HM_RAISE] = {hm_hc_raise, 0, 0},
     [PV_HC_HM_LOG_READ] = {hm_hc_log_read, 1, 0},
+    [PV_HC_TRACE_EVENT] = {trace_hc_event, 0, 0},
+    [PV_HC_TRACE_READ] = {trace_hc_read, 1, 0},
 };
 
 /* Failures that mean the caller's program is wrong, not that the system
@@ -61,6 +64,7 @@ static void report_misuse(struct partition *p, arch_word_t nr, int32_t ret)
 
 void hcall_dispatch(struct partition *p)
 {
+    uint64_t start = trace_hcall_start();
     arch_word_t nr = arch_hcall_number(p);
     const struct hcall *h;
     int32_t ret;
@@ -68,16 +72,19 @@ void hcall_dispatch(struct partition *p)
     ports_hcall_entry(p, nr);
     if (nr >= PV_HC_COUNT || !hcall_table[nr].fn) {
         arch_hcall_return(p, PV_ENOSYS);
+        trace_hcall(p, nr, PV_ENOSYS, start);
         report_misuse(p, nr, PV_ENOSYS);
         return;
     }
     h = &hcall_table[nr];
     if (h->system_only && !partition_is_system(p)) {
         arch_hcall_return(p, PV_EPERM);
+        trace_hcall(p, nr, PV_EPERM, start);
         report_misuse(p, nr, PV_EPERM);
         return;
     }
     ret = h->fn(p);
+    trace_hcall(p, nr, ret, start);
     if (ret == HCALL_AGAIN) {
         arch_hcall_restart(p);
         return;

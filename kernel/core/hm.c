@@ -9,6 +9,7 @@
 #include "partition.h"
 #include "pv/abi.h"
 #include "pv/hm.h"
+#include "trace.h"
 #include "uaccess.h"
 #include "virq.h"
 
@@ -216,6 +217,8 @@ void hm_raise(struct partition *p, const struct hm_error *e)
     uint32_t action = hm_action(p, e->error);
 
     p->hm_errors++;
+    trace_event(PV_TRACE_CLASS_HM, PV_TRACE_HM_EVENT, p->index, e->error | action << 16,
+                e->pc | (uint64_t)e->detail << 32);
     if (action == PV_HM_ACTION_IGNORE) {
         p->shared->hm_ignored++;
         ignored_total++;
@@ -246,6 +249,7 @@ void hm_raise(struct partition *p, const struct hm_error *e)
         break;
     case PV_HM_ACTION_HALT_MODULE:
         kprintf("[tessera] health monitor: module halted\n");
+        trace_dump();
         arch_shutdown(2);
     case PV_HM_ACTION_RESET_MODULE:
     default:

@@ -2,6 +2,7 @@
 #include "kernel.h"
 #include "arch.h"
 #include "console.h"
+#include "cpu_plans.h"
 #include "hcall.h"
 #include "hm.h"
 #include "idtable.h"
@@ -10,6 +11,7 @@
 #include "port.h"
 #include "pv/abi.h"
 #include "schedule.h"
+#include "trace.h"
 #include "virq.h"
 
 /* Execution time of p up to now (p running or not). */
@@ -114,6 +116,8 @@ static void set_current(struct partition *p, uint64_t now)
 {
     if (schedule.current == p)
         return;
+    trace_event(PV_TRACE_CLASS_WINDOW, PV_TRACE_PART_SWITCH, trace_part(p),
+                trace_part(schedule.current), 0);
     if (schedule.current)
         schedule.current->exec_ns += now - schedule.current->run_since;
     schedule.current = p;
@@ -130,6 +134,7 @@ static void check_system_alive(void)
         for (uint32_t i = 0; i < num_partitions; i++)
             partition_sync(&partitions[i]);
         kprintf("[tessera] all partitions have halted; shutting down\n");
+        trace_dump();
         arch_shutdown(0);
     }
 }
@@ -229,7 +234,7 @@ static void finish_entry(uint64_t now)
      * (reschedule() would have made the CPU idle otherwise), so the armed
      * deadline does not depend on now unless a console drain is owed,
      * which needs output queued: the gate checks console.len. */
-    kernel_fast_exit_partition = schedule.current;
+    kernel_fast_exit_partition = trace_no_fast_path() ? 0 : schedule.current;
 }
 
 void kernel_note_entry(void)
@@ -259,6 +264,7 @@ void kernel_start(void)
         if (err != SCHED_PLAN_OK)
             panic("schedule plan %s: %s", cfg_system.plans[i].name, sched_plan_error_text(err));
     }
+    cpu_plans_check();
     if (!id_table_valid(&cfg_system.plan_ids, cfg_system.num_plans, plan_id))
         panic("plan id table does not lead to every plan");
     hm_init();
@@ -268,6 +274,8 @@ void kernel_start(void)
     plan = &cfg_system.plans[cfg_system.initial_plan];
     now = arch_time_ns();
     schedule_start(plan, now);
+    trace_start(now);
+    trace_slot_start();
     kprintf("[tessera] plan %s: major frame %llu ns, %u windows\n", plan->name,
             (unsigned long long)plan->major_frame_ns, plan->num_windows);
     if (schedule.owner)
@@ -291,7 +299,9 @@ void kernel_on_timer(void)
 
     armed_deadline = UINT64_MAX; /* one-shot: it has fired */
     poll_console();
+    trace_slot_end(now, 0);
     if (schedule_advance(now)) {
+        trace_slot_start();
         /* The outgoing partition stops accruing execution time here. */
         set_current(0, now);
         if (schedule.owner)
@@ -324,7 +334,9 @@ static void module_reset(uint64_t now)
     set_current(0, now);
     partitions_reset();
     ports_reset();
+    trace_slot_end(now, 1);
     schedule_start(plan, now);
+    trace_slot_start();
     if (schedule.owner)
         window_start(schedule.owner, now);
 }

@@ -9,6 +9,7 @@
 #include "kstring.h"
 #include "pv/abi.h"
 #include "schedule.h"
+#include "trace.h"
 #include "uaccess.h"
 #include "virq.h"
 
@@ -249,6 +250,8 @@ static void stop(struct partition *p, const char *why)
 
 static void halt(struct partition *p)
 {
+    trace_event(PV_TRACE_CLASS_MODE, PV_TRACE_MODE_CHANGE, p->index,
+                trace_pair(PV_MODE_IDLE, p->mode), 0);
     p->mode = PV_MODE_IDLE;
     set_state(p, PART_HALTED);
     console_partition_event(p, "[tessera] partition %s halted\n", p->cfg->name);
@@ -261,6 +264,9 @@ static int restart_cold(struct partition *p, uint32_t times)
     if (!arch_space_ready(p) || load_prepare(p))
         return -1;
     quiesce(p);
+    trace_event(PV_TRACE_CLASS_MODE, PV_TRACE_MODE_CHANGE, p->index,
+                trace_pair(PV_MODE_COLD_START, p->mode), 0);
+    trace_event(PV_TRACE_CLASS_MODE, PV_TRACE_RESTART, p->index, 0, 0);
     p->restarts += times;
     p->mode = PV_MODE_COLD_START;
     console_partition_event(p, "[tessera] partition %s: cold restart %u\n", p->cfg->name,
@@ -294,6 +300,9 @@ int partition_restart_warm(struct partition *p)
     if (!arch_space_ready(p) || load_prepare(p))
         return -1;
     quiesce(p);
+    trace_event(PV_TRACE_CLASS_MODE, PV_TRACE_MODE_CHANGE, p->index,
+                trace_pair(PV_MODE_WARM_START, p->mode), 0);
+    trace_event(PV_TRACE_CLASS_MODE, PV_TRACE_RESTART, p->index, 1, 0);
     p->restarts++;
     p->mode = PV_MODE_WARM_START;
     console_partition_event(p, "[tessera] partition %s: warm restart %u\n", p->cfg->name,

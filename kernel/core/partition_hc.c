@@ -9,6 +9,7 @@
 #include "pv/abi.h"
 #include "pv/hcall_words.h"
 #include "pv/status.h"
+#include "trace.h"
 #include "uaccess.h"
 #include "virq.h"
 #include "vtimer.h"
@@ -98,6 +99,8 @@ int32_t partition_hc_mode_set(struct partition *p)
     case PV_MODE_NORMAL:
         if (p->mode == PV_MODE_NORMAL)
             return PV_ESTATE;
+        trace_event(PV_TRACE_CLASS_MODE, PV_TRACE_MODE_CHANGE, p->index,
+                    trace_pair(PV_MODE_NORMAL, p->mode), 0);
         p->mode = PV_MODE_NORMAL;
         p->shared->mode = PV_MODE_NORMAL;
         return PV_OK;

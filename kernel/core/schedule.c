@@ -5,6 +5,7 @@
 #include "console.h"
 #include "partition.h"
 #include "pv/abi.h"
+#include "trace.h"
 
 struct schedule schedule;
 
@@ -16,6 +17,8 @@ int schedule_plan_switch(arch_word_t id)
 
     if (i >= cfg_system.num_plans || cfg_system.plans[i].id != id)
         return -1;
+
+    trace_plan_request(schedule.current);
     sched_request_plan(&schedule.sched, &cfg_system.plans[i]);
     /* Only a system partition's call asks: the line is its cost. */
     console_partition_event(schedule.current ? schedule.current : &partitions[0],

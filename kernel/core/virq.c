@@ -2,6 +2,7 @@
 #include "virq.h"
 #include "arch.h"
 #include "partition.h"
+#include "trace.h"
 
 uint32_t virq_unmasked_pending(const struct partition *p)
 {
@@ -10,6 +11,7 @@ uint32_t virq_unmasked_pending(const struct partition *p)
 
 void virq_raise(struct partition *p, unsigned line)
 {
+    trace_event(PV_TRACE_CLASS_VIRQ, PV_TRACE_VIRQ_RAISE, p->index, line, 0);
     p->shared->irq_pending |= 1u << line;
     if (p->state == PART_IDLE && virq_unmasked_pending(p))
         p->state = PART_READY;
@@ -17,6 +19,7 @@ void virq_raise(struct partition *p, unsigned line)
 
 __attribute__((noinline)) static int deliver(struct partition *p, uint32_t lines)
 {
+    trace_virq_deliver(p, lines);
     p->shared->irq_pending &= ~lines;
     p->shared->irq_level = 1;
     return arch_upcall_push(p, lines);

@@ -114,15 +114,23 @@ int main(void)
     printf("hm module actions=");
     hm_actions(s->hm_module);
     printf("\n");
+    printf("cpus %" PRIu32 "%s\n", s->num_cpus, s->cpu_plans[0] == s->plans ? "" : " views?");
     for (uint32_t i = 0; i < s->num_plans; i++) {
-        const struct cfg_plan *p = &s->plans[i];
-        printf("plan %" PRIu32 " %s id=%" PRIu32 " major=%" PRIu64 " windows=%" PRIu32 "\n", i,
-               p->name, p->id, p->major_frame_ns, p->num_windows);
-        for (uint32_t k = 0; k < p->num_windows; k++) {
-            const struct cfg_window *w = &p->windows[k];
-            printf("window %" PRIu32 ".%" PRIu32 " partition=%" PRIu32 " offset=%" PRIu64
-                   " duration=%" PRIu64 "\n",
-                   i, k, w->partition, w->offset_ns, w->duration_ns);
+        for (uint32_t c = 0; c < s->num_cpus; c++) {
+            const struct cfg_plan *p = &s->cpu_plans[c][i];
+            if (c)
+                printf("plan %" PRIu32 " cpu %" PRIu32 " %s id=%" PRIu32 " major=%" PRIu64
+                       " windows=%" PRIu32 "\n",
+                       i, c, p->name, p->id, p->major_frame_ns, p->num_windows);
+            else
+                printf("plan %" PRIu32 " %s id=%" PRIu32 " major=%" PRIu64 " windows=%" PRIu32 "\n",
+                       i, p->name, p->id, p->major_frame_ns, p->num_windows);
+            for (uint32_t k = 0; k < p->num_windows; k++) {
+                const struct cfg_window *w = &p->windows[k];
+                printf("window %" PRIu32 ".%" PRIu32 " partition=%" PRIu32 " offset=%" PRIu64
+                       " duration=%" PRIu64 "\n",
+                       i, k, w->partition, w->offset_ns, w->duration_ns);
+            }
         }
     }
     for (uint32_t i = 0; i < s->num_ports; i++) {

@@ -126,6 +126,17 @@ TWINS = {
         ("channel-no-destination", "has no destination")],
     "channel %s: bad destination": [("channel-unknown-port", "has no port")],
     # health monitor
+    # multicore (issue 20)
+    "%u CPUs configured, state sized for %u": TOOL_TABLES,
+    "the CPUs' views of the plans do not start with the plans": TOOL_TABLES,
+    "schedule plan %s: CPU %u's view has another id or major frame": TOOL_TABLES,
+    "schedule plan %s on CPU %u: %s": [("smp-window-overlap", "overlaps the window of")],
+    "schedule plan %s: CPU %u has windows, not run yet": (
+        "tessera-config accepts windows on every CPU; the kernel does not run a CPU's own "
+        "window table yet (issue 20's next step, docs/architecture.md \"Multicore\")"),
+    "CPU %u (local APIC id %u) did not start: the machine has fewer CPUs": MACHINE,
+    "the boot CPU's local APIC id is %u, not 0": MACHINE,
+    "local APIC: interprocessor interrupt %x to APIC %u not accepted": MACHINE,
     "health monitor: module action %u invalid for error %u": [
         ("hm-module-action", "is a partition-level action"),
         ("hm-restart-loop", "is not allowed for restart-loop")],

@@ -21,10 +21,12 @@ CLEAN, FAILED, TIMEOUT = "clean", "failed", "timeout"
 X86_CPU = "qemu32,+umip"
 
 
-def qemu_command(arch, image, icount=True, memory="128M", cdrom=False, serial="stdio"):
+def qemu_command(arch, image, icount=True, memory="128M", cdrom=False, serial="stdio", smp=None):
     """QEMU booting image: a multiboot ELF through -kernel (qboot), or with
     cdrom=True a bootable CD image through the PC BIOS, as on a real PC.
-    serial: QEMU's -serial backend for the console."""
+    serial: QEMU's -serial backend for the console. smp: QEMU's CPU count
+    (its default, one, if None); under -icount QEMU runs them round-robin
+    on one thread, deterministically, and without it on a thread each."""
     if arch == "x86":
         cmd = ["qemu-system-i386", "-accel", "tcg", "-cpu", X86_CPU, "-m", memory, "-nodefaults",
                "-no-reboot", "-display", "none", "-serial", serial,
@@ -47,6 +49,8 @@ def qemu_command(arch, image, icount=True, memory="128M", cdrom=False, serial="s
             raise ValueError("riscv boots no CD image")
     else:
         raise ValueError(f"unknown arch {arch}")
+    if smp is not None:
+        cmd += ["-smp", str(smp)]
     if icount:
         cmd += ["-icount", "shift=0,sleep=off"]
     return cmd
@@ -94,7 +98,7 @@ class Run:
         return [ln[len("[tessera] "):] for ln in self.lines if ln.startswith("[tessera] ")]
 
 
-def run_to_end(arch, image, timeout, icount=True):
+def run_to_end(arch, image, timeout, icount=True, smp=None):
     """Runs QEMU on image to its end with the console written to a file.
     Returns (console output and QEMU's own messages, QEMU's status or None
     on a timeout). A file never pushes back; a pipe the reader has not
@@ -103,7 +107,7 @@ def run_to_end(arch, image, timeout, icount=True):
     see another run (their output waits)."""
     with tempfile.TemporaryDirectory() as tmp:
         console = os.path.join(tmp, "console")
-        cmd = qemu_command(arch, image, icount=icount, serial=f"file:{console}")
+        cmd = qemu_command(arch, image, icount=icount, serial=f"file:{console}", smp=smp)
         try:
             proc = subprocess.run(cmd, stdin=subprocess.DEVNULL, stdout=subprocess.PIPE,
                                   stderr=subprocess.STDOUT, timeout=timeout)
@@ -115,7 +119,7 @@ def run_to_end(arch, image, timeout, icount=True):
     return out + extra, rc
 
 
-def boot(name, timeout=120, icount=True, stdin_data=None):
+def boot(name, timeout=120, icount=True, stdin_data=None, smp=None):
     """Boots system NAME; stdin_data, if given, is typed on its console once
     the kernel has started its schedule, as a user at the console would:
     LEON3's APBUART (in QEMU as on hardware) drops what arrives before its
@@ -124,7 +128,7 @@ def boot(name, timeout=120, icount=True, stdin_data=None):
     if not os.path.exists(image):
         return Run(f"system image {image} missing: was it built?", FAILED)
     if stdin_data is None:
-        out, rc = run_to_end(ARCH, image, timeout, icount=icount)
+        out, rc = run_to_end(ARCH, image, timeout, icount=icount, smp=smp)
         text = out.decode("utf-8", "replace").replace("\r", "")
         if rc is None:
             return Run(text, TIMEOUT, None)

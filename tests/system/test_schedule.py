@@ -9,8 +9,9 @@ from sysrun import ARCH, Tap, boot, probe_results, CLEAN
 
 US = 1000
 # A window start is seen within one probe loop iteration: on x86 the clock
-# is read with rdtsc, on SPARC with a hypercall (no user-readable counter),
-# which makes the iteration about a microsecond long; on RISC-V with rdtime,
+# is read with rdtsc, on SPARC with the kernel's trap-table clock trap
+# (ta 0x43; the 2 us allowance dates from when it was a hypercall of about a
+# microsecond); on RISC-V with rdtime,
 # whose mtime ticks every 100 ns on QEMU virt.
 JITTER = {"x86": 1 * US, "sparc": 2 * US, "riscv": 1 * US}[ARCH]
 LEN_SLACK = 3 * US     # entry latency + two loop iterations

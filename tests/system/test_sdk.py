@@ -153,6 +153,16 @@ def main():
         tap.ok(all(f"partition {p} halted" in sysrun_.kernel_lines() for p in ("ALPHA", "BETA")),
                f"{arch}: both partitions halted themselves", sysrun_.output[-2000:])
 
+        # With the event trace on, --image links the kernel built with it,
+        # which dumps the trace after the last console line.
+        traced = os.path.join(app, "traced.elf")
+        rc, out = run(["tessera-config", "--arch", arch, "--trace", "window", "--image-dir", app,
+                       "--image", traced, os.path.join(app, "system.xml")], app, env)
+        trun = boot(arch, traced)[0] if rc == 0 and os.path.exists(traced) else Run("missing", None)
+        tap.ok(trun.status == CLEAN and "TRACE-BEGIN" in trun.output
+               and trun.partition_lines("ALPHA") == expected("alpha"),
+               f"{arch}: tessera-config --trace --image links the traced kernel", out + trun.output[-800:])
+
         # Without a kernel to link with, --image fails and leaves no image.
         lost = os.path.join(app, "lost.elf")
         rc, out = run(["tessera-config", "--arch", arch, "--image-dir", app, "--kernel-dir",

@@ -35,7 +35,7 @@ ACTIONS = {
     11: ("fp exception", r"fp exception \(tt 0x08\) at pc="),
 }
 # The same for system sparc-stacks: bad save areas that the window trap
-# fast path (entry.S) must leave to window.c. Each stops its partition with
+# fast path (trap_fast.S) must leave to window.c. Each stops its partition with
 # the first bad stack pointer - a fast path that accepted it would go on
 # (and spill into the kernel or fault with traps off).
 OVERFLOW = r"window overflow at pc=\w+: bad stack pointer "
@@ -90,10 +90,19 @@ def main():
     tap.eq(run.partition_lines("W"),
            ["recursion 120 deep: ok, window traps counted: yes",
             "recursion under upcalls: ok, upcalls: many",
-            "clock trap: moves, kernel entries: none", "sparc-traps 200 done"],
+            "clock trap: moves, kernel entries: none",
+            "pv clock trap: agrees with time_get, keeps registers and icc: yes, "
+            "kernel entries: none",
+            "window flush onto a plain stack: served in the trap table",
+            "upcall return: served in the trap table, one kernel entry",
+            "sparc-traps 200 done"],
            "sparc-traps: deep recursion, flushes and upcalls keep every window right "
            "(window traps counted as kernel entries); "
-           "the clock trap reads a moving counter without entering the kernel")
+           "the clock trap reads a moving counter without entering the kernel; "
+           "pv_clock_ns's trap (ta 0x43) is the kernel's clock, changes no other "
+           "register nor icc, and is no kernel entry; a window flush onto a plain "
+           "stack is served in the trap table, and so is an upcall return "
+           "(their instruction counts)")
     stopped = stopped_by(run)
     check_actions(tap, run, ACTIONS, stopped, "sparc-traps")
     for n, (what, value) in sorted(RETURNS.items()):

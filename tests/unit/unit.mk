@@ -5,7 +5,7 @@
 UNIT_DIR := $(B)/host/unit
 UNIT_KERNEL_CFLAGS := $(HOST_CFLAGS) -Wno-format-truncation -Ikernel/core/include \
 	-Itests/unit/kernel/host -Itests/unit/kernel -Itests/common -Ipv/include
-UNIT_KERNEL_TESTS := sched uaccess idtable hcall hm elf kformat port hcall_args
+UNIT_KERNEL_TESTS := sched uaccess idtable hcall hm elf kformat port hcall_args trace cpu_plans
 
 # Which core files each test links (with the stand-in architecture).
 UNIT_SRCS_sched := kernel/core/sched.c
@@ -15,14 +15,19 @@ UNIT_SRCS_hcall := kernel/core/hcall.c kernel/core/partition_hc.c kernel/core/sc
 	kernel/core/hm.c kernel/core/uaccess.c kernel/core/console.c \
 	kernel/core/idtable.c \
 	kernel/core/virq.c kernel/core/vtimer.c kernel/core/partition.c kernel/core/elf.c \
-	kernel/core/port.c \
+	kernel/core/port.c kernel/core/trace_hc.c \
 	kernel/core/kprintf.c kernel/core/kformat.c
 UNIT_SRCS_hm := $(UNIT_SRCS_hcall)
 UNIT_SRCS_port := $(UNIT_SRCS_hcall)
 # The argument cases generated from pv/include/pv/hcall_args.h.
 UNIT_SRCS_hcall_args := $(UNIT_SRCS_hcall) tests/common/hcall_cases.c
+# The same core with the event trace compiled in (kernel/core/include/trace.h).
+UNIT_SRCS_trace := $(UNIT_SRCS_hcall) kernel/core/trace.c
+$(UNIT_DIR)/kernel-trace: UNIT_KERNEL_CFLAGS += -DTESSERA_TRACE
 UNIT_SRCS_elf := kernel/core/elf.c kernel/core/uaccess.c
 UNIT_SRCS_kformat := kernel/core/kformat.c
+UNIT_SRCS_cpu_plans := kernel/core/cpu_plans.c kernel/core/sched.c kernel/core/kprintf.c \
+	kernel/core/kformat.c
 
 # Every header the tests and the sources they link may include (one compile
 # per test, no dependency files): an edit of the ABI rebuilds them too.

@@ -12,6 +12,8 @@ VERSION = 1
 HEADER_SIZE = 48
 RECORD_SIZE = 24
 NO_PARTITION = 0xFF
+GAP = 0xFFFF  # window index of an idle gap's WINDOW_START/END
+STATUS_AGAIN = 0x8000  # HCALL status of a call that goes on in the next entry
 
 # magic, order, version, header size, record size, count, lost, classes,
 # partition count, t0

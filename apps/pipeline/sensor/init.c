@@ -53,5 +53,7 @@ rtems_task Init(rtems_task_argument arg)
 #define CONFIGURE_MICROSECONDS_PER_TICK 1000
 #define CONFIGURE_MAXIMUM_TASKS         3
 #define CONFIGURE_RTEMS_INIT_TASKS_TABLE
+/* Its tasks in the kernel's trace when the system traces (`make trace`). */
+#define CONFIGURE_TESSERA_TRACE
 #define CONFIGURE_INIT
 #include <rtems/confdefs.h>

@@ -245,8 +245,25 @@ static struct exec_extension
 
 /* ---- Extensions and idle ------------------------------------------------ */
 
+/* CONFIGURE_TESSERA_TRACE (pv port only): the executive's task switches,
+ * task names and interrupts go into the kernel's trace
+ * (guest/port/pv/include/tessera/trace.h), through an initial extension
+ * ahead of the application's own. */
+#ifdef CONFIGURE_TESSERA_TRACE
+#include <tessera/trace.h>
+#define _EXEC_TRACE_EXTENSIONS TESSERA_TRACE_EXTENSION,
+#else
+#define _EXEC_TRACE_EXTENSIONS
+#endif
 #ifdef CONFIGURE_INITIAL_EXTENSIONS
-static const rtems_extensions_table _Exec_initial_extensions[] = {CONFIGURE_INITIAL_EXTENSIONS};
+#define _EXEC_APP_EXTENSIONS CONFIGURE_INITIAL_EXTENSIONS
+#else
+#define _EXEC_APP_EXTENSIONS
+#endif
+
+#if defined(CONFIGURE_INITIAL_EXTENSIONS) || defined(CONFIGURE_TESSERA_TRACE)
+static const rtems_extensions_table _Exec_initial_extensions[] = {
+    _EXEC_TRACE_EXTENSIONS _EXEC_APP_EXTENSIONS};
 #define _EXEC_INITIAL_EXTENSIONS _Exec_initial_extensions
 #define _EXEC_INITIAL_EXTENSION_COUNT                                                              \
     (sizeof(_Exec_initial_extensions) / sizeof(_Exec_initial_extensions[0]))

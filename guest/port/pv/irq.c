@@ -55,7 +55,10 @@ bool port_vector_attach(uint32_t vector)
     return true;
 }
 
-void pv_upcall_handler(struct pv_upcall_frame *frame)
+/* The upcall's interrupt work: the executive's ISRs of the lines it
+ * delivers. Returns whether the health monitor left the interrupted task
+ * stuck (pvport_hm_upcall). */
+static inline bool upcall_work(const struct pv_upcall_frame *frame)
 {
     uint32_t lines = frame->lines;
     bool interrupted_isr = rtems_interrupt_is_in_progress();
@@ -81,8 +84,35 @@ void pv_upcall_handler(struct pv_upcall_frame *frame)
         if (lines & 1u)
             exec_vector_isr(v);
     }
+    return leave;
+}
+
+/* The end of every upcall: the dispatch the ISRs made necessary. */
+static inline void upcall_leave(bool leave)
+{
     if (exec_isr_leave())
         exec_isr_dispatch();
     else if (leave)
         pvport_hm_task_stuck();
+}
+
+/* pv_upcall_handler(), unless the application traces the executive
+ * (CONFIGURE_TESSERA_TRACE): then trace.c's strong definition, which
+ * records the interrupt's entry and exit around the same two steps, wins
+ * over this weak alias, and an application that does not trace pays
+ * nothing for it. */
+void pvport_upcall(struct pv_upcall_frame *frame)
+{
+    upcall_leave(upcall_work(frame));
+}
+void pv_upcall_handler(struct pv_upcall_frame *frame) __attribute__((weak, alias("pvport_upcall")));
+
+bool pvport_upcall_work(const struct pv_upcall_frame *frame)
+{
+    return upcall_work(frame);
+}
+
+void pvport_upcall_leave(bool leave)
+{
+    upcall_leave(leave);
 }

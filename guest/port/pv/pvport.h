@@ -33,4 +33,11 @@ noreturn void pvport_hm_task_stuck(void);
  * (guest/port/cpu/x86/context.S, CPU_STACK_GUARD). */
 noreturn void cpu_stack_overflow(struct port_context *from, struct port_context *to);
 
+/* The two steps of an upcall (irq.c), for the traced handler (trace.c):
+ * the ISRs of the frame's lines (true: the health monitor left the
+ * interrupted task stuck), then the dispatch they made necessary. */
+struct pv_upcall_frame;
+bool pvport_upcall_work(const struct pv_upcall_frame *frame);
+void pvport_upcall_leave(bool leave);
+
 #endif

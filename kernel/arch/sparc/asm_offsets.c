@@ -5,10 +5,16 @@
 #include "asm_offset.h"
 #include "partition.h"
 #include "pv/abi.h"
+#include "pv/arch.h"
 #include "pv/shared.h"
+#include "sparc.h"
 
 /* sparc_resume_user finds window n's save slot with a shift by 6. */
 _Static_assert(sizeof(struct sparc_window) == 64, "entry.S: sll 6");
+_Static_assert(offsetof(struct sparc_clock, ticks) % 8 == 0, "trap_fast.S: ldd");
+/* upcall_fast loads %g2-%g7 and %o0-%o7 with ldd from an 8-aligned frame. */
+_Static_assert(offsetof(struct pv_upcall_frame, g) % 8 == 4, "trap_fast.S: ldd of g[1]");
+_Static_assert(offsetof(struct pv_upcall_frame, o) % 8 == 0, "trap_fast.S: ldd of o");
 
 void asm_offsets(void);
 
@@ -38,4 +44,17 @@ void asm_offsets(void)
     ASM_OFFSET(SHARED_IRQ_LEVEL, offsetof(struct pv_shared, irq_level));
     ASM_OFFSET(SHARED_IRQ_MASK, offsetof(struct pv_shared, irq_mask));
     ASM_OFFSET(SHARED_IRQ_PENDING, offsetof(struct pv_shared, irq_pending));
+    /* The upcall return fast path: its number, the frame, the save area. */
+    ASM_OFFSET(HC_UPCALL_RETURN, PV_HC_UPCALL_RETURN);
+    ASM_OFFSET(UPCALL_PC, offsetof(struct pv_upcall_frame, pc));
+    ASM_OFFSET(UPCALL_NPC, offsetof(struct pv_upcall_frame, npc));
+    ASM_OFFSET(UPCALL_PSR, offsetof(struct pv_upcall_frame, psr));
+    ASM_OFFSET(UPCALL_Y, offsetof(struct pv_upcall_frame, y));
+    ASM_OFFSET(UPCALL_G, offsetof(struct pv_upcall_frame, g));
+    ASM_OFFSET(UPCALL_O, offsetof(struct pv_upcall_frame, o));
+    ASM_OFFSET(UPCALL_FRAME_SIZE, sizeof(struct pv_upcall_frame));
+    ASM_OFFSET(UPCALL_STACK_FRAME, PV_UPCALL_STACK_FRAME);
+    /* The kernel's clock, which the pv clock trap reads (ldd: 8-aligned). */
+    ASM_OFFSET(SPARC_CLOCK_LAST_COUNT, offsetof(struct sparc_clock, last_count));
+    ASM_OFFSET(SPARC_CLOCK_TICKS, offsetof(struct sparc_clock, ticks));
 }

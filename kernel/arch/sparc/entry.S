@@ -28,6 +28,7 @@
 
 #define HCALL_TT       0xc0 /* ta 0x40 */
 #define BENCH_CLOCK_TT 0xc2 /* ta 0x42 */
+#define PV_CLOCK_TT    0xc3 /* ta 0x43 */
 
 /* A trap table entry that goes to trap_common. */
     .macro trap_entry
@@ -55,7 +56,16 @@ sparc_trap_table:
     sethi %hi(window_underflow), %l4
     jmp %l4 + %lo(window_underflow)
      andcc %l0, PSR_PS, %g0
-    .rept HCALL_TT - TT_WINDOW_UNDERFLOW - 1
+    .rept TT_FLUSH_WINDOWS - TT_WINDOW_UNDERFLOW - 1
+    trap_entry
+    .endr
+    /* ta 3, the window flush: served in place too when every window to
+     * spill has a plainly good stack (flush_fast below). */
+    rd %psr, %l0
+    sethi %hi(flush_fast), %l4
+    jmp %l4 + %lo(flush_fast)
+     andcc %l0, PSR_PS, %g0
+    .rept HCALL_TT - TT_FLUSH_WINDOWS - 1
     trap_entry
     .endr
     /* ta 0x40, the hypercall: the null hypercall returns from hcall_fast;
@@ -80,12 +90,19 @@ sparc_trap_table:
     ld [%l4 + %lo(MMIO_VA + 0x310)], %i0
     jmp %l2
      rett %l2 + 4
-    .rept 255 - BENCH_CLOCK_TT
+    /* ta 0x43, the pv clock (clock_fast below); the delay slot reads the
+     * counter. */
+    sethi %hi(MMIO_VA + 0x310), %l4
+    sethi %hi(clock_fast), %l6
+    jmp %l6 + %lo(clock_fast)
+     ld [%l4 + %lo(MMIO_VA + 0x310)], %l5
+    .rept 255 - PV_CLOCK_TT
     trap_entry
     .endr
 
     .text
 /* %l0 = PSR, %l1 = PC, %l2 = nPC (the CPU's), %l3 = TBR. Traps are off. */
+    .global trap_common
 trap_common:
     srl %l3, 4, %l3
     and %l3, 0xff, %l3
@@ -181,6 +198,7 @@ enter_kernel:
 
 /* The kernel's own window overflow: the trap window is the invalid one;
  * spill the next one (the oldest) to its stack and move the mark there. */
+    .global kernel_overflow
 kernel_overflow:
     rd %wim, %l3
     srl %l3, 1, %l4
@@ -207,12 +225,14 @@ kernel_overflow:
     nop
     jmp %l1
      rett %l2
+    .global window_irq
 window_irq:
     b trap_common
      mov 0x17 << 4, %l3
 
 /* The kernel's own window underflow: fill the window that restore wanted
  * from its stack and move the mark one further. */
+    .global kernel_underflow
 kernel_underflow:
     rd %wim, %l3
     sll %l3, 1, %l4
@@ -237,199 +257,6 @@ kernel_underflow:
     save
     jmp %l1
      rett %l2
-
-/*
- * A partition's window overflow and underflow, without entering the
- * kernel: the common case of a program calling and returning deeper than
- * the register file. %l0 = PSR, %l1 = PC, %l2 = nPC, icc says whether the
- * trap came from the kernel; traps are off. The trap window's locals are
- * free; the partition's %g1 is kept in %l5 and is the only register used
- * in the window that is spilled or filled.
- *
- * The save area (64 bytes at the window's %sp) is only used if it is
- * 8-byte aligned, lies below the control page (so never in the control
- * page nor in the kernel's mappings), lies in one 4 KiB page, and the
- * SRMMU's probe of that page in the partition's context (the one
- * installed) finds a PTE whose ACC lets user mode store (overflow) or load
- * (underflow) - exactly the pages of the partition's areas with "w" (or
- * any of its areas, all of which are readable), the same memory uaccess
- * would accept in window.c. Supervisor access to such a page cannot fault,
- * so nothing here can trap with traps off. Anything else (including a save
- * area that crosses a page, which uaccess would accept only within one
- * area) puts everything back as the trap found it and goes to
- * trap_common: the full kernel entry and window.c, which decide and report
- * as before. A served trap still counts as a kernel entry: the control
- * page's kernel_entries (at SHARED_VA, mapped in the partition's context)
- * is incremented, as kernel_note_entry() would.
- */
-window_overflow:
-    bnz kernel_overflow
-     rd %wim, %l3
-    mov %g1, %l5
-    srl %l3, 1, %l4
-    sll %l3, 7, %l6
-    or %l4, %l6, %l4
-    and %l4, 0xff, %l4          /* the new mark: the window to spill */
-    wr %g0, %wim
-    nop
-    nop
-    nop
-    save                        /* into the oldest window, to spill */
-    andcc %sp, 7, %g0
-    bnz overflow_slow
-     sethi %hi(SHARED_VA), %g1
-    cmp %sp, %g1
-    bgeu overflow_slow
-     and %sp, 0xfff, %g1
-    cmp %g1, 0x1000 - 64
-    bgu overflow_slow
-     andn %sp, 0xfff, %g1
-    or %g1, MMU_PROBE_ALL, %g1
-    lda [%g1] ASI_MMU_FLUSH, %g1
-    and %g1, PTE_USER_W_MASK, %g1
-    cmp %g1, PTE_USER_W_MATCH
-    bne overflow_slow
-     nop
-    std %l0, [%sp + 0]
-    std %l2, [%sp + 8]
-    std %l4, [%sp + 16]
-    std %l6, [%sp + 24]
-    std %i0, [%sp + 32]
-    std %i2, [%sp + 40]
-    std %i4, [%sp + 48]
-    std %i6, [%sp + 56]
-    restore                     /* the trap window */
-    wr %l4, %wim
-    b window_done
-     mov %l5, %g1
-overflow_slow:
-    restore
-    wr %l3, %wim                /* as it was: trap_common reads it */
-    mov %l5, %g1
-    b trap_common
-     mov TT_WINDOW_OVERFLOW << 4, %l3
-
-window_underflow:
-    bnz kernel_underflow
-     rd %wim, %l3
-    mov %g1, %l5
-    sll %l3, 1, %l4
-    srl %l3, 7, %l6
-    or %l4, %l6, %l4
-    and %l4, 0xff, %l4          /* the new mark: beyond the window to fill */
-    wr %l4, %wim
-    nop
-    nop
-    nop
-    restore                     /* the partition's current window */
-    restore                     /* the one its restore wanted, to fill */
-    andcc %sp, 7, %g0
-    bnz underflow_slow
-     sethi %hi(SHARED_VA), %g1
-    cmp %sp, %g1
-    bgeu underflow_slow
-     and %sp, 0xfff, %g1
-    cmp %g1, 0x1000 - 64
-    bgu underflow_slow
-     andn %sp, 0xfff, %g1
-    or %g1, MMU_PROBE_ALL, %g1
-    lda [%g1] ASI_MMU_FLUSH, %g1
-    and %g1, PTE_USER_R_MASK, %g1
-    cmp %g1, PTE_USER_R_MATCH
-    bne underflow_slow
-     nop
-    ldd [%sp + 0], %l0
-    ldd [%sp + 8], %l2
-    ldd [%sp + 16], %l4
-    ldd [%sp + 24], %l6
-    ldd [%sp + 32], %i0
-    ldd [%sp + 40], %i2
-    ldd [%sp + 48], %i4
-    ldd [%sp + 56], %i6
-    save
-    save                        /* the trap window */
-    b window_done
-     mov %l5, %g1
-underflow_slow:
-    save
-    save
-    wr %l3, %wim
-    mov %l5, %g1
-    b trap_common
-     mov TT_WINDOW_UNDERFLOW << 4, %l3
-
-/* Served: count the kernel entry, put the partition's icc back (the checks
- * changed them) and let its save or restore run again. */
-window_done:
-    sethi %hi(MMIO_VA + 0x204), %l3
-    ld [%l3 + %lo(MMIO_VA + 0x204)], %l3
-    andcc %l3, 1 << 7, %g0
-    bnz window_irq
-     nop
-    sethi %hi(SHARED_VA + SHARED_KERNEL_ENTRIES), %l3
-    ld [%l3 + %lo(SHARED_VA + SHARED_KERNEL_ENTRIES)], %l4
-    add %l4, 1, %l4
-    st %l4, [%l3 + %lo(SHARED_VA + SHARED_KERNEL_ENTRIES)]
-    wr %l0, %psr
-    nop
-    nop
-    nop
-    jmp %l1
-     rett %l2
-
-/*
- * The null hypercall (PV_HC_IRQ_SYNC with nothing to deliver) from a
- * partition when the last full exit allowed it (kernel_fast_exit_partition,
- * kernel.h): count the entry, %o0 = PV_OK, return past the `ta`, in the
- * trap window's locals alone - no window is saved or touched. As the window
- * trap fast path does, a pending schedule interrupt (IRQMP line 7) sends it
- * the full way, which runs the timer before it returns. docs/performance.md
- * ("Fast paths") says why each skip is safe. %l0 = PSR, %l1 = PC, %l2 =
- * nPC; icc says whether it came from supervisor mode.
- */
-hcall_fast:
-    bnz hcall_full
-     cmp %g1, HC_IRQ_SYNC
-    bne hcall_full
-     sethi %hi(kernel_fast_exit_partition), %l4
-    ld [%l4 + %lo(kernel_fast_exit_partition)], %l4
-    tst %l4
-    bz hcall_full
-     nop
-    /* Output queued (a drain to do) or a port copy under way: full path. */
-    ld [%l4 + PART_CONSOLE_LEN], %l5
-    ld [%l4 + PART_PORT_CALL], %l6
-    orcc %l5, %l6, %g0
-    bnz hcall_full
-     ld [%l4 + PART_SHARED], %l4
-    /* Deliverable: upcalls enabled (irq_level 0) and pending & ~mask. */
-    ld [%l4 + SHARED_IRQ_LEVEL], %l5
-    tst %l5
-    bnz 1f
-     nop
-    ld [%l4 + SHARED_IRQ_MASK], %l5
-    ld [%l4 + SHARED_IRQ_PENDING], %l6
-    andncc %l6, %l5, %g0
-    bnz hcall_full
-     nop
-1:  sethi %hi(MMIO_VA + 0x204), %l5
-    ld [%l5 + %lo(MMIO_VA + 0x204)], %l5
-    andcc %l5, 1 << 7, %g0
-    bnz hcall_full
-     nop
-    ld [%l4 + SHARED_KERNEL_ENTRIES], %l5
-    add %l5, 1, %l5
-    st %l5, [%l4 + SHARED_KERNEL_ENTRIES]
-    mov 0, %i0 /* PV_OK in the caller's %o0 */
-    wr %l0, %psr /* the caller's icc */
-    nop
-    nop
-    nop
-    jmp %l2
-     rett %l2 + 4
-hcall_full:
-    b trap_common
-     rd %tbr, %l3
 
 /* void sparc_resume_user(struct sparc_frame *f): loads f into the register
  * file and returns to user mode. */

@@ -36,8 +36,9 @@
 #define IRQMP_CLEAR   (IRQMP_BASE + 0x0c)
 #define IRQMP_MASK0   (IRQMP_BASE + 0x40)
 
-static uint32_t last_count; /* the free-running counter at the last reading */
-static uint64_t ticks;      /* ticks since boot up to last_count */
+/* The clock: also read by the pv clock trap (trap_fast.S, clock_fast), at the
+ * offsets asm_offsets.c gives it. */
+struct sparc_clock sparc_clock;
 
 void sparc_time_init(void)
 {
@@ -47,8 +48,8 @@ void sparc_time_init(void)
     mmio_write(GPT_SCALER, 0);
     mmio_write(GPT_LOAD(CLOCK_TIMER), 0xffffffffu);
     mmio_write(GPT_CTRL(CLOCK_TIMER), GPT_EN | GPT_RS | GPT_LD);
-    last_count = mmio_read(GPT_COUNTER(CLOCK_TIMER));
-    ticks = 0;
+    sparc_clock.last_count = mmio_read(GPT_COUNTER(CLOCK_TIMER));
+    sparc_clock.ticks = 0;
     /* Only the schedule timer interrupts, at level 7 (so the kernel's PIL
      * of 15 masks it and the idle loop's PIL of 0 lets it in). */
     mmio_write(IRQMP_LEVEL, 0);
@@ -61,9 +62,9 @@ static uint64_t now_ticks(void)
 {
     uint32_t c = mmio_read(GPT_COUNTER(CLOCK_TIMER));
 
-    ticks += (uint32_t)(last_count - c); /* counts down, wraps at 2^32 */
-    last_count = c;
-    return ticks;
+    sparc_clock.ticks += (uint32_t)(sparc_clock.last_count - c); /* counts down, wraps at 2^32 */
+    sparc_clock.last_count = c;
+    return sparc_clock.ticks;
 }
 
 uint64_t arch_time_ns(void)
@@ -71,15 +72,38 @@ uint64_t arch_time_ns(void)
     return now_ticks() * TICK_NS;
 }
 
+/* (hi:lo) / d for hi < d: one udiv of %y:lo (the quotient fits in 32
+ * bits). wr %y takes effect after up to three instructions. */
+static inline uint32_t udiv_y(uint32_t hi, uint32_t lo, uint32_t d)
+{
+    uint32_t q;
+
+    __asm__("wr %1, %%y\n\tnop\n\tnop\n\tnop\n\tudiv %2, %3, %0"
+            : "=r"(q)
+            : "r"(hi), "r"(lo), "r"(d));
+    return q;
+}
+
+/* The tick of a time in ns, rounded up: the interrupt must not come before
+ * the deadline. Long division in two udivs instead of libgcc's or GCC's
+ * 64-bit sequence (about 40 instructions on every timer arm). */
+static uint64_t ns_to_ticks_up(uint64_t ns)
+{
+    uint64_t n = ns + TICK_NS - 1;
+    uint32_t hi = (uint32_t)(n >> 32);
+    uint32_t qh = hi / TICK_NS;
+
+    return (uint64_t)qh << 32 | udiv_y(hi - qh * TICK_NS, (uint32_t)n, TICK_NS);
+}
+
 void arch_timer_arm(uint64_t deadline_ns)
 {
-    uint64_t now = arch_time_ns();
-    uint64_t delta = deadline_ns > now ? deadline_ns - now : 0;
-    /* Round up: the interrupt must not come before the deadline. */
-    uint64_t count = (delta + TICK_NS - 1) / TICK_NS;
+    /* In ticks: ceil(deadline / 25) - now is ceil((deadline - now * 25) /
+     * 25), now being whole ticks. */
+    uint64_t now = now_ticks();
+    uint64_t at = ns_to_ticks_up(deadline_ns);
+    uint64_t count = at > now ? at - now : 1;
 
-    if (count == 0)
-        count = 1;
     if (count > ARM_MAX_TICKS)
         count = ARM_MAX_TICKS; /* wake up early and re-arm */
     mmio_write(GPT_CTRL(SCHED_TIMER), 0);
@@ -98,13 +122,13 @@ void arch_timer_arm_idle(uint64_t deadline_ns)
 {
     uint64_t now = now_ticks();
     /* The tick of the deadline, rounded up as arch_timer_arm() does. */
-    uint64_t at = (deadline_ns + TICK_NS - 1) / TICK_NS;
+    uint64_t at = ns_to_ticks_up(deadline_ns);
 
     if (at < now + ON_GRID_MIN_TICKS || at - now > ARM_MAX_TICKS) {
         arch_timer_arm(deadline_ns);
         return;
     }
-    sparc_timer_arm_on_grid(last_count - (uint32_t)(at - now),
+    sparc_timer_arm_on_grid(sparc_clock.last_count - (uint32_t)(at - now),
                             (volatile uint32_t *)(GPT_COUNTER(CLOCK_TIMER) - MMIO_PA + MMIO_VA));
 }
 
@@ -122,9 +146,11 @@ void sparc_timer_ack(void)
 void arch_clock_publish(struct pv_shared *s)
 {
     /* No counter is readable in user mode on LEON3 (the GPTIMER is mapped
-     * supervisor-only): guests use PV_HC_TIME_GET. */
-    s->counter_valid = 0;
-    s->counter_mult = 0;
+     * supervisor-only); the pv clock trap (ta 0x43, trap_fast.S) returns the
+     * kernel's tick count since boot, which is the wall clock at 25 ns a
+     * tick: a constant scale. */
+    s->counter_valid = 1;
+    s->counter_mult = (uint64_t)TICK_NS << 32;
     s->counter_base = 0;
-    s->wall_base_ns = arch_time_ns();
+    s->wall_base_ns = 0;
 }

@@ -5,7 +5,7 @@
  * window overflow, underflow or flush (`ta 3`) is plain memory copying
  * between the frame and the partition's stack - through uaccess, so that a
  * bad stack pointer is the partition's fault and never the kernel's.
- * entry.S serves most overflows and underflows itself (window_overflow:
+ * trap_fast.S serves most overflows and underflows itself (window_overflow:
  * an aligned save area in one page the partition may write / read, found
  * by an MMU probe); whatever it does not serve comes here, which decides.
  */

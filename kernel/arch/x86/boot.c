@@ -72,8 +72,12 @@ __attribute__((noreturn)) void x86_boot(uint32_t magic, const struct multiboot_i
     x86_desc_set_fault_cr3(read_cr3());
     x86_fpu_init();
     x86_time_init();
+    /* Before the schedule starts, so that the APs' start-up time does not
+     * delay its first window. */
+    x86_smp_start();
     kernel_start();
     first = x86_first_frame();
+    x86_smp_go();
     __asm__ volatile("mov %0, %%eax\n\tjmp x86_resume" : : "r"(first) : "eax");
     __builtin_unreachable();
 }
@@ -130,6 +134,7 @@ void arch_hcall_restart(struct partition *p)
 void arch_shutdown(int code)
 {
     __asm__ volatile("cli");
+    x86_smp_report();
     /* QEMU's isa-debug-exit device turns the value v into exit status
      * 2v+1; on a PC without it the write is ignored and we halt. */
     outb(QEMU_DEBUG_EXIT_PORT, (uint8_t)code);

@@ -11,7 +11,9 @@
  * (trap.c, x86_fault_task).
  */
 #include <stdint.h>
+#include "kstring.h"
 #include "x86.h"
+#include "x86_cpu.h"
 
 struct tss {
     uint32_t link, esp0, ss0, esp1, ss1, esp2, ss2, cr3, eip, eflags;
@@ -42,6 +44,12 @@ static struct tss tss;
 static struct tss fault_tss[FAULT_TASKS];
 static uint8_t fault_stacks[FAULT_TASKS][FAULT_STACK] __attribute__((aligned(16)));
 static struct gate idt[256];
+/* The application processors' IDT: the boot CPU's, but for the timer,
+ * whose interrupt on an AP follows that AP's frame grid (smp.c). */
+static struct gate ap_idt[256];
+
+_Static_assert(sizeof(gdt) == sizeof(((struct x86_cpu_state *)0)->gdt), "x86_cpu.h's GDT size");
+_Static_assert(sizeof(struct tss) == X86_TSS_BYTES, "x86_cpu.h's TSS size");
 
 extern char x86_vectors[];
 extern char x86_fault_task_entry[];
@@ -174,6 +182,56 @@ void x86_desc_init(void)
     ip.limit = sizeof(idt) - 1;
     ip.base = (uint32_t)(uintptr_t)idt;
     __asm__ volatile("lidt %0" : : "m"(ip));
+    machine_check_init();
+    umip_init();
+}
+
+extern char x86_ap_vector_timer[];
+
+/* Built once by the boot CPU, after x86_desc_init(). */
+void x86_desc_ap_init(void)
+{
+    uint32_t handler = (uint32_t)(uintptr_t)x86_ap_vector_timer;
+
+    memcpy(ap_idt, idt, sizeof(idt));
+    ap_idt[VECTOR_TIMER].offset_lo = handler & 0xffff;
+    ap_idt[VECTOR_TIMER].offset_hi = handler >> 16;
+}
+
+/* On the AP itself: its own GDT (the boot CPU's segments and fault tasks,
+ * its own TSS), loaded with its segments, task register and IDT. The
+ * fault tasks are shared: a second CPU's NMI, #DF or #MC while the first
+ * one's task runs finds it busy, a #GP, then a triple fault; either way
+ * the kernel has already stopped. */
+void x86_desc_init_ap(struct x86_cpu *c)
+{
+    struct tss *t = (struct tss *)(void *)c->s.tss;
+    struct table_ptr gp, ip;
+
+    memcpy(c->s.gdt, gdt, sizeof(gdt));
+    memset(t, 0, sizeof(*t));
+    t->ss0 = KERNEL_DS;
+    t->esp0 = (uint32_t)(uintptr_t)c->stack + sizeof(c->stack);
+    t->iomap_base = sizeof(*t);
+    c->s.gdt[5] = tss_segment((uint32_t)(uintptr_t)t, sizeof(*t) - 1);
+    gp.limit = sizeof(gdt) - 1;
+    gp.base = (uint32_t)(uintptr_t)c->s.gdt;
+    ip.limit = sizeof(ap_idt) - 1;
+    ip.base = (uint32_t)(uintptr_t)ap_idt;
+    __asm__ volatile("lgdt %0\n\t"
+                     "ljmp %2, $1f\n"
+                     "1:\n\t"
+                     "mov %3, %%ax\n\t"
+                     "mov %%ax, %%ds\n\t"
+                     "mov %%ax, %%es\n\t"
+                     "mov %%ax, %%fs\n\t"
+                     "mov %%ax, %%gs\n\t"
+                     "mov %%ax, %%ss\n\t"
+                     "ltr %w4\n\t"
+                     "lidt %1"
+                     :
+                     : "m"(gp), "m"(ip), "i"(KERNEL_CS), "i"(KERNEL_DS), "r"(TSS_SEL)
+                     : "eax", "memory");
     machine_check_init();
     umip_init();
 }

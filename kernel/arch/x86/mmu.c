@@ -121,3 +121,12 @@ void x86_mmu_switch(struct partition *p)
 {
     write_cr3((uint32_t)(uintptr_t)p->space.page_directory);
 }
+
+/* An application processor: the kernel's directory, as x86_mmu_init() left
+ * it (checked and built by the boot CPU). */
+void x86_mmu_init_ap(void)
+{
+    write_cr4(read_cr4() | CR4_PSE | CR4_PGE);
+    write_cr3((uint32_t)(uintptr_t)kernel_directory);
+    write_cr0(read_cr0() | CR0_PG | CR0_WP);
+}

@@ -25,7 +25,11 @@
 #define PIC2_DATA 0xa1
 
 #define LAPIC_BASE       0xfee00000u
+#define LAPIC_ID         0x020
 #define LAPIC_EOI        0x0b0
+#define LAPIC_ICR_LO     0x300
+#define LAPIC_ICR_HI     0x310
+#define ICR_PENDING      0x1000u /* delivery status: not yet accepted */
 #define LAPIC_SVR        0x0f0
 #define LAPIC_LVT_TIMER  0x320
 #define LAPIC_TIMER_INIT 0x380
@@ -203,6 +207,12 @@ static inline uint64_t recent_time(uint64_t *tsc)
     return tsc_to_ns(now);
 }
 
+volatile uint32_t x86_idle_state;
+
+/* The guard band's window start while the state is IDLE_WAKE_EARLY. */
+#define IDLE_SPIN_NS 2000u
+static uint64_t idle_deadline_ns;
+
 /* The count is min(max(delta * lapic_mhz / 1000, 1), 0xffffffff) local
  * APIC ticks, delta = deadline - now. The counter starts when the count is
  * written, not when `now` was read: the ticks that passed in between are
@@ -236,7 +246,26 @@ void arch_timer_arm(uint64_t deadline_ns)
  * resolution: no coarser grid for the instant of the load to fall across. */
 void arch_timer_arm_idle(uint64_t deadline_ns)
 {
-    arch_timer_arm(deadline_ns);
+    uint64_t tsc;
+
+    if (deadline_ns > IDLE_SPIN_NS && deadline_ns - IDLE_SPIN_NS > recent_time(&tsc)) {
+        arch_timer_arm(deadline_ns - IDLE_SPIN_NS);
+        idle_deadline_ns = deadline_ns;
+        x86_idle_state = IDLE_WAKE_EARLY;
+    } else {
+        arch_timer_arm(deadline_ns);
+        x86_idle_state = IDLE_SPIN;
+    }
+}
+
+int x86_idle_timer(int from_idle)
+{
+    int early = x86_idle_state == IDLE_WAKE_EARLY && from_idle;
+
+    x86_idle_state = early ? IDLE_SPIN : IDLE_HALT;
+    if (early)
+        arch_timer_arm(idle_deadline_ns);
+    return early;
 }
 
 void x86_timer_eoi(void)
@@ -254,4 +283,57 @@ void arch_clock_publish(struct pv_shared *s)
     s->counter_mult = clock_mult;
     s->counter_base = tsc;
     s->wall_base_ns = ns;
+}
+
+/* What an application processor uses (smp.c). The snapshot above belongs
+ * to the boot CPU's kernel entries: an AP neither reads nor writes it. */
+
+uint64_t x86_time_ns_unshared(void)
+{
+    return tsc_to_ns(rdtsc());
+}
+
+void x86_timer_arm_unshared(uint64_t deadline_ns)
+{
+    uint64_t now = tsc_to_ns(rdtsc());
+    uint32_t count = 1, r;
+
+    if (deadline_ns - now > timer_max_ns && deadline_ns > now) {
+        count = 0xffffffffu; /* wake up early and re-arm */
+    } else if (deadline_ns > now) {
+        uint64_t n = (deadline_ns - now) * lapic_mhz;
+
+        count = divl((uint32_t)(n >> 32), (uint32_t)n, 1000, &r);
+        count = count ? count : 1;
+    }
+    *lapic_reg(LAPIC_TIMER_INIT) = count;
+}
+
+/* The AP's own local APIC, as x86_time_init() set up the boot CPU's; the
+ * rates measured there hold for every CPU of the machine. */
+void x86_lapic_init_ap(void)
+{
+    wrmsr(MSR_APIC_BASE, rdmsr(MSR_APIC_BASE) | (1u << 11));
+    *lapic_reg(LAPIC_SVR) = 0x100 | VECTOR_SPURIOUS;
+    *lapic_reg(LAPIC_LVT_LINT1) = LVT_MASKED; /* a PC wires NMI to the boot CPU only */
+    *lapic_reg(LAPIC_TIMER_DIV) = 0xb;
+    *lapic_reg(LAPIC_LVT_TIMER) = VECTOR_TIMER; /* one-shot, unmasked */
+}
+
+uint32_t x86_lapic_id(void)
+{
+    return *lapic_reg(LAPIC_ID) >> 24;
+}
+
+/* Sends an interprocessor interrupt and waits until the local APIC has
+ * accepted it: a bounded wait (the APIC takes it within a bus cycle or a
+ * few; 10^6 polls are far beyond that), then a panic. */
+void x86_lapic_ipi(uint32_t apic_id, uint32_t command)
+{
+    *lapic_reg(LAPIC_ICR_HI) = apic_id << 24;
+    *lapic_reg(LAPIC_ICR_LO) = command;
+    for (uint32_t i = 0; i < 1000000u; i++)
+        if (!(*lapic_reg(LAPIC_ICR_LO) & ICR_PENDING))
+            return;
+    panic("local APIC: interprocessor interrupt %x to APIC %u not accepted", command, apic_id);
 }

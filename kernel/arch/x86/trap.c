@@ -59,8 +59,17 @@ static struct {
 
 __attribute__((noreturn)) static void idle_loop(void)
 {
-    for (;;)
-        __asm__ volatile("sti\n\thlt\n\tcli");
+    for (;;) {
+        /* The spin's back edge ends QEMU's translation block with
+         * interrupts on, which is where QEMU takes a pending interrupt. */
+        if (x86_idle_state == IDLE_SPIN)
+            __asm__ volatile("sti\n1:\tpause\n\tcmpl %1, %0\n\tje 1b\n\tcli"
+                             :
+                             : "m"(x86_idle_state), "i"(IDLE_SPIN)
+                             : "memory");
+        else
+            __asm__ volatile("sti\n\thlt\n\tcli");
+    }
 }
 
 /* A fresh ring-0 frame that starts the idle loop on an empty idle stack.
@@ -206,6 +215,8 @@ struct x86_frame *x86_trap(struct x86_frame *f)
     }
     if (f->vector == VECTOR_TIMER) {
         x86_timer_eoi();
+        if (x86_idle_state != IDLE_HALT && x86_idle_timer(!from_user))
+            return f;
         kernel_on_timer();
         return resume(from_user ? 0 : f);
     }

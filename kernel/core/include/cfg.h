@@ -87,6 +87,8 @@ struct cfg_window {
     uint64_t duration_ns; /* > 0; offset + duration <= major frame */
 };
 
+/* A plan as one CPU sees it (cfg_system.cpu_plans): its windows on that
+ * CPU; cfg_system.plans is CPU 0's view. */
 struct cfg_plan {
     const char *name;
     uint32_t id;
@@ -246,6 +248,12 @@ struct cfg_system {
     uint8_t hm_module[CFG_HM_ERRORS];  /* module-level health-monitor table */
     uint64_t guard_ns;                 /* guard time G: a partition stops running G before the next
                                           window of another partition (kernel/core/sched.h) */
+    /* Multicore: the processors the system runs on, and each one's view of
+     * every plan, [cpu][plan index], with the same names, ids and major
+     * frames and that CPU's windows only; cpu_plans[0] is plans. Tables
+     * without them (num_cpus 0) run on one CPU. */
+    uint32_t num_cpus;
+    const struct cfg_plan *const *cpu_plans;
 };
 
 /* The one system description, emitted by tessera-config. */

@@ -27,6 +27,7 @@
 /* The counts the arrays were defined with. */
 extern const uint32_t cfg_state_partitions;
 extern const uint32_t cfg_state_channels;
+extern const uint32_t cfg_state_cpus;
 
 #define CFG_STATE_DEFINE(parts, chans, tables)                                                     \
     const uint32_t cfg_state_partitions = (parts);                                                 \
@@ -43,5 +44,12 @@ extern const uint32_t cfg_state_channels;
     hm_log_slot hm_log_prev_slot[HM_LOG_ENTRIES(parts)];                                           \
     hm_log_slot hm_log_next_own[HM_LOG_ENTRIES(parts)];                                            \
     ARCH_STATE_DEFINE(CFG_STATE_COUNT(parts), CFG_STATE_COUNT(tables))
+
+/* The per-CPU state, written by tessera-config as CFG_CPU_STATE_DEFINE(cpus)
+ * after CFG_STATE_DEFINE: the arch's (x86: a kernel stack and descriptors
+ * per application processor). */
+#define CFG_CPU_STATE_DEFINE(cpus)                                                                 \
+    const uint32_t cfg_state_cpus = (cpus);                                                        \
+    ARCH_CPU_STATE_DEFINE(cpus)
 
 #endif

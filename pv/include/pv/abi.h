@@ -37,9 +37,15 @@
     19 /* any: (PV_HM_* a guest may raise, detail) -> 0 or does not                                \
           return, as the health-monitor action says */
 #define PV_HC_HM_LOG_READ                                                                          \
-    20                 /* system: (first seq, struct pv_hm_entry *, u32 max,                       \
-                          struct pv_hm_log_status * or 0) -> entries copied */
-#define PV_HC_COUNT 21 /* number of defined hypercalls; the dispatch table size */
+    20 /* system: (first seq, struct pv_hm_entry *, u32 max,                                       \
+          struct pv_hm_log_status * or 0) -> entries copied */
+#define PV_HC_TRACE_EVENT                                                                          \
+    21 /* any: (kind 256..511, u32 a, u64 b) -> 0; PV_ENOENT without the                           \
+          trace's guest class */
+#define PV_HC_TRACE_READ                                                                           \
+    22                 /* system: (first, struct pv_trace_record *, u32 max,                       \
+                          struct pv_trace_status * or 0) -> records copied */
+#define PV_HC_COUNT 23 /* number of defined hypercalls; the dispatch table size */
 
 /* Error codes: every hypercall returns a non-negative value on success and
  * one of these on failure. */

@@ -98,4 +98,16 @@
     X(SOURCE, 0, "source")                                                                         \
     X(DESTINATION, 1, "destination")
 
+/* Event classes of the kernel's trace (docs/trace-format.md), chosen per
+ * system by <trace classes="..."/>: X(NAME, bit, "xml-name", "events"). */
+#define PV_TRACE_CLASS_LIST(X)                                                                     \
+    X(WINDOW, 0, "window", "window start and end, partition switch")                               \
+    X(HCALL, 1, "hcall", "every hypercall: number, status, duration")                              \
+    X(VIRQ, 2, "virq", "virtual interrupt raised and delivered")                                   \
+    X(HM, 3, "hm", "health-monitor event with its action")                                         \
+    X(PORT, 4, "port", "port write, read and overflow")                                            \
+    X(PLAN, 5, "plan", "schedule plan switch")                                                     \
+    X(MODE, 6, "mode", "partition mode change and restart")                                        \
+    X(GUEST, 7, "guest", "events a partition records itself (PV_HC_TRACE_EVENT)")
+
 #endif

@@ -17,9 +17,11 @@
 
 #include <stdint.h>
 #include "abi.h"
+#include "hcall_words.h"
 #include "hm.h"
 #include "port.h"
 #include "status.h"
+#include "trace.h"
 
 /* What an argument is. */
 #define PV_ARG_UNUSED   0 /* not an argument of the call */
@@ -182,6 +184,19 @@ static const struct pv_hcall_contract pv_hcall_contracts[PV_HC_COUNT] = {
                             PV_A_NUM(0, 64, 0, 0, 1, PV_ARG_CLAMP),
                             PV_A_OUT(PV_ARG_FIXED, sizeof(struct pv_hm_log_status),
                                      PV_ARG_NULL_OK)}},
+    /* b is one 64-bit value: PV_U64_WORDS words (pv/hcall_words.h). */
+    [PV_HC_TRACE_EVENT] = {"trace_event",
+                           PV_WHO_ANY,
+                           2 + PV_U64_WORDS,
+                           {PV_A_NUM(PV_TRACE_GUEST_FIRST, PV_TRACE_GUEST_LAST, PV_EINVAL,
+                                     PV_EINVAL, PV_TRACE_USER, 0),
+                            PV_A_VALUE(0), PV_A_VALUE(0), PV_A_VALUE(0)}},
+    [PV_HC_TRACE_READ] = {"trace_read",
+                          PV_WHO_SYSTEM,
+                          4,
+                          {PV_A_VALUE(0), PV_A_OUT(2, sizeof(struct pv_trace_record), 0),
+                           PV_A_NUM(0, PV_TRACE_READ_MAX, 0, 0, 1, PV_ARG_CLAMP),
+                           PV_A_OUT(PV_ARG_FIXED, sizeof(struct pv_trace_status), PV_ARG_NULL_OK)}},
 };
 
 #endif

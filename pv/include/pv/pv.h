@@ -16,6 +16,7 @@
 #include <pv/port.h>
 #include <pv/status.h>
 #include <pv/hm.h>
+#include <pv/trace.h>
 
 /* Keeps the compiler from moving memory accesses across it. */
 #define pv_barrier() __asm__ volatile("" ::: "memory")
@@ -282,6 +283,30 @@ static inline int32_t pv_hm_log_read(uint32_t first, struct pv_hm_entry *buf, ui
                                      struct pv_hm_log_status *status)
 {
     return pv_hcall5(PV_HC_HM_LOG_READ, first, (pv_word_t)(uintptr_t)buf, max,
+                     (pv_word_t)(uintptr_t)status, 0);
+}
+
+/* ---- event trace (docs/trace-format.md) ---- */
+
+/* Records an event of kind 256..511 (PV_TRACE_TASK_SWITCH ... or the
+ * guest's own) with a and b in the system's trace; the kernel adds the
+ * time and the caller's partition. Returns 0, or PV_ENOENT when the
+ * system does not trace the guest class. */
+static inline int32_t pv_trace_event(uint32_t kind, uint32_t a, uint64_t b)
+{
+    pv_word_t w[4] = {kind, a}; /* the most words the call takes: 32-bit arches' */
+
+    pv_u64_to_words(&w[2], b);
+    return pv_hcall5(PV_HC_TRACE_EVENT, w[0], w[1], w[2], w[3], 0);
+}
+
+/* Copies up to max records (at most PV_TRACE_READ_MAX), from record number
+ * first, into buf; status (may be NULL) gets the counts. Returns the
+ * number copied (system partitions). */
+static inline int32_t pv_trace_read(uint32_t first, struct pv_trace_record *buf, uint32_t max,
+                                    struct pv_trace_status *status)
+{
+    return pv_hcall5(PV_HC_TRACE_READ, first, (pv_word_t)(uintptr_t)buf, max,
                      (pv_word_t)(uintptr_t)status, 0);
 }
 

@@ -22,4 +22,7 @@
  * The root tables are per partition, outside the pool. */
 #define ARCH_PAGE_TABLES 512
 
+/* The kernel runs on one processor here (QEMU's machine has one). */
+#define ARCH_MAX_CPUS 1
+
 #endif

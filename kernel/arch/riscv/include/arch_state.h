@@ -21,4 +21,7 @@ extern const uint32_t riscv_num_page_tables;
     uint64_t riscv_page_tables[tables][512] __attribute__((aligned(ARCH_PAGE_SIZE)));              \
     const uint32_t riscv_num_page_tables = (tables);
 
+/* One CPU: no per-CPU state of the arch's own. */
+#define ARCH_CPU_STATE_DEFINE(cpus)
+
 #endif

@@ -21,4 +21,7 @@
  * page's included). */
 #define ARCH_PAGE_TABLES 1024
 
+/* The kernel runs on one processor here (QEMU's machine has one). */
+#define ARCH_MAX_CPUS 1
+
 #endif

@@ -19,4 +19,7 @@ extern const uint32_t sparc_num_page_tables;
     uint32_t sparc_page_tables[tables][64] __attribute__((aligned(64 * 4)));                       \
     const uint32_t sparc_num_page_tables = (tables);
 
+/* One CPU: no per-CPU state of the arch's own. */
+#define ARCH_CPU_STATE_DEFINE(cpus)
+
 #endif

@@ -51,6 +51,10 @@ struct sparc_fpu_state {
 struct arch_context {
     struct sparc_frame frame;
     uint32_t fpu_used; /* the partition has FPU state worth keeping */
+    /* The readable and writable area that held the last upcall frame
+     * (upcall.c, frame_ptr); size 0 until one did. */
+    uint32_t frame_area_virt, frame_area_size;
+    uint8_t *frame_area_kernel;
     struct sparc_fpu_state fpu;
 };
 

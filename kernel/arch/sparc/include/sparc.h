@@ -84,7 +84,7 @@
 #define ACC_N_RWX   7 /* supervisor only */
 /* A probed entry is a PTE whose ACC lets user mode store (ACC_RW_RW or
  * ACC_RWX_RWX: ACC bit 2 clear, bit 0 set) or load (ACC 0 to 3: bit 2
- * clear); entry.S's window fast path tests (pte & MASK) == MATCH. */
+ * clear); trap_fast.S's window fast path tests (pte & MASK) == MATCH. */
 #define PTE_USER_W_MASK  (3 | PTE_ACC(4) | PTE_ACC(1))
 #define PTE_USER_W_MATCH (PTE_ET_PTE | PTE_ACC(1))
 #define PTE_USER_R_MASK  (3 | PTE_ACC(4))
@@ -150,6 +150,16 @@ int sparc_windows_flush(struct partition *p, uint32_t *bad_sp);
 int sparc_window_fill(struct partition *p);
 __attribute__((noreturn)) void sparc_resume_user(struct sparc_frame *f);
 __attribute__((noreturn)) void sparc_resume_idle(void);
+
+/* The kernel's clock (time.c): the free-running counter at its last
+ * reading, and the ticks since boot up to it. trap_fast.S's pv clock trap reads
+ * both (SPARC_CLOCK_* in asm_offsets.c). */
+struct sparc_clock {
+    uint32_t last_count;
+    uint32_t reserved;
+    uint64_t ticks;
+};
+extern struct sparc_clock sparc_clock;
 
 /* The frame entry.S saves a trap from user mode into. */
 extern struct sparc_frame *sparc_cur_frame;

@@ -18,4 +18,9 @@
  * included). */
 #define ARCH_PAGE_TABLES 256
 
+/* Processors the kernel starts (<system cpus=...>): the boot CPU and up to
+ * seven more, each found by its local APIC id (docs/architecture.md,
+ * "Multicore"). */
+#define ARCH_MAX_CPUS 8
+
 #endif

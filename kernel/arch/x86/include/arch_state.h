@@ -10,6 +10,7 @@
 #include <stdint.h>
 
 #include "arch_word.h"
+#include "x86_cpu.h"
 
 extern uint32_t x86_directories[][1024];
 extern uint32_t x86_page_tables[][1024];
@@ -19,5 +20,11 @@ extern const uint32_t x86_num_page_tables;
     uint32_t x86_directories[parts][1024] __attribute__((aligned(ARCH_PAGE_SIZE)));                \
     uint32_t x86_page_tables[tables][1024] __attribute__((aligned(ARCH_PAGE_SIZE)));               \
     const uint32_t x86_num_page_tables = (tables);
+
+/* The application processors' blocks (x86_cpu.h): none on one CPU (GNU C's
+ * zero-length array). */
+#define ARCH_CPU_STATE_DEFINE(cpus)                                                                \
+    struct x86_cpu x86_aps[(cpus)-1];                                                              \
+    const uint32_t x86_num_aps = (cpus)-1;
 
 #endif

@@ -125,12 +125,38 @@ void x86_uart_init(void);
 void x86_desc_init(void);
 void x86_set_kernel_stack(uint32_t esp0);
 void x86_desc_set_fault_cr3(uint32_t cr3);
+struct x86_cpu;
+void x86_desc_ap_init(void);
+void x86_desc_init_ap(struct x86_cpu *c);
+void x86_mmu_init_ap(void);
+void x86_lapic_init_ap(void);
+uint32_t x86_lapic_id(void);
+void x86_lapic_ipi(uint32_t apic_id, uint32_t command);
+uint64_t x86_time_ns_unshared(void);
+void x86_timer_arm_unshared(uint64_t deadline_ns);
+void x86_smp_start(void);
+void x86_smp_go(void);
+void x86_smp_report(void);
 void x86_interrupted_task(uint32_t *eip, uint32_t *esp);
 void x86_mmu_init(uint32_t ram_size);
 void x86_mmu_switch_kernel(void);
 void x86_mmu_switch(struct partition *p);
 void x86_time_init(void);
 void x86_timer_eoi(void);
+/* How the idle loop waits. IDLE_HALT: hlt until an interrupt. In a guard
+ * band (arch_timer_arm_idle) the timer is armed 2 us short of the window
+ * start (IDLE_WAKE_EARLY) and from that interrupt on the loop spins
+ * (IDLE_SPIN) until the window start's. Under QEMU -icount a halted CPU is
+ * woken by a clock warp that QEMU's main thread may compute before the CPU
+ * thread has counted its last instructions, so the wake-up comes late by
+ * an amount that depends on the host; a spinning CPU takes the timer
+ * interrupt at its exact instruction count. */
+enum { IDLE_HALT, IDLE_WAKE_EARLY, IDLE_SPIN };
+extern volatile uint32_t x86_idle_state;
+/* For a timer interrupt while x86_idle_state is not IDLE_HALT (from_idle:
+ * it interrupted the idle loop): 1 if it was the early wake-up, now
+ * re-armed for the window start; 0 for any other, which goes to the core. */
+int x86_idle_timer(int from_idle);
 void x86_fpu_init(void);
 void x86_fpu_switch_to(const struct partition *p);
 int x86_fpu_trap(struct partition *p);

@@ -5,4 +5,7 @@
 
 #define ARCH_STATE_DEFINE(parts, tables)
 
+/* One CPU: no per-CPU state of the arch's own. */
+#define ARCH_CPU_STATE_DEFINE(cpus)
+
 #endif

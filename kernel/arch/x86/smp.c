@@ -1,0 +1,199 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
+/*
+ * Starting the application processors (APs) and keeping their timers on
+ * the frame grid (issue 20; docs/architecture.md, "Multicore").
+ *
+ * The boot CPU starts each AP in turn with INIT and start-up IPIs (the
+ * MultiProcessor Specification's sequence) into the trampoline of
+ * smp_entry.S. The AP loads its own GDT and TSS, the kernel's page
+ * directory and the APs' IDT, sets up its local APIC timer, reports that
+ * it is up and waits until the boot CPU has started the schedule (which
+ * the boot CPU does after starting every AP, so that their start-up time
+ * does not delay the first window). From
+ * then on its timer interrupts at every major-frame start, computed as on
+ * the boot CPU from the first frame's start plus whole major frames, never
+ * from the time an interrupt was handled. Scheduling partitions on the APs
+ * is the next step; until then an AP runs its idle loop, and the kernel
+ * refuses a window on another CPU than 0 (cpu_plans.c).
+ */
+#include "arch.h"
+#include "cpu_plans.h"
+#include "kprintf.h"
+#include "kstring.h"
+#include "schedule.h"
+#include "x86.h"
+#include "x86_cpu.h"
+
+#define TRAMPOLINE_BASE 0x8000u   /* smp_entry.S; the SIPI vector is its page */
+#define ICR_INIT        0x4500u   /* INIT, level assert */
+#define ICR_STARTUP     0x4600u   /* start-up; | the vector */
+#define INIT_WAIT_NS    10000000u /* after INIT, before the first start-up IPI */
+#define STARTUP_WAIT_NS 200000u   /* after each start-up IPI */
+#define UP_WAIT_NS      100000000u
+
+struct trampoline_params {
+    uint32_t stack_top;
+    uint32_t cpu; /* struct x86_cpu * */
+};
+
+extern const char x86_trampoline[];
+extern const uint32_t x86_trampoline_size; /* bytes, smp_entry.S */
+
+/* Set once the boot CPU has started the schedule: the APs wait for it with
+ * a bounded wait (the rest of the boot CPU's boot). */
+static volatile uint32_t smp_go;
+static uint64_t smp_epoch; /* the first frame's start, written before smp_go */
+
+static void wait_ns(uint64_t ns)
+{
+    uint64_t end = x86_time_ns_unshared() + ns;
+
+    while (x86_time_ns_unshared() < end)
+        __asm__ volatile("pause");
+}
+
+static int wait_up(const struct x86_cpu *c, uint64_t ns)
+{
+    uint64_t end = x86_time_ns_unshared() + ns;
+
+    while (!c->s.up)
+        if (x86_time_ns_unshared() >= end)
+            return 0;
+    return 1;
+}
+
+static void start_ap(struct x86_cpu *c, struct trampoline_params *tp)
+{
+    tp->stack_top = (uint32_t)(uintptr_t)(c->stack + sizeof(c->stack));
+    tp->cpu = (uint32_t)(uintptr_t)c;
+    x86_lapic_ipi(c->s.apic_id, ICR_INIT);
+    wait_ns(INIT_WAIT_NS);
+    x86_lapic_ipi(c->s.apic_id, ICR_STARTUP | (TRAMPOLINE_BASE >> 12));
+    if (wait_up(c, STARTUP_WAIT_NS))
+        return;
+    x86_lapic_ipi(c->s.apic_id, ICR_STARTUP | (TRAMPOLINE_BASE >> 12));
+    if (!wait_up(c, UP_WAIT_NS))
+        panic("CPU %u (local APIC id %u) did not start: the machine has fewer CPUs", c->s.index,
+              c->s.apic_id);
+}
+
+/* The boot CPU, after kernel_start(): every AP up, or a panic. The local
+ * APIC ids are taken to be 0 (the boot CPU) to cpus - 1, as QEMU numbers
+ * them; reading them from the firmware's tables (ACPI MADT) is not done. */
+void x86_smp_start(void)
+{
+    uint32_t cpus = cpu_count();
+    size_t size = x86_trampoline_size;
+    struct trampoline_params *tp;
+
+    if (cpus == 1)
+        return;
+    if (cpus - 1 > x86_num_aps)
+        panic("%u CPUs configured, state sized for %u", cpus, x86_num_aps + 1);
+    if (x86_lapic_id() != 0)
+        panic("the boot CPU's local APIC id is %u, not 0", x86_lapic_id());
+    x86_desc_ap_init();
+    memcpy((void *)(uintptr_t)TRAMPOLINE_BASE, x86_trampoline, size);
+    tp = (struct trampoline_params *)(uintptr_t)(TRAMPOLINE_BASE + size - sizeof(*tp));
+    for (uint32_t i = 1; i < cpus; i++) {
+        struct x86_cpu *c = &x86_aps[i - 1];
+
+        c->s.index = i;
+        c->s.apic_id = i;
+        start_ap(c, tp);
+        kprintf("[tessera] CPU %u up: local APIC id %u, stack %08x\n", i, c->s.apic_id,
+                (uint32_t)(uintptr_t)c->stack);
+    }
+}
+
+/* The boot CPU, right before its first partition: the APs may follow the
+ * frame grid from the first frame's start. */
+void x86_smp_go(void)
+{
+    smp_epoch = schedule.sched.frame_start;
+    __atomic_store_n(&smp_go, 1, __ATOMIC_RELEASE);
+}
+
+/* The major frame of the plan in force: one aligned 32-bit load of the
+ * boot CPU's plan pointer, then the constant table. */
+static uint64_t major_frame(void)
+{
+    const struct cfg_plan *p = __atomic_load_n(&schedule.sched.plan, __ATOMIC_ACQUIRE);
+
+    return p->major_frame_ns;
+}
+
+/* Moves the AP's grid point past now, one major frame at a time (more than
+ * one only when the AP missed frames). */
+static void next_frame(struct x86_cpu *c, uint64_t now)
+{
+    uint64_t major = major_frame();
+
+    while (c->s.next_frame <= now)
+        c->s.next_frame += major;
+}
+
+__attribute__((noreturn)) void x86_ap_main(struct x86_cpu *c);
+void x86_ap_main(struct x86_cpu *c)
+{
+    x86_mmu_init_ap();
+    x86_desc_init_ap(c);
+    x86_lapic_init_ap();
+    __atomic_store_n(&c->s.up, 1, __ATOMIC_RELEASE);
+    while (!__atomic_load_n(&smp_go, __ATOMIC_ACQUIRE))
+        __asm__ volatile("pause");
+    c->s.next_frame = smp_epoch;
+    next_frame(c, x86_time_ns_unshared());
+    x86_timer_arm_unshared(c->s.next_frame);
+    for (;;)
+        __asm__ volatile("sti\n\thlt\n\tcli");
+}
+
+struct x86_frame *x86_ap_timer(struct x86_frame *f);
+struct x86_frame *x86_ap_timer(struct x86_frame *f)
+{
+    struct x86_cpu *c = x86_this_ap();
+    uint64_t now = x86_time_ns_unshared();
+
+    x86_timer_eoi();
+    if (now >= c->s.next_frame) {
+        uint64_t late = now - c->s.next_frame;
+
+        if (late > c->s.max_late_ns)
+            c->s.max_late_ns = late;
+        if (late < c->s.min_late_ns || !c->s.frames)
+            c->s.min_late_ns = late;
+        c->s.frames++;
+        next_frame(c, now);
+    }
+    x86_timer_arm_unshared(c->s.next_frame);
+    return f;
+}
+
+/* A 64-bit field an AP may be updating: read until two reads agree. */
+static uint64_t read_stable(const volatile uint64_t *v)
+{
+    uint64_t a = *v, b = *v;
+
+    for (int i = 0; i < 4 && a != b; i++) {
+        a = b;
+        b = *v;
+    }
+    return b;
+}
+
+/* At shutdown, on the boot CPU: what the timer of each AP that came up
+ * did. */
+void x86_smp_report(void)
+{
+    for (uint32_t i = 1; i < cpu_count() && i <= x86_num_aps; i++) {
+        struct x86_cpu *c = &x86_aps[i - 1];
+
+        if (!c->s.up)
+            continue;
+        kprintf("[tessera] CPU %u: %llu frame starts, the timer %llu..%llu ns after one\n", i,
+                (unsigned long long)read_stable(&c->s.frames),
+                (unsigned long long)read_stable(&c->s.min_late_ns),
+                (unsigned long long)read_stable(&c->s.max_late_ns));
+    }
+}

@@ -1,0 +1,24 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
+/*
+ * The processors of the system and each one's view of the schedule plans
+ * (cfg_system.num_cpus and cpu_plans, kernel/core/include/cfg.h).
+ */
+#ifndef TESSERA_CPU_PLANS_H
+#define TESSERA_CPU_PLANS_H
+
+#include <stdint.h>
+#include "cfg.h"
+
+/* The processors the system runs on: tables without the field say 0, one. */
+static inline uint32_t cpu_count(void)
+{
+    return cfg_system.num_cpus ? cfg_system.num_cpus : 1;
+}
+
+/* Checks at boot what the per-CPU views must be, whoever wrote the
+ * tables: cpu_plans[0] is plans; every other CPU's view of a plan has its
+ * name, id and major frame and passes sched_plan_check(); the per-CPU
+ * state was defined for this many CPUs. Panics otherwise. */
+void cpu_plans_check(void);
+
+#endif

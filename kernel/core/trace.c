@@ -1,0 +1,194 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
+/*
+ * The event trace's buffer, its records and its dump (trace.h). Built
+ * only into the kernel library with TESSERA_TRACE (kernel/kernel.mk): a
+ * system without <trace> links none of this.
+ */
+#include "trace.h"
+#include "arch.h"
+#include "cfg.h"
+#include "kprintf.h"
+#include "kstring.h"
+#include "schedule.h"
+
+extern struct pv_trace_record trace_records[];
+
+static struct {
+    uint32_t count; /* records kept, from trace_records[0] */
+    uint32_t lost;  /* records dropped because the buffer was full */
+    uint64_t t0;
+    const struct cfg_plan *plan; /* the plan of the last WINDOW_START */
+    uint32_t requester;          /* who asked for the plan that comes next */
+} trace;
+
+void trace_record(uint32_t kind, uint32_t part, uint32_t a, uint64_t b)
+{
+    struct pv_trace_record *r;
+
+    if (trace.count == trace_capacity) {
+        trace.lost++;
+        return;
+    }
+    r = &trace_records[trace.count++];
+    r->ts = arch_time_ns();
+    r->kind = (uint16_t)kind;
+    r->part = (uint8_t)part;
+    r->cpu = 0;
+    r->a = a;
+    r->b = b;
+}
+
+void trace_start(uint64_t t0)
+{
+    trace.t0 = t0;
+    trace.requester = PV_TRACE_NO_PART;
+}
+
+static uint32_t plan_index(const struct cfg_plan *plan)
+{
+    return (uint32_t)(plan - cfg_system.plans);
+}
+
+/* The window field of a slot's events: its window | plan << 16. */
+static uint32_t slot_word(const struct sched_state *s)
+{
+    uint32_t w = s->slot.partition == SCHED_IDLE ? PV_TRACE_GAP : s->slot.window;
+
+    return w | plan_index(s->plan) << 16;
+}
+
+static uint32_t slot_part(const struct sched_state *s)
+{
+    return s->slot.partition == SCHED_IDLE ? PV_TRACE_NO_PART : s->slot.partition;
+}
+
+void trace_slot_end(uint64_t now, int cut)
+{
+    const struct sched_state *s = &schedule.sched;
+    uint64_t end = sched_slot_deadline(s);
+
+    if (trace_on(PV_TRACE_CLASS_WINDOW) && (cut || now >= end))
+        trace_record(PV_TRACE_WINDOW_END, slot_part(s), slot_word(s), end);
+    /* A module reset drops the plan asked for: back to the initial plan,
+     * the kernel's doing. */
+    if (cut)
+        trace.requester = PV_TRACE_NO_PART;
+}
+
+void trace_slot_start(void)
+{
+    const struct sched_state *s = &schedule.sched;
+
+    if (s->plan != trace.plan) {
+        if (trace.plan && trace_on(PV_TRACE_CLASS_PLAN))
+            trace_record(PV_TRACE_PLAN_SWITCH, trace.requester,
+                         trace_pair(plan_index(s->plan), plan_index(trace.plan)), 0);
+        trace.plan = s->plan;
+        trace.requester = PV_TRACE_NO_PART;
+    }
+    if (trace_on(PV_TRACE_CLASS_WINDOW))
+        trace_record(PV_TRACE_WINDOW_START, slot_part(s), slot_word(s),
+                     s->frame_start + s->slot.start);
+}
+
+void trace_plan_request(const struct partition *p)
+{
+    trace.requester = trace_part(p);
+}
+
+void trace_virq_deliver(const struct partition *p, uint32_t lines)
+{
+    if (!trace_on(PV_TRACE_CLASS_VIRQ))
+        return;
+    for (uint32_t line = 0; line < 32; line++)
+        if (lines & (1u << line))
+            trace_record(PV_TRACE_VIRQ_DELIVER, p->index, line, 0);
+}
+
+uint32_t trace_kept(void)
+{
+    return trace.count;
+}
+
+const struct pv_trace_record *trace_buffer(void)
+{
+    return trace_records;
+}
+
+uint32_t trace_copy(struct pv_trace_record *out, uint32_t first, uint32_t max)
+{
+    uint32_t n;
+
+    if (first >= trace.count)
+        return 0;
+    n = trace.count - first < max ? trace.count - first : max;
+    memcpy(out, &trace_records[first], n * sizeof(*out));
+    return n;
+}
+
+void trace_status(struct pv_trace_status *st)
+{
+    st->count = trace.count;
+    st->lost = trace.lost;
+    st->capacity = trace_capacity;
+    st->classes = trace_classes;
+}
+
+/* The CRC-32 of IEEE 802.3 (zlib's), bit by bit: the dump runs once, at
+ * shutdown, where a table would only cost memory. */
+static uint32_t crc32_update(uint32_t crc, const uint8_t *b, uint32_t n)
+{
+    for (uint32_t i = 0; i < n; i++) {
+        crc ^= b[i];
+        for (int k = 0; k < 8; k++)
+            crc = (crc >> 1) ^ (0xedb88320u & (0u - (crc & 1u)));
+    }
+    return crc;
+}
+
+/* Hex, DUMP_LINE bytes a line; a line may span the header and a record. */
+#define DUMP_LINE 64u
+
+struct dump_out {
+    uint32_t col;
+    uint32_t crc;
+};
+
+static void dump_bytes(struct dump_out *o, const void *data, uint32_t n)
+{
+    static const char hex[] = "0123456789abcdef";
+    const uint8_t *b = data;
+
+    o->crc = crc32_update(o->crc, b, n);
+    for (uint32_t i = 0; i < n; i++) {
+        arch_console_putc(hex[b[i] >> 4]);
+        arch_console_putc(hex[b[i] & 15u]);
+        if (++o->col == DUMP_LINE) {
+            arch_console_putc('\n');
+            o->col = 0;
+        }
+    }
+}
+
+void trace_dump(void)
+{
+    struct pv_trace_header h;
+    struct dump_out o = {0, 0xffffffffu};
+
+    memcpy(h.magic, PV_TRACE_MAGIC, sizeof(h.magic));
+    h.order = PV_TRACE_ORDER;
+    h.version = PV_TRACE_VERSION;
+    h.header_size = PV_TRACE_HEADER_SIZE;
+    h.record_size = PV_TRACE_RECORD_SIZE;
+    h.count = trace.count;
+    h.lost = trace.lost;
+    h.classes = trace_classes;
+    h.partitions = cfg_system.num_partitions;
+    h.t0 = trace.t0;
+    kprintf("TRACE-BEGIN %u\n", PV_TRACE_HEADER_SIZE + trace.count * PV_TRACE_RECORD_SIZE);
+    dump_bytes(&o, &h, sizeof(h));
+    dump_bytes(&o, trace_records, trace.count * PV_TRACE_RECORD_SIZE);
+    if (o.col)
+        arch_console_putc('\n');
+    kprintf("TRACE-END %08x\n", o.crc ^ 0xffffffffu);
+}
