@@ -11,7 +11,14 @@ TARGET_OBJCOPY := riscv64-unknown-elf-objcopy
 TARGET_OBJDUMP := riscv64-unknown-elf-objdump
 TARGET_ARCH_CFLAGS := -march=rv64imac_zicsr -mabi=lp64 -mcmodel=medany -fno-pic -fno-pie
 TARGET_LDEMU := -m elf64lriscv
-TARGET_LIBGCC := $(shell $(TARGET_CC) -march=rv64imac -mabi=lp64 -print-libgcc-file-name)
+# memset/memcpy for bare partitions (pv/arch/riscv/libgcc), then the
+# compiler's libgcc: the link rules name TARGET_LIBGCC as files to link.
+RISCV_HELPERS_DIR := $(B)/riscv/libgcc
+RISCV_HELPERS_OBJS := $(patsubst pv/arch/riscv/libgcc/%.c,$(RISCV_HELPERS_DIR)/%.o,\
+	$(wildcard pv/arch/riscv/libgcc/*.c))
+RISCV_HELPERS := $(RISCV_HELPERS_DIR)/libhelpers.a
+TARGET_LIBGCC := $(RISCV_HELPERS) \
+	$(shell $(TARGET_CC) -march=rv64imac -mabi=lp64 -print-libgcc-file-name)
 
 # Flags shared by everything that runs on the target (kernel and partitions).
 TARGET_CFLAGS := -std=gnu11 -O2 -g -ffreestanding -fno-builtin -fno-stack-protector \
@@ -25,3 +32,16 @@ QEMU := qemu-system-riscv64
 # (tests/tests.mk), not the RTEMS partitions, newlib or the benchmarks.
 ARCH_HAS_EXECUTIVE := no
 ARCH_BUILD_GOAL := riscv-all
+
+$(RISCV_HELPERS_DIR)/%.o: pv/arch/riscv/libgcc/%.c
+	@mkdir -p $(@D)
+	$(Q)$(TARGET_CC) $(TARGET_CFLAGS) -fno-tree-loop-distribute-patterns -MMD -MP -c $< -o $@
+
+$(RISCV_HELPERS): $(RISCV_HELPERS_OBJS)
+	$(Q)rm -f $@ && ar rcs $@ $^
+
+-include $(RISCV_HELPERS_OBJS:.o=.d)
+
+# Made before anything links them (as on SPARC): every partition links the
+# pv start code and every system the kernel library.
+$(B)/riscv/pv/start.o $(B)/riscv/kernel/libkernel.a: | $(RISCV_HELPERS)

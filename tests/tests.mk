@@ -11,7 +11,12 @@ TEST_PART_IMAGES := $(patsubst %,$(PART_IMAGE_DIR)/%.elf,$(TEST_PARTS))
 # RISC-V so far builds only the partitions of its systems (below): the
 # others hold x86 or SPARC assembly without a RISC-V branch yet.
 ifeq ($(ARCH),riscv)
-TEST_PART_IMAGES := $(patsubst %,$(PART_IMAGE_DIR)/%.elf,probe spinner hcalls sysp faulter virq)
+TEST_PART_IMAGES := $(patsubst %,$(PART_IMAGE_DIR)/%.elf,probe spinner hcalls sysp faulter virq fpu \
+	echo shm restarter ports portflood plans modes hm conflood winlat nullhc hostile victim scale \
+	portcost resetcost)
+# Partitions are built without F/D (mk/arch-riscv.mk); the FPU test's uses
+# them, in the same lp64 calling convention.
+$(PART_IMAGE_DIR)/obj/tests/system/parts/fpu.o: TP_CFLAGS += -march=rv64imafdc_zicsr
 endif
 
 TEST_SYSTEMS := sched spin faults-a faults-b hcalls virq sysp echo fpu-shared fpu-alone shm restart ports ports-flood plans modes \
@@ -276,10 +281,25 @@ endif
 # the port grows. The Makefile puts these in place of TEST_TARGETS and
 # TEST_PROGRAMS for this arch.
 ifeq ($(ARCH),riscv)
-RISCV_TEST_SYSTEMS := hcalls sched spin sysp faults-a faults-b virq
+# PMP behind a wrong page table (test_riscv_pmp.py): riscv only.
+$(eval $(call bare_partition,pmpprobe,tests/system/parts/pmpprobe.c))
+$(eval $(call tessera_system,riscv-pmp,tests/system/systems/riscv-pmp.xml,\
+	$(PART_IMAGE_DIR)/pmpprobe.elf))
+RISCV_TEST_SYSTEMS := hcalls sched spin sysp faults-a faults-b virq fpu-shared fpu-alone \
+	echo shm restart ports ports-flood plans modes hm-errors hm-errors-quiet hm-actions \
+	hm-actions-quiet hm-module-halt hm-module-reset hm-flood conlat-quiet conlat-cr conlat-lines \
+	conlat-edge conflood nullhc guard-a guard-b guard-c rights scale ports-min ports-max \
+	reset-min reset-max riscv-pmp
 ARCH_TEST_TARGETS := $(foreach s,$(RISCV_TEST_SYSTEMS),$(SYSTEMS_DIR)/$(s)/system.elf)
 ARCH_TEST_PROGRAMS := tests/system/test_hypercalls.py tests/system/test_schedule.py \
-	tests/system/test_partitions.py tests/system/test_faults.py tests/system/test_virq.py
+	tests/system/test_partitions.py tests/system/test_faults.py tests/system/test_virq.py \
+	tests/system/test_fpu.py tests/system/test_console.py tests/system/test_shared.py \
+	tests/system/test_restart.py tests/system/test_ports.py tests/system/test_plans.py \
+	tests/system/test_modes.py tests/system/test_hm.py tests/system/test_null_hypercall.py \
+	tests/system/test_console_isolation.py tests/system/test_guard.py tests/system/test_rights.py \
+	tests/system/test_scale.py tests/system/test_port_costs.py \
+	tests/system/test_module_reset_cost.py tests/system/test_riscv_boot.py \
+	tests/system/test_riscv_pmp.py
 ARCH_ALL_TARGETS := $(KERNEL_LIB) $(PV_START) $(PV_LIB) $(TESSERA_CONFIG) $(TEST_PART_IMAGES) \
 	$(ARCH_TEST_TARGETS)
 .PHONY: riscv-all

@@ -20,6 +20,8 @@
  * times 25; a difference is exact to one tick, and the mean of samples
  * spread over the tick's phases (bench_dither) is exact to about one
  * instruction. docs/performance.md ("LEON3") has the consequences.
+ *
+ * RISC-V: rdtime, below.
  */
 #ifndef BENCH_TSC_H
 #define BENCH_TSC_H
@@ -60,6 +62,38 @@ static inline void bench_dither(uint32_t i)
     uint32_t n = i % BENCH_CLOCK_QUANTUM + 1;
 
     __asm__ volatile("1: subcc %0, 1, %0\n\tbne 1b\n\tnop" : "+r"(n)::"cc");
+}
+
+#elif defined(__riscv)
+
+/* RISC-V on QEMU virt: the time CSR, which U-mode reads without a trap
+ * (scounteren.TM), is the CLINT's mtime at 10 MHz: one tick per 100 ns =
+ * 100 instructions under -icount shift=0. As on SPARC, a difference is
+ * exact to one tick and dithered means to about one instruction. */
+#define BENCH_CLOCK_QUANTUM 100u
+
+/* mtime counts from 0 at QEMU's reset: the wall clock in ns. */
+static inline uint64_t bench_tsc(void)
+{
+    uint64_t t;
+
+    __asm__ volatile("rdtime %0" : "=r"(t)::"memory");
+    return t * BENCH_CLOCK_QUANTUM;
+}
+
+/* The low word: differences are right modulo 2^32. */
+static inline uint32_t bench_tsc32(void)
+{
+    return (uint32_t)bench_tsc();
+}
+
+/* Delays by 2 * (i % 50 + 1) instructions (addi; bnez per round), over
+ * every phase of the 100-instruction tick as SPARC's over its 25. */
+static inline void bench_dither(uint32_t i)
+{
+    uint64_t n = i % (BENCH_CLOCK_QUANTUM / 2) + 1;
+
+    __asm__ volatile("1: addi %0, %0, -1\n\tbnez %0, 1b" : "+r"(n));
 }
 
 #else

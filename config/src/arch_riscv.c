@@ -6,14 +6,14 @@
 
 #include "../../kernel/arch/riscv/include/arch_limits.h"
 
-/* virt: RAM at physical 0x80000000; the kernel runs in M-mode on physical
- * addresses and keeps the first 16 MiB; partitions see their areas and the
- * control page at 0xF0000000 through Sv39 (docs/architecture.md). */
+/* virt: RAM at physical 0x80000000; the kernel (S-mode, in Sv39's upper
+ * half) keeps the first 16 MiB; partitions see their areas and the control
+ * page at 0xF0000000 through Sv39 (docs/architecture.md). */
 const struct tcfg_arch tcfg_arch_riscv = {
     .name = "riscv",
     .phys_base = 0x80000000,
     .ram_base = 0,
-    .ram_max = 1ull << 30,
+    .ram_max = ARCH_RAM_MAX,
     .kernel_base = 0,
     .kernel_end = 16ull << 20,
     .virt_base = 0x40000000,

@@ -40,8 +40,13 @@ TWINS = {
     "time: TSC (%u MHz) or local APIC timer (%u MHz) not usable": MACHINE,
     "fpu: CPU lacks an FPU or FXSAVE/FXRSTOR": MACHINE,
     "kernel trap: %s": BUG,
-    # RISC-V: only the machine timer interrupt is enabled (mie.MTIE)
-    "unexpected interrupt, mcause=%llx": MACHINE,
+    # RISC-V: only the supervisor timer interrupt is enabled (sie.STIE)
+    "unexpected interrupt, scause=%llx": MACHINE,
+    "RAM: the configuration uses %llu MiB, the machine has %llu MiB": MACHINE,
+    "RAM size %llx must be a multiple of 4 KiB above 16 MiB and up to 1 GiB": [
+        ("riscv-ram-too-large", "exceeds the 1024 MiB that riscv supports"),
+        ("riscv-ram-too-small", "leaves no memory above the kernel's reserved region"),
+        ("ram-unaligned", "is not a multiple of the page size")],
     "kernel trap: virtual-8086 frame at %08x": BUG,
     # NMI and #MC (x86 task gates) come from the machine, #DF from a kernel bug.
     "%s (task gate) at eip=%08x esp=%08x": MACHINE + "; or " + BUG,
@@ -69,6 +74,7 @@ TWINS = {
         ("area-zero-size", "size is zero"),
         ("area-virt-range", "is outside the partition virtual range"),
         ("area-outside-ram", "is outside RAM"),
+        ("area-kernel-region", "collides with the kernel's reserved region"),
         ("page-tables-exhausted", "page tables")],
     "not started": [("image-missing", "image")],
     # the tool writes each partition's areas sorted by virtual address;
@@ -179,6 +185,7 @@ def main():
             failed += 1
             for d in diag.splitlines():
                 print("#   " + d)
+        return cond
 
     sites = refusals()
     ok(len(sites) > 20, "the walk finds the kernel's refusals", f"{len(sites)} found")

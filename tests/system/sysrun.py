@@ -42,7 +42,7 @@ def qemu_command(arch, image, icount=True, memory="128M", cdrom=False, serial="s
         if cdrom:
             raise ValueError("sparc boots no CD image")
     elif arch == "riscv":
-        # No firmware: the kernel starts in M-mode at 0x80000000.
+        # No firmware: the kernel's own M-mode start runs at 0x80000000.
         cmd = ["qemu-system-riscv64", "-M", "virt", "-m", memory, "-bios", "none", "-nodefaults",
                "-no-reboot", "-display", "none", "-serial", serial, "-kernel", image]
         if cdrom:

@@ -82,15 +82,15 @@ SPARC_ACTIONS = {
     26: ("ta 0x41", r"trap instruction ta 0x41 at"),
 }
 
-# RISC-V: Sv39 page faults with the address in mtval; machine- and
+# RISC-V: Sv39 page faults with the address in stval; machine- and
 # supervisor-mode instructions and CSRs are illegal instructions (with the
-# instruction in mtval) that the kernel classes as privileged by their
+# instruction in stval) that the kernel classes as privileged by their
 # SYSTEM opcode; F/D instructions while mstatus.FS is off as FPU errors.
 # Each action's health-monitor class is checked too (RISCV_HM).
 ILL = r"illegal instruction at pc=\w+ tval="
 RISCV_ACTIONS = {
-    0: ("read kernel memory", r"load page fault at pc=\w+ tval=100000$"),
-    1: ("write kernel memory", r"store page fault at pc=\w+ tval=100000$"),
+    0: ("read kernel memory", r"load page fault at pc=\w+ tval=ffffffff80000000$"),
+    1: ("write kernel memory", r"store page fault at pc=\w+ tval=ffffffff80000000$"),
     2: ("read another partition's memory", r"load page fault at pc=\w+ tval=1000000$"),
     3: ("write another partition's memory", r"store page fault at pc=\w+ tval=1100000$"),
     4: ("write own code", r"store page fault at pc=\w+ tval=4000\w+$"),
@@ -114,7 +114,7 @@ RISCV_ACTIONS = {
     22: ("csrw stvec", ILL + "10501073"),
     23: ("csrr pmpcfg0", ILL + "3a0027f3"),
     24: ("c.ebreak", r"breakpoint at pc=\w+"),
-    25: ("jump to the kernel", r"instruction page fault at pc=80000000 tval=80000000$"),
+    25: ("jump to the kernel", r"instruction page fault at pc=ffffffff80000000 tval=ffffffff80000000$"),
     # QEMU reports a misaligned AMO as a misaligned load.
     26: ("misaligned amoadd.d", r"(load|store) address misaligned at pc=\w+ tval=40100002$"),
 }

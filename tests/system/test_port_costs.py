@@ -23,7 +23,7 @@ from sysrun import ARCH, Tap, boot, CLEAN
 
 ENOENT = -5
 SAMPLES = 250        # SAMPLES of portcost.c
-QUANTUM = 25 if ARCH == "sparc" else 1  # BENCH_CLOCK_QUANTUM
+QUANTUM = {"sparc": 25, "riscv": 100}.get(ARCH, 1)  # BENCH_CLOCK_QUANTUM
 SAME = ("open missing", "write 8 wide", "write 8 narrow", "status", "time_get", "irq_sync",
         "unknown number", "upcall_set", "timer_set", "partition_status self",
         "partition_status other", "partition_control unknown", "partition_control restart",

@@ -7,7 +7,7 @@ x86, whose 32-bit paging has no execute-disable bit, so every readable area
 is executable there (docs/architecture.md): asserted as such. A refused
 access stops that partition with a memory violation and nobody else; the
 kernel's own accesses on the partition's behalf follow the configured
-rights on both arches."""
+rights on every arch."""
 import re
 import sys
 from sysrun import ARCH, Tap, boot, CLEAN
@@ -23,6 +23,9 @@ def refused_report(access, va):
     """The kernel's stop reason for a refused access to va."""
     if ARCH == "x86":
         return rf"#PF page fault at eip=\w+: write of {va:08x} \(protection"
+    if ARCH == "riscv":
+        kind = "store" if access == "write" else "instruction"
+        return rf"{kind} page fault at pc=\w+ tval={va:x}$"
     if access == "write":
         return rf"data access exception at pc=\w+: write of {va:08x} \(protection error"
     return rf"instruction access exception at pc={va:08x}: execute of {va:08x} \(protection error"
@@ -33,6 +36,9 @@ def allowed_fetch_report(va):
     if ARCH == "sparc":
         # A zero word is `unimp 0`: fetched, then refused as an instruction.
         return rf"illegal instruction \(tt 0x02\) at pc={va:08x}"
+    if ARCH == "riscv":
+        # Zero is an illegal instruction (the compressed encoding's).
+        return rf"illegal instruction at pc={va:x} tval=0$"
     # Zero bytes are `add %al,(%eax)`: the partition runs through the whole
     # area and faults fetching the first byte past its end.
     end = va + AREA_SIZE

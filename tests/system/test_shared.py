@@ -10,6 +10,7 @@ WRITE_FAULT = {
     "x86": ("partition R stopped: #PF", "write of 40200000 (protection violation)"),
     "sparc": ("partition R stopped: data access exception",
               "write of 40200000 (protection error)"),
+    "riscv": ("partition R stopped: store page fault", "tval=40200000"),
 }[ARCH]
 
 

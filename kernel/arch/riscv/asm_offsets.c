@@ -1,9 +1,10 @@
 /* SPDX-License-Identifier: BSD-2-Clause */
-/* The offsets entry.S uses (kernel/core/include/asm_offset.h says how they
+/* The offsets (and constants) the .S files use (kernel/core/include/asm_offset.h says how they
  * get there). Compiled to assembly only, never linked. */
 #include <stddef.h>
 #include "arch_types.h"
 #include "asm_offset.h"
+#include "riscv.h"
 
 void asm_offsets(void);
 
@@ -13,4 +14,6 @@ void asm_offsets(void)
     ASM_OFFSET(FRAME_STATUS, offsetof(struct riscv_frame, status));
     ASM_OFFSET(FRAME_CAUSE, offsetof(struct riscv_frame, cause));
     ASM_OFFSET(FRAME_TVAL, offsetof(struct riscv_frame, tval));
+    /* A constant of riscv.h that boot.S needs, as it is in C. */
+    ASM_OFFSET(SATP_SV39_MODE, (int)SATP_SV39_MODE);
 }

@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: BSD-2-Clause */
-/* RISC-V boot in machine mode: from _start to the first partition. */
+/* RISC-V boot in supervisor mode: from boot.S to the first partition. */
 #include "arch.h"
 #include "kernel.h"
 #include "kprintf.h"
@@ -13,22 +13,30 @@
 void riscv_trap_entry(void);
 void riscv_first_resume(void);
 
-__attribute__((noreturn)) void riscv_boot(void);
-void riscv_boot(void)
+/* ram_size: what the device tree says (mstart.c), 0 if it said nothing. */
+__attribute__((noreturn)) void riscv_boot(uint64_t ram_size);
+void riscv_boot(uint64_t ram_size)
 {
+    riscv_mmu_init();
     riscv_uart_init();
-    kprintf("\n[tessera] Tessera separation kernel (riscv64)\n");
-    csr_write(mtvec, (uint64_t)(uintptr_t)riscv_trap_entry);
-    /* Every trap to M-mode: nothing is delegated to an S-mode that does not
-     * exist. PMP entry 0 lets U-mode reach all physical memory; what a
-     * partition reaches is decided by its Sv39 table alone. */
-    csr_write(medeleg, 0);
-    csr_write(mideleg, 0);
-    csr_write(pmpaddr0, ~0ul >> 10);
-    csr_write(pmpcfg0, 0x1f); /* NAPOT, read, write, execute */
-    /* rdtime in U-mode reads mtime without a trap (pv_arch_counter). With
-     * S-mode implemented, U-mode needs scounteren's TM bit as well. */
-    csr_write(mcounteren, 1u << 1);
+    kprintf("\n[tessera] Tessera separation kernel (riscv64, S-mode)\n");
+    /* What the kernel maps (one 1 GiB leaf) and PMP opens (page-granular,
+     * partitions above the kernel's 16 MiB); tessera-config refuses the same
+     * (arch_limits.h). */
+    if (cfg_system.ram_size == 0 || cfg_system.ram_size > ARCH_RAM_MAX ||
+        cfg_system.ram_size % ARCH_RAM_ALIGN || cfg_system.ram_size <= KERNEL_REGION)
+        panic("RAM size %llx must be a multiple of 4 KiB above 16 MiB and up to 1 GiB",
+              (unsigned long long)cfg_system.ram_size);
+    /* The configuration's RAM must exist: PMP opened only that much to
+     * partitions, and their areas lie in it (tessera-config checks them
+     * against the same size, not against the machine's). */
+    if (cfg_system.ram_size > ram_size)
+        panic("RAM: the configuration uses %llu MiB, the machine has %llu MiB",
+              (unsigned long long)(cfg_system.ram_size >> 20),
+              (unsigned long long)(ram_size >> 20));
+    csr_write(stvec, (uint64_t)(uintptr_t)riscv_trap_entry);
+    /* rdtime in U-mode reads the clock without a trap (pv_arch_counter);
+     * mstart.c set mcounteren's TM bit for S-mode. */
     csr_write(scounteren, 1u << 1);
     riscv_time_init();
     kernel_start();
@@ -41,10 +49,11 @@ void arch_context_reset(struct partition *p, arch_addr_t entry)
     struct riscv_frame *f = &p->ctx.frame;
 
     memset(f, 0, sizeof(*f));
+    riscv_fpu_release(p);
     f->pc = entry;
-    /* MPP = U, MPIE = 1 (M-mode interrupts are always taken in U-mode), FS
-     * off: the FPU is not yet given to partitions (docs/architecture.md). */
-    f->status = MSTATUS_MPIE;
+    /* SPP = U, SPIE = 1 (S-mode interrupts are taken in U-mode whatever SIE
+     * says), FS Off: the FPU is given at its first use (fpu.c). */
+    f->status = SSTATUS_SPIE;
     f->x[10] = p->cfg->id; /* a0 */
 }
 
@@ -78,7 +87,7 @@ void arch_hcall_restart(struct partition *p)
 
 void arch_shutdown(int code)
 {
-    volatile uint32_t *test = (volatile uint32_t *)SIFIVE_TEST;
+    volatile uint32_t *test = (volatile uint32_t *)KVA(SIFIVE_TEST_PA);
 
     /* QEMU's sifive_test: PASS exits 0, FAIL | code << 16 exits code. */
     *test = code == 0 ? SIFIVE_TEST_PASS : (SIFIVE_TEST_FAIL | (uint32_t)(code & 0xffff) << 16);

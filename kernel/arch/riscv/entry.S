@@ -1,10 +1,11 @@
 /* SPDX-License-Identifier: BSD-2-Clause */
 /*
- * Every trap from a partition (U-mode) arrives at riscv_trap_entry. While a
- * partition runs, mscratch holds its saved-context frame (struct
- * riscv_frame), so the user registers are stored in place; the kernel then
- * runs on its own stack with interrupts off. The kernel itself takes no
- * traps: it runs with mstatus.MIE clear, and its idle loop polls mip.
+ * Every trap from a partition (U-mode) arrives at riscv_trap_entry, in
+ * S-mode. While a partition runs, sscratch holds its saved-context frame
+ * (struct riscv_frame), so the user registers are stored in place; the
+ * kernel then runs on its own stack with interrupts off. The kernel itself
+ * takes no traps: it runs with sstatus.SIE clear, and its idle loop polls
+ * sip.
  */
 #include "asm_offsets.h"
 
@@ -15,7 +16,7 @@
     .balign 4
     .global riscv_trap_entry
 riscv_trap_entry:
-    csrrw sp, mscratch, sp /* sp = the frame, mscratch = the user's sp */
+    csrrw sp, sscratch, sp /* sp = the frame, sscratch = the user's sp */
     SAVE(1)
     SAVE(3)
     SAVE(4)
@@ -46,15 +47,15 @@ riscv_trap_entry:
     SAVE(29)
     SAVE(30)
     SAVE(31)
-    csrr t0, mscratch
+    csrr t0, sscratch
     sd t0, 16(sp)
-    csrr t0, mepc
+    csrr t0, sepc
     sd t0, FRAME_PC(sp)
-    csrr t0, mstatus
+    csrr t0, sstatus
     sd t0, FRAME_STATUS(sp)
-    csrr t0, mcause
+    csrr t0, scause
     sd t0, FRAME_CAUSE(sp)
-    csrr t0, mtval
+    csrr t0, stval
     sd t0, FRAME_TVAL(sp)
     mv a0, sp
     la sp, riscv_kernel_stack_top
@@ -62,15 +63,16 @@ riscv_trap_entry:
     /* riscv_trap never returns: it resumes through riscv_resume. */
 1:  j 1b
 
-/* riscv_resume(frame): back to user mode with the context in frame. */
+/* riscv_resume(frame): back to user mode with the context in frame
+ * (sstatus.SPP clear). */
     .global riscv_resume
 riscv_resume:
     mv t6, a0
-    csrw mscratch, t6
+    csrw sscratch, t6
     ld t0, FRAME_PC(t6)
-    csrw mepc, t0
+    csrw sepc, t0
     ld t0, FRAME_STATUS(t6)
-    csrw mstatus, t0
+    csrw sstatus, t0
     LOAD(1)
     LOAD(2)
     LOAD(3)
@@ -102,6 +104,6 @@ riscv_resume:
     LOAD(29)
     LOAD(30)
     LOAD(31)
-    mret
+    sret
 
     .section .note.GNU-stack, "", @progbits

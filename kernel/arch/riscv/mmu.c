@@ -1,13 +1,15 @@
 /* SPDX-License-Identifier: BSD-2-Clause */
 /*
- * Sv39 address spaces. The kernel runs in M-mode on physical addresses
- * (satp does not translate M-mode accesses), so a partition's table holds
- * only its own areas, as 4 KiB user pages, and its control page at
- * PV_SHARED_VA: nothing of the kernel is mapped in it. Partition i uses
- * ASID i + 1. Unlike x86, Sv39 has execute permission: an area without "x"
- * cannot be executed.
+ * Sv39 address spaces. The kernel (S-mode) lives in the upper half: every
+ * root table, the kernel's own and each partition's, holds the same two
+ * global 1 GiB supervisor leaves (riscv.h, KERNEL_OFFSET), so a trap needs
+ * no satp change. The lower half of a partition's table holds only its own
+ * areas, as 4 KiB user pages, and its control page at PV_SHARED_VA.
+ * Partition i uses ASID i + 1, the kernel's table ASID 0. Unlike x86, Sv39
+ * has execute permission: an area without "x" cannot be executed.
  */
 #include "arch.h"
+#include "arch_state.h"
 #include "kstring.h"
 #include "partition.h"
 #include "pv/arch.h"
@@ -21,23 +23,40 @@
 #define PTE_W (1ul << 2)
 #define PTE_X (1ul << 3)
 #define PTE_U (1ul << 4)
+#define PTE_G (1ul << 5)
 #define PTE_A (1ul << 6)
 #define PTE_D (1ul << 7)
 
-#define SATP_SV39 (8ul << 60)
-#define VA_LIMIT  (1ul << 38) /* the lower half of Sv39's 39-bit space */
+#define VA_LIMIT (1ul << 38) /* the lower half of Sv39's 39-bit space */
 
-#ifndef MAX_PARTITIONS
-#define MAX_PARTITIONS CFG_MAX_PARTITIONS
-#endif
+/* The root index of a 1 GiB region, and the kernel's two (riscv.h). */
+#define GIB_INDEX(va)  (((uint64_t)(va) >> 30) & (ENTRIES - 1))
+#define KERNEL_DEVICES GIB_INDEX(KVA(0))
+#define KERNEL_RAM     GIB_INDEX(KVA(RAM_PA))
+#define KERNEL_LEAF    (PTE_V | PTE_R | PTE_W | PTE_G | PTE_A | PTE_D)
 
-static uint64_t roots[MAX_PARTITIONS][ENTRIES] __attribute__((aligned(PAGE_SIZE)));
-static uint64_t tables[ARCH_PAGE_TABLES][ENTRIES] __attribute__((aligned(PAGE_SIZE)));
+/* The kernel's table, which boot.S turns on while still running at the
+ * load address: hence also RAM where it is (physical = virtual), until
+ * riscv_mmu_init() removes that. Initialised data: it is needed before C. */
+uint64_t riscv_boot_root[ENTRIES] __attribute__((aligned(PAGE_SIZE))) = {
+    [GIB_INDEX(RAM_PA)] = (RAM_PA >> 12) << 10 | KERNEL_LEAF | PTE_X,
+    [KERNEL_DEVICES] = KERNEL_LEAF,
+    [KERNEL_RAM] = (RAM_PA >> 12) << 10 | KERNEL_LEAF | PTE_X,
+};
+
+/* riscv_roots (one per partition) and riscv_page_tables are sized for the
+ * system (arch_state.h). */
 static uint32_t tables_used;
 
 void *arch_phys_to_kernel(arch_addr_t phys)
 {
-    return (void *)(uintptr_t)phys;
+    return (void *)KVA(phys);
+}
+
+void riscv_mmu_init(void)
+{
+    riscv_boot_root[GIB_INDEX(RAM_PA)] = 0;
+    __asm__ volatile("sfence.vma" ::: "memory");
 }
 
 static uint64_t pte(uint64_t pa, uint64_t flags)
@@ -48,11 +67,11 @@ static uint64_t pte(uint64_t pa, uint64_t flags)
 static uint64_t *next_table(uint64_t *entry)
 {
     if (!(*entry & PTE_V)) {
-        if (tables_used == ARCH_PAGE_TABLES)
+        if (tables_used == riscv_num_page_tables)
             return 0;
-        *entry = pte((uint64_t)(uintptr_t)tables[tables_used++], 0);
+        *entry = pte(KPA(riscv_page_tables[tables_used++]), 0);
     }
-    return (uint64_t *)(uintptr_t)((*entry >> 10) << 12);
+    return (uint64_t *)KVA((*entry >> 10) << 12);
 }
 
 /* The level-0 entry for va, creating the tables on the way; NULL if the
@@ -84,18 +103,20 @@ static uint64_t area_flags(uint32_t rights)
 
 int arch_space_build(struct partition *p)
 {
-    uint64_t *root = roots[p->index];
+    uint64_t *root = riscv_roots[p->index];
     uint64_t ram_end = RAM_PA + cfg_system.ram_size;
     uint64_t *slot;
 
-    memset(root, 0, sizeof(roots[0]));
+    memset(root, 0, sizeof(riscv_roots[0]));
+    root[KERNEL_DEVICES] = riscv_boot_root[KERNEL_DEVICES];
+    root[KERNEL_RAM] = riscv_boot_root[KERNEL_RAM];
     for (uint32_t i = 0; i < p->cfg->num_areas; i++) {
         const struct cfg_area *a = &p->cfg->areas[i];
         uint64_t flags = area_flags(a->rights);
 
         if ((a->virt | a->phys | a->size) & (PAGE_SIZE - 1) || a->size == 0 || !(a->rights & 7) ||
             a->virt + (a->size - 1) < a->virt || a->virt + (a->size - 1) >= PV_SHARED_VA ||
-            a->phys < RAM_PA || a->phys + (a->size - 1) < a->phys ||
+            a->phys < RAM_PA + KERNEL_REGION || a->phys + (a->size - 1) < a->phys ||
             a->phys + (a->size - 1) >= ram_end)
             return -1;
         for (uint64_t off = 0; off < a->size; off += PAGE_SIZE) {
@@ -108,22 +129,25 @@ int arch_space_build(struct partition *p)
     slot = pte_slot(root, PV_SHARED_VA);
     if (!slot)
         return -1;
-    *slot = pte((uint64_t)(uintptr_t)p->shared, PTE_R | PTE_W | PTE_U | PTE_A | PTE_D);
+    *slot = pte(KPA(p->shared), PTE_R | PTE_W | PTE_U | PTE_A | PTE_D);
     p->space.root = root;
-    p->space.satp = SATP_SV39 | (uint64_t)(p->index + 1) << 44 | (uint64_t)(uintptr_t)root >> 12;
+    p->space.satp = SATP_SV39 | (uint64_t)(p->index + 1) << 44 | KPA(root) >> 12;
     __asm__ volatile("sfence.vma" ::: "memory");
     return 0;
 }
 
 _Static_assert(PV_SHARED_VA < VA_LIMIT, "the control page lies outside Sv39's lower half");
+_Static_assert(KERNEL_DEVICES >= ENTRIES / 2 && KERNEL_RAM >= ENTRIES / 2,
+               "the kernel lies in Sv39's upper half");
 
 int arch_space_ready(const struct partition *p)
 {
     return p->space.root != 0;
 }
 
+/* Idle (p NULL) runs on the kernel's table. */
 void riscv_mmu_switch(const struct partition *p)
 {
-    csr_write(satp, p ? p->space.satp : 0);
+    csr_write(satp, p ? p->space.satp : SATP_SV39 | KPA(riscv_boot_root) >> 12);
     __asm__ volatile("sfence.vma" ::: "memory");
 }

@@ -15,7 +15,7 @@
     ((1u << (0x07 >> 2)) | (1u << (0x27 >> 2)) | (1u << (0x43 >> 2)) | (1u << (0x47 >> 2)) |       \
      (1u << (0x4b >> 2)) | (1u << (0x4f >> 2)) | (1u << (0x53 >> 2)))
 
-/* The exceptions a partition can cause (mcause), their names and the
+/* The exceptions a partition can cause (scause), their names and the
  * health monitor's classes (docs/pv-api.md). */
 struct riscv_trap_kind {
     const char *name;
@@ -55,14 +55,14 @@ __attribute__((noreturn)) static void resume(void)
     riscv_resume(&next->ctx.frame);
 }
 
-/* The idle loop: the kernel's interrupts stay off (mstatus.MIE clear); wfi
- * wakes on the pending timer all the same, and the loop handles it. */
+/* The idle loop: the kernel's interrupts stay off (sstatus.SIE clear); wfi
+ * wakes on the pending timer all the same (sie.STIE), and the loop handles
+ * it. */
 void riscv_idle(void)
 {
-    csr_write(mie, MIE_MTIE);
     for (;;) {
         __asm__ volatile("wfi");
-        if (csr_read(mip) & MIP_MTIP) {
+        if (csr_read(sip) & SIP_STIP) {
             kernel_on_timer();
             if (kernel_current())
                 resume();
@@ -70,17 +70,35 @@ void riscv_idle(void)
     }
 }
 
-/* An illegal instruction that is a SYSTEM opcode (CSR access, mret, sret,
- * wfi, sfence.vma) is a privileged one; an uncompressed F or D instruction
- * (the FPU is off for partitions: mstatus.FS) is the FPU's. */
+/* The fcsr, frm and fflags CSRs (numbers 1-3): the FPU's. */
+#define CSR_IS_FP(insn) ((insn) >> 20 >= 1 && (insn) >> 20 <= 3)
+
+/* An FPU instruction, which traps while sstatus.FS is Off: an F or D
+ * opcode, c.fld/c.fsd/c.fldsp/c.fsdsp (RV64C's FP loads and stores), or a
+ * CSR instruction on fcsr, frm or fflags. */
+static int is_fpu_instruction(uint64_t insn64)
+{
+    uint32_t insn = (uint32_t)insn64, opcode = insn & 0x7fu, funct3 = insn >> 13 & 7u;
+
+    if ((insn & 3) != 3)
+        return (insn & 3) != 1 && (funct3 == 1 || funct3 == 5) && insn64 < 0x10000;
+    if (opcode == OPCODE_SYSTEM)
+        return (insn >> 12 & 3) != 0 && CSR_IS_FP(insn);
+    return FP_OPCODES >> (opcode >> 2) & 1;
+}
+
+/* An illegal instruction that is an FPU one is the FPU's (fpu.c: FS Off
+ * for a partition without the right, or with it when the retry with the
+ * FPU on failed too); another SYSTEM opcode (CSR access, mret, sret, wfi,
+ * sfence.vma) is a privileged one. */
 static uint32_t fault_class(const struct riscv_frame *f)
 {
     uint32_t opcode = (uint32_t)f->tval & 0x7fu;
 
-    if (f->cause == 2 && opcode == OPCODE_SYSTEM)
-        return PV_HM_PRIVILEGED_INSTRUCTION;
-    if (f->cause == 2 && (opcode & 3) == 3 && (FP_OPCODES >> (opcode >> 2) & 1))
+    if (f->cause == EXC_ILLEGAL && is_fpu_instruction(f->tval))
         return PV_HM_FPU_ERROR;
+    if (f->cause == EXC_ILLEGAL && opcode == OPCODE_SYSTEM)
+        return PV_HM_PRIVILEGED_INSTRUCTION;
     if (f->cause < 16 && trap_kinds[f->cause].name)
         return trap_kinds[f->cause].hm_class;
     return PV_HM_ILLEGAL_INSTRUCTION;
@@ -90,24 +108,30 @@ __attribute__((noinline)) static void fault(struct riscv_frame *f)
 {
     const char *name =
         f->cause < 16 && trap_kinds[f->cause].name ? trap_kinds[f->cause].name : "exception";
+    uint32_t error = fault_class(f);
     char why[128];
 
     ksnprintf(why, sizeof(why), "%s at pc=%llx tval=%llx", name, (unsigned long long)f->pc,
               (unsigned long long)f->tval);
-    kernel_on_fault(fault_class(f), f->pc, f->tval, why);
+    /* The HM detail is the faulting address for a memory violation, 0 for
+     * the others (docs/pv-api.md); stval of an illegal instruction is the
+     * instruction, which the kernel's report above shows. */
+    kernel_on_fault(error, f->pc, error == PV_HM_MEMORY_VIOLATION ? f->tval : 0, why);
 }
 
 __attribute__((noreturn)) void riscv_trap(struct riscv_frame *f);
 void riscv_trap(struct riscv_frame *f)
 {
     kernel_note_entry();
-    if (f->cause == (MCAUSE_INTERRUPT | IRQ_M_TIMER)) {
+    if (f->cause == (SCAUSE_INTERRUPT | IRQ_S_TIMER)) {
         kernel_on_timer();
-    } else if (f->cause & MCAUSE_INTERRUPT) {
-        panic("unexpected interrupt, mcause=%llx", (unsigned long long)f->cause);
+    } else if (f->cause & SCAUSE_INTERRUPT) {
+        panic("unexpected interrupt, scause=%llx", (unsigned long long)f->cause);
     } else if (f->cause == EXC_ECALL_U) {
         f->pc += 4;
         kernel_on_hypercall();
+    } else if (f->cause == EXC_ILLEGAL && riscv_fpu_trap(kernel_current()) == 0) {
+        /* The partition now owns the FPU: the instruction runs again. */
     } else {
         fault(f);
     }

@@ -14,7 +14,7 @@
 
 static volatile uint8_t *uart_reg(unsigned off)
 {
-    return (volatile uint8_t *)(UART_BASE + off);
+    return (volatile uint8_t *)(KVA(UART_PA) + off);
 }
 
 void riscv_uart_init(void)

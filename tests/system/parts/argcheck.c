@@ -29,6 +29,11 @@
 #if defined(__sparc__)
 #define KERNEL_ADDRESS 0xf0000000u /* the kernel's mapping, supervisor-only */
 #define INSN_ALIGN     4u
+#elif defined(__riscv)
+/* The kernel's load address: its map is in Sv39's upper half, beyond the
+ * 32 bits of hc_env, and nothing is mapped here for a partition. */
+#define KERNEL_ADDRESS 0x80000000u
+#define INSN_ALIGN     2u
 #else
 #define KERNEL_ADDRESS 0x00100000u /* the kernel's direct map, supervisor-only */
 #define INSN_ALIGN     1u

@@ -10,14 +10,21 @@ static volatile uint32_t sink;
 static const uint8_t garbage[16] = {0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff,
                                     0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff};
 
+#if defined(__riscv)
+/* The kernel as linked: supervisor pages in every partition's table. */
+#define KERNEL_VA 0xffffffff80000000ul
+#else
+#define KERNEL_VA 0x00100000ul
+#endif
+
 static void read_kernel(void)
 {
-    sink = *(volatile uint32_t *)0x00100000;
+    sink = *(volatile uint32_t *)KERNEL_VA;
 }
 
 static void write_kernel(void)
 {
-    *(volatile uint32_t *)0x00100000 = 0xdeadbeef;
+    *(volatile uint32_t *)KERNEL_VA = 0xdeadbeef;
 }
 
 /* Another partition's physical memory, through the kernel's direct map
@@ -293,7 +300,7 @@ static void do_c_ebreak(void)
 
 static void jump_to_kernel(void)
 {
-    ((void (*)(void))0x80000000ul)();
+    ((void (*)(void))KERNEL_VA)();
 }
 
 static void do_misaligned_amo(void)

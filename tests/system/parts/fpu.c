@@ -1,10 +1,10 @@
 /* SPDX-License-Identifier: BSD-2-Clause */
 /*
- * FPU state across partition switches: sums a long series whose x87
- * accumulator stays in a register while the partition is switched out many
- * times. Id 1 and 2 sum different series concurrently; id 9 sums both, one
- * after the other, alone - the reference. Lazy switching must make them
- * agree to the last bit. Id 3 checks that it inherits nothing.
+ * FPU state across partition switches: sums a long series whose
+ * accumulator (x87, SPARC or RISC-V D register) stays in a register while the partition is switched
+ * out many times. Id 1 and 2 sum different series concurrently; id 9 sums both, one after the
+ * other, alone - the reference. Lazy switching must make them agree to the last bit. Id 3 checks
+ * that it inherits nothing.
  */
 #include "tp.h"
 
@@ -42,6 +42,28 @@ static void spy(void)
                      : "memory");
 #undef SPY_STD
     for (int i = 0; i < 32; i++)
+        dirty |= image[i];
+    tp_printf("first FPU use sees clean registers: %s\n", dirty ? "NO" : "yes");
+}
+#elif defined(__riscv)
+static void spy(void)
+{
+    /* cppcheck-suppress constVariable ; the stores write it */
+    static uint64_t image[33];
+    uint64_t dirty = 0;
+
+#define SPY_FSD(n) "fsd f" #n ", 8 * " #n "(%0)\n\t"
+    __asm__ volatile(
+        SPY_FSD(0) SPY_FSD(1) SPY_FSD(2) SPY_FSD(3) SPY_FSD(4) SPY_FSD(5) SPY_FSD(6) SPY_FSD(7)
+            SPY_FSD(8) SPY_FSD(9) SPY_FSD(10) SPY_FSD(11) SPY_FSD(12) SPY_FSD(13) SPY_FSD(14)
+                SPY_FSD(15) SPY_FSD(16) SPY_FSD(17) SPY_FSD(18) SPY_FSD(19) SPY_FSD(20) SPY_FSD(21)
+                    SPY_FSD(22) SPY_FSD(23) SPY_FSD(24) SPY_FSD(25) SPY_FSD(26) SPY_FSD(27)
+                        SPY_FSD(28) SPY_FSD(29) SPY_FSD(30) SPY_FSD(31) "frcsr t0\n\tsd t0, 256(%0)"
+        :
+        : "r"(image)
+        : "t0", "memory");
+#undef SPY_FSD
+    for (int i = 0; i < 33; i++)
         dirty |= image[i];
     tp_printf("first FPU use sees clean registers: %s\n", dirty ? "NO" : "yes");
 }

@@ -166,6 +166,37 @@ static void fault(enum kind k)
                          "restore" ::
                              : "memory");
         break;
+#elif defined(__riscv)
+    case MEMORY:
+        *(volatile uint32_t *)(uintptr_t)BAD_PTR = 0;
+        break;
+    case PRIVILEGED:
+        __asm__ volatile("csrr %0, sstatus" : "=r"(sink));
+        break;
+    case ILLEGAL:
+        __asm__ volatile(".4byte 0"); /* all zeros: illegal by definition */
+        break;
+    case DIVIDE: /* RISC-V does not trap a division by zero: a plain loop */
+        __asm__ volatile("divu %0, %1, zero" : "=r"(sink) : "r"(1u));
+        break;
+    case FPU:                                  /* the FPU is off (partitions without the right) */
+        __asm__ volatile(".4byte 0x02007053"); /* fadd.d f0, f0, f0 */
+        break;
+    case MISALIGNED: /* QEMU does plain misaligned loads itself; an atomic traps */
+        __asm__ volatile("amoadd.w %0, zero, (%1)"
+                         : "=r"(sink)
+                         : "r"((uintptr_t)crs + 1)
+                         : "memory");
+        break;
+    case ARCH_FAULT1: /* ebreak: resumed at itself */
+        __asm__ volatile("ebreak");
+        break;
+    case ARCH_FAULT2: /* a store through an unmapped stack pointer */
+        __asm__ volatile("mv sp, %0\n\tsd zero, -8(sp)" : : "r"(BAD_PTR) : "memory");
+        break;
+    case ARCH_FAULT3: /* a privileged instruction outside the CSRs */
+        __asm__ volatile("sfence.vma" ::: "memory");
+        break;
 #else
     case MEMORY:
         *(volatile uint32_t *)BAD_PTR = 0;

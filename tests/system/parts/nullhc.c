@@ -69,6 +69,26 @@ static void preserved(void)
                      : "i"(PV_HC_IRQ_SYNC)
                      : "o1", "o5", "g2", "g7", "cc", "memory");
     check("a null hypercall keeps %o1-%o5, %g1-%g7 and icc", o0 == 0 && same == 0);
+#elif defined(__riscv)
+    register uint64_t a7 __asm__("a7") = PV_HC_IRQ_SYNC;
+    register uint64_t a0 __asm__("a0") = 0x12345678;
+    uint64_t differ;
+
+#define NULLHC_SET(r, v)   "li " #r ", " #v "\n\t"
+#define NULLHC_CHECK(r, v) "addi " #r ", " #r ", -" #v "\n\tor %1, %1, " #r "\n\t"
+#define NULLHC_REGS(op)                                                                            \
+    op(a1, 101) op(a2, 102) op(a3, 103) op(a4, 104) op(a5, 105) op(a6, 106) op(t0, 107)            \
+        op(t1, 108) op(t2, 109) op(t3, 110) op(t4, 111) op(t5, 112) op(t6, 113)
+    __asm__ volatile(NULLHC_REGS(NULLHC_SET) "ecall\n\tli %1, 0\n\t" NULLHC_REGS(
+                         NULLHC_CHECK) "addi a7, a7, -%3\n\tor %1, %1, a7"
+                     : "+r"(a0), "=&r"(differ), "+r"(a7)
+                     : "i"(PV_HC_IRQ_SYNC)
+                     : "a1", "a2", "a3", "a4", "a5", "a6", "t0", "t1", "t2", "t3", "t4", "t5", "t6",
+                       "memory");
+#undef NULLHC_REGS
+#undef NULLHC_CHECK
+#undef NULLHC_SET
+    check("a null hypercall keeps a1-a7 and t0-t6", a0 == 0 && differ == 0);
 #else
     int32_t r;
     uint32_t same_flags;

@@ -18,12 +18,15 @@ static volatile uint32_t sink;
 
 /* Jumps to va. SPARC: a zero word is `unimp 0`, an illegal instruction -
  * the fetch was allowed - while a refused fetch is an instruction access
- * exception. x86: zero bytes are `add %al,(%eax)` (eax: a scratch word),
- * so an allowed fetch runs through the area to a fetch fault at its end. */
+ * exception; RISC-V likewise (zero is an illegal instruction there, a
+ * refused fetch an instruction page fault). x86: zero bytes are `add %al,(%eax)` (eax: a scratch
+ * word), so an allowed fetch runs through the area to a fetch fault at its end. */
 static void execute(uint32_t va)
 {
 #if defined(__sparc__)
     __asm__ volatile("jmpl %0, %%o7\n\tnop" : : "r"(va) : "o7", "memory");
+#elif defined(__riscv)
+    __asm__ volatile("jalr %0" : : "r"((uintptr_t)va) : "ra", "memory");
 #else
     __asm__ volatile("call *%0" : : "r"(va), "a"(&sink) : "memory");
 #endif

@@ -11,19 +11,27 @@
 
 /*
  * A partition's saved user context, as entry.S stores it: x[0] is unused
- * (x0 is zero), x[n] is register xn; then the trap CSRs. mscratch points
+ * (x0 is zero), x[n] is register xn; then the trap CSRs. sscratch points
  * at the running partition's frame, so a trap saves it in place.
  */
 struct riscv_frame {
     uint64_t x[32];
-    uint64_t pc;     /* mepc */
-    uint64_t status; /* mstatus at the trap */
-    uint64_t cause;  /* mcause */
-    uint64_t tval;   /* mtval */
+    uint64_t pc;     /* sepc */
+    uint64_t status; /* sstatus at the trap */
+    uint64_t cause;  /* scause */
+    uint64_t tval;   /* stval */
+};
+
+/* The F/D registers and fcsr as fpu.c saves them. */
+struct riscv_fpu_state {
+    uint64_t f[32];
+    uint64_t fcsr;
 };
 
 struct arch_context {
     struct riscv_frame frame;
+    uint32_t fpu_used; /* the partition has FPU state worth keeping */
+    struct riscv_fpu_state fpu;
 };
 
 struct arch_space {

@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: BSD-2-Clause */
-/* RISC-V machine-mode registers and the QEMU virt board, for kernel/arch/riscv. */
+/* RISC-V privileged registers and the QEMU virt board, for kernel/arch/riscv. */
 #ifndef TESSERA_RISCV_H
 #define TESSERA_RISCV_H
 
@@ -8,23 +8,41 @@
 struct partition;
 struct riscv_frame;
 
-/* QEMU virt. */
+/* QEMU virt, physical. */
 #define RAM_PA         0x80000000ul
-#define UART_BASE      0x10000000ul
-#define CLINT_MTIMECMP 0x02004000ul /* hart 0 */
-#define CLINT_MTIME    0x0200bff8ul
-#define SIFIVE_TEST    0x00100000ul
-#define TIMEBASE_NS    100u /* virt's mtime runs at 10 MHz */
+#define KERNEL_REGION  0x01000000ul /* the kernel's first 16 MiB of RAM */
+#define UART_PA        0x10000000ul
+#define SIFIVE_TEST_PA 0x00100000ul
+#define DEVICE_PAGE    0x1000ul
+#define TIMEBASE_NS    100u /* virt's time CSR (the CLINT's mtime) runs at 10 MHz */
 
-#define MSTATUS_MIE      (1ul << 3)
-#define MSTATUS_MPIE     (1ul << 7)
-#define MSTATUS_MPP_MASK (3ul << 11)
-#define MSTATUS_FS_MASK  (3ul << 13)
-#define MIE_MTIE         (1ul << 7)
-#define MIP_MTIP         (1ul << 7)
+/*
+ * The kernel sees physical address pa at pa + KERNEL_OFFSET: Sv39's upper
+ * half, where no partition maps anything. Two 1 GiB leaves of every root
+ * table: physical [0, 1 GiB) (the devices) and [2 GiB, 3 GiB) (RAM, where
+ * the kernel is linked, at 0xffffffff80000000).
+ */
+#define KERNEL_OFFSET 0xffffffff00000000ul
+#define KVA(pa)       ((uintptr_t)(pa) + KERNEL_OFFSET)
+#define KPA(va)       ((uint64_t)(uintptr_t)(va)-KERNEL_OFFSET)
 
-#define MCAUSE_INTERRUPT (1ul << 63)
-#define IRQ_M_TIMER      7
+#define SATP_SV39_MODE 8ul
+#define SATP_SV39      (SATP_SV39_MODE << 60)
+
+#define SSTATUS_SIE      (1ul << 1)
+#define SSTATUS_SPIE     (1ul << 5)
+#define SSTATUS_SPP      (1ul << 8)
+#define SSTATUS_FS_MASK  (3ul << 13)
+#define SSTATUS_FS_OFF   (0ul << 13)
+#define SSTATUS_FS_INIT  (1ul << 13)
+#define SSTATUS_FS_CLEAN (2ul << 13)
+#define SSTATUS_FS_DIRTY (3ul << 13)
+#define SIE_STIE         (1ul << 5)
+#define SIP_STIP         (1ul << 5)
+
+#define SCAUSE_INTERRUPT (1ul << 63)
+#define IRQ_S_TIMER      5
+#define EXC_ILLEGAL      2
 #define EXC_ECALL_U      8
 
 #define csr_read(csr)                                                                              \
@@ -34,10 +52,19 @@ struct riscv_frame;
         v_;                                                                                        \
     })
 #define csr_write(csr, v) __asm__ volatile("csrw " #csr ", %0" : : "r"((uint64_t)(v)) : "memory")
+#define csr_set(csr, v)   __asm__ volatile("csrs " #csr ", %0" : : "r"((uint64_t)(v)) : "memory")
+#define csr_clear(csr, v) __asm__ volatile("csrc " #csr ", %0" : : "r"((uint64_t)(v)) : "memory")
 
 void riscv_uart_init(void);
 void riscv_time_init(void);
+extern uint64_t riscv_boot_root[512];
+void riscv_mmu_init(void);
 void riscv_mmu_switch(const struct partition *p);
+/* An illegal instruction of p with FS Off: 0 if p now owns the FPU and
+ * should retry it, -1 if it is a fault (no FPU right, or the FPU was on). */
+int riscv_fpu_trap(struct partition *p);
+/* Forgets p's FPU state (p restarts). */
+void riscv_fpu_release(struct partition *p);
 __attribute__((noreturn)) void riscv_resume(struct riscv_frame *f);
 __attribute__((noreturn)) void riscv_idle(void);
 
