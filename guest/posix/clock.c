@@ -17,6 +17,7 @@
 #include "watchdog.h"
 
 #include <errno.h>
+#include <pthread.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -96,8 +97,8 @@ static void sleep_for(uint64_t ns)
                 posix_ticks_after(exec_ticks_since_boot, ns, exec_clock_ns_per_tick()));
 }
 
-int clock_nanosleep(clockid_t clock_id, int flags, const struct timespec *rqtp,
-                    struct timespec *rmtp)
+static int sleep_request(clockid_t clock_id, int flags, const struct timespec *rqtp,
+                         struct timespec *rmtp)
 {
     uint64_t ns;
     uint64_t now;
@@ -124,6 +125,18 @@ int clock_nanosleep(clockid_t clock_id, int flags, const struct timespec *rqtp,
         sleep_for(ns - now);
     }
     return 0;
+}
+
+/* A cancellation point on entry and before it returns, as in RTEMS. */
+int clock_nanosleep(clockid_t clock_id, int flags, const struct timespec *rqtp,
+                    struct timespec *rmtp)
+{
+    int error;
+
+    pthread_testcancel();
+    error = sleep_request(clock_id, flags, rqtp, rmtp);
+    pthread_testcancel();
+    return error;
 }
 
 int nanosleep(const struct timespec *rqtp, struct timespec *rmtp)

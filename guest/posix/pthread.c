@@ -115,6 +115,7 @@ int pthread_create(pthread_t *thread, const pthread_attr_t *attr, void *(*start_
     p->detached = attr->detachstate == PTHREAD_CREATE_DETACHED;
     p->exited = false;
     p->exit_value = NULL;
+    p->thread.life = EXEC_LIFE_DEFERRED; /* as RTEMS's pthread_create */
     exec_tq_init(&p->joiners, EXEC_TQ_FIFO);
     posix_signal_thread_start(&p->thread, exec_executing);
     (void)exec_directive_unlock(level, RTEMS_SUCCESSFUL);
@@ -130,6 +131,9 @@ _Noreturn void pthread_exit(void *value_ptr)
     struct exec_thread *joiner;
     bool joined = false;
 
+    /* No cancellation request acts on a thread already on its way out. */
+    self->life |= EXEC_LIFE_DISABLED;
+    posix_cleanup_run_all();
     posix_keys_run_destructors();
     (void)exec_directive_lock(); /* for good: the thread ends here */
     if (p == NULL) {

@@ -1,0 +1,191 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
+/*
+ * Thread cancellation, as RTEMS does it: pthread_cancel works on any task
+ * or POSIX thread; a thread cancelling itself exits at once. Another
+ * thread's request waits while that thread disables cancellation; with
+ * deferred cancellation (POSIX threads start so, Classic tasks are
+ * asynchronous) it is acted on at the cancellation points, which are
+ * pthread_testcancel and clock_nanosleep/nanosleep (on entry and before
+ * they return), and when the thread makes itself asynchronous. An
+ * asynchronous request wakes a blocked thread; a post-switch action of the
+ * dispatcher ends the thread when it next runs, through pthread_exit with
+ * PTHREAD_CANCELED (cleanup handlers, then key destructors). The cleanup
+ * handlers are newlib's pthread_cleanup_push/pop macros, which call
+ * _pthread_cleanup_push/_pthread_cleanup_pop with a context on the stack.
+ */
+#include <rtems.h>
+
+#include "posix_impl.h"
+
+#include "directive.h"
+#include "dispatch.h"
+#include "task.h"
+#include "thread.h"
+#include "thread_state.h"
+
+#include <errno.h>
+#include <pthread.h>
+
+static bool cancel_is_pending(const struct exec_thread *t, uint32_t ignored)
+{
+    return (t->life & EXEC_LIFE_CANCELLED) != 0 &&
+           (t->life & ~ignored & (EXEC_LIFE_DISABLED | EXEC_LIFE_DEFERRED)) == 0;
+}
+
+/* The executing thread, if it is to end now for an asynchronous request. */
+static struct exec_thread *cancel_candidate(void)
+{
+    struct exec_thread *t = exec_executing;
+
+    if (t == NULL || t == &exec_idle_thread || t->state != 0 || exec_isr_nest_level != 0) {
+        return NULL;
+    }
+    return cancel_is_pending(t, 0) ? t : NULL;
+}
+
+static bool cancel_is_due(void)
+{
+    return cancel_candidate() != NULL;
+}
+
+static bool cancel_run(void)
+{
+    struct exec_thread *t = cancel_candidate();
+
+    if (t == NULL) {
+        return false;
+    }
+    port_interrupt_restore(t->isr_level);
+    pthread_exit(PTHREAD_CANCELED);
+}
+
+static const struct exec_post_switch cancel_action = {cancel_is_due, cancel_run};
+
+void posix_cancel_initialize(void)
+{
+    exec_dispatch_add_post_switch(&cancel_action);
+}
+
+int pthread_cancel(pthread_t thread)
+{
+    struct exec_thread *t;
+    port_isr_level level;
+
+    t = exec_task_lock(thread, &level);
+    if (t == NULL) {
+        return ESRCH;
+    }
+    if (t == exec_executing && exec_isr_nest_level == 0) {
+        (void)exec_directive_unlock(level, RTEMS_SUCCESSFUL);
+        pthread_exit(PTHREAD_CANCELED);
+    }
+    if ((t->state & EXEC_STATE_DORMANT) != 0) {
+        /* Never started: nothing to clean up (RTEMS makes it a zombie). */
+        (void)exec_directive_unlock(level, RTEMS_SUCCESSFUL);
+        (void)rtems_task_delete(thread);
+        return 0;
+    }
+    t->life |= EXEC_LIFE_CANCELLED;
+    if (cancel_is_pending(t, 0) && (t->state & EXEC_STATE_WAIT_MASK) != 0) {
+        exec_thread_unblock(t, RTEMS_INTERNAL_ERROR);
+    }
+    exec_thread_clear_state(t, EXEC_STATE_SUSPENDED);
+    exec_dispatch();
+    (void)exec_directive_unlock(level, RTEMS_SUCCESSFUL);
+    return 0;
+}
+
+/* Replaces the bits mask of the executing thread's life by set; returns the old life. */
+static uint32_t change_life(uint32_t mask, uint32_t set)
+{
+    port_isr_level level = exec_directive_lock();
+    struct exec_thread *t = exec_executing;
+    uint32_t previous = t->life;
+
+    t->life = (previous & ~mask) | set;
+    exec_dispatch(); /* the post-switch action ends it if that made a request due */
+    (void)exec_directive_unlock(level, RTEMS_SUCCESSFUL);
+    return previous;
+}
+
+int pthread_setcancelstate(int state, int *oldstate)
+{
+    uint32_t previous;
+
+    if (exec_isr_nest_level != 0) {
+        return EPROTO;
+    }
+    if (state != PTHREAD_CANCEL_ENABLE && state != PTHREAD_CANCEL_DISABLE) {
+        return EINVAL;
+    }
+    previous =
+        change_life(EXEC_LIFE_DISABLED, state == PTHREAD_CANCEL_DISABLE ? EXEC_LIFE_DISABLED : 0);
+    if (oldstate != NULL) {
+        *oldstate =
+            (previous & EXEC_LIFE_DISABLED) != 0 ? PTHREAD_CANCEL_DISABLE : PTHREAD_CANCEL_ENABLE;
+    }
+    return 0;
+}
+
+int pthread_setcanceltype(int type, int *oldtype)
+{
+    uint32_t previous;
+
+    if (exec_isr_nest_level != 0) {
+        return EPROTO;
+    }
+    if (type != PTHREAD_CANCEL_DEFERRED && type != PTHREAD_CANCEL_ASYNCHRONOUS) {
+        return EINVAL;
+    }
+    previous =
+        change_life(EXEC_LIFE_DEFERRED, type == PTHREAD_CANCEL_DEFERRED ? EXEC_LIFE_DEFERRED : 0);
+    if (oldtype != NULL) {
+        *oldtype = (previous & EXEC_LIFE_DEFERRED) != 0 ? PTHREAD_CANCEL_DEFERRED
+                                                        : PTHREAD_CANCEL_ASYNCHRONOUS;
+    }
+    return 0;
+}
+
+void pthread_testcancel(void)
+{
+    if (exec_isr_nest_level == 0 && cancel_is_pending(exec_executing, EXEC_LIFE_DEFERRED)) {
+        pthread_exit(PTHREAD_CANCELED);
+    }
+}
+
+void _pthread_cleanup_push(struct _pthread_cleanup_context *context, void (*routine)(void *),
+                           void *arg)
+{
+    port_isr_level level;
+
+    context->_routine = routine;
+    context->_arg = arg;
+    context->_canceltype = -1; /* unused, as in RTEMS */
+    level = port_interrupt_disable();
+    context->_previous = exec_executing->last_cleanup_context;
+    exec_executing->last_cleanup_context = context;
+    port_interrupt_restore(level);
+}
+
+void _pthread_cleanup_pop(struct _pthread_cleanup_context *context, int execute)
+{
+    port_isr_level level;
+
+    if (execute != 0) {
+        context->_routine(context->_arg);
+    }
+    level = port_interrupt_disable();
+    exec_executing->last_cleanup_context = context->_previous;
+    port_interrupt_restore(level);
+}
+
+void posix_cleanup_run_all(void)
+{
+    struct _pthread_cleanup_context *context = exec_executing->last_cleanup_context;
+
+    exec_executing->last_cleanup_context = NULL;
+    while (context != NULL) {
+        context->_routine(context->_arg);
+        context = context->_previous;
+    }
+}
