@@ -5,8 +5,8 @@
  * thread's request waits while that thread disables cancellation; with
  * deferred cancellation (POSIX threads start so, Classic tasks are
  * asynchronous) it is acted on at the cancellation points, which are
- * pthread_testcancel and clock_nanosleep/nanosleep (on entry and before
- * they return), and when the thread makes itself asynchronous. An
+ * pthread_testcancel and clock_nanosleep, nanosleep, sleep and usleep (on
+ * entry and before they return), and when the thread makes itself asynchronous. An
  * asynchronous request wakes a blocked thread; a post-switch action of the
  * dispatcher ends the thread when it next runs, through pthread_exit with
  * PTHREAD_CANCELED (cleanup handlers, then key destructors). The cleanup
@@ -26,6 +26,14 @@
 #include <errno.h>
 #include <pthread.h>
 
+/*
+ * pthread_exit once the POSIX API is configured. Through a pointer so that
+ * the cancellation points of sleep, usleep and nanosleep link no thread
+ * code into a Classic-only application (which has no exec_posix_config);
+ * before, no request can exist (pthread_cancel needs the API).
+ */
+static void (*exit_cancelled)(void *value);
+
 static bool cancel_is_pending(const struct exec_thread *t, uint32_t ignored)
 {
     return (t->life & EXEC_LIFE_CANCELLED) != 0 &&
@@ -43,6 +51,11 @@ static struct exec_thread *cancel_candidate(void)
     return cancel_is_pending(t, 0) ? t : NULL;
 }
 
+bool posix_cancel_is_asynchronous(const struct exec_thread *t)
+{
+    return cancel_is_pending(t, 0);
+}
+
 static bool cancel_is_due(void)
 {
     return cancel_candidate() != NULL;
@@ -56,43 +69,16 @@ static bool cancel_run(void)
         return false;
     }
     port_interrupt_restore(t->isr_level);
-    pthread_exit(PTHREAD_CANCELED);
+    exit_cancelled(PTHREAD_CANCELED);
+    return true; /* not reached */
 }
 
 static const struct exec_post_switch cancel_action = {cancel_is_due, cancel_run};
 
-void posix_cancel_initialize(void)
+void posix_cancel_initialize(void (*exit)(void *value))
 {
+    exit_cancelled = exit;
     exec_dispatch_add_post_switch(&cancel_action);
-}
-
-int pthread_cancel(pthread_t thread)
-{
-    struct exec_thread *t;
-    port_isr_level level;
-
-    t = exec_task_lock(thread, &level);
-    if (t == NULL) {
-        return ESRCH;
-    }
-    if (t == exec_executing && exec_isr_nest_level == 0) {
-        (void)exec_directive_unlock(level, RTEMS_SUCCESSFUL);
-        pthread_exit(PTHREAD_CANCELED);
-    }
-    if ((t->state & EXEC_STATE_DORMANT) != 0) {
-        /* Never started: nothing to clean up (RTEMS makes it a zombie). */
-        (void)exec_directive_unlock(level, RTEMS_SUCCESSFUL);
-        (void)rtems_task_delete(thread);
-        return 0;
-    }
-    t->life |= EXEC_LIFE_CANCELLED;
-    if (cancel_is_pending(t, 0) && (t->state & EXEC_STATE_WAIT_MASK) != 0) {
-        exec_thread_unblock(t, RTEMS_INTERNAL_ERROR);
-    }
-    exec_thread_clear_state(t, EXEC_STATE_SUSPENDED);
-    exec_dispatch();
-    (void)exec_directive_unlock(level, RTEMS_SUCCESSFUL);
-    return 0;
 }
 
 /* Replaces the bits mask of the executing thread's life by set; returns the old life. */
@@ -148,8 +134,9 @@ int pthread_setcanceltype(int type, int *oldtype)
 
 void pthread_testcancel(void)
 {
-    if (exec_isr_nest_level == 0 && cancel_is_pending(exec_executing, EXEC_LIFE_DEFERRED)) {
-        pthread_exit(PTHREAD_CANCELED);
+    if (exec_isr_nest_level == 0 && exit_cancelled != NULL &&
+        cancel_is_pending(exec_executing, EXEC_LIFE_DEFERRED)) {
+        exit_cancelled(PTHREAD_CANCELED);
     }
 }
 

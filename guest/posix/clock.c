@@ -150,15 +150,20 @@ int nanosleep(const struct timespec *rqtp, struct timespec *rmtp)
     return 0;
 }
 
+/* Cancellation points as nanosleep (RTEMS takes both from newlib, over nanosleep). */
 unsigned sleep(unsigned seconds)
 {
+    pthread_testcancel();
     sleep_for((uint64_t)seconds * POSIX_NS_PER_S);
+    pthread_testcancel();
     return 0;
 }
 
 int usleep(useconds_t useconds)
 {
+    pthread_testcancel();
     sleep_for((uint64_t)useconds * 1000u);
+    pthread_testcancel();
     return 0;
 }
 

@@ -1,8 +1,9 @@
 /* SPDX-License-Identifier: BSD-2-Clause */
 /*
  * Thread names (pthread_setname_np/pthread_getname_np) of any task or
- * POSIX thread, as RTEMS keeps them: a buffer of EXEC_THREAD_NAME_SIZE
- * bytes per thread; a longer name is stored truncated and ERANGE reported.
+ * POSIX thread, as RTEMS keeps them: a buffer per thread, of which
+ * CONFIGURE_MAXIMUM_THREAD_NAME_SIZE bytes (16 by default and at most) are
+ * used; a longer name is stored truncated and ERANGE reported.
  * A thread whose name was never set reads as its Classic object name, four
  * characters with the unprintable ones shown as '*' (RTEMS's
  * _Objects_Name_to_string; a name of zero bytes reads as "").
@@ -29,9 +30,9 @@ int pthread_setname_np(pthread_t thread, const char *name)
     if (t == NULL) {
         return ESRCH;
     }
-    length = posix_name_copy(t->thread_name, name, sizeof(t->thread_name));
+    length = posix_name_copy(t->thread_name, name, exec_config.thread_name_size);
     (void)exec_directive_unlock(level, RTEMS_SUCCESSFUL);
-    return length >= sizeof(t->thread_name) ? ERANGE : 0;
+    return length >= exec_config.thread_name_size ? ERANGE : 0;
 }
 
 int pthread_getname_np(pthread_t thread, char *name, size_t len)

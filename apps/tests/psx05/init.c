@@ -7,7 +7,8 @@
  * ends a blocked thread at once, a deferred request acts when the thread
  * turns asynchronous, a thread cancelling itself exits even when disabled;
  * cleanup handlers run innermost first and before key destructors, on
- * cancellation and on pthread_exit; joiners get PTHREAD_CANCELED. Classic
+ * cancellation and on pthread_exit; joiners get PTHREAD_CANCELED; a join
+ * that would close a cycle of joins fails with EDEADLK. Classic
  * tasks are cancelled asynchronously; a dormant one is deleted. Names: the
  * ERANGE rules of pthread_setname_np/pthread_getname_np and the Classic
  * task name read back when no name was set.
@@ -170,6 +171,17 @@ static void *exiting_body(void *arg)
     return NULL;
 }
 
+static pthread_t init_thread;
+
+static void *joining_body(void *arg)
+{
+    (void)arg;
+    (void)pthread_setcanceltype(PTHREAD_CANCEL_ASYNCHRONOUS, NULL);
+    printf("  joining: joins Init\n");
+    printf("  joining: pthread_join returned %d\n", pthread_join(init_thread, NULL));
+    return NULL;
+}
+
 static void errors(void)
 {
     int old = -1;
@@ -225,6 +237,12 @@ static void threads(void)
     t = start(sleeper_body);
     cancel(t, "sleeper");
     join(t, "sleeper");
+
+    printf("a join cycle:\n");
+    t = start(joining_body);
+    printf("pthread_join(joining): %s\n", strerror(pthread_join(t, NULL)));
+    cancel(t, "joining");
+    join(t, "joining");
 
     printf("pthread_exit:\n");
     t = start(exiting_body);
@@ -308,6 +326,7 @@ void *POSIX_Init(void *argument)
     printf("*** BEGIN OF PSX05 ***\n");
     (void)pthread_setschedparam(pthread_self(), SCHED_FIFO,
                                 &(struct sched_param){.sched_priority = 50});
+    init_thread = pthread_self();
     (void)sem_init(&go, 0, 0);
     (void)pthread_key_create(&key, destructor);
     errors();

@@ -283,6 +283,8 @@ struct exec_config {
     uint32_t number_of_drivers;
     /* guest/posix's tables and initialization threads (NULL: no POSIX API). */
     void (*posix_initialize)(void);
+    /* CONFIGURE_MAXIMUM_THREAD_NAME_SIZE: pthread_setname_np's limit with the NUL. */
+    uint32_t thread_name_size;
 };
 
 /* Defined by <rtems/confdefs.h> in the application's CONFIGURE_INIT unit. */
