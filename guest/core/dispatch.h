@@ -34,8 +34,8 @@ uint64_t exec_thread_cpu_time_used(const struct exec_thread *t);
  * A post-switch action: work that the thread which keeps or gets the
  * processor does before exec_dispatch() returns to it (RTEMS's post-switch
  * actions; here the signal manager's ASR delivery, registered when a task
- * first catches signals, and guest/posix's signal delivery, registered when
- * the POSIX API starts, so that dispatching needs nothing from above it).
+ * first catches signals, and guest/posix's signal delivery and cancellation,
+ * registered when the POSIX API starts, so that dispatching needs nothing from above it).
  * is_due: whether interrupt exit must dispatch for it. run: does it if due,
  * in task context with interrupts disabled, and returns true if it ran
  * (dispatching is then checked again).
@@ -46,7 +46,7 @@ struct exec_post_switch {
 };
 
 /* The post-switch actions there are: one per user above. */
-#define EXEC_POST_SWITCH_MAX 2
+#define EXEC_POST_SWITCH_MAX 3
 
 /* Adds a post-switch action (none at boot); adding one again changes
  * nothing. */

@@ -187,6 +187,9 @@ rtems_status_code exec_thread_create(struct exec_object_info *info, const rtems_
     t->asr_handler = NULL;
     t->asr_mode_set = 0;
     t->signals_pending = 0;
+    t->life = 0;
+    t->last_cleanup_context = NULL;
+    t->thread_name[0] = '\0';
     if (!exec_ext_thread_create(exec_executing, t)) {
         /* As RTEMS's _Thread_Free: the delete hooks see the refused task. */
         free_task(t);
@@ -289,6 +292,9 @@ rtems_status_code rtems_task_restart(rtems_id id, rtems_task_argument argument)
         make_inactive(t);
         exec_thread_start(t, t->entry, argument);
         t->restart_pending = true;
+        /* Its cleanup contexts lived on the stack it starts over on. */
+        t->last_cleanup_context = NULL;
+        t->life &= ~(EXEC_LIFE_CANCELLED | EXEC_LIFE_DISABLED);
         if (t == exec_executing) {
             exec_dispatch_abandon();
         }

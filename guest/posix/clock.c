@@ -17,6 +17,7 @@
 #include "watchdog.h"
 
 #include <errno.h>
+#include <pthread.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -96,8 +97,8 @@ static void sleep_for(uint64_t ns)
                 posix_ticks_after(exec_ticks_since_boot, ns, exec_clock_ns_per_tick()));
 }
 
-int clock_nanosleep(clockid_t clock_id, int flags, const struct timespec *rqtp,
-                    struct timespec *rmtp)
+static int sleep_request(clockid_t clock_id, int flags, const struct timespec *rqtp,
+                         struct timespec *rmtp)
 {
     uint64_t ns;
     uint64_t now;
@@ -126,6 +127,18 @@ int clock_nanosleep(clockid_t clock_id, int flags, const struct timespec *rqtp,
     return 0;
 }
 
+/* A cancellation point on entry and before it returns, as in RTEMS. */
+int clock_nanosleep(clockid_t clock_id, int flags, const struct timespec *rqtp,
+                    struct timespec *rmtp)
+{
+    int error;
+
+    pthread_testcancel();
+    error = sleep_request(clock_id, flags, rqtp, rmtp);
+    pthread_testcancel();
+    return error;
+}
+
 int nanosleep(const struct timespec *rqtp, struct timespec *rmtp)
 {
     int error = clock_nanosleep(CLOCK_REALTIME, 0, rqtp, rmtp);
@@ -137,15 +150,20 @@ int nanosleep(const struct timespec *rqtp, struct timespec *rmtp)
     return 0;
 }
 
+/* Cancellation points as nanosleep (RTEMS takes both from newlib, over nanosleep). */
 unsigned sleep(unsigned seconds)
 {
+    pthread_testcancel();
     sleep_for((uint64_t)seconds * POSIX_NS_PER_S);
+    pthread_testcancel();
     return 0;
 }
 
 int usleep(useconds_t useconds)
 {
+    pthread_testcancel();
     sleep_for((uint64_t)useconds * 1000u);
+    pthread_testcancel();
     return 0;
 }
 

@@ -34,13 +34,14 @@ $(POSIX_DIR)/%.o: guest/posix/%.c | $(NEWLIB_INCLUDE)
 $(POSIX_LIB): $(POSIX_OBJS)
 	$(Q)rm -f $@ && ar rcs $@ $^
 
-# The time and priority arithmetic is pure C: its host unit test links it
+# The time and priority arithmetic and the thread name text are pure C: its host unit test links it
 # besides the core (the pattern rule in guest/guest.mk links the core only).
 $(B)/host/tests/unit/guest/test_posix: tests/unit/guest/test_posix.c guest/posix/posix_time.c \
-		guest/posix/posix_time.h $(GUEST_HOST_LIB)
+		guest/posix/posix_time.h guest/posix/posix_name.c guest/posix/posix_name.h \
+		$(GUEST_HOST_LIB)
 	@mkdir -p $(@D)
 	$(Q)$(HOSTCC) $(GUEST_HOST_CFLAGS) -DTESSERA_EXEC_CORE -Iguest/core -Iguest/posix $< \
-	    guest/posix/posix_time.c $(GUEST_HOST_LIB) -lcmocka -o $@
+	    guest/posix/posix_time.c guest/posix/posix_name.c $(GUEST_HOST_LIB) -lcmocka -o $@
 
 # The message store of message queues, pure C as well.
 $(B)/host/tests/unit/guest/test_posix_mq: tests/unit/guest/test_posix_mq.c \

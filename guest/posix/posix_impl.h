@@ -48,6 +48,14 @@ bool posix_priority_is_valid(int priority);
 /* Rounds of destructor calls at a thread's exit (POSIX's minimum, as RTEMS). */
 #define POSIX_DESTRUCTOR_ITERATIONS 4
 
+/* Registers cancellation's post-switch action; a cancelled thread ends by
+ * exit (pthread_exit; passed by exec_posix_initialize, see cancel.c). */
+void posix_cancel_initialize(void (*exit)(void *value));
+/* Whether t has a cancellation request to act on at once (enabled, asynchronous). */
+bool posix_cancel_is_asynchronous(const struct exec_thread *t);
+/* Runs and forgets the executing thread's cleanup handlers, innermost first. */
+void posix_cleanup_run_all(void);
+
 /* Initializes a semaphore block just allocated: unnamed, count value. */
 void posix_semaphore_setup(struct posix_semaphore *s, uint32_t value);
 

@@ -56,6 +56,7 @@ void exec_posix_initialize(void)
                sizeof(struct posix_mqueue));
     table_init(&posix_timers_info, EXEC_POSIX_TIMERS_CLASS, &c->timers, sizeof(struct posix_timer));
     posix_signals_initialize();
+    posix_cancel_initialize(pthread_exit);
     exec_task_delete_hook = posix_thread_deleted;
     if (c->init_thread_entry != NULL) {
         create_init_thread();

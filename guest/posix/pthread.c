@@ -14,6 +14,7 @@
 #include "task.h"
 #include "thread.h"
 #include "threadq.h"
+#include "thread_state.h"
 
 #include <errno.h>
 #include <pthread.h>
@@ -115,6 +116,7 @@ int pthread_create(pthread_t *thread, const pthread_attr_t *attr, void *(*start_
     p->detached = attr->detachstate == PTHREAD_CREATE_DETACHED;
     p->exited = false;
     p->exit_value = NULL;
+    p->thread.life = EXEC_LIFE_DEFERRED; /* as RTEMS's pthread_create */
     exec_tq_init(&p->joiners, EXEC_TQ_FIFO);
     posix_signal_thread_start(&p->thread, exec_executing);
     (void)exec_directive_unlock(level, RTEMS_SUCCESSFUL);
@@ -130,6 +132,9 @@ _Noreturn void pthread_exit(void *value_ptr)
     struct exec_thread *joiner;
     bool joined = false;
 
+    /* No cancellation request acts on a thread already on its way out. */
+    self->life |= EXEC_LIFE_DISABLED;
+    posix_cleanup_run_all();
     posix_keys_run_destructors();
     (void)exec_directive_lock(); /* for good: the thread ends here */
     if (p == NULL) {
@@ -180,6 +185,37 @@ static struct posix_thread *posix_thread_lock(pthread_t thread, port_isr_level *
     return EXEC_OBJECT_LOCK(struct posix_thread, &exec_posix_threads_info, thread, level);
 }
 
+/* The POSIX thread whose end t waits for in pthread_join, or NULL. */
+static struct posix_thread *joined_by(const struct exec_thread *t)
+{
+    const struct exec_object_info *info = &exec_posix_threads_info;
+    const char *q = (const char *)t->wait.queue;
+    const char *blocks = info->blocks;
+    size_t offset;
+
+    /* The joiners queue is the only thread queue in a POSIX thread's block. */
+    if ((t->state & EXEC_STATE_BLOCKED) == 0 || q == NULL || q < blocks ||
+        q >= blocks + info->maximum * info->block_size) {
+        return NULL;
+    }
+    offset = (size_t)(q - blocks);
+    return (struct posix_thread *)(void *)(blocks + offset - offset % info->block_size);
+}
+
+/* Whether target joins, or joins one that joins..., the executing thread (RTEMS: EDEADLK). */
+static bool join_is_cycle(const struct posix_thread *target)
+{
+    const struct posix_thread *p = target;
+
+    for (uint32_t i = 0; p != NULL && i <= exec_posix_threads_info.maximum; i++) {
+        p = joined_by(&p->thread);
+        if (p != NULL && &p->thread == exec_executing) {
+            return true;
+        }
+    }
+    return false;
+}
+
 int pthread_join(pthread_t thread, void **value_ptr)
 {
     struct posix_thread *p;
@@ -192,7 +228,7 @@ int pthread_join(pthread_t thread, void **value_ptr)
         return ESRCH;
     }
     executing = exec_executing;
-    if (&p->thread == executing) {
+    if (&p->thread == executing || join_is_cycle(p)) {
         (void)exec_directive_unlock(level, RTEMS_SUCCESSFUL);
         return EDEADLK;
     }
@@ -237,16 +273,6 @@ int pthread_detach(pthread_t thread)
         (void)rtems_task_delete(thread);
     }
     return 0;
-}
-
-pthread_t pthread_self(void)
-{
-    return exec_executing->object.id;
-}
-
-int pthread_equal(pthread_t t1, pthread_t t2)
-{
-    return t1 == t2;
 }
 
 int pthread_setschedparam(pthread_t thread, int policy, const struct sched_param *param)

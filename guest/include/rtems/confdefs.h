@@ -94,6 +94,14 @@ static rtems_driver_address_table _Exec_drivers[_EXEC_DRIVER_TABLE_LENGTH] = {
 #ifndef CONFIGURE_TICKS_PER_TIMESLICE
 #define CONFIGURE_TICKS_PER_TIMESLICE 50
 #endif
+/* Thread names live in a fixed buffer of every task (EXEC_THREAD_NAME_SIZE). */
+#ifndef CONFIGURE_MAXIMUM_THREAD_NAME_SIZE
+#define CONFIGURE_MAXIMUM_THREAD_NAME_SIZE EXEC_THREAD_NAME_SIZE
+#endif
+#if CONFIGURE_MAXIMUM_THREAD_NAME_SIZE < 1 ||                                                      \
+    CONFIGURE_MAXIMUM_THREAD_NAME_SIZE > EXEC_THREAD_NAME_SIZE
+#error "CONFIGURE_MAXIMUM_THREAD_NAME_SIZE: 1 to 16 here"
+#endif
 #if CONFIGURE_TICKS_PER_TIMESLICE <= 0
 #error "CONFIGURE_TICKS_PER_TIMESLICE shall be greater than zero"
 #endif
@@ -284,6 +292,7 @@ void *CONFIGURE_IDLE_TASK_BODY(uintptr_t);
 const struct exec_config exec_config = {
     .microseconds_per_tick = CONFIGURE_MICROSECONDS_PER_TICK,
     .ticks_per_timeslice = CONFIGURE_TICKS_PER_TIMESLICE,
+    .thread_name_size = CONFIGURE_MAXIMUM_THREAD_NAME_SIZE,
     .maximum_priority = CONFIGURE_MAXIMUM_PRIORITY,
     .clock_driver = _EXEC_CLOCK_DRIVER,
     .minimum_stack_size = CONFIGURE_MINIMUM_TASK_STACK_SIZE,

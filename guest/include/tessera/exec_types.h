@@ -90,6 +90,13 @@ struct exec_wait {
 
 struct port_context;
 
+/* Cancellation state of a thread (RTEMS's thread life states). */
+#define EXEC_LIFE_DISABLED  0x1u /* PTHREAD_CANCEL_DISABLE */
+#define EXEC_LIFE_DEFERRED  0x2u /* PTHREAD_CANCEL_DEFERRED (POSIX threads start so) */
+#define EXEC_LIFE_CANCELLED 0x4u /* pthread_cancel asked, not acted on yet */
+/* A thread name's buffer with its NUL (RTEMS's default CONFIGURE_MAXIMUM_THREAD_NAME_SIZE). */
+#define EXEC_THREAD_NAME_SIZE 16
+
 struct exec_thread {
     union {
         struct exec_object object;
@@ -135,6 +142,10 @@ struct exec_thread {
     rtems_asr_entry asr_handler;
     rtems_mode asr_mode_set;
     rtems_signal_set signals_pending;
+    /* POSIX cancellation (guest/posix/cancel.c), kept for every task as RTEMS does. */
+    uint32_t life;                           /* EXEC_LIFE_* bits */
+    void *last_cleanup_context;              /* pthread_cleanup_push's chain, innermost first */
+    char thread_name[EXEC_THREAD_NAME_SIZE]; /* pthread_setname_np's; "" until set */
 };
 
 enum exec_sem_variant {
@@ -272,6 +283,8 @@ struct exec_config {
     uint32_t number_of_drivers;
     /* guest/posix's tables and initialization threads (NULL: no POSIX API). */
     void (*posix_initialize)(void);
+    /* CONFIGURE_MAXIMUM_THREAD_NAME_SIZE: pthread_setname_np's limit with the NUL. */
+    uint32_t thread_name_size;
 };
 
 /* Defined by <rtems/confdefs.h> in the application's CONFIGURE_INIT unit. */

@@ -1,14 +1,18 @@
 /* SPDX-License-Identifier: BSD-2-Clause */
 /*
- * The POSIX API's pure parts (guest/posix/posix_time.c): timespec checks,
- * tick rounding of relative waits, RTEMS's priority mapping; and the ids
+ * The POSIX API's pure parts (guest/posix/posix_time.c, posix_name.c):
+ * timespec checks, tick rounding of relative waits, RTEMS's priority
+ * mapping, thread name text; and the ids
  * of POSIX threads in the core's object tables (a POSIX thread is a task).
  */
 #include <rtems.h>
 
 #include "test_support.h"
 #include "objects.h"
+#include "posix_name.h"
 #include "posix_time.h"
+
+#include <string.h>
 
 static void timespec_checks(void **state)
 {
@@ -75,13 +79,42 @@ static void posix_thread_ids(void **state)
     assert_null(exec_object_info_of_thread(0x09010001));
 }
 
+static void thread_name_text(void **state)
+{
+    char buf[8];
+
+    (void)state;
+    memset(buf, '#', sizeof(buf));
+    assert_int_equal(posix_name_copy(buf, "abc", sizeof(buf)), 3);
+    assert_string_equal(buf, "abc");
+    /* Truncated to size - 1, the full length returned (ERANGE's test). */
+    assert_int_equal(posix_name_copy(buf, "abcdefghij", sizeof(buf)), 10);
+    assert_string_equal(buf, "abcdefg");
+    assert_int_equal(posix_name_copy(buf, "abc", 1), 3);
+    assert_string_equal(buf, "");
+
+    assert_int_equal(posix_object_name_to_string(rtems_build_name('T', 'S', 'K', '1'), buf, 8), 4);
+    assert_string_equal(buf, "TSK1");
+    /* Unprintable bytes read as '*', a zero byte ends the name. */
+    assert_int_equal(posix_object_name_to_string(rtems_build_name('A', 1, 'B', 0x7f), buf, 8), 4);
+    assert_string_equal(buf, "A*B*");
+    assert_int_equal(posix_object_name_to_string(rtems_build_name('A', 'B', 0, 'C'), buf, 8), 2);
+    assert_string_equal(buf, "AB");
+    assert_int_equal(posix_object_name_to_string(0, buf, 8), 0);
+    assert_string_equal(buf, "");
+    memset(buf, '#', sizeof(buf));
+    assert_int_equal(posix_object_name_to_string(rtems_build_name('T', 'S', 'K', '1'), buf, 0), 4);
+    assert_int_equal(buf[0], '#');
+    assert_int_equal(posix_object_name_to_string(rtems_build_name('T', 'S', 'K', '1'), buf, 3), 4);
+    assert_string_equal(buf, "TS");
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
-        cmocka_unit_test(timespec_checks),
-        cmocka_unit_test(relative_waits_in_ticks),
-        cmocka_unit_test(priority_mapping),
-        cmocka_unit_test(posix_thread_ids),
+        cmocka_unit_test(timespec_checks),  cmocka_unit_test(relative_waits_in_ticks),
+        cmocka_unit_test(priority_mapping), cmocka_unit_test(posix_thread_ids),
+        cmocka_unit_test(thread_name_text),
     };
 
     return cmocka_run_group_tests(tests, NULL, NULL);
