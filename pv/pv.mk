@@ -20,5 +20,7 @@ $(PV_OBJDIR)/%.o: pv/arch/$(ARCH)/%.S
 
 $(PV_LIB): $(PV_LIB_OBJS)
 	$(Q)rm -f $@ && ar rcs $@ $^
+# The headers they read (-MMD): pv/arch.h's frame offsets and flags.
+-include $(PV_START:.o=.d) $(PV_LIB_OBJS:.o=.d)
 
 ALL_TARGETS += $(PV_START) $(PV_LIB)

@@ -27,6 +27,7 @@ CHECKS = [
     "upcall return enters the kernel only for the trigger",
     "upcall return restores every register and DF",
     "upcall return enables upcalls",
+    "upcalls in the middle of code return every arithmetic flag and DF",
     "sweep: every upcall handled once, registers kept",
     "sweep: deadlines in every instruction of the return",
     "sweep: no upcall frame nested below the returning one",

@@ -182,6 +182,54 @@ static void upcall_return(void)
     pv_irq_mask_line(PV_IRQ_EXEC_TIMER);
 }
 
+/* Arithmetic flags and DF set to a pattern, held through a run of nops
+ * that timer upcalls interrupt, then read back: the trap-free return
+ * (pv/arch/x86/upcall.S, PV_FRAME_EFLAGS_USER) must give each one back.
+ * Returns the rounds whose flags came back different. */
+/* CF PF AF ZF SF DF OF: what an upcall return keeps (not the header's). */
+#define USER_FLAGS 0x0cd5u
+
+static uint32_t flags_rounds(uint32_t rounds, uint32_t pattern)
+{
+    uint32_t bad = 0;
+
+    __asm__ volatile("1:\n\t"
+                     "pushl %[pat]\n\t"
+                     "popfl\n\t"
+                     ".rept 200\n\t"
+                     "nop\n\t"
+                     ".endr\n\t"
+                     "pushfl\n\t"
+                     "cld\n\t"
+                     "popl %%eax\n\t"
+                     "andl %[mask], %%eax\n\t"
+                     "cmpl %[pat], %%eax\n\t"
+                     "je 2f\n\t"
+                     "incl %[bad]\n"
+                     "2:\n\t"
+                     "decl %[n]\n\t"
+                     "jnz 1b"
+                     : [bad] "+m"(bad), [n] "+r"(rounds)
+                     : [pat] "r"(pattern), [mask] "i"(USER_FLAGS)
+                     : "eax", "memory", "cc");
+    return bad;
+}
+
+static void flags_kept(void)
+{
+    uint32_t w0 = wall_hits, bad;
+
+    pv_irq_unmask_line(PV_IRQ_TIMER);
+    pv_irq_enable();
+    pv_timer_set(PV_CLOCK_WALL, pv_clock_ns() + 2 * US, 3 * US);
+    bad = flags_rounds(2000, USER_FLAGS);
+    bad += flags_rounds(2000, 0);
+    pv_timer_set(PV_CLOCK_WALL, 0, 0);
+    pv_irq_mask_line(PV_IRQ_TIMER);
+    check("upcalls in the middle of code return every arithmetic flag and DF",
+          bad == 0 && wall_hits - w0 >= 100);
+}
+
 static uint32_t forged_hits;
 
 __attribute__((used, noinline)) static void forged_resume(void)
@@ -292,6 +340,7 @@ void pv_main(uint32_t id)
     deliverable_line();
     timer_in_a_loop_of_null_hypercalls();
     upcall_return();
+    flags_kept();
     sweep();
     forged_frame();
 }
