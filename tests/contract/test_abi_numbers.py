@@ -4,7 +4,7 @@
 pv/abi_list.h its enums come from) are the ones
 docs/pv-api.md (the contract) gives: hypercall numbers, error codes,
 virtual interrupt lines, health-monitor error ids and actions, partition
-states. Kernel and guests compile from the same header, so a changed
+states, and the limits it names (PV_CONSOLE_WRITE_MAX). Kernel and guests compile from the same header, so a changed
 number goes unnoticed by every test that uses the names; a guest built
 against the documented numbers would not. TAP on stdout (tests/run.py)."""
 import os
@@ -64,6 +64,9 @@ def doc_values():
     kinds["health-monitor actions"] = [
         ("PV_HM_ACTION_" + n.upper().replace("-", "_"), int(v))
         for n, v in re.findall(r"\*\*([a-z-]+)\*\*\s+\((\d+)\)", act)]
+    # Bounds the contract states beside their names: `PV_..._MAX` (N).
+    kinds["limits"] = [(n, int(v.replace(",", ""))) for n, v in
+                       re.findall(r"`(?:len > )?(PV_\w+_MAX)` \((\d[\d,]*)\)", doc)]
     st = re.search(r"`state` is (.*?);", doc, re.S).group(1)
     kinds["partition states"] = [("PV_STATE_" + n, int(v))
                                  for n, v in re.findall(r"`(?:PV_STATE)?_(\w+)` \((\d+)\)", st)]
@@ -73,7 +76,8 @@ def doc_values():
 # How many of each the contract has at least: a parse that finds fewer
 # (the document's layout changed) must fail, not pass on nothing.
 AT_LEAST = {"error codes": 10, "hypercall numbers": 21, "virtual interrupt lines": 7,
-            "health-monitor error ids": 13, "health-monitor actions": 8, "partition states": 5}
+            "health-monitor error ids": 13, "health-monitor actions": 8, "partition states": 5,
+            "limits": 1}
 
 
 def main():
