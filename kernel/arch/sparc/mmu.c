@@ -117,7 +117,7 @@ int arch_space_build(struct partition *p)
 
         if ((a->virt | a->phys | a->size) & (PAGE_SIZE - 1) || a->size == 0 || !(a->rights & 7) ||
             a->virt + (a->size - 1) < a->virt || a->virt + (a->size - 1) >= PV_SHARED_VA ||
-            a->phys < RAM_PA || a->phys + (a->size - 1) < a->phys ||
+            a->phys < RAM_PA + KERNEL_REGION || a->phys + (a->size - 1) < a->phys ||
             a->phys + (a->size - 1) >= ram_end)
             return -1;
         for (uint32_t off = 0; off < a->size; off += PAGE_SIZE) {

@@ -26,7 +26,10 @@
 #define PAGE_SIZE 4096u
 #define BIG_PAGE  0x400000u
 #define RAM_MAX   0x40000000u /* the direct map must stay below user space */
-#define MMIO_BASE 0xfec00000u /* IOAPIC and local APIC live in this 4 MiB */
+/* The kernel's image, state and tables (tessera-config's kernel region): a
+ * partition area there would give it the kernel's memory. */
+#define KERNEL_REGION 0x01000000u
+#define MMIO_BASE     0xfec00000u /* IOAPIC and local APIC live in this 4 MiB */
 
 static uint32_t kernel_directory[1024] __attribute__((aligned(PAGE_SIZE)));
 /* The partitions' directories and tables: x86_directories and
@@ -70,7 +73,7 @@ int arch_space_build(struct partition *p)
         uint32_t flags = PTE_P | PTE_U | ((a->rights & CFG_AREA_WRITE) ? PTE_W : 0);
 
         if ((a->virt | a->phys | a->size) & (PAGE_SIZE - 1) || a->size == 0 ||
-            a->virt + (a->size - 1) < a->virt || a->virt < RAM_MAX ||
+            a->virt + (a->size - 1) < a->virt || a->virt < RAM_MAX || a->phys < KERNEL_REGION ||
             a->phys + (a->size - 1) < a->phys || a->phys + (a->size - 1) >= cfg_system.ram_size)
             return -1;
         for (uint32_t off = 0; off < a->size; off += PAGE_SIZE) {

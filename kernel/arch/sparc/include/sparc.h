@@ -19,6 +19,7 @@
  * PV_SHARED_VA (0xef000000).
  */
 #define RAM_PA        0x40000000
+#define KERNEL_REGION 0x01000000 /* the kernel's first 16 MiB of RAM */
 #define KERNEL_VA     0xf0000000
 #define KERNEL_OFFSET (KERNEL_VA - RAM_PA)
 #define RAM_MAX       0x0f000000 /* 240 MiB: up to MMIO_VA */
