@@ -79,6 +79,16 @@ rtems_task Init(rtems_task_argument arg)
 
     show("catch NULL", rtems_signal_catch(NULL, RTEMS_DEFAULT_MODES));
     show("send after catch NULL", rtems_signal_send(RTEMS_SELF, RTEMS_SIGNAL_3));
+
+    /* Signals pending when the ASR is removed are lost with it. */
+    show("disable ASR again", rtems_task_mode(RTEMS_NO_ASR, RTEMS_ASR_MASK, &mode));
+    show("catch again", rtems_signal_catch(handler, RTEMS_NO_ASR | RTEMS_NO_PREEMPT));
+    show("send 4 while disabled", rtems_signal_send(RTEMS_SELF, RTEMS_SIGNAL_4));
+    show("catch NULL with 4 pending", rtems_signal_catch(NULL, RTEMS_DEFAULT_MODES));
+    show("catch once more", rtems_signal_catch(handler, RTEMS_NO_ASR | RTEMS_NO_PREEMPT));
+    show("enable ASR again", rtems_task_mode(RTEMS_ASR, RTEMS_ASR_MASK, &mode));
+    printf("signal 4 went with the removed ASR\n");
+    show("send 5", rtems_signal_send(RTEMS_SELF, RTEMS_SIGNAL_5));
     show("send to deleted task", rtems_signal_send(worker, RTEMS_SIGNAL_3));
     printf("*** END OF SIGNAL01 ***\n");
     exit(0);
