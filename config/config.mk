@@ -20,7 +20,8 @@ CONFIG_OBJS := $(patsubst config/src/%.c,$(CONFIG_OBJDIR)/%.o,$(CONFIG_TOOL_SRCS
 
 ALL_TARGETS += $(TESSERA_CONFIG)
 TEST_TARGETS += $(TESSERA_CONFIG)
-HOST_TEST_PROGRAMS += tests/config/test_config.py tests/config/test_boot_refusals.py
+HOST_TEST_PROGRAMS += tests/config/test_config.py tests/config/test_config_trace.py \
+	tests/config/test_boot_refusals.py
 
 $(TESSERA_CONFIG): $(CONFIG_OBJS)
 	@mkdir -p $(@D)
