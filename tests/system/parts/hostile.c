@@ -111,7 +111,9 @@ static void hypercalls(void)
     pv_plan_switch(0); /* EPERM */
     pv_mode_set(PV_MODE_NORMAL);
     pv_hcall5(PV_HC_HM_LOG_READ, 0, BAD_PTR, BIG, BAD_PTR, 0);
-    pv_hcall0(PV_HC_COUNT + 100); /* ENOSYS */
+    pv_trace_event(PV_TRACE_USER, 0, 0);                      /* untraced system: ENOENT */
+    pv_hcall5(PV_HC_TRACE_READ, 0, BAD_PTR, BIG, BAD_PTR, 0); /* not a system partition */
+    pv_hcall0(PV_HC_COUNT + 100);                             /* ENOSYS */
     pv_hcall1(PV_HC_UPCALL_RETURN, BAD_PTR);
 }
 /* One faulting instruction each; the "log" action resumes at it. */
