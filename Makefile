@@ -21,7 +21,7 @@ HOSTCC ?= gcc
 HOST_CFLAGS := -std=c11 -O2 -g -Wall -Wextra -Werror -D_POSIX_C_SOURCE=200809L
 PYTHON ?= python3
 
-.PHONY: all run run-apex test test-build bench deps fuzz-deps bench-deps clean format check-format cppcheck fuzz
+.PHONY: all run run-apex test test-build bench deps fuzz-deps bench-deps clean format check-format check-dialect fix-dialect cppcheck fuzz
 all:
 
 # Keep intermediate objects: they are what incremental builds reuse.
@@ -112,6 +112,12 @@ format:
 	clang-format -i $(SOURCES_C)
 check-format:
 	clang-format --dry-run --Werror $(SOURCES_C)
+# The one C dialect (docs/style.md): braces on every body, NULL for the null
+# pointer; checked by clang with each file's build flags (after a build).
+check-dialect:
+	$(PYTHON) tools/style/dialect.py --build $(B)
+fix-dialect:
+	$(PYTHON) tools/style/dialect.py --fix --build $(B)
 # The same checks as `make test` runs (tests/lint.py: SPDX lines,
 # clang-format, cppcheck with the project's options).
 cppcheck:

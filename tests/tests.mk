@@ -28,7 +28,7 @@ TEST_PROGRAMS += tests/system/test_hypercalls.py tests/system/test_schedule.py \
 	tests/system/test_faults.py tests/system/test_virq.py tests/system/test_partitions.py tests/system/test_console.py tests/system/test_fpu.py tests/system/test_shared.py tests/system/test_restart.py tests/system/test_ports.py tests/system/test_plans.py tests/system/test_modes.py tests/system/test_hm.py \
 	tests/system/test_guard.py tests/system/test_null_hypercall.py \
 	tests/system/test_console_isolation.py tests/system/test_trace.py
-HOST_TEST_PROGRAMS += tests/lint.py
+HOST_TEST_PROGRAMS += tests/lint.py tests/lint_dialect.py
 
 # The guard band against every hostile kind of tests/system/parts/hostile.c,
 # in the largest configuration: the systems of the hostile-neighbour

@@ -187,15 +187,13 @@ rtems_task Init(rtems_task_argument ignored)
     exit(0);
 }
 
-static const rtems_extensions_table fp_recorder = {.thread_create = record_fp};
-
 #define CONFIGURE_APPLICATION_NEEDS_CLOCK_DRIVER
 #define CONFIGURE_APPLICATION_NEEDS_SIMPLE_CONSOLE_DRIVER
 #define CONFIGURE_MICROSECONDS_PER_TICK  10000
 #define CONFIGURE_MAXIMUM_TASKS          2 + 1
 #define CONFIGURE_MAXIMUM_MESSAGE_QUEUES 1
 #define CONFIGURE_MAXIMUM_PARTITIONS     1
-#define CONFIGURE_INITIAL_EXTENSIONS     fp_recorder
+#define CONFIGURE_INITIAL_EXTENSIONS     {.thread_create = record_fp}
 #define CONFIGURE_INIT_TASK_PRIORITY     1
 #define CONFIGURE_RTEMS_INIT_TASKS_TABLE
 #define CONFIGURE_INIT
