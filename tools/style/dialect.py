@@ -153,6 +153,14 @@ NOTE = re.compile(r"^(?P<file>[^:\s]+):(?P<line>\d+):(?P<col>\d+): note: \"root\
 MACRO = re.compile(r"^(?P<file>[^:\s]+):(?P<line>\d+):(?P<col>\d+): note: expanded from macro")
 
 
+def char_at(where):
+    try:
+        with open(where[0]) as fh:
+            return fh.read().split("\n")[where[1] - 1][where[2] - 1]
+    except (OSError, IndexError):
+        return ""
+
+
 def run_null_query(db, files):
     cmd = ["clang-query", "-p", db, "-c", "set output diag", "-c", f"match {NULL_MATCHER}"]
     r = subprocess.run(cmd + files, stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
@@ -162,8 +170,9 @@ def run_null_query(db, files):
         m = NOTE.match(line)
         if m:
             where = (relative(m["file"]), int(m["line"]), int(m["col"]))
-            # A literal inside a macro: the finding is where the macro says 0.
-            for follow in lines[i + 1:i + 6]:
+            # A literal inside a macro's body: the finding is where the
+            # macro says 0 (a macro's argument is reported where it is).
+            for follow in lines[i + 1:i + 6] if char_at(where) != "0" else []:
                 mm = MACRO.match(follow)
                 if mm:
                     where = (relative(mm["file"]), int(mm["line"]), int(mm["col"]))
@@ -175,6 +184,28 @@ def run_null_query(db, files):
         if m and m["kind"] == "error":
             errors.add((relative(m["file"]), int(m["line"]), int(m["col"]), m["msg"]))
     return findings, errors
+
+
+def repair_asm_braces(path):
+    """clang-tidy 14 puts the closing brace it adds after an asm statement
+    before that statement's ';' ("__asm__ volatile(...)" NL "};"): move the
+    ';' back. Returns whether the file changed."""
+    with open(path) as fh:
+        lines = fh.read().split("\n")
+    changed = False
+    for i, line in enumerate(lines):
+        if line.strip() != "};" or i == 0 or not lines[i - 1].rstrip().endswith(")"):
+            continue
+        back = lines[max(0, i - 6):i]
+        if any("__asm__" in b or "asm volatile" in b for b in back) and \
+                not any(b.rstrip().endswith((";", "{", "}")) for b in back[-1:]):
+            lines[i - 1] = lines[i - 1].rstrip() + ";"
+            lines[i] = line.replace("};", "}")
+            changed = True
+    if changed:
+        with open(path, "w") as fh:
+            fh.write("\n".join(lines))
+    return changed
 
 
 def fix_nulls(findings):
@@ -221,10 +252,18 @@ def main():
     files = [f for f in files if f not in unchecked]
     with tempfile.TemporaryDirectory() as tmp:
         db = write_database(commands, files, tmp)
-        braces, tidy_errors = run_tidy(db, files, args.fix)
+        # The query first: the fixes below move what it reports.
         nulls, query_errors = run_null_query(db, files)
-        if args.fix and nulls:
+        if args.fix:
             fix_nulls(nulls)
+        braces, tidy_errors = run_tidy(db, files, args.fix)
+        if args.fix:
+            touched = sorted({f for f, _, _, _ in braces | nulls})
+            for f in touched:
+                repair_asm_braces(f)
+            if touched:
+                subprocess.run(["clang-format", "-i"] + [f for f in touched
+                                                         if f.endswith((".c", ".h"))])
     errors = sorted(tidy_errors | query_errors)
     findings = sorted(braces | nulls)
     report = [f"{f}:{line}:{col}: {msg}" for f, line, col, msg in errors + findings]
