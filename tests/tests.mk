@@ -244,11 +244,15 @@ RTEMS_TEST_PROGRAMS += tests/system/test_apex_hm.py
 # The APEX services by ARINC 653 Part 3 category: one image, one system per
 # category (process, time, intra-partition, health monitor of processes).
 $(eval $(call pv_apex_app,apex-svc,$(addprefix tests/system/rtems/apexsvc/,\
-	main.c process.c time.c intra.c errors.c restart.c)))
+	main.c process.c time.c intra.c errors.c restart.c escalate.c)))
 # The time role checks where releases fall in the major frame: it reads
 # the frame's start and the wall clock from the control page (<pv/pv.h>).
 $(PV_APP_DIR)/apexobj/tests/system/rtems/apexsvc/time.o: PV_APP_INCLUDES += $(PV_INCLUDES)
-APEX_SVC_CATEGORIES := process time intra errors restart
+# The escalation role reads the control page's hm_ignored, mode and
+# restarts (main.c: before any APEX service).
+$(PV_APP_DIR)/apexobj/tests/system/rtems/apexsvc/escalate.o: PV_APP_INCLUDES += $(PV_INCLUDES)
+$(PV_APP_DIR)/apexobj/tests/system/rtems/apexsvc/main.o: PV_APP_INCLUDES += $(PV_INCLUDES)
+APEX_SVC_CATEGORIES := process time intra errors restart escalate
 RTEMS_TEST_SYSTEMS += $(addprefix apex-,$(APEX_SVC_CATEGORIES))
 $(foreach c,$(APEX_SVC_CATEGORIES),$(eval $(call tessera_system,apex-$(c),\
 	tests/system/systems/apex-$(c).xml,$(PV_APP_DIR)/apex-svc.elf)))

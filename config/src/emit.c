@@ -87,6 +87,29 @@ static void hm_table(FILE *f, const char *indent, const char *field, const struc
     fprintf(f, "%s},\n", indent);
 }
 
+/* The unhandled="..." actions of a partition's table, as hm_table does
+ * the actions; nothing when there are none. */
+static void hm_unhandled_table(FILE *f, const struct tcfg_hm *hm)
+{
+    const struct tcfg_hm_entry *by_id[TCFG_HM_ERRORS] = {0};
+    bool any = false;
+    for (size_t i = 0; i < hm->num_entries; i++) {
+        const struct tcfg_hm_entry *e = &hm->entries[i];
+        if (!e->bad && !by_id[e->error]) {
+            by_id[e->error] = e;
+            any |= e->has_unhandled;
+        }
+    }
+    if (!any)
+        return;
+    fputs("        .hm_unhandled = {\n", f);
+    for (unsigned k = 0; k < TCFG_HM_ERRORS; k++)
+        if (by_id[k] && by_id[k]->has_unhandled)
+            fprintf(f, "            [%s] = %s,\n", tcfg_hm_errors[k].c,
+                    tcfg_hm_actions[by_id[k]->unhandled].c);
+    fputs("        },\n", f);
+}
+
 /* Ports are numbered partition by partition, in document order. */
 static size_t port_index(const struct tcfg_system *s, size_t part, size_t k)
 {
@@ -313,6 +336,7 @@ static void write_tables(FILE *f, const struct tcfg_system *s, const struct tcfg
                 "        .image_size = %" PRIu32 "u,\n",
                 p->criticality, mode_name(p->mode), p->entry, i, p->num_areas, i, p->image_size);
         hm_table(f, "        ", ".hm", &p->hm);
+        hm_unhandled_table(f, &p->hm);
         if (p->hm.has_max_restarts)
             fprintf(f, "        .hm_max_restarts = %" PRIu32 "u,\n    },\n", p->hm.max_restarts);
         else

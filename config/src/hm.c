@@ -70,6 +70,42 @@ static void restart_loop_ok(struct tcfg_diag *d, const struct tcfg_hm_entry *e, 
     }
 }
 
+/* unhandled="..." is the partition's answer to an error it propagates and
+ * no handler takes there (ARINC 653's partition-level action for it): one
+ * that stays with the partition and ends the propagation. */
+static void unhandled_ok(struct tcfg_diag *d, const struct tcfg_hm_entry *e, bool module)
+{
+    const char *name = tcfg_hm_actions[e->unhandled].xml;
+    if (!e->has_unhandled)
+        return;
+    if (module) {
+        tcfg_error(d, &e->at,
+                   "unhandled=\"%s\" is for a partition's table: the module's propagates nothing",
+                   name);
+        return;
+    }
+    if (e->action != TCFG_HM_PROPAGATE) {
+        tcfg_error(d, &e->at,
+                   "unhandled=\"%s\" needs action=\"propagate\": only a propagated error can "
+                   "find no handler",
+                   name);
+        return;
+    }
+    switch (e->unhandled) {
+    case TCFG_HM_IGNORE:
+    case TCFG_HM_LOG:
+    case TCFG_HM_HALT:
+    case TCFG_HM_COLD_RESTART:
+    case TCFG_HM_WARM_RESTART:
+        return;
+    default:
+        tcfg_error(d, &e->at,
+                   "unhandled=\"%s\" is not allowed: use ignore, log, halt, cold-restart or "
+                   "warm-restart",
+                   name);
+    }
+}
+
 /* part is NULL for the module's table. */
 static void check_table(struct tcfg_diag *d, const struct tcfg_hm *hm,
                         const struct tcfg_partition *part)
@@ -98,6 +134,7 @@ static void check_table(struct tcfg_diag *d, const struct tcfg_hm *hm,
         }
         if (level_ok(d, e, !part) && e->error == TCFG_HM_RESTART_LOOP)
             restart_loop_ok(d, e, !part);
+        unhandled_ok(d, e, !part);
     }
 }
 

@@ -196,6 +196,16 @@ static void parse_hm_entry(struct tcfg_xml_ctx *c, xmlNodePtr n, struct tcfg_hm_
     e->action = i < TCFG_HM_ACTIONS ? (enum tcfg_hm_action)i : TCFG_HM_MODULE;
     e->bad |= i == TCFG_HM_ACTIONS;
     free(v);
+    /* "module" is not a value of unhandled (hm.c says so): absent is 0. */
+    v = tcfg_xml_get(n, "unhandled");
+    e->unhandled = TCFG_HM_MODULE;
+    e->has_unhandled = v != NULL;
+    if (v) {
+        i = hm_lookup(tcfg_hm_actions, TCFG_HM_ACTIONS, v);
+        e->unhandled = i < TCFG_HM_ACTIONS ? (enum tcfg_hm_action)i : TCFG_HM_MODULE;
+        e->bad |= i == TCFG_HM_ACTIONS;
+    }
+    free(v);
 }
 
 /* A <health-monitor> of a partition or of the system; n may be NULL. */

@@ -85,7 +85,11 @@ struct tcfg_hm_entry {
     struct tcfg_where at;
     unsigned error;             /* index into tcfg_hm_errors */
     enum tcfg_hm_action action; /* index into tcfg_hm_actions */
-    bool bad;                   /* a name the tables do not know (the schema prevents it) */
+    /* unhandled="...": what the kernel does when the partition reports that
+     * no handler took the propagated error; TCFG_HM_MODULE when absent. */
+    enum tcfg_hm_action unhandled;
+    bool has_unhandled;
+    bool bad; /* a name the tables do not know (the schema prevents it) */
 };
 
 /* A <health-monitor> of a partition or of the system. */

@@ -12,10 +12,12 @@
  *
  * An error the error handler cannot take goes to the partition level, as
  * ARINC 653 says: one raised or caused by the handler itself, or any once
- * the partition is NORMAL without a handler. Tessera's partition level is
- * the configuration's action for fatal-error: the partition stops with
- * PV_HM_FATAL_ERROR, detail = the error's id (halt by default; the table
- * may restart it cold or warm).
+ * the partition is NORMAL without a handler. The partition level is the
+ * kernel's: the error's unhandled="..." action in the partition's table
+ * (ARINC 653's partition HM table, per error), or, where the table gives
+ * none, the configuration's action for fatal-error: the partition stops
+ * with PV_HM_FATAL_ERROR, detail = the error's id (halt by default; the
+ * table may restart it cold or warm).
  */
 #include <rtems.h>
 #include <rtems/bspIo.h>
@@ -97,9 +99,14 @@ static void on_error(const struct tessera_hm_error *e)
 {
     ERROR_STATUS_TYPE *x;
 
-    if (handler_task == 0 || handler_own(e))
-        rtems_fatal(e->sync ? RTEMS_FATAL_SOURCE_EXCEPTION : RTEMS_FATAL_SOURCE_APPLICATION,
-                    e->error);
+    if (handler_task == 0 || handler_own(e)) {
+        /* Halt and the restarts do not return; ignore and log let the
+         * partition carry on (an exception's task stays suspended). */
+        if (tessera_hm_unhandled(e) != RTEMS_SUCCESSFUL)
+            rtems_fatal(e->sync ? RTEMS_FATAL_SOURCE_EXCEPTION : RTEMS_FATAL_SOURCE_APPLICATION,
+                        e->error);
+        return;
+    }
     if (pending_count == APEX_MAX_PENDING_ERRORS)
         return; /* the handler is behind: the newest are dropped */
     x = &pending[(pending_first + pending_count++) % APEX_MAX_PENDING_ERRORS];

@@ -63,6 +63,13 @@ static int action_valid(uint32_t error, uint32_t action, int module_level)
     return 1;
 }
 
+/* A partition's action for a propagated error that found no handler:
+ * one that stays with the partition and ends the propagation. */
+static int unhandled_valid(uint32_t action)
+{
+    return action >= PV_HM_ACTION_IGNORE && action <= PV_HM_ACTION_WARM_RESTART;
+}
+
 void hm_init(void)
 {
     for (uint32_t e = 0; e < CFG_HM_ERRORS; e++) {
@@ -76,6 +83,12 @@ void hm_init(void)
             if (e >= PV_HM_ERROR_COUNT ? a != CFG_HM_DEFAULT : !action_valid(e, a, 0))
                 panic("health monitor: partition %s: action %u invalid for error %u",
                       cfg_system.partitions[i].name, a, e);
+            /* An unhandled action belongs to an error the partition propagates. */
+            if (cfg_system.partitions[i].hm_unhandled[e] != CFG_HM_DEFAULT &&
+                (a != PV_HM_ACTION_PROPAGATE ||
+                 !unhandled_valid(cfg_system.partitions[i].hm_unhandled[e])))
+                panic("health monitor: partition %s: unhandled action %u invalid for error %u",
+                      cfg_system.partitions[i].name, cfg_system.partitions[i].hm_unhandled[e], e);
         }
     }
 }
@@ -213,10 +226,9 @@ static void restart(struct partition *p, const struct hm_error *e, int warm)
         partition_stop(p, "health monitor: restart impossible");
 }
 
-void hm_raise(struct partition *p, const struct hm_error *e)
+/* Takes action for error e of partition p. */
+static void hm_take(struct partition *p, const struct hm_error *e, uint32_t action)
 {
-    uint32_t action = hm_action(p, e->error);
-
     p->hm_errors++;
     trace_event(PV_TRACE_CLASS_HM, PV_TRACE_HM_EVENT, p->index, e->error | action << 16,
                 e->pc | (uint64_t)e->detail << 32);
@@ -259,6 +271,11 @@ void hm_raise(struct partition *p, const struct hm_error *e)
     }
 }
 
+void hm_raise(struct partition *p, const struct hm_error *e)
+{
+    hm_take(p, e, hm_action(p, e->error));
+}
+
 int hm_take_module_reset(void)
 {
     int r = module_reset_pending;
@@ -271,6 +288,20 @@ int32_t hm_hc_raise(struct partition *p)
 {
     struct hm_error e = {arch_hcall_arg(p, 0), arch_hcall_arg(p, 1), 0, 0, 0};
 
+    if ((e.error & ~0xffu) == PV_HM_UNHANDLED) {
+        uint32_t action;
+
+        /* Only an error the kernel hands to the partition can lack a
+         * handler there; the action is the partition's own table's. */
+        e.error &= 0xffu;
+        if (e.error >= PV_HM_ERROR_COUNT || hm_action(p, e.error) != PV_HM_ACTION_PROPAGATE)
+            return PV_EINVAL;
+        action = p->cfg->hm_unhandled[e.error];
+        if (action == CFG_HM_DEFAULT)
+            return PV_ENOENT;
+        hm_take(p, &e, action);
+        return PV_OK;
+    }
     switch (e.error) {
     case PV_HM_STACK_OVERFLOW:
     case PV_HM_DEADLINE_MISSED:

@@ -109,6 +109,8 @@ int main(void)
         }
         printf("hm %" PRIu32 " max-restarts=%" PRIu32 " actions=", i, p->hm_max_restarts);
         hm_actions(p->hm);
+        printf(" unhandled=");
+        hm_actions(p->hm_unhandled);
         printf("\n");
     }
     printf("hm module actions=");

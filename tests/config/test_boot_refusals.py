@@ -143,6 +143,9 @@ TWINS = {
     "health monitor: partition %s: action %u invalid for error %u": [
         ("hm-partition-action", "is a module-level action"),
         ("hm-restart-loop", "is not allowed for restart-loop")],
+    "health monitor: partition %s: unhandled action %u invalid for error %u": [
+        ("hm-unhandled", "needs action=\"propagate\""),
+        ("hm-unhandled", "is not allowed: use ignore, log, halt")],
 }
 
 PATTERNS = [

@@ -203,11 +203,13 @@ def elf_entry(data):
     return struct.unpack((">" if data[5] == 2 else "<") + "I", data[24:28])[0]
 
 
-def hm_actions(hm):
-    """The full table a <health-monitor> element (or None) stands for."""
+def hm_actions(hm, attr="action"):
+    """The full table a <health-monitor> element (or None) stands for: its
+    actions, or its unhandled="..." actions (0 where absent)."""
     table = [0] * HM_TABLE
     for e in hm.findall("error") if hm is not None else []:
-        table[HM_ERRORS.index(e.get("id"))] = HM_ACTIONS[e.get("action")]
+        if e.get(attr) is not None:
+            table[HM_ERRORS.index(e.get("id"))] = HM_ACTIONS[e.get(attr)]
     return ",".join(map(str, table))
 
 
@@ -254,7 +256,8 @@ def expected_dump(xml_path, image_dir):
         hm = p.find("health-monitor")
         restarts = hm.get("max-restarts") if hm is not None else None
         restarts = int(restarts) if restarts is not None else HM_DEFAULT_MAX_RESTARTS
-        out.append(f"hm {i} max-restarts={restarts} actions={hm_actions(hm)}")
+        out.append(f"hm {i} max-restarts={restarts} actions={hm_actions(hm)} "
+                   f"unhandled={hm_actions(hm, 'unhandled')}")
     out.append(f"hm module actions={hm_actions(root.find('health-monitor'))}")
     cpus = int(root.get("cpus", "1"))
     out.append(f"cpus {cpus}")

@@ -22,6 +22,7 @@ BAD_ADDRESS = 0x10 if ARCH == "x86" else 0x0
 
 EXPECTED = {
     "create_error_handler": "NO_ERROR", "handler_get_my_id": "INVALID_MODE",
+    "create_error_handler_null_entry": "INVALID_PARAM", "raise_null_message": "INVALID_PARAM",
     "handler_get_error_status": "NO_ERROR", "handler_stop_failed": "NO_ERROR",
     "handler_drained": "NO_ACTION", "handler_timed_wait": "INVALID_MODE",
     "report_message": "NO_ERROR", "report_message_negative": "INVALID_PARAM",

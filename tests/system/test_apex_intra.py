@@ -14,6 +14,9 @@ from sysrun import Tap, boot, CLEAN, apex_codes as codes
 EXPECTED = {
     # creation (COLD_START) and NORMAL
     "create_buffer_size_zero": "INVALID_PARAM", "create_buffer_depth_zero": "INVALID_PARAM",
+    "create_buffer_size_above_limit": "INVALID_PARAM",
+    "create_buffer_depth_above_limit": "INVALID_PARAM",
+    "create_blackboard_size_above_limit": "INVALID_PARAM", "receive_buffer_bad_time": "INVALID_PARAM",
     "create_buffer_bad_discipline": "INVALID_PARAM", "create_buffer_no_storage": "INVALID_CONFIG",
     "create_buffer": "NO_ERROR", "create_buffer_again": "NO_ACTION",
     "get_buffer_id": "NO_ERROR", "get_buffer_id_unknown": "INVALID_CONFIG",

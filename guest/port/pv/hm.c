@@ -16,6 +16,12 @@ static tessera_hm_handler handler;
 /* The synchronous error whose task was just suspended. */
 static uint32_t suspended_error;
 
+void pvport_hm_reset(void)
+{
+    handler = NULL;
+    suspended_error = 0;
+}
+
 tessera_hm_handler tessera_hm_handler_set(tessera_hm_handler new_handler)
 {
     uint32_t level = pv_irq_disable();
@@ -32,6 +38,12 @@ rtems_status_code tessera_hm_raise(uint32_t error, uint32_t detail)
         error != PV_HM_STACK_OVERFLOW)
         return RTEMS_INVALID_NUMBER;
     return pv_hm_raise(error, detail) == PV_OK ? RTEMS_SUCCESSFUL : RTEMS_INVALID_NUMBER;
+}
+
+rtems_status_code tessera_hm_unhandled(const struct tessera_hm_error *error)
+{
+    return pv_hm_raise(PV_HM_UNHANDLED | error->error, error->detail) == PV_OK ? RTEMS_SUCCESSFUL
+                                                                               : RTEMS_UNSATISFIED;
 }
 
 void port_error_report(uint32_t error, uint32_t detail)
@@ -71,14 +83,18 @@ bool pvport_hm_upcall(bool interrupted_isr)
     if (!e.sync) {
         if (handler != NULL)
             handler(&e);
+        else
+            (void)tessera_hm_unhandled(&e); /* none configured: ignored */
         return false;
     }
     /* The interrupted context is the faulting instruction: it must never
      * be resumed. Only a task can be left suspended. */
-    if (handler == NULL || interrupted_isr ||
-        rtems_object_id_get_api(e.task) == OBJECTS_INTERNAL_API)
+    if (interrupted_isr || rtems_object_id_get_api(e.task) == OBJECTS_INTERNAL_API)
         rtems_fatal(RTEMS_FATAL_SOURCE_EXCEPTION, e.error);
-    handler(&e);
+    if (handler != NULL)
+        handler(&e);
+    else if (tessera_hm_unhandled(&e) != RTEMS_SUCCESSFUL)
+        rtems_fatal(RTEMS_FATAL_SOURCE_EXCEPTION, e.error);
     (void)rtems_task_suspend(e.task);
     suspended_error = e.error;
     return true;

@@ -19,6 +19,13 @@ static int tick_running;
 
 /* The control page's level has the executive's meaning (0 = enabled), so
  * the executive's levels go there as they are. */
+void pvport_irq_reset(void)
+{
+    attached_lines = 0;
+    ticks_seen = 0;
+    tick_running = 0;
+}
+
 port_isr_level port_interrupt_disable(void)
 {
     return pv_irq_disable();

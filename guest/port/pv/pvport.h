@@ -11,6 +11,15 @@
 
 struct port_context;
 
+/* A warm restart keeps the partition's memory, and with it the port's own
+ * state of the run before: the start (system.c) forgets it. The handler of
+ * propagated errors (hm.c) would otherwise serve the new run before the
+ * application installs its own, the lines and tick of irq.c be taken as
+ * attached and running. (trace.c's "the kernel has no guest trace class"
+ * holds for every run: the class is configuration.) */
+void pvport_hm_reset(void);
+void pvport_irq_reset(void);
+
 /* Reports an impossible situation on the console and halts the partition. */
 noreturn void pvport_panic(const char *why);
 

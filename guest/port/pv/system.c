@@ -47,6 +47,8 @@ noreturn void pv_main(uint32_t id)
 {
     (void)id;
     abi_check();
+    pvport_hm_reset();
+    pvport_irq_reset();
     if (pv_upcall_set(pv_upcall_entry) != PV_OK)
         pvport_panic("the kernel refused the upcall entry");
     /* Interrupts stay disabled until the executive starts multitasking. */

@@ -77,6 +77,10 @@ struct cfg_partition {
     uint8_t hm[CFG_HM_ERRORS]; /* partition-level health-monitor table */
     uint32_t hm_max_restarts;  /* restarts by the health monitor before the error
                                   becomes PV_HM_RESTART_LOOP */
+    /* For an error whose action is propagate, what the kernel does when the
+     * partition reports that no handler took it (PV_HM_UNHANDLED);
+     * CFG_HM_DEFAULT: nothing configured, the partition's own rule. */
+    uint8_t hm_unhandled[CFG_HM_ERRORS];
 };
 
 /* A window of a schedule plan. Windows of a plan are sorted by offset and

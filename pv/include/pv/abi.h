@@ -123,6 +123,15 @@ enum {
 #define PV_HM_MISUSE_NR(detail)      ((uint32_t)(detail)&0xffffu)
 #define PV_HM_MISUSE_ERR(detail)     (-(int32_t)((uint32_t)(detail) >> 16))
 
+/* hm_raise's error argument PV_HM_UNHANDLED | id: the error id, which the
+ * health monitor propagated to the caller, found no handler there (ARINC
+ * 653: no error handler, or an error of the error handler itself). The
+ * kernel takes the partition-level action its table gives for that case
+ * (XML <error ... unhandled="...">) and logs it under the error's own id;
+ * PV_ENOENT when the table gives none (the caller's own rule applies),
+ * PV_EINVAL when the id's action is not propagate. */
+#define PV_HM_UNHANDLED 0x100u
+
 /* Whether list's values are first, first + 1, ..., each once: tables
  * indexed by value (names, default actions) then have no holes. */
 #define PV_LIST_BIT_(name, value, ...) | (1ull << (value))

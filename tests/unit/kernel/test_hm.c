@@ -29,7 +29,8 @@ static const struct cfg_partition cfgs[] = {
             [PV_HM_STACK_OVERFLOW] = PV_HM_ACTION_PROPAGATE,
             [PV_HM_MEMORY_VIOLATION] = PV_HM_ACTION_PROPAGATE,
             [PV_HM_DEADLINE_MISSED] = PV_HM_ACTION_IGNORE},
-     .hm_max_restarts = 0},
+     .hm_max_restarts = 0,
+     .hm_unhandled = {[PV_HM_STACK_OVERFLOW] = PV_HM_ACTION_LOG}},
     {.name = "SYS",
      .id = 2,
      .flags = CFG_PART_SYSTEM,
@@ -341,6 +342,46 @@ static void test_restart_limit(void **state)
     assert_int_equal(e[1].partition_id, 1);
 }
 
+/* hm_raise's error for "id found no handler". */
+static uint32_t unhandled(uint32_t id)
+{
+    return PV_HM_UNHANDLED | id;
+}
+
+static void test_unhandled(void **state)
+{
+    struct pv_hm_log_status before = log_status();
+    struct pv_hm_entry e;
+
+    (void)state;
+    /* Only an error the partition propagates can lack a handler there. */
+    assert_int_equal(call(&app, PV_HC_HM_RAISE, unhandled(PV_HM_APPLICATION_ERROR), 1, 0, 0),
+                     PV_EINVAL);
+    assert_int_equal(call(&app, PV_HC_HM_RAISE, unhandled(PV_HM_ERROR_COUNT), 1, 0, 0), PV_EINVAL);
+    assert_int_equal(call(&app, PV_HC_HM_RAISE, unhandled(0xff), 1, 0, 0), PV_EINVAL);
+    assert_int_equal(call(&app, PV_HC_HM_RAISE, 0x200u | PV_HM_STACK_OVERFLOW, 1, 0, 0), PV_EINVAL);
+    assert_int_equal(app.shared->hm_ignored, 4); /* misuse, ignored by default */
+    /* Propagated, but no unhandled action: the partition's own rule. */
+    assert_int_equal(call(&app, PV_HC_HM_RAISE, unhandled(PV_HM_MEMORY_VIOLATION), 1, 0, 0),
+                     PV_ENOENT);
+    assert_int_equal(log_status().next_seq, before.next_seq);
+    assert_int_equal(app.shared->hm_ignored, 4); /* a run-time condition, not misuse */
+    /* Its own: logged under the error's id with the unhandled action. */
+    assert_int_equal(call(&app, PV_HC_HM_RAISE, unhandled(PV_HM_STACK_OVERFLOW), 0x1234, 0, 0),
+                     PV_OK);
+    assert_int_equal(app.state, PART_READY);
+    assert_int_equal(app.shared->hm_seq, 0); /* not propagated again */
+    assert_int_equal(call(&sys, PV_HC_HM_LOG_READ, before.next_seq, 0x40100000, 1, 0), 1);
+    memcpy(&e, fake_ram + 0x1000, sizeof(e));
+    assert_int_equal(e.error, PV_HM_STACK_OVERFLOW);
+    assert_int_equal(e.action, PV_HM_ACTION_LOG);
+    assert_int_equal(e.detail, 0x1234);
+    assert_int_equal(e.partition_id, 1);
+    /* sys propagates nothing. */
+    assert_int_equal(call(&sys, PV_HC_HM_RAISE, unhandled(PV_HM_STACK_OVERFLOW), 1, 0, 0),
+                     PV_EINVAL);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -354,6 +395,7 @@ int main(void)
         cmocka_unit_test_setup(test_propagate, setup),
         cmocka_unit_test_setup(test_propagate_sync_masked_or_no_handler, setup),
         cmocka_unit_test_setup(test_restart_limit, setup),
+        cmocka_unit_test_setup(test_unhandled, setup),
     };
 
     return cmocka_run_group_tests_name("hm", tests, NULL, NULL);

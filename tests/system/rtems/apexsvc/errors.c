@@ -115,6 +115,8 @@ static void rep_body(void)
     rc("report_message_too_long", r);
     GET_ERROR_STATUS(&es, &r);
     rc("get_error_status_process", r);
+    RAISE_APPLICATION_ERROR(APPLICATION_ERROR, NULL, 5, &r);
+    rc("raise_null_message", r);
     RAISE_APPLICATION_ERROR(APPLICATION_ERROR, text, 5, &r);
     rc("raise", r);
     /* BADMEM and BADDIV run now, and fail. */
@@ -130,6 +132,8 @@ void errors_role(void)
 {
     RETURN_CODE_TYPE r;
 
+    CREATE_ERROR_HANDLER((SYSTEM_ADDRESS_TYPE)NULL, 8192, &r);
+    rc("create_error_handler_null_entry", r);
     CREATE_ERROR_HANDLER((SYSTEM_ADDRESS_TYPE)handler, 8192, &r);
     rc("create_error_handler", r);
     miss = make_process("MISS", miss_body, 50, INFINITE_TIME_VALUE, MS(5));

@@ -155,6 +155,8 @@ static void buffers(void)
     rc("send_buffer_bad_id", r);
     RECEIVE_BUFFER(99, 0, msg, &len, &r);
     rc("receive_buffer_bad_id", r);
+    RECEIVE_BUFFER(buf_f, -5, msg, &len, &r);
+    rc("receive_buffer_bad_time", r);
     GET_BUFFER_STATUS(99, &st, &r);
     rc("buffer_status_bad_id", r);
 }
@@ -348,6 +350,10 @@ void intra_role(void)
     rc("create_buffer_size_zero", r);
     CREATE_BUFFER("BUFX", 16, 0, FIFO, &b, &r);
     rc("create_buffer_depth_zero", r);
+    CREATE_BUFFER("BUFX", SYSTEM_LIMIT_MESSAGE_SIZE + 1, 2, FIFO, &b, &r);
+    rc("create_buffer_size_above_limit", r);
+    CREATE_BUFFER("BUFX", 16, SYSTEM_LIMIT_NUMBER_OF_MESSAGES + 1, FIFO, &b, &r);
+    rc("create_buffer_depth_above_limit", r);
     CREATE_BUFFER("BUFX", 16, 2, (QUEUING_DISCIPLINE_TYPE)7, &b, &r);
     rc("create_buffer_bad_discipline", r);
     CREATE_BUFFER("BUFX", SYSTEM_LIMIT_MESSAGE_SIZE, SYSTEM_LIMIT_NUMBER_OF_MESSAGES, FIFO, &b, &r);
@@ -364,6 +370,8 @@ void intra_role(void)
     rc("get_buffer_id_unknown", r);
     CREATE_BLACKBOARD("BBX", 0, &k, &r);
     rc("create_blackboard_size_zero", r);
+    CREATE_BLACKBOARD("BBX", SYSTEM_LIMIT_MESSAGE_SIZE + 1, &k, &r);
+    rc("create_blackboard_size_above_limit", r);
     CREATE_BLACKBOARD("BB", 16, &bb, &r);
     rc("create_blackboard", r);
     CREATE_BLACKBOARD("BB", 16, &k, &r);

@@ -2,10 +2,12 @@
 /*
  * The APEX service tests' partition: the Init task picks the role by the
  * partition id (1 process, 2 time, 3 intra-partition, 4 health monitor,
- * 5 and 6 errors at the partition level),
+ * 5 and 6 errors at the partition level, 7 partition-level actions per
+ * error),
  * creates its objects and processes in COLD_START, then sets NORMAL and
  * stops itself (STOP_SELF). The role's driver process ends the partition.
  */
+#include <pv/pv.h>
 #include <rtems.h>
 #include <stdio.h>
 #include <string.h>
@@ -73,6 +75,8 @@ rtems_task Init(rtems_task_argument arg)
     RETURN_CODE_TYPE r;
 
     (void)arg;
+    if (pv_shared()->partition_id == 7)
+        escalate_early();
     GET_PARTITION_STATUS(&st, &r);
     switch (st.IDENTIFIER) {
     case 1:
@@ -98,6 +102,10 @@ rtems_task Init(rtems_task_argument arg)
     case 6:
         role = "NOH";
         nohandler_role();
+        break;
+    case 7:
+        role = "PLV";
+        escalate_role();
         break;
     default:
         break;

@@ -187,6 +187,20 @@ static void driver_body(void)
     GET_MY_ID(&me, &r);
     rc("get_my_id", r);
     printf("PROC: my id %s\n", me == driver ? "matches" : "WRONG");
+    {
+        PROCESS_ATTRIBUTE_TYPE a;
+        PROCESS_ID_TYPE id;
+
+        memset(&a, 0, sizeof(a));
+        strcpy(a.NAME, "LATECOMER");
+        a.ENTRY_POINT = (SYSTEM_ADDRESS_TYPE)driver_body;
+        a.STACK_SIZE = 8192;
+        a.BASE_PRIORITY = 10;
+        a.PERIOD = INFINITE_TIME_VALUE;
+        a.TIME_CAPACITY = INFINITE_TIME_VALUE;
+        CREATE_PROCESS(&a, &id, &r);
+        rc("create_process_normal", r);
+    }
     status("self", driver);
     status("per_started", per);
     START(worker, &r);
@@ -289,6 +303,8 @@ static void create_errors(void)
         {"create_prio_low", 0, 8192, INFINITE_TIME_VALUE, INFINITE_TIME_VALUE, HARD, false},
         {"create_prio_high", 240, 8192, INFINITE_TIME_VALUE, INFINITE_TIME_VALUE, HARD, false},
         {"create_stack_zero", 10, 0, INFINITE_TIME_VALUE, INFINITE_TIME_VALUE, HARD, false},
+        {"create_stack_too_big", 10, 2 * 1024 * 1024, INFINITE_TIME_VALUE, INFINITE_TIME_VALUE,
+         HARD, false},
         {"create_period_zero", 10, 8192, 0, MS(1), HARD, false},
         {"create_capacity_zero", 10, 8192, INFINITE_TIME_VALUE, 0, HARD, false},
         {"create_capacity_over_period", 10, 8192, MS(10), MS(11), HARD, false},
@@ -321,7 +337,20 @@ void process_role(void)
 
     create_errors();
     driver = make_process("DRIVER", driver_body, 100, INFINITE_TIME_VALUE, INFINITE_TIME_VALUE);
-    make_process("DRIVER", driver_body, 100, INFINITE_TIME_VALUE, INFINITE_TIME_VALUE);
+    {
+        PROCESS_ATTRIBUTE_TYPE a;
+
+        memset(&a, 0, sizeof(a));
+        strcpy(a.NAME, "DRIVER");
+        a.ENTRY_POINT = (SYSTEM_ADDRESS_TYPE)driver_body;
+        a.STACK_SIZE = 8192;
+        a.BASE_PRIORITY = 100;
+        a.PERIOD = INFINITE_TIME_VALUE;
+        a.TIME_CAPACITY = INFINITE_TIME_VALUE;
+        CREATE_PROCESS(&a, &id, &r);
+        rc("create_process_again", r);
+        printf("PROC: the second DRIVER's id is %s\n", id == NULL_PROCESS_ID ? "null" : "set");
+    }
     worker = make_process("WORKER", worker_body, 50, INFINITE_TIME_VALUE, INFINITE_TIME_VALUE);
     low = make_process("LOW", low_body, 10, INFINITE_TIME_VALUE, INFINITE_TIME_VALUE);
     high = make_process("HIGH", high_body, 200, INFINITE_TIME_VALUE, INFINITE_TIME_VALUE);

@@ -34,5 +34,8 @@ void intra_role(void);
 void errors_role(void);
 void restart_role(void);
 void nohandler_role(void);
+void escalate_role(void);
+/* Before any APEX service (partition 7 only). */
+void escalate_early(void);
 
 #endif

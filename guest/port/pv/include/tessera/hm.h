@@ -18,6 +18,11 @@
  *    kernel stops the partition.)
  *  - Asynchronous errors (reports, hypercall misuse, port overflow) are only
  *    information: without a handler they are ignored.
+ *  - Either kind, without a handler, first goes back to the kernel as
+ *    unhandled (tessera_hm_unhandled below): where the partition's table
+ *    gives the error an unhandled="..." action, that action is taken (and
+ *    the rules above apply only if it lets the partition carry on: the
+ *    faulting task stays suspended).
  *
  * The executive itself reports to the health monitor: rtems_fatal() and
  * every other fatal path (TESSERA_HM_FATAL_ERROR, detail = the fatal code;
@@ -73,5 +78,17 @@ tessera_hm_handler tessera_hm_handler_set(tessera_hm_handler handler);
  * fatal error is rtems_fatal()).
  */
 rtems_status_code tessera_hm_raise(uint32_t error, uint32_t detail);
+
+/*
+ * Tells the kernel that no handler takes the propagated error: it takes
+ * the partition-level action the partition's table gives for that case
+ * (<error id="..." action="propagate" unhandled="..."/>, ARINC 653's
+ * partition HM table) and logs it under the error's id. Returns
+ * RTEMS_SUCCESSFUL when that action lets the partition carry on (ignore,
+ * log; halt and the restarts do not return), RTEMS_UNSATISFIED when the
+ * table gives none: the caller's own rule applies. May be called from the
+ * handler (interrupt context).
+ */
+rtems_status_code tessera_hm_unhandled(const struct tessera_hm_error *error);
 
 #endif
