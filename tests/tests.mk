@@ -128,7 +128,7 @@ RTEMS_TEST_PROGRAMS += tests/system/test_abi_version.py
 $(eval $(call pv_app,rtems-tracetasks,tests/system/rtems/tracetasks/init.c))
 RTEMS_TEST_SYSTEMS += trace-rtems
 $(eval $(call tessera_system,trace-rtems,tests/system/systems/trace-rtems.xml,\
-	$(PV_APP_DIR)/rtems-tracetasks.elf))
+	$(PV_APP_DIR)/rtems-tracetasks.elf $(PV_APP_DIR)/hello01.elf))
 RTEMS_TEST_SYSTEMS += trio trio-fault
 $(eval $(call tessera_system,trio,tests/system/systems/trio.xml,\
 	$(foreach a,nav fuel cabin,$(PV_APP_DIR)/demo-$(a).elf)))
