@@ -31,8 +31,8 @@ rtems_task Init(rtems_task_argument arg)
     ov = bench_timing_overhead(&sum);
     if (BENCH_CLOCK_QUANTUM > 1)
         samples_fact(printk, "timing", "overhead_mean_milli", sum);
-    if (rtems_semaphore_create(rtems_build_name('T', 'R', 'S', 'M'), 0, RTEMS_COUNTING_SEMAPHORE,
-                               0, &sem) != RTEMS_SUCCESSFUL) {
+    if (rtems_semaphore_create(rtems_build_name('T', 'R', 'S', 'M'), 0, RTEMS_COUNTING_SEMAPHORE, 0,
+                               &sem) != RTEMS_SUCCESSFUL) {
         printk("bench tmtrace setup failed\n");
         rtems_shutdown_executive(1);
     }

@@ -99,7 +99,8 @@ def boot(arch, image):
 
 
 def check_tree(tap, arch, sdk):
-    pcs = [f"tessera-{arch}-pv"] + (["tessera-x86-native"] if arch == "x86" else [])
+    pcs = [f"tessera-{arch}-pv", f"tessera-{arch}-pv-trace"] + \
+        (["tessera-x86-native"] if arch == "x86" else [])
     for pc in pcs:
         path = os.path.join(sdk, "lib", "pkgconfig", f"{pc}.pc")
         text = open(path).read() if os.path.exists(path) else ""

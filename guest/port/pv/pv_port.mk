@@ -84,7 +84,8 @@ $(PV_APP_DIR)/$(1).elf: $(patsubst %.c,$(PV_APP_DIR)/obj/%.o,$(2)) $(PV_START) \
 PV_APPS += $(PV_APP_DIR)/$(1).elf
 endef
 
--include $(GUEST_PV_OBJS:.o=.d) $(wildcard $(GUEST_TRACE_DIR)/*.d) $(shell find $(PV_APP_DIR)/obj -name '*.d' 2>/dev/null)
+-include $(GUEST_PV_OBJS:.o=.d) $(wildcard $(GUEST_TRACE_DIR)/*.d) \
+	$(shell find $(PV_APP_DIR)/obj -name '*.d' 2>/dev/null)
 ALL_TARGETS += $(GUEST_PV_LIB) $(GUEST_TRACE_LIB)
 
 # Every scenario program also runs as a partition (tests/system/test_rtems_scenarios.py).

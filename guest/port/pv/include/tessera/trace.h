@@ -11,9 +11,11 @@
  * trace to write into (this header is not on its include path).
  *
  * Such an application is linked with the traced executive library
- * (libexec-trace.a, docs/tracing.md "Directive calls"), whose generated
- * wrappers record DIRECTIVE_ENTRY and DIRECTIVE_EXIT around each Classic
- * directive through the two functions below (ids: tessera/trace_directives.h).
+ * (libexec-trace.a: the tree's link rules pick it, the SDK's package
+ * tessera-ARCH-pv-trace names it; docs/tracing.md "Directive calls"),
+ * whose generated wrappers record DIRECTIVE_ENTRY and DIRECTIVE_EXIT
+ * around each Classic directive through the two functions below (ids:
+ * tessera/trace_directives.h).
  */
 #ifndef TESSERA_TRACE_EXTENSION_H
 #define TESSERA_TRACE_EXTENSION_H
