@@ -56,12 +56,28 @@ $(foreach p,$(BENCH_RTEMS),$(call native_app,bench-$(p),\
 NATIVE_IMAGES := $(BENCH_NATIVE_IMAGES_BEFORE)
 BENCH_NATIVE := $(foreach p,$(BENCH_RTEMS),$(NATIVE_DIR)/bench-$(p).elf)
 endif
+# The directive trace's price (bench/rtems/tmtrace.c, pv port only): the
+# same source with CONFIGURE_TESSERA_TRACE and the traced executive library
+# (guest/port/pv/pv_port.mk), and with neither.
+$(eval $(call bench_pv_app,bench-tmtrace-off,bench/rtems/tmtrace.c bench/lib/samples.c))
+$(PV_APP_DIR)/obj-trace/bench/rtems/tmtrace.o: bench/rtems/tmtrace.c | $(NEWLIB_INCLUDE)
+	@mkdir -p $(@D)
+	$(Q)$(TARGET_CC) $(GUEST_CFLAGS) $(PV_APP_INCLUDES) -DCONFIGURE_TESSERA_TRACE -MMD -MP \
+	    -c $< -o $@
+-include $(PV_APP_DIR)/obj-trace/bench/rtems/tmtrace.d
+$(PART_IMAGE_DIR)/bench-tmtrace.elf: $(PV_APP_DIR)/obj-trace/bench/rtems/tmtrace.o \
+		$(PV_APP_DIR)/obj/bench/lib/samples.o $(PV_START) $(GUEST_PV_LINK_LIBS) \
+		$(GUEST_TRACE_LIB) $(PV_PARTITION_LDS)
+	$(Q)$(TARGET_LD) $(TARGET_LDEMU) -T $(PV_PARTITION_LDS) -o $@ $(PV_START) \
+		$(filter %.o,$(wordlist 1,2,$^)) --start-group $(GUEST_PV_TRACE_LINK_LIBS) --end-group
+BENCH_TMTRACE_IMAGES := $(PART_IMAGE_DIR)/bench-tmtrace.elf $(PART_IMAGE_DIR)/bench-tmtrace-off.elf
 # The pv side of bench_port.h reads the control page.
 $(PV_APP_DIR)/obj/bench/rtems/port_pv.o: GUEST_CFLAGS += $(PV_INCLUDES)
 
-BENCH_SYSTEMS := micro micro-trace switch virq-alone virq-flood tm tmtick
+BENCH_SYSTEMS := micro micro-trace switch virq-alone virq-flood tm tmtick tmtrace tmtrace-off
 $(foreach s,$(BENCH_SYSTEMS),$(eval $(call tessera_system,bench-$(s),bench/systems/$(s).xml,\
-	$(BENCH_PART_IMAGES) $(foreach p,$(BENCH_RTEMS),$(PART_IMAGE_DIR)/bench-$(p).elf))))
+	$(BENCH_PART_IMAGES) $(foreach p,$(BENCH_RTEMS),$(PART_IMAGE_DIR)/bench-$(p).elf) \
+	$(BENCH_TMTRACE_IMAGES))))
 # The hostile-neighbour systems (bench/gen_hostile.py, HOSTILE_SETS of
 # tests/tests.mk): the victim's window starts after each hostile kind, the
 # largest configuration; each also without the guard band (-noguard): what

@@ -34,6 +34,8 @@ RUNS = [
     ("tm-native", "native/bench-tm.elf", ("x86",)),
     ("tmtick-pv", "systems/bench-tmtick/system.elf", ("x86", "sparc")),
     ("tmtick-native", "native/bench-tmtick.elf", ("x86",)),
+    ("tmtrace", "systems/bench-tmtrace/system.elf", ("x86", "sparc")),
+    ("tmtrace-off", "systems/bench-tmtrace-off/system.elf", ("x86", "sparc")),
 ]
 # The hostile-neighbour systems (bench/gen_hostile.py), with and without
 # the guard band: the victim's window starts after each hostile kind.

@@ -3,7 +3,8 @@
 # of tree needs, for x86 and sparc (`make install ARCH=a PREFIX=DIR`: arch a
 # only), laid out as docs/guest.md ("Build your own application") describes:
 #   DIR/bin/tessera-config
-#   DIR/lib/pkgconfig/tessera-ARCH-PORT.pc      cc, Cflags, Libs
+#   DIR/lib/pkgconfig/tessera-ARCH-PORT.pc      cc, Cflags, Libs (PORT pv,
+#                                               pv-trace, native)
 #   DIR/lib/tessera/ARCH/{include,newlib,lib}   executive, POSIX, newlib
 #   DIR/lib/tessera/ARCH/PORT/{include,lib}     a port: its headers, start,
 #                                               linker script, library
@@ -60,6 +61,10 @@ SDK_PV_LIBS := $(SDK_LINK_FLAGS) -Wl,-T,$${top}/pv/lib/partition.ld $${top}/pv/l
 	-Wl,--whole-archive $${top}/lib/libexec-libc.a -Wl,--no-whole-archive \
 	-Wl,--start-group $${top}/pv/lib/libport-pv.a $${top}/pv/lib/libpv.a \
 	$(SDK_COMMON_LIBS) -Wl,--end-group $(SDK_LIBGCC)
+# tessera-ARCH-pv-trace.pc: the same with the executive's trace on
+# (docs/tracing.md): CONFIGURE_TESSERA_TRACE defined for confdefs, and the
+# traced executive library, which records every directive call.
+SDK_PV_TRACE_LIBS := $(subst $${top}/lib/libexec.a,$${top}/pv/lib/libexec-trace.a,$(SDK_PV_LIBS))
 SDK_NATIVE_LIBS := $(SDK_LINK_FLAGS) -Wl,-T,$${top}/native/lib/linker.ld -Wl,--gc-sections \
 	-Wl,--whole-archive $${top}/native/lib/libport-native.a $${top}/lib/libexec-libc.a \
 	-Wl,--no-whole-archive -Wl,--start-group $(SDK_COMMON_LIBS) -Wl,--end-group $(SDK_LIBGCC)
@@ -76,6 +81,9 @@ sdk_pc = printf '%s\n' '\# SPDX-License-Identifier: BSD-2-Clause' \
 $(SDK_STAGE)/tessera-$(ARCH)-pv.pc: mk/install.mk $(MAKEFILE_LIST)
 	@mkdir -p $(@D)
 	$(Q)$(call sdk_pc,pv,-I$${top}/pv/include,$(SDK_PV_LIBS)) > $@
+$(SDK_STAGE)/tessera-$(ARCH)-pv-trace.pc: mk/install.mk $(MAKEFILE_LIST)
+	@mkdir -p $(@D)
+	$(Q)$(call sdk_pc,pv-trace,-I$${top}/pv/include -DCONFIGURE_TESSERA_TRACE,$(SDK_PV_TRACE_LIBS)) > $@
 $(SDK_STAGE)/tessera-$(ARCH)-native.pc: mk/install.mk $(MAKEFILE_LIST)
 	@mkdir -p $(@D)
 	$(Q)$(call sdk_pc,native,-I$${top}/native/include,$(SDK_NATIVE_LIBS)) > $@
@@ -101,7 +109,7 @@ $(SDK_STAGE)/link-system: mk/install.mk $(MAKEFILE_LIST)
 	    '    $(SDK_KERNEL_LIBGCC)' > $@
 	$(Q)chmod +x $@
 
-SDK_PORTS := pv
+SDK_PORTS := pv pv-trace
 ifeq ($(ARCH),x86)
 SDK_PORTS += native
 endif
@@ -127,7 +135,7 @@ install-arch: $(ALL_TARGETS) $(SDK_STAGED)
 	$(Q)rm -f $(SDK_TOP)/lib/libexec-libc.a && ar rcs $(SDK_TOP)/lib/libexec-libc.a \
 	    $(GUEST_TARGET_LIBC_OBJS)
 	$(Q)install -D -m 644 -t $(SDK_TOP)/pv/lib $(PV_START) $(PV_PARTITION_LDS) $(GUEST_PV_LIB) \
-	    $(PV_LIB) $(APEX_LIB)
+	    $(PV_LIB) $(APEX_LIB) $(GUEST_TRACE_LIB)
 	$(Q)$(if $(filter native,$(SDK_PORTS)),$(call sdk_headers,$(NATIVE_PORT_DIR)/include,\
 	    $(SDK_TOP)/native/include) && install -D -m 644 -t $(SDK_TOP)/native/lib $(NATIVE_LDS) \
 	    $(NATIVE_PORT_LIB),:)

@@ -128,7 +128,7 @@ RTEMS_TEST_PROGRAMS += tests/system/test_abi_version.py
 $(eval $(call pv_app,rtems-tracetasks,tests/system/rtems/tracetasks/init.c))
 RTEMS_TEST_SYSTEMS += trace-rtems
 $(eval $(call tessera_system,trace-rtems,tests/system/systems/trace-rtems.xml,\
-	$(PV_APP_DIR)/rtems-tracetasks.elf))
+	$(PV_APP_DIR)/rtems-tracetasks.elf $(PV_APP_DIR)/hello01.elf))
 RTEMS_TEST_SYSTEMS += trio trio-fault
 $(eval $(call tessera_system,trio,tests/system/systems/trio.xml,\
 	$(foreach a,nav fuel cabin,$(PV_APP_DIR)/demo-$(a).elf)))
@@ -392,7 +392,8 @@ HOST_TEST_PROGRAMS += tests/contract/test_trap_tables.py
 # The host trace tool (tools/trace/, docs/tracing.md) on synthetic traces in
 # both byte orders; the CTF test needs babeltrace2 (tools/install-deps.sh).
 HOST_TEST_PROGRAMS += tests/tools/test_trace_json.py tests/tools/test_trace_ctf.py \
-	tests/tools/test_trace_svg.py tests/tools/test_trace_summary.py tests/tools/test_trace_errors.py
+	tests/tools/test_trace_svg.py tests/tools/test_trace_summary.py tests/tools/test_trace_errors.py \
+	tests/tools/test_gen_traced_directives.py
 .PHONY: mutate
 mutate:
 	$(Q)$(PYTHON) tests/mutate/run.py --arch $(ARCH) --mutants $(MUTANTS) --seed $(SEED) \

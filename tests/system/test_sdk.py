@@ -21,6 +21,11 @@ import sys
 import tempfile
 
 import sysrun
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..",
+                                "tools", "trace"))
+import abinames  # noqa: E402
+import extract  # noqa: E402
+import tracefile  # noqa: E402
 from sysrun import Run, Tap, CLEAN
 
 ROOT = os.path.abspath(os.path.join(os.path.dirname(__file__), "..", ".."))
@@ -94,7 +99,8 @@ def boot(arch, image):
 
 
 def check_tree(tap, arch, sdk):
-    pcs = [f"tessera-{arch}-pv"] + (["tessera-x86-native"] if arch == "x86" else [])
+    pcs = [f"tessera-{arch}-pv", f"tessera-{arch}-pv-trace"] + \
+        (["tessera-x86-native"] if arch == "x86" else [])
     for pc in pcs:
         path = os.path.join(sdk, "lib", "pkgconfig", f"{pc}.pc")
         text = open(path).read() if os.path.exists(path) else ""
@@ -105,6 +111,29 @@ def check_tree(tap, arch, sdk):
              if os.path.exists(p) and ROOT in open(p).read()]
     tap.ok(os.path.exists(script) and not named,
            f"{arch}: link-system and the pc files name no file of the source tree", "\n".join(named))
+
+
+def traced_partitions(tap, arch, app, env, where):
+    """make TRACE=yes (tessera-ARCH-pv-trace.pc): the partitions link the
+    traced executive and record their directive calls into the trace."""
+    shutil.copytree(app, where)
+    rc, out = run(["make", "clean", "all", f"ARCH={arch}", "TRACE=yes"], where, env)
+    image = os.path.join(where, "traced.elf")
+    if rc == 0:
+        rc, more = run(["tessera-config", "--arch", arch, "--trace", "guest", "--image-dir", where,
+                        "--image", image, os.path.join(where, "system.xml")], where, env)
+        out += more
+    trun = boot(arch, image)[0] if rc == 0 and os.path.exists(image) else Run("missing", None)
+    recs = []
+    if "TRACE-BEGIN" in trun.output:
+        recs = tracefile.parse(extract.extract(trun.output))[1]
+    ids = {n: i for i, n in abinames.AbiNames().directives.items()}
+    create = ids.get("rtems_message_queue_create")
+    entries = {(r.part, r.a) for r in recs if r.kind == 259}
+    tap.ok(trun.partition_lines("ALPHA") == expected("alpha") and (0, create) in entries
+           and (1, create) in entries,
+           f"{arch}: make TRACE=yes (tessera-{arch}-pv-trace) records both partitions' "
+           "directive calls", out[-2000:] + trun.output[-800:])
 
 
 def main():
@@ -162,6 +191,8 @@ def main():
         tap.ok(trun.status == CLEAN and "TRACE-BEGIN" in trun.output
                and trun.partition_lines("ALPHA") == expected("alpha"),
                f"{arch}: tessera-config --trace --image links the traced kernel", out + trun.output[-800:])
+
+        traced_partitions(tap, arch, app, env, os.path.join(tmp, "app-traced"))
 
         # Without a kernel to link with, --image fails and leaves no image.
         lost = os.path.join(app, "lost.elf")

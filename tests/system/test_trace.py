@@ -12,7 +12,10 @@ and the overflow; the health monitor's events with their actions; the
 plan switch at the frame boundary after the request; mode changes and the
 restart; the guest events in order, the forged one stamped with its real
 partition; the executive's task names, task switches and interrupts
-(CONFIGURE_TESSERA_TRACE, tests/system/rtems/tracetasks); the trace_read hypercall's records equal to the dump's. Without
+(CONFIGURE_TESSERA_TRACE, tests/system/rtems/tracetasks), its directive
+calls (DIRECTIVE_ENTRY / DIRECTIVE_EXIT: ids, statuses, nesting, in order
+with the task switches) and none from an untraced application beside it;
+the trace_read hypercall's records equal to the dump's. Without
 <trace> nothing is recorded and no dump is written; without the guest
 class trace_event answers PV_ENOENT; a full buffer keeps the oldest
 records and counts the rest as lost."""
@@ -26,6 +29,7 @@ from sysrun import ARCH, Tap, boot, CLEAN
 HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.dirname(os.path.dirname(HERE))
 sys.path.insert(0, os.path.join(ROOT, "tools", "trace"))
+import abinames  # noqa: E402
 import extract  # noqa: E402
 import kinds  # noqa: E402
 import tracefile as tf  # noqa: E402
@@ -385,7 +389,79 @@ def executive(tap):
     tap.ok(len(irq) >= 2 and irq == [(K["IRQ_ENTRY"], 0), (K["IRQ_EXIT"], 0)] * (len(irq) // 2),
            "trace-rtems: the tick's upcalls: IRQ_ENTRY then IRQ_EXIT of line 0, paired", irq)
     tap.ok(all(r.part == 0 for r in recs if r.kind >= 256) and header.classes == 0x81,
-           "trace-rtems: the executive's events carry its partition; classes window and guest")
+           "trace-rtems: the executive's events carry its partition; classes window and guest "
+           "(HELLO01, linked with the untraced executive, records none)")
+    tap.ok("*** END OF HELLO01 ***" in run.partition_lines("HELLO01"),
+           "trace-rtems: HELLO01 ran its directives to its end", run.partition_lines("HELLO01"))
+    directives(tap, recs, {a: "A", b: "B", idle: "IDLE", init: "Init"})
+
+
+# The directive calls of tests/system/rtems/tracetasks, in order, with the
+# task switches between them: ("switch", heir), (task, "+", directive) at an
+# entry, (task, "-", directive, status) at an exit. A semaphore obtain that
+# blocks is left at the switch and returns in the task's next turn;
+# rtems_task_exit has an entry only; exit() ends in rtems_shutdown_executive.
+INVALID_NAME = 3
+TRACETASKS_DIRECTIVES = [
+    ("Init", "+", "rtems_task_ident"), ("Init", "-", "rtems_task_ident", INVALID_NAME),
+    ("Init", "+", "rtems_task_ident"), ("Init", "-", "rtems_task_ident", 0),
+    *[x for _ in range(2) for x in (("Init", "+", "rtems_semaphore_create"),
+                                    ("Init", "-", "rtems_semaphore_create", 0))],
+    *[x for _ in range(2) for x in (("Init", "+", "rtems_task_create"),
+                                    ("Init", "-", "rtems_task_create", 0),
+                                    ("Init", "+", "rtems_task_start"),
+                                    ("Init", "-", "rtems_task_start", 0))],
+    ("Init", "+", "rtems_task_exit"), ("switch", "A"),
+    ("A", "+", "rtems_task_ident"), ("A", "-", "rtems_task_ident", 0),
+    ("A", "+", "rtems_semaphore_obtain"), ("A", "-", "rtems_semaphore_obtain", 0),
+    ("A", "+", "rtems_semaphore_release"), ("A", "-", "rtems_semaphore_release", 0),
+    ("A", "+", "rtems_semaphore_obtain"), ("switch", "B"),
+    ("B", "+", "rtems_task_ident"), ("B", "-", "rtems_task_ident", 0),
+    ("B", "+", "rtems_semaphore_obtain"), ("B", "-", "rtems_semaphore_obtain", 0),
+    ("B", "+", "rtems_semaphore_release"), ("B", "-", "rtems_semaphore_release", 0),
+    ("B", "+", "rtems_semaphore_obtain"), ("switch", "A"),
+    ("A", "-", "rtems_semaphore_obtain", 0),
+    ("A", "+", "rtems_semaphore_release"), ("A", "-", "rtems_semaphore_release", 0),
+    ("A", "+", "rtems_semaphore_obtain"), ("switch", "B"),
+    ("B", "-", "rtems_semaphore_obtain", 0),
+    ("B", "+", "rtems_semaphore_release"), ("B", "-", "rtems_semaphore_release", 0),
+    ("B", "+", "rtems_semaphore_obtain"), ("switch", "A"),
+    ("A", "-", "rtems_semaphore_obtain", 0),
+    ("A", "+", "rtems_semaphore_release"), ("A", "-", "rtems_semaphore_release", 0),
+    ("A", "+", "rtems_task_exit"), ("switch", "B"),
+    ("B", "-", "rtems_semaphore_obtain", 0),
+    ("B", "+", "rtems_semaphore_release"), ("B", "-", "rtems_semaphore_release", 0),
+    ("B", "+", "rtems_task_wake_after"), ("switch", "IDLE"), ("switch", "B"),
+    ("B", "-", "rtems_task_wake_after", 0), ("B", "+", "rtems_shutdown_executive"),
+]
+
+
+def directives(tap, recs, task_names):
+    """DIRECTIVE_ENTRY / DIRECTIVE_EXIT of the traced executive library:
+    the ids of tessera/trace_directives.h, each exit the innermost open
+    call of the task running, the statuses the directives returned."""
+    ids = abinames.AbiNames().directives
+    # Before the first switch runs the task that it switches from.
+    first = next((r.b for r in recs if r.kind == K["TASK_SWITCH"]), None)
+    got, running, open_calls = [], task_names.get(first), {}
+    nested = True
+    for r in recs:
+        if r.kind == K["TASK_SWITCH"]:
+            running = task_names.get(r.a, hex(r.a))
+            got.append(("switch", running))
+        elif r.kind == K["DIRECTIVE_ENTRY"]:
+            got.append((running, "+", ids.get(r.a, r.a)))
+            open_calls.setdefault(running, []).append(r.a)
+        elif r.kind == K["DIRECTIVE_EXIT"]:
+            got.append((running, "-", ids.get(r.a, r.a), r.b))
+            stack = open_calls.get(running, [])
+            nested = nested and bool(stack) and stack.pop() == r.a
+    tap.eq(got, TRACETASKS_DIRECTIVES,
+           "trace-rtems: the directives the tasks called, by id, with their statuses, in order "
+           "with the task switches")
+    exits = sum(1 for x in got if x[0] != "switch" and x[1] == "-")
+    tap.ok(nested and exits > 0, "trace-rtems: every DIRECTIVE_EXIT closes the innermost open "
+           "call of the task that runs", f"{exits} exits")
 
 
 def main():

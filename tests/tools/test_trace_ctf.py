@@ -28,6 +28,9 @@ FIELDS = [
     (1, 'partition = "ALPHA", cpu = 0, window = 0, plan = 0, plan_name = "main", '
         'planned_ns = 1000000, late_ns = 200'),
     (2, 'partition = "ALPHA", cpu = 0, task = 0xA010001, name = "TSK1"'),
+    (5, 'partition = "ALPHA", cpu = 0, directive = 39, name = "rtems_semaphore_obtain"'),
+    (6, 'partition = "ALPHA", cpu = 0, directive = 39, name = "rtems_semaphore_obtain", '
+        'status = 6, status_name = "RTEMS_TIMEOUT"'),
     (11, 'partition = "ALPHA", cpu = 0, number = 13, call = "port_write", status = -3, '
          'status_name = "PV_EINVAL", entry_ns = 2200000, duration_ns = 400'),
     (13, 'partition = "ALPHA", cpu = 0, kind = 300, a = 1, b = 2'),

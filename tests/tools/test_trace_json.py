@@ -70,8 +70,14 @@ def check(t, tag, doc):
     btask = [k for k, v in threads.items() if v == "task 0x0b010001"][0]
     nested = {(e["pid"], e["tid"], e["name"], e["ts"], e["dur"]) for e in ev
               if e["ph"] == "X" and e.get("cat") == "guest"}
-    t.ok(nested == {(*tsk1, "directive 5", 0.6, 0.3), (*btask, "irq 3", 4600.0, 0.5)},
-         f"{tag}: a directive and an interrupt nested in the task that ran them", nested)
+    t.ok(nested == {(*tsk1, "rtems_semaphore_obtain", 0.6, 0.3), (*btask, "irq 3", 4600.0, 0.5)},
+         f"{tag}: a directive (named by its id, tessera/trace_directives.h) and an interrupt "
+         "nested in the task that ran them", nested)
+    obtain = [e["args"] for e in ev if e["ph"] == "X" and e.get("cat") == "guest"
+              and e["name"] == "rtems_semaphore_obtain"]
+    t.ok(obtain == [{"directive": 39, "name": "rtems_semaphore_obtain", "status": 6,
+                     "status_name": "RTEMS_TIMEOUT"}],
+         f"{tag}: the directive's slice has its id, name and status code", obtain)
     inst = {(e["pid"], e["name"]): e for e in ev if e["ph"] == "i"}
     hm = inst.get((pid["GAMMA"], "HM memory-violation: cold-restart"))
     t.ok(hm is not None and hm["ts"] == 8200.0 and hm["args"]["detail"] == 0xDEAD,

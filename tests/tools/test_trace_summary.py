@@ -2,7 +2,7 @@
 # SPDX-License-Identifier: BSD-2-Clause
 """tools/trace/tessera-trace.py --summary on the synthetic trace: per
 partition its windows and late starts, hypercalls by number with count,
-longest duration and errors, faults, port traffic and other events; the
+longest duration and errors, directives by id with calls and errors, faults, port traffic and other events; the
 kernel's events and the lost records. TAP on stdout (tests/run.py)."""
 import os
 import re
@@ -48,10 +48,16 @@ def main():
          "order, and the kernel's", list(sec))
     has(t, sec, "ALPHA", "windows: 2, run 5999850 ns")
     has(t, sec, "ALPHA", "late start: max 200 ns, avg 100.0 ns")
-    hc = [re.split(r"\s+", x) for x in sec.get("ALPHA", []) if re.match(r"^\d+\s", x)]
+    rows = [re.split(r"\s+", x) for x in sec.get("ALPHA", []) if re.match(r"^\d+\s", x)]
+    hc = [r for r in rows if not r[1].startswith("rtems_")]
     t.ok(hc == [["0", "console_write", "1", "1000", "0"], ["1", "time_get", "1", "200", "0"],
                 ["13", "port_write", "2", "2000", "1"]],
          "ALPHA's hypercalls by number: count, max ns, errors", hc)
+    t.ok([r for r in rows if r[1].startswith("rtems_")] == [["39", "rtems_semaphore_obtain", "1",
+                                                             "1"]],
+         "ALPHA's directives by id: name, calls, errors (a status other than successful)", rows)
+    t.ok("DIRECTIVE_ENTRY: 1" not in sec.get("ALPHA", []),
+         "directive records are counted per directive, not as other events")
     has(t, sec, "ALPHA", "port write ALPHA.cmd: 1 (8 bytes)")
     has(t, sec, "ALPHA", "port overflow ALPHA.cmd: 1 (8 bytes)")
     has(t, sec, "ALPHA", "unknown kind 300: 1")

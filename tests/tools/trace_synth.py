@@ -48,8 +48,8 @@ def scenario():
         (t + 300, 261, ALPHA, TSK1, rtems_name("TSK1")),   # TASK_NAME
         (t + 310, 261, ALPHA, TSK2, rtems_name("TSK2")),
         (t + 400, 256, ALPHA, TSK1, 0),                    # TASK_SWITCH -> TSK1
-        (t + 600, 259, ALPHA, 5, 0),                       # DIRECTIVE_ENTRY 5
-        (t + 900, 260, ALPHA, 5, 0),                       # DIRECTIVE_EXIT 5
+        (t + 600, 259, ALPHA, 39, 0),                      # DIRECTIVE_ENTRY semaphore_obtain
+        (t + 900, 260, ALPHA, 39, 6),                      # its EXIT, RTEMS_TIMEOUT
         (t + 1500, 16, ALPHA, 0, t + 500),                 # HCALL console_write, 1000 ns
         (t + 1000000, 256, ALPHA, TSK2, TSK1),             # TSK1 -> TSK2
         (t + 1100000, 64, ALPHA, 0, 8),                    # PORT_WRITE ALPHA.cmd

@@ -2,13 +2,18 @@
 """Names for the ABI numbers a trace records (hypercalls, status codes,
 health-monitor errors and actions, modes), read from the guest ABI's
 headers in this tree (pv/include/pv/abi.h and abi_list.h, the one
-definition), so the tool never holds a second copy that could drift. A
-number without a name is shown as the number."""
+definition), and for the executive's directive ids and RTEMS status codes
+(guest/port/pv/include/tessera/trace_directives.h,
+guest/include/rtems/rtems/status.h), so the tool never holds a second copy
+that could drift. A number without a name is shown as the number."""
 import os
 import re
 
 ROOT = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..")
 PV_DIR = os.path.join(ROOT, "pv", "include", "pv")
+DIRECTIVES_H = os.path.join(ROOT, "guest", "port", "pv", "include", "tessera",
+                            "trace_directives.h")
+RTEMS_STATUS_H = os.path.join(ROOT, "guest", "include", "rtems", "rtems", "status.h")
 
 
 def _read(name):
@@ -40,6 +45,10 @@ class AbiNames:
                        if n != "COUNT"}
         self.status = {int(v): "PV_" + n for n, v in
                        re.findall(r"^#define\s+PV_(E[A-Z]+)\s+\((-\d+)\)", abi, re.M)}
+        self.directives = {int(i): n for i, n in
+                           re.findall(r"\bX\((\d+),\s*(rtems_\w+)\)", _read(DIRECTIVES_H))}
+        self.rtems_status = {int(v): n for n, v in
+                             re.findall(r"\b(RTEMS_[A-Z_]+)\s*=\s*(\d+)", _read(RTEMS_STATUS_H))}
 
     @staticmethod
     def _name(table, value):
@@ -56,6 +65,12 @@ class AbiNames:
 
     def mode(self, mode):
         return self._name(self.modes, mode)
+
+    def directive(self, directive_id):
+        return self._name(self.directives, directive_id)
+
+    def rtems_status_name(self, status):
+        return self._name(self.rtems_status, status)
 
     def status_name(self, status):
         return "ok" if status >= 0 else self._name(self.status, status)

@@ -117,9 +117,10 @@ class Decoder:
         if k in (IRQ_ENTRY, IRQ_EXIT):
             return [("vector", "u32", a)]
         if k == DIRECTIVE_ENTRY:
-            return [("directive", "u32", a)]
+            return [("directive", "u32", a), ("name", "str", self.abi.directive(a))]
         if k == DIRECTIVE_EXIT:
-            return [("directive", "u32", a), ("status", "u64", b)]
+            return [("directive", "u32", a), ("name", "str", self.abi.directive(a)),
+                    ("status", "u64", b), ("status_name", "str", self.abi.rtems_status_name(b))]
         if k == TASK_NAME:
             return [("task", "x32", a), ("name", "str", task_name_text(b))]
         if k == USER:

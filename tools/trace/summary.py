@@ -1,7 +1,8 @@
 # SPDX-License-Identifier: BSD-2-Clause
 """The --summary text: per partition its windows and late starts,
-hypercalls by number (count, longest), health-monitor events, port
-traffic and other events; then the kernel's own events and the records
+hypercalls by number (count, longest), directive calls by id (calls, how
+many ended with a status other than RTEMS_SUCCESSFUL), health-monitor
+events, port traffic and other events; then the kernel's own events and the records
 the buffer lost."""
 from collections import Counter, defaultdict
 
@@ -33,6 +34,17 @@ def _partition_lines(p, events, tl):
             errors = sum(1 for _, st in v if st < 0)
             lines.append(f"    {nr:>4}  {name:<16} {len(v):>6} {max(d for d, _ in v):>8}"
                          f" {errors:>6}")
+    directives = defaultdict(lambda: [0, 0])  # name: calls, unsuccessful statuses
+    for ev in events:
+        if ev.record.kind == K.DIRECTIVE_ENTRY:
+            directives[(ev.record.a, _fields(ev)["name"])][0] += 1
+        elif ev.record.kind == K.DIRECTIVE_EXIT and ev.record.b != 0:
+            directives[(ev.record.a, _fields(ev)["name"])][1] += 1
+    if directives:
+        lines.append("  directives:")
+        lines.append(f"    {'id':>4}  {'name':<36} {'calls':>6} {'errors':>6}")
+        for (i, name), (n, errors) in sorted(directives.items()):
+            lines.append(f"    {i:>4}  {name:<36} {n:>6} {errors:>6}")
     hm = Counter()
     ports = defaultdict(lambda: [0, 0])
     other = Counter()
@@ -44,7 +56,8 @@ def _partition_lines(p, events, tl):
             key = (ev.name.split("_")[1].lower(), f["port_name"])
             ports[key][0] += 1
             ports[key][1] += f["length"]
-        elif ev.record.kind not in (K.HCALL, K.WINDOW_START, K.WINDOW_END, K.PART_SWITCH):
+        elif ev.record.kind not in (K.HCALL, K.WINDOW_START, K.WINDOW_END, K.PART_SWITCH,
+                                    K.DIRECTIVE_ENTRY, K.DIRECTIVE_EXIT):
             other[ev.name] += 1
     lines.append(f"  faults/HM events: {sum(hm.values())}")
     lines += [f"    {k}: {n}" for k, n in sorted(hm.items())]

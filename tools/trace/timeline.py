@@ -106,13 +106,12 @@ def build(header, events, system):
             dur = dict((f[0], f[2]) for f in ev.fields)
             tl.hcalls.append(Span(p, r.b, r.ts, dur["call"], event=ev))
         elif r.kind in (K.DIRECTIVE_ENTRY, K.IRQ_ENTRY):
-            st.open_calls.setdefault((r.kind, r.a), []).append((r.ts, st.task))
+            st.open_calls.setdefault((r.kind, r.a), []).append((r.ts, st.task, _label(ev)))
         elif r.kind in (K.DIRECTIVE_EXIT, K.IRQ_EXIT):
             opened = st.open_calls.get((r.kind - 1, r.a))
             if opened:
-                since, task = opened.pop()
-                what = "directive" if r.kind == K.DIRECTIVE_EXIT else "irq"
-                tl.nested.append(Span(p, since, r.ts, f"{what} {r.a}",
+                since, task, label = opened.pop()
+                tl.nested.append(Span(p, since, r.ts, label,
                                       dict((f[0], f[2]) for f in ev.fields), task=task,
                                       event=ev))
             else:
@@ -128,13 +127,22 @@ def build(header, events, system):
         if st.window_open:
             _close_task(tl, p, st, tl.end)
         for opened in st.open_calls.values():
-            for since, task in opened:
-                tl.nested.append(Span(p, since, tl.end, "unfinished", task=task))
+            # A directive that never returns (rtems_task_exit), or a call
+            # the trace's end cut short.
+            for since, task, label in opened:
+                tl.nested.append(Span(p, since, tl.end, f"{label} (unfinished)", task=task))
     tl.windows.sort(key=lambda s: (s.start, s.part))
     tl.tasks.sort(key=lambda s: (s.start, s.part))
     tl.frames = sorted(frames)
     tl.gaps = _gaps(tl)
     return tl
+
+
+def _label(ev):
+    """A directive's span is named by the directive, an interrupt's by its line."""
+    if ev.record.kind == K.DIRECTIVE_ENTRY:
+        return dict((f[0], f[2]) for f in ev.fields)["name"]
+    return f"irq {ev.record.a}"
 
 
 def _gaps(tl):

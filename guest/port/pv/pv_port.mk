@@ -32,19 +32,61 @@ $(PV_APP_DIR)/obj/%.o: %.c | $(NEWLIB_INCLUDE)
 GUEST_PV_LINK_LIBS = $(GUEST_TARGET_LIBC_OBJS) $(POSIX_LIB) $(GUEST_PV_LIB) $(GUEST_TARGET_LIB) $(PV_LIB) \
 	$(NEWLIB_LIBS) $(TARGET_LIBGCC)
 
+# ---- The traced executive library (docs/tracing.md, "Directive calls") ----
+# libexec.a itself is never rebuilt for the trace: libexec-trace.a is a copy
+# of it whose directives are renamed tessera_untraced_* (objcopy), plus
+# generated wrappers under the directives' own names that record
+# DIRECTIVE_ENTRY / DIRECTIVE_EXIT around a call of the renamed body. Calls
+# inside the executive name the renamed bodies and stay unrecorded; the
+# application's (and the other libraries') calls reach the wrappers.
+GUEST_TRACE_DIR := $(B)/$(ARCH)/guest/trace
+GUEST_TRACE_LIB := $(GUEST_TRACE_DIR)/libexec-trace.a
+GUEST_TRACE_IDS := guest/port/pv/include/tessera/trace_directives.h
+GUEST_TRACE_GEN := guest/port/pv/gen_traced_directives.py
+TARGET_NM := $(patsubst %objcopy,%nm,$(TARGET_OBJCOPY))
+
+# <rtems.h> as the compiler sees it: the generator reads the prototypes there.
+$(GUEST_TRACE_DIR)/rtems.i: guest/include/rtems.h | $(NEWLIB_INCLUDE)
+	@mkdir -p $(@D)
+	$(Q)$(TARGET_CC) $(GUEST_CFLAGS) $(GUEST_PV_INCLUDES) -E -P -MMD -MP -MT $@ $< -o $@
+
+# One wrapper a file (wrappers/rtems_*.c), compiled here in one go: their
+# names come from the list, which make does not read.
+$(GUEST_TRACE_DIR)/traced_directives.syms: $(GUEST_TRACE_DIR)/rtems.i $(GUEST_TRACE_IDS) \
+		$(GUEST_TRACE_GEN) guest/port/pv/include/tessera/trace.h
+	$(Q)$(PYTHON) $(GUEST_TRACE_GEN) --ids $(GUEST_TRACE_IDS) --decls $< \
+	    --outdir $(GUEST_TRACE_DIR)/wrappers --syms $@.tmp
+	$(Q)rm -f $(GUEST_TRACE_DIR)/wrappers/*.o && for c in $(GUEST_TRACE_DIR)/wrappers/*.c; do \
+	    $(TARGET_CC) $(GUEST_CFLAGS) $(GUEST_PV_INCLUDES) -c $$c -o $${c%.c}.o || exit 1; done
+	$(Q)mv $@.tmp $@
+
+$(GUEST_TRACE_LIB): $(GUEST_TARGET_LIB) $(GUEST_TRACE_DIR)/traced_directives.syms
+	$(Q)rm -f $@ && $(TARGET_OBJCOPY) --redefine-syms=$(GUEST_TRACE_DIR)/traced_directives.syms \
+	    $(GUEST_TARGET_LIB) $@ && ar rs $@ $(GUEST_TRACE_DIR)/wrappers/*.o
+
+GUEST_PV_TRACE_LINK_LIBS = $(subst $(GUEST_TARGET_LIB),$(GUEST_TRACE_LIB),$(GUEST_PV_LINK_LIBS))
+# $(call pv_pick_libs,OBJECTS): shell text that sets $$libs to the link
+# libraries, the traced executive when the application's objects name the
+# trace extension (CONFIGURE_TESSERA_TRACE, <rtems/confdefs.h>).
+pv_pick_libs = libs='$(GUEST_PV_LINK_LIBS)'; \
+	if $(TARGET_NM) -u $(1) | grep -qw tessera_trace_thread_create; then \
+	    libs='$(GUEST_PV_TRACE_LINK_LIBS)'; fi
+
 # $(call pv_app,NAME,SOURCES): an RTEMS application as a partition image,
 # $(PV_APP_DIR)/NAME.elf.
 define pv_app
 $(PV_APP_DIR)/$(1).elf: $(patsubst %.c,$(PV_APP_DIR)/obj/%.o,$(2)) $(PV_START) \
-		$$(GUEST_PV_LINK_LIBS) $(PV_PARTITION_LDS)
-	$$(Q)$$(TARGET_LD) $$(TARGET_LDEMU) -T $(PV_PARTITION_LDS) -o $$@ $(PV_START) \
+		$$(GUEST_PV_LINK_LIBS) $$(GUEST_TRACE_LIB) $(PV_PARTITION_LDS)
+	$$(Q)$$(call pv_pick_libs,$(patsubst %.c,$(PV_APP_DIR)/obj/%.o,$(2))); \
+	$$(TARGET_LD) $$(TARGET_LDEMU) -T $(PV_PARTITION_LDS) -o $$@ $(PV_START) \
 		$(patsubst %.c,$(PV_APP_DIR)/obj/%.o,$(2)) \
-		--start-group $$(GUEST_PV_LINK_LIBS) --end-group
+		--start-group $$$$libs --end-group
 PV_APPS += $(PV_APP_DIR)/$(1).elf
 endef
 
--include $(GUEST_PV_OBJS:.o=.d) $(shell find $(PV_APP_DIR)/obj -name '*.d' 2>/dev/null)
-ALL_TARGETS += $(GUEST_PV_LIB)
+-include $(GUEST_PV_OBJS:.o=.d) $(wildcard $(GUEST_TRACE_DIR)/*.d) \
+	$(shell find $(PV_APP_DIR)/obj -name '*.d' 2>/dev/null)
+ALL_TARGETS += $(GUEST_PV_LIB) $(GUEST_TRACE_LIB)
 
 # Every scenario program also runs as a partition (tests/system/test_rtems_scenarios.py).
 $(foreach s,$(GUEST_SCENARIOS),$(eval $(call pv_app,$(s),$(wildcard apps/tests/$(s)/*.c))))

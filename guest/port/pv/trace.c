@@ -35,6 +35,19 @@ void tessera_trace_thread_switch(rtems_tcb *executing, rtems_tcb *heir)
     record(PV_TRACE_TASK_SWITCH, heir->Object.id, executing->Object.id);
 }
 
+/* The traced executive library's wrappers (gen_traced_directives.py): the
+ * directive's id at its entry, its id and status at its exit. */
+void tessera_trace_directive_entry(uint32_t directive)
+{
+    record(PV_TRACE_DIRECTIVE_ENTRY, directive, 0);
+}
+
+rtems_status_code tessera_trace_directive_exit(uint32_t directive, rtems_status_code status)
+{
+    record(PV_TRACE_DIRECTIVE_EXIT, directive, (uint32_t)status);
+    return status;
+}
+
 /* Overrides irq.c's weak pv_upcall_handler: the same two steps, each line
  * delivered recorded at its entry and before the dispatch. */
 void pv_upcall_handler(struct pv_upcall_frame *frame)

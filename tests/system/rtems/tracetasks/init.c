@@ -4,7 +4,11 @@
  * tests/system/test_trace.py): Init starts two tasks that take turns
  * through a semaphore, each printing its id and name, so that the test can
  * hold the trace's TASK_NAME and TASK_SWITCH events against them; the
- * clock tick's interrupts give IRQ_ENTRY / IRQ_EXIT events.
+ * clock tick's interrupts give IRQ_ENTRY / IRQ_EXIT events. Linked with the
+ * traced executive (CONFIGURE_TESSERA_TRACE), its directive calls give
+ * DIRECTIVE_ENTRY / DIRECTIVE_EXIT events: Init's first call fails
+ * (RTEMS_INVALID_NAME), the semaphore obtains block and resume in the
+ * other task's turn, rtems_task_exit never returns.
  */
 #include <rtems.h>
 #include <stdio.h>
@@ -36,6 +40,9 @@ rtems_task Init(rtems_task_argument arg)
     rtems_id id;
 
     (void)arg;
+    if (rtems_task_ident(rtems_build_name('N', 'O', 'N', 'E'), RTEMS_SEARCH_ALL_NODES, &id) !=
+        RTEMS_INVALID_NAME)
+        printf("task_ident of an unknown name did not fail\n");
     rtems_task_ident(RTEMS_WHO_AM_I, RTEMS_SEARCH_LOCAL_NODE, &id);
     printf("init id 0x%08lx\n", (unsigned long)id);
     for (int i = 0; i < 2; i++)
