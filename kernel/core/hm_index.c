@@ -10,9 +10,9 @@
 #include "hm_index.h"
 #include "kprintf.h"
 
-static uint32_t active;  /* the half readers search: 0 or 1 */
-static uint32_t used[2]; /* positions written in each half */
-static uint32_t copied;  /* positions of the active half copied into the other */
+static uint32_t active;     /* the half readers search: 0 or 1 */
+static uint32_t used[2];    /* positions written in each half */
+static uint32_t copied;     /* positions of the active half copied into the other */
 static uint32_t summary[2]; /* bit w: word w of the half's bitmap has a kept position */
 
 static uint32_t words_per_half(void)

@@ -29,8 +29,8 @@
  * in use (tests/unit/kernel/test_hm_index.c floods it; a full half would
  * panic). A larger k costs every append more copying, a smaller one more
  * memory. */
-#define HM_INDEX_COPY_STEPS 3u
-#define HM_INDEX_LEN(entries) (3u * (entries) + 8u)
+#define HM_INDEX_COPY_STEPS     3u
+#define HM_INDEX_LEN(entries)   (3u * (entries) + 8u)
 #define HM_INDEX_WORDS(entries) ((HM_INDEX_LEN(entries) + 31u) / 32u)
 /* The search's first step: a power of two above half the largest half, so
  * that every configuration takes the same number of steps. */
@@ -41,11 +41,11 @@ _Static_assert(2u * HM_INDEX_SEARCH_TOP > HM_INDEX_LEN(HM_LOG_ENTRIES(CFG_MAX_PA
 _Static_assert(HM_INDEX_WORDS(HM_LOG_ENTRIES(CFG_MAX_PARTITIONS)) <= 32, "summary fits a word");
 
 /* Defined by CFG_STATE_DEFINE: both halves one after the other. */
-extern const uint32_t hm_index_len;             /* positions per half */
-extern uint32_t hm_index_seq[];                 /* 2 * hm_index_len entry numbers */
-extern hm_log_slot hm_index_slot[];             /* 2 * hm_index_len slots */
-extern uint16_t hm_index_pos[];                 /* 2 * hm_log_size: a slot's position per half */
-extern uint32_t hm_index_live[];                /* 2 * HM_INDEX_WORDS bits: kept positions */
+extern const uint32_t hm_index_len; /* positions per half */
+extern uint32_t hm_index_seq[];     /* 2 * hm_index_len entry numbers */
+extern hm_log_slot hm_index_slot[]; /* 2 * hm_index_len slots */
+extern uint16_t hm_index_pos[];     /* 2 * hm_log_size: a slot's position per half */
+extern uint32_t hm_index_live[];    /* 2 * HM_INDEX_WORDS bits: kept positions */
 
 /* Adds the newest entry (number seq, in slot), then copies. Constant time. */
 void hm_index_append(hm_log_slot slot, uint32_t seq);

@@ -28,8 +28,10 @@ static const struct cfg_area areas[] = {
     {"data", FAKE_RAM_BASE + 0x1000, 0x40100000, 0x4000, CFG_AREA_READ | CFG_AREA_WRITE},
 };
 #define PART(n, i, f)                                                                              \
-    {.name = n, .id = i, .flags = f, .initial_mode = CFG_MODE_NORMAL, .areas = areas,             \
-     .num_areas = 2}
+    {                                                                                              \
+        .name = n, .id = i, .flags = f, .initial_mode = CFG_MODE_NORMAL, .areas = areas,           \
+        .num_areas = 2                                                                             \
+    }
 static const struct cfg_partition cfgs[PARTS] = {PART("SYS", 1, CFG_PART_SYSTEM), PART("A", 2, 0),
                                                  PART("B", 3, 0), PART("C", 4, 0)};
 const struct cfg_system cfg_system = {
