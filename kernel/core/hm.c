@@ -1,5 +1,6 @@
 /* SPDX-License-Identifier: BSD-2-Clause */
 #include "hm.h"
+#include "hm_index.h"
 #include "arch.h"
 #include "cfg.h"
 #include "console.h"
@@ -128,6 +129,7 @@ static void log_drop_oldest_of(struct partition *p)
         log_newest = prev;
     else
         hm_log_prev_slot[next] = prev;
+    hm_index_drop((hm_log_slot)i);
     p->hm_log_oldest = hm_log_next_own[i];
     p->hm_log_kept--;
     log_count--;
@@ -183,6 +185,7 @@ static void log_append(struct partition *p, const struct hm_error *e, uint32_t a
     x->time_ns = arch_time_ns();
     x->detail = e->detail;
     x->pc = e->pc;
+    hm_index_append((hm_log_slot)i, x->seq);
 }
 
 /* Tells p's own handler: the details in its control page, then the line.
@@ -318,7 +321,7 @@ int32_t hm_hc_log_read(struct partition *p)
 {
     uint32_t first = arch_hcall_arg(p, 0), max;
     uint32_t oldest = log_count ? hm_log_entries[log_oldest].seq : log_next;
-    uint32_t behind = log_next - first, k = log_oldest, n = 0;
+    uint32_t behind = log_next - first, k, n = 0;
     struct pv_hm_entry *out;
     struct pv_hm_log_status st, *st_out;
 
@@ -329,10 +332,9 @@ int32_t hm_hc_log_read(struct partition *p)
      * up to half the number space behind, otherwise it is in the future. */
     if (behind > log_next - oldest)
         first = behind <= 0x80000000u ? oldest : log_next;
-    /* The first entry kept at or after first (numbers compared as
-     * distances from the oldest, so that wrapping does not matter). */
-    while (k != HM_NO_SLOT && hm_log_entries[k].seq - oldest < first - oldest)
-        k = hm_log_next_slot[k];
+    /* The first entry kept at or after first: the oldest, or found by the
+     * index in the same instructions whatever the log holds (hm_index.h). */
+    k = first == oldest ? log_oldest : hm_index_find(first);
     for (; n < max && k != HM_NO_SLOT; n++, k = hm_log_next_slot[k])
         memcpy(&out[n], &hm_log_entries[k], sizeof(*out));
     if (st_out) {

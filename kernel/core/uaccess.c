@@ -74,3 +74,24 @@ void *uaccess_ptr(const struct cfg_partition *p, arch_addr_t va, arch_size_t len
         return 0;
     return arch_phys_to_kernel(phys);
 }
+
+/* The long way of uaccess_ptr_cached() (uaccess.h), out of line so that
+ * the usual case inlined at its callers stays short. The area remembered is
+ * the one uaccess_ptr() accepted va in: the same fixed search finds it. */
+__attribute__((noinline)) void *uaccess_ptr_remember(const struct cfg_partition *p,
+                                                     struct uaccess_area *last, arch_addr_t va,
+                                                     arch_size_t len, uint32_t rights)
+{
+    void *k = uaccess_ptr(p, va, len, rights);
+    const struct cfg_area *a;
+
+    if (!k)
+        return 0;
+    a = area_below(p, va);
+    if ((a->rights & (CFG_AREA_READ | CFG_AREA_WRITE)) == (CFG_AREA_READ | CFG_AREA_WRITE)) {
+        last->virt = a->virt;
+        last->size = a->size;
+        last->kernel = arch_phys_to_kernel(a->phys);
+    }
+    return k;
+}

@@ -40,6 +40,8 @@ TWINS = {
     "time: TSC (%u MHz) or local APIC timer (%u MHz) not usable": MACHINE,
     "fpu: CPU lacks an FPU or FXSAVE/FXRSTOR": MACHINE,
     "kernel trap: %s": BUG,
+    # the HM log's index: its halves are sized so that a copy always ends first
+    "hm index: half %u full": BUG,
     # RISC-V: only the supervisor timer interrupt is enabled (sie.STIE)
     "unexpected interrupt, scause=%llx": MACHINE,
     "RAM: the configuration uses %llu MiB, the machine has %llu MiB": MACHINE,

@@ -16,22 +16,25 @@ in chunks, one kernel entry each, so a partition writing such messages
 without pause delays the next partition's window start by one chunk at
 most, not by a whole copy (74 us on x86 before). Also: the destination of a write still gets its port event, at the
 start of its next window, and the largest system's worst cases are printed
-(docs/pv-api.md lists them)."""
+(docs/pv-api.md lists them), among them the newest entry of a full HM log
+(64 entries or 256: the same cost) and the entry that drains a line left
+queued at a window's end."""
 import re
 import sys
 from sysrun import ARCH, Tap, boot, CLEAN
 
 ENOENT = -5
 SAMPLES = 250        # SAMPLES of portcost.c
+OWED_SAMPLES = 5     # OWED_SAMPLES of portcost.c
 QUANTUM = {"sparc": 25, "riscv": 100}.get(ARCH, 1)  # BENCH_CLOCK_QUANTUM
 SAME = ("open missing", "write 8 wide", "write 8 narrow", "status", "time_get", "irq_sync",
         "unknown number", "upcall_set", "timer_set", "partition_status self",
         "partition_status other", "partition_control unknown", "partition_control restart",
-        "plan_switch")
+        "plan_switch", "hm_log_read newest")
 # Timed in both systems and printed, not compared: their cost depends on the
 # number of partitions, within the configuration's limits (docs/pv-api.md).
 OTHERS = ("console_write 128", "hm_raise application-error", "hm_log_read 64",
-          "console_read (not the input partition)")
+          "console_read (not the input partition)", "console drain owed (a 128-byte line)")
 COST = re.compile(r"cost (.+): result (-?\d+) min (\d+) max (\d+) sum (\d+) entries (\d+)$")
 LONG = ("write 64KiB sampling", "read 64KiB sampling", "write 64KiB queuing",
         "read 64KiB queuing")
@@ -70,6 +73,10 @@ def main():
         tap.ok(all(c.get(k, (0,) * 5)[4] >= SAMPLES_BIG * (65536 // CHUNK_MAX) for k in LONG),
                f"{name}: a 64 KiB message takes a kernel entry per {CHUNK_MAX} bytes at least",
                str({k: c.get(k) for k in LONG}))
+        owed = c.get("console drain owed (a 128-byte line)", (0,) * 5)
+        tap.eq(owed[4], OWED_SAMPLES,
+               f"{name}: a line left queued at the end of a window drains in one kernel entry "
+               "early in the writer's next window (drain_owed)")
         late = [int(ln.split()[3]) for ln in run.partition_lines("P01")
                 if ln.startswith("latest window start: ")]
         tap.ok(late and late[0] < LATE_MAX,

@@ -5,19 +5,20 @@
 UNIT_DIR := $(B)/host/unit
 UNIT_KERNEL_CFLAGS := $(HOST_CFLAGS) -Wno-format-truncation -Ikernel/core/include \
 	-Itests/unit/kernel/host -Itests/unit/kernel -Itests/common -Ipv/include
-UNIT_KERNEL_TESTS := sched uaccess idtable hcall hm elf kformat port hcall_args trace cpu_plans
+UNIT_KERNEL_TESTS := sched uaccess idtable hcall hm hm_index elf kformat port hcall_args trace cpu_plans
 
 # Which core files each test links (with the stand-in architecture).
 UNIT_SRCS_sched := kernel/core/sched.c
 UNIT_SRCS_uaccess := kernel/core/uaccess.c
 UNIT_SRCS_idtable := kernel/core/idtable.c
 UNIT_SRCS_hcall := kernel/core/hcall.c kernel/core/partition_hc.c kernel/core/schedule.c kernel/core/sched.c \
-	kernel/core/hm.c kernel/core/uaccess.c kernel/core/console.c \
+	kernel/core/hm.c kernel/core/hm_index.c kernel/core/uaccess.c kernel/core/console.c \
 	kernel/core/idtable.c \
 	kernel/core/virq.c kernel/core/vtimer.c kernel/core/partition.c kernel/core/elf.c \
 	kernel/core/port.c kernel/core/trace_hc.c \
 	kernel/core/kprintf.c kernel/core/kformat.c
 UNIT_SRCS_hm := $(UNIT_SRCS_hcall)
+UNIT_SRCS_hm_index := $(UNIT_SRCS_hcall)
 UNIT_SRCS_port := $(UNIT_SRCS_hcall)
 # The argument cases generated from pv/include/pv/hcall_args.h.
 UNIT_SRCS_hcall_args := $(UNIT_SRCS_hcall) tests/common/hcall_cases.c

@@ -16,43 +16,14 @@
 /* The frame with the MIN_FRAME bytes below it: what push and pop check. */
 #define FRAME_SPAN (MIN_FRAME + sizeof(struct pv_upcall_frame))
 
-/* frame_ptr() the long way: uaccess_ptr() decides, and the area that held
- * the span is remembered if it is readable and writable. */
-__attribute__((noinline)) static uint8_t *frame_ptr_search(struct partition *p, uint32_t va,
-                                                           uint32_t rights)
-{
-    const struct cfg_partition *c = p->cfg;
-    uint8_t *k = uaccess_ptr(c, va, FRAME_SPAN, rights);
-
-    for (uint32_t i = 0; k && i < c->num_areas; i++) {
-        const struct cfg_area *a = &c->areas[i];
-
-        if (va - a->virt < a->size &&
-            (a->rights & (CFG_AREA_READ | CFG_AREA_WRITE)) == (CFG_AREA_READ | CFG_AREA_WRITE)) {
-            p->ctx.frame_area_virt = a->virt;
-            p->ctx.frame_area_size = a->size;
-            p->ctx.frame_area_kernel = arch_phys_to_kernel(a->phys);
-            break;
-        }
-    }
-    return k;
-}
-
 /* The kernel address of the span [va, va + FRAME_SPAN) (the save area
  * below the upcall frame, then the frame), or NULL when it is not inside
- * one of p's areas with the rights asked for. The answer is uaccess_ptr()'s,
- * found faster in the usual case, a frame in the same area as the previous
- * one (the stack): areas are fixed by the configuration and never overlap,
- * so the one area that contains va decides, and one that is both readable
- * and writable passes both the push (write) and the pop (read) check; only
- * such an area is remembered (as on x86, kernel/arch/x86/upcall.c). */
+ * one of p's areas with the rights asked for: uaccess_ptr()'s answer, found
+ * at once in the usual case, a frame in the same area as the previous one
+ * (the stack; uaccess.h). */
 static inline uint8_t *frame_ptr(struct partition *p, uint32_t va, uint32_t rights)
 {
-    uint32_t off = va - p->ctx.frame_area_virt;
-
-    if (off < p->ctx.frame_area_size && FRAME_SPAN <= p->ctx.frame_area_size - off)
-        return p->ctx.frame_area_kernel + off;
-    return frame_ptr_search(p, va, rights);
+    return uaccess_ptr_cached(p->cfg, &p->ctx.frame_area, va, FRAME_SPAN, rights);
 }
 
 int arch_upcall_push(struct partition *p, uint32_t lines)

@@ -258,14 +258,10 @@ void arch_timer_arm_idle(uint64_t deadline_ns)
     }
 }
 
-int x86_idle_timer(int from_idle)
+void x86_idle_wake_early(void)
 {
-    int early = x86_idle_state == IDLE_WAKE_EARLY && from_idle;
-
-    x86_idle_state = early ? IDLE_SPIN : IDLE_HALT;
-    if (early)
-        arch_timer_arm(idle_deadline_ns);
-    return early;
+    x86_idle_state = IDLE_SPIN;
+    arch_timer_arm(idle_deadline_ns);
 }
 
 void x86_timer_eoi(void)

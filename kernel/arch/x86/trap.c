@@ -215,7 +215,7 @@ struct x86_frame *x86_trap(struct x86_frame *f)
     }
     if (f->vector == VECTOR_TIMER) {
         x86_timer_eoi();
-        if (x86_idle_state != IDLE_HALT && x86_idle_timer(!from_user))
+        if (x86_idle_timer(!from_user))
             return f;
         kernel_on_timer();
         return resume(from_user ? 0 : f);

@@ -11,43 +11,14 @@
  * stepping would trap into the kernel after every instruction. */
 #define EFLAGS_USER_MASK 0x0cd5u
 
-/* frame_ptr() the long way: uaccess_ptr() decides, and the area that held
- * the frame is remembered if it is readable and writable. */
-__attribute__((noinline)) static void *frame_ptr_search(struct partition *p, uint32_t va,
-                                                        uint32_t rights)
-{
-    const struct cfg_partition *c = p->cfg;
-    void *k = uaccess_ptr(c, va, sizeof(struct pv_upcall_frame), rights);
-
-    for (uint32_t i = 0; k && i < c->num_areas; i++) {
-        const struct cfg_area *a = &c->areas[i];
-
-        if (va - a->virt < a->size &&
-            (a->rights & (CFG_AREA_READ | CFG_AREA_WRITE)) == (CFG_AREA_READ | CFG_AREA_WRITE)) {
-            p->ctx.frame_area_virt = a->virt;
-            p->ctx.frame_area_size = a->size;
-            p->ctx.frame_area_kernel = arch_phys_to_kernel(a->phys);
-            break;
-        }
-    }
-    return k;
-}
-
 /* The kernel address of the upcall frame at va, or NULL when it is not
- * inside one of p's areas with the rights asked for. The answer is
- * uaccess_ptr()'s; it is only found faster in the usual case, a frame in the
- * same area as the previous one (the stack). Areas are fixed by the
- * configuration and never overlap, so the one area that contains va
- * decides; one that is both readable and writable passes both the push
- * (write) and the pop (read) check, and only such an area is remembered. */
+ * inside one of p's areas with the rights asked for: uaccess_ptr()'s
+ * answer, found at once in the usual case, a frame in the same area as the
+ * previous one (the stack; uaccess.h). */
 static inline void *frame_ptr(struct partition *p, uint32_t va, uint32_t rights)
 {
-    uint32_t off = va - p->ctx.frame_area_virt;
-
-    if (off < p->ctx.frame_area_size &&
-        sizeof(struct pv_upcall_frame) <= p->ctx.frame_area_size - off)
-        return p->ctx.frame_area_kernel + off;
-    return frame_ptr_search(p, va, rights);
+    return uaccess_ptr_cached(p->cfg, &p->ctx.frame_area, va, sizeof(struct pv_upcall_frame),
+                              rights);
 }
 
 /* The guest returns from an upcall without a trap (pv/arch/x86/upcall.S):

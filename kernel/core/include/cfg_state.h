@@ -18,6 +18,7 @@
 
 #include "arch_state.h"
 #include "hm.h"
+#include "hm_index.h"
 #include "partition.h"
 #include "port_state.h"
 
@@ -43,6 +44,11 @@ extern const uint32_t cfg_state_cpus;
     hm_log_slot hm_log_next_slot[HM_LOG_ENTRIES(parts)];                                           \
     hm_log_slot hm_log_prev_slot[HM_LOG_ENTRIES(parts)];                                           \
     hm_log_slot hm_log_next_own[HM_LOG_ENTRIES(parts)];                                            \
+    const uint32_t hm_index_len = HM_INDEX_LEN(HM_LOG_ENTRIES(parts));                             \
+    uint32_t hm_index_seq[2 * HM_INDEX_LEN(HM_LOG_ENTRIES(parts))];                                \
+    hm_log_slot hm_index_slot[2 * HM_INDEX_LEN(HM_LOG_ENTRIES(parts))];                            \
+    uint16_t hm_index_pos[2 * HM_LOG_ENTRIES(parts)];                                              \
+    uint32_t hm_index_live[2 * HM_INDEX_WORDS(HM_LOG_ENTRIES(parts))];                             \
     ARCH_STATE_DEFINE(CFG_STATE_COUNT(parts), CFG_STATE_COUNT(tables))
 
 /* The per-CPU state, written by tessera-config as CFG_CPU_STATE_DEFINE(cpus)

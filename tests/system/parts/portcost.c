@@ -4,7 +4,8 @@
  * partition whose ports are the same in a small and in the largest system
  * (tests/system/gen_ports_max.py): M (id 1) times each call; R (id 2)
  * checks that its port event still arrives; T (id 3) is restarted by M;
- * every other partition idles.
+ * every other partition idles. All but M first log their share of HM
+ * errors.
  * tests/system/test_port_costs.py compares the two systems: a cost that
  * grows with the configuration differs between them.
  */
@@ -88,9 +89,60 @@ static void measure_others(void)
     MEASURE("partition_control restart", SAMPLES, pv_partition_control(3, PV_PART_RESTART));
     MEASURE("hm_raise application-error", SAMPLES, pv_hm_raise(PV_HM_APPLICATION_ERROR, 1));
     MEASURE("hm_log_read 64", SAMPLES, pv_hm_log_read(0, log, 64, &lst) >= 0 ? 0 : -1);
+    /* The newest entry alone, from a full log (every other partition
+     * logged its share): found without walking the entries before it,
+     * so the same cost with 64 entries as with 256 (hm_index.c). */
+    pv_hm_log_read(0, log, 0, &lst);
+    MEASURE("hm_log_read newest", SAMPLES,
+            pv_hm_log_read(lst.next_seq - 1, log, 1, 0) == 1 ? 0 : -1);
     MEASURE("plan_switch", 10, pv_plan_switch(0));
     MEASURE("console_read (not the input partition)", SAMPLES,
             pv_console_read(line, sizeof(line)) == PV_EPERM ? 0 : -1);
+}
+
+/* The timer entry that drains output left queued at a window start
+ * (drain_owed, kernel.c), the writer's own time: a line written too close
+ * to the end of M's window to drain there (a line starts only with 2 us
+ * plus 50 ns a byte left) waits for M's next window, where an entry 2 us in
+ * drains it. M spins on the clock from its window start: the longest
+ * gap is that entry (and one turn of the loop). */
+#define OWED_EDGE_NS 8000u   /* from the window's end: no 127-byte line drains */
+#define OWED_SPIN    200000u /* instructions (ns) of clock reads */
+#define OWED_SAMPLES 5u
+static void measure_owed_drain(void)
+{
+    static char text[128];
+    volatile struct pv_shared *s = pv_shared();
+    uint32_t lo = 0xffffffffu, hi = 0, sum = 0, entries = 0;
+
+    for (uint32_t i = 0; i < sizeof(text) - 1; i++)
+        text[i] = (char)('A' + i % 26);
+    text[sizeof(text) - 1] = '\n';
+    for (uint32_t k = 0; k < OWED_SAMPLES; k++) {
+        uint64_t end;
+        uint32_t start, prev, now, gap = 0, e0;
+
+        pv_idle();
+        end = s->window_end_ns - s->window_guard_ns; /* where M stops running */
+        while (pv_clock_ns() + OWED_EDGE_NS < end)
+            ;
+        pv_console_write(text, sizeof(text));
+        pv_idle();
+        e0 = s->kernel_entries;
+        start = prev = bench_tsc32();
+        do {
+            now = bench_tsc32();
+            gap = now - prev > gap ? now - prev : gap;
+            prev = now;
+        } while (now - start < OWED_SPIN);
+        entries += s->kernel_entries - e0;
+        lo = gap < lo ? gap : lo;
+        hi = gap > hi ? gap : hi;
+        sum += gap;
+    }
+    tp_printf("cost console drain owed (a 128-byte line): result 0 min %u max %u sum %u "
+              "entries %u\n",
+              lo, hi, sum, entries);
 }
 
 static void measure(void)
@@ -115,6 +167,7 @@ static void measure(void)
     MEASURE("read 64KiB queuing", SAMPLES_BIG, pv_port_read(q_in, big, BIG, &info));
     MEASURE("clear", SAMPLES, pv_port_clear(q_in));
     measure_others();
+    measure_owed_drain();
     /* A flood of the longest messages across FLOOD_FRAMES window ends: the
      * reader's windows must still start on time. */
     for (uint32_t frames = 0; frames < FLOOD_FRAMES; frames++) {
@@ -170,8 +223,18 @@ static void reader(void)
     }
 }
 
+/* Every partition but M fills its share of the HM log at once ("log" is
+ * application-error's default action): M reads a full log. */
+static void fill_log_share(void)
+{
+    for (uint32_t i = 0; i < 64; i++)
+        pv_hm_raise(PV_HM_APPLICATION_ERROR, i);
+}
+
 void pv_main(uint32_t id)
 {
+    if (id != 1)
+        fill_log_share();
     if (id == 1)
         measure();
     else if (id == 2)

@@ -361,6 +361,64 @@ static void underflow_misaligned(void)
     UNDERFLOW_AT(0x40100004);
 }
 
+/* A flush that must write nothing (issue 17): the windows the flush would
+ * spill first have good save areas in a page shared with an observer (T21),
+ * an older one's is unmapped. The trap table's walk checks every save area
+ * before it stores one, window.c's flush too: the good areas must keep the
+ * pattern written into them. */
+#define SHARE_VA     0x40200000u
+#define SHARE_READY  0                         /* word: set just before the flush */
+#define SAVE_AREA(k) (SHARE_VA + 0x100u * (k)) /* k = 1, 2, 3 */
+#define SAVE_WORDS   16u                       /* a 64-byte save area */
+#define SAVE_PATTERN 0x5a5a5a5au
+
+static void flush_partly_bad(void)
+{
+    volatile uint32_t *share = (volatile uint32_t *)SHARE_VA;
+
+    for (uint32_t k = 1; k <= 3; k++)
+        for (uint32_t w = 0; w < SAVE_WORDS; w++)
+            share[(SAVE_AREA(k) - SHARE_VA) / 4 + w] = SAVE_PATTERN;
+    share[SHARE_READY] = 1;
+    /* Only the current window valid; it gets the bad %sp and becomes the
+     * oldest of four: save areas bad, area 1, area 2, then the current
+     * window's (area 3: it stays in the registers). Locals and ins differ
+     * from the pattern (%i6 is the older window's %sp). */
+    __asm__ volatile("ta 3\n\t"
+                     "mov %0, %%g2\n\t"
+                     "mov %1, %%g3\n\t"
+                     "mov %2, %%g4\n\t"
+                     "set 0x50000000, %%sp\n\t"
+                     "save %%g2, 0, %%sp\n\t"
+                     "save %%g3, 0, %%sp\n\t"
+                     "save %%g4, 0, %%sp\n\t"
+                     "ta 3\n\t"
+                     "nop"
+                     :
+                     : "r"(SAVE_AREA(1)), "r"(SAVE_AREA(2)), "r"(SAVE_AREA(3))
+                     : "g2", "g3", "g4", "memory");
+}
+
+/* T21 (the share read-only): once T20 has tried its flush, the bytes of
+ * the two good save areas that no longer hold the pattern (0 = nothing
+ * written). */
+static int32_t flush_partly_bad_observed(void)
+{
+    const volatile uint32_t *share = (const volatile uint32_t *)SHARE_VA;
+    int32_t changed = 0;
+
+    for (uint32_t tries = 0; !share[SHARE_READY]; tries++)
+        if (tries == 1000)
+            return -1;
+        else
+            pv_idle();
+    pv_idle(); /* T20's window, where it flushed, has ended */
+    for (uint32_t k = 1; k <= 2; k++)
+        for (uint32_t w = 0; w < SAVE_WORDS; w++)
+            changed += 4 * (share[(SAVE_AREA(k) - SHARE_VA) / 4 + w] != SAVE_PATTERN);
+    return changed;
+}
+
 /* Partition F's first area through the kernel's map of RAM (0xf0000000 +
  * its offset in RAM): supervisor-only pages. */
 static void store_other_kernel_map(void)
@@ -499,6 +557,8 @@ static const struct action actions[] = {
     {"overflow into read-only code", overflow_read_only, 0},
     {"overflow crossing into an unmapped page", overflow_crossing, 0},
     {"underflow from a misaligned frame pointer", underflow_misaligned, 0},
+    {"flush: younger save areas good, the oldest bad", flush_partly_bad, 0},
+    {"save areas of that flush's good windows, bytes written", 0, flush_partly_bad_observed},
 };
 
 void pv_main(uint32_t id)

@@ -5,6 +5,7 @@
 
 #include <stdint.h>
 #include "arch_limits.h"
+#include "uaccess_area.h"
 
 #define ARCH_ELF_MACHINE 2 /* EM_SPARC */
 #define ARCH_ELF_DATA    2 /* big-endian */
@@ -53,8 +54,7 @@ struct arch_context {
     uint32_t fpu_used; /* the partition has FPU state worth keeping */
     /* The readable and writable area that held the last upcall frame
      * (upcall.c, frame_ptr); size 0 until one did. */
-    uint32_t frame_area_virt, frame_area_size;
-    uint8_t *frame_area_kernel;
+    struct uaccess_area frame_area;
     struct sparc_fpu_state fpu;
 };
 

@@ -5,6 +5,7 @@
 
 #include <stdint.h>
 #include "arch_limits.h"
+#include "uaccess_area.h"
 
 #define ARCH_ELF_MACHINE 3 /* EM_386 */
 #define ARCH_ELF_DATA    1 /* little-endian */
@@ -38,8 +39,7 @@ struct arch_context {
     /* The read-write area that held the last upcall frame (usually the
      * stack), so that the next frame is checked without a search:
      * virtual start, size (0 = none yet) and kernel address. */
-    uint32_t frame_area_virt, frame_area_size;
-    uint8_t *frame_area_kernel;
+    struct uaccess_area frame_area;
     struct x86_fpu_state fpu;
 };
 
