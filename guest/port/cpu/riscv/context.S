@@ -16,9 +16,10 @@
 port_context_switch:               /* a0 = from, a1 = to */
 #ifdef CPU_STACK_GUARD
     /* The outgoing thread stayed inside its stack: its stack pointer is
-     * above the guard and the guard's first and last words are intact.
-     * Otherwise cpu_stack_overflow(from, to), which does not return. */
-    addi t0, a0, CTX_GUARD + 16
+     * at least UPCALL_ROOM above the guard and the guard's first and last
+     * words are intact. Otherwise cpu_stack_overflow(from, to), which
+     * does not return. */
+    addi t0, a0, CTX_GUARD + 16 + UPCALL_ROOM
     bltu sp, t0, 1f
     li t1, STACK_PATTERN
     lw t2, CTX_GUARD(a0)

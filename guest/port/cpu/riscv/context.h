@@ -8,6 +8,15 @@
 #define CTX_S         16 /* s0-s11, 8 bytes each */
 #define CTX_GUARD     112
 #define STACK_PATTERN 0x5a7c3e19
+/*
+ * The room a thread must have left above its guard when it is switched
+ * away: an upcall may come at any instruction, and the kernel stores its
+ * 272-byte frame below sp, then the handler's frames follow down to the
+ * dispatch. A thread with less has, or will have, written below its stack
+ * unseen. (The x86 and SPARC contexts check sp against the guard alone,
+ * but have a cushion below it: x86's FXSAVE image, SPARC's deeper frames.)
+ */
+#define UPCALL_ROOM 512
 
 #ifndef __ASSEMBLER__
 #include <stdint.h>
