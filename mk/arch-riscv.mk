@@ -1,8 +1,10 @@
 # SPDX-License-Identifier: BSD-2-Clause
 # Toolchain for RISC-V 64 targets (QEMU virt): Debian's bare-metal
 # riscv64-unknown-elf compiler (its libgcc is built for freestanding code).
-# RV64IMAC without the F and D extensions for now: the kernel does not yet
-# switch FPU state (mstatus.FS stays Off for partitions, docs/architecture.md).
+# RV64IMAC without the F and D extensions: the kernel is built without them
+# (it switches partitions' FPU state lazily, docs/architecture.md), and so
+# are the guests (newlib, the executive, RTEMS applications: soft-float
+# lp64, docs/guest.md); the FPU test partition alone uses F/D.
 # medany: the kernel lives at 0x80000000, beyond medlow's reach.
 
 TARGET_CC := riscv64-unknown-elf-gcc
@@ -27,10 +29,13 @@ TARGET_CFLAGS := -std=gnu11 -O2 -g -ffreestanding -fno-builtin -fno-stack-protec
 
 QEMU := qemu-system-riscv64
 
-# No CPU port of the executive yet: `make test ARCH=riscv` builds the kernel,
-# the bare test partitions and the systems RISCV_TEST_SYSTEMS names
-# (tests/tests.mk), not the RTEMS partitions, newlib or the benchmarks.
-ARCH_HAS_EXECUTIVE := no
+# The executive has its CPU port (guest/port/cpu/riscv), lp64 without F/D
+# like the kernel: newlib, the pv port and the bare partitions share one
+# ABI. The suite is partial: `make` and `make test ARCH=riscv` build and
+# run what tests/tests.mk lists for riscv (RISCV_TEST_SYSTEMS and the RTEMS
+# systems after it), not the benchmarks.
+ARCH_HAS_EXECUTIVE := yes
+ARCH_SUITE := partial
 ARCH_BUILD_GOAL := riscv-all
 
 $(RISCV_HELPERS_DIR)/%.o: pv/arch/riscv/libgcc/%.c

@@ -3,7 +3,7 @@
 # Builds newlib (libc.a, libm.a and headers) for Tessera guests from the
 # tarball of Debian's newlib-source package.
 #
-#   tools/build-newlib.sh ARCH OUTDIR        ARCH is x86 or sparc
+#   tools/build-newlib.sh ARCH OUTDIR        ARCH is x86, sparc or riscv
 #
 # Result, a flat sysroot:  OUTDIR/include/...  OUTDIR/lib/libc.a  OUTDIR/lib/libm.a
 # The build itself happens in OUTDIR/.build and its log is OUTDIR/build.log.
@@ -32,6 +32,7 @@ unset CC CFLAGS CPPFLAGS LDFLAGS CONFIG_SITE
 COMMON_CFLAGS="-O2 -g -fno-pic -fno-pie -fno-stack-protector -fno-asynchronous-unwind-tables \
 -ffunction-sections -fdata-sections -Wa,--noexecstack -U__linux__ -U__gnu_linux__ -Ulinux -U__unix__ -Uunix"
 
+ARCH_CFLAGS=
 case $ARCH in
 x86)
     TARGET=i386-elf
@@ -51,8 +52,23 @@ sparc)
     TAS="sparc64-linux-gnu-as -32"
     TLD="sparc64-linux-gnu-ld -m elf32_sparc"
     ;;
+riscv)
+    # The kernel's ABI, lp64 soft-float (docs/newlib.md): one ABI for
+    # everything linked into a partition, pv start code included.
+    TARGET=riscv64-unknown-elf
+    TCC="riscv64-unknown-elf-gcc -march=rv64imac_zicsr -mabi=lp64 -mcmodel=medany"
+    TAR_=riscv64-unknown-elf-ar
+    TRANLIB=riscv64-unknown-elf-ranlib
+    TNM=riscv64-unknown-elf-nm
+    TAS=riscv64-unknown-elf-as
+    TLD=riscv64-unknown-elf-ld
+    # newlib's riscv configuration has its reentrant layer call _write &
+    # co.; the executive supplies write & co. (guest/libc/syscalls.c), the
+    # names newlib's i386-elf and sparc-elf configurations call.
+    ARCH_CFLAGS=-DMISSING_SYSCALL_NAMES
+    ;;
 *)
-    die "unknown ARCH '$ARCH' (x86 or sparc)"
+    die "unknown ARCH '$ARCH' (x86, sparc or riscv)"
     ;;
 esac
 
@@ -63,6 +79,10 @@ command -v "$1" >/dev/null 2>&1 || die "compiler '$1' not found (make deps)"
 GCC_INC=$($TCC -print-file-name=include)
 [ -f "$GCC_INC/stddef.h" ] || die "cannot find $1's own headers ($GCC_INC)"
 TCC="$TCC -nostdinc -isystem $GCC_INC"
+# A bare-metal compiler (riscv64-unknown-elf) keeps limits.h in
+# include-fixed; the Linux ones have none.
+GCC_FIXED=$($TCC -print-file-name=include-fixed)
+[ -d "$GCC_FIXED" ] && TCC="$TCC -isystem $GCC_FIXED"
 
 TARBALL=
 for t in /usr/src/newlib/newlib-*.tar.xz; do
@@ -143,7 +163,7 @@ phase "configure"
             NM_FOR_TARGET="$TNM" \
             AS_FOR_TARGET="$TAS" \
             LD_FOR_TARGET="$TLD" \
-            CFLAGS_FOR_TARGET="$COMMON_CFLAGS"
+            CFLAGS_FOR_TARGET="$COMMON_CFLAGS $ARCH_CFLAGS"
 ) >>"$LOG" 2>&1 || fail "configure"
 
 phase "make (including newlib's nested configure scripts)"

@@ -21,8 +21,10 @@ NEWLIB_TARBALL := $(wildcard /usr/src/newlib/newlib-*.tar.xz)
 # __linux__ & co. (tools/build-newlib.sh removes them the same way): with
 # them, <sys/config.h> turns on __LARGE64_FILES and __DYNAMIC_REENT__, and
 # FILE gets another layout than libc.a's (its _lock, for one, moves).
+# A bare-metal compiler (riscv) has its limits.h in include-fixed.
 NEWLIB_CFLAGS := -nostdinc -isystem $(NEWLIB_INCLUDE) \
 	-isystem $(shell $(TARGET_CC) -print-file-name=include) \
+	$(addprefix -isystem ,$(wildcard $(shell $(TARGET_CC) -print-file-name=include-fixed))) \
 	-U__linux__ -U__gnu_linux__ -Ulinux -U__unix__ -Uunix
 
 # libc.a is written last by the script, so it stands for the whole sysroot.

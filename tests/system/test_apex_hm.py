@@ -13,7 +13,7 @@ from sysrun import ARCH, Tap, boot, CLEAN, apex_codes as codes
 
 # The fault address of BAD's write to 0x10. QEMU's LEON3 SRMMU reports
 # fault addresses page-aligned (docs/pv-api.md).
-BAD_ADDRESS = 0x10 if ARCH == "x86" else 0x0
+BAD_ADDRESS = 0x0 if ARCH == "sparc" else 0x10
 
 # PV_HM_* ids and PV_HM_ACTION_* as the system partition prints them.
 MEMORY_VIOLATION, STACK_OVERFLOW, DEADLINE_MISSED, APPLICATION_ERROR, FATAL_ERROR, \

@@ -3,8 +3,9 @@
 """The guest executive on the pv port never executes a privileged
 instruction: every RTEMS partition image built for the pv port is
 disassembled and searched for instructions that need ring 0 (or IOPL) on
-x86, or supervisor mode on SPARC, and for software traps other than the
-hypercall trap (and, on SPARC, the window flush the kernel serves)."""
+x86, supervisor mode on SPARC or S/M-mode on RISC-V, and for software
+traps other than the hypercall trap (and, on SPARC, the window flush the
+kernel serves)."""
 import glob
 import os
 import re
@@ -40,6 +41,31 @@ SPARC_TRAPS = {"ta", "tn", "tne", "tnz", "te", "tz", "tg", "tle", "tge", "tl", "
                "tcc", "tgeu", "tcs", "tlu", "tpos", "tneg", "tvc", "tvs"}
 
 
+# RISC-V (privileged spec 1.12): the trap returns and wfi, the fences of
+# address translation, and every CSR access but the unprivileged counters
+# (rdtime is how pv_clock_ns reads the clock; cycle and instret are user
+# counters too) and the FP CSRs (fcsr, frm, fflags: the guests are soft
+# float and contain none, but they would be no privilege breach). ebreak is
+# GCC's __builtin_trap here, as ud2 on x86. ecall is the hypercall.
+RISCV_PRIVILEGED = {"sret", "mret", "uret", "dret", "wfi", "sfence.vma", "hfence.vvma",
+                    "hfence.gvma", "sinval.vma", "sfence.w.inval", "sfence.inval.ir"}
+RISCV_CSR_OPS = {"csrr", "csrw", "csrs", "csrc", "csrrw", "csrrs", "csrrc", "csrwi", "csrsi",
+                 "csrci", "csrrwi", "csrrsi", "csrrci"}
+RISCV_USER_CSRS = {"time", "cycle", "instret", "fcsr", "frm", "fflags"}
+
+
+def riscv_finding(mnem, ops):
+    if mnem in RISCV_PRIVILEGED:
+        return True
+    if mnem in RISCV_CSR_OPS:
+        # The CSR is the first operand of csrw/s/c(i), the second of the others.
+        args = [a.strip() for a in ops.split(",")]
+        csr = args[0] if mnem in ("csrw", "csrs", "csrc", "csrwi", "csrsi", "csrci") else \
+            (args[1] if len(args) > 1 else "")
+        return csr not in RISCV_USER_CSRS
+    return False
+
+
 def sparc_finding(mnem, ops):
     if mnem in SPARC_PRIVILEGED:
         return True
@@ -49,7 +75,8 @@ def sparc_finding(mnem, ops):
 
 
 def findings(image):
-    objdump = "sparc64-linux-gnu-objdump" if ARCH == "sparc" else "objdump"
+    objdump = {"sparc": "sparc64-linux-gnu-objdump",
+               "riscv": "riscv64-unknown-elf-objdump"}.get(ARCH, "objdump")
     out = subprocess.run([objdump, "-d", "--no-show-raw-insn", image], stdout=subprocess.PIPE,
                          check=True).stdout.decode("utf-8", "replace")
     bad = []
@@ -60,6 +87,10 @@ def findings(image):
         addr, mnem, ops = m.groups()
         if ARCH == "sparc":
             if sparc_finding(mnem.split(",")[0], ops):
+                bad.append(f"{addr}: {mnem} {ops}")
+            continue
+        if ARCH == "riscv":
+            if riscv_finding(mnem, ops):
                 bad.append(f"{addr}: {mnem} {ops}")
             continue
         mnem = mnem.split(".")[0]

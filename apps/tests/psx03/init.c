@@ -32,6 +32,14 @@ static void show(const char *what, long rc)
     printf("%s: %s\n", what, rc >= 0 ? "ok" : strerror(errno));
 }
 
+/* mq_open's answer: a queue, or (mqd_t)-1 with errno. mqd_t is an object
+ * id (uint32_t, as in RTEMS), so it must not be judged by its sign once
+ * widened: on a 64-bit arch (long)(mqd_t)-1 is positive. */
+static void show_open(const char *what, mqd_t q)
+{
+    show(what, q == (mqd_t)-1 ? -1 : 0);
+}
+
 static struct timespec in_ms(unsigned ms)
 {
     struct timespec ts;
@@ -116,27 +124,27 @@ static void opening(void)
 
     memset(long_name, 'n', sizeof long_name - 1);
     long_name[sizeof long_name - 1] = '\0';
-    show("mq_open(NULL)", (long)mq_open(NULL, O_RDWR));
-    show("mq_open(\"\")", (long)mq_open("", O_RDWR));
-    show("mq_open(39 characters)", (long)mq_open(long_name, O_RDWR | O_CREAT, 0666, NULL));
-    show("mq_open(missing)", (long)mq_open("/missing", O_RDWR));
-    show("mq_open(maxmsg 0)", (long)mq_open("/bad", O_RDWR | O_CREAT, 0666, &bad));
+    show_open("mq_open(NULL)", mq_open(NULL, O_RDWR));
+    show_open("mq_open(\"\")", mq_open("", O_RDWR));
+    show_open("mq_open(39 characters)", mq_open(long_name, O_RDWR | O_CREAT, 0666, NULL));
+    show_open("mq_open(missing)", mq_open("/missing", O_RDWR));
+    show_open("mq_open(maxmsg 0)", mq_open("/bad", O_RDWR | O_CREAT, 0666, &bad));
     bad = (struct mq_attr){.mq_maxmsg = 4, .mq_msgsize = -1};
-    show("mq_open(msgsize -1)", (long)mq_open("/bad", O_RDWR | O_CREAT, 0666, &bad));
+    show_open("mq_open(msgsize -1)", mq_open("/bad", O_RDWR | O_CREAT, 0666, &bad));
     bad = (struct mq_attr){.mq_maxmsg = 1000, .mq_msgsize = 1000};
-    show("mq_open(more than the workspace)", (long)mq_open("/big", O_RDWR | O_CREAT, 0666, &bad));
+    show_open("mq_open(more than the workspace)", mq_open("/big", O_RDWR | O_CREAT, 0666, &bad));
     q = mq_open("/default", O_RDWR | O_CREAT | O_EXCL, 0666, NULL);
     printf("mq_open(/default): id 0x%08lx\n", (unsigned long)q);
     print_attr("/default", q);
-    show("mq_open(/default, O_CREAT | O_EXCL) again",
-         (long)mq_open("/default", O_RDWR | O_CREAT | O_EXCL, 0666, NULL));
+    show_open("mq_open(/default, O_CREAT | O_EXCL) again",
+              mq_open("/default", O_RDWR | O_CREAT | O_EXCL, 0666, NULL));
     again = mq_open("/default", O_RDWR);
     printf("mq_open(/default) again: %s\n", again == q ? "the same queue" : "another queue");
     show("mq_close", mq_close(again));
     show("mq_close", mq_close(q));
     show("mq_unlink(/default)", mq_unlink("/default"));
     show("mq_unlink(/default) again", mq_unlink("/default"));
-    show("mq_open(/default) after unlink", (long)mq_open("/default", O_RDWR));
+    show_open("mq_open(/default) after unlink", mq_open("/default", O_RDWR));
     show("mq_close(closed)", mq_close(q));
     show("mq_getattr(closed)", mq_getattr(q, &bad));
 }
