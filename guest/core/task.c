@@ -106,6 +106,20 @@ static void kill_zombies(void)
 }
 
 void (*exec_task_delete_hook)(struct exec_thread *t);
+void (*exec_task_life_change_hook)(void);
+
+/* The executing task's own end or restart, outside an interrupt: application code may run. */
+static bool is_own_life_change(rtems_id id)
+{
+    return (id == RTEMS_SELF || id == exec_executing->object.id) && exec_isr_nest_level == 0;
+}
+
+static void run_life_change_hook(void)
+{
+    if (exec_task_life_change_hook != NULL && exec_isr_nest_level == 0) {
+        exec_task_life_change_hook();
+    }
+}
 
 /* Makes t (already inactive) a zombie: its id stops working now. */
 static void make_zombie(struct exec_thread *t)
@@ -282,6 +296,10 @@ rtems_status_code rtems_task_restart(rtems_id id, rtems_task_argument argument)
     port_isr_level level;
     rtems_status_code status = RTEMS_SUCCESSFUL;
 
+    if (is_own_life_change(id)) {
+        /* As RTEMS's restart extensions: on the stack the handlers' contexts live on. */
+        run_life_change_hook();
+    }
     t = exec_task_lock(id, &level);
     if (t == NULL) {
         return RTEMS_INVALID_ID;
@@ -309,6 +327,9 @@ rtems_status_code rtems_task_delete(rtems_id id)
     port_isr_level level;
     rtems_status_code status = RTEMS_SUCCESSFUL;
 
+    if (is_own_life_change(id)) {
+        rtems_task_exit(); /* as RTEMS: deleting oneself is exiting */
+    }
     t = exec_task_lock(id, &level);
     if (t == NULL) {
         return RTEMS_INVALID_ID;
@@ -333,6 +354,7 @@ rtems_status_code rtems_task_delete(rtems_id id)
 
 _Noreturn void rtems_task_exit(void)
 {
+    run_life_change_hook();
     (void)exec_directive_lock(); /* for good: this directive does not return */
     exec_ext_thread_terminate(exec_executing);
     make_inactive(exec_executing);

@@ -33,6 +33,15 @@ rtems_status_code exec_thread_create(struct exec_object_info *info, const rtems_
  */
 extern void (*exec_task_delete_hook)(struct exec_thread *t);
 
+/*
+ * Called (unlocked, in the thread's own context) when the executing task or
+ * POSIX thread ends (rtems_task_exit, rtems_task_delete of itself) or
+ * restarts itself: the POSIX API's thread terminate and restart work of
+ * RTEMS 5 and later (cleanup handlers, then key destructors). Set by
+ * guest/posix once cleanup handlers or keys exist.
+ */
+extern void (*exec_task_life_change_hook)(void);
+
 /* The id of the only scheduler instance. */
 #define EXEC_SCHEDULER_ID ((rtems_id)0x0f010001)
 

@@ -76,12 +76,16 @@ void posix_keys_run_destructors(void)
             void (*destructor)(void *);
             void *value;
 
-            if (key == NULL || key->destructor == NULL || key->values[slot] == NULL) {
+            if (key == NULL || key->values[slot] == NULL) {
                 continue;
             }
+            /* As RTEMS: every value goes, a destructor runs where there is one. */
             destructor = key->destructor;
             value = key->values[slot];
             key->values[slot] = NULL;
+            if (destructor == NULL) {
+                continue;
+            }
             /* The destructor is application code: it runs unlocked. */
             (void)exec_directive_unlock(level, RTEMS_SUCCESSFUL);
             destructor(value);
@@ -90,6 +94,10 @@ void posix_keys_run_destructors(void)
         }
         (void)exec_directive_unlock(level, RTEMS_SUCCESSFUL);
     }
+    /* What destructors set in the last round is dropped without another. */
+    level = exec_directive_lock();
+    posix_keys_clear_slot(slot);
+    (void)exec_directive_unlock(level, RTEMS_SUCCESSFUL);
 }
 
 int pthread_key_create(pthread_key_t *key, void (*destructor)(void *))
