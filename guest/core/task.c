@@ -106,30 +106,21 @@ static void kill_zombies(void)
 }
 
 void (*exec_task_delete_hook)(struct exec_thread *t);
-void (*exec_task_life_change_hook)(void);
-
-/* The executing task's own end or restart, outside an interrupt: application code may run. */
-static bool is_own_life_change(rtems_id id)
-{
-    return (id == RTEMS_SELF || id == exec_executing->object.id) && exec_isr_nest_level == 0;
-}
-
-static void run_life_change_hook(void)
-{
-    if (exec_task_life_change_hook != NULL && exec_isr_nest_level == 0) {
-        exec_task_life_change_hook();
-    }
-}
-
 /* Makes t (already inactive) a zombie: its id stops working now. */
 static void make_zombie(struct exec_thread *t)
 {
+    struct exec_thread *deleter;
+
     if (exec_task_delete_hook != NULL) {
         exec_task_delete_hook(t);
     }
     t->object.active = false;
     t->object.name = 0;
     exec_chain_append(&zombies, &t->node);
+    /* Its deleters wait no more: it has ended. */
+    while ((deleter = exec_tq_first(&t->life_waiters)) != NULL) {
+        exec_thread_unblock(deleter, RTEMS_SUCCESSFUL);
+    }
 }
 
 rtems_status_code exec_task_create(const rtems_task_config *config, rtems_id *id, bool user_storage)
@@ -202,6 +193,8 @@ rtems_status_code exec_thread_create(struct exec_object_info *info, const rtems_
     t->asr_mode_set = 0;
     t->signals_pending = 0;
     t->life = 0;
+    t->restart_argument = 0;
+    exec_tq_init(&t->life_waiters, EXEC_TQ_FIFO);
     t->last_cleanup_context = NULL;
     t->thread_name[0] = '\0';
     if (!exec_ext_thread_create(exec_executing, t)) {
@@ -296,9 +289,9 @@ rtems_status_code rtems_task_restart(rtems_id id, rtems_task_argument argument)
     port_isr_level level;
     rtems_status_code status = RTEMS_SUCCESSFUL;
 
-    if (is_own_life_change(id)) {
+    if (exec_task_is_own_life_change(id)) {
         /* As RTEMS's restart extensions: on the stack the handlers' contexts live on. */
-        run_life_change_hook();
+        exec_task_run_life_change_hook();
     }
     t = exec_task_lock(id, &level);
     if (t == NULL) {
@@ -306,13 +299,19 @@ rtems_status_code rtems_task_restart(rtems_id id, rtems_task_argument argument)
     }
     if (t->entry == NULL) {
         status = RTEMS_INCORRECT_STATE;
+    } else if (t != exec_executing && exec_task_ends_by_itself(t)) {
+        if ((t->life & EXEC_LIFE_TERMINATING) == 0) {
+            t->restart_argument = argument;
+            exec_task_request_life_change(t, EXEC_LIFE_RESTARTING);
+            exec_dispatch();
+        }
     } else {
         make_inactive(t);
         exec_thread_start(t, t->entry, argument);
         t->restart_pending = true;
         /* Its cleanup contexts lived on the stack it starts over on. */
         t->last_cleanup_context = NULL;
-        t->life &= ~(EXEC_LIFE_CANCELLED | EXEC_LIFE_DISABLED);
+        t->life &= ~(EXEC_LIFE_CANCELLED | EXEC_LIFE_DISABLED | EXEC_LIFE_RESTARTING);
         if (t == exec_executing) {
             exec_dispatch_abandon();
         }
@@ -327,7 +326,7 @@ rtems_status_code rtems_task_delete(rtems_id id)
     port_isr_level level;
     rtems_status_code status = RTEMS_SUCCESSFUL;
 
-    if (is_own_life_change(id)) {
+    if (exec_task_is_own_life_change(id)) {
         rtems_task_exit(); /* as RTEMS: deleting oneself is exiting */
     }
     t = exec_task_lock(id, &level);
@@ -336,6 +335,15 @@ rtems_status_code rtems_task_delete(rtems_id id)
     }
     if (exec_isr_nest_level != 0 && t == exec_executing) {
         status = RTEMS_CALLED_FROM_ISR;
+    } else if (t != exec_executing && exec_task_protected_delete(t) != EXEC_DELETE_AT_ONCE) {
+        t->life |= EXEC_LIFE_CANCELLED;
+        exec_thread_clear_state(t, EXEC_STATE_SUSPENDED);
+        status = exec_task_protected_delete(t) == EXEC_DELETE_DEADLOCK ? RTEMS_INCORRECT_STATE
+                                                                       : exec_task_wait_for_end(t);
+    } else if (t != exec_executing && exec_task_ends_by_itself(t)) {
+        /* As RTEMS: the deleter waits until t has ended (its id is valid until then). */
+        exec_task_request_life_change(t, EXEC_LIFE_TERMINATING);
+        status = exec_task_wait_for_end(t);
     } else {
         if (t->entry != NULL) {
             /* A task never started has not begun to live: no terminate hooks. */
@@ -354,7 +362,7 @@ rtems_status_code rtems_task_delete(rtems_id id)
 
 _Noreturn void rtems_task_exit(void)
 {
-    run_life_change_hook();
+    exec_task_run_life_change_hook();
     (void)exec_directive_lock(); /* for good: this directive does not return */
     exec_ext_thread_terminate(exec_executing);
     make_inactive(exec_executing);

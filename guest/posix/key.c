@@ -59,6 +59,23 @@ void posix_keys_clear_slot(uint32_t slot)
     }
 }
 
+bool posix_keys_have_values(const struct exec_thread *t)
+{
+    uint32_t slot = posix_key_slot(t);
+
+    if (slot == NO_SLOT) {
+        return false;
+    }
+    for (uint32_t i = 0; i < posix_keys_info.maximum; i++) {
+        const struct posix_key *key = key_at(i);
+
+        if (key != NULL && key->values[slot] != NULL) {
+            return true;
+        }
+    }
+    return false;
+}
+
 void posix_keys_run_destructors(void)
 {
     uint32_t slot = posix_key_slot(exec_executing);

@@ -71,6 +71,8 @@ void exec_posix_initialize(void)
     posix_cancel_initialize(pthread_exit);
     exec_task_delete_hook = posix_thread_deleted;
     exec_task_life_change_hook = thread_life_change;
+    exec_task_has_key_values_hook = posix_keys_have_values;
+    exec_task_protected_delete_hook = posix_protected_delete;
     if (c->init_thread_entry != NULL) {
         create_init_thread();
     }
