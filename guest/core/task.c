@@ -106,6 +106,46 @@ static void kill_zombies(void)
 }
 
 void (*exec_task_delete_hook)(struct exec_thread *t);
+/*
+ * The post-switch action of a task that another task deleted or restarted
+ * (task_life.c: when it has POSIX work to do): it ends or restarts itself.
+ */
+static bool life_change_is_due(void)
+{
+    const struct exec_thread *t = exec_executing;
+
+    return t != &exec_idle_thread && t->state == 0 && exec_isr_nest_level == 0 &&
+           (t->life & (EXEC_LIFE_TERMINATING | EXEC_LIFE_RESTARTING)) != 0;
+}
+
+static bool life_change_run(void)
+{
+    struct exec_thread *t = exec_executing;
+
+    if (!life_change_is_due()) {
+        return false;
+    }
+    port_interrupt_restore(t->isr_level);
+    if ((t->life & EXEC_LIFE_TERMINATING) != 0) {
+        rtems_task_exit();
+    }
+    (void)rtems_task_restart(RTEMS_SELF, t->restart_argument);
+    return true; /* not reached */
+}
+
+static const struct exec_post_switch life_change_action = {life_change_is_due, life_change_run};
+
+/* Asks t to end or restart itself (life: the EXEC_LIFE_* bit); locked. */
+static void request_life_change(struct exec_thread *t, uint32_t life)
+{
+    exec_dispatch_add_post_switch(&life_change_action);
+    t->life |= life;
+    if ((t->state & EXEC_STATE_WAIT_MASK) != 0) {
+        exec_thread_unblock(t, RTEMS_OBJECT_WAS_DELETED);
+    }
+    exec_thread_clear_state(t, EXEC_STATE_SUSPENDED);
+}
+
 /* Makes t (already inactive) a zombie: its id stops working now. */
 static void make_zombie(struct exec_thread *t)
 {
@@ -302,7 +342,7 @@ rtems_status_code rtems_task_restart(rtems_id id, rtems_task_argument argument)
     } else if (t != exec_executing && exec_task_ends_by_itself(t)) {
         if ((t->life & EXEC_LIFE_TERMINATING) == 0) {
             t->restart_argument = argument;
-            exec_task_request_life_change(t, EXEC_LIFE_RESTARTING);
+            request_life_change(t, EXEC_LIFE_RESTARTING);
             exec_dispatch();
         }
     } else {
@@ -342,7 +382,7 @@ rtems_status_code rtems_task_delete(rtems_id id)
                                                                        : exec_task_wait_for_end(t);
     } else if (t != exec_executing && exec_task_ends_by_itself(t)) {
         /* As RTEMS: the deleter waits until t has ended (its id is valid until then). */
-        exec_task_request_life_change(t, EXEC_LIFE_TERMINATING);
+        request_life_change(t, EXEC_LIFE_TERMINATING);
         status = exec_task_wait_for_end(t);
     } else {
         if (t->entry != NULL) {

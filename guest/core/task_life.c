@@ -8,11 +8,9 @@
 #include <rtems.h>
 
 #include "dispatch.h"
-#include "task.h"
+#include "task_life.h"
 #include "thread.h"
 #include "threadq.h"
-
-#include <port.h>
 
 void (*exec_task_life_change_hook)(void);
 
@@ -67,40 +65,4 @@ bool exec_task_ends_by_itself(const struct exec_thread *t)
     return exec_isr_nest_level == 0 && t->entry != NULL && (t->state & EXEC_STATE_DORMANT) == 0 &&
            (t->last_cleanup_context != NULL ||
             (exec_task_has_key_values_hook != NULL && exec_task_has_key_values_hook(t)));
-}
-
-static bool life_change_is_due(void)
-{
-    const struct exec_thread *t = exec_executing;
-
-    return t != &exec_idle_thread && t->state == 0 && exec_isr_nest_level == 0 &&
-           (t->life & (EXEC_LIFE_TERMINATING | EXEC_LIFE_RESTARTING)) != 0;
-}
-
-static bool life_change_run(void)
-{
-    struct exec_thread *t = exec_executing;
-
-    if (!life_change_is_due()) {
-        return false;
-    }
-    port_interrupt_restore(t->isr_level);
-    if ((t->life & EXEC_LIFE_TERMINATING) != 0) {
-        rtems_task_exit();
-    }
-    (void)rtems_task_restart(RTEMS_SELF, t->restart_argument);
-    return true; /* not reached */
-}
-
-static const struct exec_post_switch life_change_action = {life_change_is_due, life_change_run};
-
-/* Asks t to end or restart itself (life: the EXEC_LIFE_* bit); locked. */
-void exec_task_request_life_change(struct exec_thread *t, uint32_t life)
-{
-    exec_dispatch_add_post_switch(&life_change_action);
-    t->life |= life;
-    if ((t->state & EXEC_STATE_WAIT_MASK) != 0) {
-        exec_thread_unblock(t, RTEMS_OBJECT_WAS_DELETED);
-    }
-    exec_thread_clear_state(t, EXEC_STATE_SUSPENDED);
 }
