@@ -158,7 +158,7 @@ $(eval $(call tessera_system,rtems-scenarios-h,tests/system/systems/rtems-scenar
 	$(PV_APP_DIR)/psx03.elf $(PV_APP_DIR)/psx04.elf))
 RTEMS_TEST_SYSTEMS += rtems-scenarios-i
 $(eval $(call tessera_system,rtems-scenarios-i,tests/system/systems/rtems-scenarios-i.xml,\
-	$(PV_APP_DIR)/psx05.elf))
+	$(PV_APP_DIR)/psx05.elf $(PV_APP_DIR)/psx06.elf))
 # The ARINC 653 APEX port services between two RTEMS partitions.
 $(eval $(call pv_apex_app,apex-sender,tests/system/rtems/apex/sender.c))
 $(eval $(call pv_apex_app,apex-receiver,tests/system/rtems/apex/receiver.c))

@@ -46,7 +46,7 @@ struct exec_post_switch {
 };
 
 /* The post-switch actions there are: one per user above. */
-#define EXEC_POST_SWITCH_MAX 3
+#define EXEC_POST_SWITCH_MAX 4
 
 /* Adds a post-switch action (none at boot); adding one again changes
  * nothing. */

@@ -106,16 +106,61 @@ static void kill_zombies(void)
 }
 
 void (*exec_task_delete_hook)(struct exec_thread *t);
+/*
+ * The post-switch action of a task that another task deleted or restarted
+ * (task_life.c: when it has POSIX work to do): it ends or restarts itself.
+ */
+static bool life_change_is_due(void)
+{
+    const struct exec_thread *t = exec_executing;
+
+    return t != &exec_idle_thread && t->state == 0 && exec_isr_nest_level == 0 &&
+           (t->life & (EXEC_LIFE_TERMINATING | EXEC_LIFE_RESTARTING)) != 0;
+}
+
+static bool life_change_run(void)
+{
+    struct exec_thread *t = exec_executing;
+
+    if (!life_change_is_due()) {
+        return false;
+    }
+    port_interrupt_restore(t->isr_level);
+    if ((t->life & EXEC_LIFE_TERMINATING) != 0) {
+        rtems_task_exit();
+    }
+    (void)rtems_task_restart(RTEMS_SELF, t->restart_argument);
+    return true; /* not reached */
+}
+
+static const struct exec_post_switch life_change_action = {life_change_is_due, life_change_run};
+
+/* Asks t to end or restart itself (life: the EXEC_LIFE_* bit); locked. */
+static void request_life_change(struct exec_thread *t, uint32_t life)
+{
+    exec_dispatch_add_post_switch(&life_change_action);
+    t->life |= life;
+    if ((t->state & EXEC_STATE_WAIT_MASK) != 0) {
+        exec_thread_unblock(t, RTEMS_OBJECT_WAS_DELETED);
+    }
+    exec_thread_clear_state(t, EXEC_STATE_SUSPENDED);
+}
 
 /* Makes t (already inactive) a zombie: its id stops working now. */
 static void make_zombie(struct exec_thread *t)
 {
+    struct exec_thread *deleter;
+
     if (exec_task_delete_hook != NULL) {
         exec_task_delete_hook(t);
     }
     t->object.active = false;
     t->object.name = 0;
     exec_chain_append(&zombies, &t->node);
+    /* Its deleters wait no more: it has ended. */
+    while ((deleter = exec_tq_first(&t->life_waiters)) != NULL) {
+        exec_thread_unblock(deleter, RTEMS_SUCCESSFUL);
+    }
 }
 
 rtems_status_code exec_task_create(const rtems_task_config *config, rtems_id *id, bool user_storage)
@@ -188,6 +233,8 @@ rtems_status_code exec_thread_create(struct exec_object_info *info, const rtems_
     t->asr_mode_set = 0;
     t->signals_pending = 0;
     t->life = 0;
+    t->restart_argument = 0;
+    exec_tq_init(&t->life_waiters, EXEC_TQ_FIFO);
     t->last_cleanup_context = NULL;
     t->thread_name[0] = '\0';
     if (!exec_ext_thread_create(exec_executing, t)) {
@@ -282,19 +329,29 @@ rtems_status_code rtems_task_restart(rtems_id id, rtems_task_argument argument)
     port_isr_level level;
     rtems_status_code status = RTEMS_SUCCESSFUL;
 
+    if (exec_task_is_own_life_change(id)) {
+        /* As RTEMS's restart extensions: on the stack the handlers' contexts live on. */
+        exec_task_run_life_change_hook();
+    }
     t = exec_task_lock(id, &level);
     if (t == NULL) {
         return RTEMS_INVALID_ID;
     }
     if (t->entry == NULL) {
         status = RTEMS_INCORRECT_STATE;
+    } else if (t != exec_executing && exec_task_ends_by_itself(t)) {
+        if ((t->life & EXEC_LIFE_TERMINATING) == 0) {
+            t->restart_argument = argument;
+            request_life_change(t, EXEC_LIFE_RESTARTING);
+            exec_dispatch();
+        }
     } else {
         make_inactive(t);
         exec_thread_start(t, t->entry, argument);
         t->restart_pending = true;
         /* Its cleanup contexts lived on the stack it starts over on. */
         t->last_cleanup_context = NULL;
-        t->life &= ~(EXEC_LIFE_CANCELLED | EXEC_LIFE_DISABLED);
+        t->life &= ~(EXEC_LIFE_CANCELLED | EXEC_LIFE_DISABLED | EXEC_LIFE_RESTARTING);
         if (t == exec_executing) {
             exec_dispatch_abandon();
         }
@@ -309,12 +366,24 @@ rtems_status_code rtems_task_delete(rtems_id id)
     port_isr_level level;
     rtems_status_code status = RTEMS_SUCCESSFUL;
 
+    if (exec_task_is_own_life_change(id)) {
+        rtems_task_exit(); /* as RTEMS: deleting oneself is exiting */
+    }
     t = exec_task_lock(id, &level);
     if (t == NULL) {
         return RTEMS_INVALID_ID;
     }
     if (exec_isr_nest_level != 0 && t == exec_executing) {
         status = RTEMS_CALLED_FROM_ISR;
+    } else if (t != exec_executing && exec_task_protected_delete(t) != EXEC_DELETE_AT_ONCE) {
+        t->life |= EXEC_LIFE_CANCELLED;
+        exec_thread_clear_state(t, EXEC_STATE_SUSPENDED);
+        status = exec_task_protected_delete(t) == EXEC_DELETE_DEADLOCK ? RTEMS_INCORRECT_STATE
+                                                                       : exec_task_wait_for_end(t);
+    } else if (t != exec_executing && exec_task_ends_by_itself(t)) {
+        /* As RTEMS: the deleter waits until t has ended (its id is valid until then). */
+        request_life_change(t, EXEC_LIFE_TERMINATING);
+        status = exec_task_wait_for_end(t);
     } else {
         if (t->entry != NULL) {
             /* A task never started has not begun to live: no terminate hooks. */
@@ -333,6 +402,7 @@ rtems_status_code rtems_task_delete(rtems_id id)
 
 _Noreturn void rtems_task_exit(void)
 {
+    exec_task_run_life_change_hook();
     (void)exec_directive_lock(); /* for good: this directive does not return */
     exec_ext_thread_terminate(exec_executing);
     make_inactive(exec_executing);

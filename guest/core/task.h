@@ -7,6 +7,10 @@
 
 #include <port.h>
 
+#include "task_life.h"
+
+struct exec_object_info;
+
 /*
  * exec_object_lock() for tasks (directive.h): locks and returns the task with
  * this id (RTEMS_SELF: the executing one), or NULL with the lock left again.

@@ -148,6 +148,10 @@ void _pthread_cleanup_push(struct _pthread_cleanup_context *context, void (*rout
     context->_routine = routine;
     context->_arg = arg;
     context->_canceltype = -1; /* unused, as in RTEMS */
+    if (exec_task_life_change_hook == NULL) {
+        /* No POSIX tables (a Classic-only application): the handlers alone. */
+        exec_task_life_change_hook = posix_cleanup_run_all;
+    }
     level = port_interrupt_disable();
     context->_previous = exec_executing->last_cleanup_context;
     exec_executing->last_cleanup_context = context;

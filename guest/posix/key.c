@@ -59,6 +59,23 @@ void posix_keys_clear_slot(uint32_t slot)
     }
 }
 
+bool posix_keys_have_values(const struct exec_thread *t)
+{
+    uint32_t slot = posix_key_slot(t);
+
+    if (slot == NO_SLOT) {
+        return false;
+    }
+    for (uint32_t i = 0; i < posix_keys_info.maximum; i++) {
+        const struct posix_key *key = key_at(i);
+
+        if (key != NULL && key->values[slot] != NULL) {
+            return true;
+        }
+    }
+    return false;
+}
+
 void posix_keys_run_destructors(void)
 {
     uint32_t slot = posix_key_slot(exec_executing);
@@ -76,12 +93,16 @@ void posix_keys_run_destructors(void)
             void (*destructor)(void *);
             void *value;
 
-            if (key == NULL || key->destructor == NULL || key->values[slot] == NULL) {
+            if (key == NULL || key->values[slot] == NULL) {
                 continue;
             }
+            /* As RTEMS: every value goes, a destructor runs where there is one. */
             destructor = key->destructor;
             value = key->values[slot];
             key->values[slot] = NULL;
+            if (destructor == NULL) {
+                continue;
+            }
             /* The destructor is application code: it runs unlocked. */
             (void)exec_directive_unlock(level, RTEMS_SUCCESSFUL);
             destructor(value);
@@ -90,6 +111,10 @@ void posix_keys_run_destructors(void)
         }
         (void)exec_directive_unlock(level, RTEMS_SUCCESSFUL);
     }
+    /* What destructors set in the last round is dropped without another. */
+    level = exec_directive_lock();
+    posix_keys_clear_slot(slot);
+    (void)exec_directive_unlock(level, RTEMS_SUCCESSFUL);
 }
 
 int pthread_key_create(pthread_key_t *key, void (*destructor)(void *))

@@ -11,6 +11,7 @@
 #include <tessera/posix_types.h>
 
 #include "posix_time.h"
+#include "task.h"
 
 #include <port.h>
 #include <signal.h>
@@ -59,6 +60,9 @@ void posix_cleanup_run_all(void);
 /* Initializes a semaphore block just allocated: unnamed, count value. */
 void posix_semaphore_setup(struct posix_semaphore *s, uint32_t value);
 
+/* exec_task_protected_delete_hook: t disabled cancellation; does it wait for the deleter? */
+enum exec_protected_delete posix_protected_delete(struct exec_thread *t);
+
 /* exec_task_delete_hook: forgets t's key values, wakes its joiners. */
 void posix_thread_deleted(struct exec_thread *t);
 
@@ -66,6 +70,8 @@ void posix_thread_deleted(struct exec_thread *t);
 uint32_t posix_key_slot(const struct exec_thread *t);
 /* Runs the destructors of the executing thread's key values (pthread_exit). */
 void posix_keys_run_destructors(void);
+/* exec_task_has_key_values_hook: whether t has a key value set. */
+bool posix_keys_have_values(const struct exec_thread *t);
 /* Forgets the values of a slot (NO_SLOT: nothing). */
 void posix_keys_clear_slot(uint32_t slot);
 

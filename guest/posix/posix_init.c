@@ -33,6 +33,18 @@ static void create_init_thread(void)
     }
 }
 
+/*
+ * The executing thread ends or restarts itself by a Classic directive: as
+ * RTEMS 5 and later (the POSIX API's terminate and restart extensions), its
+ * cleanup handlers run, then its key destructors. pthread_exit has done
+ * both already, so they find nothing more to do then.
+ */
+static void thread_life_change(void)
+{
+    posix_cleanup_run_all();
+    posix_keys_run_destructors();
+}
+
 void exec_posix_initialize(void)
 {
     const struct posix_config *c = &exec_posix_config;
@@ -58,6 +70,9 @@ void exec_posix_initialize(void)
     posix_signals_initialize();
     posix_cancel_initialize(pthread_exit);
     exec_task_delete_hook = posix_thread_deleted;
+    exec_task_life_change_hook = thread_life_change;
+    exec_task_has_key_values_hook = posix_keys_have_values;
+    exec_task_protected_delete_hook = posix_protected_delete;
     if (c->init_thread_entry != NULL) {
         create_init_thread();
     }

@@ -145,7 +145,8 @@ _Noreturn void pthread_exit(void *value_ptr)
         exec_thread_unblock(joiner, RTEMS_SUCCESSFUL);
         joined = true;
     }
-    if (p->detached || joined) {
+    /* A deleter waiting for its end (task.c) is a joiner too. */
+    if (p->detached || joined || exec_tq_first(&self->life_waiters) != NULL) {
         rtems_task_exit();
     }
     /* Joinable: it stays, never to run again, until pthread_join or pthread_detach. */
@@ -216,6 +217,23 @@ static bool join_is_cycle(const struct posix_thread *target)
     return false;
 }
 
+enum exec_protected_delete posix_protected_delete(struct exec_thread *t)
+{
+    const struct posix_thread *p = posix_thread_of(t);
+    const struct posix_thread *joined = joined_by(t);
+
+    if (p != NULL && p->exited) {
+        return EXEC_DELETE_AT_ONCE; /* it has ended but for its join */
+    }
+    for (uint32_t i = 0; joined != NULL && i <= exec_posix_threads_info.maximum; i++) {
+        if (&joined->thread == exec_executing) {
+            return EXEC_DELETE_DEADLOCK;
+        }
+        joined = joined_by(&joined->thread);
+    }
+    return EXEC_DELETE_WAIT;
+}
+
 int pthread_join(pthread_t thread, void **value_ptr)
 {
     struct posix_thread *p;
@@ -228,13 +246,14 @@ int pthread_join(pthread_t thread, void **value_ptr)
         return ESRCH;
     }
     executing = exec_executing;
-    if (&p->thread == executing || join_is_cycle(p)) {
-        (void)exec_directive_unlock(level, RTEMS_SUCCESSFUL);
-        return EDEADLK;
-    }
+    /* As RTEMS: a detached thread is EINVAL before any deadlock is looked for. */
     if (p->detached) {
         (void)exec_directive_unlock(level, RTEMS_SUCCESSFUL);
         return EINVAL;
+    }
+    if (&p->thread == executing || join_is_cycle(p)) {
+        (void)exec_directive_unlock(level, RTEMS_SUCCESSFUL);
+        return EDEADLK;
     }
     if (p->exited) {
         value = p->exit_value;

@@ -20,7 +20,7 @@ SYSTEMS = {
     "rtems-scenarios-f": ["psx01", "psx02"],
     "rtems-scenarios-g": ["compat03"],
     "rtems-scenarios-h": ["psx03", "psx04"],
-    "rtems-scenarios-i": ["psx05"],
+    "rtems-scenarios-i": ["psx05", "psx06"],
 }
 
 

@@ -6,7 +6,8 @@
  * a thread, detach, yield among equals, SCHED_FIFO against SCHED_RR and
  * SCHED_OTHER timeslicing (the threads announce the ticks themselves with
  * rtems_clock_tick, as sched01 does), keys with destructors (also in a
- * Classic task, whose values go with it), once, the table limit, and the
+ * Classic task, whose values go with it, through its destructors at
+ * rtems_task_exit as in RTEMS 5 and later), once, the table limit, and the
  * task directives on a POSIX thread (a joiner of a thread deleted by
  * rtems_task_delete gets PTHREAD_CANCELED).
  *
@@ -290,7 +291,10 @@ static rtems_task classic_task(rtems_task_argument round)
     rtems_task_exit();
 }
 
-/* A task's values go with it: the next task in its table slot starts with none. */
+/*
+ * A task's values go with it, through the destructor at rtems_task_exit:
+ * the next task in its table slot starts with none.
+ */
 static void classic_keys(void)
 {
     rtems_id id;

@@ -94,6 +94,9 @@ struct port_context;
 #define EXEC_LIFE_DISABLED  0x1u /* PTHREAD_CANCEL_DISABLE */
 #define EXEC_LIFE_DEFERRED  0x2u /* PTHREAD_CANCEL_DEFERRED (POSIX threads start so) */
 #define EXEC_LIFE_CANCELLED 0x4u /* pthread_cancel asked, not acted on yet */
+/* Another task deleted or restarted it; it does so itself when it next runs (task.c). */
+#define EXEC_LIFE_TERMINATING 0x8u
+#define EXEC_LIFE_RESTARTING  0x10u
 /* A thread name's buffer with its NUL (RTEMS's default CONFIGURE_MAXIMUM_THREAD_NAME_SIZE). */
 #define EXEC_THREAD_NAME_SIZE 16
 
@@ -144,6 +147,8 @@ struct exec_thread {
     rtems_signal_set signals_pending;
     /* POSIX cancellation (guest/posix/cancel.c), kept for every task as RTEMS does. */
     uint32_t life;                           /* EXEC_LIFE_* bits */
+    rtems_task_argument restart_argument;    /* of EXEC_LIFE_RESTARTING */
+    struct exec_threadq life_waiters;        /* its deleters, until it has ended */
     void *last_cleanup_context;              /* pthread_cleanup_push's chain, innermost first */
     char thread_name[EXEC_THREAD_NAME_SIZE]; /* pthread_setname_np's; "" until set */
 };

@@ -21,10 +21,12 @@ ROOT = os.path.abspath(os.path.join(os.path.dirname(__file__), "..", "..", "..")
 CORE = os.path.join(ROOT, "guest", "core")
 
 # Functions that are no directive: interrupt entries, the thread entry, the
-# ASR call, the timer server's loop, the interrupt manager's masking.
+# ASR call, the timer server's loop, the interrupt manager's masking, the
+# post-switch action that ends or restarts a task another task deleted or
+# restarted.
 PORT_LOCK_USERS = {
     "exec_tick_isr", "server_body", "exec_interrupt_disable", "exec_interrupt_enable",
-    "exec_interrupt_flash", "exec_thread_entry", "asr_deliver",
+    "exec_interrupt_flash", "exec_thread_entry", "asr_deliver", "life_change_run",
 }
 LOCK = re.compile(r"\b(exec_directive_lock|EXEC_OBJECT_LOCK|EXEC_OBJECT_ALLOCATE_LOCK|\w+_lock)\s*\(")
 NULL_EXIT = re.compile(r"==\s*NULL\)\s*\{\s*return\s+RTEMS_(INVALID_ID|TOO_MANY)\s*;\s*\}")
