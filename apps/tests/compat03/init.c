@@ -193,8 +193,11 @@ rtems_task Init(rtems_task_argument ignored)
 #define CONFIGURE_MAXIMUM_TASKS          2 + 1
 #define CONFIGURE_MAXIMUM_MESSAGE_QUEUES 1
 #define CONFIGURE_MAXIMUM_PARTITIONS     1
-#define CONFIGURE_INITIAL_EXTENSIONS     {.thread_create = record_fp}
-#define CONFIGURE_INIT_TASK_PRIORITY     1
+#define CONFIGURE_INITIAL_EXTENSIONS                                                               \
+    {                                                                                              \
+        .thread_create = record_fp                                                                 \
+    }
+#define CONFIGURE_INIT_TASK_PRIORITY 1
 #define CONFIGURE_RTEMS_INIT_TASKS_TABLE
 #define CONFIGURE_INIT
 #include <rtems/confdefs.h>
