@@ -113,8 +113,9 @@ static void test_view_keeps_id_and_frame(void **state)
 
 static void test_view_windows_checked(void **state)
 {
-    static const struct cfg_window overlap[] = {{0, 0, 40 * US}, {1, 30 * US, 10 * US}};
-    static const struct cfg_window unknown[] = {{2, 0, 40 * US}};
+    /* C alone on CPU 1: only the view's own faults can refuse it. */
+    static const struct cfg_window overlap[] = {{2, 0, 40 * US}, {2, 30 * US, 10 * US}};
+    static const struct cfg_window unknown[] = {{3, 0, 40 * US}};
 
     (void)state;
     cpu1_plans[0].windows = overlap;
