@@ -16,7 +16,9 @@ table or skips frames (the window index, the offset, every period exactly
 one major frame), a partition run outside its windows ("outside"), frames
 that drift apart between the CPUs (the two CPUs' first window starts a
 whole number of frames apart, their offsets equal), a lost or reordered
-message. Not how late anything is: under -icount QEMU 7.2 runs the CPUs
+message, a system partition acting on a partition that another CPU may be
+running (refused, PV_EPERM, until that is done at a defined point). Not
+how late anything is: under -icount QEMU 7.2 runs the CPUs
 round-robin, so when each CPU gets its turn varies between runs, and a
 busy CPU 1 can hold the one host thread for a long stretch of virtual time
 (docs/testing.md, "Multicore"). Without -icount (a host thread per CPU) the
@@ -83,6 +85,8 @@ def check_run(tap, run, label, icount):
                    f"{label}: P3 receives each of P2's messages (P2's windows come first)")
         else:
             tap.ok(got > 0, f"{label}: P3 receives messages", f"{got}")
+    tap.ok("cpuprobe 4: halt P2 -> -4" in run.partition_lines("P4"),
+           f"{label}: P4 (system, CPU 0) may not halt P2 (CPU 1): PV_EPERM")
     halted = [ln for ln in run.kernel_lines() if ln.endswith(" halted")]
     tap.eq(sorted(halted), sorted(f"partition {n} halted" for n in PLACES),
            f"{label}: each partition's halt is reported, CPU 1's too")

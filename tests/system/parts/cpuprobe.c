@@ -7,7 +7,9 @@
  * hypercall in every loop, and at the end prints what it saw, then halts.
  * With a queuing channel (ports "q_out"/"q_in" in its configuration) the
  * sender, id 2, sends a numbered message in each window and the receiver,
- * id 3, checks that they come in order, none lost.
+ * id 3, checks that they come in order, none lost. Id 4 is a system
+ * partition on CPU 0: it first tries to halt P2, which runs on CPU 1 (the
+ * kernel refuses: acting on a partition of another CPU is not done yet).
  */
 #include "tp.h"
 
@@ -90,6 +92,8 @@ void pv_main(uint32_t id)
     int32_t port = open_port(id);
 
     tp_printf("cpuprobe %u on CPU %u\n", id, cpu);
+    if (id == 4)
+        tp_printf("cpuprobe 4: halt P2 -> %d\n", (int)pv_partition_control(2, PV_PART_HALT));
     /* From the start of a fresh window, so that every one counted is whole. */
     read_window(&w);
     do

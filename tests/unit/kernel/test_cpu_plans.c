@@ -166,7 +166,8 @@ static void test_channel_across_cpus_refused(void **state)
     assert_true(check_panics());
 }
 
-/* C on CPU 1 may not reset the module; on CPU 0 it may. */
+/* C may reset the module: fine on one CPU, refused once any partition's
+ * windows are on CPU 1 (a reset restarts its own CPU's schedule only). */
 static void test_module_reset_on_other_cpu_refused(void **state)
 {
     static const struct cfg_window c_on_1[] = {{2, 50 * US, 40 * US}};
