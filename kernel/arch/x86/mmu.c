@@ -157,7 +157,8 @@ void x86_mmu_switch(struct partition *p)
  * copy of the section as the image has it, and its directory and table. */
 void x86_mmu_prepare_aps(uint32_t aps)
 {
-    uint32_t size = (uint32_t)(__percpu_end - __percpu_start);
+    /* Two linker symbols: compared as addresses, not as C objects. */
+    uint32_t size = (uint32_t)(uintptr_t)__percpu_end - (uint32_t)(uintptr_t)__percpu_start;
     uint32_t base = percpu_slot() * BIG_PAGE;
 
     if (size > X86_PERCPU_MAX ||

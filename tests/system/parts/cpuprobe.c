@@ -61,12 +61,14 @@ static int32_t open_port(uint32_t id)
  * each of which must be the next number (bad counts those that are not). */
 static uint32_t port_step(uint32_t id, int32_t port, uint32_t *bad)
 {
-    static uint32_t sent, received;
+    static uint32_t received;
     uint32_t msg[MSG_SIZE / 4];
 
     if (port < 0)
         return 0;
     if (id == 2) {
+        static uint32_t sent;
+
         msg[0] = sent + 1;
         msg[1] = ~(sent + 1);
         if (pv_port_write(port, msg, MSG_SIZE) == PV_OK)
