@@ -188,10 +188,17 @@ $(eval $(call tessera_system,x86-fpuscan,tests/system/systems/x86-fpuscan.xml,\
 TEST_TARGETS += $(SYSTEMS_DIR)/x86-v86/system.elf $(SYSTEMS_DIR)/x86-fpuscan/system.elf
 TEST_PROGRAMS += tests/system/test_x86_breaches.py
 # Multicore (issue 20): the other CPUs started, the schedule on CPU 0 as on one.
-$(foreach s,smp2 smp4 smp-cpu1-window,$(eval $(call tessera_system,$(s),tests/system/systems/$(s).xml,\
+$(foreach s,smp2 smp4,$(eval $(call tessera_system,$(s),tests/system/systems/$(s).xml,\
 	$(PART_IMAGE_DIR)/probe.elf)))
-TEST_TARGETS += $(foreach s,smp2 smp4 smp-cpu1-window,$(SYSTEMS_DIR)/$(s)/system.elf)
+TEST_TARGETS += $(foreach s,smp2 smp4,$(SYSTEMS_DIR)/$(s)/system.elf)
 TEST_PROGRAMS += tests/system/test_smp_boot.py
+# Each CPU runs its own window table: partitions on CPU 1 (test_smp.py).
+$(eval $(call bare_partition,cpuprobe,tests/system/parts/cpuprobe.c))
+SMP_RUN_SYSTEMS := smp-run smp-moving smp-channel
+$(foreach s,$(SMP_RUN_SYSTEMS),$(eval $(call tessera_system,$(s),tests/system/systems/$(s).xml,\
+	$(PART_IMAGE_DIR)/cpuprobe.elf)))
+TEST_TARGETS += $(foreach s,$(SMP_RUN_SYSTEMS),$(SYSTEMS_DIR)/$(s)/system.elf)
+TEST_PROGRAMS += tests/system/test_smp.py
 # The kernel entry fast paths: null hypercall, upcall return without a trap.
 $(eval $(call bare_partition,fastpath,tests/system/parts/fastpath.c))
 $(eval $(call tessera_system,x86-fastpath,tests/system/systems/x86-fastpath.xml,\

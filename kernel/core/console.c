@@ -24,6 +24,34 @@ _Static_assert(CONSOLE_RING_SIZE >= 2 * CONSOLE_RING_LINE_MAX, "a ring holds two
  * finished, or lines would interleave on the terminal. */
 static struct partition *uart_holder;
 
+/* The UART and uart_holder are the CPUs' to share (docs/architecture.md,
+ * "Multicore"): one CPU at a time sends. A partition's drain only tries
+ * (a UART taken is a busy UART, which it never waits for); a kernel line
+ * waits at most UART_LOCK_TRIES tries, then prints anyway: a CPU that
+ * stopped while holding it must not silence the kernel. Each CPU flushes
+ * only its own partitions' rings, which only it appends to. */
+static volatile uint32_t uart_lock;
+#define UART_LOCK_TRIES 10000000u
+
+static int uart_take(void)
+{
+    for (uint32_t i = 0; i < UART_LOCK_TRIES; i++)
+        if (arch_lock_try(&uart_lock))
+            return 1;
+    return 0;
+}
+
+static void uart_give(int taken)
+{
+    if (taken)
+        arch_lock_release(&uart_lock);
+}
+
+static int on_this_cpu(const struct partition *p)
+{
+    return p->cpu == schedule.cpu;
+}
+
 /* A partition must not drive the terminal (or spoof another's lines):
  * printable ASCII and tab only; C0, DEL and C1 controls (0x9b is an 8-bit
  * CSI) and everything else become '?'. */
@@ -132,7 +160,7 @@ static uint32_t oldest_line_len(const struct console_ring *r)
     return n;
 }
 
-void console_drain(struct partition *p, uint64_t slot_end)
+static void drain_locked(struct partition *p, uint64_t slot_end)
 {
     struct console_ring *r = &p->console;
 
@@ -157,6 +185,14 @@ void console_drain(struct partition *p, uint64_t slot_end)
     }
 }
 
+void console_drain(struct partition *p, uint64_t slot_end)
+{
+    if (!arch_lock_try(&uart_lock))
+        return; /* another CPU sends: as a busy UART */
+    drain_locked(p, slot_end);
+    arch_lock_release(&uart_lock);
+}
+
 /* Prints p's ring, waiting for the UART (boundedly, as kernel lines do:
  * a missing UART must not hang the kernel). */
 static void ring_flush(struct partition *p)
@@ -170,12 +206,34 @@ static void ring_flush(struct partition *p)
     }
 }
 
-void console_flush_all(void)
+static void flush_all_locked(void)
 {
+    if (uart_holder && on_this_cpu(uart_holder))
+        ring_flush(uart_holder);
+    for (uint32_t i = 0; i < num_partitions; i++)
+        if (on_this_cpu(&partitions[i]))
+            ring_flush(&partitions[i]);
+}
+
+void console_flush_at_end(void)
+{
+    int taken = uart_take();
+
     if (uart_holder)
         ring_flush(uart_holder);
     for (uint32_t i = 0; i < num_partitions; i++)
         ring_flush(&partitions[i]);
+    uart_give(taken);
+}
+
+void console_print_kernel_line(const char *line, int n)
+{
+    int taken = uart_take();
+
+    flush_all_locked();
+    for (int i = 0; i < n; i++)
+        arch_console_putc(line[i]);
+    uart_give(taken);
 }
 
 /* Sends the rest of the line that holds the UART, if any, waiting for the
@@ -185,7 +243,7 @@ static void finish_held_line(void)
 {
     struct partition *h = uart_holder;
 
-    if (!h)
+    if (!h || !on_this_cpu(h))
         return;
     for (uint32_t n = oldest_line_len(&h->console); n; n--) {
         for (uint32_t i = 0; i < 100000u; i++) {
@@ -227,9 +285,12 @@ void console_partition_event(struct partition *p, const char *fmt, ...)
     if (!q) {
         /* No partition's doing: p's restart completing in p's own slot,
          * or the shutdown. Print now, after p's pending output. */
+        int taken = uart_take();
+
         flush_own(p);
         for (int i = 0; i < n; i++)
             arch_console_putc(line[i]);
+        uart_give(taken);
         return;
     }
     if (ring_free(&q->console) < CONSOLE_RING_LINE_MAX + 2u * (uint32_t)n) {

@@ -1,8 +1,81 @@
 /* SPDX-License-Identifier: BSD-2-Clause */
 #include "cpu_plans.h"
 #include "cfg_state.h"
+#include "hm.h"
 #include "kprintf.h"
+#include "pv/abi.h"
 #include "sched.h"
+#include "trace.h"
+
+/* The CPU of each window of part in every view, checked to be one: 0 if
+ * part has no window. Panics naming both CPUs otherwise. */
+static uint32_t partition_cpu_checked(uint32_t part, int check)
+{
+    uint32_t found = UINT32_MAX;
+
+    for (uint32_t c = 0; c < cpu_count(); c++)
+        for (uint32_t i = 0; i < cfg_system.num_plans; i++) {
+            const struct cfg_plan *v = c ? &cfg_system.cpu_plans[c][i] : &cfg_system.plans[i];
+
+            for (uint32_t w = 0; w < v->num_windows; w++) {
+                if (v->windows[w].partition != part)
+                    continue;
+                if (found == UINT32_MAX)
+                    found = c;
+                else if (found != c && check)
+                    /* Handing a partition over between CPUs (issue 20's
+                     * step 3) is not done yet. */
+                    panic("partition %s has windows on CPUs %u and %u: moving between CPUs is "
+                          "not done yet",
+                          cfg_system.partitions[part].name, found, c);
+            }
+        }
+    return found == UINT32_MAX ? 0 : found;
+}
+
+uint32_t cpu_plans_partition_cpu(uint32_t part)
+{
+    return partition_cpu_checked(part, 0);
+}
+
+/* Whether a CPU other than 0 has a window in some plan. */
+static int other_cpus_run(void)
+{
+    for (uint32_t c = 1; c < cpu_count(); c++)
+        for (uint32_t i = 0; i < cfg_system.num_plans; i++)
+            if (cfg_system.cpu_plans[c][i].num_windows)
+                return 1;
+    return 0;
+}
+
+/* What the kernel does not do across CPUs yet (docs/architecture.md,
+ * "Multicore", not done): refused at boot rather than run unsafely. */
+static void check_not_done(void)
+{
+    if (trace_any_on() && other_cpus_run())
+        panic("windows on several CPUs: tracing across CPUs is not done yet");
+    for (uint32_t i = 0; i < cfg_system.num_partitions; i++)
+        partition_cpu_checked(i, 1);
+    for (uint32_t k = 0; k < cfg_system.num_channels; k++) {
+        const struct cfg_channel *ch = &cfg_system.channels[k];
+        uint32_t from = cpu_plans_partition_cpu(cfg_system.ports[ch->source].partition);
+
+        for (uint32_t d = 0; d < ch->num_destinations; d++) {
+            uint32_t to = cpu_plans_partition_cpu(cfg_system.ports[ch->destinations[d]].partition);
+
+            if (to != from)
+                panic("channel %s joins CPUs %u and %u: ports across CPUs are not done yet",
+                      ch->name, from, to);
+        }
+    }
+    /* A module reset restarts the schedule of the CPU it happens on only. */
+    for (uint32_t i = 0; i < cfg_system.num_partitions && other_cpus_run(); i++)
+        for (uint32_t e = 0; e < PV_HM_ERROR_COUNT; e++)
+            if (hm_configured_action(&cfg_system.partitions[i], e) == PV_HM_ACTION_RESET_MODULE)
+                panic("partition %s may reset the module (error %u): module resets with windows "
+                      "on several CPUs are not done yet",
+                      cfg_system.partitions[i].name, e);
+}
 
 void cpu_plans_check(void)
 {
@@ -23,9 +96,6 @@ void cpu_plans_check(void)
                 panic("schedule plan %s: CPU %u's view has another id or major frame", p->name, c);
             if (err != SCHED_PLAN_OK)
                 panic("schedule plan %s on CPU %u: %s", p->name, c, sched_plan_error_text(err));
-            /* Until each CPU runs its own window table (issue 20's next
-             * step), a window on another CPU would silently never run. */
-            if (v->num_windows)
-                panic("schedule plan %s: CPU %u has windows, not run yet", p->name, c);
         }
+    check_not_done();
 }

@@ -8,6 +8,7 @@
 #include "kformat.h"
 #include "kprintf.h"
 #include "kstring.h"
+#include "lock.h"
 #include "partition.h"
 #include "pv/abi.h"
 #include "pv/hm.h"
@@ -94,15 +95,20 @@ void hm_init(void)
     }
 }
 
-uint32_t hm_action(const struct partition *p, uint32_t error)
+uint32_t hm_configured_action(const struct cfg_partition *cfg, uint32_t error)
 {
-    uint32_t a = p->cfg->hm[error];
+    uint32_t a = cfg->hm[error];
 
     if (a == CFG_HM_DEFAULT)
         a = cfg_system.hm_module[error];
     if (a == CFG_HM_DEFAULT)
         a = default_actions[error];
     return a;
+}
+
+uint32_t hm_action(const struct partition *p, uint32_t error)
+{
+    return hm_configured_action(p->cfg, error);
 }
 
 /* Entries one partition may keep: the ring split evenly among the
@@ -152,6 +158,9 @@ static uint32_t log_take_slot(void)
 /* Appends p's record; at its share, p's own oldest record goes first. The
  * shares add up to at most hm_log_size, so a partition below its share
  * always finds a free slot. Constant time. */
+/* The log is every CPU's to append to: one entry at a time (lock.h). */
+static volatile uint32_t log_lock;
+
 static void log_append(struct partition *p, const struct hm_error *e, uint32_t action)
 {
     struct pv_hm_entry *x;
@@ -240,7 +249,9 @@ static void hm_take(struct partition *p, const struct hm_error *e, uint32_t acti
         ignored_total++;
         return;
     }
+    lock_take(&log_lock);
     log_append(p, e, action);
+    lock_give(&log_lock);
     if (action == PV_HM_ACTION_LOG)
         return;
     console_partition_event(p, "[tessera] hm: partition %s: %s -> %s\n", p->cfg->name,

@@ -57,13 +57,17 @@ static uint64_t run_end(void)
     return sched_slot_deadline(&schedule.sched) - sched_guard(&schedule.sched, cfg_system.guard_ns);
 }
 
+/* The per-entry state below is each CPU's own (ARCH_PER_CPU), as is the
+ * schedule: every CPU runs its own window table with the same code
+ * (docs/architecture.md, "Multicore"). */
+
 /* run_end() as reschedule() found it, for the arm_timer() that always
  * follows it in the same kernel entry: worked out once per entry. */
-static uint64_t entry_run_end;
+static uint64_t entry_run_end ARCH_PER_CPU;
 
 /* The owner's window started with output queued: drain it in a timer entry
  * CONSOLE_DRAIN_DELAY_NS into its run, after its window-start upcall. */
-static int drain_owed;
+static int drain_owed ARCH_PER_CPU;
 #define CONSOLE_DRAIN_DELAY_NS 2000u
 
 /* Publishes the clock scale and the current window in p's control page. */
@@ -133,6 +137,7 @@ static void check_system_alive(void)
         /* The resets not applied yet: their halt and stop lines come out. */
         for (uint32_t i = 0; i < num_partitions; i++)
             partition_sync(&partitions[i]);
+        console_flush_at_end();
         kprintf("[tessera] all partitions have halted; shutting down\n");
         trace_dump();
         arch_shutdown(0);
@@ -180,7 +185,7 @@ static void reschedule(uint64_t now)
 }
 
 /* The deadline the timer is armed for; UINT64_MAX once it has fired. */
-static uint64_t armed_deadline = UINT64_MAX;
+static uint64_t armed_deadline ARCH_PER_CPU = UINT64_MAX;
 
 /* The next time the kernel must act: the guard, a timer of the owner, or
  * in the guard band only the slot end (nothing may interrupt the idle loop
@@ -221,7 +226,7 @@ static void arm_timer(uint64_t now)
     }
 }
 
-struct partition *kernel_fast_exit_partition;
+struct partition *kernel_fast_exit_partition ARCH_PER_CPU;
 
 /* Every entry ends here: who runs next, the timer, and which partition's
  * null hypercall may skip all of this (kernel.h). Nothing but a full entry
@@ -278,6 +283,22 @@ void kernel_start(void)
     trace_slot_start();
     kprintf("[tessera] plan %s: major frame %llu ns, %u windows\n", plan->name,
             (unsigned long long)plan->major_frame_ns, plan->num_windows);
+    if (schedule.owner)
+        window_start(schedule.owner, now);
+    finish_entry(now);
+}
+
+/* CPU cpu (not the boot CPU), once the boot CPU has started the schedule
+ * with its first frame at epoch: the CPU takes up the same plan in its own
+ * view (cpu_plans) on the same frame grid, in the slot that contains now,
+ * and starts that slot's window if it has one. */
+void kernel_start_cpu(uint32_t cpu, uint64_t epoch)
+{
+    uint64_t now = arch_time_ns();
+
+    schedule.cpu = cpu;
+    schedule_start(&cfg_system.cpu_plans[cpu][cfg_system.initial_plan], epoch);
+    schedule_advance(now);
     if (schedule.owner)
         window_start(schedule.owner, now);
     finish_entry(now);

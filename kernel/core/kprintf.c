@@ -12,9 +12,7 @@ static void kvprintf(const char *fmt, va_list ap)
     if (n >= (int)sizeof(line))
         n = sizeof(line) - 1;
     /* Partition lines written before this one come out before it. */
-    console_flush_all();
-    for (int i = 0; i < n; i++)
-        arch_console_putc(line[i]);
+    console_print_kernel_line(line, n);
 }
 
 void kprintf(const char *fmt, ...)

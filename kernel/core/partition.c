@@ -3,10 +3,12 @@
 #include "arch.h"
 #include "cfg_state.h"
 #include "console.h"
+#include "cpu_plans.h"
 #include "elf.h"
 #include "idtable.h"
 #include "kprintf.h"
 #include "kstring.h"
+#include "lock.h"
 #include "pv/abi.h"
 #include "schedule.h"
 #include "trace.h"
@@ -156,10 +158,16 @@ static uint32_t is_dead(enum part_state s)
     return s == PART_HALTED || s == PART_STOPPED;
 }
 
+/* alive_count and state_changes are every CPU's to change: one update at
+ * a time (lock.h). */
+static volatile uint32_t counts_lock;
+
 /* Every change between dead and alive goes through here. */
 static void set_state(struct partition *p, enum part_state s)
 {
+    lock_take(&counts_lock);
     alive_count += is_dead(p->state) - is_dead(s);
+    lock_give(&counts_lock);
     p->state = s;
 }
 
@@ -167,6 +175,7 @@ static void partition_init(struct partition *p, const struct cfg_partition *cfg,
 {
     p->cfg = cfg;
     p->index = index;
+    p->cpu = cpu_plans_partition_cpu(index);
     p->shared = &partition_shared_pages[index].s;
     p->state = PART_STOPPED;
     quiesce(p);
@@ -235,8 +244,10 @@ static void notify_system_partitions(struct partition *p)
 {
     /* p's own change is no news to p, unless it has missed others'
      * (without a branch: the cost does not depend on what p has seen). */
+    lock_take(&counts_lock);
     p->changes_seen += p->changes_seen == state_changes;
     state_changes++;
+    lock_give(&counts_lock);
     partition_notice_changes(schedule_current());
 }
 

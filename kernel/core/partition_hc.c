@@ -165,6 +165,10 @@ int32_t partition_hc_control(struct partition *p)
 
     if (!t)
         return PV_ENOENT;
+    /* A partition of another CPU may be running there right now: acting on
+     * it across CPUs (an IPI, a defined point) is not done yet. */
+    if (t->cpu != p->cpu)
+        return PV_EPERM;
     partition_sync(t); /* acts on t as a module reset left it */
     switch (op) {
     case PV_PART_HALT:

@@ -7,7 +7,8 @@
 #include "pv/abi.h"
 #include "trace.h"
 
-struct schedule schedule;
+/* Each CPU runs its own window table (docs/architecture.md, "Multicore"). */
+struct schedule schedule ARCH_PER_CPU;
 
 int schedule_plan_switch(arch_word_t id)
 {

@@ -17,9 +17,13 @@ static struct {
     uint32_t count; /* records kept, from trace_records[0] */
     uint32_t lost;  /* records dropped because the buffer was full */
     uint64_t t0;
-    const struct cfg_plan *plan; /* the plan of the last WINDOW_START */
-    uint32_t requester;          /* who asked for the plan that comes next */
+    uint32_t requester; /* who asked for the plan that comes next */
 } trace;
+
+/* The plan of this CPU's last WINDOW_START (per CPU: each CPU follows its
+ * own view of the plans; tracing a system with windows on other CPUs than
+ * the boot CPU is refused at boot, cpu_plans.c). */
+static const struct cfg_plan *trace_plan ARCH_PER_CPU;
 
 void trace_record(uint32_t kind, uint32_t part, uint32_t a, uint64_t b)
 {
@@ -79,11 +83,11 @@ void trace_slot_start(void)
 {
     const struct sched_state *s = &schedule.sched;
 
-    if (s->plan != trace.plan) {
-        if (trace.plan && trace_on(PV_TRACE_CLASS_PLAN))
+    if (s->plan != trace_plan) {
+        if (trace_plan && trace_on(PV_TRACE_CLASS_PLAN))
             trace_record(PV_TRACE_PLAN_SWITCH, trace.requester,
-                         trace_pair(plan_index(s->plan), plan_index(trace.plan)), 0);
-        trace.plan = s->plan;
+                         trace_pair(plan_index(s->plan), plan_index(trace_plan)), 0);
+        trace_plan = s->plan;
         trace.requester = PV_TRACE_NO_PART;
     }
     if (trace_on(PV_TRACE_CLASS_WINDOW))

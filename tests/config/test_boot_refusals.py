@@ -25,6 +25,9 @@ MACHINE = "a property of the machine, not of the configuration"
 TOOL_TABLES = ("the tables the tool writes are consistent by construction; the kernel checks "
                "them only because isolation rests on them")
 BUG = "a kernel bug, not a refusal of the configuration"
+NOT_YET = ("tessera-config accepts it (a valid multicore configuration); the kernel does not run "
+           "it yet and refuses it rather than run it unsafely (docs/architecture.md \"Multicore\", "
+           "not done)")
 
 # message as written in the kernel source -> [(corpus file, phrase), ...] or a reason
 TWINS = {
@@ -133,9 +136,14 @@ TWINS = {
     "the CPUs' views of the plans do not start with the plans": TOOL_TABLES,
     "schedule plan %s: CPU %u's view has another id or major frame": TOOL_TABLES,
     "schedule plan %s on CPU %u: %s": [("smp-window-overlap", "overlaps the window of")],
-    "schedule plan %s: CPU %u has windows, not run yet": (
-        "tessera-config accepts windows on every CPU; the kernel does not run a CPU's own "
-        "window table yet (issue 20's next step, docs/architecture.md \"Multicore\")"),
+    # Valid configurations (tessera-config accepts them) that the kernel
+    # does not run across CPUs yet (issue 20's next steps).
+    "partition %s has windows on CPUs %u and %u: moving between CPUs is ": NOT_YET,
+    "windows on several CPUs: tracing across CPUs is not done yet": NOT_YET,
+    "channel %s joins CPUs %u and %u: ports across CPUs are not done yet": NOT_YET,
+    "partition %s may reset the module (error %u): module resets with windows ": NOT_YET,
+    "mmu: the per-CPU section (%u bytes at %08x) exceeds %u bytes or its 4 MiB": (
+        "a property of the kernel image (its per-CPU section), not of the configuration"),
     "CPU %u (local APIC id %u) did not start: the machine has fewer CPUs": MACHINE,
     "the boot CPU's local APIC id is %u, not 0": MACHINE,
     "local APIC: interprocessor interrupt %x to APIC %u not accepted": MACHINE,

@@ -94,3 +94,19 @@ void arch_shutdown(int code)
     for (;;)
         __asm__ volatile("wfi");
 }
+
+/* One CPU, and the kernel is not preemptible: nothing else can hold a lock
+ * while this code runs (arch.h). A multicore port needs an atomic swap
+ * here (docs/architecture.md, "Multicore"). */
+int arch_lock_try(volatile uint32_t *lock)
+{
+    if (*lock)
+        return 0;
+    *lock = 1;
+    return 1;
+}
+
+void arch_lock_release(volatile uint32_t *lock)
+{
+    *lock = 0;
+}

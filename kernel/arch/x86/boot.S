@@ -11,7 +11,9 @@
     .long MB_FLAGS
     .long -(MB_MAGIC + MB_FLAGS)
 
-    .section .bss
+    /* Each CPU's own (mmu.c): the stack every kernel entry from ring 3
+     * moves to is this CPU's. */
+    .section .percpu, "aw", @progbits
     .balign 16
     .global x86_kernel_stack_top
 x86_kernel_stack:

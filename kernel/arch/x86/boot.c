@@ -2,6 +2,8 @@
 /* x86 boot: from the multiboot entry to the first partition. */
 #include <stddef.h>
 #include "arch.h"
+#include "arch_state.h"
+#include "cpu_plans.h"
 #include "kernel.h"
 #include "kprintf.h"
 #include "kstring.h"
@@ -65,6 +67,9 @@ __attribute__((noreturn)) void x86_boot(uint32_t magic, const struct multiboot_i
 
     x86_uart_init();
     kprintf("\n[tessera] Tessera separation kernel (x86)\n");
+    /* Before any per-CPU variable changes: the APs' copies start as the
+     * image has them. */
+    x86_mmu_prepare_aps(cpu_count() - 1 < x86_num_aps ? cpu_count() - 1 : x86_num_aps);
     check_memory(magic, mbi);
     x86_desc_init();
     x86_mmu_init(cfg_system.ram_size);

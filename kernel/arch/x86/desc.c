@@ -11,6 +11,7 @@
  * (trap.c, x86_fault_task).
  */
 #include <stdint.h>
+#include "arch_types.h"
 #include "kstring.h"
 #include "x86.h"
 #include "x86_cpu.h"
@@ -40,7 +41,10 @@ static const uint8_t task_vectors[] = {VECTOR_NMI, VECTOR_DF, VECTOR_MC};
 #define FAULT_STACK      4096
 
 static uint64_t gdt[6 + FAULT_TASKS];
-static struct tss tss;
+/* Each CPU's own (ARCH_PER_CPU): every GDT's TSS descriptor names this
+ * address, which each CPU's page tables map to its copy, so that
+ * x86_set_kernel_stack() is the same store on every CPU. */
+static struct tss tss ARCH_PER_CPU;
 static struct tss fault_tss[FAULT_TASKS];
 static uint8_t fault_stacks[FAULT_TASKS][FAULT_STACK] __attribute__((aligned(16)));
 static struct gate idt[256];
@@ -49,7 +53,6 @@ static struct gate idt[256];
 static struct gate ap_idt[256];
 
 _Static_assert(sizeof(gdt) == sizeof(((struct x86_cpu_state *)0)->gdt), "x86_cpu.h's GDT size");
-_Static_assert(sizeof(struct tss) == X86_TSS_BYTES, "x86_cpu.h's TSS size");
 
 extern char x86_vectors[];
 extern char x86_fault_task_entry[];
@@ -198,22 +201,23 @@ void x86_desc_ap_init(void)
     ap_idt[VECTOR_TIMER].offset_hi = handler >> 16;
 }
 
-/* On the AP itself: its own GDT (the boot CPU's segments and fault tasks,
- * its own TSS), loaded with its segments, task register and IDT. The
+/* On the AP itself, its per-CPU section mapped: its own GDT (the boot
+ * CPU's segments and fault tasks; the TSS descriptor names the per-CPU
+ * TSS, its own), loaded with its segments, task register and IDT. The
  * fault tasks are shared: a second CPU's NMI, #DF or #MC while the first
  * one's task runs finds it busy, a #GP, then a triple fault; either way
  * the kernel has already stopped. */
 void x86_desc_init_ap(struct x86_cpu *c)
 {
-    struct tss *t = (struct tss *)(void *)c->s.tss;
     struct table_ptr gp, ip;
 
     memcpy(c->s.gdt, gdt, sizeof(gdt));
-    memset(t, 0, sizeof(*t));
-    t->ss0 = KERNEL_DS;
-    t->esp0 = (uint32_t)(uintptr_t)c->stack + sizeof(c->stack);
-    t->iomap_base = sizeof(*t);
-    c->s.gdt[5] = tss_segment((uint32_t)(uintptr_t)t, sizeof(*t) - 1);
+    memset(&tss, 0, sizeof(tss));
+    tss.ss0 = KERNEL_DS;
+    tss.esp0 = (uint32_t)(uintptr_t)c->stack + sizeof(c->stack);
+    tss.iomap_base = sizeof(tss);
+    /* Not busy: the boot CPU's descriptor is marked busy by its ltr. */
+    c->s.gdt[5] = tss_segment((uint32_t)(uintptr_t)&tss, sizeof(tss) - 1);
     gp.limit = sizeof(gdt) - 1;
     gp.base = (uint32_t)(uintptr_t)c->s.gdt;
     ip.limit = sizeof(ap_idt) - 1;

@@ -14,9 +14,11 @@
 
 #define EFLAGS_VM 0x20000
 
-    .text
-    .balign 16
-trap_common:
+/* Saves the frame and calls handler(frame) on the right stack; handler
+ * returns the frame to resume (in %eax). On an application processor the
+ * kernel stack and everything else the entry reaches are that CPU's own
+ * (the per-CPU section, mmu.c): the same code serves every CPU. */
+.macro save_and_call handler
     cld /* the C ABI wants DF clear; a partition may have set it */
     pusha
     push %ds
@@ -40,7 +42,13 @@ trap_common:
     jz 1f
 2:  mov $x86_kernel_stack_top, %esp
 1:  push %eax
-    call x86_trap
+    call \handler
+.endm
+
+    .text
+    .balign 16
+trap_common:
+    save_and_call x86_trap
     .global x86_resume
 x86_resume:
     mov %eax, %esp
@@ -96,6 +104,19 @@ hcall_entry:
 2:  pop %ecx
 3:  mov $HC_IRQ_SYNC, %eax
     jmp trap_common
+
+/*
+ * The local APIC timer on an application processor (its IDT, desc.c):
+ * x86_ap_timer() counts the AP's frame starts, then does what x86_trap()
+ * does for a timer interrupt.
+ */
+    .balign 16
+    .global x86_ap_vector_timer
+x86_ap_vector_timer:
+    push $0
+    push $0x40 /* VECTOR_TIMER */
+    save_and_call x86_ap_timer
+    jmp x86_resume
 
 /*
  * NMI, #DF and #MC arrive by task switch (desc.c): ring 0, interrupts off,

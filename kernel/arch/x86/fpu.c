@@ -32,11 +32,12 @@
  * was left behind). */
 #define REGS_CLEAN ((const struct partition *)1)
 #define REGS_DIRTY ((const struct partition *)2)
-static const struct partition *regs_hold = REGS_DIRTY;
+/* Per CPU, as every FPU is. */
+static const struct partition *regs_hold ARCH_PER_CPU = REGS_DIRTY;
 
 /* CR0.TS as last written (set at boot): CR0 is rewritten only when the
  * value changes (a serializing instruction on hardware). */
-static int ts_clear;
+static int ts_clear ARCH_PER_CPU;
 
 static void set_ts(void)
 {
@@ -69,6 +70,13 @@ void x86_fpu_init(void)
     fpu_initial.bytes[1] = 0x03;
     fpu_initial.bytes[24] = 0x80;
     fpu_initial.bytes[25] = 0x1f;
+    write_cr4(read_cr4() | CR4_OSFXSR | CR4_OSXMMEXCPT);
+    write_cr0((read_cr0() & ~CR0_EM) | CR0_MP | CR0_NE | CR0_TS);
+}
+
+/* An application processor: its FPU as the boot CPU's (checked there). */
+void x86_fpu_init_ap(void)
+{
     write_cr4(read_cr4() | CR4_OSFXSR | CR4_OSXMMEXCPT);
     write_cr0((read_cr0() & ~CR0_EM) | CR0_MP | CR0_NE | CR0_TS);
 }

@@ -6,9 +6,16 @@
  * directory - that partition's areas with 4 KiB user pages at their virtual
  * addresses. 32-bit paging has no execute-disable bit: on x86 an area that
  * is readable is also executable (docs/architecture.md).
+ *
+ * Multicore: an application processor's directories differ in one entry,
+ * the 4 MiB that holds the per-CPU section (ARCH_PER_CPU), which its own
+ * page table maps with 4 KiB pages, the identity but for the section's
+ * pages: those are the AP's copy (x86_cpu.h). The boot CPU keeps the
+ * 4 MiB page, and so exactly the accesses and TLB it had on one CPU.
  */
 #include "arch.h"
 #include "arch_state.h"
+#include "cpu_plans.h"
 #include "kprintf.h"
 #include "kstring.h"
 #include "partition.h"
@@ -32,6 +39,26 @@
 #define MMIO_BASE     0xfec00000u /* IOAPIC and local APIC live in this 4 MiB */
 
 static uint32_t kernel_directory[1024] __attribute__((aligned(PAGE_SIZE)));
+/* The directory this CPU runs the idle loop on: kernel_directory on the
+ * boot CPU, its own on an AP (a load where an immediate was: the same
+ * instructions). */
+static uint32_t *cpu_kernel_directory ARCH_PER_CPU = kernel_directory;
+
+extern char __percpu_start[], __percpu_end[];
+
+/* The directory entry that maps the per-CPU section. */
+static uint32_t percpu_slot(void)
+{
+    return (uint32_t)(uintptr_t)__percpu_start / BIG_PAGE;
+}
+
+/* In directory pd, CPU cpu's view of the per-CPU section (CPU 0: the
+ * direct map as it is). */
+static void map_percpu(uint32_t *pd, uint32_t cpu)
+{
+    if (cpu > 0)
+        pd[percpu_slot()] = (uint32_t)(uintptr_t)x86_ap_pages[cpu - 1].table | PTE_P | PTE_W;
+}
 /* The partitions' directories and tables: x86_directories and
  * x86_page_tables, sized for the system (arch_state.h). */
 static uint32_t tables_used;
@@ -68,6 +95,7 @@ int arch_space_build(struct partition *p)
 
     memset(pd, 0, PAGE_SIZE);
     map_kernel(pd, cfg_system.ram_size);
+    map_percpu(pd, p->cpu);
     for (uint32_t i = 0; i < p->cfg->num_areas; i++) {
         const struct cfg_area *a = &p->cfg->areas[i];
         uint32_t flags = PTE_P | PTE_U | ((a->rights & CFG_AREA_WRITE) ? PTE_W : 0);
@@ -117,7 +145,7 @@ void x86_mmu_init(uint32_t ram_size)
 
 void x86_mmu_switch_kernel(void)
 {
-    write_cr3((uint32_t)(uintptr_t)kernel_directory);
+    write_cr3((uint32_t)(uintptr_t)cpu_kernel_directory);
 }
 
 void x86_mmu_switch(struct partition *p)
@@ -125,11 +153,42 @@ void x86_mmu_switch(struct partition *p)
     write_cr3((uint32_t)(uintptr_t)p->space.page_directory);
 }
 
-/* An application processor: the kernel's directory, as x86_mmu_init() left
- * it (checked and built by the boot CPU). */
-void x86_mmu_init_ap(void)
+/* The boot CPU, before anything writes a per-CPU variable: each AP's
+ * copy of the section as the image has it, and its directory and table. */
+void x86_mmu_prepare_aps(uint32_t aps)
 {
+    /* Two linker symbols: compared as addresses, not as C objects. */
+    uint32_t size = (uint32_t)(uintptr_t)__percpu_end - (uint32_t)(uintptr_t)__percpu_start;
+    uint32_t base = percpu_slot() * BIG_PAGE;
+
+    if (size > X86_PERCPU_MAX ||
+        ((uint32_t)(uintptr_t)__percpu_end - 1) / BIG_PAGE != percpu_slot())
+        panic("mmu: the per-CPU section (%u bytes at %08x) exceeds %u bytes or its 4 MiB", size,
+              (uint32_t)(uintptr_t)__percpu_start, X86_PERCPU_MAX);
+    for (uint32_t i = 0; i < aps; i++) {
+        struct x86_cpu_pages *c = &x86_ap_pages[i];
+
+        memcpy(c->percpu, __percpu_start, size);
+        for (uint32_t k = 0; k < 1024; k++)
+            c->table[k] = (base + k * PAGE_SIZE) | PTE_P | PTE_W | PTE_G;
+        for (uint32_t off = 0; off < size; off += PAGE_SIZE)
+            c->table[((uint32_t)(uintptr_t)__percpu_start + off - base) / PAGE_SIZE] =
+                (uint32_t)(uintptr_t)(c->percpu + off) | PTE_P | PTE_W | PTE_G;
+    }
+}
+
+/* An application processor (CPU cpu), paging still off: its directory is
+ * the kernel's, as x86_mmu_init() left it (checked and built by the boot
+ * CPU), with its own per-CPU section. From here on its per-CPU variables
+ * are its own. */
+void x86_mmu_init_ap(uint32_t cpu)
+{
+    uint32_t *pd = x86_ap_pages[cpu - 1].directory;
+
+    memcpy(pd, kernel_directory, PAGE_SIZE);
+    map_percpu(pd, cpu);
     write_cr4(read_cr4() | CR4_PSE | CR4_PGE);
-    write_cr3((uint32_t)(uintptr_t)kernel_directory);
+    write_cr3((uint32_t)(uintptr_t)pd);
     write_cr0(read_cr0() | CR0_PG | CR0_WP);
+    cpu_kernel_directory = pd;
 }

@@ -10,26 +10,27 @@
  * it is up and waits until the boot CPU has started the schedule (which
  * the boot CPU does after starting every AP, so that their start-up time
  * does not delay the first window). From
- * then on its timer interrupts at every major-frame start, computed as on
- * the boot CPU from the first frame's start plus whole major frames, never
- * from the time an interrupt was handled. Scheduling partitions on the APs
- * is the next step; until then an AP runs its idle loop, and the kernel
- * refuses a window on another CPU than 0 (cpu_plans.c).
+ * then on it runs its own window table (kernel_start_cpu()) with the same
+ * kernel code as the boot CPU, on its own copy of the per-CPU section
+ * (mmu.c), entering partitions and taking their traps through the same
+ * IDT entries but for the timer's, which first counts the AP's frame
+ * starts and how late each came (x86_smp_report()).
  */
 #include "arch.h"
 #include "cpu_plans.h"
+#include "kernel.h"
 #include "kprintf.h"
 #include "kstring.h"
 #include "schedule.h"
 #include "x86.h"
 #include "x86_cpu.h"
 
-#define TRAMPOLINE_BASE 0x8000u   /* smp_entry.S; the SIPI vector is its page */
-#define ICR_INIT        0x4500u   /* INIT, level assert */
-#define ICR_STARTUP     0x4600u   /* start-up; | the vector */
-#define INIT_WAIT_NS    10000000u /* after INIT, before the first start-up IPI */
-#define STARTUP_WAIT_NS 200000u   /* after each start-up IPI */
-#define UP_WAIT_NS      100000000u
+#define TRAMPOLINE_BASE 0x8000u     /* smp_entry.S; the SIPI vector is its page */
+#define ICR_INIT        0x4500u     /* INIT, level assert */
+#define ICR_STARTUP     0x4600u     /* start-up; | the vector */
+#define INIT_WAIT_NS    10000000u   /* after INIT, before the first start-up IPI */
+#define STARTUP_WAIT_NS 200000u     /* after each start-up IPI */
+#define UP_WAIT_NS      1000000000u /* a loaded host may start a CPU thread late */
 
 struct trampoline_params {
     uint32_t stack_top;
@@ -43,6 +44,10 @@ extern const uint32_t x86_trampoline_size; /* bytes, smp_entry.S */
  * a bounded wait (the rest of the boot CPU's boot). */
 static volatile uint32_t smp_go;
 static uint64_t smp_epoch; /* the first frame's start, written before smp_go */
+
+struct x86_cpu *x86_this_cpu ARCH_PER_CPU;
+
+struct x86_frame *x86_first_frame(void);
 
 static void wait_ns(uint64_t ns)
 {
@@ -136,26 +141,38 @@ static void next_frame(struct x86_cpu *c, uint64_t now)
 __attribute__((noreturn)) void x86_ap_main(struct x86_cpu *c);
 void x86_ap_main(struct x86_cpu *c)
 {
-    x86_mmu_init_ap();
+    struct x86_frame *first;
+
+    /* Paging on with its own per-CPU section: from here on every per-CPU
+     * variable is this CPU's copy, as the image had it. */
+    x86_mmu_init_ap(c->s.index);
+    x86_this_cpu = c;
     x86_desc_init_ap(c);
+    x86_fpu_init_ap();
+    x86_uart_init_ap();
     x86_lapic_init_ap();
     __atomic_store_n(&c->s.up, 1, __ATOMIC_RELEASE);
     while (!__atomic_load_n(&smp_go, __ATOMIC_ACQUIRE))
         __asm__ volatile("pause");
+    kernel_start_cpu(c->s.index, smp_epoch);
     c->s.next_frame = smp_epoch;
     next_frame(c, x86_time_ns_unshared());
-    x86_timer_arm_unshared(c->s.next_frame);
-    for (;;)
-        __asm__ volatile("sti\n\thlt\n\tcli");
+    /* Into the first partition or the idle loop, leaving the start-up
+     * stack for good: from now on kernel entries use the per-CPU stacks. */
+    first = x86_first_frame();
+    __asm__ volatile("mov %0, %%eax\n\tjmp x86_resume" : : "r"(first) : "eax");
+    __builtin_unreachable();
 }
 
+/* The AP's timer interrupt (its IDT's timer entry, smp_entry.S): counts a
+ * frame start and how late the interrupt came after it, then the kernel's
+ * timer entry as on the boot CPU. */
 struct x86_frame *x86_ap_timer(struct x86_frame *f);
 struct x86_frame *x86_ap_timer(struct x86_frame *f)
 {
-    struct x86_cpu *c = x86_this_ap();
+    struct x86_cpu *c = x86_this_cpu;
     uint64_t now = x86_time_ns_unshared();
 
-    x86_timer_eoi();
     if (now >= c->s.next_frame) {
         uint64_t late = now - c->s.next_frame;
 
@@ -166,8 +183,34 @@ struct x86_frame *x86_ap_timer(struct x86_frame *f)
         c->s.frames++;
         next_frame(c, now);
     }
-    x86_timer_arm_unshared(c->s.next_frame);
-    return f;
+    /* A CPU with no window in its plan has nothing for the kernel to do:
+     * it only keeps its timer on the frame grid, as before it ran windows.
+     * Under QEMU -icount the CPUs take turns on one clock, and a kernel
+     * entry on each idle AP at every frame start would delay the boot
+     * CPU's window start by as much (1.5 us with three APs). */
+    if (!schedule.sched.plan->num_windows) {
+        x86_timer_eoi();
+        arch_timer_arm(c->s.next_frame);
+        return f;
+    }
+    return x86_trap(f);
+}
+
+/* The kernel's locks (arch.h): xchg with memory is locked on x86 (the
+ * lock prefix is implied), and a full barrier. */
+int arch_lock_try(volatile uint32_t *lock)
+{
+    uint32_t was = 1;
+
+    __asm__ volatile("xchg %0, %1" : "+r"(was), "+m"(*lock) : : "memory");
+    return was == 0;
+}
+
+/* x86 keeps stores in order: a compiler barrier and a plain store. */
+void arch_lock_release(volatile uint32_t *lock)
+{
+    __asm__ volatile("" : : : "memory");
+    *lock = 0;
 }
 
 /* A 64-bit field an AP may be updating: read until two reads agree. */

@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: BSD-2-Clause */
 /*
  * Application processors: the real-mode trampoline a start-up IPI sends
- * them to, and their timer interrupt's entry (smp.c).
+ * them to (smp.c; their timer interrupt's entry is in entry.S).
  *
  * The boot CPU copies the x86_trampoline_size bytes at x86_trampoline to
  * TRAMPOLINE_BASE (0x8000, below 1 MiB as real mode needs; the SIPI vector
@@ -63,29 +63,5 @@ x86_trampoline_end:
     .balign 4
 x86_trampoline_size:
     .long x86_trampoline_end - x86_trampoline
-
-/*
- * The local APIC timer on an AP (its IDT, desc.c): a frame as trap_common
- * builds it, for x86_ap_timer(), which returns the frame to resume. An AP
- * runs only its idle loop in ring 0, so the frame is on its own stack.
- */
-    .text
-    .balign 16
-    .global x86_ap_vector_timer
-x86_ap_vector_timer:
-    push $0
-    push $0x40 /* VECTOR_TIMER */
-    cld
-    pusha
-    push %ds
-    push %es
-    push %fs
-    push %gs
-    mov $0x10, %ax
-    mov %ax, %ds
-    mov %ax, %es
-    push %esp
-    call x86_ap_timer
-    jmp x86_resume
 
     .section .note.GNU-stack, "", @progbits

@@ -52,7 +52,7 @@ static uint64_t timer_max_ns;
  * the same kernel entry, the clock published to a partition and the timer
  * count start from it instead of converting another reading; a snapshot
  * older than SNAP_MAX_TICKS (no longer the same entry) is not used. */
-static uint64_t snap_tsc, snap_ns;
+static uint64_t snap_tsc ARCH_PER_CPU, snap_ns ARCH_PER_CPU; /* each CPU its own */
 #define SNAP_MAX_TICKS 65536u
 
 static volatile uint32_t *lapic_reg(uint32_t off)
@@ -207,11 +207,11 @@ static inline uint64_t recent_time(uint64_t *tsc)
     return tsc_to_ns(now);
 }
 
-volatile uint32_t x86_idle_state;
+volatile uint32_t x86_idle_state ARCH_PER_CPU;
 
 /* The guard band's window start while the state is IDLE_WAKE_EARLY. */
 #define IDLE_SPIN_NS 2000u
-static uint64_t idle_deadline_ns;
+static uint64_t idle_deadline_ns ARCH_PER_CPU;
 
 /* The count is min(max(delta * lapic_mhz / 1000, 1), 0xffffffff) local
  * APIC ticks, delta = deadline - now. The counter starts when the count is

@@ -55,7 +55,7 @@ static const struct x86_trap_kind *trap_kind(uint32_t vector)
 static struct {
     uint8_t stack[4096];
     struct x86_frame frame;
-} idle_area __attribute__((aligned(16)));
+} idle_area ARCH_PER_CPU __attribute__((aligned(16))); /* each CPU its own */
 
 __attribute__((noreturn)) static void idle_loop(void)
 {
@@ -111,8 +111,8 @@ static void describe_fault(const struct x86_frame *f, char *buf, size_t size)
 /* The context (partition, or NULL for idle) the address space, the FPU
  * trap and the TSS are set up for. They change only when it does, so that a
  * hypercall does not reload CR3 (a TLB flush) and CR0 on every return. */
-static const struct partition *installed;
-static int installed_valid;
+static const struct partition *installed ARCH_PER_CPU;
+static int installed_valid ARCH_PER_CPU;
 
 static struct x86_frame *resume(struct x86_frame *idle_frame_in)
 {

@@ -15,6 +15,17 @@
 #define LSR_DR   0x01 /* data ready */
 #define LSR_THRE 0x20
 
+/* What arch_console_getc() takes for "a byte is waiting": LSR_DR on the
+ * boot CPU, nothing on an AP (per CPU): console input is polled by the
+ * boot CPU only, so the APs never race it for the receive register. A
+ * mask in memory where a constant was: the same instructions. */
+static uint8_t rx_ready ARCH_PER_CPU = LSR_DR;
+
+void x86_uart_init_ap(void)
+{
+    rx_ready = 0;
+}
+
 void x86_uart_init(void)
 {
     outb(COM1 + UART_IER, 0x00);
@@ -54,7 +65,7 @@ int arch_console_try_putc(char c)
 
 int arch_console_getc(void)
 {
-    if (!(inb(COM1 + UART_LSR) & LSR_DR))
+    if (!(inb(COM1 + UART_LSR) & rx_ready))
         return -1;
     return inb(COM1 + UART_THR); /* the receive buffer shares the THR's port */
 }

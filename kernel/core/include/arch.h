@@ -81,6 +81,14 @@ int arch_upcall_pop(struct partition *p, arch_addr_t frame_va);
  * its user-readable counter into wall time; called at each window start. */
 void arch_clock_publish(struct pv_shared *s);
 
+/* Takes the lock word *lock (0 free, 1 held) if it is free and returns 1;
+ * returns 0 when another CPU holds it. Never waits: a caller that must
+ * wait spins a bounded number of times (console.c). On one CPU, where the
+ * kernel is not preemptible, a plain test and store. */
+int arch_lock_try(volatile uint32_t *lock);
+/* Frees *lock; what was written under it is visible first. */
+void arch_lock_release(volatile uint32_t *lock);
+
 /* Ends the system: code 0 is an orderly shutdown, anything else a failure. */
 __attribute__((noreturn)) void arch_shutdown(int code);
 

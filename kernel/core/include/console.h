@@ -66,9 +66,15 @@ uint32_t console_partition_write(struct partition *p, const char *s, uint32_t n)
  * entry when the current slot is p's. */
 void console_drain(struct partition *p, uint64_t slot_end);
 
-/* Prints everything every partition has in its ring, waiting for the UART:
- * before a kernel line, so that no output is reordered or lost. */
-void console_flush_all(void);
+/* Prints the n bytes of a kernel line after everything the partitions of
+ * this CPU have in their rings, waiting for the UART (boundedly), so that no
+ * output is reordered or lost (kprintf). */
+void console_print_kernel_line(const char *line, int n);
+
+/* When no partition is alive any more (the shutdown): prints what every
+ * partition, of every CPU, still has in its ring - a halted partition's
+ * last lines included - waiting for the UART (boundedly). */
+void console_flush_at_end(void);
 
 /* Longest kernel line about a partition. */
 #define CONSOLE_EVENT_MAX 160

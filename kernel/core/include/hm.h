@@ -13,6 +13,7 @@
 #include "pv/hm.h"
 
 struct partition;
+struct cfg_partition;
 
 /* Entries of the log, shared evenly among the partitions (hm.c): at least
  * HM_LOG_MIN, and HM_LOG_SHARE per partition in larger systems. Its arrays
@@ -54,6 +55,8 @@ int hm_take_module_reset(void);
 
 /* The action for error of p after the table lookups (PV_HM_ACTION_*). */
 uint32_t hm_action(const struct partition *p, uint32_t error);
+/* The same from the configuration alone (before the partitions exist). */
+uint32_t hm_configured_action(const struct cfg_partition *cfg, uint32_t error);
 
 /* Hypercalls PV_HC_HM_RAISE and PV_HC_HM_LOG_READ. */
 int32_t hm_hc_raise(struct partition *p);

@@ -16,6 +16,11 @@ struct partition;
 /* Boots the arch-neutral kernel: partitions, schedule, first timer. */
 void kernel_start(void);
 
+/* An application processor, cpu (1 .. cpus - 1), once kernel_start() has
+ * run on the boot CPU with its first frame at epoch: its own window table
+ * starts on the same frame grid (docs/architecture.md, "Multicore"). */
+void kernel_start_cpu(uint32_t cpu, uint64_t epoch);
+
 /* Counts an entry into the kernel from the running partition (called by
  * the arch first thing on every trap from user mode). */
 void kernel_note_entry(void);

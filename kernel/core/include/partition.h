@@ -52,6 +52,7 @@ struct partition {
     uint64_t resets_seen;        /* module resets applied to it (partition_sync) */
     uint32_t reset_alive;        /* boot started it, so a module reset restarts it */
     uint64_t changes_seen;       /* system partitions: state changes it was told of (partition.c) */
+    uint32_t cpu;                /* the CPU its windows are on (cpu_plans_partition_cpu) */
 };
 
 /* A partition's control page: a page of its own, so it can be mapped alone. */

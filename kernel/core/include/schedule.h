@@ -4,7 +4,9 @@
  * (sched.h does the arithmetic of a plan; this holds the instance), the
  * partition that owns the slot and the one running now. kernel.c moves it
  * on at every entry; the hypercall handlers and the partition and console
- * code read it here, so that none of them calls into kernel.c.
+ * code read it here, so that none of them calls into kernel.c. Each CPU
+ * has its own (ARCH_PER_CPU): its view of the plan in force, the slot of
+ * its window table and the partition it runs.
  */
 #ifndef TESSERA_SCHEDULE_H
 #define TESSERA_SCHEDULE_H
@@ -18,6 +20,7 @@ struct schedule {
     struct sched_state sched;  /* the plan in force and the current slot */
     struct partition *owner;   /* owner of the current slot, if any */
     struct partition *current; /* the partition running now, if any */
+    uint32_t cpu;              /* the CPU this is (0: the boot CPU) */
 };
 
 extern struct schedule schedule;

@@ -82,6 +82,12 @@ static inline int trace_on(uint32_t cls)
     return (trace_classes >> cls) & 1u;
 }
 
+/* Whether the system traces anything. */
+static inline int trace_any_on(void)
+{
+    return trace_classes != 0;
+}
+
 static inline int trace_guest_on(void)
 {
     return trace_on(PV_TRACE_CLASS_GUEST);
@@ -135,6 +141,7 @@ static inline int trace_no_fast_path(void)
 #define trace_virq_deliver(p, lines)       ((void)0)
 #define trace_copy(out, first, max)        ((void)(out), (void)(first), (void)(max), 0u)
 #define trace_guest_on()                   0
+#define trace_any_on()                     0
 #define trace_part(p)                      0u
 #define trace_event(cls, kind, part, a, b) ((void)0)
 #define trace_hcall_start()                ((uint64_t)0)

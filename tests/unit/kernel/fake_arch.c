@@ -123,3 +123,17 @@ int arch_console_getc(void)
 {
     return -1;
 }
+
+/* One CPU (arch.h). */
+int arch_lock_try(volatile uint32_t *lock)
+{
+    if (*lock)
+        return 0;
+    *lock = 1;
+    return 1;
+}
+
+void arch_lock_release(volatile uint32_t *lock)
+{
+    *lock = 0;
+}

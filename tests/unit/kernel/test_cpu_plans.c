@@ -1,8 +1,9 @@
 /* SPDX-License-Identifier: BSD-2-Clause */
 /* Unit tests of the boot check of the CPUs' views of the plans
  * (kernel/core/cpu_plans.c): tables built by hand must not be able to give
- * a CPU a plan that differs from the others', or windows the kernel would
- * not run. */
+ * a CPU a plan that differs from the others', or a multicore arrangement
+ * the kernel does not run yet (a partition on two CPUs, a channel across
+ * CPUs, a module reset a partition on another CPU than 0 may ask for). */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -12,6 +13,8 @@
 #include <cmocka.h>
 #include "console.h"
 #include "cpu_plans.h"
+#include "hm.h"
+#include "pv/abi.h"
 
 #define US 1000ull
 
@@ -20,15 +23,36 @@ static const struct cfg_plan plans[] = {{"main", 7, 100 * US, cpu0_windows, 2}};
 /* CPU 1's view, changed by each test and put back by setup(). */
 static struct cfg_plan cpu1_plans[1];
 static const struct cfg_plan *views[2];
+static const struct cfg_partition parts[3] = {{.name = "A"}, {.name = "B"}, {.name = "C"}};
+/* A channel from B (port 0) to port 1: B's own, or C's (setup, tests). */
+static struct cfg_port ports[2] = {{.name = "out", .partition = 1, .channel = 0},
+                                   {.name = "in", .partition = 1, .channel = 0}};
+static const uint32_t destinations[1] = {1};
+static const struct cfg_channel channels[1] = {
+    {.name = "bc", .source = 0, .destinations = destinations, .num_destinations = 1}};
 
 const struct cfg_system cfg_system = {
     .name = "cpu-plans",
-    .num_partitions = 2,
+    .partitions = parts,
+    .num_partitions = 3,
     .plans = plans,
     .num_plans = 1,
+    .ports = ports,
+    .num_ports = 2,
+    .channels = channels,
+    .num_channels = 1,
     .num_cpus = 2,
     .cpu_plans = views,
 };
+
+/* The action the check asks about: this test's table, not hm.c's. */
+static uint32_t c_action = PV_HM_ACTION_HALT;
+
+uint32_t hm_configured_action(const struct cfg_partition *cfg, uint32_t error)
+{
+    (void)error;
+    return cfg == &parts[2] ? c_action : PV_HM_ACTION_HALT;
+}
 
 static int setup(void **state)
 {
@@ -36,13 +60,16 @@ static int setup(void **state)
     cpu1_plans[0] = (struct cfg_plan){"main", 7, 100 * US, 0, 0};
     views[0] = plans;
     views[1] = cpu1_plans;
+    ports[1].partition = 1;
+    c_action = PV_HM_ACTION_HALT;
     return 0;
 }
 
-/* kprintf() flushes the partitions' console rings first; this test has no
- * partitions (console.c is not linked). */
-void console_flush_all(void)
+/* kprintf() prints through the console (console.c is not linked). */
+void console_print_kernel_line(const char *line, int n)
 {
+    (void)line;
+    (void)n;
 }
 
 /* Runs cpu_plans_check() in a child: whether it panicked. */
@@ -86,8 +113,9 @@ static void test_view_keeps_id_and_frame(void **state)
 
 static void test_view_windows_checked(void **state)
 {
-    static const struct cfg_window overlap[] = {{0, 0, 40 * US}, {1, 30 * US, 10 * US}};
-    static const struct cfg_window unknown[] = {{2, 0, 40 * US}};
+    /* C alone on CPU 1: only the view's own faults can refuse it. */
+    static const struct cfg_window overlap[] = {{2, 0, 40 * US}, {2, 30 * US, 10 * US}};
+    static const struct cfg_window unknown[] = {{3, 0, 40 * US}};
 
     (void)state;
     cpu1_plans[0].windows = overlap;
@@ -98,16 +126,60 @@ static void test_view_windows_checked(void **state)
     assert_true(check_panics());
 }
 
-/* A sound window on CPU 1 is refused too: the kernel does not run CPU 1's
- * table yet, and a window that never runs must not boot silently. */
-static void test_window_on_other_cpu_refused(void **state)
+/* A window of C on CPU 1 runs there: C's CPU is 1, A's and B's 0. */
+static void test_window_on_other_cpu_runs(void **state)
 {
-    static const struct cfg_window sound[] = {{0, 50 * US, 40 * US}};
+    static const struct cfg_window sound[] = {{2, 50 * US, 40 * US}};
 
     (void)state;
     cpu1_plans[0].windows = sound;
     cpu1_plans[0].num_windows = 1;
+    assert_false(check_panics());
+    assert_int_equal(cpu_plans_partition_cpu(2), 1);
+    assert_int_equal(cpu_plans_partition_cpu(0), 0);
+    assert_int_equal(cpu_plans_partition_cpu(1), 0);
+}
+
+/* A on CPU 0 and on CPU 1 (at another time): handing a partition over
+ * between CPUs is not done yet. */
+static void test_partition_on_two_cpus_refused(void **state)
+{
+    static const struct cfg_window a_later[] = {{0, 50 * US, 40 * US}};
+
+    (void)state;
+    cpu1_plans[0].windows = a_later;
+    cpu1_plans[0].num_windows = 1;
     assert_true(check_panics());
+}
+
+/* The channel B -> C: fine while both are on CPU 0, refused once C's
+ * windows are on CPU 1. */
+static void test_channel_across_cpus_refused(void **state)
+{
+    static const struct cfg_window c_on_1[] = {{2, 50 * US, 40 * US}};
+
+    (void)state;
+    ports[1].partition = 2;
+    assert_false(check_panics());
+    cpu1_plans[0].windows = c_on_1;
+    cpu1_plans[0].num_windows = 1;
+    assert_true(check_panics());
+}
+
+/* C may reset the module: fine on one CPU, refused once any partition's
+ * windows are on CPU 1 (a reset restarts its own CPU's schedule only). */
+static void test_module_reset_on_other_cpu_refused(void **state)
+{
+    static const struct cfg_window c_on_1[] = {{2, 50 * US, 40 * US}};
+
+    (void)state;
+    c_action = PV_HM_ACTION_RESET_MODULE;
+    assert_false(check_panics());
+    cpu1_plans[0].windows = c_on_1;
+    cpu1_plans[0].num_windows = 1;
+    assert_true(check_panics());
+    c_action = PV_HM_ACTION_HALT_MODULE;
+    assert_false(check_panics());
 }
 
 int main(void)
@@ -117,7 +189,10 @@ int main(void)
         cmocka_unit_test_setup(test_first_view_is_the_plans, setup),
         cmocka_unit_test_setup(test_view_keeps_id_and_frame, setup),
         cmocka_unit_test_setup(test_view_windows_checked, setup),
-        cmocka_unit_test_setup(test_window_on_other_cpu_refused, setup),
+        cmocka_unit_test_setup(test_window_on_other_cpu_runs, setup),
+        cmocka_unit_test_setup(test_partition_on_two_cpus_refused, setup),
+        cmocka_unit_test_setup(test_channel_across_cpus_refused, setup),
+        cmocka_unit_test_setup(test_module_reset_on_other_cpu_refused, setup),
     };
 
     return cmocka_run_group_tests(tests, 0, 0);

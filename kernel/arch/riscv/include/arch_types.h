@@ -9,6 +9,10 @@
 #define ARCH_ELF_MACHINE 243 /* EM_RISCV */
 #define ARCH_ELF_DATA    1   /* little-endian */
 
+/* A kernel variable each CPU has its own copy of: one CPU here, so an
+ * ordinary variable (docs/architecture.md, "Multicore"). */
+#define ARCH_PER_CPU
+
 /*
  * A partition's saved user context, as entry.S stores it: x[0] is unused
  * (x0 is zero), x[n] is register xn; then the trap CSRs. sscratch points

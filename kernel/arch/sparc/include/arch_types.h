@@ -10,6 +10,10 @@
 #define ARCH_ELF_MACHINE 2 /* EM_SPARC */
 #define ARCH_ELF_DATA    2 /* big-endian */
 
+/* A kernel variable each CPU has its own copy of: one CPU here, so an
+ * ordinary variable (docs/architecture.md, "Multicore"). */
+#define ARCH_PER_CPU
+
 /* The register windows a partition can have in the register file: all but
  * the one the window-invalid mask keeps free. */
 #define SPARC_NWINDOWS  8

@@ -25,6 +25,7 @@ extern const uint32_t x86_num_page_tables;
  * zero-length array). */
 #define ARCH_CPU_STATE_DEFINE(cpus)                                                                \
     struct x86_cpu x86_aps[(cpus)-1];                                                              \
+    struct x86_cpu_pages x86_ap_pages[(cpus)-1];                                                   \
     const uint32_t x86_num_aps = (cpus)-1;
 
 #endif

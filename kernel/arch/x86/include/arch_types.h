@@ -10,6 +10,12 @@
 #define ARCH_ELF_MACHINE 3 /* EM_386 */
 #define ARCH_ELF_DATA    1 /* little-endian */
 
+/* A kernel variable each CPU has its own copy of: the section lies at the
+ * same address on every CPU, each CPU's page tables mapping it to that
+ * CPU's own pages (mmu.c; docs/architecture.md, "Multicore"). The code
+ * that uses it is the same plain absolute access on every CPU. */
+#define ARCH_PER_CPU __attribute__((section(".percpu")))
+
 /*
  * A trap frame, in the order entry.S and the CPU push it (lowest address
  * first). A partition's saved context is exactly such a frame: while the

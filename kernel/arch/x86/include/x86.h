@@ -122,13 +122,19 @@ static inline void clts(void)
 /* Subsystems of kernel/arch/x86. */
 struct partition;
 void x86_uart_init(void);
+/* An application processor: console input is the boot CPU's to poll. */
+void x86_uart_init_ap(void);
+/* Every kernel entry after boot (trap.c): returns the frame to resume. */
+struct x86_frame *x86_trap(struct x86_frame *f);
 void x86_desc_init(void);
 void x86_set_kernel_stack(uint32_t esp0);
 void x86_desc_set_fault_cr3(uint32_t cr3);
 struct x86_cpu;
 void x86_desc_ap_init(void);
 void x86_desc_init_ap(struct x86_cpu *c);
-void x86_mmu_init_ap(void);
+void x86_mmu_init_ap(uint32_t cpu);
+void x86_mmu_prepare_aps(uint32_t aps);
+void x86_fpu_init_ap(void);
 void x86_lapic_init_ap(void);
 uint32_t x86_lapic_id(void);
 void x86_lapic_ipi(uint32_t apic_id, uint32_t command);

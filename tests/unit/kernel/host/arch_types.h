@@ -11,6 +11,9 @@
 #define ARCH_ELF_DATA    1
 #define ARCH_INSN_ALIGN  1
 
+/* One CPU: a per-CPU variable is an ordinary one. */
+#define ARCH_PER_CPU
+
 struct arch_context {
     arch_word_t regs[6]; /* [0] = hypercall number / result, [1..5] = arguments */
 };
