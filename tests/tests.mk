@@ -194,7 +194,7 @@ TEST_TARGETS += $(foreach s,smp2 smp4,$(SYSTEMS_DIR)/$(s)/system.elf)
 TEST_PROGRAMS += tests/system/test_smp_boot.py
 # Each CPU runs its own window table: partitions on CPU 1 (test_smp.py).
 $(eval $(call bare_partition,cpuprobe,tests/system/parts/cpuprobe.c))
-SMP_RUN_SYSTEMS := smp-run smp-moving smp-channel
+SMP_RUN_SYSTEMS := smp-run smp-moving smp-channel smp-plans
 $(foreach s,$(SMP_RUN_SYSTEMS),$(eval $(call tessera_system,$(s),tests/system/systems/$(s).xml,\
 	$(PART_IMAGE_DIR)/cpuprobe.elf)))
 TEST_TARGETS += $(foreach s,$(SMP_RUN_SYSTEMS),$(SYSTEMS_DIR)/$(s)/system.elf)
