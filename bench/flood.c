@@ -26,7 +26,8 @@ void pv_main(uint32_t id)
         pv_partition_status(PV_PART_SELF, &st);
         /* 0-63 empty iterations, a few instructions each. */
         seed = seed * 1103515245u + 12345u;
-        for (uint32_t i = (seed >> 16) & 63; i; i--)
+        for (uint32_t i = (seed >> 16) & 63; i; i--) {
             __asm__ volatile("");
+        }
     }
 }

@@ -80,8 +80,9 @@ static void calibrate(void)
     uint32_t sum;
 
     overhead = bench_timing_overhead(&sum);
-    if (BENCH_CLOCK_QUANTUM > 1)
+    if (BENCH_CLOCK_QUANTUM > 1) {
         samples_fact(tp_printf, "timing", "overhead_mean_milli", sum);
+    }
 }
 
 void pv_main(uint32_t id)

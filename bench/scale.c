@@ -8,6 +8,7 @@
  * partition spins through its windows (busy when it loses the CPU) and
  * stops after as many as id 1 needs, so the system ends.
  */
+#include <stddef.h>
 #include "tp.h"
 #include "lib/pvtime.h"
 #include "lib/samples.h"
@@ -24,8 +25,9 @@ static void spin_windows(void)
     uint64_t seen = s->window_start_ns;
 
     for (uint32_t w = 0; w < SAMPLES + WARMUP + 2; w++) {
-        while (s->window_start_ns == seen)
+        while (s->window_start_ns == seen) {
             ;
+        }
         seen = s->window_start_ns;
     }
 }
@@ -51,8 +53,9 @@ void pv_main(uint32_t id)
         pv_idle();
         t = bench_tsc();
         start = s->window_start_ns;
-        if (w < WARMUP)
+        if (w < WARMUP) {
             continue;
+        }
         switches[i] = (uint32_t)(bench_tsc_to_ns(t) - start);
         bench_dither(i);
         t0 = bench_tsc32();
@@ -64,12 +67,13 @@ void pv_main(uint32_t id)
         writes[i] = bench_tsc32() - t0 - overhead;
         bench_dither(i);
         t0 = bench_tsc32();
-        pv_port_read(in, buf, sizeof(buf), 0);
+        pv_port_read(in, buf, sizeof(buf), NULL);
         reads[i] = bench_tsc32() - t0 - overhead;
     }
     samples_fact(tp_printf, "timing", "overhead", overhead);
-    if (BENCH_CLOCK_QUANTUM > 1)
+    if (BENCH_CLOCK_QUANTUM > 1) {
         samples_fact(tp_printf, "timing", "overhead_mean_milli", sum);
+    }
     samples_report(tp_printf, "scale_switch", switches, SAMPLES);
     samples_report(tp_printf, "scale_null_hcall", hcalls, SAMPLES);
     samples_report(tp_printf, "scale_port_write", writes, SAMPLES);

@@ -27,12 +27,14 @@ void pv_main(uint32_t id)
     for (uint32_t w = 0; w < SAMPLES + WARMUP; w++) {
         uint64_t t;
 
-        while (s->window_start_ns == seen)
+        while (s->window_start_ns == seen) {
             ;
+        }
         t = bench_tsc();
         seen = s->window_start_ns;
-        if (w >= WARMUP)
+        if (w >= WARMUP) {
             samples[w - WARMUP] = (uint32_t)(bench_tsc_to_ns(t) - seen);
+        }
     }
     samples_report(tp_printf, "switch_from_idle", samples, SAMPLES);
 }

@@ -38,21 +38,25 @@ void pv_main(uint32_t id)
         pv_idle();
         t = bench_tsc();
         start = s->window_start_ns;
-        if (w < WARMUP)
+        if (w < WARMUP) {
             continue;
+        }
         if (w == WARMUP) {
             first = start;
             frame = s->major_frame_ns;
         }
         late = bench_tsc_to_ns(t) - start;
-        if (w - WARMUP < SAMPLES)
+        if (w - WARMUP < SAMPLES) {
             samples[w - WARMUP] = (uint32_t)late;
-        if (start != first + (uint64_t)(w - WARMUP) * frame)
+        }
+        if (start != first + (uint64_t)(w - WARMUP) * frame) {
             off_grid++;
-        if (w - WARMUP < DRIFT_SPAN)
+        }
+        if (w - WARMUP < DRIFT_SPAN) {
             head += late;
-        else if (w - WARMUP >= FRAMES - DRIFT_SPAN)
+        } else if (w - WARMUP >= FRAMES - DRIFT_SPAN) {
             tail += late;
+        }
     }
     samples_report(tp_printf, "switch_from_busy", samples, SAMPLES);
     samples_fact(tp_printf, "drift", "frames", FRAMES);

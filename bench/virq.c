@@ -31,8 +31,9 @@ void pv_upcall_handler(struct pv_upcall_frame *frame)
     uint64_t now = bench_tsc_to_ns(t);
 
     if ((frame->lines & (1u << PV_IRQ_WINDOW_START)) && windows++ >= WARMUP &&
-        start_count < SAMPLES)
+        start_count < SAMPLES) {
         start_samples[start_count++] = (uint32_t)(now - s->window_start_ns);
+    }
     if ((frame->lines & (1u << PV_IRQ_TIMER)) && timer_count < SAMPLES) {
         timer_samples[timer_count++] = (uint32_t)(now - deadline);
         deadline = 0;
@@ -42,8 +43,9 @@ void pv_upcall_handler(struct pv_upcall_frame *frame)
 /* Spins (busy, no trap) until the kernel has started another window. */
 static void wait_next_window(uint64_t seen)
 {
-    while (pv_shared()->window_start_ns == seen)
+    while (pv_shared()->window_start_ns == seen) {
         ;
+    }
 }
 
 void pv_main(uint32_t id)
@@ -70,8 +72,9 @@ void pv_main(uint32_t id)
         }
         deadline = dl;
         pv_timer_set(PV_CLOCK_WALL, dl, 0);
-        while (deadline)
+        while (deadline) {
             ;
+        }
     }
     pv_irq_disable();
     samples_report(tp_printf, "virq_timer", timer_samples, SAMPLES);

@@ -35,10 +35,12 @@ void samples_report(bench_print_fn out, const char *name, uint32_t *v, uint32_t 
         for (uint32_t p = 0; p < PAIRS_PER_LINE && i < n; p++) {
             uint32_t j = i;
 
-            while (j < n && v[j] == v[i])
+            while (j < n && v[j] == v[i]) {
                 j++;
-            if (p == 0)
+            }
+            if (p == 0) {
                 out("bench %s h", name);
+            }
             out(" %lu*%lu", (unsigned long)v[i], (unsigned long)(j - i));
             i = j;
         }

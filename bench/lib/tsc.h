@@ -141,8 +141,11 @@ static inline uint32_t bench_timing_overhead(uint32_t *sum)
         t0 = bench_tsc32();
         d = bench_tsc32() - t0;
         *sum += d;
-        if (d < min)
-            min = d;
+        if (d < min) {
+            {
+                min = d;
+            }
+        }
     }
     return min;
 }

@@ -54,8 +54,9 @@ static int install_bare_gate(void)
 
     __asm__ volatile("sidt %0" : "=m"(idtr));
     __asm__ volatile("mov %%cs, %0" : "=r"(cs));
-    if (idtr.limit < BARE_VECTOR * 8 + 7)
+    if (idtr.limit < BARE_VECTOR * 8 + 7) {
         return -1;
+    }
     gate = (volatile uint32_t *)(uintptr_t)(idtr.base + BARE_VECTOR * 8);
     gate[0] = ((uint32_t)cs << 16) | (handler & 0xffffu);
     gate[1] = (handler & 0xffff0000u) | 0x8e00u;
@@ -70,8 +71,9 @@ static uint32_t overhead(void)
         uint32_t t0 = bench_tsc32();
         uint32_t d = bench_tsc32() - t0;
 
-        if (d < best)
+        if (d < best) {
             best = d;
+        }
     }
     return best;
 }
@@ -98,10 +100,12 @@ void bench_port_extras(void)
     __asm__ volatile("pushfl; popl %0" : "=r"(flags));
     MEASURE("cli_sti", 0, __asm__ volatile("cli; sti" ::: "memory"));
     MEASURE("rdtsc_ring0", 0, (void)bench_tsc());
-    if (install_bare_gate() == 0)
+    if (install_bare_gate() == 0) {
         MEASURE("int_bare", 1, __asm__ volatile("int $0x3e" ::: "memory"));
-    else
+    } else {
         printk("bench int_bare skipped: IDT too short\n");
-    if (!(flags & 0x200u))
+    }
+    if (!(flags & 0x200u)) {
         __asm__ volatile("cli");
+    }
 }

@@ -10,6 +10,7 @@
  * round, and the kernel entries counted over the rounds are the
  * operations' own.
  */
+#include <stddef.h>
 #include <rtems.h>
 #include <rtems/bspIo.h>
 
@@ -36,8 +37,9 @@ static void calibrate(void)
     uint32_t sum;
 
     ov = bench_timing_overhead(&sum);
-    if (BENCH_CLOCK_QUANTUM > 1)
+    if (BENCH_CLOCK_QUANTUM > 1) {
         samples_fact(printk, "timing", "overhead_mean_milli", sum);
+    }
 }
 
 /* Waits for a tick so that the round that follows has a whole tick. */
@@ -65,8 +67,9 @@ static void report(const char *name, uint32_t *v)
 /* Measures of one operation pass no second name. */
 static void report_if(const char *name, uint32_t *v)
 {
-    if (name)
+    if (name) {
         report(name, v);
+    }
 }
 
 /* Times op1 into a[] and op2 into b[] for every sample. */
@@ -102,8 +105,9 @@ static rtems_isr on_trigger(rtems_vector_number v)
 {
     (void)v;
     t_isr = bench_tsc32();
-    if (high_mode == ISR)
+    if (high_mode == ISR) {
         rtems_event_send(high, RTEMS_EVENT_1);
+    }
 }
 
 /* The higher-priority task: blocks in the directive under test; when the
@@ -132,8 +136,9 @@ static rtems_task high_task(rtems_task_argument arg)
             break;
         }
         t = bench_tsc32();
-        if (n < SAMPLES)
+        if (n < SAMPLES) {
             a[n] = (high_mode == ISR ? t - t_isr : t - t_mark) - ov;
+        }
         n_done = n + 1;
     }
 }
@@ -201,18 +206,18 @@ static void single_task(void)
     size_t size;
 
     MEASURE2("irq_pair", rtems_interrupt_local_disable(level);
-             rtems_interrupt_local_enable(level), 0, (void)0);
-    MEASURE2("clock_uptime", sink = rtems_clock_get_uptime_nanoseconds(), 0, (void)0);
+             rtems_interrupt_local_enable(level), NULL, (void)0);
+    MEASURE2("clock_uptime", sink = rtems_clock_get_uptime_nanoseconds(), NULL, (void)0);
     MEASURE2("sem_release", rtems_semaphore_release(sem), "sem_obtain",
              rtems_semaphore_obtain(sem, RTEMS_NO_WAIT, 0));
     MEASURE2("msg_send", rtems_message_queue_send(queue, &msg, sizeof(msg)), "msg_receive",
              rtems_message_queue_receive(queue, &msg, &size, RTEMS_NO_WAIT, 0));
     MEASURE2("event_send", rtems_event_send(RTEMS_SELF, RTEMS_EVENT_1), "event_receive",
              rtems_event_receive(RTEMS_EVENT_1, RTEMS_NO_WAIT | RTEMS_EVENT_ANY, 0, &ev));
-    MEASURE2("timer_fire_after", rtems_timer_fire_after(timer, 100, on_timer, 0), "timer_cancel",
+    MEASURE2("timer_fire_after", rtems_timer_fire_after(timer, 100, on_timer, NULL), "timer_cancel",
              rtems_timer_cancel(timer));
-    MEASURE2("clock_tick", rtems_clock_tick(), 0, (void)0);
-    MEASURE2("isr_null", bench_trigger(), 0, (void)0);
+    MEASURE2("clock_tick", rtems_clock_tick(), NULL, (void)0);
+    MEASURE2("isr_null", bench_trigger(), NULL, (void)0);
     (void)sink;
 }
 

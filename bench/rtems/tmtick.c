@@ -37,8 +37,9 @@ rtems_task Init(rtems_task_argument arg)
     for (int i = 0; i < 1000; i++) {
         uint32_t now = bench_tsc32();
 
-        if (now - prev < step)
+        if (now - prev < step) {
             step = now - prev;
+        }
         step_sum += now - prev;
         prev = now;
     }
@@ -50,9 +51,9 @@ rtems_task Init(rtems_task_argument arg)
         uint32_t now = bench_tsc32();
 
         if (now - prev > GAP(step)) {
-            if (n >= WARMUP)
+            if (n >= WARMUP) {
                 samples[n - WARMUP] = now - prev - step;
-            else if (n == WARMUP - 1) {
+            } else if (n == WARMUP - 1) {
                 e0 = bench_entries();
                 ticks0 = rtems_clock_get_ticks_since_boot();
             }
@@ -68,8 +69,9 @@ rtems_task Init(rtems_task_argument arg)
     samples_fact(printk, "tick_isr", "ops", SAMPLES);
     samples_fact(printk, "tick_isr", "loop_step", step);
     /* A coarse clock (SPARC): the mean step, for bench/run.py's mean. */
-    if (BENCH_CLOCK_QUANTUM > 1)
+    if (BENCH_CLOCK_QUANTUM > 1) {
         samples_fact(printk, "tick_isr", "loop_step_mean_milli", step_sum);
+    }
     printk("bench tmtick done\n");
     rtems_shutdown_executive(0);
 }

@@ -29,8 +29,9 @@ rtems_task Init(rtems_task_argument arg)
 
     (void)arg;
     ov = bench_timing_overhead(&sum);
-    if (BENCH_CLOCK_QUANTUM > 1)
+    if (BENCH_CLOCK_QUANTUM > 1) {
         samples_fact(printk, "timing", "overhead_mean_milli", sum);
+    }
     if (rtems_semaphore_create(rtems_build_name('T', 'R', 'S', 'M'), 0, RTEMS_COUNTING_SEMAPHORE, 0,
                                &sem) != RTEMS_SUCCESSFUL) {
         printk("bench tmtrace setup failed\n");

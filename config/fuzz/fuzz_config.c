@@ -7,6 +7,7 @@
  * Without an image part a small valid x86 image is used, so that inputs can
  * reach the segment and entry-point checks.
  */
+#include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -36,8 +37,9 @@ static const uint8_t default_image[] = {
 static const char *load(void *ctx, const char *name, struct tcfg_image *out)
 {
     const struct image *img = ctx;
-    if (strcmp(name, "missing.elf") == 0)
+    if (strcmp(name, "missing.elf") == 0) {
         return "not found";
+    }
     out->data = xmalloc(img->size);
     memcpy(out->data, img->data, img->size);
     out->size = img->size;
@@ -63,7 +65,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         img.size = size - xml_len - 1;
     }
     struct tcfg_options opts = {.arch = NULL, .load_image = load, .loader_ctx = &img};
-    struct tcfg_diag diag = {0};
+    struct tcfg_diag diag = {NULL};
     struct tcfg_system sys;
     tcfg_load((const char *)data, xml_len, "fuzz.xml", &opts, &diag, &sys);
     tcfg_diag_free(&diag);

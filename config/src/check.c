@@ -24,8 +24,9 @@
 static void check_arch(const struct tcfg_options *opts, struct tcfg_diag *d, struct tcfg_system *s)
 {
     const char *cli = opts ? opts->arch : NULL;
-    if (cli && s->arch_name && strcmp(cli, s->arch_name) != 0)
+    if (cli && s->arch_name && strcmp(cli, s->arch_name) != 0) {
         tcfg_error(d, &s->at, "arch=\"%s\" does not match --arch %s", s->arch_name, cli);
+    }
     const char *name = cli ? cli : s->arch_name ? s->arch_name : "x86";
     s->arch = tcfg_arch_find(name);
     if (!s->arch) {
@@ -37,24 +38,28 @@ static void check_arch(const struct tcfg_options *opts, struct tcfg_diag *d, str
 static void check_ram(struct tcfg_diag *d, const struct tcfg_system *s)
 {
     const struct tcfg_arch *a = s->arch;
-    if (s->ram_bad)
+    if (s->ram_bad) {
         return;
-    if (s->ram % TCFG_PAGE_SIZE)
+    }
+    if (s->ram % TCFG_PAGE_SIZE) {
         tcfg_error(d, &s->at, "ram size 0x%" PRIx32 " is not a multiple of the page size (4 KiB)",
                    s->ram);
-    else if (s->ram % a->ram_align)
+    } else if (s->ram % a->ram_align) {
         tcfg_error(d, &s->at,
                    "ram size 0x%" PRIx32 " is not a multiple of %" PRIu32 " MiB, as the %s kernel "
                    "maps RAM",
                    s->ram, a->ram_align >> 20, a->name);
-    if (s->ram > a->ram_max)
+    }
+    if (s->ram > a->ram_max) {
         tcfg_error(d, &s->at, "ram size 0x%" PRIx32 " exceeds the %" PRIu64 " MiB that %s supports",
                    s->ram, a->ram_max >> 20, a->name);
-    if (a->ram_base + s->ram <= a->kernel_end)
+    }
+    if (a->ram_base + s->ram <= a->kernel_end) {
         tcfg_error(d, &s->at,
                    "ram size 0x%" PRIx32 " leaves no memory above the kernel's reserved region "
                    "[0x%08" PRIx64 ", 0x%08" PRIx64 ")",
                    s->ram, a->kernel_base, a->kernel_end);
+    }
 }
 
 static bool check_limits(struct tcfg_diag *d, const struct tcfg_system *s)
@@ -85,8 +90,9 @@ static bool check_limits(struct tcfg_diag *d, const struct tcfg_system *s)
         tcfg_error(d, &s->at, "more than %d ports in all", MAX_ALL_PORTS);
         ok = false;
     }
-    for (size_t i = 0; i < s->num_channels; i++)
+    for (size_t i = 0; i < s->num_channels; i++) {
         ends += 1 + s->channels[i].num_destinations;
+    }
     if (ends > MAX_ENDS) {
         tcfg_error(d, &s->channels_at, "more than %d sources and destinations in all", MAX_ENDS);
         ok = false;
@@ -110,9 +116,11 @@ static bool check_limits(struct tcfg_diag *d, const struct tcfg_system *s)
 
 static size_t find_partition(const struct tcfg_system *s, const char *name)
 {
-    for (size_t i = 0; i < s->num_partitions; i++)
-        if (strcmp(s->partitions[i].name, name) == 0)
+    for (size_t i = 0; i < s->num_partitions; i++) {
+        if (strcmp(s->partitions[i].name, name) == 0) {
             return i;
+        }
+    }
     return TCFG_NONE;
 }
 
@@ -125,10 +133,11 @@ static void check_partition_names(struct tcfg_diag *d, const struct tcfg_system 
         bool name_seen = false, id_seen = false;
         /* The ABI's "the caller itself": a partition with this id could
          * not be named to partition_status. */
-        if (!p->id_bad && p->id == PV_PART_SELF)
+        if (!p->id_bad && p->id == PV_PART_SELF) {
             tcfg_error(d, &p->at,
                        "id=\"%" PRIu32 "\" is reserved (PV_PART_SELF, \"the caller itself\")",
                        p->id);
+        }
         for (size_t i = 0; i < j && !(name_seen && id_seen); i++) {
             const struct tcfg_partition *q = &s->partitions[i];
             if (!name_seen && strcmp(p->name, q->name) == 0) {
@@ -142,14 +151,16 @@ static void check_partition_names(struct tcfg_diag *d, const struct tcfg_system 
                 id_seen = true;
             }
         }
-        for (size_t k = 0; k < p->num_areas; k++)
-            for (size_t i = 0; i < k; i++)
+        for (size_t k = 0; k < p->num_areas; k++) {
+            for (size_t i = 0; i < k; i++) {
                 if (strcmp(p->areas[k].name, p->areas[i].name) == 0) {
                     tcfg_error(d, &p->areas[k].at,
                                "duplicate area name in partition \"%s\" (first used on line %lu)",
                                p->name, p->areas[i].at.line);
                     break;
                 }
+            }
+        }
     }
 }
 
@@ -180,11 +191,14 @@ _Static_assert(MAX_AREAS == CFG_MAX_AREAS, "the kernel's area search covers ever
 static bool ids_usable(const uint32_t *ids, const bool *bad, size_t n)
 {
     for (size_t j = 0; j < n; j++) {
-        if (bad[j])
+        if (bad[j]) {
             return false;
-        for (size_t i = 0; i < j; i++)
-            if (ids[i] == ids[j])
+        }
+        for (size_t i = 0; i < j; i++) {
+            if (ids[i] == ids[j]) {
                 return false;
+            }
+        }
     }
     return true;
 }
@@ -196,11 +210,13 @@ static void check_id_table(struct tcfg_diag *d, const struct tcfg_where *at, con
                            const uint32_t *ids, const bool *bad, size_t n)
 {
     struct tcfg_id_table t;
-    if (n == 0 || !ids_usable(ids, bad, n))
+    if (n == 0 || !ids_usable(ids, bad, n)) {
         return;
-    if (!tcfg_id_table(ids, n, &t))
+    }
+    if (!tcfg_id_table(ids, n, &t)) {
         tcfg_error(d, at, "no table of %u slots places the %zu %s ids one per slot",
                    CFG_ID_SLOTS_MAX, n, what);
+    }
     tcfg_id_table_free(&t);
 }
 
@@ -225,26 +241,30 @@ static void check_ids(struct tcfg_diag *d, const struct tcfg_system *s)
 
 static void resolve(struct tcfg_diag *d, struct tcfg_system *s)
 {
-    for (size_t i = 0; i < s->num_plans && s->initial_plan_name; i++)
+    for (size_t i = 0; i < s->num_plans && s->initial_plan_name; i++) {
         if (strcmp(s->plans[i].name, s->initial_plan_name) == 0) {
             s->initial_plan = i;
             break;
         }
-    if (s->initial_plan == TCFG_NONE)
+    }
+    if (s->initial_plan == TCFG_NONE) {
         tcfg_error(d, &s->schedule_at, "initial plan \"%s\" is not defined",
                    s->initial_plan_name ? s->initial_plan_name : "");
+    }
     if (s->console_name) {
         s->console = find_partition(s, s->console_name);
-        if (s->console == TCFG_NONE)
+        if (s->console == TCFG_NONE) {
             tcfg_error(d, &s->console_at, "console input partition \"%s\" is not defined",
                        s->console_name);
+        }
     }
     for (size_t i = 0; i < s->num_plans; i++) {
         for (size_t k = 0; k < s->plans[i].num_windows; k++) {
             struct tcfg_window *w = &s->plans[i].windows[k];
             w->partition = find_partition(s, w->partition_name);
-            if (w->partition == TCFG_NONE)
+            if (w->partition == TCFG_NONE) {
                 tcfg_error(d, &w->at, "partition \"%s\" is not defined", w->partition_name);
+            }
         }
     }
 }

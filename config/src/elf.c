@@ -28,8 +28,9 @@ static uint16_t get16(const struct tcfg_elf *e, size_t off)
 static uint32_t get32(const struct tcfg_elf *e, size_t off)
 {
     const uint8_t *p = e->data + off;
-    if (e->big_endian)
+    if (e->big_endian) {
         return (uint32_t)p[0] << 24 | (uint32_t)p[1] << 16 | (uint32_t)p[2] << 8 | p[3];
+    }
     return (uint32_t)p[3] << 24 | (uint32_t)p[2] << 16 | (uint32_t)p[1] << 8 | p[0];
 }
 
@@ -51,9 +52,11 @@ static bool segments_fit_32(const struct tcfg_elf *e)
 {
     for (unsigned i = 0; i < e->phnum; i++) {
         size_t off = e->phoff + (size_t)i * e->phentsize;
-        for (size_t f = 8; f <= 40; f += 8)
-            if (f != 24 && get64(e, off + f) > UINT32_MAX) /* offset vaddr (paddr) filesz memsz */
+        for (size_t f = 8; f <= 40; f += 8) {
+            if (f != 24 && get64(e, off + f) > UINT32_MAX) { /* offset vaddr (paddr) filesz memsz */
                 return false;
+            }
+        }
     }
     return true;
 }
@@ -64,17 +67,22 @@ const char *tcfg_elf_open(struct tcfg_elf *elf, const uint8_t *data, size_t size
     memset(elf, 0, sizeof *elf);
     elf->data = data;
     elf->size = size;
-    if (size < 4 || memcmp(data, "\177ELF", 4) != 0)
+    if (size < 4 || memcmp(data, "\177ELF", 4) != 0) {
         return "is not an ELF file";
-    if (size < EHDR32_SIZE)
+    }
+    if (size < EHDR32_SIZE) {
         return "is truncated (shorter than an ELF header)";
-    if (data[EI_CLASS] != (arch->elf64 ? ELFCLASS64 : ELFCLASS32))
+    }
+    if (data[EI_CLASS] != (arch->elf64 ? ELFCLASS64 : ELFCLASS32)) {
         return arch->elf64 ? "is not a 64-bit ELF file" : "is not a 32-bit ELF file";
+    }
     elf->is64 = arch->elf64;
-    if (elf->is64 && size < EHDR64_SIZE)
+    if (elf->is64 && size < EHDR64_SIZE) {
         return "is truncated (shorter than an ELF header)";
-    if (data[EI_DATA] != ELFDATA2LSB && data[EI_DATA] != ELFDATA2MSB)
+    }
+    if (data[EI_DATA] != ELFDATA2LSB && data[EI_DATA] != ELFDATA2MSB) {
         return "has an unknown ELF data encoding";
+    }
     elf->big_endian = data[EI_DATA] == ELFDATA2MSB;
     if (elf->big_endian != arch->big_endian) {
         snprintf(buf, bufsize, "is %s-endian, but %s needs %s-endian",
@@ -82,10 +90,12 @@ const char *tcfg_elf_open(struct tcfg_elf *elf, const uint8_t *data, size_t size
                  arch->big_endian ? "big" : "little");
         return buf;
     }
-    if (data[EI_VERSION] != 1 || get32(elf, 20) != 1)
+    if (data[EI_VERSION] != 1 || get32(elf, 20) != 1) {
         return "has an unknown ELF version";
-    if (get16(elf, 16) != ET_EXEC)
+    }
+    if (get16(elf, 16) != ET_EXEC) {
         return "is not an executable (ELF type ET_EXEC)";
+    }
     uint16_t machine = get16(elf, 18);
     if (machine != arch->elf_machine) {
         snprintf(buf, bufsize, "is for ELF machine %u, but %s needs %s (%u)", machine, arch->name,
@@ -93,31 +103,37 @@ const char *tcfg_elf_open(struct tcfg_elf *elf, const uint8_t *data, size_t size
         return buf;
     }
     uint64_t entry = get_addr(elf, 24, 24), phoff = get_addr(elf, 28, 32);
-    if (entry > UINT32_MAX || phoff > UINT32_MAX)
+    if (entry > UINT32_MAX || phoff > UINT32_MAX) {
         return "has an entry point or program header offset beyond 4 GiB";
+    }
     elf->entry = (uint32_t)entry;
     elf->phoff = (uint32_t)phoff;
     elf->phnum = get16(elf, elf->is64 ? 56 : 44);
     elf->phentsize = elf->is64 ? PHDR64_SIZE : PHDR32_SIZE;
-    if (elf->phnum == PN_XNUM)
+    if (elf->phnum == PN_XNUM) {
         return "has too many program headers";
+    }
     /* The kernel's loader insists on both, even without program headers. */
-    if (get16(elf, elf->is64 ? 54 : 42) != elf->phentsize)
+    if (get16(elf, elf->is64 ? 54 : 42) != elf->phentsize) {
         return "has program headers of an unexpected size";
-    if (elf->phoff % (elf->is64 ? 8 : 4))
+    }
+    if (elf->phoff % (elf->is64 ? 8 : 4)) {
         return elf->is64 ? "has program headers that are not 8-byte aligned"
                          : "has program headers that are not 4-byte aligned";
-    if ((uint64_t)elf->phoff + (uint64_t)elf->phnum * elf->phentsize > size)
+    }
+    if ((uint64_t)elf->phoff + (uint64_t)elf->phnum * elf->phentsize > size) {
         return "is truncated (program headers past the end of the file)";
-    if (elf->is64 && !segments_fit_32(elf))
+    }
+    if (elf->is64 && !segments_fit_32(elf)) {
         return "has a segment with an address or size beyond 4 GiB";
+    }
     return NULL;
 }
 
 struct tcfg_segment tcfg_elf_segment(const struct tcfg_elf *elf, unsigned i)
 {
     size_t off = elf->phoff + (size_t)i * elf->phentsize;
-    if (elf->is64) /* segments_fit_32() has checked each field */
+    if (elf->is64) { /* segments_fit_32() has checked each field */
         return (struct tcfg_segment){
             .type = get32(elf, off),
             .flags = get32(elf, off + 4),
@@ -126,6 +142,7 @@ struct tcfg_segment tcfg_elf_segment(const struct tcfg_elf *elf, unsigned i)
             .filesz = (uint32_t)get64(elf, off + 32),
             .memsz = (uint32_t)get64(elf, off + 40),
         };
+    }
     return (struct tcfg_segment){
         .type = get32(elf, off),
         .offset = get32(elf, off + 4),

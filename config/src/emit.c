@@ -1,4 +1,5 @@
 /* SPDX-License-Identifier: BSD-2-Clause */
+#include <stddef.h>
 #include "emit.h"
 
 #include <errno.h>
@@ -24,10 +25,11 @@ static void c_string(FILE *f, const char *s)
     for (; *s; s++) {
         unsigned char c = (unsigned char)*s;
         if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
-            c == '_' || c == '.' || c == '-')
+            c == '_' || c == '.' || c == '-') {
             fputc(c, f);
-        else
+        } else {
             fprintf(f, "\\%03o", c);
+        }
     }
     fputc('"', f);
 }
@@ -35,12 +37,15 @@ static void c_string(FILE *f, const char *s)
 static void rights(FILE *f, uint32_t r, bool shared)
 {
     fputs("CFG_AREA_READ", f);
-    if (r & TCFG_W)
+    if (r & TCFG_W) {
         fputs(" | CFG_AREA_WRITE", f);
-    if (r & TCFG_X)
+    }
+    if (r & TCFG_X) {
         fputs(" | CFG_AREA_EXEC", f);
-    if (shared)
+    }
+    if (shared) {
         fputs(" | CFG_AREA_SHARED", f);
+    }
 }
 
 static const char *mode_name(enum tcfg_mode m)
@@ -53,14 +58,15 @@ static const char *mode_name(enum tcfg_mode m)
 
 static void partition_flags(FILE *f, const struct tcfg_partition *p)
 {
-    if (p->system && p->fpu)
+    if (p->system && p->fpu) {
         fputs("CFG_PART_SYSTEM | CFG_PART_FPU", f);
-    else if (p->system)
+    } else if (p->system) {
         fputs("CFG_PART_SYSTEM", f);
-    else if (p->fpu)
+    } else if (p->fpu) {
         fputs("CFG_PART_FPU", f);
-    else
+    } else {
         fputs("0u", f);
+    }
 }
 
 /* A health-monitor table as designated initializers in error-id order,
@@ -68,7 +74,7 @@ static void partition_flags(FILE *f, const struct tcfg_partition *p)
  * Writes nothing for a table without entries. */
 static void hm_table(FILE *f, const char *indent, const char *field, const struct tcfg_hm *hm)
 {
-    const struct tcfg_hm_entry *by_id[TCFG_HM_ERRORS] = {0};
+    const struct tcfg_hm_entry *by_id[TCFG_HM_ERRORS] = {NULL};
     bool any = false;
     for (size_t i = 0; i < hm->num_entries; i++) {
         const struct tcfg_hm_entry *e = &hm->entries[i];
@@ -77,13 +83,16 @@ static void hm_table(FILE *f, const char *indent, const char *field, const struc
             any = true;
         }
     }
-    if (!any)
+    if (!any) {
         return;
+    }
     fprintf(f, "%s%s = {\n", indent, field);
-    for (unsigned k = 0; k < TCFG_HM_ERRORS; k++)
-        if (by_id[k])
+    for (unsigned k = 0; k < TCFG_HM_ERRORS; k++) {
+        if (by_id[k]) {
             fprintf(f, "%s    [%s] = %s,\n", indent, tcfg_hm_errors[k].c,
                     tcfg_hm_actions[by_id[k]->action].c);
+        }
+    }
     fprintf(f, "%s},\n", indent);
 }
 
@@ -91,7 +100,7 @@ static void hm_table(FILE *f, const char *indent, const char *field, const struc
  * the actions; nothing when there are none. */
 static void hm_unhandled_table(FILE *f, const struct tcfg_hm *hm)
 {
-    const struct tcfg_hm_entry *by_id[TCFG_HM_ERRORS] = {0};
+    const struct tcfg_hm_entry *by_id[TCFG_HM_ERRORS] = {NULL};
     bool any = false;
     for (size_t i = 0; i < hm->num_entries; i++) {
         const struct tcfg_hm_entry *e = &hm->entries[i];
@@ -100,21 +109,25 @@ static void hm_unhandled_table(FILE *f, const struct tcfg_hm *hm)
             any |= e->has_unhandled;
         }
     }
-    if (!any)
+    if (!any) {
         return;
+    }
     fputs("        .hm_unhandled = {\n", f);
-    for (unsigned k = 0; k < TCFG_HM_ERRORS; k++)
-        if (by_id[k] && by_id[k]->has_unhandled)
+    for (unsigned k = 0; k < TCFG_HM_ERRORS; k++) {
+        if (by_id[k] && by_id[k]->has_unhandled) {
             fprintf(f, "            [%s] = %s,\n", tcfg_hm_errors[k].c,
                     tcfg_hm_actions[by_id[k]->unhandled].c);
+        }
+    }
     fputs("        },\n", f);
 }
 
 /* Ports are numbered partition by partition, in document order. */
 static size_t port_index(const struct tcfg_system *s, size_t part, size_t k)
 {
-    for (size_t i = 0; i < part; i++)
+    for (size_t i = 0; i < part; i++) {
         k += s->partitions[i].num_ports;
+    }
     return k;
 }
 
@@ -158,9 +171,10 @@ static void write_channel_table(FILE *f, const struct tcfg_system *s)
         const struct tcfg_channel *c = &s->channels[i];
         const struct tcfg_port *src = end_port(s, &c->source);
         fprintf(f, "\nstatic const uint32_t cfg_channel_destinations_%zu[] = {", i);
-        for (size_t k = 0; k < c->num_destinations; k++)
+        for (size_t k = 0; k < c->num_destinations; k++) {
             fprintf(f, "%s%zuu", k ? ", " : "",
                     port_index(s, c->destinations[k].partition, c->destinations[k].port));
+        }
         fprintf(f,
                 "};\nstatic uint8_t cfg_channel_buffer_%zu[%" PRIu32 "u * (%" PRIu32
                 "u + CFG_MESSAGE_HEADER)] __attribute__((aligned(8)));\n",
@@ -193,10 +207,11 @@ static void write_port_slots(FILE *f, const struct tcfg_port_table *t)
 {
     fprintf(f, "\nstatic const struct cfg_port_slot cfg_port_slots[%" PRIu32 "] = {\n", t->size);
     for (uint32_t i = 0; i < t->size; i++) {
-        if (t->port[i] == CFG_PORT_SLOT_EMPTY)
+        if (t->port[i] == CFG_PORT_SLOT_EMPTY) {
             fprintf(f, "    {0, CFG_PORT_SLOT_EMPTY},\n");
-        else
+        } else {
             fprintf(f, "    {0x%04xu, %uu},\n", (unsigned)t->tag[i], (unsigned)t->port[i]);
+        }
     }
     fputs("};\n", f);
 }
@@ -209,8 +224,9 @@ struct id_tables {
 static void write_id_slots(FILE *f, const char *what, const struct tcfg_id_table *t)
 {
     fprintf(f, "\nstatic const uint8_t cfg_%s_id_slots[%" PRIu32 "] = {", what, t->size);
-    for (uint32_t i = 0; i < t->size; i++)
+    for (uint32_t i = 0; i < t->size; i++) {
         fprintf(f, "%s%uu", i == 0 ? "\n    " : i % 16 ? ", " : ",\n    ", (unsigned)t->slots[i]);
+    }
     fputs("\n};\n", f);
 }
 
@@ -235,8 +251,9 @@ static void write_areas(FILE *f, const struct tcfg_system *s, size_t i)
 {
     const struct tcfg_partition *p = &s->partitions[i];
     size_t *order = xcalloc(p->num_areas + 1, sizeof(*order));
-    for (size_t k = 0; k < p->num_areas; k++)
+    for (size_t k = 0; k < p->num_areas; k++) {
         order[k] = k;
+    }
     sort_base = p->areas;
     qsort(order, p->num_areas, sizeof(*order), by_virt);
     fprintf(f, "\nstatic const struct cfg_area cfg_areas_%zu[] = {\n", i);
@@ -266,25 +283,28 @@ static void window_table_name(FILE *f, size_t i, uint32_t c)
 static size_t cpu_windows(const struct tcfg_plan *p, uint32_t c)
 {
     size_t n = 0;
-    for (size_t k = 0; k < p->num_windows; k++)
+    for (size_t k = 0; k < p->num_windows; k++) {
         n += p->windows[k].cpu == c;
+    }
     return n;
 }
 
 static void write_windows(FILE *f, const struct tcfg_plan *p, size_t i, uint32_t c)
 {
-    if (!cpu_windows(p, c))
+    if (!cpu_windows(p, c)) {
         return;
+    }
     fputs("\nstatic const struct cfg_window ", f);
     window_table_name(f, i, c);
     fputs("[] = {\n", f);
     for (size_t k = 0; k < p->num_windows; k++) {
         const struct tcfg_window *w = &p->windows[k];
-        if (w->cpu == c)
+        if (w->cpu == c) {
             fprintf(f,
                     "    {.partition = %zuu, .offset_ns = %" PRIu64 "ull, .duration_ns = %" PRIu64
                     "ull},\n",
                     w->partition, w->offset, w->duration);
+        }
     }
     fputs("};\n", f);
 }
@@ -303,10 +323,11 @@ static void write_plans(FILE *f, const struct tcfg_system *s, uint32_t c)
         c_string(f, p->name);
         fprintf(f, ", .id = %" PRIu32 "u, .major_frame_ns = %" PRIu64 "ull, .windows = ", p->id,
                 p->major_frame);
-        if (n)
+        if (n) {
             window_table_name(f, i, c);
-        else
+        } else {
             fputs("0", f);
+        }
         fprintf(f, ", .num_windows = %zuu},\n", n);
     }
     fputs("};\n", f);
@@ -318,10 +339,12 @@ static void write_tables(FILE *f, const struct tcfg_system *s, const struct tcfg
     fputs("/* Generated by tessera-config: do not edit. */\n#include \"cfg.h\"\n"
           "#include \"pv/abi.h\"\n\n",
           f);
-    for (size_t i = 0; i < s->num_partitions; i++)
+    for (size_t i = 0; i < s->num_partitions; i++) {
         fprintf(f, "extern const uint8_t cfg_image_%zu[];\n", i);
-    for (size_t i = 0; i < s->num_partitions; i++)
+    }
+    for (size_t i = 0; i < s->num_partitions; i++) {
         write_areas(f, s, i);
+    }
     fputs("\nstatic const struct cfg_partition cfg_partitions[] = {\n", f);
     for (size_t i = 0; i < s->num_partitions; i++) {
         const struct tcfg_partition *p = &s->partitions[i];
@@ -337,21 +360,26 @@ static void write_tables(FILE *f, const struct tcfg_system *s, const struct tcfg
                 p->criticality, mode_name(p->mode), p->entry, i, p->num_areas, i, p->image_size);
         hm_table(f, "        ", ".hm", &p->hm);
         hm_unhandled_table(f, &p->hm);
-        if (p->hm.has_max_restarts)
+        if (p->hm.has_max_restarts) {
             fprintf(f, "        .hm_max_restarts = %" PRIu32 "u,\n    },\n", p->hm.max_restarts);
-        else
+        } else {
             fputs("        .hm_max_restarts = CFG_HM_DEFAULT_MAX_RESTARTS,\n    },\n", f);
+        }
     }
     fputs("};\n", f);
     uint32_t cpus = s->cpus ? s->cpus : 1;
-    for (size_t i = 0; i < s->num_plans; i++)
-        for (uint32_t c = 0; c < cpus; c++)
+    for (size_t i = 0; i < s->num_plans; i++) {
+        for (uint32_t c = 0; c < cpus; c++) {
             write_windows(f, &s->plans[i], i, c);
-    for (uint32_t c = 0; c < cpus; c++)
+        }
+    }
+    for (uint32_t c = 0; c < cpus; c++) {
         write_plans(f, s, c);
+    }
     fputs("\nstatic const struct cfg_plan *const cfg_cpu_plans[] = {", f);
-    for (uint32_t c = 0; c < cpus; c++)
+    for (uint32_t c = 0; c < cpus; c++) {
         fprintf(f, c ? ", cfg_plans_cpu%" PRIu32 : "cfg_plans", c);
+    }
     fputs("};\n", f);
     write_id_slots(f, "partition", &ids->partitions);
     write_id_slots(f, "plan", &ids->plans);
@@ -369,19 +397,21 @@ static void write_tables(FILE *f, const struct tcfg_system *s, const struct tcfg
             "    .initial_plan = %zuu,\n    .guard_ns = %" PRIu64 "u,\n"
             "    .num_cpus = %" PRIu32 "u,\n    .cpu_plans = cfg_cpu_plans,\n",
             s->ram, s->num_partitions, s->num_plans, s->initial_plan, s->guard, cpus);
-    if (s->console == TCFG_NONE)
+    if (s->console == TCFG_NONE) {
         fputs("    .console_input = CFG_NO_PARTITION,\n", f);
-    else
+    } else {
         fprintf(f, "    .console_input = %zuu,\n", s->console);
+    }
     /* Without ports the fields are left out: C makes them NULL and 0 all
      * the same, and such tables also build against a cfg.h older than ports. */
-    if (ports)
+    if (ports) {
         fprintf(f,
                 "    .ports = cfg_ports,\n    .num_ports = %zuu,\n"
                 "    .channels = cfg_channels,\n    .num_channels = %zuu,\n"
                 "    .port_slots = cfg_port_slots,\n    .port_slot_mask = %" PRIu32 "u,\n"
                 "    .port_hash_seed = %" PRIu32 "u,\n",
                 ports, s->num_channels, t->size - 1, t->seed);
+    }
     write_id_table(f, "partition_ids", "partition", &ids->partitions);
     write_id_table(f, "plan_ids", "plan", &ids->plans);
     hm_table(f, "    ", ".hm_module", &s->hm);
@@ -395,11 +425,12 @@ static void write_tables(FILE *f, const struct tcfg_system *s, const struct tcfg
             s->num_partitions, ports ? s->num_channels : 0, tcfg_page_tables_used(s), cpus);
     /* The trace buffer; its presence makes the build link the kernel that
      * records (mk/system.mk greps for the line). */
-    if (s->trace.on)
+    if (s->trace.on) {
         fprintf(f,
                 "\n#ifdef TESSERA_KERNEL\n#include \"trace.h\"\n"
                 "CFG_TRACE_DEFINE(%" PRIu32 "u, 0x%" PRIx32 "u)\n#endif\n",
                 s->trace.records, s->trace.classes);
+    }
 }
 
 /* A string for the assembler; it goes through cpp too, which leaves string
@@ -408,8 +439,9 @@ static void asm_string(FILE *f, const char *s)
 {
     fputc('"', f);
     for (; *s; s++) {
-        if (*s == '"' || *s == '\\')
+        if (*s == '"' || *s == '\\') {
             fputc('\\', f);
+        }
         fputc(*s, f);
     }
     fputc('"', f);
@@ -435,10 +467,11 @@ static void write_images(FILE *f, const struct tcfg_system *s)
 static void make_name(FILE *f, const char *s)
 {
     for (; *s; s++) {
-        if (*s == '$')
+        if (*s == '$') {
             fputc('$', f);
-        else if (*s == ' ' || *s == '\t' || *s == '#' || *s == ':' || *s == '\\')
+        } else if (*s == ' ' || *s == '\t' || *s == '#' || *s == ':' || *s == '\\') {
             fputc('\\', f);
+        }
         fputc(*s, f);
     }
 }
@@ -446,9 +479,11 @@ static void make_name(FILE *f, const char *s)
 /* Partitions often share an image; each file is listed once. */
 static bool first_use(const struct tcfg_system *s, size_t i)
 {
-    for (size_t k = 0; k < i; k++)
-        if (strcmp(s->partitions[k].image_path, s->partitions[i].image_path) == 0)
+    for (size_t k = 0; k < i; k++) {
+        if (strcmp(s->partitions[k].image_path, s->partitions[i].image_path) == 0) {
             return false;
+        }
+    }
     return true;
 }
 
@@ -460,8 +495,9 @@ static void write_deps(FILE *f, const struct tcfg_system *s, const char *xml_pat
     fputs(": ", f);
     make_name(f, xml_path);
     for (size_t i = 0; i < s->num_partitions; i++) {
-        if (!first_use(s, i))
+        if (!first_use(s, i)) {
             continue;
+        }
         fputs(" \\\n ", f);
         make_name(f, s->partitions[i].image_path);
     }
@@ -469,8 +505,9 @@ static void write_deps(FILE *f, const struct tcfg_system *s, const char *xml_pat
     make_name(f, xml_path);
     fputs(":\n", f);
     for (size_t i = 0; i < s->num_partitions; i++) {
-        if (!first_use(s, i))
+        if (!first_use(s, i)) {
             continue;
+        }
         make_name(f, s->partitions[i].image_path);
         fputs(":\n", f);
     }
@@ -481,15 +518,18 @@ static bool mkdirs(const char *dir)
     char *p = xstrdup(dir);
     bool ok = true;
     for (char *c = p + 1; ok; c++) {
-        if (*c != '/' && *c)
+        if (*c != '/' && *c) {
             continue;
+        }
         char was = *c;
         *c = 0;
-        if (mkdir(p, 0777) != 0 && errno != EEXIST)
+        if (mkdir(p, 0777) != 0 && errno != EEXIST) {
             ok = false;
+        }
         *c = was;
-        if (!was)
+        if (!was) {
             break;
+        }
     }
     free(p);
     return ok;
@@ -501,21 +541,24 @@ static bool build_id_tables(const struct tcfg_system *s, struct id_tables *t)
     size_t n = s->num_partitions > s->num_plans ? s->num_partitions : s->num_plans;
     uint32_t *ids = xcalloc(n + 1, sizeof(*ids));
     bool ok;
-    for (size_t i = 0; i < s->num_partitions; i++)
+    for (size_t i = 0; i < s->num_partitions; i++) {
         ids[i] = s->partitions[i].id;
+    }
     ok = tcfg_id_table(ids, s->num_partitions, &t->partitions);
-    for (size_t i = 0; i < s->num_plans; i++)
+    for (size_t i = 0; i < s->num_plans; i++) {
         ids[i] = s->plans[i].id;
+    }
     ok = tcfg_id_table(ids, s->num_plans, &t->plans) && ok;
     free(ids);
-    if (!ok)
+    if (!ok) {
         fprintf(stderr, "tessera-config: no perfect hash of the partition or plan ids\n");
+    }
     return ok;
 }
 
 bool tcfg_emit(const struct tcfg_system *sys, const char *xml_path, const char *dir)
 {
-    char *final[NUM_OUTPUTS] = {0}, *tmp[NUM_OUTPUTS] = {0};
+    char *final[NUM_OUTPUTS] = {NULL}, *tmp[NUM_OUTPUTS] = {NULL};
     struct tcfg_port_table names = {0};
     struct id_tables ids = {0};
     /* Never seen to fail: the table has room for four times the ports. */
@@ -531,8 +574,9 @@ bool tcfg_emit(const struct tcfg_system *sys, const char *xml_path, const char *
         return false;
     }
     bool ok = mkdirs(dir);
-    if (!ok)
+    if (!ok) {
         fprintf(stderr, "tessera-config: cannot create %s: %s\n", dir, strerror(errno));
+    }
     mode_t mask = umask(0);
     umask(mask);
     size_t n = strlen(dir);
@@ -544,28 +588,34 @@ bool tcfg_emit(const struct tcfg_system *sys, const char *xml_path, const char *
         FILE *f = fd >= 0 ? fdopen(fd, "w") : NULL;
         if (!f) {
             fprintf(stderr, "tessera-config: cannot create %s: %s\n", tmp[i], strerror(errno));
-            if (fd >= 0)
+            if (fd >= 0) {
                 close(fd);
-            else
+            } else {
                 tmp[i][0] = 0; /* nothing to remove */
+            }
             ok = false;
             break;
         }
         /* mkstemp makes files private; outputs should look like any other. */
-        if (fchmod(fd, 0666 & ~mask) != 0)
+        if (fchmod(fd, 0666 & ~mask) != 0) {
             ok = false;
-        if (i == TABLES)
+        }
+        if (i == TABLES) {
             write_tables(f, sys, &names, &ids);
-        else if (i == IMAGES)
+        } else if (i == IMAGES) {
             write_images(f, sys);
-        else
+        } else {
             write_deps(f, sys, xml_path, final[TABLES]);
-        if (ferror(f))
+        }
+        if (ferror(f)) {
             ok = false;
-        if (fclose(f) != 0)
+        }
+        if (fclose(f) != 0) {
             ok = false;
-        if (!ok)
+        }
+        if (!ok) {
             fprintf(stderr, "tessera-config: cannot write %s: %s\n", tmp[i], strerror(errno));
+        }
     }
     for (int i = 0; i < NUM_OUTPUTS && ok; i++) {
         if (rename(tmp[i], final[i]) != 0) {
@@ -580,8 +630,9 @@ bool tcfg_emit(const struct tcfg_system *sys, const char *xml_path, const char *
     tcfg_id_table_free(&ids.partitions);
     tcfg_id_table_free(&ids.plans);
     for (int i = 0; i < NUM_OUTPUTS; i++) {
-        if (tmp[i] && tmp[i][0])
+        if (tmp[i] && tmp[i][0]) {
             unlink(tmp[i]);
+        }
         free(tmp[i]);
         free(final[i]);
     }

@@ -20,8 +20,9 @@ const char *tcfg_read_file(const char *path, size_t max, uint8_t **data, size_t 
     /* O_NONBLOCK: a FIFO named by mistake must not hang the build. */
     int fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC);
     struct stat st;
-    if (fd < 0)
+    if (fd < 0) {
         return strerror(errno);
+    }
     if (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
         close(fd);
         return "not a regular file";
@@ -29,10 +30,11 @@ const char *tcfg_read_file(const char *path, size_t max, uint8_t **data, size_t 
     if ((uintmax_t)st.st_size > max) {
         static char too_large[64];
         close(fd);
-        if (max % (1u << 20) == 0)
+        if (max % (1u << 20) == 0) {
             snprintf(too_large, sizeof too_large, "larger than the limit of %zu MiB", max >> 20);
-        else
+        } else {
             snprintf(too_large, sizeof too_large, "larger than the limit of %zu bytes", max);
+        }
         return too_large;
     }
     size_t cap = (size_t)st.st_size + 1, n = 0;
@@ -40,16 +42,18 @@ const char *tcfg_read_file(const char *path, size_t max, uint8_t **data, size_t 
     /* Read one byte more than stat promised, to notice a file still growing. */
     for (;;) {
         ssize_t r = read(fd, buf + n, cap - n);
-        if (r < 0 && errno == EINTR)
+        if (r < 0 && errno == EINTR) {
             continue;
+        }
         if (r < 0) {
             const char *why = strerror(errno);
             free(buf);
             close(fd);
             return why;
         }
-        if (r == 0)
+        if (r == 0) {
             break;
+        }
         n += (size_t)r;
         if (n == cap) {
             free(buf);
@@ -77,12 +81,14 @@ static char *join(const char *dir, const char *name)
 static char *find(const struct tcfg_search *s, const char *name)
 {
     struct stat st;
-    if (name[0] == '/')
+    if (name[0] == '/') {
         return xstrdup(name);
+    }
     for (size_t i = 0; i < s->num_dirs; i++) {
         char *p = join(s->dirs[i], name);
-        if (lstat(p, &st) == 0)
+        if (lstat(p, &st) == 0) {
             return p;
+        }
         free(p);
     }
     return join(s->xml_dir, name);
@@ -96,9 +102,10 @@ const char *tcfg_load_image_file(void *search, const char *name, struct tcfg_ima
     if (stat(path, &st) != 0 && errno == ENOENT) {
         int dangling = lstat(path, &st) == 0;
         free(path);
-        if (dangling)
+        if (dangling) {
             return "is a symbolic link that points to nothing (the first --image-dir that has "
                    "the name wins)";
+        }
         return "not found in any --image-dir nor next to the XML file";
     }
     uint8_t *data;

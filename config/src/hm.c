@@ -3,6 +3,7 @@
  * Health-monitor tables: the names of error ids and actions, and the checks
  * of each table against the rules of its level (docs/configuration.md).
  */
+#include <stddef.h>
 #include <inttypes.h>
 
 #include "tcfg.h"
@@ -23,24 +24,27 @@ static bool level_ok(struct tcfg_diag *d, const struct tcfg_hm_entry *e, bool mo
     switch (e->action) {
     case TCFG_HM_HALT_MODULE:
     case TCFG_HM_RESET_MODULE:
-        if (module)
+        if (module) {
             return true;
+        }
         tcfg_error(d, &e->at,
                    "action=\"%s\" is a module-level action: only the <health-monitor> of "
                    "<system> may use it",
                    name);
         return false;
     case TCFG_HM_PROPAGATE:
-        if (!module)
+        if (!module) {
             return true;
+        }
         tcfg_error(d, &e->at,
                    "action=\"%s\" is a partition-level action: at module level there is no "
                    "guest handler to propagate to",
                    name);
         return false;
     case TCFG_HM_MODULE:
-        if (!module)
+        if (!module) {
             return true;
+        }
         tcfg_error(d, &e->at,
                    "action=\"%s\" is a partition-level action: it means \"as the module's table "
                    "says\"",
@@ -76,8 +80,9 @@ static void restart_loop_ok(struct tcfg_diag *d, const struct tcfg_hm_entry *e, 
 static void unhandled_ok(struct tcfg_diag *d, const struct tcfg_hm_entry *e, bool module)
 {
     const char *name = tcfg_hm_actions[e->unhandled].xml;
-    if (!e->has_unhandled)
+    if (!e->has_unhandled) {
         return;
+    }
     if (module) {
         tcfg_error(d, &e->at,
                    "unhandled=\"%s\" is for a partition's table: the module's propagates nothing",
@@ -110,37 +115,42 @@ static void unhandled_ok(struct tcfg_diag *d, const struct tcfg_hm_entry *e, boo
 static void check_table(struct tcfg_diag *d, const struct tcfg_hm *hm,
                         const struct tcfg_partition *part)
 {
-    const struct tcfg_hm_entry *first[TCFG_HM_ERRORS] = {0};
-    if (hm->has_max_restarts && !hm->max_restarts_bad && hm->max_restarts > TCFG_HM_MAX_RESTARTS)
+    const struct tcfg_hm_entry *first[TCFG_HM_ERRORS] = {NULL};
+    if (hm->has_max_restarts && !hm->max_restarts_bad && hm->max_restarts > TCFG_HM_MAX_RESTARTS) {
         tcfg_error(d, &hm->at, "max-restarts %" PRIu32 " exceeds the limit of %u restarts",
                    hm->max_restarts, TCFG_HM_MAX_RESTARTS);
+    }
     for (size_t i = 0; i < hm->num_entries; i++) {
         const struct tcfg_hm_entry *e = &hm->entries[i];
-        if (e->bad)
+        if (e->bad) {
             continue;
+        }
         if (first[e->error]) {
-            if (part)
+            if (part) {
                 tcfg_error(d, &e->at,
                            "duplicate error id in the health-monitor table of partition \"%s\" "
                            "(first used on line %lu)",
                            part->name, first[e->error]->at.line);
-            else
+            } else {
                 tcfg_error(d, &e->at,
                            "duplicate error id in the module's health-monitor table (first used "
                            "on line %lu)",
                            first[e->error]->at.line);
+            }
         } else {
             first[e->error] = e;
         }
-        if (level_ok(d, e, !part) && e->error == TCFG_HM_RESTART_LOOP)
+        if (level_ok(d, e, !part) && e->error == TCFG_HM_RESTART_LOOP) {
             restart_loop_ok(d, e, !part);
+        }
         unhandled_ok(d, e, !part);
     }
 }
 
 void tcfg_check_hm(struct tcfg_diag *diag, struct tcfg_system *sys)
 {
-    for (size_t i = 0; i < sys->num_partitions; i++)
+    for (size_t i = 0; i < sys->num_partitions; i++) {
         check_table(diag, &sys->partitions[i].hm, &sys->partitions[i]);
+    }
     check_table(diag, &sys->hm, NULL);
 }

@@ -20,8 +20,9 @@ static bool try_seed(const uint32_t *ids, size_t n, struct tcfg_id_table *t)
     memset(t->slots, CFG_ID_SLOT_EMPTY, t->size);
     for (size_t i = 0; i < n; i++) {
         uint8_t *slot = &t->slots[cfg_id_hash(t->seed, ids[i]) & (t->size - 1)];
-        if (*slot != CFG_ID_SLOT_EMPTY)
+        if (*slot != CFG_ID_SLOT_EMPTY) {
             return false;
+        }
         *slot = (uint8_t)i;
     }
     return true;
@@ -30,17 +31,21 @@ static bool try_seed(const uint32_t *ids, size_t n, struct tcfg_id_table *t)
 bool tcfg_id_table(const uint32_t *ids, size_t n, struct tcfg_id_table *t)
 {
     memset(t, 0, sizeof(*t));
-    if (n >= CFG_ID_SLOT_EMPTY)
+    if (n >= CFG_ID_SLOT_EMPTY) {
         return false;
+    }
     uint32_t size = 4;
-    while (size < 4 * n)
+    while (size < 4 * n) {
         size *= 2;
+    }
     for (; size <= CFG_ID_SLOTS_MAX; size *= 2) {
         t->size = size;
         t->slots = xmalloc(size);
-        for (t->seed = 0; t->seed < SEEDS; t->seed++)
-            if (try_seed(ids, n, t))
+        for (t->seed = 0; t->seed < SEEDS; t->seed++) {
+            if (try_seed(ids, n, t)) {
                 return true;
+            }
+        }
         tcfg_id_table_free(t);
     }
     return false;

@@ -1,5 +1,6 @@
 /* SPDX-License-Identifier: BSD-2-Clause */
 /* Partition images against the partition's areas: segments, rights, entry point. */
+#include <stddef.h>
 #include <inttypes.h>
 #include <stdlib.h>
 
@@ -24,10 +25,12 @@ static const struct tcfg_area *containing(const struct tcfg_partition *p, uint64
 {
     for (size_t i = 0; i < p->num_areas; i++) {
         const struct tcfg_area *a = &p->areas[i];
-        if (a->bad || a->size == 0 || (a->rights & need) != need)
+        if (a->bad || a->size == 0 || (a->rights & need) != need) {
             continue;
-        if (start >= a->virt && end <= (uint64_t)a->virt + a->size)
+        }
+        if (start >= a->virt && end <= (uint64_t)a->virt + a->size) {
             return a;
+        }
     }
     return NULL;
 }
@@ -37,12 +40,13 @@ static void check_entry(struct tcfg_diag *d, const struct tcfg_partition *p,
 {
     /* The kernel resumes a partition there with jmp/rett on SPARC, which
      * with traps off cannot take an alignment trap: it refuses such an entry. */
-    if (p->entry % arch->insn_align)
+    if (p->entry % arch->insn_align) {
         tcfg_error(d, &p->at, "entry point 0x%08" PRIx32 "%s is not %" PRIu32 "-byte aligned",
                    p->entry, origin, arch->insn_align);
-    else if (!containing(p, p->entry, (uint64_t)p->entry + 1, TCFG_X))
+    } else if (!containing(p, p->entry, (uint64_t)p->entry + 1, TCFG_X)) {
         tcfg_error(d, &p->at, "entry point 0x%08" PRIx32 "%s is not inside an executable area",
                    p->entry, origin);
+    }
 }
 
 static void check_segment(struct tcfg_diag *d, const struct tcfg_partition *p,
@@ -61,8 +65,9 @@ static void check_segment(struct tcfg_diag *d, const struct tcfg_partition *p,
                    i);
         return;
     }
-    if (s.memsz == 0)
+    if (s.memsz == 0) {
         return;
+    }
     if (!containing(p, s.vaddr, end, 0)) {
         tcfg_error(d, &p->at,
                    "image \"%s\": segment %u [0x%08" PRIx32 ", 0x%08" PRIx64
@@ -83,7 +88,7 @@ static void check_segment(struct tcfg_diag *d, const struct tcfg_partition *p,
 static void check_image(const struct tcfg_options *opts, struct tcfg_diag *d,
                         struct tcfg_partition *p, const struct tcfg_arch *arch)
 {
-    struct tcfg_image img = {0};
+    struct tcfg_image img = {NULL};
     const char *why = opts->load_image(opts->loader_ctx, p->image, &img);
     if (why) {
         tcfg_error(d, &p->at, "image \"%s\" %s", p->image, why);
@@ -107,20 +112,23 @@ static void check_image(const struct tcfg_options *opts, struct tcfg_diag *d,
     } else {
         unsigned loads = 0;
         for (unsigned i = 0; i < elf.phnum; i++) {
-            if (tcfg_elf_segment(&elf, i).type != TCFG_PT_LOAD)
+            if (tcfg_elf_segment(&elf, i).type != TCFG_PT_LOAD) {
                 continue;
+            }
             loads++;
             check_segment(d, p, &elf, i);
         }
-        if (!loads)
+        if (!loads) {
             tcfg_error(d, &p->at, "image \"%s\" has no loadable segment", p->image);
+        }
         /* The kernel's loader checks the header's entry point even when the
          * XML overrides it, so an override cannot excuse a bad header. */
         uint32_t entry = p->entry;
         p->entry = elf.entry;
         check_entry(d, p, arch, " (from the ELF header)");
-        if (p->has_entry)
+        if (p->has_entry) {
             p->entry = entry;
+        }
     }
     free(img.data);
 }
@@ -130,9 +138,11 @@ void tcfg_check_images(const struct tcfg_options *opts, struct tcfg_diag *diag,
 {
     for (size_t i = 0; i < sys->num_partitions; i++) {
         struct tcfg_partition *p = &sys->partitions[i];
-        if (p->has_entry)
+        if (p->has_entry) {
             check_entry(diag, p, sys->arch, "");
-        if (opts && opts->load_image)
+        }
+        if (opts && opts->load_image) {
             check_image(opts, diag, p, sys->arch);
+        }
     }
 }

@@ -28,8 +28,9 @@ char *tcfg_link_default_kernel_dir(const char *arch)
     }
     exe[n] = 0;
     char *slash = strrchr(exe, '/');
-    if (slash)
+    if (slash) {
         *slash = 0;
+    }
     return xasprintf("%s/../lib/tessera/%s/kernel", exe, arch);
 }
 
@@ -53,15 +54,18 @@ bool tcfg_link_image(const char *kernel_dir, const char *out_dir, const char *im
     }
     int err = pid < 0 ? errno : 0;
     int status = 0;
-    if (err == 0 && waitpid(pid, &status, 0) < 0)
+    if (err == 0 && waitpid(pid, &status, 0) < 0) {
         err = errno;
+    }
     bool ok = err == 0 && WIFEXITED(status) && WEXITSTATUS(status) == 0;
-    if (err)
+    if (err) {
         fprintf(stderr, "tessera-config: cannot run %s: %s\n", script, strerror(err));
-    else if (!ok)
+    } else if (!ok) {
         fprintf(stderr, "tessera-config: linking %s failed\n", image);
-    if (!ok)
+    }
+    if (!ok) {
         unlink(image);
+    }
     free(script);
     return ok;
 }

@@ -31,8 +31,9 @@ static void free_end(struct tcfg_end *e)
 
 static void free_hm(struct tcfg_hm *hm)
 {
-    for (size_t i = 0; i < hm->num_entries; i++)
+    for (size_t i = 0; i < hm->num_entries; i++) {
         free(hm->entries[i].at.prefix);
+    }
     free(hm->entries);
     free(hm->at.prefix);
 }
@@ -72,8 +73,9 @@ void tcfg_free(struct tcfg_system *sys)
     for (size_t i = 0; i < sys->num_channels; i++) {
         struct tcfg_channel *c = &sys->channels[i];
         free_end(&c->source);
-        for (size_t k = 0; k < c->num_destinations; k++)
+        for (size_t k = 0; k < c->num_destinations; k++) {
             free_end(&c->destinations[k]);
+        }
         free(c->destinations);
         free(c->at.prefix);
         free(c->name);

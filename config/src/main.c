@@ -1,5 +1,6 @@
 /* SPDX-License-Identifier: BSD-2-Clause */
 /* tessera-config: the command line around tcfg_load() and tcfg_emit(). */
+#include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -38,8 +39,9 @@ struct args {
 
 static int usage(const char *why, const char *what)
 {
-    if (why)
+    if (why) {
         fprintf(stderr, "tessera-config: %s%s\n", why, what ? what : "");
+    }
     fputs(usage_text, stderr);
     return 2;
 }
@@ -48,14 +50,18 @@ static int usage(const char *why, const char *what)
 static const char *value(int argc, char **argv, int *i, const char *opt)
 {
     size_t n = strlen(opt);
-    if (strncmp(argv[*i], opt, n) != 0)
+    if (strncmp(argv[*i], opt, n) != 0) {
         return NULL;
-    if (argv[*i][n] == '=')
+    }
+    if (argv[*i][n] == '=') {
         return argv[*i] + n + 1;
-    if (argv[*i][n] != 0)
+    }
+    if (argv[*i][n] != 0) {
         return NULL;
-    if (*i + 1 >= argc)
+    }
+    if (*i + 1 >= argc) {
         return "";
+    }
     return argv[++*i];
 }
 
@@ -74,8 +80,9 @@ static int parse_args(int argc, char **argv, struct args *a)
         } else if (options && strcmp(argv[i], "--check") == 0) {
             a->check = true;
         } else if (options && (v = value(argc, argv, &i, "--arch"))) {
-            if (!tcfg_arch_find(v))
+            if (!tcfg_arch_find(v)) {
                 return usage("unknown architecture: ", v);
+            }
             a->arch = v;
         } else if (options && (v = value(argc, argv, &i, "--trace"))) {
             uint32_t mask;
@@ -85,24 +92,29 @@ static int parse_args(int argc, char **argv, struct args *a)
                 free(bad);
                 return usage(NULL, NULL);
             }
-            if (!mask)
+            if (!mask) {
                 return usage("--trace needs at least one class", NULL);
+            }
             a->trace = v;
         } else if (options && (v = value(argc, argv, &i, "--image-dir"))) {
-            if (!*v)
+            if (!*v) {
                 return usage("--image-dir needs a folder", NULL);
+            }
             a->dirs[a->num_dirs++] = v;
         } else if (options && (v = value(argc, argv, &i, "--output-dir"))) {
-            if (!*v)
+            if (!*v) {
                 return usage("--output-dir needs a folder", NULL);
+            }
             a->output_dir = v;
         } else if (options && (v = value(argc, argv, &i, "--image"))) {
-            if (!*v)
+            if (!*v) {
                 return usage("--image needs a file name", NULL);
+            }
             a->image = v;
         } else if (options && (v = value(argc, argv, &i, "--kernel-dir"))) {
-            if (!*v)
+            if (!*v) {
                 return usage("--kernel-dir needs a folder", NULL);
+            }
             a->kernel_dir = v;
         } else if (options && argv[i][0] == '-' && argv[i][1]) {
             return usage("unknown option: ", argv[i]);
@@ -112,24 +124,30 @@ static int parse_args(int argc, char **argv, struct args *a)
             a->xml = argv[i];
         }
     }
-    if (!a->xml)
+    if (!a->xml) {
         return usage("no system file given", NULL);
-    if (a->check && (a->output_dir || a->image))
+    }
+    if (a->check && (a->output_dir || a->image)) {
         return usage("--check writes nothing: no --output-dir or --image with it", NULL);
-    if (!a->check && !a->output_dir && !a->image)
+    }
+    if (!a->check && !a->output_dir && !a->image) {
         return usage("give one of --check, --output-dir and --image", NULL);
-    if (a->kernel_dir && !a->image)
+    }
+    if (a->kernel_dir && !a->image) {
         return usage("--kernel-dir is for --image", NULL);
+    }
     return -1;
 }
 
 static char *dir_of(const char *path)
 {
     const char *slash = strrchr(path, '/');
-    if (!slash)
+    if (!slash) {
         return xstrdup(".");
-    if (slash == path)
+    }
+    if (slash == path) {
         return xstrdup("/");
+    }
     char *d = xstrdup(path);
     d[slash - path] = 0;
     return d;
@@ -145,8 +163,9 @@ static bool emit_and_link(const struct args *a, const struct tcfg_system *sys)
     const char *out = a->output_dir ? a->output_dir : temp;
     bool ok = kernel_dir && out && tcfg_emit(sys, a->xml, out) &&
               tcfg_link_image(kernel_dir, out, a->image);
-    if (temp)
+    if (temp) {
         tcfg_link_remove_temp_dir(temp);
+    }
     free(kernel_dir);
     return ok;
 }
@@ -166,12 +185,13 @@ static int run(const struct args *a)
                                 .trace = a->trace,
                                 .load_image = tcfg_load_image_file,
                                 .loader_ctx = &search};
-    struct tcfg_diag diag = {0};
+    struct tcfg_diag diag = {NULL};
     struct tcfg_system sys;
     bool ok = tcfg_load((const char *)xml, len, a->xml, &opts, &diag, &sys);
     tcfg_diag_print(&diag, stderr);
-    if (ok && !a->check)
+    if (ok && !a->check) {
         ok = a->image ? emit_and_link(a, &sys) : tcfg_emit(&sys, a->xml, a->output_dir);
+    }
     tcfg_diag_free(&diag);
     tcfg_free(&sys);
     free(xml_dir);
@@ -181,7 +201,7 @@ static int run(const struct args *a)
 
 int main(int argc, char **argv)
 {
-    struct args a = {0};
+    struct args a = {NULL};
     int rc = parse_args(argc, argv, &a);
     if (rc < 0) {
         xmlCheckVersion(LIBXML_VERSION);

@@ -1,5 +1,6 @@
 /* SPDX-License-Identifier: BSD-2-Clause */
 /* Spatial checks: every area against the machine, and areas against each other. */
+#include <stddef.h>
 #include <inttypes.h>
 #include <stdlib.h>
 
@@ -20,32 +21,38 @@ static bool overlap(uint32_t a, uint32_t asize, uint32_t b, uint32_t bsize)
 static void check_area(struct tcfg_diag *d, const struct tcfg_system *s, const struct tcfg_area *a)
 {
     const struct tcfg_arch *arch = s->arch;
-    if (a->phys % TCFG_PAGE_SIZE)
+    if (a->phys % TCFG_PAGE_SIZE) {
         tcfg_error(d, &a->at, "physical address 0x%08" PRIx32 " is not page aligned (4 KiB)",
                    a->phys);
-    if (a->virt % TCFG_PAGE_SIZE)
+    }
+    if (a->virt % TCFG_PAGE_SIZE) {
         tcfg_error(d, &a->at, "virtual address 0x%08" PRIx32 " is not page aligned (4 KiB)",
                    a->virt);
-    if (a->size % TCFG_PAGE_SIZE)
+    }
+    if (a->size % TCFG_PAGE_SIZE) {
         tcfg_error(d, &a->at, "size 0x%" PRIx32 " is not a multiple of the page size (4 KiB)",
                    a->size);
+    }
     uint64_t pe = end(a->phys, a->size), ve = end(a->virt, a->size);
-    if (!s->ram_bad && (a->phys < arch->ram_base || pe > arch->ram_base + s->ram))
+    if (!s->ram_bad && (a->phys < arch->ram_base || pe > arch->ram_base + s->ram)) {
         tcfg_error(d, &a->at,
                    "physical [0x%08" PRIx32 ", 0x%08" PRIx64 ") is outside RAM [0x%08" PRIx64
                    ", 0x%08" PRIx64 ")",
                    a->phys, pe, arch->ram_base, arch->ram_base + s->ram);
-    if (a->phys < arch->kernel_end && pe > arch->kernel_base)
+    }
+    if (a->phys < arch->kernel_end && pe > arch->kernel_base) {
         tcfg_error(d, &a->at,
                    "physical [0x%08" PRIx32 ", 0x%08" PRIx64
                    ") collides with the kernel's reserved region [0x%08" PRIx64 ", 0x%08" PRIx64
                    ")",
                    a->phys, pe, arch->kernel_base, arch->kernel_end);
-    if (a->virt < arch->virt_base || ve > arch->virt_end)
+    }
+    if (a->virt < arch->virt_base || ve > arch->virt_end) {
         tcfg_error(d, &a->at,
                    "virtual [0x%08" PRIx32 ", 0x%08" PRIx64
                    ") is outside the partition virtual range [0x%08" PRIx64 ", 0x%08" PRIx64 ")",
                    a->virt, ve, arch->virt_base, arch->virt_end);
+    }
 }
 
 static bool usable(const struct tcfg_area *a)
@@ -78,21 +85,25 @@ static void check_pair(struct clashes *c, const struct tcfg_partition *pa,
                        const struct tcfg_area *a, const struct tcfg_partition *pb,
                        const struct tcfg_area *b)
 {
-    if (pa == pb && overlap(a->virt, a->size, b->virt, b->size))
+    if (pa == pb && overlap(a->virt, a->size, b->virt, b->size)) {
         note(c, VIRT_SAME, pa, a);
-    if (!overlap(a->phys, a->size, b->phys, b->size))
+    }
+    if (!overlap(a->phys, a->size, b->phys, b->size)) {
         return;
-    if (pa == pb)
+    }
+    if (pa == pb) {
         note(c, PHYS_SAME, pa, a);
-    else if (!a->shared || !b->shared)
+    } else if (!a->shared || !b->shared) {
         note(c, PHYS_OTHER, pa, a);
+    }
 }
 
 /* " and 3 more areas" after the first clash, or nothing. */
 static char *more(size_t count)
 {
-    if (count <= 1)
+    if (count <= 1) {
         return xstrdup("");
+    }
     return xasprintf(" and %zu more area%s", count - 1, count == 2 ? "" : "s");
 }
 
@@ -134,27 +145,32 @@ void tcfg_check_memory(struct tcfg_diag *diag, const struct tcfg_system *sys)
         const struct tcfg_partition *p = &sys->partitions[i];
         for (size_t k = 0; k < p->num_areas; k++) {
             const struct tcfg_area *a = &p->areas[k];
-            if (a->bad)
+            if (a->bad) {
                 continue;
-            if (a->size == 0)
+            }
+            if (a->size == 0) {
                 tcfg_error(diag, &a->at, "size is zero");
-            else
+            } else {
                 check_area(diag, sys, a);
+            }
         }
     }
     /* Document order: the later of two clashing areas is the one reported. */
     for (size_t j = 0; j < sys->num_partitions; j++) {
         const struct tcfg_partition *pb = &sys->partitions[j];
         for (size_t l = 0; l < pb->num_areas; l++) {
-            struct clashes c = {0};
-            if (!usable(&pb->areas[l]))
+            struct clashes c = {NULL};
+            if (!usable(&pb->areas[l])) {
                 continue;
+            }
             for (size_t i = 0; i <= j; i++) {
                 const struct tcfg_partition *pa = &sys->partitions[i];
                 size_t lim = i == j ? l : pa->num_areas;
-                for (size_t k = 0; k < lim; k++)
-                    if (usable(&pa->areas[k]))
+                for (size_t k = 0; k < lim; k++) {
+                    if (usable(&pa->areas[k])) {
                         check_pair(&c, pa, &pa->areas[k], pb, &pb->areas[l]);
+                    }
+                }
             }
             report(diag, &pb->areas[l], &c);
         }

@@ -52,8 +52,9 @@ static uint64_t tables_needed(const struct tcfg_partition *p, const struct tcfg_
         size_t n = 0;
         for (size_t k = 0; k < p->num_areas; k++) {
             const struct tcfg_area *a = &p->areas[k];
-            if (!mapped(a, arch))
+            if (!mapped(a, arch)) {
                 continue;
+            }
             r[n++] =
                 (struct key_range){a->virt >> shift, ((uint64_t)a->virt + a->size - 1) >> shift};
         }
@@ -85,7 +86,8 @@ void tcfg_check_page_tables(struct tcfg_diag *d, const struct tcfg_system *sys)
 uint64_t tcfg_page_tables_used(const struct tcfg_system *sys)
 {
     uint64_t used = 0;
-    for (size_t i = 0; i < sys->num_partitions; i++)
+    for (size_t i = 0; i < sys->num_partitions; i++) {
         used += tables_needed(&sys->partitions[i], sys->arch);
+    }
     return used;
 }

@@ -24,17 +24,21 @@
 static size_t count(xmlNodePtr parent, const char *tag)
 {
     size_t n = 0;
-    for (xmlNodePtr k = parent ? parent->children : NULL; k; k = k->next)
-        if (k->type == XML_ELEMENT_NODE && strcmp((const char *)k->name, tag) == 0)
+    for (xmlNodePtr k = parent ? parent->children : NULL; k; k = k->next) {
+        if (k->type == XML_ELEMENT_NODE && strcmp((const char *)k->name, tag) == 0) {
             n++;
+        }
+    }
     return n;
 }
 
 static xmlNodePtr next_elem(xmlNodePtr k, const char *tag)
 {
-    for (; k; k = k->next)
-        if (k->type == XML_ELEMENT_NODE && strcmp((const char *)k->name, tag) == 0)
+    for (; k; k = k->next) {
+        if (k->type == XML_ELEMENT_NODE && strcmp((const char *)k->name, tag) == 0) {
             return k;
+        }
+    }
     return NULL;
 }
 
@@ -109,8 +113,9 @@ static bool count_attr(struct tcfg_diag *d, xmlNodePtr n, const struct tcfg_wher
 {
     char *v = tcfg_xml_get(n, name);
     bool ok = !v || tcfg_parse_u32(v, out);
-    if (!v)
+    if (!v) {
         *out = dflt;
+    }
     if (!ok) {
         char *q = tcfg_quote(v);
         tcfg_error(d, at, "%s=\"%s\" does not fit in 32 bits", name, q);
@@ -136,10 +141,12 @@ static void parse_area(struct tcfg_xml_ctx *c, xmlNodePtr n, struct tcfg_area *a
     a->bad = !ok;
     char *r = tcfg_xml_get(n, "rights");
     a->rights = TCFG_R;
-    if (r && strchr(r, 'w'))
+    if (r && strchr(r, 'w')) {
         a->rights |= TCFG_W;
-    if (r && strchr(r, 'x'))
+    }
+    if (r && strchr(r, 'x')) {
         a->rights |= TCFG_X;
+    }
     free(r);
     char *sh = tcfg_xml_get(n, "shared");
     a->shared = is(sh, "yes");
@@ -169,8 +176,9 @@ static void parse_port(struct tcfg_xml_ctx *c, xmlNodePtr n, struct tcfg_port *p
     free(v);
     v = tcfg_xml_get(n, "refresh");
     p->has_refresh = v != NULL;
-    if (v)
+    if (v) {
         p->refresh_bad = !time_attr(c->diag, n, &p->at, "refresh", &p->refresh);
+    }
     free(v);
 }
 
@@ -178,8 +186,9 @@ static void parse_port(struct tcfg_xml_ctx *c, xmlNodePtr n, struct tcfg_port *p
 static size_t hm_lookup(const struct tcfg_hm_name *names, size_t n, const char *v)
 {
     size_t i = 0;
-    while (i < n && !is(v, names[i].xml))
+    while (i < n && !is(v, names[i].xml)) {
         i++;
+    }
     return i;
 }
 
@@ -211,8 +220,9 @@ static void parse_hm_entry(struct tcfg_xml_ctx *c, xmlNodePtr n, struct tcfg_hm_
 /* A <health-monitor> of a partition or of the system; n may be NULL. */
 static void parse_hm(struct tcfg_xml_ctx *c, xmlNodePtr n, struct tcfg_hm *hm)
 {
-    if (!n)
+    if (!n) {
         return;
+    }
     hm->at = tcfg_xml_where(c, n);
     char *v = tcfg_xml_get(n, "max-restarts");
     hm->has_max_restarts = v != NULL;
@@ -261,8 +271,9 @@ static void parse_partition(struct tcfg_xml_ctx *c, xmlNodePtr n, struct tcfg_pa
     free(v);
     p->image = name_attr(n, "image");
     v = tcfg_xml_get(n, "entry");
-    if (v)
+    if (v) {
         p->has_entry = addr_attr(c->diag, n, &p->at, "entry", &p->entry);
+    }
     free(v);
     p->num_areas = count(n, "area");
     p->areas = xcalloc(p->num_areas, sizeof *p->areas);
@@ -353,8 +364,9 @@ static void parse_system(struct tcfg_xml_ctx *c, xmlNodePtr n, struct tcfg_syste
     parse_plan(c, k, &s->plans[i++]);
 
     xmlNodePtr chans = next_elem(n->children, "channels");
-    if (chans)
+    if (chans) {
         s->channels_at = tcfg_xml_where(c, chans);
+    }
     s->num_channels = count(chans, "channel");
     s->channels = xcalloc(s->num_channels, sizeof *s->channels);
     i = 0;
@@ -377,9 +389,10 @@ static void parse_system(struct tcfg_xml_ctx *c, xmlNodePtr n, struct tcfg_syste
         s->trace.on = true;
         s->trace.classes_text = tcfg_xml_get(trace, "classes");
         char *r = tcfg_xml_get(trace, "records");
-        if (r)
+        if (r) {
             s->trace.records_bad =
                 !size_attr(c->diag, trace, &s->trace.at, "records", &s->trace.records);
+        }
         free(r);
     }
 }
@@ -402,8 +415,9 @@ static bool validate(struct tcfg_xml_ctx *c, xmlDocPtr doc)
     xmlSchemaFreeValidCtxt(vc);
     /* tcfg_xml_error() counts behind cppcheck's back. */
     // cppcheck-suppress knownConditionTrueFalse
-    if (rc != 0 && c->errors == before)
+    if (rc != 0 && c->errors == before) {
         tcfg_error_line(c->diag, c->file, 0, "does not match the schema");
+    }
     return rc == 0;
 }
 
@@ -436,8 +450,9 @@ bool tcfg_parse(const char *xml, size_t len, const char *file, struct tcfg_diag 
                                   XML_PARSE_NONET | XML_PARSE_BIG_LINES | XML_PARSE_NOCDATA);
     xmlSetStructuredErrorFunc(NULL, NULL);
     if (!doc) {
-        if (diag->n == before)
+        if (diag->n == before) {
             tcfg_error_line(diag, file, 0, "not well-formed XML");
+        }
         free(scan.tag_lines);
         return false;
     }
@@ -458,10 +473,12 @@ bool tcfg_parse(const char *xml, size_t len, const char *file, struct tcfg_diag 
         }
         ok = false;
     }
-    if (ok)
+    if (ok) {
         ok = validate(&c, doc);
-    if (ok)
+    }
+    if (ok) {
         parse_system(&c, root, sys);
+    }
     xmlFreeDoc(doc);
     free(scan.tag_lines);
     return ok;

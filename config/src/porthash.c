@@ -56,8 +56,9 @@ static bool try_seed(const struct tcfg_system *s, struct tcfg_port_table *t, uin
         for (size_t k = 0; k < s->partitions[i].num_ports; k++, index++) {
             const char *name = s->partitions[i].ports[k].name;
             uint32_t h = cfg_port_hash(t->seed, (uint32_t)i, name, (uint32_t)strlen(name));
-            if (!insert(t, hash, h, index))
+            if (!insert(t, hash, h, index)) {
                 return false;
+            }
         }
     }
     return true;
@@ -68,13 +69,16 @@ bool tcfg_port_table(const struct tcfg_system *s, struct tcfg_port_table *t)
     size_t ports = 0;
 
     memset(t, 0, sizeof(*t));
-    for (size_t i = 0; i < s->num_partitions; i++)
+    for (size_t i = 0; i < s->num_partitions; i++) {
         ports += s->partitions[i].num_ports;
-    if (ports == 0 || ports >= CFG_PORT_SLOT_EMPTY)
+    }
+    if (ports == 0 || ports >= CFG_PORT_SLOT_EMPTY) {
         return false;
+    }
     uint32_t size = CFG_PORT_PROBES;
-    while (size < 4 * ports)
+    while (size < 4 * ports) {
         size *= 2;
+    }
     for (; size <= MAX_SIZE; size *= 2) {
         uint32_t *hash = xcalloc(size, sizeof(*hash));
         t->size = size;

@@ -25,18 +25,21 @@ static bool at(const struct cursor *c, const char *s)
 
 static void step(struct cursor *c)
 {
-    if (*c->p == '\n')
+    if (*c->p == '\n') {
         c->line++;
+    }
     c->p++;
 }
 
 /* Moves past the next occurrence of s (or to the end). */
 static void skip_past(struct cursor *c, const char *s)
 {
-    while (c->p < c->end && !at(c, s))
+    while (c->p < c->end && !at(c, s)) {
         step(c);
-    for (size_t n = strlen(s); n && c->p < c->end; n--)
+    }
+    for (size_t n = strlen(s); n && c->p < c->end; n--) {
         step(c);
+    }
 }
 
 /* Moves past the '>' that ends a tag, over quoted attribute values. */
@@ -47,8 +50,9 @@ static void skip_tag(struct cursor *c)
         char ch = *c->p;
         step(c);
         if (quote) {
-            if (ch == quote)
+            if (ch == quote) {
                 quote = 0;
+            }
         } else if (ch == '"' || ch == '\'') {
             quote = ch;
         } else if (ch == '>') {
@@ -75,8 +79,9 @@ void tcfg_rawscan(const char *xml, size_t len, struct tcfg_rawscan *out)
         } else if (at(&c, "<?")) {
             skip_past(&c, "?>");
         } else if (at(&c, "<!")) {
-            if (at(&c, "<!DOCTYPE") && !out->doctype_line)
+            if (at(&c, "<!DOCTYPE") && !out->doctype_line) {
                 out->doctype_line = c.line;
+            }
             skip_tag(&c);
         } else if (at(&c, "</")) {
             skip_tag(&c);

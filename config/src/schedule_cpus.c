@@ -41,8 +41,9 @@ static bool report(struct tcfg_diag *d, const struct tcfg_window *v, const struc
                    tcfg_format_time(w->offset + w->duration, t4), w->at.line);
         return true;
     }
-    if (gap >= guard)
+    if (gap >= guard) {
         return false;
+    }
     tcfg_error(d, &v->at,
                "window [%s, %s) on CPU %" PRIu32 " starts %s after the window of \"%s\" on CPU "
                "%" PRIu32 " at [%s, %s) (line %lu)%s%s%s ends, less than the guard time %s "
@@ -62,10 +63,12 @@ static int by_partition(const void *x, const void *y)
 {
     const struct tcfg_window *a = &sort_plan->windows[*(const size_t *)x];
     const struct tcfg_window *b = &sort_plan->windows[*(const size_t *)y];
-    if (a->partition != b->partition)
+    if (a->partition != b->partition) {
         return a->partition < b->partition ? -1 : 1;
-    if (a->offset != b->offset)
+    }
+    if (a->offset != b->offset) {
         return a->offset < b->offset ? -1 : 1;
+    }
     return a->at.line < b->at.line ? -1 : a->at.line > b->at.line;
 }
 
@@ -81,28 +84,35 @@ static void check_frame(struct tcfg_diag *d, const struct tcfg_plan *p, uint32_t
     size_t *order = xcalloc(p->num_windows ? p->num_windows : 1, sizeof *order);
     const struct tcfg_window **last = xcalloc(cpus, sizeof *last);
     size_t n = 0;
-    for (size_t i = 0; i < p->num_windows; i++)
-        if (usable(p, &p->windows[i], cpus))
+    for (size_t i = 0; i < p->num_windows; i++) {
+        if (usable(p, &p->windows[i], cpus)) {
             order[n++] = i;
+        }
+    }
     sort_plan = p;
     qsort(order, n, sizeof *order, by_partition);
     for (size_t i = 0; i < n; i++) {
         const struct tcfg_window *v = &p->windows[order[i]];
-        if (i == 0 || p->windows[order[i - 1]].partition != v->partition)
-            for (uint32_t c = 0; c < cpus; c++)
+        if (i == 0 || p->windows[order[i - 1]].partition != v->partition) {
+            for (uint32_t c = 0; c < cpus; c++) {
                 last[c] = NULL;
+            }
+        }
         for (uint32_t c = 0; c < cpus; c++) {
             const struct tcfg_window *w = last[c];
-            if (c == v->cpu || !w)
+            if (c == v->cpu || !w) {
                 continue;
+            }
             uint64_t end = w->offset + w->duration;
             if (report(d, v, w, p, false, v->offset >= end ? v->offset - end : 0, v->offset < end,
-                       guard))
+                       guard)) {
                 break;
+            }
         }
         const struct tcfg_window *l = last[v->cpu];
-        if (!l || v->offset + v->duration > l->offset + l->duration)
+        if (!l || v->offset + v->duration > l->offset + l->duration) {
             last[v->cpu] = v;
+        }
     }
     free(order);
     free(last);
@@ -115,13 +125,16 @@ static void edges(const struct tcfg_plan *p, size_t parts, uint32_t cpus,
 {
     for (size_t i = 0; i < p->num_windows; i++) {
         const struct tcfg_window *w = &p->windows[i];
-        if (!usable(p, w, cpus) || w->partition >= parts)
+        if (!usable(p, w, cpus) || w->partition >= parts) {
             continue;
+        }
         size_t at = w->partition * cpus + w->cpu;
-        if (!first[at] || w->offset < first[at]->offset)
+        if (!first[at] || w->offset < first[at]->offset) {
             first[at] = w;
-        if (!last[at] || w->offset + w->duration > last[at]->offset + last[at]->duration)
+        }
+        if (!last[at] || w->offset + w->duration > last[at]->offset + last[at]->duration) {
             last[at] = w;
+        }
     }
 }
 
@@ -131,16 +144,18 @@ static void check_boundary(struct tcfg_diag *d, const struct tcfg_system *sys,
                            const struct tcfg_plan *a, const struct tcfg_window *const *a_last,
                            const struct tcfg_window *const *b_first, uint32_t cpus)
 {
-    for (size_t k = 0; k < sys->num_partitions; k++)
+    for (size_t k = 0; k < sys->num_partitions; k++) {
         for (uint32_t ca = 0; ca < cpus; ca++) {
             const struct tcfg_window *w = a_last[k * cpus + ca];
             for (uint32_t cb = 0; w && cb < cpus; cb++) {
                 const struct tcfg_window *v = cb == ca ? NULL : b_first[k * cpus + cb];
-                if (v)
+                if (v) {
                     report(d, v, w, a, true, a->major_frame - (w->offset + w->duration) + v->offset,
                            false, sys->guard);
+                }
             }
         }
+    }
 }
 
 void tcfg_check_cpus(struct tcfg_diag *diag, const struct tcfg_system *sys)
@@ -154,10 +169,12 @@ void tcfg_check_cpus(struct tcfg_diag *diag, const struct tcfg_system *sys)
         check_frame(diag, &sys->plans[i], cpus, sys->guard);
         edges(&sys->plans[i], sys->num_partitions, cpus, first + i * per_plan, last + i * per_plan);
     }
-    for (size_t i = 0; i < sys->num_plans; i++)
-        for (size_t j = 0; j < sys->num_plans; j++)
+    for (size_t i = 0; i < sys->num_plans; i++) {
+        for (size_t j = 0; j < sys->num_plans; j++) {
             check_boundary(diag, sys, &sys->plans[i], last + i * per_plan, first + j * per_plan,
                            cpus);
+        }
+    }
     free(first);
     free(last);
 }

@@ -17,12 +17,14 @@ static void schema_error(void *ctx, xmlErrorPtr err)
 
 xmlSchemaPtr tcfg_schema(void)
 {
-    if (schema)
+    if (schema) {
         return schema;
+    }
     xmlSchemaParserCtxtPtr pc =
         xmlSchemaNewMemParserCtxt((const char *)tcfg_xsd, (int)tcfg_xsd_len);
-    if (!pc)
+    if (!pc) {
         return NULL;
+    }
     xmlSchemaSetParserStructuredErrors(pc, schema_error, NULL);
     schema = xmlSchemaParse(pc);
     xmlSchemaFreeParserCtxt(pc);
@@ -31,7 +33,8 @@ xmlSchemaPtr tcfg_schema(void)
 
 void tcfg_schema_release(void)
 {
-    if (schema)
+    if (schema) {
         xmlSchemaFree(schema);
+    }
     schema = NULL;
 }

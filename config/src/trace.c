@@ -22,11 +22,12 @@ static bool class_bits(const char *word, size_t len, uint32_t *mask)
         *mask |= PV_TRACE_CLASSES_ALL;
         return true;
     }
-    for (size_t i = 0; i < sizeof classes / sizeof classes[0]; i++)
+    for (size_t i = 0; i < sizeof classes / sizeof classes[0]; i++) {
         if (strlen(classes[i].name) == len && strncmp(word, classes[i].name, len) == 0) {
             *mask |= 1u << classes[i].bit;
             return true;
         }
+    }
     return false;
 }
 
@@ -50,8 +51,9 @@ char *tcfg_trace_classes(const char *text, uint32_t *mask)
 static char *class_names(void)
 {
     size_t n = 4;
-    for (size_t i = 0; i < sizeof classes / sizeof classes[0]; i++)
+    for (size_t i = 0; i < sizeof classes / sizeof classes[0]; i++) {
         n += strlen(classes[i].name) + 2;
+    }
     char *s = xcalloc(n, 1);
     for (size_t i = 0; i < sizeof classes / sizeof classes[0]; i++) {
         strcat(s, classes[i].name);
@@ -71,16 +73,18 @@ void tcfg_check_trace(const struct tcfg_options *opts, struct tcfg_diag *diag,
         t->on = true;
         text = opts->trace;
     }
-    if (!t->on)
+    if (!t->on) {
         return;
+    }
     char *bad = tcfg_trace_classes(text, &t->classes);
     if (bad) {
         char *q = tcfg_quote(bad), *names = class_names();
-        if (t->classes_text && text == t->classes_text)
+        if (t->classes_text && text == t->classes_text) {
             tcfg_error(diag, &t->at, "unknown trace class \"%s\" (the classes are %s)", q, names);
-        else
+        } else {
             tcfg_error_line(diag, "--trace", 0, "unknown trace class \"%s\" (the classes are %s)",
                             q, names);
+        }
         free(q);
         free(names);
         free(bad);
@@ -89,13 +93,15 @@ void tcfg_check_trace(const struct tcfg_options *opts, struct tcfg_diag *diag,
         tcfg_error(diag, &t->at, "classes=\"%s\" names no class: leave <trace> out instead", q);
         free(q);
     }
-    if (t->records_bad)
+    if (t->records_bad) {
         return;
-    if (t->records == 0)
+    }
+    if (t->records == 0) {
         tcfg_error(diag, &t->at, "records=\"0\": a trace buffer holds at least one record");
-    else if (t->records > TCFG_TRACE_MAX_RECORDS)
+    } else if (t->records > TCFG_TRACE_MAX_RECORDS) {
         tcfg_error(diag, &t->at,
                    "records=\"%u\" is more than the %u records (%u KiB) the kernel's memory holds",
                    t->records, TCFG_TRACE_MAX_RECORDS,
                    TCFG_TRACE_MAX_RECORDS * PV_TRACE_RECORD_SIZE / 1024u);
+    }
 }

@@ -12,20 +12,23 @@ static bool digits(const char **s, unsigned base, uint64_t *out)
     uint64_t v = 0;
     for (;; p++) {
         unsigned d;
-        if (*p >= '0' && *p <= '9')
+        if (*p >= '0' && *p <= '9') {
             d = (unsigned)(*p - '0');
-        else if (base == 16 && *p >= 'a' && *p <= 'f')
+        } else if (base == 16 && *p >= 'a' && *p <= 'f') {
             d = (unsigned)(*p - 'a' + 10);
-        else if (base == 16 && *p >= 'A' && *p <= 'F')
+        } else if (base == 16 && *p >= 'A' && *p <= 'F') {
             d = (unsigned)(*p - 'A' + 10);
-        else
+        } else {
             break;
-        if (v > (UINT64_MAX - d) / base)
+        }
+        if (v > (UINT64_MAX - d) / base) {
             return false;
+        }
         v = v * base + d;
     }
-    if (p == *s)
+    if (p == *s) {
         return false;
+    }
     *s = p;
     *out = v;
     return true;
@@ -33,8 +36,9 @@ static bool digits(const char **s, unsigned base, uint64_t *out)
 
 static bool scaled(uint64_t v, uint64_t unit, uint64_t limit, uint64_t *out)
 {
-    if (v > limit / unit)
+    if (v > limit / unit) {
         return false;
+    }
     *out = v * unit;
     return true;
 }
@@ -48,18 +52,21 @@ bool tcfg_parse_size(const char *s, uint32_t *out)
     uint64_t v;
     if (s[0] == '0' && s[1] == 'x') {
         s += 2;
-        if (!digits(&s, 16, &v) || *s || v > UINT32_MAX)
+        if (!digits(&s, 16, &v) || *s || v > UINT32_MAX) {
             return false;
+        }
         *out = (uint32_t)v;
         return true;
     }
-    if (!digits(&s, 10, &v))
+    if (!digits(&s, 10, &v)) {
         return false;
+    }
     for (size_t i = 0; i < sizeof units / sizeof units[0]; i++) {
         uint64_t r;
         if (strcmp(s, units[i].suffix) == 0) {
-            if (!scaled(v, units[i].unit, UINT32_MAX, &r))
+            if (!scaled(v, units[i].unit, UINT32_MAX, &r)) {
                 return false;
+            }
             *out = (uint32_t)r;
             return true;
         }
@@ -70,11 +77,13 @@ bool tcfg_parse_size(const char *s, uint32_t *out)
 bool tcfg_parse_address(const char *s, uint32_t *out)
 {
     uint64_t v;
-    if (s[0] != '0' || s[1] != 'x')
+    if (s[0] != '0' || s[1] != 'x') {
         return false;
+    }
     s += 2;
-    if (!digits(&s, 16, &v) || *s || v > UINT32_MAX)
+    if (!digits(&s, 16, &v) || *s || v > UINT32_MAX) {
         return false;
+    }
     *out = (uint32_t)v;
     return true;
 }
@@ -86,19 +95,23 @@ bool tcfg_parse_time(const char *s, uint64_t *out)
         uint64_t unit;
     } units[] = {{"ns", 1}, {"us", 1000}, {"ms", 1000000}, {"s", 1000000000}};
     uint64_t v;
-    if (!digits(&s, 10, &v))
+    if (!digits(&s, 10, &v)) {
         return false;
-    for (size_t i = 0; i < sizeof units / sizeof units[0]; i++)
-        if (strcmp(s, units[i].suffix) == 0)
+    }
+    for (size_t i = 0; i < sizeof units / sizeof units[0]; i++) {
+        if (strcmp(s, units[i].suffix) == 0) {
             return scaled(v, units[i].unit, UINT64_MAX, out);
+        }
+    }
     return false;
 }
 
 bool tcfg_parse_u32(const char *s, uint32_t *out)
 {
     uint64_t v;
-    if (!digits(&s, 10, &v) || *s || v > UINT32_MAX)
+    if (!digits(&s, 10, &v) || *s || v > UINT32_MAX) {
         return false;
+    }
     *out = (uint32_t)v;
     return true;
 }

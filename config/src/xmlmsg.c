@@ -21,17 +21,22 @@
  * U+2066-2069) - a name must not make a message read otherwise; 0 if none. */
 static size_t control_at(const unsigned char *v)
 {
-    if (v[0] < 0x20 || v[0] == 0x7f)
+    if (v[0] < 0x20 || v[0] == 0x7f) {
         return 1;
-    if (v[0] == 0xc2 && v[1] >= 0x80 && v[1] <= 0x9f)
+    }
+    if (v[0] == 0xc2 && v[1] >= 0x80 && v[1] <= 0x9f) {
         return 2;
-    if (v[0] == 0xd8 && v[1] == 0x9c)
+    }
+    if (v[0] == 0xd8 && v[1] == 0x9c) {
         return 2;
+    }
     if (v[0] == 0xe2 && v[1] == 0x80 &&
-        (v[2] == 0x8e || v[2] == 0x8f || (v[2] >= 0xaa && v[2] <= 0xae)))
+        (v[2] == 0x8e || v[2] == 0x8f || (v[2] >= 0xaa && v[2] <= 0xae))) {
         return 3;
-    if (v[0] == 0xe2 && v[1] == 0x81 && v[2] >= 0xa6 && v[2] <= 0xa9)
+    }
+    if (v[0] == 0xe2 && v[1] == 0x81 && v[2] >= 0xa6 && v[2] <= 0xa9) {
         return 3;
+    }
     return 0;
 }
 
@@ -44,8 +49,9 @@ char *tcfg_quote(const char *v)
     bool cut = n > MAX_QUOTE;
     if (cut) {
         n = MAX_QUOTE;
-        while (n > 0 && (u[n] & 0xc0) == 0x80)
+        while (n > 0 && (u[n] & 0xc0) == 0x80) {
             n--; /* u[n] continues the character before it */
+        }
     }
     char *q = xmalloc(n + 4);
     size_t out = 0;
@@ -65,8 +71,9 @@ char *tcfg_quote(const char *v)
 char *tcfg_xml_get(xmlNodePtr n, const char *name)
 {
     xmlChar *v = xmlGetProp(n, (const xmlChar *)name);
-    if (!v)
+    if (!v) {
         return NULL;
+    }
     char *s = xstrdup((const char *)v);
     xmlFree(v);
     return s;
@@ -75,8 +82,9 @@ char *tcfg_xml_get(xmlNodePtr n, const char *name)
 static unsigned long line_of(const struct tcfg_xml_ctx *c, xmlNodePtr n)
 {
     size_t k = (size_t)(uintptr_t)n->_private;
-    if (k && k <= c->num_tags)
+    if (k && k <= c->num_tags) {
         return c->tag_lines[k - 1];
+    }
     long l = xmlGetLineNo(n);
     return l > 0 ? (unsigned long)l : 0;
 }
@@ -84,11 +92,13 @@ static unsigned long line_of(const struct tcfg_xml_ctx *c, xmlNodePtr n)
 static size_t number(xmlNodePtr n, size_t next, bool set)
 {
     for (; n; n = n->next) {
-        if (n->type != XML_ELEMENT_NODE)
+        if (n->type != XML_ELEMENT_NODE) {
             continue;
+        }
         next++;
-        if (set)
+        if (set) {
             n->_private = (void *)(uintptr_t)next;
+        }
         next = number(n->children, next, set);
     }
     return next;
@@ -96,8 +106,9 @@ static size_t number(xmlNodePtr n, size_t next, bool set)
 
 bool tcfg_xml_number(const struct tcfg_xml_ctx *c, xmlNodePtr root)
 {
-    if (!root || number(root, 0, false) != c->num_tags)
+    if (!root || number(root, 0, false) != c->num_tags) {
         return false;
+    }
     number(root, 0, true);
     return true;
 }
@@ -111,16 +122,21 @@ static const char *const *key_attrs(const char *tag)
     static const char *const end[] = {"partition", "port", NULL};
     static const char *const error[] = {"id", NULL};
     static const char *const other[] = {"name", NULL};
-    if (strcmp(tag, "source") == 0 || strcmp(tag, "destination") == 0)
+    if (strcmp(tag, "source") == 0 || strcmp(tag, "destination") == 0) {
         return end;
-    if (strcmp(tag, "error") == 0)
+    }
+    if (strcmp(tag, "error") == 0) {
         return error;
-    if (strcmp(tag, "window") == 0)
+    }
+    if (strcmp(tag, "window") == 0) {
         return window;
-    if (strcmp(tag, "console") == 0)
+    }
+    if (strcmp(tag, "console") == 0) {
         return console;
-    if (strcmp(tag, "schedule") == 0)
+    }
+    if (strcmp(tag, "schedule") == 0) {
         return schedule;
+    }
     return other;
 }
 
@@ -130,8 +146,9 @@ struct tcfg_where tcfg_xml_where(const struct tcfg_xml_ctx *c, xmlNodePtr n)
     char *desc = xasprintf("<%s", tag);
     for (const char *const *a = key_attrs(tag); *a; a++) {
         char *v = tcfg_xml_get(n, *a);
-        if (!v)
+        if (!v) {
             continue;
+        }
         char *q = tcfg_quote(v);
         char *d = xasprintf("%s %s=\"%s\"", desc, *a, q);
         free(q);
@@ -174,29 +191,36 @@ static const char *expected_form(const char *attr)
         {"major-frame", "a time (a whole number with unit ns, us, ms or s)"},
         {"image", "a file name (without control characters)"},
     };
-    for (size_t i = 0; i < sizeof forms / sizeof forms[0]; i++)
-        if (strcmp(attr, forms[i].attr) == 0)
+    for (size_t i = 0; i < sizeof forms / sizeof forms[0]; i++) {
+        if (strcmp(attr, forms[i].attr) == 0) {
             return forms[i].form;
+        }
+    }
     return NULL;
 }
 
 /* libxml2's text minus the element name (the prefix already says it). */
 static char *clean_message(const char *m)
 {
-    if (!m)
+    if (!m) {
         m = "error";
+    }
     if (strncmp(m, "Element '", 9) == 0) {
         const char *end = strchr(m + 9, '\'');
-        if (end && (end[1] == ',' || end[1] == ':') && end[2] == ' ')
+        if (end && (end[1] == ',' || end[1] == ':') && end[2] == ' ') {
             m = end + 3;
+        }
     }
     char *s = xstrdup(m);
     size_t n = strlen(s);
-    while (n > 0 && (s[n - 1] == '\n' || s[n - 1] == ' '))
+    while (n > 0 && (s[n - 1] == '\n' || s[n - 1] == ' ')) {
         s[--n] = 0;
-    for (size_t i = 0; i < n; i++)
-        if ((unsigned char)s[i] < 0x20)
+    }
+    for (size_t i = 0; i < n; i++) {
+        if ((unsigned char)s[i] < 0x20) {
             s[i] = ' ';
+        }
+    }
     return s;
 }
 
@@ -205,12 +229,14 @@ static char *attr_of(const char *msg)
 {
     static const char tag[] = "attribute '";
     const char *a = msg ? strstr(msg, tag) : NULL;
-    if (!a)
+    if (!a) {
         return NULL;
+    }
     a += sizeof tag - 1;
     const char *e = strchr(a, '\'');
-    if (!e)
+    if (!e) {
         return NULL;
+    }
     char *name = xstrdup(a);
     name[e - a] = 0;
     return name;
@@ -219,12 +245,14 @@ static char *attr_of(const char *msg)
 void tcfg_xml_error(void *user, xmlErrorPtr err)
 {
     struct tcfg_xml_ctx *c = user;
-    if (err->level == XML_ERR_WARNING)
+    if (err->level == XML_ERR_WARNING) {
         return;
+    }
     c->errors++;
     xmlNodePtr node = err->domain == XML_FROM_SCHEMASV ? err->node : NULL;
-    if (node && node->type == XML_ATTRIBUTE_NODE)
+    if (node && node->type == XML_ATTRIBUTE_NODE) {
         node = node->parent;
+    }
     if (!node || node->type != XML_ELEMENT_NODE) {
         char *m = clean_message(err->message);
         tcfg_error_line(c->diag, c->file, err->line > 0 ? (unsigned long)err->line : 0, "%s", m);

@@ -70,8 +70,9 @@ static size_t type_opened(const char *line)
     char want[64];
     for (size_t i = 0; i < NUM_TYPES; i++) {
         snprintf(want, sizeof want, "<xs:simpleType name=\"%s\">", types[i].type);
-        if (strstr(line, want))
+        if (strstr(line, want)) {
             return i;
+        }
     }
     return NUM_TYPES;
 }
@@ -116,8 +117,9 @@ int main(int argc, char **argv)
         if (has(line, "<xs:enumeration")) {
             if (!written) {
                 int indent = (int)strspn(line, " ");
-                for (const char *const *v = types[cur].values; *v; v++)
+                for (const char *const *v = types[cur].values; *v; v++) {
                     printf("%*s<xs:enumeration value=\"%s\"/>\n", indent, "", *v);
+                }
                 written = true;
             }
             continue;
@@ -138,10 +140,11 @@ int main(int argc, char **argv)
         fputs(line, stdout);
     }
     fclose(in);
-    for (size_t i = 0; i < NUM_TYPES; i++)
+    for (size_t i = 0; i < NUM_TYPES; i++) {
         if (!done[i]) {
             fprintf(stderr, "%s: no simple type \"%s\" to generate\n", argv[1], types[i].type);
             return 1;
         }
+    }
     return 0;
 }

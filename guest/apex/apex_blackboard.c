@@ -31,8 +31,9 @@ void CREATE_BLACKBOARD(const char *BLACKBOARD_NAME, MESSAGE_SIZE_TYPE MAX_MESSAG
 
     *BLACKBOARD_ID = 0;
     *RETURN_CODE = apex_object_create_check(&apex_blackboard_table, BLACKBOARD_NAME);
-    if (*RETURN_CODE != NO_ERROR)
+    if (*RETURN_CODE != NO_ERROR) {
         return;
+    }
     if (MAX_MESSAGE_SIZE <= 0 || MAX_MESSAGE_SIZE > SYSTEM_LIMIT_MESSAGE_SIZE) {
         *RETURN_CODE = INVALID_PARAM;
         return;
@@ -98,8 +99,9 @@ void READ_BLACKBOARD(BLACKBOARD_ID_TYPE BLACKBOARD_ID, SYSTEM_TIME_TYPE TIME_OUT
         rc = apex_unavailable(TIME_OUT);
         if (rc == NO_ERROR) {
             rc = apex_block(self, &b->obj.q, MESSAGE_ADDR, 0, TIME_OUT, &level);
-            if (rc == NO_ERROR)
+            if (rc == NO_ERROR) {
                 *LENGTH = self->wlen;
+            }
         }
     }
     rtems_interrupt_local_enable(level);

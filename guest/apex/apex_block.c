@@ -20,8 +20,9 @@ static uint32_t next_seq;
 static bool before(const struct apex_process *a, const struct apex_process *b,
                    QUEUING_DISCIPLINE_TYPE discipline)
 {
-    if (discipline == PRIORITY && a->priority != b->priority)
+    if (discipline == PRIORITY && a->priority != b->priority) {
         return a->priority > b->priority; /* ARINC: larger is more important */
+    }
     return (int32_t)(a->wseq - b->wseq) < 0;
 }
 
@@ -32,8 +33,9 @@ struct apex_process *apex_waitq_head(struct apex_waitq *q)
     for (int i = 0; i < MAX_NUMBER_OF_PROCESSES; i++) {
         struct apex_process *p = &apex_processes[i];
 
-        if (p->used && p->wq == q && (head == NULL || before(p, head, q->discipline)))
+        if (p->used && p->wq == q && (head == NULL || before(p, head, q->discipline))) {
             head = p;
+        }
     }
     return head;
 }
@@ -55,19 +57,22 @@ rtems_id apex_wake(struct apex_process *p)
 
 void apex_notify(const rtems_id *tasks, int count)
 {
-    for (int i = 0; i < count; i++)
+    for (int i = 0; i < count; i++) {
         (void)rtems_event_send(tasks[i], APEX_RTEMS_WAIT_EVENT);
+    }
 }
 
 RETURN_CODE_TYPE apex_wait_check(SYSTEM_TIME_TYPE timeout)
 {
     rtems_event_set stale;
 
-    if (timeout < INFINITE_TIME_VALUE)
+    if (timeout < INFINITE_TIME_VALUE) {
         return INVALID_PARAM;
-    if (timeout != 0)
+    }
+    if (timeout != 0) {
         (void)rtems_event_receive(APEX_RTEMS_WAIT_EVENT, RTEMS_NO_WAIT | RTEMS_EVENT_ANY, 0,
                                   &stale);
+    }
     return NO_ERROR;
 }
 
@@ -78,8 +83,9 @@ RETURN_CODE_TYPE apex_wait_begin(bool valid, SYSTEM_TIME_TYPE timeout)
 
 RETURN_CODE_TYPE apex_unavailable(SYSTEM_TIME_TYPE timeout)
 {
-    if (timeout == 0)
+    if (timeout == 0) {
         return NOT_AVAILABLE;
+    }
     return apex_may_block() ? NO_ERROR : INVALID_MODE;
 }
 
@@ -91,8 +97,9 @@ RETURN_CODE_TYPE apex_block(struct apex_process *p, struct apex_waitq *q, void *
     rtems_event_set got;
 
     /* timeout > 0 here: at least one tick. */
-    if (timeout != INFINITE_TIME_VALUE)
+    if (timeout != INFINITE_TIME_VALUE) {
         ticks = (rtems_interval)apex_timeout_ticks(timeout);
+    }
     p->wq = q;
     p->wseq = next_seq++;
     p->woken = false;
@@ -102,8 +109,9 @@ RETURN_CODE_TYPE apex_block(struct apex_process *p, struct apex_waitq *q, void *
     rtems_interrupt_local_enable(*level);
     (void)rtems_event_receive(APEX_RTEMS_WAIT_EVENT, RTEMS_WAIT | RTEMS_EVENT_ANY, ticks, &got);
     rtems_interrupt_local_disable(*level);
-    if (p->woken)
+    if (p->woken) {
         return NO_ERROR;
+    }
     apex_unwait(p);
     return TIMED_OUT;
 }

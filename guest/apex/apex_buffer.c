@@ -36,8 +36,9 @@ void CREATE_BUFFER(const char *BUFFER_NAME, MESSAGE_SIZE_TYPE MAX_MESSAGE_SIZE,
 
     *BUFFER_ID = 0;
     *RETURN_CODE = apex_object_create_check(&apex_buffer_table, BUFFER_NAME);
-    if (*RETURN_CODE != NO_ERROR)
+    if (*RETURN_CODE != NO_ERROR) {
         return;
+    }
     if (MAX_MESSAGE_SIZE <= 0 || MAX_MESSAGE_SIZE > SYSTEM_LIMIT_MESSAGE_SIZE ||
         MAX_NB_MESSAGE <= 0 || MAX_NB_MESSAGE > SYSTEM_LIMIT_NUMBER_OF_MESSAGES ||
         (QUEUING_DISCIPLINE != FIFO && QUEUING_DISCIPLINE != PRIORITY)) {
@@ -104,12 +105,14 @@ void SEND_BUFFER(BUFFER_ID_TYPE BUFFER_ID, MESSAGE_ADDR_TYPE MESSAGE_ADDR, MESSA
         put(b, MESSAGE_ADDR, LENGTH);
     } else {
         rc = apex_unavailable(TIME_OUT);
-        if (rc == NO_ERROR)
+        if (rc == NO_ERROR) {
             rc = apex_block(apex_process_self(), &b->obj.q, MESSAGE_ADDR, LENGTH, TIME_OUT, &level);
+        }
     }
     rtems_interrupt_local_enable(level);
-    if (woken)
+    if (woken) {
         apex_notify(&woken, 1);
+    }
     *RETURN_CODE = rc;
 }
 
@@ -144,13 +147,15 @@ void RECEIVE_BUFFER(BUFFER_ID_TYPE BUFFER_ID, SYSTEM_TIME_TYPE TIME_OUT,
         rc = apex_unavailable(TIME_OUT);
         if (rc == NO_ERROR) {
             rc = apex_block(self, &b->obj.q, MESSAGE_ADDR, 0, TIME_OUT, &level);
-            if (rc == NO_ERROR)
+            if (rc == NO_ERROR) {
                 *LENGTH = self->wlen;
+            }
         }
     }
     rtems_interrupt_local_enable(level);
-    if (woken)
+    if (woken) {
         apex_notify(&woken, 1);
+    }
     *RETURN_CODE = rc;
 }
 

@@ -25,8 +25,9 @@ void CREATE_EVENT(const char *EVENT_NAME, EVENT_ID_TYPE *EVENT_ID, RETURN_CODE_T
 
     *EVENT_ID = 0;
     *RETURN_CODE = apex_object_create_check(&apex_event_table, EVENT_NAME);
-    if (*RETURN_CODE != NO_ERROR)
+    if (*RETURN_CODE != NO_ERROR) {
         return;
+    }
     e = apex_object_free(&apex_event_table);
     if (e == NULL) {
         *RETURN_CODE = INVALID_CONFIG;
@@ -50,8 +51,9 @@ void SET_EVENT(EVENT_ID_TYPE EVENT_ID, RETURN_CODE_TYPE *RETURN_CODE)
     }
     rtems_interrupt_local_disable(level);
     e->state = UP;
-    while ((p = apex_waitq_head(&e->obj.q)) != NULL)
+    while ((p = apex_waitq_head(&e->obj.q)) != NULL) {
         woken[n++] = apex_wake(p);
+    }
     rtems_interrupt_local_enable(level);
     apex_notify(woken, n);
     *RETURN_CODE = NO_ERROR;
@@ -83,8 +85,9 @@ void WAIT_EVENT(EVENT_ID_TYPE EVENT_ID, SYSTEM_TIME_TYPE TIME_OUT, RETURN_CODE_T
     rtems_interrupt_local_disable(level);
     if (e->state == DOWN) {
         rc = apex_unavailable(TIME_OUT);
-        if (rc == NO_ERROR)
+        if (rc == NO_ERROR) {
             rc = apex_block(apex_process_self(), &e->obj.q, NULL, 0, TIME_OUT, &level);
+        }
     }
     rtems_interrupt_local_enable(level);
     *RETURN_CODE = rc;

@@ -77,12 +77,15 @@ static ERROR_MESSAGE_SIZE_TYPE describe(APEX_BYTE *out, uint32_t error, uint32_t
     const char *name = error < PV_HM_ERROR_COUNT ? error_names[error] : "unknown";
     ERROR_MESSAGE_SIZE_TYPE n = 0;
 
-    while (*name)
+    while (*name) {
         out[n++] = (APEX_BYTE)*name++;
-    for (const char *p = sep; *p; p++)
+    }
+    for (const char *p = sep; *p; p++) {
         out[n++] = (APEX_BYTE)*p;
-    for (int shift = 28; shift >= 0; shift -= 4)
+    }
+    for (int shift = 28; shift >= 0; shift -= 4) {
         out[n++] = (APEX_BYTE)hex[(detail >> shift) & 0xfu];
+    }
     return n;
 }
 
@@ -102,20 +105,23 @@ static void on_error(const struct tessera_hm_error *e)
     if (handler_task == 0 || handler_own(e)) {
         /* Halt and the restarts do not return; ignore and log let the
          * partition carry on (an exception's task stays suspended). */
-        if (tessera_hm_unhandled(e) != RTEMS_SUCCESSFUL)
+        if (tessera_hm_unhandled(e) != RTEMS_SUCCESSFUL) {
             rtems_fatal(e->sync ? RTEMS_FATAL_SOURCE_EXCEPTION : RTEMS_FATAL_SOURCE_APPLICATION,
                         e->error);
+        }
         return;
     }
-    if (pending_count == APEX_MAX_PENDING_ERRORS)
+    if (pending_count == APEX_MAX_PENDING_ERRORS) {
         return; /* the handler is behind: the newest are dropped */
+    }
     x = &pending[(pending_first + pending_count++) % APEX_MAX_PENDING_ERRORS];
     memset(x, 0, sizeof(*x));
     x->ERROR_CODE = error_code(e->error);
     x->FAILED_PROCESS_ID = (PROCESS_ID_TYPE)e->task;
     /* A process's missed deadline names the process (apex_time.c). */
-    if (e->error == PV_HM_DEADLINE_MISSED && apex_process_get((PROCESS_ID_TYPE)e->detail))
+    if (e->error == PV_HM_DEADLINE_MISSED && apex_process_get((PROCESS_ID_TYPE)e->detail)) {
         x->FAILED_PROCESS_ID = (PROCESS_ID_TYPE)e->detail;
+    }
     x->FAILED_ADDRESS = (SYSTEM_ADDRESS_TYPE)e->pc;
     if (e->error == PV_HM_APPLICATION_ERROR && raised.valid && raised.task == e->detail) {
         x->FAILED_PROCESS_ID = (PROCESS_ID_TYPE)raised.task;
@@ -139,13 +145,15 @@ static rtems_task handler_body(rtems_task_argument arg)
         unsigned before;
 
         /* Errors may be waiting already when STOP_SELF restarted it. */
-        if (pending_count == 0)
+        if (pending_count == 0) {
             (void)rtems_event_receive(APEX_RTEMS_HM_EVENT, RTEMS_WAIT | RTEMS_EVENT_ANY,
                                       RTEMS_NO_TIMEOUT, &got);
+        }
         do {
             before = taken;
-            if (pending_count == 0)
+            if (pending_count == 0) {
                 break;
+            }
             handler_entry();
         } while (taken != before);
     }
@@ -162,8 +170,9 @@ void apex_hm_reset(void)
     /* The pv port kept its handler too: until CREATE_ERROR_HANDLER or
      * NORMAL, propagated errors get the port's default handling. */
     old = tessera_hm_handler_set(NULL);
-    if (old != on_error)
+    if (old != on_error) {
         (void)tessera_hm_handler_set(old);
+    }
 }
 
 void apex_hm_normal(void)
@@ -174,8 +183,9 @@ void apex_hm_normal(void)
      * level (on_error); a handler the application installed stays. */
     if (handler_task == 0) {
         old = tessera_hm_handler_set(on_error);
-        if (old != NULL)
+        if (old != NULL) {
             (void)tessera_hm_handler_set(old);
+        }
     }
 }
 
@@ -268,8 +278,9 @@ void RAISE_APPLICATION_ERROR(ERROR_CODE_TYPE ERROR_CODE, MESSAGE_ADDR_TYPE MESSA
     raised.valid = true;
     raised.task = self;
     raised.length = LENGTH;
-    if (LENGTH > 0)
+    if (LENGTH > 0) {
         memcpy(raised.text, MESSAGE_ADDR, (size_t)LENGTH);
+    }
     r = pv_hm_raise(PV_HM_APPLICATION_ERROR, self);
     rtems_interrupt_local_enable(level);
     *RETURN_CODE = r == PV_OK ? NO_ERROR : INVALID_PARAM;
@@ -286,8 +297,9 @@ void REPORT_APPLICATION_MESSAGE(MESSAGE_ADDR_TYPE MESSAGE_ADDR, MESSAGE_SIZE_TYP
     }
     /* The kernel's health monitor keeps error ids, not text: the message
      * goes to the partition's console, which the system integrator sees. */
-    if (LENGTH > 0)
+    if (LENGTH > 0) {
         memcpy(text, MESSAGE_ADDR, (size_t)LENGTH);
+    }
     text[LENGTH] = '\0';
     printk("apex: application message from 0x%08x: %s\n", (unsigned)rtems_task_self(), text);
     *RETURN_CODE = NO_ERROR;

@@ -15,34 +15,39 @@ static struct apex_object *at(const struct apex_object_table *t, APEX_INTEGER in
 
 void *apex_object_get(const struct apex_object_table *t, APEX_INTEGER id)
 {
-    if (id < 1 || id > t->count || !at(t, id - 1)->used)
+    if (id < 1 || id > t->count || !at(t, id - 1)->used) {
         return NULL;
+    }
     return at(t, id - 1);
 }
 
 APEX_INTEGER apex_object_find(const struct apex_object_table *t, const char *name)
 {
     for (APEX_INTEGER i = 0; i < t->count; i++) {
-        if (at(t, i)->used && apex_name_eq(at(t, i)->name, name))
+        if (at(t, i)->used && apex_name_eq(at(t, i)->name, name)) {
             return i + 1;
+        }
     }
     return 0;
 }
 
 RETURN_CODE_TYPE apex_object_create_check(const struct apex_object_table *t, const char *name)
 {
-    if (!apex_initialising())
+    if (!apex_initialising()) {
         return INVALID_MODE;
-    if (apex_object_find(t, name))
+    }
+    if (apex_object_find(t, name)) {
         return NO_ACTION;
+    }
     return NO_ERROR;
 }
 
 void *apex_object_free(const struct apex_object_table *t)
 {
     for (APEX_INTEGER i = 0; i < t->count; i++) {
-        if (!at(t, i)->used)
+        if (!at(t, i)->used) {
             return at(t, i);
+        }
     }
     return NULL;
 }
@@ -71,7 +76,8 @@ void apex_objects_reset(void)
     const struct apex_object_table *all[] = {&apex_buffer_table, &apex_blackboard_table,
                                              &apex_semaphore_table, &apex_event_table};
 
-    for (size_t i = 0; i < sizeof(all) / sizeof(all[0]); i++)
+    for (size_t i = 0; i < sizeof(all) / sizeof(all[0]); i++) {
         memset(all[i]->slots, 0, (size_t)all[i]->count * all[i]->size);
+    }
     apex_storage_reset();
 }

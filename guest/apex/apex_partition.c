@@ -30,8 +30,9 @@ void apex_start_check(void)
 {
     uint32_t start = pv_shared()->restarts + 1u;
 
-    if (tables_start == start)
+    if (tables_start == start) {
         return;
+    }
     if (tables_start != 0) {
         apex_processes_reset();
         apex_hm_reset();
@@ -76,8 +77,9 @@ void GET_PARTITION_STATUS(PARTITION_STATUS_TYPE *PARTITION_STATUS, RETURN_CODE_T
                                                         : 0);
     PARTITION_STATUS->IDENTIFIER = (PARTITION_ID_TYPE)st.id;
     PARTITION_STATUS->LOCK_LEVEL = (mode & RTEMS_PREEMPT_MASK) == RTEMS_NO_PREEMPT ? 1 : 0;
-    if (apex_lock_level > 0)
+    if (apex_lock_level > 0) {
         PARTITION_STATUS->LOCK_LEVEL = apex_lock_level;
+    }
     PARTITION_STATUS->OPERATING_MODE = (OPERATING_MODE_TYPE)st.mode;
     PARTITION_STATUS->START_CONDITION = start_condition(st.start_condition);
     *RETURN_CODE = NO_ERROR;
@@ -114,8 +116,9 @@ void SET_PARTITION_MODE(OPERATING_MODE_TYPE OPERATING_MODE, RETURN_CODE_TYPE *RE
         *RETURN_CODE = NO_ERROR;
         apex_hm_normal(); /* only NORMAL returns here */
         apex_processes_normal();
-    } else if (r == PV_ESTATE)
+    } else if (r == PV_ESTATE) {
         *RETURN_CODE = OPERATING_MODE == NORMAL ? NO_ACTION : INVALID_MODE;
-    else
+    } else {
         *RETURN_CODE = INVALID_PARAM;
+    }
 }

@@ -26,8 +26,9 @@ void apex_ports_reset(void)
 
 struct apex_port *apex_port_get(APEX_INTEGER id, uint32_t kind)
 {
-    if (id < 1 || id > APEX_MAX_PORTS || !ports[id - 1].used || ports[id - 1].kind != kind)
+    if (id < 1 || id > APEX_MAX_PORTS || !ports[id - 1].used || ports[id - 1].kind != kind) {
         return NULL;
+    }
     return &ports[id - 1];
 }
 
@@ -35,8 +36,9 @@ static APEX_INTEGER find(const char *name, size_t len, uint32_t kind)
 {
     for (int i = 0; i < APEX_MAX_PORTS; i++) {
         if (ports[i].used && ports[i].kind == kind && strlen(ports[i].name) == len &&
-            !memcmp(ports[i].name, name, len))
+            !memcmp(ports[i].name, name, len)) {
             return i + 1;
+        }
     }
     return 0;
 }
@@ -51,19 +53,24 @@ static RETURN_CODE_TYPE create(const char *name, uint32_t kind, MESSAGE_SIZE_TYP
     int32_t h;
 
     apex_start_check();
-    if (!len)
+    if (!len) {
         return INVALID_PARAM;
+    }
     *id = find(name, len, kind);
-    if (*id)
+    if (*id) {
         return NO_ACTION;
+    }
     h = pv_port_open(name, (uint32_t)len);
-    if (h < 0 || pv_port_status(h, &st) != PV_OK || st.kind != kind)
+    if (h < 0 || pv_port_status(h, &st) != PV_OK || st.kind != kind) {
         return INVALID_CONFIG;
-    if (size <= 0 || (uint32_t)size != st.max_message_size)
+    }
+    if (size <= 0 || (uint32_t)size != st.max_message_size) {
         return INVALID_CONFIG;
+    }
     if ((dir != SOURCE && dir != DESTINATION) ||
-        st.direction != (dir == SOURCE ? PV_PORT_SOURCE : PV_PORT_DESTINATION))
+        st.direction != (dir == SOURCE ? PV_PORT_SOURCE : PV_PORT_DESTINATION)) {
         return INVALID_CONFIG;
+    }
     for (int i = 0; i < APEX_MAX_PORTS; i++) {
         if (!ports[i].used) {
             *slot = &ports[i];
@@ -85,8 +92,9 @@ static RETURN_CODE_TYPE create(const char *name, uint32_t kind, MESSAGE_SIZE_TYP
  * last, as the standard lists it). */
 static RETURN_CODE_TYPE not_in_normal(struct apex_port *p, RETURN_CODE_TYPE rc)
 {
-    if (rc != NO_ERROR || pv_shared()->mode != PV_MODE_NORMAL)
+    if (rc != NO_ERROR || pv_shared()->mode != PV_MODE_NORMAL) {
         return rc;
+    }
     p->used = false;
     return INVALID_MODE;
 }
@@ -132,8 +140,9 @@ void CREATE_QUEUING_PORT(const char *QUEUING_PORT_NAME, MESSAGE_SIZE_TYPE MAX_ME
         p->used = false;
         rc = INVALID_CONFIG;
     }
-    if (rc == NO_ERROR)
+    if (rc == NO_ERROR) {
         p->discipline = QUEUING_DISCIPLINE;
+    }
     rc = not_in_normal(p, rc);
     *QUEUING_PORT_ID = rc == NO_ERROR || rc == NO_ACTION ? id : 0;
     *RETURN_CODE = rc;
@@ -162,17 +171,20 @@ void GET_QUEUING_PORT_ID(const char *QUEUING_PORT_NAME, QUEUING_PORT_ID_TYPE *QU
 /* Checks shared by WRITE_SAMPLING_MESSAGE and SEND_QUEUING_MESSAGE. */
 static RETURN_CODE_TYPE check_send(const struct apex_port *p, MESSAGE_SIZE_TYPE len)
 {
-    if (!p || len <= 0)
+    if (!p || len <= 0) {
         return INVALID_PARAM;
-    if ((uint32_t)len > p->cfg.max_message_size)
+    }
+    if ((uint32_t)len > p->cfg.max_message_size) {
         return INVALID_CONFIG;
+    }
     return p->cfg.direction == PV_PORT_SOURCE ? NO_ERROR : INVALID_MODE;
 }
 
 static RETURN_CODE_TYPE from_pv(int32_t r)
 {
-    if (r >= 0)
+    if (r >= 0) {
         return NO_ERROR;
+    }
     return r == PV_EAGAIN ? NOT_AVAILABLE : INVALID_PARAM;
 }
 
@@ -182,8 +194,9 @@ void WRITE_SAMPLING_MESSAGE(SAMPLING_PORT_ID_TYPE SAMPLING_PORT_ID, MESSAGE_ADDR
     struct apex_port *p = apex_port_get(SAMPLING_PORT_ID, PV_PORT_SAMPLING);
 
     *RETURN_CODE = check_send(p, LENGTH);
-    if (*RETURN_CODE == NO_ERROR)
+    if (*RETURN_CODE == NO_ERROR) {
         *RETURN_CODE = from_pv(pv_port_write(p->handle, MESSAGE_ADDR, (uint32_t)LENGTH));
+    }
 }
 
 void READ_SAMPLING_MESSAGE(SAMPLING_PORT_ID_TYPE SAMPLING_PORT_ID, MESSAGE_ADDR_TYPE MESSAGE_ADDR,
@@ -258,10 +271,11 @@ void CLEAR_QUEUING_PORT(QUEUING_PORT_ID_TYPE QUEUING_PORT_ID, RETURN_CODE_TYPE *
 {
     const struct apex_port *p = apex_port_get(QUEUING_PORT_ID, PV_PORT_QUEUING);
 
-    if (!p)
+    if (!p) {
         *RETURN_CODE = INVALID_PARAM;
-    else if (p->cfg.direction != PV_PORT_DESTINATION)
+    } else if (p->cfg.direction != PV_PORT_DESTINATION) {
         *RETURN_CODE = INVALID_MODE;
-    else
+    } else {
         *RETURN_CODE = from_pv(pv_port_clear(p->handle));
+    }
 }

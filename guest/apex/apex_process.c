@@ -46,11 +46,13 @@ void apex_processes_reset(void)
 
 struct apex_process *apex_process_get(PROCESS_ID_TYPE id)
 {
-    if (id == NULL_PROCESS_ID)
+    if (id == NULL_PROCESS_ID) {
         return NULL;
+    }
     for (int i = 0; i < MAX_NUMBER_OF_PROCESSES; i++) {
-        if (apex_processes[i].used && (PROCESS_ID_TYPE)apex_processes[i].task == id)
+        if (apex_processes[i].used && (PROCESS_ID_TYPE)apex_processes[i].task == id) {
             return &apex_processes[i];
+        }
     }
     return NULL;
 }
@@ -68,8 +70,9 @@ bool apex_may_block(void)
 static struct apex_process *by_name(const char *name)
 {
     for (int i = 0; i < MAX_NUMBER_OF_PROCESSES; i++) {
-        if (apex_processes[i].used && apex_name_eq(apex_processes[i].attr.NAME, name))
+        if (apex_processes[i].used && apex_name_eq(apex_processes[i].attr.NAME, name)) {
             return &apex_processes[i];
+        }
     }
     return NULL;
 }
@@ -77,8 +80,9 @@ static struct apex_process *by_name(const char *name)
 static struct apex_process *free_slot(void)
 {
     for (int i = 0; i < MAX_NUMBER_OF_PROCESSES; i++) {
-        if (!apex_processes[i].used)
+        if (!apex_processes[i].used) {
             return &apex_processes[i];
+        }
     }
     return NULL;
 }
@@ -88,8 +92,9 @@ static rtems_name task_name(const char *name)
 {
     char c[4] = {' ', ' ', ' ', ' '};
 
-    for (int i = 0; i < 4 && name[i]; i++)
+    for (int i = 0; i < 4 && name[i]; i++) {
         c[i] = name[i];
+    }
     return rtems_build_name(c[0], c[1], c[2], c[3]);
 }
 
@@ -97,19 +102,25 @@ static RETURN_CODE_TYPE check_attributes(const PROCESS_ATTRIBUTE_TYPE *a)
 {
     bool periodic = a->PERIOD != INFINITE_TIME_VALUE;
 
-    if (a->ENTRY_POINT == NULL || a->STACK_SIZE == 0 || a->STACK_SIZE > APEX_MAX_STACK_SIZE)
+    if (a->ENTRY_POINT == NULL || a->STACK_SIZE == 0 || a->STACK_SIZE > APEX_MAX_STACK_SIZE) {
         return INVALID_PARAM;
-    if (a->BASE_PRIORITY < MIN_PRIORITY_VALUE || a->BASE_PRIORITY > MAX_PRIORITY_VALUE)
+    }
+    if (a->BASE_PRIORITY < MIN_PRIORITY_VALUE || a->BASE_PRIORITY > MAX_PRIORITY_VALUE) {
         return INVALID_PARAM;
-    if (periodic && a->PERIOD <= 0)
+    }
+    if (periodic && a->PERIOD <= 0) {
         return INVALID_PARAM;
-    if (a->TIME_CAPACITY != INFINITE_TIME_VALUE && a->TIME_CAPACITY <= 0)
+    }
+    if (a->TIME_CAPACITY != INFINITE_TIME_VALUE && a->TIME_CAPACITY <= 0) {
         return INVALID_PARAM;
+    }
     /* A periodic process must finish each job within its period. */
-    if (periodic && (a->TIME_CAPACITY == INFINITE_TIME_VALUE || a->TIME_CAPACITY > a->PERIOD))
+    if (periodic && (a->TIME_CAPACITY == INFINITE_TIME_VALUE || a->TIME_CAPACITY > a->PERIOD)) {
         return INVALID_PARAM;
-    if (a->DEADLINE != SOFT && a->DEADLINE != HARD)
+    }
+    if (a->DEADLINE != SOFT && a->DEADLINE != HARD) {
         return INVALID_PARAM;
+    }
     return NO_ERROR;
 }
 
@@ -119,8 +130,9 @@ static bool period_fits(const PROCESS_ATTRIBUTE_TYPE *a)
 {
     struct apex_schedule s;
 
-    if (a->PERIOD == INFINITE_TIME_VALUE)
+    if (a->PERIOD == INFINITE_TIME_VALUE) {
         return true;
+    }
     apex_schedule_read(&s);
     return s.period != 0 && (uint64_t)a->PERIOD % s.period == 0;
 }
@@ -166,8 +178,9 @@ void CREATE_PROCESS(PROCESS_ATTRIBUTE_TYPE *ATTRIBUTES, PROCESS_ID_TYPE *PROCESS
         return;
     }
     rc = check_attributes(ATTRIBUTES);
-    if (rc == NO_ERROR && !period_fits(ATTRIBUTES))
+    if (rc == NO_ERROR && !period_fits(ATTRIBUTES)) {
         rc = INVALID_CONFIG;
+    }
     if (rc != NO_ERROR) {
         *RETURN_CODE = rc;
         return;
@@ -200,8 +213,9 @@ void apex_processes_normal(void)
     for (int i = 0; i < MAX_NUMBER_OF_PROCESSES; i++) {
         struct apex_process *p = &apex_processes[i];
 
-        if (!p->used)
+        if (!p->used) {
             continue;
+        }
         any = true;
         if (p->start_pending) {
             p->start_pending = false;
@@ -239,13 +253,16 @@ void GET_MY_ID(PROCESS_ID_TYPE *PROCESS_ID, RETURN_CODE_TYPE *RETURN_CODE)
 
 static PROCESS_STATE_TYPE state_of(const struct apex_process *p)
 {
-    if (p->dormant)
+    if (p->dormant) {
         return DORMANT;
-    if (p->task == rtems_task_self())
+    }
+    if (p->task == rtems_task_self()) {
         return RUNNING;
+    }
     if (p->start_pending || p->blocked || p->suspended || p->wq != NULL ||
-        rtems_task_is_suspended(p->task) == RTEMS_ALREADY_SUSPENDED)
+        rtems_task_is_suspended(p->task) == RTEMS_ALREADY_SUSPENDED) {
         return WAITING;
+    }
     return READY;
 }
 

@@ -98,8 +98,9 @@ void STOP(PROCESS_ID_TYPE PROCESS_ID, RETURN_CODE_TYPE *RETURN_CODE)
         return;
     }
     make_dormant(p);
-    if (p->ever_started)
+    if (p->ever_started) {
         (void)rtems_task_suspend(p->task);
+    }
     *RETURN_CODE = NO_ERROR;
 }
 
@@ -124,8 +125,9 @@ void STOP_SELF(void)
     if (p != NULL) {
         make_dormant(p);
         unlock_all();
-        for (;;)
+        for (;;) {
             (void)rtems_task_suspend(RTEMS_SELF);
+        }
     }
     rtems_task_exit(); /* the initialisation task ends */
 }
@@ -207,10 +209,11 @@ void RESUME(PROCESS_ID_TYPE PROCESS_ID, RETURN_CODE_TYPE *RETURN_CODE)
     p->suspended = false;
     p->self_suspended = false;
     rtems_interrupt_local_enable(level);
-    if (wake)
+    if (wake) {
         (void)rtems_event_send(p->task, APEX_RTEMS_WAIT_EVENT);
-    else
+    } else {
         (void)rtems_task_resume(p->task);
+    }
     *RETURN_CODE = NO_ERROR;
 }
 
@@ -228,8 +231,9 @@ void SET_PRIORITY(PROCESS_ID_TYPE PROCESS_ID, PRIORITY_TYPE PRIORITY, RETURN_COD
         return;
     }
     p->priority = PRIORITY;
-    if (!p->start_pending)
+    if (!p->start_pending) {
         (void)rtems_task_set_priority(p->task, APEX_RTEMS_PRIORITY(PRIORITY), &old);
+    }
     *RETURN_CODE = NO_ERROR;
 }
 
@@ -252,8 +256,9 @@ void LOCK_PREEMPTION(LOCK_LEVEL_TYPE *LOCK_LEVEL, RETURN_CODE_TYPE *RETURN_CODE)
         *RETURN_CODE = INVALID_CONFIG;
         return;
     }
-    if (apex_lock_level++ == 0)
+    if (apex_lock_level++ == 0) {
         (void)rtems_task_mode(RTEMS_NO_PREEMPT, RTEMS_PREEMPT_MASK, &old);
+    }
     *LOCK_LEVEL = apex_lock_level;
     *RETURN_CODE = NO_ERROR;
 }
@@ -267,8 +272,9 @@ void UNLOCK_PREEMPTION(LOCK_LEVEL_TYPE *LOCK_LEVEL, RETURN_CODE_TYPE *RETURN_COD
         *RETURN_CODE = NO_ACTION;
         return;
     }
-    if (--apex_lock_level == 0)
+    if (--apex_lock_level == 0) {
         (void)rtems_task_mode(RTEMS_PREEMPT, RTEMS_PREEMPT_MASK, &old);
+    }
     *LOCK_LEVEL = apex_lock_level;
     *RETURN_CODE = NO_ERROR;
 }

@@ -27,12 +27,15 @@ static int32_t try_receive(struct apex_port *p, void *arg)
 /* The return code for what apex_wait() ended with. */
 static RETURN_CODE_TYPE outcome(int32_t r, SYSTEM_TIME_TYPE timeout, RETURN_CODE_TYPE rc)
 {
-    if (rc != NO_ERROR)
+    if (rc != NO_ERROR) {
         return rc;
-    if (r >= 0)
+    }
+    if (r >= 0) {
         return NO_ERROR;
-    if (r == PV_EAGAIN)
+    }
+    if (r == PV_EAGAIN) {
         return timeout == 0 ? NOT_AVAILABLE : TIMED_OUT;
+    }
     return INVALID_PARAM; /* an unreadable or unwritable buffer */
 }
 
@@ -84,6 +87,7 @@ void RECEIVE_QUEUING_MESSAGE(QUEUING_PORT_ID_TYPE QUEUING_PORT_ID, SYSTEM_TIME_T
     m.len = p->cfg.max_message_size;
     r = apex_wait(p, try_receive, &m, TIME_OUT, &rc);
     *RETURN_CODE = outcome(r, TIME_OUT, rc);
-    if (*RETURN_CODE == NO_ERROR)
+    if (*RETURN_CODE == NO_ERROR) {
         *LENGTH = r;
+    }
 }

@@ -29,8 +29,9 @@ void CREATE_SEMAPHORE(const char *SEMAPHORE_NAME, SEMAPHORE_VALUE_TYPE CURRENT_V
 
     *SEMAPHORE_ID = 0;
     *RETURN_CODE = apex_object_create_check(&apex_semaphore_table, SEMAPHORE_NAME);
-    if (*RETURN_CODE != NO_ERROR)
+    if (*RETURN_CODE != NO_ERROR) {
         return;
+    }
     if (CURRENT_VALUE < 0 || MAXIMUM_VALUE < 1 || MAXIMUM_VALUE > MAX_SEMAPHORE_VALUE ||
         CURRENT_VALUE > MAXIMUM_VALUE ||
         (QUEUING_DISCIPLINE != FIFO && QUEUING_DISCIPLINE != PRIORITY)) {
@@ -64,8 +65,9 @@ void WAIT_SEMAPHORE(SEMAPHORE_ID_TYPE SEMAPHORE_ID, SYSTEM_TIME_TYPE TIME_OUT,
         s->value--;
     } else {
         rc = apex_unavailable(TIME_OUT);
-        if (rc == NO_ERROR)
+        if (rc == NO_ERROR) {
             rc = apex_block(apex_process_self(), &s->obj.q, NULL, 0, TIME_OUT, &level);
+        }
     }
     rtems_interrupt_local_enable(level);
     *RETURN_CODE = rc;
@@ -85,15 +87,17 @@ void SIGNAL_SEMAPHORE(SEMAPHORE_ID_TYPE SEMAPHORE_ID, RETURN_CODE_TYPE *RETURN_C
     *RETURN_CODE = NO_ERROR;
     rtems_interrupt_local_disable(level);
     head = apex_waitq_head(&s->obj.q);
-    if (head != NULL)
+    if (head != NULL) {
         woken = apex_wake(head);
-    else if (s->value == s->max)
+    } else if (s->value == s->max) {
         *RETURN_CODE = NO_ACTION;
-    else
+    } else {
         s->value++;
+    }
     rtems_interrupt_local_enable(level);
-    if (woken)
+    if (woken) {
         apex_notify(&woken, 1);
+    }
 }
 
 void GET_SEMAPHORE_ID(const char *SEMAPHORE_NAME, SEMAPHORE_ID_TYPE *SEMAPHORE_ID,

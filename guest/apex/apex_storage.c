@@ -14,8 +14,9 @@ void *apex_storage_alloc(size_t size)
     size_t words = (size + sizeof(uint32_t) - 1) / sizeof(uint32_t);
     void *p;
 
-    if (words > sizeof(pool) / sizeof(pool[0]) - used)
+    if (words > sizeof(pool) / sizeof(pool[0]) - used) {
         return NULL;
+    }
     p = &pool[used];
     used += words;
     return p;

@@ -59,11 +59,13 @@ uint64_t apex_release_base(const struct apex_process *p)
     now = exec_ticks_since_boot;
     wall = pv_clock_ns();
     rtems_interrupt_local_enable(level);
-    if (p->attr.PERIOD == INFINITE_TIME_VALUE)
+    if (p->attr.PERIOD == INFINITE_TIME_VALUE) {
         return now;
+    }
     apex_schedule_read(&s);
-    if (s.period == 0 || wall <= s.period_start)
+    if (s.period == 0 || wall <= s.period_start) {
         return now;
+    }
     boundary = s.period_start + (wall - s.period_start + s.period - 1) / s.period * s.period;
     /* Ticks count from the tick timer's start, boundaries from the major
      * frame's: the boundary becomes a wait from now, rounded up as every
@@ -77,8 +79,9 @@ void apex_sleep_until(struct apex_process *p, uint64_t tick)
     uint64_t now;
 
     p->blocked = true;
-    while ((now = apex_now_ticks()) < tick)
+    while ((now = apex_now_ticks()) < tick) {
         (void)rtems_task_wake_after((rtems_interval)(tick - now));
+    }
     p->blocked = false;
 }
 
@@ -109,10 +112,11 @@ static void arm_at(struct apex_process *p, uint64_t tick)
 
 void apex_deadline_arm(struct apex_process *p, uint64_t from)
 {
-    if (p->attr.TIME_CAPACITY == INFINITE_TIME_VALUE)
+    if (p->attr.TIME_CAPACITY == INFINITE_TIME_VALUE) {
         apex_deadline_disarm(p);
-    else
+    } else {
         arm_at(p, from + apex_ticks(p->attr.TIME_CAPACITY));
+    }
 }
 
 void apex_deadline_disarm(struct apex_process *p)
@@ -138,10 +142,11 @@ void TIMED_WAIT(SYSTEM_TIME_TYPE DELAY_TIME, RETURN_CODE_TYPE *RETURN_CODE)
         return;
     }
     *RETURN_CODE = NO_ERROR;
-    if (DELAY_TIME == 0)
+    if (DELAY_TIME == 0) {
         (void)rtems_task_wake_after(RTEMS_YIELD_PROCESSOR);
-    else
+    } else {
         apex_sleep_until(p, apex_now_ticks() + apex_timeout_ticks(DELAY_TIME));
+    }
 }
 
 void PERIODIC_WAIT(RETURN_CODE_TYPE *RETURN_CODE)
@@ -178,13 +183,15 @@ void REPLENISH(SYSTEM_TIME_TYPE BUDGET_TIME, RETURN_CODE_TYPE *RETURN_CODE)
         return;
     }
     *RETURN_CODE = NO_ERROR;
-    if (p->attr.TIME_CAPACITY == INFINITE_TIME_VALUE)
+    if (p->attr.TIME_CAPACITY == INFINITE_TIME_VALUE) {
         return; /* no deadline to move */
+    }
     if (BUDGET_TIME == INFINITE_TIME_VALUE) {
-        if (p->attr.PERIOD != INFINITE_TIME_VALUE)
+        if (p->attr.PERIOD != INFINITE_TIME_VALUE) {
             *RETURN_CODE = INVALID_MODE;
-        else
+        } else {
             apex_deadline_disarm(p);
+        }
         return;
     }
     deadline = apex_now_ticks() + apex_ticks(BUDGET_TIME);

@@ -53,10 +53,12 @@ void apex_wait_reset(void)
 /* Whether a is served before b (both waiting on the same port). */
 static bool before(const struct waiter *a, const struct waiter *b)
 {
-    if (a->turn != b->turn)
+    if (a->turn != b->turn) {
         return a->turn;
-    if (a->port->discipline == PRIORITY && a->priority != b->priority)
+    }
+    if (a->port->discipline == PRIORITY && a->priority != b->priority) {
         return a->priority < b->priority; /* RTEMS: smaller is more important */
+    }
     return (int32_t)(a->seq - b->seq) < 0;
 }
 
@@ -68,8 +70,9 @@ static struct waiter *head_of(const struct apex_port *port)
     for (int i = 0; i < MAX_WAITERS; i++) {
         struct waiter *w = &waiters[i];
 
-        if (w->task && w->port == port && (!head || before(w, head)))
+        if (w->task && w->port == port && (!head || before(w, head))) {
             head = w;
+        }
     }
     return head;
 }
@@ -80,8 +83,9 @@ static rtems_id give_turn(const struct apex_port *port)
 {
     struct waiter *head = head_of(port);
 
-    if (!head)
+    if (!head) {
         return 0;
+    }
     head->turn = true;
     head->kicked = true;
     return head->task;
@@ -154,8 +158,9 @@ static void lose_turn(struct waiter *me)
     rtems_interrupt_level level;
 
     rtems_interrupt_local_disable(level);
-    if (!me->kicked)
+    if (!me->kicked) {
         me->turn = false;
+    }
     rtems_interrupt_local_enable(level);
 }
 
@@ -172,11 +177,13 @@ static void dequeue(struct waiter *me, bool pass_on)
     me->task = 0;
     me->turn = false;
     port->waiting--;
-    if (pass_on)
+    if (pass_on) {
         next = give_turn(port);
+    }
     rtems_interrupt_local_enable(level);
-    if (next)
+    if (next) {
         (void)rtems_event_send(next, APEX_RTEMS_EVENT);
+    }
 }
 
 static int32_t block(struct apex_port *port, int32_t (*op)(struct apex_port *, void *), void *arg,
@@ -189,8 +196,9 @@ static int32_t block(struct apex_port *port, int32_t (*op)(struct apex_port *, v
     bool mine;
     int32_t r = PV_EAGAIN;
 
-    if (!me)
+    if (!me) {
         return PV_EAGAIN;
+    }
     /* Queued before the first try: an arrival after it wakes the head
      * (maybe this task) and leaves the event pending. */
     mine = claim_turn(me);
@@ -199,15 +207,17 @@ static int32_t block(struct apex_port *port, int32_t (*op)(struct apex_port *, v
 
         if (mine) {
             r = op(port, arg);
-            if (r != PV_EAGAIN)
+            if (r != PV_EAGAIN) {
                 break;
+            }
             lose_turn(me);
         }
         if (total) {
             rtems_interval spent = rtems_clock_get_ticks_since_boot() - start;
 
-            if (spent >= total)
+            if (spent >= total) {
                 break;
+            }
             wait = total - spent;
         }
         if (rtems_event_receive(APEX_RTEMS_EVENT, RTEMS_WAIT | RTEMS_EVENT_ANY, wait, &got) ==
@@ -215,8 +225,9 @@ static int32_t block(struct apex_port *port, int32_t (*op)(struct apex_port *, v
             /* Something may have come at the very end: a head still tries. */
             if (claim_turn(me)) {
                 r = op(port, arg);
-                if (r == PV_EAGAIN)
+                if (r == PV_EAGAIN) {
                     lose_turn(me);
+                }
             }
             break;
         }
@@ -233,8 +244,9 @@ static bool would_lead(const struct apex_port *port)
     rtems_interrupt_level level;
     bool lead;
 
-    if (port->discipline == PRIORITY && !rtems_interrupt_is_in_progress())
+    if (port->discipline == PRIORITY && !rtems_interrupt_is_in_progress()) {
         (void)rtems_task_set_priority(RTEMS_SELF, RTEMS_CURRENT_PRIORITY, &priority);
+    }
     rtems_interrupt_local_disable(level);
     lead = true;
     for (int i = 0; i < MAX_WAITERS && lead; i++) {
@@ -242,8 +254,9 @@ static bool would_lead(const struct apex_port *port)
 
         /* Only a strictly more important task passes those waiting. */
         if (w->task && w->port == port &&
-            (w->turn || port->discipline != PRIORITY || !priority || w->priority <= priority))
+            (w->turn || port->discipline != PRIORITY || !priority || w->priority <= priority)) {
             lead = false;
+        }
     }
     rtems_interrupt_local_enable(level);
     return lead;
@@ -264,13 +277,15 @@ void apex_wait_forget(rtems_id task)
             w->task = 0;
             w->turn = false;
             w->port->waiting--;
-            if (had_turn)
+            if (had_turn) {
                 next = give_turn(w->port);
+            }
         }
     }
     rtems_interrupt_local_enable(level);
-    if (next)
+    if (next) {
         (void)rtems_event_send(next, APEX_RTEMS_EVENT);
+    }
 }
 
 int32_t apex_wait(struct apex_port *port, int32_t (*op)(struct apex_port *, void *), void *arg,
@@ -286,10 +301,12 @@ int32_t apex_wait(struct apex_port *port, int32_t (*op)(struct apex_port *, void
     }
     /* Tasks waiting on the port come first: try only when none would be
      * served before the caller. */
-    if (port->waiting == 0 || would_lead(port))
+    if (port->waiting == 0 || would_lead(port)) {
         r = op(port, arg);
-    if (r != PV_EAGAIN || timeout == 0)
+    }
+    if (r != PV_EAGAIN || timeout == 0) {
         return r;
+    }
     /* Only a task can wait. A non-preemptible RTEMS task may (the Init
      * task is one by default), unlike an ARINC process holding the lock
      * or the error handler. */
@@ -309,10 +326,12 @@ int32_t apex_wait(struct apex_port *port, int32_t (*op)(struct apex_port *, void
     }
     /* An event left over from an earlier wait would end this one early. */
     (void)rtems_event_receive(APEX_RTEMS_EVENT, RTEMS_NO_WAIT | RTEMS_EVENT_ANY, 0, &stale);
-    if (self != NULL)
+    if (self != NULL) {
         self->blocked = true; /* GET_PROCESS_STATUS: WAITING */
+    }
     r = block(port, op, arg, timeout);
-    if (self != NULL)
+    if (self != NULL) {
         self->blocked = false;
+    }
     return r;
 }

@@ -4,6 +4,7 @@
  * console input. The rings hold exactly the bytes for the wire, prefixes
  * and "\r\n" included, so draining is a plain copy to the UART.
  */
+#include <stddef.h>
 #include <stdarg.h>
 #include "console.h"
 #include "partition.h"
@@ -35,16 +36,19 @@ static volatile uint32_t uart_lock;
 
 static int uart_take(void)
 {
-    for (uint32_t i = 0; i < UART_LOCK_TRIES; i++)
-        if (arch_lock_try(&uart_lock))
+    for (uint32_t i = 0; i < UART_LOCK_TRIES; i++) {
+        if (arch_lock_try(&uart_lock)) {
             return 1;
+        }
+    }
     return 0;
 }
 
 static void uart_give(int taken)
 {
-    if (taken)
+    if (taken) {
         arch_lock_release(&uart_lock);
+    }
 }
 
 static int on_this_cpu(const struct partition *p)
@@ -80,8 +84,9 @@ static void end_line(struct partition *p, int newline, int drop)
     char *buf = r->buf;
 
     p->line_len = 0;
-    while (name_len < CONSOLE_NAME_MAX && name[name_len])
+    while (name_len < CONSOLE_NAME_MAX && name[name_len]) {
         name_len++;
+    }
     if (drop || ring_free(r) < name_len + 3u + len + 2u) {
         r->dropped += len + (newline ? 1u : 0u);
         return;
@@ -89,12 +94,14 @@ static void end_line(struct partition *p, int newline, int drop)
     at = r->head + r->len;
     r->len += name_len + 3u + len + 2u;
     buf[at++ & RING_MASK] = '[';
-    for (uint32_t i = 0; i < name_len; i++)
+    for (uint32_t i = 0; i < name_len; i++) {
         buf[at++ & RING_MASK] = name[i];
+    }
     buf[at++ & RING_MASK] = ']';
     buf[at++ & RING_MASK] = ' ';
-    for (uint32_t i = 0; i < len; i++)
+    for (uint32_t i = 0; i < len; i++) {
         buf[at++ & RING_MASK] = p->line[i];
+    }
     buf[at++ & RING_MASK] = '\r';
     buf[at & RING_MASK] = '\n';
 }
@@ -108,16 +115,19 @@ uint32_t console_partition_write(struct partition *p, const char *s, uint32_t n)
     uint32_t len = p->line_len, i;
     char *line = p->line;
 
-    if (n > CONSOLE_WRITE_PER_CALL)
+    if (n > CONSOLE_WRITE_PER_CALL) {
         n = CONSOLE_WRITE_PER_CALL;
+    }
     for (i = 0; i < n; i++) {
         char c = s[i];
 
-        if (c == '\r')
+        if (c == '\r') {
             continue;
+        }
         if (c == '\n' || len == CONSOLE_LINE_MAX - 1) {
-            if (c != '\n')
+            if (c != '\n') {
                 line[len++] = filter(c);
+            }
             p->line_len = len;
             end_line(p, c == '\n', full);
             len = 0;
@@ -141,7 +151,7 @@ static void ring_sent(struct partition *p)
 {
     struct console_ring *r = &p->console;
 
-    uart_holder = r->buf[r->head] == '\n' ? 0 : p;
+    uart_holder = r->buf[r->head] == '\n' ? NULL : p;
     r->head = (r->head + 1u) & RING_MASK;
     r->len--;
 }
@@ -154,8 +164,9 @@ static uint32_t oldest_line_len(const struct console_ring *r)
     uint32_t n = 0;
 
     while (n < r->len && n < CONSOLE_RING_LINE_MAX) {
-        if (r->buf[(r->head + n++) & RING_MASK] == '\n')
+        if (r->buf[(r->head + n++) & RING_MASK] == '\n') {
             break;
+        }
     }
     return n;
 }
@@ -164,8 +175,9 @@ static void drain_locked(struct partition *p, uint64_t slot_end)
 {
     struct console_ring *r = &p->console;
 
-    if (uart_holder && uart_holder != p)
+    if (uart_holder && uart_holder != p) {
         return; /* another's line is half out: it finishes in its own window */
+    }
     while (r->len) {
         /* Whole lines only, started while there is time for all of it: a
          * line the margin cut would hold the UART, and then when the other
@@ -175,11 +187,13 @@ static void drain_locked(struct partition *p, uint64_t slot_end)
         uint64_t now = arch_time_ns();
 
         if (now >= slot_end ||
-            slot_end - now <= CONSOLE_DRAIN_MARGIN_NS + n * CONSOLE_DRAIN_BYTE_NS)
+            slot_end - now <= CONSOLE_DRAIN_MARGIN_NS + n * CONSOLE_DRAIN_BYTE_NS) {
             return;
+        }
         for (; n; n--) {
-            if (!arch_console_try_putc(r->buf[r->head]))
+            if (!arch_console_try_putc(r->buf[r->head])) {
                 return; /* the UART is busy: never wait for it here */
+            }
             ring_sent(p);
         }
     }
@@ -187,8 +201,9 @@ static void drain_locked(struct partition *p, uint64_t slot_end)
 
 void console_drain(struct partition *p, uint64_t slot_end)
 {
-    if (!arch_lock_try(&uart_lock))
+    if (!arch_lock_try(&uart_lock)) {
         return; /* another CPU sends: as a busy UART */
+    }
     drain_locked(p, slot_end);
     arch_lock_release(&uart_lock);
 }
@@ -199,8 +214,9 @@ static void ring_flush(struct partition *p)
 {
     while (p->console.len) {
         for (uint32_t i = 0; i < 100000u; i++) {
-            if (arch_console_try_putc(p->console.buf[p->console.head]))
+            if (arch_console_try_putc(p->console.buf[p->console.head])) {
                 break;
+            }
         }
         ring_sent(p);
     }
@@ -208,21 +224,26 @@ static void ring_flush(struct partition *p)
 
 static void flush_all_locked(void)
 {
-    if (uart_holder && on_this_cpu(uart_holder))
+    if (uart_holder && on_this_cpu(uart_holder)) {
         ring_flush(uart_holder);
-    for (uint32_t i = 0; i < num_partitions; i++)
-        if (on_this_cpu(&partitions[i]))
+    }
+    for (uint32_t i = 0; i < num_partitions; i++) {
+        if (on_this_cpu(&partitions[i])) {
             ring_flush(&partitions[i]);
+        }
+    }
 }
 
 void console_flush_at_end(void)
 {
     int taken = uart_take();
 
-    if (uart_holder)
+    if (uart_holder) {
         ring_flush(uart_holder);
-    for (uint32_t i = 0; i < num_partitions; i++)
+    }
+    for (uint32_t i = 0; i < num_partitions; i++) {
         ring_flush(&partitions[i]);
+    }
     uart_give(taken);
 }
 
@@ -231,8 +252,9 @@ void console_print_kernel_line(const char *line, int n)
     int taken = uart_take();
 
     flush_all_locked();
-    for (int i = 0; i < n; i++)
+    for (int i = 0; i < n; i++) {
         arch_console_putc(line[i]);
+    }
     uart_give(taken);
 }
 
@@ -243,12 +265,14 @@ static void finish_held_line(void)
 {
     struct partition *h = uart_holder;
 
-    if (!h || !on_this_cpu(h))
+    if (!h || !on_this_cpu(h)) {
         return;
+    }
     for (uint32_t n = oldest_line_len(&h->console); n; n--) {
         for (uint32_t i = 0; i < 100000u; i++) {
-            if (arch_console_try_putc(h->console.buf[h->console.head]))
+            if (arch_console_try_putc(h->console.buf[h->console.head])) {
                 break;
+            }
         }
         ring_sent(h);
     }
@@ -263,8 +287,9 @@ static void flush_own(struct partition *p)
 {
     finish_held_line();
     ring_flush(p);
-    if (p->line_len)
+    if (p->line_len) {
         end_line(p, 0, 0); /* the ring is empty: it fits */
+    }
     ring_flush(p);
 }
 
@@ -280,16 +305,18 @@ void console_partition_event(struct partition *p, const char *fmt, ...)
     va_start(ap, fmt);
     n = kvsnprintf(line, sizeof(line), fmt, ap);
     va_end(ap);
-    if (n >= (int)sizeof(line))
+    if (n >= (int)sizeof(line)) {
         n = sizeof(line) - 1;
+    }
     if (!q) {
         /* No partition's doing: p's restart completing in p's own slot,
          * or the shutdown. Print now, after p's pending output. */
         int taken = uart_take();
 
         flush_own(p);
-        for (int i = 0; i < n; i++)
+        for (int i = 0; i < n; i++) {
             arch_console_putc(line[i]);
+        }
         uart_give(taken);
         return;
     }
@@ -301,11 +328,13 @@ void console_partition_event(struct partition *p, const char *fmt, ...)
         q->console.dropped += (uint32_t)n;
         return;
     }
-    if (q == p && p->line_len)
+    if (q == p && p->line_len) {
         end_line(p, 0, 0); /* fits: checked above */
+    }
     for (int i = 0; i < n; i++) {
-        if (line[i] == '\n')
+        if (line[i] == '\n') {
             q->console.buf[(q->console.head + q->console.len++) & RING_MASK] = '\r';
+        }
         q->console.buf[(q->console.head + q->console.len++) & RING_MASK] = line[i];
     }
 }
@@ -351,13 +380,16 @@ int32_t console_hc_write(struct partition *p)
     arch_size_t len = arch_hcall_arg(p, 1);
     const char *buf;
 
-    if (len > PV_CONSOLE_WRITE_MAX)
+    if (len > PV_CONSOLE_WRITE_MAX) {
         return PV_ERANGE;
-    if (len == 0)
+    }
+    if (len == 0) {
         return 0;
+    }
     buf = uaccess_ptr(p->cfg, va, len, CFG_AREA_READ);
-    if (!buf)
+    if (!buf) {
         return PV_EFAULT;
+    }
     return (int32_t)console_partition_write(p, buf, len);
 }
 
@@ -367,14 +399,18 @@ int32_t console_hc_read(struct partition *p)
     arch_size_t len = arch_hcall_arg(p, 1);
     char *buf;
 
-    if (cfg_system.console_input != p->index)
+    if (cfg_system.console_input != p->index) {
         return PV_EPERM;
-    if (len > PV_CONSOLE_WRITE_MAX)
+    }
+    if (len > PV_CONSOLE_WRITE_MAX) {
         return PV_ERANGE;
-    if (len == 0)
+    }
+    if (len == 0) {
         return 0;
+    }
     buf = uaccess_ptr(p->cfg, va, len, CFG_AREA_WRITE);
-    if (!buf)
+    if (!buf) {
         return PV_EFAULT;
+    }
     return (int32_t)console_read_input(buf, len);
 }

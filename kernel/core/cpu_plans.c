@@ -13,23 +13,26 @@ static uint32_t partition_cpu_checked(uint32_t part, int check)
 {
     uint32_t found = UINT32_MAX;
 
-    for (uint32_t c = 0; c < cpu_count(); c++)
+    for (uint32_t c = 0; c < cpu_count(); c++) {
         for (uint32_t i = 0; i < cfg_system.num_plans; i++) {
             const struct cfg_plan *v = c ? &cfg_system.cpu_plans[c][i] : &cfg_system.plans[i];
 
             for (uint32_t w = 0; w < v->num_windows; w++) {
-                if (v->windows[w].partition != part)
+                if (v->windows[w].partition != part) {
                     continue;
+                }
                 if (found == UINT32_MAX)
                     found = c;
-                else if (found != c && check)
+                else if (found != c && check) {
                     /* Handing a partition over between CPUs (issue 20's
                      * step 3) is not done yet. */
                     panic("partition %s has windows on CPUs %u and %u: moving between CPUs is "
                           "not done yet",
                           cfg_system.partitions[part].name, found, c);
+                }
             }
         }
+    }
     return found == UINT32_MAX ? 0 : found;
 }
 
@@ -41,10 +44,13 @@ uint32_t cpu_plans_partition_cpu(uint32_t part)
 /* Whether a CPU other than 0 has a window in some plan. */
 static int other_cpus_run(void)
 {
-    for (uint32_t c = 1; c < cpu_count(); c++)
-        for (uint32_t i = 0; i < cfg_system.num_plans; i++)
-            if (cfg_system.cpu_plans[c][i].num_windows)
+    for (uint32_t c = 1; c < cpu_count(); c++) {
+        for (uint32_t i = 0; i < cfg_system.num_plans; i++) {
+            if (cfg_system.cpu_plans[c][i].num_windows) {
                 return 1;
+            }
+        }
+    }
     return 0;
 }
 
@@ -52,16 +58,19 @@ static int other_cpus_run(void)
  * "Multicore", not done): refused at boot rather than run unsafely. */
 static void check_not_done(void)
 {
-    if (trace_any_on() && other_cpus_run())
+    if (trace_any_on() && other_cpus_run()) {
         panic("windows on several CPUs: tracing across CPUs is not done yet");
+    }
     /* A plan switch would change the requesting CPU's plan only (issue
      * 20's step 2: all CPUs at one frame boundary). */
-    if (cfg_system.num_plans > 1 && other_cpus_run())
+    if (cfg_system.num_plans > 1 && other_cpus_run()) {
         panic("windows on several CPUs with %u plans: plan switches across CPUs are not done "
               "yet",
               cfg_system.num_plans);
-    for (uint32_t i = 0; i < cfg_system.num_partitions; i++)
+    }
+    for (uint32_t i = 0; i < cfg_system.num_partitions; i++) {
         partition_cpu_checked(i, 1);
+    }
     for (uint32_t k = 0; k < cfg_system.num_channels; k++) {
         const struct cfg_channel *ch = &cfg_system.channels[k];
         uint32_t from = cpu_plans_partition_cpu(cfg_system.ports[ch->source].partition);
@@ -69,39 +78,49 @@ static void check_not_done(void)
         for (uint32_t d = 0; d < ch->num_destinations; d++) {
             uint32_t to = cpu_plans_partition_cpu(cfg_system.ports[ch->destinations[d]].partition);
 
-            if (to != from)
+            if (to != from) {
                 panic("channel %s joins CPUs %u and %u: ports across CPUs are not done yet",
                       ch->name, from, to);
+            }
         }
     }
     /* A module reset restarts the schedule of the CPU it happens on only. */
-    for (uint32_t i = 0; i < cfg_system.num_partitions && other_cpus_run(); i++)
-        for (uint32_t e = 0; e < PV_HM_ERROR_COUNT; e++)
-            if (hm_configured_action(&cfg_system.partitions[i], e) == PV_HM_ACTION_RESET_MODULE)
+    for (uint32_t i = 0; i < cfg_system.num_partitions && other_cpus_run(); i++) {
+        for (uint32_t e = 0; e < PV_HM_ERROR_COUNT; e++) {
+            if (hm_configured_action(&cfg_system.partitions[i], e) == PV_HM_ACTION_RESET_MODULE) {
                 panic("partition %s may reset the module (error %u): module resets with windows "
                       "on several CPUs are not done yet",
                       cfg_system.partitions[i].name, e);
+            }
+        }
+    }
 }
 
 void cpu_plans_check(void)
 {
     uint32_t cpus = cpu_count();
 
-    if (cpus > cfg_state_cpus)
+    if (cpus > cfg_state_cpus) {
         panic("%u CPUs configured, state sized for %u", cpus, cfg_state_cpus);
-    if (cpus == 1 && !cfg_system.cpu_plans)
+    }
+    if (cpus == 1 && !cfg_system.cpu_plans) {
         return; /* tables older than the field: plans is the only view */
-    if (!cfg_system.cpu_plans || cfg_system.cpu_plans[0] != cfg_system.plans)
+    }
+    if (!cfg_system.cpu_plans || cfg_system.cpu_plans[0] != cfg_system.plans) {
         panic("the CPUs' views of the plans do not start with the plans");
-    for (uint32_t c = 1; c < cpus; c++)
+    }
+    for (uint32_t c = 1; c < cpus; c++) {
         for (uint32_t i = 0; i < cfg_system.num_plans; i++) {
             const struct cfg_plan *v = &cfg_system.cpu_plans[c][i], *p = &cfg_system.plans[i];
             enum sched_plan_error err = sched_plan_check(v, cfg_system.num_partitions);
 
-            if (v->id != p->id || v->major_frame_ns != p->major_frame_ns)
+            if (v->id != p->id || v->major_frame_ns != p->major_frame_ns) {
                 panic("schedule plan %s: CPU %u's view has another id or major frame", p->name, c);
-            if (err != SCHED_PLAN_OK)
+            }
+            if (err != SCHED_PLAN_OK) {
                 panic("schedule plan %s on CPU %u: %s", p->name, c, sched_plan_error_text(err));
+            }
         }
+    }
     check_not_done();
 }

@@ -100,19 +100,26 @@ static int check_header(const struct cfg_partition *cfg, struct elf_header *h, c
     const uint8_t *ident = cfg->image;
 
     if (cfg->image_size < (ELF_IS64 ? sizeof(struct elf64_ehdr) : sizeof(struct elf32_ehdr)) ||
-        ((uintptr_t)cfg->image & ELF_ALIGN_MASK))
+        ((uintptr_t)cfg->image & ELF_ALIGN_MASK)) {
         return fail(why, "image too small or misaligned");
-    if (ident[0] != 0x7f || ident[1] != 'E' || ident[2] != 'L' || ident[3] != 'F')
+    }
+    if (ident[0] != 0x7f || ident[1] != 'E' || ident[2] != 'L' || ident[3] != 'F') {
         return fail(why, "not an ELF file");
+    }
     read_header(cfg, h);
-    if (ident[4] != ELF_CLASS || ident[5] != ARCH_ELF_DATA || h->machine != ARCH_ELF_MACHINE)
+    if (ident[4] != ELF_CLASS || ident[5] != ARCH_ELF_DATA || h->machine != ARCH_ELF_MACHINE) {
         return fail(why, "ELF class, byte order or machine is not this architecture's");
-    if (h->type != ELF_TYPE_EXEC)
+    }
+    if (h->type != ELF_TYPE_EXEC) {
         return fail(why, "ELF file is not an executable");
-    if (h->phentsize != ELF_PH_SIZE || (h->phoff & ELF_ALIGN_MASK))
+    }
+    if (h->phentsize != ELF_PH_SIZE || (h->phoff & ELF_ALIGN_MASK)) {
         return fail(why, "bad program header size or alignment");
-    if (h->phoff > cfg->image_size || (uint64_t)h->phnum * ELF_PH_SIZE > cfg->image_size - h->phoff)
+    }
+    if (h->phoff > cfg->image_size ||
+        (uint64_t)h->phnum * ELF_PH_SIZE > cfg->image_size - h->phoff) {
         return fail(why, "program headers outside the image");
+    }
     return 0;
 }
 
@@ -120,12 +127,15 @@ static uint32_t segment_rights(uint32_t flags)
 {
     uint32_t r = 0;
 
-    if (flags & ELF_PF_R)
+    if (flags & ELF_PF_R) {
         r |= CFG_AREA_READ;
-    if (flags & ELF_PF_W)
+    }
+    if (flags & ELF_PF_W) {
         r |= CFG_AREA_WRITE;
-    if (flags & ELF_PF_X)
+    }
+    if (flags & ELF_PF_X) {
         r |= CFG_AREA_EXEC;
+    }
     return r;
 }
 
@@ -135,23 +145,28 @@ int elf_check(const struct cfg_partition *cfg, arch_addr_t *entry, const char **
     struct elf_phdr ph;
     arch_addr_t phys;
 
-    if (check_header(cfg, &h, why))
+    if (check_header(cfg, &h, why)) {
         return -1;
+    }
     for (uint32_t i = 0; i < h.phnum; i++) {
         read_phdr(cfg, i, &ph);
-        if (ph.type != ELF_PT_LOAD || ph.memsz == 0)
+        if (ph.type != ELF_PT_LOAD || ph.memsz == 0) {
             continue;
+        }
         if (ph.filesz > ph.memsz || ph.offset > cfg->image_size ||
-            ph.filesz > cfg->image_size - ph.offset)
+            ph.filesz > cfg->image_size - ph.offset) {
             return fail(why, "segment data outside the image");
+        }
         if (ph.vaddr != (arch_addr_t)ph.vaddr || ph.memsz != (arch_size_t)ph.memsz ||
             uaccess_range(cfg, (arch_addr_t)ph.vaddr, (arch_size_t)ph.memsz,
-                          segment_rights(ph.flags), &phys))
+                          segment_rights(ph.flags), &phys)) {
             return fail(why, "segment not inside one area with the rights it needs");
+        }
     }
     if ((h.entry & (ARCH_INSN_ALIGN - 1)) || h.entry != (arch_addr_t)h.entry ||
-        uaccess_range(cfg, (arch_addr_t)h.entry, 1, CFG_AREA_EXEC, &phys))
+        uaccess_range(cfg, (arch_addr_t)h.entry, 1, CFG_AREA_EXEC, &phys)) {
         return fail(why, "entry point not in an executable area");
+    }
     *entry = (arch_addr_t)h.entry;
     return 0;
 }
@@ -168,11 +183,13 @@ int elf_segment(const struct cfg_partition *cfg, uint32_t index, struct elf_segm
 {
     struct elf_phdr ph;
 
-    if (index >= elf_segment_count(cfg))
+    if (index >= elf_segment_count(cfg)) {
         return 0;
+    }
     read_phdr(cfg, index, &ph);
-    if (ph.type != ELF_PT_LOAD || ph.memsz == 0)
+    if (ph.type != ELF_PT_LOAD || ph.memsz == 0) {
         return 0;
+    }
     seg->data = cfg->image + ph.offset;
     seg->dst = uaccess_ptr(cfg, (arch_addr_t)ph.vaddr, (arch_size_t)ph.memsz, 0);
     seg->filesz = (arch_size_t)ph.filesz;
@@ -184,11 +201,13 @@ int elf_load(const struct cfg_partition *cfg, arch_addr_t *entry, const char **w
 {
     struct elf_segment seg;
 
-    if (elf_check(cfg, entry, why))
+    if (elf_check(cfg, entry, why)) {
         return -1;
+    }
     for (uint32_t i = 0; i < elf_segment_count(cfg); i++) {
-        if (!elf_segment(cfg, i, &seg))
+        if (!elf_segment(cfg, i, &seg)) {
             continue;
+        }
         memcpy(seg.dst, seg.data, seg.filesz);
         memset(seg.dst + seg.filesz, 0, seg.memsz - seg.filesz);
     }

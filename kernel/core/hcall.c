@@ -4,6 +4,7 @@
  * schedule.c); this file only checks the number and the caller's rights,
  * stores the result and reports misuse to the health monitor. Also the
  * one check of the outputs that the log-reading calls share. */
+#include <stddef.h>
 #include "hcall.h"
 #include "arch.h"
 #include "console.h"
@@ -59,7 +60,7 @@ static int is_misuse(int32_t ret)
 
 static void report_misuse(struct partition *p, arch_word_t nr, int32_t ret)
 {
-    struct hm_error e = {PV_HM_HYPERCALL_MISUSE, PV_HM_MISUSE_DETAIL(nr, ret), 0, 0, 0};
+    struct hm_error e = {PV_HM_HYPERCALL_MISUSE, PV_HM_MISUSE_DETAIL(nr, ret), 0, 0, NULL};
 
     hm_raise(p, &e);
 }
@@ -93,27 +94,31 @@ void hcall_dispatch(struct partition *p)
     }
     /* A restart of the caller need not be told apart here: its context is
      * reset when the reload finishes, after this result is written. */
-    if (!h->raw)
+    if (!h->raw) {
         arch_hcall_return(p, ret);
-    if (is_misuse(ret))
+    }
+    if (is_misuse(ret)) {
         report_misuse(p, nr, ret);
+    }
 }
 
 int32_t hcall_log_read_outputs(struct partition *p, uint32_t cap, uint32_t record_size,
                                uint32_t status_size, uint32_t *max, void **buf, void **status)
 {
     *max = arch_hcall_arg(p, 2) < cap ? arch_hcall_arg(p, 2) : cap;
-    *buf = 0;
-    *status = 0;
+    *buf = NULL;
+    *status = NULL;
     if (*max) {
         *buf = uaccess_ptr(p->cfg, arch_hcall_arg(p, 1), *max * record_size, CFG_AREA_WRITE);
-        if (!*buf)
+        if (!*buf) {
             return PV_EFAULT;
+        }
     }
     if (arch_hcall_arg(p, 3)) {
         *status = uaccess_ptr(p->cfg, arch_hcall_arg(p, 3), status_size, CFG_AREA_WRITE);
-        if (!*status)
+        if (!*status) {
             return PV_EFAULT;
+        }
     }
     return 0;
 }

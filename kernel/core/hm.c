@@ -1,4 +1,5 @@
 /* SPDX-License-Identifier: BSD-2-Clause */
+#include <stddef.h>
 #include "hm.h"
 #include "hm_index.h"
 #include "arch.h"
@@ -51,17 +52,21 @@ static int module_reset_pending;
  * actions belong to the module, and a restart loop must end. */
 static int action_valid(uint32_t error, uint32_t action, int module_level)
 {
-    if (action == CFG_HM_DEFAULT)
+    if (action == CFG_HM_DEFAULT) {
         return !module_level;
+    }
     /* cppcheck-suppress knownConditionTrueFalse ; kept should CFG_HM_DEFAULT move */
-    if (action < PV_HM_ACTION_IGNORE || action > PV_HM_ACTION_RESET_MODULE)
+    if (action < PV_HM_ACTION_IGNORE || action > PV_HM_ACTION_RESET_MODULE) {
         return 0;
+    }
     if (module_level ? action == PV_HM_ACTION_PROPAGATE
-                     : action == PV_HM_ACTION_HALT_MODULE || action == PV_HM_ACTION_RESET_MODULE)
+                     : action == PV_HM_ACTION_HALT_MODULE || action == PV_HM_ACTION_RESET_MODULE) {
         return 0;
-    if (error == PV_HM_RESTART_LOOP)
+    }
+    if (error == PV_HM_RESTART_LOOP) {
         return action == PV_HM_ACTION_HALT || action == PV_HM_ACTION_HALT_MODULE ||
                action == PV_HM_ACTION_RESET_MODULE;
+    }
     return 1;
 }
 
@@ -78,19 +83,22 @@ void hm_init(void)
         uint32_t a = cfg_system.hm_module[e];
 
         if (e >= PV_HM_ERROR_COUNT ? a != CFG_HM_DEFAULT
-                                   : a != CFG_HM_DEFAULT && !action_valid(e, a, 1))
+                                   : a != CFG_HM_DEFAULT && !action_valid(e, a, 1)) {
             panic("health monitor: module action %u invalid for error %u", a, e);
+        }
         for (uint32_t i = 0; i < cfg_system.num_partitions; i++) {
             a = cfg_system.partitions[i].hm[e];
-            if (e >= PV_HM_ERROR_COUNT ? a != CFG_HM_DEFAULT : !action_valid(e, a, 0))
+            if (e >= PV_HM_ERROR_COUNT ? a != CFG_HM_DEFAULT : !action_valid(e, a, 0)) {
                 panic("health monitor: partition %s: action %u invalid for error %u",
                       cfg_system.partitions[i].name, a, e);
+            }
             /* An unhandled action belongs to an error the partition propagates. */
             if (cfg_system.partitions[i].hm_unhandled[e] != CFG_HM_DEFAULT &&
                 (a != PV_HM_ACTION_PROPAGATE ||
-                 !unhandled_valid(cfg_system.partitions[i].hm_unhandled[e])))
+                 !unhandled_valid(cfg_system.partitions[i].hm_unhandled[e]))) {
                 panic("health monitor: partition %s: unhandled action %u invalid for error %u",
                       cfg_system.partitions[i].name, cfg_system.partitions[i].hm_unhandled[e], e);
+            }
         }
     }
 }
@@ -99,10 +107,12 @@ uint32_t hm_configured_action(const struct cfg_partition *cfg, uint32_t error)
 {
     uint32_t a = cfg->hm[error];
 
-    if (a == CFG_HM_DEFAULT)
+    if (a == CFG_HM_DEFAULT) {
         a = cfg_system.hm_module[error];
-    if (a == CFG_HM_DEFAULT)
+    }
+    if (a == CFG_HM_DEFAULT) {
         a = default_actions[error];
+    }
     return a;
 }
 
@@ -127,14 +137,16 @@ static void log_drop_oldest_of(struct partition *p)
     uint32_t i = p->hm_log_oldest;
     hm_log_slot prev = hm_log_prev_slot[i], next = hm_log_next_slot[i];
 
-    if (prev == HM_NO_SLOT)
+    if (prev == HM_NO_SLOT) {
         log_oldest = next;
-    else
+    } else {
         hm_log_next_slot[prev] = next;
-    if (next == HM_NO_SLOT)
+    }
+    if (next == HM_NO_SLOT) {
         log_newest = prev;
-    else
+    } else {
         hm_log_prev_slot[next] = prev;
+    }
     hm_index_drop((hm_log_slot)i);
     p->hm_log_oldest = hm_log_next_own[i];
     p->hm_log_kept--;
@@ -148,8 +160,9 @@ static uint32_t log_take_slot(void)
 {
     uint32_t i;
 
-    if (log_never_used < hm_log_size)
+    if (log_never_used < hm_log_size) {
         return log_never_used++;
+    }
     i = log_free_head;
     log_free_head = hm_log_next_slot[i];
     return i;
@@ -176,15 +189,17 @@ static void log_append(struct partition *p, const struct hm_error *e, uint32_t a
     hm_log_next_slot[i] = HM_NO_SLOT;
     hm_log_prev_slot[i] = log_newest;
     hm_log_next_own[i] = HM_NO_SLOT;
-    if (log_newest == HM_NO_SLOT)
+    if (log_newest == HM_NO_SLOT) {
         log_oldest = (hm_log_slot)i;
-    else
+    } else {
         hm_log_next_slot[log_newest] = (hm_log_slot)i;
+    }
     log_newest = (hm_log_slot)i;
-    if (p->hm_log_kept++)
+    if (p->hm_log_kept++) {
         hm_log_next_own[p->hm_log_newest] = (hm_log_slot)i;
-    else
+    } else {
         p->hm_log_oldest = (hm_log_slot)i;
+    }
     p->hm_log_newest = (hm_log_slot)i;
     x = &hm_log_entries[i];
     x->seq = log_next++;
@@ -222,7 +237,7 @@ static void restart(struct partition *p, const struct hm_error *e, int warm)
     int err;
 
     if (p->hm_restarts >= p->cfg->hm_max_restarts) {
-        struct hm_error loop = {PV_HM_RESTART_LOOP, e->error, 0, 0, 0};
+        struct hm_error loop = {PV_HM_RESTART_LOOP, e->error, 0, 0, NULL};
 
         hm_raise(p, &loop);
         return;
@@ -230,12 +245,14 @@ static void restart(struct partition *p, const struct hm_error *e, int warm)
     p->hm_restarts++;
     p->start_condition = PV_START_HM_PARTITION_RESTART;
     /* ARINC 653: no warm start before the partition finished its cold one. */
-    if (warm && p->mode != PV_MODE_COLD_START)
+    if (warm && p->mode != PV_MODE_COLD_START) {
         err = partition_restart_warm(p);
-    else
+    } else {
         err = partition_restart(p);
-    if (err)
+    }
+    if (err) {
         partition_stop(p, "health monitor: restart impossible");
+    }
 }
 
 /* Takes action for error e of partition p. */
@@ -252,8 +269,9 @@ static void hm_take(struct partition *p, const struct hm_error *e, uint32_t acti
     lock_take(&log_lock);
     log_append(p, e, action);
     lock_give(&log_lock);
-    if (action == PV_HM_ACTION_LOG)
+    if (action == PV_HM_ACTION_LOG) {
         return;
+    }
     console_partition_event(p, "[tessera] hm: partition %s: %s -> %s\n", p->cfg->name,
                             error_names[e->error], action_names[action]);
     switch (action) {
@@ -300,7 +318,7 @@ int hm_take_module_reset(void)
 
 int32_t hm_hc_raise(struct partition *p)
 {
-    struct hm_error e = {arch_hcall_arg(p, 0), arch_hcall_arg(p, 1), 0, 0, 0};
+    struct hm_error e = {arch_hcall_arg(p, 0), arch_hcall_arg(p, 1), 0, 0, NULL};
 
     if ((e.error & ~0xffu) == PV_HM_UNHANDLED) {
         uint32_t action;
@@ -308,11 +326,13 @@ int32_t hm_hc_raise(struct partition *p)
         /* Only an error the kernel hands to the partition can lack a
          * handler there; the action is the partition's own table's. */
         e.error &= 0xffu;
-        if (e.error >= PV_HM_ERROR_COUNT || hm_action(p, e.error) != PV_HM_ACTION_PROPAGATE)
+        if (e.error >= PV_HM_ERROR_COUNT || hm_action(p, e.error) != PV_HM_ACTION_PROPAGATE) {
             return PV_EINVAL;
+        }
         action = p->cfg->hm_unhandled[e.error];
-        if (action == CFG_HM_DEFAULT)
+        if (action == CFG_HM_DEFAULT) {
             return PV_ENOENT;
+        }
         hm_take(p, &e, action);
         return PV_OK;
     }
@@ -337,17 +357,20 @@ int32_t hm_hc_log_read(struct partition *p)
     struct pv_hm_log_status st, *st_out;
 
     if (hcall_log_read_outputs(p, HM_LOG_READ_MAX, sizeof(*out), sizeof(st), &max, (void **)&out,
-                               (void **)&st_out))
+                               (void **)&st_out)) {
         return PV_EFAULT;
+    }
     /* Entry numbers wrap: first is "older than what is kept" when it lies
      * up to half the number space behind, otherwise it is in the future. */
-    if (behind > log_next - oldest)
+    if (behind > log_next - oldest) {
         first = behind <= 0x80000000u ? oldest : log_next;
+    }
     /* The first entry kept at or after first: the oldest, or found by the
      * index in the same instructions whatever the log holds (hm_index.h). */
     k = first == oldest ? log_oldest : hm_index_find(first);
-    for (; n < max && k != HM_NO_SLOT; n++, k = hm_log_next_slot[k])
+    for (; n < max && k != HM_NO_SLOT; n++, k = hm_log_next_slot[k]) {
         memcpy(&out[n], &hm_log_entries[k], sizeof(*out));
+    }
     if (st_out) {
         st.next_seq = log_next;
         st.first_seq = oldest;

@@ -38,16 +38,18 @@ static void put(uint32_t half, hm_log_slot slot, uint32_t seq)
 
     /* The halves' sizes bound what a copy leaves behind (hm_index.h): a
      * full half is a kernel bug, not a partition's doing. */
-    if (pos >= hm_index_len)
+    if (pos >= hm_index_len) {
         panic("hm index: half %u full", half);
+    }
     used[half] = pos + 1;
     hm_index_seq[i] = seq;
     hm_index_slot[i] = slot;
     hm_index_pos[half * hm_log_size + slot] = (uint16_t)pos;
     /* Positions fill from 0 after each swap: a word's first position clears
      * what the word held in the half's previous life. */
-    if (pos % 32u == 0)
+    if (pos % 32u == 0) {
         *word = 0;
+    }
     *word |= 1u << pos % 32u;
     summary[half] |= 1u << pos / 32u;
 }
@@ -66,15 +68,17 @@ static void copy_step(void)
         return;
     }
     copied = pos + 1;
-    if (hm_index_live[from * words_per_half() + pos / 32u] & 1u << pos % 32u)
+    if (hm_index_live[from * words_per_half() + pos / 32u] & 1u << pos % 32u) {
         put(to, hm_index_slot[from * hm_index_len + pos], hm_index_seq[from * hm_index_len + pos]);
+    }
 }
 
 void hm_index_append(hm_log_slot slot, uint32_t seq)
 {
     put(active, slot, seq);
-    for (uint32_t k = 0; k < HM_INDEX_COPY_STEPS; k++)
+    for (uint32_t k = 0; k < HM_INDEX_COPY_STEPS; k++) {
         copy_step();
+    }
 }
 
 void hm_index_drop(hm_log_slot slot)
@@ -86,11 +90,13 @@ void hm_index_drop(hm_log_slot slot)
         /* The position is the slot's only if the half's current life wrote
          * it there (a position left from an earlier life names another
          * slot, or lies past what is written). */
-        if (pos >= used[half] || hm_index_slot[half * hm_index_len + pos] != slot)
+        if (pos >= used[half] || hm_index_slot[half * hm_index_len + pos] != slot) {
             continue;
+        }
         *word &= ~(1u << pos % 32u);
-        if (!*word)
+        if (!*word) {
             summary[half] &= ~(1u << pos / 32u);
+        }
     }
 }
 
@@ -100,8 +106,9 @@ hm_log_slot hm_index_find(uint32_t first)
     const uint32_t *seq = &hm_index_seq[half * hm_index_len];
     const uint32_t *live = &hm_index_live[half * words_per_half()];
 
-    if (!n)
+    if (!n) {
         return HM_NO_SLOT;
+    }
     /* Position 0 holds the smallest number in the half, kept or not. */
     base = seq[0];
     dist = first - base;
@@ -114,8 +121,9 @@ hm_log_slot hm_index_find(uint32_t first)
 
         lo += step & in & below;
     }
-    if (lo >= n)
+    if (lo >= n) {
         return HM_NO_SLOT;
+    }
     /* The first kept position at or after lo: in lo's word, else in the
      * first later word that has one. */
     w = lo / 32u;
@@ -123,8 +131,9 @@ hm_log_slot hm_index_find(uint32_t first)
     if (!bits) {
         uint32_t later = summary[half] & ~((2u << w) - 1u);
 
-        if (!later)
+        if (!later) {
             return HM_NO_SLOT;
+        }
         w = lowest_bit(later);
         bits = live[w];
     }

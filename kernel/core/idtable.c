@@ -5,17 +5,20 @@ int id_table_valid(const struct cfg_id_table *t, uint32_t n, uint32_t (*id_of)(u
 {
     uint32_t size = t->mask + 1;
 
-    if (!t->slots || size > CFG_ID_SLOTS_MAX || (size & t->mask) || n >= CFG_ID_SLOT_EMPTY)
+    if (!t->slots || size > CFG_ID_SLOTS_MAX || (size & t->mask) || n >= CFG_ID_SLOT_EMPTY) {
         return 0;
+    }
     /* No slot leads past the array the caller indexes... */
     for (uint32_t i = 0; i < size; i++) {
-        if (t->slots[i] != CFG_ID_SLOT_EMPTY && t->slots[i] >= n)
+        if (t->slots[i] != CFG_ID_SLOT_EMPTY && t->slots[i] >= n) {
             return 0;
+        }
     }
     /* ...and every id is found, with one probe. */
     for (uint32_t i = 0; i < n; i++) {
-        if (cfg_id_slot(t, id_of(i)) != i)
+        if (cfg_id_slot(t, id_of(i)) != i) {
             return 0;
+        }
     }
     return 1;
 }

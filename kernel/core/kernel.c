@@ -1,4 +1,5 @@
 /* SPDX-License-Identifier: BSD-2-Clause */
+#include <stddef.h>
 #include "kernel.h"
 #include "arch.h"
 #include "console.h"
@@ -40,8 +41,9 @@ static void expire_timers(struct partition *p, uint64_t now)
         p->shared->timer_expirations[PV_CLOCK_WALL] += n;
         virq_raise(p, PV_IRQ_TIMER);
     }
-    if (!p->timers[PV_CLOCK_EXEC].armed)
+    if (!p->timers[PV_CLOCK_EXEC].armed) {
         return; /* no execution-time arithmetic on every entry */
+    }
     n = vtimer_expire(&p->timers[PV_CLOCK_EXEC], exec_time(p, now));
     if (n) {
         p->shared->timer_expirations[PV_CLOCK_EXEC] += n;
@@ -104,12 +106,14 @@ static void sync_in_own_time(struct partition *p)
 /* A window of p begins: catch up its timers, tell it, refresh its clock. */
 static void window_start(struct partition *p, uint64_t now)
 {
-    if (partition_stale(p))
+    if (partition_stale(p)) {
         sync_in_own_time(p);
+    }
     publish_window(p);
     /* Waiting for "a virtual interrupt or the next window": this is it. */
-    if (p->state == PART_IDLE)
+    if (p->state == PART_IDLE) {
         p->state = PART_READY;
+    }
     expire_timers(p, now);
     ports_window_start(p);
     partition_notice_changes(p);
@@ -118,12 +122,14 @@ static void window_start(struct partition *p, uint64_t now)
 
 static void set_current(struct partition *p, uint64_t now)
 {
-    if (schedule.current == p)
+    if (schedule.current == p) {
         return;
+    }
     trace_event(PV_TRACE_CLASS_WINDOW, PV_TRACE_PART_SWITCH, trace_part(p),
                 trace_part(schedule.current), 0);
-    if (schedule.current)
+    if (schedule.current) {
         schedule.current->exec_ns += now - schedule.current->run_since;
+    }
     schedule.current = p;
     if (p) {
         p->run_since = now;
@@ -135,8 +141,9 @@ static void check_system_alive(void)
 {
     if (!partitions_any_alive()) {
         /* The resets not applied yet: their halt and stop lines come out. */
-        for (uint32_t i = 0; i < num_partitions; i++)
+        for (uint32_t i = 0; i < num_partitions; i++) {
             partition_sync(&partitions[i]);
+        }
         console_flush_at_end();
         kprintf("[tessera] all partitions have halted; shutting down\n");
         trace_dump();
@@ -162,24 +169,26 @@ static void reschedule(uint64_t now)
      * draining it before the window-start upcall would let that neighbour
      * move this partition's window start (~2 us next to the fuzzer on
      * SPARC). A timer entry soon after the upcall drains it instead. */
-    if (schedule.owner && schedule.owner->console.len && schedule.current == schedule.owner)
+    if (schedule.owner && schedule.owner->console.len && schedule.current == schedule.owner) {
         console_drain(schedule.owner, end);
+    }
     drain_owed =
         schedule.owner && schedule.owner->console.len && schedule.current != schedule.owner;
 
     if (schedule.owner && schedule.owner->state == PART_LOADING) {
         if (end > now + LOAD_MARGIN_NS &&
-            partition_load_continue(schedule.owner, end - LOAD_MARGIN_NS))
+            partition_load_continue(schedule.owner, end - LOAD_MARGIN_NS)) {
             publish_window(schedule.owner);
+        }
         now = arch_time_ns();
     }
     struct partition *next =
-        schedule.owner && partition_runnable(schedule.owner) && now < end ? schedule.owner : 0;
+        schedule.owner && partition_runnable(schedule.owner) && now < end ? schedule.owner : NULL;
 
     set_current(next, now);
     if (schedule.current && virq_deliver(schedule.current)) {
         partition_stop(schedule.current, "upcall frame does not fit on the partition's stack");
-        set_current(0, now);
+        set_current(NULL, now);
         check_system_alive();
     }
 }
@@ -207,17 +216,20 @@ static void arm_timer(uint64_t now)
         const struct vtimer *wall = &schedule.owner->timers[PV_CLOCK_WALL];
         const struct vtimer *exec = &schedule.owner->timers[PV_CLOCK_EXEC];
 
-        if (wall->armed && wall->deadline < deadline)
+        if (wall->armed && wall->deadline < deadline) {
             deadline = wall->deadline;
+        }
         if (drain_owed && schedule.owner == schedule.current &&
-            now + CONSOLE_DRAIN_DELAY_NS < deadline)
+            now + CONSOLE_DRAIN_DELAY_NS < deadline) {
             deadline = now + CONSOLE_DRAIN_DELAY_NS;
+        }
         if (schedule.owner == schedule.current && exec->armed) {
             uint64_t used = exec_time(schedule.owner, now);
             uint64_t at = exec->deadline > used ? now + (exec->deadline - used) : now;
 
-            if (at < deadline)
+            if (at < deadline) {
                 deadline = at;
+            }
         }
     }
     if (deadline != armed_deadline) {
@@ -239,13 +251,14 @@ static void finish_entry(uint64_t now)
      * (reschedule() would have made the CPU idle otherwise), so the armed
      * deadline does not depend on now unless a console drain is owed,
      * which needs output queued: the gate checks console.len. */
-    kernel_fast_exit_partition = trace_no_fast_path() ? 0 : schedule.current;
+    kernel_fast_exit_partition = trace_no_fast_path() ? NULL : schedule.current;
 }
 
 void kernel_note_entry(void)
 {
-    if (schedule.current)
+    if (schedule.current) {
         schedule.current->shared->kernel_entries++;
+    }
 }
 
 static uint32_t plan_id(uint32_t index)
@@ -260,18 +273,21 @@ void kernel_start(void)
 
     kprintf("[tessera] system %s: %u partitions, %u plans\n", cfg_system.name,
             cfg_system.num_partitions, cfg_system.num_plans);
-    if (cfg_system.num_plans == 0 || cfg_system.initial_plan >= cfg_system.num_plans)
+    if (cfg_system.num_plans == 0 || cfg_system.initial_plan >= cfg_system.num_plans) {
         panic("configuration has no valid initial schedule plan");
+    }
     for (uint32_t i = 0; i < cfg_system.num_plans; i++) {
         enum sched_plan_error err =
             sched_plan_check(&cfg_system.plans[i], cfg_system.num_partitions);
 
-        if (err != SCHED_PLAN_OK)
+        if (err != SCHED_PLAN_OK) {
             panic("schedule plan %s: %s", cfg_system.plans[i].name, sched_plan_error_text(err));
+        }
     }
     cpu_plans_check();
-    if (!id_table_valid(&cfg_system.plan_ids, cfg_system.num_plans, plan_id))
+    if (!id_table_valid(&cfg_system.plan_ids, cfg_system.num_plans, plan_id)) {
         panic("plan id table does not lead to every plan");
+    }
     hm_init();
     partitions_init();
     ports_init();
@@ -283,8 +299,9 @@ void kernel_start(void)
     trace_slot_start();
     kprintf("[tessera] plan %s: major frame %llu ns, %u windows\n", plan->name,
             (unsigned long long)plan->major_frame_ns, plan->num_windows);
-    if (schedule.owner)
+    if (schedule.owner) {
         window_start(schedule.owner, now);
+    }
     finish_entry(now);
 }
 
@@ -299,8 +316,9 @@ void kernel_start_cpu(uint32_t cpu, uint64_t epoch)
     schedule.cpu = cpu;
     schedule_start(&cfg_system.cpu_plans[cpu][cfg_system.initial_plan], epoch);
     schedule_advance(now);
-    if (schedule.owner)
+    if (schedule.owner) {
         window_start(schedule.owner, now);
+    }
     finish_entry(now);
 }
 
@@ -310,8 +328,9 @@ static void poll_console(void)
 {
     uint32_t to = cfg_system.console_input;
 
-    if (console_poll_input() && to < num_partitions)
+    if (console_poll_input() && to < num_partitions) {
         virq_raise(&partitions[to], PV_IRQ_CONSOLE_INPUT);
+    }
 }
 
 void kernel_on_timer(void)
@@ -324,9 +343,10 @@ void kernel_on_timer(void)
     if (schedule_advance(now)) {
         trace_slot_start();
         /* The outgoing partition stops accruing execution time here. */
-        set_current(0, now);
-        if (schedule.owner)
+        set_current(NULL, now);
+        if (schedule.owner) {
             window_start(schedule.owner, now);
+        }
     } else if (schedule.owner) {
         expire_timers(schedule.owner, now);
     }
@@ -348,18 +368,20 @@ static void module_reset(uint64_t now)
     /* Queued behind the error's own line in the ring of the partition
      * whose error asked for the reset: a kernel line printed at once would
      * first print every partition's pending output. */
-    if (schedule.current)
+    if (schedule.current) {
         console_partition_event(schedule.current, "[tessera] health monitor: module reset\n");
-    else
+    } else {
         kprintf("[tessera] health monitor: module reset\n");
-    set_current(0, now);
+    }
+    set_current(NULL, now);
     partitions_reset();
     ports_reset();
     trace_slot_end(now, 1);
     schedule_start(plan, now);
     trace_slot_start();
-    if (schedule.owner)
+    if (schedule.owner) {
         window_start(schedule.owner, now);
+    }
 }
 
 /* After the health monitor may have acted on the running partition. */
@@ -367,13 +389,14 @@ static void after_error(uint64_t now)
 {
     /* Only a partition that stopped running can leave none alive. */
     if (schedule.current && !partition_runnable(schedule.current)) {
-        set_current(0, now);
+        set_current(NULL, now);
         check_system_alive();
     }
     /* No check after a reset: it leaves alive exactly the partitions that
      * boot left alive, and boot shut down if there were none. */
-    if (hm_take_module_reset())
+    if (hm_take_module_reset()) {
         module_reset(now);
+    }
 }
 
 void kernel_on_hypercall(void)
@@ -383,8 +406,9 @@ void kernel_on_hypercall(void)
     hcall_dispatch(schedule.current);
     now = arch_time_ns();
     after_error(now);
-    if (schedule.owner)
+    if (schedule.owner) {
         expire_timers(schedule.owner, now);
+    }
     finish_entry(now);
 }
 

@@ -10,8 +10,9 @@ struct out {
 
 static void put(struct out *o, char c)
 {
-    if (o->len + 1 < o->size)
+    if (o->len + 1 < o->size) {
         o->buf[o->len] = c;
+    }
     o->len++;
 }
 
@@ -26,12 +27,15 @@ static void put_number(struct out *o, uint64_t v, unsigned base, int negative, i
         digits[n++] = (char)(d < 10 ? '0' + d : 'a' + d - 10);
         v /= base;
     } while (v);
-    if (negative)
+    if (negative) {
         digits[n++] = '-';
-    for (int i = n; i < width; i++)
+    }
+    for (int i = n; i < width; i++) {
         put(o, pad);
-    while (n)
+    }
+    while (n) {
         put(o, digits[--n]);
+    }
 }
 
 int kvsnprintf(char *buf, size_t size, const char *fmt, va_list ap)
@@ -51,8 +55,9 @@ int kvsnprintf(char *buf, size_t size, const char *fmt, va_list ap)
             pad = '0';
             fmt++;
         }
-        while (*fmt >= '0' && *fmt <= '9')
+        while (*fmt >= '0' && *fmt <= '9') {
             width = width * 10 + (*fmt++ - '0');
+        }
         while (*fmt == 'l') {
             longs++;
             fmt++;
@@ -65,14 +70,18 @@ int kvsnprintf(char *buf, size_t size, const char *fmt, va_list ap)
             const char *s = va_arg(ap, const char *);
             int n = 0;
 
-            if (!s)
+            if (!s) {
                 s = "(null)";
-            while (s[n])
+            }
+            while (s[n]) {
                 n++;
-            for (int i = n; i < width; i++)
+            }
+            for (int i = n; i < width; i++) {
                 put(&o, ' ');
-            while (*s)
+            }
+            while (*s) {
                 put(&o, *s++);
+            }
             break;
         }
         case 'd': {
@@ -110,8 +119,9 @@ int kvsnprintf(char *buf, size_t size, const char *fmt, va_list ap)
             break;
         }
     }
-    if (size)
+    if (size) {
         buf[o.len < size ? o.len : size - 1] = '\0';
+    }
     return (int)o.len;
 }
 

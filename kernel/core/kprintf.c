@@ -9,8 +9,9 @@ static void kvprintf(const char *fmt, va_list ap)
     char line[256];
     int n = kvsnprintf(line, sizeof(line), fmt, ap);
 
-    if (n >= (int)sizeof(line))
+    if (n >= (int)sizeof(line)) {
         n = sizeof(line) - 1;
+    }
     /* Partition lines written before this one come out before it. */
     console_print_kernel_line(line, n);
 }

@@ -10,11 +10,13 @@ void *memcpy(void *dst, const void *src, size_t n)
     const unsigned char *s = src;
 
     if ((((uintptr_t)d | (uintptr_t)s) & 3) == 0) {
-        for (; n >= 4; n -= 4, d += 4, s += 4)
+        for (; n >= 4; n -= 4, d += 4, s += 4) {
             *(uint32_t *)(void *)d = *(const uint32_t *)(const void *)s;
+        }
     }
-    while (n--)
+    while (n--) {
         *d++ = *s++;
+    }
     return dst;
 }
 
@@ -24,11 +26,13 @@ void *memmove(void *dst, const void *src, size_t n)
     const unsigned char *s = src;
 
     if (d < s) {
-        while (n--)
+        while (n--) {
             *d++ = *s++;
+        }
     } else {
-        while (n--)
+        while (n--) {
             d[n] = s[n];
+        }
     }
     return dst;
 }
@@ -40,11 +44,13 @@ void *memset(void *dst, int c, size_t n)
     if (((uintptr_t)d & 3) == 0) {
         uint32_t w = (unsigned char)c * 0x01010101u;
 
-        for (; n >= 4; n -= 4, d += 4)
+        for (; n >= 4; n -= 4, d += 4) {
             *(uint32_t *)(void *)d = w;
+        }
     }
-    while (n--)
+    while (n--) {
         *d++ = (unsigned char)c;
+    }
     return dst;
 }
 
@@ -53,8 +59,9 @@ int memcmp(const void *a, const void *b, size_t n)
     const unsigned char *x = a, *y = b;
 
     for (; n; n--, x++, y++) {
-        if (*x != *y)
+        if (*x != *y) {
             return *x - *y;
+        }
     }
     return 0;
 }
@@ -63,7 +70,8 @@ size_t strlen(const char *s)
 {
     size_t n = 0;
 
-    while (s[n])
+    while (s[n]) {
         n++;
+    }
     return n;
 }

@@ -1,4 +1,5 @@
 /* SPDX-License-Identifier: BSD-2-Clause */
+#include <stddef.h>
 #include "partition.h"
 #include "arch.h"
 #include "cfg_state.h"
@@ -110,8 +111,9 @@ static void load_chunk(struct partition *p)
 static int load_steps(struct partition *p, uint64_t deadline)
 {
     while (p->load_phase != LOAD_DONE) {
-        if (deadline != UINT64_MAX && arch_time_ns() >= deadline)
+        if (deadline != UINT64_MAX && arch_time_ns() >= deadline) {
             return 0;
+        }
         load_chunk(p);
     }
     return 1;
@@ -209,14 +211,17 @@ static uint32_t partition_id(uint32_t index)
 
 void partitions_init(void)
 {
-    if (cfg_system.num_partitions > cfg_state_partitions)
+    if (cfg_system.num_partitions > cfg_state_partitions) {
         panic("%u partitions configured, state sized for %u", cfg_system.num_partitions,
               cfg_state_partitions);
-    if (!id_table_valid(&cfg_system.partition_ids, cfg_system.num_partitions, partition_id))
+    }
+    if (!id_table_valid(&cfg_system.partition_ids, cfg_system.num_partitions, partition_id)) {
         panic("partition id table does not lead to every partition");
+    }
     num_partitions = cfg_system.num_partitions;
-    for (uint32_t i = 0; i < num_partitions; i++)
+    for (uint32_t i = 0; i < num_partitions; i++) {
         partition_init(&partitions[i], &cfg_system.partitions[i], i);
+    }
     boot_alive_count = alive_count;
 }
 
@@ -272,8 +277,9 @@ static void halt(struct partition *p)
 static int restart_cold(struct partition *p, uint32_t times)
 {
     /* Its address space could not be built at boot: nothing to run in. */
-    if (!arch_space_ready(p) || load_prepare(p))
+    if (!arch_space_ready(p) || load_prepare(p)) {
         return -1;
+    }
     quiesce(p);
     trace_event(PV_TRACE_CLASS_MODE, PV_TRACE_MODE_CHANGE, p->index,
                 trace_pair(PV_MODE_COLD_START, p->mode), 0);
@@ -300,16 +306,18 @@ void partition_halt(struct partition *p)
 
 int partition_restart(struct partition *p)
 {
-    if (restart_cold(p, 1))
+    if (restart_cold(p, 1)) {
         return -1;
+    }
     notify_system_partitions(p);
     return 0;
 }
 
 int partition_restart_warm(struct partition *p)
 {
-    if (!arch_space_ready(p) || load_prepare(p))
+    if (!arch_space_ready(p) || load_prepare(p)) {
         return -1;
+    }
     quiesce(p);
     trace_event(PV_TRACE_CLASS_MODE, PV_TRACE_MODE_CHANGE, p->index,
                 trace_pair(PV_MODE_WARM_START, p->mode), 0);
@@ -327,8 +335,9 @@ int partition_restart_warm(struct partition *p)
 
 int partition_load_continue(struct partition *p, uint64_t deadline)
 {
-    if (!load_steps(p, deadline))
+    if (!load_steps(p, deadline)) {
         return 0;
+    }
     load_finish(p);
     p->state = PART_READY;
     notify_system_partitions(p);
@@ -349,7 +358,7 @@ struct partition *partition_by_id(arch_word_t id)
     uint32_t k = i & (0u - in_range);
     uint32_t hit = in_range & (cfg_system.partitions[k].id == id);
 
-    return hit ? &partitions[k] : 0;
+    return hit ? &partitions[k] : NULL;
 }
 
 int partitions_any_alive(void)
@@ -370,16 +379,18 @@ void partition_sync(struct partition *p)
 {
     uint64_t missed = partitions_resets - p->resets_seen;
 
-    if (!missed)
+    if (!missed) {
         return;
+    }
     p->resets_seen = partitions_resets;
     /* Counted as boot left it since the reset; from here its own state
      * counts, and the changes below move it as usual. */
     alive_count += !is_dead(p->state) - p->reset_alive;
     p->start_condition = PV_START_HM_MODULE_RESTART;
     p->port_call = 0; /* a port copy under way is dropped (port.c) */
-    if (p->cfg->initial_mode == CFG_MODE_IDLE)
+    if (p->cfg->initial_mode == CFG_MODE_IDLE) {
         halt(p);
-    else if (restart_cold(p, (uint32_t)missed))
+    } else if (restart_cold(p, (uint32_t)missed)) {
         stop(p, "cannot be restarted");
+    }
 }

@@ -19,8 +19,9 @@ int32_t partition_hc_time_get(struct partition *p)
     uint64_t now = arch_time_ns();
     void *out = uaccess_ptr(p->cfg, arch_hcall_arg(p, 0), sizeof(now), CFG_AREA_WRITE);
 
-    if (!out)
+    if (!out) {
         return PV_EFAULT;
+    }
     __builtin_memcpy(out, &now, sizeof(now)); /* two stores, not a call */
     return PV_OK;
 }
@@ -28,8 +29,9 @@ int32_t partition_hc_time_get(struct partition *p)
 int32_t partition_hc_idle(struct partition *p)
 {
     /* Something is already waiting: idling now could sleep through it. */
-    if (!virq_unmasked_pending(p))
+    if (!virq_unmasked_pending(p)) {
         p->state = PART_IDLE;
+    }
     return PV_OK;
 }
 
@@ -43,9 +45,10 @@ int32_t partition_hc_upcall_set(struct partition *p)
 {
     arch_addr_t entry = arch_hcall_arg(p, 0), phys;
 
-    if (entry &&
-        ((entry & (ARCH_INSN_ALIGN - 1)) || uaccess_range(p->cfg, entry, 1, CFG_AREA_EXEC, &phys)))
+    if (entry && ((entry & (ARCH_INSN_ALIGN - 1)) ||
+                  uaccess_range(p->cfg, entry, 1, CFG_AREA_EXEC, &phys))) {
         return PV_EFAULT;
+    }
     p->upcall_entry = entry;
     return PV_OK;
 }
@@ -76,13 +79,16 @@ int32_t partition_hc_timer_set(struct partition *p)
     uint64_t deadline = arch_hcall_arg64(p, PV_TIMER_SET_ARG_DEADLINE);
     uint64_t period = arch_hcall_arg64(p, PV_TIMER_SET_ARG_PERIOD);
 
-    if (clock > PV_CLOCK_EXEC)
+    if (clock > PV_CLOCK_EXEC) {
         return PV_EINVAL;
-    if (period && (period < PV_TIMER_MIN_PERIOD_NS || deadline == 0))
+    }
+    if (period && (period < PV_TIMER_MIN_PERIOD_NS || deadline == 0)) {
         return PV_EINVAL;
+    }
     /* Leave room for a few centuries of periods without overflow. */
-    if (deadline > UINT64_MAX / 2 || period > UINT64_MAX / 4)
+    if (deadline > UINT64_MAX / 2 || period > UINT64_MAX / 4) {
         return PV_EINVAL;
+    }
     vtimer_set(&p->timers[clock], deadline, period);
     return PV_OK;
 }
@@ -97,8 +103,9 @@ int32_t partition_hc_mode_set(struct partition *p)
 {
     switch (arch_hcall_arg(p, 0)) {
     case PV_MODE_NORMAL:
-        if (p->mode == PV_MODE_NORMAL)
+        if (p->mode == PV_MODE_NORMAL) {
             return PV_ESTATE;
+        }
         trace_event(PV_TRACE_CLASS_MODE, PV_TRACE_MODE_CHANGE, p->index,
                     trace_pair(PV_MODE_NORMAL, p->mode), 0);
         p->mode = PV_MODE_NORMAL;
@@ -113,8 +120,9 @@ int32_t partition_hc_mode_set(struct partition *p)
     case PV_MODE_WARM_START:
         /* ARINC 653: a partition still in its cold start may not warm
          * start - its data is not yet a state worth keeping. */
-        if (p->mode == PV_MODE_COLD_START)
+        if (p->mode == PV_MODE_COLD_START) {
             return PV_ESTATE;
+        }
         p->start_condition = PV_START_PARTITION_RESTART;
         return partition_restart_warm(p) ? PV_ESTATE : PV_OK;
     default:
@@ -129,13 +137,16 @@ int32_t partition_hc_status(struct partition *p)
     struct pv_partition_status st;
     void *out;
 
-    if (!t)
+    if (!t) {
         return PV_ENOENT;
-    if (t != p && !partition_is_system(p))
+    }
+    if (t != p && !partition_is_system(p)) {
         return PV_EPERM;
+    }
     out = uaccess_ptr(p->cfg, arch_hcall_arg(p, 1), sizeof(st), CFG_AREA_WRITE);
-    if (!out)
+    if (!out) {
         return PV_EFAULT;
+    }
     partition_sync(t); /* a module reset it has not applied yet shows */
     /* Built here and copied: the caller's buffer may be misaligned, and a
      * misaligned word store is a kernel trap on SPARC (found by the
@@ -163,17 +174,20 @@ int32_t partition_hc_control(struct partition *p)
     struct partition *t = partition_by_id(arch_hcall_arg(p, 0));
     arch_word_t op = arch_hcall_arg(p, 1);
 
-    if (!t)
+    if (!t) {
         return PV_ENOENT;
+    }
     /* A partition of another CPU may be running there right now: acting on
      * it across CPUs (an IPI, a defined point) is not done yet. */
-    if (t->cpu != p->cpu)
+    if (t->cpu != p->cpu) {
         return PV_EPERM;
+    }
     partition_sync(t); /* acts on t as a module reset left it */
     switch (op) {
     case PV_PART_HALT:
-        if (t->state == PART_HALTED)
+        if (t->state == PART_HALTED) {
             return PV_ESTATE;
+        }
         partition_halt(t);
         return PV_OK;
     case PV_PART_RESTART:

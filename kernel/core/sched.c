@@ -1,25 +1,31 @@
 /* SPDX-License-Identifier: BSD-2-Clause */
+#include <stddef.h>
 #include "sched.h"
 
 enum sched_plan_error sched_plan_check(const struct cfg_plan *plan, uint32_t num_partitions)
 {
     uint64_t prev_end = 0;
 
-    if (plan->major_frame_ns == 0)
+    if (plan->major_frame_ns == 0) {
         return SCHED_PLAN_NO_FRAME;
+    }
     for (uint32_t i = 0; i < plan->num_windows; i++) {
         const struct cfg_window *w = &plan->windows[i];
 
-        if (w->partition >= num_partitions)
+        if (w->partition >= num_partitions) {
             return SCHED_PLAN_BAD_PARTITION;
-        if (w->duration_ns == 0)
+        }
+        if (w->duration_ns == 0) {
             return SCHED_PLAN_ZERO_WINDOW;
-        if (w->offset_ns < prev_end)
+        }
+        if (w->offset_ns < prev_end) {
             return SCHED_PLAN_UNSORTED;
+        }
         /* Written so that offset + duration cannot wrap. */
         if (w->offset_ns >= plan->major_frame_ns ||
-            w->duration_ns > plan->major_frame_ns - w->offset_ns)
+            w->duration_ns > plan->major_frame_ns - w->offset_ns) {
             return SCHED_PLAN_OVERFLOW;
+        }
         prev_end = w->offset_ns + w->duration_ns;
     }
     return SCHED_PLAN_OK;
@@ -80,10 +86,11 @@ void sched_slot_at(const struct cfg_plan *plan, uint64_t offset, struct sched_sl
     while (lo < hi) {
         uint32_t mid = lo + (hi - lo) / 2;
 
-        if (plan->windows[mid].offset_ns <= offset)
+        if (plan->windows[mid].offset_ns <= offset) {
             lo = mid + 1;
-        else
+        } else {
             hi = mid;
+        }
     }
     slot_fill(plan, lo, offset, out);
 }
@@ -91,7 +98,7 @@ void sched_slot_at(const struct cfg_plan *plan, uint64_t offset, struct sched_sl
 void sched_start(struct sched_state *s, const struct cfg_plan *plan, uint64_t now)
 {
     s->plan = plan;
-    s->next_plan = 0;
+    s->next_plan = NULL;
     s->frame_start = now;
     s->frames = 1;
     /* The slot at offset 0 without a search (a module reset starts the
@@ -115,7 +122,7 @@ __attribute__((noinline)) static void advance_far(struct sched_state *s, uint64_
         s->frames++;
         offset -= maf;
         s->plan = s->next_plan;
-        s->next_plan = 0;
+        s->next_plan = NULL;
         maf = s->plan->major_frame_ns;
     }
     if (offset >= maf) {
@@ -137,8 +144,9 @@ int sched_advance(struct sched_state *s, uint64_t now)
     uint64_t start = s->slot.end;
     uint32_t lo;
 
-    if (now < base + start)
+    if (now < base + start) {
         return 0; /* early timer: still inside the same slot */
+    }
     /* The normal case: the slot that begins where this one ends, found
      * without a search or a 64-bit division. */
     if (start != plan->major_frame_ns) {
@@ -165,8 +173,9 @@ int sched_advance(struct sched_state *s, uint64_t now)
     }
     s->slot.end = start;
     /* Later than the end of that slot too: search from scratch. */
-    if (now >= base + start)
+    if (now >= base + start) {
         advance_far(s, now);
+    }
     return 1;
 }
 
@@ -176,8 +185,9 @@ uint64_t sched_guard(const struct sched_state *s, uint64_t guard_ns)
     const struct cfg_window *next;
     uint64_t gap;
 
-    if (s->slot.partition == SCHED_IDLE)
+    if (s->slot.partition == SCHED_IDLE) {
         return 0;
+    }
     if (s->slot.window + 1 < plan->num_windows) {
         next = &plan->windows[s->slot.window + 1];
         gap = next->offset_ns - s->slot.end;
@@ -185,13 +195,15 @@ uint64_t sched_guard(const struct sched_state *s, uint64_t guard_ns)
         /* The last window: the next is the first of the next frame. */
         const struct cfg_plan *np = s->next_plan ? s->next_plan : plan;
 
-        if (np->num_windows == 0)
+        if (np->num_windows == 0) {
             return 0;
+        }
         next = &np->windows[0];
         gap = plan->major_frame_ns - s->slot.end + next->offset_ns;
     }
-    if (next->partition == s->slot.partition || gap >= guard_ns)
+    if (next->partition == s->slot.partition || gap >= guard_ns) {
         return 0;
+    }
     guard_ns -= gap;
     return guard_ns < s->slot.end - s->slot.start ? guard_ns : s->slot.end - s->slot.start;
 }

@@ -16,8 +16,9 @@ int schedule_plan_switch(arch_word_t id)
      * id wider than 32 bits compares unequal. */
     uint32_t i = cfg_id_slot(&cfg_system.plan_ids, id);
 
-    if (i >= cfg_system.num_plans || cfg_system.plans[i].id != id)
+    if (i >= cfg_system.num_plans || cfg_system.plans[i].id != id) {
         return -1;
+    }
 
     trace_plan_request(schedule.current);
     sched_request_plan(&schedule.sched, &cfg_system.plans[i]);

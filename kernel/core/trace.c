@@ -71,12 +71,14 @@ void trace_slot_end(uint64_t now, int cut)
     const struct sched_state *s = &schedule.sched;
     uint64_t end = sched_slot_deadline(s);
 
-    if (trace_on(PV_TRACE_CLASS_WINDOW) && (cut || now >= end))
+    if (trace_on(PV_TRACE_CLASS_WINDOW) && (cut || now >= end)) {
         trace_record(PV_TRACE_WINDOW_END, slot_part(s), slot_word(s), end);
+    }
     /* A module reset drops the plan asked for: back to the initial plan,
      * the kernel's doing. */
-    if (cut)
+    if (cut) {
         trace.requester = PV_TRACE_NO_PART;
+    }
 }
 
 void trace_slot_start(void)
@@ -84,15 +86,17 @@ void trace_slot_start(void)
     const struct sched_state *s = &schedule.sched;
 
     if (s->plan != trace_plan) {
-        if (trace_plan && trace_on(PV_TRACE_CLASS_PLAN))
+        if (trace_plan && trace_on(PV_TRACE_CLASS_PLAN)) {
             trace_record(PV_TRACE_PLAN_SWITCH, trace.requester,
                          trace_pair(plan_index(s->plan), plan_index(trace_plan)), 0);
+        }
         trace_plan = s->plan;
         trace.requester = PV_TRACE_NO_PART;
     }
-    if (trace_on(PV_TRACE_CLASS_WINDOW))
+    if (trace_on(PV_TRACE_CLASS_WINDOW)) {
         trace_record(PV_TRACE_WINDOW_START, slot_part(s), slot_word(s),
                      s->frame_start + s->slot.start);
+    }
 }
 
 void trace_plan_request(const struct partition *p)
@@ -102,11 +106,14 @@ void trace_plan_request(const struct partition *p)
 
 void trace_virq_deliver(const struct partition *p, uint32_t lines)
 {
-    if (!trace_on(PV_TRACE_CLASS_VIRQ))
+    if (!trace_on(PV_TRACE_CLASS_VIRQ)) {
         return;
-    for (uint32_t line = 0; line < 32; line++)
-        if (lines & (1u << line))
+    }
+    for (uint32_t line = 0; line < 32; line++) {
+        if (lines & (1u << line)) {
             trace_record(PV_TRACE_VIRQ_DELIVER, p->index, line, 0);
+        }
+    }
 }
 
 uint32_t trace_kept(void)
@@ -123,8 +130,9 @@ uint32_t trace_copy(struct pv_trace_record *out, uint32_t first, uint32_t max)
 {
     uint32_t n;
 
-    if (first >= trace.count)
+    if (first >= trace.count) {
         return 0;
+    }
     n = trace.count - first < max ? trace.count - first : max;
     memcpy(out, &trace_records[first], n * sizeof(*out));
     return n;
@@ -144,8 +152,9 @@ static uint32_t crc32_update(uint32_t crc, const uint8_t *b, uint32_t n)
 {
     for (uint32_t i = 0; i < n; i++) {
         crc ^= b[i];
-        for (int k = 0; k < 8; k++)
+        for (int k = 0; k < 8; k++) {
             crc = (crc >> 1) ^ (0xedb88320u & (0u - (crc & 1u)));
+        }
     }
     return crc;
 }
@@ -192,7 +201,8 @@ void trace_dump(void)
     kprintf("TRACE-BEGIN %u\n", PV_TRACE_HEADER_SIZE + trace.count * PV_TRACE_RECORD_SIZE);
     dump_bytes(&o, &h, sizeof(h));
     dump_bytes(&o, trace_records, trace.count * PV_TRACE_RECORD_SIZE);
-    if (o.col)
+    if (o.col) {
         arch_console_putc('\n');
+    }
     kprintf("TRACE-END %08x\n", o.crc ^ 0xffffffffu);
 }

@@ -21,8 +21,9 @@ int32_t trace_hc_read(struct partition *p)
     struct pv_trace_status st, *st_out;
 
     if (hcall_log_read_outputs(p, PV_TRACE_READ_MAX, sizeof(*out), sizeof(st), &max, (void **)&out,
-                               (void **)&st_out))
+                               (void **)&st_out)) {
         return PV_EFAULT;
+    }
     n = trace_copy(out, first, max);
     if (st_out) {
         trace_status(&st);
@@ -37,10 +38,12 @@ int32_t trace_hc_event(struct partition *p)
 {
     uint32_t kind = arch_hcall_arg(p, 0);
 
-    if (kind < PV_TRACE_GUEST_FIRST || kind > PV_TRACE_GUEST_LAST)
+    if (kind < PV_TRACE_GUEST_FIRST || kind > PV_TRACE_GUEST_LAST) {
         return PV_EINVAL;
-    if (!trace_guest_on())
+    }
+    if (!trace_guest_on()) {
         return PV_ENOENT;
+    }
     trace_record(kind, p->index, arch_hcall_arg(p, 1), arch_hcall_arg64(p, 2));
     return PV_OK;
 }

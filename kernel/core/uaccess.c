@@ -1,4 +1,5 @@
 /* SPDX-License-Identifier: BSD-2-Clause */
+#include <stddef.h>
 #include "uaccess.h"
 #include "pv/abi.h"
 #include "arch.h"
@@ -36,32 +37,38 @@ int uaccess_range(const struct cfg_partition *p, arch_addr_t va, arch_size_t len
         return 0;
     }
     /* va + len - 1 is the last byte; if it wraps, no area can hold it. */
-    if (va + (len - 1) < va || p->num_areas == 0)
+    if (va + (len - 1) < va || p->num_areas == 0) {
         return PV_EFAULT;
+    }
     a = area_below(p, va);
-    if (va < a->virt || va - a->virt >= a->size)
+    if (va < a->virt || va - a->virt >= a->size) {
         return PV_EFAULT;
-    if (len > a->size - (va - a->virt) || (a->rights & rights) != rights)
+    }
+    if (len > a->size - (va - a->virt) || (a->rights & rights) != rights) {
         return PV_EFAULT;
+    }
     *phys = a->phys + (va - a->virt);
     return 0;
 }
 
 int uaccess_areas_valid(const struct cfg_partition *p)
 {
-    if (p->num_areas == 0 || p->num_areas > CFG_MAX_AREAS)
+    if (p->num_areas == 0 || p->num_areas > CFG_MAX_AREAS) {
         return 0;
+    }
     for (uint32_t i = 0; i < p->num_areas; i++) {
         const struct cfg_area *a = &p->areas[i];
 
         /* Non-empty and not wrapping (a->virt + a->size may be exactly the
          * end of the address space). */
-        if (a->size == 0 || a->virt + (a->size - 1) < a->virt)
+        if (a->size == 0 || a->virt + (a->size - 1) < a->virt) {
             return 0;
+        }
         /* Starts after the previous one has ended. */
         if (i && (a->virt <= p->areas[i - 1].virt ||
-                  a->virt - p->areas[i - 1].virt < p->areas[i - 1].size))
+                  a->virt - p->areas[i - 1].virt < p->areas[i - 1].size)) {
             return 0;
+        }
     }
     return 1;
 }
@@ -70,8 +77,9 @@ void *uaccess_ptr(const struct cfg_partition *p, arch_addr_t va, arch_size_t len
 {
     arch_addr_t phys;
 
-    if (len == 0 || uaccess_range(p, va, len, rights, &phys) != 0)
-        return 0;
+    if (len == 0 || uaccess_range(p, va, len, rights, &phys) != 0) {
+        return NULL;
+    }
     return arch_phys_to_kernel(phys);
 }
 
@@ -85,8 +93,9 @@ __attribute__((noinline)) void *uaccess_ptr_remember(const struct cfg_partition 
     void *k = uaccess_ptr(p, va, len, rights);
     const struct cfg_area *a;
 
-    if (!k)
-        return 0;
+    if (!k) {
+        return NULL;
+    }
     a = area_below(p, va);
     if ((a->rights & (CFG_AREA_READ | CFG_AREA_WRITE)) == (CFG_AREA_READ | CFG_AREA_WRITE)) {
         last->virt = a->virt;

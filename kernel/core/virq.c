@@ -13,8 +13,9 @@ void virq_raise(struct partition *p, unsigned line)
 {
     trace_event(PV_TRACE_CLASS_VIRQ, PV_TRACE_VIRQ_RAISE, p->index, line, 0);
     p->shared->irq_pending |= 1u << line;
-    if (p->state == PART_IDLE && virq_unmasked_pending(p))
+    if (p->state == PART_IDLE && virq_unmasked_pending(p)) {
         p->state = PART_READY;
+    }
 }
 
 __attribute__((noinline)) static int deliver(struct partition *p, uint32_t lines)
@@ -32,7 +33,8 @@ int virq_deliver(struct partition *p)
     const struct pv_shared *s = p->shared;
     uint32_t lines = s->irq_pending & ~s->irq_mask;
 
-    if (!lines || s->irq_level || !p->upcall_entry)
+    if (!lines || s->irq_level || !p->upcall_entry) {
         return 0;
+    }
     return deliver(p, lines);
 }

@@ -30,8 +30,9 @@ __attribute__((noinline)) static uint32_t expire_periodic(struct vtimer *t, uint
  * armed, or not yet) is kept short. */
 uint32_t vtimer_expire(struct vtimer *t, uint64_t now)
 {
-    if (!t->armed || now < t->deadline)
+    if (!t->armed || now < t->deadline) {
         return 0;
+    }
     if (!t->period) {
         t->armed = 0;
         return 1;

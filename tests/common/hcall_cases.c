@@ -1,11 +1,13 @@
 /* SPDX-License-Identifier: BSD-2-Clause */
+#include <stddef.h>
 #include "hcall_cases.h"
 #include <pv/hcall_args.h>
 
 int hc_result_ok(const struct hc_case *c, int32_t result)
 {
-    if (c->expect != HC_ACCEPTED)
+    if (c->expect != HC_ACCEPTED) {
         return result == c->expect;
+    }
     return result != PV_EFAULT && result != PV_EINVAL && result != PV_ERANGE &&
            result != PV_EPERM && result != PV_ENOSYS;
 }
@@ -31,14 +33,17 @@ static uint32_t pointer_len(const struct gen *g, unsigned i, const uint32_t *arg
     const struct pv_arg_contract *n;
     uint32_t units;
 
-    if (a->flags & PV_ARG_ARCH_SIZE)
+    if (a->flags & PV_ARG_ARCH_SIZE) {
         return g->env->frame_size;
-    if (a->len_arg == PV_ARG_FIXED)
+    }
+    if (a->len_arg == PV_ARG_FIXED) {
         return a->size;
+    }
     n = &g->hc->args[a->len_arg];
     units = args[a->len_arg];
-    if ((n->flags & PV_ARG_CLAMP) && units > number_max(g, n))
+    if ((n->flags & PV_ARG_CLAMP) && units > number_max(g, n)) {
         units = number_max(g, n);
+    }
     /* Bounded by the arguments' own bounds: no product beyond 2^32 here. */
     return units > g->env->buf_size / (a->size ? a->size : 1) ? g->env->buf_size : units * a->size;
 }
@@ -85,8 +90,9 @@ static void allow_writes(const struct gen *g, struct hc_case *c)
     for (unsigned i = 0; i < g->hc->nargs; i++) {
         uint32_t len, va = c->args[i];
 
-        if (g->hc->args[i].kind != PV_ARG_OUT || va == 0)
+        if (g->hc->args[i].kind != PV_ARG_OUT || va == 0) {
             continue;
+        }
         len = pointer_len(g, i, c->args);
         if (lo == hi) {
             lo = va;
@@ -108,8 +114,9 @@ static void emit(struct gen *g, const uint32_t *args, unsigned arg, const char *
     struct hc_case c;
 
     c.nr = g->nr;
-    for (unsigned i = 0; i < 5; i++)
+    for (unsigned i = 0; i < 5; i++) {
         c.args[i] = args[i];
+    }
     c.expect = expect;
     c.call = g->hc->name;
     c.arg = arg;
@@ -126,8 +133,9 @@ static void pointer_cases(struct gen *g, unsigned i)
     uint32_t args[5], len, end;
     int32_t bad = PV_EFAULT;
 
-    if ((a->flags & PV_ARG_ARCH_SIZE) && env->skip_arch)
+    if ((a->flags & PV_ARG_ARCH_SIZE) && env->skip_arch) {
         return;
+    }
     baseline(g, args);
     len = pointer_len(g, i, args);
     end = a->kind == PV_ARG_CODE ? env->code + env->code_size : env->buf + env->buf_size;
@@ -182,8 +190,9 @@ static void number_cases(struct gen *g, unsigned i)
              * there, at the end of the area. */
             for (unsigned j = 0; j < g->hc->nargs; j++) {
                 if ((g->hc->args[j].kind == PV_ARG_IN || g->hc->args[j].kind == PV_ARG_OUT) &&
-                    g->hc->args[j].len_arg == i)
+                    g->hc->args[j].len_arg == i) {
                     args[j] = g->env->buf + g->env->buf_size - pointer_len(g, j, args);
+                }
             }
             emit(g, args, i, "above max (clamped)", HC_ACCEPTED);
         } else {
@@ -207,12 +216,13 @@ static void number_cases(struct gen *g, unsigned i)
 unsigned hc_generate(const struct hc_env *env, uint32_t nr,
                      void (*run)(const struct hc_case *c, void *ctx), void *ctx)
 {
-    struct gen g = {env, 0, 0, run, ctx, 0};
+    struct gen g = {env, NULL, 0, run, ctx, 0};
 
     for (g.nr = 0; g.nr < PV_HC_COUNT; g.nr++) {
         g.hc = &pv_hcall_contracts[g.nr];
-        if ((nr != HC_ALL && nr != g.nr) || !g.hc->name)
+        if ((nr != HC_ALL && nr != g.nr) || !g.hc->name) {
             continue;
+        }
         for (unsigned i = 0; i < g.hc->nargs; i++) {
             switch (g.hc->args[i].kind) {
             case PV_ARG_IN:

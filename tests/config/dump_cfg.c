@@ -15,16 +15,18 @@
 static uint32_t fnv1a(const uint8_t *p, uint32_t n)
 {
     uint32_t h = 2166136261u;
-    for (uint32_t i = 0; i < n; i++)
+    for (uint32_t i = 0; i < n; i++) {
         h = (h ^ p[i]) * 16777619u;
+    }
     return h;
 }
 
 /* Both port tables present, or both NULL as a system without ports has them. */
 static const char *tables(const struct cfg_system *s)
 {
-    if (s->ports && s->channels)
+    if (s->ports && s->channels) {
         return "set";
+    }
     return !s->ports && !s->channels ? "null" : "mixed";
 }
 
@@ -35,11 +37,14 @@ static int names_ok(const struct cfg_system *s)
 {
     uint32_t size = s->port_slot_mask + 1;
 
-    if (!s->port_slots || size < s->num_ports || (size & (size - 1)))
+    if (!s->port_slots || size < s->num_ports || (size & (size - 1))) {
         return 0;
-    for (uint32_t i = 0; i < size; i++)
-        if (s->port_slots[i].port != CFG_PORT_SLOT_EMPTY && s->port_slots[i].port >= s->num_ports)
+    }
+    for (uint32_t i = 0; i < size; i++) {
+        if (s->port_slots[i].port != CFG_PORT_SLOT_EMPTY && s->port_slots[i].port >= s->num_ports) {
             return 0;
+        }
+    }
     for (uint32_t i = 0; i < s->num_ports; i++) {
         const char *name = s->ports[i].name;
         uint32_t h =
@@ -49,8 +54,9 @@ static int names_ok(const struct cfg_system *s)
             const struct cfg_port_slot *slot = &s->port_slots[(h + k) & s->port_slot_mask];
             found |= slot->port == i && slot->tag == h >> 16;
         }
-        if (!found)
+        if (!found) {
             return 0;
+        }
     }
     return 1;
 }
@@ -64,16 +70,20 @@ static int ids_ok(const struct cfg_id_table *t, const void *items, size_t stride
 {
     uint32_t size = t->mask + 1;
 
-    if (!t->slots || size > CFG_ID_SLOTS_MAX || (size & t->mask))
+    if (!t->slots || size > CFG_ID_SLOTS_MAX || (size & t->mask)) {
         return 0;
-    for (uint32_t i = 0; i < size; i++)
-        if (t->slots[i] != CFG_ID_SLOT_EMPTY && t->slots[i] >= n)
+    }
+    for (uint32_t i = 0; i < size; i++) {
+        if (t->slots[i] != CFG_ID_SLOT_EMPTY && t->slots[i] >= n) {
             return 0;
+        }
+    }
     for (uint32_t i = 0; i < n; i++) {
         uint32_t id;
         memcpy(&id, (const char *)items + i * stride + id_offset, sizeof(id));
-        if (cfg_id_slot(t, id) != i)
+        if (cfg_id_slot(t, id) != i) {
             return 0;
+        }
     }
     return 1;
 }
@@ -81,8 +91,9 @@ static int ids_ok(const struct cfg_id_table *t, const void *items, size_t stride
 /* A health-monitor table in full, the entries beyond the error ids too. */
 static void hm_actions(const uint8_t *t)
 {
-    for (uint32_t k = 0; k < CFG_HM_ERRORS; k++)
+    for (uint32_t k = 0; k < CFG_HM_ERRORS; k++) {
         printf("%s%u", k ? "," : "", t[k]);
+    }
 }
 
 int main(void)
@@ -120,13 +131,14 @@ int main(void)
     for (uint32_t i = 0; i < s->num_plans; i++) {
         for (uint32_t c = 0; c < s->num_cpus; c++) {
             const struct cfg_plan *p = &s->cpu_plans[c][i];
-            if (c)
+            if (c) {
                 printf("plan %" PRIu32 " cpu %" PRIu32 " %s id=%" PRIu32 " major=%" PRIu64
                        " windows=%" PRIu32 "\n",
                        i, c, p->name, p->id, p->major_frame_ns, p->num_windows);
-            else
+            } else {
                 printf("plan %" PRIu32 " %s id=%" PRIu32 " major=%" PRIu64 " windows=%" PRIu32 "\n",
                        i, p->name, p->id, p->major_frame_ns, p->num_windows);
+            }
             for (uint32_t k = 0; k < p->num_windows; k++) {
                 const struct cfg_window *w = &p->windows[k];
                 printf("window %" PRIu32 ".%" PRIu32 " partition=%" PRIu32 " offset=%" PRIu64
@@ -147,17 +159,20 @@ int main(void)
         printf("channel %" PRIu32 " %s kind=%" PRIu32 " size=%" PRIu32 " depth=%" PRIu32
                " source=%" PRIu32 " destinations=",
                i, c->name, c->kind, c->max_message_size, c->depth, c->source);
-        for (uint32_t k = 0; k < c->num_destinations; k++)
+        for (uint32_t k = 0; k < c->num_destinations; k++) {
             printf("%s%" PRIu32, k ? "," : "", c->destinations[k]);
+        }
         /* The whole buffer is written, so that a sanitizer or a crash would
          * show a buffer smaller than buffer_size. */
-        if (c->buffer)
+        if (c->buffer) {
             memset(c->buffer, 0xa5, c->buffer_size);
+        }
         printf(" buffer=%" PRIu32 " header=%u aligned=%s\n", c->buffer_size, CFG_MESSAGE_HEADER,
                c->buffer && (uintptr_t)c->buffer % 8 == 0 ? "yes" : "no");
     }
-    if (s->num_ports)
+    if (s->num_ports) {
         printf("port-names %s\n", names_ok(s) ? "ok" : "bad");
+    }
     printf("partition-ids %s\n", ids_ok(&s->partition_ids, s->partitions, sizeof(*s->partitions),
                                         offsetof(struct cfg_partition, id), s->num_partitions)
                                      ? "ok"

@@ -143,8 +143,9 @@ static PROCESS_ID_TYPE create(const char *name, void (*entry)(void), PRIORITY_TY
     a.TIME_CAPACITY = capacity;
     a.DEADLINE = HARD;
     CREATE_PROCESS(&a, &id, &r);
-    if (r != NO_ERROR)
+    if (r != NO_ERROR) {
         printf("FCS: CREATE_PROCESS %s: %d\n", name, (int)r);
+    }
     START(id, &r);
     return id;
 }

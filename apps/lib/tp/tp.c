@@ -12,13 +12,15 @@ int tp_printf(const char *fmt, ...)
     va_start(ap, fmt);
     n = kvsnprintf(buf, sizeof(buf), fmt, ap);
     va_end(ap);
-    if (n >= (int)sizeof(buf))
+    if (n >= (int)sizeof(buf)) {
         n = sizeof(buf) - 1;
+    }
     for (int done = 0; done < n;) {
         int32_t took = pv_console_write(buf + done, (uint32_t)(n - done));
 
-        if (took <= 0)
+        if (took <= 0) {
             return took;
+        }
         done += took;
     }
     return n;

@@ -31,7 +31,8 @@ rtems_status_code pipeline_start_bit(const char *who, rtems_interval period)
     config.period = period;
     status = rtems_task_create(rtems_build_name('B', 'I', 'T', ' '), 50, RTEMS_MINIMUM_STACK_SIZE,
                                RTEMS_DEFAULT_MODES, RTEMS_DEFAULT_ATTRIBUTES, &id);
-    if (status == RTEMS_SUCCESSFUL)
+    if (status == RTEMS_SUCCESSFUL) {
         status = rtems_task_start(id, bit, (rtems_task_argument)&config);
+    }
     return status;
 }

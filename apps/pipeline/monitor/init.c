@@ -24,8 +24,9 @@ static rtems_task watch(rtems_task_argument arg)
 
         rtems_task_wake_after(3);
         READ_SAMPLING_MESSAGE(altitude_port, (MESSAGE_ADDR_TYPE)&altitude, &len, &valid, &rc);
-        if (rc == NO_ERROR && valid != VALID)
+        if (rc == NO_ERROR && valid != VALID) {
             printf("monitor: altitude data (%" PRId32 " ft) is stale\n", altitude);
+        }
     }
 }
 
@@ -46,8 +47,9 @@ static rtems_task actuator(rtems_task_argument arg)
             printf("monitor: no command for 1 s\n");
             continue;
         }
-        if (rc != NO_ERROR || strcmp(cmd, "end") == 0)
+        if (rc != NO_ERROR || strcmp(cmd, "end") == 0) {
             break;
+        }
         printf("monitor: applying \"%s\"\n", cmd);
         applied++;
     }

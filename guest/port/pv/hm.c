@@ -35,8 +35,9 @@ tessera_hm_handler tessera_hm_handler_set(tessera_hm_handler new_handler)
 rtems_status_code tessera_hm_raise(uint32_t error, uint32_t detail)
 {
     if (error != PV_HM_APPLICATION_ERROR && error != PV_HM_DEADLINE_MISSED &&
-        error != PV_HM_STACK_OVERFLOW)
+        error != PV_HM_STACK_OVERFLOW) {
         return RTEMS_INVALID_NUMBER;
+    }
     return pv_hm_raise(error, detail) == PV_OK ? RTEMS_SUCCESSFUL : RTEMS_INVALID_NUMBER;
 }
 
@@ -48,8 +49,9 @@ rtems_status_code tessera_hm_unhandled(const struct tessera_hm_error *error)
 
 void port_error_report(uint32_t error, uint32_t detail)
 {
-    if (error == PORT_ERROR_DEADLINE_MISSED)
+    if (error == PORT_ERROR_DEADLINE_MISSED) {
         (void)pv_hm_raise(PV_HM_DEADLINE_MISSED, detail);
+    }
 }
 
 void pvport_hm_fatal(uint32_t code)
@@ -81,20 +83,23 @@ bool pvport_hm_upcall(bool interrupted_isr)
     e.sync = (s->hm_flags & PV_HM_FLAG_SYNC) != 0;
     e.task = rtems_task_self();
     if (!e.sync) {
-        if (handler != NULL)
+        if (handler != NULL) {
             handler(&e);
-        else
+        } else {
             (void)tessera_hm_unhandled(&e); /* none configured: ignored */
+        }
         return false;
     }
     /* The interrupted context is the faulting instruction: it must never
      * be resumed. Only a task can be left suspended. */
-    if (interrupted_isr || rtems_object_id_get_api(e.task) == OBJECTS_INTERNAL_API)
+    if (interrupted_isr || rtems_object_id_get_api(e.task) == OBJECTS_INTERNAL_API) {
         rtems_fatal(RTEMS_FATAL_SOURCE_EXCEPTION, e.error);
-    if (handler != NULL)
+    }
+    if (handler != NULL) {
         handler(&e);
-    else if (tessera_hm_unhandled(&e) != RTEMS_SUCCESSFUL)
+    } else if (tessera_hm_unhandled(&e) != RTEMS_SUCCESSFUL) {
         rtems_fatal(RTEMS_FATAL_SOURCE_EXCEPTION, e.error);
+    }
     (void)rtems_task_suspend(e.task);
     suspended_error = e.error;
     return true;

@@ -47,16 +47,18 @@ void port_tick_start(uint32_t period_us)
 
     ticks_seen = pv_shared()->timer_expirations[PV_CLOCK_WALL];
     tick_running = 1;
-    if (pv_timer_set(PV_CLOCK_WALL, pv_clock_ns() + period, period) != PV_OK)
+    if (pv_timer_set(PV_CLOCK_WALL, pv_clock_ns() + period, period) != PV_OK) {
         pvport_panic("the kernel refused the tick timer");
+    }
     pv_irq_unmask_line(PV_IRQ_TIMER);
 }
 
 bool port_vector_attach(uint32_t vector)
 {
     /* The timer line belongs to the tick once it runs. */
-    if (vector >= PV_IRQ_LINES || (vector == PV_IRQ_TIMER && tick_running))
+    if (vector >= PV_IRQ_LINES || (vector == PV_IRQ_TIMER && tick_running)) {
         return false;
+    }
     attached_lines |= 1u << vector;
     pv_irq_unmask_line(vector);
     return true;
@@ -73,8 +75,9 @@ static inline bool upcall_work(const struct pv_upcall_frame *frame)
 
     exec_isr_enter();
     /* First: an exception must not let the faulting task go on. */
-    if (lines & (1u << PV_IRQ_HM))
+    if (lines & (1u << PV_IRQ_HM)) {
         leave = pvport_hm_upcall(interrupted_isr);
+    }
     if ((lines & (1u << PV_IRQ_TIMER)) && tick_running) {
         /* One tick per expiration, including periods that passed while
          * the partition was outside its windows: the clock catches up. */
@@ -88,8 +91,9 @@ static inline bool upcall_work(const struct pv_upcall_frame *frame)
     }
     lines &= attached_lines;
     for (uint32_t v = 0; lines; v++, lines >>= 1) {
-        if (lines & 1u)
+        if (lines & 1u) {
             exec_vector_isr(v);
+        }
     }
     return leave;
 }
@@ -97,10 +101,11 @@ static inline bool upcall_work(const struct pv_upcall_frame *frame)
 /* The end of every upcall: the dispatch the ISRs made necessary. */
 static inline void upcall_leave(bool leave)
 {
-    if (exec_isr_leave())
+    if (exec_isr_leave()) {
         exec_isr_dispatch();
-    else if (leave)
+    } else if (leave) {
         pvport_hm_task_stuck();
+    }
 }
 
 /* pv_upcall_handler(), unless the application traces the executive

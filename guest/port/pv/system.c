@@ -32,8 +32,9 @@ static void abi_check(void)
     static const char halted[] = "; halted\n";
     uint32_t kernel = pv_shared()->abi_version;
 
-    if (kernel == PV_PORT_ABI_VERSION)
+    if (kernel == PV_PORT_ABI_VERSION) {
         return;
+    }
     pv_console_write(mismatch, sizeof(mismatch) - 1);
     put_decimal(kernel);
     pv_console_write(built, sizeof(built) - 1);
@@ -49,8 +50,9 @@ noreturn void pv_main(uint32_t id)
     abi_check();
     pvport_hm_reset();
     pvport_irq_reset();
-    if (pv_upcall_set(pv_upcall_entry) != PV_OK)
+    if (pv_upcall_set(pv_upcall_entry) != PV_OK) {
         pvport_panic("the kernel refused the upcall entry");
+    }
     /* Interrupts stay disabled until the executive starts multitasking. */
     pv_irq_disable();
     /* Errors the health monitor propagates: hm.c. */
@@ -65,8 +67,9 @@ void port_console_write(const char *buf, size_t len)
         int32_t took = pv_console_write(buf, n);
 
         /* The kernel may take less than all: write the rest next. */
-        if (took <= 0)
+        if (took <= 0) {
             return;
+        }
         buf += took;
         len -= (uint32_t)took;
     }
@@ -116,8 +119,9 @@ noreturn void port_halt(uint32_t source, uint32_t code)
     /* exit() and rtems_shutdown_executive() end the partition normally;
      * anything else is a fatal error for the health monitor, and whatever
      * its action, the partition does not go on. */
-    if (source != RTEMS_FATAL_SOURCE_EXIT)
+    if (source != RTEMS_FATAL_SOURCE_EXIT) {
         pvport_hm_fatal(code);
+    }
     pv_halt_self();
 }
 
@@ -125,8 +129,9 @@ noreturn void pvport_panic(const char *why)
 {
     size_t n = 0;
 
-    while (why[n])
+    while (why[n]) {
         n++;
+    }
     pv_console_write("pv port: ", 9);
     pv_console_write(why, (uint32_t)n);
     pv_console_write("\n", 1);

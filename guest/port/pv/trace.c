@@ -19,8 +19,9 @@ static bool untraced;
 
 static void record(uint32_t kind, uint32_t a, uint64_t b)
 {
-    if (!untraced && pv_trace_event(kind, a, b) == PV_ENOENT)
+    if (!untraced && pv_trace_event(kind, a, b) == PV_ENOENT) {
         untraced = true;
+    }
 }
 
 bool tessera_trace_thread_create(rtems_tcb *executing, rtems_tcb *created)
@@ -55,13 +56,17 @@ void pv_upcall_handler(struct pv_upcall_frame *frame)
     uint32_t lines = frame->lines;
     bool leave;
 
-    for (uint32_t l = lines, v = 0; l; v++, l >>= 1)
-        if (l & 1u)
+    for (uint32_t l = lines, v = 0; l; v++, l >>= 1) {
+        if (l & 1u) {
             record(PV_TRACE_IRQ_ENTRY, v, 0);
+        }
+    }
     leave = pvport_upcall_work(frame);
-    for (uint32_t l = lines, v = 0; l; v++, l >>= 1)
-        if (l & 1u)
+    for (uint32_t l = lines, v = 0; l; v++, l >>= 1) {
+        if (l & 1u) {
             record(PV_TRACE_IRQ_EXIT, v, 0);
+        }
+    }
     pvport_upcall_leave(leave);
     /* Not a tail call: pv_upcall_entry (pv/arch/x86/upcall.S) reads the
      * frame pointer back from this function's argument slot, which a tail

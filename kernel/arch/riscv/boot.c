@@ -24,16 +24,18 @@ void riscv_boot(uint64_t ram_size)
      * partitions above the kernel's 16 MiB); tessera-config refuses the same
      * (arch_limits.h). */
     if (cfg_system.ram_size == 0 || cfg_system.ram_size > ARCH_RAM_MAX ||
-        cfg_system.ram_size % ARCH_RAM_ALIGN || cfg_system.ram_size <= KERNEL_REGION)
+        cfg_system.ram_size % ARCH_RAM_ALIGN || cfg_system.ram_size <= KERNEL_REGION) {
         panic("RAM size %llx must be a multiple of 4 KiB above 16 MiB and up to 1 GiB",
               (unsigned long long)cfg_system.ram_size);
+    }
     /* The configuration's RAM must exist: PMP opened only that much to
      * partitions, and their areas lie in it (tessera-config checks them
      * against the same size, not against the machine's). */
-    if (cfg_system.ram_size > ram_size)
+    if (cfg_system.ram_size > ram_size) {
         panic("RAM: the configuration uses %llu MiB, the machine has %llu MiB",
               (unsigned long long)(cfg_system.ram_size >> 20),
               (unsigned long long)(ram_size >> 20));
+    }
     csr_write(stvec, (uint64_t)(uintptr_t)riscv_trap_entry);
     /* rdtime in U-mode reads the clock without a trap (pv_arch_counter);
      * mstart.c set mcounteren's TM bit for S-mode. */
@@ -91,8 +93,9 @@ void arch_shutdown(int code)
 
     /* QEMU's sifive_test: PASS exits 0, FAIL | code << 16 exits code. */
     *test = code == 0 ? SIFIVE_TEST_PASS : (SIFIVE_TEST_FAIL | (uint32_t)(code & 0xffff) << 16);
-    for (;;)
+    for (;;) {
         __asm__ volatile("wfi");
+    }
 }
 
 /* One CPU, and the kernel is not preemptible: nothing else can hold a lock
@@ -100,8 +103,9 @@ void arch_shutdown(int code)
  * here (docs/architecture.md, "Multicore"). */
 int arch_lock_try(volatile uint32_t *lock)
 {
-    if (*lock)
+    if (*lock) {
         return 0;
+    }
     *lock = 1;
     return 1;
 }

@@ -30,17 +30,21 @@ static uint64_t be64(const uint8_t *p)
 /* The length of the string at p, NUL included, or 0 if none ends before end. */
 static uint32_t string_size(const uint8_t *p, const uint8_t *end)
 {
-    for (const uint8_t *q = p; q < end; q++)
-        if (*q == 0)
+    for (const uint8_t *q = p; q < end; q++) {
+        if (*q == 0) {
             return (uint32_t)(q - p) + 1;
+        }
+    }
     return 0;
 }
 
 static int has_prefix(const uint8_t *s, const char *prefix)
 {
-    while (*prefix)
-        if (*s++ != (uint8_t)*prefix++)
+    while (*prefix) {
+        if (*s++ != (uint8_t)*prefix++) {
             return 0;
+        }
+    }
     return 1;
 }
 
@@ -51,8 +55,9 @@ uint64_t riscv_fdt_ram_size(const void *blob)
 
     if (!b || ((uintptr_t)b & 3) || be32(b) != FDT_MAGIC || be32(b + 4) > FDT_MAX_SIZE ||
         be32(b + 8) + (uint64_t)be32(b + 36) > be32(b + 4) ||
-        be32(b + 12) + (uint64_t)be32(b + 32) > be32(b + 4))
+        be32(b + 12) + (uint64_t)be32(b + 32) > be32(b + 4)) {
         return 0;
+    }
     p = b + be32(b + 8);
     end = p + be32(b + 36);
     strings = b + be32(b + 12);
@@ -64,8 +69,9 @@ uint64_t riscv_fdt_ram_size(const void *blob)
         if (token == FDT_BEGIN_NODE) {
             uint32_t n = string_size(p, end);
 
-            if (!n)
+            if (!n) {
                 return 0;
+            }
             depth++;
             in_memory = depth == 2 && has_prefix(p, "memory@");
             p += (n + 3) & ~3u;
@@ -76,11 +82,13 @@ uint64_t riscv_fdt_ram_size(const void *blob)
             uint32_t len = be32(p), name = be32(p + 4);
 
             p += 8;
-            if (len > (uint64_t)(end - p) || name >= (uint64_t)(strings_end - strings))
+            if (len > (uint64_t)(end - p) || name >= (uint64_t)(strings_end - strings)) {
                 return 0;
+            }
             if (in_memory && len >= 16 && string_size(strings + name, strings_end) == 4 &&
-                has_prefix(strings + name, "reg") && be64(p) == RAM_PA)
+                has_prefix(strings + name, "reg") && be64(p) == RAM_PA) {
                 return be64(p + 8);
+            }
             p += (len + 3) & ~3u;
         } else if (token != FDT_NOP) {
             return 0;

@@ -10,6 +10,7 @@
  * use is a fault (trap.c classes it fpu-error). The kernel itself is built
  * without F/D and switches FS on only to save and load.
  */
+#include <stddef.h>
 #include "arch.h"
 #include "kstring.h"
 #include "partition.h"
@@ -35,13 +36,15 @@ static void set_fs(struct partition *p, uint64_t fs)
 
 int riscv_fpu_trap(struct partition *p)
 {
-    if (!(p->cfg->flags & CFG_PART_FPU) || fs_of(p) != SSTATUS_FS_OFF)
+    if (!(p->cfg->flags & CFG_PART_FPU) || fs_of(p) != SSTATUS_FS_OFF) {
         return -1;
+    }
     /* FS on for the kernel's own use; the resume writes p's sstatus back. */
     csr_set(sstatus, SSTATUS_FS_CLEAN);
     if (fpu_owner) {
-        if (fs_of(fpu_owner) == SSTATUS_FS_DIRTY)
+        if (fs_of(fpu_owner) == SSTATUS_FS_DIRTY) {
             riscv_fpu_save(&fpu_owner->ctx.fpu);
+        }
         set_fs(fpu_owner, SSTATUS_FS_OFF);
     }
     if (!p->ctx.fpu_used) {
@@ -59,6 +62,7 @@ int riscv_fpu_trap(struct partition *p)
 void riscv_fpu_release(struct partition *p)
 {
     p->ctx.fpu_used = 0;
-    if (fpu_owner == p)
-        fpu_owner = 0;
+    if (fpu_owner == p) {
+        fpu_owner = NULL;
+    }
 }

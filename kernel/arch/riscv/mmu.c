@@ -8,6 +8,7 @@
  * Partition i uses ASID i + 1, the kernel's table ASID 0. Unlike x86, Sv39
  * has execute permission: an area without "x" cannot be executed.
  */
+#include <stddef.h>
 #include "arch.h"
 #include "arch_state.h"
 #include "kstring.h"
@@ -67,8 +68,9 @@ static uint64_t pte(uint64_t pa, uint64_t flags)
 static uint64_t *next_table(uint64_t *entry)
 {
     if (!(*entry & PTE_V)) {
-        if (tables_used == riscv_num_page_tables)
-            return 0;
+        if (tables_used == riscv_num_page_tables) {
+            return NULL;
+        }
         *entry = pte(KPA(riscv_page_tables[tables_used++]), 0);
     }
     return (uint64_t *)KVA((*entry >> 10) << 12);
@@ -80,10 +82,11 @@ static uint64_t *pte_slot(uint64_t *root, uint64_t va)
 {
     uint64_t *l1 = next_table(&root[(va >> 30) & (ENTRIES - 1)]), *l0;
 
-    if (!l1)
-        return 0;
+    if (!l1) {
+        return NULL;
+    }
     l0 = next_table(&l1[(va >> 21) & (ENTRIES - 1)]);
-    return l0 ? &l0[(va >> 12) & (ENTRIES - 1)] : 0;
+    return l0 ? &l0[(va >> 12) & (ENTRIES - 1)] : NULL;
 }
 
 /* An area's rights (r = 1, w = 2, x = 4) as a user leaf's; Sv39 reserves
@@ -92,12 +95,15 @@ static uint64_t area_flags(uint32_t rights)
 {
     uint64_t f = PTE_U | PTE_A | PTE_D;
 
-    if (rights & (CFG_AREA_READ | CFG_AREA_WRITE))
+    if (rights & (CFG_AREA_READ | CFG_AREA_WRITE)) {
         f |= PTE_R;
-    if (rights & CFG_AREA_WRITE)
+    }
+    if (rights & CFG_AREA_WRITE) {
         f |= PTE_W;
-    if (rights & CFG_AREA_EXEC)
+    }
+    if (rights & CFG_AREA_EXEC) {
         f |= PTE_X;
+    }
     return f;
 }
 
@@ -117,18 +123,21 @@ int arch_space_build(struct partition *p)
         if ((a->virt | a->phys | a->size) & (PAGE_SIZE - 1) || a->size == 0 || !(a->rights & 7) ||
             a->virt + (a->size - 1) < a->virt || a->virt + (a->size - 1) >= PV_SHARED_VA ||
             a->phys < RAM_PA + KERNEL_REGION || a->phys + (a->size - 1) < a->phys ||
-            a->phys + (a->size - 1) >= ram_end)
+            a->phys + (a->size - 1) >= ram_end) {
             return -1;
+        }
         for (uint64_t off = 0; off < a->size; off += PAGE_SIZE) {
             slot = pte_slot(root, a->virt + off);
-            if (!slot)
+            if (!slot) {
                 return -1;
+            }
             *slot = pte(a->phys + off, flags);
         }
     }
     slot = pte_slot(root, PV_SHARED_VA);
-    if (!slot)
+    if (!slot) {
         return -1;
+    }
     *slot = pte(KPA(p->shared), PTE_R | PTE_W | PTE_U | PTE_A | PTE_D);
     p->space.root = root;
     p->space.satp = SATP_SV39 | (uint64_t)(p->index + 1) << 44 | KPA(root) >> 12;
@@ -142,7 +151,7 @@ _Static_assert(KERNEL_DEVICES >= ENTRIES / 2 && KERNEL_RAM >= ENTRIES / 2,
 
 int arch_space_ready(const struct partition *p)
 {
-    return p->space.root != 0;
+    return p->space.root != NULL;
 }
 
 /* Idle (p NULL) runs on the kernel's table. */

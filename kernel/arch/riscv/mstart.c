@@ -49,8 +49,9 @@ static void mputs(const char *s)
     volatile uint8_t *uart = (volatile uint8_t *)UART_PA;
 
     for (; *s; s++) {
-        while (!(uart[5] & UART_LSR_THRE))
+        while (!(uart[5] & UART_LSR_THRE)) {
             ;
+        }
         uart[0] = (uint8_t)*s;
     }
 }
@@ -59,8 +60,9 @@ static __attribute__((noreturn)) void mfail(const char *why)
 {
     mputs(why);
     *(volatile uint32_t *)SIFIVE_TEST_PA = 0x3333u | 1u << 16;
-    for (;;)
+    for (;;) {
         __asm__ volatile("wfi");
+    }
 }
 
 /* boot.S's probe of stimecmp trapped. */

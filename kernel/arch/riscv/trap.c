@@ -50,8 +50,9 @@ __attribute__((noreturn)) static void resume(void)
         installed = next;
         installed_valid = 1;
     }
-    if (!next)
+    if (!next) {
         riscv_idle();
+    }
     riscv_resume(&next->ctx.frame);
 }
 
@@ -64,8 +65,9 @@ void riscv_idle(void)
         __asm__ volatile("wfi");
         if (csr_read(sip) & SIP_STIP) {
             kernel_on_timer();
-            if (kernel_current())
+            if (kernel_current()) {
                 resume();
+            }
         }
     }
 }
@@ -80,10 +82,12 @@ static int is_fpu_instruction(uint64_t insn64)
 {
     uint32_t insn = (uint32_t)insn64, opcode = insn & 0x7fu, funct3 = insn >> 13 & 7u;
 
-    if ((insn & 3) != 3)
+    if ((insn & 3) != 3) {
         return (insn & 3) != 1 && (funct3 == 1 || funct3 == 5) && insn64 < 0x10000;
-    if (opcode == OPCODE_SYSTEM)
+    }
+    if (opcode == OPCODE_SYSTEM) {
         return (insn >> 12 & 3) != 0 && CSR_IS_FP(insn);
+    }
     return FP_OPCODES >> (opcode >> 2) & 1;
 }
 
@@ -95,12 +99,15 @@ static uint32_t fault_class(const struct riscv_frame *f)
 {
     uint32_t opcode = (uint32_t)f->tval & 0x7fu;
 
-    if (f->cause == EXC_ILLEGAL && is_fpu_instruction(f->tval))
+    if (f->cause == EXC_ILLEGAL && is_fpu_instruction(f->tval)) {
         return PV_HM_FPU_ERROR;
-    if (f->cause == EXC_ILLEGAL && opcode == OPCODE_SYSTEM)
+    }
+    if (f->cause == EXC_ILLEGAL && opcode == OPCODE_SYSTEM) {
         return PV_HM_PRIVILEGED_INSTRUCTION;
-    if (f->cause < 16 && trap_kinds[f->cause].name)
+    }
+    if (f->cause < 16 && trap_kinds[f->cause].name) {
         return trap_kinds[f->cause].hm_class;
+    }
     return PV_HM_ILLEGAL_INSTRUCTION;
 }
 

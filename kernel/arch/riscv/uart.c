@@ -29,29 +29,33 @@ void riscv_uart_init(void)
 static void uart_put(char c)
 {
     /* Bounded wait: a missing UART must not hang the kernel. */
-    for (int i = 0; i < 100000 && !(*uart_reg(UART_LSR) & LSR_THRE); i++)
+    for (int i = 0; i < 100000 && !(*uart_reg(UART_LSR) & LSR_THRE); i++) {
         ;
+    }
     *uart_reg(UART_THR) = (uint8_t)c;
 }
 
 void arch_console_putc(char c)
 {
-    if (c == '\n')
+    if (c == '\n') {
         uart_put('\r');
+    }
     uart_put(c);
 }
 
 int arch_console_try_putc(char c)
 {
-    if (!(*uart_reg(UART_LSR) & LSR_THRE))
+    if (!(*uart_reg(UART_LSR) & LSR_THRE)) {
         return 0;
+    }
     *uart_reg(UART_THR) = (uint8_t)c;
     return 1;
 }
 
 int arch_console_getc(void)
 {
-    if (!(*uart_reg(UART_LSR) & LSR_DR))
+    if (!(*uart_reg(UART_LSR) & LSR_DR)) {
         return -1;
+    }
     return *uart_reg(UART_THR);
 }

@@ -18,15 +18,18 @@ int arch_upcall_push(struct partition *p, uint32_t lines)
     struct pv_upcall_frame *u;
 
     /* A stack pointer near 0 would wrap: no area can hold that frame. */
-    if (sp < sizeof(struct pv_upcall_frame) + 16)
+    if (sp < sizeof(struct pv_upcall_frame) + 16) {
         return -1;
+    }
     u = uaccess_ptr(p->cfg, va, sizeof(*u), CFG_AREA_WRITE);
-    if (!u)
+    if (!u) {
         return -1;
+    }
     u->lines = lines;
     u->pc = f->pc;
-    for (unsigned i = 1; i < 32; i++)
+    for (unsigned i = 1; i < 32; i++) {
         u->x[i - 1] = f->x[i];
+    }
     f->x[2] = va;
     f->x[10] = va;
     f->pc = p->upcall_entry;
@@ -38,10 +41,12 @@ int arch_upcall_pop(struct partition *p, arch_addr_t frame_va)
     struct riscv_frame *f = &p->ctx.frame;
     const struct pv_upcall_frame *u = uaccess_ptr(p->cfg, frame_va, sizeof(*u), CFG_AREA_READ);
 
-    if (!u)
+    if (!u) {
         return PV_EFAULT;
-    for (unsigned i = 1; i < 32; i++)
+    }
+    for (unsigned i = 1; i < 32; i++) {
         f->x[i] = u->x[i - 1];
+    }
     f->pc = u->pc;
     return 0;
 }

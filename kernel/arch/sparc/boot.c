@@ -17,10 +17,12 @@ static void check_memory(void)
 {
     uint32_t ram = cfg_system.ram_size;
 
-    if (ram == 0 || ram > RAM_MAX)
+    if (ram == 0 || ram > RAM_MAX) {
         panic("RAM size %x must be between 1 byte and %x", ram, RAM_MAX);
-    if ((uint32_t)(uintptr_t)__kernel_end - KERNEL_VA > ram)
+    }
+    if ((uint32_t)(uintptr_t)__kernel_end - KERNEL_VA > ram) {
         panic("the system image does not fit in the configured RAM");
+    }
 }
 
 __attribute__((noreturn)) void sparc_resume(void);
@@ -74,11 +76,13 @@ void arch_shutdown(int code)
     /* `ta 0` with traps disabled puts the CPU in error mode; QEMU then
      * exits with status 0 for trap 0x80 and 134 for any other trap. */
     sparc_wr_psr((sparc_rd_psr() & ~PSR_ET) | PSR_PIL);
-    if (code == 0)
+    if (code == 0) {
         __asm__ volatile("ta 0");
+    }
     __asm__ volatile("ta 1");
-    for (;;)
+    for (;;) {
         ;
+    }
 }
 
 /* One CPU, and the kernel is not preemptible: nothing else can hold a lock
@@ -86,8 +90,9 @@ void arch_shutdown(int code)
  * here (docs/architecture.md, "Multicore"). */
 int arch_lock_try(volatile uint32_t *lock)
 {
-    if (*lock)
+    if (*lock) {
         return 0;
+    }
     *lock = 1;
     return 1;
 }

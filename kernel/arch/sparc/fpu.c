@@ -6,6 +6,7 @@
  * state exchanged. A partition without the FPU right never becomes the
  * owner: its FPU use is a fault. The kernel itself runs with EF clear.
  */
+#include <stddef.h>
 #include "arch.h"
 #include "kstring.h"
 #include "partition.h"
@@ -55,11 +56,13 @@ int sparc_fpu_trap(struct partition *p)
 {
     uint32_t psr = sparc_rd_psr();
 
-    if (!(p->cfg->flags & CFG_PART_FPU))
+    if (!(p->cfg->flags & CFG_PART_FPU)) {
         return -1;
+    }
     sparc_wr_psr(psr | PSR_EF);
-    if (fpu_owner && fpu_owner->ctx.fpu_used)
+    if (fpu_owner && fpu_owner->ctx.fpu_used) {
         fpu_save(&fpu_owner->ctx.fpu);
+    }
     if (!p->ctx.fpu_used) {
         /* First use: every register zero, FSR 0 (round to nearest, no
          * exceptions enabled). */
@@ -82,6 +85,7 @@ uint32_t sparc_fpu_psr(const struct partition *p)
 void sparc_fpu_release(struct partition *p)
 {
     p->ctx.fpu_used = 0;
-    if (fpu_owner == p)
-        fpu_owner = 0;
+    if (fpu_owner == p) {
+        fpu_owner = NULL;
+    }
 }

@@ -7,6 +7,7 @@
  * user pages and its control page at PV_SHARED_VA. Unlike x86, the SRMMU
  * has execute permission: an area without "x" cannot be executed.
  */
+#include <stddef.h>
 #include "arch.h"
 #include "arch_state.h"
 #include "kprintf.h"
@@ -59,8 +60,9 @@ void sparc_mmu_init(uint32_t ram_size)
     /* Only what the system has: RAM, rounded up to whole 16 MiB pages, and
      * the peripherals; boot.S's identity mapping of the first 16 MiB goes. */
     memset(sparc_kernel_l1, 0, sizeof(sparc_kernel_l1));
-    for (uint32_t i = 0; i < sections; i++)
+    for (uint32_t i = 0; i < sections; i++) {
         sparc_kernel_l1[(KERNEL_VA >> 24) + i] = pte(RAM_PA + (i << 24), ACC_N_RWX, PTE_C);
+    }
     sparc_kernel_l1[MMIO_VA >> 24] = pte(MMIO_PA, ACC_N_RWX, 0);
     user_l1_last = PV_SHARED_VA >> 24;
     sparc_tlb_flush_all();
@@ -72,18 +74,21 @@ static uint32_t *pte_slot(uint32_t *l1, uint32_t va)
 {
     uint32_t *e1 = &l1[va >> 24], *l2, *e2, *l3;
 
-    if ((va >> 24) > user_l1_last)
-        return 0;
+    if ((va >> 24) > user_l1_last) {
+        return NULL;
+    }
     if (!(*e1 & PTE_ET_PTD)) {
-        if (tables_used == sparc_num_page_tables)
-            return 0;
+        if (tables_used == sparc_num_page_tables) {
+            return NULL;
+        }
         *e1 = ptd(sparc_page_tables[tables_used++]);
     }
     l2 = (uint32_t *)arch_phys_to_kernel((*e1 & ~3u) << 4);
     e2 = &l2[(va >> 18) & (L2_ENTRIES - 1)];
     if (!(*e2 & PTE_ET_PTD)) {
-        if (tables_used == sparc_num_page_tables)
-            return 0;
+        if (tables_used == sparc_num_page_tables) {
+            return NULL;
+        }
         *e2 = ptd(sparc_page_tables[tables_used++]);
     }
     l3 = (uint32_t *)arch_phys_to_kernel((*e2 & ~3u) << 4);
@@ -109,8 +114,9 @@ int arch_space_build(struct partition *p)
     uint32_t *slot;
 
     memset(l1, 0, sizeof(sparc_l1_tables[0]));
-    for (uint32_t i = KERNEL_VA >> 24; i < L1_ENTRIES; i++)
+    for (uint32_t i = KERNEL_VA >> 24; i < L1_ENTRIES; i++) {
         l1[i] = sparc_kernel_l1[i];
+    }
     for (uint32_t i = 0; i < p->cfg->num_areas; i++) {
         const struct cfg_area *a = &p->cfg->areas[i];
         uint32_t acc = area_acc(a->rights);
@@ -118,18 +124,21 @@ int arch_space_build(struct partition *p)
         if ((a->virt | a->phys | a->size) & (PAGE_SIZE - 1) || a->size == 0 || !(a->rights & 7) ||
             a->virt + (a->size - 1) < a->virt || a->virt + (a->size - 1) >= PV_SHARED_VA ||
             a->phys < RAM_PA + KERNEL_REGION || a->phys + (a->size - 1) < a->phys ||
-            a->phys + (a->size - 1) >= ram_end)
+            a->phys + (a->size - 1) >= ram_end) {
             return -1;
+        }
         for (uint32_t off = 0; off < a->size; off += PAGE_SIZE) {
             slot = pte_slot(l1, a->virt + off);
-            if (!slot)
+            if (!slot) {
                 return -1;
+            }
             *slot = pte(a->phys + off, acc, PTE_C);
         }
     }
     slot = pte_slot(l1, PV_SHARED_VA);
-    if (!slot)
+    if (!slot) {
         return -1;
+    }
     *slot = pte(kernel_pa(p->shared), ACC_RW_RW, PTE_C);
     p->space.context = p->index + 1;
     sparc_ctx_table[p->space.context] = ptd(l1);
@@ -140,7 +149,7 @@ int arch_space_build(struct partition *p)
 
 int arch_space_ready(const struct partition *p)
 {
-    return p->space.l1 != 0;
+    return p->space.l1 != NULL;
 }
 
 void sparc_mmu_switch(const struct partition *p)

@@ -104,8 +104,9 @@ void arch_timer_arm(uint64_t deadline_ns)
     uint64_t at = ns_to_ticks_up(deadline_ns);
     uint64_t count = at > now ? at - now : 1;
 
-    if (count > ARM_MAX_TICKS)
+    if (count > ARM_MAX_TICKS) {
         count = ARM_MAX_TICKS; /* wake up early and re-arm */
+    }
     mmio_write(GPT_CTRL(SCHED_TIMER), 0);
     /* The counter underflows (and interrupts) after reload + 1 ticks. */
     mmio_write(GPT_LOAD(SCHED_TIMER), (uint32_t)count - 1);

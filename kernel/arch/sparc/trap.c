@@ -62,15 +62,16 @@ static const struct sparc_trap_kind trap_kinds[TT_KINDS] = {
 
 static const struct sparc_trap_kind *trap_kind(uint32_t tt)
 {
-    return tt < TT_KINDS && trap_kinds[tt].name ? &trap_kinds[tt] : 0;
+    return tt < TT_KINDS && trap_kinds[tt].name ? &trap_kinds[tt] : NULL;
 }
 
 static const char *trap_name(uint32_t tt)
 {
     const struct sparc_trap_kind *k = trap_kind(tt);
 
-    if (k)
+    if (k) {
         return k->name;
+    }
     return tt >= TT_TRAP_INSTRUCTION ? "trap instruction" : "trap";
 }
 
@@ -114,11 +115,12 @@ static void describe_access(const struct sparc_frame *f, char *buf, size_t size,
 
 static void describe_trap(const struct sparc_frame *f, char *buf, size_t size)
 {
-    if (f->tt >= TT_TRAP_INSTRUCTION)
+    if (f->tt >= TT_TRAP_INSTRUCTION) {
         ksnprintf(buf, size, "trap instruction ta 0x%x at pc=%08x", f->tt - TT_TRAP_INSTRUCTION,
                   f->pc);
-    else
+    } else {
         ksnprintf(buf, size, "%s (tt 0x%02x) at pc=%08x", trap_name(f->tt), f->tt, f->pc);
+    }
 }
 
 /* The context (partition, or NULL for idle) the MMU context is set for. */
@@ -141,8 +143,9 @@ __attribute__((noreturn)) void sparc_resume(void)
     next = kernel_current();
 
     if (!installed_valid || next != installed) {
-        if (next)
+        if (next) {
             sparc_mmu_switch(next);
+        }
         installed = next;
         installed_valid = 1;
     }
@@ -176,8 +179,9 @@ static void fault(struct partition *p, uint32_t error, uint32_t addr, const char
 {
     kernel_on_fault(error, p->ctx.frame.pc, addr, why);
     /* Stopped: its FPU state is of no use any more. */
-    if (p->state == PART_STOPPED || p->state == PART_HALTED)
+    if (p->state == PART_STOPPED || p->state == PART_HALTED) {
         sparc_fpu_release(p);
+    }
 }
 
 __attribute__((noreturn)) void sparc_trap_user(void)
@@ -215,10 +219,11 @@ __attribute__((noreturn)) void sparc_trap_user(void)
     } else if (tt == TT_FP_DISABLED && sparc_fpu_trap(p) == 0) {
         /* p owns the FPU now; the instruction runs again. */
     } else {
-        if (tt == TT_DATA_ACCESS || tt == TT_INSTRUCTION_ACCESS)
+        if (tt == TT_DATA_ACCESS || tt == TT_INSTRUCTION_ACCESS) {
             describe_access(f, why, sizeof(why), &addr);
-        else
+        } else {
             describe_trap(f, why, sizeof(why));
+        }
         fault(p, fault_class(tt), addr, why);
     }
     sparc_resume();

@@ -20,29 +20,33 @@ void sparc_uart_init(void)
 static void uart_put(char c)
 {
     /* Bounded wait: a missing UART must not hang the kernel. */
-    for (int i = 0; i < 100000 && (mmio_read(UART_STATUS) & STATUS_TF); i++)
+    for (int i = 0; i < 100000 && (mmio_read(UART_STATUS) & STATUS_TF); i++) {
         ;
+    }
     mmio_write(UART_DATA, (uint8_t)c);
 }
 
 void arch_console_putc(char c)
 {
-    if (c == '\n')
+    if (c == '\n') {
         uart_put('\r');
+    }
     uart_put(c);
 }
 
 int arch_console_try_putc(char c)
 {
-    if (mmio_read(UART_STATUS) & STATUS_TF)
+    if (mmio_read(UART_STATUS) & STATUS_TF) {
         return 0;
+    }
     mmio_write(UART_DATA, (uint8_t)c);
     return 1;
 }
 
 int arch_console_getc(void)
 {
-    if (!(mmio_read(UART_STATUS) & STATUS_DR))
+    if (!(mmio_read(UART_STATUS) & STATUS_DR)) {
         return -1;
+    }
     return (int)(mmio_read(UART_DATA) & 0xff);
 }

@@ -34,11 +34,13 @@ int arch_upcall_push(struct partition *p, uint32_t lines)
     uint8_t *base;
     struct pv_upcall_frame *u;
 
-    if (sp < sizeof(struct pv_upcall_frame) + MIN_FRAME + 8)
+    if (sp < sizeof(struct pv_upcall_frame) + MIN_FRAME + 8) {
         return -1;
+    }
     base = frame_ptr(p, va - MIN_FRAME, CFG_AREA_WRITE);
-    if (!base)
+    if (!base) {
         return -1;
+    }
     u = (struct pv_upcall_frame *)(base + MIN_FRAME);
     u->lines = lines;
     u->pc = f->pc;
@@ -48,11 +50,13 @@ int arch_upcall_push(struct partition *p, uint32_t lines)
     /* Unrolled: a load and a store a word instead of five instructions
      * (every timer upcall's latency, issue 17). */
 #pragma GCC unroll 7
-    for (int i = 1; i < 8; i++)
+    for (int i = 1; i < 8; i++) {
         u->g[i - 1] = f->g[i];
+    }
 #pragma GCC unroll 8
-    for (int i = 0; i < 8; i++)
+    for (int i = 0; i < 8; i++) {
         u->o[i] = f->o[i];
+    }
     f->o[0] = va;
     f->o[6] = va - MIN_FRAME;
     f->pc = p->upcall_entry;
@@ -67,31 +71,37 @@ int arch_upcall_pop(struct partition *p, arch_addr_t frame_va)
     struct pv_upcall_frame u;
     uint32_t bad_sp;
 
-    if ((frame_va & 7) || frame_va < MIN_FRAME)
+    if ((frame_va & 7) || frame_va < MIN_FRAME) {
         return PV_EFAULT;
+    }
     base = frame_ptr(p, frame_va - MIN_FRAME, CFG_AREA_READ);
-    if (!base)
+    if (!base) {
         return PV_EFAULT;
+    }
     /* The caller's windows (the trampoline's and anything it left) go to
      * their stacks; the interrupted window is then in its save area. The
      * flush may write anywhere in the frame too (a window's %sp is the
      * partition's to choose), so the frame is read only after it - and
      * copied, so that what is checked is what is used. */
-    if (sparc_windows_flush(p, &bad_sp))
+    if (sparc_windows_flush(p, &bad_sp)) {
         return PV_EFAULT;
+    }
     memcpy(&u, base + MIN_FRAME, sizeof(u));
     /* rett with traps off cannot take an alignment trap: refuse here. */
-    if ((u.pc | u.npc) & 3)
+    if ((u.pc | u.npc) & 3) {
         return PV_EFAULT;
+    }
     memcpy(&f->win[0], base, sizeof(f->win[0]));
     f->nwin = 1;
     f->pc = u.pc;
     f->npc = u.npc;
     f->psr = (f->psr & ~PSR_ICC) | (u.psr & PSR_ICC);
     f->y = u.y;
-    for (int i = 1; i < 8; i++)
+    for (int i = 1; i < 8; i++) {
         f->g[i] = u.g[i - 1];
-    for (int i = 0; i < 8; i++)
+    }
+    for (int i = 0; i < 8; i++) {
         f->o[i] = u.o[i];
+    }
     return 0;
 }

@@ -9,6 +9,7 @@
  * an aligned save area in one page the partition may write / read, found
  * by an MMU probe); whatever it does not serve comes here, which decides.
  */
+#include <stddef.h>
 #include "arch.h"
 #include "kstring.h"
 #include "partition.h"
@@ -25,8 +26,9 @@ static uint32_t window_sp(const struct sparc_frame *f, uint32_t j)
 
 static struct sparc_window *save_area(struct partition *p, uint32_t sp, uint32_t rights)
 {
-    if (sp & 7)
-        return 0;
+    if (sp & 7) {
+        return NULL;
+    }
     return uaccess_ptr(p->cfg, sp, sizeof(struct sparc_window), rights);
 }
 
@@ -42,10 +44,12 @@ static int spill_down_to(struct partition *p, uint32_t keep, uint32_t *bad_sp)
             return -1;
         }
     }
-    for (uint32_t j = keep; j < f->nwin; j++)
+    for (uint32_t j = keep; j < f->nwin; j++) {
         memcpy(save_area(p, window_sp(f, j), CFG_AREA_WRITE), &f->win[j], sizeof(f->win[j]));
-    if (keep < f->nwin)
+    }
+    if (keep < f->nwin) {
         f->nwin = keep;
+    }
     return 0;
 }
 
@@ -60,11 +64,13 @@ int sparc_window_fill(struct partition *p)
     struct sparc_frame *f = &p->ctx.frame;
     const struct sparc_window *src;
 
-    if (f->nwin >= SPARC_USER_WINS)
+    if (f->nwin >= SPARC_USER_WINS) {
         return -1;
+    }
     src = save_area(p, window_sp(f, f->nwin), CFG_AREA_READ);
-    if (!src)
+    if (!src) {
         return -1;
+    }
     memcpy(&f->win[f->nwin], src, sizeof(*src));
     f->nwin++;
     return 0;

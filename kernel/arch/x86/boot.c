@@ -38,8 +38,9 @@ static uint64_t memory_used_end(void)
         for (uint32_t k = 0; k < p->num_areas; k++) {
             uint64_t e = (uint64_t)p->areas[k].phys + p->areas[k].size;
 
-            if (e > end)
+            if (e > end) {
                 end = e;
+            }
         }
     }
     return end;
@@ -49,16 +50,19 @@ static void check_memory(uint32_t magic, const struct multiboot_info *mbi)
 {
     uint64_t have, need;
 
-    if (magic != MULTIBOOT_BOOTLOADER_MAGIC)
+    if (magic != MULTIBOOT_BOOTLOADER_MAGIC) {
         panic("not started by a multiboot loader (magic %x)", magic);
-    if (!(mbi->flags & MB_INFO_MEMORY))
+    }
+    if (!(mbi->flags & MB_INFO_MEMORY)) {
         panic("boot loader gave no memory size");
+    }
     /* mem_upper counts the KiB of contiguous RAM above 1 MiB. */
     have = ((uint64_t)mbi->mem_upper + 1024) * 1024;
     need = memory_used_end();
-    if (have < need)
+    if (have < need) {
         panic("the system uses memory up to %llu KiB, the machine has %llu KiB",
               (unsigned long long)(need / 1024), (unsigned long long)(have / 1024));
+    }
 }
 
 __attribute__((noreturn)) void x86_boot(uint32_t magic, const struct multiboot_info *mbi)
@@ -143,6 +147,7 @@ void arch_shutdown(int code)
     /* QEMU's isa-debug-exit device turns the value v into exit status
      * 2v+1; on a PC without it the write is ignored and we halt. */
     outb(QEMU_DEBUG_EXIT_PORT, (uint8_t)code);
-    for (;;)
+    for (;;) {
         __asm__ volatile("hlt");
+    }
 }

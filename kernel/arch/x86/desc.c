@@ -105,8 +105,9 @@ static void fault_task_init(unsigned i)
 
 void x86_desc_set_fault_cr3(uint32_t cr3)
 {
-    for (unsigned i = 0; i < FAULT_TASKS; i++)
+    for (unsigned i = 0; i < FAULT_TASKS; i++) {
         fault_tss[i].cr3 = cr3;
+    }
 }
 
 void x86_interrupted_task(uint32_t *eip, uint32_t *esp)
@@ -123,8 +124,9 @@ static void machine_check_init(void)
     uint32_t a, b, c, d;
 
     cpuid(1, &a, &b, &c, &d);
-    if (d & CPUID_1_EDX_MCE)
+    if (d & CPUID_1_EDX_MCE) {
         write_cr4(read_cr4() | CR4_MCE);
+    }
 }
 
 /* UMIP: sgdt, sidt, sldt, smsw and str fault (#GP) outside ring 0, where
@@ -135,11 +137,13 @@ static void umip_init(void)
     uint32_t max, b, c, d;
 
     cpuid(0, &max, &b, &c, &d);
-    if (max < 7)
+    if (max < 7) {
         return;
+    }
     cpuid(7, &max, &b, &c, &d);
-    if (c & CPUID_7_ECX_UMIP)
+    if (c & CPUID_7_ECX_UMIP) {
         write_cr4(read_cr4() | CR4_UMIP);
+    }
 }
 
 void x86_desc_init(void)
@@ -156,8 +160,9 @@ void x86_desc_init(void)
      * (IOPL 0) faults. */
     tss.iomap_base = sizeof(tss);
     gdt[5] = tss_segment((uint32_t)(uintptr_t)&tss, sizeof(tss) - 1);
-    for (unsigned i = 0; i < FAULT_TASKS; i++)
+    for (unsigned i = 0; i < FAULT_TASKS; i++) {
         fault_task_init(i);
+    }
 
     gp.limit = sizeof(gdt) - 1;
     gp.base = (uint32_t)(uintptr_t)gdt;
@@ -177,11 +182,13 @@ void x86_desc_init(void)
 
     /* Only the hypercall gate may be used by `int n` from ring 3; every
      * other vector is reachable from user mode only as an exception. */
-    for (unsigned v = 0; v < 256; v++)
+    for (unsigned v = 0; v < 256; v++) {
         set_gate(v, v == VECTOR_HCALL ? 3 : 0);
+    }
     /* Present task gates, DPL 0 (`int 2/8/18` from ring 3 is a #GP). */
-    for (unsigned i = 0; i < FAULT_TASKS; i++)
+    for (unsigned i = 0; i < FAULT_TASKS; i++) {
         idt[task_vectors[i]] = (struct gate){0, FAULT_TSS_SEL(i), 0, 0x85, 0};
+    }
     ip.limit = sizeof(idt) - 1;
     ip.base = (uint32_t)(uintptr_t)idt;
     __asm__ volatile("lidt %0" : : "m"(ip));

@@ -64,8 +64,9 @@ void x86_fpu_init(void)
     uint32_t a, b, c, d;
 
     cpuid(1, &a, &b, &c, &d);
-    if (!(d & (1u << 0)) || !(d & (1u << 24)))
+    if (!(d & (1u << 0)) || !(d & (1u << 24))) {
         panic("fpu: CPU lacks an FPU or FXSAVE/FXRSTOR");
+    }
     fpu_initial.bytes[0] = 0x7f;
     fpu_initial.bytes[1] = 0x03;
     fpu_initial.bytes[24] = 0x80;
@@ -138,8 +139,9 @@ void x86_fpu_switch_to(const struct partition *p)
 /* Handles #NM for p. Returns 0 when p may go on, -1 when FPU use is a fault. */
 int x86_fpu_trap(struct partition *p)
 {
-    if (!(p->cfg->flags & CFG_PART_FPU))
+    if (!(p->cfg->flags & CFG_PART_FPU)) {
         return -1;
+    }
     save_live(); /* nobody's but p can be live here; kept for safety */
     clear_ts();
     /* First use: the initial state, every register overwritten (p may

@@ -13,6 +13,7 @@
  * pages: those are the AP's copy (x86_cpu.h). The boot CPU keeps the
  * 4 MiB page, and so exactly the accesses and TLB it had on one CPU.
  */
+#include <stddef.h>
 #include "arch.h"
 #include "arch_state.h"
 #include "cpu_plans.h"
@@ -56,8 +57,9 @@ static uint32_t percpu_slot(void)
  * direct map as it is). */
 static void map_percpu(uint32_t *pd, uint32_t cpu)
 {
-    if (cpu > 0)
+    if (cpu > 0) {
         pd[percpu_slot()] = (uint32_t)(uintptr_t)x86_ap_pages[cpu - 1].table | PTE_P | PTE_W;
+    }
 }
 /* The partitions' directories and tables: x86_directories and
  * x86_page_tables, sized for the system (arch_state.h). */
@@ -65,8 +67,9 @@ static uint32_t tables_used;
 
 static void map_kernel(uint32_t *pd, uint32_t ram_size)
 {
-    for (uint32_t a = 0; a < ram_size; a += BIG_PAGE)
+    for (uint32_t a = 0; a < ram_size; a += BIG_PAGE) {
         pd[a / BIG_PAGE] = a | PTE_P | PTE_W | PTE_PS | PTE_G;
+    }
     pd[MMIO_BASE / BIG_PAGE] = MMIO_BASE | PTE_P | PTE_W | PTE_PS | PTE_PCD | PTE_PWT;
 }
 
@@ -80,11 +83,12 @@ static uint32_t *table_for(uint32_t *pd, uint32_t va)
     uint32_t *pde = &pd[va / BIG_PAGE];
 
     if (!(*pde & PTE_P)) {
-        if (tables_used == x86_num_page_tables)
-            return 0;
+        if (tables_used == x86_num_page_tables) {
+            return NULL;
+        }
         *pde = (uint32_t)(uintptr_t)x86_page_tables[tables_used++] | PTE_P | PTE_W | PTE_U;
     } else if (*pde & PTE_PS) {
-        return 0; /* collides with the kernel's direct map or MMIO */
+        return NULL; /* collides with the kernel's direct map or MMIO */
     }
     return (uint32_t *)(uintptr_t)(*pde & ~0xfffu);
 }
@@ -102,21 +106,24 @@ int arch_space_build(struct partition *p)
 
         if ((a->virt | a->phys | a->size) & (PAGE_SIZE - 1) || a->size == 0 ||
             a->virt + (a->size - 1) < a->virt || a->virt < RAM_MAX || a->phys < KERNEL_REGION ||
-            a->phys + (a->size - 1) < a->phys || a->phys + (a->size - 1) >= cfg_system.ram_size)
+            a->phys + (a->size - 1) < a->phys || a->phys + (a->size - 1) >= cfg_system.ram_size) {
             return -1;
+        }
         for (uint32_t off = 0; off < a->size; off += PAGE_SIZE) {
             uint32_t *pt = table_for(pd, a->virt + off);
 
-            if (!pt)
+            if (!pt) {
                 return -1;
+            }
             pt[((a->virt + off) >> 12) & 1023] = (a->phys + off) | flags;
         }
     }
     {
         uint32_t *pt = table_for(pd, PV_SHARED_VA);
 
-        if (!pt)
+        if (!pt) {
             return -1;
+        }
         pt[(PV_SHARED_VA >> 12) & 1023] = (uint32_t)(uintptr_t)p->shared | PTE_P | PTE_W | PTE_U;
     }
     p->space.page_directory = pd;
@@ -125,7 +132,7 @@ int arch_space_build(struct partition *p)
 
 int arch_space_ready(const struct partition *p)
 {
-    return p->space.page_directory != 0;
+    return p->space.page_directory != NULL;
 }
 
 void x86_mmu_init(uint32_t ram_size)
@@ -133,10 +140,12 @@ void x86_mmu_init(uint32_t ram_size)
     uint32_t a, b, c, d;
 
     cpuid(1, &a, &b, &c, &d);
-    if (!(d & (1u << 3)) || !(d & (1u << 13)))
+    if (!(d & (1u << 3)) || !(d & (1u << 13))) {
         panic("mmu: CPU lacks 4 MiB pages (PSE) or global pages (PGE)");
-    if (ram_size == 0 || ram_size > RAM_MAX || (ram_size & (ARCH_RAM_ALIGN - 1)))
+    }
+    if (ram_size == 0 || ram_size > RAM_MAX || (ram_size & (ARCH_RAM_ALIGN - 1))) {
         panic("mmu: RAM size %x must be a non-zero multiple of 4 MiB up to 1 GiB", ram_size);
+    }
     map_kernel(kernel_directory, ram_size);
     write_cr4(read_cr4() | CR4_PSE | CR4_PGE);
     write_cr3((uint32_t)(uintptr_t)kernel_directory);
@@ -162,18 +171,21 @@ void x86_mmu_prepare_aps(uint32_t aps)
     uint32_t base = percpu_slot() * BIG_PAGE;
 
     if (size > X86_PERCPU_MAX ||
-        ((uint32_t)(uintptr_t)__percpu_end - 1) / BIG_PAGE != percpu_slot())
+        ((uint32_t)(uintptr_t)__percpu_end - 1) / BIG_PAGE != percpu_slot()) {
         panic("mmu: the per-CPU section (%u bytes at %08x) exceeds %u bytes or its 4 MiB", size,
               (uint32_t)(uintptr_t)__percpu_start, X86_PERCPU_MAX);
+    }
     for (uint32_t i = 0; i < aps; i++) {
         struct x86_cpu_pages *c = &x86_ap_pages[i];
 
         memcpy(c->percpu, __percpu_start, size);
-        for (uint32_t k = 0; k < 1024; k++)
+        for (uint32_t k = 0; k < 1024; k++) {
             c->table[k] = (base + k * PAGE_SIZE) | PTE_P | PTE_W | PTE_G;
-        for (uint32_t off = 0; off < size; off += PAGE_SIZE)
+        }
+        for (uint32_t off = 0; off < size; off += PAGE_SIZE) {
             c->table[((uint32_t)(uintptr_t)__percpu_start + off - base) / PAGE_SIZE] =
                 (uint32_t)(uintptr_t)(c->percpu + off) | PTE_P | PTE_W | PTE_G;
+        }
     }
 }
 

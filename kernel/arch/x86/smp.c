@@ -53,17 +53,20 @@ static void wait_ns(uint64_t ns)
 {
     uint64_t end = x86_time_ns_unshared() + ns;
 
-    while (x86_time_ns_unshared() < end)
+    while (x86_time_ns_unshared() < end) {
         __asm__ volatile("pause");
+    }
 }
 
 static int wait_up(const struct x86_cpu *c, uint64_t ns)
 {
     uint64_t end = x86_time_ns_unshared() + ns;
 
-    while (!c->s.up)
-        if (x86_time_ns_unshared() >= end)
+    while (!c->s.up) {
+        if (x86_time_ns_unshared() >= end) {
             return 0;
+        }
+    }
     return 1;
 }
 
@@ -74,12 +77,14 @@ static void start_ap(struct x86_cpu *c, struct trampoline_params *tp)
     x86_lapic_ipi(c->s.apic_id, ICR_INIT);
     wait_ns(INIT_WAIT_NS);
     x86_lapic_ipi(c->s.apic_id, ICR_STARTUP | (TRAMPOLINE_BASE >> 12));
-    if (wait_up(c, STARTUP_WAIT_NS))
+    if (wait_up(c, STARTUP_WAIT_NS)) {
         return;
+    }
     x86_lapic_ipi(c->s.apic_id, ICR_STARTUP | (TRAMPOLINE_BASE >> 12));
-    if (!wait_up(c, UP_WAIT_NS))
+    if (!wait_up(c, UP_WAIT_NS)) {
         panic("CPU %u (local APIC id %u) did not start: the machine has fewer CPUs", c->s.index,
               c->s.apic_id);
+    }
 }
 
 /* The boot CPU, after kernel_start(): every AP up, or a panic. The local
@@ -91,12 +96,15 @@ void x86_smp_start(void)
     size_t size = x86_trampoline_size;
     struct trampoline_params *tp;
 
-    if (cpus == 1)
+    if (cpus == 1) {
         return;
-    if (cpus - 1 > x86_num_aps)
+    }
+    if (cpus - 1 > x86_num_aps) {
         panic("%u CPUs configured, state sized for %u", cpus, x86_num_aps + 1);
-    if (x86_lapic_id() != 0)
+    }
+    if (x86_lapic_id() != 0) {
         panic("the boot CPU's local APIC id is %u, not 0", x86_lapic_id());
+    }
     x86_desc_ap_init();
     memcpy((void *)(uintptr_t)TRAMPOLINE_BASE, x86_trampoline, size);
     tp = (struct trampoline_params *)(uintptr_t)(TRAMPOLINE_BASE + size - sizeof(*tp));
@@ -134,8 +142,9 @@ static void next_frame(struct x86_cpu *c, uint64_t now)
 {
     uint64_t major = major_frame();
 
-    while (c->s.next_frame <= now)
+    while (c->s.next_frame <= now) {
         c->s.next_frame += major;
+    }
 }
 
 __attribute__((noreturn)) void x86_ap_main(struct x86_cpu *c);
@@ -152,8 +161,9 @@ void x86_ap_main(struct x86_cpu *c)
     x86_uart_init_ap();
     x86_lapic_init_ap();
     __atomic_store_n(&c->s.up, 1, __ATOMIC_RELEASE);
-    while (!__atomic_load_n(&smp_go, __ATOMIC_ACQUIRE))
+    while (!__atomic_load_n(&smp_go, __ATOMIC_ACQUIRE)) {
         __asm__ volatile("pause");
+    }
     kernel_start_cpu(c->s.index, smp_epoch);
     c->s.next_frame = smp_epoch;
     next_frame(c, x86_time_ns_unshared());
@@ -176,10 +186,12 @@ struct x86_frame *x86_ap_timer(struct x86_frame *f)
     if (now >= c->s.next_frame) {
         uint64_t late = now - c->s.next_frame;
 
-        if (late > c->s.max_late_ns)
+        if (late > c->s.max_late_ns) {
             c->s.max_late_ns = late;
-        if (late < c->s.min_late_ns || !c->s.frames)
+        }
+        if (late < c->s.min_late_ns || !c->s.frames) {
             c->s.min_late_ns = late;
+        }
         c->s.frames++;
         next_frame(c, now);
     }
@@ -232,8 +244,9 @@ void x86_smp_report(void)
     for (uint32_t i = 1; i < cpu_count() && i <= x86_num_aps; i++) {
         struct x86_cpu *c = &x86_aps[i - 1];
 
-        if (!c->s.up)
+        if (!c->s.up) {
             continue;
+        }
         kprintf("[tessera] CPU %u: %llu frame starts, the timer %llu..%llu ns after one\n", i,
                 (unsigned long long)read_stable(&c->s.frames),
                 (unsigned long long)read_stable(&c->s.min_late_ns),

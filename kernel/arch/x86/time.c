@@ -138,8 +138,9 @@ void x86_time_init(void)
 
     tsc_mhz = round_mhz(t1 - t0, ticks);
     lapic_mhz = round_mhz(0xffffffffu - l1, ticks);
-    if (tsc_mhz == 0 || lapic_mhz == 0)
+    if (tsc_mhz == 0 || lapic_mhz == 0) {
         panic("time: TSC (%u MHz) or local APIC timer (%u MHz) not usable", tsc_mhz, lapic_mhz);
+    }
     *lapic_reg(LAPIC_LVT_TIMER) = VECTOR_TIMER; /* one-shot, unmasked */
     clock_mult = ((uint64_t)1000 << 32) / tsc_mhz;
     /* The largest d with d * lapic_mhz / 1000 <= 0xffffffff. */
@@ -178,8 +179,9 @@ static inline uint64_t tsc_to_ns(uint64_t tsc)
     uint64_t t = tsc - tsc_at_boot;
     uint32_t q, r;
 
-    if (__builtin_expect((uint32_t)(t >> 32) >= tsc_mhz, 0))
+    if (__builtin_expect((uint32_t)(t >> 32) >= tsc_mhz, 0)) {
         return tsc_to_ns_long(t);
+    }
     q = divl((uint32_t)(t >> 32), (uint32_t)t, tsc_mhz, &r);
     /* r < tsc_mhz, so r * 1000 fits in 32 bits for any TSC below 4 THz. */
     return (uint64_t)q * 1000 + r * 1000u / tsc_mhz;
@@ -328,8 +330,10 @@ void x86_lapic_ipi(uint32_t apic_id, uint32_t command)
 {
     *lapic_reg(LAPIC_ICR_HI) = apic_id << 24;
     *lapic_reg(LAPIC_ICR_LO) = command;
-    for (uint32_t i = 0; i < 1000000u; i++)
-        if (!(*lapic_reg(LAPIC_ICR_LO) & ICR_PENDING))
+    for (uint32_t i = 0; i < 1000000u; i++) {
+        if (!(*lapic_reg(LAPIC_ICR_LO) & ICR_PENDING)) {
             return;
+        }
+    }
     panic("local APIC: interprocessor interrupt %x to APIC %u not accepted", command, apic_id);
 }

@@ -46,7 +46,7 @@ static const struct x86_trap_kind trap_kinds[VECTOR_EXCEPTIONS] = {
 
 static const struct x86_trap_kind *trap_kind(uint32_t vector)
 {
-    return vector < VECTOR_EXCEPTIONS && trap_kinds[vector].name ? &trap_kinds[vector] : 0;
+    return vector < VECTOR_EXCEPTIONS && trap_kinds[vector].name ? &trap_kinds[vector] : NULL;
 }
 
 /* The idle loop runs in ring 0 with interrupts on, on its own stack. Its
@@ -62,13 +62,14 @@ __attribute__((noreturn)) static void idle_loop(void)
     for (;;) {
         /* The spin's back edge ends QEMU's translation block with
          * interrupts on, which is where QEMU takes a pending interrupt. */
-        if (x86_idle_state == IDLE_SPIN)
+        if (x86_idle_state == IDLE_SPIN) {
             __asm__ volatile("sti\n1:\tpause\n\tcmpl %1, %0\n\tje 1b\n\tcli"
                              :
                              : "m"(x86_idle_state), "i"(IDLE_SPIN)
                              : "memory");
-        else
+        } else {
             __asm__ volatile("sti\n\thlt\n\tcli");
+        }
     }
 }
 
@@ -98,12 +99,13 @@ static void describe_fault(const struct x86_frame *f, char *buf, size_t size)
     const struct x86_trap_kind *k = trap_kind(f->vector);
     const char *name = k ? k->name : "exception";
 
-    if (f->vector == VECTOR_PF)
+    if (f->vector == VECTOR_PF) {
         ksnprintf(buf, size, "%s at eip=%08x: %s of %08x (%s)", name, f->eip,
                   (f->error & 2) ? "write" : "read", read_cr2(),
                   (f->error & 1) ? "protection violation" : "not mapped");
-    else
+    } else {
         ksnprintf(buf, size, "%s at eip=%08x error=%x", name, f->eip, f->error);
+    }
 }
 
 /* Decides the context to resume after the kernel has handled an entry;
@@ -129,8 +131,9 @@ static struct x86_frame *resume(struct x86_frame *idle_frame_in)
         installed = next;
         installed_valid = 1;
     }
-    if (next)
+    if (next) {
         return &next->ctx.frame;
+    }
     /* Idle goes on where it was if that is what was interrupted. */
     return idle_frame_in ? idle_frame_in : idle_frame();
 }
@@ -143,22 +146,25 @@ __attribute__((noinline)) static struct x86_frame *other_trap(struct x86_frame *
     char why[128];
 
     if (f->vector == VECTOR_SPURIOUS ||
-        (f->vector >= VECTOR_PIC_FIRST && f->vector < VECTOR_PIC_END))
+        (f->vector >= VECTOR_PIC_FIRST && f->vector < VECTOR_PIC_END)) {
         return f; /* spurious local APIC or masked legacy PIC interrupt */
+    }
     if (!from_user) {
         describe_fault(f, why, sizeof(why));
         panic("kernel trap: %s", why);
     }
-    if (f->vector == VECTOR_NM && x86_fpu_trap(kernel_current()) == 0)
+    if (f->vector == VECTOR_NM && x86_fpu_trap(kernel_current()) == 0) {
         return f;
+    }
     describe_fault(f, why, sizeof(why));
     p = kernel_current();
     kernel_on_fault(fault_class(f->vector), f->eip, f->vector == VECTOR_PF ? read_cr2() : 0, why);
     /* Stopped: its FPU state is of no use any more. (A restart releases
      * it when the new context is made; a partition that goes on keeps it.) */
-    if (p->state == PART_STOPPED || p->state == PART_HALTED)
+    if (p->state == PART_STOPPED || p->state == PART_HALTED) {
         x86_fpu_release(p);
-    return resume(0);
+    }
+    return resume(NULL);
 }
 
 _Static_assert(offsetof(struct arch_context, frame) ==
@@ -177,8 +183,9 @@ __attribute__((noinline)) static struct x86_frame *v86_trap(struct x86_frame *f)
     struct x86_frame *pf;
     char what[96], why[160];
 
-    if (!p || f != (struct x86_frame *)(void *)p->ctx.v86_spill)
+    if (!p || f != (struct x86_frame *)(void *)p->ctx.v86_spill) {
         panic("kernel trap: virtual-8086 frame at %08x", (uint32_t)(uintptr_t)f);
+    }
     pf = &p->ctx.frame;
     memmove(pf, f, sizeof(*pf));
     describe_fault(pf, what, sizeof(what));
@@ -190,35 +197,38 @@ __attribute__((noinline)) static struct x86_frame *v86_trap(struct x86_frame *f)
     kernel_note_entry();
     kernel_on_fault(PV_HM_PRIVILEGED_INSTRUCTION, pf->eip, pf->vector == VECTOR_PF ? read_cr2() : 0,
                     why);
-    if (p->state == PART_STOPPED || p->state == PART_HALTED)
+    if (p->state == PART_STOPPED || p->state == PART_HALTED) {
         x86_fpu_release(p);
+    }
     if (pf->vector == VECTOR_TIMER) {
         x86_timer_eoi();
         kernel_on_timer();
     }
-    return resume(0);
+    return resume(NULL);
 }
 
 struct x86_frame *x86_trap(struct x86_frame *f)
 {
     int from_user = f->cs & 3;
 
-    if (f->eflags & EFLAGS_VM)
+    if (f->eflags & EFLAGS_VM) {
         return v86_trap(f);
+    }
 
     if (from_user) {
         kernel_note_entry();
         if (f->vector == VECTOR_HCALL) {
             kernel_on_hypercall();
-            return resume(0);
+            return resume(NULL);
         }
     }
     if (f->vector == VECTOR_TIMER) {
         x86_timer_eoi();
-        if (x86_idle_timer(!from_user))
+        if (x86_idle_timer(!from_user)) {
             return f;
+        }
         kernel_on_timer();
-        return resume(from_user ? 0 : f);
+        return resume(from_user ? NULL : f);
     }
     return other_trap(f, from_user);
 }
@@ -239,5 +249,5 @@ void x86_fault_task(uint32_t vector)
 
 struct x86_frame *x86_first_frame(void)
 {
-    return resume(0);
+    return resume(NULL);
 }

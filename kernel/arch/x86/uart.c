@@ -43,29 +43,33 @@ void x86_uart_init(void)
 static void uart_put(char c)
 {
     /* Bounded wait: a missing UART must not hang the kernel. */
-    for (int i = 0; i < 100000 && !(inb(COM1 + UART_LSR) & LSR_THRE); i++)
+    for (int i = 0; i < 100000 && !(inb(COM1 + UART_LSR) & LSR_THRE); i++) {
         ;
+    }
     outb(COM1 + UART_THR, (uint8_t)c);
 }
 
 void arch_console_putc(char c)
 {
-    if (c == '\n')
+    if (c == '\n') {
         uart_put('\r');
+    }
     uart_put(c);
 }
 
 int arch_console_try_putc(char c)
 {
-    if (!(inb(COM1 + UART_LSR) & LSR_THRE))
+    if (!(inb(COM1 + UART_LSR) & LSR_THRE)) {
         return 0;
+    }
     outb(COM1 + UART_THR, (uint8_t)c);
     return 1;
 }
 
 int arch_console_getc(void)
 {
-    if (!(inb(COM1 + UART_LSR) & rx_ready))
+    if (!(inb(COM1 + UART_LSR) & rx_ready)) {
         return -1;
+    }
     return inb(COM1 + UART_THR); /* the receive buffer shares the THR's port */
 }

@@ -35,8 +35,9 @@ static void finish_guest_return(struct partition *p)
     struct x86_frame *f = &p->ctx.frame;
 
     if (f->eip - (p->upcall_entry + PV_UPCALL_RESTORE_START) <
-        PV_UPCALL_RESTORE_END - PV_UPCALL_RESTORE_START)
+        PV_UPCALL_RESTORE_END - PV_UPCALL_RESTORE_START) {
         (void)arch_upcall_pop(p, (f->esp + 15) & ~0xfu);
+    }
 }
 
 int arch_upcall_push(struct partition *p, uint32_t lines)
@@ -50,11 +51,13 @@ int arch_upcall_push(struct partition *p, uint32_t lines)
      * guest's return puts the interrupted %eip there. */
     va = (f->esp - sizeof(struct pv_upcall_frame) - 4) & ~0xfu;
     /* A stack pointer near 0 would wrap: no area can hold that frame. */
-    if (f->esp < sizeof(struct pv_upcall_frame) + 20)
+    if (f->esp < sizeof(struct pv_upcall_frame) + 20) {
         return -1;
+    }
     u = frame_ptr(p, va, CFG_AREA_WRITE);
-    if (!u)
+    if (!u) {
         return -1;
+    }
     u->lines = lines;
     u->edi = f->edi;
     u->esi = f->esi;
@@ -79,8 +82,9 @@ int arch_upcall_pop(struct partition *p, arch_addr_t frame_va)
     struct x86_frame *f = &p->ctx.frame;
     const struct pv_upcall_frame *u = frame_ptr(p, frame_va, CFG_AREA_READ);
 
-    if (!u)
+    if (!u) {
         return PV_EFAULT;
+    }
     f->edi = u->edi;
     f->esi = u->esi;
     f->ebp = u->ebp;

@@ -163,8 +163,9 @@ static inline uint32_t cfg_port_hash(uint32_t seed, uint32_t partition, const ch
     uint32_t h = 2166136261u ^ (seed * 0x9e3779b9u);
 
     h = (h ^ partition) * 16777619u;
-    for (uint32_t i = 0; i < len; i++)
+    for (uint32_t i = 0; i < len; i++) {
         h = (h ^ (uint8_t)name[i]) * 16777619u;
+    }
     h ^= h >> 16;
     h *= 0x85ebca6bu;
     h ^= h >> 13;

@@ -14,8 +14,9 @@
 
 static inline void lock_take(volatile uint32_t *lock)
 {
-    while (!arch_lock_try(lock))
+    while (!arch_lock_try(lock)) {
         ;
+    }
 }
 
 static inline void lock_give(volatile uint32_t *lock)

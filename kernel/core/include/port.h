@@ -32,8 +32,9 @@ void ports_window_start(struct partition *p);
  * passes here. */
 static inline void ports_hcall_entry(struct partition *p, arch_word_t nr)
 {
-    if (p->port_call != nr)
+    if (p->port_call != nr) {
         p->port_call = 0;
+    }
 }
 
 /* The port hypercalls (docs/pv-api.md). */

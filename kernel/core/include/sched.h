@@ -9,6 +9,7 @@
 #ifndef TESSERA_SCHED_H
 #define TESSERA_SCHED_H
 
+#include <stddef.h>
 #include <stdint.h>
 #include "cfg.h"
 
@@ -50,7 +51,7 @@ void sched_slot_at(const struct cfg_plan *plan, uint64_t offset, struct sched_sl
  * request before that boundary replaces an earlier one). */
 static inline void sched_request_plan(struct sched_state *s, const struct cfg_plan *plan)
 {
-    s->next_plan = plan == s->plan ? 0 : plan;
+    s->next_plan = plan == s->plan ? NULL : plan;
 }
 
 /* Starts plan with its first frame at now. */

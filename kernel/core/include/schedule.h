@@ -11,6 +11,7 @@
 #ifndef TESSERA_SCHEDULE_H
 #define TESSERA_SCHEDULE_H
 
+#include <stddef.h>
 #include <stdint.h>
 #include "arch_word.h"
 #include "partition.h"
@@ -50,7 +51,7 @@ static inline void schedule_follow_slot(void)
 {
     uint32_t owner = schedule.sched.slot.partition;
 
-    schedule.owner = owner == SCHED_IDLE ? 0 : &partitions[owner];
+    schedule.owner = owner == SCHED_IDLE ? NULL : &partitions[owner];
 }
 
 /* Starts plan with its first frame at now; the owner follows its first slot. */
@@ -64,8 +65,9 @@ static inline void schedule_start(const struct cfg_plan *plan, uint64_t now)
  * slot began, its owner then set; 0 when the current slot goes on. */
 static inline int schedule_advance(uint64_t now)
 {
-    if (!sched_advance(&schedule.sched, now))
+    if (!sched_advance(&schedule.sched, now)) {
         return 0;
+    }
     schedule_follow_slot();
     return 1;
 }

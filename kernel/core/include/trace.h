@@ -100,8 +100,9 @@ static inline uint32_t trace_part(const struct partition *p)
 
 static inline void trace_event(uint32_t cls, uint32_t kind, uint32_t part, uint32_t a, uint64_t b)
 {
-    if (trace_on(cls))
+    if (trace_on(cls)) {
         trace_record(kind, part, a, b);
+    }
 }
 
 /* The time a hypercall entered the dispatch, for its HCALL event. */

@@ -44,8 +44,9 @@ static inline void *uaccess_ptr_cached(const struct cfg_partition *p, struct uac
 {
     arch_addr_t off = va - last->virt;
 
-    if (off < last->size && len <= last->size - off)
+    if (off < last->size && len <= last->size - off) {
         return last->kernel + off;
+    }
     return uaccess_ptr_remember(p, last, va, len, rights);
 }
 

@@ -21,8 +21,9 @@
 /* Stores v into PV_U64_WORDS argument words at w, low word first. */
 static inline void pv_u64_to_words(pv_word_t *w, uint64_t v)
 {
-    for (unsigned i = 0; i < PV_U64_WORDS; i++)
+    for (unsigned i = 0; i < PV_U64_WORDS; i++) {
         w[i] = (pv_word_t)(v >> (i * PV_WORD_BITS));
+    }
 }
 
 #endif

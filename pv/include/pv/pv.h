@@ -119,8 +119,9 @@ static inline void pv_irq_restore(uint32_t level)
     pv_barrier();
     s->irq_level = level;
     pv_barrier();
-    if (level == 0 && (s->irq_pending & ~s->irq_mask))
+    if (level == 0 && (s->irq_pending & ~s->irq_mask)) {
         pv_hcall0(PV_HC_IRQ_SYNC);
+    }
 }
 
 static inline void pv_irq_enable(void)
@@ -141,8 +142,9 @@ static inline void pv_irq_unmask_line(unsigned line)
     pv_barrier();
     s->irq_mask &= ~(1u << line);
     pv_barrier();
-    if (s->irq_level == 0 && (s->irq_pending & ~s->irq_mask))
+    if (s->irq_level == 0 && (s->irq_pending & ~s->irq_mask)) {
         pv_hcall0(PV_HC_IRQ_SYNC);
+    }
 }
 
 /* Registers the upcall entry (an arch trampoline such as pv_upcall_entry,
@@ -190,15 +192,17 @@ static inline int32_t pv_idle(void)
  * partition). Does not return. */
 static inline __attribute__((__noreturn__)) void pv_halt_self(void)
 {
-    for (;;)
+    for (;;) {
         pv_hcall0(PV_HC_HALT_SELF);
+    }
 }
 
 /* Cold restart of the caller. Does not return. */
 static inline __attribute__((__noreturn__)) void pv_restart_self(void)
 {
-    for (;;)
+    for (;;) {
         pv_hcall0(PV_HC_RESTART_SELF);
+    }
 }
 
 /* Sets the caller's operating mode: PV_MODE_NORMAL ends initialisation

@@ -12,6 +12,7 @@
  *           that not a byte changed;
  *   3 DUMMY the partition ARGS restarts (partition_control at its bound).
  */
+#include <stddef.h>
 #include "tp.h"
 #include "hcall_cases.h"
 #include <pv/hcall_args.h>
@@ -49,16 +50,18 @@ struct tally {
 
 static void fill(uint32_t va, uint32_t size, uint32_t word)
 {
-    for (uint32_t i = 0; i < size; i += 4)
+    for (uint32_t i = 0; i < size; i += 4) {
         *(volatile uint32_t *)(uintptr_t)(va + i) = word;
+    }
 }
 
 /* The first word of buf outside [from, to) that is no longer FILL, or 0. */
 static uint32_t written_outside(uint32_t from, uint32_t to)
 {
     for (uint32_t va = BUF_VA; va < BUF_VA + BUF_SIZE; va += 4) {
-        if ((va + 4 <= from || va >= to) && *(volatile uint32_t *)(uintptr_t)va != FILL)
+        if ((va + 4 <= from || va >= to) && *(volatile uint32_t *)(uintptr_t)va != FILL) {
             return va;
+        }
     }
     return 0;
 }
@@ -66,8 +69,9 @@ static uint32_t written_outside(uint32_t from, uint32_t to)
 static int ro_changed(void)
 {
     for (uint32_t i = 0; i < RO_SIZE / 4; i++) {
-        if (((volatile uint32_t *)(uintptr_t)RO_VA)[i] != ro_copy[i])
+        if (((volatile uint32_t *)(uintptr_t)RO_VA)[i] != ro_copy[i]) {
             return 1;
+        }
     }
     return 0;
 }
@@ -98,15 +102,16 @@ static void run_case(const struct hc_case *c, void *ctx)
     if (ro_changed()) {
         tp_printf("FAIL %s arg %u %s: wrote the read-only area\n", c->call, c->arg, c->what);
         bad = 1;
-        for (uint32_t i = 0; i < RO_SIZE / 4; i++) /* report each write once */
+        for (uint32_t i = 0; i < RO_SIZE / 4; i++) { /* report each write once */
             ro_copy[i] = ((volatile uint32_t *)(uintptr_t)RO_VA)[i];
+        }
     }
     if (s->irq_level != level || s->irq_mask != mask || s->partition_id != id) {
         tp_printf("FAIL %s arg %u %s: wrote the control page\n", c->call, c->arg, c->what);
         bad = 1;
     }
     /* Undo what valid cases set up: upcall entry, timers. */
-    pv_upcall_set(0);
+    pv_upcall_set(NULL);
     pv_timer_set(PV_CLOCK_WALL, 0, 0);
     pv_timer_set(PV_CLOCK_EXEC, 0, 0);
     t->failed += (unsigned)bad;
@@ -141,8 +146,9 @@ static void run_all(void)
     env.port_src = (uint32_t)src;
     env.port_dst = (uint32_t)dst;
     env.port_max = st.max_message_size;
-    for (uint32_t i = 0; i < RO_SIZE / 4; i++)
+    for (uint32_t i = 0; i < RO_SIZE / 4; i++) {
         ro_copy[i] = ((volatile uint32_t *)(uintptr_t)RO_VA)[i];
+    }
     for (uint32_t nr = 0; nr < PV_HC_COUNT; nr++) {
         struct tally t = {0, 0};
 
@@ -163,17 +169,19 @@ static void peer(void)
     do {
         pv_idle();
     } while (pv_partition_status(1, &st) == PV_OK && st.state != PV_STATE_HALTED);
-    for (uint32_t i = 0; i < PEER_SIZE; i += 4)
+    for (uint32_t i = 0; i < PEER_SIZE; i += 4) {
         changed += *(volatile uint32_t *)(uintptr_t)(PEER_VA + i) != 0x5ec2e7u;
+    }
     tp_printf("secret area intact: %s\n", changed ? "no" : "yes");
 }
 
 void pv_main(uint32_t id)
 {
-    if (id == 1)
+    if (id == 1) {
         run_all();
-    else if (id == 2)
+    } else if (id == 2) {
         peer();
-    else
+    } else {
         tp_printf("dummy %u\n", pv_shared()->restarts);
+    }
 }

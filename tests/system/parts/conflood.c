@@ -28,8 +28,9 @@ static void write_all(const char *buf, uint32_t len)
     while (len) {
         int32_t took = pv_console_write(buf, len);
 
-        if (took <= 0)
+        if (took <= 0) {
             return;
+        }
         buf += took;
         len -= (uint32_t)took;
     }
@@ -38,8 +39,9 @@ static void write_all(const char *buf, uint32_t len)
 /* Spins (no trap) until the kernel has started another window than seen. */
 static void wait_next_window(uint64_t seen)
 {
-    while (pv_shared()->window_start_ns == seen)
+    while (pv_shared()->window_start_ns == seen) {
         ;
+    }
 }
 
 static void carriage_returns(int at_edge)
@@ -47,14 +49,16 @@ static void carriage_returns(int at_edge)
     volatile struct pv_shared *s = pv_shared();
     uint32_t seed = 12345;
 
-    for (uint32_t i = 0; i < CHUNK; i++)
+    for (uint32_t i = 0; i < CHUNK; i++) {
         chunk[i] = '\r';
+    }
     for (;;) {
         if (at_edge) {
             uint64_t start = s->window_start_ns, end = s->window_end_ns;
 
-            while (pv_clock_ns() + EDGE_NS < end)
+            while (pv_clock_ns() + EDGE_NS < end) {
                 ;
+            }
             pv_console_write(chunk, CHUNK);
             wait_next_window(start);
         } else {
@@ -62,19 +66,22 @@ static void carriage_returns(int at_edge)
             /* A pause of pseudo-random length moves the point of the call
              * at which each window end falls (as bench/flood.c does). */
             seed = seed * 1103515245u + 12345u;
-            for (uint32_t i = (seed >> 16) & 63; i; i--)
+            for (uint32_t i = (seed >> 16) & 63; i; i--) {
                 __asm__ volatile("");
+            }
         }
     }
 }
 
 static void long_lines(void)
 {
-    for (uint32_t i = 0; i < CHUNK; i++)
+    for (uint32_t i = 0; i < CHUNK; i++) {
         chunk[i] = (char)('a' + i % 26);
+    }
     chunk[CHUNK - 1] = '\n';
-    for (;;)
+    for (;;) {
         write_all(chunk, CHUNK);
+    }
 }
 
 static void put_number(char *at, uint32_t v)
@@ -95,8 +102,9 @@ static void flood(void)
     const uint32_t per = 256 / FLOOD_LINE;
 
     while (windows < FLOOD_WINDOWS) {
-        for (uint32_t i = 0; i < per; i++)
+        for (uint32_t i = 0; i < per; i++) {
             put_number(&chunk[i * FLOOD_LINE], lines++);
+        }
         write_all(chunk, per * FLOOD_LINE);
         if (s->window_start_ns != seen) {
             seen = s->window_start_ns;
@@ -115,8 +123,9 @@ static void well_behaved(void)
     struct pv_partition_status st;
 
     for (uint32_t w = 0; w < GOOD_WINDOWS; w++) {
-        for (uint32_t i = 0; i < GOOD_PER; i++)
+        for (uint32_t i = 0; i < GOOD_PER; i++) {
             tp_printf("good %02u.%u: every line of a quiet writer arrives whole\n", w, i);
+        }
         pv_idle(); /* until its next window */
     }
     pv_partition_status(PV_PART_SELF, &st);

@@ -11,6 +11,7 @@
  * partition on CPU 0: it first tries to halt P2, which runs on CPU 1 (the
  * kernel refuses: acting on a partition of another CPU is not done yet).
  */
+#include <stddef.h>
 #include "tp.h"
 
 #define CPU_WINDOWS 200
@@ -48,10 +49,12 @@ static void read_window(struct window *w)
 
 static int32_t open_port(uint32_t id)
 {
-    if (id == 2)
+    if (id == 2) {
         return pv_port_open("q_out", 5);
-    if (id == 3)
+    }
+    if (id == 3) {
         return pv_port_open("q_in", 4);
+    }
     return -1;
 }
 
@@ -64,23 +67,26 @@ static uint32_t port_step(uint32_t id, int32_t port, uint32_t *bad)
     static uint32_t received;
     uint32_t msg[MSG_SIZE / 4];
 
-    if (port < 0)
+    if (port < 0) {
         return 0;
+    }
     if (id == 2) {
         static uint32_t sent;
 
         msg[0] = sent + 1;
         msg[1] = ~(sent + 1);
-        if (pv_port_write(port, msg, MSG_SIZE) == PV_OK)
+        if (pv_port_write(port, msg, MSG_SIZE) == PV_OK) {
             sent++;
-        else
+        } else {
             (*bad)++;
+        }
         return 0;
     }
-    while (pv_port_read(port, msg, sizeof(msg), 0) == MSG_SIZE) {
+    while (pv_port_read(port, msg, sizeof(msg), NULL) == MSG_SIZE) {
         received++;
-        if (msg[0] != received || msg[1] != ~received)
+        if (msg[0] != received || msg[1] != ~received) {
             (*bad)++;
+        }
     }
     return received;
 }
@@ -94,13 +100,14 @@ void pv_main(uint32_t id)
     int32_t port = open_port(id);
 
     tp_printf("cpuprobe %u on CPU %u\n", id, cpu);
-    if (id == 4)
+    if (id == 4) {
         tp_printf("cpuprobe 4: halt P2 -> %d\n", (int)pv_partition_control(2, PV_PART_HALT));
+    }
     /* From the start of a fresh window, so that every one counted is whole. */
     read_window(&w);
-    do
+    do {
         read_window(&cur);
-    while (cur.start == w.start);
+    } while (cur.start == w.start);
     w = cur;
     first = w.start;
     index = w.index;
@@ -116,22 +123,27 @@ void pv_main(uint32_t id)
              * (frame_max - frame_min: none skipped, none early). */
             uint64_t period = cur.start - w.start;
 
-            if (period < frame_min)
+            if (period < frame_min) {
                 frame_min = period;
-            if (period > frame_max)
+            }
+            if (period > frame_max) {
                 frame_max = period;
-            if (cur.index != index)
+            }
+            if (cur.index != index) {
                 index = UINT32_MAX;
+            }
             w = cur;
             windows++;
-            if (apic_id() != cpu)
+            if (apic_id() != cpu) {
                 moved++;
+            }
             got = port_step(id, port, &bad);
             continue;
         }
         /* Running while the kernel says this window is on. */
-        if (now < w.start || now >= w.end || t < w.start || t >= w.end)
+        if (now < w.start || now >= w.end || t < w.start || t >= w.end) {
             outside++;
+        }
     }
     tp_printf("cpuprobe %u: CPU %u, moved %u, %u windows from %llu, period %llu..%llu, "
               "offset %llu, window %u, outside %u, calls %s, messages %u, bad %u\n",

@@ -31,8 +31,9 @@ static void echo(void)
             }
             line[len] = 0;
             tp_printf("got: %s\n", line);
-            if (len == 4 && line[0] == 'q' && line[1] == 'u' && line[2] == 'i' && line[3] == 't')
+            if (len == 4 && line[0] == 'q' && line[1] == 'u' && line[2] == 'i' && line[3] == 't') {
                 return;
+            }
             len = 0;
         }
         if (n == 0) {

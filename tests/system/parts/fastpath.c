@@ -34,17 +34,20 @@ void pv_upcall_handler(struct pv_upcall_frame *f)
 {
     uint32_t at = (uint32_t)(uintptr_t)f;
 
-    if (at < lowest_frame)
+    if (at < lowest_frame) {
         lowest_frame = at;
-    if (f->lines & LINE_BIT)
+    }
+    if (f->lines & LINE_BIT) {
         wall_hits++;
+    }
     if (f->lines & EXEC_BIT) {
         exec_hits++;
         exec_frame = at;
     }
     handler_end_ns = pv_clock_ns();
-    if (f->lines & EXEC_BIT)
+    if (f->lines & EXEC_BIT) {
         exec_end_ns = handler_end_ns;
+    }
 }
 
 static int check(const char *name, int ok)
@@ -157,8 +160,9 @@ static void timer_in_a_loop_of_null_hypercalls(void)
     deadline = pv_clock_ns() + 20 * US;
     pv_timer_set(PV_CLOCK_WALL, deadline, 0);
     until = deadline + 100 * US;
-    while (wall_hits == w0 && pv_clock_ns() < until)
+    while (wall_hits == w0 && pv_clock_ns() < until) {
         pv_hcall0(PV_HC_IRQ_SYNC);
+    }
     check("a timer expires in a loop of null hypercalls",
           wall_hits == w0 + 1 && handler_end_ns >= deadline && handler_end_ns < deadline + 5 * US);
     pv_irq_mask_line(PV_IRQ_TIMER);
@@ -279,8 +283,9 @@ static int sweep_round(uint64_t delay, uint64_t *deadline, uint64_t *resumed)
     trap_with_patterns(PV_HC_TIMER_SET, PV_CLOCK_EXEC, 1, 0, 0, 0);
     *resumed = pv_clock_ns();
     until = *resumed + 20 * US;
-    while (wall_hits == w0 && pv_clock_ns() < until)
+    while (wall_hits == w0 && pv_clock_ns() < until) {
         ;
+    }
     return exec_hits == h0 + 1 && wall_hits == w0 + 1 && kept(PV_CLOCK_EXEC, 1, 0, 0, 0);
 }
 
@@ -297,11 +302,13 @@ static void sweep(void)
     first_frame = exec_frame;
     lowest_frame = 0xffffffffu;
     for (uint32_t k = 0; k < SWEEP; k++) {
-        if (!sweep_round(SWEEP_FROM + k, &deadline, &resumed))
+        if (!sweep_round(SWEEP_FROM + k, &deadline, &resumed)) {
             bad++;
+        }
         /* The wall timer expired during the exec upcall's return. */
-        if (deadline > exec_end_ns && deadline < resumed)
+        if (deadline > exec_end_ns && deadline < resumed) {
             inside++;
+        }
     }
     tp_printf("sweep: %u rounds, %u deadlines during an upcall return\n", SWEEP, inside);
     check("sweep: every upcall handled once, registers kept", bad == 0);

@@ -14,8 +14,9 @@ static void series(uint32_t which)
 {
     double sum = 0.0, step = which == 1 ? 0.5 : 1.5;
 
-    for (int k = 1; k <= TERMS; k++)
+    for (int k = 1; k <= TERMS; k++) {
         sum += step / ((double)k * (double)k + which);
+    }
     /* Print the bits: any difference in the last place shows. */
     union {
         double d;
@@ -75,8 +76,9 @@ static void spy(void)
     int dirty = 0;
 
     __asm__ volatile("fxsave %0" : "=m"(image));
-    for (int i = 32; i < 288; i++) /* x87 registers, then XMM0-7 */
+    for (int i = 32; i < 288; i++) { /* x87 registers, then XMM0-7 */
         dirty |= image[i];
+    }
     tp_printf("first FPU use sees clean registers: %s\n", dirty ? "NO" : "yes");
 }
 #endif

@@ -85,13 +85,16 @@ static uint32_t encoding(uint32_t k, uint8_t *p)
             return n;
         }
 
-        if (prefixes[pre])
+        if (prefixes[pre]) {
             p[n++] = prefixes[pre];
+        }
         p[n++] = 0x0f;
-        if (map == 1)
+        if (map == 1) {
             p[n++] = 0x38;
-        if (map == 2)
+        }
+        if (map == 2) {
             p[n++] = 0x3a;
+        }
         p[n++] = (uint8_t)op;
         p[n++] = form ? 0xc0 : 0x00;
         return n; /* an immediate or displacement takes the NOPs after it */
@@ -113,8 +116,9 @@ static void build_slot(uint32_t k)
                                     0xba, 0xbf, 0xbd}; /* eax ebx ecx edx edi ebp */
     int32_t rel;
 
-    for (int i = 0; i < SLOT_SIZE; i++)
+    for (int i = 0; i < SLOT_SIZE; i++) {
         s[i] = 0x90;
+    }
     *p++ = 0xbc; /* mov $stack, %esp */
     p = put32(p, stack_top());
     *p++ = 0xbe; /* mov $k, %esi */
@@ -148,8 +152,9 @@ static int is_pattern(uint32_t w)
 
 static void clear_scratch(void)
 {
-    for (uint32_t i = 0; i < SCRATCH_SZ; i++)
+    for (uint32_t i = 0; i < SCRATCH_SZ; i++) {
         scratch[i] = 0;
+    }
 }
 
 void scan_check(uint32_t *regs)
@@ -159,11 +164,13 @@ void scan_check(uint32_t *regs)
     uint32_t k = (regs[8] - CODE_VA - 1) / SLOT_SIZE;
     int leak = 0;
 
-    for (int i = 0; i < 8; i++)
+    for (int i = 0; i < 8; i++) {
         leak |= is_pattern(regs[i]);
+    }
     /* regs[3] is the %esp pusha saw; the slot set it: nothing to read there. */
-    for (uint32_t i = 0; i + 4 <= SCRATCH_SZ; i += 4)
+    for (uint32_t i = 0; i + 4 <= SCRATCH_SZ; i += 4) {
         leak |= is_pattern(*(const uint32_t *)(const void *)(scratch + i));
+    }
     if (k < NUM_SLOTS) {
         ran_ok[k] = 1;
         ran++;
@@ -185,18 +192,21 @@ void pv_upcall_handler(struct pv_upcall_frame *f)
     volatile struct pv_shared *s = pv_shared();
     uint32_t k = f->esi;
 
-    if (!(f->lines & (1u << PV_IRQ_HM)))
+    if (!(f->lines & (1u << PV_IRQ_HM))) {
         return;
+    }
     /* The slot is where it faulted, unless the encoding jumped away: then
      * %esi says (only bswap %esi changes it, and does not jump). */
-    if (f->eip >= CODE_VA && f->eip < CODE_VA + NUM_SLOTS * SLOT_SIZE)
+    if (f->eip >= CODE_VA && f->eip < CODE_VA + NUM_SLOTS * SLOT_SIZE) {
         k = (f->eip - CODE_VA) / SLOT_SIZE;
+    }
     if (k >= NUM_SLOTS) {
         tp_printf("fault outside the slots: error=%u pc=%x\n", s->hm_error, s->hm_pc);
         pv_halt_self();
     }
-    if (s->hm_error < PV_HM_ERROR_COUNT)
+    if (s->hm_error < PV_HM_ERROR_COUNT) {
         faults_by_class[s->hm_error]++;
+    }
     faulted++;
     scanned++;
     clear_scratch();
@@ -208,10 +218,12 @@ static int fpu_form(uint32_t k)
 {
     uint32_t op = (k >> 1) & 0xff, map = (k >> 9) % 3;
 
-    if (k >= MAP_SLOTS)
+    if (k >= MAP_SLOTS) {
         return 1;
-    if (map != 0)
+    }
+    if (map != 0) {
         return 1;
+    }
     return (op >= 0x10 && op <= 0x17) || (op >= 0x28 && op <= 0x2f) || (op >= 0x50 && op <= 0x7f) ||
            (op >= 0xc2 && op <= 0xc6) || op >= 0xd0;
 }
@@ -233,8 +245,9 @@ void scan_end(void)
 
             fpu_ran++;
             tp_printf("ran without a fault:");
-            for (uint32_t i = 0; i < n; i++)
+            for (uint32_t i = 0; i < n; i++) {
                 tp_printf(" %02x", b[i]);
+            }
             tp_printf("\n");
         }
     }
@@ -245,8 +258,9 @@ void scan_end(void)
 void pv_main(uint32_t id)
 {
     (void)id;
-    for (uint32_t k = 0; k < NUM_SLOTS; k++)
+    for (uint32_t k = 0; k < NUM_SLOTS; k++) {
         build_slot(k);
+    }
     build_end();
     clear_scratch();
     pv_upcall_set(pv_upcall_entry);

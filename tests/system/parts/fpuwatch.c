@@ -40,12 +40,15 @@ static void load_pattern(void)
 static int same_registers(void)
 {
     for (int i = 0; i < 288; i++) {
-        if (i >= 6 && i < 24)
+        if (i >= 6 && i < 24) {
             continue; /* last instruction and operand pointers */
-        if (i >= 28 && i < 32)
+        }
+        if (i >= 28 && i < 32) {
             continue; /* MXCSR_MASK: a constant of the CPU */
-        if (want[i] != got[i])
+        }
+        if (want[i] != got[i]) {
             return 0;
+        }
     }
     return 1;
 }
@@ -65,10 +68,11 @@ void pv_main(uint32_t id)
         if (now - prev > GAP_NS) {
             windows++;
             __asm__ volatile("fxsave %0" : "=m"(got));
-            if (same_registers())
+            if (same_registers()) {
                 intact++;
-            else if (!first_bad)
+            } else if (!first_bad) {
                 first_bad = windows;
+            }
         }
         prev = now;
     }

@@ -126,8 +126,10 @@ void scribble(void)
         break;
     default:
         /* seq, and hm_seq, by which the handler tells a new error */
-        if (i != offsetof(struct pv_shared, seq) / 4 && i != offsetof(struct pv_shared, hm_seq) / 4)
+        if (i != offsetof(struct pv_shared, seq) / 4 &&
+            i != offsetof(struct pv_shared, hm_seq) / 4) {
             w[i] = rnd();
+        }
         break;
     }
 }
@@ -139,8 +141,9 @@ void restart(void)
     struct call c = {0};
     uint32_t kind = below(6);
 
-    if (kind >= 4 && K->hm_restarts_asked >= HM_RESTARTS_MAX)
+    if (kind >= 4 && K->hm_restarts_asked >= HM_RESTARTS_MAX) {
         kind = 0;
+    }
     switch (kind) {
     case 0:
         c.nr = PV_HC_RESTART_SELF;

@@ -29,15 +29,18 @@ static const struct area areas[] = {
 /* Is [p, p + len) inside one area with the rights? (docs/pv-api.md) */
 int range_ok(uint32_t p, uint32_t len, uint32_t rights)
 {
-    if (len == 0)
+    if (len == 0) {
         return 1;
-    if (p + (len - 1) < p)
+    }
+    if (p + (len - 1) < p) {
         return 0;
+    }
     for (uint32_t i = 0; i < NAREAS; i++) {
         const struct area *a = &areas[i];
 
-        if (p >= a->va && p - a->va < a->len)
+        if (p >= a->va && p - a->va < a->len) {
             return len <= a->len - (p - a->va) && (a->rights & rights) == rights;
+        }
     }
     return 0;
 }
@@ -88,8 +91,9 @@ static uint32_t mix(uint32_t x)
 
 void seed_rng(uint32_t seed)
 {
-    for (int i = 0; i < 4; i++)
+    for (int i = 0; i < 4; i++) {
         K->rng[i] = mix(seed + 0x9e3779b9u * (uint32_t)(i + 1)) | (i == 0);
+    }
 }
 
 /* ---- pointers and lengths ---- */
@@ -133,8 +137,9 @@ static int craftable(uint32_t p)
 {
     uint32_t lo = p - UPCALL_BELOW, tail = ((uint32_t)(uintptr_t)__heap_start + 0xfff) & ~0xfffu;
 
-    if (!range_ok(lo, sizeof(struct pv_upcall_frame) + UPCALL_BELOW, FZ_W))
+    if (!range_ok(lo, sizeof(struct pv_upcall_frame) + UPCALL_BELOW, FZ_W)) {
         return 0;
+    }
     return (lo >= SCR_VA && lo < SCR2_VA + SCR2_LEN) || (lo >= tail && lo < DATA_VA + DATA_LEN);
 }
 
@@ -150,8 +155,9 @@ static uint32_t gen_ptr(uint32_t size, int writes)
 
         return below(4) ? p : p + below(64) - 32;
     }
-    if (r == 4)
+    if (r == 4) {
         return rnd();
+    }
     if (writes || r < 10) {
         switch (below(4)) {
         case 0:
@@ -215,9 +221,11 @@ static uint32_t gen_len(uint32_t p, uint32_t bound)
     case 8:
         return 0x80000000u + below(16);
     case 9: { /* exactly to the end of p's area, or one more */
-        for (uint32_t i = 0; i < NAREAS; i++)
-            if (p >= areas[i].va && p - areas[i].va < areas[i].len)
+        for (uint32_t i = 0; i < NAREAS; i++) {
+            if (p >= areas[i].va && p - areas[i].va < areas[i].len) {
                 return areas[i].va + areas[i].len - p + below(2);
+            }
+        }
         return below(256);
     }
     case 10:
@@ -297,8 +305,9 @@ static int32_t gen_port(void)
 {
     uint32_t r = below(8);
 
-    if (r < 4)
+    if (r < 4) {
         return K->ports[r];
+    }
     return (int32_t)PICK(4, 5, 6, 7, 64, 0xffffffffu, 0x80000000u, 0x7fffffffu, rnd());
 }
 
@@ -316,16 +325,18 @@ static void build_ports(struct call *c)
             char *dst = (char *)(SCR_VA + below(SCR_LEN - 64));
             uint32_t i = 0;
 
-            for (; n[i]; i++)
+            for (; n[i]; i++) {
                 dst[i] = n[i];
+            }
             c->a[0] = (uint32_t)(uintptr_t)dst;
             c->a[1] = PICK(i, i, 0, 31, 32, 0xffffffffu);
         } else {
             c->a[0] = gen_ptr(32, 0);
             c->a[1] = gen_len(c->a[0], 31);
         }
-        if (c->a[1] >= 1 && c->a[1] <= 31)
+        if (c->a[1] >= 1 && c->a[1] <= 31) {
             add_ptr(c, c->a[0], c->a[1], FZ_R);
+        }
         break;
     case PV_HC_PORT_WRITE:
         p = gen_ptr(32, 0);
@@ -333,8 +344,9 @@ static void build_ports(struct call *c)
         c->a[0] = (uint32_t)gen_port();
         c->a[1] = p;
         c->a[2] = len;
-        if (len <= 16)
+        if (len <= 16) {
             add_ptr(c, p, len, FZ_R);
+        }
         break;
     case PV_HC_PORT_READ:
         p = gen_ptr(32, 1);
@@ -343,8 +355,9 @@ static void build_ports(struct call *c)
         c->a[2] = gen_len(p, PICK(16, 32));
         c->a[3] = below(3) ? gen_ptr(sizeof(struct pv_port_message_info), 1) : 0;
         /* The buffer is checked in check(): a read wrote `ret` bytes. */
-        if (c->a[3])
+        if (c->a[3]) {
             add_ptr(c, c->a[3], sizeof(struct pv_port_message_info), FZ_W);
+        }
         break;
     case PV_HC_PORT_STATUS:
         c->a[0] = (uint32_t)gen_port();
@@ -373,13 +386,15 @@ static uint32_t pick_nr(void)
 {
     uint32_t r = below(1024);
 
-    if (r < 64)
+    if (r < 64) {
         return PICK(PV_HC_COUNT, PV_HC_COUNT + 1, 0xff, 0x100, 0xffff, 0x10000, 0x80000000u,
                     0xffffffffu, rnd());
+    }
     r -= 64;
     for (uint32_t nr = 0; nr < PV_HC_COUNT; nr++) {
-        if (r < weights[nr])
+        if (r < weights[nr]) {
             return nr;
+        }
         r -= weights[nr];
     }
     return PV_HC_IRQ_SYNC;
@@ -390,16 +405,18 @@ void build(struct call *c)
     uint32_t p;
 
     c->nr = pick_nr();
-    for (int i = 0; i < 5; i++)
+    for (int i = 0; i < 5; i++) {
         c->a[i] = PICK(0, 1, 0xffffffffu, 0x80000000u, rnd());
+    }
     switch (c->nr) {
     case PV_HC_CONSOLE_WRITE:
         p = gen_ptr(16, 0);
         c->a[0] = p;
         c->a[1] = gen_len(p, PV_CONSOLE_WRITE_MAX);
         /* Keep the output readable: long valid writes are rare. */
-        if (c->a[1] > 8 && range_ok(p, c->a[1], FZ_R) && below(32))
+        if (c->a[1] > 8 && range_ok(p, c->a[1], FZ_R) && below(32)) {
             c->a[1] = below(9);
+        }
         if (c->a[1] <= PV_CONSOLE_WRITE_MAX) {
             add_ptr(c, p, c->a[1], FZ_R);
             c->oracle_exact = 1;
@@ -412,15 +429,17 @@ void build(struct call *c)
         break;
     case PV_HC_UPCALL_SET:
         c->a[0] = below(4) ? gen_ptr(4, 0) : CODE_VA + below(CODE_LEN);
-        if (c->a[0])
+        if (c->a[0]) {
             add_ptr(c, c->a[0], 1, FZ_X);
+        }
         break;
     case PV_HC_UPCALL_RETURN:
         c->a[0] = gen_ptr(sizeof(struct pv_upcall_frame), 1);
         /* A frame the kernel would accept must be one the fuzzer wrote:
          * any other would resume it nowhere it can recover from. */
-        if (frame_ok(c->a[0]) && !craftable(c->a[0]))
+        if (frame_ok(c->a[0]) && !craftable(c->a[0])) {
             c->a[0] = KERNEL_VA;
+        }
         add_ptr(c, c->a[0] - UPCALL_BELOW, sizeof(struct pv_upcall_frame) + UPCALL_BELOW, FZ_R);
         break;
     case PV_HC_TIMER_SET: {
@@ -445,8 +464,9 @@ void build(struct call *c)
         /* Never stop the victim or the fuzzer itself; restarts of itself
          * come from restart() only. */
         if ((c->a[0] == VICTIM_ID || c->a[0] == FUZZ_ID || c->a[0] == PV_PART_SELF) &&
-            c->a[1] <= PV_PART_RESTART)
+            c->a[1] <= PV_PART_RESTART) {
             c->a[1] = 2 + below(1000);
+        }
         break;
     case PV_HC_CONSOLE_READ:
         p = gen_ptr(64, 1);
@@ -471,8 +491,9 @@ void build(struct call *c)
     case PV_HC_MODE_SET:
         /* IDLE would halt, the restarts come from restart(). */
         c->a[0] = PICK(PV_MODE_NORMAL, PV_MODE_NORMAL, 4, 5, 0xffffffffu, rnd());
-        if (c->a[0] <= PV_MODE_WARM_START)
+        if (c->a[0] <= PV_MODE_WARM_START) {
             c->a[0] = PV_MODE_NORMAL;
+        }
         break;
     case PV_HC_HM_RAISE:
         c->a[0] = PICK(PV_HM_STACK_OVERFLOW, PV_HM_APPLICATION_ERROR, PV_HM_APPLICATION_ERROR,
@@ -480,8 +501,9 @@ void build(struct call *c)
                        PV_HM_ERROR_COUNT, 0xffffffffu, rnd());
         /* The restarting errors (deadline-missed, fatal-error) come from
          * restart() only. */
-        if (c->a[0] == PV_HM_DEADLINE_MISSED || c->a[0] == PV_HM_FATAL_ERROR)
+        if (c->a[0] == PV_HM_DEADLINE_MISSED || c->a[0] == PV_HM_FATAL_ERROR) {
             c->a[0] = PV_HM_STACK_OVERFLOW;
+        }
         break;
     case PV_HC_HM_LOG_READ: {
         uint32_t max = PICK(0, 1, 64, 65, 0xffffffffu, 0x0aaaaaabu, rnd());
@@ -492,8 +514,9 @@ void build(struct call *c)
         c->a[2] = max;
         c->a[3] = below(3) ? gen_ptr(sizeof(struct pv_hm_log_status), 1) : 0;
         add_ptr(c, c->a[1], n * sizeof(struct pv_hm_entry), FZ_W);
-        if (c->a[3])
+        if (c->a[3]) {
             add_ptr(c, c->a[3], sizeof(struct pv_hm_log_status), FZ_W);
+        }
         break;
     }
     default:
@@ -517,11 +540,13 @@ void craft_frame(uint32_t p)
 
     /* SPARC: the kernel refuses a frame that is not 8-byte aligned (the
      * fuzzer could not store one there anyway). */
-    if (!craftable(p) || (UPCALL_BELOW && (p & 7)))
+    if (!craftable(p) || (UPCALL_BELOW && (p & 7))) {
         return;
+    }
     w -= UPCALL_BELOW / 4;
-    for (uint32_t i = 0; i < n; i++)
+    for (uint32_t i = 0; i < n; i++) {
         w[i] = rnd();
+    }
 #if defined(__i386__)
     f->eip = resume;
     f->esp = ((uint32_t)(uintptr_t)__stack_top & ~15u) - 16;

@@ -48,8 +48,9 @@ static void report_finding(const char *what)
     for (uint32_t i = 0; i < RING; i++) {
         const volatile struct rec *r = &K->ring[(K->ring_pos + i) % RING];
 
-        if (r->n || r->nr)
+        if (r->n || r->nr) {
             print_rec(r);
+        }
     }
 }
 
@@ -89,18 +90,22 @@ static void check(const struct call *c, int32_t ret)
 {
     int ok = 1;
 
-    for (uint32_t i = 0; i < c->np; i++)
+    for (uint32_t i = 0; i < c->np; i++) {
         ok &= range_ok(c->p[i], c->len[i], c->rights[i]);
-    if (!ok && ret >= 0)
+    }
+    if (!ok && ret >= 0) {
         report_finding("a call with a bad pointer succeeded");
-    else if (c->oracle_exact && ok && ret == PV_EFAULT)
+    } else if (c->oracle_exact && ok && ret == PV_EFAULT) {
         report_finding("a valid pointer was refused");
-    else if (c->oracle_exact && !ok && ret != PV_EFAULT)
+    } else if (c->oracle_exact && !ok && ret != PV_EFAULT) {
         report_finding("a bad pointer was not refused with PV_EFAULT");
-    if (c->nr == PV_HC_PORT_READ && ret > 0 && !range_ok(c->a[1], (uint32_t)ret, FZ_W))
+    }
+    if (c->nr == PV_HC_PORT_READ && ret > 0 && !range_ok(c->a[1], (uint32_t)ret, FZ_W)) {
         report_finding("a port read wrote a message where the caller may not write");
-    if (c->nr >= PV_HC_COUNT && ret != PV_ENOSYS)
+    }
+    if (c->nr >= PV_HC_COUNT && ret != PV_ENOSYS) {
         report_finding("an unknown hypercall number did not return PV_ENOSYS");
+    }
 }
 
 void issue(struct call *c)
@@ -111,13 +116,15 @@ void issue(struct call *c)
 
     r->n = K->calls;
     r->nr = c->nr;
-    for (int i = 0; i < 5; i++)
+    for (int i = 0; i < 5; i++) {
         r->a[i] = c->a[i];
+    }
     r->ret = 0x7eadbeef; /* did not return (yet) */
     K->ring_pos++;
     K->calls++;
-    if (K->calls > FUZZ_TRACE_FROM)
+    if (K->calls > FUZZ_TRACE_FROM) {
         print_rec(r);
+    }
     if (c->nr == PV_HC_UPCALL_RETURN) {
         craft_frame(c->a[0]);
         K->expect_fault = 1;
@@ -126,8 +133,9 @@ void issue(struct call *c)
      * which would leave no time for anything but upcalls, until it is
      * disarmed again. */
     short_timer = c->nr == PV_HC_TIMER_SET && c->a[4] == 0 && c->a[3] && c->a[3] < 50000;
-    if (c->nr == PV_HC_UPCALL_SET || short_timer)
+    if (c->nr == PV_HC_UPCALL_SET || short_timer) {
         pv_shared()->irq_level = 1;
+    }
     ret = trap(c);
     if (short_timer) {
         pv_timer_set(c->a[0], 0, 0);
@@ -139,10 +147,12 @@ void issue(struct call *c)
         pv_upcall_set(pv_upcall_entry);
         pv_shared()->irq_level = 0;
     }
-    if (c->nr == PV_HC_UPCALL_RETURN)
+    if (c->nr == PV_HC_UPCALL_RETURN) {
         K->expect_fault = 0;
-    if (K->calls > FUZZ_TRACE_FROM)
+    }
+    if (K->calls > FUZZ_TRACE_FROM) {
         tp_printf("  -> %d\n", (int)ret);
+    }
     check(c, ret);
 }
 
@@ -153,11 +163,13 @@ void pv_upcall_handler(struct pv_upcall_frame *f)
     volatile struct pv_shared *s = pv_shared();
 
     K->upcalls++;
-    if (!(f->lines & (1u << PV_IRQ_HM)))
+    if (!(f->lines & (1u << PV_IRQ_HM))) {
         return;
+    }
     /* The line alone proves nothing: the fuzzer sets pending bits itself. */
-    if (s->hm_seq == K->hm_seen)
+    if (s->hm_seq == K->hm_seen) {
         return;
+    }
     K->hm_seen = s->hm_seq;
     if (!(s->hm_flags & PV_HM_FLAG_SYNC)) {
         K->hm_async++;
@@ -204,11 +216,13 @@ static __attribute__((noreturn)) void loop(void)
 
         s->irq_mask = K->mask;
         s->irq_level = 0;
-        if (K->calls >= FUZZ_CALLS)
+        if (K->calls >= FUZZ_CALLS) {
             finish();
-        if (K->calls % FUZZ_PROGRESS == 0 && K->calls)
+        }
+        if (K->calls % FUZZ_PROGRESS == 0 && K->calls) {
             tp_printf("\nprogress calls=%u window=%u\n", (unsigned)K->calls,
                       (unsigned)(pv_clock_ns() / 300000));
+        }
         r = below(8192);
         if (r < 128) {
             fault();
@@ -264,11 +278,13 @@ void pv_main(uint32_t id)
     } else {
         K->boots++;
         K->expect_fault = 0;
-        if (K->calls > FUZZ_TRACE_FROM)
+        if (K->calls > FUZZ_TRACE_FROM) {
             tp_printf("restarted (%u) at call %u\n", (unsigned)K->boots, (unsigned)K->calls);
+        }
     }
-    for (int i = 0; i < 4; i++)
+    for (int i = 0; i < 4; i++) {
         K->ports[i] = pv_port_open(names[i], 2);
+    }
     K->ports[4] = -1;
     pv_upcall_set(pv_upcall_entry);
     loop();

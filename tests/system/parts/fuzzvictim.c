@@ -35,8 +35,9 @@ static volatile uint32_t queued, printed;
 
 static uint32_t fnv(uint32_t h, uint32_t v)
 {
-    for (int i = 0; i < 4; i++, v >>= 8)
+    for (int i = 0; i < 4; i++, v >>= 8) {
         h = (h ^ (v & 0xff)) * 16777619u;
+    }
     return h;
 }
 
@@ -47,18 +48,22 @@ void pv_upcall_handler(struct pv_upcall_frame *f)
     uint64_t now;
     uint32_t lat;
 
-    if (!(f->lines & (1u << PV_IRQ_WINDOW_START)))
+    if (!(f->lines & (1u << PV_IRQ_WINDOW_START))) {
         return;
+    }
     now = pv_clock_ns();
     lat = (uint32_t)(now - s->window_start_ns);
     lat_hash = fnv(lat_hash, lat);
-    if (lat < lat_min)
+    if (lat < lat_min) {
         lat_min = lat;
-    if (lat > lat_max)
+    }
+    if (lat > lat_max) {
         lat_max = lat;
+    }
     if (++lat_n == LAT_BLOCK) {
-        if (queued - printed < LAT_QUEUE)
+        if (queued - printed < LAT_QUEUE) {
             queue[queued % LAT_QUEUE] = (struct lat_line){lat_n, lat_min, lat_max, lat_hash};
+        }
         queued++;
         lat_n = 0;
         lat_min = ~0u;
@@ -86,8 +91,9 @@ static uint64_t series(void)
 {
     double sum = 0.0;
 
-    for (int k = 1; k <= UNIT_TERMS; k++)
+    for (int k = 1; k <= UNIT_TERMS; k++) {
         sum += 1.25 / ((double)k * (double)k + 3.0);
+    }
     union {
         double d;
         uint64_t u;
@@ -100,8 +106,9 @@ static uint32_t checksum(uint32_t va, uint32_t len)
     const volatile uint32_t *w = (const volatile uint32_t *)va;
     uint32_t h = 2166136261u;
 
-    for (uint32_t i = 0; i < len / 4; i++)
+    for (uint32_t i = 0; i < len / 4; i++) {
         h = fnv(h, w[i]);
+    }
     return h;
 }
 
@@ -112,8 +119,9 @@ void pv_main(uint32_t id)
     uint32_t mem0 = 0, bad = 0;
 
     tp_printf("victim %u start\n", (unsigned)id);
-    for (uint32_t i = 0; i < PATTERN_LEN / 4; i++)
+    for (uint32_t i = 0; i < PATTERN_LEN / 4; i++) {
         pattern[i] = i * 2654435761u ^ 0x5a5a5a5au;
+    }
     pv_upcall_set(pv_upcall_entry);
     pv_irq_unmask_line(PV_IRQ_WINDOW_START);
     pv_irq_enable();

@@ -4,6 +4,7 @@
  * prints each result, so the system test can compare them with the
  * documented error codes (docs/pv-api.md).
  */
+#include <stddef.h>
 #include "tp.h"
 
 static const char code_text[] = "from the read-only code area\n";
@@ -23,8 +24,8 @@ void pv_main(uint32_t id)
     tp_printf("hcalls %u start\n", id);
     report("write code area", pv_console_write(code_text, sizeof(code_text) - 1));
     report("write data area", pv_console_write(data_text, sizeof(data_text) - 1));
-    report("write zero length at NULL", pv_console_write(0, 0));
-    report("write NULL", pv_console_write(0, 1));
+    report("write zero length at NULL", pv_console_write(NULL, 0));
+    report("write NULL", pv_console_write(NULL, 1));
     report("write kernel", pv_console_write((const char *)0x00100000, 4));
     report("write other partition (phys)", pv_console_write((const char *)0x01000000, 4));
     report("write unmapped", pv_console_write((const char *)0x50000000, 4));

@@ -11,6 +11,7 @@
  * id + 100 is the same role that does not cause its error (the quiet run
  * the observer's output is compared with).
  */
+#include <stddef.h>
 #include "tp.h"
 
 #define OBSERVED_FRAMES 24
@@ -30,8 +31,9 @@ void pv_upcall_handler(struct pv_upcall_frame *f)
 {
     volatile struct pv_shared *s = pv_shared();
 
-    if (!(f->lines & (1u << PV_IRQ_HM)))
+    if (!(f->lines & (1u << PV_IRQ_HM))) {
         return;
+    }
     handled_seq = s->hm_seq;
     tp_printf("handler: error=%u detail=%x sync=%u pc=%s\n", s->hm_error, s->hm_detail,
               s->hm_flags & PV_HM_FLAG_SYNC, s->hm_pc ? "set" : "0");
@@ -87,8 +89,9 @@ static void overflow_port(void)
     int32_t port = pv_port_open("OUT", 3);
     uint32_t msg = 0;
 
-    for (int i = 0; i < 3; i++)
+    for (int i = 0; i < 3; i++) {
         tp_printf("port write %d: %d\n", i, pv_port_write(port, &msg, sizeof(msg)));
+    }
 }
 
 /* Role 1..13: one error of each id. */
@@ -166,7 +169,7 @@ static void action(uint32_t role)
         *(volatile uint32_t *)0x50000000 = 1;
         break;
     case 22: /* log; and the log itself is for system partitions only */
-        tp_printf("log read: %d\n", pv_hm_log_read(0, 0, 0, 0));
+        tp_printf("log read: %d\n", pv_hm_log_read(0, NULL, 0, NULL));
         pv_hm_raise(PV_HM_APPLICATION_ERROR, role);
         break;
     default: /* 23 halt, 24 cold-restart */
@@ -182,8 +185,9 @@ static void reset_module(void)
     uint32_t start = pv_shared()->start_condition;
 
     tp_printf("boot: start=%u\n", start);
-    if (start != PV_START_HM_MODULE_RESTART)
+    if (start != PV_START_HM_MODULE_RESTART) {
         pv_hm_raise(PV_HM_APPLICATION_ERROR, 30);
+    }
     tp_printf("carried on\n");
 }
 
@@ -194,8 +198,9 @@ static void flood(void)
     struct pv_partition_status st = {0};
     uint32_t n = FLOOD_ERRORS;
 
-    for (uint32_t i = 0; i < n; i++)
+    for (uint32_t i = 0; i < n; i++) {
         pv_hm_raise(PV_HM_APPLICATION_ERROR, i);
+    }
     pv_partition_status(PV_PART_SELF, &st);
     tp_printf("flooded: raised=%u hm_errors=%u lost=%u\n", n, st.hm_errors, st.hm_log_lost);
 }
@@ -225,17 +230,19 @@ static void print_log(void)
     uint32_t next = 0;
     int32_t n;
 
-    while (frame_number() < LOG_READ_FRAME)
+    while (frame_number() < LOG_READ_FRAME) {
         pv_idle();
+    }
     do {
         n = pv_hm_log_read(next, e, 16, &st);
         for (int32_t i = 0; i < n; i++) {
             tp_printf("log %u: partition=%u error=%u action=%u detail=%x pc=%s\n", e[i].seq,
                       e[i].partition_id, e[i].error, e[i].action, e[i].detail,
                       e[i].pc ? "set" : "0");
-            if (e[i].error == PV_HM_HYPERCALL_MISUSE)
+            if (e[i].error == PV_HM_HYPERCALL_MISUSE) {
                 tp_printf("log %u: misuse of call %u, error %d\n", e[i].seq,
                           PV_HM_MISUSE_NR(e[i].detail), (int)PV_HM_MISUSE_ERR(e[i].detail));
+            }
             next = e[i].seq + 1;
         }
     } while (n > 0);
@@ -262,18 +269,19 @@ void pv_main(uint32_t id)
 {
     uint32_t role = id % 100, quiet = id >= 100;
 
-    if (role >= 1 && role <= 13)
+    if (role >= 1 && role <= 13) {
         quiet ? (void)tp_printf("quiet\n") : cause(role - 1);
-    else if (role >= 21 && role <= 28)
+    } else if (role >= 21 && role <= 28) {
         quiet ? (void)tp_printf("quiet\n") : action(role);
-    else if (role == 30)
+    } else if (role == 30) {
         quiet ? (void)tp_printf("quiet\n") : reset_module();
-    else if (role == 40)
+    } else if (role == 40) {
         quiet ? (void)tp_printf("quiet\n") : flood();
-    else if (role == 41)
+    } else if (role == 41) {
         quiet ? (void)tp_printf("quiet\n") : log_two();
-    else if (role == 50)
+    } else if (role == 50) {
         print_log();
-    else if (role == 60)
+    } else if (role == 60) {
         observe();
+    }
 }

@@ -11,6 +11,7 @@
  * need the health-monitor action "log" (or "ignore") for their error: the
  * faulting instruction is then simply executed again, a fault loop.
  */
+#include <stddef.h>
 #include "tp.h"
 
 enum kind {
@@ -79,8 +80,9 @@ void pv_upcall_handler(struct pv_upcall_frame *frame)
 static void pause_a_little(void)
 {
     seed = seed * 1103515245u + 12345u;
-    for (uint32_t i = (seed >> 16) & 63; i; i--)
+    for (uint32_t i = (seed >> 16) & 63; i; i--) {
         __asm__ volatile("");
+    }
 }
 
 static void hypercalls(void)
@@ -91,7 +93,7 @@ static void hypercalls(void)
     pv_hcall2(PV_HC_TIME_GET, BAD_PTR, 0);
     pv_time_get(&t);
     pv_hcall0(PV_HC_IRQ_SYNC);
-    pv_upcall_set(0);
+    pv_upcall_set(NULL);
     /* A period of 1 ns: every entry finds expirations to count. */
     pv_timer_set(PV_CLOCK_WALL, t, 1);
     pv_timer_set(PV_CLOCK_EXEC, 1, 1);
@@ -265,8 +267,9 @@ static int32_t open_port(const char *name)
 {
     uint32_t n = 0;
 
-    while (name[n])
+    while (name[n]) {
         n++;
+    }
     return pv_port_open(name, n);
 }
 
@@ -423,10 +426,12 @@ void pv_main(uint32_t id)
 {
     enum kind k = id >= 250 ? SPIN : (enum kind)(id - 200);
 
-    if (pv_shared()->restarts == 0)
+    if (pv_shared()->restarts == 0) {
         tp_printf("hostile %u: kind %u\n", id, k);
-    for (uint32_t i = 0; i < sizeof crs; i++)
+    }
+    for (uint32_t i = 0; i < sizeof crs; i++) {
         crs[i] = '\r';
+    }
     setup(k);
     for (;;) {
         switch (k) {

@@ -22,8 +22,9 @@ void pv_upcall_handler(struct pv_upcall_frame *f)
         wall_hits++;
         wall_at = pv_clock_ns();
     }
-    if (f->lines & EXEC_BIT)
+    if (f->lines & EXEC_BIT) {
         exec_hits++;
+    }
 }
 
 static void check(const char *name, int ok)
@@ -40,8 +41,9 @@ static void counted(void)
 {
     uint32_t e0 = entries(), bad = 0;
 
-    for (uint32_t i = 0; i < CALLS; i++)
+    for (uint32_t i = 0; i < CALLS; i++) {
         bad |= (uint32_t)pv_hcall0(PV_HC_IRQ_SYNC);
+    }
     check("a null hypercall returns 0 and counts one kernel entry",
           bad == 0 && entries() - e0 == CALLS);
 }
@@ -128,8 +130,9 @@ static void timer(void)
     pv_timer_set(PV_CLOCK_WALL, deadline, 0);
     until = deadline + 200 * US;
     while (!wall_hits && pv_clock_ns() < until) {
-        for (uint32_t i = 0; i < 16; i++)
+        for (uint32_t i = 0; i < 16; i++) {
             pv_hcall0(PV_HC_IRQ_SYNC);
+        }
     }
     check("a timer expires in a loop of null hypercalls",
           wall_hits == 1 && wall_at >= deadline && wall_at < deadline + 20 * US);

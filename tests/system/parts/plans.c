@@ -8,13 +8,15 @@
 
 static void switcher(void)
 {
-    for (int i = 0; i < 10; i++)
+    for (int i = 0; i < 10; i++) {
         pv_idle();
+    }
     tp_printf("unknown plan -> %d\n", pv_plan_switch(99));
     tp_printf("switch requested at %llu -> %d\n", (unsigned long long)pv_clock_ns(),
               pv_plan_switch(2));
-    for (int i = 0; i < 10; i++)
+    for (int i = 0; i < 10; i++) {
         pv_idle();
+    }
 }
 
 static void observer(void)
@@ -35,8 +37,9 @@ static void observer(void)
 
 void pv_main(uint32_t id)
 {
-    if (id == 1)
+    if (id == 1) {
         switcher();
-    else
+    } else {
         observer();
+    }
 }

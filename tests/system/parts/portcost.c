@@ -9,6 +9,7 @@
  * tests/system/test_port_costs.py compares the two systems: a cost that
  * grows with the configuration differs between them.
  */
+#include <stddef.h>
 #include "tp.h"
 #include "lib/tsc.h"
 
@@ -30,8 +31,9 @@ static int32_t open_port(const char *name)
 {
     uint32_t n = 0;
 
-    while (name[n])
+    while (name[n]) {
         n++;
+    }
     return pv_port_open(name, n);
 }
 
@@ -72,8 +74,9 @@ static void measure_others(void)
     struct pv_hm_log_status lst;
     uint64_t t;
 
-    for (uint32_t i = 0; i < sizeof(line) - 1; i++)
+    for (uint32_t i = 0; i < sizeof(line) - 1; i++) {
         line[i] = (char)('a' + i % 26);
+    }
     line[sizeof(line) - 1] = '\n';
     MEASURE("console_write 128", 10, pv_console_write(line, sizeof(line)) == 128 ? 0 : -1);
     MEASURE("time_get", SAMPLES, pv_time_get(&t));
@@ -94,7 +97,7 @@ static void measure_others(void)
      * so the same cost with 64 entries as with 256 (hm_index.c). */
     pv_hm_log_read(0, log, 0, &lst);
     MEASURE("hm_log_read newest", SAMPLES,
-            pv_hm_log_read(lst.next_seq - 1, log, 1, 0) == 1 ? 0 : -1);
+            pv_hm_log_read(lst.next_seq - 1, log, 1, NULL) == 1 ? 0 : -1);
     MEASURE("plan_switch", 10, pv_plan_switch(0));
     MEASURE("console_read (not the input partition)", SAMPLES,
             pv_console_read(line, sizeof(line)) == PV_EPERM ? 0 : -1);
@@ -115,8 +118,9 @@ static void measure_owed_drain(void)
     volatile struct pv_shared *s = pv_shared();
     uint32_t lo = 0xffffffffu, hi = 0, sum = 0, entries = 0;
 
-    for (uint32_t i = 0; i < sizeof(text) - 1; i++)
+    for (uint32_t i = 0; i < sizeof(text) - 1; i++) {
         text[i] = (char)('A' + i % 26);
+    }
     text[sizeof(text) - 1] = '\n';
     for (uint32_t k = 0; k < OWED_SAMPLES; k++) {
         uint64_t end;
@@ -124,8 +128,9 @@ static void measure_owed_drain(void)
 
         pv_idle();
         end = s->window_end_ns - s->window_guard_ns; /* where M stops running */
-        while (pv_clock_ns() + OWED_EDGE_NS < end)
+        while (pv_clock_ns() + OWED_EDGE_NS < end) {
             ;
+        }
         pv_console_write(text, sizeof(text));
         pv_idle();
         e0 = s->kernel_entries;
@@ -173,8 +178,9 @@ static void measure(void)
     for (uint32_t frames = 0; frames < FLOOD_FRAMES; frames++) {
         uint64_t window = pv_shared()->window_start_ns;
 
-        while (pv_shared()->window_start_ns == window)
+        while (pv_shared()->window_start_ns == window) {
             pv_port_write(big_out, big, BIG);
+        }
     }
     /* The reader's check: one last message it must be told about. */
     pv_port_write(narrow, "last", 5);
@@ -211,9 +217,10 @@ static void reader(void)
         pv_idle();
         late = pv_clock_ns() - pv_shared()->window_start_ns;
         worst = late > worst ? late : worst;
-        if (!port_events)
+        if (!port_events) {
             continue;
-        n = pv_port_read(narrow, buf, sizeof(buf), 0);
+        }
+        n = pv_port_read(narrow, buf, sizeof(buf), NULL);
         tp_printf("port event in a later window: %s, read -> %d \"%s\"\n",
                   event_window > start ? "yes" : "no", n, n > 0 ? buf : "");
         if (n == 5) {
@@ -227,16 +234,19 @@ static void reader(void)
  * application-error's default action): M reads a full log. */
 static void fill_log_share(void)
 {
-    for (uint32_t i = 0; i < 64; i++)
+    for (uint32_t i = 0; i < 64; i++) {
         pv_hm_raise(PV_HM_APPLICATION_ERROR, i);
+    }
 }
 
 void pv_main(uint32_t id)
 {
-    if (id != 1)
+    if (id != 1) {
         fill_log_share();
-    if (id == 1)
+    }
+    if (id == 1) {
         measure();
-    else if (id == 2)
+    } else if (id == 2) {
         reader();
+    }
 }

@@ -4,6 +4,7 @@
  * read the sampling channel (multicast), DST also drains the queue. Windows
  * run SRC, DST, MON in that order, so what each sees is deterministic.
  */
+#include <stddef.h>
 #include "kformat.h"
 #include "tp.h"
 
@@ -11,8 +12,9 @@ static int32_t open_port(const char *name)
 {
     uint32_t n = 0;
 
-    while (name[n])
+    while (name[n]) {
         n++;
+    }
     return pv_port_open(name, n);
 }
 
@@ -30,7 +32,7 @@ static void source(void)
     report("open unknown", open_port("nope"));
     report("open empty name", pv_port_open("x", 0));
     report("open name in kernel", pv_port_open((const char *)0x00100000, 4));
-    report("read on a source", pv_port_read(samp, msg, sizeof(msg), 0));
+    report("read on a source", pv_port_read(samp, msg, sizeof(msg), NULL));
     report("write zero bytes", pv_port_write(samp, "x", 0));
     report("write over max size", pv_port_write(samp, msg, 9));
     report("write from kernel memory", pv_port_write(samp, (const void *)0x00100000, 4));
@@ -48,8 +50,9 @@ static void source(void)
     pv_idle();
     report("sample 2", pv_port_write(samp, "alt=200", 8));
     /* Then silence: the samples age past their refresh period. */
-    for (int i = 0; i < 20; i++)
+    for (int i = 0; i < 20; i++) {
         pv_idle();
+    }
 }
 
 static void read_sample(int32_t port, const char *who)
@@ -58,10 +61,11 @@ static void read_sample(int32_t port, const char *who)
     char buf[16];
     int32_t n = pv_port_read(port, buf, sizeof(buf), &info);
 
-    if (n < 0)
+    if (n < 0) {
         tp_printf("%s sample -> %d\n", who, n);
-    else
+    } else {
         tp_printf("%s sample -> %d \"%s\" %s\n", who, n, buf, info.valid ? "valid" : "stale");
+    }
 }
 
 static void destination(void)
@@ -71,17 +75,19 @@ static void destination(void)
     int32_t n;
 
     report("write on a destination", pv_port_write(samp, "x", 1));
-    report("read into too small a buffer", pv_port_read(samp, buf, 4, 0));
-    report("read into the code area", pv_port_read(samp, (void *)0x40000000, 16, 0));
+    report("read into too small a buffer", pv_port_read(samp, buf, 4, NULL));
+    report("read into the code area", pv_port_read(samp, (void *)0x40000000, 16, NULL));
     report("read info into kernel", pv_port_read(samp, buf, 16, (void *)0x00100000));
     read_sample(samp, "dst");
-    while ((n = pv_port_read(queue, buf, sizeof(buf), 0)) > 0)
+    while ((n = pv_port_read(queue, buf, sizeof(buf), NULL)) > 0) {
         tp_printf("dst got \"%s\"\n", buf);
+    }
     report("dst queue empty", n);
     pv_idle();
     read_sample(samp, "dst");
-    for (int i = 0; i < 8; i++)
+    for (int i = 0; i < 8; i++) {
         pv_idle();
+    }
     read_sample(samp, "dst");
     report("clear queue", pv_port_clear(queue));
 }
@@ -101,10 +107,11 @@ void pv_main(uint32_t id)
      * start, and what the source does before the destination's first read
      * only just fits in what is left of it. */
     pv_idle();
-    if (id == 1)
+    if (id == 1) {
         source();
-    else if (id == 2)
+    } else if (id == 2) {
         destination();
-    else
+    } else {
         monitor();
+    }
 }

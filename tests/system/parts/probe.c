@@ -20,28 +20,34 @@ void pv_main(uint32_t id)
     prev = tp_now();
     for (;;) {
         now = tp_now();
-        if (now - prev > GAP_NS)
+        if (now - prev > GAP_NS) {
             break;
+        }
         prev = now;
     }
     first = start = now;
     while (windows < PROBE_WINDOWS) {
         prev = now;
         now = tp_now();
-        if (now - prev <= GAP_NS)
+        if (now - prev <= GAP_NS) {
             continue;
+        }
         /* The window that began at start ended at about prev; a new one
          * began at about now. */
         uint64_t len = prev - start, period = now - start;
 
-        if (len < len_min)
+        if (len < len_min) {
             len_min = len;
-        if (len > len_max)
+        }
+        if (len > len_max) {
             len_max = len;
-        if (period < period_min)
+        }
+        if (period < period_min) {
             period_min = period;
-        if (period > period_max)
+        }
+        if (period > period_max) {
             period_max = period;
+        }
         start = now;
         windows++;
     }

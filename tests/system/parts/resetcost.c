@@ -14,6 +14,7 @@
  *   4+ fillers: halt.
  * tests/system/test_module_reset_cost.py compares the two systems.
  */
+#include <stddef.h>
 #include "tp.h"
 #include "lib/tsc.h"
 
@@ -26,8 +27,9 @@ static int32_t open_port(const char *name)
 {
     uint32_t n = 0;
 
-    while (name[n])
+    while (name[n]) {
         n++;
+    }
     return pv_port_open(name, n);
 }
 
@@ -70,8 +72,8 @@ static void trigger(uint32_t t1)
         struct pv_hm_entry e = {0};
 
         /* The newest entry is this partition's error: its detail is t0. */
-        pv_hm_log_read(0, 0, 0, &st);
-        pv_hm_log_read(st.next_seq - 1, &e, 1, 0);
+        pv_hm_log_read(0, NULL, 0, &st);
+        pv_hm_log_read(st.next_seq - 1, &e, 1, NULL);
         report(boot, t1 - e.detail, c, s);
     } else {
         /* Messages no port operation touches after the first reset. */
@@ -93,7 +95,7 @@ static void trigger(uint32_t t1)
 static void read_port(const char *name)
 {
     char msg[MSG_SIZE + 1] = {0};
-    int32_t n = pv_port_read(open_port(name), msg, MSG_SIZE, 0);
+    int32_t n = pv_port_read(open_port(name), msg, MSG_SIZE, NULL);
 
     tp_printf("%s: %d %s\n", name, (int)n, n > 0 ? msg : "-");
 }
@@ -114,11 +116,12 @@ void pv_main(uint32_t id)
 {
     uint32_t t1 = bench_tsc32(); /* first: the end of the measured span */
 
-    if (id == 1)
+    if (id == 1) {
         trigger(t1);
-    else if (id == X_ID)
+    } else if (id == X_ID) {
         reader();
-    else
+    } else {
         tp_printf("start=%u restarts=%u\n", pv_shared()->start_condition, pv_shared()->restarts);
+    }
     pv_halt_self();
 }

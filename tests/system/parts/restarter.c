@@ -9,11 +9,13 @@ void pv_main(uint32_t id)
     uint64_t end;
 
     tp_printf("restarter %u start, restarts=%u\n", id, s->restarts);
-    if (s->restarts >= 3)
+    if (s->restarts >= 3) {
         return;
+    }
     pv_idle(); /* to the start of a fresh window */
     end = s->window_end_ns;
-    while (pv_clock_ns() < end - 3000)
+    while (pv_clock_ns() < end - 3000) {
         ;
+    }
     pv_restart_self();
 }

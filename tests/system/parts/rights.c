@@ -9,6 +9,7 @@
  * use the area on its behalf - read, write and execute - which must follow
  * the same rights on both arches.
  */
+#include <stddef.h>
 #include "tp.h"
 
 static const uint32_t area_va[] = {0x40200000u, 0x40300000u, 0x40400000u, 0x40500000u};
@@ -41,7 +42,7 @@ static void kernel_uses(uint32_t va)
     int32_t w = pv_time_get((uint64_t *)(uintptr_t)va);
     int32_t x = pv_upcall_set((void (*)(void))(uintptr_t)va);
 
-    pv_upcall_set(0);
+    pv_upcall_set(NULL);
     tp_printf("kernel read %d write %d execute %d\n", r, w, x);
 }
 
@@ -54,14 +55,16 @@ void pv_main(uint32_t id)
         return;
     }
     va = area_va[area];
-    if (access == 0)
+    if (access == 0) {
         kernel_uses(va);
+    }
     tp_printf("%s of %s area at %08x\n", access_name[access], area_name[area], va);
-    if (access == 0)
+    if (access == 0) {
         sink = *(volatile uint32_t *)(uintptr_t)va;
-    else if (access == 1)
+    } else if (access == 1) {
         *(volatile uint32_t *)(uintptr_t)va = 0x01000000u; /* x86 and SPARC: not run here */
-    else
+    } else {
         execute(va);
+    }
     tp_printf("survived\n");
 }

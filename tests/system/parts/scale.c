@@ -11,6 +11,7 @@
  * Id 1, a system partition, reports the health-monitor log's size, which
  * the configuration sets too (HM_LOG_ENTRIES of kernel/core/include/hm.h).
  */
+#include <stddef.h>
 #include "kformat.h"
 #include "tp.h"
 
@@ -49,15 +50,17 @@ void pv_main(uint32_t id)
     char msg[16], buf[16];
 
     pv_irq_mask_line(PV_IRQ_PORT);
-    for (int k = 0; k < SCALE_OUTS; k++)
+    for (int k = 0; k < SCALE_OUTS; k++) {
         opened += (out[k] = open_port("out", k)) >= 0;
-    for (int j = 0; j < SCALE_INS; j++)
+    }
+    for (int j = 0; j < SCALE_INS; j++) {
         opened += (in[j] = open_port("in", j)) >= 0;
+    }
     tp_printf("opened %d of %d ports\n", opened, SCALE_OUTS + SCALE_INS);
     if (id == 1) {
         struct pv_hm_log_status st;
 
-        pv_hm_log_read(0, 0, 0, &st);
+        pv_hm_log_read(0, NULL, 0, &st);
         tp_printf("hm log capacity %u share %u\n", st.capacity, st.share);
     }
     for (int k = 0; k < SCALE_OUTS; k++) {
@@ -70,8 +73,9 @@ void pv_main(uint32_t id)
         for (int j = 0; j < SCALE_INS; j++) {
             int d = j / SCALE_OUTS + 1, k = j % SCALE_OUTS;
 
-            if (done[j] || pv_port_read(in[j], buf, sizeof(buf), 0) <= 0)
+            if (done[j] || pv_port_read(in[j], buf, sizeof(buf), NULL) <= 0) {
                 continue;
+            }
             ksnprintf(msg, sizeof(msg), "%d:%d", (me - d + SCALE_PARTS) % SCALE_PARTS, k);
             done[j] = 1;
             got++;
@@ -80,8 +84,9 @@ void pv_main(uint32_t id)
                 tp_printf("in%d: \"%s\", not \"%s\"\n", j, buf, msg);
             }
         }
-        if (got < SCALE_INS)
+        if (got < SCALE_INS) {
             pv_idle();
+        }
     }
     tp_printf("received %d of %d, %d wrong\n", got, SCALE_INS, wrong);
     tp_printf("port event %s\n",

@@ -37,8 +37,9 @@ static void reader(void)
 
 void pv_main(uint32_t id)
 {
-    if (id == 1)
+    if (id == 1) {
         writer();
-    else
+    } else {
         reader();
+    }
 }

@@ -21,6 +21,7 @@
  * only spins. Ids 310 and up each do one refused thing in a hostile state
  * and must be stopped for it, with their own error.
  */
+#include <stddef.h>
 #include "sparc_hostile.h"
 
 /* The hostile stack and frame pointers. */
@@ -70,26 +71,36 @@ static void check_registers(uint32_t want_o0)
     const uint32_t *d = hs.dump;
     uint32_t fp = hs.g[0] ? hs.real_fp : hs.fp;
 
-    for (uint32_t i = 1; i < 8; i++)
-        if (d[i] != hs.g[i])
+    for (uint32_t i = 1; i < 8; i++) {
+        if (d[i] != hs.g[i]) {
             fail("%%g%u = %08x, not %08x", i, d[i], hs.g[i]);
-    if (d[8] != want_o0)
+        }
+    }
+    if (d[8] != want_o0) {
         fail("%%o0 = %08x, not %08x", d[8], want_o0, 0);
-    for (uint32_t i = 1; i < 6; i++)
-        if (d[8 + i] != hs.o[i])
+    }
+    for (uint32_t i = 1; i < 6; i++) {
+        if (d[8 + i] != hs.o[i]) {
             fail("%%o%u = %08x, not %08x", i, d[8 + i], hs.o[i]);
-    if (d[14] != hs.sp)
+        }
+    }
+    if (d[14] != hs.sp) {
         fail("%%sp = %08x, not %08x", d[14], hs.sp, 0);
-    if (d[15] != (uint32_t)(uintptr_t)hs.dump)
+    }
+    if (d[15] != (uint32_t)(uintptr_t)hs.dump) {
         fail("%%o7 = %08x, not %08x", d[15], (uint32_t)(uintptr_t)hs.dump, 0);
-    if (d[30] != fp)
+    }
+    if (d[30] != fp) {
         fail("%%fp = %08x, not %08x", d[30], fp, 0);
+    }
     for (uint32_t k = hs.depth + 1, w = 0; k-- > 0; w++) {
         const uint32_t *r = w == 0 ? d + 16 : hs.win[w - 1];
 
-        for (uint32_t i = 0; i < 14; i++)
-            if (r[i] != PATTERN(k) + i)
+        for (uint32_t i = 0; i < 14; i++) {
+            if (r[i] != PATTERN(k) + i) {
                 fail("window %u register %u = %08x", k, i, r[i]);
+            }
+        }
     }
 }
 
@@ -108,8 +119,9 @@ static uint8_t big[4096];
 
 void pv_upcall_handler(struct pv_upcall_frame *frame)
 {
-    if (frame->lines & (1u << PV_IRQ_TIMER))
+    if (frame->lines & (1u << PV_IRQ_TIMER)) {
         ticks++;
+    }
 }
 
 /* A and B (12 KiB, two areas) hold a pattern; after a call only the words
@@ -123,8 +135,9 @@ static void fill_ab(void)
 {
     volatile uint32_t *w = (volatile uint32_t *)A_VA;
 
-    for (uint32_t i = 0; i < (B_END - A_VA) / 4; i++)
+    for (uint32_t i = 0; i < (B_END - A_VA) / 4; i++) {
         w[i] = ab_word(i);
+    }
 }
 
 static void check_ab(uint32_t from, uint32_t len)
@@ -135,14 +148,17 @@ static void check_ab(uint32_t from, uint32_t len)
     for (uint32_t i = 0; i < (B_END - A_VA) / 4; i++) {
         uint32_t va = A_VA + 4 * i;
 
-        if (va + 4 > from && va < from + len)
+        if (va + 4 > from && va < from + len) {
             continue;
-        if (w[i] != ab_word(i) && !bad++)
+        }
+        if (w[i] != ab_word(i) && !bad++) {
             first = va;
+        }
     }
-    if (bad)
+    if (bad) {
         fail("%u words changed outside the call's bytes from %08x, the first at %08x", bad, from,
              first);
+    }
 }
 
 static int same(uint32_t va, const void *buf, uint32_t len)
@@ -150,9 +166,11 @@ static int same(uint32_t va, const void *buf, uint32_t len)
     const volatile uint8_t *a = (const volatile uint8_t *)va;
     const uint8_t *b = buf;
 
-    for (uint32_t i = 0; i < len; i++)
-        if (a[i] != b[i])
+    for (uint32_t i = 0; i < len; i++) {
+        if (a[i] != b[i]) {
             return 0;
+        }
+    }
     return 1;
 }
 
@@ -172,17 +190,20 @@ static void hcall_everywhere(const struct hcall_case *c)
     for (uint32_t depth = 0; depth < 7; depth++) {
         for (uint32_t h = 0; h < NHOSTILE; h++) {
             fill_ab();
-            if (c->before)
+            if (c->before) {
                 c->before();
+            }
             prepare(HCALL, depth, hostile[h], hostile[(h + 3) % NHOSTILE]);
             hs.g[1] = c->nr;
-            for (int i = 0; i < 5; i++)
+            for (int i = 0; i < 5; i++) {
                 hs.o[i] = c->a[i];
+            }
             hostile_run();
             check_registers((uint32_t)c->want);
             check_ab(c->from, c->len);
-            if (c->after)
+            if (c->after) {
                 c->after();
+            }
         }
     }
     report(c->name);
@@ -193,15 +214,17 @@ static void time_written(void)
     uint64_t now;
 
     pv_time_get(&now);
-    if (*(volatile uint64_t *)(B_END - 8) == 0 || *(volatile uint64_t *)(B_END - 8) > now)
+    if (*(volatile uint64_t *)(B_END - 8) == 0 || *(volatile uint64_t *)(B_END - 8) > now) {
         fail("time %08x%08x", (uint32_t)(*(volatile uint64_t *)(B_END - 8) >> 32),
              (uint32_t) * (volatile uint64_t *)(B_END - 8), 0);
+    }
 }
 
 static void crs_at_end(void)
 {
-    for (uint32_t i = 1; i <= 6; i++)
+    for (uint32_t i = 1; i <= 6; i++) {
         *(volatile char *)(B_END - i) = '\r';
+    }
 }
 
 static void name_at_end(void)
@@ -216,23 +239,26 @@ static void message_sent(void)
 {
     uint8_t buf[16];
 
-    if (pv_port_read(qd, buf, sizeof buf, 0) != 16 || !same(B_END - 16, buf, 16))
+    if (pv_port_read(qd, buf, sizeof buf, NULL) != 16 || !same(B_END - 16, buf, 16)) {
         fail("message from %08x lost or changed", B_END - 16, 0, 0);
+    }
 }
 
 static void big_sent(void)
 {
-    if (pv_port_read(qd, big, sizeof big, 0) != 4096 || !same(B_END - 4096, big, 4096))
+    if (pv_port_read(qd, big, sizeof big, NULL) != 4096 || !same(B_END - 4096, big, 4096)) {
         fail("4096-byte message from %08x lost or changed", B_END - 4096, 0, 0);
+    }
 }
 
 static void nothing_sent(void)
 {
     uint8_t buf[16];
-    int32_t r = pv_port_read(qd, buf, sizeof buf, 0);
+    int32_t r = pv_port_read(qd, buf, sizeof buf, NULL);
 
-    if (r != PV_EAGAIN)
+    if (r != PV_EAGAIN) {
         fail("a refused write queued something: read %d", (uint32_t)r, 0, 0);
+    }
 }
 
 static const char msg[16] = "0123456789abcdef";
@@ -244,29 +270,33 @@ static void queue_message(void)
 
 static void message_read(void)
 {
-    if (!same(B_END - 16, msg, 16))
+    if (!same(B_END - 16, msg, 16)) {
         fail("message read to %08x changed", B_END - 16, 0, 0);
+    }
 }
 
 static void message_kept(void)
 {
     uint8_t buf[16];
 
-    if (pv_port_read(qd, buf, sizeof buf, 0) != 16 || !same((uint32_t)(uintptr_t)msg, buf, 16))
+    if (pv_port_read(qd, buf, sizeof buf, NULL) != 16 || !same((uint32_t)(uintptr_t)msg, buf, 16)) {
         fail("a refused read lost the message", 0, 0, 0);
+    }
 }
 
 static void queue_big(void)
 {
-    for (uint32_t i = 0; i < sizeof big; i++)
+    for (uint32_t i = 0; i < sizeof big; i++) {
         big[i] = (uint8_t)(i * 7 + 3);
+    }
     pv_port_write(qs, big, sizeof big);
 }
 
 static void big_read(void)
 {
-    if (!same(B_END - 4096, big, 4096))
+    if (!same(B_END - 4096, big, 4096)) {
         fail("4096-byte message read to %08x changed", B_END - 4096, 0, 0);
+    }
 }
 
 #define INFO   sizeof(struct pv_port_message_info)
@@ -282,12 +312,19 @@ static void hypercalls(void)
          0,
          B_END - 8,
          8,
-         0,
+         NULL,
          time_written},
-        {"time_get to the first 8 bytes of B", PV_HC_TIME_GET, {B_VA}, 0, B_VA, 8, 0, 0},
-        {"time_get one word past B", PV_HC_TIME_GET, {B_END - 4}, PV_EFAULT, 0, 0, 0, 0},
-        {"time_get across the end of A into B", PV_HC_TIME_GET, {B_VA - 4}, PV_EFAULT, 0, 0, 0, 0},
-        {"time_get to the read-only area", PV_HC_TIME_GET, {R_VA}, PV_EFAULT, 0, 0, 0, 0},
+        {"time_get to the first 8 bytes of B", PV_HC_TIME_GET, {B_VA}, 0, B_VA, 8, NULL, NULL},
+        {"time_get one word past B", PV_HC_TIME_GET, {B_END - 4}, PV_EFAULT, 0, 0, NULL, NULL},
+        {"time_get across the end of A into B",
+         PV_HC_TIME_GET,
+         {B_VA - 4},
+         PV_EFAULT,
+         0,
+         0,
+         NULL,
+         NULL},
+        {"time_get to the read-only area", PV_HC_TIME_GET, {R_VA}, PV_EFAULT, 0, 0, NULL, NULL},
         {"console_write of the last 6 bytes of B",
          PV_HC_CONSOLE_WRITE,
          {B_END - 6, 6},
@@ -295,7 +332,7 @@ static void hypercalls(void)
          B_END - 8,
          8,
          crs_at_end,
-         0},
+         NULL},
         {"console_write one byte past B",
          PV_HC_CONSOLE_WRITE,
          {B_END - 5, 6},
@@ -303,7 +340,7 @@ static void hypercalls(void)
          B_END - 8,
          8,
          crs_at_end,
-         0},
+         NULL},
         {"port_open of a name at the end of B",
          PV_HC_PORT_OPEN,
          {B_END - 3, 3},
@@ -311,22 +348,22 @@ static void hypercalls(void)
          B_END - 4,
          4,
          name_at_end,
-         0},
+         NULL},
         {"port_open of a name one byte past B",
          PV_HC_PORT_OPEN,
          {B_END - 2, 3},
          PV_EFAULT,
          0,
          0,
-         0,
-         0},
+         NULL,
+         NULL},
         {"port_write of the last 16 bytes of B",
          PV_HC_PORT_WRITE,
          {0, B_END - 16, 16},
          0,
          0,
          0,
-         0,
+         NULL,
          message_sent},
         {"port_write of the last 4096 bytes of B (restarted)",
          PV_HC_PORT_WRITE,
@@ -334,7 +371,7 @@ static void hypercalls(void)
          0,
          0,
          0,
-         0,
+         NULL,
          big_sent},
         {"port_write one byte past B",
          PV_HC_PORT_WRITE,
@@ -342,7 +379,7 @@ static void hypercalls(void)
          PV_EFAULT,
          0,
          0,
-         0,
+         NULL,
          nothing_sent},
         {"port_read to the last bytes of B",
          PV_HC_PORT_READ,
@@ -382,62 +419,66 @@ static void hypercalls(void)
          0,
          B_END - STATUS,
          STATUS,
-         0,
-         0},
+         NULL,
+         NULL},
         {"partition_status one word past B",
          PV_HC_PART_STATUS,
          {PV_PART_SELF, B_END - STATUS + 4},
          PV_EFAULT,
          0,
          0,
-         0,
-         0},
+         NULL,
+         NULL},
         {"hm_log_read to the end of B",
          PV_HC_HM_LOG_READ,
          {0, B_END - ENTRY, 1},
          0,
          B_END - ENTRY,
          ENTRY,
-         0,
-         0},
+         NULL,
+         NULL},
         {"hm_log_read one word past B",
          PV_HC_HM_LOG_READ,
          {0, B_END - ENTRY + 4, 1},
          PV_EFAULT,
          0,
          0,
-         0,
-         0},
+         NULL,
+         NULL},
         {"upcall_return of a frame across the end of A",
          PV_HC_UPCALL_RETURN,
          {B_VA + PV_UPCALL_STACK_FRAME - 8},
          PV_EFAULT,
          0,
          0,
-         0,
-         0},
+         NULL,
+         NULL},
         {"upcall_return of a frame 8 bytes past B",
          PV_HC_UPCALL_RETURN,
          {B_END - sizeof(struct pv_upcall_frame) + 8},
          PV_EFAULT,
          0,
          0,
-         0,
-         0},
+         NULL,
+         NULL},
     };
 
     for (uint32_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
         struct hcall_case c = cases[i];
 
         /* Handles and counts known only now. */
-        if (c.nr == PV_HC_PORT_OPEN && c.want == 0)
+        if (c.nr == PV_HC_PORT_OPEN && c.want == 0) {
             c.want = qs;
-        if (c.nr == PV_HC_PORT_WRITE)
+        }
+        if (c.nr == PV_HC_PORT_WRITE) {
             c.a[0] = (uint32_t)qs;
-        if (c.nr == PV_HC_PORT_READ)
+        }
+        if (c.nr == PV_HC_PORT_READ) {
             c.a[0] = (uint32_t)qd;
-        if (c.nr == PV_HC_HM_LOG_READ && c.want == 0)
+        }
+        if (c.nr == PV_HC_HM_LOG_READ && c.want == 0) {
             c.want = hm_count;
+        }
         hcall_everywhere(&c);
     }
 }
@@ -454,9 +495,10 @@ static void spin_in(uint32_t depth, uint32_t sp, uint32_t fp)
     hs.o[0] = 10000;
     hostile_run();
     check_registers(0);
-    if (pv_shared()->kernel_entries - entries < 3)
+    if (pv_shared()->kernel_entries - entries < 3) {
         fail("no interrupt in the spin: %u kernel entries", pv_shared()->kernel_entries - entries,
              0, 0);
+    }
 }
 
 static void interrupts(void)
@@ -466,9 +508,11 @@ static void interrupts(void)
     pv_irq_mask_line(PV_IRQ_TIMER);
     pv_timer_set(PV_CLOCK_WALL, pv_clock_ns() + 5000, 5000);
     cur = "interrupts";
-    for (uint32_t depth = 0; depth < 7; depth++)
-        for (uint32_t h = 0; h < NHOSTILE; h++)
+    for (uint32_t depth = 0; depth < 7; depth++) {
+        for (uint32_t h = 0; h < NHOSTILE; h++) {
             spin_in(depth, hostile[h], hostile[(h + 3) % NHOSTILE]);
+        }
+    }
     report("interrupts in every hostile state");
     /* Upcalls: the frame and the save area below it exactly at the start
      * of B ([sp - 176, sp), sp odd or not), or at its very end. */
@@ -482,8 +526,9 @@ static void interrupts(void)
             fill_ab();
             before = ticks;
             spin_in(depth, edges[e], 1);
-            if (ticks - before < 2)
+            if (ticks - before < 2) {
                 fail("%u upcalls with sp %08x", ticks - before, edges[e], 0);
+            }
             check_ab(e < 3 ? A_VA : B_VA, e < 3 ? 4096 + 176 : 8192);
         }
     }
@@ -522,9 +567,10 @@ static void spills(void)
             hostile_run();
             check_registers(hs.o[0]);
             check_ab(edges[e], 64);
-            if (*(volatile uint32_t *)edges[e] != PATTERN(depth))
+            if (*(volatile uint32_t *)edges[e] != PATTERN(depth)) {
                 fail("window %u not spilled to %08x: %08x", depth, edges[e],
                      *(volatile uint32_t *)edges[e]);
+            }
         }
     }
     report("window spills and fills at the edges of A and B");
@@ -536,10 +582,12 @@ static void wait_for_halt_time(void)
 {
     volatile struct pv_shared *s = pv_shared();
 
-    if (s->window_start_ns >= HALT_AT_NS)
+    if (s->window_start_ns >= HALT_AT_NS) {
         tp_printf("LATE: past %u ms\n", (unsigned)(HALT_AT_NS / 1000000));
-    while (s->window_start_ns < HALT_AT_NS)
+    }
+    while (s->window_start_ns < HALT_AT_NS) {
         ;
+    }
 }
 
 static void survivor(void)
@@ -549,7 +597,7 @@ static void survivor(void)
     pv_irq_disable();
     qs = pv_port_open("HQS", 3);
     qd = pv_port_open("HQD", 3);
-    hm_count = pv_hm_log_read(0, &e, 1, 0);
+    hm_count = pv_hm_log_read(0, &e, 1, NULL);
     tp_printf("ports %d %d, hm log %d\n", (int)qs, (int)qd, (int)hm_count);
     hypercalls();
     interrupts();
@@ -567,6 +615,8 @@ static void jump(uint32_t va)
 
 static void refused(uint32_t n)
 {
+    /* The sp of cases 3-6 when the upcall comes. */
+    static const uint32_t upcall_sp[] = {B_VA + 175, PV_SHARED_VA + 0x800, 0, B_END};
     static const char *const what[] = {
         "spill one word past the end of B",
         "spill across the end of A into B",
@@ -608,12 +658,7 @@ static void refused(uint32_t n)
         pv_upcall_set(pv_upcall_entry);
         pv_irq_unmask_line(PV_IRQ_TIMER);
         pv_irq_enable();
-        spin_in(6,
-                n == 3   ? B_VA + 175
-                : n == 4 ? PV_SHARED_VA + 0x800
-                : n == 5 ? 0
-                         : B_END,
-                n == 6 ? 0xf0010000u : 1);
+        spin_in(6, upcall_sp[n - 3], n == 6 ? 0xf0010000u : 1);
         break;
     case 7:
         prepare(FAULT, 6, 0xf0010000u, 0x40100001u);
@@ -639,14 +684,16 @@ static void refused(uint32_t n)
 
 void pv_main(uint32_t id)
 {
-    if (id == 300)
+    if (id == 300) {
         survivor();
+    }
     if (id == 300 || id == 301) {
         wait_for_halt_time();
         pv_partition_control(VICTIM_ID, PV_PART_HALT);
         tp_printf("victim halted\n");
         return;
     }
-    if (id >= 310)
+    if (id >= 310) {
         refused(id - 310);
+    }
 }

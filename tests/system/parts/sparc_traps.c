@@ -10,6 +10,7 @@
  * partition. "SURVIVED" means it did not. Ids 214 and up (system
  * sparc-stacks) are more bad stacks, aimed at the window trap fast path.
  */
+#include <stddef.h>
 #include "tp.h"
 
 #define DEPTH 120 /* x 96 bytes: within the 16 KiB stack (partition.ld) */
@@ -23,10 +24,12 @@ static uint32_t clock_trap(void);
 
 void pv_upcall_handler(struct pv_upcall_frame *frame)
 {
-    if (frame->lines & (1u << PV_IRQ_TIMER))
+    if (frame->lines & (1u << PV_IRQ_TIMER)) {
         ticks++;
-    if (frame->lines & (1u << PV_IRQ_EXEC_TIMER))
+    }
+    if (frame->lines & (1u << PV_IRQ_EXEC_TIMER)) {
         handler_end = clock_trap();
+    }
 }
 
 /* Every level keeps values in registers across the call, so a window that
@@ -41,10 +44,12 @@ static uint32_t __attribute__((noinline, noipa)) deep(uint32_t n)
 {
     uint32_t a = n * 3, b = n ^ 0x5a5a, c = n + 7, d = n << 2, r;
 
-    if (n == 0)
+    if (n == 0) {
         return 1;
-    if (n % 50 == 0)
+    }
+    if (n % 50 == 0) {
         __asm__ volatile("ta 3" ::: "memory");
+    }
     r = deep_call(n - 1);
     return r + a + (b ^ 0x5a5a) - n + c - 7 + (d >> 2) - n;
 }
@@ -82,11 +87,13 @@ static void check_clock_trap(void)
         pv_idle();
         entries = kernel_entries();
         a = clock_trap();
-        for (volatile int i = 0; i < 2000; i++)
+        for (volatile int i = 0; i < 2000; i++) {
             ;
+        }
         b = clock_trap();
-        if (kernel_entries() == entries)
+        if (kernel_entries() == entries) {
             break;
+        }
     }
     d = a > b ? a - b : b - a;
     tp_printf("clock trap: %s, kernel entries: %s\n", d > 0 && d < 100000 ? "moves" : "WRONG",
@@ -140,8 +147,9 @@ static void check_pv_clock_trap(void)
         entries = kernel_entries();
         later = pv_clock_ns(); /* the read alone, at a window start */
         a_entries = kernel_entries();
-        if (a_entries == entries)
+        if (a_entries == entries) {
             break;
+        }
     }
     keeps = pv_clock_trap_keeps_state();
     tp_printf("pv clock trap: %s, keeps registers and icc: %s, kernel entries: %s\n",
@@ -183,13 +191,15 @@ static void check_flush_fast(void)
 
     flush_ticks = 0;
     pv_idle(); /* no window end in between */
-    for (uint32_t i = 0; i < FLUSHES; i++)
+    for (uint32_t i = 0; i < FLUSHES; i++) {
         flush_chain(3);
+    }
     ns = flush_ticks * 25u / FLUSHES;
-    if (ns < FLUSH_FAST_MAX)
+    if (ns < FLUSH_FAST_MAX) {
         tp_printf("window flush onto a plain stack: served in the trap table\n");
-    else
+    } else {
         tp_printf("window flush onto a plain stack: %u ns, A FULL ENTRY\n", ns);
+    }
 }
 
 /* The upcall return (the trampoline's PV_HC_UPCALL_RETURN) of an upcall
@@ -214,15 +224,17 @@ static void check_upcall_return_fast(void)
             sum += handler_end - clock_trap();
         }
         entries = kernel_entries() - entries;
-        if (entries == 2 * RETURNS)
+        if (entries == 2 * RETURNS) {
             break;
+        }
     }
     pv_irq_mask_line(PV_IRQ_EXEC_TIMER);
-    if (sum * 25u / RETURNS < UPCALL_RETURN_FAST_MAX && entries == 2 * RETURNS)
+    if (sum * 25u / RETURNS < UPCALL_RETURN_FAST_MAX && entries == 2 * RETURNS) {
         tp_printf("upcall return: served in the trap table, one kernel entry\n");
-    else
+    } else {
         tp_printf("upcall return: %u ns, %u entries per round: NOT THE FAST PATH\n",
                   sum * 25u / RETURNS, entries / RETURNS);
+    }
 }
 
 static void windows(uint32_t id)
@@ -230,8 +242,9 @@ static void windows(uint32_t id)
     uint32_t bad = 0, runs = 0, entries = kernel_entries();
     uint64_t start, until;
 
-    if (deep(DEPTH) != expected(DEPTH))
+    if (deep(DEPTH) != expected(DEPTH)) {
         bad++;
+    }
     /* Nearly every level overflows once on the way down and underflows
      * once on the way back: kernel entries (well over DEPTH of them),
      * however the kernel serves them (docs/pv-api.md). */
@@ -248,8 +261,9 @@ static void windows(uint32_t id)
     start = pv_clock_ns();
     until = start + 30000 * US;
     while (pv_clock_ns() < until && (runs < 20 || pv_clock_ns() < start + 3000 * US)) {
-        if (deep(DEPTH) != expected(DEPTH))
+        if (deep(DEPTH) != expected(DEPTH)) {
             bad++;
+        }
         runs++;
     }
     pv_timer_set(PV_CLOCK_WALL, 0, 0);
@@ -376,9 +390,11 @@ static void flush_partly_bad(void)
 {
     volatile uint32_t *share = (volatile uint32_t *)SHARE_VA;
 
-    for (uint32_t k = 1; k <= 3; k++)
-        for (uint32_t w = 0; w < SAVE_WORDS; w++)
+    for (uint32_t k = 1; k <= 3; k++) {
+        for (uint32_t w = 0; w < SAVE_WORDS; w++) {
             share[(SAVE_AREA(k) - SHARE_VA) / 4 + w] = SAVE_PATTERN;
+        }
+    }
     share[SHARE_READY] = 1;
     /* Only the current window valid; it gets the bad %sp and becomes the
      * oldest of four: save areas bad, area 1, area 2, then the current
@@ -407,15 +423,19 @@ static int32_t flush_partly_bad_observed(void)
     const volatile uint32_t *share = (const volatile uint32_t *)SHARE_VA;
     int32_t changed = 0;
 
-    for (uint32_t tries = 0; !share[SHARE_READY]; tries++)
-        if (tries == 1000)
+    for (uint32_t tries = 0; !share[SHARE_READY]; tries++) {
+        if (tries == 1000) {
             return -1;
-        else
+        } else {
             pv_idle();
+        }
+    }
     pv_idle(); /* T20's window, where it flushed, has ended */
-    for (uint32_t k = 1; k <= 2; k++)
-        for (uint32_t w = 0; w < SAVE_WORDS; w++)
+    for (uint32_t k = 1; k <= 2; k++) {
+        for (uint32_t w = 0; w < SAVE_WORDS; w++) {
             changed += 4 * (share[(SAVE_AREA(k) - SHARE_VA) / 4 + w] != SAVE_PATTERN);
+        }
+    }
     return changed;
 }
 
@@ -458,14 +478,16 @@ static int32_t upcall_entry_misaligned(void)
     int32_t r = pv_upcall_set((void (*)(void))((uintptr_t)pv_upcall_entry + 2));
     uint64_t until;
 
-    if (r)
+    if (r) {
         return r;
+    }
     pv_irq_unmask_line(PV_IRQ_TIMER);
     pv_timer_set(PV_CLOCK_WALL, pv_clock_ns() + 5 * US, 0);
     pv_irq_enable();
     until = pv_clock_ns() + 50 * US;
-    while (pv_clock_ns() < until)
+    while (pv_clock_ns() < until) {
         ;
+    }
     return 0;
 }
 
@@ -537,28 +559,28 @@ struct action {
 };
 
 static const struct action actions[] = {
-    {"overflow with a bad stack pointer", overflow_bad_sp, 0},
-    {"underflow with a bad frame pointer", underflow_bad_fp, 0},
-    {"flush with a bad stack pointer", flush_bad_sp, 0},
-    {"misaligned stack pointer", misaligned_sp, 0},
-    {"store through the kernel's map of RAM", store_other_kernel_map, 0},
-    {"store to another partition's physical address", store_other_physical, 0},
-    {"store to the kernel's UART mapping", store_kernel_mmio, 0},
-    {"ta 0x7f", do_ta_7f, 0},
-    {"store next to the control page", store_control_page_of_kernel, 0},
-    {"misaligned upcall entry", 0, upcall_entry_misaligned},
-    {"upcall frame overwritten by the return's own flush", 0, upcall_return_flush_overwrites},
-    {"fp exception", fp_exception, 0},
-    {"fsr at first FPU use", 0, fsr_first_use},
-    {"overflow into the kernel's map", overflow_kernel_map, 0},
-    {"underflow from the kernel's map", underflow_kernel_map, 0},
-    {"overflow into the control page", overflow_control_page, 0},
-    {"underflow from the control page", underflow_control_page, 0},
-    {"overflow into read-only code", overflow_read_only, 0},
-    {"overflow crossing into an unmapped page", overflow_crossing, 0},
-    {"underflow from a misaligned frame pointer", underflow_misaligned, 0},
-    {"flush: younger save areas good, the oldest bad", flush_partly_bad, 0},
-    {"save areas of that flush's good windows, bytes written", 0, flush_partly_bad_observed},
+    {"overflow with a bad stack pointer", overflow_bad_sp, NULL},
+    {"underflow with a bad frame pointer", underflow_bad_fp, NULL},
+    {"flush with a bad stack pointer", flush_bad_sp, NULL},
+    {"misaligned stack pointer", misaligned_sp, NULL},
+    {"store through the kernel's map of RAM", store_other_kernel_map, NULL},
+    {"store to another partition's physical address", store_other_physical, NULL},
+    {"store to the kernel's UART mapping", store_kernel_mmio, NULL},
+    {"ta 0x7f", do_ta_7f, NULL},
+    {"store next to the control page", store_control_page_of_kernel, NULL},
+    {"misaligned upcall entry", NULL, upcall_entry_misaligned},
+    {"upcall frame overwritten by the return's own flush", NULL, upcall_return_flush_overwrites},
+    {"fp exception", fp_exception, NULL},
+    {"fsr at first FPU use", NULL, fsr_first_use},
+    {"overflow into the kernel's map", overflow_kernel_map, NULL},
+    {"underflow from the kernel's map", underflow_kernel_map, NULL},
+    {"overflow into the control page", overflow_control_page, NULL},
+    {"underflow from the control page", underflow_control_page, NULL},
+    {"overflow into read-only code", overflow_read_only, NULL},
+    {"overflow crossing into an unmapped page", overflow_crossing, NULL},
+    {"underflow from a misaligned frame pointer", underflow_misaligned, NULL},
+    {"flush: younger save areas good, the oldest bad", flush_partly_bad, NULL},
+    {"save areas of that flush's good windows, bytes written", NULL, flush_partly_bad_observed},
 };
 
 void pv_main(uint32_t id)

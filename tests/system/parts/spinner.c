@@ -40,8 +40,9 @@ static void spin(void)
 {
     uint64_t t0 = tsc();
 
-    while (tsc() - t0 < SPIN_TSC_TICKS)
+    while (tsc() - t0 < SPIN_TSC_TICKS) {
         ;
+    }
 }
 #endif
 

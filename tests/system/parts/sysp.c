@@ -34,16 +34,18 @@ static void manager(void)
     report("unknown operation", pv_partition_control(2, 7));
     report("unknown partition", pv_partition_control(999, PV_PART_HALT));
     status("status self", PV_PART_SELF);
-    for (int i = 0; i < 5; i++)
+    for (int i = 0; i < 5; i++) {
         pv_idle();
+    }
 }
 
 static void target(void)
 {
     tp_printf("target start restarts=%u value=%u\n", pv_shared()->restarts, value);
     value = 6;
-    for (int i = 0; i < 5; i++)
+    for (int i = 0; i < 5; i++) {
         pv_idle();
+    }
 }
 
 static void application(void)
@@ -60,10 +62,11 @@ static void application(void)
 
 void pv_main(uint32_t id)
 {
-    if (id == 1)
+    if (id == 1) {
         manager();
-    else if (id == 2)
+    } else if (id == 2) {
         target();
-    else
+    } else {
         application();
+    }
 }

@@ -15,6 +15,7 @@
  * - F (id 3) writes to an unmapped address: the health monitor restarts it
  *   cold; the second time it sets its mode to IDLE.
  */
+#include <stddef.h>
 #include "tp.h"
 
 static const uint8_t msg[4] = {1, 2, 3, 4};
@@ -22,8 +23,9 @@ static volatile uint32_t upcall_lines; /* lines T's upcalls delivered, counted *
 
 void pv_upcall_handler(struct pv_upcall_frame *f)
 {
-    for (uint32_t lines = f->lines; lines; lines &= lines - 1)
+    for (uint32_t lines = f->lines; lines; lines &= lines - 1) {
         upcall_lines++;
+    }
 }
 
 static void event(uint32_t kind, uint32_t a, uint64_t b)
@@ -38,8 +40,9 @@ static uint32_t fnv1a(const void *data, uint32_t len)
     const uint8_t *p = data;
     uint32_t h = 2166136261u;
 
-    for (uint32_t i = 0; i < len; i++)
+    for (uint32_t i = 0; i < len; i++) {
         h = (h ^ p[i]) * 16777619u;
+    }
     return h;
 }
 
@@ -53,14 +56,16 @@ static void read_back(void)
     n = pv_trace_read(0, recs, 0, &st);
     tp_printf("status -> %d count>0 %d lost %u capacity %u classes 0x%x\n", n, st.count > 0,
               st.lost, st.capacity, st.classes);
-    if (st.capacity == 0)
+    if (st.capacity == 0) {
         return;
+    }
     /* Asks for more than a call copies: the kernel clamps to the maximum. */
-    while ((n = pv_trace_read(first, recs, PV_TRACE_READ_MAX + 8, 0)) > 0) {
+    while ((n = pv_trace_read(first, recs, PV_TRACE_READ_MAX + 8, NULL)) > 0) {
         tp_printf("read %u %d %08x\n", first, n, fnv1a(recs, (uint32_t)n * sizeof(recs[0])));
         first += (uint32_t)n;
-        if (first >= st.count)
+        if (first >= st.count) {
             break;
+        }
     }
     tp_printf("read end %u\n", first);
 }
@@ -71,15 +76,18 @@ static void system_partition(void)
 
     event(PV_TRACE_USER, 1, 0x1111);
     /* Null hypercalls: the fast path is shut while hypercalls are traced. */
-    for (int i = 0; i < 3; i++)
+    for (int i = 0; i < 3; i++) {
         pv_hcall0(PV_HC_IRQ_SYNC);
+    }
     tp_printf("bad handle -> %d\n", pv_port_write(99, msg, sizeof(msg)));
-    for (int i = 0; i < 3; i++)
+    for (int i = 0; i < 3; i++) {
         tp_printf("write %d -> %d\n", i, pv_port_write(q, msg, sizeof(msg)));
+    }
     pv_idle();
     tp_printf("switch at %llu -> %d\n", (unsigned long long)pv_clock_ns(), pv_plan_switch(2));
-    for (int i = 0; i < 6; i++)
+    for (int i = 0; i < 6; i++) {
         pv_idle();
+    }
     read_back();
 }
 
@@ -94,7 +102,7 @@ static void reader(void)
     pv_irq_unmask_line(PV_IRQ_PORT);
     pv_irq_enable();
     while (got < 2) {
-        int32_t n = pv_port_read(q, buf, sizeof(buf), 0);
+        int32_t n = pv_port_read(q, buf, sizeof(buf), NULL);
 
         if (n == PV_EAGAIN) {
             pv_idle();
@@ -131,10 +139,11 @@ static void faulter(void)
 
 void pv_main(uint32_t id)
 {
-    if (id == 1)
+    if (id == 1) {
         system_partition();
-    else if (id == 2)
+    } else if (id == 2) {
         reader();
-    else
+    } else {
         faulter();
+    }
 }

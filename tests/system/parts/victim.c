@@ -27,17 +27,22 @@ void pv_upcall_handler(struct pv_upcall_frame *frame)
     uint64_t now = pv_clock_ns();
     uint32_t w = s->window_index, lat;
 
-    if (!(frame->lines & (1u << PV_IRQ_WINDOW_START)) || w >= MAX_WIN || rec[w].n >= FRAMES)
+    if (!(frame->lines & (1u << PV_IRQ_WINDOW_START)) || w >= MAX_WIN || rec[w].n >= FRAMES) {
         return;
-    if (starts++ < WARMUP)
+    }
+    if (starts++ < WARMUP) {
         return;
-    if (first == MAX_WIN)
+    }
+    if (first == MAX_WIN) {
         first = w;
+    }
     lat = (uint32_t)(now - s->window_start_ns);
-    if (rec[w].n == 0 || lat < rec[w].min)
+    if (rec[w].n == 0 || lat < rec[w].min) {
         rec[w].min = lat;
-    if (lat > rec[w].max)
+    }
+    if (lat > rec[w].max) {
         rec[w].max = lat;
+    }
     rec[w].hash = (rec[w].hash ^ lat) * 16777619u;
     rec[w].n++;
 }
@@ -45,11 +50,13 @@ void pv_upcall_handler(struct pv_upcall_frame *frame)
 /* Every window of ours has FRAMES samples (one frame after the first has). */
 static int all_recorded(void)
 {
-    if (first == MAX_WIN)
+    if (first == MAX_WIN) {
         return 0;
+    }
     for (uint32_t w = 0; w < MAX_WIN; w++) {
-        if (*(volatile uint32_t *)&rec[w].n && *(volatile uint32_t *)&rec[w].n < FRAMES)
+        if (*(volatile uint32_t *)&rec[w].n && *(volatile uint32_t *)&rec[w].n < FRAMES) {
             return 0;
+        }
     }
     return rec[first].n == FRAMES;
 }
@@ -63,8 +70,9 @@ static void next_window(void)
     uint32_t start = (uint32_t)s->window_start_ns;
 
     /* cppcheck-suppress knownConditionTrueFalse ; volatile: the kernel moves it */
-    while ((uint32_t)s->window_start_ns == start)
+    while ((uint32_t)s->window_start_ns == start) {
         ;
+    }
 }
 
 void pv_main(uint32_t id)
@@ -73,8 +81,9 @@ void pv_main(uint32_t id)
     pv_upcall_set(pv_upcall_entry);
     pv_irq_unmask_line(PV_IRQ_WINDOW_START);
     pv_irq_enable();
-    while (!all_recorded())
+    while (!all_recorded()) {
         ;
+    }
     pv_irq_disable();
     for (uint32_t w = 0; w < MAX_WIN; w++) {
         if (rec[w].n) {
@@ -83,7 +92,8 @@ void pv_main(uint32_t id)
             next_window();
         }
     }
-    for (uint32_t h = 200; h < 300; h++)
+    for (uint32_t h = 200; h < 300; h++) {
         pv_partition_control(h, PV_PART_HALT);
+    }
     pv_halt_self();
 }

@@ -26,28 +26,31 @@ void pv_upcall_handler(struct pv_upcall_frame *f)
         hit_lines[n] = f->lines;
     }
     hits = n + 1;
-    if (++depth > max_depth)
+    if (++depth > max_depth) {
         max_depth = depth;
+    }
     if (reenable && depth == 1) {
         uint64_t until = pv_clock_ns() + 50 * US;
 
         pv_irq_enable(); /* let the next expiry nest on top of this one */
-        while (hits < n + 2 && pv_clock_ns() < until)
+        while (hits < n + 2 && pv_clock_ns() < until) {
             ;
+        }
         pv_irq_disable();
     }
     depth--;
     /* The return the trampoline takes only when it cannot restore the
      * frame itself (x86), and SPARC's own: the kernel resumes the frame. */
-    if (return_by_hypercall)
+    if (return_by_hypercall) {
         pv_upcall_return(f);
+    }
 }
 
 static void check(const char *name, int ok, const char *fmt, uint64_t a, uint64_t b)
 {
-    if (ok)
+    if (ok) {
         tp_printf("check %s: ok\n", name);
-    else {
+    } else {
         tp_printf("check %s: FAIL ", name);
         tp_printf(fmt, (unsigned long long)a, (unsigned long long)b);
         tp_printf("\n");
@@ -63,16 +66,18 @@ static void sync_window(void)
 
 static void spin_until(uint64_t t)
 {
-    while (pv_clock_ns() < t)
+    while (pv_clock_ns() < t) {
         ;
+    }
 }
 
 static void wait_hit(uint32_t n, uint64_t timeout_ns)
 {
     uint64_t until = pv_clock_ns() + timeout_ns;
 
-    while (hits < n && pv_clock_ns() < until)
+    while (hits < n && pv_clock_ns() < until) {
         ;
+    }
 }
 
 static void test_clock(uint32_t id)
@@ -98,8 +103,9 @@ static void test_clock(uint32_t id)
     };
     int exact = 1;
 
-    for (int i = 0; i < 3; i++)
+    for (int i = 0; i < 3; i++) {
         exact &= pv_mul_shr32(mul[i][0], mul[i][1]) == mul[i][2];
+    }
     check("clock conversion exact beyond 32 bits", exact, "%llx, want %llx",
           pv_mul_shr32(mul[0][0], mul[0][1]), mul[0][2]);
     /* The ABI's values (docs/pv-api.md), not just zero and non-zero. */
@@ -131,19 +137,21 @@ static void test_masked(int by_line)
 
     sync_window();
     h0 = hits;
-    if (by_line)
+    if (by_line) {
         pv_irq_mask_line(PV_IRQ_TIMER);
-    else
+    } else {
         pv_irq_disable();
+    }
     dl = pv_clock_ns() + 20 * US;
     pv_timer_set(PV_CLOCK_WALL, dl, 0);
     spin_until(dl + 40 * US);
     check(name, hits == h0 && (pv_shared()->irq_pending & (1u << PV_IRQ_TIMER)),
           "hits %llu pending %llx", hits - h0, pv_shared()->irq_pending);
-    if (by_line)
+    if (by_line) {
         pv_irq_unmask_line(PV_IRQ_TIMER);
-    else
+    } else {
         pv_irq_enable();
+    }
     check(by_line ? "unmasking delivers at once" : "enabling delivers at once",
           hits == h0 + 1 && !(pv_shared()->irq_pending & (1u << PV_IRQ_TIMER)), "hits %llu %llu",
           hits - h0, 0);
@@ -164,10 +172,12 @@ static void test_periodic(void)
     for (uint32_t k = 0; k < 8; k++) {
         uint64_t due = first + k * period;
 
-        if (hit_time[h0 + k] < due || hit_time[h0 + k] - due >= LATENCY_MAX)
+        if (hit_time[h0 + k] < due || hit_time[h0 + k] - due >= LATENCY_MAX) {
             late++;
-        if (hit_time[h0 + k] - due > worst)
+        }
+        if (hit_time[h0 + k] - due > worst) {
             worst = hit_time[h0 + k] - due;
+        }
     }
     check("periodic: 8 expirations", hits - h0 == 8, "%llu %llu", hits - h0, 0);
     check("periodic: each on its own deadline", late == 0, "%llu late, worst %llu ns", late, worst);

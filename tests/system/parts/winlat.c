@@ -23,8 +23,9 @@ void pv_upcall_handler(struct pv_upcall_frame *frame)
 {
     uint64_t now = pv_clock_ns();
 
-    if ((frame->lines & (1u << PV_IRQ_WINDOW_START)) && windows++ >= WARMUP && count < WINDOWS)
+    if ((frame->lines & (1u << PV_IRQ_WINDOW_START)) && windows++ >= WARMUP && count < WINDOWS) {
         latency[count++] = (uint32_t)(now - pv_shared()->window_start_ns);
+    }
 }
 
 void pv_main(uint32_t id)
@@ -35,12 +36,14 @@ void pv_main(uint32_t id)
     pv_upcall_set(pv_upcall_entry);
     pv_irq_unmask_line(PV_IRQ_WINDOW_START);
     pv_irq_enable();
-    while (count < WINDOWS)
+    while (count < WINDOWS) {
         ;
+    }
     pv_irq_disable();
     for (uint32_t n = 1; n <= MAX_NEIGHBOUR; n++) {
-        if (n != id)
+        if (n != id) {
             pv_partition_control(n, PV_PART_HALT); /* PV_ENOENT for all but one */
+        }
     }
     for (uint32_t i = 0; i < WINDOWS; i += PER_LINE) {
         char line[PER_LINE * 4 + 1];
@@ -49,13 +52,16 @@ void pv_main(uint32_t id)
         for (uint32_t k = i; k < i + PER_LINE && k < WINDOWS; k++) {
             uint32_t v = latency[k] / LATENCY_UNIT_NS;
 
-            if (latency[k] > worst)
+            if (latency[k] > worst) {
                 worst = latency[k];
+            }
             line[n++] = ' ';
-            if (v > 99)
+            if (v > 99) {
                 v = 99;
-            if (v > 9)
+            }
+            if (v > 9) {
                 line[n++] = (char)('0' + (v / 10) % 10);
+            }
             line[n++] = (char)('0' + v % 10);
         }
         line[n] = 0;

@@ -14,18 +14,21 @@ unsigned fake_console_len;
 
 void arch_console_putc(char c)
 {
-    if (fake_console_len < sizeof(fake_console) - 1)
+    if (fake_console_len < sizeof(fake_console) - 1) {
         fake_console[fake_console_len++] = c;
+    }
 }
 
 int fake_console_room = -1;
 
 int arch_console_try_putc(char c)
 {
-    if (fake_console_room == 0)
+    if (fake_console_room == 0) {
         return 0;
-    if (fake_console_room > 0)
+    }
+    if (fake_console_room > 0) {
         fake_console_room--;
+    }
     arch_console_putc(c);
     return 1;
 }
@@ -42,8 +45,9 @@ void arch_timer_arm(uint64_t deadline_ns)
 
 void *arch_phys_to_kernel(arch_addr_t phys)
 {
-    if (phys < FAKE_RAM_BASE || phys - FAKE_RAM_BASE >= FAKE_RAM_SIZE)
+    if (phys < FAKE_RAM_BASE || phys - FAKE_RAM_BASE >= FAKE_RAM_SIZE) {
         abort(); /* the core asked for memory that validation should have refused */
+    }
     return fake_ram + (phys - FAKE_RAM_BASE);
 }
 
@@ -78,8 +82,9 @@ uint64_t arch_hcall_arg64(const struct partition *p, unsigned index)
 {
     /* Whole in one word where words are 64 bits (tests/unit/kernel/host64),
      * low and high word otherwise, as x86 and SPARC V8 do. */
-    if (ARCH_WORD_BITS >= 64)
+    if (ARCH_WORD_BITS >= 64) {
         return arch_hcall_arg(p, index);
+    }
     return arch_hcall_arg(p, index) | (uint64_t)arch_hcall_arg(p, index + 1) << 32;
 }
 
@@ -127,8 +132,9 @@ int arch_console_getc(void)
 /* One CPU (arch.h). */
 int arch_lock_try(volatile uint32_t *lock)
 {
-    if (*lock)
+    if (*lock) {
         return 0;
+    }
     *lock = 1;
     return 1;
 }

@@ -57,7 +57,7 @@ uint32_t hm_configured_action(const struct cfg_partition *cfg, uint32_t error)
 static int setup(void **state)
 {
     (void)state;
-    cpu1_plans[0] = (struct cfg_plan){"main", 7, 100 * US, 0, 0};
+    cpu1_plans[0] = (struct cfg_plan){"main", 7, 100 * US, NULL, 0};
     views[0] = plans;
     views[1] = cpu1_plans;
     ports[1].partition = 1;

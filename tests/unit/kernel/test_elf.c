@@ -63,14 +63,15 @@ static void expect_rejected(const char *reason_part)
     assert_int_equal(elf_load(&cfg, &entry, &why), -1);
     assert_non_null(strstr(why, reason_part));
     /* Nothing was written into the partition's memory. */
-    for (int i = 0; i < 0x2000; i++)
+    for (int i = 0; i < 0x2000; i++) {
         assert_int_equal(fake_ram[i], 0x5a);
+    }
 }
 
 static void test_loads_and_zeroes_bss(void **state)
 {
     uint32_t entry = 0;
-    const char *why = 0;
+    const char *why = NULL;
 
     (void)state;
     assert_int_equal(elf_load(&cfg, &entry, &why), 0);

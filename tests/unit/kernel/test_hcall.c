@@ -58,7 +58,7 @@ static int setup(void **state)
     fake_console_len = 0;
     fake_console_room = -1;
     fake_time_ns = 0;
-    schedule.current = 0;
+    schedule.current = NULL;
     return 0;
 }
 
@@ -159,8 +159,9 @@ static void test_console_full_ring_drops_whole_lines(void **state)
 
     (void)state;
     memset(fake_ram + 0x1000, 'y', 100);
-    for (int i = 49; i < 100; i += 50)
+    for (int i = 49; i < 100; i += 50) {
         fake_ram[0x1000 + i] = '\n';
+    }
     /* No drain (the window is in its margin): the ring fills. A call that
      * has queued a line and leaves no room for a longest one returns early,
      * so that the caller could wait; the next call finds no room and loses
@@ -188,8 +189,9 @@ static void test_console_full_ring_drops_whole_lines(void **state)
     drain();
     assert_int_equal(fake_console_len, queued);
     assert_int_equal(queued % 56, 0); /* "[P1] " + 49 + "\r\n" */
-    for (const char *l = fake_console; *l; l = strchr(l, '\n') + 1)
+    for (const char *l = fake_console; *l; l = strchr(l, '\n') + 1) {
         assert_int_equal(strncmp(l, "[P1] yyy", 8), 0);
+    }
 }
 
 static void test_console_drain_waits_for_its_time(void **state)
@@ -360,8 +362,9 @@ static void test_event_line_on_a_full_ring_is_dropped(void **state)
     fake_ram[0x1000 + 99] = '\n';
     fake_console_room = 0;
     /* Fill its ring up to less than a longest line plus the event's room. */
-    while (p.console.len + CONSOLE_RING_LINE_MAX + 2u * 40u <= CONSOLE_RING_SIZE)
+    while (p.console.len + CONSOLE_RING_LINE_MAX + 2u * 40u <= CONSOLE_RING_SIZE) {
         call(PV_HC_CONSOLE_WRITE, 0x40100000, 100);
+    }
     queued = p.console.len;
     /* A fault's line then costs it the line (counted), not a synchronous
      * print of its whole ring (a long kernel path at any moment). */

@@ -110,8 +110,9 @@ static uint8_t before[FAKE_RAM_SIZE];
 static int32_t call(struct partition *p, const uint32_t *args, uint32_t nr)
 {
     p->ctx.regs[0] = nr;
-    for (unsigned i = 0; i < 5; i++)
+    for (unsigned i = 0; i < 5; i++) {
         p->ctx.regs[i + 1] = args[i];
+    }
     hcall_dispatch(p);
     return (int32_t)p->ctx.regs[0];
 }
@@ -133,8 +134,9 @@ static void fresh_system(void)
 static long ram_offset(uint32_t va)
 {
     for (unsigned i = 0; i < 3; i++) {
-        if (va >= areas0[i].virt && va - areas0[i].virt < areas0[i].size)
+        if (va >= areas0[i].virt && va - areas0[i].virt < areas0[i].size) {
             return (long)(areas0[i].phys - FAKE_RAM_BASE + (va - areas0[i].virt));
+        }
     }
     return -1;
 }
@@ -193,8 +195,9 @@ static void run_case(const struct hc_case *c, void *ctx)
     }
     /* What valid cases set up is undone: timers, upcall entry, mode. */
     p->upcall_entry = 0;
-    for (unsigned i = 0; i < 2; i++)
+    for (unsigned i = 0; i < 2; i++) {
         vtimer_set(&p->timers[i], 0, 0);
+    }
     p->mode = PV_MODE_NORMAL;
     rs->failed += (unsigned)bad;
 }
@@ -204,15 +207,17 @@ static int setup(void **state)
     (void)state;
     memset(fake_ram, 0, sizeof(fake_ram));
     memset(shared, 0, sizeof(shared));
-    for (uint32_t i = 0; i < 4; i++)
+    for (uint32_t i = 0; i < 4; i++) {
         slots[i] = (struct cfg_port_slot){0, CFG_PORT_SLOT_EMPTY};
+    }
     for (uint32_t port = 0; port < 2; port++) {
         uint32_t h = cfg_port_hash(cfg_system.port_hash_seed, 0, ports[port].name,
                                    (uint32_t)strlen(ports[port].name)),
                  k = 0;
 
-        while (slots[(h + k) & 3].port != CFG_PORT_SLOT_EMPTY)
+        while (slots[(h + k) & 3].port != CFG_PORT_SLOT_EMPTY) {
             k++;
+        }
         slots[(h + k) & 3] = (struct cfg_port_slot){(uint16_t)(h >> 16), (uint16_t)port};
     }
     fresh_system();

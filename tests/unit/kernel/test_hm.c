@@ -105,7 +105,7 @@ static struct pv_hm_log_status log_status(void)
 
 static void raise_error(struct partition *p, uint32_t error, uint32_t detail)
 {
-    struct hm_error e = {error, detail, 0, 0, 0};
+    struct hm_error e = {error, detail, 0, 0, NULL};
 
     hm_raise(p, &e);
 }
@@ -184,8 +184,9 @@ static void test_log_share(void **state)
     raise_error(&app, PV_HM_FATAL_ERROR, 0xa1); /* module table: log */
     quiet_seq = before.next_seq;
     raise_error(&app, PV_HM_FATAL_ERROR, 0xa2);
-    for (uint32_t i = 0; i < 3 * HM_LOG_MIN; i++)
+    for (uint32_t i = 0; i < 3 * HM_LOG_MIN; i++) {
         raise_error(&sys, PV_HM_FATAL_ERROR, i);
+    }
     after = log_status();
     assert_int_equal(after.next_seq, before.next_seq + 2 + 3 * HM_LOG_MIN);
     assert_int_equal(after.first_seq, quiet_seq);
@@ -197,8 +198,9 @@ static void test_log_share(void **state)
     assert_int_equal(n, 2 + share);
     memcpy(e, fake_ram + 0x1000, (size_t)n * sizeof(e[0]));
     for (int32_t i = 0; i < n; i++) {
-        if (i)
+        if (i) {
             assert_true(e[i].seq > e[i - 1].seq); /* oldest first */
+        }
         apps += e[i].partition_id == 1;
         syss += e[i].partition_id == 2;
     }
@@ -315,7 +317,7 @@ static void test_propagate_sync_masked_or_no_handler(void **state)
     app.shared->irq_mask = 0xffffffffu;
     hm_raise(&app, &sync);
     assert_int_equal(app.state, PART_STOPPED);
-    setup(0);
+    setup(NULL);
     app.shared->irq_mask = 0; /* unmasked, but no handler */
     hm_raise(&app, &sync);
     assert_int_equal(app.state, PART_STOPPED);

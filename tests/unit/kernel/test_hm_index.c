@@ -74,7 +74,7 @@ static uint32_t random32(void)
 
 static void raise_in(uint32_t part)
 {
-    struct hm_error e = {PV_HM_FATAL_ERROR, next_seq, 0, 0, 0};
+    struct hm_error e = {PV_HM_FATAL_ERROR, next_seq, 0, 0, NULL};
 
     hm_raise(&parts[part], &e);
     if (kept_n[part] == SHARE) {
@@ -93,13 +93,16 @@ static uint32_t model_read(uint32_t first, uint32_t *out, uint32_t max)
         uint32_t best = PARTS;
 
         for (uint32_t p = 0; p < PARTS; p++) {
-            while (at[p] < kept_n[p] && kept[p][at[p]] < first)
+            while (at[p] < kept_n[p] && kept[p][at[p]] < first) {
                 at[p]++;
-            if (at[p] < kept_n[p] && (best == PARTS || kept[p][at[p]] < kept[best][at[best]]))
+            }
+            if (at[p] < kept_n[p] && (best == PARTS || kept[p][at[p]] < kept[best][at[best]])) {
                 best = p;
+            }
         }
-        if (best == PARTS || n == max)
+        if (best == PARTS || n == max) {
             return n;
+        }
         out[n++] = kept[best][at[best]++];
     }
 }
@@ -131,11 +134,13 @@ static void check_all(void)
     check_read(next_seq + 1 + random32() % 1000, HM_LOG_READ_MAX);
     for (uint32_t i = 0; i < n; i++) {
         check_read(all[i], 1 + random32() % HM_LOG_READ_MAX);
-        if (i && all[i] != all[i - 1] + 1)
+        if (i && all[i] != all[i - 1] + 1) {
             check_read(all[i - 1] + 1, HM_LOG_READ_MAX);
+        }
     }
-    if (n && all[0])
+    if (n && all[0]) {
         check_read(all[0] - 1, HM_LOG_READ_MAX);
+    }
 }
 
 static int setup(void **state)
@@ -159,8 +164,9 @@ static void test_uniform(void **state)
     check_all();
     for (uint32_t i = 0; i < 20000; i++) {
         raise_in(random32() % PARTS);
-        if (i % 7 == 0)
+        if (i % 7 == 0) {
             check_all();
+        }
     }
 }
 
@@ -175,8 +181,9 @@ static void test_floods(void **state)
 
         for (uint32_t i = 0; i < len; i++) {
             raise_in(i % 97 == 5 ? random32() % PARTS : flooder);
-            if (i % 31 == 0)
+            if (i % 31 == 0) {
                 check_all();
+            }
         }
         check_all();
     }

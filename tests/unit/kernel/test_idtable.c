@@ -33,7 +33,7 @@ static void test_valid(void **state)
 static int valid(uint8_t slot0, uint8_t slot2, uint32_t seed, uint32_t mask, int no_slots)
 {
     const uint8_t slots[4] = {slot0, CFG_ID_SLOT_EMPTY, slot2, 0};
-    const struct cfg_id_table t = {no_slots ? 0 : slots, mask, seed};
+    const struct cfg_id_table t = {no_slots ? NULL : slots, mask, seed};
 
     return id_table_valid(&t, 2, id_of);
 }

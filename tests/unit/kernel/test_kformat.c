@@ -20,7 +20,7 @@ static void test_formats(void **state)
     assert_string_equal(b, "[00001234] [    7] [ ab]");
     ksnprintf(b, sizeof(b), "%d", -2147483647 - 1);
     assert_string_equal(b, "-2147483648");
-    const char *volatile null_string = 0;
+    const char *volatile null_string = NULL;
 
     ksnprintf(b, sizeof(b), "%s", null_string);
     assert_string_equal(b, "(null)");

@@ -105,13 +105,15 @@ static uint32_t hash_of(uint32_t port)
  * refinement, which these few ports do not need). */
 static void build_table(void)
 {
-    for (uint32_t i = 0; i < SLOTS; i++)
+    for (uint32_t i = 0; i < SLOTS; i++) {
         slots[i] = (struct cfg_port_slot){0, CFG_PORT_SLOT_EMPTY};
+    }
     for (uint32_t port = 0; port < NPORTS; port++) {
         uint32_t h = hash_of(port), k = 0;
 
-        while (slots[(h + k) & (SLOTS - 1)].port != CFG_PORT_SLOT_EMPTY)
+        while (slots[(h + k) & (SLOTS - 1)].port != CFG_PORT_SLOT_EMPTY) {
             k++;
+        }
         assert_true(k < CFG_PORT_PROBES);
         slots[(h + k) & (SLOTS - 1)] = (struct cfg_port_slot){(uint16_t)(h >> 16), (uint16_t)port};
     }
@@ -183,8 +185,9 @@ static void test_open_with_colliding_tags(void **state)
     uint32_t h = cfg_port_hash(cfg_system.port_hash_seed, 0, "alp", 3);
 
     (void)state;
-    for (uint32_t k = 0; k < CFG_PORT_PROBES; k++)
+    for (uint32_t k = 0; k < CFG_PORT_PROBES; k++) {
         slots[(h + k) & (SLOTS - 1)] = (struct cfg_port_slot){(uint16_t)(h >> 16), P0_ALPHA};
+    }
     assert_int_equal(open_as(&partitions[0], "alp", 3), PV_ENOENT);
 }
 
@@ -210,8 +213,9 @@ static void test_boot_checks_name_table(void **state)
     (void)state;
     assert_false(init_panics());
     /* A port the table does not lead to. */
-    for (i = 0; slots[i].port != P1_GAMMA; i++)
+    for (i = 0; slots[i].port != P1_GAMMA; i++) {
         ;
+    }
     slots[i].port = CFG_PORT_SLOT_EMPTY;
     assert_true(init_panics());
     /* The right slot with the wrong tag. */
@@ -220,8 +224,9 @@ static void test_boot_checks_name_table(void **state)
     /* A slot naming no port. */
     slots[i] = (struct cfg_port_slot){(uint16_t)(h >> 16), P1_GAMMA};
     assert_false(init_panics());
-    for (i = 0; slots[i].port != CFG_PORT_SLOT_EMPTY; i++)
+    for (i = 0; slots[i].port != CFG_PORT_SLOT_EMPTY; i++) {
         ;
+    }
     slots[i].port = NPORTS;
     assert_true(init_panics());
 }
@@ -281,8 +286,9 @@ static int32_t entry(struct partition *p, uint32_t nr, uint32_t a0, uint32_t a1,
     unsigned before = fake_hcall_restarts;
     int32_t r = call(p, nr, a0, a1, a2);
 
-    if (fake_hcall_restarts == before)
+    if (fake_hcall_restarts == before) {
         return r;
+    }
     assert_int_equal(fake_hcall_restarts, before + 1);
     assert_int_equal(p->ctx.regs[0], nr);
     assert_int_equal(p->ctx.regs[1], a0);
@@ -310,16 +316,19 @@ static int32_t complete(struct partition *p, uint32_t nr, uint32_t a0, uint32_t 
 /* Fills the message buffer of partition part with a pattern of seed. */
 static void fill(int part, uint8_t seed)
 {
-    for (uint32_t i = 0; i < BIG; i++)
+    for (uint32_t i = 0; i < BIG; i++) {
         fake_ram[part * 0x4000 + 0x1000 + i] = (uint8_t)(seed + i * 7);
+    }
 }
 
 /* Whether partition part's buffer holds a whole message of seed. */
 static int holds(int part, uint8_t seed)
 {
-    for (uint32_t i = 0; i < BIG; i++)
-        if (fake_ram[part * 0x4000 + 0x1000 + i] != (uint8_t)(seed + i * 7))
+    for (uint32_t i = 0; i < BIG; i++) {
+        if (fake_ram[part * 0x4000 + 0x1000 + i] != (uint8_t)(seed + i * 7)) {
             return 0;
+        }
+    }
     return 1;
 }
 

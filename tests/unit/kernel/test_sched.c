@@ -104,8 +104,9 @@ static void test_advance_follows_the_frame(void **state)
     assert_int_equal(sched_slot_deadline(&s), t0 + 10 * MS);
     for (int frame = 0; frame < 3; frame++) {
         for (int i = 0; i < 5; i++) {
-            if (frame == 0 && i == 0)
+            if (frame == 0 && i == 0) {
                 continue;
+            }
             /* The interrupt arrives a little late, as on real hardware. */
             assert_int_equal(sched_advance(&s, sched_slot_deadline(&s) + 777), 1);
             assert_int_equal(s.slot.partition, owners[i]);

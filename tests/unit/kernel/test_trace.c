@@ -79,7 +79,7 @@ static int setup(void **state)
     }
     memset(fake_ram, 0, sizeof(fake_ram));
     fake_time_ns = 1000;
-    schedule.current = 0;
+    schedule.current = NULL;
     return 0;
 }
 

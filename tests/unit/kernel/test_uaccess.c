@@ -101,9 +101,10 @@ static void test_many_areas(void **state)
     uint32_t phys;
 
     (void)state;
-    for (uint32_t i = 0; i < CFG_MAX_AREAS; i++)
+    for (uint32_t i = 0; i < CFG_MAX_AREAS; i++) {
         many[i] = (struct cfg_area){"a", FAKE_RAM_BASE + i * 0x1000, 0x40000000 + i * 0x2000,
                                     0x1000, i % 2 ? R | W : R};
+    }
     assert_true(uaccess_areas_valid(&big));
     for (uint32_t n = 1; n <= CFG_MAX_AREAS; n += n < 8 ? 1 : 37) {
         big.num_areas = n;

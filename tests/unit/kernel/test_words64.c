@@ -50,8 +50,9 @@ static struct pv_shared shared;
 static int32_t call(arch_word_t nr, const arch_word_t *args, unsigned n)
 {
     P->ctx.regs[0] = nr;
-    for (unsigned i = 0; i < 5; i++)
+    for (unsigned i = 0; i < 5; i++) {
         P->ctx.regs[i + 1] = i < n ? args[i] : 0;
+    }
     hcall_dispatch(P);
     return (int32_t)P->ctx.regs[0];
 }

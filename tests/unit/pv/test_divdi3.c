@@ -40,31 +40,35 @@ static const int64_t values[] = {
 static void test_unsigned(void **state)
 {
     (void)state;
-    for (size_t i = 0; i < N_VALUES; i++)
+    for (size_t i = 0; i < N_VALUES; i++) {
         for (size_t j = 0; j < N_VALUES; j++) {
             uint64_t n = (uint64_t)values[i], d = (uint64_t)values[j], r = 0;
 
-            if (d == 0)
+            if (d == 0) {
                 continue;
+            }
             assert_int_equal(t_udivmoddi4(n, d, &r), n / d);
             assert_int_equal(r, n % d);
             assert_int_equal(t_udivdi3(n, d), n / d);
             assert_int_equal(t_umoddi3(n, d), n % d);
         }
+    }
 }
 
 static void test_signed(void **state)
 {
     (void)state;
-    for (size_t i = 0; i < N_VALUES; i++)
+    for (size_t i = 0; i < N_VALUES; i++) {
         for (size_t j = 0; j < N_VALUES; j++) {
             int64_t n = values[i], d = values[j];
 
-            if (d == 0)
+            if (d == 0) {
                 continue;
+            }
             assert_int_equal(t_divdi3(n, d), n / d);
             assert_int_equal(t_moddi3(n, d), n % d);
         }
+    }
 }
 
 static void test_divide_by_zero(void **state)

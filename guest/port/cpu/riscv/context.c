@@ -34,15 +34,17 @@ struct port_context *port_context_init(void *stack_area, size_t stack_size, bool
 
     /* No FP registers to keep (context.h). */
     (void)fp;
-    if (stack_area == NULL || top < bottom || top - bottom < sizeof(*ctx) + MIN_USABLE_STACK)
+    if (stack_area == NULL || top < bottom || top - bottom < sizeof(*ctx) + MIN_USABLE_STACK) {
         return NULL;
+    }
     memset(ctx, 0, sizeof(*ctx));
     ctx->ra = (uint64_t)(uintptr_t)cpu_context_first;
     ctx->sp = (uint64_t)top;
     ctx->s[1] = (uint64_t)(uintptr_t)entry;
 #ifdef CPU_STACK_GUARD
-    for (unsigned i = 0; i < 4; i++)
+    for (unsigned i = 0; i < 4; i++) {
         ctx->guard[i] = STACK_PATTERN;
+    }
 #endif
     return ctx;
 }

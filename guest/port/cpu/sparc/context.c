@@ -41,8 +41,9 @@ struct port_context *port_context_init(void *stack_area, size_t stack_size, bool
     uintptr_t top = ((uintptr_t)stack_area + stack_size) & ~(uintptr_t)7u;
     struct port_context *ctx = (struct port_context *)bottom;
 
-    if (stack_area == NULL || top < bottom || top - bottom < sizeof(*ctx) + MIN_USABLE_STACK)
+    if (stack_area == NULL || top < bottom || top - bottom < sizeof(*ctx) + MIN_USABLE_STACK) {
         return NULL;
+    }
     memset(ctx->first_window, 0, sizeof(ctx->first_window));
     /* Loaded by the window underflow of the first switch's `restore`:
      * %l0 = entry, %l1 = the stack pointer to run it on. */
@@ -56,8 +57,9 @@ struct port_context *port_context_init(void *stack_area, size_t stack_size, bool
     ctx->fsr = 0;
     memset(ctx->f, 0, sizeof(ctx->f));
 #ifdef CPU_STACK_GUARD
-    for (unsigned i = 0; i < 4; i++)
+    for (unsigned i = 0; i < 4; i++) {
         ctx->guard[i] = STACK_PATTERN;
+    }
 #endif
     return ctx;
 }
@@ -70,8 +72,9 @@ static void check_guard(struct port_context *from, struct port_context *to)
     uintptr_t sp = (uintptr_t)__builtin_frame_address(0);
 
     if (sp < (uintptr_t)(from->guard + 4) || from->guard[0] != STACK_PATTERN ||
-        from->guard[3] != STACK_PATTERN)
+        from->guard[3] != STACK_PATTERN) {
         cpu_stack_overflow(from, to);
+    }
 }
 #endif
 

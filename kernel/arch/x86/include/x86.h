@@ -171,8 +171,9 @@ static inline int x86_idle_timer(int from_idle)
 {
     uint32_t state = x86_idle_state;
 
-    if (__builtin_expect(state == IDLE_HALT, 1))
+    if (__builtin_expect(state == IDLE_HALT, 1)) {
         return 0;
+    }
     if (state == IDLE_WAKE_EARLY && from_idle) {
         x86_idle_wake_early();
         return 1;

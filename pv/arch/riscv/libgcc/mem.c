@@ -17,8 +17,9 @@ void *memset(void *dst, int c, size_t n)
 {
     unsigned char *d = dst;
 
-    for (size_t i = 0; i < n; i++)
+    for (size_t i = 0; i < n; i++) {
         d[i] = (unsigned char)c;
+    }
     return dst;
 }
 
@@ -27,7 +28,8 @@ void *memcpy(void *dst, const void *src, size_t n)
     unsigned char *d = dst;
     const unsigned char *s = src;
 
-    for (size_t i = 0; i < n; i++)
+    for (size_t i = 0; i < n; i++) {
         d[i] = s[i];
+    }
     return dst;
 }

@@ -6,6 +6,7 @@
  * (mk/arch-sparc.mk). Plain shift-and-subtract: at most 64 steps, and a
  * 32-bit divide instruction whenever both operands fit in 32 bits.
  */
+#include <stddef.h>
 #include <stdint.h>
 
 uint64_t __udivmoddi4(uint64_t n, uint64_t d, uint64_t *rem);
@@ -20,15 +21,17 @@ uint64_t __udivmoddi4(uint64_t n, uint64_t d, uint64_t *rem)
 
     if (d == 0) {
         /* Undefined in C; answer something rather than loop or trap. */
-        if (rem)
+        if (rem) {
             *rem = n;
+        }
         return ~0ull;
     }
     if ((n >> 32) == 0 && (d >> 32) == 0) {
         uint32_t n32 = (uint32_t)n, d32 = (uint32_t)d;
 
-        if (rem)
+        if (rem) {
             *rem = n32 % d32;
+        }
         return n32 / d32;
     }
     for (int i = 63; i >= 0; i--) {
@@ -38,14 +41,15 @@ uint64_t __udivmoddi4(uint64_t n, uint64_t d, uint64_t *rem)
             q |= 1ull << i;
         }
     }
-    if (rem)
+    if (rem) {
         *rem = r;
+    }
     return q;
 }
 
 uint64_t __udivdi3(uint64_t n, uint64_t d)
 {
-    return __udivmoddi4(n, d, 0);
+    return __udivmoddi4(n, d, NULL);
 }
 
 uint64_t __umoddi3(uint64_t n, uint64_t d)
@@ -63,7 +67,7 @@ static uint64_t magnitude(int64_t v)
 
 int64_t __divdi3(int64_t n, int64_t d)
 {
-    uint64_t q = __udivmoddi4(magnitude(n), magnitude(d), 0);
+    uint64_t q = __udivmoddi4(magnitude(n), magnitude(d), NULL);
 
     return (int64_t)((n < 0) != (d < 0) ? 0 - q : q);
 }

@@ -16,8 +16,9 @@ void *memcpy(void *dst, const void *src, size_t n)
     unsigned char *d = dst;
     const unsigned char *s = src;
 
-    while (n--)
+    while (n--) {
         *d++ = *s++;
+    }
     return dst;
 }
 
@@ -25,7 +26,8 @@ void *memset(void *dst, int c, size_t n)
 {
     unsigned char *d = dst;
 
-    while (n--)
+    while (n--) {
         *d++ = (unsigned char)c;
+    }
     return dst;
 }

@@ -28,8 +28,9 @@ static void command(const char *text)
     RETURN_CODE_TYPE r;
     MESSAGE_SIZE_TYPE len = 0;
 
-    while (text[len])
+    while (text[len]) {
         len++;
+    }
     SEND_QUEUING_MESSAGE(ack, (MESSAGE_ADDR_TYPE)text, len, INFINITE_TIME_VALUE, &r);
     rc(text, r);
 }
@@ -42,8 +43,9 @@ static void receive(const char *what, SYSTEM_TIME_TYPE timeout)
 
     RECEIVE_QUEUING_MESSAGE(q, timeout, buf, &len, &r);
     rc(what, r);
-    if (r == NO_ERROR)
+    if (r == NO_ERROR) {
         printf("RECV: got %.*s\n", (int)len, (const char *)buf);
+    }
 }
 
 static void sample(const char *what)

@@ -29,8 +29,9 @@ static void send(const char *what, const char *text, SYSTEM_TIME_TYPE timeout)
     RETURN_CODE_TYPE r;
     MESSAGE_SIZE_TYPE len = 0;
 
-    while (text[len])
+    while (text[len]) {
         len++;
+    }
     SEND_QUEUING_MESSAGE(q, (MESSAGE_ADDR_TYPE)text, len, timeout, &r);
     rc(what, r);
 }

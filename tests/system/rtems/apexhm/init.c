@@ -132,8 +132,9 @@ static void error_handler(void)
 
     for (;;) {
         GET_ERROR_STATUS(&es, &r);
-        if (r != NO_ERROR)
+        if (r != NO_ERROR) {
             break;
+        }
         printf("PROP: handler: %s failed=%s address=%s message '%.*s'\n",
                (unsigned)es.ERROR_CODE < 8 ? code_names[es.ERROR_CODE] : "?",
                who(es.FAILED_PROCESS_ID), es.FAILED_ADDRESS ? "set" : "0", (int)es.LENGTH,
@@ -210,10 +211,11 @@ static void dig(uintptr_t limit)
 
     frame[0] = 0;
     deepest = (uintptr_t)frame;
-    if ((uintptr_t)frame > limit)
+    if ((uintptr_t)frame > limit) {
         dig(limit);
-    else
+    } else {
         rtems_task_wake_after(1);
+    }
     frame[1] = frame[0];
 }
 

@@ -17,8 +17,9 @@ static rtems_id init_id;
 
 static void check(const char *what, RETURN_CODE_TYPE r)
 {
-    if (r != NO_ERROR)
+    if (r != NO_ERROR) {
         printf("QRECV: %s failed (%d)\n", what, (int)r);
+    }
 }
 
 static void command(const char *text)
@@ -26,8 +27,9 @@ static void command(const char *text)
     RETURN_CODE_TYPE r;
     MESSAGE_SIZE_TYPE len = 0;
 
-    while (text[len])
+    while (text[len]) {
         len++;
+    }
     SEND_QUEUING_MESSAGE(ctl, (MESSAGE_ADDR_TYPE)text, len, INFINITE_TIME_VALUE, &r);
     check(text, r);
 }
@@ -44,13 +46,15 @@ static rtems_task receiver(rtems_task_argument arg)
     char who[5] = {0};
 
     (void)rtems_object_get_classic_name(rtems_task_self(), &name);
-    for (int i = 0; i < 4; i++)
+    for (int i = 0; i < 4; i++) {
         who[i] = (char)(name >> (24 - 8 * i));
+    }
     RECEIVE_QUEUING_MESSAGE(port, timeout, buf, &len, &r);
-    if (r == NO_ERROR)
+    if (r == NO_ERROR) {
         printf("QRECV: %s got %.*s\n", who, (int)len, (const char *)buf);
-    else
+    } else {
         printf("QRECV: %s %s\n", who, r == TIMED_OUT ? "timed out" : "failed");
+    }
     (void)rtems_event_send(init_id, RTEMS_EVENT_0);
     rtems_task_exit();
 }
@@ -74,8 +78,9 @@ static void start(char name, rtems_task_priority priority, QUEUING_PORT_ID_TYPE 
     rtems_task_create(rtems_build_name('R', 'X', '-', name), priority, RTEMS_MINIMUM_STACK_SIZE,
                       RTEMS_DEFAULT_MODES, RTEMS_DEFAULT_ATTRIBUTES, &id);
     rtems_task_start(id, receiver, (rtems_task_argument)port | ((rtems_task_argument)ms << 8));
-    while (waiting(port) == before)
+    while (waiting(port) == before) {
         rtems_task_wake_after(1);
+    }
     printf("QRECV: RX-%c (priority %u) waits\n", name, (unsigned)priority);
 }
 
@@ -83,8 +88,9 @@ static void await_receivers(int n)
 {
     rtems_event_set got;
 
-    while (n-- > 0)
+    while (n-- > 0) {
         rtems_event_receive(RTEMS_EVENT_0, RTEMS_WAIT | RTEMS_EVENT_ANY, RTEMS_NO_TIMEOUT, &got);
+    }
 }
 
 /* Lets QSEND queue its senders on port, then reads what they send, one

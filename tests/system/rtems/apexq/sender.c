@@ -69,8 +69,9 @@ static void start_sender(char name, rtems_task_priority priority, QUEUING_PORT_I
     rtems_task_create(rtems_build_name('T', 'X', '-', name), priority, RTEMS_MINIMUM_STACK_SIZE,
                       RTEMS_DEFAULT_MODES, RTEMS_DEFAULT_ATTRIBUTES, &id);
     rtems_task_start(id, sender, (rtems_task_argument)port | ((rtems_task_argument)name << 8));
-    while (waiting(port) == before)
+    while (waiting(port) == before) {
         rtems_task_wake_after(1);
+    }
     printf("QSEND: TX-%c (priority %u) waits\n", name, (unsigned)priority);
 }
 

@@ -51,8 +51,9 @@ static void handler(void)
         PROCESS_STATUS_TYPE st;
 
         GET_PROCESS_STATUS(es.FAILED_PROCESS_ID, &st, &r);
-        if (r == NO_ERROR && st.ATTRIBUTES.DEADLINE == SOFT)
+        if (r == NO_ERROR && st.ATTRIBUTES.DEADLINE == SOFT) {
             printf("HMP: handler: %s's deadline is SOFT, it runs on\n", who(es.FAILED_PROCESS_ID));
+        }
     }
     if (es.ERROR_CODE != APPLICATION_ERROR && es.FAILED_PROCESS_ID != softy) {
         STOP(es.FAILED_PROCESS_ID, &r);

@@ -108,8 +108,9 @@ void escalate_early(void)
     volatile struct pv_shared *s = pv_shared();
     uint32_t before = s->hm_ignored;
 
-    if (s->mode != PV_MODE_WARM_START)
+    if (s->mode != PV_MODE_WARM_START) {
         return;
+    }
     (void)tessera_hm_raise(TESSERA_HM_APPLICATION_ERROR, 7);
     printf("PLV: warm start %u: an error before any APEX service, ignored by the kernel %u\n",
            (unsigned)s->restarts, (unsigned)(s->hm_ignored - before));

@@ -234,8 +234,9 @@ static void semaphores(void)
     release_one_by_one(sem_f, 3);
     command("LHM", OP_WAIT_SEM_P);
     release_one_by_one(sem_p, 3);
-    for (int i = 0; i < 3; i++)
+    for (int i = 0; i < 3; i++) {
         SIGNAL_SEMAPHORE(sem_f, &r);
+    }
     rc("signal_semaphore", r);
     SIGNAL_SEMAPHORE(sem_f, &r);
     rc("signal_semaphore_at_max", r);
@@ -442,6 +443,7 @@ void intra_role(void)
     workers[H].id =
         make_process("H", h_body, workers[H].priority, INFINITE_TIME_VALUE, INFINITE_TIME_VALUE);
     START(ctl, &r);
-    for (int i = 0; i < 3; i++)
+    for (int i = 0; i < 3; i++) {
         START(workers[i].id, &r);
+    }
 }

@@ -75,8 +75,9 @@ rtems_task Init(rtems_task_argument arg)
     RETURN_CODE_TYPE r;
 
     (void)arg;
-    if (pv_shared()->partition_id == 7)
+    if (pv_shared()->partition_id == 7) {
         escalate_early();
+    }
     GET_PARTITION_STATUS(&st, &r);
     switch (st.IDENTIFIER) {
     case 1:

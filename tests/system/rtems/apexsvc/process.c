@@ -84,8 +84,9 @@ static void per_body(void)
 
     SUSPEND_SELF(MS(1), &r);
     rc("per_suspend_self", r);
-    for (;;)
+    for (;;) {
         PERIODIC_WAIT(&r);
+    }
 }
 
 /* Waits on loop_in for ever; PORTW is stopped while it waits. */
@@ -167,13 +168,15 @@ static void preemption(void)
     printf("PROC: unlock level %d\n", (int)level);
     UNLOCK_PREEMPTION(&level, &r);
     rc("unlock_unlocked", r);
-    for (int i = 0; i < MAX_LOCK_LEVEL; i++)
+    for (int i = 0; i < MAX_LOCK_LEVEL; i++) {
         LOCK_PREEMPTION(&level, &r);
+    }
     printf("PROC: lock level %d\n", (int)level);
     LOCK_PREEMPTION(&level, &r);
     rc("lock_beyond_max", r);
-    for (int i = 0; i < MAX_LOCK_LEVEL; i++)
+    for (int i = 0; i < MAX_LOCK_LEVEL; i++) {
         UNLOCK_PREEMPTION(&level, &r);
+    }
     printf("PROC: unlock level %d\n", (int)level);
 }
 

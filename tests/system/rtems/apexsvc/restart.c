@@ -78,8 +78,9 @@ void restart_role(void)
 
     GET_PARTITION_STATUS(&st, &r);
     warm = st.OPERATING_MODE == WARM_START;
-    if (warm)
+    if (warm) {
         role = "RSTW";
+    }
     printf("%s: mode %s start condition %s\n", role,
            (unsigned)st.OPERATING_MODE < 4 ? modes[st.OPERATING_MODE] : "?",
            (unsigned)st.START_CONDITION < 4 ? starts[st.START_CONDITION] : "?");

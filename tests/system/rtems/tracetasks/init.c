@@ -41,13 +41,15 @@ rtems_task Init(rtems_task_argument arg)
 
     (void)arg;
     if (rtems_task_ident(rtems_build_name('N', 'O', 'N', 'E'), RTEMS_SEARCH_ALL_NODES, &id) !=
-        RTEMS_INVALID_NAME)
+        RTEMS_INVALID_NAME) {
         printf("task_ident of an unknown name did not fail\n");
+    }
     rtems_task_ident(RTEMS_WHO_AM_I, RTEMS_SEARCH_LOCAL_NODE, &id);
     printf("init id 0x%08lx\n", (unsigned long)id);
-    for (int i = 0; i < 2; i++)
+    for (int i = 0; i < 2; i++) {
         rtems_semaphore_create(rtems_build_name('T', 'R', 'N', (char)('0' + i)), i == 0 ? 1 : 0,
                                RTEMS_SIMPLE_BINARY_SEMAPHORE, 0, &turn[i]);
+    }
     for (int i = 0; i < 2; i++) {
         rtems_task_create(rtems_build_name('W', 'K', 'R', (char)('A' + i)), 10,
                           RTEMS_MINIMUM_STACK_SIZE, RTEMS_DEFAULT_MODES, RTEMS_DEFAULT_ATTRIBUTES,
