@@ -80,10 +80,19 @@ def check_run(tap, run, label, icount):
     if "P2" in res and "P3" in res:
         sent_refused, got, bad = res["P2"][12], res["P3"][11], res["P3"][12]
         tap.eq(bad, 0, f"{label}: P3 receives P2's messages in order, none lost or torn")
-        if icount:
+        skipped = any(res[n][6] != FRAME for n in ("P2", "P3"))
+        if icount and not skipped:
             # P3's 200 windows end one frame before P2's last message.
             tap.eq((got, sent_refused), (WINDOWS - 1, 0),
                    f"{label}: P3 receives each of P2's messages (P2's windows come first)")
+        elif icount:
+            # A frame QEMU's round robin skipped on one side (see above):
+            # the count depends on which; loss and order are checked above.
+            tap.ok(0 < got <= WINDOWS and got + sent_refused <= WINDOWS,
+                   f"{label}: P3 receives P2's messages (a window was skipped)",
+                   f"got {got}, refused {sent_refused}")
+            print(f"# {label}: a window of P2 or P3 skipped: P3 got {got}, "
+                  f"P2 refused {sent_refused}")
         else:
             tap.ok(got > 0, f"{label}: P3 receives messages", f"{got}")
     tap.ok("cpuprobe 4: halt P2 -> -4" in run.partition_lines("P4"),
