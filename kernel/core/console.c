@@ -4,6 +4,7 @@
  * console input. The rings hold exactly the bytes for the wire, prefixes
  * and "\r\n" included, so draining is a plain copy to the UART.
  */
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdarg.h>
 #include "console.h"
@@ -345,7 +346,7 @@ static char input[CONSOLE_INPUT_MAX];
 static uint32_t input_head, input_len;
 static uint32_t input_dropped;
 
-int console_poll_input(void)
+bool console_poll_input(void)
 {
     int got = 0, c;
 

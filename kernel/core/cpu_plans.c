@@ -1,4 +1,5 @@
 /* SPDX-License-Identifier: BSD-2-Clause */
+#include <stdbool.h>
 #include "cpu_plans.h"
 #include "cfg_state.h"
 #include "hm.h"
@@ -42,16 +43,16 @@ uint32_t cpu_plans_partition_cpu(uint32_t part)
 }
 
 /* Whether a CPU other than 0 has a window in some plan. */
-static int other_cpus_run(void)
+static bool other_cpus_run(void)
 {
     for (uint32_t c = 1; c < cpu_count(); c++) {
         for (uint32_t i = 0; i < cfg_system.num_plans; i++) {
             if (cfg_system.cpu_plans[c][i].num_windows) {
-                return 1;
+                return true;
             }
         }
     }
-    return 0;
+    return false;
 }
 
 /* What the kernel does not do across CPUs yet (docs/architecture.md,

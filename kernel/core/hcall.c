@@ -4,6 +4,7 @@
  * schedule.c); this file only checks the number and the caller's rights,
  * stores the result and reports misuse to the health monitor. Also the
  * one check of the outputs that the log-reading calls share. */
+#include <stdbool.h>
 #include <stddef.h>
 #include "hcall.h"
 #include "arch.h"
@@ -53,7 +54,7 @@ static const struct hcall hcall_table[PV_HC_COUNT] = {
 
 /* Failures that mean the caller's program is wrong, not that the system
  * is in a state it must wait out: the health monitor hears of them. */
-static int is_misuse(int32_t ret)
+static bool is_misuse(int32_t ret)
 {
     return ret == PV_ENOSYS || ret == PV_EFAULT || ret == PV_EINVAL || ret == PV_EPERM;
 }

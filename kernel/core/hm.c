@@ -1,4 +1,5 @@
 /* SPDX-License-Identifier: BSD-2-Clause */
+#include <stdbool.h>
 #include <stddef.h>
 #include "hm.h"
 #include "hm_index.h"
@@ -308,7 +309,7 @@ void hm_raise(struct partition *p, const struct hm_error *e)
     hm_take(p, e, hm_action(p, e->error));
 }
 
-int hm_take_module_reset(void)
+bool hm_take_module_reset(void)
 {
     int r = module_reset_pending;
 

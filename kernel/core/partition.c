@@ -1,4 +1,5 @@
 /* SPDX-License-Identifier: BSD-2-Clause */
+#include <stdbool.h>
 #include <stddef.h>
 #include "partition.h"
 #include "arch.h"
@@ -333,15 +334,15 @@ int partition_restart_warm(struct partition *p)
     return 0;
 }
 
-int partition_load_continue(struct partition *p, uint64_t deadline)
+bool partition_load_continue(struct partition *p, uint64_t deadline)
 {
     if (!load_steps(p, deadline)) {
-        return 0;
+        return false;
     }
     load_finish(p);
     p->state = PART_READY;
     notify_system_partitions(p);
-    return 1;
+    return true;
 }
 
 struct partition *partition_by_id(arch_word_t id)
@@ -361,7 +362,7 @@ struct partition *partition_by_id(arch_word_t id)
     return hit ? &partitions[k] : NULL;
 }
 
-int partitions_any_alive(void)
+bool partitions_any_alive(void)
 {
     return alive_count != 0;
 }

@@ -1,4 +1,5 @@
 /* SPDX-License-Identifier: BSD-2-Clause */
+#include <stdbool.h>
 #include <stddef.h>
 #include "sched.h"
 
@@ -136,7 +137,7 @@ __attribute__((noinline)) static void advance_far(struct sched_state *s, uint64_
     sched_slot_at(s->plan, offset, &s->slot);
 }
 
-int sched_advance(struct sched_state *s, uint64_t now)
+bool sched_advance(struct sched_state *s, uint64_t now)
 {
     const struct cfg_plan *plan = s->plan;
     const struct cfg_window *w;
@@ -145,7 +146,7 @@ int sched_advance(struct sched_state *s, uint64_t now)
     uint32_t lo;
 
     if (now < base + start) {
-        return 0; /* early timer: still inside the same slot */
+        return false; /* early timer: still inside the same slot */
     }
     /* The normal case: the slot that begins where this one ends, found
      * without a search or a 64-bit division. */
@@ -159,7 +160,7 @@ int sched_advance(struct sched_state *s, uint64_t now)
         lo = 0;
     } else {
         advance_far(s, now);
-        return 1;
+        return true;
     }
     w = &plan->windows[lo];
     s->slot.window = lo;
@@ -176,7 +177,7 @@ int sched_advance(struct sched_state *s, uint64_t now)
     if (now >= base + start) {
         advance_far(s, now);
     }
-    return 1;
+    return true;
 }
 
 uint64_t sched_guard(const struct sched_state *s, uint64_t guard_ns)

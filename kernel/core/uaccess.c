@@ -1,4 +1,5 @@
 /* SPDX-License-Identifier: BSD-2-Clause */
+#include <stdbool.h>
 #include <stddef.h>
 #include "uaccess.h"
 #include "pv/abi.h"
@@ -51,10 +52,10 @@ int uaccess_range(const struct cfg_partition *p, arch_addr_t va, arch_size_t len
     return 0;
 }
 
-int uaccess_areas_valid(const struct cfg_partition *p)
+bool uaccess_areas_valid(const struct cfg_partition *p)
 {
     if (p->num_areas == 0 || p->num_areas > CFG_MAX_AREAS) {
-        return 0;
+        return false;
     }
     for (uint32_t i = 0; i < p->num_areas; i++) {
         const struct cfg_area *a = &p->areas[i];
@@ -62,15 +63,15 @@ int uaccess_areas_valid(const struct cfg_partition *p)
         /* Non-empty and not wrapping (a->virt + a->size may be exactly the
          * end of the address space). */
         if (a->size == 0 || a->virt + (a->size - 1) < a->virt) {
-            return 0;
+            return false;
         }
         /* Starts after the previous one has ended. */
         if (i && (a->virt <= p->areas[i - 1].virt ||
                   a->virt - p->areas[i - 1].virt < p->areas[i - 1].size)) {
-            return 0;
+            return false;
         }
     }
-    return 1;
+    return true;
 }
 
 void *uaccess_ptr(const struct cfg_partition *p, arch_addr_t va, arch_size_t len, uint32_t rights)

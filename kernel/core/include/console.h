@@ -10,6 +10,7 @@
 #ifndef TESSERA_CONSOLE_H
 #define TESSERA_CONSOLE_H
 
+#include <stdbool.h>
 #include <stdint.h>
 
 struct partition;
@@ -97,7 +98,7 @@ void console_partition_event(struct partition *p, const char *fmt, ...)
 
 /* Collects waiting console input into the kernel's buffer. Returns 1 if
  * anything new arrived. */
-int console_poll_input(void);
+bool console_poll_input(void);
 
 /* Moves up to len buffered input bytes to buf; returns how many. */
 uint32_t console_read_input(char *buf, uint32_t len);

@@ -8,6 +8,7 @@
 #ifndef TESSERA_HM_H
 #define TESSERA_HM_H
 
+#include <stdbool.h>
 #include <stdint.h>
 
 #include "pv/hm.h"
@@ -51,7 +52,7 @@ void hm_init(void);
 void hm_raise(struct partition *p, const struct hm_error *e);
 
 /* True once, after an action asked for a module reset (kernel.c does it). */
-int hm_take_module_reset(void);
+bool hm_take_module_reset(void);
 
 /* The action for error of p after the table lookups (PV_HM_ACTION_*). */
 uint32_t hm_action(const struct partition *p, uint32_t error);

@@ -3,6 +3,7 @@
 #ifndef TESSERA_IDTABLE_H
 #define TESSERA_IDTABLE_H
 
+#include <stdbool.h>
 #include <stdint.h>
 #include "cfg.h"
 
@@ -11,6 +12,6 @@
  * or an index below n, and each item's id leading to its own index. A table
  * that passes cannot make a lookup read outside the items, and finds every
  * id; a lookup still compares the id it was given with the item's. */
-int id_table_valid(const struct cfg_id_table *t, uint32_t n, uint32_t (*id_of)(uint32_t index));
+bool id_table_valid(const struct cfg_id_table *t, uint32_t n, uint32_t (*id_of)(uint32_t index));
 
 #endif

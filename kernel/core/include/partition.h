@@ -3,6 +3,7 @@
 #ifndef TESSERA_PARTITION_H
 #define TESSERA_PARTITION_H
 
+#include <stdbool.h>
 #include <stdint.h>
 #include "arch_types.h"
 #include "cfg.h"
@@ -71,13 +72,13 @@ extern uint32_t num_partitions;
 void partitions_init(void);
 
 /* True when p can run in its window. */
-static inline int partition_runnable(const struct partition *p)
+static inline bool partition_runnable(const struct partition *p)
 {
     return p->state == PART_READY;
 }
 
 /* True when p is a system partition: it may act on others (CFG_PART_SYSTEM). */
-static inline int partition_is_system(const struct partition *p)
+static inline bool partition_is_system(const struct partition *p)
 {
     return (p->cfg->flags & CFG_PART_SYSTEM) != 0;
 }
@@ -102,7 +103,7 @@ int partition_restart_warm(struct partition *p);
 
 /* Goes on loading p's image until it is done or deadline (wall ns) comes;
  * returns 1 when done (p is then READY at its entry). */
-int partition_load_continue(struct partition *p, uint64_t deadline);
+bool partition_load_continue(struct partition *p, uint64_t deadline);
 
 /* A system partition p hears (PV_IRQ_PARTITION) of the state changes of
  * other partitions since it last did: at its window start and, while it
@@ -113,7 +114,7 @@ void partition_notice_changes(struct partition *p);
 struct partition *partition_by_id(arch_word_t id);
 
 /* True while at least one partition has not halted or been stopped. */
-int partitions_any_alive(void);
+bool partitions_any_alive(void);
 
 /*
  * The health monitor's module reset, in constant time: it only counts the
@@ -128,7 +129,7 @@ void partitions_reset(void);
 extern uint64_t partitions_resets;
 
 /* True when p has a module reset to apply. */
-static inline int partition_stale(const struct partition *p)
+static inline bool partition_stale(const struct partition *p)
 {
     return p->resets_seen != partitions_resets;
 }

@@ -9,6 +9,7 @@
 #ifndef TESSERA_SCHED_H
 #define TESSERA_SCHED_H
 
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
 #include "cfg.h"
@@ -60,7 +61,7 @@ void sched_start(struct sched_state *s, const struct cfg_plan *plan, uint64_t no
 /* Moves s to the slot that contains now. Returns 1 when a new slot began
  * (including the same window again in a new frame), 0 when the timer came
  * early and the current slot goes on. */
-int sched_advance(struct sched_state *s, uint64_t now);
+bool sched_advance(struct sched_state *s, uint64_t now);
 
 /* The guard band of the current slot: how long before its end the owner
  * must stop running so that whatever kernel path it starts last (the

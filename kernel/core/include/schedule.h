@@ -11,6 +11,7 @@
 #ifndef TESSERA_SCHEDULE_H
 #define TESSERA_SCHEDULE_H
 
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
 #include "arch_word.h"
@@ -63,13 +64,13 @@ static inline void schedule_start(const struct cfg_plan *plan, uint64_t now)
 
 /* Moves to the slot that contains now (sched_advance). Returns 1 when a new
  * slot began, its owner then set; 0 when the current slot goes on. */
-static inline int schedule_advance(uint64_t now)
+static inline bool schedule_advance(uint64_t now)
 {
     if (!sched_advance(&schedule.sched, now)) {
-        return 0;
+        return false;
     }
     schedule_follow_slot();
-    return 1;
+    return true;
 }
 
 /* Switches to the plan with configured id at the next major-frame boundary.

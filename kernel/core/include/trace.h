@@ -14,6 +14,7 @@
 #ifndef TESSERA_TRACE_H
 #define TESSERA_TRACE_H
 
+#include <stdbool.h>
 #include <stdint.h>
 
 #include "arch.h"
@@ -77,7 +78,7 @@ const struct pv_trace_record *trace_buffer(void);
 void trace_status(struct pv_trace_status *st);
 uint32_t trace_copy(struct pv_trace_record *out, uint32_t first, uint32_t max);
 
-static inline int trace_on(uint32_t cls)
+static inline bool trace_on(uint32_t cls)
 {
     return (trace_classes >> cls) & 1u;
 }
@@ -88,7 +89,7 @@ static inline int trace_any_on(void)
     return trace_classes != 0;
 }
 
-static inline int trace_guest_on(void)
+static inline bool trace_guest_on(void)
 {
     return trace_on(PV_TRACE_CLASS_GUEST);
 }
@@ -123,7 +124,7 @@ static inline void trace_hcall(const struct partition *p, uint32_t nr, int32_t s
 /* Whether the arch's null-hypercall fast path must stay shut: with the
  * hcall class on, every hypercall goes through the dispatch and is
  * recorded. */
-static inline int trace_no_fast_path(void)
+static inline bool trace_no_fast_path(void)
 {
     return trace_on(PV_TRACE_CLASS_HCALL);
 }
@@ -141,13 +142,13 @@ static inline int trace_no_fast_path(void)
 #define trace_plan_request(p)              ((void)0)
 #define trace_virq_deliver(p, lines)       ((void)0)
 #define trace_copy(out, first, max)        ((void)(out), (void)(first), (void)(max), 0u)
-#define trace_guest_on()                   0
+#define trace_guest_on()                   false
 #define trace_any_on()                     0
 #define trace_part(p)                      0u
 #define trace_event(cls, kind, part, a, b) ((void)0)
 #define trace_hcall_start()                ((uint64_t)0)
 #define trace_hcall(p, nr, status, start)  ((void)(start))
-#define trace_no_fast_path()               0
+#define trace_no_fast_path()               false
 
 static inline void trace_status(struct pv_trace_status *st)
 {

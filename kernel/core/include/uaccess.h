@@ -10,6 +10,7 @@
 #ifndef TESSERA_UACCESS_H
 #define TESSERA_UACCESS_H
 
+#include <stdbool.h>
 #include <stdint.h>
 #include "cfg.h"
 #include "uaccess_area.h"
@@ -21,7 +22,7 @@ int uaccess_range(const struct cfg_partition *p, arch_addr_t va, arch_size_t len
 /* Whether p's areas are what uaccess_range() relies on: 1 to
  * CFG_MAX_AREAS of them, none empty or wrapping, sorted by virtual address
  * and disjoint. Checked once at boot. */
-int uaccess_areas_valid(const struct cfg_partition *p);
+bool uaccess_areas_valid(const struct cfg_partition *p);
 
 /* Kernel pointer to a validated range, or NULL. Not for len == 0. */
 void *uaccess_ptr(const struct cfg_partition *p, arch_addr_t va, arch_size_t len, uint32_t rights);
