@@ -5,6 +5,9 @@
 
 #include <stdint.h>
 
+#include "hcall.h"
+#include "partition.h"
+
 /* Fake RAM: physical addresses FAKE_RAM_BASE .. + FAKE_RAM_SIZE. */
 #define FAKE_RAM_BASE 0x01000000u
 #define FAKE_RAM_SIZE 0x00400000u
@@ -23,5 +26,19 @@ extern unsigned fake_console_len;
 extern int fake_console_room;        /* bytes arch_console_try_putc takes before the UART is
                                         busy; negative: any number */
 extern unsigned fake_hcall_restarts; /* arch_hcall_restart() calls */
+
+/* One hypercall as a partition makes it: number and arguments in the
+ * context's registers, then the kernel's dispatch; returns the result. */
+static inline int32_t fake_hcall(struct partition *p, uint32_t nr, uint32_t a0, uint32_t a1,
+                                 uint32_t a2, uint32_t a3)
+{
+    p->ctx.regs[0] = nr;
+    p->ctx.regs[1] = a0;
+    p->ctx.regs[2] = a1;
+    p->ctx.regs[3] = a2;
+    p->ctx.regs[4] = a3;
+    hcall_dispatch(p);
+    return (int32_t)p->ctx.regs[0];
+}
 
 #endif

@@ -51,18 +51,6 @@ const struct cfg_system cfg_system = {
 static struct partition app, sys;
 static struct pv_shared app_shared, sys_shared;
 
-static int32_t call(struct partition *p, uint32_t nr, uint32_t a0, uint32_t a1, uint32_t a2,
-                    uint32_t a3)
-{
-    p->ctx.regs[0] = nr;
-    p->ctx.regs[1] = a0;
-    p->ctx.regs[2] = a1;
-    p->ctx.regs[3] = a2;
-    p->ctx.regs[4] = a3;
-    hcall_dispatch(p);
-    return (int32_t)p->ctx.regs[0];
-}
-
 static void init_partition(struct partition *p, const struct cfg_partition *cfg,
                            struct pv_shared *s)
 {
@@ -98,7 +86,7 @@ static struct pv_hm_log_status log_status(void)
 {
     struct pv_hm_log_status st;
 
-    assert_int_equal(call(&sys, PV_HC_HM_LOG_READ, 0, 0, 0, 0x40101000), 0);
+    assert_int_equal(fake_hcall(&sys, PV_HC_HM_LOG_READ, 0, 0, 0, 0x40101000), 0);
     memcpy(&st, fake_ram + 0x2000, sizeof(st));
     return st;
 }
@@ -148,7 +136,7 @@ static void test_log_wraps_and_reads(void **state)
     assert_int_equal(sys.state, PART_READY); /* "log" lets it carry on */
 
     /* Asking for entry 0 gives the oldest kept one. */
-    assert_int_equal(call(&sys, PV_HC_HM_LOG_READ, 0, 0x40100000, 4, 0), 4);
+    assert_int_equal(fake_hcall(&sys, PV_HC_HM_LOG_READ, 0, 0x40100000, 4, 0), 4);
     memcpy(e, fake_ram + 0x1000, 4 * sizeof(e[0]));
     assert_int_equal(e[0].seq, after.first_seq);
     assert_int_equal(e[3].seq, after.first_seq + 3);
@@ -159,15 +147,15 @@ static void test_log_wraps_and_reads(void **state)
     assert_int_equal(e[3].time_ns, 1000 + total - share + 3);
 
     /* From the middle to the end: only what exists. */
-    assert_int_equal(call(&sys, PV_HC_HM_LOG_READ, after.next_seq - 2, 0x40100000, 10, 0), 2);
+    assert_int_equal(fake_hcall(&sys, PV_HC_HM_LOG_READ, after.next_seq - 2, 0x40100000, 10, 0), 2);
     memcpy(e, fake_ram + 0x1000, 2 * sizeof(e[0]));
     assert_int_equal(e[1].seq, after.next_seq - 1);
     assert_int_equal(e[1].detail, total - 1);
     /* Nothing newer yet, and nothing for a number in the future. */
-    assert_int_equal(call(&sys, PV_HC_HM_LOG_READ, after.next_seq, 0x40100000, 10, 0), 0);
-    assert_int_equal(call(&sys, PV_HC_HM_LOG_READ, after.next_seq + 5, 0x40100000, 10, 0), 0);
+    assert_int_equal(fake_hcall(&sys, PV_HC_HM_LOG_READ, after.next_seq, 0x40100000, 10, 0), 0);
+    assert_int_equal(fake_hcall(&sys, PV_HC_HM_LOG_READ, after.next_seq + 5, 0x40100000, 10, 0), 0);
     /* max is capped at the capacity, and the buffer checked for that. */
-    assert_int_equal(call(&sys, PV_HC_HM_LOG_READ, 0, 0x40100000, 1000, 0), share);
+    assert_int_equal(fake_hcall(&sys, PV_HC_HM_LOG_READ, 0, 0x40100000, 1000, 0), share);
 }
 
 /* A partition that floods the log loses its own entries, never another's. */
@@ -194,7 +182,7 @@ static void test_log_share(void **state)
     assert_int_equal(sys.hm_log_lost, 3 * HM_LOG_MIN);
     assert_int_equal(app.hm_log_lost, 0);
 
-    n = call(&sys, PV_HC_HM_LOG_READ, 0, 0x40100000, HM_LOG_MIN, 0);
+    n = fake_hcall(&sys, PV_HC_HM_LOG_READ, 0, 0x40100000, HM_LOG_MIN, 0);
     assert_int_equal(n, 2 + share);
     memcpy(e, fake_ram + 0x1000, (size_t)n * sizeof(e[0]));
     for (int32_t i = 0; i < n; i++) {
@@ -210,7 +198,7 @@ static void test_log_share(void **state)
     assert_int_equal(e[1].detail, 0xa2);
     assert_int_equal(e[2].seq, after.next_seq - share);
     /* Asked for a dropped number (in the gap): the next kept entry. */
-    assert_int_equal(call(&sys, PV_HC_HM_LOG_READ, quiet_seq + 2, 0x40100000, 1, 0), 1);
+    assert_int_equal(fake_hcall(&sys, PV_HC_HM_LOG_READ, quiet_seq + 2, 0x40100000, 1, 0), 1);
     memcpy(e, fake_ram + 0x1000, sizeof(e[0]));
     assert_int_equal(e[0].seq, after.next_seq - share);
     assert_int_equal(e[0].partition_id, 2);
@@ -220,15 +208,17 @@ static void test_log_read_arguments(void **state)
 {
     (void)state;
     /* Only system partitions read the log; the refusal is itself misuse. */
-    assert_int_equal(call(&app, PV_HC_HM_LOG_READ, 0, 0x40100000, 1, 0), PV_EPERM);
+    assert_int_equal(fake_hcall(&app, PV_HC_HM_LOG_READ, 0, 0x40100000, 1, 0), PV_EPERM);
     assert_int_equal(app.hm_errors, 1);
     assert_int_equal(app.shared->hm_ignored, 1);
     /* Buffers outside the caller's writable areas, or too short. */
-    assert_int_equal(call(&sys, PV_HC_HM_LOG_READ, 0, 0x40000000, 1, 0), PV_EFAULT);
-    assert_int_equal(call(&sys, PV_HC_HM_LOG_READ, 0, 0x40104000 - 16, 1, 0), PV_EFAULT);
-    assert_int_equal(call(&sys, PV_HC_HM_LOG_READ, 0, 0x40104000 - 320, 0x7fffffff, 0), PV_EFAULT);
-    assert_int_equal(call(&sys, PV_HC_HM_LOG_READ, 0, 0x40100000, 1, 0x40104000 - 4), PV_EFAULT);
-    assert_int_equal(call(&sys, PV_HC_HM_LOG_READ, 0, 0xfffffff0, 1, 0), PV_EFAULT);
+    assert_int_equal(fake_hcall(&sys, PV_HC_HM_LOG_READ, 0, 0x40000000, 1, 0), PV_EFAULT);
+    assert_int_equal(fake_hcall(&sys, PV_HC_HM_LOG_READ, 0, 0x40104000 - 16, 1, 0), PV_EFAULT);
+    assert_int_equal(fake_hcall(&sys, PV_HC_HM_LOG_READ, 0, 0x40104000 - 320, 0x7fffffff, 0),
+                     PV_EFAULT);
+    assert_int_equal(fake_hcall(&sys, PV_HC_HM_LOG_READ, 0, 0x40100000, 1, 0x40104000 - 4),
+                     PV_EFAULT);
+    assert_int_equal(fake_hcall(&sys, PV_HC_HM_LOG_READ, 0, 0xfffffff0, 1, 0), PV_EFAULT);
 }
 
 static void test_ignore_is_counted_not_logged(void **state)
@@ -252,14 +242,14 @@ static void test_raise_hypercall(void **state)
 
     (void)state;
     /* Only the errors a guest can detect itself may be raised. */
-    assert_int_equal(call(&sys, PV_HC_HM_RAISE, PV_HM_MEMORY_VIOLATION, 0, 0, 0), PV_EINVAL);
-    assert_int_equal(call(&sys, PV_HC_HM_RAISE, PV_HM_RESTART_LOOP, 0, 0, 0), PV_EINVAL);
-    assert_int_equal(call(&sys, PV_HC_HM_RAISE, PV_HM_ERROR_COUNT, 0, 0, 0), PV_EINVAL);
-    assert_int_equal(call(&sys, PV_HC_HM_RAISE, 0xffffffffu, 0, 0, 0), PV_EINVAL);
+    assert_int_equal(fake_hcall(&sys, PV_HC_HM_RAISE, PV_HM_MEMORY_VIOLATION, 0, 0, 0), PV_EINVAL);
+    assert_int_equal(fake_hcall(&sys, PV_HC_HM_RAISE, PV_HM_RESTART_LOOP, 0, 0, 0), PV_EINVAL);
+    assert_int_equal(fake_hcall(&sys, PV_HC_HM_RAISE, PV_HM_ERROR_COUNT, 0, 0, 0), PV_EINVAL);
+    assert_int_equal(fake_hcall(&sys, PV_HC_HM_RAISE, 0xffffffffu, 0, 0, 0), PV_EINVAL);
     /* Each refusal was hypercall misuse (ignored by default, so counted). */
     assert_int_equal(sys.shared->hm_ignored, 4);
     assert_int_equal(log_status().next_seq, before.next_seq);
-    assert_int_equal(call(&sys, PV_HC_HM_RAISE, PV_HM_APPLICATION_ERROR, 77, 0, 0), PV_OK);
+    assert_int_equal(fake_hcall(&sys, PV_HC_HM_RAISE, PV_HM_APPLICATION_ERROR, 77, 0, 0), PV_OK);
     assert_int_equal(log_status().next_seq, before.next_seq + 1);
 }
 
@@ -269,11 +259,11 @@ static void test_misuse_detail(void **state)
     /* Misuse of app is ignored by default; its detail reaches a handler
      * when propagated, so check the value through the log of sys instead:
      * sys's table leaves it at "ignore" too, so only the counters move. */
-    assert_int_equal(call(&app, PV_HC_COUNT + 3, 0, 0, 0, 0), PV_ENOSYS);
-    assert_int_equal(call(&app, PV_HC_TIME_GET, 0x40000000, 0, 0, 0), PV_EFAULT);
+    assert_int_equal(fake_hcall(&app, PV_HC_COUNT + 3, 0, 0, 0, 0), PV_ENOSYS);
+    assert_int_equal(fake_hcall(&app, PV_HC_TIME_GET, 0x40000000, 0, 0, 0), PV_EFAULT);
     assert_int_equal(app.shared->hm_ignored, 2);
     /* Run-time conditions are not misuse. */
-    assert_int_equal(call(&app, PV_HC_PART_STATUS, 99, 0x40100000, 0, 0), PV_ENOENT);
+    assert_int_equal(fake_hcall(&app, PV_HC_PART_STATUS, 99, 0x40100000, 0, 0), PV_ENOENT);
     assert_int_equal(app.shared->hm_ignored, 2);
 }
 
@@ -334,7 +324,7 @@ static void test_restart_limit(void **state)
     raise_error(&app, PV_HM_APPLICATION_ERROR, 9);
     assert_int_equal(app.state, PART_STOPPED);
     assert_int_equal(app.hm_restarts, 0);
-    assert_int_equal(call(&sys, PV_HC_HM_LOG_READ, before.next_seq, 0x40100000, 2, 0), 2);
+    assert_int_equal(fake_hcall(&sys, PV_HC_HM_LOG_READ, before.next_seq, 0x40100000, 2, 0), 2);
     memcpy(e, fake_ram + 0x1000, sizeof(e));
     assert_int_equal(e[0].error, PV_HM_APPLICATION_ERROR);
     assert_int_equal(e[0].action, PV_HM_ACTION_COLD_RESTART);
@@ -357,30 +347,32 @@ static void test_unhandled(void **state)
 
     (void)state;
     /* Only an error the partition propagates can lack a handler there. */
-    assert_int_equal(call(&app, PV_HC_HM_RAISE, unhandled(PV_HM_APPLICATION_ERROR), 1, 0, 0),
+    assert_int_equal(fake_hcall(&app, PV_HC_HM_RAISE, unhandled(PV_HM_APPLICATION_ERROR), 1, 0, 0),
                      PV_EINVAL);
-    assert_int_equal(call(&app, PV_HC_HM_RAISE, unhandled(PV_HM_ERROR_COUNT), 1, 0, 0), PV_EINVAL);
-    assert_int_equal(call(&app, PV_HC_HM_RAISE, unhandled(0xff), 1, 0, 0), PV_EINVAL);
-    assert_int_equal(call(&app, PV_HC_HM_RAISE, 0x200u | PV_HM_STACK_OVERFLOW, 1, 0, 0), PV_EINVAL);
+    assert_int_equal(fake_hcall(&app, PV_HC_HM_RAISE, unhandled(PV_HM_ERROR_COUNT), 1, 0, 0),
+                     PV_EINVAL);
+    assert_int_equal(fake_hcall(&app, PV_HC_HM_RAISE, unhandled(0xff), 1, 0, 0), PV_EINVAL);
+    assert_int_equal(fake_hcall(&app, PV_HC_HM_RAISE, 0x200u | PV_HM_STACK_OVERFLOW, 1, 0, 0),
+                     PV_EINVAL);
     assert_int_equal(app.shared->hm_ignored, 4); /* misuse, ignored by default */
     /* Propagated, but no unhandled action: the partition's own rule. */
-    assert_int_equal(call(&app, PV_HC_HM_RAISE, unhandled(PV_HM_MEMORY_VIOLATION), 1, 0, 0),
+    assert_int_equal(fake_hcall(&app, PV_HC_HM_RAISE, unhandled(PV_HM_MEMORY_VIOLATION), 1, 0, 0),
                      PV_ENOENT);
     assert_int_equal(log_status().next_seq, before.next_seq);
     assert_int_equal(app.shared->hm_ignored, 4); /* a run-time condition, not misuse */
     /* Its own: logged under the error's id with the unhandled action. */
-    assert_int_equal(call(&app, PV_HC_HM_RAISE, unhandled(PV_HM_STACK_OVERFLOW), 0x1234, 0, 0),
-                     PV_OK);
+    assert_int_equal(
+        fake_hcall(&app, PV_HC_HM_RAISE, unhandled(PV_HM_STACK_OVERFLOW), 0x1234, 0, 0), PV_OK);
     assert_int_equal(app.state, PART_READY);
     assert_int_equal(app.shared->hm_seq, 0); /* not propagated again */
-    assert_int_equal(call(&sys, PV_HC_HM_LOG_READ, before.next_seq, 0x40100000, 1, 0), 1);
+    assert_int_equal(fake_hcall(&sys, PV_HC_HM_LOG_READ, before.next_seq, 0x40100000, 1, 0), 1);
     memcpy(&e, fake_ram + 0x1000, sizeof(e));
     assert_int_equal(e.error, PV_HM_STACK_OVERFLOW);
     assert_int_equal(e.action, PV_HM_ACTION_LOG);
     assert_int_equal(e.detail, 0x1234);
     assert_int_equal(e.partition_id, 1);
     /* sys propagates nothing. */
-    assert_int_equal(call(&sys, PV_HC_HM_RAISE, unhandled(PV_HM_STACK_OVERFLOW), 1, 0, 0),
+    assert_int_equal(fake_hcall(&sys, PV_HC_HM_RAISE, unhandled(PV_HM_STACK_OVERFLOW), 1, 0, 0),
                      PV_EINVAL);
 }
 

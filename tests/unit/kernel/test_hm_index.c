@@ -52,18 +52,6 @@ static uint32_t kept_n[PARTS];
 static uint32_t next_seq;
 static uint32_t rng = 12345;
 
-static int32_t call(struct partition *p, uint32_t nr, uint32_t a0, uint32_t a1, uint32_t a2,
-                    uint32_t a3)
-{
-    p->ctx.regs[0] = nr;
-    p->ctx.regs[1] = a0;
-    p->ctx.regs[2] = a1;
-    p->ctx.regs[3] = a2;
-    p->ctx.regs[4] = a3;
-    hcall_dispatch(p);
-    return (int32_t)p->ctx.regs[0];
-}
-
 static uint32_t random32(void)
 {
     rng ^= rng << 13;
@@ -111,7 +99,7 @@ static void check_read(uint32_t first, uint32_t max)
 {
     uint32_t want[HM_LOG_READ_MAX], n;
     struct pv_hm_entry got[HM_LOG_READ_MAX];
-    int32_t r = call(&parts[0], PV_HC_HM_LOG_READ, first, BUF, max, 0);
+    int32_t r = fake_hcall(&parts[0], PV_HC_HM_LOG_READ, first, BUF, max, 0);
 
     n = model_read(first, want, max < HM_LOG_READ_MAX ? max : HM_LOG_READ_MAX);
     assert_int_equal(r, n);

@@ -49,18 +49,6 @@ static struct pv_shared shared[2];
 
 #define DATA_VA 0x40100000u
 
-static int32_t call(struct partition *p, uint32_t nr, uint32_t a0, uint32_t a1, uint32_t a2,
-                    uint32_t a3)
-{
-    p->ctx.regs[0] = nr;
-    p->ctx.regs[1] = a0;
-    p->ctx.regs[2] = a1;
-    p->ctx.regs[3] = a2;
-    p->ctx.regs[4] = a3;
-    hcall_dispatch(p);
-    return (int32_t)p->ctx.regs[0];
-}
-
 static struct pv_trace_record *data_records(void)
 {
     return (struct pv_trace_record *)(fake_ram + 0x1000);
@@ -93,7 +81,7 @@ static void test_guest_event_stamped_by_kernel(void **state)
     trace_start(500);
     fake_time_ns = 2000;
     /* APP names partition 0 in every word it can: the record is its own. */
-    assert_int_equal(call(&parts[1], PV_HC_TRACE_EVENT, PV_TRACE_USER, 0, 5, 0), PV_OK);
+    assert_int_equal(fake_hcall(&parts[1], PV_HC_TRACE_EVENT, PV_TRACE_USER, 0, 5, 0), PV_OK);
     trace_status(&st);
     assert_int_equal(st.count, 2); /* the USER event, then the HCALL event */
     assert_int_equal(trace_buffer()[0].kind, PV_TRACE_USER);
@@ -110,9 +98,9 @@ static void test_guest_event_stamped_by_kernel(void **state)
 static void test_guest_kind_range(void **state)
 {
     (void)state;
-    assert_int_equal(call(&parts[1], PV_HC_TRACE_EVENT, PV_TRACE_GUEST_FIRST - 1, 0, 0, 0),
+    assert_int_equal(fake_hcall(&parts[1], PV_HC_TRACE_EVENT, PV_TRACE_GUEST_FIRST - 1, 0, 0, 0),
                      PV_EINVAL);
-    assert_int_equal(call(&parts[1], PV_HC_TRACE_EVENT, PV_TRACE_GUEST_LAST + 1, 0, 0, 0),
+    assert_int_equal(fake_hcall(&parts[1], PV_HC_TRACE_EVENT, PV_TRACE_GUEST_LAST + 1, 0, 0, 0),
                      PV_EINVAL);
     /* Two HCALL events with status PV_EINVAL, and the health monitor's
      * misuse events for each (HM class on). */
@@ -127,11 +115,11 @@ static void test_read_rights_and_args(void **state)
 {
     (void)state;
     /* An application partition may not read the trace. */
-    assert_int_equal(call(&parts[1], PV_HC_TRACE_READ, 0, DATA_VA, 1, 0), PV_EPERM);
+    assert_int_equal(fake_hcall(&parts[1], PV_HC_TRACE_READ, 0, DATA_VA, 1, 0), PV_EPERM);
     /* Bad pointers: the records' range, the status. */
-    assert_int_equal(call(&parts[0], PV_HC_TRACE_READ, 0, 0x40000000, 1, 0), PV_EFAULT);
-    assert_int_equal(call(&parts[0], PV_HC_TRACE_READ, 0, DATA_VA + 0xff0, 1, 0), PV_EFAULT);
-    assert_int_equal(call(&parts[0], PV_HC_TRACE_READ, 0, DATA_VA, 1, 0x50000000), PV_EFAULT);
+    assert_int_equal(fake_hcall(&parts[0], PV_HC_TRACE_READ, 0, 0x40000000, 1, 0), PV_EFAULT);
+    assert_int_equal(fake_hcall(&parts[0], PV_HC_TRACE_READ, 0, DATA_VA + 0xff0, 1, 0), PV_EFAULT);
+    assert_int_equal(fake_hcall(&parts[0], PV_HC_TRACE_READ, 0, DATA_VA, 1, 0x50000000), PV_EFAULT);
     /* Full: the EPERM call's HCALL and misuse events were the 7th and 8th. */
     assert_int_equal(trace_kept(), RECORDS);
 }
@@ -142,17 +130,18 @@ static void test_read_copies_and_status(void **state)
 
     (void)state;
     /* Asked for more than PV_TRACE_READ_MAX: clamped, copies what is kept. */
-    assert_int_equal(call(&parts[0], PV_HC_TRACE_READ, 0, DATA_VA, 1000, DATA_VA + 0xf00), RECORDS);
+    assert_int_equal(fake_hcall(&parts[0], PV_HC_TRACE_READ, 0, DATA_VA, 1000, DATA_VA + 0xf00),
+                     RECORDS);
     assert_memory_equal(data_records(), trace_buffer(), RECORDS * sizeof(struct pv_trace_record));
     assert_int_equal(st->count, RECORDS);
     assert_true(st->lost > 0);
     assert_int_equal(st->capacity, RECORDS);
     assert_int_equal(st->classes, trace_classes);
     /* From a record on; past the end: nothing, not an error. */
-    assert_int_equal(call(&parts[0], PV_HC_TRACE_READ, 5, DATA_VA, 64, 0), RECORDS - 5);
+    assert_int_equal(fake_hcall(&parts[0], PV_HC_TRACE_READ, 5, DATA_VA, 64, 0), RECORDS - 5);
     assert_memory_equal(data_records(), trace_buffer() + 5, 3 * sizeof(struct pv_trace_record));
-    assert_int_equal(call(&parts[0], PV_HC_TRACE_READ, RECORDS, DATA_VA, 64, 0), 0);
-    assert_int_equal(call(&parts[0], PV_HC_TRACE_READ, 0xffffffffu, DATA_VA, 64, 0), 0);
+    assert_int_equal(fake_hcall(&parts[0], PV_HC_TRACE_READ, RECORDS, DATA_VA, 64, 0), 0);
+    assert_int_equal(fake_hcall(&parts[0], PV_HC_TRACE_READ, 0xffffffffu, DATA_VA, 64, 0), 0);
 }
 
 static void test_full_buffer_keeps_oldest(void **state)
