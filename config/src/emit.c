@@ -69,21 +69,29 @@ static void partition_flags(FILE *f, const struct tcfg_partition *p)
     }
 }
 
+/* The table's first good entry for each error id into by_id; returns
+ * whether one exists (with an unhandled="..." action if that is asked). */
+static bool hm_by_id(const struct tcfg_hm *hm, const struct tcfg_hm_entry **by_id,
+                     bool with_unhandled)
+{
+    bool any = false;
+    for (size_t i = 0; i < hm->num_entries; i++) {
+        const struct tcfg_hm_entry *e = &hm->entries[i];
+        if (!e->bad && !by_id[e->error]) {
+            by_id[e->error] = e;
+            any |= !with_unhandled || e->has_unhandled;
+        }
+    }
+    return any;
+}
+
 /* A health-monitor table as designated initializers in error-id order,
  * after `field = `; errors the XML does not list stay 0 (CFG_HM_DEFAULT).
  * Writes nothing for a table without entries. */
 static void hm_table(FILE *f, const char *indent, const char *field, const struct tcfg_hm *hm)
 {
     const struct tcfg_hm_entry *by_id[TCFG_HM_ERRORS] = {NULL};
-    bool any = false;
-    for (size_t i = 0; i < hm->num_entries; i++) {
-        const struct tcfg_hm_entry *e = &hm->entries[i];
-        if (!e->bad && !by_id[e->error]) {
-            by_id[e->error] = e;
-            any = true;
-        }
-    }
-    if (!any) {
+    if (!hm_by_id(hm, by_id, false)) {
         return;
     }
     fprintf(f, "%s%s = {\n", indent, field);
@@ -101,15 +109,7 @@ static void hm_table(FILE *f, const char *indent, const char *field, const struc
 static void hm_unhandled_table(FILE *f, const struct tcfg_hm *hm)
 {
     const struct tcfg_hm_entry *by_id[TCFG_HM_ERRORS] = {NULL};
-    bool any = false;
-    for (size_t i = 0; i < hm->num_entries; i++) {
-        const struct tcfg_hm_entry *e = &hm->entries[i];
-        if (!e->bad && !by_id[e->error]) {
-            by_id[e->error] = e;
-            any |= e->has_unhandled;
-        }
-    }
-    if (!any) {
+    if (!hm_by_id(hm, by_id, true)) {
         return;
     }
     fputs("        .hm_unhandled = {\n", f);
