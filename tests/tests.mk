@@ -14,6 +14,8 @@ ifeq ($(ARCH),riscv)
 TEST_PART_IMAGES := $(patsubst %,$(PART_IMAGE_DIR)/%.elf,probe spinner hcalls sysp faulter virq fpu \
 	echo shm restarter ports portflood plans modes hm conflood winlat nullhc hostile victim scale \
 	portcost resetcost)
+# The event trace's partitions (tests/system/test_trace.py).
+TEST_PART_IMAGES += $(PART_IMAGE_DIR)/tracer.elf
 # Partitions are built without F/D (mk/arch-riscv.mk); the FPU test's uses
 # them, in the same lp64 calling convention.
 $(PART_IMAGE_DIR)/obj/tests/system/parts/fpu.o: TP_CFLAGS += -march=rv64imafdc_zicsr
@@ -323,6 +325,9 @@ ARCH_TEST_TARGETS += $(foreach s,$(filter-out $(RISCV_RTEMS_MISSING),$(RTEMS_TES
 	$(SYSTEMS_DIR)/$(s)/system.elf)
 ARCH_TEST_PROGRAMS += $(filter-out $(foreach t,$(RISCV_RTEMS_MISSING),tests/system/test_$(t).py),\
 	$(RTEMS_TEST_PROGRAMS))
+# The event trace (its RTEMS system trace-rtems is among the RTEMS ones).
+ARCH_TEST_TARGETS += $(foreach s,trace trace-off trace-noguest,$(SYSTEMS_DIR)/$(s)/system.elf)
+ARCH_TEST_PROGRAMS += tests/system/test_trace.py
 ARCH_ALL_TARGETS := $(KERNEL_LIB) $(PV_START) $(PV_LIB) $(TESSERA_CONFIG) $(TEST_PART_IMAGES) \
 	$(ARCH_TEST_TARGETS)
 .PHONY: riscv-all
