@@ -1,7 +1,9 @@
 # SPDX-License-Identifier: BSD-2-Clause
 # The SDK: `make install PREFIX=DIR` installs what an application built out
-# of tree needs, for x86 and sparc (`make install ARCH=a PREFIX=DIR`: arch a
-# only), laid out as docs/guest.md ("Build your own application") describes:
+# of tree needs, for the arches `make test` takes without ARCH (TEST_ARCHES
+# of the Makefile; `make install ARCH=a PREFIX=DIR`: arch a only, riscv
+# included), laid out as docs/guest.md ("Build your own application")
+# describes:
 #   DIR/bin/tessera-config
 #   DIR/lib/pkgconfig/tessera-ARCH-PORT.pc      cc, Cflags, Libs (PORT pv,
 #                                               pv-trace, native)
@@ -16,11 +18,8 @@
 # may be moved, and it names no file of the source tree.
 # Include last: it uses the variables of every other fragment.
 
-ifeq ($(origin ARCH),command line)
-INSTALL_ARCHES := $(ARCH)
-else
-INSTALL_ARCHES := x86 sparc
-endif
+# Deferred (=): the Makefile sets TEST_ARCHES after including this file.
+INSTALL_ARCHES = $(TEST_ARCHES)
 
 .PHONY: install install-arch
 install:
@@ -35,20 +34,29 @@ SDK_STAGE := $(B)/$(ARCH)/sdk
 
 # What an application is compiled with: the guest's flags without warnings,
 # optimization or the source tree's include paths; every path is below
-# ${top} (the pc file's own variable for DIR/lib/tessera/ARCH).
+# ${top} (the pc file's own variable for DIR/lib/tessera/ARCH) or the
+# compiler's (a bare-metal one, riscv's, has limits.h in include-fixed, as
+# guest/libc/newlib.mk says).
 SDK_CFLAGS := -std=gnu11 -ffreestanding -fno-builtin -fno-stack-protector \
 	-fno-asynchronous-unwind-tables -fno-common \
 	$(filter-out -mno-80387 -mno-sse -mno-mmx,$(TARGET_ARCH_CFLAGS)) \
 	-nostdinc -isystem $${top}/newlib/include -isystem $(shell $(TARGET_CC) -print-file-name=include) \
+	$(addprefix -isystem ,$(wildcard $(shell $(TARGET_CC) -print-file-name=include-fixed))) \
 	-U__linux__ -U__gnu_linux__ -Ulinux -U__unix__ -Uunix $(POSIX_FEATURE_CFLAGS) \
 	-I$${top}/include
 # The compiler driver links: no start files or libraries of the host, no
 # PIE, no build-id note; libgcc is the compiler's on x86, the 64-bit division
-# helpers on sparc (mk/arch-sparc.mk).
+# helpers on sparc (mk/arch-sparc.mk), on riscv the memset/memcpy helpers
+# and the compiler's libgcc of the rv64imac/lp64 multilib, named by its
+# path (mk/arch-riscv.mk): the driver would pick its default multilib for
+# -march=rv64imac_zicsr, whose float ABI does not link with lp64 objects.
 SDK_LINK_FLAGS := -nostdlib -nostartfiles -static -no-pie -Wl,--build-id=none
 ifeq ($(ARCH),sparc)
 SDK_LIBGCC := $${top}/lib/libhelpers.a
 SDK_KERNEL_LIBGCC := $$here/../lib/libhelpers.a
+else ifeq ($(ARCH),riscv)
+SDK_LIBGCC := $${top}/lib/libhelpers.a $(filter-out $(RISCV_HELPERS),$(TARGET_LIBGCC))
+SDK_KERNEL_LIBGCC := $$here/../lib/libhelpers.a $(filter-out $(RISCV_HELPERS),$(TARGET_LIBGCC))
 else
 SDK_LIBGCC := -lgcc
 SDK_KERNEL_LIBGCC := $(TARGET_LIBGCC)
@@ -118,7 +126,16 @@ SDK_STAGED := $(SDK_STAGE)/link-system $(foreach p,$(SDK_PORTS),$(SDK_STAGE)/tes
 # install -D makes the folders; headers keep their place below include/.
 sdk_headers = (cd $(1) && find . -name '*.h' -exec install -D -m 644 {} $(2)/{} \;)
 
-install-arch: $(ALL_TARGETS) $(SDK_STAGED)
+# What install-arch copies, built first: that alone, not everything `all`
+# builds, so that an arch whose suite is partial (riscv) installs too.
+SDK_BUILT := $(TESSERA_CONFIG) $(NEWLIB_INCLUDE) $(GUEST_TARGET_LIB) $(POSIX_LIB) $(NEWLIB_LIBC) \
+	$(NEWLIB_LIBM) $(TESTSUPPORT_TARGET_LIB) $(GUEST_TARGET_LIBC_OBJS) $(PV_START) \
+	$(PV_PARTITION_LDS) $(GUEST_PV_LIB) $(PV_LIB) $(APEX_LIB) $(GUEST_TRACE_LIB) $(KERNEL_LIB) \
+	$(KERNEL_LDS) $(KERNEL_TRACE_LIB) $(if $(filter sparc,$(ARCH)),$(TARGET_LIBGCC)) \
+	$(if $(filter riscv,$(ARCH)),$(RISCV_HELPERS)) \
+	$(if $(filter native,$(SDK_PORTS)),$(NATIVE_LDS) $(NATIVE_PORT_LIB))
+
+install-arch: $(SDK_BUILT) $(SDK_STAGED)
 	$(Q)test -n "$(PREFIX)" || { echo "make install: give PREFIX=DIR" >&2; exit 1; }
 	$(Q)install -D -m 755 $(TESSERA_CONFIG) $(SDK_PREFIX)/bin/tessera-config
 	$(Q)rm -rf $(SDK_TOP) && mkdir -p $(SDK_TOP)/lib $(SDK_TOP)/newlib $(SDK_TOP)/kernel/include \
@@ -147,4 +164,5 @@ install-arch: $(ALL_TARGETS) $(SDK_STAGED)
 	$(Q)install -m 644 $(KERNEL_TRACE_LIB) $(SDK_TOP)/kernel/libkernel-trace.a
 	$(Q)install -m 755 $(SDK_STAGE)/link-system $(SDK_TOP)/kernel
 	$(Q)$(if $(filter sparc,$(ARCH)),install -m 644 $(TARGET_LIBGCC) $(SDK_TOP)/lib,:)
+	$(Q)$(if $(filter riscv,$(ARCH)),install -m 644 $(RISCV_HELPERS) $(SDK_TOP)/lib,:)
 	$(Q)install -m 644 $(foreach p,$(SDK_PORTS),$(SDK_STAGE)/tessera-$(ARCH)-$(p).pc) $(SDK_PC_DIR)

@@ -11,8 +11,8 @@ is the tree's alone) and its bin/tessera-config on PATH, which links the
 two-partition system with the installed kernel library. Every header the
 compiler read (its -MD lists) must come from the installed tree or from the
 compiler itself, never from the source tree. Then the images boot: on x86
-the native image and the system, on sparc the system, each with the exact
-output of both APIs. Prints TAP.
+the native image and the system, on sparc and riscv the system, each with
+the exact output of both APIs. Prints TAP.
 """
 import os
 import shutil
@@ -29,7 +29,7 @@ import tracefile  # noqa: E402
 from sysrun import Run, Tap, CLEAN
 
 ROOT = os.path.abspath(os.path.join(os.path.dirname(__file__), "..", ".."))
-COMPILERS = {"x86": "gcc", "sparc": "sparc64-linux-gnu-gcc"}
+COMPILERS = {"x86": "gcc", "sparc": "sparc64-linux-gnu-gcc", "riscv": "riscv64-unknown-elf-gcc"}
 TIMEOUT_S = 120
 
 
@@ -158,11 +158,14 @@ def main():
                out[-3000:])
         tap.ok(ROOT not in out, f"{arch}: no command of the build names the source tree",
                "\n".join(ln for ln in out.splitlines() if ROOT in ln)[:3000])
-        compiler_inc = subprocess.run([COMPILERS[arch], "-print-file-name=include"],
-                                      stdout=subprocess.PIPE, text=True).stdout.strip()
+        # The compiler's own headers: include, and include-fixed where it
+        # has one (riscv's limits.h; mk/install.mk).
+        compiler_inc = [os.path.normpath(subprocess.run(
+            [COMPILERS[arch], f"-print-file-name={d}"], stdout=subprocess.PIPE,
+            text=True).stdout.strip()) for d in ("include", "include-fixed")]
+        compiler_inc = [d for d in compiler_inc if os.path.isabs(d)]
         names = ["alpha", "beta"] + (["native"] if arch == "x86" else [])
-        bad = foreign_headers(app, names, [os.path.realpath(sdk), sdk, app,
-                                           os.path.normpath(compiler_inc)])
+        bad = foreign_headers(app, names, [os.path.realpath(sdk), sdk, app] + compiler_inc)
         tap.ok(not bad, f"{arch}: every header read comes from the SDK or the compiler",
                "\n".join(bad[:20]))
 
