@@ -318,9 +318,8 @@ ARCH_TEST_PROGRAMS := tests/system/test_hypercalls.py tests/system/test_schedule
 	tests/system/test_riscv_pmp.py
 # RTEMS applications on the executive's riscv CPU port: every RTEMS
 # system and test of x86 and SPARC but those RISCV_RTEMS_MISSING names
-# (systems and tests/system/test_NAME.py): test_debug (the gdb commands
-# have no riscv registers yet).
-RISCV_RTEMS_MISSING := debug
+# (systems and tests/system/test_NAME.py): none now.
+RISCV_RTEMS_MISSING :=
 ARCH_TEST_TARGETS += $(foreach s,$(filter-out $(RISCV_RTEMS_MISSING),$(RTEMS_TEST_SYSTEMS)),\
 	$(SYSTEMS_DIR)/$(s)/system.elf)
 ARCH_TEST_PROGRAMS += $(filter-out $(foreach t,$(RISCV_RTEMS_MISSING),tests/system/test_$(t).py),\

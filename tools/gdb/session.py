@@ -18,7 +18,7 @@ GDB = "gdb-multiarch"
 EXTENSION = os.path.join(HERE, "tessera.py")
 # gdb's names of the architectures, set before the kernel's ELF is read so
 # that gdb does not depend on what QEMU's stub describes.
-GDB_ARCH = {"x86": "i386", "sparc": "sparc"}
+GDB_ARCH = {"x86": "i386", "sparc": "sparc", "riscv": "riscv:rv64"}
 
 
 def partition_images(xml_path, image_dirs):

@@ -94,26 +94,35 @@ def kernel_value(name):
 
 class KernelView:
     """While in force, the gdbstub reads memory with the kernel's rights.
-    QEMU's SPARC gdbstub translates with the CPU's current privilege, and
-    the kernel's pages are supervisor-only: in a partition (user mode) the
-    kernel's tables are unreadable. So PSR.S is set for the reads and the
-    PSR put back as it was before gdb resumes. x86's gdbstub reads any
-    mapped page: nothing to do."""
+    QEMU's SPARC and RISC-V gdbstubs translate with the CPU's current
+    privilege, and the kernel's pages are supervisor-only: in a partition
+    (user mode) the kernel's tables are unreadable. So the privilege is
+    raised for the reads - SPARC: PSR.S; RISC-V: QEMU's virtual register
+    priv, 0 (U) made 1 (S) - and put back as it was before gdb resumes.
+    x86's gdbstub reads any mapped page: nothing to do."""
 
     PSR_S = 0x80
+    PRIV_U, PRIV_S = 0, 1
 
     def __enter__(self):
-        self.psr = None
-        if gdb.selected_inferior().architecture().name().startswith("sparc"):
+        self.restore = None
+        arch = gdb.selected_inferior().architecture().name()
+        if arch.startswith("sparc"):
             psr = int(gdb.parse_and_eval("$psr"))
             if not psr & self.PSR_S:
-                self.psr = psr
+                self.restore = ("$psr", psr)
                 gdb.execute(f"set $psr = {psr | self.PSR_S:#x}", to_string=True)
+        elif arch.startswith("riscv"):
+            priv = int(gdb.parse_and_eval("$priv"))
+            if priv == self.PRIV_U:
+                self.restore = ("$priv", priv)
+                gdb.execute(f"set $priv = {self.PRIV_S}", to_string=True)
         return self
 
     def __exit__(self, *exc):
-        if self.psr is not None:
-            gdb.execute(f"set $psr = {self.psr:#x}", to_string=True)
+        if self.restore is not None:
+            reg, value = self.restore
+            gdb.execute(f"set {reg} = {value:#x}", to_string=True)
         return False
 
 
