@@ -91,7 +91,7 @@ def distributions(rows, arch, path):
     ax.set_xscale("log")
     ax.set_xlim(left=1)  # a 0 (a sub-tick cost on SPARC) is drawn at the axis
     ax.set_xlabel("instructions under -icount (1 instruction = 1 ns)" +
-                  ("; 25 ns clock ticks" if arch == "sparc" else ""))
+                  ({"sparc": "; 25 ns clock ticks", "riscv": "; 100 ns clock counts"}.get(arch, "")))
     ax.set_title(f"Tessera {arch}: distribution per measure (box 25-75%, whiskers 1-99%, "
                  "points min/max)")
     ax.grid(axis="x", which="both", alpha=0.3)

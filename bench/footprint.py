@@ -16,9 +16,13 @@ PV_SHARED_VA = 0xF0000000   # pv/arch/x86/include/pv/arch.h
 SPARC_SHARED_VA = 0xEF000000  # pv/arch/sparc/include/pv/arch.h
 SPARC_L1_TABLE = 1024
 SPARC_TABLE = 256
+# RISC-V Sv39 (kernel/arch/riscv/mmu.c): a root table per partition, then a
+# level-1 table per GiB and a level-0 table per 2 MiB its areas or its
+# control page touch, each a page, from one pool.
+RISCV_SHARED_VA = 0xF0000000  # pv/arch/riscv/include/pv/arch.h
 
 
-TOOL_PREFIX = {"x86": "", "sparc": "sparc64-linux-gnu-"}
+TOOL_PREFIX = {"x86": "", "sparc": "sparc64-linux-gnu-", "riscv": "riscv64-unknown-elf-"}
 _prefix = [""]  # of size and nm, for the arch being measured
 
 
@@ -90,6 +94,26 @@ def _sparc_tables(xml_path):
     return tables
 
 
+def _riscv_tables(xml_path):
+    """Level-1 and level-0 tables per partition (the root not counted)."""
+    tables = {}
+    for part in ET.parse(xml_path).getroot().iter("partition"):
+        l1, l0 = {RISCV_SHARED_VA >> 30}, {RISCV_SHARED_VA >> 21}
+        for a in part.iter("area"):
+            virt = int(a.get("virt"), 0)
+            last = virt + _bytes(a.get("size")) - 1
+            l1.update(range(virt >> 30, (last >> 30) + 1))
+            l0.update(range(virt >> 21, (last >> 21) + 1))
+        tables[part.get("name")] = len(l1) + len(l0)
+    return tables
+
+
+def _native_port_objects(base):
+    return sorted(os.path.join(dp, f) for sub in ("port", "cpu")
+                  for dp, _, fs in os.walk(os.path.join(base, "native", sub))
+                  for f in fs if f.endswith(".o"))
+
+
 def _bytes(text):
     m = re.fullmatch(r"(\d+)(KiB|MiB|GiB)?", text)
     return int(m.group(1)) * {None: 1, "KiB": 1 << 10, "MiB": 1 << 20, "GiB": 1 << 30}[m.group(2)]
@@ -126,6 +150,30 @@ def footprint(build, arch="x86"):
             "executive_text_pv_app": _code_from(pv_app, [exec_lib]),
             "port_text_pv": _code_from(pv_app, [pv_port]),
         }
+    if arch == "riscv":
+        # Same keys as x86: "page directory" is the root table, "page
+        # tables" the level-1 and level-0 ones; the native keys where the
+        # native port's images are built.
+        tables = _riscv_tables("bench/systems/micro.xml")["MICRO"]
+        out = {
+            "kernel_text": text, "kernel_data": data, "kernel_bss": bss,
+            "kernel_pools_bss": sum(syms[n][1] for n in
+                                    ("partitions", "partition_shared_pages", "riscv_roots",
+                                     "riscv_page_tables")
+                                    if n in syms),
+            "partition_struct": per_part,
+            "partition_control_page": PAGE,
+            "partition_page_directory": PAGE,
+            "partition_page_tables": tables * PAGE,
+            "partition_total": per_part + PAGE + PAGE + tables * PAGE,
+            "executive_text_pv_app": _code_from(pv_app, [exec_lib]),
+            "port_text_pv": _code_from(pv_app, [pv_port]),
+        }
+        native_app = os.path.join(base, "native", "bench-tm.elf")
+        if os.path.exists(native_app):
+            out["executive_text_native_app"] = _code_from(native_app, [exec_lib])
+            out["port_text_native"] = _code_from(native_app, _native_port_objects(base))
+        return out
     tables = _page_tables("bench/systems/micro.xml")["MICRO"]
     native_app = os.path.join(base, "native", "bench-tm.elf")
     native_port = sorted(os.path.join(dp, f) for dp, _, fs in

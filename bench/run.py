@@ -1,8 +1,9 @@
 #!/usr/bin/env python3
 # SPDX-License-Identifier: BSD-2-Clause
-"""make bench [ARCH=sparc]: boots every benchmark system and native image
+"""make bench [ARCH=sparc|riscv]: boots every benchmark system and native image
 under QEMU -icount shift=0,sleep=off (one instruction per virtual ns; x86:
-TSC = 1 GHz; LEON3: the kernel's 25 ns GPTIMER clock by hypercall),
+TSC = 1 GHz; LEON3: the kernel's 25 ns GPTIMER clock by a trap-table trap;
+RISC-V: the time CSR, 100 ns counts),
 collects what the benchmark programs print, and prints one table of
 instructions per operation (min / median / p99 / max) and kernel entries
 per operation; writes the same as JSON. docs/performance.md explains it."""
@@ -23,27 +24,32 @@ import stats  # noqa: E402
 import table  # noqa: E402
 
 # (run name, image relative to $(B)/ARCH, arches). The native port is
-# bare x86 only: on SPARC the RTEMS programs run on the pv port alone.
+# bare x86 and RISC-V: on SPARC the RTEMS programs run on the pv port alone.
+ALL = ("x86", "sparc", "riscv")
+NATIVE = ("x86", "riscv")
 RUNS = [
-    ("micro", "systems/bench-micro/system.elf", ("x86", "sparc")),
-    ("micro-trace", "systems/bench-micro-trace/system.elf", ("x86", "sparc")),
-    ("switch", "systems/bench-switch/system.elf", ("x86", "sparc")),
-    ("virq-alone", "systems/bench-virq-alone/system.elf", ("x86", "sparc")),
-    ("virq-flood", "systems/bench-virq-flood/system.elf", ("x86", "sparc")),
-    ("tm-pv", "systems/bench-tm/system.elf", ("x86", "sparc")),
-    ("tm-native", "native/bench-tm.elf", ("x86",)),
-    ("tmtick-pv", "systems/bench-tmtick/system.elf", ("x86", "sparc")),
-    ("tmtick-native", "native/bench-tmtick.elf", ("x86",)),
-    ("tmtrace", "systems/bench-tmtrace/system.elf", ("x86", "sparc")),
-    ("tmtrace-off", "systems/bench-tmtrace-off/system.elf", ("x86", "sparc")),
+    ("micro", "systems/bench-micro/system.elf", ALL),
+    ("micro-trace", "systems/bench-micro-trace/system.elf", ALL),
+    ("switch", "systems/bench-switch/system.elf", ALL),
+    ("virq-alone", "systems/bench-virq-alone/system.elf", ALL),
+    ("virq-flood", "systems/bench-virq-flood/system.elf", ALL),
+    ("tm-pv", "systems/bench-tm/system.elf", ALL),
+    ("tm-native", "native/bench-tm.elf", NATIVE),
+    ("tmtick-pv", "systems/bench-tmtick/system.elf", ALL),
+    ("tmtick-native", "native/bench-tmtick.elf", NATIVE),
+    ("tmtrace", "systems/bench-tmtrace/system.elf", ALL),
+    ("tmtrace-off", "systems/bench-tmtrace-off/system.elf", ALL),
 ]
 # The hostile-neighbour systems (bench/gen_hostile.py), with and without
 # the guard band: the victim's window starts after each hostile kind.
-RUNS += [(f"hostile-{k}{g}", f"systems/bench-hostile-{k}{g}/system.elf", ("x86", "sparc"))
+RUNS += [(f"hostile-{k}{g}", f"systems/bench-hostile-{k}{g}/system.elf", ALL)
          for k in sorted(gen_hostile.SYSTEMS) for g in ("", "-noguard")]
 # The scale systems (bench/gen_scaling.py): partitions and windows per frame.
-RUNS += [(f"scale-{p}-{w}", f"systems/bench-scale-{p}-{w}/system.elf", ("x86", "sparc"))
+RUNS += [(f"scale-{p}-{w}", f"systems/bench-scale-{p}-{w}/system.elf", ALL)
          for p, w in gen_scaling.SYSTEMS]
+# Arches whose native images may be missing (a build without the native
+# port): the table then has the pv column alone and says so per row.
+NATIVE_OPTIONAL = ("riscv",)
 # Multicore (#20): runs named smpN boot on -smp N.
 RUNS += [("smp4", "systems/bench-smp4/system.elf", ("x86",))]
 
@@ -58,7 +64,8 @@ def boot(arch, name, image, timeout):
     if rc is None:
         raise RuntimeError(f"{name}: timed out after {timeout} s\n{out[-2000:]}")
     # x86 isa-debug-exit: status 1 is the kernel's (or exit(0)'s) orderly
-    # end; sparc: `ta 0` with traps off, QEMU status 0.
+    # end; sparc: `ta 0` with traps off, QEMU status 0; riscv: sifive_test
+    # (sysrun.exit_status knows each).
     if sysrun.exit_status(arch, rc) != 0:
         raise RuntimeError(f"{name}: QEMU status {rc}\n{out[-2000:]}")
     if name.startswith("hostile"):
@@ -91,9 +98,10 @@ def parse_ap_timers(out):
 
 
 def correct_means(run):
-    """A coarse clock (SPARC, bench/lib/tsc.h): every sample is a whole
-    number of 25 ns ticks less the smallest empty timed region (also whole
-    ticks), so the samples' mean is too high by the mean empty region minus
+    """A coarse clock (SPARC, RISC-V: bench/lib/tsc.h): every sample is a
+    whole number of 25 (RISC-V: 100) ns ticks less the smallest empty timed
+    region (also whole ticks), so the samples' mean is too high by the mean
+    empty region minus
     the smallest, which the program reports; take that off. Only the mean
     becomes exact this way (the samples are spread over the tick's phases);
     min/median/p99/max stay as measured."""
@@ -109,7 +117,7 @@ def correct_means(run):
 
 def main():
     ap = argparse.ArgumentParser(description=__doc__)
-    ap.add_argument("--arch", default="x86", choices=("x86", "sparc"))
+    ap.add_argument("--arch", default="x86", choices=ALL)
     ap.add_argument("--build", default="build")
     ap.add_argument("--out", default=None, help="JSON results file")
     ap.add_argument("--timeout", type=int, default=900)
@@ -121,14 +129,19 @@ def main():
     base = os.path.join(args.build, args.arch)
     results = {}
     with concurrent.futures.ThreadPoolExecutor(max_workers=args.jobs) as pool:
-        jobs = [pool.submit(boot, args.arch, n, os.path.join(base, img), args.timeout)
-                for n, img, arches in RUNS
+        runs = [(n, os.path.join(base, img)) for n, img, arches in RUNS
                 if args.arch in arches and (args.only is None or n.startswith(args.only))]
+        if args.arch in NATIVE_OPTIONAL:
+            missing = [n for n, img in runs if n.endswith("-native") and not os.path.exists(img)]
+            if missing:
+                print(f"no native images ({', '.join(missing)}): the pv column alone")
+            runs = [(n, img) for n, img in runs if n not in missing]
+        jobs = [pool.submit(boot, args.arch, n, img, args.timeout) for n, img in runs]
         for job in concurrent.futures.as_completed(jobs):
             name, measures = job.result()
             results[name] = {k: m if isinstance(m, dict) else m.summary()
                              for k, m in measures.items()}
-            if args.arch == "sparc":
+            if args.arch in ("sparc", "riscv"):
                 correct_means(results[name])
     # A partial run (--only) may lack the systems the footprint reads.
     fp = footprint.footprint(args.build, args.arch) if args.only is None else {}
