@@ -33,7 +33,7 @@ QEMU := qemu-system-riscv64
 # like the kernel: newlib, the pv port and the bare partitions share one
 # ABI. The suite is partial: `make` and `make test ARCH=riscv` build and
 # run what tests/tests.mk lists for riscv (RISCV_TEST_SYSTEMS and the RTEMS
-# systems after it), not the benchmarks.
+# systems after it); `make bench ARCH=riscv` builds the benchmarks' own.
 ARCH_HAS_EXECUTIVE := yes
 ARCH_SUITE := partial
 ARCH_BUILD_GOAL := riscv-all
