@@ -323,6 +323,10 @@ ARCH_TEST_TARGETS += $(foreach s,$(filter-out $(RISCV_RTEMS_MISSING),$(RTEMS_TES
 	$(SYSTEMS_DIR)/$(s)/system.elf)
 ARCH_TEST_PROGRAMS += $(filter-out $(foreach t,$(RISCV_RTEMS_MISSING),tests/system/test_$(t).py),\
 	$(RTEMS_TEST_PROGRAMS))
+# The native port on virt (guest/port/native.mk): the scenarios and its
+# selftest, alone on the machine.
+ARCH_TEST_TARGETS += $(NATIVE_IMAGES)
+ARCH_TEST_PROGRAMS += tests/system/test_native_scenarios.py
 ARCH_ALL_TARGETS := $(KERNEL_LIB) $(PV_START) $(PV_LIB) $(TESSERA_CONFIG) $(TEST_PART_IMAGES) \
 	$(ARCH_TEST_TARGETS)
 .PHONY: riscv-all
