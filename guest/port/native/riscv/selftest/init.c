@@ -4,8 +4,10 @@
  * floating-point results kept per task across tick preemption (two
  * RTEMS_FLOATING_POINT tasks timeslicing through long computations; soft
  * float, so what is kept is the integer context the values pass through),
- * rtems_interrupt_catch on the software interrupt, tick-based uptime, and
- * the exit code reaching QEMU.
+ * rtems_interrupt_catch on the software interrupt, tick-based uptime and
+ * the tick's period against the time CSR (the executive's uptime counts
+ * ticks, so a tick of the wrong period goes unseen without it), and the
+ * exit code reaching QEMU.
  */
 #include <rtems.h>
 #include <stdio.h>
@@ -14,6 +16,8 @@
 #define NAME(a, b, c, d) rtems_build_name(a, b, c, d)
 #define ROUNDS           200000
 #define SIP_SSIP         2u
+/* virt's time CSR: 10 MHz. */
+#define TIME_COUNTS_PER_MS 10000u
 
 static volatile int finished;
 static double results[2];
@@ -39,6 +43,14 @@ static rtems_task fp_task(rtems_task_argument arg)
     rtems_task_exit();
 }
 
+static uint64_t time_counts(void)
+{
+    uint64_t t;
+
+    __asm__ volatile("rdtime %0" : "=r"(t));
+    return t;
+}
+
 static rtems_isr on_vector(rtems_vector_number vector)
 {
     caught = (int)vector;
@@ -54,6 +66,7 @@ rtems_task Init(rtems_task_argument arg)
     struct timespec up0, up1;
     rtems_id id;
     long long ms;
+    uint64_t t0, hw_ms;
     rtems_mode mode;
 
     (void)arg;
@@ -87,11 +100,14 @@ rtems_task Init(rtems_task_argument arg)
     printf("back from sip.SSIP, caught 0x%02x\n", (unsigned)caught);
 
     (void)rtems_clock_get_uptime(&up0);
+    t0 = time_counts();
     (void)rtems_task_wake_after(100);
+    hw_ms = (time_counts() - t0) / TIME_COUNTS_PER_MS;
     (void)rtems_clock_get_uptime(&up1);
     /* The first of the 100 ticks is partly gone already: 990 < ms <= 1000. */
     ms = ((long long)up1.tv_sec - up0.tv_sec) * 1000 + (up1.tv_nsec - up0.tv_nsec) / 1000000;
     printf("wake_after(100) took 100 ticks: %s\n", ms > 990 && ms <= 1000 ? "yes" : "no");
+    printf("and 1 s by the time CSR: %s\n", hw_ms >= 990 && hw_ms <= 1000 ? "yes" : "no");
     printf("*** END OF NATIVE SELFTEST ***\n");
     exit(5);
 }
