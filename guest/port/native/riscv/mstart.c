@@ -26,7 +26,6 @@
 #define EXCEPTIONS_TO_S 0xb0fful
 #define FAIL_127        (0x3333u | 127u << 16)
 
-void native_mstart(void);
 void native_mstart(void)
 {
     csr_write(pmpaddr0, ~0ul); /* NAPOT, all ones: the whole address space */
@@ -42,7 +41,6 @@ void native_mstart(void)
  * A trap to M-mode: an ecall (there is no SBI behind it) or a bug before
  * the mret. Whatever stack was in use serves, the end is near.
  */
-noreturn void native_mtrap(void);
 __attribute__((aligned(4))) void native_mtrap(void)
 {
     native_uart_puts("native riscv: trap to M-mode, mcause ");

@@ -52,6 +52,11 @@ struct native_trap_frame {
     uint64_t stval;
 };
 
+/* boot.S: the M-mode set-up before the mret to S-mode, and M-mode's trap
+ * vector (mstart.c). */
+void native_mstart(void);
+noreturn void native_mtrap(void);
+
 void native_trap(struct native_trap_frame *frame);
 void native_trap_entry(void);
 
