@@ -1,8 +1,8 @@
 # SPDX-License-Identifier: BSD-2-Clause
 # Benchmarks (`make bench [ARCH=sparc]`, not part of `make test`): bare pv
-# partitions, RTEMS programs built for both the pv and (x86 only) the native
-# port, the systems that host them, and bench/run.py, which boots each under
-# QEMU -icount and prints the table (docs/performance.md).
+# partitions, RTEMS programs built for both the pv and (x86, riscv) the
+# native port, the systems that host them, and bench/run.py, which boots
+# each under QEMU -icount and prints the table (docs/performance.md).
 # Included by the top Makefile after tests/unit/unit.mk:
 #     include bench/bench.mk
 
@@ -45,14 +45,17 @@ $(PART_IMAGE_DIR)/$(1).elf: $(patsubst %.c,$(PV_APP_DIR)/obj/%.o,$(2)) $(PV_STAR
 endef
 $(foreach p,$(BENCH_RTEMS),$(eval $(call bench_pv_app,bench-$(p),\
 	$(call BENCH_RTEMS_SRCS,$(p)) bench/rtems/port_pv.c)))
-# The native port is bare x86 only (guest/port/native.mk): on SPARC the
-# RTEMS programs run on the pv port alone.
+# The native ports are x86 and riscv (guest/port/native.mk, NATIVE_ARCHES;
+# bench_port.h's native side: port_native.c, port_native_riscv.c): on
+# SPARC the RTEMS programs run on the pv port alone.
 # native_app also lists its image in NATIVE_IMAGES, which `make test`
 # builds; the benchmarks are not part of the tests, so the list is put back.
-ifeq ($(ARCH),x86)
+BENCH_PORT_NATIVE_x86 := bench/rtems/port_native.c
+BENCH_PORT_NATIVE_riscv := bench/rtems/port_native_riscv.c
+ifneq ($(BENCH_PORT_NATIVE_$(ARCH)),)
 BENCH_NATIVE_IMAGES_BEFORE := $(NATIVE_IMAGES)
 $(foreach p,$(BENCH_RTEMS),$(call native_app,bench-$(p),\
-	$(call BENCH_RTEMS_SRCS,$(p)) bench/rtems/port_native.c))
+	$(call BENCH_RTEMS_SRCS,$(p)) $(BENCH_PORT_NATIVE_$(ARCH))))
 NATIVE_IMAGES := $(BENCH_NATIVE_IMAGES_BEFORE)
 BENCH_NATIVE := $(foreach p,$(BENCH_RTEMS),$(NATIVE_DIR)/bench-$(p).elf)
 endif

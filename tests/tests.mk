@@ -327,6 +327,10 @@ ARCH_TEST_PROGRAMS += $(filter-out $(foreach t,$(RISCV_RTEMS_MISSING),tests/syst
 # The event trace (its RTEMS system trace-rtems is among the RTEMS ones).
 ARCH_TEST_TARGETS += $(foreach s,trace trace-off trace-noguest,$(SYSTEMS_DIR)/$(s)/system.elf)
 ARCH_TEST_PROGRAMS += tests/system/test_trace.py
+# The native port on virt (guest/port/native.mk): the scenarios and its
+# selftest, alone on the machine.
+ARCH_TEST_TARGETS += $(NATIVE_IMAGES)
+ARCH_TEST_PROGRAMS += tests/system/test_native_scenarios.py
 ARCH_ALL_TARGETS := $(KERNEL_LIB) $(PV_START) $(PV_LIB) $(TESSERA_CONFIG) $(TEST_PART_IMAGES) \
 	$(ARCH_TEST_TARGETS)
 .PHONY: riscv-all

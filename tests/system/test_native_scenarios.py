@@ -1,15 +1,17 @@
 #!/usr/bin/env python3
 # SPDX-License-Identifier: BSD-2-Clause
-"""Runs the scenario programs of apps/tests/ on the native x86 port.
+"""Runs the scenario programs of apps/tests/ on the native port of the arch
+($TESSERA_ARCH: x86 or riscv).
 
-Each apps/tests/<name>/ (and the port's own guest/port/native/x86/selftest/)
-is built as $TESSERA_BUILD/x86/native/<name>.elf (guest/port/native.mk) and
+Each apps/tests/<name>/ (and the port's own guest/port/native/ARCH/selftest/)
+is built as $TESSERA_BUILD/ARCH/native/<name>.elf (guest/port/native.mk) and
 booted alone under QEMU with -icount shift=0,sleep=off, so the run is
 deterministic. Its console output, without "\\r",
 must equal expected.txt, the very file the host port is checked against, and
-QEMU must end with the clean status: the port writes the exit code v to
-isa-debug-exit, QEMU exits with 2v + 1, so exit(0) gives 1 (an
-expected_status.txt, as on the host, changes the wanted code). Prints TAP.
+QEMU must end with the status of the exit code v (an expected_status.txt, as
+on the host, changes the wanted code): x86 writes v to isa-debug-exit, QEMU
+exits with 2v + 1, so exit(0) gives 1; riscv writes it to sifive_test, QEMU
+exits with v. Prints TAP.
 """
 import os
 import subprocess
@@ -19,13 +21,23 @@ import sysrun
 
 ROOT = os.path.abspath(os.path.join(os.path.dirname(__file__), "..", ".."))
 TIMEOUT_S = 60
-# The port's own checks, in the same format (built as native-selftest.elf).
-SELFTEST_DIR = os.path.join(ROOT, "guest", "port", "native", "x86", "selftest")
+NATIVE_ARCHES = ("x86", "riscv")
 
-def boot(image):
+
+def selftest_dir(arch):
+    """The port's own checks, in the same format (built as native-selftest.elf)."""
+    return os.path.join(ROOT, "guest", "port", "native", arch, "selftest")
+
+
+def wanted_status(arch, code):
+    """QEMU's exit status when the port exits with code."""
+    return 2 * code + 1 if arch == "x86" else code
+
+
+def boot(arch, image):
     """Returns (output, QEMU status or None on timeout, error text)."""
     try:
-        proc = subprocess.run(sysrun.qemu_command("x86", image, icount=True),
+        proc = subprocess.run(sysrun.qemu_command(arch, image, icount=True),
                               stdin=subprocess.DEVNULL, stdout=subprocess.PIPE,
                               stderr=subprocess.PIPE, timeout=TIMEOUT_S)
         out, rc, err = proc.stdout, proc.returncode, proc.stderr.decode("utf-8", "replace")
@@ -49,14 +61,15 @@ def differing_lines(expected, got, limit=12):
 
 
 def main():
-    if os.environ.get("TESSERA_ARCH", "x86") != "x86":
-        print("1..0 # SKIP the native port exists for x86 only")
+    arch = os.environ.get("TESSERA_ARCH", "x86")
+    if arch not in NATIVE_ARCHES:
+        print(f"1..0 # SKIP no native port for {arch}")
         return 0
     build = os.environ.get("TESSERA_BUILD", os.path.join(ROOT, "build"))
     tests_dir = os.path.join(ROOT, "apps", "tests")
     scenarios = [(n, os.path.join(tests_dir, n)) for n in sorted(os.listdir(tests_dir))
                  if os.path.isfile(os.path.join(tests_dir, n, "expected.txt"))]
-    scenarios.append(("native-selftest", SELFTEST_DIR))
+    scenarios.append(("native-selftest", selftest_dir(arch)))
     print(f"1..{len(scenarios)}")
     failed = 0
     for i, (name, directory) in enumerate(scenarios, 1):
@@ -67,14 +80,14 @@ def main():
         if os.path.exists(status_file):
             with open(status_file) as f:
                 want_code = int(f.read().strip())
-        want_rc = 2 * want_code + 1
-        image = os.path.join(build, "x86", "native", f"{name}.elf")
+        want_rc = wanted_status(arch, want_code)
+        image = os.path.join(build, arch, "native", f"{name}.elf")
         if not os.path.exists(image):
             failed += 1
             print(f"not ok {i} - native scenario {name}")
             print(f"#   {image} missing: was it built?")
             continue
-        out, rc, err = boot(image)
+        out, rc, err = boot(arch, image)
         if out == expected and rc == want_rc:
             print(f"ok {i} - native scenario {name}")
             continue
