@@ -319,8 +319,13 @@ bool hm_take_module_reset(void)
 
 int32_t hm_hc_raise(struct partition *p)
 {
-    struct hm_error e = {arch_hcall_arg(p, 0), arch_hcall_arg(p, 1), 0, 0, NULL};
+    arch_word_t error = arch_hcall_arg(p, 0);
+    struct hm_error e = {(uint32_t)error, arch_hcall_arg(p, 1), 0, 0, NULL};
 
+    /* Error ids are 32-bit: a wider register value names none. */
+    if (e.error != error) {
+        return PV_EINVAL;
+    }
     if ((e.error & ~0xffu) == PV_HM_UNHANDLED) {
         uint32_t action;
 
