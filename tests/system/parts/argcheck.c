@@ -40,11 +40,11 @@
  * own area's address in its low bits, so a kernel that dropped high bits
  * would take it. */
 static const struct hc_bad_address arch_bad[] = {
-    {((pv_word_t)1 << 38) + BUF_VA, "non-canonical (bit 38 alone)"},
-    {((pv_word_t)1 << 63) + BUF_VA, "non-canonical (bit 63 alone)"},
+    {((uint64_t)1 << 38) + BUF_VA, "non-canonical (bit 38 alone)"},
+    {((uint64_t)1 << 63) + BUF_VA, "non-canonical (bit 63 alone)"},
     {0xffffffc000000000u + BUF_VA, "Sv39 upper half"},
     {0xffffffff80000000u, "the kernel as linked"},
-    {((pv_word_t)1 << 38) - 0x1000u, "top page of the lower half"},
+    {((uint64_t)1 << 38) - 0x1000u, "top page of the lower half"},
 };
 #define ARCH_BAD       arch_bad
 #define NUM_ARCH_BAD   (sizeof(arch_bad) / sizeof(arch_bad[0]))
