@@ -19,6 +19,8 @@ TEST_PART_IMAGES += $(PART_IMAGE_DIR)/tracer.elf
 # Partitions are built without F/D (mk/arch-riscv.mk); the FPU test's uses
 # them, in the same lp64 calling convention.
 $(PART_IMAGE_DIR)/obj/tests/system/parts/fpu.o: TP_CFLAGS += -march=rv64imafdc_zicsr
+# The fuzzer's victim keeps an FPU accumulator live across switches.
+$(PART_IMAGE_DIR)/obj/tests/system/parts/fuzzvictim.o: TP_CFLAGS += -march=rv64imafdc_zicsr
 endif
 
 TEST_SYSTEMS := sched spin faults-a faults-b hcalls virq sysp echo fpu-shared fpu-alone shm restart ports ports-flood plans modes \
@@ -306,6 +308,8 @@ RISCV_TEST_SYSTEMS := hcalls sched spin sysp faults-a faults-b virq fpu-shared f
 	hm-actions-quiet hm-module-halt hm-module-reset hm-flood conlat-quiet conlat-cr conlat-lines \
 	conlat-edge conflood nullhc guard-a guard-b guard-c rights scale ports-min ports-max \
 	reset-min reset-max riscv-pmp
+RISCV_TEST_SYSTEMS += hcall-args
+RISCV_TEST_SYSTEMS += fuzz-short fuzz-ref
 ARCH_TEST_TARGETS := $(foreach s,$(RISCV_TEST_SYSTEMS),$(SYSTEMS_DIR)/$(s)/system.elf)
 ARCH_TEST_PROGRAMS := tests/system/test_hypercalls.py tests/system/test_schedule.py \
 	tests/system/test_partitions.py tests/system/test_faults.py tests/system/test_virq.py \
@@ -316,6 +320,8 @@ ARCH_TEST_PROGRAMS := tests/system/test_hypercalls.py tests/system/test_schedule
 	tests/system/test_scale.py tests/system/test_port_costs.py \
 	tests/system/test_module_reset_cost.py tests/system/test_riscv_boot.py \
 	tests/system/test_riscv_pmp.py
+ARCH_TEST_PROGRAMS += tests/system/test_hcall_args.py
+ARCH_TEST_PROGRAMS += tests/system/test_fuzz.py
 # RTEMS applications on the executive's riscv CPU port: every RTEMS
 # system and test of x86 and SPARC but those RISCV_RTEMS_MISSING names
 # (systems and tests/system/test_NAME.py): none now.

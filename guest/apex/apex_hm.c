@@ -129,7 +129,7 @@ static void on_error(const struct tessera_hm_error *e)
         memcpy(x->MESSAGE, raised.text, (size_t)raised.length);
         raised.valid = false;
     } else {
-        x->LENGTH = describe(x->MESSAGE, e->error, e->detail);
+        x->LENGTH = describe(x->MESSAGE, e->error, (uint32_t)e->detail); /* low 32 bits */
     }
     (void)rtems_event_send(handler_task, APEX_RTEMS_HM_EVENT);
 }

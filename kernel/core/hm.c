@@ -260,8 +260,9 @@ static void restart(struct partition *p, const struct hm_error *e, int warm)
 static void hm_take(struct partition *p, const struct hm_error *e, uint32_t action)
 {
     p->hm_errors++;
+    /* The trace record has room for the low 32 bits of each. */
     trace_event(PV_TRACE_CLASS_HM, PV_TRACE_HM_EVENT, p->index, e->error | action << 16,
-                e->pc | (uint64_t)e->detail << 32);
+                (uint32_t)e->pc | (uint64_t)(uint32_t)e->detail << 32);
     if (action == PV_HM_ACTION_IGNORE) {
         p->shared->hm_ignored++;
         ignored_total++;
@@ -319,8 +320,13 @@ bool hm_take_module_reset(void)
 
 int32_t hm_hc_raise(struct partition *p)
 {
-    struct hm_error e = {arch_hcall_arg(p, 0), arch_hcall_arg(p, 1), 0, 0, NULL};
+    arch_word_t error = arch_hcall_arg(p, 0);
+    struct hm_error e = {(uint32_t)error, arch_hcall_arg(p, 1), 0, 0, NULL};
 
+    /* Error ids are 32-bit: a wider register value names none. */
+    if (e.error != error) {
+        return PV_EINVAL;
+    }
     if ((e.error & ~0xffu) == PV_HM_UNHANDLED) {
         uint32_t action;
 

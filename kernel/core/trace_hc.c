@@ -36,7 +36,7 @@ int32_t trace_hc_read(struct partition *p)
  * a and b of its own events. */
 int32_t trace_hc_event(struct partition *p)
 {
-    uint32_t kind = arch_hcall_arg(p, 0);
+    arch_word_t kind = arch_hcall_arg(p, 0);
 
     if (kind < PV_TRACE_GUEST_FIRST || kind > PV_TRACE_GUEST_LAST) {
         return PV_EINVAL;
@@ -44,6 +44,6 @@ int32_t trace_hc_event(struct partition *p)
     if (!trace_guest_on()) {
         return PV_ENOENT;
     }
-    trace_record(kind, p->index, arch_hcall_arg(p, 1), arch_hcall_arg64(p, 2));
+    trace_record((uint32_t)kind, p->index, arch_hcall_arg(p, 1), arch_hcall_arg64(p, 2));
     return PV_OK;
 }

@@ -12,26 +12,29 @@ int hc_result_ok(const struct hc_case *c, int32_t result)
            result != PV_EPERM && result != PV_ENOSYS;
 }
 
+/* 2^32 where register words are wider than 32 bits, else 0 (no such cases). */
+#define HC_WIDE ((pv_word_t)((uint64_t)1 << 32))
+
 struct gen {
     const struct hc_env *env;
     const struct pv_hcall_contract *hc;
-    uint32_t nr;
+    pv_word_t nr;
     void (*run)(const struct hc_case *c, void *ctx);
     void *ctx;
     unsigned count;
 };
 
-static uint32_t number_max(const struct gen *g, const struct pv_arg_contract *a)
+static pv_word_t number_max(const struct gen *g, const struct pv_arg_contract *a)
 {
     return (a->flags & PV_ARG_PORT_MAX) ? g->env->port_max : a->max;
 }
 
 /* The bytes pointer argument i covers with the arguments args. */
-static uint32_t pointer_len(const struct gen *g, unsigned i, const uint32_t *args)
+static pv_word_t pointer_len(const struct gen *g, unsigned i, const pv_word_t *args)
 {
     const struct pv_arg_contract *a = &g->hc->args[i];
     const struct pv_arg_contract *n;
-    uint32_t units;
+    pv_word_t units;
 
     if (a->flags & PV_ARG_ARCH_SIZE) {
         return g->env->frame_size;
@@ -50,7 +53,7 @@ static uint32_t pointer_len(const struct gen *g, unsigned i, const uint32_t *arg
 
 /* The arguments of a call whose every argument is valid: pointers at the
  * start of the read-write area (code: of the code area). */
-static void baseline(const struct gen *g, uint32_t *args)
+static void baseline(const struct gen *g, pv_word_t *args)
 {
     for (unsigned i = 0; i < 5; i++) {
         const struct pv_arg_contract *a = &g->hc->args[i];
@@ -83,12 +86,12 @@ static void baseline(const struct gen *g, uint32_t *args)
  * (every other output is then at a bad address or also in buf). */
 static void allow_writes(const struct gen *g, struct hc_case *c)
 {
-    uint32_t lo = 0, hi = 0;
+    pv_word_t lo = 0, hi = 0;
 
     c->write_va = 0;
     c->write_len = 0;
     for (unsigned i = 0; i < g->hc->nargs; i++) {
-        uint32_t len, va = c->args[i];
+        pv_word_t len, va = c->args[i];
 
         if (g->hc->args[i].kind != PV_ARG_OUT || va == 0) {
             continue;
@@ -108,7 +111,7 @@ static void allow_writes(const struct gen *g, struct hc_case *c)
     }
 }
 
-static void emit(struct gen *g, const uint32_t *args, unsigned arg, const char *what,
+static void emit(struct gen *g, const pv_word_t *args, unsigned arg, const char *what,
                  int32_t expect)
 {
     struct hc_case c;
@@ -130,7 +133,7 @@ static void pointer_cases(struct gen *g, unsigned i)
 {
     const struct hc_env *env = g->env;
     const struct pv_arg_contract *a = &g->hc->args[i];
-    uint32_t args[5], len, end;
+    pv_word_t args[5], len, end;
     int32_t bad = PV_EFAULT;
 
     if ((a->flags & PV_ARG_ARCH_SIZE) && env->skip_arch) {
@@ -163,8 +166,19 @@ static void pointer_cases(struct gen *g, unsigned i)
         emit(g, args, i, "at the area end", HC_ACCEPTED);
     }
     if (len >= 2) {
-        args[i] = 0u - len / 2;
+        args[i] = (pv_word_t)0 - len / 2;
         emit(g, args, i, "wrapping", bad);
+    }
+    /* Wide registers: what their low 32 bits alone would make valid. */
+    if (HC_WIDE) {
+        args[i] = (a->kind == PV_ARG_CODE ? env->code : env->buf) + HC_WIDE;
+        emit(g, args, i, "own area 4 GiB up", bad);
+        args[i] = env->control + HC_WIDE;
+        emit(g, args, i, "control page 4 GiB up", bad);
+    }
+    for (unsigned k = 0; k < env->num_arch_bad; k++) {
+        args[i] = env->arch_bad[k].va;
+        emit(g, args, i, env->arch_bad[k].what, bad);
     }
     /* A zero-length range is no memory at all, wherever it points. */
     if (a->len_arg != PV_ARG_FIXED && !(a->flags & PV_ARG_ARCH_SIZE) &&
@@ -178,12 +192,12 @@ static void pointer_cases(struct gen *g, unsigned i)
 static void number_cases(struct gen *g, unsigned i)
 {
     const struct pv_arg_contract *a = &g->hc->args[i];
-    uint32_t args[5], max = number_max(g, a);
+    pv_word_t args[5], max = number_max(g, a);
 
     baseline(g, args);
     args[i] = max;
     emit(g, args, i, "at max", HC_ACCEPTED);
-    if (max != 0xffffffffu) {
+    if (max != PV_ARG_WORD_MAX) {
         args[i] = max + 1;
         if (a->flags & PV_ARG_CLAMP) {
             /* The call must use only max units: its buffers end exactly
@@ -211,6 +225,40 @@ static void number_cases(struct gen *g, unsigned i)
         args[i] = 0;
         emit(g, args, i, "zero", HC_ACCEPTED);
     }
+    /* Wide registers: the valid value with a bit set above the low 32. */
+    if (HC_WIDE && !(a->flags & PV_ARG_CLAMP) && max != PV_ARG_WORD_MAX) {
+        baseline(g, args);
+        args[i] = a->valid + HC_WIDE;
+        emit(g, args, i, "valid value 4 GiB up", args[i] <= max ? HC_ACCEPTED : a->err_above);
+    }
+}
+
+/* Wide registers: a partition id or port handle 4 GiB up names none. */
+static void id_cases(struct gen *g, unsigned i)
+{
+    pv_word_t args[5];
+
+    if (!HC_WIDE) {
+        return;
+    }
+    baseline(g, args);
+    args[i] += HC_WIDE;
+    emit(g, args, i, "id 4 GiB up", PV_ENOENT);
+}
+
+/* Wide registers: the call's number 4 GiB up is no call, with arguments
+ * the call itself would take. */
+static void number_of_call_case(struct gen *g)
+{
+    pv_word_t args[5];
+
+    if (!HC_WIDE) {
+        return;
+    }
+    baseline(g, args);
+    g->nr += HC_WIDE;
+    emit(g, args, 0, "call number 4 GiB up", PV_ENOSYS);
+    g->nr -= HC_WIDE;
 }
 
 unsigned hc_generate(const struct hc_env *env, uint32_t nr,
@@ -223,6 +271,7 @@ unsigned hc_generate(const struct hc_env *env, uint32_t nr,
         if ((nr != HC_ALL && nr != g.nr) || !g.hc->name) {
             continue;
         }
+        number_of_call_case(&g);
         for (unsigned i = 0; i < g.hc->nargs; i++) {
             switch (g.hc->args[i].kind) {
             case PV_ARG_IN:
@@ -232,6 +281,11 @@ unsigned hc_generate(const struct hc_env *env, uint32_t nr,
                 break;
             case PV_ARG_NUMBER:
                 number_cases(&g, i);
+                break;
+            case PV_ARG_PEER:
+            case PV_ARG_PORT_SRC:
+            case PV_ARG_PORT_DST:
+                id_cases(&g, i);
                 break;
             default:
                 break;

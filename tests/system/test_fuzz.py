@@ -81,13 +81,24 @@ def main():
            f"fuzz {args.seed}: the victim ran through the fuzzing, the reference longer",
            f"victim lines: {len(got)} fuzzed, {len(want)} reference")
     bad = [ln for ln in got if "BAD" in ln or "LOST" in ln]
-    diff = [(i, g, w) for i, (g, w) in enumerate(zip(got, want)) if g != w and not
-            (g.startswith("lat ") and latency_within(g, w))]
+    # The latency lines and the work lines each in their order: where a
+    # latency is within the target but not identical (RISC-V's time CSR
+    # ticks at 100 ns), V's work may cross a line's end a window earlier or
+    # later, and the two kinds interleave differently.
+    diff = []
+    for lat in (True, False):
+        g_lines = [ln for ln in got if ln.startswith("lat ") == lat]
+        w_lines = [ln for ln in want if ln.startswith("lat ") == lat]
+        diff += [(i, g, w) for i, (g, w) in enumerate(zip(g_lines, w_lines)) if g != w and not
+                 (lat and latency_within(g, w))]
     tap.ok(not bad and not diff, f"fuzz {args.seed}: the victim's output is the reference's",
            "\n".join(bad[:5] + [f"line {i}: {g!r} != {w!r}" for i, g, w in diff[:10]]))
-    moved = [(g, w) for g, w in zip(got, want) if g.startswith("lat ") and g != w]
+    lat_got = [ln for ln in got if ln.startswith("lat ")]
+    lat_want = [ln for ln in want if ln.startswith("lat ")]
+    moved = [(g, w) for g, w in zip(lat_got, lat_want) if g != w]
     if moved:
-        print(f"# window-start latencies not byte-identical (within {TARGET}x): {moved[0]}")
+        print(f"# window-start latencies not byte-identical (within {TARGET}x) in {len(moved)} "
+              f"of {len(lat_got)} blocks: {moved[0]}")
     return tap.done()
 
 

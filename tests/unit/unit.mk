@@ -58,6 +58,18 @@ $(UNIT_WORDS64): tests/unit/kernel/test_words64.c tests/unit/kernel/fake_arch.c 
 		$(UNIT_SRCS_hcall) -lcmocka
 HOST_TEST_TARGETS += $(UNIT_WORDS64)
 HOST_TEST_PROGRAMS += $(UNIT_WORDS64)
+# The argument cases on the 64-bit stand-in: the same contract and cases,
+# with those only 64-bit registers have (a number or pointer 4 GiB up).
+UNIT_HCALL_ARGS64 := $(UNIT_DIR)/kernel-hcall_args64
+$(UNIT_HCALL_ARGS64): tests/unit/kernel/test_hcall_args.c tests/unit/kernel/fake_arch.c \
+		tests/unit/kernel/state.c $(UNIT_SRCS_hcall_args) \
+		$(UNIT_KERNEL_HEADERS) $(wildcard tests/unit/kernel/host64/*.h tests/unit/kernel/host64/pv/*.h)
+	@mkdir -p $(@D)
+	$(Q)$(HOSTCC) $(subst -Itests/unit/kernel/host ,-Itests/unit/kernel/host64 -Itests/unit/kernel/host ,\
+		$(UNIT_KERNEL_CFLAGS)) -o $@ $< tests/unit/kernel/fake_arch.c tests/unit/kernel/state.c \
+		$(UNIT_SRCS_hcall_args) -lcmocka
+HOST_TEST_TARGETS += $(UNIT_HCALL_ARGS64)
+HOST_TEST_PROGRAMS += $(UNIT_HCALL_ARGS64)
 
 # SPARC's 64-bit division helpers, on the host under other names.
 UNIT_DIVDI3 := $(UNIT_DIR)/pv-divdi3

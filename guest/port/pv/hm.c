@@ -32,7 +32,7 @@ tessera_hm_handler tessera_hm_handler_set(tessera_hm_handler new_handler)
     return old;
 }
 
-rtems_status_code tessera_hm_raise(uint32_t error, uint32_t detail)
+rtems_status_code tessera_hm_raise(uint32_t error, uintptr_t detail)
 {
     if (error != PV_HM_APPLICATION_ERROR && error != PV_HM_DEADLINE_MISSED &&
         error != PV_HM_STACK_OVERFLOW) {
@@ -62,7 +62,7 @@ void pvport_hm_fatal(uint32_t code)
 
 noreturn void cpu_stack_overflow(struct port_context *from, struct port_context *to)
 {
-    uint32_t area = (uint32_t)(uintptr_t)from;
+    uintptr_t area = (uintptr_t)from; /* whole: the log and hm_detail are 64-bit */
 
     (void)to;
     /* Its stack ran into whatever lies below: nothing can be trusted. */

@@ -38,8 +38,8 @@ extern hm_log_slot hm_log_next_own[];  /* the next younger entry of the same par
 
 struct hm_error {
     uint32_t error;   /* PV_HM_* */
-    uint32_t detail;  /* see pv_shared.hm_detail */
-    uint32_t pc;      /* faulting instruction, 0 if not an exception */
+    uint64_t detail;  /* see pv_shared.hm_detail: an address arrives whole */
+    uint64_t pc;      /* faulting instruction, 0 if not an exception */
     int sync;         /* an exception: resuming the context repeats it */
     const char *what; /* description for the console, or NULL */
 };

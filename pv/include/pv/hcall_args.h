@@ -11,11 +11,19 @@
  * alone, every bad pointer class and every bound +-1 of every call
  * (tests/common/hcall_cases.c). A new hypercall needs its entry here, or
  * those tests fail.
+ *
+ * Numbers are register words (pv_word_t, pv/word.h: 32 bits on x86 and
+ * SPARC, 64 on RISC-V), so the bounds are those of the value the kernel
+ * reads whole. A 64-bit value takes PV_U64_WORDS words (pv/hcall_words.h):
+ * the one entry that differs with the word's width is timer_set's, whose
+ * deadline and period are one word each on a 64-bit arch and a low and a
+ * high word each on a 32-bit one.
  */
 #ifndef PV_HCALL_ARGS_H
 #define PV_HCALL_ARGS_H
 
 #include <stdint.h>
+#include <pv/word.h>
 #include "abi.h"
 #include "hcall_words.h"
 #include "hm.h"
@@ -49,6 +57,9 @@
  * taken as at most its max when it has PV_ARG_CLAMP. */
 #define PV_ARG_FIXED 0xffu
 
+/* The largest value of a register word: a number without an upper bound. */
+#define PV_ARG_WORD_MAX ((pv_word_t)-1)
+
 /* Who may call. */
 #define PV_WHO_ANY     0 /* every partition */
 #define PV_WHO_SYSTEM  1 /* system partitions */
@@ -59,12 +70,12 @@ struct pv_arg_contract {
     uint8_t flags; /* PV_ARG_NULL_OK, ... */
     uint8_t len_arg;
     uint8_t reserved;
-    uint32_t size;     /* pointers: bytes, or bytes per unit of argument len_arg */
-    uint32_t min, max; /* numbers: the accepted range */
-    int32_t err_below; /* numbers: the result for min - 1 (if min > 0) */
-    int32_t err_above; /* numbers: the result for max + 1 (if max < 2^32 - 1) */
-    uint32_t valid;    /* numbers and values: what the call is made with when another
-                          argument is under test */
+    uint32_t size;      /* pointers: bytes, or bytes per unit of argument len_arg */
+    int32_t err_below;  /* numbers: the result for min - 1 (if min > 0) */
+    int32_t err_above;  /* numbers: the result for max + 1 (if max < PV_ARG_WORD_MAX) */
+    pv_word_t min, max; /* numbers: the accepted range */
+    pv_word_t valid;    /* numbers and values: what the call is made with when another
+                           argument is under test */
 };
 
 struct pv_hcall_contract {
@@ -85,7 +96,7 @@ struct pv_hcall_contract {
     }
 #define PV_A_NUM(min, max, below, above, valid, flags)                                             \
     {                                                                                              \
-        PV_ARG_NUMBER, (flags), 0, 0, 0, (min), (max), (below), (above), (valid)                   \
+        PV_ARG_NUMBER, (flags), 0, 0, 0, (below), (above), (min), (max), (valid)                   \
     }
 #define PV_A_VALUE(valid)                                                                          \
     {                                                                                              \
@@ -114,16 +125,24 @@ static const struct pv_hcall_contract pv_hcall_contracts[PV_HC_COUNT] = {
                              1,
                              {PV_A_IN(PV_ARG_FIXED, 0, PV_ARG_ARCH_SIZE | PV_ARG_NO_VALID)}},
     [PV_HC_IRQ_SYNC] = {"irq_sync", PV_WHO_ANY, 0, {{0}}},
-    /* deadline = lo | hi << 32 <= 2^63 - 1, period = lo | hi << 32 in
-     * [1000, 2^62 - 1] or 0; a period needs a deadline (valid hi = 1). */
+    /* deadline <= 2^63 - 1, period in [1000, 2^62 - 1] or 0; a period
+     * needs a deadline (valid: 2^32 ns). 32-bit words: deadline = lo | hi
+     * << 32, the same for the period. */
     [PV_HC_TIMER_SET] = {"timer_set",
                          PV_WHO_ANY,
-                         5,
-                         {PV_A_NUM(0, PV_CLOCK_EXEC, 0, PV_EINVAL, PV_CLOCK_WALL, 0), PV_A_VALUE(0),
-                          PV_A_NUM(0, 0x7fffffffu, 0, PV_EINVAL, 1, 0),
+                         1 + 2 * PV_U64_WORDS,
+                         {PV_A_NUM(0, PV_CLOCK_EXEC, 0, PV_EINVAL, PV_CLOCK_WALL, 0),
+#if PV_U64_WORDS == 1
+                          PV_A_NUM(0, 0x7fffffffffffffffu, 0, PV_EINVAL, (pv_word_t)1 << 32, 0),
+                          PV_A_NUM(PV_TIMER_MIN_PERIOD_NS, 0x3fffffffffffffffu, PV_EINVAL,
+                                   PV_EINVAL, 0, PV_ARG_ZERO_OK)
+#else
+                          PV_A_VALUE(0), PV_A_NUM(0, 0x7fffffffu, 0, PV_EINVAL, 1, 0),
                           PV_A_NUM(PV_TIMER_MIN_PERIOD_NS, 0xffffffffu, PV_EINVAL, 0, 0,
                                    PV_ARG_ZERO_OK),
-                          PV_A_NUM(0, 0x3fffffffu, 0, PV_EINVAL, 0, 0)}},
+                          PV_A_NUM(0, 0x3fffffffu, 0, PV_EINVAL, 0, 0)
+#endif
+                         }},
     [PV_HC_RESTART_SELF] = {"restart_self", PV_WHO_ANY, 0, {{0}}},
     [PV_HC_PART_STATUS] = {"partition_status",
                            PV_WHO_ANY,
@@ -156,7 +175,7 @@ static const struct pv_hcall_contract pv_hcall_contracts[PV_HC_COUNT] = {
                          PV_WHO_ANY,
                          4,
                          {PV_A_KIND(PV_ARG_PORT_DST), PV_A_OUT(2, 1, 0),
-                          PV_A_NUM(2, 0xffffffffu, PV_ERANGE, 0, 2, 0),
+                          PV_A_NUM(2, PV_ARG_WORD_MAX, PV_ERANGE, 0, 2, 0),
                           PV_A_OUT(PV_ARG_FIXED, sizeof(struct pv_port_message_info),
                                    PV_ARG_NULL_OK)}},
     [PV_HC_PORT_STATUS] = {"port_status",

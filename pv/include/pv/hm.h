@@ -37,18 +37,18 @@ struct pv_hm_entry {
     uint32_t error;        /* PV_HM_* */
     uint32_t action;       /* PV_HM_ACTION_* taken */
     uint64_t time_ns;      /* wall clock when it happened */
-    uint32_t detail;       /* as in the control page's hm_detail */
-    uint32_t pc;           /* the faulting instruction, or 0 */
+    uint64_t detail;       /* as in the control page's hm_detail (64 bits on every arch) */
+    uint64_t pc;           /* the faulting instruction, or 0 */
 };
 
-PV_ASSERT_SIZE(struct pv_hm_entry, 32);
+PV_ASSERT_SIZE(struct pv_hm_entry, 40);
 PV_ASSERT_OFFSET(struct pv_hm_entry, seq, 0);
 PV_ASSERT_OFFSET(struct pv_hm_entry, partition_id, 4);
 PV_ASSERT_OFFSET(struct pv_hm_entry, error, 8);
 PV_ASSERT_OFFSET(struct pv_hm_entry, action, 12);
 PV_ASSERT_OFFSET(struct pv_hm_entry, time_ns, 16);
 PV_ASSERT_OFFSET(struct pv_hm_entry, detail, 24);
-PV_ASSERT_OFFSET(struct pv_hm_entry, pc, 28);
+PV_ASSERT_OFFSET(struct pv_hm_entry, pc, 32);
 
 struct pv_hm_log_status {
     uint32_t next_seq;    /* number the next entry will get */

@@ -273,9 +273,10 @@ static inline int32_t pv_port_clear(int32_t port)
 
 /* Reports an error the guest detected (PV_HM_STACK_OVERFLOW,
  * PV_HM_DEADLINE_MISSED, PV_HM_APPLICATION_ERROR or PV_HM_FATAL_ERROR) with
- * a detail of its choice. Returns 0 when the configured action lets the
- * partition carry on (ignore, log, propagate); otherwise does not return. */
-static inline int32_t pv_hm_raise(uint32_t error, uint32_t detail)
+ * a detail of its choice, a register word (an address fits whole). Returns
+ * 0 when the configured action lets the partition carry on (ignore, log,
+ * propagate); otherwise does not return. */
+static inline int32_t pv_hm_raise(uint32_t error, pv_word_t detail)
 {
     return pv_hcall2(PV_HC_HM_RAISE, error, detail);
 }

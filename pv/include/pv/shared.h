@@ -24,7 +24,7 @@
  * kernel stores it in the control page's abi_version; a guest compares it
  * with the number it was built for before it makes any other use of the
  * interface (docs/pv-api.md, "ABI version"). */
-#define PV_ABI_VERSION 1u
+#define PV_ABI_VERSION 2u /* 2: hm_detail and hm_pc (and the HM log's) 64-bit */
 
 struct pv_shared {
     /* --- virtual interrupts --- */
@@ -78,15 +78,16 @@ struct pv_shared {
     uint32_t hm_seq;     /* kernel: errors propagated so far; incremented after the fields
                             below are written, and PV_IRQ_HM raised */
     uint32_t hm_error;   /* kernel: PV_HM_* */
-    uint32_t hm_detail;  /* kernel: what the error id says (docs/pv-api.md): fault address,
-                            hypercall number and code, the guest's detail, port handle */
-    uint32_t hm_pc;      /* kernel: the instruction that caused it; 0 if not an exception */
     uint32_t hm_flags;   /* kernel: PV_HM_FLAG_* */
     uint32_t hm_ignored; /* kernel: errors of this partition the action "ignore" counted */
-    uint32_t reserved1;  /* 0: pads to a multiple of 8 bytes on every arch */
+    uint32_t reserved1;  /* 0: puts hm_detail at a multiple of 8 on every arch */
+    uint64_t hm_detail;  /* kernel: what the error id says (docs/pv-api.md): fault address,
+                            hypercall number and code, the guest's detail, port handle;
+                            64 bits on every arch, so a 64-bit address arrives whole */
+    uint64_t hm_pc;      /* kernel: the instruction that caused it; 0 if not an exception */
 };
 
-PV_ASSERT_SIZE(struct pv_shared, 168);
+PV_ASSERT_SIZE(struct pv_shared, 176);
 PV_ASSERT_OFFSET(struct pv_shared, irq_level, 0);
 PV_ASSERT_OFFSET(struct pv_shared, irq_mask, 4);
 PV_ASSERT_OFFSET(struct pv_shared, irq_pending, 8);
@@ -114,11 +115,11 @@ PV_ASSERT_OFFSET(struct pv_shared, window_guard_ns, 132);
 PV_ASSERT_OFFSET(struct pv_shared, abi_version, 136);
 PV_ASSERT_OFFSET(struct pv_shared, hm_seq, 140);
 PV_ASSERT_OFFSET(struct pv_shared, hm_error, 144);
-PV_ASSERT_OFFSET(struct pv_shared, hm_detail, 148);
-PV_ASSERT_OFFSET(struct pv_shared, hm_pc, 152);
-PV_ASSERT_OFFSET(struct pv_shared, hm_flags, 156);
-PV_ASSERT_OFFSET(struct pv_shared, hm_ignored, 160);
-PV_ASSERT_OFFSET(struct pv_shared, reserved1, 164);
+PV_ASSERT_OFFSET(struct pv_shared, hm_flags, 148);
+PV_ASSERT_OFFSET(struct pv_shared, hm_ignored, 152);
+PV_ASSERT_OFFSET(struct pv_shared, reserved1, 156);
+PV_ASSERT_OFFSET(struct pv_shared, hm_detail, 160);
+PV_ASSERT_OFFSET(struct pv_shared, hm_pc, 168);
 
 /* The error is synchronous: the upcall frame's context is the faulting
  * instruction, and resuming it repeats the fault. */

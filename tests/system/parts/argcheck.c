@@ -31,13 +31,30 @@
 #define KERNEL_ADDRESS 0xf0000000u /* the kernel's mapping, supervisor-only */
 #define INSN_ALIGN     4u
 #elif defined(__riscv)
-/* The kernel's load address: its map is in Sv39's upper half, beyond the
- * 32 bits of hc_env, and nothing is mapped here for a partition. */
+/* The kernel's load address (nothing is mapped there for a partition);
+ * its map in Sv39's upper half is among ARCH_BAD. */
 #define KERNEL_ADDRESS 0x80000000u
 #define INSN_ALIGN     2u
+/* Sv39: an address is canonical when bits 63..39 copy bit 38. The lower
+ * half is the partitions', the upper the kernel's; each of these holds an
+ * own area's address in its low bits, so a kernel that dropped high bits
+ * would take it. */
+static const struct hc_bad_address arch_bad[] = {
+    {((uint64_t)1 << 38) + BUF_VA, "non-canonical (bit 38 alone)"},
+    {((uint64_t)1 << 63) + BUF_VA, "non-canonical (bit 63 alone)"},
+    {0xffffffc000000000u + BUF_VA, "Sv39 upper half"},
+    {0xffffffff80000000u, "the kernel as linked"},
+    {((uint64_t)1 << 38) - 0x1000u, "top page of the lower half"},
+};
+#define ARCH_BAD       arch_bad
+#define NUM_ARCH_BAD   (sizeof(arch_bad) / sizeof(arch_bad[0]))
 #else
 #define KERNEL_ADDRESS 0x00100000u /* the kernel's direct map, supervisor-only */
 #define INSN_ALIGN     1u
+#endif
+#ifndef ARCH_BAD
+#define ARCH_BAD     NULL
+#define NUM_ARCH_BAD 0u
 #endif
 
 static uint32_t ro_copy[RO_SIZE / 4];
@@ -56,7 +73,7 @@ static void fill(uint32_t va, uint32_t size, uint32_t word)
 }
 
 /* The first word of buf outside [from, to) that is no longer FILL, or 0. */
-static uint32_t written_outside(uint32_t from, uint32_t to)
+static uint32_t written_outside(pv_word_t from, pv_word_t to)
 {
     for (uint32_t va = BUF_VA; va < BUF_VA + BUF_SIZE; va += 4) {
         if ((va + 4 <= from || va >= to) && *(volatile uint32_t *)(uintptr_t)va != FILL) {
@@ -133,6 +150,8 @@ static void run_all(void)
         .frame_size = sizeof(struct pv_upcall_frame),
         .peer_id = 3,
         .skip_arch = 0,
+        .arch_bad = ARCH_BAD,
+        .num_arch_bad = NUM_ARCH_BAD,
     };
     struct tally all = {0, 0};
     int32_t src = pv_port_open("lo_out", 6), dst = pv_port_open("lo_in", 5);

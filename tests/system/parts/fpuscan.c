@@ -201,7 +201,8 @@ void pv_upcall_handler(struct pv_upcall_frame *f)
         k = (f->eip - CODE_VA) / SLOT_SIZE;
     }
     if (k >= NUM_SLOTS) {
-        tp_printf("fault outside the slots: error=%u pc=%x\n", s->hm_error, s->hm_pc);
+        tp_printf("fault outside the slots: error=%u pc=%llx\n", s->hm_error,
+                  (unsigned long long)s->hm_pc);
         pv_halt_self();
     }
     if (s->hm_error < PV_HM_ERROR_COUNT) {

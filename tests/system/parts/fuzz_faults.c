@@ -14,24 +14,30 @@ static volatile uint32_t sink;
 static volatile uint32_t zero;
 static volatile double fsink;
 
+#if defined(__riscv)
+#define FAULT_KINDS 18u /* RISC-V has three more below */
+#else
+#define FAULT_KINDS 15u
+#endif
+
 void fault(void)
 {
-    uint32_t kind = below(15);
+    uint32_t kind = below(FAULT_KINDS);
 
     K->faults++;
     K->expect_fault = 1;
     switch (kind) {
     case 0:
-        sink = *(volatile uint32_t *)KERNEL_VA;
+        sink = *(volatile uint32_t *)(uintptr_t)KERNEL_VA;
         break;
     case 1:
-        *(volatile uint32_t *)(CODE_VA + (below(CODE_LEN) & ~3u)) = rnd();
+        *(volatile uint32_t *)(uintptr_t)(CODE_VA + (below(CODE_LEN) & ~3u)) = rnd();
         break;
     case 2:
-        *(volatile uint32_t *)(RO_VA + (below(RO_LEN) & ~3u)) = rnd();
+        *(volatile uint32_t *)(uintptr_t)(RO_VA + (below(RO_LEN) & ~3u)) = rnd();
         break;
     case 3:
-        sink = *(volatile uint32_t *)(VICTIM_VA + (below(0x4000) & ~3u));
+        sink = *(volatile uint32_t *)(uintptr_t)(VICTIM_VA + (below(0x4000) & ~3u));
         break;
     case 4:
         *(volatile uint32_t *)(uintptr_t)(below(4) * 4) = 1;
@@ -66,6 +72,61 @@ void fault(void)
         break;
     default:
         __asm__ volatile("call *%0" ::"r"(KERNEL_VA));
+        break;
+#elif defined(__riscv)
+    /* Privileged (SYSTEM opcode: CSRs, sret, wfi, sfence.vma), misaligned
+     * atomics (QEMU does plain misaligned loads itself), the FPU with FS
+     * off, addresses beyond the lower half's 4 GiB and non-canonical
+     * ones, a jump into the kernel. Division by zero (case 5) and the FPU
+     * in soft float (case 6) do not trap on RISC-V. */
+    case 8: {
+        uint64_t v;
+
+        __asm__ volatile("csrr %0, sstatus" : "=r"(v));
+        sink = (uint32_t)v;
+        break;
+    }
+    case 9:
+        __asm__ volatile("sret");
+        break;
+    case 10:
+        if (below(2)) {
+            __asm__ volatile("wfi");
+        } else {
+            __asm__ volatile("sfence.vma" ::: "memory");
+        }
+        break;
+    case 11: {
+        uint32_t v;
+
+        __asm__ volatile("amoadd.w %0, %2, (%1)"
+                         : "=r"(v)
+                         : "r"((uintptr_t)SCR_VA + 1 + below(3)), "r"(1)
+                         : "memory");
+        sink = v;
+        break;
+    }
+    case 12:
+        __asm__ volatile(".4byte 0x00000053" ::: "memory"); /* fadd.s f0, f0, f0 */
+        break;
+    case 13:
+        /* An own address 4 GiB up: a 32-bit cut would find the data area. */
+        sink = *(volatile uint32_t *)(uintptr_t)(((uint64_t)1 << 32) + DATA_VA +
+                                                 (below(DATA_LEN) & ~3u));
+        break;
+    case 14:
+        /* Non-canonical: bit 38 set, not copied into 63..39. */
+        *(volatile uint32_t *)(uintptr_t)(((uint64_t)1 << 38) + SCR_VA) = rnd();
+        break;
+    case 15:
+        __asm__ volatile("csrw satp, zero" ::: "memory");
+        break;
+    case 16:
+        /* Its own code 4 GiB up: not executable, not mapped. */
+        __asm__ volatile("jalr %0" ::"r"(((uint64_t)1 << 32) + CODE_VA) : "ra", "memory");
+        break;
+    default:
+        __asm__ volatile("jalr %0" ::"r"(KERNEL_VA) : "ra", "memory");
         break;
 #else
     case 8:

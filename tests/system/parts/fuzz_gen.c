@@ -27,7 +27,7 @@ static const struct area areas[] = {
 #define NAREAS (sizeof(areas) / sizeof(areas[0]))
 
 /* Is [p, p + len) inside one area with the rights? (docs/pv-api.md) */
-int range_ok(uint32_t p, uint32_t len, uint32_t rights)
+int range_ok(pv_word_t p, pv_word_t len, uint32_t rights)
 {
     if (len == 0) {
         return 1;
@@ -69,16 +69,53 @@ uint32_t below(uint32_t n)
     return rnd() % n;
 }
 
-static uint32_t pick(const uint32_t *v, uint32_t n)
+static pv_word_t pick(const pv_word_t *v, uint32_t n)
 {
     return v[below(n)];
 }
 
+/* One of the values (register words), each as likely. */
 #define PICK(...)                                                                                  \
     ({                                                                                             \
-        const uint32_t v_[] = {__VA_ARGS__};                                                       \
+        const pv_word_t v_[] = {__VA_ARGS__};                                                      \
         pick(v_, sizeof(v_) / sizeof(v_[0]));                                                      \
     })
+
+#if PV_WORD_BITS > 32
+/* 64-bit registers: values a kernel that cut them to 32 bits would take
+ * for others - 4 GiB and more above an own address or a valid number,
+ * Sv39's non-canonical addresses (bit 38 not copied upwards) - picked as
+ * often as the 32-bit ones. On 32-bit arches nothing is drawn for them, so
+ * a seed's calls are those of before. */
+#define WIDE_HALF  ((pv_word_t)1 << 32)
+#define NONCANON   ((pv_word_t)1 << 38)
+#define WIDE_EXTRA , ~(pv_word_t)0, WIDE_HALF, ((pv_word_t)rnd() << 32) | rnd()
+/* Numbers of calls 4 GiB and more up: build() gives them that call's
+ * arguments. */
+#define WIDE_NR_EXTRA                                                                              \
+    , WIDE_HALF + below(PV_HC_COUNT), ((pv_word_t)(rnd() | 1) << 32) + below(PV_HC_COUNT)
+
+static pv_word_t widen(pv_word_t v)
+{
+    switch (below(8)) {
+    case 0:
+        return v + WIDE_HALF;
+    case 1:
+        return v | NONCANON;
+    case 2:
+        return v + ((pv_word_t)(rnd() | 1) << 32);
+    case 3:
+        return v | (pv_word_t)1 << 63;
+    default:
+        return v;
+    }
+}
+#define WIDEN(v) (below(4) ? (v) : widen(v))
+#else
+#define WIDE_EXTRA
+#define WIDE_NR_EXTRA
+#define WIDEN(v) (v)
+#endif
 
 static uint32_t mix(uint32_t x)
 {
@@ -99,7 +136,7 @@ void seed_rng(uint32_t seed)
 /* ---- pointers and lengths ---- */
 
 /* Addresses that are never the fuzzer's: kernel, other partitions, NULL. */
-static const uint32_t foreign[] = {
+static const pv_word_t foreign[] = {
     0,
     1,
     0xfff,
@@ -122,20 +159,41 @@ static const uint32_t foreign[] = {
     PV_SHARED_VA + 0x1000,
     CODE_VA - 1,
     KEEP_VA + KEEP_LEN,
+#if PV_WORD_BITS > 32
+    /* Above 4 GiB: own areas and the control page seen through their low
+     * 32 bits, the top of Sv39's lower half, non-canonical addresses (bit
+     * 38 set, the bits above it clear, or the reverse), the kernel's half. */
+    WIDE_HALF,
+    WIDE_HALF + SCR_VA,
+    WIDE_HALF + DATA_VA,
+    WIDE_HALF + CODE_VA,
+    WIDE_HALF + PV_SHARED_VA,
+    ((pv_word_t)1 << 38) - 0x1000,
+    NONCANON,
+    NONCANON + SCR_VA,
+    NONCANON + PV_SHARED_VA,
+    ~(pv_word_t)0 - NONCANON + 1 + SCR_VA,
+    ((pv_word_t)1 << 63) + SCR_VA,
+    0xffffffc000000000ul,
+    KERNEL_VA + 0x1000,
+    KERNEL_VA + 0x00100000,
+    0xfffffffffffff000ul,
+    ~(pv_word_t)0,
+#endif
 };
 
 extern char __heap_start[];
 
 /* The kernel would take a frame at p (readable; alignment aside). */
-static int frame_ok(uint32_t p)
+static int frame_ok(pv_word_t p)
 {
     return range_ok(p - UPCALL_BELOW, sizeof(struct pv_upcall_frame) + UPCALL_BELOW, FZ_R);
 }
 
 /* ... and the fuzzer may write it there: scratch or the data area's tail. */
-static int craftable(uint32_t p)
+static int craftable(pv_word_t p)
 {
-    uint32_t lo = p - UPCALL_BELOW, tail = ((uint32_t)(uintptr_t)__heap_start + 0xfff) & ~0xfffu;
+    pv_word_t lo = p - UPCALL_BELOW, tail = ((uint32_t)(uintptr_t)__heap_start + 0xfff) & ~0xfffu;
 
     if (!range_ok(lo, sizeof(struct pv_upcall_frame) + UPCALL_BELOW, FZ_W)) {
         return 0;
@@ -146,18 +204,28 @@ static int craftable(uint32_t p)
 /* A pointer for an object of `size` bytes. writes: the kernel may write
  * there, so only areas whose contents do not matter to the fuzzer
  * (scratch, and the unused tail of the data area). */
-static uint32_t gen_ptr(uint32_t size, int writes)
+static pv_word_t gen_own_ptr(uint32_t size, int writes, uint32_t r);
+
+static pv_word_t gen_ptr(uint32_t size, int writes)
 {
-    uint32_t base, len, r = below(16);
+    uint32_t r = below(16);
 
     if (r < 4) {
-        uint32_t p = pick(foreign, sizeof(foreign) / sizeof(foreign[0]));
+        pv_word_t p = pick(foreign, sizeof(foreign) / sizeof(foreign[0]));
 
         return below(4) ? p : p + below(64) - 32;
     }
     if (r == 4) {
-        return rnd();
+        return WIDEN(rnd());
     }
+    return WIDEN(gen_own_ptr(size, writes, r));
+}
+
+/* In or at the edges of an own area (r: gen_ptr's draw, 5..15). */
+static pv_word_t gen_own_ptr(uint32_t size, int writes, uint32_t r)
+{
+    pv_word_t base, len;
+
     if (writes || r < 10) {
         switch (below(4)) {
         case 0:
@@ -198,8 +266,15 @@ static uint32_t gen_ptr(uint32_t size, int writes)
     }
 }
 
+static pv_word_t gen_len32(pv_word_t p, uint32_t bound);
+
 /* A length for a range at p, the call accepting at most bound bytes. */
-static uint32_t gen_len(uint32_t p, uint32_t bound)
+static pv_word_t gen_len(pv_word_t p, uint32_t bound)
+{
+    return WIDEN(gen_len32(p, bound));
+}
+
+static pv_word_t gen_len32(pv_word_t p, uint32_t bound)
 {
     switch (below(14)) {
     case 0:
@@ -213,9 +288,9 @@ static uint32_t gen_len(uint32_t p, uint32_t bound)
     case 4:
         return bound - 1;
     case 5:
-        return 0u - p; /* up to the end of the address space */
+        return (pv_word_t)0 - p; /* up to the end of the address space */
     case 6:
-        return 0u - p + 1 + below(64); /* wraps */
+        return (pv_word_t)0 - p + 1 + below(64); /* wraps */
     case 7:
         return 0xffffffffu;
     case 8:
@@ -237,7 +312,7 @@ static uint32_t gen_len(uint32_t p, uint32_t bound)
 
 /* ---- one hypercall ---- */
 
-static void add_ptr(struct call *c, uint32_t p, uint32_t len, uint32_t rights)
+static void add_ptr(struct call *c, pv_word_t p, pv_word_t len, uint32_t rights)
 {
     c->p[c->np] = p;
     c->len[c->np] = len;
@@ -295,40 +370,42 @@ static uint64_t gen_period(void)
     }
 }
 
-static uint32_t gen_part_id(void)
+/* Ids of partitions; wide ones (64-bit registers) name the victim or the
+ * fuzzer itself in their low 32 bits. */
+static pv_word_t gen_part_id(void)
 {
-    return PICK(PV_PART_SELF, FUZZ_ID, VICTIM_ID, SPIN_ID, 0, 4, 255, 0x7fffffff, 0xfffffffe,
-                rnd());
+    return WIDEN(
+        PICK(PV_PART_SELF, FUZZ_ID, VICTIM_ID, SPIN_ID, 0, 4, 255, 0x7fffffff, 0xfffffffe, rnd()));
 }
 
-static int32_t gen_port(void)
+static pv_word_t gen_port(void)
 {
     uint32_t r = below(8);
 
     if (r < 4) {
-        return K->ports[r];
+        return WIDEN((pv_word_t)(uint32_t)K->ports[r]);
     }
-    return (int32_t)PICK(4, 5, 6, 7, 64, 0xffffffffu, 0x80000000u, 0x7fffffffu, rnd());
+    return WIDEN(PICK(4, 5, 6, 7, 64, 0xffffffffu, 0x80000000u, 0x7fffffffu, rnd()));
 }
 
 static const char *const port_names[] = {"QS", "QD", "SS", "SD", "VD", "Q", "QSX", ""};
 
 static void build_ports(struct call *c)
 {
-    uint32_t len, p;
+    pv_word_t len, p;
 
     switch (c->nr) {
     case PV_HC_PORT_OPEN:
         if (below(2)) {
             /* A real name copied to scratch: found or not by its length. */
             const char *n = port_names[below(8)];
-            char *dst = (char *)(SCR_VA + below(SCR_LEN - 64));
+            char *dst = (char *)(uintptr_t)(SCR_VA + below(SCR_LEN - 64));
             uint32_t i = 0;
 
             for (; n[i]; i++) {
                 dst[i] = n[i];
             }
-            c->a[0] = (uint32_t)(uintptr_t)dst;
+            c->a[0] = WIDEN((pv_word_t)(uintptr_t)dst);
             c->a[1] = PICK(i, i, 0, 31, 32, 0xffffffffu);
         } else {
             c->a[0] = gen_ptr(32, 0);
@@ -341,7 +418,7 @@ static void build_ports(struct call *c)
     case PV_HC_PORT_WRITE:
         p = gen_ptr(32, 0);
         len = gen_len(p, PICK(16, 32));
-        c->a[0] = (uint32_t)gen_port();
+        c->a[0] = gen_port();
         c->a[1] = p;
         c->a[2] = len;
         if (len <= 16) {
@@ -350,7 +427,7 @@ static void build_ports(struct call *c)
         break;
     case PV_HC_PORT_READ:
         p = gen_ptr(32, 1);
-        c->a[0] = (uint32_t)gen_port();
+        c->a[0] = gen_port();
         c->a[1] = p;
         c->a[2] = gen_len(p, PICK(16, 32));
         c->a[3] = below(3) ? gen_ptr(sizeof(struct pv_port_message_info), 1) : 0;
@@ -360,12 +437,12 @@ static void build_ports(struct call *c)
         }
         break;
     case PV_HC_PORT_STATUS:
-        c->a[0] = (uint32_t)gen_port();
+        c->a[0] = gen_port();
         c->a[1] = gen_ptr(sizeof(struct pv_port_status), 1);
         add_ptr(c, c->a[1], sizeof(struct pv_port_status), FZ_W);
         break;
     default: /* PV_HC_PORT_CLEAR */
-        c->a[0] = (uint32_t)gen_port();
+        c->a[0] = gen_port();
         break;
     }
 }
@@ -382,13 +459,14 @@ static const uint16_t weights[PV_HC_COUNT] = {
     [PV_HC_HM_LOG_READ] = 48,
 };
 
-static uint32_t pick_nr(void)
+static pv_word_t pick_nr(void)
 {
     uint32_t r = below(1024);
 
     if (r < 64) {
-        return PICK(PV_HC_COUNT, PV_HC_COUNT + 1, 0xff, 0x100, 0xffff, 0x10000, 0x80000000u,
-                    0xffffffffu, rnd());
+        /* 64-bit registers: also a call's number 4 GiB and more up. */
+        return WIDEN(PICK(PV_HC_COUNT, PV_HC_COUNT + 1, 0xff, 0x100, 0xffff, 0x10000, 0x80000000u,
+                          0xffffffffu, rnd() WIDE_EXTRA WIDE_NR_EXTRA));
     }
     r -= 64;
     for (uint32_t nr = 0; nr < PV_HC_COUNT; nr++) {
@@ -400,13 +478,35 @@ static uint32_t pick_nr(void)
     return PV_HC_IRQ_SYNC;
 }
 
+static void build_args(struct call *c);
+
 void build(struct call *c)
 {
-    uint32_t p;
+    pv_word_t nr = pick_nr(), high = nr - (uint32_t)nr;
 
-    c->nr = pick_nr();
+    if (high && (uint32_t)nr < PV_HC_COUNT) {
+        /* A wide number whose low 32 bits are a call, with that call's own
+         * arguments: a kernel that cut the number would make the call
+         * (halt_self, upcall_return of a random frame, ...) instead of
+         * returning PV_ENOSYS. */
+        c->nr = (uint32_t)nr;
+        build_args(c);
+        c->nr += high;
+        c->np = 0;
+        c->oracle_exact = 0;
+        return;
+    }
+    c->nr = nr;
+    build_args(c);
+}
+
+/* The arguments of call c->nr. */
+static void build_args(struct call *c)
+{
+    pv_word_t p;
+
     for (int i = 0; i < 5; i++) {
-        c->a[i] = PICK(0, 1, 0xffffffffu, 0x80000000u, rnd());
+        c->a[i] = PICK(0, 1, 0xffffffffu, 0x80000000u, rnd() WIDE_EXTRA);
     }
     switch (c->nr) {
     case PV_HC_CONSOLE_WRITE:
@@ -445,11 +545,10 @@ void build(struct call *c)
     case PV_HC_TIMER_SET: {
         uint64_t dl = gen_time(), per = gen_period();
 
-        c->a[0] = PICK(PV_CLOCK_WALL, PV_CLOCK_EXEC, PV_CLOCK_WALL, 2, 0xffffffffu);
-        c->a[1] = (uint32_t)dl;
-        c->a[2] = (uint32_t)(dl >> 32);
-        c->a[3] = (uint32_t)per;
-        c->a[4] = (uint32_t)(per >> 32);
+        c->a[0] = WIDEN(PICK(PV_CLOCK_WALL, PV_CLOCK_EXEC, PV_CLOCK_WALL, 2, 0xffffffffu));
+        /* Each 64-bit value in PV_U64_WORDS words (pv/hcall_words.h). */
+        pv_u64_to_words(&c->a[PV_TIMER_SET_ARG_DEADLINE], dl);
+        pv_u64_to_words(&c->a[PV_TIMER_SET_ARG_PERIOD], per);
         break;
     }
     case PV_HC_PART_STATUS:
@@ -486,19 +585,20 @@ void build(struct call *c)
         build_ports(c);
         break;
     case PV_HC_PLAN_SWITCH:
-        c->a[0] = PICK(0, 0, 1, 2, 0xffffffffu, rnd());
+        c->a[0] = WIDEN(PICK(0, 0, 1, 2, 0xffffffffu, rnd()));
         break;
     case PV_HC_MODE_SET:
-        /* IDLE would halt, the restarts come from restart(). */
-        c->a[0] = PICK(PV_MODE_NORMAL, PV_MODE_NORMAL, 4, 5, 0xffffffffu, rnd());
+        /* IDLE would halt, the restarts come from restart(); wide values
+         * whose low bits are one of those are the kernel's to refuse. */
+        c->a[0] = WIDEN(PICK(PV_MODE_NORMAL, PV_MODE_NORMAL, 4, 5, 0xffffffffu, rnd()));
         if (c->a[0] <= PV_MODE_WARM_START) {
             c->a[0] = PV_MODE_NORMAL;
         }
         break;
     case PV_HC_HM_RAISE:
-        c->a[0] = PICK(PV_HM_STACK_OVERFLOW, PV_HM_APPLICATION_ERROR, PV_HM_APPLICATION_ERROR,
-                       PV_HM_MEMORY_VIOLATION, PV_HM_HYPERCALL_MISUSE, PV_HM_RESTART_LOOP,
-                       PV_HM_ERROR_COUNT, 0xffffffffu, rnd());
+        c->a[0] = WIDEN(PICK(PV_HM_STACK_OVERFLOW, PV_HM_APPLICATION_ERROR, PV_HM_APPLICATION_ERROR,
+                             PV_HM_MEMORY_VIOLATION, PV_HM_HYPERCALL_MISUSE, PV_HM_RESTART_LOOP,
+                             PV_HM_ERROR_COUNT, 0xffffffffu, rnd()));
         /* The restarting errors (deadline-missed, fatal-error) come from
          * restart() only. */
         if (c->a[0] == PV_HM_DEADLINE_MISSED || c->a[0] == PV_HM_FATAL_ERROR) {
@@ -506,8 +606,8 @@ void build(struct call *c)
         }
         break;
     case PV_HC_HM_LOG_READ: {
-        uint32_t max = PICK(0, 1, 64, 65, 0xffffffffu, 0x0aaaaaabu, rnd());
-        uint32_t n = max < 64 ? max : 64;
+        pv_word_t max = WIDEN(PICK(0, 1, 64, 65, 0xffffffffu, 0x0aaaaaabu, rnd()));
+        uint32_t n = max < 64 ? (uint32_t)max : 64;
 
         c->a[0] = PICK(0, 1, 0xffffffffu, rnd());
         c->a[1] = gen_ptr(n * sizeof(struct pv_hm_entry), 1);
@@ -529,14 +629,14 @@ void build(struct call *c)
 
 /* Fills a frame at p (in scratch) that resumes at fault_resume on a fresh
  * stack, or at an address that faults; the rest is random. */
-void craft_frame(uint32_t p)
+void craft_frame(pv_word_t p)
 {
-    uint32_t *w = (uint32_t *)p;
+    uint32_t *w = (uint32_t *)(uintptr_t)p;
     uint32_t n = (sizeof(struct pv_upcall_frame) + UPCALL_BELOW) / 4;
-    struct pv_upcall_frame *f = (struct pv_upcall_frame *)p;
-    uint32_t resume = PICK((uint32_t)(uintptr_t)fault_resume, (uint32_t)(uintptr_t)fault_resume,
-                           (uint32_t)(uintptr_t)fault_resume, 0, KERNEL_VA, VICTIM_VA, 0x50000000,
-                           (uint32_t)(uintptr_t)fault_resume + 2);
+    struct pv_upcall_frame *f = (struct pv_upcall_frame *)(uintptr_t)p;
+    pv_word_t resume =
+        PICK((uintptr_t)fault_resume, (uintptr_t)fault_resume, (uintptr_t)fault_resume, 0,
+             KERNEL_VA, VICTIM_VA, 0x50000000, (uintptr_t)fault_resume + 2);
 
     /* SPARC: the kernel refuses a frame that is not 8-byte aligned (the
      * fuzzer could not store one there anyway). */
@@ -550,6 +650,10 @@ void craft_frame(uint32_t p)
 #if defined(__i386__)
     f->eip = resume;
     f->esp = ((uint32_t)(uintptr_t)__stack_top & ~15u) - 16;
+#elif defined(__riscv)
+    /* Any pc, sp on a fresh stack (x[1] is x2); the registers stay random. */
+    f->pc = below(8) ? resume : WIDEN(resume) + PICK(0, 1, 2, WIDE_HALF);
+    f->x[1] = ((uintptr_t)__stack_top & ~15ul) - 16;
 #else
     f->pc = resume;
     f->npc = below(8) ? resume + 4 : PICK(0, KERNEL_VA, resume + 2);

@@ -33,11 +33,15 @@
 
 /* ---- issuing, recording, checking ---- */
 
+/* Register words in hex, as wide as the arch's (8 or 16 digits). */
+#define WORD_DIGITS (PV_WORD_BITS / 4)
+
 static void print_rec(const volatile struct rec *r)
 {
-    tp_printf("  call %u: nr=%u args=%08x %08x %08x %08x %08x -> %d\n", (unsigned)r->n,
-              (unsigned)r->nr, (unsigned)r->a[0], (unsigned)r->a[1], (unsigned)r->a[2],
-              (unsigned)r->a[3], (unsigned)r->a[4], (int)r->ret);
+    tp_printf("  call %u: nr=%llu args=%0*llx %0*llx %0*llx %0*llx %0*llx -> %d\n", (unsigned)r->n,
+              (unsigned long long)r->nr, WORD_DIGITS, (unsigned long long)r->a[0], WORD_DIGITS,
+              (unsigned long long)r->a[1], WORD_DIGITS, (unsigned long long)r->a[2], WORD_DIGITS,
+              (unsigned long long)r->a[3], WORD_DIGITS, (unsigned long long)r->a[4], (int)r->ret);
 }
 
 static void report_finding(const char *what)
@@ -100,12 +104,23 @@ static void check(const struct call *c, int32_t ret)
     } else if (c->oracle_exact && !ok && ret != PV_EFAULT) {
         report_finding("a bad pointer was not refused with PV_EFAULT");
     }
-    if (c->nr == PV_HC_PORT_READ && ret > 0 && !range_ok(c->a[1], (uint32_t)ret, FZ_W)) {
+    if (c->nr == PV_HC_PORT_READ && ret > 0 && !range_ok(c->a[1], (pv_word_t)ret, FZ_W)) {
         report_finding("a port read wrote a message where the caller may not write");
     }
     if (c->nr >= PV_HC_COUNT && ret != PV_ENOSYS) {
         report_finding("an unknown hypercall number did not return PV_ENOSYS");
     }
+}
+
+/* The period timer_set is asked for: PV_U64_WORDS words, low first. */
+static uint64_t timer_period(const struct call *c)
+{
+    uint64_t v = 0;
+
+    for (unsigned i = 0; i < PV_U64_WORDS; i++) {
+        v |= (uint64_t)c->a[PV_TIMER_SET_ARG_PERIOD + i] << (i * 32u);
+    }
+    return v;
 }
 
 void issue(struct call *c)
@@ -132,13 +147,13 @@ void issue(struct call *c)
     /* No upcall until the entry is back; none from a short-period timer,
      * which would leave no time for anything but upcalls, until it is
      * disarmed again. */
-    short_timer = c->nr == PV_HC_TIMER_SET && c->a[4] == 0 && c->a[3] && c->a[3] < 50000;
+    short_timer = c->nr == PV_HC_TIMER_SET && timer_period(c) && timer_period(c) < 50000;
     if (c->nr == PV_HC_UPCALL_SET || short_timer) {
         pv_shared()->irq_level = 1;
     }
     ret = trap(c);
     if (short_timer) {
-        pv_timer_set(c->a[0], 0, 0);
+        pv_timer_set((uint32_t)c->a[0], 0, 0);
         pv_shared()->irq_pending = 0;
         pv_shared()->irq_level = 0;
     }
@@ -180,14 +195,17 @@ void pv_upcall_handler(struct pv_upcall_frame *f)
     K->last_error = s->hm_error;
     if (!K->expect_fault) {
         K->unexpected++;
-        tp_printf("unexpected fault: error %u detail %08x pc %08x\n", (unsigned)s->hm_error,
-                  (unsigned)s->hm_detail, (unsigned)s->hm_pc);
+        tp_printf("unexpected fault: error %u detail %llx pc %llx\n", (unsigned)s->hm_error,
+                  (unsigned long long)s->hm_detail, (unsigned long long)s->hm_pc);
         report_finding("a fault the fuzzer did not cause on purpose");
     }
     K->expect_fault = 0;
 #if defined(__i386__)
     f->eip = (uint32_t)(uintptr_t)fault_resume;
     f->esp = ((uint32_t)(uintptr_t)__stack_top & ~15u) - 16;
+#elif defined(__riscv)
+    f->pc = (uintptr_t)fault_resume;
+    f->x[1] = ((uintptr_t)__stack_top & ~15ul) - 16; /* x2, sp */
 #else
     f->pc = (uint32_t)(uintptr_t)fault_resume;
     f->npc = f->pc + 4;

@@ -30,6 +30,10 @@
 #define KERNEL_VA    0xf0000000u
 #define VICTIM_PHYS  0x41100000u /* RAM starts at 0x40000000 */
 #define UPCALL_BELOW PV_UPCALL_STACK_FRAME
+#elif defined(__riscv)
+#define KERNEL_VA    0xffffffff80000000ul /* the kernel as linked, Sv39's upper half */
+#define VICTIM_PHYS  0x81100000u          /* RAM starts at 0x80000000 */
+#define UPCALL_BELOW 0u
 #else
 #define KERNEL_VA    0xc0000000u
 #define VICTIM_PHYS  0x01100000u
@@ -51,8 +55,9 @@
 /* The state that survives faults and restarts, in the area "keep". */
 
 struct rec {
-    uint32_t n, nr, a[5];
+    uint32_t n;
     int32_t ret;
+    pv_word_t nr, a[5]; /* as the registers carried them */
 };
 
 #define RING 16
@@ -73,9 +78,10 @@ struct keep {
 /* ---- one hypercall ---- */
 
 struct call {
-    uint32_t nr, a[5];
+    pv_word_t nr, a[5]; /* register words: 64 bits on RISC-V */
     /* Pointer arguments the oracle checks: range, rights needed. */
-    uint32_t np, p[3], len[3], rights[3];
+    uint32_t np, rights[3];
+    pv_word_t p[3], len[3];
     int oracle_exact; /* the result is PV_OK iff every range is valid */
     int hostile;      /* x86: enter with DF set and null data segments */
 };
@@ -84,10 +90,10 @@ struct call {
 uint32_t rnd(void);
 uint32_t below(uint32_t n);
 void seed_rng(uint32_t seed);
-int range_ok(uint32_t p, uint32_t len, uint32_t rights);
+int range_ok(pv_word_t p, pv_word_t len, uint32_t rights);
 void build(struct call *c);
 /* A random upcall frame at p (in scratch) for upcall_return to resume. */
-void craft_frame(uint32_t p);
+void craft_frame(pv_word_t p);
 
 /* The most restarts the health monitor is asked for: max-restarts in the
  * XML is 1000, and the restart-loop action would halt the fuzzer. */

@@ -103,7 +103,7 @@ static uint64_t series(void)
 
 static uint32_t checksum(uint32_t va, uint32_t len)
 {
-    const volatile uint32_t *w = (const volatile uint32_t *)va;
+    const volatile uint32_t *w = (const volatile uint32_t *)(uintptr_t)va;
     uint32_t h = 2166136261u;
 
     for (uint32_t i = 0; i < len / 4; i++) {
@@ -114,7 +114,7 @@ static uint32_t checksum(uint32_t va, uint32_t len)
 
 void pv_main(uint32_t id)
 {
-    volatile uint32_t *pattern = (volatile uint32_t *)PATTERN_VA;
+    volatile uint32_t *pattern = (volatile uint32_t *)(uintptr_t)PATTERN_VA;
     uint64_t fpu0 = 0;
     uint32_t mem0 = 0, bad = 0;
 

@@ -27,6 +27,17 @@ static uint32_t boots = 0; /* in .data: reset by a cold restart only */
 
 static volatile uint32_t handled_seq;
 
+#if defined(__riscv)
+/* 64-bit: a fault address and a guest's detail above 4 GiB arrive whole in
+ * the control page and the log (hm_detail is 64-bit on every arch). The
+ * address is canonical Sv39 and mapped by no one. */
+#define BAD_VA      0x150000000ul
+#define WIDE_DETAIL 0xabc00001234ul
+#else
+#define BAD_VA      0x50000000u
+#define WIDE_DETAIL 0x1234u
+#endif
+
 void pv_upcall_handler(struct pv_upcall_frame *f)
 {
     volatile struct pv_shared *s = pv_shared();
@@ -35,8 +46,9 @@ void pv_upcall_handler(struct pv_upcall_frame *f)
         return;
     }
     handled_seq = s->hm_seq;
-    tp_printf("handler: error=%u detail=%x sync=%u pc=%s\n", s->hm_error, s->hm_detail,
-              s->hm_flags & PV_HM_FLAG_SYNC, s->hm_pc ? "set" : "0");
+    tp_printf("handler: error=%u detail=%llx sync=%u pc=%s\n", s->hm_error,
+              (unsigned long long)s->hm_detail, s->hm_flags & PV_HM_FLAG_SYNC,
+              s->hm_pc ? "set" : "0");
     /* A synchronous error cannot be resumed: this partition gives up. */
     if (s->hm_flags & PV_HM_FLAG_SYNC) {
         tp_printf("handler: halting\n");
@@ -100,7 +112,7 @@ static void cause(uint32_t error)
     tp_printf("causing %u\n", error);
     switch (error) {
     case PV_HM_MEMORY_VIOLATION:
-        *(volatile uint32_t *)0x50000000 = 1;
+        *(volatile uint32_t *)BAD_VA = 1;
         break;
     case PV_HM_PRIVILEGED_INSTRUCTION:
         privileged();
@@ -158,15 +170,15 @@ static void action(uint32_t role)
         break;
     case 26: /* propagate, asynchronous */
         enable_hm_upcalls();
-        pv_hm_raise(PV_HM_APPLICATION_ERROR, 0x1234);
+        pv_hm_raise(PV_HM_APPLICATION_ERROR, WIDE_DETAIL);
         tp_printf("handled=%u\n", handled_seq);
         break;
     case 27: /* propagate, synchronous */
         enable_hm_upcalls();
-        *(volatile uint32_t *)0x50000000 = 1;
+        *(volatile uint32_t *)BAD_VA = 1;
         break;
     case 28: /* propagate, synchronous, without a handler */
-        *(volatile uint32_t *)0x50000000 = 1;
+        *(volatile uint32_t *)BAD_VA = 1;
         break;
     case 22: /* log; and the log itself is for system partitions only */
         tp_printf("log read: %d\n", pv_hm_log_read(0, NULL, 0, NULL));
@@ -236,8 +248,8 @@ static void print_log(void)
     do {
         n = pv_hm_log_read(next, e, 16, &st);
         for (int32_t i = 0; i < n; i++) {
-            tp_printf("log %u: partition=%u error=%u action=%u detail=%x pc=%s\n", e[i].seq,
-                      e[i].partition_id, e[i].error, e[i].action, e[i].detail,
+            tp_printf("log %u: partition=%u error=%u action=%u detail=%llx pc=%s\n", e[i].seq,
+                      e[i].partition_id, e[i].error, e[i].action, (unsigned long long)e[i].detail,
                       e[i].pc ? "set" : "0");
             if (e[i].error == PV_HM_HYPERCALL_MISUSE) {
                 tp_printf("log %u: misuse of call %u, error %d\n", e[i].seq,

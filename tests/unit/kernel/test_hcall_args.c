@@ -107,7 +107,7 @@ _Static_assert(HM_LOG_READ_MAX == 64, "pv_hcall_contracts: hm_log_read's max");
 
 static uint8_t before[FAKE_RAM_SIZE];
 
-static int32_t call(struct partition *p, const uint32_t *args, uint32_t nr)
+static int32_t call(struct partition *p, const pv_word_t *args, pv_word_t nr)
 {
     p->ctx.regs[0] = nr;
     for (unsigned i = 0; i < 5; i++) {
@@ -131,7 +131,7 @@ static void fresh_system(void)
 }
 
 /* Physical RAM offset of the caller's va, or -1 outside its areas. */
-static long ram_offset(uint32_t va)
+static long ram_offset(pv_word_t va)
 {
     for (unsigned i = 0; i < 3; i++) {
         if (va >= areas0[i].virt && va - areas0[i].virt < areas0[i].size) {
@@ -150,7 +150,8 @@ static void run_case(const struct hc_case *c, void *ctx)
     struct run_state *rs = ctx;
     struct partition *p = &partitions[0];
     struct pv_shared shared_before;
-    uint32_t msg[2] = {0x0d0d0d0du, 0}, margs[5] = {0, BUF_VA, 0, 0, 0};
+    uint32_t msg[2] = {0x0d0d0d0du, 0};
+    pv_word_t margs[5] = {0, BUF_VA, 0, 0, 0};
     long from = -1, to = -1;
     int32_t got;
     int bad = 0;

@@ -376,6 +376,28 @@ static void test_unhandled(void **state)
                      PV_EINVAL);
 }
 
+/* detail and pc are 64-bit in the control page and the log on every arch
+ * (ABI version 2): a 64-bit arch's address above 4 GiB arrives whole. */
+static void test_detail_and_pc_whole(void **state)
+{
+    struct pv_hm_log_status before = log_status();
+    struct hm_error fault = {PV_HM_MEMORY_VIOLATION, 0x150000000ull, 0x140000123ull, 1, "fault"};
+    struct hm_error logged = {PV_HM_FATAL_ERROR, 0xabc00001234ull, 0x1fedcba98ull, 0, NULL};
+    struct pv_hm_entry e;
+
+    (void)state;
+    app.upcall_entry = 0x40000010;
+    app.shared->irq_mask = ~(1u << PV_IRQ_HM);
+    hm_raise(&app, &fault); /* propagated */
+    assert_true(app.shared->hm_detail == 0x150000000ull);
+    assert_true(app.shared->hm_pc == 0x140000123ull);
+    hm_raise(&sys, &logged); /* logged */
+    assert_int_equal(fake_hcall(&sys, PV_HC_HM_LOG_READ, before.next_seq + 1, 0x40100000, 1, 0), 1);
+    memcpy(&e, fake_ram + 0x1000, sizeof(e));
+    assert_int_equal(e.error, PV_HM_FATAL_ERROR);
+    assert_true(e.detail == 0xabc00001234ull && e.pc == 0x1fedcba98ull);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -390,6 +412,7 @@ int main(void)
         cmocka_unit_test_setup(test_propagate_sync_masked_or_no_handler, setup),
         cmocka_unit_test_setup(test_restart_limit, setup),
         cmocka_unit_test_setup(test_unhandled, setup),
+        cmocka_unit_test_setup(test_detail_and_pc_whole, setup),
     };
 
     return cmocka_run_group_tests_name("hm", tests, NULL, NULL);

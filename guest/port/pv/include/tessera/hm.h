@@ -51,13 +51,13 @@ enum { PV_HM_ERROR_LIST(TESSERA_HM_ENUM_) };
 
 /* One error the health monitor propagated to the partition. */
 struct tessera_hm_error {
-    uint32_t error;  /* TESSERA_HM_* */
-    uint32_t detail; /* what the error id says (docs/pv-api.md) */
-    uintptr_t pc;    /* the faulting instruction; 0 if not an exception */
-    bool sync;       /* an exception of task `task`, which is suspended after the handler */
-    rtems_id task;   /* the task that was executing when the error reached the partition
-                        (for an exception: the faulting task) */
-    uint32_t seq;    /* errors propagated to this partition since its (re)start */
+    uint32_t error;   /* TESSERA_HM_* */
+    uintptr_t detail; /* what the error id says (docs/pv-api.md); an address whole */
+    uintptr_t pc;     /* the faulting instruction; 0 if not an exception */
+    bool sync;        /* an exception of task `task`, which is suspended after the handler */
+    rtems_id task;    /* the task that was executing when the error reached the partition
+                         (for an exception: the faulting task) */
+    uint32_t seq;     /* errors propagated to this partition since its (re)start */
 };
 
 typedef void (*tessera_hm_handler)(const struct tessera_hm_error *error);
@@ -77,7 +77,7 @@ tessera_hm_handler tessera_hm_handler_set(tessera_hm_handler handler);
  * (otherwise it does not return), RTEMS_INVALID_NUMBER for another id (a
  * fatal error is rtems_fatal()).
  */
-rtems_status_code tessera_hm_raise(uint32_t error, uint32_t detail);
+rtems_status_code tessera_hm_raise(uint32_t error, uintptr_t detail);
 
 /*
  * Tells the kernel that no handler takes the propagated error: it takes
