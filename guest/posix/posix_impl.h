@@ -100,8 +100,8 @@ static inline sigset_t posix_signal_bit(int sig)
 {
     return (sigset_t)1 << (sig - 1);
 }
-/* Every valid signal's bit (sigfillset). */
-#define POSIX_SIGNAL_ALL (((sigset_t)1 << (NSIG - 1)) - 1)
+/* sigfillset's set: as RTEMS, all 32 bits (the last stands for no signal). */
+#define POSIX_SIGNAL_ALL ((sigset_t)0xffffffffu)
 /* The wait status of a sleep or sigsuspend that a signal ended (EINTR). */
 #define POSIX_STATUS_INTERRUPTED RTEMS_UNSATISFIED
 /* The signal state of thread t (NULL for the idle thread). */

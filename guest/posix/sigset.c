@@ -3,7 +3,7 @@
  * Signal sets as RTEMS has them (<sys/signal.h> here declares these as
  * functions, not newlib's *-elf macros): signal signo is bit signo - 1, so
  * SIGUSR1 (25) is 0x01000000; a number outside 1..NSIG-1 or a null set is
- * EINVAL. sigfillset sets the bits of every valid number.
+ * EINVAL. sigfillset sets 32 bits, as RTEMS does, on every arch.
  */
 #include <rtems.h>
 

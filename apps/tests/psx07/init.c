@@ -27,11 +27,11 @@
 #define HELPER_WAIT 20000u   /* us the helper waits before it acts */
 
 static pthread_t init_thread;
-static volatile int handled;     /* handler calls since the last check */
-static volatile int handled_by;  /* 1: Init, 2: another thread */
-static volatile int info_code;   /* si_code of the last SA_SIGINFO call */
-static volatile int info_value;  /* its sival_int */
-static volatile int info_signo;  /* its si_signo */
+static volatile int handled;    /* handler calls since the last check */
+static volatile int handled_by; /* 1: Init, 2: another thread */
+static volatile int info_code;  /* si_code of the last SA_SIGINFO call */
+static volatile int info_value; /* its sival_int */
+static volatile int info_signo; /* its si_signo */
 
 static void handler(int sig)
 {
@@ -136,12 +136,13 @@ static void siginfo_handlers(void)
     printf("sigqueue(getpid(), SIGRTMIN, 42): %s\n",
            ok(sigqueue(getpid(), SIGRTMIN, (union sigval){.sival_int = 42})));
     printf("handler: %d call(s), signo %s, code %s, value %d\n", handled,
-           info_signo == SIGRTMIN ? "SIGRTMIN" : "wrong", info_code == SI_QUEUE ? "SI_QUEUE" : "other",
-           info_value);
+           info_signo == SIGRTMIN ? "SIGRTMIN" : "wrong",
+           info_code == SI_QUEUE ? "SI_QUEUE" : "other", info_value);
     (void)sigaction(SIGRTMAX, &act, NULL);
     (void)pthread_kill(pthread_self(), SIGRTMAX);
     printf("pthread_kill(self, SIGRTMAX): signo %s, code %s\n",
-           info_signo == SIGRTMAX ? "SIGRTMAX" : "wrong", info_code == SI_USER ? "SI_USER" : "other");
+           info_signo == SIGRTMAX ? "SIGRTMAX" : "wrong",
+           info_code == SI_USER ? "SI_USER" : "other");
     rc = sigqueue(99, SIGRTMIN, (union sigval){0});
     printf("sigqueue(99, SIGRTMIN): %d %s\n", rc, strerror(errno));
     rc = sigqueue(getpid(), NSIG, (union sigval){0});
@@ -226,7 +227,8 @@ static void other_sleeps_interrupted(void)
 
     t = start_helper(SEND_TO_INIT);
     rc = usleep(900000);
-    printf("usleep(900 ms): %d %s, handler: %s\n", rc, strerror(errno), handled == 1 ? "yes" : "no");
+    printf("usleep(900 ms): %d %s, handler: %s\n", rc, strerror(errno),
+           handled == 1 ? "yes" : "no");
     (void)pthread_join(t, NULL);
 
     t = start_helper(SEND_TO_INIT);
