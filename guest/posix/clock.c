@@ -124,14 +124,14 @@ static int sleep_request(clockid_t clock_id, int flags, const struct timespec *r
     uint64_t ns;
     uint64_t now;
     uint64_t remaining;
-    int error;
 
     if (!clock_is_known(clock_id) || rqtp == NULL ||
         !posix_time_to_ns(rqtp->tv_sec, rqtp->tv_nsec, &ns)) {
         return EINVAL;
     }
     if ((flags & TIMER_ABSTIME) == 0) {
-        error = sleep_for(ns, &remaining);
+        int error = sleep_for(ns, &remaining);
+
         if (rmtp != NULL) {
             ns_to_timespec(remaining, rmtp);
         }
