@@ -163,6 +163,9 @@ $(eval $(call tessera_system,rtems-scenarios-h,tests/system/systems/rtems-scenar
 RTEMS_TEST_SYSTEMS += rtems-scenarios-i
 $(eval $(call tessera_system,rtems-scenarios-i,tests/system/systems/rtems-scenarios-i.xml,\
 	$(PV_APP_DIR)/psx05.elf $(PV_APP_DIR)/psx06.elf))
+RTEMS_TEST_SYSTEMS += rtems-scenarios-j
+$(eval $(call tessera_system,rtems-scenarios-j,tests/system/systems/rtems-scenarios-j.xml,\
+	$(PV_APP_DIR)/psx07.elf))
 # The ARINC 653 APEX port services between two RTEMS partitions.
 $(eval $(call pv_apex_app,apex-sender,tests/system/rtems/apex/sender.c))
 $(eval $(call pv_apex_app,apex-receiver,tests/system/rtems/apex/receiver.c))

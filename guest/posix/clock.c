@@ -3,8 +3,10 @@
  * POSIX clocks and sleeping on the executive's time base: CLOCK_REALTIME is
  * the time of day, CLOCK_MONOTONIC the uptime, both with the port's
  * nanosecond reading; sleeps wait on the tick (or, for absolute realtime
- * deadlines, time-of-day) watchdogs. Errors go to errno except for
- * clock_nanosleep, which returns them.
+ * deadlines, time-of-day) watchdogs. A signal that the sleeping thread
+ * does not block ends a sleep early (signal.c wakes it; its handler runs
+ * first): EINTR, with the time not slept for a relative one. Errors go to
+ * errno except for clock_nanosleep, which returns them.
  */
 #include <rtems.h>
 
@@ -75,26 +77,45 @@ int clock_settime(clockid_t clock_id, const struct timespec *tp)
     return 0;
 }
 
-/* Sleeps until the tick count reaches ticks, or realtime ns (if realtime). */
-static void sleep_until(struct exec_watchdog_list *list, uint64_t expire)
+struct exec_threadq *posix_sleepers;
+
+/*
+ * Sleeps until the list's clock (ticks, or realtime ns) reaches expire.
+ * Returns 0, or EINTR if a signal ended the sleep.
+ */
+static int sleep_until(struct exec_watchdog_list *list, uint64_t expire)
 {
     port_isr_level level = exec_directive_lock();
+    struct exec_thread *executing = exec_executing;
+    bool interrupted;
 
-    exec_thread_block(exec_executing, NULL, EXEC_STATE_DELAYING, 0);
-    exec_thread_arm_timeout(exec_executing, list, expire);
+    exec_thread_block(executing, posix_sleepers, EXEC_STATE_DELAYING, 0);
+    exec_thread_arm_timeout(executing, list, expire);
     exec_dispatch();
+    interrupted = executing->wait.status == POSIX_STATUS_INTERRUPTED;
     (void)exec_directive_unlock(level, RTEMS_SUCCESSFUL);
+    return interrupted ? EINTR : 0;
 }
 
-/* A relative sleep of ns: at least that long (posix_ticks_after). */
-static void sleep_for(uint64_t ns)
+/*
+ * A relative sleep of ns: at least that long (posix_ticks_after). Returns
+ * 0, or EINTR with the time not slept in *remaining_ns.
+ */
+static int sleep_for(uint64_t ns, uint64_t *remaining_ns)
 {
+    uint64_t start = exec_ticks_since_boot;
+    uint32_t ns_per_tick = exec_clock_ns_per_tick();
+
+    *remaining_ns = 0;
     if (ns == 0) {
         (void)rtems_task_wake_after(RTEMS_YIELD_PROCESSOR);
-        return;
+        return 0;
     }
-    sleep_until(&exec_watchdog_ticks,
-                posix_ticks_after(exec_ticks_since_boot, ns, exec_clock_ns_per_tick()));
+    if (sleep_until(&exec_watchdog_ticks, posix_ticks_after(start, ns, ns_per_tick)) == 0) {
+        return 0;
+    }
+    *remaining_ns = posix_time_remaining(ns, exec_ticks_since_boot - start, ns_per_tick);
+    return EINTR;
 }
 
 static int sleep_request(clockid_t clock_id, int flags, const struct timespec *rqtp,
@@ -102,17 +123,19 @@ static int sleep_request(clockid_t clock_id, int flags, const struct timespec *r
 {
     uint64_t ns;
     uint64_t now;
+    uint64_t remaining;
 
     if (!clock_is_known(clock_id) || rqtp == NULL ||
         !posix_time_to_ns(rqtp->tv_sec, rqtp->tv_nsec, &ns)) {
         return EINVAL;
     }
     if ((flags & TIMER_ABSTIME) == 0) {
-        sleep_for(ns);
+        int error = sleep_for(ns, &remaining);
+
         if (rmtp != NULL) {
-            ns_to_timespec(0, rmtp); /* no signals: a sleep is never cut short */
+            ns_to_timespec(remaining, rmtp);
         }
-        return 0;
+        return error;
     }
     now = clock_id == CLOCK_MONOTONIC ? exec_clock_uptime_ns() : exec_clock_realtime_ns();
     if (ns <= now) {
@@ -120,11 +143,9 @@ static int sleep_request(clockid_t clock_id, int flags, const struct timespec *r
     }
     if (clock_id == CLOCK_REALTIME) {
         /* On the time of day: a clock_settime moves the deadline with it. */
-        sleep_until(&exec_watchdog_realtime, ns);
-    } else {
-        sleep_for(ns - now);
+        return sleep_until(&exec_watchdog_realtime, ns);
     }
-    return 0;
+    return sleep_for(ns - now, &remaining); /* rmtp is for relative sleeps only */
 }
 
 /* A cancellation point on entry and before it returns, as in RTEMS. */
@@ -150,20 +171,34 @@ int nanosleep(const struct timespec *rqtp, struct timespec *rmtp)
     return 0;
 }
 
-/* Cancellation points as nanosleep (RTEMS takes both from newlib, over nanosleep). */
+/*
+ * Cancellation points as nanosleep, and as newlib's over it, which RTEMS
+ * uses: interrupted, sleep returns the whole seconds not slept (a
+ * fraction does not count) and usleep -1 with EINTR.
+ */
 unsigned sleep(unsigned seconds)
 {
+    uint64_t remaining;
+    int error;
+
     pthread_testcancel();
-    sleep_for((uint64_t)seconds * POSIX_NS_PER_S);
+    error = sleep_for((uint64_t)seconds * POSIX_NS_PER_S, &remaining);
     pthread_testcancel();
-    return 0;
+    return error == 0 ? 0 : (unsigned)(remaining / POSIX_NS_PER_S);
 }
 
 int usleep(useconds_t useconds)
 {
+    uint64_t remaining;
+    int error;
+
     pthread_testcancel();
-    sleep_for((uint64_t)useconds * 1000u);
+    error = sleep_for((uint64_t)useconds * 1000u, &remaining);
     pthread_testcancel();
+    if (error != 0) {
+        errno = error;
+        return -1;
+    }
     return 0;
 }
 

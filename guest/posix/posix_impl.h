@@ -91,7 +91,19 @@ bool posix_sigevent_is_supported(const struct sigevent *ev);
 void posix_sigevent_notify(const struct sigevent *ev, int code);
 
 /* Signals (signal.c). A valid signal number: 1..NSIG-1. */
-bool posix_signal_is_valid(int sig);
+static inline bool posix_signal_is_valid(int sig)
+{
+    return sig > 0 && sig < NSIG;
+}
+/* The bit of a valid sig in a sigset_t, as RTEMS (sigset.c): bit sig - 1. */
+static inline sigset_t posix_signal_bit(int sig)
+{
+    return (sigset_t)1 << (sig - 1);
+}
+/* sigfillset's set: as RTEMS, all 32 bits (the last stands for no signal). */
+#define POSIX_SIGNAL_ALL ((sigset_t)0xffffffffu)
+/* The wait status of a sleep or sigsuspend that a signal ended (EINTR). */
+#define POSIX_STATUS_INTERRUPTED RTEMS_UNSATISFIED
 /* The signal state of thread t (NULL for the idle thread). */
 struct posix_signal_thread *posix_signal_state(const struct exec_thread *t);
 /*
@@ -107,8 +119,16 @@ bool posix_signal_is_pending(int sig);
 /* Takes the lowest signal of set pending on s or on the process (0: none),
  * with its siginfo unless info is NULL. */
 int posix_signal_take(struct posix_signal_thread *s, sigset_t set, siginfo_t *info);
-/* The threads blocked in sigwait & co., by priority. */
+/* The threads blocked in sigwait & co., sigsuspend and pause, and
+ * sleeping (see posix_sleepers), by priority. */
 extern struct exec_threadq posix_signal_waiters;
+/*
+ * Where nanosleep & co. wait (clock.c): posix_signal_waiters once signals
+ * exist (posix_signals_initialize), so that a signal the thread does not
+ * block ends the sleep early; NULL (no signals: nothing interrupts it) in
+ * an application that configures no POSIX object.
+ */
+extern struct exec_threadq *posix_sleepers;
 /* Sets signals up (exec_posix_initialize). */
 void posix_signals_initialize(void);
 /* A new POSIX thread t inherits creator's signal mask, nothing pending. */

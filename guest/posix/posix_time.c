@@ -21,6 +21,14 @@ uint64_t posix_ticks_after(uint64_t now, uint64_t ns, uint32_t ns_per_tick)
     return now + ticks + 1;
 }
 
+uint64_t posix_time_remaining(uint64_t ns, uint64_t elapsed_ticks, uint32_t ns_per_tick)
+{
+    if (elapsed_ticks >= ns / ns_per_tick + 1) {
+        return 0; /* (also keeps elapsed_ticks * ns_per_tick from overflowing) */
+    }
+    return elapsed_ticks * ns_per_tick >= ns ? 0 : ns - elapsed_ticks * ns_per_tick;
+}
+
 /*
  * RTEMS's mapping: the scheduler has maximum_priority + 1 levels and a POSIX
  * priority p is Classic priority maximum_priority + 1 - p, so POSIX 1 is the

@@ -22,6 +22,12 @@ bool posix_time_to_ns(int64_t sec, long nsec, uint64_t *ns);
  */
 uint64_t posix_ticks_after(uint64_t now, uint64_t ns, uint32_t ns_per_tick);
 
+/*
+ * What is left of a relative wait of ns that ended early after
+ * elapsed_ticks whole ticks: ns less the time they took, 0 if none is left.
+ */
+uint64_t posix_time_remaining(uint64_t ns, uint64_t elapsed_ticks, uint32_t ns_per_tick);
+
 /* Priority mapping with the configured maximum Classic priority. */
 uint32_t posix_priority_to_core_max(int priority, uint32_t maximum_priority);
 int posix_priority_from_core_max(uint32_t priority, uint32_t maximum_priority);

@@ -5,10 +5,12 @@
  * pthread_kill, timers, alarms and mq_notify, and delivery. A signal is
  * first offered to a thread waiting for it in sigwait & co. (signal_wait.c),
  * else it stays pending on its thread or on the process (waking a thread
- * in sigsuspend that takes it) until a thread that does not block it gets
+ * in sigsuspend, pause or a sleep that takes it, unless the executing
+ * thread takes a process signal itself) until a thread that does not block it gets
  * the processor: a post-switch action of the
  * core's dispatcher runs the handler there, like a Classic ASR. One
- * siginfo per signal number (the latest generation's); no queueing.
+ * siginfo per signal number (the latest generation's); no queueing, also
+ * not for sigqueue. A handler with SA_SIGINFO gets that siginfo.
  */
 #include <rtems.h>
 
@@ -32,15 +34,9 @@ static sigset_t process_pending;
 static siginfo_t latest[NSIG];
 struct exec_threadq posix_signal_waiters;
 
-/* newlib's sigaddset & co. (macros for *-elf) use bit sig. */
 static sigset_t bit(int sig)
 {
-    return (sigset_t)1 << sig;
-}
-
-bool posix_signal_is_valid(int sig)
-{
-    return sig > 0 && sig < NSIG;
+    return posix_signal_bit(sig);
 }
 
 struct posix_signal_thread *posix_signal_state(const struct exec_thread *t)
@@ -77,21 +73,44 @@ static struct exec_thread *waiter_for(const struct exec_thread *t, int sig)
     return NULL;
 }
 
-/* Wakes t, or (t NULL) the first suspended thread, if it is suspended and
- * takes sig: its handler then runs when it gets the processor. */
-static void wake_suspended(struct exec_thread *t, int sig)
+/*
+ * Wakes t, or (t NULL) the first interruptible thread, if it is in
+ * sigsuspend or pause, or sleeping (clock.c: nanosleep & co. wait here
+ * too), and does not block sig: its handler then runs when it gets the
+ * processor, and the wait ends with EINTR.
+ */
+static void wake_interruptible(struct exec_thread *t, int sig)
 {
     const struct exec_chain *c = &posix_signal_waiters.waiters;
 
     for (struct exec_node *n = exec_chain_first(c); n != NULL; n = exec_chain_next(c, n)) {
         struct exec_thread *w = EXEC_CONTAINER_OF(n, struct exec_thread, node);
         const struct posix_signal_thread *s = posix_signal_state(w);
+        bool interruptible = s->suspended || (w->state & EXEC_STATE_DELAYING) != 0;
 
-        if ((t == NULL || w == t) && s->suspended && (s->blocked & bit(sig)) == 0) {
-            exec_thread_unblock(w, RTEMS_SUCCESSFUL);
+        if ((t == NULL || w == t) && interruptible && (s->blocked & bit(sig)) == 0) {
+            exec_thread_unblock(w, POSIX_STATUS_INTERRUPTED);
             return;
         }
     }
+}
+
+static bool is_caught(int sig)
+{
+    return actions[sig].sa_handler != SIG_DFL && actions[sig].sa_handler != SIG_IGN;
+}
+
+/* Whether the executing thread (task context) takes sig as soon as it runs on. */
+static bool executing_takes(int sig)
+{
+    const struct exec_thread *t = exec_executing;
+    const struct posix_signal_thread *s;
+
+    if (t == NULL || t == &exec_idle_thread || t->state != 0 || exec_isr_nest_level != 0) {
+        return false;
+    }
+    s = posix_signal_state(t);
+    return s != NULL && (s->blocked & bit(sig)) == 0;
 }
 
 void posix_signal_generate(struct exec_thread *t, int sig, int code, union sigval value)
@@ -104,6 +123,15 @@ void posix_signal_generate(struct exec_thread *t, int sig, int code, union sigva
 
         s->received = latest[sig];
         s->waiting = 0;
+        if (t != NULL && (s->blocked & bit(sig)) == 0 && is_caught(sig)) {
+            /*
+             * A sigwait for a signal the thread does not block (undefined
+             * in POSIX): as RTEMS's pthread_kill, which marks the signal
+             * pending before it hands it over, the handler runs as well,
+             * before the wait returns the signal.
+             */
+            s->pending |= bit(sig);
+        }
         exec_thread_unblock(w, RTEMS_SUCCESSFUL);
     } else if (is_ignored(sig)) {
         /* discarded at generation */
@@ -113,7 +141,9 @@ void posix_signal_generate(struct exec_thread *t, int sig, int code, union sigva
         } else {
             process_pending |= bit(sig);
         }
-        wake_suspended(t, sig);
+        if (t != NULL || !executing_takes(sig)) {
+            wake_interruptible(t, sig);
+        }
     }
 }
 
@@ -204,7 +234,11 @@ static bool deliver(void)
     saved_blocked = s->blocked;
     s->blocked |= actions[sig].sa_mask | bit(sig);
     port_interrupt_restore(t->isr_level);
-    actions[sig].sa_handler(sig);
+    if ((actions[sig].sa_flags & SA_SIGINFO) != 0) {
+        actions[sig].sa_sigaction(sig, &info, NULL);
+    } else {
+        actions[sig].sa_handler(sig);
+    }
     (void)port_interrupt_disable();
     s->blocked = saved_blocked;
     t->wait = saved_wait;
@@ -219,7 +253,8 @@ static int fail(int error)
     return -1;
 }
 
-static int process_kill(int pid, int sig)
+/* kill and sigqueue: sig to the process, with the siginfo's code and value. */
+static int process_signal(int pid, int sig, int code, union sigval value)
 {
     port_isr_level level;
 
@@ -233,10 +268,21 @@ static int process_kill(int pid, int sig)
         return fail(EINVAL);
     }
     level = exec_directive_lock();
-    posix_signal_generate(NULL, sig, SI_USER, (union sigval){0});
+    posix_signal_generate(NULL, sig, code, value);
     exec_dispatch();
     (void)exec_directive_unlock(level, RTEMS_SUCCESSFUL);
     return 0;
+}
+
+static int process_kill(int pid, int sig)
+{
+    return process_signal(pid, sig, SI_USER, (union sigval){0});
+}
+
+/* Not queued: one siginfo per number, as any signal here (the latest value). */
+int sigqueue(pid_t pid, int sig, const union sigval value)
+{
+    return process_signal((int)pid, sig, SI_QUEUE, value);
 }
 
 void posix_signals_initialize(void)
@@ -244,6 +290,7 @@ void posix_signals_initialize(void)
     exec_tq_init(&posix_signal_waiters, EXEC_TQ_PRIORITY);
     exec_dispatch_add_post_switch(&signal_delivery);
     exec_libc_kill_hook = process_kill;
+    posix_sleepers = &posix_signal_waiters;
 }
 
 void posix_signal_thread_start(const struct exec_thread *t, const struct exec_thread *creator)

@@ -116,7 +116,7 @@ int sigsuspend(const sigset_t *mask)
     s = posix_signal_state(executing);
     if (s != NULL) {
         saved = s->blocked;
-        s->blocked = *mask & ~(((sigset_t)1 << SIGKILL) | ((sigset_t)1 << SIGSTOP));
+        s->blocked = *mask & ~(posix_signal_bit(SIGKILL) | posix_signal_bit(SIGSTOP));
         if (!posix_signal_is_deliverable(s)) {
             s->suspended = true;
             exec_thread_block(executing, &posix_signal_waiters, EXEC_STATE_BLOCKED, 0);

@@ -21,6 +21,7 @@ SYSTEMS = {
     "rtems-scenarios-g": ["compat03"],
     "rtems-scenarios-h": ["psx03", "psx04"],
     "rtems-scenarios-i": ["psx05", "psx06"],
+    "rtems-scenarios-j": ["psx07"],
 }
 
 

@@ -44,6 +44,20 @@ static void relative_waits_in_ticks(void **state)
     assert_int_equal(posix_ticks_after(0, 0, 1000), 1);
 }
 
+/* A sleep a signal ended: the request less the whole ticks that passed. */
+static void time_left_after_ticks(void **state)
+{
+    (void)state;
+    assert_int_equal(posix_time_remaining(5000000000ull, 0, 10000000), 5000000000ull);
+    assert_int_equal(posix_time_remaining(5000000000ull, 101, 10000000), 3990000000ull);
+    assert_int_equal(posix_time_remaining(25000000, 2, 10000000), 5000000);
+    assert_int_equal(posix_time_remaining(25000000, 3, 10000000), 0);
+    assert_int_equal(posix_time_remaining(20000000, 2, 10000000), 0);
+    /* posix_ticks_after's extra tick, and far more ticks than the request. */
+    assert_int_equal(posix_time_remaining(20000000, 3, 10000000), 0);
+    assert_int_equal(posix_time_remaining(1, UINT64_MAX, 4000000000u), 0);
+}
+
 static void priority_mapping(void **state)
 {
     (void)state;
@@ -112,9 +126,9 @@ static void thread_name_text(void **state)
 int main(void)
 {
     const struct CMUnitTest tests[] = {
-        cmocka_unit_test(timespec_checks),  cmocka_unit_test(relative_waits_in_ticks),
-        cmocka_unit_test(priority_mapping), cmocka_unit_test(posix_thread_ids),
-        cmocka_unit_test(thread_name_text),
+        cmocka_unit_test(timespec_checks),       cmocka_unit_test(relative_waits_in_ticks),
+        cmocka_unit_test(time_left_after_ticks), cmocka_unit_test(priority_mapping),
+        cmocka_unit_test(posix_thread_ids),      cmocka_unit_test(thread_name_text),
     };
 
     return cmocka_run_group_tests(tests, NULL, NULL);
