@@ -295,6 +295,10 @@ void kernel_start(void)
     plan = &cfg_system.plans[cfg_system.initial_plan];
     now = arch_time_ns();
     schedule_start(plan, now);
+    if (cpu_count() > 1) {
+        sched_share_init(cfg_system.initial_plan, cpu_count());
+        sched_share(&schedule.sched, cfg_system.cpu_plans[0], 0);
+    }
     trace_start(now);
     trace_slot_start();
     kprintf("[tessera] plan %s: major frame %llu ns, %u windows\n", plan->name,
@@ -307,14 +311,16 @@ void kernel_start(void)
 
 /* CPU cpu (not the boot CPU), once the boot CPU has started the schedule
  * with its first frame at epoch: the CPU takes up the same plan in its own
- * view (cpu_plans) on the same frame grid, in the slot that contains now,
- * and starts that slot's window if it has one. */
+ * view (cpu_plans) on the same frame grid (and a switch recorded before it
+ * came, at that switch's frame: sched_share), in the slot that contains
+ * now, and starts that slot's window if it has one. */
 void kernel_start_cpu(uint32_t cpu, uint64_t epoch)
 {
     uint64_t now = arch_time_ns();
 
     schedule.cpu = cpu;
     schedule_start(&cfg_system.cpu_plans[cpu][cfg_system.initial_plan], epoch);
+    sched_share(&schedule.sched, cfg_system.cpu_plans[cpu], cpu);
     schedule_advance(now);
     if (schedule.owner) {
         window_start(schedule.owner, now);

@@ -140,7 +140,6 @@ TWINS = {
     # does not run across CPUs yet (issue 20's next steps).
     "partition %s has windows on CPUs %u and %u: moving between CPUs is ": NOT_YET,
     "windows on several CPUs: tracing across CPUs is not done yet": NOT_YET,
-    "windows on several CPUs with %u plans: plan switches across CPUs are not done ": NOT_YET,
     "channel %s joins CPUs %u and %u: ports across CPUs are not done yet": NOT_YET,
     "partition %s may reset the module (error %u): module resets with windows ": NOT_YET,
     "mmu: the per-CPU section (%u bytes at %08x) exceeds %u bytes or its 4 MiB": (
