@@ -206,6 +206,12 @@ $(foreach s,$(SMP_PLAN_SYSTEMS),$(eval $(call tessera_system,$(s),tests/system/s
 	$(PART_IMAGE_DIR)/planprobe.elf)))
 TEST_TARGETS += $(foreach s,$(SMP_PLAN_SYSTEMS),$(SYSTEMS_DIR)/$(s)/system.elf)
 TEST_PROGRAMS += tests/system/test_smp_plans.py
+# A system partition on CPU 0 halts and restarts partitions of CPU 1 (test_smp_control.py).
+$(eval $(call bare_partition,ctlprobe,tests/system/parts/ctlprobe.c))
+$(eval $(call tessera_system,smp-control,tests/system/systems/smp-control.xml,\
+	$(PART_IMAGE_DIR)/ctlprobe.elf))
+TEST_TARGETS += $(SYSTEMS_DIR)/smp-control/system.elf
+TEST_PROGRAMS += tests/system/test_smp_control.py
 # The kernel entry fast paths: null hypercall, upcall return without a trap.
 $(eval $(call bare_partition,fastpath,tests/system/parts/fastpath.c))
 $(eval $(call tessera_system,x86-fastpath,tests/system/systems/x86-fastpath.xml,\

@@ -91,7 +91,10 @@ static void publish_window(struct partition *p)
     s->seq++;
 }
 
-/* Applies the module resets p has not seen (partition_sync) in p's own
+static void check_system_alive(void);
+
+/* Applies the module resets p has not seen and a halt or restart a system
+ * partition of another CPU posted for it (partition_sync) in p's own
  * time: its lines go to its own ring, drained in its window
  * (console_partition_event charges the running partition, and none runs
  * at a window start). */
@@ -101,6 +104,8 @@ static void sync_in_own_time(struct partition *p)
 
     partition_sync(p);
     schedule_lend_current(running);
+    /* A halt posted from another CPU may have been the last one alive. */
+    check_system_alive();
 }
 
 /* A window of p begins: catch up its timers, tell it, refresh its clock. */
