@@ -178,7 +178,7 @@ static void partition_init(struct partition *p, const struct cfg_partition *cfg,
 {
     p->cfg = cfg;
     p->index = index;
-    p->cpu = cpu_plans_partition_cpu(index);
+    p->cpu = (uint16_t)cpu_plans_partition_cpu(index); /* at most ARCH_MAX_CPUS */
     p->shared = &partition_shared_pages[index].s;
     p->state = PART_STOPPED;
     quiesce(p);
@@ -382,7 +382,7 @@ static volatile uint32_t control_lock;
 void partition_post_control(struct partition *p, uint32_t op)
 {
     lock_take(&control_lock);
-    p->control_posted = op + 1;
+    p->control_posted = (uint16_t)(op + 1);
     /* Stale, so that its window start calls partition_sync: a module
      * reset, which also does, is refused with windows on several CPUs
      * (cpu_plans.c), so partitions_resets stays 0 there. */

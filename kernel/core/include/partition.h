@@ -53,9 +53,11 @@ struct partition {
     uint64_t resets_seen;        /* module resets applied to it (partition_sync) */
     uint32_t reset_alive;        /* boot started it, so a module reset restarts it */
     uint64_t changes_seen;       /* system partitions: state changes it was told of (partition.c) */
-    uint32_t cpu;                /* the CPU its windows are on (cpu_plans_partition_cpu) */
-    uint32_t control_posted;     /* a system partition of another CPU asked: PV_PART_* + 1, or 0
-                                    (partition_post_control) */
+    /* 16 bits each, so that the structure keeps its size (the hot paths index
+     * partitions[] with a multiplication GCC compiles by its size). */
+    uint16_t cpu;            /* the CPU its windows are on (cpu_plans_partition_cpu) */
+    uint16_t control_posted; /* a system partition of another CPU asked: PV_PART_* + 1, or 0
+                                (partition_post_control) */
 };
 
 /* A partition's control page: a page of its own, so it can be mapped alone. */
