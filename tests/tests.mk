@@ -201,11 +201,24 @@ TEST_TARGETS += $(foreach s,smp2 smp4,$(SYSTEMS_DIR)/$(s)/system.elf)
 TEST_PROGRAMS += tests/system/test_smp_boot.py
 # Each CPU runs its own window table: partitions on CPU 1 (test_smp.py).
 $(eval $(call bare_partition,cpuprobe,tests/system/parts/cpuprobe.c))
-SMP_RUN_SYSTEMS := smp-run smp-moving smp-channel smp-plans
+SMP_RUN_SYSTEMS := smp-run smp-moving smp-channel
 $(foreach s,$(SMP_RUN_SYSTEMS),$(eval $(call tessera_system,$(s),tests/system/systems/$(s).xml,\
 	$(PART_IMAGE_DIR)/cpuprobe.elf)))
 TEST_TARGETS += $(foreach s,$(SMP_RUN_SYSTEMS),$(SYSTEMS_DIR)/$(s)/system.elf)
 TEST_PROGRAMS += tests/system/test_smp.py
+# A plan switch taken by every CPU at the same frame start (test_smp_plans.py).
+$(eval $(call bare_partition,planprobe,tests/system/parts/planprobe.c))
+SMP_PLAN_SYSTEMS := smp-plans smp-plans4
+$(foreach s,$(SMP_PLAN_SYSTEMS),$(eval $(call tessera_system,$(s),tests/system/systems/$(s).xml,\
+	$(PART_IMAGE_DIR)/planprobe.elf)))
+TEST_TARGETS += $(foreach s,$(SMP_PLAN_SYSTEMS),$(SYSTEMS_DIR)/$(s)/system.elf)
+TEST_PROGRAMS += tests/system/test_smp_plans.py
+# A system partition on CPU 0 halts and restarts partitions of CPU 1 (test_smp_control.py).
+$(eval $(call bare_partition,ctlprobe,tests/system/parts/ctlprobe.c))
+$(eval $(call tessera_system,smp-control,tests/system/systems/smp-control.xml,\
+	$(PART_IMAGE_DIR)/ctlprobe.elf))
+TEST_TARGETS += $(SYSTEMS_DIR)/smp-control/system.elf
+TEST_PROGRAMS += tests/system/test_smp_control.py
 # The kernel entry fast paths: null hypercall, upcall return without a trap.
 $(eval $(call bare_partition,fastpath,tests/system/parts/fastpath.c))
 $(eval $(call tessera_system,x86-fastpath,tests/system/systems/x86-fastpath.xml,\

@@ -62,13 +62,6 @@ static void check_not_done(void)
     if (trace_any_on() && other_cpus_run()) {
         panic("windows on several CPUs: tracing across CPUs is not done yet");
     }
-    /* A plan switch would change the requesting CPU's plan only (issue
-     * 20's step 2: all CPUs at one frame boundary). */
-    if (cfg_system.num_plans > 1 && other_cpus_run()) {
-        panic("windows on several CPUs with %u plans: plan switches across CPUs are not done "
-              "yet",
-              cfg_system.num_plans);
-    }
     for (uint32_t i = 0; i < cfg_system.num_partitions; i++) {
         partition_cpu_checked(i, 1);
     }

@@ -91,7 +91,10 @@ static void publish_window(struct partition *p)
     s->seq++;
 }
 
-/* Applies the module resets p has not seen (partition_sync) in p's own
+static void check_system_alive(void);
+
+/* Applies the module resets p has not seen and a halt or restart a system
+ * partition of another CPU posted for it (partition_sync) in p's own
  * time: its lines go to its own ring, drained in its window
  * (console_partition_event charges the running partition, and none runs
  * at a window start). */
@@ -101,6 +104,8 @@ static void sync_in_own_time(struct partition *p)
 
     partition_sync(p);
     schedule_lend_current(running);
+    /* A halt posted from another CPU may have been the last one alive. */
+    check_system_alive();
 }
 
 /* A window of p begins: catch up its timers, tell it, refresh its clock. */
@@ -295,6 +300,10 @@ void kernel_start(void)
     plan = &cfg_system.plans[cfg_system.initial_plan];
     now = arch_time_ns();
     schedule_start(plan, now);
+    if (cpu_count() > 1) {
+        sched_share_init(cfg_system.initial_plan, cpu_count());
+        sched_share(&schedule.sched, cfg_system.cpu_plans[0], 0);
+    }
     trace_start(now);
     trace_slot_start();
     kprintf("[tessera] plan %s: major frame %llu ns, %u windows\n", plan->name,
@@ -307,14 +316,16 @@ void kernel_start(void)
 
 /* CPU cpu (not the boot CPU), once the boot CPU has started the schedule
  * with its first frame at epoch: the CPU takes up the same plan in its own
- * view (cpu_plans) on the same frame grid, in the slot that contains now,
- * and starts that slot's window if it has one. */
+ * view (cpu_plans) on the same frame grid (and a switch recorded before it
+ * came, at that switch's frame: sched_share), in the slot that contains
+ * now, and starts that slot's window if it has one. */
 void kernel_start_cpu(uint32_t cpu, uint64_t epoch)
 {
     uint64_t now = arch_time_ns();
 
     schedule.cpu = cpu;
     schedule_start(&cfg_system.cpu_plans[cpu][cfg_system.initial_plan], epoch);
+    sched_share(&schedule.sched, cfg_system.cpu_plans[cpu], cpu);
     schedule_advance(now);
     if (schedule.owner) {
         window_start(schedule.owner, now);

@@ -178,7 +178,7 @@ static void partition_init(struct partition *p, const struct cfg_partition *cfg,
 {
     p->cfg = cfg;
     p->index = index;
-    p->cpu = cpu_plans_partition_cpu(index);
+    p->cpu = (uint16_t)cpu_plans_partition_cpu(index); /* at most ARCH_MAX_CPUS */
     p->shared = &partition_shared_pages[index].s;
     p->state = PART_STOPPED;
     quiesce(p);
@@ -376,11 +376,55 @@ void partitions_reset(void)
     alive_count = boot_alive_count;
 }
 
+/* Posting and taking a control request: one at a time (lock.h). */
+static volatile uint32_t control_lock;
+
+void partition_post_control(struct partition *p, uint32_t op)
+{
+    lock_take(&control_lock);
+    p->control_posted = (uint16_t)(op + 1);
+    /* Stale, so that its window start calls partition_sync: a module
+     * reset, which also does, is refused with windows on several CPUs
+     * (cpu_plans.c), so partitions_resets stays 0 there. */
+    p->resets_seen = partitions_resets - 1;
+    lock_give(&control_lock);
+}
+
+/* The request posted for p, applied on p's own CPU (not running it). */
+static void apply_control(struct partition *p)
+{
+    uint32_t op;
+
+    lock_take(&control_lock);
+    op = p->control_posted - 1;
+    p->control_posted = 0;
+    p->resets_seen = partitions_resets;
+    lock_give(&control_lock);
+    if (op == PV_PART_HALT && p->state != PART_HALTED) {
+        partition_halt(p);
+    } else if (op == PV_PART_RESTART) {
+        p->start_condition = PV_START_SYSTEM_RESTART;
+        if (partition_restart(p)) {
+            console_partition_event(p,
+                                    "[tessera] partition %s: restart asked from another CPU "
+                                    "failed\n",
+                                    p->cfg->name);
+        }
+    }
+}
+
 void partition_sync(struct partition *p)
 {
     uint64_t missed = partitions_resets - p->resets_seen;
 
     if (!missed) {
+        return;
+    }
+    if (p->control_posted) {
+        /* Only on p's CPU: another CPU's status call leaves it posted. */
+        if (p->cpu == schedule.cpu) {
+            apply_control(p);
+        }
         return;
     }
     p->resets_seen = partitions_resets;

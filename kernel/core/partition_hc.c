@@ -177,10 +177,18 @@ int32_t partition_hc_control(struct partition *p)
     if (!t) {
         return PV_ENOENT;
     }
-    /* A partition of another CPU may be running there right now: acting on
-     * it across CPUs (an IPI, a defined point) is not done yet. */
+    /* A partition of another CPU may be running there right now: the
+     * request is posted and applied at t's next window start there. Its
+     * state read here may be a window old (as partition_status's is). */
     if (t->cpu != p->cpu) {
-        return PV_EPERM;
+        if (op != PV_PART_HALT && op != PV_PART_RESTART) {
+            return PV_EINVAL;
+        }
+        if (op == PV_PART_HALT && t->state == PART_HALTED) {
+            return PV_ESTATE;
+        }
+        partition_post_control(t, (uint32_t)op);
+        return PV_OK;
     }
     partition_sync(t); /* acts on t as a module reset left it */
     switch (op) {

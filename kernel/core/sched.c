@@ -102,6 +102,8 @@ void sched_start(struct sched_state *s, const struct cfg_plan *plan, uint64_t no
     s->next_plan = NULL;
     s->frame_start = now;
     s->frames = 1;
+    s->views = NULL;
+    s->cpu = 0;
     /* The slot at offset 0 without a search (a module reset starts the
      * initial plan in constant time): only the first window can start at
      * 0, windows being sorted and of nonzero length. */
@@ -116,6 +118,14 @@ __attribute__((noinline)) static void advance_far(struct sched_state *s, uint64_
     uint64_t maf = s->plan->major_frame_ns;
     uint64_t offset = now - s->frame_start;
 
+    if (s->views) {
+        /* Several CPUs: a frame end reads the shared plan record. */
+        if (offset >= maf) {
+            sched_share_advance(s, now);
+        }
+        sched_slot_at(s->plan, now - s->frame_start, &s->slot);
+        return;
+    }
     if (offset >= maf && s->next_plan) {
         /* A plan switch happens exactly at the end of the current frame;
          * the new plan's frames start there. */

@@ -10,6 +10,28 @@
 /* Each CPU runs its own window table (docs/architecture.md, "Multicore"). */
 struct schedule schedule ARCH_PER_CPU;
 
+/* Several CPUs: the switch is recorded for all of them (sched_cpus.c),
+ * from the frame the line names (frames are numbered from 1 at boot). */
+static int plan_switch_shared(uint32_t i)
+{
+    uint64_t from = sched_share_request(&schedule.sched, i);
+    struct partition *p = schedule.current ? schedule.current : &partitions[0];
+
+    if (from) {
+        console_partition_event(
+            p, "[tessera] plan %s requested from frame %llu (CPU %u, frame %llu)\n",
+            cfg_system.plans[i].name, (unsigned long long)from, schedule.cpu,
+            (unsigned long long)schedule.sched.frames);
+    } else {
+        console_partition_event(p,
+                                "[tessera] plan %s requested once the last switch has reached "
+                                "every CPU (CPU %u, frame %llu)\n",
+                                cfg_system.plans[i].name, schedule.cpu,
+                                (unsigned long long)schedule.sched.frames);
+    }
+    return 0;
+}
+
 int schedule_plan_switch(arch_word_t id)
 {
     /* One probe: the table is a perfect hash of the plan ids (cfg.h); an
@@ -21,6 +43,9 @@ int schedule_plan_switch(arch_word_t id)
     }
 
     trace_plan_request(schedule.current);
+    if (schedule.sched.views) {
+        return plan_switch_shared(i);
+    }
     sched_request_plan(&schedule.sched, &cfg_system.plans[i]);
     /* Only a system partition's call asks: the line is its cost. */
     console_partition_event(schedule.current ? schedule.current : &partitions[0],

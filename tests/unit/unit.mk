@@ -5,13 +5,14 @@
 UNIT_DIR := $(B)/host/unit
 UNIT_KERNEL_CFLAGS := $(HOST_CFLAGS) -Wno-format-truncation -Ikernel/core/include \
 	-Itests/unit/kernel/host -Itests/unit/kernel -Itests/common -Ipv/include
-UNIT_KERNEL_TESTS := sched uaccess idtable hcall hm hm_index elf kformat port hcall_args trace cpu_plans
+UNIT_KERNEL_TESTS := sched sched_cpus uaccess idtable hcall hm hm_index elf kformat port hcall_args trace cpu_plans
 
 # Which core files each test links (with the stand-in architecture).
-UNIT_SRCS_sched := kernel/core/sched.c
+UNIT_SRCS_sched := kernel/core/sched.c kernel/core/sched_cpus.c
+UNIT_SRCS_sched_cpus := $(UNIT_SRCS_sched)
 UNIT_SRCS_uaccess := kernel/core/uaccess.c
 UNIT_SRCS_idtable := kernel/core/idtable.c
-UNIT_SRCS_hcall := kernel/core/hcall.c kernel/core/partition_hc.c kernel/core/schedule.c kernel/core/sched.c \
+UNIT_SRCS_hcall := kernel/core/hcall.c kernel/core/partition_hc.c kernel/core/schedule.c kernel/core/sched.c kernel/core/sched_cpus.c \
 	kernel/core/hm.c kernel/core/hm_index.c kernel/core/uaccess.c kernel/core/console.c \
 	kernel/core/idtable.c \
 	kernel/core/virq.c kernel/core/vtimer.c kernel/core/partition.c kernel/core/elf.c \
@@ -27,7 +28,7 @@ UNIT_SRCS_trace := $(UNIT_SRCS_hcall) kernel/core/trace.c
 $(UNIT_DIR)/kernel-trace: UNIT_KERNEL_CFLAGS += -DTESSERA_TRACE
 UNIT_SRCS_elf := kernel/core/elf.c kernel/core/uaccess.c
 UNIT_SRCS_kformat := kernel/core/kformat.c
-UNIT_SRCS_cpu_plans := kernel/core/cpu_plans.c kernel/core/sched.c kernel/core/kprintf.c \
+UNIT_SRCS_cpu_plans := kernel/core/cpu_plans.c kernel/core/sched.c kernel/core/sched_cpus.c kernel/core/kprintf.c \
 	kernel/core/kformat.c
 
 # Every header the tests and the sources they link may include (one compile

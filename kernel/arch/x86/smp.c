@@ -195,17 +195,23 @@ struct x86_frame *x86_ap_timer(struct x86_frame *f)
         c->s.frames++;
         next_frame(c, now);
     }
-    /* A CPU with no window in its plan has nothing for the kernel to do:
-     * it only keeps its timer on the frame grid, as before it ran windows.
-     * Under QEMU -icount the CPUs take turns on one clock, and a kernel
-     * entry on each idle AP at every frame start would delay the boot
-     * CPU's window start by as much (1.5 us with three APs). */
-    if (!schedule.sched.plan->num_windows) {
+    /* A CPU with no window in the one plan has nothing for the kernel to
+     * do: it only keeps its timer on the frame grid, as before it ran
+     * windows. Under QEMU -icount the CPUs take turns on one clock, and a
+     * kernel entry on each idle AP at every frame start would delay the
+     * boot CPU's window start by as much (1.5 us with three APs). With
+     * several plans it crosses every frame end in the kernel, which is
+     * where a plan switch is taken (sched_cpus.c). */
+    if (!schedule.sched.plan->num_windows && cfg_system.num_plans == 1) {
         x86_timer_eoi();
         arch_timer_arm(c->s.next_frame);
         return f;
     }
-    return x86_trap(f);
+    f = x86_trap(f);
+    /* The next frame start as the schedule has it: a switch may have
+     * changed the major frame. */
+    c->s.next_frame = schedule.sched.frame_start + schedule.sched.plan->major_frame_ns;
+    return f;
 }
 
 /* The kernel's locks (arch.h): xchg with memory is locked on x86 (the

@@ -52,10 +52,12 @@ extern const uint32_t cfg_state_cpus;
     ARCH_STATE_DEFINE(CFG_STATE_COUNT(parts), CFG_STATE_COUNT(tables))
 
 /* The per-CPU state, written by tessera-config as CFG_CPU_STATE_DEFINE(cpus)
- * after CFG_STATE_DEFINE: the arch's (x86: a kernel stack and descriptors
- * per application processor). */
+ * after CFG_STATE_DEFINE: each CPU's frame number for the plan switch
+ * (sched.h) and the arch's (x86: a kernel stack and descriptors per
+ * application processor). */
 #define CFG_CPU_STATE_DEFINE(cpus)                                                                 \
     const uint32_t cfg_state_cpus = (cpus);                                                        \
+    uint64_t sched_cpu_frames[CFG_STATE_COUNT(cpus)];                                              \
     ARCH_CPU_STATE_DEFINE(cpus)
 
 #endif

@@ -53,7 +53,11 @@ struct partition {
     uint64_t resets_seen;        /* module resets applied to it (partition_sync) */
     uint32_t reset_alive;        /* boot started it, so a module reset restarts it */
     uint64_t changes_seen;       /* system partitions: state changes it was told of (partition.c) */
-    uint32_t cpu;                /* the CPU its windows are on (cpu_plans_partition_cpu) */
+    /* 16 bits each, so that the structure keeps its size (the hot paths index
+     * partitions[] with a multiplication GCC compiles by its size). */
+    uint16_t cpu;            /* the CPU its windows are on (cpu_plans_partition_cpu) */
+    uint16_t control_posted; /* a system partition of another CPU asked: PV_PART_* + 1, or 0
+                                (partition_post_control) */
 };
 
 /* A partition's control page: a page of its own, so it can be mapped alone. */
@@ -113,6 +117,14 @@ void partition_notice_changes(struct partition *p);
 /* The partition with configured id, or NULL; constant time. */
 struct partition *partition_by_id(arch_word_t id);
 
+/* A system partition on another CPU than p's halts or restarts p (op
+ * PV_PART_HALT or PV_PART_RESTART; a later request replaces one not yet
+ * applied): the request is posted, and p's own CPU applies it at p's next
+ * window start (partition_sync), where p is not running - the defined
+ * point of docs/architecture.md, "Multicore". Bounded: one lock held for
+ * two stores. */
+void partition_post_control(struct partition *p, uint32_t op);
+
 /* True while at least one partition has not halted or been stopped. */
 bool partitions_any_alive(void);
 
@@ -128,7 +140,8 @@ void partitions_reset(void);
 /* Module resets so far (partitions_reset). */
 extern uint64_t partitions_resets;
 
-/* True when p has a module reset to apply. */
+/* True when p has a module reset or a posted control request to apply
+ * (the latter marks it stale too: partition_post_control). */
 static inline bool partition_stale(const struct partition *p)
 {
     return p->resets_seen != partitions_resets;

@@ -28,8 +28,12 @@ struct sched_state {
     const struct cfg_plan *plan;
     const struct cfg_plan *next_plan; /* takes over at the next frame boundary, or NULL */
     uint64_t frame_start;             /* absolute start of the current major frame, ns */
-    uint64_t frames;                  /* major frames started since the plan started */
+    uint64_t frames;                  /* the current frame's number, 1 the first (sched_start) */
     struct sched_slot slot;
+    /* Several CPUs (sched_share(); NULL and 0 on one): this CPU's views of
+     * the plans, indexed as cfg_system.plans, and its number. */
+    const struct cfg_plan *views;
+    uint32_t cpu;
 };
 
 /* Plan validation errors. */
@@ -49,14 +53,54 @@ const char *sched_plan_error_text(enum sched_plan_error e);
 void sched_slot_at(const struct cfg_plan *plan, uint64_t offset, struct sched_slot *out);
 
 /* Asks for plan to take over at the next major-frame boundary (a later
- * request before that boundary replaces an earlier one). */
+ * request before that boundary replaces an earlier one). One CPU: with
+ * several, sched_share_request(). */
 static inline void sched_request_plan(struct sched_state *s, const struct cfg_plan *plan)
 {
     s->next_plan = plan == s->plan ? NULL : plan;
 }
 
-/* Starts plan with its first frame at now. */
+/* Starts plan with its first frame at now, as frame 1; one CPU's schedule
+ * (sched_share() makes it one of several). */
 void sched_start(struct sched_state *s, const struct cfg_plan *plan, uint64_t now);
+
+/*
+ * Several CPUs (sched_cpus.c; docs/architecture.md, "Multicore"): every
+ * CPU's schedule runs the same plan in every frame, each in its own view,
+ * and a plan switch takes effect on all of them at the start of the same
+ * frame. The request is recorded once, shared: the plan and the number of
+ * the frame from which it holds, the first frame that no CPU has begun.
+ * Each CPU reads the record under its lock when it crosses a frame end,
+ * which on several CPUs always takes the general path (advance_far): the
+ * schedule's next_plan is then never NULL (the plan of the next frame as
+ * far as this CPU knows), and one CPU's path is not touched.
+ */
+
+/* Boot, before any CPU runs its schedule: no switch recorded, initial is
+ * the index of the plan every CPU starts with, cpus the number of CPUs
+ * (at most the number sched_cpu_frames was defined for). */
+void sched_share_init(uint32_t initial, uint32_t cpus);
+
+/* Makes s (started by sched_start() in views[the initial plan], on the
+ * common frame grid) CPU cpu's schedule among several. */
+void sched_share(struct sched_state *s, const struct cfg_plan *views, uint32_t cpu);
+
+/* Records a switch to the plan of index plan for every CPU, from the
+ * first frame that no CPU has begun (or, while an earlier switch has not
+ * reached every CPU yet, from the first frame no CPU has begun once it
+ * has: a request waits then, and a later one replaces it). Returns the
+ * frame number it holds from (0: it waits). s is the requesting CPU's
+ * schedule, whose next_plan it updates. */
+uint64_t sched_share_request(struct sched_state *s, uint32_t plan);
+
+/* For sched.c: s (of several CPUs) has crossed at least one frame end by
+ * now: moves it over the whole frames up to now, taking the recorded
+ * switch at its frame, and sets its next_plan. */
+void sched_share_advance(struct sched_state *s, uint64_t now);
+
+/* Each CPU's current frame number as it last crossed a frame end
+ * (sched_cpus.c), defined by CFG_CPU_STATE_DEFINE for the system's CPUs. */
+extern uint64_t sched_cpu_frames[];
 
 /* Moves s to the slot that contains now. Returns 1 when a new slot began
  * (including the same window again in a new frame), 0 when the timer came

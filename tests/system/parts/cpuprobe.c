@@ -8,8 +8,9 @@
  * With a queuing channel (ports "q_out"/"q_in" in its configuration) the
  * sender, id 2, sends a numbered message in each window and the receiver,
  * id 3, checks that they come in order, none lost. Id 4 is a system
- * partition on CPU 0: it first tries to halt P2, which runs on CPU 1 (the
- * kernel refuses: acting on a partition of another CPU is not done yet).
+ * partition on CPU 0: it first asks for an unknown operation on P2, which
+ * runs on CPU 1 (refused; halting and restarting it are
+ * test_smp_control.py's).
  */
 #include <stddef.h>
 #include "tp.h"
@@ -101,7 +102,7 @@ void pv_main(uint32_t id)
 
     tp_printf("cpuprobe %u on CPU %u\n", id, cpu);
     if (id == 4) {
-        tp_printf("cpuprobe 4: halt P2 -> %d\n", (int)pv_partition_control(2, PV_PART_HALT));
+        tp_printf("cpuprobe 4: unknown op on P2 -> %d\n", (int)pv_partition_control(2, 7));
     }
     /* From the start of a fresh window, so that every one counted is whole. */
     read_window(&w);

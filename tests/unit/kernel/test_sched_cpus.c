@@ -1,0 +1,188 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
+/* Unit tests of the plan switch of several CPUs (kernel/core/sched_cpus.c):
+ * two schedules, each with its own view of two plans of different major
+ * frames, moved by hand as two CPUs would be, in either order and with one
+ * lagging frames behind the other. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+#include "sched.h"
+
+#define MS 1000000ull
+
+/* Plan 0: 50 ms; plan 1: 80 ms. CPU 0 and CPU 1 have different windows. */
+static const struct cfg_window a0[] = {{0, 0, 10 * MS}}, a1[] = {{1, 20 * MS, 10 * MS}};
+static const struct cfg_window b0[] = {{0, 40 * MS, 10 * MS}}, b1[] = {{1, 0, 30 * MS}};
+static const struct cfg_plan views0[] = {{"a", 10, 50 * MS, a0, 1}, {"b", 11, 80 * MS, b0, 1}};
+static const struct cfg_plan views1[] = {{"a", 10, 50 * MS, a1, 1}, {"b", 11, 80 * MS, b1, 1}};
+
+static struct sched_state cpu0, cpu1;
+
+static int setup(void **state)
+{
+    (void)state;
+    sched_share_init(0, 2);
+    sched_start(&cpu0, &views0[0], 0);
+    sched_share(&cpu0, views0, 0);
+    sched_start(&cpu1, &views1[0], 0);
+    sched_share(&cpu1, views1, 1);
+    return 0;
+}
+
+/* The CPU's timer entry at now: the slot that contains it. */
+static void tick(struct sched_state *s, uint64_t now)
+{
+    sched_advance(s, now);
+    assert_true(sched_slot_deadline(s) > now);
+}
+
+static void test_one_plan_runs_on(void **state)
+{
+    (void)state;
+    /* No request: next_plan is the plan itself, and frames go on. */
+    assert_ptr_equal(cpu0.next_plan, &views0[0]);
+    tick(&cpu0, 50 * MS + 1);
+    tick(&cpu1, 120 * MS);
+    assert_int_equal(cpu0.frames, 2);
+    assert_int_equal(cpu1.frames, 3);
+    assert_int_equal(cpu1.frame_start, 100 * MS);
+    assert_int_equal(cpu1.slot.partition, 1);
+    assert_int_equal(sched_cpu_frames[1], 3);
+}
+
+static void test_both_cpus_switch_at_the_same_frame(void **state)
+{
+    (void)state;
+    tick(&cpu0, 1 * MS);
+    /* Frame 1 on both: the switch holds from frame 2. */
+    assert_int_equal(sched_share_request(&cpu0, 1), 2);
+    assert_ptr_equal(cpu0.next_plan, &views0[1]);
+    /* Neither takes it before the frame ends... */
+    tick(&cpu1, 20 * MS);
+    assert_ptr_equal(cpu1.plan, &views1[0]);
+    /* ...each takes it at 50 ms, whichever comes first and however late. */
+    tick(&cpu1, 50 * MS + 700);
+    assert_ptr_equal(cpu1.plan, &views1[1]);
+    assert_int_equal(cpu1.frame_start, 50 * MS);
+    assert_int_equal(cpu1.slot.partition, 1);
+    tick(&cpu0, 50 * MS + 3);
+    assert_ptr_equal(cpu0.plan, &views0[1]);
+    assert_int_equal(cpu0.frame_start, 50 * MS);
+    /* The new major frame on both: frame 3 starts at 130 ms. */
+    tick(&cpu0, 130 * MS);
+    tick(&cpu1, 131 * MS);
+    assert_int_equal(cpu0.frame_start, 130 * MS);
+    assert_int_equal(cpu1.frame_start, 130 * MS);
+    assert_int_equal(cpu0.frames, 3);
+    assert_int_equal(cpu1.frames, 3);
+}
+
+static void test_request_after_another_cpu_began_the_next_frame(void **state)
+{
+    (void)state;
+    /* CPU 1 is in frame 2 already, CPU 0 (the requester) still in frame 1:
+     * frame 2 has begun, so the switch holds from frame 3. */
+    tick(&cpu1, 50 * MS);
+    assert_int_equal(sched_share_request(&cpu0, 1), 3);
+    assert_ptr_equal(cpu0.next_plan, &views0[0]); /* its frame 2 keeps plan a */
+    tick(&cpu0, 50 * MS + 10);
+    assert_ptr_equal(cpu0.plan, &views0[0]);
+    assert_ptr_equal(cpu0.next_plan, &views0[1]);
+    tick(&cpu0, 100 * MS);
+    tick(&cpu1, 100 * MS);
+    assert_ptr_equal(cpu0.plan, &views0[1]);
+    assert_ptr_equal(cpu1.plan, &views1[1]);
+    assert_int_equal(cpu1.frame_start, 100 * MS);
+}
+
+static void test_lagging_cpu_skips_frames_across_the_switch(void **state)
+{
+    (void)state;
+    tick(&cpu0, 100 * MS + 1); /* CPU 0: frame 3; CPU 1 still in frame 1 */
+    assert_int_equal(sched_share_request(&cpu0, 1), 4);
+    /* CPU 1 wakes up in the middle of frame 5: frames 2, 3 of plan a
+     * (50 ms), frame 4 of plan b from 150 ms, frame 5 from 230 ms. */
+    tick(&cpu1, 240 * MS);
+    assert_int_equal(cpu1.frames, 5);
+    assert_int_equal(cpu1.frame_start, 230 * MS);
+    assert_ptr_equal(cpu1.plan, &views1[1]);
+    assert_int_equal(cpu1.slot.partition, 1);
+    tick(&cpu0, 240 * MS);
+    assert_int_equal(cpu0.frame_start, 230 * MS);
+    assert_ptr_equal(cpu0.plan, &views0[1]);
+}
+
+static void test_request_replaced_before_its_frame(void **state)
+{
+    (void)state;
+    assert_int_equal(sched_share_request(&cpu0, 1), 2);
+    assert_int_equal(sched_share_request(&cpu0, 0), 2); /* asks for a again: cancelled */
+    assert_ptr_equal(cpu0.next_plan, &views0[0]);
+    tick(&cpu1, 60 * MS);
+    tick(&cpu0, 60 * MS);
+    assert_ptr_equal(cpu0.plan, &views0[0]);
+    assert_ptr_equal(cpu1.plan, &views1[0]);
+    assert_int_equal(cpu1.frame_start, 50 * MS);
+}
+
+static void test_request_waits_while_a_switch_is_in_flight(void **state)
+{
+    (void)state;
+    assert_int_equal(sched_share_request(&cpu0, 1), 2);
+    tick(&cpu0, 50 * MS); /* CPU 0 took b at frame 2; CPU 1 still in frame 1 */
+    assert_ptr_equal(cpu0.plan, &views0[1]);
+    /* Back to a: CPU 1 has not reached frame 2, whose plan must stay b for
+     * it, so the request waits... */
+    assert_int_equal(sched_share_request(&cpu0, 0), 0);
+    assert_ptr_equal(cpu0.next_plan, &views0[1]);
+    tick(&cpu0, 130 * MS); /* CPU 0: frame 3, b again */
+    assert_ptr_equal(cpu0.plan, &views0[1]);
+    /* ...until CPU 1 reaches it, late, in frame 3: it runs b from 50 ms
+     * too, and the waiting request is recorded from frame 4. */
+    tick(&cpu1, 135 * MS);
+    assert_int_equal(cpu1.frames, 3);
+    assert_int_equal(cpu1.frame_start, 130 * MS);
+    assert_ptr_equal(cpu1.plan, &views1[1]);
+    assert_ptr_equal(cpu1.next_plan, &views1[0]);
+    tick(&cpu0, 210 * MS);
+    tick(&cpu1, 210 * MS);
+    assert_ptr_equal(cpu0.plan, &views0[0]);
+    assert_ptr_equal(cpu1.plan, &views1[0]);
+    assert_int_equal(cpu0.frame_start, 210 * MS);
+    assert_int_equal(cpu1.frames, 4);
+}
+
+static void test_cpu_not_started_takes_the_switch_when_it_starts(void **state)
+{
+    (void)state;
+    /* sched_share_init() as at boot; CPU 1 has not started its schedule. */
+    sched_share_init(0, 2);
+    sched_start(&cpu0, &views0[0], 0);
+    sched_share(&cpu0, views0, 0);
+    assert_int_equal(sched_share_request(&cpu0, 1), 2);
+    tick(&cpu0, 50 * MS);
+    /* CPU 1 starts in frame 3 (at 140 ms): frame 2 was plan b's. */
+    sched_start(&cpu1, &views1[0], 0);
+    sched_share(&cpu1, views1, 1);
+    tick(&cpu1, 140 * MS);
+    assert_int_equal(cpu1.frames, 3);
+    assert_int_equal(cpu1.frame_start, 130 * MS);
+    assert_ptr_equal(cpu1.plan, &views1[1]);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test_setup(test_one_plan_runs_on, setup),
+        cmocka_unit_test_setup(test_both_cpus_switch_at_the_same_frame, setup),
+        cmocka_unit_test_setup(test_request_after_another_cpu_began_the_next_frame, setup),
+        cmocka_unit_test_setup(test_lagging_cpu_skips_frames_across_the_switch, setup),
+        cmocka_unit_test_setup(test_request_replaced_before_its_frame, setup),
+        cmocka_unit_test_setup(test_request_waits_while_a_switch_is_in_flight, setup),
+        cmocka_unit_test_setup(test_cpu_not_started_takes_the_switch_when_it_starts, setup),
+    };
+
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
