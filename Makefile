@@ -21,7 +21,7 @@ HOSTCC ?= gcc
 HOST_CFLAGS := -std=c11 -O2 -g -Wall -Wextra -Werror -D_POSIX_C_SOURCE=200809L
 PYTHON ?= python3
 
-.PHONY: all run run-apex test test-build bench deps fuzz-deps bench-deps clean format check-format check-dialect fix-dialect cppcheck fuzz
+.PHONY: all run run-apex test test-build stress-smp bench deps fuzz-deps bench-deps clean format check-format check-dialect fix-dialect cppcheck fuzz
 all:
 
 # Keep intermediate objects: they are what incremental builds reuse.
@@ -104,6 +104,12 @@ test-build:
 	$(Q)$(MAKE) $(if $(filter 1,$(V)),,-s) --no-print-directory ARCH=$(ARCH) $(ARCH_BUILD_GOAL) \
 		$(TEST_TARGETS)
 	$(Q)for p in $(TEST_PROGRAMS); do echo $(ARCH):$$p; done >> $(B)/test-programs
+
+# Issue 20's stress test: 10^6 messages between partitions on two CPUs,
+# QEMU without -icount (a host thread per CPU); prints how long it took.
+stress-smp: deps
+	$(Q)$(MAKE) --no-print-directory ARCH=x86 $(B)/x86/systems/xcpu-stress/system.elf
+	$(Q)TESSERA_ARCH=x86 TESSERA_BUILD=$(abspath $(B)) $(PYTHON) tests/system/test_smp_ports.py --stress
 
 clean:
 	rm -rf $(B)

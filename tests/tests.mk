@@ -194,11 +194,19 @@ TEST_TARGETS += $(foreach s,smp2 smp4,$(SYSTEMS_DIR)/$(s)/system.elf)
 TEST_PROGRAMS += tests/system/test_smp_boot.py
 # Each CPU runs its own window table: partitions on CPU 1 (test_smp.py).
 $(eval $(call bare_partition,cpuprobe,tests/system/parts/cpuprobe.c))
-SMP_RUN_SYSTEMS := smp-run smp-moving smp-channel smp-plans
+SMP_RUN_SYSTEMS := smp-run smp-moving smp-plans
 $(foreach s,$(SMP_RUN_SYSTEMS),$(eval $(call tessera_system,$(s),tests/system/systems/$(s).xml,\
 	$(PART_IMAGE_DIR)/cpuprobe.elf)))
 TEST_TARGETS += $(foreach s,$(SMP_RUN_SYSTEMS),$(SYSTEMS_DIR)/$(s)/system.elf)
 TEST_PROGRAMS += tests/system/test_smp.py
+# Ports between partitions of two CPUs (test_smp_ports.py); the same
+# partitions with 10^6 messages for `make stress-smp` (xcpu-stress).
+$(eval $(call bare_partition,xcpu,tests/system/parts/xcpu.c))
+XCPU_SYSTEMS := xcpu xcpu-long xcpu-stress
+$(foreach s,$(XCPU_SYSTEMS),$(eval $(call tessera_system,$(s),tests/system/systems/$(s).xml,\
+	$(PART_IMAGE_DIR)/xcpu.elf)))
+TEST_TARGETS += $(SYSTEMS_DIR)/xcpu/system.elf $(SYSTEMS_DIR)/xcpu-long/system.elf
+TEST_PROGRAMS += tests/system/test_smp_ports.py
 # The kernel entry fast paths: null hypercall, upcall return without a trap.
 $(eval $(call bare_partition,fastpath,tests/system/parts/fastpath.c))
 $(eval $(call tessera_system,x86-fastpath,tests/system/systems/x86-fastpath.xml,\

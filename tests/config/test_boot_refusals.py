@@ -126,6 +126,8 @@ TWINS = {
     "port name table: bad size": TOOL_TABLES,
     "port name table: slot %u names no port": TOOL_TABLES,
     "port %u: bad name or not in the name table": TOOL_TABLES,
+    "queuing channel %s: %u destinations, not one": [
+        ("channel-queuing-destinations", "a queuing channel has exactly one destination")],
     "channel %s: inconsistent table": [
         ("channel-buffers-limit", "buffers"),
         ("channel-no-destination", "has no destination")],
@@ -141,7 +143,6 @@ TWINS = {
     "partition %s has windows on CPUs %u and %u: moving between CPUs is ": NOT_YET,
     "windows on several CPUs: tracing across CPUs is not done yet": NOT_YET,
     "windows on several CPUs with %u plans: plan switches across CPUs are not done ": NOT_YET,
-    "channel %s joins CPUs %u and %u: ports across CPUs are not done yet": NOT_YET,
     "partition %s may reset the module (error %u): module resets with windows ": NOT_YET,
     "mmu: the per-CPU section (%u bytes at %08x) exceeds %u bytes or its 4 MiB": (
         "a property of the kernel image (its per-CPU section), not of the configuration"),

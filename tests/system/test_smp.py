@@ -25,9 +25,9 @@ busy CPU 1 can hold the one host thread for a long stretch of virtual time
 same system must still run with no message lost or reordered (a full queue
 refuses a write, which the sender counts; that is not a loss).
 
-A partition whose windows name two CPUs, a channel between CPUs, two
-plans with windows on CPU 1 and a traced system with windows on CPU 1 are
-refused at boot (not done yet)."""
+A partition whose windows name two CPUs, two plans with windows on CPU 1
+and a traced system with windows on CPU 1 are refused at boot (not done
+yet). Channels between CPUs run: test_smp_ports.py."""
 import re
 import sys
 from sysrun import ARCH, Tap, boot, CLEAN, FAILED
@@ -115,8 +115,6 @@ def main():
 
     for name, why in (("smp-moving", "partition P2 has windows on CPUs 0 and 1: moving between "
                        "CPUs is not done yet"),
-                      ("smp-channel", "channel across joins CPUs 1 and 0: ports across CPUs are "
-                       "not done yet"),
                       ("smp-plans", "windows on several CPUs with 2 plans: plan switches across "
                        "CPUs are not done yet")):
         run = boot(name, smp=2)
