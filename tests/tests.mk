@@ -207,6 +207,9 @@ $(foreach s,$(XCPU_SYSTEMS),$(eval $(call tessera_system,$(s),tests/system/syste
 	$(PART_IMAGE_DIR)/xcpu.elf)))
 TEST_TARGETS += $(SYSTEMS_DIR)/xcpu/system.elf $(SYSTEMS_DIR)/xcpu-long/system.elf
 TEST_PROGRAMS += tests/system/test_smp_ports.py
+# The avionics pipeline on two CPUs (apps/demo-smp, `make run SYSTEM=...`).
+TEST_TARGETS += $(SYSTEMS_DIR)/demo-smp/system.elf
+TEST_PROGRAMS += tests/system/test_demo_smp.py
 # The kernel entry fast paths: null hypercall, upcall return without a trap.
 $(eval $(call bare_partition,fastpath,tests/system/parts/fastpath.c))
 $(eval $(call tessera_system,x86-fastpath,tests/system/systems/x86-fastpath.xml,\
