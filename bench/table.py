@@ -360,8 +360,9 @@ def _drift_row(results):
 def _smp_rows(results):
     """Multicore (#20, x86): how long after each frame start the timer
     interrupt of CPUs 1-3 came (smp4 on -smp 4, -icount: QEMU runs the CPUs
-    round-robin; docs/performance.md, "Multicore"). No target yet: the
-    skew between CPUs becomes a goal with each CPU's own schedule."""
+    round-robin; docs/performance.md, "Multicore"), no target; then the
+    frame-start skew between CPU 0 and CPU 1 (bench/skew.c), against
+    SKEW_TARGET."""
     runs = results.get("smp4", {})
     out = [{"section": "multicore: frame start on CPUs 1-3 (smp4, -smp 4)",
             "measure": f"{key}: timer interrupt after the frame start (ns)", "smp": r,
