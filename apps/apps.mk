@@ -55,6 +55,12 @@ $(eval $(call pv_direct_app,pipeline-supervisor,apps/pipeline/supervisor/init.c)
 $(eval $(call tessera_system,demo,apps/demo/demo.xml,\
 	$(foreach a,$(PIPELINE_APPS) gyro supervisor,$(PV_APP_DIR)/pipeline-$(a).elf)))
 ALL_TARGETS += $(SYSTEMS_DIR)/demo/system.elf
+# The same pipeline on two CPUs (x86: the other arches run one CPU).
+ifeq ($(ARCH),x86)
+$(eval $(call tessera_system,demo-smp,apps/demo-smp/demo-smp.xml,\
+	$(foreach a,$(PIPELINE_APPS) gyro,$(PV_APP_DIR)/pipeline-$(a).elf)))
+ALL_TARGETS += $(SYSTEMS_DIR)/demo-smp/system.elf
+endif
 
 # The APEX demo (`make run-apex`): flight-control processes on ARINC 653
 # APEX alone, a missed deadline handled by the error handler process.

@@ -112,6 +112,10 @@ BENCH_IMAGES := $(foreach s,$(BENCH_SYSTEMS) $(BENCH_HOSTILE),$(SYSTEMS_DIR)/ben
 ifeq ($(ARCH),x86)
 $(eval $(call tessera_system,bench-smp4,tests/system/systems/smp4.xml,$(PART_IMAGE_DIR)/probe.elf))
 BENCH_IMAGES += $(SYSTEMS_DIR)/bench-smp4/system.elf
+# The frame-start skew between CPU 0 and CPU 1 (bench/skew.c, -smp 2).
+$(eval $(call bench_partition,bench-skew,bench/skew.c))
+$(eval $(call tessera_system,bench-skew,bench/systems/skew.xml,$(PART_IMAGE_DIR)/bench-skew.elf))
+BENCH_IMAGES += $(SYSTEMS_DIR)/bench-skew/system.elf
 endif
 
 # The sub-make reads the same makefiles as this one (the top Makefile, or a

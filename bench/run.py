@@ -51,14 +51,15 @@ RUNS += [(f"scale-{p}-{w}", f"systems/bench-scale-{p}-{w}/system.elf", ALL)
 # port): the table then has the pv column alone and says so per row.
 NATIVE_OPTIONAL = ("riscv",)
 # Multicore (#20): runs named smpN boot on -smp N.
-RUNS += [("smp4", "systems/bench-smp4/system.elf", ("x86",))]
+RUNS += [("smp4", "systems/bench-smp4/system.elf", ("x86",)),
+         ("smp2-skew", "systems/bench-skew/system.elf", ("x86",))]
 
 
 def boot(arch, name, image, timeout):
     """Runs one image to its end; returns (name, measures) or raises."""
     if not os.path.exists(image):
         raise RuntimeError(f"{name}: {image} missing")
-    smp = int(name[3:]) if name.startswith("smp") else None
+    smp = int(re.match(r"smp(\d+)", name).group(1)) if name.startswith("smp") else None
     raw, rc = sysrun.run_to_end(arch, image, timeout, smp=smp)
     out = raw.decode("utf-8", "replace").replace("\r", "")
     if rc is None:
@@ -70,6 +71,8 @@ def boot(arch, name, image, timeout):
         raise RuntimeError(f"{name}: QEMU status {rc}\n{out[-2000:]}")
     if name.startswith("hostile"):
         return name, parse_victim(out)
+    if name == "smp2-skew":
+        return name, stats.parse(out)
     if name.startswith("smp"):
         return name, parse_ap_timers(out)
     return name, stats.parse(out)

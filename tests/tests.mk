@@ -201,7 +201,7 @@ TEST_TARGETS += $(foreach s,smp2 smp4,$(SYSTEMS_DIR)/$(s)/system.elf)
 TEST_PROGRAMS += tests/system/test_smp_boot.py
 # Each CPU runs its own window table: partitions on CPU 1 (test_smp.py).
 $(eval $(call bare_partition,cpuprobe,tests/system/parts/cpuprobe.c))
-SMP_RUN_SYSTEMS := smp-run smp-moving smp-channel
+SMP_RUN_SYSTEMS := smp-run smp-moving
 $(foreach s,$(SMP_RUN_SYSTEMS),$(eval $(call tessera_system,$(s),tests/system/systems/$(s).xml,\
 	$(PART_IMAGE_DIR)/cpuprobe.elf)))
 TEST_TARGETS += $(foreach s,$(SMP_RUN_SYSTEMS),$(SYSTEMS_DIR)/$(s)/system.elf)
@@ -219,6 +219,17 @@ $(eval $(call tessera_system,smp-control,tests/system/systems/smp-control.xml,\
 	$(PART_IMAGE_DIR)/ctlprobe.elf))
 TEST_TARGETS += $(SYSTEMS_DIR)/smp-control/system.elf
 TEST_PROGRAMS += tests/system/test_smp_control.py
+# Ports between partitions of two CPUs (test_smp_ports.py); the same
+# partitions with 10^6 messages for `make stress-smp` (xcpu-stress).
+$(eval $(call bare_partition,xcpu,tests/system/parts/xcpu.c))
+XCPU_SYSTEMS := xcpu xcpu-long xcpu-stress
+$(foreach s,$(XCPU_SYSTEMS),$(eval $(call tessera_system,$(s),tests/system/systems/$(s).xml,\
+	$(PART_IMAGE_DIR)/xcpu.elf)))
+TEST_TARGETS += $(SYSTEMS_DIR)/xcpu/system.elf $(SYSTEMS_DIR)/xcpu-long/system.elf
+TEST_PROGRAMS += tests/system/test_smp_ports.py
+# The avionics pipeline on two CPUs (apps/demo-smp, `make run SYSTEM=...`).
+TEST_TARGETS += $(SYSTEMS_DIR)/demo-smp/system.elf
+TEST_PROGRAMS += tests/system/test_demo_smp.py
 # The kernel entry fast paths: null hypercall, upcall return without a trap.
 $(eval $(call bare_partition,fastpath,tests/system/parts/fastpath.c))
 $(eval $(call tessera_system,x86-fastpath,tests/system/systems/x86-fastpath.xml,\

@@ -7,6 +7,7 @@ import argparse
 import os
 import subprocess
 import sys
+import xml.etree.ElementTree as ET
 
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "tests", "system"))
 import sysrun  # noqa: E402
@@ -17,9 +18,12 @@ def main():
     ap.add_argument("--arch", default="x86")
     ap.add_argument("--icount", action="store_true", help="deterministic: 1 instruction per ns")
     ap.add_argument("--timeout", type=float, default=600)
+    ap.add_argument("--system", help="the system's XML: QEMU gets as many CPUs as it names")
     ap.add_argument("image")
     args = ap.parse_args()
-    cmd = sysrun.qemu_command(args.arch, args.image, icount=args.icount)
+    cpus = int(ET.parse(args.system).getroot().get("cpus", "1")) if args.system else 1
+    cmd = sysrun.qemu_command(args.arch, args.image, icount=args.icount,
+                              smp=cpus if cpus > 1 else None)
     try:
         proc = subprocess.run(cmd, timeout=args.timeout, stdin=subprocess.DEVNULL)
     except subprocess.TimeoutExpired:

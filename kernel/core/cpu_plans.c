@@ -65,19 +65,6 @@ static void check_not_done(void)
     for (uint32_t i = 0; i < cfg_system.num_partitions; i++) {
         partition_cpu_checked(i, 1);
     }
-    for (uint32_t k = 0; k < cfg_system.num_channels; k++) {
-        const struct cfg_channel *ch = &cfg_system.channels[k];
-        uint32_t from = cpu_plans_partition_cpu(cfg_system.ports[ch->source].partition);
-
-        for (uint32_t d = 0; d < ch->num_destinations; d++) {
-            uint32_t to = cpu_plans_partition_cpu(cfg_system.ports[ch->destinations[d]].partition);
-
-            if (to != from) {
-                panic("channel %s joins CPUs %u and %u: ports across CPUs are not done yet",
-                      ch->name, from, to);
-            }
-        }
-    }
     /* A module reset restarts the schedule of the CPU it happens on only. */
     for (uint32_t i = 0; i < cfg_system.num_partitions && other_cpus_run(); i++) {
         for (uint32_t e = 0; e < PV_HM_ERROR_COUNT; e++) {

@@ -126,6 +126,8 @@ TWINS = {
     "port name table: bad size": TOOL_TABLES,
     "port name table: slot %u names no port": TOOL_TABLES,
     "port %u: bad name or not in the name table": TOOL_TABLES,
+    "queuing channel %s: %u destinations, not one": [
+        ("channel-queuing-destinations", "a queuing channel has exactly one destination")],
     "channel %s: inconsistent table": [
         ("channel-buffers-limit", "buffers"),
         ("channel-no-destination", "has no destination")],
@@ -145,7 +147,6 @@ TWINS = {
         ("smp-trace", "tracing with windows on several CPUs")],
     "partition %s may reset the module (error %u): module resets with windows ": [
         ("smp-reset-module", "module resets across CPUs are not done yet")],
-    "channel %s joins CPUs %u and %u: ports across CPUs are not done yet": NOT_YET,
     "mmu: the per-CPU section (%u bytes at %08x) exceeds %u bytes or its 4 MiB": (
         "a property of the kernel image (its per-CPU section), not of the configuration"),
     "CPU %u (local APIC id %u) did not start: the machine has fewer CPUs": MACHINE,

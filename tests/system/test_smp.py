@@ -26,9 +26,9 @@ busy CPU 1 can hold the one host thread for a long stretch of virtual time
 same system must still run with no message lost or reordered (a full queue
 refuses a write, which the sender counts; that is not a loss).
 
-A partition whose windows name two CPUs, a channel between CPUs and a
-traced system with windows on CPU 1 are refused at boot (not done yet);
-plan switches on several CPUs are test_smp_plans.py's."""
+A partition whose windows name two CPUs and a traced system with windows on
+CPU 1 are refused at boot (not done yet); plan switches on several CPUs are
+test_smp_plans.py's, channels between CPUs test_smp_ports.py's."""
 import re
 import sys
 from sysrun import ARCH, Tap, boot, CLEAN, FAILED
@@ -115,9 +115,7 @@ def main():
               icount=False)
 
     for name, why in (("smp-moving", "partition P2 has windows on CPUs 0 and 1: moving between "
-                       "CPUs is not done yet"),
-                      ("smp-channel", "channel across joins CPUs 1 and 0: ports across CPUs are "
-                       "not done yet")):
+                       "CPUs is not done yet"),):
         run = boot(name, smp=2)
         tap.eq(run.status, FAILED, f"{name}: the kernel refuses to boot")
         tap.ok(f"PANIC: {why}" in run.kernel_lines(), f"{name}: the kernel says why",

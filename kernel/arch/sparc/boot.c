@@ -101,3 +101,17 @@ void arch_lock_release(volatile uint32_t *lock)
 {
     *lock = 0;
 }
+
+/* One CPU, not preemptible: a plain read-modify-write is indivisible. */
+void arch_atomic_or(volatile uint32_t *word, uint32_t bits)
+{
+    *word |= bits;
+}
+
+int arch_atomic_test_clear(volatile uint32_t *word, uint32_t bit)
+{
+    uint32_t was = *word;
+
+    *word = was & ~(1u << bit);
+    return (was >> bit) & 1;
+}

@@ -231,6 +231,20 @@ void arch_lock_release(volatile uint32_t *lock)
     *lock = 0;
 }
 
+/* Locked read-modify-writes: indivisible across CPUs, and full barriers. */
+void arch_atomic_or(volatile uint32_t *word, uint32_t bits)
+{
+    __asm__ volatile("lock orl %1, %0" : "+m"(*word) : "r"(bits) : "memory");
+}
+
+int arch_atomic_test_clear(volatile uint32_t *word, uint32_t bit)
+{
+    uint8_t was;
+
+    __asm__ volatile("lock btrl %2, %0; setc %1" : "+m"(*word), "=q"(was) : "r"(bit) : "memory");
+    return was;
+}
+
 /* A 64-bit field an AP may be updating: read until two reads agree. */
 static uint64_t read_stable(const volatile uint64_t *v)
 {

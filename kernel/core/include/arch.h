@@ -89,6 +89,13 @@ int arch_lock_try(volatile uint32_t *lock);
 /* Frees *lock; what was written under it is visible first. */
 void arch_lock_release(volatile uint32_t *lock);
 
+/* Sets bits in *word in one indivisible step with respect to the other
+ * CPUs (never waits: x86's locked OR). On one CPU a plain OR. */
+void arch_atomic_or(volatile uint32_t *word, uint32_t bits);
+/* Clears bit number bit (0..31) of *word in one indivisible step and
+ * returns whether it was set (never waits: x86's locked BTR). */
+int arch_atomic_test_clear(volatile uint32_t *word, uint32_t bit);
+
 /* Ends the system: code 0 is an orderly shutdown, anything else a failure. */
 __attribute__((noreturn)) void arch_shutdown(int code);
 

@@ -17,6 +17,9 @@ struct partition;
  * inconsistent table (it comes from the system image, not a partition). */
 void ports_init(void);
 
+/* Checks the port name table (port_names.c), from ports_init(). */
+void ports_check_names(void);
+
 /* A module reset: every channel is empty from now on and no port event is
  * owed. Constant time: each channel is emptied the first time a port
  * operation touches it afterwards; a copy under way is dropped by the

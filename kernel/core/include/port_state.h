@@ -10,13 +10,18 @@
 
 #include "arch_word.h"
 
-/* What the kernel knows about a channel beyond its configuration. */
+/* What the kernel knows about a channel beyond its configuration. The
+ * writer and the reader of a channel may run on two CPUs at once, so each
+ * field has one writer (port.c, "Across CPUs"): a queuing channel is a
+ * single-producer single-consumer ring, a sampling channel a pair of slots
+ * each guarded by a sequence count. */
 struct channel_state {
-    uint32_t head;        /* queuing: oldest message's slot */
-    uint32_t count;       /* queuing: messages waiting; sampling: 1 once written */
-    uint32_t refused;     /* queuing: sends refused because the queue was full */
-    uint32_t current;     /* sampling: the slot (0 or 1) of the latest complete message */
-    uint32_t seq[2];      /* sampling: bumped when a write begins to fill that slot */
+    uint32_t head;        /* queuing, the reader's: messages taken, modulo 2 * depth */
+    uint32_t tail;        /* queuing, the writer's: messages added, modulo 2 * depth */
+    uint32_t refused;     /* queuing, the writer's: sends refused because the queue was full */
+    uint32_t current;     /* sampling, the writer's: the slot (0 or 1) of the latest message */
+    uint32_t written;     /* sampling, the writer's: 1 once a message is complete */
+    uint32_t seq[2];      /* sampling, the writer's: odd while it fills that slot */
     uint64_t resets_seen; /* module resets applied to it (channel_state_of()) */
 };
 
@@ -28,7 +33,7 @@ struct port_progress {
     uint32_t restarts; /* the partition's restart count when it began */
     uint32_t done;     /* bytes copied */
     uint32_t slot;     /* the slot being filled or read */
-    uint32_t seq;      /* sampling read: seq of that slot when it began */
+    uint32_t seq;      /* sampling read: seq of that slot when it began (even) */
 };
 
 /* A set of partitions, bit = partition index: one 64-bit word whatever the
