@@ -81,15 +81,14 @@ run-apex: deps
 	$(Q)$(MAKE) --no-print-directory all
 	$(Q)$(PYTHON) tools/qemu-run.py --arch $(ARCH) --icount $(B)/$(ARCH)/systems/apex-demo/system.elf
 
-# `make test` tests x86 and sparc; `make test ARCH=a` only arch a (riscv
-# only this way until its suite is complete, docs/testing.md).
+# `make test` tests x86, sparc and riscv; `make test ARCH=a` only arch a.
 # Each arch's pass builds its test targets and appends its test programs to
 # $(B)/test-programs as ARCH:PROGRAM; the first pass adds the host's tests
 # (unit tests, configuration corpus, lint). One run.py sums them all up.
 ifeq ($(origin ARCH),command line)
 TEST_ARCHES := $(ARCH)
 else
-TEST_ARCHES := x86 sparc
+TEST_ARCHES := x86 sparc riscv
 endif
 
 test: deps
