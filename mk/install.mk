@@ -118,7 +118,8 @@ $(SDK_STAGE)/link-system: mk/install.mk $(MAKEFILE_LIST)
 	$(Q)chmod +x $@
 
 SDK_PORTS := pv pv-trace
-ifeq ($(ARCH),x86)
+# The arches with a native port (guest/port/native.mk): x86 and riscv.
+ifneq ($(filter $(ARCH),$(NATIVE_ARCHES)),)
 SDK_PORTS += native
 endif
 SDK_STAGED := $(SDK_STAGE)/link-system $(foreach p,$(SDK_PORTS),$(SDK_STAGE)/tessera-$(ARCH)-$(p).pc)
