@@ -32,10 +32,10 @@ $(PV_APP_DIR)/pvobj/%.o: %.c | $(NEWLIB_INCLUDE)
 
 # $(call pv_direct_app,NAME,SOURCES): pv_app whose sources see <pv/pv.h>.
 define pv_direct_app
-$(PV_APP_DIR)/$(1).elf: $(patsubst %.c,$(PV_APP_DIR)/pvobj/%.o,$(2)) $(PV_START) \
+$(PV_APP_DIR)/$(1).elf: $(patsubst %.c,$(PV_APP_DIR)/pvobj/%.o,$(2)) $(PV_GUEST_START) \
 		$$(GUEST_PV_LINK_LIBS) $$(GUEST_TRACE_LIB) $(PV_PARTITION_LDS)
 	$$(Q)$$(call pv_pick_libs,$(patsubst %.c,$(PV_APP_DIR)/pvobj/%.o,$(2))); \
-	$$(TARGET_LD) $$(TARGET_LDEMU) -T $(PV_PARTITION_LDS) -o $$@ $(PV_START) \
+	$$(TARGET_LD) $$(TARGET_LDEMU) -T $(PV_PARTITION_LDS) -o $$@ $(PV_GUEST_START) \
 		$(patsubst %.c,$(PV_APP_DIR)/pvobj/%.o,$(2)) \
 		--start-group $$$$libs --end-group
 PV_APPS += $(PV_APP_DIR)/$(1).elf

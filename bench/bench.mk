@@ -36,10 +36,10 @@ $(foreach p,hostile victim,$(eval $(call bench_partition,bench-$(p),tests/system
 BENCH_RTEMS := tm tmtick
 BENCH_RTEMS_SRCS = bench/rtems/$(1).c bench/lib/samples.c
 define bench_pv_app
-$(PART_IMAGE_DIR)/$(1).elf: $(patsubst %.c,$(PV_APP_DIR)/obj/%.o,$(2)) $(PV_START) \
+$(PART_IMAGE_DIR)/$(1).elf: $(patsubst %.c,$(PV_APP_DIR)/obj/%.o,$(2)) $(PV_GUEST_START) \
 		$$(GUEST_PV_LINK_LIBS) $(PV_PARTITION_LDS)
 	@mkdir -p $$(@D)
-	$$(Q)$$(TARGET_LD) $$(TARGET_LDEMU) -T $(PV_PARTITION_LDS) -o $$@ $(PV_START) \
+	$$(Q)$$(TARGET_LD) $$(TARGET_LDEMU) -T $(PV_PARTITION_LDS) -o $$@ $(PV_GUEST_START) \
 		$(patsubst %.c,$(PV_APP_DIR)/obj/%.o,$(2)) \
 		--start-group $$(GUEST_PV_LINK_LIBS) --end-group
 endef
@@ -69,9 +69,9 @@ $(PV_APP_DIR)/obj-trace/bench/rtems/tmtrace.o: bench/rtems/tmtrace.c | $(NEWLIB_
 	    -c $< -o $@
 -include $(PV_APP_DIR)/obj-trace/bench/rtems/tmtrace.d
 $(PART_IMAGE_DIR)/bench-tmtrace.elf: $(PV_APP_DIR)/obj-trace/bench/rtems/tmtrace.o \
-		$(PV_APP_DIR)/obj/bench/lib/samples.o $(PV_START) $(GUEST_PV_LINK_LIBS) \
+		$(PV_APP_DIR)/obj/bench/lib/samples.o $(PV_GUEST_START) $(GUEST_PV_LINK_LIBS) \
 		$(GUEST_TRACE_LIB) $(PV_PARTITION_LDS)
-	$(Q)$(TARGET_LD) $(TARGET_LDEMU) -T $(PV_PARTITION_LDS) -o $@ $(PV_START) \
+	$(Q)$(TARGET_LD) $(TARGET_LDEMU) -T $(PV_PARTITION_LDS) -o $@ $(PV_GUEST_START) \
 		$(filter %.o,$(wordlist 1,2,$^)) --start-group $(GUEST_PV_TRACE_LINK_LIBS) --end-group
 BENCH_TMTRACE_IMAGES := $(PART_IMAGE_DIR)/bench-tmtrace.elf $(PART_IMAGE_DIR)/bench-tmtrace-off.elf
 # The pv side of bench_port.h reads the control page.

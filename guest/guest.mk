@@ -14,9 +14,10 @@ GUEST_HOST_APP_CFLAGS := $(GUEST_HOST_CFLAGS) -Iguest/port/host/include
 GUEST_HOST_PORT_CFLAGS := $(GUEST_HOST_APP_CFLAGS) -D_GNU_SOURCE
 
 # Target: the kernel's flags without its FPU/SIMD ban (RTEMS tasks may use
-# floating point), against newlib's headers.
-GUEST_CFLAGS := $(filter-out -mno-80387 -mno-sse -mno-mmx,$(TARGET_CFLAGS)) \
-	$(GUEST_INCLUDES) $(NEWLIB_CFLAGS)
+# floating point), against newlib's headers; on an arch whose guests have
+# an ABI of their own (GUEST_ARCH_CFLAGS, riscv's lp64d), with its flags in
+# place of the kernel's arch flags. GUEST_TARGET_CFLAGS is pv/pv.mk's.
+GUEST_CFLAGS := $(GUEST_TARGET_CFLAGS) $(GUEST_INCLUDES) $(NEWLIB_CFLAGS)
 
 GUEST_HOST_DIR := $(B)/host/guest
 GUEST_TARGET_DIR := $(B)/$(ARCH)/guest

@@ -1,10 +1,13 @@
 # SPDX-License-Identifier: BSD-2-Clause
 # Toolchain for RISC-V 64 targets (QEMU virt): Debian's bare-metal
 # riscv64-unknown-elf compiler (its libgcc is built for freestanding code).
-# RV64IMAC without the F and D extensions: the kernel is built without them
-# (it switches partitions' FPU state lazily, docs/architecture.md), and so
-# are the guests (newlib, the executive, RTEMS applications: soft-float
-# lp64, docs/guest.md); the FPU test partition alone uses F/D.
+# Two ABIs. The kernel and the bare test partitions: RV64IMAC without the F
+# and D extensions, lp64 (the kernel switches partitions' FPU state lazily,
+# docs/architecture.md; the FPU test partition alone uses F/D). The guests -
+# newlib, the executive, the pv and native ports, RTEMS applications - are
+# RV64IMAFDC with hard float, lp64d, as RTEMS's riscv BSPs (docs/guest.md):
+# GUEST_ARCH_CFLAGS below. The linker refuses to mix the two, so the pv
+# start code and trampoline are built once for each (pv/pv.mk).
 # medany: the kernel lives at 0x80000000, beyond medlow's reach.
 
 TARGET_CC := riscv64-unknown-elf-gcc
@@ -21,6 +24,14 @@ RISCV_HELPERS_OBJS := $(patsubst pv/arch/riscv/libgcc/%.c,$(RISCV_HELPERS_DIR)/%
 RISCV_HELPERS := $(RISCV_HELPERS_DIR)/libhelpers.a
 TARGET_LIBGCC := $(RISCV_HELPERS) \
 	$(shell $(TARGET_CC) -march=rv64imac -mabi=lp64 -print-libgcc-file-name)
+# The guests' flags in place of TARGET_ARCH_CFLAGS, and their libgcc: the
+# compiler's rv64imafdc/lp64d multilib (its default one), named by path as
+# the lp64 one. No memset/memcpy helpers: newlib has them.
+GUEST_ARCH_CFLAGS := -march=rv64imafdc_zicsr -mabi=lp64d -mcmodel=medany -fno-pic -fno-pie
+GUEST_LIBGCC := $(shell $(TARGET_CC) -march=rv64imafdc -mabi=lp64d -print-libgcc-file-name)
+# newlib has its own directory per ABI: a tree that still holds the old
+# lp64 build rebuilds it rather than linking mixed ABIs.
+NEWLIB_ABI := lp64d
 
 # Flags shared by everything that runs on the target (kernel and partitions).
 TARGET_CFLAGS := -std=gnu11 -O2 -g -ffreestanding -fno-builtin -fno-stack-protector \
@@ -29,9 +40,8 @@ TARGET_CFLAGS := -std=gnu11 -O2 -g -ffreestanding -fno-builtin -fno-stack-protec
 
 QEMU := qemu-system-riscv64
 
-# The executive has its CPU port (guest/port/cpu/riscv), lp64 without F/D
-# like the kernel: newlib, the pv port and the bare partitions share one
-# ABI. The suite is partial: `make` and `make test ARCH=riscv` build and
+# The executive has its CPU port (guest/port/cpu/riscv), lp64d: threads
+# created with RTEMS_FLOATING_POINT keep f0-f31 and fcsr. The suite is partial: `make` and `make test ARCH=riscv` build and
 # run what tests/tests.mk lists for riscv (RISCV_TEST_SYSTEMS and the RTEMS
 # systems after it); `make bench ARCH=riscv` builds the benchmarks' own.
 ARCH_HAS_EXECUTIVE := yes

@@ -39,23 +39,25 @@ SDK_STAGE := $(B)/$(ARCH)/sdk
 # guest/libc/newlib.mk says).
 SDK_CFLAGS := -std=gnu11 -ffreestanding -fno-builtin -fno-stack-protector \
 	-fno-asynchronous-unwind-tables -fno-common \
-	$(filter-out -mno-80387 -mno-sse -mno-mmx,$(TARGET_ARCH_CFLAGS)) \
+	$(if $(GUEST_ARCH_CFLAGS),$(GUEST_ARCH_CFLAGS),\
+	    $(filter-out -mno-80387 -mno-sse -mno-mmx,$(TARGET_ARCH_CFLAGS))) \
 	-nostdinc -isystem $${top}/newlib/include -isystem $(shell $(TARGET_CC) -print-file-name=include) \
 	$(addprefix -isystem ,$(wildcard $(shell $(TARGET_CC) -print-file-name=include-fixed))) \
 	-U__linux__ -U__gnu_linux__ -Ulinux -U__unix__ -Uunix $(POSIX_FEATURE_CFLAGS) \
 	-I$${top}/include
 # The compiler driver links: no start files or libraries of the host, no
 # PIE, no build-id note; libgcc is the compiler's on x86, the 64-bit division
-# helpers on sparc (mk/arch-sparc.mk), on riscv the memset/memcpy helpers
-# and the compiler's libgcc of the rv64imac/lp64 multilib, named by its
-# path (mk/arch-riscv.mk): the driver would pick its default multilib for
-# -march=rv64imac_zicsr, whose float ABI does not link with lp64 objects.
+# helpers on sparc (mk/arch-sparc.mk), on riscv the compiler's libgcc of the
+# guests' rv64imafdc/lp64d multilib, named by its path (GUEST_LIBGCC,
+# mk/arch-riscv.mk), as the kernel's link names the memset/memcpy helpers
+# and the rv64imac/lp64 one: the driver's -lgcc picks a multilib by the
+# flags of its own command line, which the SDK's link does not repeat.
 SDK_LINK_FLAGS := -nostdlib -nostartfiles -static -no-pie -Wl,--build-id=none
 ifeq ($(ARCH),sparc)
 SDK_LIBGCC := $${top}/lib/libhelpers.a
 SDK_KERNEL_LIBGCC := $$here/../lib/libhelpers.a
 else ifeq ($(ARCH),riscv)
-SDK_LIBGCC := $${top}/lib/libhelpers.a $(filter-out $(RISCV_HELPERS),$(TARGET_LIBGCC))
+SDK_LIBGCC := $(GUEST_LIBGCC)
 SDK_KERNEL_LIBGCC := $$here/../lib/libhelpers.a $(filter-out $(RISCV_HELPERS),$(TARGET_LIBGCC))
 else
 SDK_LIBGCC := -lgcc
@@ -130,8 +132,8 @@ sdk_headers = (cd $(1) && find . -name '*.h' -exec install -D -m 644 {} $(2)/{} 
 # What install-arch copies, built first: that alone, not everything `all`
 # builds, so that an arch whose suite is partial (riscv) installs too.
 SDK_BUILT := $(TESSERA_CONFIG) $(NEWLIB_INCLUDE) $(GUEST_TARGET_LIB) $(POSIX_LIB) $(NEWLIB_LIBC) \
-	$(NEWLIB_LIBM) $(TESTSUPPORT_TARGET_LIB) $(GUEST_TARGET_LIBC_OBJS) $(PV_START) \
-	$(PV_PARTITION_LDS) $(GUEST_PV_LIB) $(PV_LIB) $(APEX_LIB) $(GUEST_TRACE_LIB) $(KERNEL_LIB) \
+	$(NEWLIB_LIBM) $(TESTSUPPORT_TARGET_LIB) $(GUEST_TARGET_LIBC_OBJS) $(PV_GUEST_START) \
+	$(PV_PARTITION_LDS) $(GUEST_PV_LIB) $(PV_GUEST_LIB) $(APEX_LIB) $(GUEST_TRACE_LIB) $(KERNEL_LIB) \
 	$(KERNEL_LDS) $(KERNEL_TRACE_LIB) $(if $(filter sparc,$(ARCH)),$(TARGET_LIBGCC)) \
 	$(if $(filter riscv,$(ARCH)),$(RISCV_HELPERS)) \
 	$(if $(filter native,$(SDK_PORTS)),$(NATIVE_LDS) $(NATIVE_PORT_LIB))
@@ -152,8 +154,8 @@ install-arch: $(SDK_BUILT) $(SDK_STAGED)
 	    $(TESTSUPPORT_TARGET_LIB) $(SDK_TOP)/lib
 	$(Q)rm -f $(SDK_TOP)/lib/libexec-libc.a && ar rcs $(SDK_TOP)/lib/libexec-libc.a \
 	    $(GUEST_TARGET_LIBC_OBJS)
-	$(Q)install -D -m 644 -t $(SDK_TOP)/pv/lib $(PV_START) $(PV_PARTITION_LDS) $(GUEST_PV_LIB) \
-	    $(PV_LIB) $(APEX_LIB) $(GUEST_TRACE_LIB)
+	$(Q)install -D -m 644 -t $(SDK_TOP)/pv/lib $(PV_GUEST_START) $(PV_PARTITION_LDS) $(GUEST_PV_LIB) \
+	    $(PV_GUEST_LIB) $(APEX_LIB) $(GUEST_TRACE_LIB)
 	$(Q)$(if $(filter native,$(SDK_PORTS)),$(call sdk_headers,$(NATIVE_PORT_DIR)/include,\
 	    $(SDK_TOP)/native/include) && install -D -m 644 -t $(SDK_TOP)/native/lib $(NATIVE_LDS) \
 	    $(NATIVE_PORT_LIB),:)

@@ -20,6 +20,33 @@ $(PV_OBJDIR)/%.o: pv/arch/$(ARCH)/%.S
 
 $(PV_LIB): $(PV_LIB_OBJS)
 	$(Q)rm -f $@ && ar rcs $@ $^
+
+# The guests' flags (the executive, RTEMS applications: guest/guest.mk) and
+# the start code and trampoline they link (PV_GUEST_START, PV_GUEST_LIB).
+# Where the guests have an ABI of their own (GUEST_ARCH_CFLAGS, riscv's
+# lp64d) the same sources are built a second time with it, since the
+# linker does not mix float ABIs; elsewhere they are the bare partitions'.
+ifneq ($(GUEST_ARCH_CFLAGS),)
+GUEST_TARGET_CFLAGS := $(filter-out $(TARGET_ARCH_CFLAGS),$(TARGET_CFLAGS)) $(GUEST_ARCH_CFLAGS)
+PV_GUEST_OBJDIR := $(PV_OBJDIR)/guest
+PV_GUEST_START := $(PV_GUEST_OBJDIR)/start.o
+PV_GUEST_LIB := $(PV_GUEST_OBJDIR)/libpv.a
+PV_GUEST_LIB_OBJS := $(PV_GUEST_OBJDIR)/upcall.o
+
+$(PV_GUEST_OBJDIR)/%.o: pv/arch/$(ARCH)/%.S
+	@mkdir -p $(dir $@)
+	$(Q)$(TARGET_CC) $(GUEST_TARGET_CFLAGS) $(PV_INCLUDES) -MMD -MP -c $< -o $@
+
+$(PV_GUEST_LIB): $(PV_GUEST_LIB_OBJS)
+	$(Q)rm -f $@ && ar rcs $@ $^
+-include $(PV_GUEST_START:.o=.d) $(PV_GUEST_LIB_OBJS:.o=.d)
+ALL_TARGETS += $(PV_GUEST_START) $(PV_GUEST_LIB)
+else
+GUEST_TARGET_CFLAGS := $(filter-out -mno-80387 -mno-sse -mno-mmx,$(TARGET_CFLAGS))
+GUEST_LIBGCC := $(TARGET_LIBGCC)
+PV_GUEST_START := $(PV_START)
+PV_GUEST_LIB := $(PV_LIB)
+endif
 # The headers they read (-MMD): pv/arch.h's frame offsets and flags.
 -include $(PV_START:.o=.d) $(PV_LIB_OBJS:.o=.d)
 

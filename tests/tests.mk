@@ -16,7 +16,7 @@ TEST_PART_IMAGES := $(patsubst %,$(PART_IMAGE_DIR)/%.elf,probe spinner hcalls sy
 	portcost resetcost)
 # The event trace's partitions (tests/system/test_trace.py).
 TEST_PART_IMAGES += $(PART_IMAGE_DIR)/tracer.elf
-# Partitions are built without F/D (mk/arch-riscv.mk); the FPU test's uses
+# Bare partitions are built without F/D (mk/arch-riscv.mk); the FPU test's uses
 # them, in the same lp64 calling convention.
 $(PART_IMAGE_DIR)/obj/tests/system/parts/fpu.o: TP_CFLAGS += -march=rv64imafdc_zicsr
 # The fuzzer's victim keeps an FPU accumulator live across switches.
@@ -119,8 +119,8 @@ $(ABI_WRONG_OBJ): guest/port/pv/system.c | $(NEWLIB_INCLUDE)
 		'-DPV_PORT_ABI_VERSION=(PV_ABI_VERSION + 1u)' -MMD -MP -c $< -o $@
 -include $(ABI_WRONG_OBJ:.o=.d)
 $(PV_APP_DIR)/rtems-abi-wrong.elf: $(PV_APP_DIR)/obj/apps/tests/hello01/init.o $(ABI_WRONG_OBJ) \
-		$(PV_START) $(GUEST_PV_LINK_LIBS) $(PV_PARTITION_LDS)
-	$(Q)$(TARGET_LD) $(TARGET_LDEMU) -T $(PV_PARTITION_LDS) -o $@ $(PV_START) \
+		$(PV_GUEST_START) $(GUEST_PV_LINK_LIBS) $(PV_PARTITION_LDS)
+	$(Q)$(TARGET_LD) $(TARGET_LDEMU) -T $(PV_PARTITION_LDS) -o $@ $(PV_GUEST_START) \
 		$(PV_APP_DIR)/obj/apps/tests/hello01/init.o $(ABI_WRONG_OBJ) \
 		--start-group $(GUEST_PV_LINK_LIBS) --end-group
 RTEMS_TEST_SYSTEMS += rtems-abi

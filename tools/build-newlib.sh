@@ -53,10 +53,10 @@ sparc)
     TLD="sparc64-linux-gnu-ld -m elf32_sparc"
     ;;
 riscv)
-    # The kernel's ABI, lp64 soft-float (docs/newlib.md): one ABI for
-    # everything linked into a partition, pv start code included.
+    # The executive's ABI, hard float lp64d as RTEMS's riscv BSPs
+    # (docs/newlib.md); the kernel and bare partitions stay lp64.
     TARGET=riscv64-unknown-elf
-    TCC="riscv64-unknown-elf-gcc -march=rv64imac_zicsr -mabi=lp64 -mcmodel=medany"
+    TCC="riscv64-unknown-elf-gcc -march=rv64imafdc_zicsr -mabi=lp64d -mcmodel=medany"
     TAR_=riscv64-unknown-elf-ar
     TRANLIB=riscv64-unknown-elf-ranlib
     TNM=riscv64-unknown-elf-nm

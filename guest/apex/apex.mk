@@ -24,10 +24,10 @@ $(PV_APP_DIR)/apexobj/%.o: %.c | $(NEWLIB_INCLUDE)
 
 # $(call pv_apex_app,NAME,SOURCES): pv_app with the APEX library linked.
 define pv_apex_app
-$(PV_APP_DIR)/$(1).elf: $(patsubst %.c,$(PV_APP_DIR)/apexobj/%.o,$(2)) $(PV_START) \
+$(PV_APP_DIR)/$(1).elf: $(patsubst %.c,$(PV_APP_DIR)/apexobj/%.o,$(2)) $(PV_GUEST_START) \
 		$(APEX_LIB) $$(GUEST_PV_LINK_LIBS) $$(GUEST_TRACE_LIB) $(PV_PARTITION_LDS)
 	$$(Q)$$(call pv_pick_libs,$(patsubst %.c,$(PV_APP_DIR)/apexobj/%.o,$(2))); \
-	$$(TARGET_LD) $$(TARGET_LDEMU) -T $(PV_PARTITION_LDS) -o $$@ $(PV_START) \
+	$$(TARGET_LD) $$(TARGET_LDEMU) -T $(PV_PARTITION_LDS) -o $$@ $(PV_GUEST_START) \
 		$(patsubst %.c,$(PV_APP_DIR)/apexobj/%.o,$(2)) \
 		--start-group $(APEX_LIB) $$$$libs --end-group
 PV_APPS += $(PV_APP_DIR)/$(1).elf

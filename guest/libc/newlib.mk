@@ -8,7 +8,9 @@
 #   link     $(NEWLIB_LIBS) (wrapped in --start-group/--end-group with the
 #            executive's syscall layer and libgcc or the sparc helpers)
 
-NEWLIB_DIR := $(B)/$(ARCH)/newlib
+# An arch whose guests have an ABI of their own names it (NEWLIB_ABI,
+# mk/arch-riscv.mk): another ABI, another directory, another build.
+NEWLIB_DIR := $(B)/$(ARCH)/newlib$(if $(NEWLIB_ABI),-$(NEWLIB_ABI))
 NEWLIB_INCLUDE := $(NEWLIB_DIR)/include
 NEWLIB_LIBC := $(NEWLIB_DIR)/lib/libc.a
 NEWLIB_LIBM := $(NEWLIB_DIR)/lib/libm.a

@@ -36,7 +36,7 @@ NATIVE_CFLAGS := $(GUEST_CFLAGS) -I$(NATIVE_PORT_DIR)/include
 # The libc glue goes in as objects, ahead of libc.a: its malloc lock must win
 # over newlib's default one.
 NATIVE_LIBS := $(GUEST_TARGET_LIBC_OBJS) $(POSIX_LIB) $(GUEST_TARGET_LIB) $(NEWLIB_LIBC) $(NEWLIB_LIBM) \
-	$(TARGET_LIBGCC)
+	$(GUEST_LIBGCC)
 
 $(NATIVE_DIR)/port/%.o: $(NATIVE_PORT_DIR)/% | $(NEWLIB_INCLUDE)
 	@mkdir -p $(@D)

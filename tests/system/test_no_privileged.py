@@ -44,8 +44,9 @@ SPARC_TRAPS = {"ta", "tn", "tne", "tnz", "te", "tz", "tg", "tle", "tge", "tl", "
 # RISC-V (privileged spec 1.12): the trap returns and wfi, the fences of
 # address translation, and every CSR access but the unprivileged counters
 # (rdtime is how pv_clock_ns reads the clock; cycle and instret are user
-# counters too) and the FP CSRs (fcsr, frm, fflags: the guests are soft
-# float and contain none, but they would be no privilege breach). ebreak is
+# counters too) and the FP CSRs (fcsr, frm, fflags: user-level; the guests
+# are lp64d and the thread switch keeps FP threads' fcsr, which objdump
+# shows as frcsr/fscsr, not as a csr instruction). ebreak is
 # GCC's __builtin_trap here, as ud2 on x86. ecall is the hypercall.
 RISCV_PRIVILEGED = {"sret", "mret", "uret", "dret", "wfi", "sfence.vma", "hfence.vvma",
                     "hfence.gvma", "sinval.vma", "sfence.w.inval", "sfence.inval.ir"}

@@ -29,8 +29,8 @@ $(PV_APP_DIR)/obj/%.o: %.c | $(NEWLIB_INCLUDE)
 
 # The libc glue goes in as objects, ahead of libc.a: its malloc lock must win
 # over newlib's default one.
-GUEST_PV_LINK_LIBS = $(GUEST_TARGET_LIBC_OBJS) $(POSIX_LIB) $(GUEST_PV_LIB) $(GUEST_TARGET_LIB) $(PV_LIB) \
-	$(NEWLIB_LIBS) $(TARGET_LIBGCC)
+GUEST_PV_LINK_LIBS = $(GUEST_TARGET_LIBC_OBJS) $(POSIX_LIB) $(GUEST_PV_LIB) $(GUEST_TARGET_LIB) \
+	$(PV_GUEST_LIB) $(NEWLIB_LIBS) $(GUEST_LIBGCC)
 
 # ---- The traced executive library (docs/tracing.md, "Directive calls") ----
 # libexec.a itself is never rebuilt for the trace: libexec-trace.a is a copy
@@ -75,10 +75,10 @@ pv_pick_libs = libs='$(GUEST_PV_LINK_LIBS)'; \
 # $(call pv_app,NAME,SOURCES): an RTEMS application as a partition image,
 # $(PV_APP_DIR)/NAME.elf.
 define pv_app
-$(PV_APP_DIR)/$(1).elf: $(patsubst %.c,$(PV_APP_DIR)/obj/%.o,$(2)) $(PV_START) \
+$(PV_APP_DIR)/$(1).elf: $(patsubst %.c,$(PV_APP_DIR)/obj/%.o,$(2)) $(PV_GUEST_START) \
 		$$(GUEST_PV_LINK_LIBS) $$(GUEST_TRACE_LIB) $(PV_PARTITION_LDS)
 	$$(Q)$$(call pv_pick_libs,$(patsubst %.c,$(PV_APP_DIR)/obj/%.o,$(2))); \
-	$$(TARGET_LD) $$(TARGET_LDEMU) -T $(PV_PARTITION_LDS) -o $$@ $(PV_START) \
+	$$(TARGET_LD) $$(TARGET_LDEMU) -T $(PV_PARTITION_LDS) -o $$@ $(PV_GUEST_START) \
 		$(patsubst %.c,$(PV_APP_DIR)/obj/%.o,$(2)) \
 		--start-group $$$$libs --end-group
 PV_APPS += $(PV_APP_DIR)/$(1).elf

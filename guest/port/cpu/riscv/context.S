@@ -5,8 +5,17 @@
  * only the callee-saved registers are kept, in the context itself (a
  * dozen stores), and the switch "returns" into the other thread's call.
  * Interrupted threads are no exception: the pv upcall left their other
- * registers in its frame on their own stack (pv/arch/riscv/upcall.S).
+ * integer registers in its frame on their own stack (pv/arch/riscv/upcall.S),
+ * as the native trap entry does. The FP registers are not in those frames:
+ * the interrupt code between the interrupted instruction and this switch
+ * is integer code, so an FP thread's f0-f31 and fcsr are still its own
+ * here and are all kept, with fcsr, in its context (context.h). frcsr,
+ * fscsr, fld and fsd are user-level instructions: the pv port may run
+ * them (under the kernel, the first one in a window may trap once for the
+ * kernel's lazy FPU load, docs/architecture.md).
  */
+#define FP_REGS 0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, \
+    16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29, 30, 31
 #include "context.h"
 
     .text
@@ -41,7 +50,14 @@ port_context_switch:               /* a0 = from, a1 = to */
     sd s9, CTX_S + 72(a0)
     sd s10, CTX_S + 80(a0)
     sd s11, CTX_S + 88(a0)
-    mv a0, a1
+    ld t0, CTX_FP(a0)
+    beqz t0, 2f
+    frcsr t1
+    sd t1, CTX_FCSR(a0)
+    .irp n, FP_REGS
+    fsd f\n, CTX_F + 8 * \n(a0)
+    .endr
+2:  mv a0, a1
     j port_context_start
 #ifdef CPU_STACK_GUARD
 1:  tail cpu_stack_overflow
@@ -51,6 +67,14 @@ port_context_switch:               /* a0 = from, a1 = to */
     .globl port_context_start
     .type port_context_start, @function
 port_context_start:                /* a0 = to; the current thread is abandoned */
+    ld t0, CTX_FP(a0)
+    beqz t0, 1f
+    ld t1, CTX_FCSR(a0)
+    fscsr t1
+    .irp n, FP_REGS
+    fld f\n, CTX_F + 8 * \n(a0)
+    .endr
+1:
     ld ra, CTX_RA(a0)
     ld sp, CTX_SP(a0)
     ld s0, CTX_S + 0(a0)

@@ -7,12 +7,19 @@
  * then on, with paging off, as an OS would run under OpenSBI
  * (docs/architecture.md, "The native RISC-V port").
  */
+#define MSTATUS_FS_INITIAL (1 << 13)
+
     .section .text.boot, "ax"
     .globl _start
     .type _start, @function
 _start:
     csrw mie, zero
-    csrw mstatus, zero
+    /* Everything off but the FPU: FS = Initial (mstatus and sstatus share
+     * the field), before any C code, which is built with F/D (lp64d,
+     * mk/arch-riscv.mk) and may use them. It stays on in S-mode: the
+     * executive keeps FP threads' registers (guest/port/cpu/riscv). */
+    li t0, MSTATUS_FS_INITIAL
+    csrw mstatus, t0
     la t0, native_mtrap
     csrw mtvec, t0
 .option push

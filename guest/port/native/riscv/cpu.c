@@ -5,10 +5,12 @@
  * clear; any non-zero level given back clears SIE (sie's per-line enables,
  * not SIE, shape which lines may interrupt, so there are no graded levels).
  *
- * Floating point: none to manage. The executive and its applications are
- * built soft-float, lp64 (mk/arch-riscv.mk), as on the pv port, and
- * sstatus.FS stays Off, so an F/D instruction is an illegal instruction,
- * i.e. a fatal exception.
+ * Floating point: sstatus.FS is on from the start (boot.S) and stays on;
+ * the executive and its applications are built with F/D, lp64d
+ * (mk/arch-riscv.mk), as on the pv port, and the thread switch keeps the
+ * FP registers of RTEMS_FLOATING_POINT threads (guest/port/cpu/riscv).
+ * The trap frame writes sstatus back whole, FS included, so FS is never
+ * Off again.
  */
 #include "native.h"
 

@@ -34,7 +34,7 @@ void native_mstart(void)
     csr_write(mcounteren, MCOUNTEREN_TM);
     csr_write(medeleg, EXCEPTIONS_TO_S);
     csr_write(mideleg, MIP_SSIP | MIP_STIP | MIP_SEIP);
-    csr_write(mstatus, MSTATUS_MPP_S);
+    csr_set(mstatus, MSTATUS_MPP_S); /* keeping boot.S's FS */
 }
 
 /*

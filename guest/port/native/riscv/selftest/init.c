@@ -2,8 +2,9 @@
 /*
  * Self-test of the native RISC-V port, for what apps/tests/ does not reach:
  * floating-point results kept per task across tick preemption (two
- * RTEMS_FLOATING_POINT tasks timeslicing through long computations; soft
- * float, so what is kept is the integer context the values pass through),
+ * RTEMS_FLOATING_POINT tasks timeslicing through long computations, their
+ * values in FP registers: F/D, lp64d, so what is kept is f0-f31 and fcsr
+ * in the thread context),
  * rtems_interrupt_catch on the software interrupt, tick-based uptime and
  * the tick's period against the time CSR (the executive's uptime counts
  * ticks, so a tick of the wrong period goes unseen without it), and the
@@ -14,7 +15,7 @@
 #include <stdlib.h>
 
 #define NAME(a, b, c, d) rtems_build_name(a, b, c, d)
-#define ROUNDS           200000
+#define ROUNDS           6000000
 #define SIP_SSIP         2u
 /* virt's time CSR: 10 MHz. */
 #define TIME_COUNTS_PER_MS 10000u
@@ -23,7 +24,7 @@ static volatile int finished;
 static double results[2];
 static volatile int caught;
 
-/* Long enough to span many ticks (soft float: ~100 instructions a step). */
+/* Long enough to span many ticks (hard float: 6 instructions a step). */
 static double compute(double seed)
 {
     double x = seed;
@@ -118,6 +119,10 @@ rtems_task Init(rtems_task_argument arg)
 #define CONFIGURE_MAXIMUM_TASKS           3
 #define CONFIGURE_INIT_TASK_PRIORITY      10
 #define CONFIGURE_INIT_TASK_INITIAL_MODES RTEMS_PREEMPT
+/* Init computes the expected results in FP registers (fs0, fs1) and holds
+ * them while the FP tasks run: it is an FP task too, or they overwrite
+ * them (soft float hid this; the first lp64d run printed "WRONG"). */
+#define CONFIGURE_INIT_TASK_ATTRIBUTES RTEMS_FLOATING_POINT
 #define CONFIGURE_RTEMS_INIT_TASKS_TABLE
 #define CONFIGURE_INIT
 #include <rtems/confdefs.h>

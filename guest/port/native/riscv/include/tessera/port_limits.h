@@ -1,7 +1,8 @@
 /* SPDX-License-Identifier: BSD-2-Clause */
 /*
  * Native RISC-V port constants visible to applications. A thread's stack
- * area also holds its context (112 bytes: soft float, no FP registers) and,
+ * area also holds its context (384 bytes: the FP registers' room is there
+ * for every thread, used by RTEMS_FLOATING_POINT ones) and,
  * since interrupts run on the interrupted thread's stack, the deepest
  * interrupt frame (160 bytes and native_trap's frames); newlib's printf
  * needs a little over 1 KiB of it. 8 KiB as on the other ports.
