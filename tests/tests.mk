@@ -202,8 +202,11 @@ TEST_PROGRAMS += tests/system/test_smp_boot.py
 # Each CPU runs its own window table: partitions on CPU 1 (test_smp.py).
 $(eval $(call bare_partition,cpuprobe,tests/system/parts/cpuprobe.c))
 SMP_RUN_SYSTEMS := smp-run smp-moving
-$(foreach s,$(SMP_RUN_SYSTEMS),$(eval $(call tessera_system,$(s),tests/system/systems/$(s).xml,\
-	$(PART_IMAGE_DIR)/cpuprobe.elf)))
+$(eval $(call tessera_system,smp-run,tests/system/systems/smp-run.xml,$(PART_IMAGE_DIR)/cpuprobe.elf))
+# A partition whose windows alternate between CPU 0 and CPU 1 (step 3).
+$(eval $(call bare_partition,moveprobe,tests/system/parts/moveprobe.c))
+$(eval $(call tessera_system,smp-moving,tests/system/systems/smp-moving.xml,\
+	$(PART_IMAGE_DIR)/cpuprobe.elf $(PART_IMAGE_DIR)/moveprobe.elf))
 TEST_TARGETS += $(foreach s,$(SMP_RUN_SYSTEMS),$(SYSTEMS_DIR)/$(s)/system.elf)
 TEST_PROGRAMS += tests/system/test_smp.py
 # A plan switch taken by every CPU at the same frame start (test_smp_plans.py).
