@@ -77,8 +77,7 @@ static int cross_window(uint32_t seed)
                      : "=&b"(b), "=&S"(si), "=&D"(di), "=&d"(d), [x] "=m"(x), [fo] "=m"(fo)
                      : [seed] "m"(seed), [f] "m"(f), [ws] "c"(start_lo)
                      : "eax", "cc", "memory");
-    return b == seed && si == seed + 1 && di == seed + 2 && d == seed + 3 && x == seed &&
-           fo == f;
+    return b == seed && si == seed + 1 && di == seed + 2 && d == seed + 3 && x == seed && fo == f;
 }
 
 void pv_main(uint32_t id)
