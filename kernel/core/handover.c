@@ -15,9 +15,6 @@ static struct partition *owner_before ARCH_PER_CPU;
 
 bool handover_take(struct partition *p)
 {
-    uint64_t since, waited = 0;
-    struct hm_error e = {PV_HM_DEADLINE_MISSED, 0, 0, 0, NULL};
-
     if (p == owner_before) {
         return true; /* its last slot here just ended: still this CPU's */
     }
@@ -25,15 +22,19 @@ bool handover_take(struct partition *p)
         /* The CPU it left is late (a kernel bug: the gap between the
          * windows is at least G). Bounded: G from now, whatever that CPU
          * does; arch_cpu_relax() also lets QEMU's round robin run it. */
-        since = arch_time_ns();
+        uint64_t since = arch_time_ns();
+
         for (;;) {
+            uint64_t waited;
+
             arch_cpu_relax();
             if (arch_lock_try(&p->context_held)) {
                 break;
             }
             waited = arch_time_ns() - since;
             if (waited >= cfg_system.guard_ns) {
-                e.detail = waited;
+                struct hm_error e = {PV_HM_DEADLINE_MISSED, waited, 0, 0, NULL};
+
                 hm_log_only(p, &e);
                 kprintf("[tessera] partition %s: not given back to CPU %u within %llu ns: its "
                         "window there is skipped (deadline-missed)\n",

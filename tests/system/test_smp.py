@@ -34,6 +34,7 @@ that a timer it arms on CPU 0 fires in its window on CPU 1. A traced
 system with windows on CPU 1 is refused at boot (not done yet); plan
 switches on several CPUs are test_smp_plans.py's, channels between CPUs
 test_smp_ports.py's."""
+import os
 import re
 import sys
 from sysrun import ARCH, Tap, boot, CLEAN, FAILED
@@ -147,6 +148,25 @@ def check_moving(tap, run):
            f"{label}: each partition halts")
 
 
+def check_rtems_moving(tap, run):
+    """smp-rtems-moving: two RTEMS scenario programs change CPUs twice a
+    frame and print exactly what they print on one CPU."""
+    label = "smp-rtems-moving"
+    root = os.path.abspath(os.path.join(os.path.dirname(__file__), "..", ".."))
+    tap.eq(run.status, CLEAN, f"{label}: both scenarios end and the system shuts down")
+    for name in ("timer01", "task01"):
+        with open(os.path.join(root, "apps", "tests", name, "expected.txt")) as f:
+            want = f.read().splitlines()
+        got = run.partition_lines(name.upper())
+        diff = [f"line {i + 1}: want {w!r}, got {g!r}"
+                for i, (w, g) in enumerate(zip(want + [None] * len(got),
+                                               got + [None] * len(want))) if w != g][:8]
+        tap.ok(got == want, f"{label}: {name}, moving between CPU 0 and CPU 1, prints its "
+               "expected output (clock, timers and tasks intact)", "\n".join(diff))
+    tap.ok(not any("deadline-missed" in ln for ln in run.kernel_lines()),
+           f"{label}: every handover is in time")
+
+
 def main():
     tap = Tap()
     if ARCH != "x86":
@@ -159,6 +179,7 @@ def main():
               icount=False)
 
     check_moving(tap, boot("smp-moving", smp=2))
+    check_rtems_moving(tap, boot("smp-rtems-moving", smp=2, timeout=300))
     return tap.done()
 
 

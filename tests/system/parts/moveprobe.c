@@ -12,15 +12,20 @@
  * a counter in memory that must have counted every pass. Once, in a
  * window on CPU 0, it arms its wall-clock timer for the middle of its next
  * window, on CPU 1, and notes where and when the expiry shows. Then it
- * prints one line and halts.
+ * prints one line and halts. Ids other than 2 are its neighbours on
+ * either CPU: they give each of NEIGHBOUR_WINDOWS windows back at once
+ * (pv_idle), so that the CPU idles in hlt and QEMU's round robin under
+ * -icount runs the other CPU (a busy neighbour can hold it for many
+ * frames, and P2's windows there are then skipped), and halt.
  */
 #include <stddef.h>
 #include "tp.h"
 
-#define MOVE_WINDOWS     60
-#define MOVE_CPU0_OFFSET 100000u /* ns into the frame: smp-moving.xml */
-#define MOVE_CPU1_OFFSET 200000u
-#define TIMER_INTO_NEXT  125000u /* from a CPU 0 window's start: 25 us into the CPU 1 window */
+#define MOVE_WINDOWS      60
+#define MOVE_CPU0_OFFSET  100000u /* ns into the frame: smp-moving.xml */
+#define MOVE_CPU1_OFFSET  200000u
+#define TIMER_INTO_NEXT   125000u /* from a CPU 0 window's start: 25 us into the CPU 1 window */
+#define NEIGHBOUR_WINDOWS 100
 
 static uint32_t apic_id(void)
 {
@@ -89,7 +94,13 @@ void pv_main(uint32_t id)
     uint32_t last_cpu = UINT32_MAX, timer_cpu = UINT32_MAX, timer_state = 0;
     uint64_t deadline = 0, fired_at = 0, fired_end = 0, fired_start = 0;
 
-    (void)id;
+    if (id != 2) {
+        for (uint32_t i = 0; i < NEIGHBOUR_WINDOWS; i++) {
+            pv_idle();
+        }
+        tp_printf("moveprobe %u: neighbour on CPU %u done\n", id, s->cpu);
+        return;
+    }
     tp_printf("moveprobe on CPU %u (kernel: %u)\n", apic_id(), s->cpu);
     cross_window(0x1000); /* from the start of a fresh window */
     for (uint32_t i = 0; i < MOVE_WINDOWS; i++) {
