@@ -4,7 +4,6 @@
 #include "arch.h"
 #include "hm.h"
 #include "kprintf.h"
-#include "lock.h"
 #include "pv/abi.h"
 #include "schedule.h"
 

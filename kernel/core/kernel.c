@@ -100,8 +100,9 @@ static void check_system_alive(void);
  * go to its own ring, drained in its window (console_partition_event
  * charges the running partition, and none runs at a window start).
  * Returns false when p could not be taken over: its slot here is idle
- * then (no owner). Out of line: the window start of a partition with
- * nothing of this to do costs what it did before. */
+ * then (no owner). Off the window start's fall-through path
+ * (__builtin_expect): a window start with nothing of this to do executes
+ * the instructions it did before. */
 static bool sync_in_own_time(struct partition *p)
 {
     struct partition *running;
