@@ -202,8 +202,15 @@ TEST_PROGRAMS += tests/system/test_smp_boot.py
 # Each CPU runs its own window table: partitions on CPU 1 (test_smp.py).
 $(eval $(call bare_partition,cpuprobe,tests/system/parts/cpuprobe.c))
 SMP_RUN_SYSTEMS := smp-run smp-moving
-$(foreach s,$(SMP_RUN_SYSTEMS),$(eval $(call tessera_system,$(s),tests/system/systems/$(s).xml,\
-	$(PART_IMAGE_DIR)/cpuprobe.elf)))
+$(eval $(call tessera_system,smp-run,tests/system/systems/smp-run.xml,$(PART_IMAGE_DIR)/cpuprobe.elf))
+# A partition whose windows alternate between CPU 0 and CPU 1 (step 3).
+$(eval $(call bare_partition,moveprobe,tests/system/parts/moveprobe.c))
+$(eval $(call tessera_system,smp-moving,tests/system/systems/smp-moving.xml,\
+	$(PART_IMAGE_DIR)/moveprobe.elf))
+# RTEMS partitions moving between CPUs keep their clock and tasks.
+SMP_RUN_SYSTEMS += smp-rtems-moving
+$(eval $(call tessera_system,smp-rtems-moving,tests/system/systems/smp-rtems-moving.xml,\
+	$(PV_APP_DIR)/timer01.elf $(PV_APP_DIR)/task01.elf))
 TEST_TARGETS += $(foreach s,$(SMP_RUN_SYSTEMS),$(SYSTEMS_DIR)/$(s)/system.elf)
 TEST_PROGRAMS += tests/system/test_smp.py
 # A plan switch taken by every CPU at the same frame start (test_smp_plans.py).

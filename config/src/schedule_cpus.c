@@ -158,6 +158,46 @@ static void check_boundary(struct tcfg_diag *d, const struct tcfg_system *sys,
     }
 }
 
+/* A partition with windows on several CPUs is handed over between them
+ * within the guard time (kernel/core/handover.c), which must then cover
+ * the kernel's longest path: CFG_HANDOVER_MIN_GUARD_NS at least. One error
+ * per partition, at its first window on a second CPU. */
+static void check_handover_guard(struct tcfg_diag *d, const struct tcfg_system *sys)
+{
+    if (sys->guard >= CFG_HANDOVER_MIN_GUARD_NS || sys->num_partitions == 0) {
+        return;
+    }
+    uint32_t *first = xcalloc(sys->num_partitions, sizeof *first);
+    bool *told = xcalloc(sys->num_partitions, sizeof *told);
+    for (size_t k = 0; k < sys->num_partitions; k++) {
+        first[k] = UINT32_MAX;
+    }
+    for (size_t i = 0; i < sys->num_plans; i++) {
+        const struct tcfg_plan *p = &sys->plans[i];
+        for (size_t j = 0; j < p->num_windows; j++) {
+            const struct tcfg_window *w = &p->windows[j];
+            if (!usable(p, w, sys->cpus) || w->partition >= sys->num_partitions) {
+                continue;
+            }
+            if (first[w->partition] == UINT32_MAX) {
+                first[w->partition] = w->cpu;
+            } else if (first[w->partition] != w->cpu && !told[w->partition]) {
+                char t1[TCFG_TIME_BUF], t2[TCFG_TIME_BUF];
+                told[w->partition] = true;
+                tcfg_error(d, &w->at,
+                           "\"%s\" has windows on CPU %" PRIu32 " and CPU %" PRIu32
+                           ": a partition that moves between CPUs needs a guard time of at least "
+                           "%s, the schedule's is %s",
+                           w->partition_name, first[w->partition], w->cpu,
+                           tcfg_format_time(CFG_HANDOVER_MIN_GUARD_NS, t1),
+                           tcfg_format_time(sys->guard, t2));
+            }
+        }
+    }
+    free(first);
+    free(told);
+}
+
 void tcfg_check_cpus(struct tcfg_diag *diag, const struct tcfg_system *sys)
 {
     uint32_t cpus = sys->cpus;
@@ -177,4 +217,5 @@ void tcfg_check_cpus(struct tcfg_diag *diag, const struct tcfg_system *sys)
     }
     free(first);
     free(last);
+    check_handover_guard(diag, sys);
 }

@@ -4,13 +4,14 @@
 #include "cfg_state.h"
 #include "hm.h"
 #include "kprintf.h"
+#include "partition.h"
 #include "pv/abi.h"
 #include "sched.h"
 #include "trace.h"
 
-/* The CPU of each window of part in every view, checked to be one: 0 if
- * part has no window. Panics naming both CPUs otherwise. */
-static uint32_t partition_cpu_checked(uint32_t part, int check)
+/* The CPU of each window of part in every view: 0 if it has none,
+ * PART_CPU_MOVES if they are on several CPUs. */
+uint32_t cpu_plans_partition_cpu(uint32_t part)
 {
     uint32_t found = UINT32_MAX;
 
@@ -22,24 +23,15 @@ static uint32_t partition_cpu_checked(uint32_t part, int check)
                 if (v->windows[w].partition != part) {
                     continue;
                 }
-                if (found == UINT32_MAX)
+                if (found == UINT32_MAX) {
                     found = c;
-                else if (found != c && check) {
-                    /* Handing a partition over between CPUs (issue 20's
-                     * step 3) is not done yet. */
-                    panic("partition %s has windows on CPUs %u and %u: moving between CPUs is "
-                          "not done yet",
-                          cfg_system.partitions[part].name, found, c);
+                } else if (found != c) {
+                    return PART_CPU_MOVES;
                 }
             }
         }
     }
     return found == UINT32_MAX ? 0 : found;
-}
-
-uint32_t cpu_plans_partition_cpu(uint32_t part)
-{
-    return partition_cpu_checked(part, 0);
 }
 
 /* Whether a CPU other than 0 has a window in some plan. */
@@ -62,8 +54,16 @@ static void check_not_done(void)
     if (trace_any_on() && other_cpus_run()) {
         panic("windows on several CPUs: tracing across CPUs is not done yet");
     }
+    /* A partition on several CPUs is handed over between them in the
+     * guard time G (handover.h): G must cover the kernel's longest path. */
     for (uint32_t i = 0; i < cfg_system.num_partitions; i++) {
-        partition_cpu_checked(i, 1);
+        if (cfg_system.guard_ns < CFG_HANDOVER_MIN_GUARD_NS &&
+            cpu_plans_partition_cpu(i) == PART_CPU_MOVES) {
+            panic("partition %s has windows on several CPUs: the guard time (%llu ns) must be at "
+                  "least %u ns",
+                  cfg_system.partitions[i].name, (unsigned long long)cfg_system.guard_ns,
+                  CFG_HANDOVER_MIN_GUARD_NS);
+        }
     }
     /* A module reset restarts the schedule of the CPU it happens on only. */
     for (uint32_t i = 0; i < cfg_system.num_partitions && other_cpus_run(); i++) {

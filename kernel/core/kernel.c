@@ -4,6 +4,7 @@
 #include "arch.h"
 #include "console.h"
 #include "cpu_plans.h"
+#include "handover.h"
 #include "hcall.h"
 #include "hm.h"
 #include "idtable.h"
@@ -93,26 +94,36 @@ static void publish_window(struct partition *p)
 
 static void check_system_alive(void);
 
-/* Applies the module resets p has not seen and a halt or restart a system
- * partition of another CPU posted for it (partition_sync) in p's own
- * time: its lines go to its own ring, drained in its window
- * (console_partition_event charges the running partition, and none runs
- * at a window start). */
-static void sync_in_own_time(struct partition *p)
+/* Takes over p if it moves between CPUs (handover.h), then applies the
+ * module resets p has not seen and a halt or restart a system partition
+ * of another CPU posted for it (partition_sync) in p's own time: its lines
+ * go to its own ring, drained in its window (console_partition_event
+ * charges the running partition, and none runs at a window start).
+ * Returns false when p could not be taken over: its slot here is idle
+ * then (no owner). Off the window start's fall-through path
+ * (__builtin_expect): a window start with nothing of this to do executes
+ * the instructions it did before. */
+static bool sync_in_own_time(struct partition *p)
 {
-    struct partition *running = schedule_lend_current(p);
+    struct partition *running;
 
+    if (partition_moves(p) && !handover_take(p)) {
+        schedule.owner = NULL;
+        return false;
+    }
+    running = schedule_lend_current(p);
     partition_sync(p);
     schedule_lend_current(running);
     /* A halt posted from another CPU may have been the last one alive. */
     check_system_alive();
+    return true;
 }
 
 /* A window of p begins: catch up its timers, tell it, refresh its clock. */
 static void window_start(struct partition *p, uint64_t now)
 {
-    if (partition_stale(p)) {
-        sync_in_own_time(p);
+    if (__builtin_expect(partition_stale(p), 0) && !sync_in_own_time(p)) {
+        return;
     }
     publish_window(p);
     /* Waiting for "a virtual interrupt or the next window": this is it. */

@@ -133,6 +133,7 @@ static void load_finish(struct partition *p)
     p->shared->restarts = p->restarts;
     p->shared->mode = p->mode;
     p->shared->start_condition = p->start_condition;
+    p->shared->cpu = partition_moves(p) ? schedule.cpu : p->cpu;
     p->exec_ns = 0;
     p->run_since = 0;
     p->line_len = 0;
@@ -178,7 +179,12 @@ static void partition_init(struct partition *p, const struct cfg_partition *cfg,
 {
     p->cfg = cfg;
     p->index = index;
-    p->cpu = (uint16_t)cpu_plans_partition_cpu(index); /* at most ARCH_MAX_CPUS */
+    p->cpu = (uint16_t)cpu_plans_partition_cpu(index); /* < ARCH_MAX_CPUS, or PART_CPU_MOVES */
+    if (partition_moves(p)) {
+        p->cpu = (uint16_t)(PART_CPU_MOVES | index); /* index < CFG_MAX_PARTITIONS */
+        /* Stale for good (partition_stale): each window start takes it over. */
+        p->resets_seen = partitions_resets - 1;
+    }
     p->shared = &partition_shared_pages[index].s;
     p->state = PART_STOPPED;
     quiesce(p);
@@ -382,7 +388,7 @@ static volatile uint32_t control_lock;
 void partition_post_control(struct partition *p, uint32_t op)
 {
     lock_take(&control_lock);
-    p->control_posted = (uint16_t)(op + 1);
+    p->control_posted = (uint8_t)(op + 1);
     /* Stale, so that its window start calls partition_sync: a module
      * reset, which also does, is refused with windows on several CPUs
      * (cpu_plans.c), so partitions_resets stays 0 there. */
@@ -398,7 +404,7 @@ static void apply_control(struct partition *p)
     lock_take(&control_lock);
     op = p->control_posted - 1;
     p->control_posted = 0;
-    p->resets_seen = partitions_resets;
+    p->resets_seen = partitions_resets - partition_moves(p);
     lock_give(&control_lock);
     if (op == PV_PART_HALT && p->state != PART_HALTED) {
         partition_halt(p);
@@ -413,6 +419,18 @@ static void apply_control(struct partition *p)
     }
 }
 
+/* partition_sync() of p with a request posted, or that moves between CPUs
+ * (stale for good: module resets are refused where partitions move). Out
+ * of line: a status call on a partition with neither costs what it did. */
+__attribute__((noinline)) static void sync_posted(struct partition *p)
+{
+    /* Only on p's CPU (a moving p: the CPU that holds it, at its window
+     * start): another CPU's status call leaves it posted. */
+    if (p->control_posted && schedule_holds(p)) {
+        apply_control(p);
+    }
+}
+
 void partition_sync(struct partition *p)
 {
     uint64_t missed = partitions_resets - p->resets_seen;
@@ -420,17 +438,14 @@ void partition_sync(struct partition *p)
     if (!missed) {
         return;
     }
-    if (p->control_posted) {
-        /* Only on p's CPU: another CPU's status call leaves it posted. */
-        if (p->cpu == schedule.cpu) {
-            apply_control(p);
-        }
+    if (p->control_posted || partition_moves(p)) {
+        sync_posted(p);
         return;
     }
     p->resets_seen = partitions_resets;
     /* Counted as boot left it since the reset; from here its own state
      * counts, and the changes below move it as usual. */
-    alive_count += !is_dead(p->state) - p->reset_alive;
+    alive_count += !is_dead(p->state) - (uint32_t)p->reset_alive;
     p->start_condition = PV_START_HM_MODULE_RESTART;
     p->port_call = 0; /* a port copy under way is dropped (port.c) */
     if (p->cfg->initial_mode == CFG_MODE_IDLE) {

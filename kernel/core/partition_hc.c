@@ -179,7 +179,9 @@ int32_t partition_hc_control(struct partition *p)
     }
     /* A partition of another CPU may be running there right now: the
      * request is posted and applied at t's next window start there. Its
-     * state read here may be a window old (as partition_status's is). */
+     * state read here may be a window old (as partition_status's is). So
+     * is one that moves between CPUs, unless it is the caller itself: a
+     * moving partition's cpu equals only its own (PART_CPU_MOVES). */
     if (t->cpu != p->cpu) {
         if (op != PV_PART_HALT && op != PV_PART_RESTART) {
             return PV_EINVAL;

@@ -18,7 +18,7 @@ UNIT_SRCS_hcall := kernel/core/hcall.c kernel/core/partition_hc.c kernel/core/sc
 	kernel/core/virq.c kernel/core/vtimer.c kernel/core/partition.c kernel/core/elf.c \
 	kernel/core/port.c kernel/core/port_names.c kernel/core/trace_hc.c kernel/core/cpu_plans.c \
 	kernel/core/kprintf.c kernel/core/kformat.c
-UNIT_SRCS_hm := $(UNIT_SRCS_hcall)
+UNIT_SRCS_hm := $(UNIT_SRCS_hcall) kernel/core/handover.c
 UNIT_SRCS_hm_index := $(UNIT_SRCS_hcall)
 UNIT_SRCS_port := $(UNIT_SRCS_hcall)
 # The argument cases generated from pv/include/pv/hcall_args.h.

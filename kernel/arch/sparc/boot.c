@@ -115,3 +115,19 @@ int arch_atomic_test_clear(volatile uint32_t *word, uint32_t bit)
     *word = was & ~(1u << bit);
     return (was >> bit) & 1;
 }
+
+/* One CPU: no partition moves between CPUs (arch.h), nothing to wait for. */
+void arch_cpu_relax(void)
+{
+}
+
+void arch_context_save(struct partition *p)
+{
+    (void)p;
+}
+
+void arch_context_take(struct partition *p, uint32_t cpu)
+{
+    (void)p;
+    (void)cpu;
+}

@@ -208,6 +208,17 @@ void x86_desc_ap_init(void)
     ap_idt[VECTOR_TIMER].offset_hi = handler >> 16;
 }
 
+/* The boot CPU's timer entry becomes entry (after x86_desc_ap_init(), which
+ * copied the table: the APs keep theirs). The IDT is read from memory at
+ * each interrupt; interrupts are off at boot. */
+void x86_desc_boot_timer(void (*entry)(void))
+{
+    uint32_t handler = (uint32_t)(uintptr_t)entry;
+
+    idt[VECTOR_TIMER].offset_lo = handler & 0xffff;
+    idt[VECTOR_TIMER].offset_hi = handler >> 16;
+}
+
 /* On the AP itself, its per-CPU section mapped: its own GDT (the boot
  * CPU's segments and fault tasks; the TSS descriptor names the per-CPU
  * TSS, its own), loaded with its segments, task register and IDT. The

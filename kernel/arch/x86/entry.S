@@ -119,6 +119,18 @@ x86_ap_vector_timer:
     jmp x86_resume
 
 /*
+ * The boot CPU's timer where partitions move between CPUs (smp.c): the
+ * entry of x86_trap() between the handover's two steps.
+ */
+    .balign 16
+    .global x86_boot_vector_timer
+x86_boot_vector_timer:
+    push $0
+    push $0x40 /* VECTOR_TIMER */
+    save_and_call x86_boot_timer
+    jmp x86_resume
+
+/*
  * NMI, #DF and #MC arrive by task switch (desc.c): ring 0, interrupts off,
  * a fresh stack of their own, the vector in %eax (#DF's error code, always
  * 0, on that stack). Nothing of the interrupted state is trusted; the C

@@ -152,6 +152,15 @@ int x86_fpu_trap(struct partition *p)
     return 0;
 }
 
+/* p leaves this CPU for another (arch_context_save): its state, if the
+ * registers hold it, is saved for the other CPU to load. */
+void x86_fpu_save_for_handover(const struct partition *p)
+{
+    if (regs_hold == p) {
+        save_live();
+    }
+}
+
 /* Forgets p's FPU state (used when p is stopped or restarted). */
 void x86_fpu_release(struct partition *p)
 {

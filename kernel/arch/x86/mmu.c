@@ -61,6 +61,25 @@ static void map_percpu(uint32_t *pd, uint32_t cpu)
         pd[percpu_slot()] = (uint32_t)(uintptr_t)x86_ap_pages[cpu - 1].table | PTE_P | PTE_W;
     }
 }
+
+/* A partition that moves between CPUs (handover.h): its directory gets the
+ * entry of the CPU about to run it - CPU 0's 4 MiB page of the direct map
+ * or an AP's table. The CPU it left no longer has the directory loaded
+ * (arch_context_save), and each CPU's TLB only ever holds its own view of
+ * the section: every directory it loads has its entry. */
+void arch_context_take(struct partition *p, uint32_t cpu)
+{
+    uint32_t *pd = p->space.page_directory;
+
+    if (!pd) {
+        return; /* never built: it does not run */
+    }
+    if (cpu == 0) {
+        pd[percpu_slot()] = percpu_slot() * BIG_PAGE | PTE_P | PTE_W | PTE_PS | PTE_G;
+    } else {
+        map_percpu(pd, cpu);
+    }
+}
 /* The partitions' directories and tables: x86_directories and
  * x86_page_tables, sized for the system (arch_state.h). */
 static uint32_t tables_used;
@@ -99,7 +118,8 @@ int arch_space_build(struct partition *p)
 
     memset(pd, 0, PAGE_SIZE);
     map_kernel(pd, cfg_system.ram_size);
-    map_percpu(pd, p->cpu);
+    /* A moving partition's entry is set where it is taken over. */
+    map_percpu(pd, partition_moves(p) ? 0 : p->cpu);
     for (uint32_t i = 0; i < p->cfg->num_areas; i++) {
         const struct cfg_area *a = &p->cfg->areas[i];
         uint32_t flags = PTE_P | PTE_U | ((a->rights & CFG_AREA_WRITE) ? PTE_W : 0);

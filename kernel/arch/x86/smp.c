@@ -18,9 +18,11 @@
  */
 #include "arch.h"
 #include "cpu_plans.h"
+#include "handover.h"
 #include "kernel.h"
 #include "kprintf.h"
 #include "kstring.h"
+#include "partition.h"
 #include "schedule.h"
 #include "x86.h"
 #include "x86_cpu.h"
@@ -87,6 +89,46 @@ static void start_ap(struct x86_cpu *c, struct trampoline_params *tp)
     }
 }
 
+/* Set at boot when a partition's windows are on several CPUs: every CPU's
+ * timer entry then hands over the partition whose slot it ends
+ * (handover.h). Read-only once the APs run. */
+static uint32_t handover_on;
+
+extern char x86_boot_vector_timer[];
+
+/* A timer entry (x86_trap()) and, where partitions move, the handover of
+ * the one whose slot it ended: after x86_trap() has resumed another
+ * context, so that its FPU state is saved and its directory unloaded. */
+static struct x86_frame *timer_entry(struct x86_frame *f)
+{
+    if (!handover_on) {
+        return x86_trap(f);
+    }
+    handover_timer_begin();
+    f = x86_trap(f);
+    handover_timer_end();
+    return f;
+}
+
+/* The boot CPU's timer interrupt when handover_on (entry.S). */
+struct x86_frame *x86_boot_timer(struct x86_frame *f);
+struct x86_frame *x86_boot_timer(struct x86_frame *f)
+{
+    return timer_entry(f);
+}
+
+static void handover_init(void)
+{
+    for (uint32_t i = 0; i < num_partitions; i++) {
+        if (partition_moves(&partitions[i])) {
+            handover_on = 1;
+        }
+    }
+    if (handover_on) {
+        x86_desc_boot_timer((void (*)(void))(uintptr_t)x86_boot_vector_timer);
+    }
+}
+
 /* The boot CPU, after kernel_start(): every AP up, or a panic. The local
  * APIC ids are taken to be 0 (the boot CPU) to cpus - 1, as QEMU numbers
  * them; reading them from the firmware's tables (ACPI MADT) is not done. */
@@ -123,6 +165,7 @@ void x86_smp_start(void)
  * frame grid from the first frame's start. */
 void x86_smp_go(void)
 {
+    handover_init(); /* the partitions exist now (kernel_start) */
     smp_epoch = schedule.sched.frame_start;
     __atomic_store_n(&smp_go, 1, __ATOMIC_RELEASE);
 }
@@ -207,11 +250,16 @@ struct x86_frame *x86_ap_timer(struct x86_frame *f)
         arch_timer_arm(c->s.next_frame);
         return f;
     }
-    f = x86_trap(f);
+    f = timer_entry(f);
     /* The next frame start as the schedule has it: a switch may have
      * changed the major frame. */
     c->s.next_frame = schedule.sched.frame_start + schedule.sched.plan->major_frame_ns;
     return f;
+}
+
+void arch_cpu_relax(void)
+{
+    __asm__ volatile("pause" ::: "memory");
 }
 
 /* The kernel's locks (arch.h): xchg with memory is locked on x86 (the

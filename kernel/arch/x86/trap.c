@@ -138,6 +138,19 @@ static struct x86_frame *resume(struct x86_frame *idle_frame_in)
     return idle_frame_in ? idle_frame_in : idle_frame();
 }
 
+/* p's slot on this CPU has ended and another CPU will run it next
+ * (handover.h): nothing of it stays in use here. The timer entry that ends
+ * the slot has normally resumed another context already, which did both;
+ * this makes it so whatever the order. */
+void arch_context_save(struct partition *p)
+{
+    x86_fpu_save_for_handover(p);
+    if (installed == p) {
+        x86_mmu_switch_kernel();
+        installed_valid = 0; /* the next resume installs whatever it resumes */
+    }
+}
+
 /* Everything but a hypercall or the timer: kept out of x86_trap() so that
  * the two frequent paths do not set up this one's stack buffer. */
 __attribute__((noinline)) static struct x86_frame *other_trap(struct x86_frame *f, int from_user)

@@ -96,6 +96,20 @@ void arch_atomic_or(volatile uint32_t *word, uint32_t bits);
  * returns whether it was set (never waits: x86's locked BTR). */
 int arch_atomic_test_clear(volatile uint32_t *word, uint32_t bit);
 
+/* A spin-wait's pause (x86 `pause`): also where QEMU's round robin may run
+ * another CPU. Nothing on the one-CPU arches. */
+void arch_cpu_relax(void);
+
+/* A partition that moves between CPUs (handover.h). arch_context_save(p):
+ * p's slot on this CPU has ended; nothing of p may stay in this CPU's
+ * registers or be in use by it (x86: its FPU state saved, its page
+ * directory no longer loaded), as another CPU will run p next.
+ * arch_context_take(p, cpu): CPU cpu (this one) is about to run p, whose
+ * context another CPU may have saved last (x86: p's page directory gets
+ * this CPU's per-CPU entry). Neither is called on one CPU. */
+void arch_context_save(struct partition *p);
+void arch_context_take(struct partition *p, uint32_t cpu);
+
 /* Ends the system: code 0 is an orderly shutdown, anything else a failure. */
 __attribute__((noreturn)) void arch_shutdown(int code);
 

@@ -189,6 +189,14 @@ static inline uint32_t cfg_port_hash(uint32_t seed, uint32_t partition, const ch
  * (cfg_state.h), not for this. */
 #define CFG_MAX_PARTITIONS 64u
 
+/* The least guard time G of a system where a partition has windows on
+ * several CPUs: the gap between those windows is at least G, and G must
+ * cover the longest kernel path a partition can start before its window
+ * ends (8.5 us measured on x86, docs/architecture.md) for its context to
+ * be saved when the next CPU takes it (kernel/core/handover.c).
+ * tessera-config and the kernel's boot check both require it. */
+#define CFG_HANDOVER_MIN_GUARD_NS 10000u
+
 /*
  * Ids resolve to indexes in constant time (PV_HC_PART_STATUS and _CONTROL
  * by partition id, PV_HC_PLAN_SWITCH by plan id): a perfect hash that

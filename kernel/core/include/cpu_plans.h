@@ -21,9 +21,10 @@ static inline uint32_t cpu_count(void)
  * state was defined for this many CPUs. Panics otherwise. */
 void cpu_plans_check(void);
 
-/* The CPU whose windows name partition index part (the first in CPU
- * order; cpu_plans_check() refuses a partition on two), 0 if none does.
- * Boot time: it looks through every view. */
+/* The CPU whose windows name partition index part, 0 if none does, or
+ * PART_CPU_MOVES (partition.h) when its windows are on several CPUs: it
+ * then runs on each in turn (handover.h). Boot time: it looks through
+ * every view. */
 uint32_t cpu_plans_partition_cpu(uint32_t part);
 
 #endif

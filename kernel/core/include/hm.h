@@ -51,6 +51,12 @@ void hm_init(void);
  * stopped or restarting, or a module reset may be pending. */
 void hm_raise(struct partition *p, const struct hm_error *e);
 
+/* Logs error e of p with the action "log", whatever p's tables say, and
+ * changes nothing else of p: for an error found on a CPU that does not
+ * hold p (handover.c), where p's action would act on a partition another
+ * CPU may be running. */
+void hm_log_only(struct partition *p, const struct hm_error *e);
+
 /* True once, after an action asked for a module reset (kernel.c does it). */
 bool hm_take_module_reset(void);
 

@@ -51,14 +51,32 @@ struct partition {
     struct console_ring console; /* its lines waiting for the UART */
     arch_word_t port_call;       /* the port call whose copy is under way (port.c); 0 = none */
     uint64_t resets_seen;        /* module resets applied to it (partition_sync) */
-    uint32_t reset_alive;        /* boot started it, so a module reset restarts it */
-    uint64_t changes_seen;       /* system partitions: state changes it was told of (partition.c) */
-    /* 16 bits each, so that the structure keeps its size (the hot paths index
-     * partitions[] with a multiplication GCC compiles by its size). */
-    uint16_t cpu;            /* the CPU its windows are on (cpu_plans_partition_cpu) */
-    uint16_t control_posted; /* a system partition of another CPU asked: PV_PART_* + 1, or 0
-                                (partition_post_control) */
+    /* A partition whose windows are on several CPUs (partition_moves()):
+     * 1 while a CPU holds its context, from the start of its window there
+     * until that CPU has saved it after the window's end; 0 while it is
+     * saved (handover.c). Other partitions: 0. */
+    volatile uint32_t context_held;
+    uint64_t changes_seen; /* system partitions: state changes it was told of (partition.c) */
+    /* Packed in one word, so that the structure keeps its size (the hot
+     * paths index partitions[] with a multiplication GCC compiles by its
+     * size). */
+    uint16_t cpu; /* the CPU its windows are on, or PART_CPU_MOVES | index (partition_init) */
+    uint8_t control_posted; /* a system partition of another CPU asked: PV_PART_* + 1, or 0
+                               (partition_post_control) */
+    uint8_t reset_alive;    /* boot started it, so a module reset restarts it */
 };
+
+/* partition.cpu of a partition whose windows are on several CPUs: this
+ * bit and its index, so that two partitions' cpu fields are equal only when
+ * both run on one CPU or they are the same partition (the test
+ * partition_hc_control makes). It runs on each CPU in its windows, one at a
+ * time, its context handed over between them (handover.h). */
+#define PART_CPU_MOVES 0x8000u
+
+static inline bool partition_moves(const struct partition *p)
+{
+    return (p->cpu & PART_CPU_MOVES) != 0;
+}
 
 /* A partition's control page: a page of its own, so it can be mapped alone. */
 union partition_shared_page {
@@ -141,7 +159,11 @@ void partitions_reset(void);
 extern uint64_t partitions_resets;
 
 /* True when p has a module reset or a posted control request to apply
- * (the latter marks it stale too: partition_post_control). */
+ * (the latter marks it stale too: partition_post_control), and always for
+ * a partition that moves between CPUs: its window start then takes the
+ * out-of-line way, where its context is taken over (handover.h), at no
+ * cost to the others' window starts. Module resets are refused where
+ * partitions move (cpu_plans.c), so their stale mark means only that. */
 static inline bool partition_stale(const struct partition *p)
 {
     return p->resets_seen != partitions_resets;

@@ -73,6 +73,16 @@ static inline bool schedule_advance(uint64_t now)
     return true;
 }
 
+/* True when p's state is this CPU's to change now: p's windows are on
+ * this CPU, or p moves between CPUs and this CPU holds it - p owns this
+ * CPU's current slot (its context is taken at the slot's start and given
+ * back in the entry that ends it: handover.h). Otherwise p may be running
+ * on another CPU right now. */
+static inline bool schedule_holds(const struct partition *p)
+{
+    return p->cpu == schedule.cpu || p == schedule.owner;
+}
+
 /* Switches to the plan with configured id at the next major-frame boundary.
  * Returns 0, or -1 for an unknown id. */
 int schedule_plan_switch(arch_word_t plan_id);

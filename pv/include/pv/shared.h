@@ -80,7 +80,9 @@ struct pv_shared {
     uint32_t hm_error;   /* kernel: PV_HM_* */
     uint32_t hm_flags;   /* kernel: PV_HM_FLAG_* */
     uint32_t hm_ignored; /* kernel: errors of this partition the action "ignore" counted */
-    uint32_t reserved1;  /* 0: puts hm_detail at a multiple of 8 on every arch */
+    uint32_t cpu;        /* kernel: the CPU the partition runs on (0 on one CPU); a
+                            partition whose windows are on several CPUs sees it change at its
+                            window starts. Also puts hm_detail at a multiple of 8 */
     uint64_t hm_detail;  /* kernel: what the error id says (docs/pv-api.md): fault address,
                             hypercall number and code, the guest's detail, port handle;
                             64 bits on every arch, so a 64-bit address arrives whole */
@@ -117,7 +119,7 @@ PV_ASSERT_OFFSET(struct pv_shared, hm_seq, 140);
 PV_ASSERT_OFFSET(struct pv_shared, hm_error, 144);
 PV_ASSERT_OFFSET(struct pv_shared, hm_flags, 148);
 PV_ASSERT_OFFSET(struct pv_shared, hm_ignored, 152);
-PV_ASSERT_OFFSET(struct pv_shared, reserved1, 156);
+PV_ASSERT_OFFSET(struct pv_shared, cpu, 156);
 PV_ASSERT_OFFSET(struct pv_shared, hm_detail, 160);
 PV_ASSERT_OFFSET(struct pv_shared, hm_pc, 168);
 

@@ -2,7 +2,7 @@
 /* Unit tests of the boot check of the CPUs' views of the plans
  * (kernel/core/cpu_plans.c): tables built by hand must not be able to give
  * a CPU a plan that differs from the others', or a multicore arrangement
- * the kernel does not run yet (a partition on two CPUs, a module reset a
+ * the kernel does not run yet (a module reset a
  * partition on another CPU than 0 may ask for); a channel across CPUs
  * passes. */
 #include <setjmp.h>
@@ -15,6 +15,7 @@
 #include "console.h"
 #include "cpu_plans.h"
 #include "hm.h"
+#include "partition.h"
 #include "pv/abi.h"
 
 #define US 1000ull
@@ -44,6 +45,7 @@ const struct cfg_system cfg_system = {
     .num_channels = 1,
     .num_cpus = 2,
     .cpu_plans = views,
+    .guard_ns = CFG_HANDOVER_MIN_GUARD_NS, /* enough for a partition to move */
 };
 
 /* The action the check asks about: this test's table, not hm.c's. */
@@ -141,16 +143,19 @@ static void test_window_on_other_cpu_runs(void **state)
     assert_int_equal(cpu_plans_partition_cpu(1), 0);
 }
 
-/* A on CPU 0 and on CPU 1 (at another time): handing a partition over
- * between CPUs is not done yet. */
-static void test_partition_on_two_cpus_refused(void **state)
+/* A on CPU 0 and on CPU 1 (at another time, the guard time of 10 us
+ * between): it moves between the CPUs (issue 20, step 3), which the check
+ * accepts; its CPU is PART_CPU_MOVES, B's stays 0. */
+static void test_partition_on_two_cpus_moves(void **state)
 {
     static const struct cfg_window a_later[] = {{0, 50 * US, 40 * US}};
 
     (void)state;
     cpu1_plans[0].windows = a_later;
     cpu1_plans[0].num_windows = 1;
-    assert_true(check_panics());
+    assert_false(check_panics());
+    assert_int_equal(cpu_plans_partition_cpu(0), PART_CPU_MOVES);
+    assert_int_equal(cpu_plans_partition_cpu(1), 0);
 }
 
 /* The channel B -> C: fine on one CPU and across CPUs (issue 20's port
@@ -191,7 +196,7 @@ int main(void)
         cmocka_unit_test_setup(test_view_keeps_id_and_frame, setup),
         cmocka_unit_test_setup(test_view_windows_checked, setup),
         cmocka_unit_test_setup(test_window_on_other_cpu_runs, setup),
-        cmocka_unit_test_setup(test_partition_on_two_cpus_refused, setup),
+        cmocka_unit_test_setup(test_partition_on_two_cpus_moves, setup),
         cmocka_unit_test_setup(test_channel_across_cpus_accepted, setup),
         cmocka_unit_test_setup(test_module_reset_on_other_cpu_refused, setup),
     };

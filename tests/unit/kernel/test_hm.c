@@ -1,7 +1,8 @@
 /* SPDX-License-Identifier: BSD-2-Clause */
 /* Unit tests of the health monitor: table lookup, the bounded log and its
  * reading, ignore counting, propagation, the restart limit and the
- * hypercalls' argument checks. */
+ * hypercalls' argument checks; and the handover of a partition between
+ * CPUs (handover.c), whose late case is a health-monitor report. */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -10,10 +11,12 @@
 #include <cmocka.h>
 #include "fake_arch.h"
 #include "hcall.h"
+#include "handover.h"
 #include "hm.h"
 #include "partition.h"
 #include "pv/abi.h"
 #include "pv/hm.h"
+#include "schedule.h"
 
 static const struct cfg_area areas[] = {
     {"code", FAKE_RAM_BASE, 0x40000000, 0x1000, CFG_AREA_READ | CFG_AREA_EXEC},
@@ -46,6 +49,7 @@ const struct cfg_system cfg_system = {
     .console_input = CFG_NO_PARTITION,
     .partition_ids = FAKE_IDS_1_2,
     .hm_module = {[PV_HM_FATAL_ERROR] = PV_HM_ACTION_LOG, [PV_HM_PORT_OVERFLOW] = PV_HM_ACTION_LOG},
+    .guard_ns = 10000, /* the handover's bound (handover.c) */
 };
 
 static struct partition app, sys;
@@ -398,6 +402,90 @@ static void test_detail_and_pc_whole(void **state)
     assert_true(e.detail == 0xabc00001234ull && e.pc == 0x1fedcba98ull);
 }
 
+/* The stand-in arch's handover counters (fake_arch.c). */
+extern uint64_t fake_relax_ns;
+extern unsigned fake_relaxes, fake_context_saves, fake_context_takes;
+extern uint32_t fake_context_take_cpu;
+
+/* APP moves between CPUs (kernel/core/handover.c): a free context is taken
+ * at once, with the arch told which CPU takes it and the control page's
+ * cpu set. */
+static void test_handover_take_free(void **state)
+{
+    (void)state;
+    app.cpu = (uint16_t)PART_CPU_MOVES; /* partition index 0 */
+    schedule.cpu = 1;
+    fake_context_takes = 0;
+    fake_relaxes = 0;
+    assert_true(handover_take(&app));
+    assert_int_equal(app.context_held, 1);
+    assert_int_equal(fake_context_takes, 1);
+    assert_int_equal(fake_context_take_cpu, 1);
+    assert_int_equal(app_shared.cpu, 1);
+    assert_int_equal(fake_relaxes, 0);
+    schedule.cpu = 0;
+}
+
+/* Still held by the CPU it left (a kernel bug): the taker waits at most
+ * the guard time, then logs deadline-missed with the action "log" - APP's
+ * own table would ignore it - changes nothing else of APP, says so, and
+ * does not take it. */
+static void test_handover_take_late_is_bounded(void **state)
+{
+    struct pv_hm_log_status before = log_status(), after;
+    uint32_t kept = app.hm_log_kept;
+    uint64_t start;
+
+    (void)state;
+    app.cpu = (uint16_t)PART_CPU_MOVES; /* partition index 0 */
+    app.context_held = 1;
+    fake_relax_ns = 1000;
+    fake_relaxes = 0;
+    fake_context_takes = 0;
+    fake_time_ns = 5000000;
+    start = fake_time_ns;
+    assert_false(handover_take(&app));
+    assert_true(fake_time_ns - start >= cfg_system.guard_ns);
+    assert_true(fake_time_ns - start <= cfg_system.guard_ns + fake_relax_ns);
+    assert_int_equal(fake_relaxes, 10);
+    assert_int_equal(fake_context_takes, 0);
+    assert_int_equal(app.context_held, 1);
+    after = log_status();
+    assert_int_equal(after.next_seq, before.next_seq + 1);
+    assert_int_equal(app.hm_log_kept, kept + 1);
+    assert_int_equal(app.state, PART_READY);
+    assert_int_equal(app.restarts, 0);
+    assert_non_null(strstr(fake_console, "partition APP: not given back to CPU 0 within 10000 ns"));
+    assert_non_null(strstr(fake_console, "(deadline-missed)"));
+}
+
+/* The timer entry that ends a moving partition's slot gives it back, after
+ * the arch saved it; one whose slot goes on, or that does not move, keeps
+ * it. */
+static void test_handover_given_back_at_slot_end(void **state)
+{
+    (void)state;
+    app.cpu = (uint16_t)PART_CPU_MOVES; /* partition index 0 */
+    app.context_held = 1;
+    fake_context_saves = 0;
+    schedule.owner = &app;
+    handover_timer_begin();
+    handover_timer_end(); /* the slot goes on */
+    assert_int_equal(app.context_held, 1);
+    handover_timer_begin();
+    assert_true(handover_take(&app)); /* its next window, same CPU, same entry */
+    schedule.owner = &sys;
+    handover_timer_end();
+    assert_int_equal(app.context_held, 0);
+    assert_int_equal(fake_context_saves, 1);
+    sys.context_held = 1; /* not moving: never given back */
+    handover_timer_begin();
+    schedule.owner = NULL;
+    handover_timer_end();
+    assert_int_equal(sys.context_held, 1);
+    assert_int_equal(fake_context_saves, 1);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -413,6 +501,9 @@ int main(void)
         cmocka_unit_test_setup(test_restart_limit, setup),
         cmocka_unit_test_setup(test_unhandled, setup),
         cmocka_unit_test_setup(test_detail_and_pc_whole, setup),
+        cmocka_unit_test_setup(test_handover_take_free, setup),
+        cmocka_unit_test_setup(test_handover_take_late_is_bounded, setup),
+        cmocka_unit_test_setup(test_handover_given_back_at_slot_end, setup),
     };
 
     return cmocka_run_group_tests_name("hm", tests, NULL, NULL);

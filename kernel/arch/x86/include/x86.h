@@ -131,6 +131,7 @@ void x86_set_kernel_stack(uint32_t esp0);
 void x86_desc_set_fault_cr3(uint32_t cr3);
 struct x86_cpu;
 void x86_desc_ap_init(void);
+void x86_desc_boot_timer(void (*entry)(void));
 void x86_desc_init_ap(struct x86_cpu *c);
 void x86_mmu_init_ap(uint32_t cpu);
 void x86_mmu_prepare_aps(uint32_t aps);
@@ -185,6 +186,7 @@ void x86_fpu_init(void);
 void x86_fpu_switch_to(const struct partition *p);
 int x86_fpu_trap(struct partition *p);
 void x86_fpu_release(struct partition *p);
+void x86_fpu_save_for_handover(const struct partition *p);
 
 /* Exceptions the kernel handles by vector (the table of all of them, with
  * names and health-monitor classes, is in trap.c). */
