@@ -59,16 +59,7 @@ include mk/run.mk
 include mk/trace.mk
 include mk/install.mk
 
-# An arch whose port is not complete yet (ARCH_SUITE := partial, riscv)
-# builds what it has (ARCH_ALL_TARGETS) and tests what it has
-# (ARCH_TEST_TARGETS/PROGRAMS, tests/tests.mk).
-ifneq ($(ARCH_SUITE),partial)
 all: $(ALL_TARGETS)
-else
-all: $(ARCH_ALL_TARGETS)
-TEST_TARGETS := $(ARCH_TEST_TARGETS)
-TEST_PROGRAMS := $(ARCH_TEST_PROGRAMS)
-endif
 
 # `make run [SYSTEM=path.xml]`: the demo, or the system of that XML (on as
 # many CPUs as it names, mk/run.mk).

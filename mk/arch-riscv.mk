@@ -41,12 +41,9 @@ TARGET_CFLAGS := -std=gnu11 -O2 -g -ffreestanding -fno-builtin -fno-stack-protec
 QEMU := qemu-system-riscv64
 
 # The executive has its CPU port (guest/port/cpu/riscv), lp64d: threads
-# created with RTEMS_FLOATING_POINT keep f0-f31 and fcsr. The suite is partial: `make` and `make test ARCH=riscv` build and
-# run what tests/tests.mk lists for riscv (RISCV_TEST_SYSTEMS and the RTEMS
-# systems after it); `make bench ARCH=riscv` builds the benchmarks' own.
+# created with RTEMS_FLOATING_POINT keep f0-f31 and fcsr.
 ARCH_HAS_EXECUTIVE := yes
-ARCH_SUITE := partial
-ARCH_BUILD_GOAL := riscv-all
+ARCH_BUILD_GOAL := all
 
 $(RISCV_HELPERS_DIR)/%.o: pv/arch/riscv/libgcc/%.c
 	@mkdir -p $(@D)
