@@ -106,7 +106,7 @@ RTEMS_TESTS := yes
 endif
 RTEMS_TEST_SYSTEMS := rtems-scenarios
 $(eval $(call tessera_system,rtems-scenarios,tests/system/systems/rtems-scenarios.xml,\
-	$(foreach s,hello01 task01 sem01 event01 msgq01 timer01 sched01,$(PV_APP_DIR)/$(s).elf)))
+	$(foreach s,hello01 task01 sem01 event01 msgq01 timer01 sched01 slice01,$(PV_APP_DIR)/$(s).elf)))
 RTEMS_TEST_PROGRAMS := tests/system/test_rtems_scenarios.py tests/system/test_no_privileged.py
 $(eval $(call pv_app,rtems-crash,tests/system/rtems/crash/init.c))
 # The pv port's start built for the next ABI version, linked ahead of the

@@ -14,12 +14,14 @@
 
 #include <port.h>
 
-static void tick(void)
+/* run: the executing thread ran during the tick's period, so the tick is
+ * part of its timeslice. */
+static void tick(bool run)
 {
     struct exec_thread *executing = exec_executing;
 
     exec_clock_count_tick();
-    if (executing != &exec_idle_thread) {
+    if (run && executing != &exec_idle_thread) {
         exec_sched_timeslice(executing, exec_config.ticks_per_timeslice);
     }
     exec_watchdog_expire(&exec_watchdog_ticks, exec_ticks_since_boot);
@@ -30,7 +32,15 @@ void exec_tick_isr(void)
 {
     port_isr_level level = port_interrupt_disable();
 
-    tick();
+    tick(true);
+    port_interrupt_restore(level);
+}
+
+void exec_missed_tick_isr(void)
+{
+    port_isr_level level = port_interrupt_disable();
+
+    tick(false);
     port_interrupt_restore(level);
 }
 
@@ -39,7 +49,7 @@ rtems_status_code rtems_clock_tick(void)
     port_isr_level level = exec_directive_lock();
 
     exec_dispatch_disable_level++;
-    tick();
+    tick(true);
     exec_dispatch_disable_level--;
     exec_dispatch();
     return exec_directive_unlock(level, RTEMS_SUCCESSFUL);

@@ -167,6 +167,17 @@ void exec_isr_dispatch(void);
 /* Body of the tick interrupt (see port_tick_start). */
 void exec_tick_isr(void);
 
+/*
+ * exec_tick_isr() for a tick whose period the executive did not run at all
+ * (a pv partition outside its windows, told of the ticks it missed when its
+ * window starts): the clock and the watchdogs catch up, but the executing
+ * thread's timeslice is not charged, since the thread did not run then.
+ * Charged, the missed ticks would end the slice of the thread that was
+ * running when the last window ended, and its successor's slice would end
+ * at the window's first tick of its own, however soon that comes.
+ */
+void exec_missed_tick_isr(void);
+
 /* Body of a caught vector's interrupt (see port_vector_attach). */
 void exec_vector_isr(uint32_t vector);
 

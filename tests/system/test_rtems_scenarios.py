@@ -11,7 +11,8 @@ from sysrun import Tap, boot, CLEAN
 
 ROOT = os.path.abspath(os.path.join(os.path.dirname(__file__), "..", ".."))
 SYSTEMS = {
-    "rtems-scenarios": ["hello01", "task01", "sem01", "event01", "msgq01", "timer01", "sched01"],
+    "rtems-scenarios": ["hello01", "task01", "sem01", "event01", "msgq01", "timer01", "sched01",
+                        "slice01"],
     "rtems-scenarios-b": ["rtmon01", "part01", "region01", "barrier01", "signal01", "dpmem01",
                           "object01", "ext01", "fp01", "io01"],
     "rtems-scenarios-c": ["compat01", "stdio01"],

@@ -9,10 +9,10 @@
  * to the preempter at every tick - with the summer's temporaries live; a
  * lost or mixed-up register or control word changes the printed bits, and
  * the preempter checks that its own value survives its sleeps. (On the pv
- * port a partition's window gets its missed ticks at once, and the summers
- * were seen to run one after the other there; the preempter's wake-ups
- * switch in their middle all the same.) On the host the tasks run one
- * after the other, which gives the reference bits.
+ * port the summers take turns about once a window - ticks missed outside
+ * the partition's windows do not count for a timeslice - and the
+ * preempter's wake-ups switch in their middle at every tick.) On the host
+ * the tasks run one after the other, which gives the reference bits.
  *
  * Only +, * and / are used, each correctly rounded to double everywhere: on
  * the x87 unit each task first sets the precision control to 53 bits (the

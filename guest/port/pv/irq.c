@@ -16,6 +16,10 @@ static uint32_t attached_lines;
 /* Wall-timer expirations already turned into ticks. */
 static uint32_t ticks_seen;
 static int tick_running;
+/* Wall time of the next expiration to turn into a tick, and the period:
+ * the kernel's periodic timer expires at exact multiples of it. */
+static uint64_t next_tick_ns;
+static uint64_t tick_period_ns;
 
 /* The control page's level has the executive's meaning (0 = enabled), so
  * the executive's levels go there as they are. */
@@ -24,6 +28,8 @@ void pvport_irq_reset(void)
     attached_lines = 0;
     ticks_seen = 0;
     tick_running = 0;
+    next_tick_ns = 0;
+    tick_period_ns = 0;
 }
 
 port_isr_level port_interrupt_disable(void)
@@ -47,7 +53,9 @@ void port_tick_start(uint32_t period_us)
 
     ticks_seen = pv_shared()->timer_expirations[PV_CLOCK_WALL];
     tick_running = 1;
-    if (pv_timer_set(PV_CLOCK_WALL, pv_clock_ns() + period, period) != PV_OK) {
+    tick_period_ns = period;
+    next_tick_ns = pv_clock_ns() + period;
+    if (pv_timer_set(PV_CLOCK_WALL, next_tick_ns, period) != PV_OK) {
         pvport_panic("the kernel refused the tick timer");
     }
     pv_irq_unmask_line(PV_IRQ_TIMER);
@@ -62,6 +70,43 @@ bool port_vector_attach(uint32_t vector)
     attached_lines |= 1u << vector;
     pv_irq_unmask_line(vector);
     return true;
+}
+
+/* Wall time at which the partition's current window began (the kernel
+ * updates it only between windows; the sequence count guards the read). */
+static uint64_t window_start_ns(void)
+{
+    volatile struct pv_shared *s = pv_shared();
+    uint32_t seq;
+    uint64_t ns;
+
+    do {
+        seq = s->seq;
+        pv_barrier();
+        ns = s->running_since_ns;
+        pv_barrier();
+    } while (seq != s->seq || (seq & 1));
+    return ns;
+}
+
+/* One tick per expiration, including periods that passed while the
+ * partition was outside its windows: the clock catches up. Those periods
+ * are not the executing thread's, so they do not count for its timeslice
+ * (exec_missed_tick_isr). */
+static void ticks_catch_up(void)
+{
+    uint32_t now = pv_shared()->timer_expirations[PV_CLOCK_WALL];
+    uint64_t window_start = window_start_ns();
+
+    while (ticks_seen != now) {
+        ticks_seen++;
+        if (next_tick_ns < window_start) {
+            exec_missed_tick_isr();
+        } else {
+            exec_tick_isr();
+        }
+        next_tick_ns += tick_period_ns;
+    }
 }
 
 /* The upcall's interrupt work: the executive's ISRs of the lines it
@@ -79,14 +124,7 @@ static inline bool upcall_work(const struct pv_upcall_frame *frame)
         leave = pvport_hm_upcall(interrupted_isr);
     }
     if ((lines & (1u << PV_IRQ_TIMER)) && tick_running) {
-        /* One tick per expiration, including periods that passed while
-         * the partition was outside its windows: the clock catches up. */
-        uint32_t now = pv_shared()->timer_expirations[PV_CLOCK_WALL];
-
-        while (ticks_seen != now) {
-            ticks_seen++;
-            exec_tick_isr();
-        }
+        ticks_catch_up();
         lines &= ~(1u << PV_IRQ_TIMER);
     }
     lines &= attached_lines;

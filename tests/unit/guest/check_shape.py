@@ -25,8 +25,9 @@ CORE = os.path.join(ROOT, "guest", "core")
 # post-switch action that ends or restarts a task another task deleted or
 # restarted.
 PORT_LOCK_USERS = {
-    "exec_tick_isr", "server_body", "exec_interrupt_disable", "exec_interrupt_enable",
-    "exec_interrupt_flash", "exec_thread_entry", "asr_deliver", "life_change_run",
+    "exec_tick_isr", "exec_missed_tick_isr", "server_body", "exec_interrupt_disable",
+    "exec_interrupt_enable", "exec_interrupt_flash", "exec_thread_entry", "asr_deliver",
+    "life_change_run",
 }
 LOCK = re.compile(r"\b(exec_directive_lock|EXEC_OBJECT_LOCK|EXEC_OBJECT_ALLOCATE_LOCK|\w+_lock)\s*\(")
 NULL_EXIT = re.compile(r"==\s*NULL\)\s*\{\s*return\s+RTEMS_(INVALID_ID|TOO_MANY)\s*;\s*\}")
