@@ -32,6 +32,16 @@ GUEST_LIBGCC := $(shell $(TARGET_CC) -march=rv64imafdc -mabi=lp64d -print-libgcc
 # newlib has its own directory per ABI: a tree that still holds the old
 # lp64 build rebuilds it rather than linking mixed ABIs.
 NEWLIB_ABI := lp64d
+# The objects built with these flags are thrown away (all of build/riscv
+# but newlib) when the flags differ from those they were built with:
+# make's dependencies do not see flags, and objects of two ABIs do not
+# link ("failed to merge target specific data").
+RISCV_ABI_STAMP := $(B)/riscv/abi-flags
+RISCV_ABI := $(TARGET_ARCH_CFLAGS) / $(GUEST_ARCH_CFLAGS)
+ifneq ($(file <$(RISCV_ABI_STAMP)),$(RISCV_ABI))
+$(shell mkdir -p $(B)/riscv && find $(B)/riscv -mindepth 1 -maxdepth 1 ! -name 'newlib*' \
+	-exec rm -rf {} + && printf '%s\n' '$(RISCV_ABI)' > $(RISCV_ABI_STAMP))
+endif
 
 # Flags shared by everything that runs on the target (kernel and partitions).
 TARGET_CFLAGS := -std=gnu11 -O2 -g -ffreestanding -fno-builtin -fno-stack-protector \
