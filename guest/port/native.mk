@@ -22,9 +22,14 @@ NATIVE_LDS := $(NATIVE_PORT_DIR)/linker.ld
 # port (thread contexts).
 NATIVE_CPU_DIR := guest/port/cpu/$(ARCH)
 NATIVE_PORT_SRCS := $(wildcard $(NATIVE_PORT_DIR)/*.c $(NATIVE_PORT_DIR)/*.S)
+# Drivers the same on every arch (the 16550 console), over the port's
+# register access.
+NATIVE_COMMON_DIR := guest/port/native/common
+NATIVE_COMMON_SRCS := $(wildcard $(NATIVE_COMMON_DIR)/*.c)
 NATIVE_CPU_SRCS := $(wildcard $(NATIVE_CPU_DIR)/*.c $(NATIVE_CPU_DIR)/*.S)
 NATIVE_PORT_OBJS := $(patsubst $(NATIVE_PORT_DIR)/%,$(NATIVE_DIR)/port/%.o,$(NATIVE_PORT_SRCS)) \
-	$(patsubst $(NATIVE_CPU_DIR)/%,$(NATIVE_DIR)/cpu/%.o,$(NATIVE_CPU_SRCS))
+	$(patsubst $(NATIVE_CPU_DIR)/%,$(NATIVE_DIR)/cpu/%.o,$(NATIVE_CPU_SRCS)) \
+	$(patsubst $(NATIVE_COMMON_DIR)/%,$(NATIVE_DIR)/common/%.o,$(NATIVE_COMMON_SRCS))
 
 # newlib.mk defines these; the defaults keep this file usable without it.
 NEWLIB_INCLUDE ?= $(B)/$(ARCH)/newlib/include
@@ -45,6 +50,10 @@ $(NATIVE_DIR)/port/%.o: $(NATIVE_PORT_DIR)/% | $(NEWLIB_INCLUDE)
 $(NATIVE_DIR)/cpu/%.o: $(NATIVE_CPU_DIR)/% | $(NEWLIB_INCLUDE)
 	@mkdir -p $(@D)
 	$(Q)$(TARGET_CC) $(NATIVE_CFLAGS) -MMD -MP -c $< -o $@
+
+$(NATIVE_DIR)/common/%.o: $(NATIVE_COMMON_DIR)/% | $(NEWLIB_INCLUDE)
+	@mkdir -p $(@D)
+	$(Q)$(TARGET_CC) $(NATIVE_CFLAGS) -I$(NATIVE_PORT_DIR) -MMD -MP -c $< -o $@
 
 $(NATIVE_DIR)/obj/%.o: %.c | $(NEWLIB_INCLUDE)
 	@mkdir -p $(@D)
