@@ -69,9 +69,10 @@ static ERROR_CODE_TYPE error_code(uint32_t pv)
 
 static const char *const error_names[PV_HM_ERROR_COUNT] = PV_HM_ERROR_NAMES;
 
-/* "NAME detail=0xXXXXXXXX": the message of an error the kernel found.
- * Interrupt context: no stdio. */
-static ERROR_MESSAGE_SIZE_TYPE describe(APEX_BYTE *out, uint32_t error, uint32_t detail)
+/* "NAME detail=0xXXXXXXXX": the message of an error the kernel found, the
+ * detail a whole word in hex (8 digits on a 32-bit arch, 16 on a 64-bit
+ * one: an address arrives whole). Interrupt context: no stdio. */
+static ERROR_MESSAGE_SIZE_TYPE describe(APEX_BYTE *out, uint32_t error, uintptr_t detail)
 {
     static const char hex[] = "0123456789abcdef", sep[] = " detail=0x";
     const char *name = error < PV_HM_ERROR_COUNT ? error_names[error] : "unknown";
@@ -83,7 +84,7 @@ static ERROR_MESSAGE_SIZE_TYPE describe(APEX_BYTE *out, uint32_t error, uint32_t
     for (const char *p = sep; *p; p++) {
         out[n++] = (APEX_BYTE)*p;
     }
-    for (int shift = 28; shift >= 0; shift -= 4) {
+    for (int shift = (int)sizeof(detail) * 8 - 4; shift >= 0; shift -= 4) {
         out[n++] = (APEX_BYTE)hex[(detail >> shift) & 0xfu];
     }
     return n;
@@ -129,7 +130,7 @@ static void on_error(const struct tessera_hm_error *e)
         memcpy(x->MESSAGE, raised.text, (size_t)raised.length);
         raised.valid = false;
     } else {
-        x->LENGTH = describe(x->MESSAGE, e->error, (uint32_t)e->detail); /* low 32 bits */
+        x->LENGTH = describe(x->MESSAGE, e->error, e->detail);
     }
     (void)rtems_event_send(handler_task, APEX_RTEMS_HM_EVENT);
 }

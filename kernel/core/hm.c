@@ -263,9 +263,7 @@ static void restart(struct partition *p, const struct hm_error *e, int warm)
 static void hm_take(struct partition *p, const struct hm_error *e, uint32_t action)
 {
     p->hm_errors++;
-    /* The trace record has room for the low 32 bits of each. */
-    trace_event(PV_TRACE_CLASS_HM, PV_TRACE_HM_EVENT, p->index, e->error | action << 16,
-                (uint32_t)e->pc | (uint64_t)(uint32_t)e->detail << 32);
+    trace_hm(p->index, e->error | action << 16, e->pc, e->detail);
     if (action == PV_HM_ACTION_IGNORE) {
         p->shared->hm_ignored++;
         ignored_total++;

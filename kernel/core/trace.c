@@ -42,6 +42,20 @@ void trace_record(uint32_t kind, uint32_t part, uint32_t a, uint64_t b)
     r->b = b;
 }
 
+void trace_hm(uint32_t part, uint32_t a, uint64_t pc, uint64_t detail)
+{
+    if (!trace_on(PV_TRACE_CLASS_HM)) {
+        return;
+    }
+    /* Both or neither: a reader never meets a detail without its event. */
+    if (trace_capacity - trace.count < 2) {
+        trace.lost += 2;
+        return;
+    }
+    trace_record(PV_TRACE_HM_EVENT, part, a, pc);
+    trace_record(PV_TRACE_HM_DETAIL, part, a, detail);
+}
+
 void trace_start(uint64_t t0)
 {
     trace.t0 = t0;

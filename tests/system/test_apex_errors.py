@@ -20,6 +20,8 @@ from sysrun import ARCH, Tap, boot, CLEAN, apex_codes as codes
 # QEMU's LEON3 SRMMU reports fault addresses page-aligned (docs/pv-api.md);
 # x86 (CR2) and RISC-V (stval) the exact address.
 BAD_ADDRESS = 0x0 if ARCH == "sparc" else 0x10
+# The APEX message prints the detail as a whole word in hex.
+WORD_DIGITS = 16 if ARCH == "riscv" else 8
 # RISC-V does not trap a division by zero (the quotient is all ones): there
 # BADDIV runs on, and the handler hears of four errors, not five.
 DIV_TRAPS = ARCH != "riscv"
@@ -61,7 +63,7 @@ def main():
            handled[1] == "HMP: handler APPLICATION_ERROR failed=REP address=0 message 'hello'",
            "after STOP_SELF the error handler serves the next error")
     tap.ok(len(handled) == HANDLED and handled[2] == "HMP: handler MEMORY_VIOLATION failed=BADMEM "
-           f"address=set message 'memory-violation detail=0x{BAD_ADDRESS:08x}'",
+           f"address=set message 'memory-violation detail=0x{BAD_ADDRESS:0{WORD_DIGITS}x}'",
            "a process's memory violation: MEMORY_VIOLATION, the process, the address", repr(handled))
     if DIV_TRAPS:
         tap.ok(len(handled) == HANDLED and handled[3].startswith(

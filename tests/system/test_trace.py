@@ -61,7 +61,7 @@ ACTION_IGNORE, ACTION_COLD_RESTART = 1, 4
 S, T, F = 0, 1, 2
 # Kinds a partition causes, so stamped with the partition running.
 OWN_KINDS = {K["HCALL"], K["VIRQ_DELIVER"], K["PORT_WRITE"], K["PORT_READ"],
-             K["PORT_OVERFLOW"], K["HM_EVENT"], K["MODE_CHANGE"], K["RESTART"]}
+             K["PORT_OVERFLOW"], K["HM_EVENT"], K["HM_DETAIL"], K["MODE_CHANGE"], K["RESTART"]}
 
 
 def ns(text):
@@ -211,16 +211,20 @@ def check_events(tap, recs, run):
     tap.eq(of("PORT_OVERFLOW"), [(S, 0, 4)], "ports: S's third write overflows")
     tap.eq(of("PORT_READ"), [(T, 1, 4), (T, 1, 4)], "ports: T's two reads")
     hm = of("HM_EVENT")
+    details = of("HM_DETAIL")
     misuse = HC_TRACE_EVENT | -EINVAL << 16  # PV_HM_MISUSE_DETAIL
-    tap.eq([(p, a, b >> 32) for p, a, b in hm[:3]],
+    pairs = [i for i, r in enumerate(recs) if r.kind == K["HM_EVENT"]]
+    tap.ok(all(i + 1 < len(recs) and recs[i + 1].kind == K["HM_DETAIL"] and
+               (recs[i + 1].part, recs[i + 1].a) == (recs[i].part, recs[i].a) for i in pairs),
+           "hm: each HM_EVENT is followed at once by its HM_DETAIL")
+    tap.eq([(p, a, b) for p, a, b in details[:3]],
            [(S, HM_PORT_OVERFLOW | ACTION_IGNORE << 16, 0),
             (T, HM_HYPERCALL_MISUSE | ACTION_IGNORE << 16, misuse),
             (T, HM_HYPERCALL_MISUSE | ACTION_IGNORE << 16, misuse)],
            "hm: the overflow and T's two refused trace_events, ignored, with their details")
     tap.eq([(p, a) for p, a, _ in hm[3:]], [(F, HM_MEMORY_VIOLATION | ACTION_COLD_RESTART << 16)],
            "hm: F's memory violation, restarted cold")
-    tap.ok(len(hm) == 4 and hm[3][2] & 0xFFFFFFFF != 0, "hm: the violation's pc is recorded",
-           hm)
+    tap.ok(len(hm) == 4 and hm[3][2] != 0, "hm: the violation's pc is recorded", hm)
     tap.eq(of("RESTART"), [(F, 0, 0)], "mode: F's one restart, cold")
     modes = [(p, a & 0xFFFF, a >> 16) for p, a, _ in of("MODE_CHANGE")]
     for part, name, want in ((S, "S", [(IDLE, COLD)]),
@@ -295,7 +299,7 @@ def traced(tap):
     if data is None:
         return
     tap.eq((header.version, header.classes, header.partitions, header.lost, header.count),
-           (1, 0xFF, 3, 0, len(recs)), "trace: header (version, classes, partitions, lost, count)")
+           (2, 0xFF, 3, 0, len(recs)), "trace: header (version, classes, partitions, lost, count)")
     tap.ok(all(a.ts <= b.ts for a, b in zip(recs, recs[1:])), "trace: times never go back")
     tap.ok(all(r.cpu == 0 and (r.part < 3 or r.part == NO) for r in recs),
            "trace: partition fields name a partition or none; cpu 0")

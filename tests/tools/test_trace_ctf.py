@@ -17,7 +17,7 @@ import trace_synth as S  # noqa: E402
 
 LINE = re.compile(r"^\[(\d+)\] \(\+[?\d]+\) (.+?): \{ (.*) \}$")
 NAMES = {1: "WINDOW_START", 2: "WINDOW_END", 3: "PART_SWITCH", 16: "HCALL", 32: "VIRQ_RAISE",
-         33: "VIRQ_DELIVER", 48: "HM_EVENT", 64: "PORT_WRITE", 65: "PORT_READ",
+         33: "VIRQ_DELIVER", 48: "HM_EVENT", 49: "HM_DETAIL", 64: "PORT_WRITE", 65: "PORT_READ",
          66: "PORT_OVERFLOW", 80: "PLAN_SWITCH", 96: "MODE_CHANGE", 97: "RESTART",
          256: "TASK_SWITCH", 257: "IRQ_ENTRY", 258: "IRQ_EXIT", 259: "DIRECTIVE_ENTRY",
          260: "DIRECTIVE_EXIT", 261: "TASK_NAME", 262: "USER"}
@@ -37,10 +37,12 @@ FIELDS = [
     (15, 'partition = "idle", cpu = 0, previous = "ALPHA"'),
     (22, 'partition = "BETA", cpu = 0, port = 1, port_name = "BETA.cmd", length = 8'),
     (29, 'partition = "GAMMA", cpu = 0, error = 0, error_name = "memory-violation", action = 4, '
-         'action_name = "cold-restart", detail = 57005'),
-    (33, 'partition = "kernel", cpu = 0, new_plan = 1, new_plan_name = "degraded", old_plan = 0, '
+         f'action_name = "cold-restart", pc = {S.PC64}'),
+    (30, f'partition = "GAMMA", cpu = 0, error = 0, error_name = "memory-violation", '
+         f'detail = {S.DETAIL64}'),
+    (34, 'partition = "kernel", cpu = 0, new_plan = 1, new_plan_name = "degraded", old_plan = 0, '
          'old_plan_name = "main"'),
-    (34, 'partition = "ALPHA", cpu = 0, window = 0, plan = 1, plan_name = "degraded", '
+    (35, 'partition = "ALPHA", cpu = 0, window = 0, plan = 1, plan_name = "degraded", '
          'planned_ns = 11000000, late_ns = 0'),
 ]
 

@@ -23,7 +23,7 @@ def cases(order):
         ("bytes after the records", good + b"\0" * 24, "corrupt"),
         ("wrong magic", b"TSTRACE2" + good[8:], "magic"),
         ("bad byte-order mark", good[:8] + b"\1\1\1\1" + good[12:], "byte-order"),
-        ("version 2", S.dump(recs, order, version=2), "version 2"),
+        ("version 3", S.dump(recs, order, version=3), "version 3"),
         ("header size 64", S.dump(recs, order, hsize=64), "bad sizes"),
         ("record size 32", S.dump(recs, order, rsize=32), "bad sizes"),
         ("a record naming partition 5 of 3",

@@ -80,8 +80,11 @@ def check(t, tag, doc):
          f"{tag}: the directive's slice has its id, name and status code", obtain)
     inst = {(e["pid"], e["name"]): e for e in ev if e["ph"] == "i"}
     hm = inst.get((pid["GAMMA"], "HM memory-violation: cold-restart"))
-    t.ok(hm is not None and hm["ts"] == 8200.0 and hm["args"]["detail"] == 0xDEAD,
-         f"{tag}: the fault as an instant on GAMMA with its detail", hm)
+    t.ok(hm is not None and hm["ts"] == 8200.0 and hm["args"]["pc"] == S.PC64,
+         f"{tag}: the fault as an instant on GAMMA with its pc", hm)
+    detail = inst.get((pid["GAMMA"], f"HM memory-violation detail 0x{S.DETAIL64:x}"))
+    t.ok(detail is not None and detail["args"]["detail"] == S.DETAIL64,
+         f"{tag}: its detail, all 64 bits, as an instant beside it", detail)
     ps = inst.get((pid["kernel"], "plan switch main -> degraded"))
     t.ok(ps is not None and ps["s"] == "g" and ps["ts"] == 10000.0,
          f"{tag}: the plan switch as a global instant on the kernel", ps)
@@ -130,6 +133,24 @@ def check_across_windows(t, tmp):
          "it goes on the events thread; the task's runs stay on the task's", got)
 
 
+def check_version1(t, tmp):
+    """A dump of format version 1 (before HM_DETAIL) still converts: its
+    HM_EVENT's b is pc | detail << 32, 32 bits of each."""
+    for order, tag in (("<", "little-endian"), (">", "big-endian")):
+        dump = S.write(os.path.join(tmp, "v1.bin"), order, S.version1(S.scenario()), version=1)
+        out = os.path.join(tmp, "v1.json")
+        rc, _, err = S.run_tool("--system", S.SYSTEM_XML, "--json", out, dump)
+        if not t.ok(rc == 0, f"version 1, {tag}: converts", err):
+            continue
+        with open(out, encoding="utf-8") as f:
+            ev = json.load(f)["traceEvents"]
+        hm = [e["args"] for e in ev if e["ph"] == "i" and e["name"].startswith("HM memory")]
+        want = {"error": 0, "error_name": "memory-violation", "action": 4,
+                "action_name": "cold-restart", "pc": S.PC64 & 0xFFFFFFFF,
+                "detail": S.DETAIL64 & 0xFFFFFFFF}
+        t.ok(hm == [want], f"version 1, {tag}: the fault's pc and detail, 32 bits each", hm)
+
+
 def main():
     t = S.Tap()
     docs = {}
@@ -140,6 +161,7 @@ def main():
                 check(t, tag, doc)
                 docs[tag] = doc
         check_across_windows(t, tmp)
+        check_version1(t, tmp)
     t.ok(len(docs) == 2 and docs["little-endian"]["traceEvents"] ==
          docs["big-endian"]["traceEvents"], "both byte orders give the same events")
     return t.done()

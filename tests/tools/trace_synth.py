@@ -19,10 +19,12 @@ T0 = 1000000
 LOST = 3
 CLASSES = 0xFF
 TSK1, TSK2, BTASK = 0x0A010001, 0x0A010002, 0x0B010001
+# GAMMA's fault: a pc and a detail wider than 32 bits (riscv), each whole.
+PC64, DETAIL64 = 0x80201234, 0x150000000
 
 
 def dump(records, order="<", *, count=None, lost=LOST, classes=CLASSES, parts=3, t0=T0,
-         magic=b"TSTRACE1", version=1, hsize=48, rsize=24):
+         magic=b"TSTRACE1", version=2, hsize=48, rsize=24):
     """The dump of `records` [(ts, kind, part, a, b)] in byte order `order`
     ("<" little, ">" big); the keywords let tests corrupt the header."""
     n = len(records) if count is None else count
@@ -30,6 +32,19 @@ def dump(records, order="<", *, count=None, lost=LOST, classes=CLASSES, parts=3,
                               classes, parts, t0)
     for ts, kind, part, a, b in records:
         out += struct.pack(order + "QHBBIQ", ts, kind, part, 0, a, b)
+    return out
+
+
+def version1(records):
+    """records as a version-1 dump holds them: no HM_DETAIL, HM_EVENT's b
+    pc | detail << 32, 32 bits of each."""
+    out = []
+    for i, (ts, kind, part, a, b) in enumerate(records):
+        if kind == 48:
+            detail = records[i + 1][4]
+            b = (b & 0xFFFFFFFF) | (detail & 0xFFFFFFFF) << 32
+        if kind != 49:
+            out.append((ts, kind, part, a, b))
     return out
 
 
@@ -72,7 +87,8 @@ def scenario():
         (t + 7000000, 2, BETA, 1, t + 7000000),            # WINDOW_END
         (t + 8000300, 1, GAMMA, 2, t + 8000000),           # WINDOW_START GAMMA, 300 late
         (t + 8100000, 64, GAMMA, 3, 4),                    # PORT_WRITE GAMMA.alt
-        (t + 8200000, 48, GAMMA, 0 | 4 << 16, 0xDEAD),     # HM memory-violation, cold-restart
+        (t + 8200000, 48, GAMMA, 0 | 4 << 16, PC64),       # HM memory-violation, cold-restart
+        (t + 8200000, 49, GAMMA, 0 | 4 << 16, DETAIL64),   # its HM_DETAIL
         (t + 8200100, 97, GAMMA, 0, 0),                    # RESTART cold
         (t + 8200200, 96, GAMMA, 1 | 3 << 16, 0),          # MODE_CHANGE normal -> cold-start
         (t + 9000000, 2, GAMMA, 2, t + 9000000),           # WINDOW_END
@@ -84,6 +100,7 @@ def scenario():
         (t + 15000500, 1, GAMMA, 1 | 1 << 16, t + 15000000),  # 500 late
         (t + 17000000, 2, GAMMA, 1 | 1 << 16, t + 17000000),
         (t + 17500000, 48, NONE, 9 | 2 << 16, 0),          # system level: application-error, log
+        (t + 17500000, 49, NONE, 9 | 2 << 16, 7),
     ]
     return r
 

@@ -1,5 +1,5 @@
 # SPDX-License-Identifier: BSD-2-Clause
-"""The record kinds of trace format 1 and their decoding into named,
+"""The record kinds of trace formats 2 and 1 and their decoding into named,
 typed fields: one table that the JSON, CTF and summary outputs share.
 A kind the table does not know is decoded as "unknown kind N" with its
 raw fields, never dropped."""
@@ -10,7 +10,7 @@ from tracefile import NO_PARTITION
 WINDOW_START, WINDOW_END, PART_SWITCH = 1, 2, 3
 HCALL = 16
 VIRQ_RAISE, VIRQ_DELIVER = 32, 33
-HM_EVENT = 48
+HM_EVENT, HM_DETAIL = 48, 49
 PORT_WRITE, PORT_READ, PORT_OVERFLOW = 64, 65, 66
 PLAN_SWITCH = 80
 MODE_CHANGE, RESTART = 96, 97
@@ -22,7 +22,7 @@ KINDS = {
     WINDOW_START: ("WINDOW_START", "window"), WINDOW_END: ("WINDOW_END", "window"),
     PART_SWITCH: ("PART_SWITCH", "window"), HCALL: ("HCALL", "hcall"),
     VIRQ_RAISE: ("VIRQ_RAISE", "virq"), VIRQ_DELIVER: ("VIRQ_DELIVER", "virq"),
-    HM_EVENT: ("HM_EVENT", "hm"), PORT_WRITE: ("PORT_WRITE", "port"),
+    HM_EVENT: ("HM_EVENT", "hm"), HM_DETAIL: ("HM_DETAIL", "hm"), PORT_WRITE: ("PORT_WRITE", "port"),
     PORT_READ: ("PORT_READ", "port"), PORT_OVERFLOW: ("PORT_OVERFLOW", "port"),
     PLAN_SWITCH: ("PLAN_SWITCH", "plan"), MODE_CHANGE: ("MODE_CHANGE", "mode"),
     RESTART: ("RESTART", "mode"), TASK_SWITCH: ("TASK_SWITCH", "guest"),
@@ -63,9 +63,10 @@ class Event:
 
 
 class Decoder:
-    def __init__(self, system, abi):
+    def __init__(self, system, abi, version=2):
         self.system = system
         self.abi = abi
+        self.version = version  # the dump's format version (tracefile.VERSIONS)
 
     def part_name(self, part, none="kernel"):
         if part == NO_PARTITION:
@@ -99,8 +100,15 @@ class Decoder:
         if k in (VIRQ_RAISE, VIRQ_DELIVER):
             return [("line", "u32", a)]
         if k == HM_EVENT:
+            fields = [("error", "u16", a & 0xFFFF),
+                      ("error_name", "str", self.abi.hm_error(a & 0xFFFF)),
+                      ("action", "u16", a >> 16),
+                      ("action_name", "str", self.abi.hm_action(a >> 16))]
+            if self.version == 1:  # 32 bits of each
+                return fields + [("pc", "u64", b & 0xFFFFFFFF), ("detail", "u64", b >> 32)]
+            return fields + [("pc", "u64", b)]
+        if k == HM_DETAIL:
             return [("error", "u16", a & 0xFFFF), ("error_name", "str", self.abi.hm_error(a & 0xFFFF)),
-                    ("action", "u16", a >> 16), ("action_name", "str", self.abi.hm_action(a >> 16)),
                     ("detail", "u64", b)]
         if k in (PORT_WRITE, PORT_READ, PORT_OVERFLOW):
             return [("port", "u32", a), ("port_name", "str", self.port_name(a)), ("length", "u64", b)]

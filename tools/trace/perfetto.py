@@ -90,6 +90,8 @@ class _Writer:
         f = {x[0]: x[2] for x in ev.fields}
         if ev.record.kind == K.HM_EVENT:
             return f"HM {f['error_name']}: {f['action_name']}"
+        if ev.record.kind == K.HM_DETAIL:
+            return f"HM {f['error_name']} detail 0x{f['detail']:x}"
         if ev.record.kind == K.PLAN_SWITCH:
             return f"plan switch {f['old_plan_name']} -> {f['new_plan_name']}"
         return ev.name

@@ -57,7 +57,7 @@ def _partition_lines(p, events, tl):
             ports[key][0] += 1
             ports[key][1] += f["length"]
         elif ev.record.kind not in (K.HCALL, K.WINDOW_START, K.WINDOW_END, K.PART_SWITCH,
-                                    K.DIRECTIVE_ENTRY, K.DIRECTIVE_EXIT):
+                                    K.DIRECTIVE_ENTRY, K.DIRECTIVE_EXIT, K.HM_DETAIL):
             other[ev.name] += 1
     lines.append(f"  faults/HM events: {sum(hm.values())}")
     lines += [f"    {k}: {n}" for k, n in sorted(hm.items())]
@@ -87,6 +87,8 @@ def text(header, system, events, tl):
         f = _fields(ev)
         if ev.record.kind == K.HM_EVENT:
             kernel[f"HM {f['error_name']} -> {f['action_name']}"] += 1
+        elif ev.record.kind == K.HM_DETAIL:
+            continue  # counted with its HM_EVENT
         elif ev.record.kind == K.PLAN_SWITCH:
             kernel[f"plan switch {f['old_plan_name']} -> {f['new_plan_name']}"] += 1
         else:

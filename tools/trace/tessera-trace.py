@@ -44,7 +44,7 @@ def run(args):
         raise tracefile.TraceError(
             f"the trace has {header.partitions} partitions, {args.system} has "
             f"{len(system.partitions)}: not the system that made this trace?")
-    decoder = kinds.Decoder(system, abinames.AbiNames())
+    decoder = kinds.Decoder(system, abinames.AbiNames(), header.version)
     events = [decoder.decode(r) for r in records]
     tl = timeline.build(header, events, system)
     if args.json:

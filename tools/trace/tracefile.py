@@ -1,5 +1,5 @@
 # SPDX-License-Identifier: BSD-2-Clause
-"""Reads a Tessera trace dump (format version 1, docs/trace-format.md) in
+"""Reads a Tessera trace dump (format version 2 or 1, docs/trace-format.md) in
 either byte order into a header and a list of records. Anything that does
 not match the format raises TraceError with a message for the user: the
 tool turns it into an error line and exit status 1, never a traceback."""
@@ -8,7 +8,10 @@ from dataclasses import dataclass
 
 MAGIC = b"TSTRACE1"
 ORDER_MARK = 0x01020304
-VERSION = 1
+VERSION = 2
+# Version 1 differs only in HM_EVENT: b held pc | detail << 32, 32 bits of
+# each (kinds.py decodes both).
+VERSIONS = (1, 2)
 HEADER_SIZE = 48
 RECORD_SIZE = 24
 NO_PARTITION = 0xFF
@@ -68,11 +71,12 @@ def parse(data):
     order, prefix = _byte_order(data)
     (_, _, version, hsize, rsize, count, lost, classes, parts,
      t0) = struct.unpack_from(prefix + HEADER_LAYOUT, data, 0)
-    if version != VERSION:
-        raise TraceError(f"unsupported format version {version} (this tool reads {VERSION})")
+    if version not in VERSIONS:
+        raise TraceError(f"unsupported format version {version} (this tool reads "
+                         f"{' and '.join(map(str, VERSIONS))})")
     if hsize != HEADER_SIZE or rsize != RECORD_SIZE:
         raise TraceError(f"bad sizes: header {hsize}, record {rsize} "
-                         f"(version 1 has {HEADER_SIZE} and {RECORD_SIZE})")
+                         f"(version {version} has {HEADER_SIZE} and {RECORD_SIZE})")
     want = HEADER_SIZE + count * RECORD_SIZE
     if len(data) < want:
         have = (len(data) - HEADER_SIZE) / RECORD_SIZE

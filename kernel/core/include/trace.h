@@ -51,6 +51,11 @@ extern const uint32_t trace_classes;
 /* Appends one event stamped now (O(1)); counted as lost when full. */
 void trace_record(uint32_t kind, uint32_t part, uint32_t a, uint64_t b);
 
+/* An error the health monitor handles (class hm): HM_EVENT with the pc,
+ * then HM_DETAIL with the detail, each whole; a = error | action << 16.
+ * Both records or, when fewer than two are free, neither (two lost). */
+void trace_hm(uint32_t part, uint32_t a, uint64_t pc, uint64_t detail);
+
 /* Boot: the start of the first major frame (the dump's t0). */
 void trace_start(uint64_t t0);
 
@@ -135,6 +140,7 @@ static inline bool trace_no_fast_path(void)
  * an empty call differently, and the figures of docs/performance.md are
  * exact to the instruction. Arguments are not evaluated. */
 #define trace_record(kind, part, a, b)     ((void)0)
+#define trace_hm(part, a, pc, detail)      ((void)0)
 #define trace_start(t0)                    ((void)0)
 #define trace_dump()                       ((void)0)
 #define trace_slot_end(now, cut)           ((void)0)

@@ -25,6 +25,7 @@ enum pv_trace_class { PV_TRACE_CLASS_LIST(PV_TRACE_ENUM_CLASS_) };
 #define PV_TRACE_VIRQ_RAISE      32u
 #define PV_TRACE_VIRQ_DELIVER    33u
 #define PV_TRACE_HM_EVENT        48u
+#define PV_TRACE_HM_DETAIL       49u
 #define PV_TRACE_PORT_WRITE      64u
 #define PV_TRACE_PORT_READ       65u
 #define PV_TRACE_PORT_OVERFLOW   66u
@@ -57,7 +58,7 @@ struct pv_trace_record {
 
 #define PV_TRACE_MAGIC       "TSTRACE1"
 #define PV_TRACE_ORDER       0x01020304u
-#define PV_TRACE_VERSION     1u
+#define PV_TRACE_VERSION     2u
 #define PV_TRACE_HEADER_SIZE 48u
 #define PV_TRACE_RECORD_SIZE 24u
 

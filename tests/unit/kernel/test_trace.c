@@ -11,13 +11,15 @@
 #include <cmocka.h>
 #include "fake_arch.h"
 #include "hcall.h"
+#include "hm.h"
 #include "partition.h"
 #include "pv/abi.h"
 #include "pv/status.h"
 #include "schedule.h"
 #include "trace.h"
 
-#define RECORDS 8u
+/* The tests below fill it exactly: 2 + 2 * 3 + 2 + 3 records. */
+#define RECORDS 13u
 /* Every class but virq: the unit's calls raise no line worth a record. */
 CFG_TRACE_DEFINE(RECORDS, PV_TRACE_CLASSES_ALL & ~(1u << PV_TRACE_CLASS_VIRQ))
 
@@ -103,12 +105,34 @@ static void test_guest_kind_range(void **state)
     assert_int_equal(fake_hcall(&parts[1], PV_HC_TRACE_EVENT, PV_TRACE_GUEST_LAST + 1, 0, 0, 0),
                      PV_EINVAL);
     /* Two HCALL events with status PV_EINVAL, and the health monitor's
-     * misuse events for each (HM class on). */
-    assert_int_equal(trace_kept(), 6);
+     * misuse event and its detail for each (HM class on). */
+    assert_int_equal(trace_kept(), 8);
     assert_int_equal(trace_buffer()[2].kind, PV_TRACE_HCALL);
     assert_int_equal(trace_buffer()[2].a, PV_HC_TRACE_EVENT | (uint32_t)(uint16_t)PV_EINVAL << 16);
     assert_int_equal(trace_buffer()[3].kind, PV_TRACE_HM_EVENT);
     assert_int_equal(trace_buffer()[3].a & 0xffff, PV_HM_HYPERCALL_MISUSE);
+    assert_int_equal(trace_buffer()[4].kind, PV_TRACE_HM_DETAIL);
+    assert_int_equal(trace_buffer()[4].a, trace_buffer()[3].a);
+    assert_int_equal(trace_buffer()[4].b, PV_HM_MISUSE_DETAIL(PV_HC_TRACE_EVENT, PV_EINVAL));
+}
+
+/* An error's pc and detail are recorded whole, each in its own 64-bit
+ * field: a kernel keeping 32 bits of either fails here. */
+static void test_hm_event_whole_words(void **state)
+{
+    const struct hm_error e = {PV_HM_HYPERCALL_MISUSE, 0x123456789abcdef0ull, 0xfedcba9876543210ull,
+                               false, NULL};
+
+    (void)state;
+    hm_raise(&parts[1], &e);
+    assert_int_equal(trace_kept(), 10);
+    assert_int_equal(trace_buffer()[8].kind, PV_TRACE_HM_EVENT);
+    assert_int_equal(trace_buffer()[8].part, 1);
+    assert_int_equal(trace_buffer()[8].a, PV_HM_HYPERCALL_MISUSE | PV_HM_ACTION_IGNORE << 16);
+    assert_true(trace_buffer()[8].b == 0xfedcba9876543210ull);
+    assert_int_equal(trace_buffer()[9].kind, PV_TRACE_HM_DETAIL);
+    assert_int_equal(trace_buffer()[9].a, trace_buffer()[8].a);
+    assert_true(trace_buffer()[9].b == 0x123456789abcdef0ull);
 }
 
 static void test_read_rights_and_args(void **state)
@@ -120,7 +144,8 @@ static void test_read_rights_and_args(void **state)
     assert_int_equal(fake_hcall(&parts[0], PV_HC_TRACE_READ, 0, 0x40000000, 1, 0), PV_EFAULT);
     assert_int_equal(fake_hcall(&parts[0], PV_HC_TRACE_READ, 0, DATA_VA + 0xff0, 1, 0), PV_EFAULT);
     assert_int_equal(fake_hcall(&parts[0], PV_HC_TRACE_READ, 0, DATA_VA, 1, 0x50000000), PV_EFAULT);
-    /* Full: the EPERM call's HCALL and misuse events were the 7th and 8th. */
+    /* Full: the EPERM call's HCALL, misuse event and detail were the last
+     * three. */
     assert_int_equal(trace_kept(), RECORDS);
 }
 
@@ -164,6 +189,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test_setup(test_guest_event_stamped_by_kernel, setup),
         cmocka_unit_test_setup(test_guest_kind_range, setup),
+        cmocka_unit_test_setup(test_hm_event_whole_words, setup),
         cmocka_unit_test_setup(test_read_rights_and_args, setup),
         cmocka_unit_test_setup(test_read_copies_and_status, setup),
         cmocka_unit_test_setup(test_full_buffer_keeps_oldest, setup),

@@ -153,8 +153,15 @@ static rtems_task tick(rtems_task_argument arg)
     rtems_task_exit();
 }
 
-/* Outside every area of the partition. */
-static volatile int *volatile nowhere = (volatile int *)0x10;
+/* Outside every area of the partition; on a 64-bit arch above 4 GiB, so
+ * that an address cut to 32 bits on its way to the error handler shows
+ * (tests/system/test_apex_hm.py). */
+#if UINTPTR_MAX > 0xffffffffu
+#define NOWHERE 0x150000010u
+#else
+#define NOWHERE 0x10u
+#endif
+static volatile int *volatile nowhere = (volatile int *)NOWHERE;
 
 static rtems_task bad(rtems_task_argument arg)
 {
