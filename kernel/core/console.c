@@ -35,24 +35,24 @@ static struct partition *uart_holder;
 static volatile uint32_t uart_lock;
 #define UART_LOCK_TRIES 10000000u
 
-static int uart_take(void)
+static bool uart_take(void)
 {
     for (uint32_t i = 0; i < UART_LOCK_TRIES; i++) {
         if (arch_lock_try(&uart_lock)) {
-            return 1;
+            return true;
         }
     }
-    return 0;
+    return false;
 }
 
-static void uart_give(int taken)
+static void uart_give(bool taken)
 {
     if (taken) {
         arch_lock_release(&uart_lock);
     }
 }
 
-static int on_this_cpu(const struct partition *p)
+static bool on_this_cpu(const struct partition *p)
 {
     return p->cpu == schedule.cpu;
 }
@@ -77,7 +77,7 @@ static uint32_t ring_free(const struct console_ring *r)
  * not fit, drops it whole and counts the bytes it had. Indices are kept in
  * locals: every store into the ring is a char store, which the compiler must
  * otherwise assume changes them. */
-static void end_line(struct partition *p, int newline, int drop)
+static void end_line(struct partition *p, bool newline, bool drop)
 {
     struct console_ring *r = &p->console;
     const char *name = p->cfg->name;
@@ -112,7 +112,7 @@ uint32_t console_partition_write(struct partition *p, const char *s, uint32_t n)
     struct console_ring *r = &p->console;
     /* No room for a longest line: the partition writes faster than its
      * windows drain. This call's lines are lost (counted). */
-    const int full = ring_free(r) < CONSOLE_RING_LINE_MAX;
+    const bool full = ring_free(r) < CONSOLE_RING_LINE_MAX;
     uint32_t len = p->line_len, i;
     char *line = p->line;
 
@@ -237,7 +237,7 @@ static void flush_all_locked(void)
 
 void console_flush_at_end(void)
 {
-    int taken = uart_take();
+    bool taken = uart_take();
 
     if (uart_holder) {
         ring_flush(uart_holder);
@@ -250,7 +250,7 @@ void console_flush_at_end(void)
 
 void console_print_kernel_line(const char *line, int n)
 {
-    int taken = uart_take();
+    bool taken = uart_take();
 
     flush_all_locked();
     for (int i = 0; i < n; i++) {
@@ -289,7 +289,7 @@ static void flush_own(struct partition *p)
     finish_held_line();
     ring_flush(p);
     if (p->line_len) {
-        end_line(p, 0, 0); /* the ring is empty: it fits */
+        end_line(p, false, false); /* the ring is empty: it fits */
     }
     ring_flush(p);
 }
@@ -312,7 +312,7 @@ void console_partition_event(struct partition *p, const char *fmt, ...)
     if (!q) {
         /* No partition's doing: p's restart completing in p's own slot,
          * or the shutdown. Print now, after p's pending output. */
-        int taken = uart_take();
+        bool taken = uart_take();
 
         flush_own(p);
         for (int i = 0; i < n; i++) {
@@ -330,7 +330,7 @@ void console_partition_event(struct partition *p, const char *fmt, ...)
         return;
     }
     if (q == p && p->line_len) {
-        end_line(p, 0, 0); /* fits: checked above */
+        end_line(p, false, false); /* fits: checked above */
     }
     for (int i = 0; i < n; i++) {
         if (line[i] == '\n') {

@@ -32,7 +32,7 @@ bool handover_take(struct partition *p)
             }
             waited = arch_time_ns() - since;
             if (waited >= cfg_system.guard_ns) {
-                struct hm_error e = {PV_HM_DEADLINE_MISSED, waited, 0, 0, NULL};
+                struct hm_error e = {PV_HM_DEADLINE_MISSED, waited, 0, false, NULL};
 
                 hm_log_only(p, &e);
                 kprintf("[tessera] partition %s: not given back to CPU %u within %llu ns: its "

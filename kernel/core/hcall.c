@@ -22,34 +22,34 @@ typedef int32_t (*hcall_fn)(struct partition *p);
 
 struct hcall {
     hcall_fn fn;
-    uint8_t system_only; /* only system partitions may call it */
-    uint8_t raw;         /* the handler set the whole context: no return value */
+    bool system_only; /* only system partitions may call it */
+    bool raw;         /* the handler set the whole context: no return value */
 };
 
 static const struct hcall hcall_table[PV_HC_COUNT] = {
-    [PV_HC_CONSOLE_WRITE] = {console_hc_write, 0, 0},
-    [PV_HC_TIME_GET] = {partition_hc_time_get, 0, 0},
-    [PV_HC_IDLE] = {partition_hc_idle, 0, 0},
-    [PV_HC_HALT_SELF] = {partition_hc_halt_self, 0, 0},
-    [PV_HC_UPCALL_SET] = {partition_hc_upcall_set, 0, 0},
-    [PV_HC_UPCALL_RETURN] = {partition_hc_upcall_return, 0, 1},
-    [PV_HC_IRQ_SYNC] = {partition_hc_irq_sync, 0, 0},
-    [PV_HC_TIMER_SET] = {partition_hc_timer_set, 0, 0},
-    [PV_HC_RESTART_SELF] = {partition_hc_restart_self, 0, 0},
-    [PV_HC_PART_STATUS] = {partition_hc_status, 0, 0},
-    [PV_HC_PART_CONTROL] = {partition_hc_control, 1, 0},
-    [PV_HC_CONSOLE_READ] = {console_hc_read, 0, 0},
-    [PV_HC_PORT_OPEN] = {port_hc_open, 0, 0},
-    [PV_HC_PORT_WRITE] = {port_hc_write, 0, 0},
-    [PV_HC_PORT_READ] = {port_hc_read, 0, 0},
-    [PV_HC_PORT_STATUS] = {port_hc_status, 0, 0},
-    [PV_HC_PORT_CLEAR] = {port_hc_clear, 0, 0},
-    [PV_HC_PLAN_SWITCH] = {schedule_hc_plan_switch, 1, 0},
-    [PV_HC_MODE_SET] = {partition_hc_mode_set, 0, 0},
-    [PV_HC_HM_RAISE] = {hm_hc_raise, 0, 0},
-    [PV_HC_HM_LOG_READ] = {hm_hc_log_read, 1, 0},
-    [PV_HC_TRACE_EVENT] = {trace_hc_event, 0, 0},
-    [PV_HC_TRACE_READ] = {trace_hc_read, 1, 0},
+    [PV_HC_CONSOLE_WRITE] = {console_hc_write, false, false},
+    [PV_HC_TIME_GET] = {partition_hc_time_get, false, false},
+    [PV_HC_IDLE] = {partition_hc_idle, false, false},
+    [PV_HC_HALT_SELF] = {partition_hc_halt_self, false, false},
+    [PV_HC_UPCALL_SET] = {partition_hc_upcall_set, false, false},
+    [PV_HC_UPCALL_RETURN] = {partition_hc_upcall_return, false, true},
+    [PV_HC_IRQ_SYNC] = {partition_hc_irq_sync, false, false},
+    [PV_HC_TIMER_SET] = {partition_hc_timer_set, false, false},
+    [PV_HC_RESTART_SELF] = {partition_hc_restart_self, false, false},
+    [PV_HC_PART_STATUS] = {partition_hc_status, false, false},
+    [PV_HC_PART_CONTROL] = {partition_hc_control, true, false},
+    [PV_HC_CONSOLE_READ] = {console_hc_read, false, false},
+    [PV_HC_PORT_OPEN] = {port_hc_open, false, false},
+    [PV_HC_PORT_WRITE] = {port_hc_write, false, false},
+    [PV_HC_PORT_READ] = {port_hc_read, false, false},
+    [PV_HC_PORT_STATUS] = {port_hc_status, false, false},
+    [PV_HC_PORT_CLEAR] = {port_hc_clear, false, false},
+    [PV_HC_PLAN_SWITCH] = {schedule_hc_plan_switch, true, false},
+    [PV_HC_MODE_SET] = {partition_hc_mode_set, false, false},
+    [PV_HC_HM_RAISE] = {hm_hc_raise, false, false},
+    [PV_HC_HM_LOG_READ] = {hm_hc_log_read, true, false},
+    [PV_HC_TRACE_EVENT] = {trace_hc_event, false, false},
+    [PV_HC_TRACE_READ] = {trace_hc_read, true, false},
 };
 
 /* Failures that mean the caller's program is wrong, not that the system
@@ -61,7 +61,7 @@ static bool is_misuse(int32_t ret)
 
 static void report_misuse(struct partition *p, arch_word_t nr, int32_t ret)
 {
-    struct hm_error e = {PV_HM_HYPERCALL_MISUSE, PV_HM_MISUSE_DETAIL(nr, ret), 0, 0, NULL};
+    struct hm_error e = {PV_HM_HYPERCALL_MISUSE, PV_HM_MISUSE_DETAIL(nr, ret), 0, false, NULL};
 
     hm_raise(p, &e);
 }

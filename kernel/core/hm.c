@@ -46,29 +46,29 @@ static uint32_t log_next;         /* number of the next entry */
 static uint32_t log_count;        /* entries kept, <= hm_log_size */
 static uint32_t log_overwritten;
 static uint32_t ignored_total;
-static int module_reset_pending;
+static bool module_reset_pending;
 
 /* The rules tessera-config enforces, checked again because isolation
  * rests on them: propagate needs a partition to propagate to, module
  * actions belong to the module, and a restart loop must end. */
-static int action_valid(uint32_t error, uint32_t action, int module_level)
+static bool action_valid(uint32_t error, uint32_t action, bool module_level)
 {
     if (action == CFG_HM_DEFAULT) {
         return !module_level;
     }
     /* cppcheck-suppress knownConditionTrueFalse ; kept should CFG_HM_DEFAULT move */
     if (action < PV_HM_ACTION_IGNORE || action > PV_HM_ACTION_RESET_MODULE) {
-        return 0;
+        return false;
     }
     if (module_level ? action == PV_HM_ACTION_PROPAGATE
                      : action == PV_HM_ACTION_HALT_MODULE || action == PV_HM_ACTION_RESET_MODULE) {
-        return 0;
+        return false;
     }
     if (error == PV_HM_RESTART_LOOP) {
         return action == PV_HM_ACTION_HALT || action == PV_HM_ACTION_HALT_MODULE ||
                action == PV_HM_ACTION_RESET_MODULE;
     }
-    return 1;
+    return true;
 }
 
 /* A partition's action for a propagated error that found no handler:
@@ -84,12 +84,12 @@ void hm_init(void)
         uint32_t a = cfg_system.hm_module[e];
 
         if (e >= PV_HM_ERROR_COUNT ? a != CFG_HM_DEFAULT
-                                   : a != CFG_HM_DEFAULT && !action_valid(e, a, 1)) {
+                                   : a != CFG_HM_DEFAULT && !action_valid(e, a, true)) {
             panic("health monitor: module action %u invalid for error %u", a, e);
         }
         for (uint32_t i = 0; i < cfg_system.num_partitions; i++) {
             a = cfg_system.partitions[i].hm[e];
-            if (e >= PV_HM_ERROR_COUNT ? a != CFG_HM_DEFAULT : !action_valid(e, a, 0)) {
+            if (e >= PV_HM_ERROR_COUNT ? a != CFG_HM_DEFAULT : !action_valid(e, a, false)) {
                 panic("health monitor: partition %s: action %u invalid for error %u",
                       cfg_system.partitions[i].name, a, e);
             }
@@ -236,12 +236,12 @@ static void propagate(struct partition *p, const struct hm_error *e)
     virq_raise(p, PV_IRQ_HM);
 }
 
-static void restart(struct partition *p, const struct hm_error *e, int warm)
+static void restart(struct partition *p, const struct hm_error *e, bool warm)
 {
     int err;
 
     if (p->hm_restarts >= p->cfg->hm_max_restarts) {
-        struct hm_error loop = {PV_HM_RESTART_LOOP, e->error, 0, 0, NULL};
+        struct hm_error loop = {PV_HM_RESTART_LOOP, e->error, 0, false, NULL};
 
         hm_raise(p, &loop);
         return;
@@ -301,7 +301,7 @@ static void hm_take(struct partition *p, const struct hm_error *e, uint32_t acti
         arch_shutdown(2);
     case PV_HM_ACTION_RESET_MODULE:
     default:
-        module_reset_pending = 1;
+        module_reset_pending = true;
         break;
     }
 }
@@ -320,16 +320,16 @@ void hm_log_only(struct partition *p, const struct hm_error *e)
 
 bool hm_take_module_reset(void)
 {
-    int r = module_reset_pending;
+    bool r = module_reset_pending;
 
-    module_reset_pending = 0;
+    module_reset_pending = false;
     return r;
 }
 
 int32_t hm_hc_raise(struct partition *p)
 {
     arch_word_t error = arch_hcall_arg(p, 0);
-    struct hm_error e = {(uint32_t)error, arch_hcall_arg(p, 1), 0, 0, NULL};
+    struct hm_error e = {(uint32_t)error, arch_hcall_arg(p, 1), 0, false, NULL};
 
     /* Error ids are 32-bit: a wider register value names none. */
     if (e.error != error) {

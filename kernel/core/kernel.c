@@ -361,7 +361,7 @@ void kernel_on_timer(void)
 
     armed_deadline = UINT64_MAX; /* one-shot: it has fired */
     poll_console();
-    trace_slot_end(now, 0);
+    trace_slot_end(now, false);
     if (schedule_advance(now)) {
         trace_slot_start();
         /* The outgoing partition stops accruing execution time here. */
@@ -398,7 +398,7 @@ static void module_reset(uint64_t now)
     set_current(NULL, now);
     partitions_reset();
     ports_reset();
-    trace_slot_end(now, 1);
+    trace_slot_end(now, true);
     schedule_start(plan, now);
     trace_slot_start();
     if (schedule.owner) {
@@ -437,7 +437,7 @@ void kernel_on_hypercall(void)
 void kernel_on_fault(uint32_t error, arch_addr_t pc, arch_addr_t addr, const char *what)
 {
     uint64_t now = arch_time_ns();
-    struct hm_error e = {error, addr, pc, 1, what};
+    struct hm_error e = {error, addr, pc, true, what};
 
     hm_raise(schedule.current, &e);
     after_error(now);

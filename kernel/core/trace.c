@@ -80,7 +80,7 @@ static uint32_t slot_part(const struct sched_state *s)
     return s->slot.partition == SCHED_IDLE ? PV_TRACE_NO_PART : s->slot.partition;
 }
 
-void trace_slot_end(uint64_t now, int cut)
+void trace_slot_end(uint64_t now, bool cut)
 {
     const struct sched_state *s = &schedule.sched;
     uint64_t end = sched_slot_deadline(s);

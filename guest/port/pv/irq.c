@@ -5,6 +5,8 @@
  * a trap. Virtual interrupts arrive by upcall in pv_upcall_handler(); the
  * health monitor's line is handled in hm.c.
  */
+#include <stdbool.h>
+
 #include <port.h>
 #include <pv/pv.h>
 #include <rtems.h>
@@ -15,7 +17,7 @@
 static uint32_t attached_lines;
 /* Wall-timer expirations already turned into ticks. */
 static uint32_t ticks_seen;
-static int tick_running;
+static bool tick_running;
 /* Wall time of the next expiration to turn into a tick, and the period:
  * the kernel's periodic timer expires at exact multiples of it. */
 static uint64_t next_tick_ns;
@@ -27,7 +29,7 @@ void pvport_irq_reset(void)
 {
     attached_lines = 0;
     ticks_seen = 0;
-    tick_running = 0;
+    tick_running = false;
     next_tick_ns = 0;
     tick_period_ns = 0;
 }
@@ -52,7 +54,7 @@ void port_tick_start(uint32_t period_us)
     uint64_t period = (uint64_t)period_us * 1000u;
 
     ticks_seen = pv_shared()->timer_expirations[PV_CLOCK_WALL];
-    tick_running = 1;
+    tick_running = true;
     tick_period_ns = period;
     next_tick_ns = pv_clock_ns() + period;
     if (pv_timer_set(PV_CLOCK_WALL, next_tick_ns, period) != PV_OK) {

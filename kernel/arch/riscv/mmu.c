@@ -149,7 +149,7 @@ _Static_assert(PV_SHARED_VA < VA_LIMIT, "the control page lies outside Sv39's lo
 _Static_assert(KERNEL_DEVICES >= ENTRIES / 2 && KERNEL_RAM >= ENTRIES / 2,
                "the kernel lies in Sv39's upper half");
 
-int arch_space_ready(const struct partition *p)
+bool arch_space_ready(const struct partition *p)
 {
     return p->space.root != NULL;
 }

@@ -39,7 +39,7 @@ static const struct riscv_trap_kind trap_kinds[16] = {
 /* The context the address space is set up for; satp changes only when it
  * does, so that a hypercall does not flush the TLB. */
 static const struct partition *installed;
-static int installed_valid;
+static bool installed_valid;
 
 __attribute__((noreturn)) static void resume(void)
 {
@@ -48,7 +48,7 @@ __attribute__((noreturn)) static void resume(void)
     if (!installed_valid || next != installed) {
         riscv_mmu_switch(next);
         installed = next;
-        installed_valid = 1;
+        installed_valid = true;
     }
     if (!next) {
         riscv_idle();
@@ -78,7 +78,7 @@ void riscv_idle(void)
 /* An FPU instruction, which traps while sstatus.FS is Off: an F or D
  * opcode, c.fld/c.fsd/c.fldsp/c.fsdsp (RV64C's FP loads and stores), or a
  * CSR instruction on fcsr, frm or fflags. */
-static int is_fpu_instruction(uint64_t insn64)
+static bool is_fpu_instruction(uint64_t insn64)
 {
     uint32_t insn = (uint32_t)insn64, opcode = insn & 0x7fu, funct3 = insn >> 13 & 7u;
 
@@ -88,7 +88,7 @@ static int is_fpu_instruction(uint64_t insn64)
     if (opcode == OPCODE_SYSTEM) {
         return (insn >> 12 & 3) != 0 && CSR_IS_FP(insn);
     }
-    return FP_OPCODES >> (opcode >> 2) & 1;
+    return (FP_OPCODES >> (opcode >> 2) & 1) != 0;
 }
 
 /* An illegal instruction that is an FPU one is the FPU's (fpu.c: FS Off

@@ -43,13 +43,13 @@ void arch_console_putc(char c)
     uart_put(c);
 }
 
-int arch_console_try_putc(char c)
+bool arch_console_try_putc(char c)
 {
     if (!(*uart_reg(UART_LSR) & LSR_THRE)) {
-        return 0;
+        return false;
     }
     *uart_reg(UART_THR) = (uint8_t)c;
-    return 1;
+    return true;
 }
 
 int arch_console_getc(void)

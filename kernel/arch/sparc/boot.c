@@ -88,13 +88,13 @@ void arch_shutdown(int code)
 /* One CPU, and the kernel is not preemptible: nothing else can hold a lock
  * while this code runs (arch.h). A multicore port needs an atomic swap
  * here (docs/architecture.md, "Multicore"). */
-int arch_lock_try(volatile uint32_t *lock)
+bool arch_lock_try(volatile uint32_t *lock)
 {
     if (*lock) {
-        return 0;
+        return false;
     }
     *lock = 1;
-    return 1;
+    return true;
 }
 
 void arch_lock_release(volatile uint32_t *lock)
@@ -108,12 +108,12 @@ void arch_atomic_or(volatile uint32_t *word, uint32_t bits)
     *word |= bits;
 }
 
-int arch_atomic_test_clear(volatile uint32_t *word, uint32_t bit)
+bool arch_atomic_test_clear(volatile uint32_t *word, uint32_t bit)
 {
     uint32_t was = *word;
 
     *word = was & ~(1u << bit);
-    return (was >> bit) & 1;
+    return ((was >> bit) & 1u) != 0;
 }
 
 /* One CPU: no partition moves between CPUs (arch.h), nothing to wait for. */

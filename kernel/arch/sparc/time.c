@@ -133,9 +133,9 @@ void arch_timer_arm_idle(uint64_t deadline_ns)
                             (volatile uint32_t *)(GPT_COUNTER(CLOCK_TIMER) - MMIO_PA + MMIO_VA));
 }
 
-int sparc_timer_pending(void)
+bool sparc_timer_pending(void)
 {
-    return (mmio_read(IRQMP_PENDING) >> SCHED_IRQ) & 1u;
+    return ((mmio_read(IRQMP_PENDING) >> SCHED_IRQ) & 1u) != 0;
 }
 
 void sparc_timer_ack(void)

@@ -125,7 +125,7 @@ static void describe_trap(const struct sparc_frame *f, char *buf, size_t size)
 
 /* The context (partition, or NULL for idle) the MMU context is set for. */
 static const struct partition *installed;
-static int installed_valid;
+static bool installed_valid;
 
 /* Resumes kernel_current(): a partition, or the idle loop. */
 __attribute__((noreturn)) void sparc_resume(void)
@@ -147,7 +147,7 @@ __attribute__((noreturn)) void sparc_resume(void)
             sparc_mmu_switch(next);
         }
         installed = next;
-        installed_valid = 1;
+        installed_valid = true;
     }
     if (!next) {
         sparc_cur_frame = &spare_frame;

@@ -34,13 +34,13 @@ void arch_console_putc(char c)
     uart_put(c);
 }
 
-int arch_console_try_putc(char c)
+bool arch_console_try_putc(char c)
 {
     if (mmio_read(UART_STATUS) & STATUS_TF) {
-        return 0;
+        return false;
     }
     mmio_write(UART_DATA, (uint8_t)c);
-    return 1;
+    return true;
 }
 
 int arch_console_getc(void)

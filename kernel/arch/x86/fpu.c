@@ -82,7 +82,7 @@ void x86_fpu_init_ap(void)
     write_cr0((read_cr0() & ~CR0_EM) | CR0_MP | CR0_NE | CR0_TS);
 }
 
-static int owns_state(const struct partition *p)
+static bool owns_state(const struct partition *p)
 {
     return p && (p->cfg->flags & CFG_PART_FPU) && p->ctx.fpu_used;
 }

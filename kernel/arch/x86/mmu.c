@@ -150,7 +150,7 @@ int arch_space_build(struct partition *p)
     return 0;
 }
 
-int arch_space_ready(const struct partition *p)
+bool arch_space_ready(const struct partition *p)
 {
     return p->space.page_directory != NULL;
 }

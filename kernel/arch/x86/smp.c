@@ -60,16 +60,16 @@ static void wait_ns(uint64_t ns)
     }
 }
 
-static int wait_up(const struct x86_cpu *c, uint64_t ns)
+static bool wait_up(const struct x86_cpu *c, uint64_t ns)
 {
     uint64_t end = x86_time_ns_unshared() + ns;
 
     while (!c->s.up) {
         if (x86_time_ns_unshared() >= end) {
-            return 0;
+            return false;
         }
     }
-    return 1;
+    return true;
 }
 
 static void start_ap(struct x86_cpu *c, struct trampoline_params *tp)
@@ -264,7 +264,7 @@ void arch_cpu_relax(void)
 
 /* The kernel's locks (arch.h): xchg with memory is locked on x86 (the
  * lock prefix is implied), and a full barrier. */
-int arch_lock_try(volatile uint32_t *lock)
+bool arch_lock_try(volatile uint32_t *lock)
 {
     uint32_t was = 1;
 
@@ -285,12 +285,12 @@ void arch_atomic_or(volatile uint32_t *word, uint32_t bits)
     __asm__ volatile("lock orl %1, %0" : "+m"(*word) : "r"(bits) : "memory");
 }
 
-int arch_atomic_test_clear(volatile uint32_t *word, uint32_t bit)
+bool arch_atomic_test_clear(volatile uint32_t *word, uint32_t bit)
 {
     uint8_t was;
 
     __asm__ volatile("lock btrl %2, %0; setc %1" : "+m"(*word), "=q"(was) : "r"(bit) : "memory");
-    return was;
+    return was != 0;
 }
 
 /* A 64-bit field an AP may be updating: read until two reads agree. */

@@ -114,7 +114,7 @@ static void describe_fault(const struct x86_frame *f, char *buf, size_t size)
  * trap and the TSS are set up for. They change only when it does, so that a
  * hypercall does not reload CR3 (a TLB flush) and CR0 on every return. */
 static const struct partition *installed ARCH_PER_CPU;
-static int installed_valid ARCH_PER_CPU;
+static bool installed_valid ARCH_PER_CPU;
 
 static struct x86_frame *resume(struct x86_frame *idle_frame_in)
 {
@@ -129,7 +129,7 @@ static struct x86_frame *resume(struct x86_frame *idle_frame_in)
             x86_mmu_switch_kernel();
         }
         installed = next;
-        installed_valid = 1;
+        installed_valid = true;
     }
     if (next) {
         return &next->ctx.frame;
@@ -147,13 +147,13 @@ void arch_context_save(struct partition *p)
     x86_fpu_save_for_handover(p);
     if (installed == p) {
         x86_mmu_switch_kernel();
-        installed_valid = 0; /* the next resume installs whatever it resumes */
+        installed_valid = false; /* the next resume installs whatever it resumes */
     }
 }
 
 /* Everything but a hypercall or the timer: kept out of x86_trap() so that
  * the two frequent paths do not set up this one's stack buffer. */
-__attribute__((noinline)) static struct x86_frame *other_trap(struct x86_frame *f, int from_user)
+__attribute__((noinline)) static struct x86_frame *other_trap(struct x86_frame *f, bool from_user)
 {
     struct partition *p;
     char why[128];
@@ -222,7 +222,7 @@ __attribute__((noinline)) static struct x86_frame *v86_trap(struct x86_frame *f)
 
 struct x86_frame *x86_trap(struct x86_frame *f)
 {
-    int from_user = f->cs & 3;
+    bool from_user = (f->cs & 3) != 0;
 
     if (f->eflags & EFLAGS_VM) {
         return v86_trap(f);

@@ -7,6 +7,7 @@
 #ifndef TESSERA_ARCH_H
 #define TESSERA_ARCH_H
 
+#include <stdbool.h>
 #include <stdint.h>
 #include "arch_types.h"
 #include "arch_word.h"
@@ -22,9 +23,9 @@ struct pv_shared;
 void arch_console_putc(char c);
 
 /* Partition output: writes byte c to the console UART as it is (no line-end
- * translation) if the UART can take it at once, and returns 1; returns 0,
- * writing nothing, when the UART is busy. Never waits. */
-int arch_console_try_putc(char c);
+ * translation) if the UART can take it at once, and returns true; returns
+ * false, writing nothing, when the UART is busy. Never waits. */
+bool arch_console_try_putc(char c);
 
 /* A byte of console input, or -1 if none is waiting (polled). */
 int arch_console_getc(void);
@@ -50,7 +51,7 @@ void *arch_phys_to_kernel(arch_addr_t phys);
 int arch_space_build(struct partition *p);
 
 /* True once arch_space_build(p) has succeeded. */
-int arch_space_ready(const struct partition *p);
+bool arch_space_ready(const struct partition *p);
 
 /* Sets p's saved context so that it starts at entry in user mode. */
 void arch_context_reset(struct partition *p, arch_addr_t entry);
@@ -81,11 +82,11 @@ int arch_upcall_pop(struct partition *p, arch_addr_t frame_va);
  * its user-readable counter into wall time; called at each window start. */
 void arch_clock_publish(struct pv_shared *s);
 
-/* Takes the lock word *lock (0 free, 1 held) if it is free and returns 1;
- * returns 0 when another CPU holds it. Never waits: a caller that must
+/* Takes the lock word *lock (0 free, 1 held) if it is free and returns
+ * true; returns false when another CPU holds it. Never waits: a caller that must
  * wait spins a bounded number of times (console.c). On one CPU, where the
  * kernel is not preemptible, a plain test and store. */
-int arch_lock_try(volatile uint32_t *lock);
+bool arch_lock_try(volatile uint32_t *lock);
 /* Frees *lock; what was written under it is visible first. */
 void arch_lock_release(volatile uint32_t *lock);
 
@@ -94,7 +95,7 @@ void arch_lock_release(volatile uint32_t *lock);
 void arch_atomic_or(volatile uint32_t *word, uint32_t bits);
 /* Clears bit number bit (0..31) of *word in one indivisible step and
  * returns whether it was set (never waits: x86's locked BTR). */
-int arch_atomic_test_clear(volatile uint32_t *word, uint32_t bit);
+bool arch_atomic_test_clear(volatile uint32_t *word, uint32_t bit);
 
 /* A spin-wait's pause (x86 `pause`): also where QEMU's round robin may run
  * another CPU. Nothing on the one-CPU arches. */

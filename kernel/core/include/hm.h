@@ -40,7 +40,7 @@ struct hm_error {
     uint32_t error;   /* PV_HM_* */
     uint64_t detail;  /* see pv_shared.hm_detail: an address arrives whole */
     uint64_t pc;      /* faulting instruction, 0 if not an exception */
-    int sync;         /* an exception: resuming the context repeats it */
+    bool sync;        /* an exception: resuming the context repeats it */
     const char *what; /* description for the console, or NULL */
 };
 

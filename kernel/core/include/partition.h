@@ -63,7 +63,7 @@ struct partition {
     uint16_t cpu; /* the CPU its windows are on, or PART_CPU_MOVES | index (partition_init) */
     uint8_t control_posted; /* a system partition of another CPU asked: PV_PART_* + 1, or 0
                                (partition_post_control) */
-    uint8_t reset_alive;    /* boot started it, so a module reset restarts it */
+    bool reset_alive;       /* boot started it, so a module reset restarts it */
 };
 
 /* partition.cpu of a partition whose windows are on several CPUs: this

@@ -66,7 +66,7 @@ void trace_dump(void);
 /* The current slot of the schedule ends (a timer entry at or after its
  * end, or cut short when cut: a module reset) / a slot begins (a plan
  * switch first, if the plan changed). */
-void trace_slot_end(uint64_t now, int cut);
+void trace_slot_end(uint64_t now, bool cut);
 void trace_slot_start(void);
 
 /* A system partition (or the kernel: NULL) asked for the next plan. */

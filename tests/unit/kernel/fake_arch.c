@@ -21,16 +21,16 @@ void arch_console_putc(char c)
 
 int fake_console_room = -1;
 
-int arch_console_try_putc(char c)
+bool arch_console_try_putc(char c)
 {
     if (fake_console_room == 0) {
-        return 0;
+        return false;
     }
     if (fake_console_room > 0) {
         fake_console_room--;
     }
     arch_console_putc(c);
-    return 1;
+    return true;
 }
 
 uint64_t arch_time_ns(void)
@@ -57,7 +57,7 @@ int arch_space_build(struct partition *p)
     return 0;
 }
 
-int arch_space_ready(const struct partition *p)
+bool arch_space_ready(const struct partition *p)
 {
     return p->space.built;
 }
@@ -130,13 +130,13 @@ int arch_console_getc(void)
 }
 
 /* One CPU (arch.h). */
-int arch_lock_try(volatile uint32_t *lock)
+bool arch_lock_try(volatile uint32_t *lock)
 {
     if (*lock) {
-        return 0;
+        return false;
     }
     *lock = 1;
-    return 1;
+    return true;
 }
 
 void arch_lock_release(volatile uint32_t *lock)
@@ -150,12 +150,12 @@ void arch_atomic_or(volatile uint32_t *word, uint32_t bits)
     *word |= bits;
 }
 
-int arch_atomic_test_clear(volatile uint32_t *word, uint32_t bit)
+bool arch_atomic_test_clear(volatile uint32_t *word, uint32_t bit)
 {
     uint32_t was = *word;
 
     *word = was & ~(1u << bit);
-    return (was >> bit) & 1;
+    return ((was >> bit) & 1u) != 0;
 }
 
 /* The handover (kernel/core/handover.c): each relax moves the clock on by

@@ -92,6 +92,7 @@
 #define PTE_USER_R_MATCH PTE_ET_PTE
 
 #ifndef __ASSEMBLER__
+#include <stdbool.h>
 #include <stdint.h>
 
 static inline uint32_t sparc_lda_mmu(uint32_t reg)
@@ -142,7 +143,7 @@ void sparc_mmu_init(uint32_t ram_size);
 void sparc_mmu_switch(const struct partition *p);
 void sparc_time_init(void);
 void sparc_timer_ack(void);
-int sparc_timer_pending(void);
+bool sparc_timer_pending(void);
 int sparc_fpu_trap(struct partition *p);
 void sparc_fpu_release(struct partition *p);
 uint32_t sparc_fpu_psr(const struct partition *p);

@@ -3,6 +3,7 @@
 #ifndef TESSERA_X86_H
 #define TESSERA_X86_H
 
+#include <stdbool.h>
 #include <stdint.h>
 
 #define KERNEL_CS 0x08
@@ -164,23 +165,23 @@ extern volatile uint32_t x86_idle_state;
  * the idle loop): re-arms the timer for the window start and spins. */
 void x86_idle_wake_early(void);
 
-/* For a timer interrupt (from_idle: it interrupted the idle loop): 1 if
- * it was the early wake-up, now re-armed for the window start; 0 for any
- * other, which goes to the core. Inline, because every window start after
+/* For a timer interrupt (from_idle: it interrupted the idle loop): true if
+ * it was the early wake-up, now re-armed for the window start; false for
+ * any other, which goes to the core. Inline, because every window start after
  * a guard band passes here (issue 14: 29 instructions as a call). */
-static inline int x86_idle_timer(int from_idle)
+static inline bool x86_idle_timer(bool from_idle)
 {
     uint32_t state = x86_idle_state;
 
     if (__builtin_expect(state == IDLE_HALT, 1)) {
-        return 0;
+        return false;
     }
     if (state == IDLE_WAKE_EARLY && from_idle) {
         x86_idle_wake_early();
-        return 1;
+        return true;
     }
     x86_idle_state = IDLE_HALT;
-    return 0;
+    return false;
 }
 void x86_fpu_init(void);
 void x86_fpu_switch_to(const struct partition *p);
