@@ -3,7 +3,7 @@
  * What the RTEMS benchmark programs (tm.c, tmtick.c) need that differs
  * between the pv and the native port: counting kernel entries and raising
  * a software interrupt. Everything else is the same source on both ports.
- * port_pv.c and port_native.c implement it.
+ * port_pv.c and port_native.c (with native/ARCH/) implement it.
  */
 #ifndef BENCH_PORT_H
 #define BENCH_PORT_H

@@ -22,8 +22,8 @@ NATIVE_LDS := $(NATIVE_PORT_DIR)/linker.ld
 # port (thread contexts).
 NATIVE_CPU_DIR := guest/port/cpu/$(ARCH)
 NATIVE_PORT_SRCS := $(wildcard $(NATIVE_PORT_DIR)/*.c $(NATIVE_PORT_DIR)/*.S)
-# Drivers the same on every arch (the 16550 console), over the port's
-# register access.
+# What is the same on every arch (the 16550 console over the port's
+# register access, the ways out and the heap over its exit device).
 NATIVE_COMMON_DIR := guest/port/native/common
 NATIVE_COMMON_SRCS := $(wildcard $(NATIVE_COMMON_DIR)/*.c)
 NATIVE_CPU_SRCS := $(wildcard $(NATIVE_CPU_DIR)/*.c $(NATIVE_CPU_DIR)/*.S)
@@ -80,8 +80,10 @@ $(NATIVE_PORT_LIB): $(NATIVE_PORT_OBJS)
 ALL_TARGETS += $(NATIVE_PORT_LIB)
 
 $(foreach s,$(GUEST_SCENARIOS),$(call native_app,$(s),$(wildcard apps/tests/$(s)/*.c)))
-# The port's own checks (FP per task, caught vectors, exit code), same format.
-$(call native_app,native-selftest,$(wildcard $(NATIVE_PORT_DIR)/selftest/*.c))
+# The port's own checks (FP per task, caught vectors, exit code), same format:
+# one program for every arch over the port's selftest/selftest_arch.h.
+$(call native_app,native-selftest,$(wildcard $(NATIVE_COMMON_DIR)/selftest/*.c))
+$(NATIVE_DIR)/obj/$(NATIVE_COMMON_DIR)/selftest/%.o: NATIVE_CFLAGS += -I$(NATIVE_PORT_DIR)/selftest
 
 -include $(NATIVE_PORT_OBJS:.o=.d) $(sort $(NATIVE_APP_OBJS:.o=.d))
 

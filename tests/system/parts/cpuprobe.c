@@ -13,40 +13,10 @@
  * test_smp_control.py's).
  */
 #include <stddef.h>
-#include "tp.h"
+#include "smpprobe.h"
 
 #define CPU_WINDOWS 200
 #define MSG_SIZE    8
-
-static uint32_t apic_id(void)
-{
-    uint32_t a = 1, b, c = 0, d;
-
-    __asm__ volatile("cpuid" : "+a"(a), "=b"(b), "+c"(c), "=d"(d));
-    return b >> 24;
-}
-
-struct window {
-    uint64_t start, end, frame;
-    uint32_t index;
-};
-
-/* The window fields as one consistent snapshot (the seq protocol). */
-static void read_window(struct window *w)
-{
-    volatile struct pv_shared *s = pv_shared();
-    uint32_t seq;
-
-    do {
-        seq = s->seq;
-        __asm__ volatile("" : : : "memory");
-        w->start = s->window_start_ns;
-        w->end = s->window_end_ns;
-        w->frame = s->frame_start_ns;
-        w->index = s->window_index;
-        __asm__ volatile("" : : : "memory");
-    } while ((seq & 1) || seq != s->seq);
-}
 
 static int32_t open_port(uint32_t id)
 {
@@ -94,8 +64,8 @@ static uint32_t port_step(uint32_t id, int32_t port, uint32_t *bad)
 
 void pv_main(uint32_t id)
 {
-    struct window w, cur;
-    uint32_t cpu = apic_id(), moved = 0, windows = 0, outside = 0, bad = 0, got = 0;
+    struct smpprobe_window w, cur;
+    uint32_t cpu = smpprobe_apic_id(), moved = 0, windows = 0, outside = 0, bad = 0, got = 0;
     uint64_t first = 0, calls = 0, frame_min = ~0ull, frame_max = 0;
     uint32_t index = 0;
     int32_t port = open_port(id);
@@ -105,9 +75,9 @@ void pv_main(uint32_t id)
         tp_printf("cpuprobe 4: unknown op on P2 -> %d\n", (int)pv_partition_control(2, 7));
     }
     /* From the start of a fresh window, so that every one counted is whole. */
-    read_window(&w);
+    smpprobe_read_window(&w);
     do {
-        read_window(&cur);
+        smpprobe_read_window(&cur);
     } while (cur.start == w.start);
     w = cur;
     first = w.start;
@@ -118,7 +88,7 @@ void pv_main(uint32_t id)
         pv_time_get(&t);
         calls++;
         now = tp_now();
-        read_window(&cur);
+        smpprobe_read_window(&cur);
         if (cur.start != w.start) {
             /* A new window: each exactly one major frame after the last
              * (frame_max - frame_min: none skipped, none early). */
@@ -135,7 +105,7 @@ void pv_main(uint32_t id)
             }
             w = cur;
             windows++;
-            if (apic_id() != cpu) {
+            if (smpprobe_apic_id() != cpu) {
                 moved++;
             }
             got = port_step(id, port, &bad);

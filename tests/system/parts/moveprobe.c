@@ -19,42 +19,13 @@
  * frames, and P2's windows there are then skipped), and halt.
  */
 #include <stddef.h>
-#include "tp.h"
+#include "smpprobe.h"
 
 #define MOVE_WINDOWS      60
 #define MOVE_CPU0_OFFSET  100000u /* ns into the frame: smp-moving.xml */
 #define MOVE_CPU1_OFFSET  200000u
 #define TIMER_INTO_NEXT   125000u /* from a CPU 0 window's start: 25 us into the CPU 1 window */
 #define NEIGHBOUR_WINDOWS 100
-
-static uint32_t apic_id(void)
-{
-    uint32_t a = 1, b, c = 0, d;
-
-    __asm__ volatile("cpuid" : "+a"(a), "=b"(b), "+c"(c), "=d"(d));
-    return b >> 24;
-}
-
-struct window {
-    uint64_t start, end, frame;
-    uint32_t cpu;
-};
-
-static void read_window(struct window *w)
-{
-    volatile struct pv_shared *s = pv_shared();
-    uint32_t seq;
-
-    do {
-        seq = s->seq;
-        __asm__ volatile("" : : : "memory");
-        w->start = s->window_start_ns;
-        w->end = s->window_end_ns;
-        w->frame = s->frame_start_ns;
-        w->cpu = s->cpu;
-        __asm__ volatile("" : : : "memory");
-    } while ((seq & 1) || seq != s->seq);
-}
 
 /* Loads values made from seed into registers, waits in ring 3 until the
  * low word of the window's start changes (a new window), and returns
@@ -89,7 +60,7 @@ void pv_main(uint32_t id)
 {
     static volatile uint32_t passes; /* in memory: counts every pass */
     volatile struct pv_shared *s = pv_shared();
-    struct window w;
+    struct smpprobe_window w;
     uint32_t per_cpu[2] = {0, 0}, changes = 0, mismatch = 0, misplaced = 0, regs_bad = 0;
     uint32_t last_cpu = UINT32_MAX, timer_cpu = UINT32_MAX, timer_state = 0;
     uint64_t deadline = 0, fired_at = 0, fired_end = 0, fired_start = 0;
@@ -101,7 +72,7 @@ void pv_main(uint32_t id)
         tp_printf("moveprobe %u: neighbour on CPU %u done\n", id, s->cpu);
         return;
     }
-    tp_printf("moveprobe on CPU %u (kernel: %u)\n", apic_id(), s->cpu);
+    tp_printf("moveprobe on CPU %u (kernel: %u)\n", smpprobe_apic_id(), s->cpu);
     cross_window(0x1000); /* from the start of a fresh window */
     for (uint32_t i = 0; i < MOVE_WINDOWS; i++) {
         uint32_t before = timer_state == 1 ? s->timer_expirations[PV_CLOCK_WALL] : 0;
@@ -110,8 +81,8 @@ void pv_main(uint32_t id)
             regs_bad++;
         }
         passes++;
-        read_window(&w);
-        if (w.cpu != apic_id()) {
+        smpprobe_read_window(&w);
+        if (w.cpu != smpprobe_apic_id()) {
             mismatch++;
         }
         if (w.cpu > 1 || w.start - w.frame != (w.cpu ? MOVE_CPU1_OFFSET : MOVE_CPU0_OFFSET)) {

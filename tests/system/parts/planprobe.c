@@ -9,7 +9,7 @@
  * once it has RECORDS of them (id 5, whose windows are in plan 0 only,
  * fewer) prints them and halts.
  */
-#include "tp.h"
+#include "smpprobe.h"
 
 #define RECORDS      48
 #define RECORDS_ONLY 16 /* id 5: windows in plan 0 only */
@@ -27,28 +27,15 @@ struct record {
 
 static struct record records[RECORDS];
 
-static uint32_t apic_id(void)
-{
-    uint32_t a = 1, b, c = 0, d;
-
-    __asm__ volatile("cpuid" : "+a"(a), "=b"(b), "+c"(c), "=d"(d));
-    return b >> 24;
-}
-
 /* The current window as one consistent snapshot (the seq protocol). */
 static void read_window(struct record *r)
 {
-    volatile struct pv_shared *s = pv_shared();
-    uint32_t seq;
+    struct smpprobe_window w;
 
-    do {
-        seq = s->seq;
-        __asm__ volatile("" : : : "memory");
-        r->frame = s->frame_start_ns;
-        r->offset = s->window_start_ns - s->frame_start_ns;
-        r->plan = s->plan_id;
-        __asm__ volatile("" : : : "memory");
-    } while ((seq & 1) || seq != s->seq);
+    smpprobe_read_window(&w);
+    r->frame = w.frame;
+    r->offset = w.start - w.frame;
+    r->plan = w.plan;
 }
 
 static void switcher(void)
@@ -76,7 +63,7 @@ static void observer(uint32_t id)
     for (uint32_t i = 0; i < n; i++) {
         pv_idle(); /* returns at the start of the next window */
         read_window(&records[i]);
-        records[i].cpu = apic_id();
+        records[i].cpu = smpprobe_apic_id();
     }
     for (uint32_t i = 0; i < n; i++) {
         tp_printf("planprobe %u: frame %llu plan %u offset %llu cpu %u\n", id,
