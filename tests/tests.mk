@@ -419,7 +419,7 @@ HOST_TEST_PROGRAMS += tests/contract/test_trap_tables.py
 # both byte orders; the CTF test needs babeltrace2 (tools/install-deps.sh).
 HOST_TEST_PROGRAMS += tests/tools/test_trace_json.py tests/tools/test_trace_ctf.py \
 	tests/tools/test_trace_svg.py tests/tools/test_trace_summary.py tests/tools/test_trace_errors.py \
-	tests/tools/test_gen_traced_directives.py
+	tests/tools/test_gen_traced_directives.py tests/tools/test_trace_kinds.py
 .PHONY: mutate
 mutate:
 	$(Q)$(PYTHON) tests/mutate/run.py --arch $(ARCH) --mutants $(MUTANTS) --seed $(SEED) \

@@ -10,6 +10,7 @@
 
 #include <stdint.h>
 #include <pv/abi_list.h>
+#include <pv/layout.h>
 
 /* Class bits (PV_TRACE_CLASS_LIST of pv/abi_list.h). */
 #define PV_TRACE_ENUM_CLASS_(name, bit, ...) PV_TRACE_CLASS_##name = (bit),
@@ -75,8 +76,25 @@ struct pv_trace_header {
     uint64_t t0;          /* ns: the start of the first major frame */
 };
 
-_Static_assert(sizeof(struct pv_trace_record) == PV_TRACE_RECORD_SIZE, "trace record");
-_Static_assert(sizeof(struct pv_trace_header) == PV_TRACE_HEADER_SIZE, "trace header");
+PV_ASSERT_SIZE(struct pv_trace_record, PV_TRACE_RECORD_SIZE);
+PV_ASSERT_OFFSET(struct pv_trace_record, ts, 0);
+PV_ASSERT_OFFSET(struct pv_trace_record, kind, 8);
+PV_ASSERT_OFFSET(struct pv_trace_record, part, 10);
+PV_ASSERT_OFFSET(struct pv_trace_record, cpu, 11);
+PV_ASSERT_OFFSET(struct pv_trace_record, a, 12);
+PV_ASSERT_OFFSET(struct pv_trace_record, b, 16);
+
+PV_ASSERT_SIZE(struct pv_trace_header, PV_TRACE_HEADER_SIZE);
+PV_ASSERT_OFFSET(struct pv_trace_header, magic, 0);
+PV_ASSERT_OFFSET(struct pv_trace_header, order, 8);
+PV_ASSERT_OFFSET(struct pv_trace_header, version, 12);
+PV_ASSERT_OFFSET(struct pv_trace_header, header_size, 16);
+PV_ASSERT_OFFSET(struct pv_trace_header, record_size, 20);
+PV_ASSERT_OFFSET(struct pv_trace_header, count, 24);
+PV_ASSERT_OFFSET(struct pv_trace_header, lost, 28);
+PV_ASSERT_OFFSET(struct pv_trace_header, classes, 32);
+PV_ASSERT_OFFSET(struct pv_trace_header, partitions, 36);
+PV_ASSERT_OFFSET(struct pv_trace_header, t0, 40);
 
 /* Records PV_HC_TRACE_READ copies at most per call. */
 #define PV_TRACE_READ_MAX 64u
@@ -88,5 +106,11 @@ struct pv_trace_status {
     uint32_t capacity; /* the buffer's size in records */
     uint32_t classes;  /* the class bits that are on */
 };
+
+PV_ASSERT_SIZE(struct pv_trace_status, 16);
+PV_ASSERT_OFFSET(struct pv_trace_status, count, 0);
+PV_ASSERT_OFFSET(struct pv_trace_status, lost, 4);
+PV_ASSERT_OFFSET(struct pv_trace_status, capacity, 8);
+PV_ASSERT_OFFSET(struct pv_trace_status, classes, 12);
 
 #endif
