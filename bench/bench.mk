@@ -46,15 +46,13 @@ endef
 $(foreach p,$(BENCH_RTEMS),$(eval $(call bench_pv_app,bench-$(p),\
 	$(call BENCH_RTEMS_SRCS,$(p)) bench/rtems/port_pv.c)))
 # The native ports are x86 and riscv (guest/port/native.mk, NATIVE_ARCHES;
-# bench_port.h's native side: port_native.c over the arch's
-# native/ARCH/trigger.h, and native/ARCH/extras.c): on SPARC the RTEMS
-# programs run on the pv port alone.
+# bench_port.h's native side: port_native.c and the arch's
+# native/ARCH/extras.c): on SPARC the RTEMS programs run on the pv port
+# alone.
 # native_app also lists its image in NATIVE_IMAGES, which `make test`
 # builds; the benchmarks are not part of the tests, so the list is put back.
 ifneq ($(filter $(ARCH),$(NATIVE_ARCHES)),)
 BENCH_PORT_NATIVE := bench/rtems/port_native.c bench/rtems/native/$(ARCH)/extras.c
-$(NATIVE_DIR)/obj/bench/rtems/port_native.o $(NATIVE_DIR)/obj/bench/rtems/native/$(ARCH)/extras.o: \
-	NATIVE_CFLAGS += -Ibench/rtems -Ibench/rtems/native/$(ARCH)
 BENCH_NATIVE_IMAGES_BEFORE := $(NATIVE_IMAGES)
 $(foreach p,$(BENCH_RTEMS),$(call native_app,bench-$(p),\
 	$(call BENCH_RTEMS_SRCS,$(p)) $(BENCH_PORT_NATIVE)))

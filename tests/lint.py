@@ -13,7 +13,7 @@ SPDX = "SPDX-License-Identifier: BSD-2-Clause"
 SOURCE_ENDINGS = (".c", ".h", ".S", ".py", ".mk", ".ld", ".sh", ".xsd")
 INCLUDES = ["kernel/core/include", "kernel/arch/x86/include", "pv/include", "pv/arch/x86/include",
             "apps/lib/tp", "guest/include", "guest/port", "guest/testsupport/include",
-            "config/src", "bench/rtems"]
+            "config/src"]
 MAX_LINES = 700
 # The folders whose headers include each other by "name.h" (docs/style.md,
 # "Files"): a cycle among them is a module that depends on itself.

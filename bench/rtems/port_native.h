@@ -1,11 +1,13 @@
 /* SPDX-License-Identifier: BSD-2-Clause */
 /*
- * What the native ports' extra measures (native/ARCH/extras.c) share: the
+ * What the native side of bench_port.h shares between port_native.c and
+ * each arch's native/ARCH/extras.c: the trigger's count and vector, the
  * sample buffer and the timed loop around one operation.
  */
 #ifndef BENCH_PORT_NATIVE_H
 #define BENCH_PORT_NATIVE_H
 
+#include <rtems.h>
 #include <rtems/bspIo.h>
 #include <stdint.h>
 
@@ -15,6 +17,11 @@
 #define BENCH_NATIVE_SAMPLES 10000
 
 extern uint32_t bench_native_samples[BENCH_NATIVE_SAMPLES];
+
+/* The software interrupts bench_trigger raised (bench_entries), and the
+ * vector it raises: the arch's (native/ARCH/extras.c). */
+extern uint32_t bench_native_raised;
+extern const rtems_vector_number bench_native_trigger_vector;
 
 /* Times op BENCH_NATIVE_SAMPLES times, each sample less ov (the empty
  * region, bench_timing_overhead()), spread over the clock's phases where

@@ -1,18 +1,28 @@
 /* SPDX-License-Identifier: BSD-2-Clause */
 /*
- * The RISC-V native port's extra measures (bench_port_extras,
- * bench_port.h), in S-mode on QEMU virt: the raw instructions the pv API
- * replaces, for reference, and a bare trap round trip. The clock is the
+ * The RISC-V part of the native side of bench_port.h, in S-mode on QEMU
+ * virt: the software interrupt and the extra measures: the raw
+ * instructions the pv API replaces, for reference, and a bare trap round
+ * trip. The clock is the
  * time CSR, one count per 100 instructions (bench/lib/tsc.h): samples are
  * dithered over its phases as tm.c's are, so their means are exact to
  * about one instruction.
  */
-#include "bench_port.h"
-#include "port_native.h"
+#include "../../bench_port.h"
+#include "../../port_native.h"
 
-#include "trigger.h"
+#define BENCH_SIP_SSIP 2u
+#define SSTATUS_SIE    2u
 
-#define SSTATUS_SIE 2u
+/* scause's supervisor software interrupt, raised by setting sip.SSIP and
+ * taken at the next instruction, interrupts being enabled. */
+const rtems_vector_number bench_native_trigger_vector = 1;
+
+void bench_trigger(void)
+{
+    bench_native_raised++;
+    __asm__ volatile("csrs sip, %0" : : "r"(BENCH_SIP_SSIP) : "memory");
+}
 
 /* The trivial handler of the bare round trip: clear the line, sret. */
 void bench_bare_trap(void);

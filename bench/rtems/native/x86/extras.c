@@ -1,13 +1,22 @@
 /* SPDX-License-Identifier: BSD-2-Clause */
 /*
- * The x86 native port's extra measures (bench_port_extras, bench_port.h),
- * in ring 0 on bare x86: the raw instructions the pv API replaces, for
+ * The x86 part of the native side of bench_port.h, in ring 0 on bare x86:
+ * the software interrupt (a software-only vector of the port, int $n) and
+ * the extra measures: the raw instructions the pv API replaces, for
  * reference, and a bare int $n round trip.
  */
-#include "bench_port.h"
-#include "port_native.h"
+#include "../../bench_port.h"
+#include "../../port_native.h"
 
 #define BARE_VECTOR 0x3e /* left uncaught; the bare gate goes here */
+
+const rtems_vector_number bench_native_trigger_vector = 0x30;
+
+void bench_trigger(void)
+{
+    bench_native_raised++;
+    __asm__ volatile("int $0x30" ::: "memory");
+}
 
 /* The trivial handler of the bare round trip: nothing but iret. */
 void bench_bare_isr(void);

@@ -35,6 +35,7 @@ PV_ASSERT_SIZE(struct pv_upcall_frame, 272);
 PV_ASSERT_OFFSET(struct pv_upcall_frame, lines, 0);
 PV_ASSERT_OFFSET(struct pv_upcall_frame, pc, 8);
 PV_ASSERT_OFFSET(struct pv_upcall_frame, x, 16);
+PV_ASSERT_OFFSET(struct pv_upcall_frame, reserved, 264);
 
 /* The user-readable counter the shared page's clock fields scale: the
  * CLINT's mtime through the `time` CSR (the kernel sets mcounteren.TM). */
