@@ -199,13 +199,18 @@ static void ticks_catch_up(void)
 static inline bool upcall_work(const struct pv_upcall_frame *frame)
 {
     uint32_t lines = frame->lines;
-    bool interrupted_isr = rtems_interrupt_is_in_progress();
     bool leave = false;
 
-    exec_isr_enter();
-    /* First: an exception must not let the faulting task go on. */
+    /* First: an exception must not let the faulting task go on. Whether
+     * the upcall interrupted an ISR is asked only then (before this
+     * interrupt counts as one), not on every upcall. */
     if (lines & (1u << PV_IRQ_HM)) {
+        bool interrupted_isr = rtems_interrupt_is_in_progress();
+
+        exec_isr_enter();
         leave = pvport_hm_upcall(interrupted_isr);
+    } else {
+        exec_isr_enter();
     }
     if ((lines & (1u << PV_IRQ_TIMER)) && tick_running) {
         ticks_catch_up();
