@@ -59,6 +59,7 @@ DRIFT_SLACK = {"x86": 0, "sparc": 0, "riscv": 100}
 # target: "no-trap" (pv traps 0), "latency" (max < LATENCY_TARGET),
 # "ratio" (median ratio <= RATIO_TARGET and no extra entries), "ratio-only"
 # (the entries belong to the trigger, not to the measured part), None.
+SWI_FAST_LABEL = "sw interrupt round trip, raised in the partition (no kernel)"
 API = [
     ("null trap: hypercall IRQ_SYNC | int $0x3e;iret", ("micro", "hc_irq_sync"),
      ("tm-native", "int_bare"), ("max", NULL_HC_TARGET["x86"])),
@@ -82,6 +83,9 @@ API = [
                        ("traced executive: entry and exit recorded", "tmtrace"))],
     ("sw interrupt round trip via rtems_interrupt_catch", ("tm-pv", "isr_null"),
      ("tm-native", "isr_null"), ("ratio", SWI_RATIO_TARGET)),
+    # The same interrupt raised by the port itself, no kernel (tessera/irq.h).
+    (SWI_FAST_LABEL, ("tm-pv", "isr_null_fast"), ("tm-native", "isr_null"),
+     ("ratio", SWI_RATIO_TARGET)),
     # Traps include the timer_set that raises the upcall.
     ("upcall return: handler's end -> interrupted code", ("micro", "upcall_return"), None,
      ("traps", UPCALL_RETURN_TRAPS["x86"])),
@@ -119,7 +123,7 @@ RTEMS_NAMES = [
     ("msg receive blocks -> other runs", "msg_receive_block_switch", "ratio"),
     ("event send -> receiver runs (switch)", "event_send_switch", "ratio"),
     ("event receive blocks -> other runs", "event_receive_block_switch", "ratio"),
-    ("sw interrupt: trigger -> ISR entry", "isr_entry", None),
+    ("sw interrupt (raised in the partition): trigger -> ISR entry", "isr_entry", None),
     ("ISR event send -> task runs (tm27-style)", "isr_to_task", "ratio-only"),
 ]
 RTEMS = [(label, ("tm-pv", m), ("tm-native", m), t) for label, m, t in RTEMS_NAMES]
@@ -150,6 +154,7 @@ SPARC_API = [
       for how, run in (("untraced executive", "tmtrace-off"),
                        ("traced executive: entry and exit recorded", "tmtrace"))],
     ("sw interrupt round trip via rtems_interrupt_catch", ("tm-pv", "isr_null"), None, None),
+    (SWI_FAST_LABEL, ("tm-pv", "isr_null_fast"), None, "no-trap"),
     # PV_HC_UPCALL_RETURN served in the trap table (trap_fast.S, upcall_fast).
     ("upcall return (short upcall_return trap)", ("micro", "upcall_return"), None,
      ("traps", UPCALL_RETURN_TRAPS["sparc"])),
@@ -186,6 +191,8 @@ RISCV_API = [
       or r[1][1] == "hc_trace_event"],
     ("sw interrupt round trip via rtems_interrupt_catch", ("tm-pv", "isr_null"),
      ("tm-native", "isr_null"), ("ratio", SWI_RATIO_TARGET)),
+    (SWI_FAST_LABEL, ("tm-pv", "isr_null_fast"), ("tm-native", "isr_null"),
+     ("ratio", SWI_RATIO_TARGET)),
     ("upcall return: handler's end -> interrupted code (ecall)", ("micro", "upcall_return"), None,
      ("traps", UPCALL_RETURN_TRAPS["riscv"])),
 ]

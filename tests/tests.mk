@@ -308,6 +308,14 @@ $(eval $(call pv_direct_app,rtems-debug,tests/system/rtems/debug/init.c))
 RTEMS_TEST_SYSTEMS += debug
 $(eval $(call tessera_system,debug,tests/system/systems/debug.xml,$(PV_APP_DIR)/rtems-debug.elf))
 RTEMS_TEST_PROGRAMS += tests/system/test_debug.py
+# Software interrupts raised in the partition (tessera/irq.h); the program
+# reads the control page's kernel_entries.
+$(eval $(call pv_app,rtems-softirq,tests/system/rtems/softirq/init.c))
+$(PV_APP_DIR)/obj/tests/system/rtems/softirq/init.o: PV_APP_INCLUDES += $(PV_INCLUDES)
+RTEMS_TEST_SYSTEMS += rtems-softirq
+$(eval $(call tessera_system,rtems-softirq,tests/system/systems/rtems-softirq.xml,\
+	$(PV_APP_DIR)/rtems-softirq.elf))
+RTEMS_TEST_PROGRAMS += tests/system/test_rtems_softirq.py
 # The APEX demo (apps/apps.mk builds it).
 RTEMS_TEST_SYSTEMS += apex-demo
 RTEMS_TEST_PROGRAMS += tests/system/test_apex_demo.py

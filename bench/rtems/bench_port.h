@@ -24,6 +24,11 @@ rtems_status_code bench_trigger_attach(rtems_isr_entry isr);
  * the past (one hypercall, which returns into the upcall). */
 void bench_trigger(void);
 
+/* Raises it without a kernel: pv: tessera_interrupt_raise() (the port's
+ * own pending line and dispatch, <tessera/irq.h>); native: the same as
+ * bench_trigger(), the CPU's own. */
+void bench_trigger_fast(void);
+
 /* Port-only measures (native: cli/sti and a bare int $n round trip). */
 void bench_port_extras(void);
 

@@ -218,6 +218,7 @@ static void single_task(void)
              rtems_timer_cancel(timer));
     MEASURE2("clock_tick", rtems_clock_tick(), NULL, (void)0);
     MEASURE2("isr_null", bench_trigger(), NULL, (void)0);
+    MEASURE2("isr_null_fast", bench_trigger_fast(), NULL, (void)0);
     (void)sink;
 }
 
@@ -248,7 +249,7 @@ rtems_task Init(rtems_task_argument arg)
     handover("sem_release_switch", "sem_obtain_block_switch", SEM, wake_sem);
     handover("msg_send_switch", "msg_receive_block_switch", MSG, wake_msg);
     handover("event_send_switch", "event_receive_block_switch", EVENT, wake_event);
-    handover("isr_to_task", "isr_entry", ISR, bench_trigger);
+    handover("isr_to_task", "isr_entry", ISR, bench_trigger_fast);
     samples_fact(printk, "tm", "ticks_waited", rounds_ticks);
     printk("bench tm done\n");
     rtems_shutdown_executive(0);

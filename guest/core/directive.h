@@ -10,7 +10,8 @@
  *      directive returns RTEMS_INVALID_ID or RTEMS_TOO_MANY;
  *   3. the body computes one status and does not return;
  *   4. return exec_directive_unlock(level, status): the one exit that leaves
- *      the lock.
+ *      the lock (exec_directive_unlock_enable for a directive that sets the
+ *      interrupt level, rtems_task_mode).
  *
  * Changing the locking (or tracing every directive exit) is a change here.
  * Inline: a directive pays exactly the port calls it paid before.
@@ -33,6 +34,16 @@ static inline rtems_status_code exec_directive_unlock(port_isr_level level,
                                                       rtems_status_code status)
 {
     port_interrupt_restore(level);
+    return status;
+}
+
+/* The exit of a directive that may set another level than it began at
+ * (rtems_task_mode): enabling then also delivers what the port held
+ * pending while interrupts were disabled (port.h, port_interrupt_enable). */
+static inline rtems_status_code exec_directive_unlock_enable(port_isr_level level,
+                                                             rtems_status_code status)
+{
+    port_interrupt_enable(level);
     return status;
 }
 

@@ -19,12 +19,12 @@ rtems_interrupt_level exec_interrupt_disable(void)
 
 void exec_interrupt_enable(rtems_interrupt_level level)
 {
-    port_interrupt_restore(level);
+    port_interrupt_enable(level);
 }
 
 void exec_interrupt_flash(rtems_interrupt_level level)
 {
-    port_interrupt_restore(level);
+    port_interrupt_enable(level);
     (void)port_interrupt_disable();
 }
 

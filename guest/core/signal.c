@@ -61,7 +61,7 @@ static bool asr_deliver(void)
     t->timeslice = (mode & RTEMS_TIMESLICE_MASK) == RTEMS_TIMESLICE;
     t->asr_disabled = (mode & RTEMS_ASR_MASK) == RTEMS_NO_ASR;
     t->isr_level = mode & RTEMS_INTERRUPT_MASK;
-    port_interrupt_restore(t->isr_level);
+    port_interrupt_enable(t->isr_level);
     t->asr_handler(signals);
     (void)port_interrupt_disable();
     t->preemptible = preemptible;

@@ -125,7 +125,7 @@ static bool life_change_run(void)
     if (!life_change_is_due()) {
         return false;
     }
-    port_interrupt_restore(t->isr_level);
+    port_interrupt_enable(t->isr_level);
     if ((t->life & EXEC_LIFE_TERMINATING) != 0) {
         rtems_task_exit();
     }
@@ -544,7 +544,7 @@ rtems_status_code rtems_task_mode(rtems_mode mode_set, rtems_mode mask,
         level = t->isr_level;
     }
     exec_dispatch();
-    return exec_directive_unlock(level, RTEMS_SUCCESSFUL);
+    return exec_directive_unlock_enable(level, RTEMS_SUCCESSFUL);
 }
 
 rtems_status_code rtems_task_wake_after(rtems_interval ticks)

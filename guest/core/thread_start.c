@@ -35,7 +35,7 @@ void exec_thread_entry(void)
     /* What is due before the body runs (a POSIX signal sent to the thread
      * before it started: its handler runs first, as RTEMS's). */
     exec_dispatch();
-    port_interrupt_restore(t->isr_level);
+    port_interrupt_enable(t->isr_level);
     t->entry(t->argument);
     (void)port_interrupt_disable();
     exec_ext_thread_exitted(t);

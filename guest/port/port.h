@@ -42,6 +42,19 @@ port_isr_level port_interrupt_disable(void);
  */
 void port_interrupt_restore(port_isr_level level);
 
+/*
+ * port_interrupt_restore() where the level changes at the application's
+ * request (rtems_interrupt_local_enable and _flash, a task mode or a thread
+ * start that sets the level): it also delivers what the port itself made
+ * pending while interrupts were disabled (pv: lines raised in the partition,
+ * <tessera/irq.h>). The directives' lock and unlock use
+ * port_interrupt_restore(): they go back to the level they began at, and
+ * while interrupts are enabled the port holds nothing pending, so there is
+ * nothing of the port's to deliver (and the directives do not pay the check).
+ * Ports with nothing of their own make it port_interrupt_restore().
+ */
+void port_interrupt_enable(port_isr_level level);
+
 /* Current interrupt level (0 = enabled). */
 port_isr_level port_interrupt_level(void);
 

@@ -31,7 +31,8 @@ ARCHES = ("x86", "sparc", "riscv")
 HOST_FLAGS = ["-std=gnu11", "-D_POSIX_C_SOURCE=200809L", "-I/usr/include/libxml2",
               "-Iconfig/src", "-Ikernel/core/include", "-Ipv/include", "-Ipv/arch/x86/include",
               "-Ikernel/arch/x86/include", "-Iguest/include", "-Iguest/port",
-              "-Iguest/port/host/include", "-Itests/unit/include", "-Iapps/lib/tp"]
+              "-Iguest/port/host/include", "-Itests/unit/include", "-Iapps/lib/tp",
+              "-Iguest/port/pv/include"]
 BRACES = "readability-braces-around-statements"
 NULL_MATCHER = ("implicitCastExpr(hasSourceExpression(ignoringParens(integerLiteral(equals(0)))), "
                 "hasImplicitDestinationType(pointerType()), "

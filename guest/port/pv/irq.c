@@ -10,6 +10,7 @@
 #include <port.h>
 #include <pv/pv.h>
 #include <rtems.h>
+#include <tessera/irq.h>
 
 #include "pvport.h"
 
@@ -22,6 +23,14 @@ static bool tick_running;
  * the kernel's periodic timer expires at exact multiples of it. */
 static uint64_t next_tick_ns;
 static uint64_t tick_period_ns;
+/* Lines the partition raised in itself (tessera_interrupt_raise) that have
+ * not run yet. Changed only while upcalls are disabled (irq_level != 0: in
+ * a raise, in an upcall, in soft_interrupt()), so no upcall sees half an
+ * update; read with upcalls enabled only by port_interrupt_restore(), where
+ * an upcall that runs them meanwhile leaves it 0. Invariant: with upcalls
+ * enabled, no raised line the mask lets through is pending here (so the
+ * directives, which end at the level they began at, need not look). */
+static volatile uint32_t soft_pending;
 
 /* The control page's level has the executive's meaning (0 = enabled), so
  * the executive's levels go there as they are. */
@@ -32,6 +41,7 @@ void pvport_irq_reset(void)
     tick_running = false;
     next_tick_ns = 0;
     tick_period_ns = 0;
+    soft_pending = 0;
 }
 
 port_isr_level port_interrupt_disable(void)
@@ -39,9 +49,83 @@ port_isr_level port_interrupt_disable(void)
     return pv_irq_disable();
 }
 
+/* The ISRs of the raised lines the mask lets through, lowest line first,
+ * until none is left (an ISR may raise another): interrupt context, the
+ * nesting level already counted, upcalls disabled. */
+static void soft_run(void)
+{
+    uint32_t lines;
+
+    while ((lines = soft_pending & ~pv_shared()->irq_mask) != 0) {
+        uint32_t v = 0;
+
+        while (!(lines & (1u << v))) {
+            v++;
+        }
+        soft_pending &= ~(1u << v);
+        exec_vector_isr(v);
+    }
+}
+
+/* Enabling found something deliverable: the raised lines first, each run
+ * as an interrupt taken here (upcalls disabled while it runs, a dispatch
+ * after it if one is due), then the kernel's lines by hypercall as
+ * pv_irq_restore() does. An upcall between the steps runs the raised lines
+ * itself (upcall_work), so each runs once. */
+static void __attribute__((noinline)) restore_deliver(void)
+{
+    volatile struct pv_shared *s = pv_shared();
+
+    while (soft_pending & ~s->irq_mask) {
+        s->irq_level = 1;
+        pv_barrier();
+        exec_isr_enter();
+        soft_run();
+        if (exec_isr_leave()) {
+            exec_isr_dispatch();
+        }
+        pv_barrier();
+        s->irq_level = 0;
+        pv_barrier();
+    }
+    if (s->irq_pending & ~s->irq_mask) {
+        pv_hcall0(PV_HC_IRQ_SYNC);
+    }
+}
+
 void port_interrupt_restore(port_isr_level level)
 {
     pv_irq_restore(level);
+}
+
+/* pv_irq_restore() plus the raised lines, in one check (port.h: only where
+ * the application changes the level; the directives' unlock does not pay
+ * for it). */
+void port_interrupt_enable(port_isr_level level)
+{
+    volatile struct pv_shared *s = pv_shared();
+
+    pv_barrier();
+    s->irq_level = level;
+    pv_barrier();
+    if (level == 0 && ((s->irq_pending | soft_pending) & ~s->irq_mask)) {
+        restore_deliver();
+    }
+}
+
+rtems_status_code tessera_interrupt_raise(rtems_vector_number vector)
+{
+    port_isr_level level;
+
+    if (vector >= PV_IRQ_LINES || !(attached_lines & (1u << vector))) {
+        return RTEMS_INVALID_NUMBER;
+    }
+    level = pv_irq_disable();
+    soft_pending |= 1u << vector;
+    /* Enabled: runs it now, as the line's interrupt would; disabled: the
+     * enable or the end of the interrupt will. */
+    port_interrupt_enable(level);
+    return RTEMS_SUCCESSFUL;
 }
 
 port_isr_level port_interrupt_level(void)
@@ -117,13 +201,18 @@ static void ticks_catch_up(void)
 static inline bool upcall_work(const struct pv_upcall_frame *frame)
 {
     uint32_t lines = frame->lines;
-    bool interrupted_isr = rtems_interrupt_is_in_progress();
     bool leave = false;
 
-    exec_isr_enter();
-    /* First: an exception must not let the faulting task go on. */
+    /* First: an exception must not let the faulting task go on. Whether
+     * the upcall interrupted an ISR is asked only then (before this
+     * interrupt counts as one), not on every upcall. */
     if (lines & (1u << PV_IRQ_HM)) {
+        bool interrupted_isr = rtems_interrupt_is_in_progress();
+
+        exec_isr_enter();
         leave = pvport_hm_upcall(interrupted_isr);
+    } else {
+        exec_isr_enter();
     }
     if ((lines & (1u << PV_IRQ_TIMER)) && tick_running) {
         ticks_catch_up();
@@ -134,6 +223,11 @@ static inline bool upcall_work(const struct pv_upcall_frame *frame)
         if (lines & 1u) {
             exec_vector_isr(v);
         }
+    }
+    /* Lines raised in the partition before (interrupts disabled) or by the
+     * ISRs above: they run in this interrupt, after its ISRs. */
+    if (soft_pending) {
+        soft_run();
     }
     return leave;
 }

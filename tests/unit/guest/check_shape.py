@@ -4,10 +4,11 @@
 order"), read from the sources. Prints TAP.
 
 1. Only the executive's own entries, listed in PORT_LOCK_USERS, call
-   port_interrupt_disable/restore; everything else locks through
+   port_interrupt_disable/restore/enable; everything else locks through
    guest/core/directive.h.
 2. A function that takes the lock leaves it through exactly one
-   exec_directive_unlock(); before that the only returns are the NULL checks
+   exec_directive_unlock() (or exec_directive_unlock_enable(), for the
+   directive that sets the interrupt level); before that the only returns are the NULL checks
    right after a locked lookup or allocation (which already left the lock).
 3. No cycle between the core's modules: a module depends on another when it
    includes a header that declares something the other defines.
@@ -56,7 +57,7 @@ def check_exits(name, header, body):
         return []
     if "_Noreturn" in header:
         return [] if "exec_directive_unlock" not in body else [f"{name}: _Noreturn but unlocks"]
-    unlocks = [m.start() for m in re.finditer(r"\bexec_directive_unlock\s*\(", body)]
+    unlocks = [m.start() for m in re.finditer(r"\bexec_directive_unlock(_enable)?\s*\(", body)]
     if len(unlocks) != 1:
         return [f"{name}: {len(unlocks)} exec_directive_unlock() calls, want 1"]
     bad = []
@@ -151,7 +152,7 @@ def main():
     raw_lock, exits, locking = [], [], 0
     for path, text in sources.items():
         for name, header, body in functions(text):
-            if re.search(r"\bport_interrupt_(disable|restore)\s*\(", body) and \
+            if re.search(r"\bport_interrupt_(disable|restore|enable)\s*\(", body) and \
                     name not in PORT_LOCK_USERS:
                 raw_lock.append(f"{path}: {name}")
             if LOCK.search(body) and not name.endswith("_lock"):

@@ -37,6 +37,9 @@ void port_interrupt_restore(port_isr_level level)
     }
 }
 
+/* Nothing pending of the port's own: the same function. */
+void port_interrupt_enable(port_isr_level level) __attribute__((alias("port_interrupt_restore")));
+
 port_isr_level port_interrupt_level(void)
 {
     return (read_eflags() & EFLAGS_IF) != 0 ? 0u : 1u;
