@@ -45,41 +45,6 @@ static void check_trace(struct tcfg_diag *d, const struct tcfg_system *sys,
     }
 }
 
-/* A module reset restarts the schedule of the CPU it happens on only: an
- * entry of the module's table whose action is reset-module (a partition's
- * table may not have one, hm.c), unless every partition has an entry of
- * its own for that error (no default action is reset-module). */
-static void check_reset_module(struct tcfg_diag *d, const struct tcfg_system *sys,
-                               const struct tcfg_window *w)
-{
-    bool own[TCFG_HM_ERRORS]; /* every partition has an entry of its own */
-    for (unsigned e = 0; e < TCFG_HM_ERRORS; e++) {
-        own[e] = true;
-    }
-    for (size_t i = 0; i < sys->num_partitions; i++) {
-        const struct tcfg_hm *hm = &sys->partitions[i].hm;
-        bool has[TCFG_HM_ERRORS] = {false};
-        for (size_t k = 0; k < hm->num_entries; k++) {
-            const struct tcfg_hm_entry *e = &hm->entries[k];
-            if (!e->bad) {
-                has[e->error] = e->action != TCFG_HM_MODULE;
-            }
-        }
-        for (unsigned e = 0; e < TCFG_HM_ERRORS; e++) {
-            own[e] = own[e] && has[e];
-        }
-    }
-    for (size_t k = 0; k < sys->hm.num_entries; k++) {
-        const struct tcfg_hm_entry *e = &sys->hm.entries[k];
-        if (!e->bad && e->action == TCFG_HM_RESET_MODULE && !own[e->error]) {
-            tcfg_error(d, &e->at,
-                       "action=\"reset-module\" with windows on several CPUs (CPU %" PRIu32
-                       " on line %lu): module resets across CPUs are not done yet",
-                       w->cpu, w->at.line);
-        }
-    }
-}
-
 void tcfg_check_cpus_not_done(struct tcfg_diag *diag, const struct tcfg_system *sys)
 {
     const struct tcfg_window *w = sys->cpus > 1 ? other_cpu_window(sys) : NULL;
@@ -87,5 +52,4 @@ void tcfg_check_cpus_not_done(struct tcfg_diag *diag, const struct tcfg_system *
         return;
     }
     check_trace(diag, sys, w);
-    check_reset_module(diag, sys, w);
 }

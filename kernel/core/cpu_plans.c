@@ -65,16 +65,26 @@ static void check_not_done(void)
     for (uint32_t i = 0; i < cfg_system.num_partitions; i++) {
         partition_cpu_checked(i, 1);
     }
-    /* A module reset restarts the schedule of the CPU it happens on only. */
-    for (uint32_t i = 0; i < cfg_system.num_partitions && other_cpus_run(); i++) {
+}
+
+static bool frames_in_kernel;
+
+/* A module reset is taken by every CPU at a frame start, in the kernel. */
+static bool module_may_reset(void)
+{
+    for (uint32_t i = 0; i < cfg_system.num_partitions; i++) {
         for (uint32_t e = 0; e < PV_HM_ERROR_COUNT; e++) {
             if (hm_configured_action(&cfg_system.partitions[i], e) == PV_HM_ACTION_RESET_MODULE) {
-                panic("partition %s may reset the module (error %u): module resets with windows "
-                      "on several CPUs are not done yet",
-                      cfg_system.partitions[i].name, e);
+                return true;
             }
         }
     }
+    return false;
+}
+
+bool cpu_plans_frames_in_kernel(void)
+{
+    return frames_in_kernel;
 }
 
 void cpu_plans_check(void)
@@ -104,4 +114,5 @@ void cpu_plans_check(void)
         }
     }
     check_not_done();
+    frames_in_kernel = cfg_system.num_plans > 1 || module_may_reset();
 }

@@ -129,19 +129,28 @@ void partition_post_control(struct partition *p, uint32_t op);
 bool partitions_any_alive(void);
 
 /*
- * The health monitor's module reset, in constant time: it only counts the
- * reset. Each partition applies the resets it has not seen itself, the
- * first time the kernel looks at it afterwards (partition_sync): at its
- * window start, or when a system partition asks for its status or acts on
- * it. Until then its stored state is stale and nothing may read it.
+ * The health monitor's module reset of this CPU's partitions (all of them
+ * on one CPU; on several, each CPU calls it as it begins the reset's frame:
+ * sched_share_reset), in constant time: it only counts the reset. Each
+ * partition applies the resets it has not seen itself, the first time the
+ * kernel looks at it on its own CPU afterwards (partition_sync): at its
+ * window start, or when a system partition of its CPU asks for its status
+ * or acts on it. Until then its stored state is stale.
  */
 void partitions_reset(void);
 
-/* Module resets so far (partitions_reset). */
-extern uint64_t partitions_resets;
+/* Module resets so far on this CPU (partitions_reset): each CPU its own,
+ * since each begins a reset at its own crossing of the reset's frame. */
+extern uint64_t partitions_resets ARCH_PER_CPU;
+
+/* Several CPUs: p, whose error asked for a module reset that takes effect
+ * at a later frame start, does not run until then (shown stopped; still
+ * counted alive, since the reset restarts it). */
+void partition_hold(struct partition *p);
 
 /* True when p has a module reset or a posted control request to apply
- * (the latter marks it stale too: partition_post_control). */
+ * (the latter marks it stale too: partition_post_control). Meaningful on
+ * p's own CPU. */
 static inline bool partition_stale(const struct partition *p)
 {
     return p->resets_seen != partitions_resets;
