@@ -44,12 +44,12 @@
 
 static struct {
     volatile uint32_t lock;
-    uint32_t cpus;    /* the CPUs taking part */
-    uint32_t base;    /* plan index of the frames before from */
-    uint32_t plan;    /* plan index of frame from and after */
-    uint64_t from;    /* frame number; 0: no switch recorded */
-    uint32_t waiting; /* a request that waits: its plan index + 1; 0: none */
-    uint32_t reset;   /* frame from is a module reset */
+    uint32_t cpus;          /* the CPUs taking part */
+    uint32_t base;          /* plan index of the frames before from */
+    uint32_t plan;          /* plan index of frame from and after */
+    uint64_t from;          /* frame number; 0: no switch recorded */
+    uint32_t waiting;       /* a request that waits: its plan index + 1; 0: none */
+    uint32_t reset;         /* frame from is a module reset */
     uint32_t waiting_reset; /* the request that waits is a module reset */
     void (*on_reset)(bool everywhere);
 } share;

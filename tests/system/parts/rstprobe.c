@@ -14,7 +14,7 @@
  */
 #include "tp.h"
 
-#define LIFE_AFTER 6      /* windows each partition runs after the reset */
+#define LIFE_AFTER    6   /* windows each partition runs after the reset */
 #define WAIT_MESSAGES 200 /* windows R waits for W's new messages */
 
 static uint32_t image_starts; /* cleared by a cold start */
@@ -56,8 +56,8 @@ static void read_both(int32_t q, int32_t s, const char *when)
     int32_t qr = pv_port_read(q, qm, sizeof(qm) - 1, NULL);
     int32_t sr = pv_port_read(s, sm, sizeof(sm) - 1, NULL);
 
-    tp_printf("%s: queuing %d '%s', sampling %d '%s'\n", when, (int)qr, qr > 0 ? qm : "",
-              (int)sr, sr > 0 ? sm : "");
+    tp_printf("%s: queuing %d '%s', sampling %d '%s'\n", when, (int)qr, qr > 0 ? qm : "", (int)sr,
+              sr > 0 ? sm : "");
 }
 
 static void reader(int after)
@@ -99,8 +99,8 @@ void pv_main(uint32_t id)
     pv_partition_status(PV_PART_SELF, &st);
     after = st.restarts > 0;
     tp_printf("start: condition %u, restarts %u, image starts %u, frame %llu, window %llu\n",
-              st.start_condition, st.restarts, image_starts,
-              (unsigned long long)sh->frame_start_ns, (unsigned long long)sh->window_start_ns);
+              st.start_condition, st.restarts, image_starts, (unsigned long long)sh->frame_start_ns,
+              (unsigned long long)sh->window_start_ns);
     if (id == 1) {
         writer(after);
     } else if (id == 2) {
