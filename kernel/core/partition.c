@@ -3,7 +3,6 @@
 #include <stddef.h>
 #include "partition.h"
 #include "arch.h"
-#include "arch_limits.h"
 #include "cfg_state.h"
 #include "console.h"
 #include "cpu_plans.h"
@@ -158,7 +157,6 @@ static void quiesce(struct partition *p)
  * same per CPU (by partition.cpu), because each CPU applies a module reset
  * to its own partitions when it begins the reset's frame. */
 static uint32_t alive_count;
-static uint32_t alive_on_cpu[ARCH_MAX_CPUS], boot_alive_on_cpu[ARCH_MAX_CPUS];
 
 static uint32_t is_dead(enum part_state s)
 {
@@ -176,7 +174,7 @@ static void set_state(struct partition *p, enum part_state s)
 
     lock_take(&counts_lock);
     alive_count += change;
-    alive_on_cpu[p->cpu] += change;
+    partitions_alive_on_cpu[p->cpu] += change;
     lock_give(&counts_lock);
     p->state = s;
 }
@@ -230,8 +228,8 @@ void partitions_init(void)
     for (uint32_t i = 0; i < num_partitions; i++) {
         partition_init(&partitions[i], &cfg_system.partitions[i], i);
     }
-    for (uint32_t c = 0; c < ARCH_MAX_CPUS; c++) {
-        boot_alive_on_cpu[c] = alive_on_cpu[c];
+    for (uint32_t c = 0; c < cpu_count(); c++) {
+        partitions_boot_alive_on_cpu[c] = partitions_alive_on_cpu[c];
     }
 }
 
@@ -386,8 +384,8 @@ void partitions_reset(void)
     /* This CPU's partitions are now as boot left them, until each applies
      * the reset (all partitions, on one CPU). */
     lock_take(&counts_lock);
-    alive_count += boot_alive_on_cpu[cpu] - alive_on_cpu[cpu];
-    alive_on_cpu[cpu] = boot_alive_on_cpu[cpu];
+    alive_count += partitions_boot_alive_on_cpu[cpu] - partitions_alive_on_cpu[cpu];
+    partitions_alive_on_cpu[cpu] = partitions_boot_alive_on_cpu[cpu];
     lock_give(&counts_lock);
 }
 
@@ -453,7 +451,7 @@ static void apply_resets(struct partition *p, uint64_t missed)
      * counts, and the changes below move it as usual. */
     lock_take(&counts_lock);
     alive_count += change;
-    alive_on_cpu[p->cpu] += change;
+    partitions_alive_on_cpu[p->cpu] += change;
     lock_give(&counts_lock);
     p->start_condition = PV_START_HM_MODULE_RESTART;
     p->port_call = 0; /* a port copy under way is dropped (port.c) */

@@ -51,7 +51,7 @@ static struct {
     uint32_t waiting;       /* a request that waits: its plan index + 1; 0: none */
     uint32_t reset;         /* frame from is a module reset */
     uint32_t waiting_reset; /* the request that waits is a module reset */
-    void (*on_reset)(bool everywhere);
+    void (*on_reset)(uint32_t cpu, bool everywhere);
 } share;
 
 void sched_share_init(uint32_t initial, uint32_t cpus)
@@ -109,7 +109,7 @@ static void record_waiting(void)
     }
 }
 
-void sched_share_on_reset(void (*hook)(bool everywhere))
+void sched_share_on_reset(void (*hook)(uint32_t cpu, bool everywhere))
 {
     share.on_reset = hook;
 }
@@ -224,6 +224,6 @@ void sched_share_advance(struct sched_state *s, uint64_t now)
     /* Outside the lock: the hook takes the partitions' (one bounded step
      * each, no lock held across them). */
     if (crossed && share.on_reset) {
-        share.on_reset(everywhere);
+        share.on_reset(s->cpu, everywhere);
     }
 }

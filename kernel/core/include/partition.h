@@ -70,6 +70,9 @@ union partition_shared_page {
 extern struct partition partitions[];
 extern union partition_shared_page partition_shared_pages[];
 extern uint32_t num_partitions;
+/* Per CPU (cfg_state.h): its partitions alive now and as boot left them,
+ * by partition.cpu (partition.c, for the module reset of several CPUs). */
+extern uint32_t partitions_alive_on_cpu[], partitions_boot_alive_on_cpu[];
 
 /* Creates the run-time state of every configured partition: address space,
  * image loaded from the pristine ELF copy, context at the entry point. */

@@ -167,9 +167,11 @@ static void test_channel_across_cpus_accepted(void **state)
     assert_false(check_panics());
 }
 
-/* C may reset the module: fine on one CPU, refused once any partition's
- * windows are on CPU 1 (a reset restarts its own CPU's schedule only). */
-static void test_module_reset_on_other_cpu_refused(void **state)
+/* C may reset the module: accepted on one CPU and across CPUs (issue 20,
+ * step 5: every CPU takes the reset at one frame start, sched_cpus.c); a
+ * CPU then crosses every frame end in the kernel, where it takes it, even
+ * with one plan and no window of its own. */
+static void test_module_reset_across_cpus_accepted(void **state)
 {
     static const struct cfg_window c_on_1[] = {{2, 50 * US, 40 * US}};
 
@@ -178,9 +180,13 @@ static void test_module_reset_on_other_cpu_refused(void **state)
     assert_false(check_panics());
     cpu1_plans[0].windows = c_on_1;
     cpu1_plans[0].num_windows = 1;
-    assert_true(check_panics());
+    assert_false(check_panics());
+    cpu_plans_check(); /* here too: check_panics() runs it in a child */
+    assert_true(cpu_plans_frames_in_kernel());
     c_action = PV_HM_ACTION_HALT_MODULE;
     assert_false(check_panics());
+    cpu_plans_check();
+    assert_false(cpu_plans_frames_in_kernel());
 }
 
 int main(void)
@@ -193,7 +199,7 @@ int main(void)
         cmocka_unit_test_setup(test_window_on_other_cpu_runs, setup),
         cmocka_unit_test_setup(test_partition_on_two_cpus_refused, setup),
         cmocka_unit_test_setup(test_channel_across_cpus_accepted, setup),
-        cmocka_unit_test_setup(test_module_reset_on_other_cpu_refused, setup),
+        cmocka_unit_test_setup(test_module_reset_across_cpus_accepted, setup),
     };
 
     return cmocka_run_group_tests(tests, 0, 0);
