@@ -225,6 +225,12 @@ $(eval $(call tessera_system,smp-reset,tests/system/systems/smp-reset.xml,\
 	$(PART_IMAGE_DIR)/rstprobe.elf))
 TEST_TARGETS += $(SYSTEMS_DIR)/smp-reset/system.elf
 TEST_PROGRAMS += tests/system/test_smp_reset.py
+# Health-monitor actions for partitions on CPU 1, and a module halt (test_smp_hm.py).
+$(eval $(call tessera_system,smp-hm,tests/system/systems/smp-hm.xml,$(PART_IMAGE_DIR)/hm.elf))
+$(eval $(call tessera_system,smp-hm-halt,tests/system/systems/smp-hm-halt.xml,\
+	$(PART_IMAGE_DIR)/hm.elf))
+TEST_TARGETS += $(SYSTEMS_DIR)/smp-hm/system.elf $(SYSTEMS_DIR)/smp-hm-halt/system.elf
+TEST_PROGRAMS += tests/system/test_smp_hm.py
 # Ports between partitions of two CPUs (test_smp_ports.py); the same
 # partitions with 10^6 messages for `make stress-smp` (xcpu-stress).
 $(eval $(call bare_partition,xcpu,tests/system/parts/xcpu.c))
