@@ -42,26 +42,10 @@ uint32_t cpu_plans_partition_cpu(uint32_t part)
     return partition_cpu_checked(part, 0);
 }
 
-/* Whether a CPU other than 0 has a window in some plan. */
-static bool other_cpus_run(void)
-{
-    for (uint32_t c = 1; c < cpu_count(); c++) {
-        for (uint32_t i = 0; i < cfg_system.num_plans; i++) {
-            if (cfg_system.cpu_plans[c][i].num_windows) {
-                return true;
-            }
-        }
-    }
-    return false;
-}
-
 /* What the kernel does not do across CPUs yet (docs/architecture.md,
  * "Multicore", not done): refused at boot rather than run unsafely. */
 static void check_not_done(void)
 {
-    if (trace_any_on() && other_cpus_run()) {
-        panic("windows on several CPUs: tracing across CPUs is not done yet");
-    }
     for (uint32_t i = 0; i < cfg_system.num_partitions; i++) {
         partition_cpu_checked(i, 1);
     }

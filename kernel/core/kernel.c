@@ -309,7 +309,7 @@ void kernel_start(void)
         sched_share_on_reset(module_reset_begins);
         sched_share(&schedule.sched, cfg_system.cpu_plans[0], 0);
     }
-    trace_start(now);
+    trace_start(now, cpu_count() > 1);
     trace_slot_start();
     kprintf("[tessera] plan %s: major frame %llu ns, %u windows\n", plan->name,
             (unsigned long long)plan->major_frame_ns, plan->num_windows);

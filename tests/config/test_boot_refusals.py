@@ -141,10 +141,6 @@ TWINS = {
     # Valid configurations (tessera-config accepts them) that the kernel
     # does not run across CPUs yet (issue 20's next steps).
     "partition %s has windows on CPUs %u and %u: moving between CPUs is ": NOT_YET,
-    # Refused by tessera-config too (config/src/cpus_kernel.c): the kernel's
-    # refusal stays for tables not written by the tool.
-    "windows on several CPUs: tracing across CPUs is not done yet": [
-        ("smp-trace", "tracing with windows on several CPUs")],
     "mmu: the per-CPU section (%u bytes at %08x) exceeds %u bytes or its 4 MiB": (
         "a property of the kernel image (its per-CPU section), not of the configuration"),
     "CPU %u (local APIC id %u) did not start: the machine has fewer CPUs": MACHINE,
