@@ -374,7 +374,7 @@ void kernel_on_timer(void)
  * as a plan switch to the initial plan is (sched_share_reset); until then
  * the partition whose error asked for it does not run. Each CPU resets its
  * own partitions as it begins that frame (module_reset_begins). */
-static void module_reset_posted(void)
+__attribute__((noinline)) static void module_reset_posted(void)
 {
     struct partition *p = schedule.current;
     uint64_t from = sched_share_reset(&schedule.sched, cfg_system.initial_plan);

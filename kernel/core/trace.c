@@ -45,13 +45,12 @@ static volatile uint32_t trace_lock;
 __attribute__((noinline)) static void record_shared(uint32_t kind, uint32_t part, uint32_t a,
                                                     uint64_t b)
 {
-    struct pv_trace_record *r;
-
     lock_take(&trace_lock);
     if (trace.count == trace_capacity) {
         trace.lost++;
     } else {
-        r = &trace_records[trace.count];
+        struct pv_trace_record *r = &trace_records[trace.count];
+
         r->ts = arch_time_ns();
         r->kind = (uint16_t)kind;
         r->part = (uint8_t)part;
