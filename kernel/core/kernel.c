@@ -92,7 +92,7 @@ static void publish_window(struct partition *p)
 }
 
 static void check_system_alive(void);
-static void module_reset_begins(uint32_t cpu, bool everywhere);
+static void module_reset_begins(uint32_t cpu, uint64_t frame, uint64_t start, bool everywhere);
 
 /* Applies the module resets p has not seen and a halt or restart a system
  * partition of another CPU posted for it (partition_sync) in p's own
@@ -404,11 +404,10 @@ __attribute__((noinline)) static void module_reset_posted(void)
  * at boot, each at its next window start here; once the last CPU has
  * begun the frame, no partition as it was before the reset runs anywhere,
  * and the channels are emptied (each when next touched: ports_reset). */
-static void module_reset_begins(uint32_t cpu, bool everywhere)
+static void module_reset_begins(uint32_t cpu, uint64_t frame, uint64_t start, bool everywhere)
 {
     kprintf("[tessera] CPU %u: module reset at frame %llu, %llu ns\n", cpu,
-            (unsigned long long)schedule.sched.frames,
-            (unsigned long long)schedule.sched.frame_start);
+            (unsigned long long)frame, (unsigned long long)start);
     partitions_reset();
     if (everywhere) {
         ports_reset();

@@ -51,7 +51,7 @@ static struct {
     uint32_t waiting;       /* a request that waits: its plan index + 1; 0: none */
     uint32_t reset;         /* frame from is a module reset */
     uint32_t waiting_reset; /* the request that waits is a module reset */
-    void (*on_reset)(uint32_t cpu, bool everywhere);
+    void (*on_reset)(uint32_t cpu, uint64_t frame, uint64_t start, bool everywhere);
 } share;
 
 void sched_share_init(uint32_t initial, uint32_t cpus)
@@ -109,7 +109,8 @@ static void record_waiting(void)
     }
 }
 
-void sched_share_on_reset(void (*hook)(uint32_t cpu, bool everywhere))
+void sched_share_on_reset(void (*hook)(uint32_t cpu, uint64_t frame, uint64_t start,
+                                       bool everywhere))
 {
     share.on_reset = hook;
 }
@@ -203,6 +204,7 @@ uint64_t sched_share_reset(struct sched_state *s, uint32_t initial)
 void sched_share_advance(struct sched_state *s, uint64_t now)
 {
     bool crossed = false, everywhere = false;
+    uint64_t reset_start = 0, reset_frame = 0;
 
     lock_take(&share.lock);
     if (s->frames < share.from) {
@@ -211,6 +213,10 @@ void sched_share_advance(struct sched_state *s, uint64_t now)
         if (s->frames == share.from) {
             s->plan = &s->views[share.plan];
             crossed = share.reset;
+            /* That frame, before the frames skipped after it (a CPU late
+             * by whole frames). */
+            reset_frame = s->frames;
+            reset_start = s->frame_start;
         }
     }
     skip_frames(s, now, UINT64_MAX);
@@ -224,6 +230,6 @@ void sched_share_advance(struct sched_state *s, uint64_t now)
     /* Outside the lock: the hook takes the partitions' (one bounded step
      * each, no lock held across them). */
     if (crossed && share.on_reset) {
-        share.on_reset(s->cpu, everywhere);
+        share.on_reset(s->cpu, reset_frame, reset_start, everywhere);
     }
 }

@@ -107,9 +107,12 @@ uint64_t sched_share_request(struct sched_state *s, uint32_t plan);
 uint64_t sched_share_reset(struct sched_state *s, uint32_t initial);
 
 /* The module reset's hook: called on each CPU (cpu) as it begins the
- * reset's frame (its own schedule then runs the initial plan from that
- * frame's start), with everywhere true on the last CPU to begin it. */
-void sched_share_on_reset(void (*hook)(uint32_t cpu, bool everywhere));
+ * reset's frame (number frame, starting at start; its own schedule then
+ * runs the initial plan from there, and may have moved on by whole frames
+ * if the CPU came late), with everywhere true on the last CPU to begin
+ * it. */
+void sched_share_on_reset(void (*hook)(uint32_t cpu, uint64_t frame, uint64_t start,
+                                       bool everywhere));
 
 /* For sched.c: s (of several CPUs) has crossed at least one frame end by
  * now: moves it over the whole frames up to now, taking the recorded

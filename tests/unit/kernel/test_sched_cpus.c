@@ -174,10 +174,13 @@ static void test_cpu_not_started_takes_the_switch_when_it_starts(void **state)
 
 /* The module reset (sched_share_reset): the hook's calls, in order. */
 static uint32_t resets_begun[4], resets_everywhere[4], resets_n;
+static uint64_t resets_frame[4], resets_start[4];
 
-static void on_reset(uint32_t cpu, bool everywhere)
+static void on_reset(uint32_t cpu, uint64_t frame, uint64_t start, bool everywhere)
 {
     resets_begun[resets_n] = cpu;
+    resets_frame[resets_n] = frame;
+    resets_start[resets_n] = start;
     resets_everywhere[resets_n++] = everywhere;
 }
 
@@ -214,10 +217,14 @@ static void test_reset_begins_on_every_cpu_at_one_frame(void **state)
     assert_false(resets_everywhere[0]);
     assert_int_equal(cpu1.frame_start, 210 * MS);
     assert_ptr_equal(cpu1.plan, &views1[0]);
-    tick(&cpu0, 270 * MS); /* skips into frame 5 (260 ms), counted as 4 */
+    tick(&cpu0, 270 * MS); /* skips into frame 5 (260 ms), the reset's 4 on the way */
     assert_int_equal(resets_n, 2);
     assert_int_equal(resets_begun[1], 0);
     assert_true(resets_everywhere[1]);
+    assert_int_equal(resets_frame[0], 4);
+    assert_int_equal(resets_start[0], 210 * MS);
+    assert_int_equal(resets_frame[1], 4); /* not 5, where CPU 0 came to */
+    assert_int_equal(resets_start[1], 210 * MS);
     assert_int_equal(cpu0.frames, 5);
     assert_int_equal(cpu0.frame_start, 260 * MS);
     assert_ptr_equal(cpu0.plan, &views0[0]);
