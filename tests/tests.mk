@@ -240,6 +240,12 @@ $(eval $(call tessera_system,smp-hm-halt,tests/system/systems/smp-hm-halt.xml,\
 	$(PART_IMAGE_DIR)/hm.elf))
 TEST_TARGETS += $(SYSTEMS_DIR)/smp-hm/system.elf $(SYSTEMS_DIR)/smp-hm-halt/system.elf
 TEST_PROGRAMS += tests/system/test_smp_hm.py
+# Console input for a partition on CPU 1, raised there at its window start (test_smp_console.py).
+$(eval $(call bare_partition,conprobe,tests/system/parts/conprobe.c))
+$(eval $(call tessera_system,smp-console,tests/system/systems/smp-console.xml,\
+	$(PART_IMAGE_DIR)/conprobe.elf))
+TEST_TARGETS += $(SYSTEMS_DIR)/smp-console/system.elf
+TEST_PROGRAMS += tests/system/test_smp_console.py
 # Ports between partitions of two CPUs (test_smp_ports.py); the same
 # partitions with 10^6 messages for `make stress-smp` (xcpu-stress).
 $(eval $(call bare_partition,xcpu,tests/system/parts/xcpu.c))

@@ -349,14 +349,23 @@ void kernel_start_cpu(uint32_t cpu, uint64_t epoch)
     finish_entry(now);
 }
 
-/* Console input is polled at every timer interrupt, so it waits at most
- * until the next window boundary or timer expiry. */
+/* Console input is polled at every timer interrupt (of the boot CPU: the
+ * UART's receiver is its), so it waits at most until the next window
+ * boundary or timer expiry - or, for an input partition this CPU does not
+ * hold, until that partition's next window start on its CPU, which raises
+ * the line there (partition_post_input). */
 static void poll_console(void)
 {
     uint32_t to = cfg_system.console_input;
 
     if (console_poll_input() && to < num_partitions) {
-        virq_raise(&partitions[to], PV_IRQ_CONSOLE_INPUT);
+        struct partition *p = &partitions[to];
+
+        if (schedule_holds(p)) {
+            virq_raise(p, PV_IRQ_CONSOLE_INPUT);
+        } else {
+            partition_post_input(p);
+        }
     }
 }
 

@@ -421,6 +421,11 @@ void partition_hold(struct partition *p)
 /* Posting and taking a control request: one at a time (lock.h). */
 static volatile uint32_t control_lock;
 
+/* Console input polled on a CPU that does not hold the input partition
+ * (partition_post_input): one flag, since one partition is the input
+ * partition (cfg_system.console_input). Under control_lock. */
+static uint32_t input_posted;
+
 void partition_post_control(struct partition *p, uint32_t op)
 {
     lock_take(&control_lock);
@@ -429,19 +434,40 @@ void partition_post_control(struct partition *p, uint32_t op)
     lock_give(&control_lock);
 }
 
-/* The request posted for p, taken on p's own CPU, and the module resets p
- * has missed (under the lock: another CPU may post at the same time). */
-static uint32_t take_control(struct partition *p, uint64_t *missed)
+void partition_post_input(struct partition *p)
 {
-    uint32_t op;
+    lock_take(&control_lock);
+    input_posted = 1;
+    p->resets_seen |= CONTROL_MARK;
+    lock_give(&control_lock);
+}
+
+/* What was posted for p, taken on p's own CPU. */
+struct posted {
+    uint64_t missed; /* module resets p has not applied */
+    uint32_t op;     /* PV_PART_*, or UINT32_MAX for none */
+    uint32_t input;  /* console input arrived (p is the input partition) */
+};
+
+/* Takes what was posted for p, on p's own CPU (under the lock: another CPU
+ * may post at the same time). */
+static struct posted take_posted(struct partition *p)
+{
+    struct posted t = {0, UINT32_MAX, 0};
 
     lock_take(&control_lock);
-    op = p->control_posted ? p->control_posted - 1u : UINT32_MAX;
+    if (p->control_posted) {
+        t.op = p->control_posted - 1u;
+    }
     p->control_posted = 0;
-    *missed = partitions_resets - (p->resets_seen & ~(CONTROL_MARK | MOVES_MARK));
+    if (p->index == cfg_system.console_input) {
+        t.input = input_posted;
+        input_posted = 0;
+    }
+    t.missed = partitions_resets - (p->resets_seen & ~(CONTROL_MARK | MOVES_MARK));
     p->resets_seen = partitions_resets | (p->resets_seen & MOVES_MARK);
     lock_give(&control_lock);
-    return op;
+    return t;
 }
 
 /* A request posted for p, applied on p's own CPU (not running it). */
@@ -479,8 +505,7 @@ static void apply_resets(struct partition *p, uint64_t missed)
 
 void partition_sync(struct partition *p)
 {
-    uint64_t missed;
-    uint32_t op;
+    struct posted t;
 
     /* Only on p's CPU, which alone counts the resets p must apply (each
      * CPU its own, from the reset's frame) and where p is not running
@@ -493,13 +518,18 @@ void partition_sync(struct partition *p)
     if (p->resets_seen == (partitions_resets | MOVES_MARK)) {
         return;
     }
-    op = take_control(p, &missed);
-    if (missed) {
-        apply_resets(p, missed);
+    t = take_posted(p);
+    if (t.missed) {
+        apply_resets(p, t.missed);
     }
     /* A request posted before a reset p applies here is still taken: its
      * caller was told PV_OK. */
-    if (op != UINT32_MAX) {
-        apply_control(p, op);
+    if (t.op != UINT32_MAX) {
+        apply_control(p, t.op);
+    }
+    /* Last: the input is still in the kernel's ring, whatever p's restart
+     * did to its control page. */
+    if (t.input) {
+        virq_raise(p, PV_IRQ_CONSOLE_INPUT);
     }
 }

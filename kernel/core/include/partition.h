@@ -149,6 +149,13 @@ struct partition *partition_by_id(arch_word_t id);
  * two stores. */
 void partition_post_control(struct partition *p, uint32_t op);
 
+/* Console input arrived, polled on a CPU that does not hold p, the input
+ * partition (kernel.c): its PV_IRQ_CONSOLE_INPUT is raised by the CPU that
+ * holds p, at p's next window start there (partition_sync), where p does
+ * not run - so that no CPU writes the control page or the state of a
+ * partition another CPU may be running. Bounded as partition_post_control. */
+void partition_post_input(struct partition *p);
+
 /* True while at least one partition has not halted or been stopped. */
 bool partitions_any_alive(void);
 
