@@ -226,6 +226,26 @@ $(eval $(call tessera_system,smp-control,tests/system/systems/smp-control.xml,\
 	$(PART_IMAGE_DIR)/ctlprobe.elf))
 TEST_TARGETS += $(SYSTEMS_DIR)/smp-control/system.elf
 TEST_PROGRAMS += tests/system/test_smp_control.py
+# A module reset asked on CPU 1, taken by both CPUs at one frame start (test_smp_reset.py).
+$(eval $(call bare_partition,rstprobe,tests/system/parts/rstprobe.c))
+$(eval $(call tessera_system,smp-reset,tests/system/systems/smp-reset.xml,\
+	$(PART_IMAGE_DIR)/rstprobe.elf))
+$(eval $(call tessera_system,smp-reset-trace,tests/system/systems/smp-reset-trace.xml,\
+	$(PART_IMAGE_DIR)/rstprobe.elf))
+TEST_TARGETS += $(SYSTEMS_DIR)/smp-reset/system.elf $(SYSTEMS_DIR)/smp-reset-trace/system.elf
+TEST_PROGRAMS += tests/system/test_smp_reset.py tests/system/test_smp_trace.py
+# Health-monitor actions for partitions on CPU 1, and a module halt (test_smp_hm.py).
+$(eval $(call tessera_system,smp-hm,tests/system/systems/smp-hm.xml,$(PART_IMAGE_DIR)/hm.elf))
+$(eval $(call tessera_system,smp-hm-halt,tests/system/systems/smp-hm-halt.xml,\
+	$(PART_IMAGE_DIR)/hm.elf))
+TEST_TARGETS += $(SYSTEMS_DIR)/smp-hm/system.elf $(SYSTEMS_DIR)/smp-hm-halt/system.elf
+TEST_PROGRAMS += tests/system/test_smp_hm.py
+# Console input for a partition on CPU 1, raised there at its window start (test_smp_console.py).
+$(eval $(call bare_partition,conprobe,tests/system/parts/conprobe.c))
+$(eval $(call tessera_system,smp-console,tests/system/systems/smp-console.xml,\
+	$(PART_IMAGE_DIR)/conprobe.elf))
+TEST_TARGETS += $(SYSTEMS_DIR)/smp-console/system.elf
+TEST_PROGRAMS += tests/system/test_smp_console.py
 # Ports between partitions of two CPUs (test_smp_ports.py); the same
 # partitions with 10^6 messages for `make stress-smp` (xcpu-stress).
 $(eval $(call bare_partition,xcpu,tests/system/parts/xcpu.c))

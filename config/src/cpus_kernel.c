@@ -1,54 +1,54 @@
 /* SPDX-License-Identifier: BSD-2-Clause */
 /*
- * What the kernel does not run across CPUs yet (docs/architecture.md,
+ * What the kernel does not run across CPUs (docs/architecture.md,
  * "Multicore", not done), refused here first with the line that asks for
  * it: the kernel's own refusal at boot (kernel/core/cpu_plans.c) stays, as
- * defence in depth for tables not written by this tool. Both apply when a
- * CPU other than 0 has a window in some plan.
+ * defence in depth for tables not written by this tool. Now one rule: no
+ * module reset where a partition moves between CPUs (each CPU applies a
+ * module reset to the partitions whose windows are its own; a moving
+ * partition has none, and its stale mark serves its handover).
  */
 #include <inttypes.h>
 #include <stdbool.h>
 #include <stdint.h>
+#include <stdlib.h>
 #include "tcfg.h"
+#include "util.h"
 
-/* The first window on a CPU other than 0, in any plan; NULL if none. */
-static const struct tcfg_window *other_cpu_window(const struct tcfg_system *sys)
+/* The first window, in document order of the plans, of a partition whose
+ * windows are on several CPUs, at that partition's second CPU; NULL if no
+ * partition moves. */
+static const struct tcfg_window *moving_window(const struct tcfg_system *sys)
 {
-    for (size_t i = 0; i < sys->num_plans; i++) {
+    const struct tcfg_window *found = NULL;
+    if (sys->num_partitions == 0) {
+        return NULL;
+    }
+    uint32_t *first = xcalloc(sys->num_partitions, sizeof *first);
+    for (size_t k = 0; k < sys->num_partitions; k++) {
+        first[k] = UINT32_MAX;
+    }
+    for (size_t i = 0; i < sys->num_plans && !found; i++) {
         const struct tcfg_plan *p = &sys->plans[i];
-        for (size_t w = 0; w < p->num_windows; w++) {
-            if (p->windows[w].cpu != 0 && p->windows[w].cpu < sys->cpus) {
-                return &p->windows[w];
+        for (size_t j = 0; j < p->num_windows && !found; j++) {
+            const struct tcfg_window *w = &p->windows[j];
+            if (w->bad || w->partition >= sys->num_partitions || w->cpu >= sys->cpus) {
+                continue;
+            }
+            if (first[w->partition] == UINT32_MAX) {
+                first[w->partition] = w->cpu;
+            } else if (first[w->partition] != w->cpu) {
+                found = w;
             }
         }
     }
-    return NULL;
+    free(first);
+    return found;
 }
 
-/* The kernel's trace buffer is not shared between CPUs yet. */
-static void check_trace(struct tcfg_diag *d, const struct tcfg_system *sys,
-                        const struct tcfg_window *w)
-{
-    if (!sys->trace.on) {
-        return;
-    }
-    if (sys->trace.at.prefix) {
-        tcfg_error(d, &sys->trace.at,
-                   "tracing with windows on several CPUs (CPU %" PRIu32
-                   " on line %lu) is not done yet: the kernel refuses it",
-                   w->cpu, w->at.line);
-    } else {
-        tcfg_error_line(d, "--trace", 0,
-                        "tracing with windows on several CPUs (CPU %" PRIu32
-                        " on line %lu) is not done yet: the kernel refuses it",
-                        w->cpu, w->at.line);
-    }
-}
-
-/* A module reset restarts the schedule of the CPU it happens on only: an
- * entry of the module's table whose action is reset-module (a partition's
- * table may not have one, hm.c), unless every partition has an entry of
- * its own for that error (no default action is reset-module). */
+/* An entry of the module's table whose action is reset-module (a
+ * partition's table may not have one, hm.c), unless every partition has an
+ * entry of its own for that error (no default action is reset-module). */
 static void check_reset_module(struct tcfg_diag *d, const struct tcfg_system *sys,
                                const struct tcfg_window *w)
 {
@@ -73,19 +73,18 @@ static void check_reset_module(struct tcfg_diag *d, const struct tcfg_system *sy
         const struct tcfg_hm_entry *e = &sys->hm.entries[k];
         if (!e->bad && e->action == TCFG_HM_RESET_MODULE && !own[e->error]) {
             tcfg_error(d, &e->at,
-                       "action=\"reset-module\" with windows on several CPUs (CPU %" PRIu32
-                       " on line %lu): module resets across CPUs are not done yet",
-                       w->cpu, w->at.line);
+                       "action=\"reset-module\" while \"%s\" moves between CPUs (CPU %" PRIu32
+                       " on line %lu): module resets where a partition moves between CPUs are "
+                       "not done yet",
+                       w->partition_name, w->cpu, w->at.line);
         }
     }
 }
 
 void tcfg_check_cpus_not_done(struct tcfg_diag *diag, const struct tcfg_system *sys)
 {
-    const struct tcfg_window *w = sys->cpus > 1 ? other_cpu_window(sys) : NULL;
-    if (!w) {
-        return;
+    const struct tcfg_window *w = sys->cpus > 1 ? moving_window(sys) : NULL;
+    if (w) {
+        check_reset_module(diag, sys, w);
     }
-    check_trace(diag, sys, w);
-    check_reset_module(diag, sys, w);
 }

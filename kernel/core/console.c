@@ -11,6 +11,7 @@
 #include "partition.h"
 #include "arch.h"
 #include "kformat.h"
+#include "lock.h"
 #include "pv/abi.h"
 #include "schedule.h"
 #include "uaccess.h"
@@ -340,23 +341,28 @@ void console_partition_event(struct partition *p, const char *fmt, ...)
     }
 }
 
-/* Console input: a ring the kernel fills when polled and the input
- * partition drains. */
+/* Console input: a ring the kernel fills when polled (the boot CPU) and
+ * the input partition drains (its CPU, maybe another): each byte put in,
+ * and each read's copy (at most the ring's 256 bytes), under a lock - a
+ * bounded step (lock.h). */
 static char input[CONSOLE_INPUT_MAX];
 static uint32_t input_head, input_len;
 static uint32_t input_dropped;
+static volatile uint32_t input_lock;
 
 bool console_poll_input(void)
 {
     int got = 0, c;
 
     while ((c = arch_console_getc()) >= 0) {
+        lock_take(&input_lock);
         if (input_len == CONSOLE_INPUT_MAX) {
             input_dropped++;
-            continue;
+        } else {
+            input[(input_head + input_len++) % CONSOLE_INPUT_MAX] = (char)c;
+            got = 1;
         }
-        input[(input_head + input_len++) % CONSOLE_INPUT_MAX] = (char)c;
-        got = 1;
+        lock_give(&input_lock);
     }
     return got;
 }
@@ -365,11 +371,13 @@ uint32_t console_read_input(char *buf, uint32_t len)
 {
     uint32_t n = 0;
 
+    lock_take(&input_lock);
     while (n < len && input_len) {
         buf[n++] = input[input_head];
         input_head = (input_head + 1) % CONSOLE_INPUT_MAX;
         input_len--;
     }
+    lock_give(&input_lock);
     return n;
 }
 

@@ -7,7 +7,6 @@
 #include "partition.h"
 #include "pv/abi.h"
 #include "sched.h"
-#include "trace.h"
 
 /* The CPU of each window of part in every view: 0 if it has none,
  * PART_CPU_MOVES if they are on several CPUs. */
@@ -34,12 +33,14 @@ uint32_t cpu_plans_partition_cpu(uint32_t part)
     return found == UINT32_MAX ? 0 : found;
 }
 
-/* Whether a CPU other than 0 has a window in some plan. */
-static bool other_cpus_run(void)
+static bool frames_in_kernel;
+
+/* A module reset is taken by every CPU at a frame start, in the kernel. */
+static bool module_may_reset(void)
 {
-    for (uint32_t c = 1; c < cpu_count(); c++) {
-        for (uint32_t i = 0; i < cfg_system.num_plans; i++) {
-            if (cfg_system.cpu_plans[c][i].num_windows) {
+    for (uint32_t i = 0; i < cfg_system.num_partitions; i++) {
+        for (uint32_t e = 0; e < PV_HM_ERROR_COUNT; e++) {
+            if (hm_configured_action(&cfg_system.partitions[i], e) == PV_HM_ACTION_RESET_MODULE) {
                 return true;
             }
         }
@@ -47,34 +48,36 @@ static bool other_cpus_run(void)
     return false;
 }
 
-/* What the kernel does not do across CPUs yet (docs/architecture.md,
- * "Multicore", not done): refused at boot rather than run unsafely. */
+/* What the kernel does not do across CPUs (docs/architecture.md,
+ * "Multicore"): refused at boot rather than run unsafely. */
 static void check_not_done(void)
 {
-    if (trace_any_on() && other_cpus_run()) {
-        panic("windows on several CPUs: tracing across CPUs is not done yet");
-    }
-    /* A partition on several CPUs is handed over between them in the
-     * guard time G (handover.h): G must cover the kernel's longest path. */
     for (uint32_t i = 0; i < cfg_system.num_partitions; i++) {
-        if (cfg_system.guard_ns < CFG_HANDOVER_MIN_GUARD_NS &&
-            cpu_plans_partition_cpu(i) == PART_CPU_MOVES) {
+        if (cpu_plans_partition_cpu(i) != PART_CPU_MOVES) {
+            continue;
+        }
+        /* Handed over between CPUs in the guard time G (handover.h): G
+         * must cover the kernel's longest path. */
+        if (cfg_system.guard_ns < CFG_HANDOVER_MIN_GUARD_NS) {
             panic("partition %s has windows on several CPUs: the guard time (%llu ns) must be at "
                   "least %u ns",
                   cfg_system.partitions[i].name, (unsigned long long)cfg_system.guard_ns,
                   CFG_HANDOVER_MIN_GUARD_NS);
         }
-    }
-    /* A module reset restarts the schedule of the CPU it happens on only. */
-    for (uint32_t i = 0; i < cfg_system.num_partitions && other_cpus_run(); i++) {
-        for (uint32_t e = 0; e < PV_HM_ERROR_COUNT; e++) {
-            if (hm_configured_action(&cfg_system.partitions[i], e) == PV_HM_ACTION_RESET_MODULE) {
-                panic("partition %s may reset the module (error %u): module resets with windows "
-                      "on several CPUs are not done yet",
-                      cfg_system.partitions[i].name, e);
-            }
+        /* A module reset is applied by each CPU to its own partitions
+         * (partition.c): a moving one has no CPU of its own, and its
+         * stale mark is taken for its handover. */
+        if (module_may_reset()) {
+            panic("partition %s has windows on several CPUs: module resets where a partition "
+                  "moves between CPUs are not done yet",
+                  cfg_system.partitions[i].name);
         }
     }
+}
+
+bool cpu_plans_frames_in_kernel(void)
+{
+    return frames_in_kernel;
 }
 
 void cpu_plans_check(void)
@@ -104,4 +107,5 @@ void cpu_plans_check(void)
         }
     }
     check_not_done();
+    frames_in_kernel = cfg_system.num_plans > 1 || module_may_reset();
 }

@@ -46,7 +46,7 @@ static uint32_t log_next;         /* number of the next entry */
 static uint32_t log_count;        /* entries kept, <= hm_log_size */
 static uint32_t log_overwritten;
 static uint32_t ignored_total;
-static bool module_reset_pending;
+static bool module_reset_pending ARCH_PER_CPU; /* each CPU its own errors' */
 
 /* The rules tessera-config enforces, checked again because isolation
  * rests on them: propagate needs a partition to propagate to, module

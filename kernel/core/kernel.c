@@ -93,6 +93,7 @@ static void publish_window(struct partition *p)
 }
 
 static void check_system_alive(void);
+static void module_reset_begins(uint32_t cpu, uint64_t frame, uint64_t start, bool everywhere);
 
 /* Takes over p if it moves between CPUs (handover.h), then applies the
  * module resets p has not seen and a halt or restart a system partition
@@ -192,7 +193,10 @@ static void reschedule(uint64_t now)
         schedule.owner && schedule.owner->console.len && schedule.current != schedule.owner;
 
     if (schedule.owner && schedule.owner->state == PART_LOADING) {
-        if (end > now + LOAD_MARGIN_NS &&
+        /* ports_reset_pending: after a module reset, no partition runs
+         * again until every CPU has begun the reset's frame (the channels
+         * are emptied then; docs/architecture.md, "Multicore"). */
+        if (end > now + LOAD_MARGIN_NS && !ports_reset_pending() &&
             partition_load_continue(schedule.owner, end - LOAD_MARGIN_NS)) {
             publish_window(schedule.owner);
         }
@@ -313,9 +317,10 @@ void kernel_start(void)
     schedule_start(plan, now);
     if (cpu_count() > 1) {
         sched_share_init(cfg_system.initial_plan, cpu_count());
+        sched_share_on_reset(module_reset_begins);
         sched_share(&schedule.sched, cfg_system.cpu_plans[0], 0);
     }
-    trace_start(now);
+    trace_start(now, cpu_count() > 1);
     trace_slot_start();
     kprintf("[tessera] plan %s: major frame %llu ns, %u windows\n", plan->name,
             (unsigned long long)plan->major_frame_ns, plan->num_windows);
@@ -344,14 +349,23 @@ void kernel_start_cpu(uint32_t cpu, uint64_t epoch)
     finish_entry(now);
 }
 
-/* Console input is polled at every timer interrupt, so it waits at most
- * until the next window boundary or timer expiry. */
+/* Console input is polled at every timer interrupt (of the boot CPU: the
+ * UART's receiver is its), so it waits at most until the next window
+ * boundary or timer expiry - or, for an input partition this CPU does not
+ * hold, until that partition's next window start on its CPU, which raises
+ * the line there (partition_post_input). */
 static void poll_console(void)
 {
     uint32_t to = cfg_system.console_input;
 
     if (console_poll_input() && to < num_partitions) {
-        virq_raise(&partitions[to], PV_IRQ_CONSOLE_INPUT);
+        struct partition *p = &partitions[to];
+
+        if (schedule_holds(p)) {
+            virq_raise(p, PV_IRQ_CONSOLE_INPUT);
+        } else {
+            partition_post_input(p);
+        }
     }
 }
 
@@ -375,6 +389,51 @@ void kernel_on_timer(void)
     finish_entry(now);
 }
 
+/* Several CPUs (docs/architecture.md, "Multicore"): every CPU begins the
+ * reset at the start of one frame, the first that none has begun, posted
+ * as a plan switch to the initial plan is (sched_share_reset); until then
+ * the partition whose error asked for it does not run. Each CPU resets its
+ * own partitions as it begins that frame (module_reset_begins). */
+__attribute__((noinline)) static void module_reset_posted(void)
+{
+    struct partition *p = schedule.current;
+    uint64_t from = sched_share_reset(&schedule.sched, cfg_system.initial_plan);
+
+    if (!p) {
+        kprintf("[tessera] health monitor: module reset from frame %llu (CPU %u)\n",
+                (unsigned long long)from, schedule.cpu);
+        return;
+    }
+    if (from) {
+        console_partition_event(p,
+                                "[tessera] health monitor: module reset from frame %llu (CPU %u, "
+                                "frame %llu)\n",
+                                (unsigned long long)from, schedule.cpu,
+                                (unsigned long long)schedule.sched.frames);
+    } else {
+        console_partition_event(p,
+                                "[tessera] health monitor: module reset once the last switch has "
+                                "reached every CPU (CPU %u, frame %llu)\n",
+                                schedule.cpu, (unsigned long long)schedule.sched.frames);
+    }
+    partition_hold(p);
+}
+
+/* The reset's frame begins on this CPU (sched_share_advance's hook, before
+ * the frame's first window starts): this CPU's partitions start again as
+ * at boot, each at its next window start here; once the last CPU has
+ * begun the frame, no partition as it was before the reset runs anywhere,
+ * and the channels are emptied (each when next touched: ports_reset). */
+static void module_reset_begins(uint32_t cpu, uint64_t frame, uint64_t start, bool everywhere)
+{
+    kprintf("[tessera] CPU %u: module reset at frame %llu, %llu ns\n", cpu,
+            (unsigned long long)frame, (unsigned long long)start);
+    partitions_reset();
+    if (everywhere) {
+        ports_reset();
+    }
+}
+
 /* The health monitor's reset-module action: every partition starts again
  * as at boot (loading cold in its own windows), the channels are emptied
  * and the initial plan starts a new major frame now. The HM log is kept:
@@ -386,6 +445,11 @@ void kernel_on_timer(void)
 static void module_reset(uint64_t now)
 {
     const struct cfg_plan *plan = &cfg_system.plans[cfg_system.initial_plan];
+
+    if (schedule.sched.views) {
+        module_reset_posted();
+        return;
+    }
 
     /* Queued behind the error's own line in the ring of the partition
      * whose error asked for the reset: a kernel line printed at once would

@@ -154,8 +154,10 @@ static void quiesce(struct partition *p)
 
 /* Partitions that are alive (not halted or stopped; one with a module reset
  * still to apply counts as boot left it), kept at every change so that
- * "is any alive?" costs the same with 2 partitions as with 16. */
-static uint32_t alive_count, boot_alive_count;
+ * "is any alive?" costs the same with 2 partitions as with 16; and the
+ * same per CPU (by partition.cpu), because each CPU applies a module reset
+ * to its own partitions when it begins the reset's frame. */
+static uint32_t alive_count;
 
 static uint32_t is_dead(enum part_state s)
 {
@@ -166,14 +168,34 @@ static uint32_t is_dead(enum part_state s)
  * a time (lock.h). */
 static volatile uint32_t counts_lock;
 
+/* Counts p alive (change 1), dead (-1 as uint32_t) or neither (0), in the
+ * system's count and its CPU's. A partition that moves between CPUs is in
+ * no CPU's count (partition.h): its cpu field is no CPU's index. */
+static void count_alive(const struct partition *p, uint32_t change)
+{
+    lock_take(&counts_lock);
+    alive_count += change;
+    if (!partition_moves(p)) {
+        partitions_alive_on_cpu[p->cpu] += change;
+    }
+    lock_give(&counts_lock);
+}
+
 /* Every change between dead and alive goes through here. */
 static void set_state(struct partition *p, enum part_state s)
 {
-    lock_take(&counts_lock);
-    alive_count += is_dead(p->state) - is_dead(s);
-    lock_give(&counts_lock);
+    count_alive(p, is_dead(p->state) - is_dead(s));
     p->state = s;
 }
+
+/* Marks in resets_seen beside its count of resets, bits no count reaches,
+ * which make p stale (partition_stale) so that its window start calls
+ * partition_sync, at no cost on the window-start path: a posted request
+ * (partition_post_control), and for good a partition that moves between
+ * CPUs (its window start takes it over: handover.h). Module resets are
+ * refused where a partition moves (cpu_plans.c): its count stays 0. */
+#define CONTROL_MARK ((uint64_t)1 << 63)
+#define MOVES_MARK   ((uint64_t)1 << 62)
 
 static void partition_init(struct partition *p, const struct cfg_partition *cfg, uint32_t index)
 {
@@ -183,7 +205,7 @@ static void partition_init(struct partition *p, const struct cfg_partition *cfg,
     if (partition_moves(p)) {
         p->cpu = (uint16_t)(PART_CPU_MOVES | index); /* index < CFG_MAX_PARTITIONS */
         /* Stale for good (partition_stale): each window start takes it over. */
-        p->resets_seen = partitions_resets - 1;
+        p->resets_seen = MOVES_MARK;
     }
     p->shared = &partition_shared_pages[index].s;
     p->state = PART_STOPPED;
@@ -229,7 +251,9 @@ void partitions_init(void)
     for (uint32_t i = 0; i < num_partitions; i++) {
         partition_init(&partitions[i], &cfg_system.partitions[i], i);
     }
-    boot_alive_count = alive_count;
+    for (uint32_t c = 0; c < cpu_count(); c++) {
+        partitions_boot_alive_on_cpu[c] = partitions_alive_on_cpu[c];
+    }
 }
 
 /* Without a branch on whether there is news: a system partition's window
@@ -373,39 +397,82 @@ bool partitions_any_alive(void)
     return alive_count != 0;
 }
 
-uint64_t partitions_resets;
+uint64_t partitions_resets ARCH_PER_CPU;
 
 void partitions_reset(void)
 {
+    uint32_t cpu = schedule.cpu;
+
     partitions_resets++;
-    /* Every partition is now as boot left it, until it applies the reset. */
-    alive_count = boot_alive_count;
+    /* This CPU's partitions are now as boot left them, until each applies
+     * the reset (all partitions, on one CPU). */
+    lock_take(&counts_lock);
+    alive_count += partitions_boot_alive_on_cpu[cpu] - partitions_alive_on_cpu[cpu];
+    partitions_alive_on_cpu[cpu] = partitions_boot_alive_on_cpu[cpu];
+    lock_give(&counts_lock);
+}
+
+void partition_hold(struct partition *p)
+{
+    /* Still counted alive: the reset restarts it. */
+    p->state = PART_STOPPED;
 }
 
 /* Posting and taking a control request: one at a time (lock.h). */
 static volatile uint32_t control_lock;
 
+/* Console input polled on a CPU that does not hold the input partition
+ * (partition_post_input): one flag, since one partition is the input
+ * partition (cfg_system.console_input). Under control_lock. */
+static uint32_t input_posted;
+
 void partition_post_control(struct partition *p, uint32_t op)
 {
     lock_take(&control_lock);
     p->control_posted = (uint8_t)(op + 1);
-    /* Stale, so that its window start calls partition_sync: a module
-     * reset, which also does, is refused with windows on several CPUs
-     * (cpu_plans.c), so partitions_resets stays 0 there. */
-    p->resets_seen = partitions_resets - 1;
+    p->resets_seen |= CONTROL_MARK;
     lock_give(&control_lock);
 }
 
-/* The request posted for p, applied on p's own CPU (not running it). */
-static void apply_control(struct partition *p)
+void partition_post_input(struct partition *p)
 {
-    uint32_t op;
+    lock_take(&control_lock);
+    input_posted = 1;
+    p->resets_seen |= CONTROL_MARK;
+    lock_give(&control_lock);
+}
+
+/* What was posted for p, taken on p's own CPU. */
+struct posted {
+    uint64_t missed; /* module resets p has not applied */
+    uint32_t op;     /* PV_PART_*, or UINT32_MAX for none */
+    uint32_t input;  /* console input arrived (p is the input partition) */
+};
+
+/* Takes what was posted for p, on p's own CPU (under the lock: another CPU
+ * may post at the same time). */
+static struct posted take_posted(struct partition *p)
+{
+    struct posted t = {0, UINT32_MAX, 0};
 
     lock_take(&control_lock);
-    op = p->control_posted - 1;
+    if (p->control_posted) {
+        t.op = p->control_posted - 1u;
+    }
     p->control_posted = 0;
-    p->resets_seen = partitions_resets - partition_moves(p);
+    if (p->index == cfg_system.console_input) {
+        t.input = input_posted;
+        input_posted = 0;
+    }
+    t.missed = partitions_resets - (p->resets_seen & ~(CONTROL_MARK | MOVES_MARK));
+    p->resets_seen = partitions_resets | (p->resets_seen & MOVES_MARK);
     lock_give(&control_lock);
+    return t;
+}
+
+/* A request posted for p, applied on p's own CPU (not running it). */
+static void apply_control(struct partition *p, uint32_t op)
+{
     if (op == PV_PART_HALT && p->state != PART_HALTED) {
         partition_halt(p);
     } else if (op == PV_PART_RESTART) {
@@ -419,38 +486,50 @@ static void apply_control(struct partition *p)
     }
 }
 
-/* partition_sync() of p with a request posted, or that moves between CPUs
- * (stale for good: module resets are refused where partitions move). Out
- * of line: a status call on a partition with neither costs what it did. */
-__attribute__((noinline)) static void sync_posted(struct partition *p)
+/* Applies the module resets p missed (missed of them). */
+static void apply_resets(struct partition *p, uint64_t missed)
 {
-    /* Only on p's CPU (a moving p: the CPU that holds it, at its window
-     * start): another CPU's status call leaves it posted. */
-    if (p->control_posted && schedule_holds(p)) {
-        apply_control(p);
-    }
-}
+    uint32_t change = !is_dead(p->state) - p->reset_alive;
 
-void partition_sync(struct partition *p)
-{
-    uint64_t missed = partitions_resets - p->resets_seen;
-
-    if (!missed) {
-        return;
-    }
-    if (p->control_posted || partition_moves(p)) {
-        sync_posted(p);
-        return;
-    }
-    p->resets_seen = partitions_resets;
     /* Counted as boot left it since the reset; from here its own state
      * counts, and the changes below move it as usual. */
-    alive_count += !is_dead(p->state) - (uint32_t)p->reset_alive;
+    count_alive(p, change);
     p->start_condition = PV_START_HM_MODULE_RESTART;
     p->port_call = 0; /* a port copy under way is dropped (port.c) */
     if (p->cfg->initial_mode == CFG_MODE_IDLE) {
         halt(p);
     } else if (restart_cold(p, (uint32_t)missed)) {
         stop(p, "cannot be restarted");
+    }
+}
+
+void partition_sync(struct partition *p)
+{
+    struct posted t;
+
+    /* Only on p's CPU, which alone counts the resets p must apply (each
+     * CPU its own, from the reset's frame) and where p is not running
+     * now (a moving p: the CPU that holds it, at its window start);
+     * another CPU's status call reads p as it is. */
+    if (!partition_stale(p) || !schedule_holds(p)) {
+        return;
+    }
+    /* A moving p with nothing posted (stale for good): no lock taken. */
+    if (p->resets_seen == (partitions_resets | MOVES_MARK)) {
+        return;
+    }
+    t = take_posted(p);
+    if (t.missed) {
+        apply_resets(p, t.missed);
+    }
+    /* A request posted before a reset p applies here is still taken: its
+     * caller was told PV_OK. */
+    if (t.op != UINT32_MAX) {
+        apply_control(p, t.op);
+    }
+    /* Last: the input is still in the kernel's ring, whatever p's restart
+     * did to its control page. */
+    if (t.input) {
+        virq_raise(p, PV_IRQ_CONSOLE_INPUT);
     }
 }

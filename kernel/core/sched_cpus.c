@@ -28,6 +28,15 @@
  * a later request replaces a waiting one, as a request before the frame
  * boundary replaces an earlier one on one CPU. The record is then one
  * step of history deep for any number of requests.
+ *
+ * A module reset is recorded the same way (sched_share_reset): a switch to
+ * the initial plan whose frame `from` is marked a reset. Each CPU, as it
+ * crosses into that frame, calls the reset hook for itself (its own
+ * partitions start again from there), and the last CPU to cross it says
+ * so (the channels may be emptied then: no CPU runs a partition as it was
+ * before the reset any more). Between the request and that frame a plan
+ * switch request is dropped: the reset restarts everything as at boot, as
+ * it drops a switch asked before it on one CPU.
  */
 #include <stdbool.h>
 #include "lock.h"
@@ -35,11 +44,14 @@
 
 static struct {
     volatile uint32_t lock;
-    uint32_t cpus;    /* the CPUs taking part */
-    uint32_t base;    /* plan index of the frames before from */
-    uint32_t plan;    /* plan index of frame from and after */
-    uint64_t from;    /* frame number; 0: no switch recorded */
-    uint32_t waiting; /* a request that waits: its plan index + 1; 0: none */
+    uint32_t cpus;          /* the CPUs taking part */
+    uint32_t base;          /* plan index of the frames before from */
+    uint32_t plan;          /* plan index of frame from and after */
+    uint64_t from;          /* frame number; 0: no switch recorded */
+    uint32_t waiting;       /* a request that waits: its plan index + 1; 0: none */
+    uint32_t reset;         /* frame from is a module reset */
+    uint32_t waiting_reset; /* the request that waits is a module reset */
+    void (*on_reset)(uint32_t cpu, uint64_t frame, uint64_t start, bool everywhere);
 } share;
 
 void sched_share_init(uint32_t initial, uint32_t cpus)
@@ -49,6 +61,8 @@ void sched_share_init(uint32_t initial, uint32_t cpus)
     share.plan = initial;
     share.from = 0;
     share.waiting = 0;
+    share.reset = 0;
+    share.waiting_reset = 0;
     for (uint32_t c = 0; c < cpus; c++) {
         sched_cpu_frames[c] = 0; /* not started: before every frame */
     }
@@ -89,8 +103,23 @@ static void record_waiting(void)
         share.base = share.plan;
         share.plan = share.waiting - 1;
         share.from = frames_highest() + 1;
+        share.reset = share.waiting_reset;
         share.waiting = 0;
+        share.waiting_reset = 0;
     }
+}
+
+void sched_share_on_reset(void (*hook)(uint32_t cpu, uint64_t frame, uint64_t start,
+                                       bool everywhere))
+{
+    share.on_reset = hook;
+}
+
+/* True while a module reset is asked for and some CPU has not begun its
+ * frame: requests to switch are dropped then (under the lock). */
+static bool reset_ahead(void)
+{
+    return share.waiting_reset || (share.reset && frames_lowest() < share.from);
 }
 
 void sched_share(struct sched_state *s, const struct cfg_plan *views, uint32_t cpu)
@@ -108,13 +137,16 @@ uint64_t sched_share_request(struct sched_state *s, uint32_t plan)
     uint64_t from = 0;
 
     lock_take(&share.lock);
-    if (frames_lowest() >= share.from) {
+    if (reset_ahead()) {
+        from = SCHED_SWITCH_DROPPED;
+    } else if (frames_lowest() >= share.from) {
         /* No switch in flight: every CPU runs share.plan. */
         share.waiting = 0;
         if (plan != share.plan) {
             share.base = share.plan;
             share.plan = plan;
             share.from = frames_highest() + 1;
+            share.reset = 0;
         }
         from = frames_highest() + 1;
     } else if (frames_highest() < share.from) {
@@ -143,19 +175,61 @@ static void skip_frames(struct sched_state *s, uint64_t now, uint64_t max)
     s->frames += n;
 }
 
+uint64_t sched_share_reset(struct sched_state *s, uint32_t initial)
+{
+    uint64_t from = 0;
+
+    lock_take(&share.lock);
+    if (frames_lowest() >= share.from) {
+        /* Nothing in flight: every CPU runs share.plan until the reset. */
+        share.base = share.plan;
+        share.from = frames_highest() + 1;
+        share.plan = initial;
+        share.reset = 1;
+        from = share.from;
+    } else if (frames_highest() < share.from) {
+        /* A switch or a reset no CPU has begun: the reset replaces it. */
+        share.plan = initial;
+        share.reset = 1;
+        from = share.from;
+    } else {
+        share.waiting = initial + 1;
+        share.waiting_reset = 1;
+    }
+    s->next_plan = &s->views[plan_of(s->frames + 1)];
+    lock_give(&share.lock);
+    return from;
+}
+
 void sched_share_advance(struct sched_state *s, uint64_t now)
 {
+    bool crossed = false, everywhere = false;
+    uint64_t reset_start = 0, reset_frame = 0;
+
     lock_take(&share.lock);
     if (s->frames < share.from) {
         /* The frames before from in the plan in force (base), then from. */
         skip_frames(s, now, share.from - s->frames);
         if (s->frames == share.from) {
             s->plan = &s->views[share.plan];
+            crossed = share.reset;
+            /* That frame, before the frames skipped after it (a CPU late
+             * by whole frames). */
+            reset_frame = s->frames;
+            reset_start = s->frame_start;
         }
     }
     skip_frames(s, now, UINT64_MAX);
     sched_cpu_frames[s->cpu] = s->frames;
+    /* The last CPU to begin the reset's frame: before record_waiting(),
+     * which may replace the record. */
+    everywhere = crossed && frames_lowest() >= share.from;
     record_waiting();
     s->next_plan = &s->views[plan_of(s->frames + 1)];
     lock_give(&share.lock);
+    /* Outside the lock: the hook takes the partitions' (one bounded step
+     * each, no lock held across them). */
+    if (crossed && share.on_reset) {
+        share.on_reset(s->cpu, reset_frame, reset_start, everywhere);
+    }
 }

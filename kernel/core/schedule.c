@@ -17,7 +17,13 @@ static int plan_switch_shared(uint32_t i)
     uint64_t from = sched_share_request(&schedule.sched, i);
     struct partition *p = schedule.current ? schedule.current : &partitions[0];
 
-    if (from) {
+    if (from == SCHED_SWITCH_DROPPED) {
+        console_partition_event(p,
+                                "[tessera] plan %s not requested: a module reset comes first "
+                                "(CPU %u, frame %llu)\n",
+                                cfg_system.plans[i].name, schedule.cpu,
+                                (unsigned long long)schedule.sched.frames);
+    } else if (from) {
         console_partition_event(
             p, "[tessera] plan %s requested from frame %llu (CPU %u, frame %llu)\n",
             cfg_system.plans[i].name, (unsigned long long)from, schedule.cpu,

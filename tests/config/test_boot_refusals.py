@@ -144,10 +144,8 @@ TWINS = {
     "not given back to CPU %u within %llu ns: its ": BUG,
     # Refused by tessera-config too (config/src/cpus_kernel.c): the kernel's
     # refusal stays for tables not written by the tool.
-    "windows on several CPUs: tracing across CPUs is not done yet": [
-        ("smp-trace", "tracing with windows on several CPUs")],
-    "partition %s may reset the module (error %u): module resets with windows ": [
-        ("smp-reset-module", "module resets across CPUs are not done yet")],
+    "partition %s has windows on several CPUs: module resets where a partition ": [
+        ("smp-moving-reset", "module resets where a partition moves between CPUs are not done")],
     "mmu: the per-CPU section (%u bytes at %08x) exceeds %u bytes or its 4 MiB": (
         "a property of the kernel image (its per-CPU section), not of the configuration"),
     "CPU %u (local APIC id %u) did not start: the machine has fewer CPUs": MACHINE,

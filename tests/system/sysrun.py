@@ -134,7 +134,7 @@ def boot(name, timeout=120, icount=True, stdin_data=None, smp=None):
             return Run(text, TIMEOUT, None)
         return Run(text, CLEAN if exit_status(ARCH, rc) == 0 else FAILED, shutdown_code(ARCH, rc))
     # Console input needs a pipe: typed once the schedule has started.
-    cmd = qemu_command(ARCH, image, icount=icount)
+    cmd = qemu_command(ARCH, image, icount=icount, smp=smp)
     proc = subprocess.Popen(cmd, stdin=subprocess.PIPE, stdout=subprocess.PIPE,
                             stderr=subprocess.STDOUT)
     out = bytearray()

@@ -49,8 +49,12 @@ def describe(r):
 # time, the kernel's path from the timer interrupt to the event (measured
 # under -icount: at most 573 ns on x86, 575 on SPARC, the first window of
 # the plan switched to; RISC-V's clock, the CLINT's mtime, counts in 100 ns
-# steps: at most 400 there).
-START_BOUND = {"x86": 600, "sparc": 600, "riscv": 600}
+# steps: at most 400 there). x86 went to 597 with issue 20's per-CPU state
+# and to 612 when the CPUs came to share the buffer (issue 20, step 5: the
+# limit test that sends a record of several CPUs out of line, trace.c, and
+# the registers GCC then keeps: 7 instructions a record, a few records on
+# the way to a window start).
+START_BOUND = {"x86": 650, "sparc": 600, "riscv": 600}
 # Hypercall numbers (pv/abi.h) and port indexes of trace.xml (S's "out" is
 # port 0, T's "in" port 1), modes (PV_MODE_*) and HM values (pv/abi_list.h).
 HC_IRQ_SYNC, HC_PORT_WRITE, HC_TRACE_EVENT, HC_TRACE_READ, HC_COUNT = 6, 13, 21, 22, 23

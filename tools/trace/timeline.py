@@ -58,6 +58,8 @@ def build(header, events, system):
         tl.begin = tl.end = header.t0
     windows_traced = bool(header.classes & 1)
     states = {}
+    # Keyed by (CPU, partition): with several CPUs each has its own slots,
+    # its idle ones too (the records carry their CPU).
     open_windows = {}
     frames = set()
 
@@ -71,7 +73,7 @@ def build(header, events, system):
         p = r.part
         st = state(p)
         if r.kind == K.WINDOW_START:
-            open_windows[p] = ev
+            open_windows[(r.cpu, p)] = ev
             st.window_open = True
             if st.task is not None:
                 st.task_since = r.ts
@@ -80,13 +82,13 @@ def build(header, events, system):
                     and idx < len(system.plans[plan].windows):
                 frames.add((r.b - system.plans[plan].windows[idx].offset, plan))
         elif r.kind == K.WINDOW_END:
-            start = open_windows.pop(p, None)
+            start = open_windows.pop((r.cpu, p), None)
             begin = start.record.ts if start else tl.begin
             planned = (start.record.b if start else None, r.b)
             tl.windows.append(Span(p, begin, r.ts, ev.partition,
                                    {"window": r.a & 0xFFFF, "plan": r.a >> 16,
                                     "planned_start_ns": planned[0],
-                                    "planned_end_ns": planned[1]},
+                                    "planned_end_ns": planned[1], "cpu": r.cpu},
                                    event=ev))
             _close_task(tl, p, st, r.ts)
             st.window_open = False
@@ -118,11 +120,11 @@ def build(header, events, system):
                 tl.instants.append(ev)
         else:
             tl.instants.append(ev)
-    for p, ev in open_windows.items():  # windows still open at the end of the trace
+    for (cpu, p), ev in open_windows.items():  # windows still open at the end of the trace
         tl.windows.append(Span(p, ev.record.ts, tl.end, ev.partition,
                                {"window": ev.record.a & 0xFFFF, "plan": ev.record.a >> 16,
                                 "planned_start_ns": ev.record.b, "planned_end_ns": None,
-                                "open": True}, event=ev))
+                                "open": True, "cpu": cpu}, event=ev))
     for p, st in states.items():
         if st.window_open:
             _close_task(tl, p, st, tl.end)

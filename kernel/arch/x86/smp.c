@@ -243,9 +243,10 @@ struct x86_frame *x86_ap_timer(struct x86_frame *f)
      * windows. Under QEMU -icount the CPUs take turns on one clock, and a
      * kernel entry on each idle AP at every frame start would delay the
      * boot CPU's window start by as much (1.5 us with three APs). With
-     * several plans it crosses every frame end in the kernel, which is
-     * where a plan switch is taken (sched_cpus.c). */
-    if (!schedule.sched.plan->num_windows && cfg_system.num_plans == 1) {
+     * several plans, or a module reset possible, it crosses every frame
+     * end in the kernel, which is where a plan switch or a reset is taken
+     * (sched_cpus.c). */
+    if (!schedule.sched.plan->num_windows && !cpu_plans_frames_in_kernel()) {
         x86_timer_eoi();
         arch_timer_arm(c->s.next_frame);
         return f;

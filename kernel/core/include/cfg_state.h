@@ -53,11 +53,14 @@ extern const uint32_t cfg_state_cpus;
 
 /* The per-CPU state, written by tessera-config as CFG_CPU_STATE_DEFINE(cpus)
  * after CFG_STATE_DEFINE: each CPU's frame number for the plan switch
- * (sched.h) and the arch's (x86: a kernel stack and descriptors per
+ * (sched.h), its partitions alive now and at boot (partition.c, for the
+ * module reset) and the arch's (x86: a kernel stack and descriptors per
  * application processor). */
 #define CFG_CPU_STATE_DEFINE(cpus)                                                                 \
     const uint32_t cfg_state_cpus = (cpus);                                                        \
     uint64_t sched_cpu_frames[CFG_STATE_COUNT(cpus)];                                              \
+    uint32_t partitions_alive_on_cpu[CFG_STATE_COUNT(cpus)];                                       \
+    uint32_t partitions_boot_alive_on_cpu[CFG_STATE_COUNT(cpus)];                                  \
     ARCH_CPU_STATE_DEFINE(cpus)
 
 #endif

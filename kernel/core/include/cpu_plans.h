@@ -6,6 +6,7 @@
 #ifndef TESSERA_CPU_PLANS_H
 #define TESSERA_CPU_PLANS_H
 
+#include <stdbool.h>
 #include <stdint.h>
 #include "cfg.h"
 
@@ -26,5 +27,12 @@ void cpu_plans_check(void);
  * then runs on each in turn (handover.h). Boot time: it looks through
  * every view. */
 uint32_t cpu_plans_partition_cpu(uint32_t part);
+
+/* Several CPUs: whether every CPU must cross every frame end in the
+ * kernel, where a plan switch or a module reset is taken (sched_cpus.c) -
+ * true when the system has several plans or some partition may reset the
+ * module. Otherwise a CPU with no window may keep to its timer (x86). Set
+ * by cpu_plans_check(). */
+bool cpu_plans_frames_in_kernel(void);
 
 #endif

@@ -88,6 +88,12 @@ union partition_shared_page {
 extern struct partition partitions[];
 extern union partition_shared_page partition_shared_pages[];
 extern uint32_t num_partitions;
+/* Per CPU (cfg_state.h): its partitions alive now and as boot left them,
+ * by partition.cpu (partition.c, for the module reset of several CPUs). A
+ * partition that moves between CPUs is in no CPU's count, only in the
+ * system's (partitions_any_alive): a module reset, the counts' one reader,
+ * is refused where a partition moves (cpu_plans.c). */
+extern uint32_t partitions_alive_on_cpu[], partitions_boot_alive_on_cpu[];
 
 /* Creates the run-time state of every configured partition: address space,
  * image loaded from the pristine ELF copy, context at the entry point. */
@@ -143,27 +149,42 @@ struct partition *partition_by_id(arch_word_t id);
  * two stores. */
 void partition_post_control(struct partition *p, uint32_t op);
 
+/* Console input arrived, polled on a CPU that does not hold p, the input
+ * partition (kernel.c): its PV_IRQ_CONSOLE_INPUT is raised by the CPU that
+ * holds p, at p's next window start there (partition_sync), where p does
+ * not run - so that no CPU writes the control page or the state of a
+ * partition another CPU may be running. Bounded as partition_post_control. */
+void partition_post_input(struct partition *p);
+
 /* True while at least one partition has not halted or been stopped. */
 bool partitions_any_alive(void);
 
 /*
- * The health monitor's module reset, in constant time: it only counts the
- * reset. Each partition applies the resets it has not seen itself, the
- * first time the kernel looks at it afterwards (partition_sync): at its
- * window start, or when a system partition asks for its status or acts on
- * it. Until then its stored state is stale and nothing may read it.
+ * The health monitor's module reset of this CPU's partitions (all of them
+ * on one CPU; on several, each CPU calls it as it begins the reset's frame:
+ * sched_share_reset), in constant time: it only counts the reset. Each
+ * partition applies the resets it has not seen itself, the first time the
+ * kernel looks at it on its own CPU afterwards (partition_sync): at its
+ * window start, or when a system partition of its CPU asks for its status
+ * or acts on it. Until then its stored state is stale.
  */
 void partitions_reset(void);
 
-/* Module resets so far (partitions_reset). */
-extern uint64_t partitions_resets;
+/* Module resets so far on this CPU (partitions_reset): each CPU its own,
+ * since each begins a reset at its own crossing of the reset's frame. */
+extern uint64_t partitions_resets ARCH_PER_CPU;
+
+/* Several CPUs: p, whose error asked for a module reset that takes effect
+ * at a later frame start, does not run until then (shown stopped; still
+ * counted alive, since the reset restarts it). */
+void partition_hold(struct partition *p);
 
 /* True when p has a module reset or a posted control request to apply
- * (the latter marks it stale too: partition_post_control), and always for
- * a partition that moves between CPUs: its window start then takes the
- * out-of-line way, where its context is taken over (handover.h), at no
- * cost to the others' window starts. Module resets are refused where
- * partitions move (cpu_plans.c), so their stale mark means only that. */
+ * (the latter marks it stale too: partition_post_control), meaningful on
+ * the CPU that holds p (schedule_holds); and always for a partition that
+ * moves between CPUs (a mark of its own in resets_seen, partition.c): its
+ * window start then takes the out-of-line way, where its context is taken
+ * over (handover.h), at no cost to the others' window starts. */
 static inline bool partition_stale(const struct partition *p)
 {
     return p->resets_seen != partitions_resets;

@@ -26,6 +26,13 @@ void ports_check_names(void);
  * partition's own reset (partition_sync). */
 void ports_reset(void);
 
+/* True while a module reset this CPU has begun has not been begun by every
+ * CPU yet (ports_reset not called for it): a partition restarted by it
+ * waits before it runs (kernel.c), so that no partition of the new
+ * generation touches a channel that one of the old may still use. Always
+ * false on one CPU. */
+bool ports_reset_pending(void);
+
 /* p's window begins: raises PV_IRQ_PORT in p if a message arrived for one
  * of its ports since p last ran (constant time). */
 void ports_window_start(struct partition *p);

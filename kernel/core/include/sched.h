@@ -93,6 +93,27 @@ void sched_share(struct sched_state *s, const struct cfg_plan *views, uint32_t c
  * schedule, whose next_plan it updates. */
 uint64_t sched_share_request(struct sched_state *s, uint32_t plan);
 
+/* sched_share_request()'s answer while a module reset is asked for and
+ * not yet begun by every CPU: the request is dropped (the reset restarts
+ * the initial plan). */
+#define SCHED_SWITCH_DROPPED UINT64_MAX
+
+/* Records a module reset for every CPU: a switch to the plan of index
+ * initial, from the first frame no CPU has begun, marked a reset (or,
+ * while an earlier switch or reset has not reached every CPU, from the
+ * first frame no CPU has begun once it has). Returns that frame's number
+ * (0: it waits). Each CPU calls the hook (sched_share_on_reset) as it
+ * begins that frame, in sched_share_advance(). */
+uint64_t sched_share_reset(struct sched_state *s, uint32_t initial);
+
+/* The module reset's hook: called on each CPU (cpu) as it begins the
+ * reset's frame (number frame, starting at start; its own schedule then
+ * runs the initial plan from there, and may have moved on by whole frames
+ * if the CPU came late), with everywhere true on the last CPU to begin
+ * it. */
+void sched_share_on_reset(void (*hook)(uint32_t cpu, uint64_t frame, uint64_t start,
+                                       bool everywhere));
+
 /* For sched.c: s (of several CPUs) has crossed at least one frame end by
  * now: moves it over the whole frames up to now, taking the recorded
  * switch at its frame, and sets its next_plan. */

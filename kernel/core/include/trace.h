@@ -56,8 +56,9 @@ void trace_record(uint32_t kind, uint32_t part, uint32_t a, uint64_t b);
  * Both records or, when fewer than two are free, neither (two lost). */
 void trace_hm(uint32_t part, uint32_t a, uint64_t pc, uint64_t detail);
 
-/* Boot: the start of the first major frame (the dump's t0). */
-void trace_start(uint64_t t0);
+/* Boot: the start of the first major frame (the dump's t0); shared when
+ * several CPUs record (each record then under a lock, with its CPU). */
+void trace_start(uint64_t t0, bool shared);
 
 /* Writes the dump to the console, framed (docs/trace-format.md): at
  * shutdown, after the partitions. */
@@ -141,7 +142,7 @@ static inline bool trace_no_fast_path(void)
  * exact to the instruction. Arguments are not evaluated. */
 #define trace_record(kind, part, a, b)     ((void)0)
 #define trace_hm(part, a, pc, detail)      ((void)0)
-#define trace_start(t0)                    ((void)0)
+#define trace_start(t0, shared)            ((void)0)
 #define trace_dump()                       ((void)0)
 #define trace_slot_end(now, cut)           ((void)0)
 #define trace_slot_start()                 ((void)0)

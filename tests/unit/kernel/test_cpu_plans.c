@@ -2,9 +2,9 @@
 /* Unit tests of the boot check of the CPUs' views of the plans
  * (kernel/core/cpu_plans.c): tables built by hand must not be able to give
  * a CPU a plan that differs from the others', or a multicore arrangement
- * the kernel does not run yet (a module reset a
- * partition on another CPU than 0 may ask for); a channel across CPUs
- * passes. */
+ * the kernel does not run (a module reset possible where a partition moves
+ * between CPUs); a channel across CPUs, a partition that moves and a
+ * module reset with windows on two CPUs pass. */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -172,9 +172,11 @@ static void test_channel_across_cpus_accepted(void **state)
     assert_false(check_panics());
 }
 
-/* C may reset the module: fine on one CPU, refused once any partition's
- * windows are on CPU 1 (a reset restarts its own CPU's schedule only). */
-static void test_module_reset_on_other_cpu_refused(void **state)
+/* C may reset the module: accepted on one CPU and across CPUs (issue 20,
+ * step 5: every CPU takes the reset at one frame start, sched_cpus.c); a
+ * CPU then crosses every frame end in the kernel, where it takes it, even
+ * with one plan and no window of its own. */
+static void test_module_reset_across_cpus_accepted(void **state)
 {
     static const struct cfg_window c_on_1[] = {{2, 50 * US, 40 * US}};
 
@@ -183,8 +185,30 @@ static void test_module_reset_on_other_cpu_refused(void **state)
     assert_false(check_panics());
     cpu1_plans[0].windows = c_on_1;
     cpu1_plans[0].num_windows = 1;
-    assert_true(check_panics());
+    assert_false(check_panics());
+    cpu_plans_check(); /* here too: check_panics() runs it in a child */
+    assert_true(cpu_plans_frames_in_kernel());
     c_action = PV_HM_ACTION_HALT_MODULE;
+    assert_false(check_panics());
+    cpu_plans_check();
+    assert_false(cpu_plans_frames_in_kernel());
+}
+
+/* A moves between the CPUs and C may reset the module: refused (each CPU
+ * resets the partitions whose windows are its own; A has none). The same
+ * system with C's action halt, or with A on CPU 0 only, passes. */
+static void test_module_reset_where_partition_moves_refused(void **state)
+{
+    static const struct cfg_window a_later[] = {{0, 50 * US, 40 * US}};
+    static const struct cfg_window c_on_1[] = {{2, 50 * US, 40 * US}};
+
+    (void)state;
+    cpu1_plans[0].windows = a_later;
+    cpu1_plans[0].num_windows = 1;
+    assert_false(check_panics());
+    c_action = PV_HM_ACTION_RESET_MODULE;
+    assert_true(check_panics());
+    cpu1_plans[0].windows = c_on_1;
     assert_false(check_panics());
 }
 
@@ -198,7 +222,8 @@ int main(void)
         cmocka_unit_test_setup(test_window_on_other_cpu_runs, setup),
         cmocka_unit_test_setup(test_partition_on_two_cpus_moves, setup),
         cmocka_unit_test_setup(test_channel_across_cpus_accepted, setup),
-        cmocka_unit_test_setup(test_module_reset_on_other_cpu_refused, setup),
+        cmocka_unit_test_setup(test_module_reset_across_cpus_accepted, setup),
+        cmocka_unit_test_setup(test_module_reset_where_partition_moves_refused, setup),
     };
 
     return cmocka_run_group_tests(tests, 0, 0);

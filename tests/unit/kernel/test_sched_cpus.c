@@ -172,6 +172,84 @@ static void test_cpu_not_started_takes_the_switch_when_it_starts(void **state)
     assert_ptr_equal(cpu1.plan, &views1[1]);
 }
 
+/* The module reset (sched_share_reset): the hook's calls, in order. */
+static uint32_t resets_begun[4], resets_everywhere[4], resets_n;
+static uint64_t resets_frame[4], resets_start[4];
+
+static void on_reset(uint32_t cpu, uint64_t frame, uint64_t start, bool everywhere)
+{
+    resets_begun[resets_n] = cpu;
+    resets_frame[resets_n] = frame;
+    resets_start[resets_n] = start;
+    resets_everywhere[resets_n++] = everywhere;
+}
+
+static int setup_reset(void **state)
+{
+    setup(state);
+    resets_n = 0;
+    sched_share_on_reset(on_reset);
+    return 0;
+}
+
+static void test_reset_begins_on_every_cpu_at_one_frame(void **state)
+{
+    (void)state;
+    assert_int_equal(sched_share_request(&cpu0, 1), 2);
+    tick(&cpu0, 55 * MS); /* CPU 0 in frame 2, plan b; CPU 1 lags in frame 1 */
+    /* A switch is in flight (CPU 1 has not begun frame 2): the reset waits,
+     * and a switch asked meanwhile is dropped. */
+    assert_int_equal(sched_share_reset(&cpu1, 0), 0);
+    assert_int_equal(sched_share_request(&cpu0, 1), SCHED_SWITCH_DROPPED);
+    tick(&cpu0, 135 * MS); /* frame 3, b: the reset is not recorded yet */
+    assert_int_equal(resets_n, 0);
+    /* CPU 1 reaches frame 3 late: the reset is recorded from frame 4
+     * (210 ms), with plan a. */
+    tick(&cpu1, 140 * MS);
+    assert_int_equal(cpu1.frames, 3);
+    assert_ptr_equal(cpu1.next_plan, &views1[0]);
+    assert_int_equal(sched_share_request(&cpu1, 1), SCHED_SWITCH_DROPPED);
+    assert_int_equal(resets_n, 0);
+    /* CPU 1 begins it first, then CPU 0, late: the last says everywhere. */
+    tick(&cpu1, 215 * MS);
+    assert_int_equal(resets_n, 1);
+    assert_int_equal(resets_begun[0], 1);
+    assert_false(resets_everywhere[0]);
+    assert_int_equal(cpu1.frame_start, 210 * MS);
+    assert_ptr_equal(cpu1.plan, &views1[0]);
+    tick(&cpu0, 270 * MS); /* skips into frame 5 (260 ms), the reset's 4 on the way */
+    assert_int_equal(resets_n, 2);
+    assert_int_equal(resets_begun[1], 0);
+    assert_true(resets_everywhere[1]);
+    assert_int_equal(resets_frame[0], 4);
+    assert_int_equal(resets_start[0], 210 * MS);
+    assert_int_equal(resets_frame[1], 4); /* not 5, where CPU 0 came to */
+    assert_int_equal(resets_start[1], 210 * MS);
+    assert_int_equal(cpu0.frames, 5);
+    assert_int_equal(cpu0.frame_start, 260 * MS);
+    assert_ptr_equal(cpu0.plan, &views0[0]);
+    /* Frames after it: no reset again; switches are asked again. */
+    tick(&cpu1, 270 * MS);
+    assert_int_equal(resets_n, 2);
+    assert_int_equal(sched_share_request(&cpu0, 1), 6);
+}
+
+static void test_reset_replaces_a_switch_no_cpu_began(void **state)
+{
+    (void)state;
+    assert_int_equal(sched_share_request(&cpu0, 1), 2);
+    assert_int_equal(sched_share_reset(&cpu1, 0), 2);
+    assert_ptr_equal(cpu1.next_plan, &views1[0]);
+    assert_int_equal(sched_share_reset(&cpu0, 0), 2); /* a second: the same one */
+    tick(&cpu0, 50 * MS);
+    tick(&cpu1, 50 * MS);
+    assert_int_equal(resets_n, 2);
+    assert_ptr_equal(cpu0.plan, &views0[0]);
+    assert_int_equal(cpu1.frame_start, 50 * MS);
+    assert_false(resets_everywhere[0]);
+    assert_true(resets_everywhere[1]);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -182,6 +260,8 @@ int main(void)
         cmocka_unit_test_setup(test_request_replaced_before_its_frame, setup),
         cmocka_unit_test_setup(test_request_waits_while_a_switch_is_in_flight, setup),
         cmocka_unit_test_setup(test_cpu_not_started_takes_the_switch_when_it_starts, setup),
+        cmocka_unit_test_setup(test_reset_begins_on_every_cpu_at_one_frame, setup_reset),
+        cmocka_unit_test_setup(test_reset_replaces_a_switch_no_cpu_began, setup_reset),
     };
 
     return cmocka_run_group_tests(tests, NULL, NULL);

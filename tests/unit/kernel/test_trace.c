@@ -80,7 +80,7 @@ static void test_guest_event_stamped_by_kernel(void **state)
     struct pv_trace_status st;
 
     (void)state;
-    trace_start(500);
+    trace_start(500, false);
     fake_time_ns = 2000;
     /* APP names partition 0 in every word it can: the record is its own. */
     assert_int_equal(fake_hcall(&parts[1], PV_HC_TRACE_EVENT, PV_TRACE_USER, 0, 5, 0), PV_OK);
