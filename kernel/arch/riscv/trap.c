@@ -58,16 +58,26 @@ __attribute__((noreturn)) static void resume(void)
 
 /* The idle loop: the kernel's interrupts stay off (sstatus.SIE clear); wfi
  * wakes on the pending timer all the same (sie.STIE), and the loop handles
- * it. */
+ * it. In a guard band's last 2 us it polls sip instead (riscv.h). */
 void riscv_idle(void)
 {
     for (;;) {
-        __asm__ volatile("wfi");
-        if (csr_read(sip) & SIP_STIP) {
-            kernel_on_timer();
-            if (kernel_current()) {
-                resume();
+        if (riscv_idle_state == RISCV_IDLE_SPIN) {
+            while (!(csr_read(sip) & SIP_STIP)) {
             }
+        } else {
+            __asm__ volatile("wfi");
+        }
+        if (!(csr_read(sip) & SIP_STIP)) {
+            continue;
+        }
+        if (riscv_idle_state == RISCV_IDLE_WAKE_EARLY) {
+            riscv_idle_wake_early();
+            continue;
+        }
+        kernel_on_timer();
+        if (kernel_current()) {
+            resume();
         }
     }
 }
