@@ -40,6 +40,8 @@ BY_STEM = {
     "desc": ["test_faults", "test_x86_fault_tasks"],
     "boot": ["test_partitions", "test_schedule", "test_riscv_boot"],
     "uart": ["test_console"],
+    "insn": ["test_faults"],
+    "riscv_insn": ["test_faults"],
     # kernel/arch/riscv and pv/arch/riscv
     "fdt": ["test_riscv_boot", "test_partitions"],
     "mstart": ["test_riscv_pmp", "test_riscv_boot", "test_fpu", "test_faults"],
@@ -90,6 +92,11 @@ def unit_tests_for(path, programs, root):
         return [p for p in kernel_units if path in srcs.get(p.rsplit("kernel-", 1)[1], [])]
     if path.startswith(("kernel/core/include/", "pv/include/")):
         return kernel_units
+    # An arch's file with a host unit test of its own (build/host/unit/
+    # riscv-insn for kernel/arch/riscv/insn.c).
+    m = re.match(r"(?:kernel|pv)/arch/(\w+)/(?:.*/)?(\w+)\.[ch]$", path)
+    if m:
+        return [p for p in host if p.endswith(f"/unit/{m.group(1)}-{m.group(2)}")]
     return []
 
 
@@ -103,7 +110,7 @@ def quick_set(path, programs, root, secs):
     system = [p for p in programs if p.startswith(SYS)
               and os.path.splitext(os.path.basename(p))[0] in names]
     units = unit_tests_for(path, programs, root)
-    own = [p for p in units if p.endswith(("kernel-" + stem, "test_" + stem))]
+    own = [p for p in units if p.endswith(("kernel-" + stem, "test_" + stem, "-" + stem))]
     # The ABI's numbers are checked against the contract in milliseconds.
     own += [p for p in programs if path == "pv/include/pv/abi.h" and p == CONTRACT]
     return own + sorted(system, key=lambda p: secs.get(p, 1e9)) + \

@@ -6,14 +6,7 @@
 #include "partition.h"
 #include "pv/abi.h"
 #include "riscv.h"
-
-#define OPCODE_SYSTEM 0x73u
-
-/* The major opcodes of the F and D extensions: LOAD-FP, STORE-FP, the four
- * fused multiply-adds, OP-FP (bit n set for opcode n >> 2). */
-#define FP_OPCODES                                                                                 \
-    ((1u << (0x07 >> 2)) | (1u << (0x27 >> 2)) | (1u << (0x43 >> 2)) | (1u << (0x47 >> 2)) |       \
-     (1u << (0x4b >> 2)) | (1u << (0x4f >> 2)) | (1u << (0x53 >> 2)))
+#include "riscv_insn.h"
 
 /* The exceptions a partition can cause (scause), their names and the
  * health monitor's classes (docs/pv-api.md). */
@@ -82,25 +75,6 @@ void riscv_idle(void)
     }
 }
 
-/* The fcsr, frm and fflags CSRs (numbers 1-3): the FPU's. */
-#define CSR_IS_FP(insn) ((insn) >> 20 >= 1 && (insn) >> 20 <= 3)
-
-/* An FPU instruction, which traps while sstatus.FS is Off: an F or D
- * opcode, c.fld/c.fsd/c.fldsp/c.fsdsp (RV64C's FP loads and stores), or a
- * CSR instruction on fcsr, frm or fflags. */
-static int is_fpu_instruction(uint64_t insn64)
-{
-    uint32_t insn = (uint32_t)insn64, opcode = insn & 0x7fu, funct3 = insn >> 13 & 7u;
-
-    if ((insn & 3) != 3) {
-        return (insn & 3) != 1 && (funct3 == 1 || funct3 == 5) && insn64 < 0x10000;
-    }
-    if (opcode == OPCODE_SYSTEM) {
-        return (insn >> 12 & 3) != 0 && CSR_IS_FP(insn);
-    }
-    return FP_OPCODES >> (opcode >> 2) & 1;
-}
-
 /* An illegal instruction that is an FPU one is the FPU's (fpu.c: FS Off
  * for a partition without the right, or with it when the retry with the
  * FPU on failed too); another SYSTEM opcode (CSR access, mret, sret, wfi,
@@ -109,10 +83,10 @@ static uint32_t fault_class(const struct riscv_frame *f)
 {
     uint32_t opcode = (uint32_t)f->tval & 0x7fu;
 
-    if (f->cause == EXC_ILLEGAL && is_fpu_instruction(f->tval)) {
+    if (f->cause == EXC_ILLEGAL && riscv_insn_is_fpu(f->tval)) {
         return PV_HM_FPU_ERROR;
     }
-    if (f->cause == EXC_ILLEGAL && opcode == OPCODE_SYSTEM) {
+    if (f->cause == EXC_ILLEGAL && opcode == RISCV_OPCODE_SYSTEM) {
         return PV_HM_PRIVILEGED_INSTRUCTION;
     }
     if (f->cause < 16 && trap_kinds[f->cause].name) {
