@@ -90,3 +90,12 @@ $(UNIT_RISCV_INSN): tests/unit/riscv/test_insn.c kernel/arch/riscv/insn.c \
 		kernel/arch/riscv/insn.c -lcmocka
 HOST_TEST_TARGETS += $(UNIT_RISCV_INSN)
 HOST_TEST_PROGRAMS += $(UNIT_RISCV_INSN)
+# RISC-V's device-tree reader (kernel/arch/riscv/fdt.c) on built trees.
+UNIT_RISCV_FDT := $(UNIT_DIR)/riscv-fdt
+$(UNIT_RISCV_FDT): tests/unit/riscv/test_fdt.c kernel/arch/riscv/fdt.c \
+		kernel/arch/riscv/include/riscv.h kernel/arch/riscv/include/riscv_mstart.h
+	@mkdir -p $(@D)
+	$(Q)$(HOSTCC) $(HOST_CFLAGS) -Ikernel/arch/riscv/include -o $@ tests/unit/riscv/test_fdt.c \
+		kernel/arch/riscv/fdt.c -lcmocka
+HOST_TEST_TARGETS += $(UNIT_RISCV_FDT)
+HOST_TEST_PROGRAMS += $(UNIT_RISCV_FDT)

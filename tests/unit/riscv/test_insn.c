@@ -77,7 +77,8 @@ static void test_csrs(void **state)
 
     for (size_t c = 0; c < sizeof(csrs) / sizeof(csrs[0]); c++) {
         for (uint32_t funct3 = 0; funct3 < 8; funct3++) {
-            uint32_t insn = csrs[c] << 20 | 5u << 15 | funct3 << 12 | 10u << 7 | RISCV_OPCODE_SYSTEM;
+            uint32_t insn =
+                csrs[c] << 20 | 5u << 15 | funct3 << 12 | 10u << 7 | RISCV_OPCODE_SYSTEM;
             int fp = csrs[c] >= 1 && csrs[c] <= 3 && (funct3 & 3) != 0;
 
             assert_int_equal(riscv_insn_is_fpu(insn), fp);
