@@ -24,8 +24,8 @@
 static _Alignas(8) uint8_t blob[4096];
 static uint32_t len; /* of the structure block being built */
 static const char strings[] = "compatible\0reg\0regs\0";
-#define STR_REG  11u
-#define STR_REGS 15u
+#define STR_REG   11u
+#define STR_REGS  15u
 #define STRUCT_AT 64u
 
 static void put32(uint8_t *p, uint32_t v)
