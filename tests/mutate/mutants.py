@@ -247,6 +247,7 @@ FOLDERS = {
     "kernel/core": ("kernel/core", None),
     "kernel/arch/x86": ("kernel/arch/x86", "x86"),
     "kernel/arch/sparc": ("kernel/arch/sparc", "sparc"),
+    "kernel/arch/riscv": ("kernel/arch/riscv", "riscv"),
     "pv": ("pv", None),
     "guest/core": ("guest/core", None),
 }

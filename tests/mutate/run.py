@@ -30,7 +30,7 @@ import mutants as M  # noqa: E402
 import testsets as S  # noqa: E402
 
 GOAL = 0.90
-GOAL_FOLDERS = ("kernel/core", "kernel/arch/x86", "kernel/arch/sparc", "pv")
+GOAL_FOLDERS = ("kernel/core", "kernel/arch/x86", "kernel/arch/sparc", "kernel/arch/riscv", "pv")
 TAP = re.compile(r"^(not ok|ok)\b")
 
 
@@ -70,10 +70,15 @@ def sync_tree(repo, tree):
     return h.hexdigest()[:16]
 
 
+# The directory of an arch's newlib under build/ARCH (riscv's guests are
+# lp64d: mk/arch-riscv.mk).
+NEWLIB_DIR = {"x86": "newlib", "sparc": "newlib", "riscv": "newlib-lp64d"}
+
+
 def copy_newlib(newlib_from, tree, arch):
     """newlib takes a minute per arch to build: take the normal build's."""
-    src = os.path.join(newlib_from, arch, "newlib")
-    dst = os.path.join(tree, "build", arch, "newlib")
+    src = os.path.join(newlib_from, arch, NEWLIB_DIR[arch])
+    dst = os.path.join(tree, "build", arch, NEWLIB_DIR[arch])
     if os.path.exists(os.path.join(dst, "lib", "libc.a")) or \
             not os.path.exists(os.path.join(src, "lib", "libc.a")):
         return
@@ -87,7 +92,8 @@ def copy_newlib(newlib_from, tree, arch):
 
 # One test at a time for every mutation run of this user on this machine.
 QEMU_LOCK = os.path.join("/tmp", f"tessera-mutate-{os.getuid()}.lock")
-OBJCOPY = {"x86": "objcopy", "sparc": "sparc64-linux-gnu-objcopy"}
+OBJCOPY = {"x86": "objcopy", "sparc": "sparc64-linux-gnu-objcopy",
+           "riscv": "riscv64-unknown-elf-objcopy"}
 
 
 class Tree:

@@ -70,6 +70,12 @@ def main():
     srcs = M.source_files(root, "x86")
     ok("pv/include/pv/abi.h" in srcs and "pv/include/pv/hcall_args.h" not in srcs,
        "the tests' oracle hcall_args.h is not mutated")
+    rv = M.source_files(root, "riscv")
+    ok("kernel/arch/riscv/trap.c" in rv and "pv/arch/riscv/include/pv/arch.h" in rv
+       and not any("/x86/" in f or "/sparc/" in f for f in rv),
+       "riscv: its kernel and pv binding, no other arch's")
+    ok(M.folder_of("kernel/arch/riscv/time.c") == "kernel/arch/riscv"
+       and M.folder_of("pv/arch/riscv/libgcc/mem.c") == "pv", "riscv's folders")
     print(f"1..{n}")
     return 1 if failed else 0
 

@@ -29,16 +29,26 @@ BY_STEM = {
     "kformat": ["test_console", "test_hm"],
     "kstring": ["test_hypercalls", "test_ports"],
     "cfg": ["test_partitions", "test_schedule", "test_ports"],
-    "trap": ["test_faults", "test_x86_breaches", "test_sparc_traps", "test_x86_fault_tasks"],
+    "trap": ["test_faults", "test_x86_breaches", "test_sparc_traps", "test_x86_fault_tasks",
+             "test_guard"],
     "entry": ["test_faults", "test_hypercalls", "test_sparc_traps"],
     "window": ["test_sparc_traps", "test_faults"],
-    "mmu": ["test_rights", "test_shared", "test_faults"],
+    "mmu": ["test_rights", "test_shared", "test_faults", "test_riscv_pmp"],
     "fpu": ["test_fpu", "test_x86_breaches"],
-    "time": ["test_schedule", "test_virq"],
+    "time": ["test_schedule", "test_virq", "test_guard", "test_fuzz"],
     "upcall": ["test_virq", "test_hypercalls"],
     "desc": ["test_faults", "test_x86_fault_tasks"],
-    "boot": ["test_partitions", "test_schedule"],
+    "boot": ["test_partitions", "test_schedule", "test_riscv_boot"],
     "uart": ["test_console"],
+    "insn": ["test_faults"],
+    "riscv_insn": ["test_faults"],
+    # kernel/arch/riscv and pv/arch/riscv
+    "fdt": ["test_riscv_boot", "test_partitions"],
+    "mstart": ["test_riscv_pmp", "test_riscv_boot", "test_fpu", "test_faults"],
+    "riscv": ["test_faults", "test_hypercalls", "test_guard", "test_fuzz"],
+    "riscv_mstart": ["test_riscv_pmp", "test_riscv_boot"],
+    "mem": ["test_hypercalls", "test_ports", "test_hcall_args"],
+    "word": ["test_hcall_args", "test_hypercalls"],
     # pv/include/pv and pv/arch/*/include/pv
     "abi": ["test_hypercalls", "test_hcall_args", "test_virq"],
     "pv": ["test_hypercalls", "test_virq", "test_ports"],
@@ -82,6 +92,11 @@ def unit_tests_for(path, programs, root):
         return [p for p in kernel_units if path in srcs.get(p.rsplit("kernel-", 1)[1], [])]
     if path.startswith(("kernel/core/include/", "pv/include/")):
         return kernel_units
+    # An arch's file with a host unit test of its own (build/host/unit/
+    # riscv-insn for kernel/arch/riscv/insn.c).
+    m = re.match(r"(?:kernel|pv)/arch/(\w+)/(?:.*/)?(\w+)\.[ch]$", path)
+    if m:
+        return [p for p in host if p.endswith(f"/unit/{m.group(1)}-{m.group(2)}")]
     return []
 
 
@@ -95,7 +110,7 @@ def quick_set(path, programs, root, secs):
     system = [p for p in programs if p.startswith(SYS)
               and os.path.splitext(os.path.basename(p))[0] in names]
     units = unit_tests_for(path, programs, root)
-    own = [p for p in units if p.endswith(("kernel-" + stem, "test_" + stem))]
+    own = [p for p in units if p.endswith(("kernel-" + stem, "test_" + stem, "-" + stem))]
     # The ABI's numbers are checked against the contract in milliseconds.
     own += [p for p in programs if path == "pv/include/pv/abi.h" and p == CONTRACT]
     return own + sorted(system, key=lambda p: secs.get(p, 1e9)) + \

@@ -8,7 +8,8 @@ spins. Without arguments: the short seeded run of `make test`. With
 Checks: the kernel did not panic and shut down in order (QEMU did not hang),
 the fuzzer made every call and found nothing, and the victim's lines are
 those of the reference run: all of them under -icount (window-start
-latencies included), the work lines (FPU and memory) without it."""
+latencies included: byte-identical on x86 and RISC-V, within the issue's
+1.1x on SPARC), the work lines (FPU and memory) without it."""
 import argparse
 import re
 import sys
@@ -19,11 +20,14 @@ DONE = re.compile(r"fuzz done: seed=(\d+) calls=(\d+) .* findings=(\d+) unexpect
 
 
 # The isolation target of issue 14: a neighbour moves the next window
-# start by at most 10 %. Byte-identical is the aim (and what the runs show
-# since the HM log append is constant-time: docs/testing.md); latencies are
-# held to the target, everything else the victim reports (FPU, memory) to
+# start by at most 10 %. Byte-identical is the aim, and what x86 and RISC-V
+# are held to (their idle loops spin through the guard band's last 2 us,
+# RISC-V's window start is armed on the time CSR's grid: docs/testing.md);
+# on SPARC latencies are held to the target (a 10^7-call run had one block
+# two 25 ns ticks off), everything else the victim reports (FPU, memory) to
 # the byte. A difference within the target is printed.
 TARGET = 1.1
+EXACT = ARCH in ("x86", "riscv")
 LAT = re.compile(r"lat (\d+): n=(\d+) min=(\d+) max=(\d+)")
 
 
@@ -82,15 +86,15 @@ def main():
            f"victim lines: {len(got)} fuzzed, {len(want)} reference")
     bad = [ln for ln in got if "BAD" in ln or "LOST" in ln]
     # The latency lines and the work lines each in their order: where a
-    # latency is within the target but not identical (RISC-V's time CSR
-    # ticks at 100 ns), V's work may cross a line's end a window earlier or
-    # later, and the two kinds interleave differently.
+    # latency is within the target but not identical (SPARC), V's work may
+    # cross a line's end a window earlier or later, and the two kinds
+    # interleave differently.
     diff = []
     for lat in (True, False):
         g_lines = [ln for ln in got if ln.startswith("lat ") == lat]
         w_lines = [ln for ln in want if ln.startswith("lat ") == lat]
         diff += [(i, g, w) for i, (g, w) in enumerate(zip(g_lines, w_lines)) if g != w and not
-                 (lat and latency_within(g, w))]
+                 (lat and not EXACT and latency_within(g, w))]
     tap.ok(not bad and not diff, f"fuzz {args.seed}: the victim's output is the reference's",
            "\n".join(bad[:5] + [f"line {i}: {g!r} != {w!r}" for i, g, w in diff[:10]]))
     lat_got = [ln for ln in got if ln.startswith("lat ")]

@@ -80,3 +80,22 @@ $(UNIT_DIVDI3): tests/unit/pv/test_divdi3.c pv/arch/sparc/libgcc/divdi3.c
 		-D__umoddi3=t_umoddi3 -D__divdi3=t_divdi3 -D__moddi3=t_moddi3 -o $@ $^ -lcmocka
 HOST_TEST_TARGETS += $(UNIT_DIVDI3)
 HOST_TEST_PROGRAMS += $(UNIT_DIVDI3)
+
+# RISC-V's FPU-instruction classifier (kernel/arch/riscv/insn.c) on the host.
+UNIT_RISCV_INSN := $(UNIT_DIR)/riscv-insn
+$(UNIT_RISCV_INSN): tests/unit/riscv/test_insn.c kernel/arch/riscv/insn.c \
+		kernel/arch/riscv/include/riscv_insn.h
+	@mkdir -p $(@D)
+	$(Q)$(HOSTCC) $(HOST_CFLAGS) -Ikernel/arch/riscv/include -o $@ tests/unit/riscv/test_insn.c \
+		kernel/arch/riscv/insn.c -lcmocka
+HOST_TEST_TARGETS += $(UNIT_RISCV_INSN)
+HOST_TEST_PROGRAMS += $(UNIT_RISCV_INSN)
+# RISC-V's device-tree reader (kernel/arch/riscv/fdt.c) on built trees.
+UNIT_RISCV_FDT := $(UNIT_DIR)/riscv-fdt
+$(UNIT_RISCV_FDT): tests/unit/riscv/test_fdt.c kernel/arch/riscv/fdt.c \
+		kernel/arch/riscv/include/riscv.h kernel/arch/riscv/include/riscv_mstart.h
+	@mkdir -p $(@D)
+	$(Q)$(HOSTCC) $(HOST_CFLAGS) -Ikernel/arch/riscv/include -o $@ tests/unit/riscv/test_fdt.c \
+		kernel/arch/riscv/fdt.c -lcmocka
+HOST_TEST_TARGETS += $(UNIT_RISCV_FDT)
+HOST_TEST_PROGRAMS += $(UNIT_RISCV_FDT)

@@ -6,14 +6,7 @@
 #include "partition.h"
 #include "pv/abi.h"
 #include "riscv.h"
-
-#define OPCODE_SYSTEM 0x73u
-
-/* The major opcodes of the F and D extensions: LOAD-FP, STORE-FP, the four
- * fused multiply-adds, OP-FP (bit n set for opcode n >> 2). */
-#define FP_OPCODES                                                                                 \
-    ((1u << (0x07 >> 2)) | (1u << (0x27 >> 2)) | (1u << (0x43 >> 2)) | (1u << (0x47 >> 2)) |       \
-     (1u << (0x4b >> 2)) | (1u << (0x4f >> 2)) | (1u << (0x53 >> 2)))
+#include "riscv_insn.h"
 
 /* The exceptions a partition can cause (scause), their names and the
  * health monitor's classes (docs/pv-api.md). */
@@ -58,37 +51,28 @@ __attribute__((noreturn)) static void resume(void)
 
 /* The idle loop: the kernel's interrupts stay off (sstatus.SIE clear); wfi
  * wakes on the pending timer all the same (sie.STIE), and the loop handles
- * it. */
+ * it. In a guard band's last 2 us it polls sip instead (riscv.h). */
 void riscv_idle(void)
 {
     for (;;) {
-        __asm__ volatile("wfi");
-        if (csr_read(sip) & SIP_STIP) {
-            kernel_on_timer();
-            if (kernel_current()) {
-                resume();
+        if (riscv_idle_state == RISCV_IDLE_SPIN) {
+            while (!(csr_read(sip) & SIP_STIP)) {
             }
+        } else {
+            __asm__ volatile("wfi");
+        }
+        if (!(csr_read(sip) & SIP_STIP)) {
+            continue;
+        }
+        if (riscv_idle_state == RISCV_IDLE_WAKE_EARLY) {
+            riscv_idle_wake_early();
+            continue;
+        }
+        kernel_on_timer();
+        if (kernel_current()) {
+            resume();
         }
     }
-}
-
-/* The fcsr, frm and fflags CSRs (numbers 1-3): the FPU's. */
-#define CSR_IS_FP(insn) ((insn) >> 20 >= 1 && (insn) >> 20 <= 3)
-
-/* An FPU instruction, which traps while sstatus.FS is Off: an F or D
- * opcode, c.fld/c.fsd/c.fldsp/c.fsdsp (RV64C's FP loads and stores), or a
- * CSR instruction on fcsr, frm or fflags. */
-static bool is_fpu_instruction(uint64_t insn64)
-{
-    uint32_t insn = (uint32_t)insn64, opcode = insn & 0x7fu, funct3 = insn >> 13 & 7u;
-
-    if ((insn & 3) != 3) {
-        return (insn & 3) != 1 && (funct3 == 1 || funct3 == 5) && insn64 < 0x10000;
-    }
-    if (opcode == OPCODE_SYSTEM) {
-        return (insn >> 12 & 3) != 0 && CSR_IS_FP(insn);
-    }
-    return (FP_OPCODES >> (opcode >> 2) & 1) != 0;
 }
 
 /* An illegal instruction that is an FPU one is the FPU's (fpu.c: FS Off
@@ -99,10 +83,10 @@ static uint32_t fault_class(const struct riscv_frame *f)
 {
     uint32_t opcode = (uint32_t)f->tval & 0x7fu;
 
-    if (f->cause == EXC_ILLEGAL && is_fpu_instruction(f->tval)) {
+    if (f->cause == EXC_ILLEGAL && riscv_insn_is_fpu(f->tval)) {
         return PV_HM_FPU_ERROR;
     }
-    if (f->cause == EXC_ILLEGAL && opcode == OPCODE_SYSTEM) {
+    if (f->cause == EXC_ILLEGAL && opcode == RISCV_OPCODE_SYSTEM) {
         return PV_HM_PRIVILEGED_INSTRUCTION;
     }
     if (f->cause < 16 && trap_kinds[f->cause].name) {

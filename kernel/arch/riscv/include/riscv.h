@@ -67,5 +67,20 @@ int riscv_fpu_trap(struct partition *p);
 void riscv_fpu_release(struct partition *p);
 __attribute__((noreturn)) void riscv_resume(struct riscv_frame *f);
 __attribute__((noreturn)) void riscv_idle(void);
+/* How the idle loop waits. RISCV_IDLE_HALT: wfi until the timer. In a
+ * guard band (arch_timer_arm_idle) the timer is armed 2 us short of the
+ * window start (RISCV_IDLE_WAKE_EARLY); that interrupt arms the window
+ * start on the time CSR's grid (timesync.S) and from then on the loop
+ * spins (RISCV_IDLE_SPIN) until the window start's. Under QEMU -icount a
+ * CPU in wfi is woken by a clock warp that QEMU's main thread may compute
+ * before the CPU thread has counted its last instructions, so the wake-up
+ * comes late by an amount that depends on the host; a spinning CPU sees
+ * the timer at its exact instruction count. x86's idle loop does the same
+ * (x86.h), SPARC's arms on its clock's grid too (sparc/timesync.S). */
+enum { RISCV_IDLE_HALT, RISCV_IDLE_WAKE_EARLY, RISCV_IDLE_SPIN };
+extern volatile uint32_t riscv_idle_state;
+/* The early wake-up (state RISCV_IDLE_WAKE_EARLY): arms the timer for
+ * the window start; the state becomes RISCV_IDLE_SPIN. */
+void riscv_idle_wake_early(void);
 
 #endif
