@@ -56,7 +56,16 @@ sparc_trap_table:
     sethi %hi(window_underflow), %l4
     jmp %l4 + %lo(window_underflow)
      andcc %l0, PSR_PS, %g0
-    .rept TT_FLUSH_WINDOWS - TT_WINDOW_UNDERFLOW - 1
+    .rept TT_INTERRUPT(7) - TT_WINDOW_UNDERFLOW - 1
+    trap_entry
+    .endr
+    /* The schedule timer's interrupt: served in place when it only expires
+     * a one-shot timer of the running partition (timer_fast). */
+    rd %psr, %l0
+    sethi %hi(timer_fast), %l4
+    jmp %l4 + %lo(timer_fast)
+     andcc %l0, PSR_PS, %g0
+    .rept TT_FLUSH_WINDOWS - TT_INTERRUPT(7) - 1
     trap_entry
     .endr
     /* ta 3, the window flush: served in place too when every window to

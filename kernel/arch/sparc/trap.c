@@ -155,6 +155,8 @@ __attribute__((noreturn)) void sparc_resume(void)
     }
     next->ctx.frame.psr = (next->ctx.frame.psr & ~PSR_EF) | sparc_fpu_psr(next);
     sparc_cur_frame = &next->ctx.frame;
+    /* Last: the clock is not read again before the partition runs. */
+    sparc_fast_timer_update(next);
     sparc_resume_user(&next->ctx.frame);
 }
 
