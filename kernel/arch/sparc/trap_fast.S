@@ -489,9 +489,10 @@ upcall_slow:
  * which is checked here - output queued, console input waiting on the
  * UART, the time before the timer's deadline tick (an early interrupt) or
  * at the run's end, upcalls disabled or the timer's line masked, no room
- * for the upcall frame (span [frame - 96, frame + 80) below the control
- * page, on pages the MMU says the partition may write: a subset of what
- * arch_upcall_push() accepts): any of them goes the full way, with nothing
+ * for the upcall frame (span [frame - 96, frame + 80) in one page below
+ * the control page that the MMU says the partition may write: a subset of
+ * what arch_upcall_push() accepts, which wants one area; a span across two
+ * pages may cross two areas): any of them goes the full way, with nothing
  * changed. Served, it does what kernel_on_timer() does then: acks the
  * interrupt and arms the timer for the run's end (armed_deadline and the
  * record follow), disarms the timer, counts its expiration and the kernel
@@ -546,18 +547,14 @@ timer_fast:
     std %g2, [%l4 + FAST_TIMER_SAVED_G + 8]
     sub %i6, UPCALL_FRAME_SIZE, %g1
     andn %g1, 7, %g1
-    add %g1, UPCALL_FRAME_SIZE - 1, %g2
+    sub %g1, UPCALL_STACK_FRAME, %g2    /* where the span starts */
     sethi %hi(SHARED_VA), %g3
     cmp %g2, %g3
     bgeu timer_slow
+     and %g2, 0xfff, %g3
+    cmp %g3, 0x1000 - UPCALL_STACK_FRAME - UPCALL_FRAME_SIZE
+    bgu timer_slow              /* across a page: maybe two areas */
      andn %g2, 0xfff, %g2
-    or %g2, MMU_PROBE_ALL, %g2
-    lda [%g2] ASI_MMU_FLUSH, %g2
-    and %g2, PTE_USER_W_MASK, %g2
-    cmp %g2, PTE_USER_W_MATCH
-    bne timer_slow
-     sub %g1, UPCALL_STACK_FRAME, %g2
-    andn %g2, 0xfff, %g2
     or %g2, MMU_PROBE_ALL, %g2
     lda [%g2] ASI_MMU_FLUSH, %g2
     and %g2, PTE_USER_W_MASK, %g2

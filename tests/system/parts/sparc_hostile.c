@@ -117,10 +117,18 @@ static int32_t qs, qd, hm_count;
 static uint64_t spill_stack[128] __attribute__((aligned(8)));
 static uint8_t big[4096];
 
+/* Non-zero: the timer is one-shot, armed again this far ahead by every
+ * upcall - so that the next one is served by the kernel's timer fast path
+ * (trap_fast.S, timer_fast), where a periodic timer takes the full entry. */
+static uint32_t oneshot_ns;
+
 void pv_upcall_handler(struct pv_upcall_frame *frame)
 {
     if (frame->lines & (1u << PV_IRQ_TIMER)) {
         ticks++;
+        if (oneshot_ns) {
+            pv_timer_set(PV_CLOCK_WALL, pv_clock_ns() + oneshot_ns, 0);
+        }
     }
 }
 
@@ -515,25 +523,32 @@ static void interrupts(void)
     }
     report("interrupts in every hostile state");
     /* Upcalls: the frame and the save area below it exactly at the start
-     * of B ([sp - 176, sp), sp odd or not), or at its very end. */
+     * of B ([sp - 176, sp), sp odd or not), or at its very end; from the
+     * periodic timer (the full entry) and from a one-shot one (the fast
+     * path, each upcall arming the next). */
     const uint32_t edges[] = {B_VA + 176, B_VA + 179, B_VA + 183, B_END, B_END + 7};
-    cur = "upcalls";
     pv_upcall_set(pv_upcall_entry);
     pv_irq_unmask_line(PV_IRQ_TIMER);
     pv_irq_enable();
-    for (uint32_t depth = 0; depth < 7; depth++) {
-        for (uint32_t e = 0; e < sizeof edges / sizeof edges[0]; e++) {
-            fill_ab();
-            before = ticks;
-            spin_in(depth, edges[e], 1);
-            if (ticks - before < 2) {
-                fail("%u upcalls with sp %08x", ticks - before, edges[e], 0);
+    for (int oneshot = 0; oneshot < 2; oneshot++) {
+        cur = oneshot ? "one-shot upcalls" : "upcalls";
+        oneshot_ns = oneshot ? 5000 : 0;
+        pv_timer_set(PV_CLOCK_WALL, pv_clock_ns() + 5000, oneshot ? 0 : 5000);
+        for (uint32_t depth = 0; depth < 7; depth++) {
+            for (uint32_t e = 0; e < sizeof edges / sizeof edges[0]; e++) {
+                fill_ab();
+                before = ticks;
+                spin_in(depth, edges[e], 1);
+                if (ticks - before < 2) {
+                    fail("%u upcalls with sp %08x", ticks - before, edges[e], 0);
+                }
+                check_ab(e < 3 ? A_VA : B_VA, e < 3 ? 4096 + 176 : 8192);
             }
-            check_ab(e < 3 ? A_VA : B_VA, e < 3 ? 4096 + 176 : 8192);
         }
+        oneshot_ns = 0;
+        pv_timer_set(PV_CLOCK_WALL, 0, 0);
     }
     pv_irq_disable();
-    pv_timer_set(PV_CLOCK_WALL, 0, 0);
     report("upcalls with their frame at the edges of B");
 }
 
@@ -654,7 +669,9 @@ static void refused(uint32_t n)
     case 4:
     case 5:
     case 6:
-        pv_timer_set(PV_CLOCK_WALL, pv_clock_ns() + 5000, 5000);
+        /* One-shot: refused by the timer fast path's frame check first,
+         * then by the full entry (the periodic timer's way). */
+        pv_timer_set(PV_CLOCK_WALL, pv_clock_ns() + 5000, 0);
         pv_upcall_set(pv_upcall_entry);
         pv_irq_unmask_line(PV_IRQ_TIMER);
         pv_irq_enable();
