@@ -188,6 +188,7 @@ from_kernel:
 
 /* Starts C function %g7 on an empty kernel stack in window KERNEL_CWP,
  * traps on, interrupts masked. It never returns. */
+    .global enter_kernel
 enter_kernel:
     set PSR_S | PSR_PIL | KERNEL_CWP, %g5
     wr %g5, %psr

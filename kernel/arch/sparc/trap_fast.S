@@ -503,11 +503,11 @@ upcall_slow:
  * partition's outs) and %g1-%g3, kept in the record while used. A schedule
  * interrupt pending by then is taken at once, the partition's state
  * complete (window_irq). %l0 = PSR, %l1 = PC, %l2 = nPC; icc says whether
- * it came from supervisor mode (the idle loop: the full way).
+ * it came from supervisor mode (the idle loop: timer_idle).
  */
     .global timer_fast
 timer_fast:
-    bnz timer_full
+    bnz timer_idle
      sethi %hi(sparc_fast_timer), %l4
     or %l4, %lo(sparc_fast_timer), %l4
     ld [%l4 + FAST_TIMER_PART], %l5
@@ -640,6 +640,13 @@ timer_slow:
 timer_full:
     b trap_common
      mov 0x17 << 4, %l3
+/* From the idle loop, which keeps no state: straight to C (trap.c), past
+ * trap_common's tests of where the trap came from and the record of a
+ * kernel trap that only a panic would print. */
+timer_idle:
+    set sparc_timer_idle, %g7
+    b enter_kernel
+     nop
 
 /*
  * The pv clock, `ta 0x43` (docs/pv-api.md, SPARC binding): the kernel's
