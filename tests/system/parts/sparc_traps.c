@@ -306,9 +306,8 @@ static void check_timer_upcall_fast(void)
 }
 
 /* The recursion again with a one-shot timer that each upcall arms: the
- * timer fast path's upcalls, at every depth (1 ms, 10 runs). Not in
- * windows(): its frame would move the stack of check_flush_fast(), whose
- * save areas must not cross a page. */
+ * timer fast path's upcalls at every depth. Not in windows(), whose frame
+ * would move check_flush_fast()'s save areas (they must not cross a page). */
 __attribute__((noinline)) static void recursion_under_oneshot(void)
 {
     uint32_t bad = 0, runs = 0;
