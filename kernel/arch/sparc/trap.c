@@ -156,8 +156,9 @@ __attribute__((noreturn)) void sparc_resume(void)
     next->ctx.frame.psr = (next->ctx.frame.psr & ~PSR_EF) | sparc_fpu_psr(next);
     sparc_cur_frame = &next->ctx.frame;
     /* Last: the clock is not read again before the partition runs. The
-     * usual answer (no wall-clock timer armed) without a call. */
-    if (next->timers[PV_CLOCK_WALL].armed) {
+     * usual answers (no wall-clock timer armed, or a periodic one: the
+     * RTEMS tick) without a call. */
+    if (next->timers[PV_CLOCK_WALL].armed && !next->timers[PV_CLOCK_WALL].period) {
         sparc_fast_timer_update(next);
     } else {
         sparc_fast_timer.part = NULL;

@@ -513,7 +513,7 @@ timer_fast:
     ld [%l4 + FAST_TIMER_PART], %l5
     tst %l5
     bz timer_full
-     nop
+     mov TT_INTERRUPT(7), %l3
     ld [%l5 + PART_CONSOLE_LEN], %l6
     tst %l6
     bnz timer_full
@@ -637,9 +637,10 @@ timer_fast:
 timer_slow:
     ld [%l4 + FAST_TIMER_SAVED_G], %g1
     ldd [%l4 + FAST_TIMER_SAVED_G + 8], %g2
+/* From user mode, as trap_common would find: straight past its tests. */
 timer_full:
-    b trap_common
-     mov 0x17 << 4, %l3
+    b trap_from_user
+     mov TT_INTERRUPT(7), %l3
 /* From the idle loop, which keeps no state: straight to C (trap.c), past
  * trap_common's tests of where the trap came from and the record of a
  * kernel trap that only a panic would print. */
