@@ -279,13 +279,15 @@ $(eval $(call tessera_system,sparc-stacks,tests/system/systems/sparc-stacks.xml,
 TEST_TARGETS += $(SYSTEMS_DIR)/sparc-stacks/system.elf
 TEST_PROGRAMS += tests/system/test_sparc_traps.py
 # Every kernel entry in a hostile CPU state, beside the fuzzer's victim.
-# Two sources: the checks (sparc_hostile.c) and the assembly that enters the
-# kernel in the hostile state (sparc_hostile_entry.c).
+# Three sources: the checks (sparc_hostile.c), the hostile state set up and
+# checked (sparc_hostile_state.c) and the assembly that enters the kernel in
+# it (sparc_hostile_entry.c).
 SPARC_HOSTILE_DIR := $(PART_IMAGE_DIR)/obj/sparc-hostile
 $(SPARC_HOSTILE_DIR)/%.o: tests/system/parts/%.c tests/system/parts/sparc_hostile.h
 	@mkdir -p $(@D)
 	$(Q)$(TARGET_CC) $(TP_CFLAGS) -Itests/system/parts -c $< -o $@
-SPARC_HOSTILE_OBJS := $(SPARC_HOSTILE_DIR)/sparc_hostile.o $(SPARC_HOSTILE_DIR)/sparc_hostile_entry.o
+SPARC_HOSTILE_OBJS := $(SPARC_HOSTILE_DIR)/sparc_hostile.o $(SPARC_HOSTILE_DIR)/sparc_hostile_state.o \
+	$(SPARC_HOSTILE_DIR)/sparc_hostile_entry.o
 -include $(SPARC_HOSTILE_OBJS:.o=.d)
 $(PART_IMAGE_DIR)/sparc-hostile.elf: $(SPARC_HOSTILE_OBJS) $(TP_LIB_OBJS) $(PV_START) $(PV_LIB) \
 		$(PV_PARTITION_LDS)

@@ -65,8 +65,9 @@ static uint64_t run_end(void)
  * (docs/architecture.md, "Multicore"). */
 
 /* run_end() as reschedule() found it, for the arm_timer() that always
- * follows it in the same kernel entry: worked out once per entry. */
-static uint64_t entry_run_end ARCH_PER_CPU;
+ * follows it in the same kernel entry: worked out once per entry (and read
+ * by an arch's timer fast path: kernel.h). */
+uint64_t entry_run_end ARCH_PER_CPU;
 
 /* The owner's window started with output queued: drain it in a timer entry
  * CONSOLE_DRAIN_DELAY_NS into its run, after its window-start upcall. */
@@ -214,7 +215,7 @@ static void reschedule(uint64_t now)
 }
 
 /* The deadline the timer is armed for; UINT64_MAX once it has fired. */
-static uint64_t armed_deadline ARCH_PER_CPU = UINT64_MAX;
+uint64_t armed_deadline ARCH_PER_CPU = UINT64_MAX;
 
 /* The next time the kernel must act: the guard, a timer of the owner, or
  * in the guard band only the slot end (nothing may interrupt the idle loop

@@ -99,9 +99,13 @@ def main():
             "kernel entries: none",
             "window flush onto a plain stack: served in the trap table",
             "upcall return: served in the trap table, one kernel entry",
+            "recursion under one-shot timer upcalls: ok, upcalls: many",
+            "one-shot timer upcall: served in the trap table, expirations counted",
             "sparc-traps 200 done"],
-           "sparc-traps: deep recursion, flushes and upcalls keep every window right "
-           "(window traps counted as kernel entries); "
+           "sparc-traps: deep recursion, flushes and upcalls (a periodic timer's: the "
+           "full entry; a one-shot timer's: the timer fast path) keep every window right "
+           "(window traps counted as kernel entries); a one-shot timer's upcall is served "
+           "in the trap table and counts its expiration; "
            "the clock trap reads a moving counter without entering the kernel; "
            "pv_clock_ns's trap (ta 0x43) is the kernel's clock, changes no other "
            "register nor icc, and is no kernel entry; a window flush onto a plain "

@@ -56,7 +56,16 @@ sparc_trap_table:
     sethi %hi(window_underflow), %l4
     jmp %l4 + %lo(window_underflow)
      andcc %l0, PSR_PS, %g0
-    .rept TT_FLUSH_WINDOWS - TT_WINDOW_UNDERFLOW - 1
+    .rept TT_INTERRUPT(7) - TT_WINDOW_UNDERFLOW - 1
+    trap_entry
+    .endr
+    /* The schedule timer's interrupt: served in place when it only expires
+     * a one-shot timer of the running partition (timer_fast). */
+    rd %psr, %l0
+    sethi %hi(timer_fast), %l4
+    jmp %l4 + %lo(timer_fast)
+     andcc %l0, PSR_PS, %g0
+    .rept TT_FLUSH_WINDOWS - TT_INTERRUPT(7) - 1
     trap_entry
     .endr
     /* ta 3, the window flush: served in place too when every window to
@@ -110,7 +119,10 @@ trap_common:
     bnz from_kernel
      nop
 
-    /* ---- from user mode ---- */
+    /* ---- from user mode (trap_fast.S's timer_fast comes here with %l3
+     * the trap type) ---- */
+    .global trap_from_user
+trap_from_user:
     sethi %hi(sparc_cur_frame), %l4
     ld [%l4 + %lo(sparc_cur_frame)], %l4
     st %l0, [%l4 + FRAME_PSR]
@@ -179,6 +191,7 @@ from_kernel:
 
 /* Starts C function %g7 on an empty kernel stack in window KERNEL_CWP,
  * traps on, interrupts masked. It never returns. */
+    .global enter_kernel
 enter_kernel:
     set PSR_S | PSR_PIL | KERNEL_CWP, %g5
     wr %g5, %psr
@@ -265,19 +278,17 @@ sparc_resume_user:
     mov %o0, %g1
     rd %psr, %g2
     andn %g2, PSR_ET, %g2
+    /* The three instructions after each wr %psr may run with the old PSR:
+     * they touch no windowed register and cannot trap (PIL 15 masks every
+     * interrupt but the unused level 15, and they are no window or memory
+     * trap), so they do useful work instead of nops. */
     wr %g2, %psr
-    nop
-    nop
-    nop
     wr %g0, %wim
     ld [%g1 + FRAME_NWIN], %g4
     sub %g4, 1, %g5             /* the oldest window goes to CWP nwin - 1 */
     andn %g2, PSR_CWP, %g2
     or %g2, %g5, %g2
     wr %g2, %psr
-    nop
-    nop
-    nop
     sll %g5, 6, %g3
     add %g3, FRAME_WIN, %g3
     add %g1, %g3, %g3
@@ -310,10 +321,7 @@ sparc_resume_user:
     set PSR_ICC | PSR_EF, %l3
     and %l0, %l3, %l0
     or %l0, PSR_S | 7, %l0      /* PS = 0: rett goes to user; PIL 0 */
-    wr %l0, %psr
-    nop
-    nop
-    nop
+    wr %l0, %psr                /* the same CWP; traps stay off */
     ldd [%g1 + FRAME_G + 8], %g2
     ldd [%g1 + FRAME_G + 16], %g4
     ldd [%g1 + FRAME_G + 24], %g6

@@ -28,7 +28,6 @@
 #define CLOCK_TIMER    0
 #define SCHED_TIMER    1
 #define SCHED_IRQ      7
-#define ARM_MAX_TICKS  0x7fffffffu
 
 #define IRQMP_BASE    0x80000200u
 #define IRQMP_LEVEL   (IRQMP_BASE + 0x00)
@@ -87,7 +86,7 @@ static inline uint32_t udiv_y(uint32_t hi, uint32_t lo, uint32_t d)
 /* The tick of a time in ns, rounded up: the interrupt must not come before
  * the deadline. Long division in two udivs instead of libgcc's or GCC's
  * 64-bit sequence (about 40 instructions on every timer arm). */
-static uint64_t ns_to_ticks_up(uint64_t ns)
+uint64_t sparc_ns_to_ticks_up(uint64_t ns)
 {
     uint64_t n = ns + TICK_NS - 1;
     uint32_t hi = (uint32_t)(n >> 32);
@@ -96,13 +95,17 @@ static uint64_t ns_to_ticks_up(uint64_t ns)
     return (uint64_t)qh << 32 | udiv_y(hi - qh * TICK_NS, (uint32_t)n, TICK_NS);
 }
 
+uint64_t sparc_timer_armed_tick;
+
 void arch_timer_arm(uint64_t deadline_ns)
 {
     /* In ticks: ceil(deadline / 25) - now is ceil((deadline - now * 25) /
      * 25), now being whole ticks. */
     uint64_t now = now_ticks();
-    uint64_t at = ns_to_ticks_up(deadline_ns);
+    uint64_t at = sparc_ns_to_ticks_up(deadline_ns);
     uint64_t count = at > now ? at - now : 1;
+
+    sparc_timer_armed_tick = at;
 
     if (count > ARM_MAX_TICKS) {
         count = ARM_MAX_TICKS; /* wake up early and re-arm */
@@ -123,8 +126,9 @@ void arch_timer_arm_idle(uint64_t deadline_ns)
 {
     uint64_t now = now_ticks();
     /* The tick of the deadline, rounded up as arch_timer_arm() does. */
-    uint64_t at = ns_to_ticks_up(deadline_ns);
+    uint64_t at = sparc_ns_to_ticks_up(deadline_ns);
 
+    sparc_timer_armed_tick = at;
     if (at < now + ON_GRID_MIN_TICKS || at - now > ARM_MAX_TICKS) {
         arch_timer_arm(deadline_ns);
         return;

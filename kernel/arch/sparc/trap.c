@@ -155,6 +155,14 @@ __attribute__((noreturn)) void sparc_resume(void)
     }
     next->ctx.frame.psr = (next->ctx.frame.psr & ~PSR_EF) | sparc_fpu_psr(next);
     sparc_cur_frame = &next->ctx.frame;
+    /* Last: the clock is not read again before the partition runs. The
+     * usual answers (no wall-clock timer armed, or a periodic one: the
+     * RTEMS tick) without a call. */
+    if (next->timers[PV_CLOCK_WALL].armed && !next->timers[PV_CLOCK_WALL].period) {
+        sparc_fast_timer_update(next);
+    } else {
+        sparc_fast_timer.part = NULL;
+    }
     sparc_resume_user(&next->ctx.frame);
 }
 
@@ -226,6 +234,15 @@ __attribute__((noreturn)) void sparc_trap_user(void)
         }
         fault(p, fault_class(tt), addr, why);
     }
+    sparc_resume();
+}
+
+/* The schedule timer's interrupt of the idle loop, which trap_fast.S's
+ * timer_fast sends here directly: what sparc_trap_kernel() does for it. */
+__attribute__((noreturn)) void sparc_timer_idle(void)
+{
+    sparc_timer_ack();
+    kernel_on_timer();
     sparc_resume();
 }
 

@@ -69,4 +69,16 @@ extern struct hstate hs;
 
 void hostile_run(void);
 
+/* sparc_hostile_state.c: what the checks are doing (for the failure
+ * lines); a failure, printed (the first 20 of a group) and counted; hs
+ * set up for one entry of kind with depth + 1 windows and the given
+ * pointers (fp 1: the innermost window keeps its real %fp); the registers
+ * hostile_run dumped checked (the entry may change only %o0, to want_o0);
+ * a group's result line, its failure count reset. */
+extern const char *hostile_what;
+void fail(const char *fmt, uint32_t a, uint32_t b, uint32_t c);
+void prepare(uint32_t kind, uint32_t depth, uint32_t sp, uint32_t fp);
+void check_registers(uint32_t want_o0);
+void report(const char *name);
+
 #endif
