@@ -15,7 +15,7 @@
 /* The fcsr, frm and fflags CSRs (numbers 1-3): the FPU's. */
 #define CSR_IS_FP(insn) ((insn) >> 20 >= 1 && (insn) >> 20 <= 3)
 
-int riscv_insn_is_fpu(uint64_t insn64)
+bool riscv_insn_is_fpu(uint64_t insn64)
 {
     uint32_t insn = (uint32_t)insn64, opcode = insn & 0x7fu, funct3 = insn >> 13 & 7u;
 
@@ -25,5 +25,5 @@ int riscv_insn_is_fpu(uint64_t insn64)
     if (opcode == RISCV_OPCODE_SYSTEM) {
         return (insn >> 12 & 3) != 0 && CSR_IS_FP(insn);
     }
-    return FP_OPCODES >> (opcode >> 2) & 1;
+    return (FP_OPCODES >> (opcode >> 2) & 1) != 0;
 }
