@@ -33,3 +33,23 @@ uint64_t tp_now(void)
     pv_time_get(&t);
     return t;
 }
+
+bool tp_line_feed(struct tp_line *line, const char *buf, int32_t n)
+{
+    for (int32_t i = 0; i < n; i++) {
+        if (buf[i] != '\n') {
+            if (line->len < sizeof(line->text) - 1) {
+                line->text[line->len++] = buf[i];
+            }
+            continue;
+        }
+        line->text[line->len] = 0;
+        tp_printf("got: %s\n", line->text);
+        if (line->len == 4 && line->text[0] == 'q' && line->text[1] == 'u' &&
+            line->text[2] == 'i' && line->text[3] == 't') {
+            return true;
+        }
+        line->len = 0;
+    }
+    return false;
+}

@@ -23,8 +23,7 @@ static void input_partition(void)
 {
     volatile struct pv_shared *s = pv_shared();
     uint64_t seen_ws = 0; /* window start of the last consistent look */
-    char line[128];
-    uint32_t len = 0;
+    struct tp_line line = {0};
 
     /* Awake every 5 us: a raise while its window runs is seen within
      * it. Idle between (the boot CPU runs then under QEMU's round robin:
@@ -63,19 +62,9 @@ static void input_partition(void)
             tp_printf("read error %d\n", n);
             return;
         }
-        for (int32_t i = 0; i < n; i++) {
-            if (buf[i] != '\n' && len < sizeof(line) - 1) {
-                line[len++] = buf[i];
-                continue;
-            }
-            line[len] = 0;
-            tp_printf("got: %s\n", line);
-            if (len == 4 && line[0] == 'q' && line[1] == 'u' && line[2] == 'i' && line[3] == 't') {
-                tp_printf("raised at a window start %u, within a window %u\n", at_start,
-                          mid_window);
-                return;
-            }
-            len = 0;
+        if (tp_line_feed(&line, buf, n)) {
+            tp_printf("raised at a window start %u, within a window %u\n", at_start, mid_window);
+            return;
         }
     }
 }

@@ -12,8 +12,7 @@
 
 static void echo(void)
 {
-    char line[128];
-    uint32_t len = 0;
+    struct tp_line line = {0};
 
     pv_irq_unmask_line(PV_IRQ_CONSOLE_INPUT); /* so pv_idle wakes on input */
     for (;;) {
@@ -24,17 +23,8 @@ static void echo(void)
             tp_printf("read error %d\n", n);
             return;
         }
-        for (int32_t i = 0; i < n; i++) {
-            if (buf[i] != '\n' && len < sizeof(line) - 1) {
-                line[len++] = buf[i];
-                continue;
-            }
-            line[len] = 0;
-            tp_printf("got: %s\n", line);
-            if (len == 4 && line[0] == 'q' && line[1] == 'u' && line[2] == 'i' && line[3] == 't') {
-                return;
-            }
-            len = 0;
+        if (tp_line_feed(&line, buf, n)) {
+            return;
         }
         if (n == 0) {
             /* Input raises the line; the pending bit must be cleared by us,
