@@ -183,33 +183,33 @@ static void test_no_answer(void **state)
     assert_int_equal(riscv_fdt_ram_size(finish()), 0);
 }
 
+/* The memory node alone with one property of the given name and size. */
+static const void *memory_tree(uint32_t name, uint32_t size)
+{
+    start();
+    node("memory@80000000");
+    prop(name, size, RAM_PA, 64u << 20);
+    token(END);
+    token(END);
+    token(FEND);
+    return finish();
+}
+
 static void test_bad_properties(void **state)
 {
+    static const struct {
+        uint32_t name, size;
+    } refused[] = {
+        {STR_REGS, 16},                 /* another name that starts with "reg" */
+        {STR_REG, 15},                  /* too short for address and size */
+        {(uint32_t)sizeof(strings), 16} /* a name offset past the strings */
+    };
+
     (void)state;
-    /* Another name that starts with "reg". */
-    start();
-    node("memory@80000000");
-    prop(STR_REGS, 16, RAM_PA, 64u << 20);
-    token(END);
-    token(END);
-    token(FEND);
-    assert_int_equal(riscv_fdt_ram_size(finish()), 0);
-    /* Too short for address and size. */
-    start();
-    node("memory@80000000");
-    prop(STR_REG, 15, RAM_PA, 64u << 20);
-    token(END);
-    token(END);
-    token(FEND);
-    assert_int_equal(riscv_fdt_ram_size(finish()), 0);
-    /* A name offset past the strings. */
-    start();
-    node("memory@80000000");
-    prop((uint32_t)sizeof(strings), 16, RAM_PA, 64u << 20);
-    token(END);
-    token(END);
-    token(FEND);
-    assert_int_equal(riscv_fdt_ram_size(finish()), 0);
+    assert_int_equal(riscv_fdt_ram_size(memory_tree(STR_REG, 16)), 64u << 20);
+    for (size_t i = 0; i < sizeof(refused) / sizeof(refused[0]); i++) {
+        assert_int_equal(riscv_fdt_ram_size(memory_tree(refused[i].name, refused[i].size)), 0);
+    }
     /* A name offset past the strings before a good "reg": refused at
      * once, not skipped. */
     start();
