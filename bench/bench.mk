@@ -116,6 +116,12 @@ BENCH_IMAGES += $(SYSTEMS_DIR)/bench-smp4/system.elf
 $(eval $(call bench_partition,bench-skew,bench/skew.c))
 $(eval $(call tessera_system,bench-skew,bench/systems/skew.xml,$(PART_IMAGE_DIR)/bench-skew.elf))
 BENCH_IMAGES += $(SYSTEMS_DIR)/bench-skew/system.elf
+# The handover of a moving partition, and the same window start without
+# one (bench/handover.c, -smp 2).
+$(eval $(call bench_partition,bench-handover,bench/handover.c))
+$(foreach s,handover handover-fixed,$(eval $(call tessera_system,bench-$(s),\
+	bench/systems/$(s).xml,$(PART_IMAGE_DIR)/bench-handover.elf)))
+BENCH_IMAGES += $(foreach s,handover handover-fixed,$(SYSTEMS_DIR)/bench-$(s)/system.elf)
 endif
 
 # The sub-make reads the same makefiles as this one (the top Makefile, or a

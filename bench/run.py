@@ -52,7 +52,9 @@ RUNS += [(f"scale-{p}-{w}", f"systems/bench-scale-{p}-{w}/system.elf", ALL)
 NATIVE_OPTIONAL = ("riscv",)
 # Multicore (#20): runs named smpN boot on -smp N.
 RUNS += [("smp4", "systems/bench-smp4/system.elf", ("x86",)),
-         ("smp2-skew", "systems/bench-skew/system.elf", ("x86",))]
+         ("smp2-skew", "systems/bench-skew/system.elf", ("x86",)),
+         ("smp2-handover", "systems/bench-handover/system.elf", ("x86",)),
+         ("smp2-handover-fixed", "systems/bench-handover-fixed/system.elf", ("x86",))]
 
 
 def boot(arch, name, image, timeout):
@@ -71,7 +73,7 @@ def boot(arch, name, image, timeout):
         raise RuntimeError(f"{name}: QEMU status {rc}\n{out[-2000:]}")
     if name.startswith("hostile"):
         return name, parse_victim(out)
-    if name == "smp2-skew":
+    if name in ("smp2-skew", "smp2-handover", "smp2-handover-fixed"):
         return name, stats.parse(out)
     if name.startswith("smp"):
         return name, parse_ap_timers(out)

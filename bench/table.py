@@ -14,6 +14,13 @@ FLOOD_TARGET = 1.1      # window start next to a hostile neighbour / next to a q
 # with the smallest gap the tool allows, G, keeps half of it for the giving
 # CPU's last kernel path even when the CPUs start the frame this far apart.
 SKEW_TARGET = 5000
+# The handover of a moving partition (x86, -smp 2): its windows on two CPUs
+# are G apart (the least tessera-config allows), and G covers the giving
+# CPU's last kernel path, so the context is free when the window on the
+# other CPU starts: the window end -> first instruction there may take G
+# plus what the same window start takes for a partition that does not move,
+# with the 1.1x any neighbour may add (FLOOD_TARGET).
+HANDOVER_GUARD_NS = 10000
 # Scale rows (#20): each system's max against the smallest system's (2
 # partitions, 4 windows); "flat" allows this many instructions more (the
 # busy partner's loop position at the timer interrupt, SPARC's and RISC-V's
@@ -442,7 +449,36 @@ def _smp_rows(results):
             verdict = "ok" if pv["max"] <= SKEW_TARGET else f"MISSED: {pv['max']} ns"
         out.append({"section": section, "measure": label, "pv": pv, "native": None,
                     "target": SKEW_TARGET if measure == "skew" else None, "verdict": verdict})
-    return out
+    return out + _handover_rows(results)
+
+
+def _handover_rows(results):
+    """bench/handover.c: a moving partition's window end on CPU 0 -> its
+    first instruction on CPU 1 (windows G apart), and its window start on
+    CPU 1 against a partition's that does not move (handover-fixed.xml).
+    Target: G + FLOOD_TARGET x the fixed one's worst window start; the
+    window start itself within FLOOD_TARGET of the fixed one's."""
+    moving = results.get("smp2-handover", {})
+    fixed = _get(results, ("smp2-handover-fixed", "start_cpu1"))
+    ho, start = moving.get("handover"), moving.get("start_cpu1")
+    if not (ho and start and fixed):
+        return []
+    limit = HANDOVER_GUARD_NS + int(FLOOD_TARGET * fixed["max"])
+    section = (f"multicore: handover of a moving partition (handover.xml, -smp 2; "
+               f"G = {HANDOVER_GUARD_NS} ns)")
+    ratio = start["max"] / fixed["max"]
+    added = start["median"] - fixed["median"]
+    return [
+        {"section": section, "measure": "window end on CPU 0 -> first instruction on CPU 1 (ns)",
+         "pv": ho, "native": None, "target": limit,
+         "verdict": f"<= {limit} ok" if ho["max"] <= limit else f"MISSED: {ho['max']} > {limit}"},
+        {"section": section, "measure": "window start on CPU 1 after the handover (ns)",
+         "pv": start, "native": fixed, "target": None,
+         "verdict": f"{added:+d} median, max {ratio:.2f}x not moving, <= {FLOOD_TARGET}x "
+                    + ("ok" if ratio <= FLOOD_TARGET else "MISSED")},
+        {"section": section, "measure": "window start on CPU 0 after the handover (ns)",
+         "pv": moving.get("start_cpu0"), "native": None, "target": None, "verdict": ""},
+    ]
 
 
 def _fmt_stats(s):

@@ -213,6 +213,16 @@ $(eval $(call tessera_system,smp-rtems-moving,tests/system/systems/smp-rtems-mov
 	$(PV_APP_DIR)/timer01.elf $(PV_APP_DIR)/task01.elf))
 TEST_TARGETS += $(foreach s,$(SMP_RUN_SYSTEMS),$(SYSTEMS_DIR)/$(s)/system.elf)
 TEST_PROGRAMS += tests/system/test_smp.py
+# A moving partition beside each hostile kind on the other CPU (test_smp_hostile.py).
+SMP_HOSTILE_KINDS := 0 1 3 12 21
+$(B)/gen/smp-hostile-%.xml: tests/system/gen_smp_hostile.py bench/gen_hostile.py
+	@mkdir -p $(@D)
+	$(Q)$(PYTHON) $< $* > $@.tmp && mv $@.tmp $@
+$(foreach k,$(SMP_HOSTILE_KINDS),$(eval $(call tessera_system,smp-hostile-$(k),\
+	$(B)/gen/smp-hostile-$(k).xml,$(PART_IMAGE_DIR)/victim.elf $(PART_IMAGE_DIR)/hostile.elf)))
+TEST_TARGETS += $(foreach k,$(SMP_HOSTILE_KINDS),$(SYSTEMS_DIR)/smp-hostile-$(k)/system.elf)
+.SECONDARY: $(foreach k,$(SMP_HOSTILE_KINDS),$(B)/gen/smp-hostile-$(k).xml)
+TEST_PROGRAMS += tests/system/test_smp_hostile.py
 # A plan switch taken by every CPU at the same frame start (test_smp_plans.py).
 $(eval $(call bare_partition,planprobe,tests/system/parts/planprobe.c))
 SMP_PLAN_SYSTEMS := smp-plans smp-plans4

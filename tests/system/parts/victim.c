@@ -6,7 +6,11 @@
  * After FRAMES frames it prints, per window index, the number of samples,
  * min, max and a hash of the whole sequence, halts its neighbours (ids
  * 200..299, hostile.c) and itself. Under -icount the figures are exact, so
- * windows after different neighbours can be compared byte for byte.
+ * windows after different neighbours can be compared byte for byte. Id 2
+ * idles out its windows instead of spinning and counts window indices per
+ * CPU (index + 16 * CPU), as the moving victim of
+ * tests/system/gen_smp_hostile.py: under -icount with -smp 2, QEMU makes
+ * next to no progress while both CPUs run busy partitions).
  */
 #include "tp.h"
 
@@ -20,12 +24,15 @@ struct record {
 
 static struct record rec[MAX_WIN];
 static volatile uint32_t starts, first = MAX_WIN; /* first: a window of ours */
+/* The moving victim (id 2) keeps each CPU's windows apart: index + CPU_STRIDE * CPU. */
+#define CPU_STRIDE 16u
+static uint32_t cpu_stride;
 
 void pv_upcall_handler(struct pv_upcall_frame *frame)
 {
     volatile struct pv_shared *s = pv_shared();
     uint64_t now = pv_clock_ns();
-    uint32_t w = s->window_index, lat;
+    uint32_t w = s->window_index + cpu_stride * s->cpu, lat;
 
     if (!(frame->lines & (1u << PV_IRQ_WINDOW_START)) || w >= MAX_WIN || rec[w].n >= FRAMES) {
         return;
@@ -78,11 +85,16 @@ static void next_window(void)
 void pv_main(uint32_t id)
 {
     tp_printf("victim %u\n", id);
+    if (id == 2) {
+        cpu_stride = CPU_STRIDE;
+    }
     pv_upcall_set(pv_upcall_entry);
     pv_irq_unmask_line(PV_IRQ_WINDOW_START);
     pv_irq_enable();
     while (!all_recorded()) {
-        ;
+        if (id == 2) {
+            pv_idle();
+        }
     }
     pv_irq_disable();
     for (uint32_t w = 0; w < MAX_WIN; w++) {
