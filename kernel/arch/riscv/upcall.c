@@ -1,9 +1,12 @@
 /* SPDX-License-Identifier: BSD-2-Clause */
 /* Virtual interrupt delivery on RISC-V: the upcall frame of pv/arch.h. */
 #include "arch.h"
+#include "kernel.h"
 #include "partition.h"
 #include "pv/abi.h"
 #include "pv/arch.h"
+#include "pv/shared.h"
+#include "riscv.h"
 #include "uaccess.h"
 
 _Static_assert(sizeof(((struct pv_upcall_frame *)0)->x) ==
@@ -49,4 +52,28 @@ int arch_upcall_pop(struct partition *p, arch_addr_t frame_va)
     }
     f->pc = u->pc;
     return 0;
+}
+
+/* PV_HC_UPCALL_RETURN without the exit path (trap.c), on the null
+ * hypercall's conditions (entry.S): p is the partition the last full exit
+ * published (kernel_fast_exit_partition), with no console output queued
+ * and no port copy under way; and nothing is deliverable once upcalls are
+ * enabled again (no unmasked line pending). Then the return does what
+ * partition_hc_upcall_return() does - arch_upcall_pop(), with its area
+ * check, and irq_level = 0 - and the exit path would do nothing more
+ * (docs/performance.md, "Fast paths", RISC-V). A frame pop refuses leaves
+ * p as it was, for the full path to refuse it the same way. */
+bool riscv_upcall_return_fast(struct partition *p)
+{
+    struct pv_shared *s = p->shared;
+
+    if (p != kernel_fast_exit_partition || p->console.len || p->port_call ||
+        (s->irq_pending & ~s->irq_mask)) {
+        return false;
+    }
+    if (arch_upcall_pop(p, p->ctx.frame.x[10])) {
+        return false;
+    }
+    s->irq_level = 0;
+    return true;
 }
