@@ -13,6 +13,16 @@ _Static_assert(sizeof(((struct pv_upcall_frame *)0)->x) ==
                    sizeof(((struct riscv_frame *)0)->x) - sizeof(uint64_t),
                "the upcall frame holds x1-x31");
 
+/* The kernel address of the frame at va, or NULL when it is not inside
+ * one of p's areas with the rights asked for: uaccess_ptr()'s answer, found
+ * at once in the usual case, a frame in the same area as the previous one
+ * (the stack; uaccess.h). */
+static inline struct pv_upcall_frame *frame_ptr(struct partition *p, uint64_t va, uint32_t rights)
+{
+    return uaccess_ptr_cached(p->cfg, &p->ctx.frame_area, va, sizeof(struct pv_upcall_frame),
+                              rights);
+}
+
 int arch_upcall_push(struct partition *p, uint32_t lines)
 {
     struct riscv_frame *f = &p->ctx.frame;
@@ -24,7 +34,7 @@ int arch_upcall_push(struct partition *p, uint32_t lines)
     if (sp < sizeof(struct pv_upcall_frame) + 16) {
         return -1;
     }
-    u = uaccess_ptr(p->cfg, va, sizeof(*u), CFG_AREA_WRITE);
+    u = frame_ptr(p, va, CFG_AREA_WRITE);
     if (!u) {
         return -1;
     }
@@ -42,7 +52,7 @@ int arch_upcall_push(struct partition *p, uint32_t lines)
 int arch_upcall_pop(struct partition *p, arch_addr_t frame_va)
 {
     struct riscv_frame *f = &p->ctx.frame;
-    const struct pv_upcall_frame *u = uaccess_ptr(p->cfg, frame_va, sizeof(*u), CFG_AREA_READ);
+    const struct pv_upcall_frame *u = frame_ptr(p, frame_va, CFG_AREA_READ);
 
     if (!u) {
         return PV_EFAULT;
