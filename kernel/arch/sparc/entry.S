@@ -209,24 +209,6 @@ enter_kernel:
      nop
     ta 1 /* not reached */
 
-/* enter_kernel for the idle loop's timer interrupt (trap_fast.S,
- * timer_idle): %g7 the C function. sparc_resume_idle left window
- * KERNEL_CWP with the kernel's %wim, %sp and %fp, and the loop (wr %asr19;
- * b; nop) changes none of them - nor can the trap that brought it here,
- * which wrote only the trap window's locals - so only the PSR is set:
- * back to window KERNEL_CWP, traps on, interrupts masked (PIL 15), in one
- * write instead of enter_kernel's two and its %wim, %sp and %fp. */
-    .global enter_kernel_from_idle
-enter_kernel_from_idle:
-    set PSR_S | PSR_PIL | PSR_ET | KERNEL_CWP, %g5
-    wr %g5, %psr
-    nop
-    nop
-    nop
-    call %g7
-     nop
-    ta 1 /* not reached */
-
 /* The kernel's own window overflow: the trap window is the invalid one;
  * spill the next one (the oldest) to its stack and move the mark there. */
     .global kernel_overflow

@@ -646,7 +646,7 @@ timer_full:
  * kernel trap that only a panic would print. */
 timer_idle:
     set sparc_timer_idle, %g7
-    b enter_kernel_from_idle
+    b enter_kernel
      nop
 
 /*
