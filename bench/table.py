@@ -200,8 +200,8 @@ RISCV_API = [
      ("tm-native", "isr_null"), ("ratio", SWI_RATIO_TARGET)),
     (SWI_FAST_LABEL, ("tm-pv", "isr_null_fast"), ("tm-native", "isr_null"),
      ("ratio", SWI_RATIO_TARGET)),
-    ("upcall return: handler's end -> interrupted code (ecall)", ("micro", "upcall_return"), None,
-     ("traps", UPCALL_RETURN_TRAPS["riscv"])),
+    ("upcall return: handler's end -> interrupted code (short ecall)",
+     ("micro", "upcall_return"), None, ("traps", UPCALL_RETURN_TRAPS["riscv"])),
 ]
 RISCV_RTEMS = RTEMS
 

@@ -20,6 +20,7 @@ CHECKS = [
     "idle returns at the interrupt", "idle with a line pending returns at once",
     "and enabling then delivers it", "an enabled handler can be interrupted",
     "a handler's PV_HC_UPCALL_RETURN resumes the interrupted code",
+    "a line raised in a handler is delivered at its return",
 ]
 EINVAL, EFAULT, EPERM, ENOENT = -3, -2, -4, -5
 RESULTS = [
@@ -31,6 +32,7 @@ RESULTS = [
     f"upcall into data -> {EFAULT}",
     f"upcall into kernel -> {EFAULT}",
     f"upcall return bad frame -> {EFAULT}",
+    f"upcall return frame across its area's end -> {EFAULT}",
     "status self -> 0",
     "status: id 10 state 0 restarts 0 flags 0",
     f"status other (application) -> {EPERM}",

@@ -120,7 +120,10 @@ void riscv_trap(struct riscv_frame *f)
         panic("unexpected interrupt, scause=%llx", (unsigned long long)f->cause);
     } else if (f->cause == EXC_ECALL_U) {
         f->pc += 4;
-        kernel_on_hypercall();
+        /* The upcall trampoline's return, mostly served short. */
+        if (f->x[17] != PV_HC_UPCALL_RETURN || !riscv_upcall_return_fast(kernel_current())) {
+            kernel_on_hypercall();
+        }
     } else if (f->cause == EXC_ILLEGAL && riscv_fpu_trap(kernel_current()) == 0) {
         /* The partition now owns the FPU: the instruction runs again. */
     } else {

@@ -48,6 +48,33 @@ static void counted(void)
           bad == 0 && entries() - e0 == CALLS);
 }
 
+#if defined(__riscv)
+/* The fast path works in the frame the kernel keeps (sscratch), never on
+ * the partition's sp or gp: a null hypercall with both wild (0, and a
+ * kernel address) still returns PV_OK with both as they were. Upcalls are
+ * off meanwhile: an upcall on such a stack would stop the partition. */
+static void wild_stack(void)
+{
+    static const uint64_t wild[] = {0, 0xffffffc000000000ull};
+    uint32_t bad = 0, level = pv_irq_disable();
+
+    for (uint32_t i = 0; i < sizeof(wild) / sizeof(wild[0]); i++) {
+        register uint64_t a7 __asm__("a7") = PV_HC_IRQ_SYNC;
+        register uint64_t a0 __asm__("a0") = 1;
+        uint64_t sp_after, gp_after;
+
+        __asm__ volatile("mv s2, sp\n\tmv s3, gp\n\tmv sp, %4\n\tmv gp, %4\n\tecall\n\t"
+                         "mv %2, sp\n\tmv %3, gp\n\tmv sp, s2\n\tmv gp, s3"
+                         : "+r"(a0), "+r"(a7), "=&r"(sp_after), "=&r"(gp_after)
+                         : "r"(wild[i])
+                         : "s2", "s3", "memory");
+        bad |= a0 != 0 || sp_after != wild[i] || gp_after != wild[i];
+    }
+    pv_irq_restore(level);
+    check("a null hypercall with sp and gp 0 or in the kernel returns 0, both kept", !bad);
+}
+#endif
+
 static void preserved(void)
 {
 #if defined(__sparc__)
@@ -91,6 +118,7 @@ static void preserved(void)
 #undef NULLHC_CHECK
 #undef NULLHC_SET
     check("a null hypercall keeps a1-a7 and t0-t6", a0 == 0 && differ == 0);
+    wild_stack();
 #else
     int32_t r;
     uint32_t same_flags;

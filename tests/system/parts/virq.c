@@ -11,7 +11,7 @@
 #define US          1000ull
 #define LATENCY_MAX (5 * US) /* deadline to handler, generous for -icount */
 
-static volatile uint32_t hits, depth, max_depth, reenable, return_by_hypercall;
+static volatile uint32_t hits, depth, max_depth, reenable, return_by_hypercall, raise_in_handler;
 static volatile uint64_t hit_time[64], hit_exec[64], hit_window[64];
 static volatile uint32_t hit_lines[64];
 
@@ -37,6 +37,11 @@ void pv_upcall_handler(struct pv_upcall_frame *f)
             ;
         }
         pv_irq_disable();
+    }
+    if (raise_in_handler) {
+        /* Expired at once: pending, as upcalls are off in a handler. */
+        raise_in_handler = 0;
+        pv_timer_set(PV_CLOCK_WALL, pv_clock_ns(), 0);
     }
     depth--;
     /* The return the trampoline takes only when it cannot restore the
@@ -328,6 +333,28 @@ static void test_nesting(void)
     check("an enabled handler can be interrupted", max_depth == 2, "depth %llu %llu", max_depth, 0);
 }
 
+/* A line that became pending in a handler is delivered by the handler's
+ * return, before the interrupted code runs on: whatever way each arch
+ * returns (x86's restore in the guest, SPARC's and RISC-V's short trap),
+ * the loop sees the second upcall's count with the first's. */
+static void test_raised_in_handler(void)
+{
+    volatile uint32_t spins = 0;
+    uint32_t h0, seen;
+
+    sync_window();
+    h0 = hits;
+    raise_in_handler = 1;
+    pv_timer_set(PV_CLOCK_WALL, pv_clock_ns() + 10 * US, 0);
+    while (hits == h0 && spins < 1000000) {
+        spins++;
+    }
+    seen = hits;
+    raise_in_handler = 0;
+    check("a line raised in a handler is delivered at its return", seen == h0 + 2,
+          "the interrupted code saw %llu upcalls (spins %llu)", seen - h0, spins);
+}
+
 /* The interrupted loop must go on exactly where it was, with its flags
  * (the frame's EFLAGS as the kernel resumes it: a resume in another mode
  * would fault the partition instead). */
@@ -368,6 +395,9 @@ static void test_bad_arguments(void)
     report("upcall into data", pv_hcall1(PV_HC_UPCALL_SET, (uint32_t)(uintptr_t)&hits));
     report("upcall into kernel", pv_hcall1(PV_HC_UPCALL_SET, 0x00100000));
     report("upcall return bad frame", pv_upcall_return((struct pv_upcall_frame *)0x50000000));
+    /* The data area (virq.xml) ends at 0x40110000: a frame across its end. */
+    report("upcall return frame across its area's end",
+           pv_upcall_return((struct pv_upcall_frame *)(0x40110000 - 8)));
     report("status self", pv_partition_status(PV_PART_SELF, &st));
     tp_printf("status: id %u state %u restarts %u flags %u\n", st.id, st.state, st.restarts,
               st.flags);
@@ -412,6 +442,7 @@ void pv_main(uint32_t id)
     test_idle_pending();
     test_nesting();
     test_return_by_hypercall();
+    test_raised_in_handler();
     test_bad_arguments();
     lose_the_stack();
 }

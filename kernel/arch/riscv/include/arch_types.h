@@ -5,6 +5,7 @@
 
 #include <stdint.h>
 #include "arch_limits.h"
+#include "uaccess_area.h"
 
 #define ARCH_ELF_MACHINE 243 /* EM_RISCV */
 #define ARCH_ELF_DATA    1   /* little-endian */
@@ -35,6 +36,10 @@ struct riscv_fpu_state {
 struct arch_context {
     struct riscv_frame frame;
     uint32_t fpu_used; /* the partition has FPU state worth keeping */
+    /* The read-write area that held the last upcall frame (usually the
+     * stack), so that the next frame is checked without a search:
+     * virtual start, size (0 = none yet) and kernel address. */
+    struct uaccess_area frame_area;
     struct riscv_fpu_state fpu;
 };
 

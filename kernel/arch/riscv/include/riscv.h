@@ -3,6 +3,7 @@
 #ifndef TESSERA_RISCV_H
 #define TESSERA_RISCV_H
 
+#include <stdbool.h>
 #include <stdint.h>
 
 struct partition;
@@ -63,6 +64,9 @@ void riscv_mmu_switch(const struct partition *p);
 /* An illegal instruction of p with FS Off: 0 if p now owns the FPU and
  * should retry it, -1 if it is a fault (no FPU right, or the FPU was on). */
 int riscv_fpu_trap(struct partition *p);
+/* PV_HC_UPCALL_RETURN of p served without the exit path when nothing on
+ * that path would act (upcall.c); false: p unchanged, take the full path. */
+bool riscv_upcall_return_fast(struct partition *p);
 /* Forgets p's FPU state (p restarts). */
 void riscv_fpu_release(struct partition *p);
 __attribute__((noreturn)) void riscv_resume(struct riscv_frame *f);
