@@ -441,8 +441,19 @@ def main():
                     texts[m.path] = f.read()
             key = (m.ident, args.arch, sha(texts[m.path].encode()))
             r = res.done.get(key)
-            if r is None or (args.retry_survivors and r["verdict"] == "survived"
-                             and m.ident not in judged):
+            if r is None and m.ident in judged:
+                # Shown equivalent by reading the code after it survived the
+                # whole list once: another run would cost the whole list
+                # again (15 minutes at load 10) to learn nothing.
+                r = {"id": m.ident, "arch": args.arch, "src": key[2], "folder": name,
+                     "path": m.path, "line": m.line, "col": m.col, "op": m.op, "old": m.old,
+                     "new": m.new, "verdict": "equivalent", "by": "tests/mutate/equivalent.txt",
+                     "judged": judged[m.ident], "secs": 0}
+                res.add(r)
+                log(f"{'equivalent':10} {0:6.1f} s  {m.path}:{m.line}  {m.op:4} "
+                    f"{m.old!r} -> {m.new!r}  (tests/mutate/equivalent.txt)")
+            elif r is None or (args.retry_survivors and r["verdict"] == "survived"
+                               and m.ident not in judged):
                 t0 = time.monotonic()
                 verdict, by, why = run_mutant(tree, m, texts[m.path], progs, secs)
                 r = {"id": m.ident, "arch": args.arch, "src": key[2], "folder": name,
