@@ -10,7 +10,20 @@ import os
 import re
 
 SYS = "tests/system/"
-CONTRACT = "tests/contract/test_abi_numbers.py"
+# Host tests that read a file's text and check it against another
+# definition (the contract in docs/pv-api.md, the trace tool's tables, the
+# trap mapping): milliseconds each, and they notice a renumbering that the
+# kernel and the guests, compiled from the same header, cannot.
+TEXT_CHECKS = {
+    "pv/include/pv/abi.h": ["tests/contract/test_abi_numbers.py"],
+    "pv/include/pv/abi_list.h": ["tests/contract/test_abi_numbers.py",
+                                 "tests/tools/test_trace_kinds.py"],
+    "pv/include/pv/trace.h": ["tests/tools/test_trace_kinds.py"],
+    "kernel/arch/x86/trap.c": ["tests/contract/test_trap_tables.py"],
+    "kernel/arch/x86/include/x86.h": ["tests/contract/test_trap_tables.py"],
+    "kernel/arch/sparc/trap.c": ["tests/contract/test_trap_tables.py"],
+    "kernel/arch/sparc/include/sparc.h": ["tests/contract/test_trap_tables.py"],
+}
 
 # File stem -> system tests that exercise it (without the directory).
 BY_STEM = {
@@ -55,6 +68,7 @@ BY_STEM = {
     "shared": ["test_virq", "test_hypercalls"],
     "hcall_args": ["test_hcall_args"],
     "status": ["test_partitions", "test_hypercalls"],
+    "trace": ["test_trace", "test_smp_trace"],
     "arch": ["test_hypercalls", "test_virq"],
 }
 DEFAULT = ["test_hypercalls", "test_schedule", "test_virq"]
@@ -101,8 +115,8 @@ def unit_tests_for(path, programs, root):
 
 
 def quick_set(path, programs, root, secs):
-    """Ordered quick set for a mutant of path: the unit test named after the
-    file, the mapped system tests (shortest first), then the other unit
+    """Ordered quick set for a mutant of path: the host checks of its text
+    (TEXT_CHECKS), the unit test named after the file, the mapped system tests (shortest first), then the other unit
     tests that link the file (each unit binary compiles its sources anew:
     on a loaded machine that costs more than a short system test)."""
     stem = os.path.splitext(os.path.basename(path))[0]
@@ -110,9 +124,8 @@ def quick_set(path, programs, root, secs):
     system = [p for p in programs if p.startswith(SYS)
               and os.path.splitext(os.path.basename(p))[0] in names]
     units = unit_tests_for(path, programs, root)
-    own = [p for p in units if p.endswith(("kernel-" + stem, "test_" + stem, "-" + stem))]
-    # The ABI's numbers are checked against the contract in milliseconds.
-    own += [p for p in programs if path == "pv/include/pv/abi.h" and p == CONTRACT]
+    own = [p for p in TEXT_CHECKS.get(path, []) if p in programs]
+    own += [p for p in units if p.endswith(("kernel-" + stem, "test_" + stem, "-" + stem))]
     return own + sorted(system, key=lambda p: secs.get(p, 1e9)) + \
         [p for p in units if p not in own]
 
