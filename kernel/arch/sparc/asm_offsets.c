@@ -68,7 +68,6 @@ void asm_offsets(void)
     ASM_OFFSET(FAST_TIMER_LAST_COUNT, offsetof(struct sparc_fast_timer, last_count));
     ASM_OFFSET(FAST_TIMER_FIRE, offsetof(struct sparc_fast_timer, fire_ticks));
     ASM_OFFSET(FAST_TIMER_END, offsetof(struct sparc_fast_timer, end_ticks));
-    ASM_OFFSET(FAST_TIMER_END_NS, offsetof(struct sparc_fast_timer, end_ns));
     ASM_OFFSET(FAST_TIMER_END_TICK, offsetof(struct sparc_fast_timer, end_tick));
     ASM_OFFSET(FAST_TIMER_SAVED_G, offsetof(struct sparc_fast_timer, saved_g));
     ASM_OFFSET(PART_WALL_ARMED, offsetof(struct partition, timers[PV_CLOCK_WALL].armed));

@@ -494,8 +494,9 @@ upcall_slow:
  * what arch_upcall_push() accepts, which wants one area; a span across two
  * pages may cross two areas): any of them goes the full way, with nothing
  * changed. Served, it does what kernel_on_timer() does then: acks the
- * interrupt and arms the timer for the run's end (armed_deadline and the
- * record follow), disarms the timer, counts its expiration and the kernel
+ * interrupt and arms the timer for the run's end (sparc_timer_armed_tick
+ * follows; kernel.c's armed deadline is left at the one that fired, which
+ * its next full entry re-arms past: kernel.c), disarms the timer, counts its expiration and the kernel
  * entry, raises and delivers every unmasked pending line in one upcall
  * frame pushed as arch_upcall_push() does (irq_level = 1), and returns to
  * the upcall entry with %o0 = the frame and %sp below it. Register
@@ -573,9 +574,6 @@ timer_fast:
     st %g3, [%g2 + 0x324]
     mov 0x0d, %g3               /* enable, load, interrupt enable */
     st %g3, [%g2 + 0x328]
-    ldd [%l4 + FAST_TIMER_END_NS], %g2
-    sethi %hi(armed_deadline), %l6
-    std %g2, [%l6 + %lo(armed_deadline)]
     ldd [%l4 + FAST_TIMER_END_TICK], %g2
     sethi %hi(sparc_timer_armed_tick), %l6
     std %g2, [%l6 + %lo(sparc_timer_armed_tick)]

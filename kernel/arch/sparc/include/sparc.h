@@ -186,8 +186,7 @@ struct sparc_fast_timer {
     struct partition *part;
     uint32_t last_count; /* sparc_clock.last_count when written */
     uint32_t fire_ticks; /* the timer's deadline: at or after it, it has expired */
-    uint32_t end_ticks;  /* the run's end (entry_run_end): before it, no slot change */
-    uint64_t end_ns;     /* entry_run_end, for armed_deadline */
+    uint32_t end_ticks;  /* the run's end (fast_timer.end_ns): before it, no slot change */
     uint64_t end_tick;   /* its tick, for sparc_timer_armed_tick */
     uint32_t saved_g[4];
 };
