@@ -16,7 +16,6 @@ _Static_assert(offsetof(struct sparc_clock, ticks) % 8 == 0, "trap_fast.S: ldd")
 _Static_assert(offsetof(struct pv_upcall_frame, g) % 8 == 4, "trap_fast.S: ldd of g[1]");
 _Static_assert(offsetof(struct pv_upcall_frame, o) % 8 == 0, "trap_fast.S: ldd of o");
 /* timer_fast stores %g2-%g7 and %o0-%o7 with std, and ldd/std the record. */
-_Static_assert(offsetof(struct sparc_fast_timer, end_ns) % 8 == 0, "trap_fast.S: ldd end_ns");
 _Static_assert(offsetof(struct sparc_fast_timer, end_tick) % 8 == 0, "trap_fast.S: ldd");
 _Static_assert(offsetof(struct sparc_fast_timer, saved_g) % 8 == 0, "trap_fast.S: std %g2");
 _Static_assert(sizeof(((struct vtimer *)0)->armed) == 4, "trap_fast.S: st armed");
