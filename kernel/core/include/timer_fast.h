@@ -39,10 +39,14 @@ void fast_timer_record_fill(struct partition *p, uint64_t run_end, uint64_t arme
 /* Called by the end of every full entry (kernel.c, finish_entry) with the
  * partition published for the fast paths (kernel_fast_exit_partition, or
  * NULL), the end of its run and the deadline the schedule timer is armed
- * for. The usual answer (no wall-clock timer armed) without a call. */
+ * for. The usual answers (no wall-clock timer armed, or one of a kind the
+ * arch does not serve: ARCH_FAST_TIMER_KINDS, arch_types.h) without a
+ * call. */
 static inline void fast_timer_record_write(struct partition *p, uint64_t run_end, uint64_t armed)
 {
-    if (p && p->timers[PV_CLOCK_WALL].armed) {
+    const struct vtimer *wall = p ? &p->timers[PV_CLOCK_WALL] : NULL;
+
+    if (wall && wall->armed && (ARCH_FAST_TIMER_KINDS & (wall->period ? 2u : 1u))) {
         fast_timer_record_fill(p, run_end, armed);
     } else {
         fast_timer.part = NULL;
