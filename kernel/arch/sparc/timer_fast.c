@@ -23,7 +23,9 @@ bool arch_fast_timer_prepare(const struct fast_timer_record *r)
     return r->period_ns == 0;
 }
 
-/* Names next, about to run, when the record does: next's one-shot wall
+/* Called by sparc_resume when the record names a partition (next, about
+ * to run): works out its ticks, or drops the record. The record names it
+ * when next's one-shot wall
  * timer is the armed deadline, before the run's end, and the schedule
  * timer's next interrupt can do nothing but expire it, deliver its line
  * and arm the timer for the end of the run (timer_fast.h). Whether the
@@ -33,15 +35,16 @@ void sparc_fast_timer_update(struct partition *next)
 {
     uint64_t end_tick;
 
-    sparc_fast_timer.part = NULL;
     if (fast_timer.part != next) {
+        fast_timer.part = NULL;
         return;
     }
     /* Published, so the clock's last reading (the entry's now) is before
      * the run's end: end_tick is ahead of it. */
     end_tick = sparc_ns_to_ticks_up(fast_timer.end_ns);
     if (end_tick - sparc_clock.ticks > ARM_MAX_TICKS) {
-        return; /* the full entry caps the count and wakes up early */
+        fast_timer.part = NULL; /* the full entry caps the count and wakes up early */
+        return;
     }
     sparc_fast_timer.last_count = sparc_clock.last_count;
     sparc_fast_timer.fire_ticks = sparc_timer_armed_tick > sparc_clock.ticks
@@ -49,5 +52,4 @@ void sparc_fast_timer_update(struct partition *next)
                                       : 0;
     sparc_fast_timer.end_ticks = (uint32_t)(end_tick - sparc_clock.ticks);
     sparc_fast_timer.end_tick = end_tick;
-    sparc_fast_timer.part = next;
 }

@@ -484,7 +484,8 @@ upcall_slow:
  * The schedule timer's interrupt (IRQMP line 7) from a partition, when all
  * it would do is expire that partition's one-shot wall-clock timer,
  * deliver the line and arm the timer for the end of the partition's run:
- * the record sparc_fast_timer (timer_fast.c: when it names the partition)
+ * the record (timer_fast.h: when it names the partition; its ticks in
+ * sparc_fast_timer, timer_fast.c)
  * says so up to what the partition or the time may have changed since,
  * which is checked here - output queued, console input waiting on the
  * UART, the time before the timer's deadline tick (an early interrupt) or
@@ -511,7 +512,8 @@ timer_fast:
     bnz timer_idle
      sethi %hi(sparc_fast_timer), %l4
     or %l4, %lo(sparc_fast_timer), %l4
-    ld [%l4 + FAST_TIMER_PART], %l5
+    sethi %hi(fast_timer), %l5  /* the record's part (timer_fast.h) */
+    ld [%l5 + %lo(fast_timer)], %l5
     tst %l5
     bz timer_full
      mov TT_INTERRUPT(7), %l3
@@ -577,7 +579,8 @@ timer_fast:
     ldd [%l4 + FAST_TIMER_END_TICK], %g2
     sethi %hi(sparc_timer_armed_tick), %l6
     std %g2, [%l6 + %lo(sparc_timer_armed_tick)]
-    st %g0, [%l4 + FAST_TIMER_PART]
+    sethi %hi(fast_timer), %g2  /* the record used up */
+    st %g0, [%g2 + %lo(fast_timer)]
     /* The one-shot timer expired once; its line raised and, with every
      * other unmasked pending one, delivered. */
     st %g0, [%l5 + PART_WALL_ARMED]
