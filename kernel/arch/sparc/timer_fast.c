@@ -31,7 +31,7 @@ bool arch_fast_timer_prepare(const struct fast_timer_record *r)
  * and arm the timer for the end of the run (timer_fast.h). Whether the
  * line can be delivered and whether console input waits is the fast path's
  * to check: the partition changes the first without entering the kernel. */
-void sparc_fast_timer_update(struct partition *next)
+void sparc_fast_timer_update(const struct partition *next)
 {
     uint64_t end_tick;
 
