@@ -273,6 +273,11 @@ $(eval $(call tessera_system,x86-fastpath,tests/system/systems/x86-fastpath.xml,
 	$(PART_IMAGE_DIR)/fastpath.elf))
 TEST_TARGETS += $(SYSTEMS_DIR)/x86-fastpath/system.elf
 TEST_PROGRAMS += tests/system/test_x86_fastpath.py
+$(eval $(call bare_partition,fasttimer,tests/system/parts/fasttimer.c))
+$(eval $(call tessera_system,x86-fasttimer,tests/system/systems/x86-fasttimer.xml,\
+	$(PART_IMAGE_DIR)/fasttimer.elf))
+TEST_TARGETS += $(SYSTEMS_DIR)/x86-fasttimer/system.elf
+TEST_PROGRAMS += tests/system/test_x86_fasttimer.py
 endif
 
 # SPARC only: register windows and SPARC traps from a partition.

@@ -13,6 +13,7 @@
 #include "port.h"
 #include "pv/abi.h"
 #include "schedule.h"
+#include "timer_fast.h"
 #include "trace.h"
 #include "virq.h"
 
@@ -65,9 +66,9 @@ static uint64_t run_end(void)
  * (docs/architecture.md, "Multicore"). */
 
 /* run_end() as reschedule() found it, for the arm_timer() that always
- * follows it in the same kernel entry: worked out once per entry (and read
- * by an arch's timer fast path: kernel.h). */
-uint64_t entry_run_end ARCH_PER_CPU;
+ * follows it in the same kernel entry: worked out once per entry (and
+ * passed to the timer fast paths' record, timer_fast.h). */
+static uint64_t entry_run_end ARCH_PER_CPU;
 
 /* The owner's window started with output queued: drain it in a timer entry
  * CONSOLE_DRAIN_DELAY_NS into its run, after its window-start upcall. */
@@ -214,8 +215,13 @@ static void reschedule(uint64_t now)
     }
 }
 
-/* The deadline the timer is armed for; UINT64_MAX once it has fired. */
-uint64_t armed_deadline ARCH_PER_CPU = UINT64_MAX;
+/* The deadline the timer is armed for; UINT64_MAX once it has fired. A
+ * timer fast path (timer_fast.h) re-arms the timer without a full entry
+ * and leaves this at the deadline that fired, which is then in the past:
+ * every deadline arm_timer() works out later is after now (expired timers
+ * have been advanced or disarmed), so it differs and is armed - at worst
+ * once more than needed. */
+static uint64_t armed_deadline ARCH_PER_CPU = UINT64_MAX;
 
 /* The next time the kernel must act: the guard, a timer of the owner, or
  * in the guard band only the slot end (nothing may interrupt the idle loop
@@ -273,6 +279,7 @@ static void finish_entry(uint64_t now)
      * deadline does not depend on now unless a console drain is owed,
      * which needs output queued: the gate checks console.len. */
     kernel_fast_exit_partition = trace_no_fast_path() ? NULL : schedule.current;
+    fast_timer_record_write(kernel_fast_exit_partition, entry_run_end, armed_deadline);
 }
 
 void kernel_note_entry(void)

@@ -8,6 +8,7 @@
 #include "pv/arch.h"
 #include "pv/shared.h"
 #include "sparc.h"
+#include "timer_fast.h"
 
 /* sparc_resume_user finds window n's save slot with a shift by 6. */
 _Static_assert(sizeof(struct sparc_window) == 64, "entry.S: sll 6");
@@ -16,8 +17,8 @@ _Static_assert(offsetof(struct sparc_clock, ticks) % 8 == 0, "trap_fast.S: ldd")
 _Static_assert(offsetof(struct pv_upcall_frame, g) % 8 == 4, "trap_fast.S: ldd of g[1]");
 _Static_assert(offsetof(struct pv_upcall_frame, o) % 8 == 0, "trap_fast.S: ldd of o");
 /* timer_fast stores %g2-%g7 and %o0-%o7 with std, and ldd/std the record. */
-_Static_assert(offsetof(struct sparc_fast_timer, end_ns) % 8 == 0, "trap_fast.S: ldd end_ns");
 _Static_assert(offsetof(struct sparc_fast_timer, end_tick) % 8 == 0, "trap_fast.S: ldd");
+_Static_assert(offsetof(struct fast_timer_record, part) == 0, "trap_fast.S: ld fast_timer");
 _Static_assert(offsetof(struct sparc_fast_timer, saved_g) % 8 == 0, "trap_fast.S: std %g2");
 _Static_assert(sizeof(((struct vtimer *)0)->armed) == 4, "trap_fast.S: st armed");
 
@@ -64,11 +65,9 @@ void asm_offsets(void)
     ASM_OFFSET(SPARC_CLOCK_TICKS, offsetof(struct sparc_clock, ticks));
     /* The timer interrupt fast path: its record, the partition's wall-clock
      * timer and upcall entry, the control page's expiration count. */
-    ASM_OFFSET(FAST_TIMER_PART, offsetof(struct sparc_fast_timer, part));
     ASM_OFFSET(FAST_TIMER_LAST_COUNT, offsetof(struct sparc_fast_timer, last_count));
     ASM_OFFSET(FAST_TIMER_FIRE, offsetof(struct sparc_fast_timer, fire_ticks));
     ASM_OFFSET(FAST_TIMER_END, offsetof(struct sparc_fast_timer, end_ticks));
-    ASM_OFFSET(FAST_TIMER_END_NS, offsetof(struct sparc_fast_timer, end_ns));
     ASM_OFFSET(FAST_TIMER_END_TICK, offsetof(struct sparc_fast_timer, end_tick));
     ASM_OFFSET(FAST_TIMER_SAVED_G, offsetof(struct sparc_fast_timer, saved_g));
     ASM_OFFSET(PART_WALL_ARMED, offsetof(struct partition, timers[PV_CLOCK_WALL].armed));

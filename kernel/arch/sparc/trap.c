@@ -9,6 +9,7 @@
 #include "pv/arch.h"
 #include "pv/shared.h"
 #include "sparc.h"
+#include "timer_fast.h"
 
 /* entry.S's structure offsets are generated (asm_offsets.c); this
  * constant is not. */
@@ -156,12 +157,10 @@ __attribute__((noreturn)) void sparc_resume(void)
     next->ctx.frame.psr = (next->ctx.frame.psr & ~PSR_EF) | sparc_fpu_psr(next);
     sparc_cur_frame = &next->ctx.frame;
     /* Last: the clock is not read again before the partition runs. The
-     * usual answers (no wall-clock timer armed, or a periodic one: the
-     * RTEMS tick) without a call. */
-    if (next->timers[PV_CLOCK_WALL].armed && !next->timers[PV_CLOCK_WALL].period) {
+     * usual answer (the record, timer_fast.h, names no partition) without a
+     * call. */
+    if (fast_timer.part) {
         sparc_fast_timer_update(next);
-    } else {
-        sparc_fast_timer.part = NULL;
     }
     sparc_resume_user(&next->ctx.frame);
 }

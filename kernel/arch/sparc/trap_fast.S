@@ -484,7 +484,8 @@ upcall_slow:
  * The schedule timer's interrupt (IRQMP line 7) from a partition, when all
  * it would do is expire that partition's one-shot wall-clock timer,
  * deliver the line and arm the timer for the end of the partition's run:
- * the record sparc_fast_timer (timer_fast.c: when it names the partition)
+ * the record (timer_fast.h: when it names the partition; its ticks in
+ * sparc_fast_timer, timer_fast.c)
  * says so up to what the partition or the time may have changed since,
  * which is checked here - output queued, console input waiting on the
  * UART, the time before the timer's deadline tick (an early interrupt) or
@@ -494,8 +495,9 @@ upcall_slow:
  * what arch_upcall_push() accepts, which wants one area; a span across two
  * pages may cross two areas): any of them goes the full way, with nothing
  * changed. Served, it does what kernel_on_timer() does then: acks the
- * interrupt and arms the timer for the run's end (armed_deadline and the
- * record follow), disarms the timer, counts its expiration and the kernel
+ * interrupt and arms the timer for the run's end (sparc_timer_armed_tick
+ * follows; kernel.c's armed deadline is left at the one that fired, which
+ * its next full entry re-arms past: kernel.c), disarms the timer, counts its expiration and the kernel
  * entry, raises and delivers every unmasked pending line in one upcall
  * frame pushed as arch_upcall_push() does (irq_level = 1), and returns to
  * the upcall entry with %o0 = the frame and %sp below it. Register
@@ -510,7 +512,8 @@ timer_fast:
     bnz timer_idle
      sethi %hi(sparc_fast_timer), %l4
     or %l4, %lo(sparc_fast_timer), %l4
-    ld [%l4 + FAST_TIMER_PART], %l5
+    sethi %hi(fast_timer), %l5  /* the record's part (timer_fast.h) */
+    ld [%l5 + %lo(fast_timer)], %l5
     tst %l5
     bz timer_full
      mov TT_INTERRUPT(7), %l3
@@ -573,13 +576,11 @@ timer_fast:
     st %g3, [%g2 + 0x324]
     mov 0x0d, %g3               /* enable, load, interrupt enable */
     st %g3, [%g2 + 0x328]
-    ldd [%l4 + FAST_TIMER_END_NS], %g2
-    sethi %hi(armed_deadline), %l6
-    std %g2, [%l6 + %lo(armed_deadline)]
     ldd [%l4 + FAST_TIMER_END_TICK], %g2
     sethi %hi(sparc_timer_armed_tick), %l6
     std %g2, [%l6 + %lo(sparc_timer_armed_tick)]
-    st %g0, [%l4 + FAST_TIMER_PART]
+    sethi %hi(fast_timer), %g2  /* the record used up */
+    st %g0, [%g2 + %lo(fast_timer)]
     /* The one-shot timer expired once; its line raised and, with every
      * other unmasked pending one, delivered. */
     st %g0, [%l5 + PART_WALL_ARMED]

@@ -14,6 +14,7 @@
 #include "arch.h"
 #include "kprintf.h"
 #include "pv/shared.h"
+#include "timer_fast.h"
 #include "x86.h"
 
 #define PIT_HZ    1193182u
@@ -258,6 +259,51 @@ void arch_timer_arm_idle(uint64_t deadline_ns)
         arch_timer_arm(deadline_ns);
         x86_idle_state = IDLE_SPIN;
     }
+}
+
+struct x86_fast_timer x86_fast_timer ARCH_PER_CPU;
+
+/* The first TSC value whose time is at or past ns: tsc_at_boot +
+ * ceil(ns * tsc_mhz / 1000), as tsc_to_ns() is floor(t * 1000 / tsc_mhz).
+ * ns below 2^52 (142 years), so the product fits in 64 bits. */
+static uint64_t ns_to_tsc_up(uint64_t ns)
+{
+    uint64_t x = ns * tsc_mhz + 999;
+    uint32_t hi = (uint32_t)(x >> 32), r;
+    uint32_t lo = divl(hi % 1000, (uint32_t)x, 1000, &r);
+
+    return tsc_at_boot + (((uint64_t)(hi / 1000) << 32) | lo);
+}
+
+/* The record in TSC ticks (x86.h). Not served: other rates of the TSC
+ * and the local APIC timer (the count would need a conversion), a period
+ * that is not a whole number of TSC ticks or not below 2^32 of them, a run
+ * end too far for one count, and the idle loop's guard-band states
+ * (x86_idle_timer() has something to do then). */
+bool arch_fast_timer_prepare(const struct fast_timer_record *r)
+{
+    struct x86_fast_timer *t = &x86_fast_timer;
+    uint64_t period = r->period_ns * tsc_mhz;
+    uint32_t rem;
+
+    if (lapic_mhz != tsc_mhz || x86_idle_state != IDLE_HALT || r->end_ns >= (1ull << 52) ||
+        r->period_ns >= (1ull << 32) || (uint32_t)(period >> 32) >= 1000) {
+        return false;
+    }
+    t->period_tsc = divl((uint32_t)(period >> 32), (uint32_t)period, 1000, &rem);
+    if (rem) {
+        return false;
+    }
+    t->fire_tsc = ns_to_tsc_up(r->deadline_ns);
+    t->end_tsc = ns_to_tsc_up(r->end_ns);
+    if (t->end_tsc - rdtsc() >= (1u << 31)) {
+        return false; /* (or past: no run left) */
+    }
+    t->limit_tsc = t->end_tsc;
+    if (t->period_tsc && t->fire_tsc + t->period_tsc < t->end_tsc) {
+        t->limit_tsc = t->fire_tsc + t->period_tsc;
+    }
+    return true;
 }
 
 void x86_idle_wake_early(void)

@@ -47,16 +47,6 @@ void kernel_on_fault(uint32_t error, arch_addr_t pc, arch_addr_t addr, const cha
  * end of every full entry (docs/performance.md, "Fast paths"). */
 extern struct partition *kernel_fast_exit_partition;
 
-/* For an arch's timer fast path (SPARC: trap_fast.S, timer_fast), which
- * serves a timer interrupt that only expires a one-shot timer of
- * kernel_fast_exit_partition: the end of its run (slot end less the guard)
- * as the last full entry worked it out - the deadline arm_timer() arms
- * once that timer has fired - and the deadline the timer is armed for,
- * which the fast path sets to it. Written by kernel.c's full entries only
- * otherwise. */
-extern uint64_t entry_run_end;
-extern uint64_t armed_deadline;
-
 /* The partition to run now, or NULL for the idle loop. */
 struct partition *kernel_current(void);
 

@@ -14,6 +14,10 @@
  * ordinary variable (docs/architecture.md, "Multicore"). */
 #define ARCH_PER_CPU
 
+/* The timers the timer interrupt fast path serves (kernel/core/include/
+ * timer_fast.h): bit 0 one-shot, bit 1 periodic. RISC-V: none yet. */
+#define ARCH_FAST_TIMER_KINDS 0u
+
 /*
  * A partition's saved user context, as entry.S stores it: x[0] is unused
  * (x0 is zero), x[n] is register xn; then the trap CSRs. sscratch points

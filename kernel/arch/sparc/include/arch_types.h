@@ -14,6 +14,11 @@
  * ordinary variable (docs/architecture.md, "Multicore"). */
 #define ARCH_PER_CPU
 
+/* The timers the timer interrupt fast path serves (kernel/core/include/
+ * timer_fast.h): bit 0 one-shot, bit 1 periodic. SPARC: one-shot only
+ * (trap_fast.S); a periodic timer costs the record no call. */
+#define ARCH_FAST_TIMER_KINDS 1u
+
 /* The register windows a partition can have in the register file: all but
  * the one the window-invalid mask keeps free. */
 #define SPARC_NWINDOWS  8

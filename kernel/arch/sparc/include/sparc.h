@@ -175,24 +175,21 @@ uint64_t sparc_ns_to_ticks_up(uint64_t ns);
 extern uint64_t sparc_timer_armed_tick;
 
 /*
- * The timer interrupt fast path's record (timer_fast.c says when it is
- * written, trap_fast.S's timer_fast what it does with it): part is the
- * partition whose one-shot wall-clock timer the schedule timer is armed
- * for, or NULL (every timer interrupt takes the full entry). The ticks
+ * The timer interrupt fast path's ticks (timer_fast.c says when they are
+ * worked out, trap_fast.S's timer_fast what it does with them), valid while
+ * the arch-neutral record (timer_fast.h) names a partition. The ticks
  * count from the clock counter's last_count, as the kernel's clock does.
  * saved_g is timer_fast's room for the partition's %g1-%g3.
  */
 struct sparc_fast_timer {
-    struct partition *part;
     uint32_t last_count; /* sparc_clock.last_count when written */
     uint32_t fire_ticks; /* the timer's deadline: at or after it, it has expired */
-    uint32_t end_ticks;  /* the run's end (entry_run_end): before it, no slot change */
-    uint64_t end_ns;     /* entry_run_end, for armed_deadline */
+    uint32_t end_ticks;  /* the run's end (fast_timer.end_ns): before it, no slot change */
     uint64_t end_tick;   /* its tick, for sparc_timer_armed_tick */
     uint32_t saved_g[4];
 };
 extern struct sparc_fast_timer sparc_fast_timer;
-void sparc_fast_timer_update(struct partition *next);
+void sparc_fast_timer_update(const struct partition *next);
 
 /* The frame entry.S saves a trap from user mode into. */
 extern struct sparc_frame *sparc_cur_frame;

@@ -16,6 +16,10 @@
  * that uses it is the same plain absolute access on every CPU. */
 #define ARCH_PER_CPU __attribute__((section(".percpu")))
 
+/* The timers the timer interrupt fast path serves (kernel/core/include/
+ * timer_fast.h): bit 0 one-shot, bit 1 periodic. x86: both (entry.S). */
+#define ARCH_FAST_TIMER_KINDS 3u
+
 /*
  * A trap frame, in the order entry.S and the CPU push it (lowest address
  * first). A partition's saved context is exactly such a frame: while the

@@ -183,6 +183,21 @@ static inline bool x86_idle_timer(bool from_idle)
     x86_idle_state = IDLE_HALT;
     return false;
 }
+/* The timer fast path's units for the arch-neutral record (timer_fast.h),
+ * written by arch_fast_timer_prepare() (time.c) whenever the record names
+ * a partition, read by entry.S's timer_entry. TSC values: the first whose
+ * time (tsc_to_ns) is at or past the deadline; the interrupt is served at
+ * or past fire_tsc and before limit_tsc = min(the timer's next deadline,
+ * the run's end), and the timer armed for limit_tsc; the local APIC counts
+ * TSC ticks (the fast path is off where their rates differ). */
+struct x86_fast_timer {
+    uint64_t fire_tsc;
+    uint64_t limit_tsc;
+    uint64_t end_tsc;
+    uint32_t period_tsc; /* the period in TSC ticks; 0 = one-shot */
+};
+extern struct x86_fast_timer x86_fast_timer;
+
 void x86_fpu_init(void);
 void x86_fpu_switch_to(const struct partition *p);
 int x86_fpu_trap(struct partition *p);

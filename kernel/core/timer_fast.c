@@ -1,0 +1,33 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
+/* The timer interrupt fast paths' record (timer_fast.h). */
+#include "timer_fast.h"
+#include "arch.h"
+#include "trace.h"
+
+struct fast_timer_record fast_timer ARCH_PER_CPU;
+
+/* p is published for the fast paths (owner of the slot, ready, before its
+ * guard, no trace wanting the hypercall class) and its wall-clock timer is
+ * armed. The record names p only when, besides, the schedule timer is
+ * armed for that timer's deadline (so it is the next thing to happen) and
+ * the deadline is before the run's end (so the interrupt ends neither the
+ * slot nor the run), no execution-time timer is armed (its deadline moves
+ * with the time used: it could be the next deadline after the wall
+ * timer's), no trace class is on (the fast path records no event), p has
+ * an upcall entry, and the arch can serve it. */
+void fast_timer_record_fill(struct partition *p, uint64_t run_end, uint64_t armed)
+{
+    const struct vtimer *wall = &p->timers[PV_CLOCK_WALL];
+
+    fast_timer.part = NULL;
+    if (wall->deadline != armed || armed >= run_end || p->timers[PV_CLOCK_EXEC].armed ||
+        p->state != PART_READY || !p->upcall_entry || trace_any_on()) {
+        return;
+    }
+    fast_timer.deadline_ns = wall->deadline;
+    fast_timer.period_ns = wall->period;
+    fast_timer.end_ns = run_end;
+    if (arch_fast_timer_prepare(&fast_timer)) {
+        fast_timer.part = p;
+    }
+}
