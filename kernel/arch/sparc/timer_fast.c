@@ -4,10 +4,10 @@
  * ticks trap_fast.S's timer_fast compares the clock with, worked out with
  * the arch-neutral record (timer_fast.h) whenever kernel.c's finish_entry
  * has it name a partition. Nothing but a full entry changes what the
- * record was worked out from, and each full entry writes it again; docs/performance.md ("Timer fast
- * paths") says what the fast path skips and why that is safe.
+ * record was worked out from, and each full entry writes it again;
+ * docs/performance.md ("Timer fast paths") says what the fast path skips
+ * and why that is safe.
  */
-#include "partition.h"
 #include "sparc.h"
 #include "timer_fast.h"
 
