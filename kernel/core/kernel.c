@@ -279,7 +279,7 @@ static void finish_entry(uint64_t now)
      * deadline does not depend on now unless a console drain is owed,
      * which needs output queued: the gate checks console.len. */
     kernel_fast_exit_partition = trace_no_fast_path() ? NULL : schedule.current;
-    fast_timer_record_write(kernel_fast_exit_partition, entry_run_end, armed_deadline);
+    fast_timer_record_write(kernel_fast_exit_partition, &entry_run_end, &armed_deadline);
 }
 
 void kernel_note_entry(void)

@@ -9,7 +9,6 @@
 #include "pv/arch.h"
 #include "pv/shared.h"
 #include "sparc.h"
-#include "timer_fast.h"
 
 /* entry.S's structure offsets are generated (asm_offsets.c); this
  * constant is not. */
@@ -124,9 +123,11 @@ static void describe_trap(const struct sparc_frame *f, char *buf, size_t size)
     }
 }
 
-/* The context (partition, or NULL for idle) the MMU context is set for. */
+/* The partition the MMU context is set for, or NULL: none yet (boot's
+ * context), or the idle loop, which runs in whatever context was last
+ * set - so the first resume of a partition, and every one after idle,
+ * switches. */
 static const struct partition *installed;
-static bool installed_valid;
 
 /* Resumes kernel_current(): a partition, or the idle loop. */
 __attribute__((noreturn)) void sparc_resume(void)
@@ -143,12 +144,11 @@ __attribute__((noreturn)) void sparc_resume(void)
     }
     next = kernel_current();
 
-    if (!installed_valid || next != installed) {
+    if (next != installed) {
         if (next) {
             sparc_mmu_switch(next);
         }
         installed = next;
-        installed_valid = true;
     }
     if (!next) {
         sparc_cur_frame = &spare_frame;
@@ -156,12 +156,10 @@ __attribute__((noreturn)) void sparc_resume(void)
     }
     next->ctx.frame.psr = (next->ctx.frame.psr & ~PSR_EF) | sparc_fpu_psr(next);
     sparc_cur_frame = &next->ctx.frame;
-    /* Last: the clock is not read again before the partition runs. The
-     * usual answer (the record, timer_fast.h, names no partition) without a
-     * call. */
-    if (fast_timer.part) {
-        sparc_fast_timer_update(next);
-    }
+    /* The timer fast path's record (timer_fast.h) was written, ticks and
+     * all, by the full entry's end (finish_entry, the last one if the loop
+     * above ran it again): for next, the schedule's current partition, or
+     * for none. Nothing to do for it here. */
     sparc_resume_user(&next->ctx.frame);
 }
 

@@ -38,16 +38,19 @@ void fast_timer_record_fill(struct partition *p, uint64_t run_end, uint64_t arme
 
 /* Called by the end of every full entry (kernel.c, finish_entry) with the
  * partition published for the fast paths (kernel_fast_exit_partition, or
- * NULL), the end of its run and the deadline the schedule timer is armed
- * for. The usual answers (no wall-clock timer armed, or one of a kind the
- * arch does not serve: ARCH_FAST_TIMER_KINDS, arch_types.h) without a
- * call. */
-static inline void fast_timer_record_write(struct partition *p, uint64_t run_end, uint64_t armed)
+ * NULL), and where the end of its run and the deadline the schedule timer
+ * is armed for are: read only when the record may name p, so that the
+ * usual answers (no wall-clock timer armed, or one of a kind the arch does
+ * not serve: ARCH_FAST_TIMER_KINDS, arch_types.h) cost a test and one
+ * store - no call, and no reload of what arm_timer()'s call may have
+ * changed. */
+static inline void fast_timer_record_write(struct partition *p, const uint64_t *run_end,
+                                           const uint64_t *armed)
 {
     const struct vtimer *wall = p ? &p->timers[PV_CLOCK_WALL] : NULL;
 
     if (wall && wall->armed && (ARCH_FAST_TIMER_KINDS & (wall->period ? 2u : 1u))) {
-        fast_timer_record_fill(p, run_end, armed);
+        fast_timer_record_fill(p, *run_end, *armed);
     } else {
         fast_timer.part = NULL;
     }

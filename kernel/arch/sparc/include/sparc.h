@@ -189,7 +189,6 @@ struct sparc_fast_timer {
     uint32_t saved_g[4];
 };
 extern struct sparc_fast_timer sparc_fast_timer;
-void sparc_fast_timer_update(const struct partition *next);
 
 /* The frame entry.S saves a trap from user mode into. */
 extern struct sparc_frame *sparc_cur_frame;
