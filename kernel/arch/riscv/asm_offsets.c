@@ -4,6 +4,7 @@
 #include <stddef.h>
 #include "arch_types.h"
 #include "asm_offset.h"
+#include "asm_offsets_fast.h"
 #include "partition.h"
 #include "pv/abi.h"
 #include "pv/shared.h"
@@ -19,14 +20,7 @@ void asm_offsets(void)
     ASM_OFFSET(FRAME_TVAL, offsetof(struct riscv_frame, tval));
     /* The null hypercall's fast path (entry.S). */
     ASM_OFFSET(EXC_ECALL_U, EXC_ECALL_U);
-    ASM_OFFSET(HC_IRQ_SYNC, PV_HC_IRQ_SYNC);
-    ASM_OFFSET(PART_SHARED, offsetof(struct partition, shared));
-    ASM_OFFSET(PART_CONSOLE_LEN, offsetof(struct partition, console.len));
-    ASM_OFFSET(PART_PORT_CALL, offsetof(struct partition, port_call));
-    ASM_OFFSET(SHARED_IRQ_LEVEL, offsetof(struct pv_shared, irq_level));
-    ASM_OFFSET(SHARED_IRQ_MASK, offsetof(struct pv_shared, irq_mask));
-    ASM_OFFSET(SHARED_IRQ_PENDING, offsetof(struct pv_shared, irq_pending));
-    ASM_OFFSET(SHARED_KERNEL_ENTRIES, offsetof(struct pv_shared, kernel_entries));
+    ASM_OFFSETS_NULL_HCALL();
     /* A constant of riscv.h that boot.S needs, as it is in C. */
     ASM_OFFSET(SATP_SV39_MODE, (int)SATP_SV39_MODE);
 }

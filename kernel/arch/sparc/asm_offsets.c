@@ -3,6 +3,7 @@
  * get there). Compiled to assembly only, never linked. */
 #include "arch_types.h"
 #include "asm_offset.h"
+#include "asm_offsets_fast.h"
 #include "partition.h"
 #include "pv/abi.h"
 #include "pv/arch.h"
@@ -40,16 +41,9 @@ void asm_offsets(void)
     ASM_OFFSET(WINDOW_L, offsetof(struct sparc_window, l));
     ASM_OFFSET(WINDOW_I, offsetof(struct sparc_window, i));
     ASM_OFFSET(WINDOW_SIZE, sizeof(struct sparc_window));
-    /* The control page's counter the window traps update (at SHARED_VA). */
-    ASM_OFFSET(SHARED_KERNEL_ENTRIES, offsetof(struct pv_shared, kernel_entries));
-    /* The null hypercall fast path: its number and the control page. */
-    ASM_OFFSET(HC_IRQ_SYNC, PV_HC_IRQ_SYNC);
-    ASM_OFFSET(PART_SHARED, offsetof(struct partition, shared));
-    ASM_OFFSET(PART_CONSOLE_LEN, offsetof(struct partition, console.len));
-    ASM_OFFSET(PART_PORT_CALL, offsetof(struct partition, port_call));
-    ASM_OFFSET(SHARED_IRQ_LEVEL, offsetof(struct pv_shared, irq_level));
-    ASM_OFFSET(SHARED_IRQ_MASK, offsetof(struct pv_shared, irq_mask));
-    ASM_OFFSET(SHARED_IRQ_PENDING, offsetof(struct pv_shared, irq_pending));
+    /* The null hypercall fast path's offsets; SHARED_KERNEL_ENTRIES also
+     * for the window traps, which count entries (at SHARED_VA). */
+    ASM_OFFSETS_NULL_HCALL();
     /* The upcall return fast path: its number, the frame, the save area. */
     ASM_OFFSET(HC_UPCALL_RETURN, PV_HC_UPCALL_RETURN);
     ASM_OFFSET(UPCALL_PC, offsetof(struct pv_upcall_frame, pc));

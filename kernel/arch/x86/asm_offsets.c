@@ -3,6 +3,7 @@
  * get there). Compiled to assembly only, never linked. */
 #include "arch_types.h"
 #include "asm_offset.h"
+#include "asm_offsets_fast.h"
 #include "partition.h"
 #include "pv/abi.h"
 #include "pv/arch.h"
@@ -18,14 +19,7 @@ void asm_offsets(void)
     ASM_OFFSET(FRAME_CS, offsetof(struct x86_frame, cs));
     ASM_OFFSET(FRAME_EFLAGS, offsetof(struct x86_frame, eflags));
     /* The null hypercall fast path: its number and the control page. */
-    ASM_OFFSET(HC_IRQ_SYNC, PV_HC_IRQ_SYNC);
-    ASM_OFFSET(PART_SHARED, offsetof(struct partition, shared));
-    ASM_OFFSET(PART_CONSOLE_LEN, offsetof(struct partition, console.len));
-    ASM_OFFSET(PART_PORT_CALL, offsetof(struct partition, port_call));
-    ASM_OFFSET(SHARED_IRQ_LEVEL, offsetof(struct pv_shared, irq_level));
-    ASM_OFFSET(SHARED_IRQ_MASK, offsetof(struct pv_shared, irq_mask));
-    ASM_OFFSET(SHARED_IRQ_PENDING, offsetof(struct pv_shared, irq_pending));
-    ASM_OFFSET(SHARED_KERNEL_ENTRIES, offsetof(struct pv_shared, kernel_entries));
+    ASM_OFFSETS_NULL_HCALL();
     /* The timer fast path (entry.S, timer_entry): the frame's words from
      * its pusha slots on, the partition's wall timer, upcall entry and
      * remembered frame area, the records, the upcall frame. */
