@@ -18,7 +18,13 @@ struct fast_timer_record fast_timer ARCH_PER_CPU;
 void fast_timer_record_fill(struct partition *p, uint64_t run_end, uint64_t armed)
 {
     const struct vtimer *wall = &p->timers[PV_CLOCK_WALL];
+    bool same;
 
+    /* The record still names p for the same deadline, period and run end
+     * (a fast path that serves a periodic tick moves the deadline on in
+     * step with the timer's): the arch may keep what it worked out. */
+    same = fast_timer.part == p && fast_timer.deadline_ns == wall->deadline &&
+           fast_timer.period_ns == wall->period && fast_timer.end_ns == run_end;
     fast_timer.part = NULL;
     if (wall->deadline != armed || armed >= run_end || p->timers[PV_CLOCK_EXEC].armed ||
         p->state != PART_READY || !p->upcall_entry || trace_any_on()) {
@@ -27,7 +33,7 @@ void fast_timer_record_fill(struct partition *p, uint64_t run_end, uint64_t arme
     fast_timer.deadline_ns = wall->deadline;
     fast_timer.period_ns = wall->period;
     fast_timer.end_ns = run_end;
-    if (arch_fast_timer_prepare(&fast_timer)) {
+    if (arch_fast_timer_prepare(&fast_timer, same)) {
         fast_timer.part = p;
     }
 }

@@ -100,8 +100,9 @@ void arch_clock_publish(struct pv_shared *s)
 
 /* No timer fast path on RISC-V yet (timer_fast.h): every timer interrupt
  * takes the full entry. */
-bool arch_fast_timer_prepare(const struct fast_timer_record *r)
+bool arch_fast_timer_prepare(const struct fast_timer_record *r, bool same)
 {
     (void)r;
+    (void)same;
     return false;
 }

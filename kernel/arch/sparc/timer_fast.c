@@ -23,9 +23,11 @@ struct sparc_fast_timer sparc_fast_timer;
  * later reading before the partition runs changes nothing. Worked out here
  * rather than in sparc_resume, so that a resume (the usual case: no record)
  * pays no test. */
-bool arch_fast_timer_prepare(const struct fast_timer_record *r)
+bool arch_fast_timer_prepare(const struct fast_timer_record *r, bool same)
 {
     uint64_t end_tick;
+
+    (void)same; /* worked out again: the ticks count from the latest reading */
 
     if (r->period_ns) {
         return false;

@@ -280,14 +280,24 @@ static uint64_t ns_to_tsc_up(uint64_t ns)
  * that is not a whole number of TSC ticks or not below 2^32 of them, a run
  * end too far for one count, and the idle loop's guard-band states
  * (x86_idle_timer() has something to do then). */
-bool arch_fast_timer_prepare(const struct fast_timer_record *r)
+bool arch_fast_timer_prepare(const struct fast_timer_record *r, bool same)
 {
     struct x86_fast_timer *t = &x86_fast_timer;
     uint64_t period = r->period_ns * tsc_mhz;
     uint32_t rem;
 
-    if (lapic_mhz != tsc_mhz || x86_idle_state != IDLE_HALT || r->end_ns >= (1ull << 52) ||
-        r->period_ns >= (1ull << 32) || (uint32_t)(period >> 32) >= 1000) {
+    if (x86_idle_state != IDLE_HALT) {
+        return false;
+    }
+    /* The same record as prepared before: its TSC values depend only on
+     * the deadline, the period and the run's end - the fast path moved
+     * fire and limit on with the deadline - and the run's end is still
+     * ahead (this partition runs), so nothing is worked out again. */
+    if (same) {
+        return true;
+    }
+    if (lapic_mhz != tsc_mhz || r->end_ns >= (1ull << 52) || r->period_ns >= (1ull << 32) ||
+        (uint32_t)(period >> 32) >= 1000) {
         return false;
     }
     t->period_tsc = divl((uint32_t)(period >> 32), (uint32_t)period, 1000, &rem);

@@ -30,9 +30,13 @@ struct fast_timer_record {
 extern struct fast_timer_record fast_timer;
 
 /* The arch's units for the record (x86: TSC values and the local APIC
- * count; SPARC: converted later, at its resume, from the clock's last
- * reading); false when the arch cannot serve this record. */
-bool arch_fast_timer_prepare(const struct fast_timer_record *r);
+ * count; SPARC: ticks from the clock's last reading); false when the arch
+ * cannot serve this record. same: the record named the same partition
+ * with the same deadline, period and run end before this write, so what
+ * the arch worked out for it then still holds if nothing of its own
+ * changed (x86 keeps it: an RTEMS tick's record is written at every full
+ * entry of its partition). */
+bool arch_fast_timer_prepare(const struct fast_timer_record *r, bool same);
 
 void fast_timer_record_fill(struct partition *p, uint64_t run_end, uint64_t armed);
 
