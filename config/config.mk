@@ -12,7 +12,7 @@ CONFIG_XML_LIBS := $(shell pkg-config --libs libxml-2.0)
 # (--image: the SDK's link step) and porthash.c (the port-name table, hashed
 # as the kernel's cfg.h does) are the tool's own.
 CONFIG_CORE_SRCS := $(addprefix config/src/,arch.c arch_x86.c arch_sparc.c arch_riscv.c check.c diag.c elf.c files.c hm.c idtable.c \
-	images.c load.c memory.c pagetables.c parse.c rawscan.c ports.c schedule.c schedule_cpus.c cpus_kernel.c schema.c trace.c units.c util.c xmlmsg.c)
+	images.c load.c memory.c pagetables.c parse.c rawscan.c ports.c schedule.c schedule_cpus.c schema.c trace.c units.c util.c xmlmsg.c)
 CONFIG_TOOL_SRCS := $(CONFIG_CORE_SRCS) config/src/emit.c config/src/link.c config/src/main.c \
 	config/src/porthash.c
 CONFIG_OBJS := $(patsubst config/src/%.c,$(CONFIG_OBJDIR)/%.o,$(CONFIG_TOOL_SRCS)) \

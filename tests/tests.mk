@@ -236,13 +236,17 @@ $(eval $(call tessera_system,smp-control,tests/system/systems/smp-control.xml,\
 	$(PART_IMAGE_DIR)/ctlprobe.elf))
 TEST_TARGETS += $(SYSTEMS_DIR)/smp-control/system.elf
 TEST_PROGRAMS += tests/system/test_smp_control.py
-# A module reset asked on CPU 1, taken by both CPUs at one frame start (test_smp_reset.py).
+# A module reset asked on CPU 1, taken by both CPUs at one frame start, with and
+# without partitions that move between CPUs (test_smp_reset.py).
 $(eval $(call bare_partition,rstprobe,tests/system/parts/rstprobe.c))
 $(eval $(call tessera_system,smp-reset,tests/system/systems/smp-reset.xml,\
 	$(PART_IMAGE_DIR)/rstprobe.elf))
+$(eval $(call tessera_system,smp-reset-moving,tests/system/systems/smp-reset-moving.xml,\
+	$(PART_IMAGE_DIR)/rstprobe.elf))
 $(eval $(call tessera_system,smp-reset-trace,tests/system/systems/smp-reset-trace.xml,\
 	$(PART_IMAGE_DIR)/rstprobe.elf))
-TEST_TARGETS += $(SYSTEMS_DIR)/smp-reset/system.elf $(SYSTEMS_DIR)/smp-reset-trace/system.elf
+TEST_TARGETS += $(SYSTEMS_DIR)/smp-reset/system.elf $(SYSTEMS_DIR)/smp-reset-moving/system.elf \
+	$(SYSTEMS_DIR)/smp-reset-trace/system.elf
 TEST_PROGRAMS += tests/system/test_smp_reset.py tests/system/test_smp_trace.py
 # Health-monitor actions for partitions on CPU 1, and a module halt (test_smp_hm.py).
 $(eval $(call tessera_system,smp-hm,tests/system/systems/smp-hm.xml,$(PART_IMAGE_DIR)/hm.elf))

@@ -15,7 +15,6 @@ bool tcfg_load(const char *xml, size_t len, const char *file, const struct tcfg_
             tcfg_check_ports(diag, sys);
             tcfg_check_hm(diag, sys);
             tcfg_check_trace(opts, diag, sys);
-            tcfg_check_cpus_not_done(diag, sys);
             tcfg_check_images(opts, diag, sys);
         }
     }

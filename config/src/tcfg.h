@@ -256,10 +256,6 @@ void tcfg_check_ports(struct tcfg_diag *diag, struct tcfg_system *sys);
 void tcfg_check_hm(struct tcfg_diag *diag, struct tcfg_system *sys);
 void tcfg_check_trace(const struct tcfg_options *opts, struct tcfg_diag *diag,
                       struct tcfg_system *sys);
-/* What the kernel does not run across CPUs (reset-module where a partition
- * moves), refused first here (cpus_kernel.c); after the health-monitor
- * checks. */
-void tcfg_check_cpus_not_done(struct tcfg_diag *diag, const struct tcfg_system *sys);
 void tcfg_check_images(const struct tcfg_options *opts, struct tcfg_diag *diag,
                        struct tcfg_system *sys);
 

@@ -181,10 +181,17 @@ static void count_alive(const struct partition *p, uint32_t change)
     lock_give(&counts_lock);
 }
 
-/* Every change between dead and alive goes through here. */
+/* Counted alive: not dead, or held for a module reset (partition_hold). */
+static uint32_t counted_alive(const struct partition *p)
+{
+    return p->held || !is_dead(p->state);
+}
+
+/* Every change between dead and alive goes through here (a hold ends). */
 static void set_state(struct partition *p, enum part_state s)
 {
-    count_alive(p, is_dead(p->state) - is_dead(s));
+    count_alive(p, !is_dead(s) - counted_alive(p));
+    p->held = false;
     p->state = s;
 }
 
@@ -192,8 +199,9 @@ static void set_state(struct partition *p, enum part_state s)
  * which make p stale (partition_stale) so that its window start calls
  * partition_sync, at no cost on the window-start path: a posted request
  * (partition_post_control), and for good a partition that moves between
- * CPUs (its window start takes it over: handover.h). Module resets are
- * refused where a partition moves (cpu_plans.c): its count stays 0. */
+ * CPUs (its window start takes it over: handover.h); its count of resets
+ * is that of the CPU it last ran on, which every CPU it runs on next has
+ * reached: a CPU begins the reset's frame before that frame's windows. */
 #define CONTROL_MARK ((uint64_t)1 << 63)
 #define MOVES_MARK   ((uint64_t)1 << 62)
 
@@ -416,6 +424,7 @@ void partition_hold(struct partition *p)
 {
     /* Still counted alive: the reset restarts it. */
     p->state = PART_STOPPED;
+    p->held = true;
 }
 
 /* Posting and taking a control request: one at a time (lock.h). */
@@ -489,11 +498,14 @@ static void apply_control(struct partition *p, uint32_t op)
 /* Applies the module resets p missed (missed of them). */
 static void apply_resets(struct partition *p, uint64_t missed)
 {
-    uint32_t change = !is_dead(p->state) - p->reset_alive;
+    /* Counted as boot left it since its CPU began the reset
+     * (partitions_reset); one that moves between CPUs is in no CPU's count:
+     * as its state or its hold left it. From here its own state counts,
+     * and the changes below move it as usual. */
+    uint32_t counted = partition_moves(p) ? counted_alive(p) : p->reset_alive;
 
-    /* Counted as boot left it since the reset; from here its own state
-     * counts, and the changes below move it as usual. */
-    count_alive(p, change);
+    count_alive(p, !is_dead(p->state) - counted);
+    p->held = false;
     p->start_condition = PV_START_HM_MODULE_RESTART;
     p->port_call = 0; /* a port copy under way is dropped (port.c) */
     if (p->cfg->initial_mode == CFG_MODE_IDLE) {

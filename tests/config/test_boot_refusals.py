@@ -142,10 +142,6 @@ TWINS = {
     # The handover's bounded wait ran out: the CPU the partition left is
     # late beyond the guard time tessera-config leaves between its windows.
     "not given back to CPU %u within %llu ns: its ": BUG,
-    # Refused by tessera-config too (config/src/cpus_kernel.c): the kernel's
-    # refusal stays for tables not written by the tool.
-    "partition %s has windows on several CPUs: module resets where a partition ": [
-        ("smp-moving-reset", "module resets where a partition moves between CPUs are not done")],
     "mmu: the per-CPU section (%u bytes at %08x) exceeds %u bytes or its 4 MiB": (
         "a property of the kernel image (its per-CPU section), not of the configuration"),
     "CPU %u (local APIC id %u) did not start: the machine has fewer CPUs": MACHINE,

@@ -64,6 +64,8 @@ struct partition {
     uint8_t control_posted; /* a system partition of another CPU asked: PV_PART_* + 1, or 0
                                (partition_post_control) */
     bool reset_alive;       /* boot started it, so a module reset restarts it */
+    bool held;              /* stopped for a module reset still to come, counted alive
+                               (partition_hold) */
 };
 
 /* partition.cpu of a partition whose windows are on several CPUs: this
@@ -91,8 +93,8 @@ extern uint32_t num_partitions;
 /* Per CPU (cfg_state.h): its partitions alive now and as boot left them,
  * by partition.cpu (partition.c, for the module reset of several CPUs). A
  * partition that moves between CPUs is in no CPU's count, only in the
- * system's (partitions_any_alive): a module reset, the counts' one reader,
- * is refused where a partition moves (cpu_plans.c). */
+ * system's (partitions_any_alive): no CPU's reset sets it back, it stays
+ * counted by its own state until it applies the reset (partition.c). */
 extern uint32_t partitions_alive_on_cpu[], partitions_boot_alive_on_cpu[];
 
 /* Creates the run-time state of every configured partition: address space,
@@ -176,7 +178,8 @@ extern uint64_t partitions_resets ARCH_PER_CPU;
 
 /* Several CPUs: p, whose error asked for a module reset that takes effect
  * at a later frame start, does not run until then (shown stopped; still
- * counted alive, since the reset restarts it). */
+ * counted alive, since the reset restarts it, until its state next
+ * changes). */
 void partition_hold(struct partition *p);
 
 /* True when p has a module reset or a posted control request to apply

@@ -9,8 +9,10 @@
  * reset, and others after it. R (id 2, CPU 1) leaves W's first messages
  * unread and raises an application error, whose action is reset-module;
  * after the reset it reads both ports at once (they must be empty), then
- * waits for W's new messages. O (id 3, CPU 0) and P (id 4, CPU 1) only
- * start again. Every partition halts a few windows after the reset.
+ * waits for W's new messages. O (id 3, CPU 0) halts at once, before the
+ * reset, and P (id 4, CPU 1) runs on; both only start again. Every
+ * partition halts a few windows after the reset, its last line "done".
+ * In smp-reset-moving.xml R and O move between the CPUs.
  */
 #include "tp.h"
 
@@ -107,7 +109,10 @@ void pv_main(uint32_t id)
         reader(after);
     } else if (after) {
         idle_windows(LIFE_AFTER);
-    } else {
+    } else if (id == 4) {
         idle_forever();
-    }
+    } /* O halts at once: the reset restarts a halted partition too */
+    /* Its last line: the system may end only once every partition has
+     * printed it (the kernel's count of partitions alive). */
+    tp_printf("done\n");
 }
