@@ -195,16 +195,6 @@ static void set_state(struct partition *p, enum part_state s)
     p->state = s;
 }
 
-/* Marks in resets_seen beside its count of resets, bits no count reaches,
- * which make p stale (partition_stale) so that its window start calls
- * partition_sync, at no cost on the window-start path: a posted request
- * (partition_post_control), and for good a partition that moves between
- * CPUs (its window start takes it over: handover.h); its count of resets
- * is that of the CPU it last ran on, which every CPU it runs on next has
- * reached: a CPU begins the reset's frame before that frame's windows. */
-#define CONTROL_MARK ((uint64_t)1 << 63)
-#define MOVES_MARK   ((uint64_t)1 << 62)
-
 static void partition_init(struct partition *p, const struct cfg_partition *cfg, uint32_t index)
 {
     p->cfg = cfg;
@@ -213,7 +203,7 @@ static void partition_init(struct partition *p, const struct cfg_partition *cfg,
     if (partition_moves(p)) {
         p->cpu = (uint16_t)(PART_CPU_MOVES | index); /* index < CFG_MAX_PARTITIONS */
         /* Stale for good (partition_stale): each window start takes it over. */
-        p->resets_seen = MOVES_MARK;
+        p->resets_seen = PART_SEEN_MOVES;
     }
     p->shared = &partition_shared_pages[index].s;
     p->state = PART_STOPPED;
@@ -439,7 +429,7 @@ void partition_post_control(struct partition *p, uint32_t op)
 {
     lock_take(&control_lock);
     p->control_posted = (uint8_t)(op + 1);
-    p->resets_seen |= CONTROL_MARK;
+    p->resets_seen |= PART_SEEN_CONTROL;
     lock_give(&control_lock);
 }
 
@@ -447,7 +437,7 @@ void partition_post_input(struct partition *p)
 {
     lock_take(&control_lock);
     input_posted = 1;
-    p->resets_seen |= CONTROL_MARK;
+    p->resets_seen |= PART_SEEN_CONTROL;
     lock_give(&control_lock);
 }
 
@@ -473,8 +463,8 @@ static struct posted take_posted(struct partition *p)
         t.input = input_posted;
         input_posted = 0;
     }
-    t.missed = partitions_resets - (p->resets_seen & ~(CONTROL_MARK | MOVES_MARK));
-    p->resets_seen = partitions_resets | (p->resets_seen & MOVES_MARK);
+    t.missed = partitions_resets - (p->resets_seen & ~(PART_SEEN_CONTROL | PART_SEEN_MOVES));
+    p->resets_seen = partitions_resets | (p->resets_seen & PART_SEEN_MOVES);
     lock_give(&control_lock);
     return t;
 }
@@ -527,7 +517,7 @@ void partition_sync(struct partition *p)
         return;
     }
     /* A moving p with nothing posted (stale for good): no lock taken. */
-    if (p->resets_seen == (partitions_resets | MOVES_MARK)) {
+    if (partition_moves(p) && !partition_moving_news(p)) {
         return;
     }
     t = take_posted(p);

@@ -193,6 +193,25 @@ static inline bool partition_stale(const struct partition *p)
     return p->resets_seen != partitions_resets;
 }
 
+/* Marks in resets_seen beside its count of resets, bits no count reaches,
+ * which make p stale (partition_stale) so that its window start calls
+ * partition_sync, at no cost on the window-start path: a posted request
+ * (partition_post_control), and for good a partition that moves between
+ * CPUs (its window start takes it over: handover.h); its count of resets
+ * is that of the CPU it last ran on, which every CPU it runs on next has
+ * reached: a CPU begins the reset's frame before that frame's windows. */
+#define PART_SEEN_CONTROL ((uint64_t)1 << 63)
+#define PART_SEEN_MOVES   ((uint64_t)1 << 62)
+
+/* For p that moves between CPUs, on the CPU that has just taken it: true
+ * when partition_sync has something to apply (a posted request, a reset
+ * this CPU has begun that p has not seen); false on every other window
+ * start of it, which then skips the call. */
+static inline bool partition_moving_news(const struct partition *p)
+{
+    return p->resets_seen != (partitions_resets | PART_SEEN_MOVES);
+}
+
 /* Brings p up to date: if module resets happened since it was last looked
  * at, p starts again as at boot once, whatever their number (start
  * condition PV_START_HM_MODULE_RESTART; its restart count counts every
