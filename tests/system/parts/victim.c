@@ -31,9 +31,17 @@ static uint32_t cpu_stride;
 void pv_upcall_handler(struct pv_upcall_frame *frame)
 {
     volatile struct pv_shared *s = pv_shared();
-    uint64_t now = pv_clock_ns();
+    uint64_t now = pv_clock_ns(), start = s->window_start_ns;
     uint32_t w = s->window_index + cpu_stride * s->cpu, lat;
 
+    /* A window that began between the two readings (this handler stopped
+     * at its window's end and resumed in the next - on another CPU for the
+     * moving victim; without -icount a host stall does it) gives a clock
+     * before the start: 4.29e9 as a uint32. Not a sample: the new window's
+     * own upcall records that window. */
+    if (now < start) {
+        return;
+    }
     if (!(frame->lines & (1u << PV_IRQ_WINDOW_START)) || w >= MAX_WIN || rec[w].n >= FRAMES) {
         return;
     }
@@ -43,7 +51,7 @@ void pv_upcall_handler(struct pv_upcall_frame *frame)
     if (first == MAX_WIN) {
         first = w;
     }
-    lat = (uint32_t)(now - s->window_start_ns);
+    lat = (uint32_t)(now - start);
     if (rec[w].n == 0 || lat < rec[w].min) {
         rec[w].min = lat;
     }
