@@ -18,22 +18,29 @@ struct fast_timer_record fast_timer ARCH_PER_CPU;
 void fast_timer_record_fill(struct partition *p, uint64_t run_end, uint64_t armed)
 {
     const struct vtimer *wall = &p->timers[PV_CLOCK_WALL];
-    bool same;
 
-    /* The record still names p for the same deadline, period and run end
-     * (a fast path that serves a periodic tick moves the deadline on in
-     * step with the timer's): the arch may keep what it worked out. */
-    same = fast_timer.part == p && fast_timer.deadline_ns == wall->deadline &&
-           fast_timer.period_ns == wall->period && fast_timer.end_ns == run_end;
-    fast_timer.part = NULL;
-    if (wall->deadline != armed || armed >= run_end || p->timers[PV_CLOCK_EXEC].armed ||
-        p->state != PART_READY || !p->upcall_entry || trace_any_on()) {
+    if (p->timers[PV_CLOCK_EXEC].armed || p->state != PART_READY || !p->upcall_entry ||
+        trace_any_on() || wall->deadline != armed || armed >= run_end) {
+        fast_timer.part = NULL;
         return;
     }
-    fast_timer.deadline_ns = wall->deadline;
+    /* The record still names p for the same deadline, period and run end
+     * (a fast path that serves a periodic tick moves the deadline on in
+     * step with the timer's): the arch may keep what it worked out. This
+     * is the usual case - an RTEMS tick's record is written at every full
+     * entry of its partition - so it stores nothing else. */
+    if (fast_timer.part == p && fast_timer.deadline_ns == armed &&
+        fast_timer.period_ns == wall->period && fast_timer.end_ns == run_end) {
+        if (!arch_fast_timer_prepare(&fast_timer, true)) {
+            fast_timer.part = NULL;
+        }
+        return;
+    }
+    fast_timer.part = NULL;
+    fast_timer.deadline_ns = armed;
     fast_timer.period_ns = wall->period;
     fast_timer.end_ns = run_end;
-    if (arch_fast_timer_prepare(&fast_timer, same)) {
+    if (arch_fast_timer_prepare(&fast_timer, false)) {
         fast_timer.part = p;
     }
 }

@@ -283,7 +283,7 @@ static uint64_t ns_to_tsc_up(uint64_t ns)
 bool arch_fast_timer_prepare(const struct fast_timer_record *r, bool same)
 {
     struct x86_fast_timer *t = &x86_fast_timer;
-    uint64_t period = r->period_ns * tsc_mhz;
+    uint64_t period;
     uint32_t rem;
 
     if (x86_idle_state != IDLE_HALT) {
@@ -296,6 +296,7 @@ bool arch_fast_timer_prepare(const struct fast_timer_record *r, bool same)
     if (same) {
         return true;
     }
+    period = r->period_ns * tsc_mhz;
     if (lapic_mhz != tsc_mhz || r->end_ns >= (1ull << 52) || r->period_ns >= (1ull << 32) ||
         (uint32_t)(period >> 32) >= 1000) {
         return false;
