@@ -97,6 +97,16 @@ class Run:
     def kernel_lines(self):
         return [ln[len("[tessera] "):] for ln in self.lines if ln.startswith("[tessera] ")]
 
+    def stopped_partitions(self):
+        """{partition: why} from the kernel's "partition P stopped: why"
+        lines (the last one of each partition)."""
+        out = {}
+        for ln in self.kernel_lines():
+            m = re.match(r"partition (\S+) stopped: (.*)", ln)
+            if m:
+                out[m.group(1)] = m.group(2)
+        return out
+
 
 def run_to_end(arch, image, timeout, icount=True, smp=None):
     """Runs QEMU on image to its end with the console written to a file.

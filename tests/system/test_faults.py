@@ -133,11 +133,8 @@ def check_system(tap, name, lo, hi):
     tap.eq(run.status, CLEAN, f"{name}: system shuts down after all partitions end")
     maf = (100 + 30 * (hi - lo)) * US
     check_probes(tap, run, maf, {"PROBE": (0, 100 * US)}, name)
-    stopped, classes = {}, {}
+    stopped, classes = run.stopped_partitions(), {}
     for ln in run.kernel_lines():
-        m = re.match(r"partition (\S+) stopped: (.*)", ln)
-        if m:
-            stopped[m.group(1)] = m.group(2)
         m = re.match(r"hm: partition (\S+): (\S+) -> ", ln)
         if m:
             classes[m.group(1)] = m.group(2)

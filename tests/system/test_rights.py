@@ -50,11 +50,7 @@ def main():
     run = boot("rights")
     tap.eq(run.status, CLEAN, "rights: system shuts down after all partitions end")
     check_probes(tap, run, (100 + 30 * 12) * US, {"PROBE": (0, 100 * US)}, "rights")
-    stopped = {}
-    for ln in run.kernel_lines():
-        m = re.match(r"partition (\S+) stopped: (.*)", ln)
-        if m:
-            stopped[m.group(1)] = m.group(2)
+    stopped = run.stopped_partitions()
     for area, va in AREAS.items():
         for tag, access, right in ACCESSES:
             part = f"{area.upper()}_{tag}"

@@ -44,15 +44,6 @@ UNMAPPED = {"P1": r"load page fault at pc=\w+ tval=1000000$",
             "P5": r"load page fault at pc=\w+ tval=4000000$"}
 
 
-def stopped(run):
-    out = {}
-    for ln in run.kernel_lines():
-        m = re.match(r"partition (\S+) stopped: (.*)", ln)
-        if m:
-            out[m.group(1)] = m.group(2)
-    return out
-
-
 def run_planted(image):
     """The system with the leaf planted by gdb: its console and status."""
     port = session.free_port()
@@ -90,14 +81,14 @@ def main():
         return tap.done()
     run = boot("riscv-pmp")
     tap.eq(run.status, CLEAN, "riscv-pmp: without the planted leaf, the system ends in order")
-    got = stopped(run)
+    got = run.stopped_partitions()
     for part, report in UNMAPPED.items():
         tap.ok(re.match(report, got.get(part, "")), f"riscv-pmp: {part}'s access is a page fault "
                "without the leaf", f"kernel said: {got.get(part)}\nexpected:   {report}")
     run, gdb_out = run_planted(system_image("riscv-pmp"))
     tap.eq(run.status, CLEAN, "riscv-pmp, leaf planted: the system ends in order")
     tap.ok("Breakpoint 1, " in gdb_out, "riscv-pmp: gdb stopped at the first resume", gdb_out)
-    got = stopped(run)
+    got = run.stopped_partitions()
     for part, (lines, report) in PLANTED.items():
         said = run.partition_lines(part)
         tap.eq(said, lines, f"riscv-pmp, leaf planted: {part}: {lines[0]}")

@@ -78,15 +78,6 @@ STOPS = {
 }
 
 
-def stopped_by(run):
-    stopped = {}
-    for ln in run.kernel_lines():
-        m = re.match(r"partition (\S+) stopped: (.*)", ln)
-        if m:
-            stopped[m.group(1)] = m.group(2)
-    return stopped
-
-
 def victim_lines(run):
     return [ln for ln in run.partition_lines("V") if ln.startswith(("lat ", "work ", "unit "))]
 
@@ -107,7 +98,8 @@ def main():
         tap.ok(f"{what}: ok" in lines, f"sparc-hostile: {what}, in every hostile state")
     tap.ok(any(ln.startswith("hostile done") for ln in lines) and "victim halted" in lines,
            "sparc-hostile: H went through every case and halted the victim", "\n".join(lines[-10:]))
-    tap.ok(not stopped_by(run), "sparc-hostile: nobody was stopped", str(stopped_by(run)))
+    stopped = run.stopped_partitions()
+    tap.ok(not stopped, "sparc-hostile: nobody was stopped", str(stopped))
     ref = boot("sparc-hostile-ref", timeout=600)
     tap.eq(ref.status, CLEAN, "sparc-hostile-ref: the reference run shut down in order")
     got, want = victim_lines(run), victim_lines(ref)
@@ -125,7 +117,7 @@ def main():
     tap.eq(run.status, CLEAN, "sparc-hostile-stops: the system shut down in order")
     check_probes(tap, run, (100 + 30 * len(STOPS)) * US, {"PROBE": (0, 100 * US)},
                  "sparc-hostile-stops")
-    stopped = stopped_by(run)
+    stopped = run.stopped_partitions()
     for n, (what, reason) in sorted(STOPS.items()):
         part = f"C{n}"
         tap.eq(run.partition_lines(part), [f"case {n}: {what}"],

@@ -63,15 +63,6 @@ RETURNS = {
 }
 
 
-def stopped_by(run):
-    stopped = {}
-    for ln in run.kernel_lines():
-        m = re.match(r"partition (\S+) stopped: (.*)", ln)
-        if m:
-            stopped[m.group(1)] = m.group(2)
-    return stopped
-
-
 def check_actions(tap, run, actions, stopped, system):
     for n, (what, report) in sorted(actions.items()):
         part = f"T{n}"
@@ -111,7 +102,7 @@ def main():
            "register nor icc, and is no kernel entry; a window flush onto a plain "
            "stack is served in the trap table, and so is an upcall return "
            "(their instruction counts)")
-    stopped = stopped_by(run)
+    stopped = run.stopped_partitions()
     check_actions(tap, run, ACTIONS, stopped, "sparc-traps")
     for n, (what, value) in sorted(RETURNS.items()):
         part = f"T{n}"
@@ -123,7 +114,7 @@ def main():
            "sparc-traps: only the misbehaving partitions were stopped")
     run = boot("sparc-stacks")
     tap.eq(run.status, CLEAN, "sparc-stacks: system shuts down after all partitions end")
-    stopped = stopped_by(run)
+    stopped = run.stopped_partitions()
     check_actions(tap, run, STACKS, stopped, "sparc-stacks")
     # The flush refused for T20's oldest window wrote none of the younger
     # ones (issue 17: all or nothing, in the trap table as in window.c).

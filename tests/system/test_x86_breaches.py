@@ -17,11 +17,7 @@ def check_v86(tap):
     run = boot("x86-v86")
     tap.eq(run.status, CLEAN, "x86-v86: the system shuts down after all partitions end")
     check_probes(tap, run, 190 * US, {"PROBE": (0, 100 * US)}, "x86-v86")
-    stopped = {}
-    for ln in run.kernel_lines():
-        m = re.match(r"partition (\S+) stopped: (.*)", ln)
-        if m:
-            stopped[m.group(1)] = m.group(2)
+    stopped = run.stopped_partitions()
     for name, cs in (("V0", 0), ("V3", 3), ("V16384", 16384)):
         tap.eq(run.partition_lines(name), [f"iret to virtual-8086 mode, cs={cs}"],
                f"x86-v86: {name} entered V86 mode and got no further")

@@ -11,7 +11,6 @@ returning frame instead of nesting below it; a forged frame reached
 through the section is the partition's own business, and a partition that
 jumps into the section with a stack pointer outside its areas is stopped,
 it alone."""
-import re
 import sys
 from sysrun import Tap, boot, CLEAN
 
@@ -45,11 +44,7 @@ def main():
         got = [ln for ln in lines if ln.startswith(f"check {name}:")]
         tap.eq(got, [f"check {name}: ok"], f"x86-fastpath: {name}")
     tap.ok(lines and lines[-1] == "done", "x86-fastpath: F ran to its end", "\n".join(lines[-5:]))
-    stopped = {}
-    for ln in run.kernel_lines():
-        m = re.match(r"partition (\S+) stopped: (.*)", ln)
-        if m:
-            stopped[m.group(1)] = m.group(2)
+    stopped = run.stopped_partitions()
     for name, esp in (("J2", "50000000"), ("J3", "00100000")):
         tap.eq(run.partition_lines(name), [f"jumping into the restore section with esp {esp}"],
                f"x86-fastpath: {name} got no further than the jump")

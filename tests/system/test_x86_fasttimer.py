@@ -10,7 +10,6 @@ and gives all of it back; a periodic timer keeps one expiration per upcall
 on its grid. A stack pointer in the control page, and a frame one word
 across the end of the area into the next one, stop exactly their
 partition, as the full entry does."""
-import re
 import sys
 from sysrun import Tap, boot, CLEAN
 
@@ -36,11 +35,7 @@ def main():
         got = [ln for ln in lines if ln.startswith(f"check {name}:")]
         tap.eq(got, [f"check {name}: ok"], f"x86-fasttimer: {name}")
     tap.ok(lines and lines[-1] == "done", "x86-fasttimer: F ran to its end", "\n".join(lines[-5:]))
-    stopped = {}
-    for ln in run.kernel_lines():
-        m = re.match(r"partition (\S+) stopped: (.*)", ln)
-        if m:
-            stopped[m.group(1)] = m.group(2)
+    stopped = run.stopped_partitions()
     for name, what in (("J4", "esp in the control page"),
                        ("J5", "frame across the end of B into C")):
         tap.eq(run.partition_lines(name), [what], f"x86-fasttimer: {name} got no further than '{what}'")
