@@ -292,10 +292,12 @@ SPARC_TEST_SYSTEMS := sparc-traps
 $(eval $(call tessera_system,sparc-traps,tests/system/systems/sparc-traps.xml,\
 	$(TEST_PART_IMAGES) $(SPARC_TEST_IMAGES)))
 TEST_TARGETS += $(SYSTEMS_DIR)/sparc-traps/system.elf
-SPARC_TEST_SYSTEMS += sparc-stacks
+SPARC_TEST_SYSTEMS += sparc-stacks sparc-traps-rwx
 $(eval $(call tessera_system,sparc-stacks,tests/system/systems/sparc-stacks.xml,\
 	$(SPARC_TEST_IMAGES)))
-TEST_TARGETS += $(SYSTEMS_DIR)/sparc-stacks/system.elf
+$(eval $(call tessera_system,sparc-traps-rwx,tests/system/systems/sparc-traps-rwx.xml,\
+	$(TEST_PART_IMAGES) $(SPARC_TEST_IMAGES)))
+TEST_TARGETS += $(SYSTEMS_DIR)/sparc-stacks/system.elf $(SYSTEMS_DIR)/sparc-traps-rwx/system.elf
 TEST_PROGRAMS += tests/system/test_sparc_traps.py
 # Every kernel entry in a hostile CPU state, beside the fuzzer's victim.
 # Three sources: the checks (sparc_hostile.c), the hostile state set up and

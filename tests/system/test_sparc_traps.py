@@ -73,6 +73,19 @@ def check_actions(tap, run, actions, stopped, system):
                f"kernel said: {got}\nexpected:   {report}")
 
 
+# W's lines (windows() in sparc_traps.c).
+W_LINES = ["recursion 120 deep: ok, window traps counted: yes",
+           "recursion under upcalls: ok, upcalls: many",
+           "clock trap: moves, kernel entries: none",
+           "pv clock trap: agrees with time_get, keeps registers and icc: yes, "
+           "kernel entries: none",
+           "window flush onto a plain stack: served in the trap table",
+           "upcall return: served in the trap table, one kernel entry",
+           "recursion under one-shot timer upcalls: ok, upcalls: many",
+           "one-shot timer upcall: served in the trap table, expirations counted",
+           "sparc-traps 200 done"]
+
+
 def main():
     tap = Tap()
     if ARCH != "sparc":
@@ -82,17 +95,7 @@ def main():
     tap.eq(run.status, CLEAN, "sparc-traps: system shuts down after all partitions end")
     check_probes(tap, run, (200 + 30 * (len(ACTIONS) + len(RETURNS))) * US,
                  {"PROBE": (0, 100 * US)}, "sparc-traps")
-    tap.eq(run.partition_lines("W"),
-           ["recursion 120 deep: ok, window traps counted: yes",
-            "recursion under upcalls: ok, upcalls: many",
-            "clock trap: moves, kernel entries: none",
-            "pv clock trap: agrees with time_get, keeps registers and icc: yes, "
-            "kernel entries: none",
-            "window flush onto a plain stack: served in the trap table",
-            "upcall return: served in the trap table, one kernel entry",
-            "recursion under one-shot timer upcalls: ok, upcalls: many",
-            "one-shot timer upcall: served in the trap table, expirations counted",
-            "sparc-traps 200 done"],
+    tap.eq(run.partition_lines("W"), W_LINES,
            "sparc-traps: deep recursion, flushes and upcalls (a periodic timer's: the "
            "full entry; a one-shot timer's: the timer fast path) keep every window right "
            "(window traps counted as kernel entries); a one-shot timer's upcall is served "
@@ -112,6 +115,12 @@ def main():
                f"kernel said: {stopped.get(part)}")
     tap.ok("PROBE" not in stopped and "W" not in stopped,
            "sparc-traps: only the misbehaving partitions were stopped")
+    run = boot("sparc-traps-rwx")
+    tap.eq(run.status, CLEAN, "sparc-traps-rwx: system shuts down after all partitions end")
+    tap.eq(run.partition_lines("W"), W_LINES,
+           "sparc-traps-rwx: with W's stack in an rwx area (SRMMU ACC 3) too, window "
+           "traps, flushes and upcall returns are served in the trap table and keep every "
+           "window right")
     run = boot("sparc-stacks")
     tap.eq(run.status, CLEAN, "sparc-stacks: system shuts down after all partitions end")
     stopped = run.stopped_partitions()

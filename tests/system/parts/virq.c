@@ -377,6 +377,50 @@ static void test_return_by_hypercall(void)
           spins);
 }
 
+#if defined(__i386__)
+/* The interrupted code's arithmetic flags and DF (the frame's EFLAGS bits
+ * a return keeps) come back as they were, set and clear, whichever way the
+ * handler returns: the loop runs on `loop`, which changes no flag, while
+ * the upcall comes (x86: the kernel's resume of a frame once forced a bit
+ * of its own into them). */
+#define KEPT_FLAGS 0x0cd5u /* CF PF AF ZF SF DF OF */
+
+static uint32_t spin_with_flags(uint32_t flags, uint32_t count)
+{
+    uint32_t out;
+
+    __asm__ volatile("pushl %[f]\n\tpopfl\n"
+                     "1:\n\tloop 1b\n\t"
+                     "pushfl\n\tpopl %[o]\n\tcld"
+                     : [o] "=&r"(out), "+c"(count)
+                     : [f] "r"(flags)
+                     : "cc", "memory");
+    return out;
+}
+
+static void test_flags_kept(uint32_t by_hypercall)
+{
+    static const uint32_t patterns[] = {0, KEPT_FLAGS};
+    uint32_t ok = 1, got = 0, want = 0, h0;
+
+    for (uint32_t i = 0; i < 2; i++) {
+        sync_window();
+        h0 = hits;
+        return_by_hypercall = by_hypercall;
+        pv_timer_set(PV_CLOCK_WALL, pv_clock_ns() + 10 * US, 0);
+        got = spin_with_flags(patterns[i], 50000) & KEPT_FLAGS; /* 50 us */
+        return_by_hypercall = 0;
+        want = patterns[i];
+        if (got != want || hits != h0 + 1) {
+            ok = 0;
+            break;
+        }
+    }
+    check(by_hypercall ? "flags kept by PV_HC_UPCALL_RETURN" : "flags kept by the upcall return",
+          ok, "flags %llx, wanted %llx", got, want);
+}
+#endif
+
 static void report(const char *what, int32_t got)
 {
     tp_printf("%s -> %d\n", what, got);
@@ -442,6 +486,10 @@ void pv_main(uint32_t id)
     test_idle_pending();
     test_nesting();
     test_return_by_hypercall();
+#if defined(__i386__)
+    test_flags_kept(0);
+    test_flags_kept(1);
+#endif
     test_raised_in_handler();
     test_bad_arguments();
     lose_the_stack();
