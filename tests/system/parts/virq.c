@@ -401,9 +401,11 @@ static uint32_t spin_with_flags(uint32_t flags, uint32_t count)
 static void test_flags_kept(uint32_t by_hypercall)
 {
     static const uint32_t patterns[] = {0, KEPT_FLAGS};
-    uint32_t ok = 1, got = 0, want = 0, h0;
+    uint32_t ok = 1, got = 0, want = 0;
 
     for (uint32_t i = 0; i < 2; i++) {
+        uint32_t h0;
+
         sync_window();
         h0 = hits;
         return_by_hypercall = by_hypercall;
