@@ -6,7 +6,8 @@ with null data segments and still delivers a deliverable line; a timer
 expires in a loop of them. The upcall return enters the kernel only for
 its trigger and restores the interrupted registers and flags; a timer that
 fires at each instruction from before an upcall to after its return is
-handled once, and one that arrives inside the restore section reuses the
+handled once (the wall clock's, served by the timer fast path, and the
+execution clock's, by the full entry), and one that arrives inside the restore section reuses the
 returning frame instead of nesting below it; a forged frame reached
 through the section is the partition's own business, and a partition that
 jumps into the section with a stack pointer outside its areas is stopped,
@@ -30,6 +31,9 @@ CHECKS = [
     "sweep: every upcall handled once, registers kept",
     "sweep: deadlines in every instruction of the return",
     "sweep: no upcall frame nested below the returning one",
+    "sweep by the execution clock: every upcall handled once, registers kept",
+    "sweep by the execution clock: deadlines in every instruction of the return",
+    "sweep by the execution clock: no upcall frame nested below the returning one",
     "a forged frame reached through the restore section resumes, upcall delivered",
 ]
 STOP = "upcall frame does not fit on the partition's stack"

@@ -27,8 +27,8 @@
 #define SWEEP_FROM 400u
 
 static volatile uint32_t exec_hits, wall_hits;
-static volatile uint32_t exec_frame, lowest_frame = 0xffffffffu;
-static volatile uint64_t handler_end_ns, exec_end_ns;
+static volatile uint32_t exec_frame, wall_frame, lowest_frame = 0xffffffffu;
+static volatile uint64_t handler_end_ns, exec_end_ns, wall_end_ns;
 
 void pv_upcall_handler(struct pv_upcall_frame *f)
 {
@@ -48,12 +48,21 @@ void pv_upcall_handler(struct pv_upcall_frame *f)
     if (f->lines & EXEC_BIT) {
         exec_end_ns = handler_end_ns;
     }
+    if (f->lines & LINE_BIT) {
+        wall_end_ns = handler_end_ns;
+        wall_frame = at;
+    }
 }
 
 static int check(const char *name, int ok)
 {
     tp_printf("check %s: %s\n", name, ok ? "ok" : "FAIL");
     return ok;
+}
+
+static void check_of(const char *what, const char *name, int ok)
+{
+    tp_printf("check %s: %s: %s\n", what, name, ok ? "ok" : "FAIL");
 }
 
 static uint32_t entries(void)
@@ -270,26 +279,46 @@ static void forged_frame(void)
                      : "memory");
 }
 
-/* One round of the sweep: a wall timer `delay` ns from now, then an
- * upcall triggered at once (the execution-time timer) with known
- * registers; true when both were handled once and the registers came back. */
-static int sweep_round(uint64_t delay, uint64_t *deadline, uint64_t *resumed)
+/* A sweep's two timers: `late` fires `delay` ns after arming, across the
+ * return of the upcall that `now` (a deadline in the past) triggers at
+ * once, with known registers. */
+struct sweep_clocks {
+    const char *name;
+    uint32_t late, now;
+    volatile uint32_t *late_hits, *now_hits;
+    volatile uint64_t *now_end_ns; /* the triggered upcall's handler end */
+    volatile uint32_t *now_frame;
+};
+
+static uint64_t clock_of(uint32_t clock)
 {
-    uint32_t w0 = wall_hits, h0 = exec_hits;
+    return clock == PV_CLOCK_WALL ? pv_clock_ns() : pv_exec_clock_ns();
+}
+
+/* One round: true when both upcalls were handled once and the registers
+ * came back. *deadline is the late timer's deadline in wall time (the
+ * execution clock runs with it while the partition runs). */
+static int sweep_round(const struct sweep_clocks *c, uint64_t delay, uint64_t *deadline,
+                       uint64_t *resumed)
+{
+    uint32_t late0 = *c->late_hits, now0 = *c->now_hits;
     uint64_t until;
 
     *deadline = pv_clock_ns() + delay;
-    pv_timer_set(PV_CLOCK_WALL, *deadline, 0);
-    trap_with_patterns(PV_HC_TIMER_SET, PV_CLOCK_EXEC, 1, 0, 0, 0);
+    pv_timer_set(c->late, clock_of(c->late) + delay, 0);
+    trap_with_patterns(PV_HC_TIMER_SET, c->now, 1, 0, 0, 0);
     *resumed = pv_clock_ns();
     until = *resumed + 20 * US;
-    while (wall_hits == w0 && pv_clock_ns() < until) {
+    while (*c->late_hits == late0 && pv_clock_ns() < until) {
         ;
     }
-    return exec_hits == h0 + 1 && wall_hits == w0 + 1 && kept(PV_CLOCK_EXEC, 1, 0, 0, 0);
+    return *c->now_hits == now0 + 1 && *c->late_hits == late0 + 1 && kept(c->now, 1, 0, 0, 0);
 }
 
-static void sweep(void)
+/* Twice: the wall clock's timer sweeping (its interrupt is served by the
+ * timer fast path, entry.S) and the execution clock's (the full entry's
+ * finish_guest_return, upcall.c), each across the other's upcall. */
+static void sweep(const struct sweep_clocks *c)
 {
     uint32_t bad = 0, inside = 0, first_frame;
     uint64_t deadline, resumed;
@@ -298,23 +327,23 @@ static void sweep(void)
     pv_irq_unmask_line(PV_IRQ_EXEC_TIMER);
     pv_irq_enable();
     pv_idle(); /* a fresh window, long enough for the whole sweep */
-    sweep_round(0, &deadline, &resumed);
-    first_frame = exec_frame;
+    sweep_round(c, 0, &deadline, &resumed);
+    first_frame = *c->now_frame;
     lowest_frame = 0xffffffffu;
     for (uint32_t k = 0; k < SWEEP; k++) {
-        if (!sweep_round(SWEEP_FROM + k, &deadline, &resumed)) {
+        if (!sweep_round(c, SWEEP_FROM + k, &deadline, &resumed)) {
             bad++;
         }
-        /* The wall timer expired during the exec upcall's return. */
-        if (deadline > exec_end_ns && deadline < resumed) {
+        /* The late timer expired during the other upcall's return. */
+        if (deadline > *c->now_end_ns && deadline < resumed) {
             inside++;
         }
     }
-    tp_printf("sweep: %u rounds, %u deadlines during an upcall return\n", SWEEP, inside);
-    check("sweep: every upcall handled once, registers kept", bad == 0);
-    check("sweep: deadlines in every instruction of the return", inside >= 20);
-    check("sweep: no upcall frame nested below the returning one",
-          lowest_frame + 16 >= first_frame);
+    tp_printf("%s: %u rounds, %u deadlines during an upcall return\n", c->name, SWEEP, inside);
+    check_of(c->name, "every upcall handled once, registers kept", bad == 0);
+    check_of(c->name, "deadlines in every instruction of the return", inside >= 20);
+    check_of(c->name, "no upcall frame nested below the returning one",
+             lowest_frame + 16 >= first_frame);
     pv_irq_disable();
 }
 
@@ -348,6 +377,20 @@ void pv_main(uint32_t id)
     timer_in_a_loop_of_null_hypercalls();
     upcall_return();
     flags_kept();
-    sweep();
+    {
+        static const struct sweep_clocks wall = {"sweep",    PV_CLOCK_WALL, PV_CLOCK_EXEC,
+                                                 &wall_hits, &exec_hits,    &exec_end_ns,
+                                                 &exec_frame};
+        static const struct sweep_clocks exec = {"sweep by the execution clock",
+                                                 PV_CLOCK_EXEC,
+                                                 PV_CLOCK_WALL,
+                                                 &exec_hits,
+                                                 &wall_hits,
+                                                 &wall_end_ns,
+                                                 &wall_frame};
+
+        sweep(&wall);
+        sweep(&exec);
+    }
     forged_frame();
 }
