@@ -322,6 +322,15 @@ $(foreach s,$(SPARC_HOSTILE_SYSTEMS),$(eval $(call tessera_system,$(s),\
 TEST_TARGETS += $(foreach s,$(SPARC_HOSTILE_SYSTEMS),$(SYSTEMS_DIR)/$(s)/system.elf)
 TEST_PROGRAMS += tests/system/test_sparc_hostile.py
 endif
+# x86 and SPARC: FPU registers kept across faults a partition handles itself
+# (its health monitor's propagate), another FPU partition running in between.
+ifneq ($(ARCH),riscv)
+$(eval $(call bare_partition,fpu-fault,tests/system/parts/fpu_fault.c))
+$(eval $(call tessera_system,fpu-fault,tests/system/systems/fpu-fault.xml,\
+	$(PART_IMAGE_DIR)/fpu-fault.elf))
+TEST_TARGETS += $(SYSTEMS_DIR)/fpu-fault/system.elf
+TEST_PROGRAMS += tests/system/test_fpu_fault.py
+endif
 # The APEX health-monitor services and the executive's health-monitor
 # mapping: one RTEMS image in three partitions, plus hm.elf's log reader.
 $(eval $(call pv_apex_app,apex-hm,tests/system/rtems/apexhm/init.c))
