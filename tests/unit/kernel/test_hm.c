@@ -433,6 +433,7 @@ static void test_handover_take_free(void **state)
 static void test_handover_take_late_is_bounded(void **state)
 {
     struct pv_hm_log_status before = log_status(), after;
+    struct pv_hm_entry entry;
     uint32_t kept = app.hm_log_kept;
     uint64_t start;
 
@@ -457,6 +458,13 @@ static void test_handover_take_late_is_bounded(void **state)
     assert_int_equal(app.restarts, 0);
     assert_non_null(strstr(fake_console, "partition APP: not given back to CPU 0 within 10000 ns"));
     assert_non_null(strstr(fake_console, "(deadline-missed)"));
+    /* The entry: APP's, the wait as its detail, no instruction (pc 0). */
+    assert_int_equal(fake_hcall(&sys, PV_HC_HM_LOG_READ, before.next_seq, 0x40101000, 1, 0), 1);
+    memcpy(&entry, fake_ram + 0x2000, sizeof(entry));
+    assert_int_equal(entry.error, PV_HM_DEADLINE_MISSED);
+    assert_int_equal(entry.action, PV_HM_ACTION_LOG);
+    assert_true(entry.detail >= cfg_system.guard_ns);
+    assert_int_equal(entry.pc, 0);
 }
 
 /* The timer entry that ends a moving partition's slot gives it back, after
