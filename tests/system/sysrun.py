@@ -26,7 +26,8 @@ def qemu_command(arch, image, icount=True, memory="128M", cdrom=False, serial="s
     cdrom=True a bootable CD image through the PC BIOS, as on a real PC.
     serial: QEMU's -serial backend for the console. smp: QEMU's CPU count
     (its default, one, if None); under -icount QEMU runs them round-robin
-    on one thread, deterministically, and without it on a thread each."""
+    on one thread, not repeatably (docs/testing.md, "Multicore under
+    -icount"), and without it on a thread each."""
     if arch == "x86":
         cmd = ["qemu-system-i386", "-accel", "tcg", "-cpu", X86_CPU, "-m", memory, "-nodefaults",
                "-no-reboot", "-display", "none", "-serial", serial,

@@ -50,9 +50,10 @@ def check_cpus(tap, run, cpus, name, icount=True):
             tap.ok(FRAMES <= frames <= FRAMES + 2,
                    f"{name}: CPU {cpu}'s timer took every frame start", f"{frames} frame starts")
             # How late is not asserted: with several CPUs QEMU's round robin
-            # under -icount is driven by a host-time kick, so the lateness
-            # depends on the host's load (72 ns to 90 us seen); make bench
-            # reports it.
+            # under -icount is not repeatable (its I/O thread races the CPU
+            # thread: docs/testing.md, "Multicore under -icount"), so the
+            # lateness depends on the host's load (72 ns to 90 us seen);
+            # make bench reports it.
             print(f"# {name}: CPU {cpu}'s timer at most {late} ns after a frame start")
         else:
             tap.ok(frames > 0, f"{name}: CPU {cpu}'s timer ran (no -icount)",
