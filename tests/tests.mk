@@ -282,6 +282,8 @@ $(eval $(call tessera_system,x86-fasttimer,tests/system/systems/x86-fasttimer.xm
 	$(PART_IMAGE_DIR)/fasttimer.elf))
 TEST_TARGETS += $(SYSTEMS_DIR)/x86-fasttimer/system.elf
 TEST_PROGRAMS += tests/system/test_x86_fasttimer.py
+# A machine with less RAM than the system uses, refused at boot with exact figures.
+TEST_PROGRAMS += tests/system/test_x86_boot_memory.py
 endif
 
 # SPARC only: register windows and SPARC traps from a partition.
