@@ -84,7 +84,7 @@ static void publish_window(struct partition *p)
     s->seq++;
     arch_clock_publish(s);
     s->plan_id = sc->plan->id;
-    s->next_plan_id = sc->next_plan ? sc->next_plan->id : sc->plan->id;
+    s->next_plan_id = sched_next_frame_plan(sc)->id;
     s->window_index = sc->slot.window;
     s->window_start_ns = sc->frame_start + sc->slot.start;
     s->window_end_ns = sc->frame_start + sc->slot.end;

@@ -155,6 +155,18 @@ bool sched_advance(struct sched_state *s, uint64_t now);
  * end the next window is the first of the plan that takes over. */
 uint64_t sched_guard(const struct sched_state *s, uint64_t guard_ns);
 
+/* The plan of the next frame as known now: next_plan, or plan when no
+ * switch is asked for. Without a branch: a window start publishes it, and
+ * its cost must not depend on whether the partition before left a switch
+ * pending (test_guard: a system neighbour asking for switches). */
+static inline const struct cfg_plan *sched_next_frame_plan(const struct sched_state *s)
+{
+    uintptr_t none = (uintptr_t)0 - (s->next_plan == NULL);
+
+    return (const struct cfg_plan *)(((uintptr_t)s->next_plan & ~none) |
+                                     ((uintptr_t)s->plan & none));
+}
+
 /* sched_guard(s, s->guard_ns) of the current slot, kept up to date. */
 static inline uint64_t sched_slot_guard(const struct sched_state *s)
 {
