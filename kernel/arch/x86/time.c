@@ -262,6 +262,32 @@ __attribute__((noinline)) static void timer_arm_converted(uint64_t deadline_ns)
     *lapic_reg(LAPIC_TIMER_INIT) = count;
 }
 
+/* The local APIC counting TSC ticks: loads the count that makes the
+ * interrupt come at the TSC value at - at minus the TSC now, when that is
+ * 1 to 2^32 - 1 - and returns true; otherwise loads nothing, returns
+ * false and leaves at minus the TSC read in *left. The counter starts at
+ * the load, so every instruction between the TSC reading and it makes the
+ * interrupt that much later: five here (compiled C had 15). */
+static inline bool lapic_count_to(uint64_t at, uint64_t *left)
+{
+    uint32_t lo = (uint32_t)at, hi = (uint32_t)(at >> 32), loaded = 0;
+
+    __asm__ volatile("rdtsc\n\t"
+                     "sub %%eax, %[lo]\n\t"
+                     "sbb %%edx, %[hi]\n\t"
+                     "jnz 1f\n\t"
+                     "test %[lo], %[lo]\n\t"
+                     "jz 1f\n\t"
+                     "mov %[lo], (%[count])\n\t"
+                     "inc %[loaded]\n"
+                     "1:"
+                     : [lo] "+r"(lo), [hi] "+r"(hi), [loaded] "+r"(loaded)
+                     : [count] "r"(lapic_reg(LAPIC_TIMER_INIT))
+                     : "eax", "edx", "cc", "memory");
+    *left = ((uint64_t)hi << 32) | lo;
+    return loaded;
+}
+
 void arch_timer_arm(uint64_t deadline_ns)
 {
     uint64_t left;
@@ -274,11 +300,11 @@ void arch_timer_arm(uint64_t deadline_ns)
         timer_arm_converted(deadline_ns);
         return;
     }
-    left = ns_to_tsc_up(deadline_ns) - rdtsc();
-    if ((int64_t)left <= 0) {
-        left = 1;
+    if (!lapic_count_to(ns_to_tsc_up(deadline_ns), &left)) {
+        /* Past (or now): at once; beyond the counter: wake up early and
+         * re-arm. */
+        *lapic_reg(LAPIC_TIMER_INIT) = (int64_t)left <= 0 ? 1 : 0xffffffffu;
     }
-    *lapic_reg(LAPIC_TIMER_INIT) = left > 0xffffffffu ? 0xffffffffu : (uint32_t)left;
 }
 
 /* The local APIC timer counts at 1 GHz from its load, the clock's own
