@@ -58,7 +58,7 @@ static void expire_timers(struct partition *p, uint64_t now)
  * window, which starts from the idle loop. */
 static uint64_t run_end(void)
 {
-    return sched_slot_deadline(&schedule.sched) - sched_guard(&schedule.sched, cfg_system.guard_ns);
+    return sched_slot_deadline(&schedule.sched) - sched_slot_guard(&schedule.sched);
 }
 
 /* The per-entry state below is each CPU's own (ARCH_PER_CPU), as is the
@@ -84,11 +84,11 @@ static void publish_window(struct partition *p)
     s->seq++;
     arch_clock_publish(s);
     s->plan_id = sc->plan->id;
-    s->next_plan_id = sc->next_plan ? sc->next_plan->id : sc->plan->id;
+    s->next_plan_id = sched_next_frame_plan(sc)->id;
     s->window_index = sc->slot.window;
     s->window_start_ns = sc->frame_start + sc->slot.start;
     s->window_end_ns = sc->frame_start + sc->slot.end;
-    s->window_guard_ns = (uint32_t)sched_guard(sc, cfg_system.guard_ns);
+    s->window_guard_ns = (uint32_t)sched_slot_guard(sc);
     s->frame_start_ns = sc->frame_start;
     s->major_frame_ns = sc->plan->major_frame_ns;
     s->seq++;

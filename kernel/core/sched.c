@@ -108,6 +108,19 @@ void sched_start(struct sched_state *s, const struct cfg_plan *plan, uint64_t no
      * initial plan in constant time): only the first window can start at
      * 0, windows being sorted and of nonzero length. */
     slot_fill(plan, plan->num_windows && plan->windows[0].offset_ns == 0, 0, &s->slot);
+    s->guard_ns = 0;
+    s->guard = 0;
+}
+
+void sched_set_guard_time(struct sched_state *s, uint64_t guard_ns)
+{
+    s->guard_ns = guard_ns;
+    sched_guard_update(s);
+}
+
+void sched_guard_update(struct sched_state *s)
+{
+    s->guard = sched_guard(s, s->guard_ns);
 }
 
 /* The general case of sched_advance(), when now is beyond the slot after
@@ -124,6 +137,7 @@ __attribute__((noinline)) static void advance_far(struct sched_state *s, uint64_
             sched_share_advance(s, now);
         }
         sched_slot_at(s->plan, now - s->frame_start, &s->slot);
+        sched_guard_update(s);
         return;
     }
     if (offset >= maf && s->next_plan) {
@@ -145,6 +159,7 @@ __attribute__((noinline)) static void advance_far(struct sched_state *s, uint64_
         offset -= elapsed * maf;
     }
     sched_slot_at(s->plan, offset, &s->slot);
+    sched_guard_update(s);
 }
 
 bool sched_advance(struct sched_state *s, uint64_t now)
@@ -186,6 +201,8 @@ bool sched_advance(struct sched_state *s, uint64_t now)
     /* Later than the end of that slot too: search from scratch. */
     if (now >= base + start) {
         advance_far(s, now);
+    } else {
+        sched_guard_update(s);
     }
     return true;
 }

@@ -129,6 +129,7 @@ void sched_share(struct sched_state *s, const struct cfg_plan *views, uint32_t c
     s->cpu = cpu;
     sched_cpu_frames[cpu] = s->frames;
     s->next_plan = &views[plan_of(s->frames + 1)];
+    sched_guard_update(s);
     lock_give(&share.lock);
 }
 
@@ -158,6 +159,7 @@ uint64_t sched_share_request(struct sched_state *s, uint32_t plan)
         share.waiting = plan == share.plan ? 0 : plan + 1;
     }
     s->next_plan = &s->views[plan_of(s->frames + 1)];
+    sched_guard_update(s);
     lock_give(&share.lock);
     return from;
 }
@@ -197,6 +199,7 @@ uint64_t sched_share_reset(struct sched_state *s, uint32_t initial)
         share.waiting_reset = 1;
     }
     s->next_plan = &s->views[plan_of(s->frames + 1)];
+    sched_guard_update(s);
     lock_give(&share.lock);
     return from;
 }
@@ -225,6 +228,7 @@ void sched_share_advance(struct sched_state *s, uint64_t now)
      * which may replace the record. */
     everywhere = crossed && frames_lowest() >= share.from;
     record_waiting();
+    /* The guard follows in advance_far(), the only caller, with the slot. */
     s->next_plan = &s->views[plan_of(s->frames + 1)];
     lock_give(&share.lock);
     /* Outside the lock: the hook takes the partitions' (one bounded step

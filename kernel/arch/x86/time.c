@@ -48,6 +48,9 @@ static uint64_t tsc_at_boot;
  * local APIC count still fits in the 32-bit counter. */
 static uint64_t clock_mult;
 static uint64_t timer_max_ns;
+/* The largest ns for which ns * tsc_mhz + 999 fits in 64 bits
+ * (ns_to_tsc_up). */
+static uint64_t tsc_ns_max;
 
 /* The last reading of arch_time_ns(): a TSC value and its time. Later in
  * the same kernel entry, the clock published to a partition and the timer
@@ -146,6 +149,7 @@ void x86_time_init(void)
     clock_mult = ((uint64_t)1000 << 32) / tsc_mhz;
     /* The largest d with d * lapic_mhz / 1000 <= 0xffffffff. */
     timer_max_ns = (((uint64_t)1 << 32) * 1000 - 1) / lapic_mhz;
+    tsc_ns_max = (UINT64_MAX - 999) / tsc_mhz;
     tsc_at_boot = rdtsc();
     kprintf("[tessera] time: TSC %u MHz, local APIC timer %u MHz\n", tsc_mhz, lapic_mhz);
 }
@@ -216,12 +220,25 @@ volatile uint32_t x86_idle_state ARCH_PER_CPU;
 #define IDLE_SPIN_NS 2000u
 static uint64_t idle_deadline_ns ARCH_PER_CPU;
 
+/* The first TSC value whose time is at or past ns: tsc_at_boot +
+ * ceil(ns * tsc_mhz / 1000), as tsc_to_ns() is floor(t * 1000 / tsc_mhz).
+ * ns at most tsc_ns_max, so that the product fits in 64 bits (2^52, 142
+ * years, is below it for any TSC under 4 GHz). */
+static uint64_t ns_to_tsc_up(uint64_t ns)
+{
+    uint64_t x = ns * tsc_mhz + 999;
+    uint32_t hi = (uint32_t)(x >> 32), r;
+    uint32_t lo = divl(hi % 1000, (uint32_t)x, 1000, &r);
+
+    return tsc_at_boot + (((uint64_t)(hi / 1000) << 32) | lo);
+}
+
 /* The count is min(max(delta * lapic_mhz / 1000, 1), 0xffffffff) local
  * APIC ticks, delta = deadline - now. The counter starts when the count is
  * written, not when `now` was read: the ticks that passed in between are
  * taken off, so the interrupt comes at the deadline and not that many
  * instructions after it. */
-void arch_timer_arm(uint64_t deadline_ns)
+__attribute__((noinline)) static void timer_arm_converted(uint64_t deadline_ns)
 {
     uint64_t tsc, now = recent_time(&tsc);
     uint32_t count, r;
@@ -245,6 +262,51 @@ void arch_timer_arm(uint64_t deadline_ns)
     *lapic_reg(LAPIC_TIMER_INIT) = count;
 }
 
+/* The local APIC counting TSC ticks: loads the count that makes the
+ * interrupt come at the TSC value at - at minus the TSC now, when that is
+ * 1 to 2^32 - 1 - and returns true; otherwise loads nothing, returns
+ * false and leaves at minus the TSC read in *left. The counter starts at
+ * the load, so every instruction between the TSC reading and it makes the
+ * interrupt that much later: five here (compiled C had 15). */
+static inline bool lapic_count_to(uint64_t at, uint64_t *left)
+{
+    uint32_t lo = (uint32_t)at, hi = (uint32_t)(at >> 32), loaded = 0;
+
+    __asm__ volatile("rdtsc\n\t"
+                     "sub %%eax, %[lo]\n\t"
+                     "sbb %%edx, %[hi]\n\t"
+                     "jnz 1f\n\t"
+                     "test %[lo], %[lo]\n\t"
+                     "jz 1f\n\t"
+                     "mov %[lo], (%[count])\n\t"
+                     "inc %[loaded]\n"
+                     "1:"
+                     : [lo] "+r"(lo), [hi] "+r"(hi), [loaded] "+r"(loaded)
+                     : [count] "r"(lapic_reg(LAPIC_TIMER_INIT))
+                     : "eax", "edx", "cc", "memory");
+    *left = ((uint64_t)hi << 32) | lo;
+    return loaded;
+}
+
+void arch_timer_arm(uint64_t deadline_ns)
+{
+    uint64_t left;
+
+    /* The local APIC counting TSC ticks (as under -icount): the count is
+     * the TSC ticks left to the deadline's first TSC value, when the
+     * general case makes the interrupt come too, without converting the
+     * time now or the ticks spent since reading it. */
+    if (lapic_mhz != tsc_mhz || deadline_ns > tsc_ns_max) {
+        timer_arm_converted(deadline_ns);
+        return;
+    }
+    if (!lapic_count_to(ns_to_tsc_up(deadline_ns), &left)) {
+        /* Past (or now): at once; beyond the counter: wake up early and
+         * re-arm. */
+        *lapic_reg(LAPIC_TIMER_INIT) = (int64_t)left <= 0 ? 1 : 0xffffffffu;
+    }
+}
+
 /* The local APIC timer counts at 1 GHz from its load, the clock's own
  * resolution: no coarser grid for the instant of the load to fall across. */
 void arch_timer_arm_idle(uint64_t deadline_ns)
@@ -262,18 +324,6 @@ void arch_timer_arm_idle(uint64_t deadline_ns)
 }
 
 struct x86_fast_timer x86_fast_timer ARCH_PER_CPU;
-
-/* The first TSC value whose time is at or past ns: tsc_at_boot +
- * ceil(ns * tsc_mhz / 1000), as tsc_to_ns() is floor(t * 1000 / tsc_mhz).
- * ns below 2^52 (142 years), so the product fits in 64 bits. */
-static uint64_t ns_to_tsc_up(uint64_t ns)
-{
-    uint64_t x = ns * tsc_mhz + 999;
-    uint32_t hi = (uint32_t)(x >> 32), r;
-    uint32_t lo = divl(hi % 1000, (uint32_t)x, 1000, &r);
-
-    return tsc_at_boot + (((uint64_t)(hi / 1000) << 32) | lo);
-}
 
 /* The record in TSC ticks (x86.h). Not served: other rates of the TSC
  * and the local APIC timer (the count would need a conversion), a period
@@ -330,14 +380,15 @@ void x86_timer_eoi(void)
 
 void arch_clock_publish(struct pv_shared *s)
 {
-    uint64_t tsc, ns = recent_time(&tsc);
-
     /* Ring 3 may read the TSC (CR4.TSD is clear). Any (TSC, time) pair
-     * of the same conversion is a valid base. */
+     * of the same conversion is a valid base: the entry's own reading,
+     * which every kernel entry takes (arch_time_ns()) before it can
+     * publish a window, is one, however long the entry has run since -
+     * no new reading or test of its age (recent_time()) needed. */
     s->counter_valid = 1;
     s->counter_mult = clock_mult;
-    s->counter_base = tsc;
-    s->wall_base_ns = ns;
+    s->counter_base = snap_tsc;
+    s->wall_base_ns = snap_ns;
 }
 
 /* What an application processor uses (smp.c). The snapshot above belongs

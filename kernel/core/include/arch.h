@@ -79,7 +79,8 @@ int arch_upcall_push(struct partition *p, uint32_t lines);
 int arch_upcall_pop(struct partition *p, arch_addr_t frame_va);
 
 /* Fills in the clock fields of a control page so that the guest can turn
- * its user-readable counter into wall time; called at each window start. */
+ * its user-readable counter into wall time; called at each window start,
+ * in a kernel entry that has read the time (arch_time_ns()). */
 void arch_clock_publish(struct pv_shared *s);
 
 /* Takes the lock word *lock (0 free, 1 held) if it is free and returns

@@ -30,6 +30,14 @@ struct sched_state {
     uint64_t frame_start;             /* absolute start of the current major frame, ns */
     uint64_t frames;                  /* the current frame's number, 1 the first (sched_start) */
     struct sched_slot slot;
+    /* The system's guard time G (sched_set_guard_time; 0 after
+     * sched_start) and the current slot's guard band, sched_guard(s,
+     * guard_ns): a pure function of the plan, the next plan and the slot,
+     * worked out by sched.c and sched_cpus.c wherever one of those changes,
+     * so that the kernel reads it at every entry instead of working it out
+     * (sched_slot_guard). */
+    uint64_t guard_ns;
+    uint64_t guard;
     /* Several CPUs (sched_share(); NULL and 0 on one): this CPU's views of
      * the plans, indexed as cfg_system.plans, and its number. */
     const struct cfg_plan *views;
@@ -52,17 +60,26 @@ const char *sched_plan_error_text(enum sched_plan_error e);
 /* The slot of plan containing offset (0 <= offset < major frame). */
 void sched_slot_at(const struct cfg_plan *plan, uint64_t offset, struct sched_slot *out);
 
+/* Works out s->guard again: after any change of the plan, the next plan
+ * or the slot. */
+void sched_guard_update(struct sched_state *s);
+
 /* Asks for plan to take over at the next major-frame boundary (a later
  * request before that boundary replaces an earlier one). One CPU: with
  * several, sched_share_request(). */
 static inline void sched_request_plan(struct sched_state *s, const struct cfg_plan *plan)
 {
     s->next_plan = plan == s->plan ? NULL : plan;
+    sched_guard_update(s);
 }
 
 /* Starts plan with its first frame at now, as frame 1; one CPU's schedule
- * (sched_share() makes it one of several). */
+ * (sched_share() makes it one of several). No guard time
+ * (sched_set_guard_time). */
 void sched_start(struct sched_state *s, const struct cfg_plan *plan, uint64_t now);
+
+/* Sets the guard time G of s's guard bands (sched_guard). */
+void sched_set_guard_time(struct sched_state *s, uint64_t guard_ns);
 
 /*
  * Several CPUs (sched_cpus.c; docs/architecture.md, "Multicore"): every
@@ -137,6 +154,24 @@ bool sched_advance(struct sched_state *s, uint64_t now);
  * starts G or more later, and never longer than the slot. At the frame's
  * end the next window is the first of the plan that takes over. */
 uint64_t sched_guard(const struct sched_state *s, uint64_t guard_ns);
+
+/* The plan of the next frame as known now: next_plan, or plan when no
+ * switch is asked for. Without a branch: a window start publishes it, and
+ * its cost must not depend on whether the partition before left a switch
+ * pending (test_guard: a system neighbour asking for switches). */
+static inline const struct cfg_plan *sched_next_frame_plan(const struct sched_state *s)
+{
+    uintptr_t none = (uintptr_t)0 - (s->next_plan == NULL);
+
+    return (const struct cfg_plan *)(((uintptr_t)s->next_plan & ~none) |
+                                     ((uintptr_t)s->plan & none));
+}
+
+/* sched_guard(s, s->guard_ns) of the current slot, kept up to date. */
+static inline uint64_t sched_slot_guard(const struct sched_state *s)
+{
+    return s->guard;
+}
 
 /* Absolute time at which the current slot ends. */
 static inline uint64_t sched_slot_deadline(const struct sched_state *s)

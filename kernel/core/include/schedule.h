@@ -59,6 +59,7 @@ static inline void schedule_follow_slot(void)
 static inline void schedule_start(const struct cfg_plan *plan, uint64_t now)
 {
     sched_start(&schedule.sched, plan, now);
+    sched_set_guard_time(&schedule.sched, cfg_system.guard_ns);
     schedule_follow_slot();
 }
 

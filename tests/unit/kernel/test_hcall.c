@@ -58,6 +58,9 @@ static int setup(void **state)
     fake_console_len = 0;
     fake_console_room = -1;
     fake_time_ns = 0;
+    /* A plan in force, as the kernel has before any hypercall: a plan
+     * request works out the guard band of its slot (sched.h). */
+    sched_start(&schedule.sched, &plans[0], 0);
     schedule.current = NULL;
     return 0;
 }

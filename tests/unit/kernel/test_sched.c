@@ -227,6 +227,45 @@ static void test_guard_band(void **state)
     assert_int_equal(sched_guard(&s, 5), 0); /* nobody runs next */
 }
 
+/* The band kept in the schedule (sched_slot_guard) is sched_guard() of
+ * the slot and next plan of the moment, along every path that changes
+ * them: the next slot, a frame end, a jump over slots and frames, a plan
+ * request and its cancellation, a switch at the frame end, a restart. */
+static void test_guard_kept(void **state)
+{
+    const struct cfg_window w[] = {
+        {0, 0, 10}, {1, 10, 2}, {1, 12, 8}, {2, 23, 7}, {0, 40, 10},
+    };
+    const struct cfg_plan p = {"g", 0, 50, w, 5};
+    const struct cfg_window ow[] = {{2, 1, 10}};
+    const struct cfg_plan other = {"o", 1, 20, ow, 1};
+    struct sched_state s;
+
+    (void)state;
+    sched_start(&s, &p, 0);
+    assert_int_equal(sched_slot_guard(&s), 0); /* no guard time yet */
+    sched_set_guard_time(&s, 5);
+    assert_int_equal(sched_slot_guard(&s), 5);
+    for (uint64_t t = 0; t < 200; t += t % 7 ? 1 : 13) {
+        sched_advance(&s, t);
+        assert_int_equal(sched_slot_guard(&s), sched_guard(&s, 5));
+    }
+    sched_start(&s, &p, 0);
+    sched_set_guard_time(&s, 5);
+    assert_int_equal(sched_advance(&s, 45), 1);
+    assert_int_equal(sched_slot_guard(&s), 0); /* P0 again at 0 */
+    sched_request_plan(&s, &other);
+    assert_int_equal(sched_slot_guard(&s), 4); /* P2 at 1 of the new plan */
+    sched_request_plan(&s, &p);
+    assert_int_equal(sched_slot_guard(&s), 0);
+    sched_request_plan(&s, &other);
+    assert_int_equal(sched_advance(&s, 51), 1); /* the switch */
+    assert_ptr_equal(s.plan, &other);
+    assert_int_equal(sched_slot_guard(&s), sched_guard(&s, 5));
+    assert_int_equal(sched_advance(&s, 1000), 1); /* far */
+    assert_int_equal(sched_slot_guard(&s), sched_guard(&s, 5));
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -239,6 +278,7 @@ int main(void)
         cmocka_unit_test(test_advance_single_window_restarts_each_frame),
         cmocka_unit_test(test_plan_switch_at_frame_boundary),
         cmocka_unit_test(test_guard_band),
+        cmocka_unit_test(test_guard_kept),
     };
 
     return cmocka_run_group_tests_name("sched", tests, NULL, NULL);

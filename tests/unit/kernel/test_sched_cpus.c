@@ -14,21 +14,36 @@
 
 /* Plan 0: 50 ms; plan 1: 80 ms. CPU 0 and CPU 1 have different windows. */
 static const struct cfg_window a0[] = {{0, 0, 10 * MS}}, a1[] = {{1, 20 * MS, 10 * MS}};
-static const struct cfg_window b0[] = {{0, 40 * MS, 10 * MS}}, b1[] = {{1, 0, 30 * MS}};
+static const struct cfg_window b0[] = {{2, 40 * MS, 10 * MS}}, b1[] = {{1, 0, 30 * MS}};
 static const struct cfg_plan views0[] = {{"a", 10, 50 * MS, a0, 1}, {"b", 11, 80 * MS, b0, 1}};
 static const struct cfg_plan views1[] = {{"a", 10, 50 * MS, a1, 1}, {"b", 11, 80 * MS, b1, 1}};
 
 static struct sched_state cpu0, cpu1;
+
+/* A guard time long enough that CPU 0's band depends on the next frame's
+ * plan: a's window of partition 0 [0, 10) is followed by itself in the
+ * next frame of a (no band) or by partition 2 after 40 + 40 ms idle in b
+ * (90 - 80 = 10 ms of band, the whole window). */
+#define GUARD (90 * MS)
 
 static int setup(void **state)
 {
     (void)state;
     sched_share_init(0, 2);
     sched_start(&cpu0, &views0[0], 0);
+    sched_set_guard_time(&cpu0, GUARD);
     sched_share(&cpu0, views0, 0);
     sched_start(&cpu1, &views1[0], 0);
+    sched_set_guard_time(&cpu1, GUARD);
     sched_share(&cpu1, views1, 1);
     return 0;
+}
+
+/* The guard band kept in the schedule is the one of its slot and next
+ * plan as they are now. */
+static void guard_kept(const struct sched_state *s)
+{
+    assert_int_equal(sched_slot_guard(s), sched_guard(s, GUARD));
 }
 
 /* The CPU's timer entry at now: the slot that contains it. */
@@ -36,6 +51,7 @@ static void tick(struct sched_state *s, uint64_t now)
 {
     sched_advance(s, now);
     assert_true(sched_slot_deadline(s) > now);
+    guard_kept(s);
 }
 
 static void test_one_plan_runs_on(void **state)
@@ -172,6 +188,32 @@ static void test_cpu_not_started_takes_the_switch_when_it_starts(void **state)
     assert_ptr_equal(cpu1.plan, &views1[1]);
 }
 
+/* The band follows the next plan wherever it is set: the request, a
+ * request cancelled, the reset, the frame end that takes the switch. */
+static void test_guard_follows_the_next_plan(void **state)
+{
+    (void)state;
+    assert_int_equal(sched_slot_guard(&cpu0), 0);
+    guard_kept(&cpu1);
+    assert_int_equal(sched_share_request(&cpu0, 1), 2);
+    assert_int_equal(sched_slot_guard(&cpu0), 10 * MS);
+    assert_int_equal(sched_share_request(&cpu0, 0), 2);
+    assert_int_equal(sched_slot_guard(&cpu0), 0);
+    assert_int_equal(sched_share_request(&cpu0, 1), 2);
+    assert_int_equal(sched_slot_guard(&cpu0), 10 * MS);
+    tick(&cpu1, 60 * MS);
+    tick(&cpu0, 50 * MS);
+    assert_int_equal(sched_share_reset(&cpu0, 0), 3);
+    guard_kept(&cpu0);
+    tick(&cpu0, 130 * MS);
+    assert_ptr_equal(cpu0.plan, &views0[0]);
+    assert_int_equal(sched_slot_guard(&cpu0), 0);
+    tick(&cpu1, 130 * MS); /* the reset has reached every CPU */
+    /* The frame's last window of a with b next again. */
+    assert_int_equal(sched_share_request(&cpu0, 1), 4);
+    assert_int_equal(sched_slot_guard(&cpu0), 10 * MS);
+}
+
 /* The module reset (sched_share_reset): the hook's calls, in order. */
 static uint32_t resets_begun[4], resets_everywhere[4], resets_n;
 static uint64_t resets_frame[4], resets_start[4];
@@ -254,6 +296,7 @@ int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test_setup(test_one_plan_runs_on, setup),
+        cmocka_unit_test_setup(test_guard_follows_the_next_plan, setup),
         cmocka_unit_test_setup(test_both_cpus_switch_at_the_same_frame, setup),
         cmocka_unit_test_setup(test_request_after_another_cpu_began_the_next_frame, setup),
         cmocka_unit_test_setup(test_lagging_cpu_skips_frames_across_the_switch, setup),
