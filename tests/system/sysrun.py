@@ -80,6 +80,18 @@ def shutdown_code(arch, qemu_rc):
     return 0 if exit_status(arch, qemu_rc) == 0 else None
 
 
+
+def run_on_machine(name, memory="128M", cpu=None, timeout=60):
+    """Boots system NAME once on a machine of the given RAM (and -cpu, if
+    given) with the console on stdout: (QEMU's exit code, console text).
+    For the boot refusals of machines the system does not fit."""
+    cmd = qemu_command(ARCH, system_image(name), memory=memory)
+    if cpu:
+        cmd += ["-cpu", cpu]
+    proc = subprocess.run(cmd, stdin=subprocess.DEVNULL, stdout=subprocess.PIPE,
+                          stderr=subprocess.STDOUT, timeout=timeout)
+    return proc.returncode, proc.stdout.decode("utf-8", "replace").replace("\r", "")
+
 def system_image(name):
     return os.path.join(BUILD, ARCH, "systems", name, "system.elf")
 

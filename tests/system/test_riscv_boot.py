@@ -4,18 +4,8 @@
 less RAM than the configuration uses (the device tree's /memory), boots
 one with more, and stops with a message on a hart without Sstc (S-mode's
 timer) rather than hanging; the kernel says it runs in S-mode."""
-import subprocess
 import sys
-from sysrun import ARCH, Tap, boot, qemu_command, system_image, CLEAN
-
-
-def run_qemu(memory="128M", cpu=None):
-    cmd = qemu_command(ARCH, system_image("hcalls"), memory=memory)
-    if cpu:
-        cmd += ["-cpu", cpu]
-    proc = subprocess.run(cmd, stdin=subprocess.DEVNULL, stdout=subprocess.PIPE,
-                          stderr=subprocess.STDOUT, timeout=60)
-    return proc.returncode, proc.stdout.decode("utf-8", "replace").replace("\r", "")
+from sysrun import ARCH, Tap, boot, run_on_machine, CLEAN
 
 
 def main():
@@ -27,14 +17,14 @@ def main():
     tap.eq(run.status, CLEAN, "hcalls boots and shuts down in order")
     tap.ok("[tessera] Tessera separation kernel (riscv64, S-mode)" in run.lines,
            "the kernel says it runs in S-mode", run.output[:400])
-    rc, out = run_qemu(memory="32M")
+    rc, out = run_on_machine("hcalls", memory="32M")
     tap.ok("[tessera] PANIC: RAM: the configuration uses 128 MiB, the machine has 32 MiB" in out,
            "32 MiB of RAM for a 128 MiB configuration is refused at boot", out[-400:])
     tap.ok(rc != 0 and "[HC]" not in out, "... before any partition runs", f"rc={rc}\n{out[-400:]}")
-    rc, out = run_qemu(memory="256M")
+    rc, out = run_on_machine("hcalls", memory="256M")
     tap.ok(rc == 0 and "[HC] time with registers to preserve -> 0" in out,
            "256 MiB of RAM for a 128 MiB configuration boots", f"rc={rc}\n{out[-400:]}")
-    rc, out = run_qemu(cpu="rv64,sstc=false")
+    rc, out = run_on_machine("hcalls", cpu="rv64,sstc=false")
     tap.ok("the hart has no Sstc (stimecmp): S-mode would have no timer" in out and rc != 0,
            "a hart without Sstc is refused with a message", f"rc={rc}\n{out[-400:]}")
     return tap.done()

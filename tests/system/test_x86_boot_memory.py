@@ -4,16 +4,8 @@
 boot, before any partition runs, with both figures in KiB (the boot
 loader's count of RAM above 1 MiB plus that first MiB); one with enough
 boots (tests/system/systems: hcalls, whose areas end at 16,960 KiB)."""
-import subprocess
 import sys
-from sysrun import ARCH, Tap, qemu_command, system_image
-
-
-def run_qemu(memory):
-    cmd = qemu_command(ARCH, system_image("hcalls"), memory=memory)
-    proc = subprocess.run(cmd, stdin=subprocess.DEVNULL, stdout=subprocess.PIPE,
-                          stderr=subprocess.STDOUT, timeout=60)
-    return proc.returncode, proc.stdout.decode("utf-8", "replace").replace("\r", "")
+from sysrun import ARCH, Tap, run_on_machine
 
 
 def main():
@@ -21,12 +13,12 @@ def main():
     if ARCH != "x86":
         tap.ok(False, f"test_x86_boot_memory runs on x86 only, not {ARCH}")
         return tap.done()
-    rc, out = run_qemu("16M")
+    rc, out = run_on_machine("hcalls", memory="16M")
     tap.ok("[tessera] PANIC: the system uses memory up to 16960 KiB, the machine has 16384 KiB"
            in out, "16 MiB of RAM for a system that uses 16,960 KiB is refused, both figures exact",
            out[-400:])
     tap.ok(rc != 0 and "[HC]" not in out, "... before any partition runs", f"rc={rc}\n{out[-400:]}")
-    rc, out = run_qemu("17M")
+    rc, out = run_on_machine("hcalls", memory="17M")
     tap.ok("PANIC" not in out and "all partitions have halted; shutting down" in out,
            "17 MiB boots and runs the system to its end",
            f"rc={rc}\n{out[-400:]}")
