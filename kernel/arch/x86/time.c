@@ -347,7 +347,7 @@ bool arch_fast_timer_prepare(const struct fast_timer_record *r, bool same)
         return true;
     }
     period = r->period_ns * tsc_mhz;
-    if (lapic_mhz != tsc_mhz || r->end_ns >= (1ull << 52) || r->period_ns >= (1ull << 32) ||
+    if (lapic_mhz != tsc_mhz || r->end_ns > tsc_ns_max || r->period_ns >= (1ull << 32) ||
         (uint32_t)(period >> 32) >= 1000) {
         return false;
     }
