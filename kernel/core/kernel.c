@@ -207,7 +207,10 @@ static void reschedule(uint64_t now)
             partition_load_continue(schedule.owner, end - LOAD_MARGIN_NS)) {
             publish_window(schedule.owner);
         }
-        now = arch_time_ns();
+        /* Not before the now it was given (a prepared window start). */
+        uint64_t t = arch_time_ns();
+
+        now = t > now ? t : now;
     }
     struct partition *next =
         schedule.owner && partition_runnable(schedule.owner) && now < end ? schedule.owner : NULL;
@@ -228,16 +231,37 @@ static void reschedule(uint64_t now)
  * once more than needed. */
 static uint64_t armed_deadline ARCH_PER_CPU = UINT64_MAX;
 
+/* The prepared window start: in a guard band with time to spare, the timer
+ * is armed ARCH_WINDOW_PREPARE_NS before the next slot's start, that slot's
+ * start is kept here, and the entry the timer makes then runs as at that
+ * start (now = the start: the schedule advances, the window's timers
+ * expire, its upcall is pushed) and spins until the start before leaving
+ * (arch_wait_until). Nothing runs on the CPU in between, and everything
+ * that entry does depends on the time it is given, not on when it runs -
+ * but for console input and another CPU's posts, which it sees up to
+ * ARCH_WINDOW_PREPARE_NS sooner: as if they had come that much later. The
+ * window then starts on time whatever its entry costs, up to the margin.
+ * 0: the armed deadline is no prepared start. */
+static uint64_t prepared_start ARCH_PER_CPU;
+
 /* The next time the kernel must act: the guard, a timer of the owner, or
- * in the guard band only the slot end (nothing may interrupt the idle loop
- * there). Most hypercalls leave it unchanged: the timer is not touched. */
+ * in the guard band and in a slot with nobody to run only the slot end, or
+ * its prepared start (nothing may interrupt the idle loop there). Most
+ * hypercalls leave it unchanged: the timer is not touched. */
 static void arm_timer(uint64_t now)
 {
     uint64_t deadline = entry_run_end;
+    const struct partition *owner = schedule.owner;
 
-    if (now >= deadline) {
-        /* The guard band: idle up to the next window. */
+    prepared_start = 0;
+    if (now >= deadline || !owner || owner->state == PART_HALTED || owner->state == PART_STOPPED) {
+        /* The guard band, or a slot nobody runs in: idle up to the next
+         * window. */
         deadline = sched_slot_deadline(&schedule.sched);
+        if (ARCH_WINDOW_PREPARE_NS && deadline > now + ARCH_WINDOW_PREPARE_NS) {
+            prepared_start = deadline;
+            deadline -= ARCH_WINDOW_PREPARE_NS;
+        }
         if (deadline != armed_deadline) {
             armed_deadline = deadline;
             arch_timer_arm_idle(deadline);
@@ -385,7 +409,18 @@ static void poll_console(void)
 void kernel_on_timer(void)
 {
     uint64_t now = arch_time_ns();
+    uint64_t start = prepared_start;
+    uint32_t mark = trace_mark();
 
+    /* The prepared window start's entry: the timer fired at the armed
+     * deadline (an early interrupt, such as one at the end of a counter's
+     * range, is not it), before the start. */
+    if (start && now >= armed_deadline && now < start) {
+        now = start;
+    } else {
+        start = 0;
+    }
+    prepared_start = 0;
     armed_deadline = UINT64_MAX; /* one-shot: it has fired */
     poll_console();
     trace_slot_end(now, false);
@@ -400,6 +435,12 @@ void kernel_on_timer(void)
         expire_timers(schedule.owner, now);
     }
     finish_entry(now);
+    if (start) {
+        trace_not_before(mark, start);
+        if (schedule.current) {
+            arch_wait_until(start);
+        }
+    }
 }
 
 /* Several CPUs (docs/architecture.md, "Multicore"): every CPU begins the

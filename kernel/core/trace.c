@@ -149,6 +149,31 @@ void trace_hm(uint32_t part, uint32_t a, uint64_t pc, uint64_t detail)
     trace_record(PV_TRACE_HM_DETAIL, part, a, detail);
 }
 
+uint32_t trace_mark(void)
+{
+    return __atomic_load_n(&trace.count, __ATOMIC_ACQUIRE);
+}
+
+/* Under the lock with several CPUs: a trace_read on another CPU copies
+ * whole records. Bounded by the records of one entry (and the other CPUs'
+ * in the meantime). */
+void trace_not_before(uint32_t mark, uint64_t ns)
+{
+    if (trace_shared) {
+        lock_take(&trace_lock);
+    }
+    for (uint32_t i = mark; i < trace.count; i++) {
+        struct pv_trace_record *r = &trace_records[i];
+
+        if (r->cpu == schedule.cpu && r->ts < ns) {
+            r->ts = ns;
+        }
+    }
+    if (trace_shared) {
+        lock_give(&trace_lock);
+    }
+}
+
 void trace_start(uint64_t t0, bool shared)
 {
     trace_shared = shared;

@@ -31,6 +31,13 @@ uint64_t arch_time_ns(void)
     return (now_ticks() - time_at_boot) * TIMEBASE_NS;
 }
 
+void arch_wait_until(uint64_t ns)
+{
+    while (arch_time_ns() < ns) {
+        ;
+    }
+}
+
 volatile uint32_t riscv_idle_state;
 
 /* The guard band's window start while the state is RISCV_IDLE_WAKE_EARLY. */

@@ -71,6 +71,13 @@ uint64_t arch_time_ns(void)
     return now_ticks() * TICK_NS;
 }
 
+void arch_wait_until(uint64_t ns)
+{
+    while (arch_time_ns() < ns) {
+        ;
+    }
+}
+
 /* (hi:lo) / d for hi < d: one udiv of %y:lo (the quotient fits in 32
  * bits). wr %y takes effect after up to three instructions. */
 static inline uint32_t udiv_y(uint32_t hi, uint32_t lo, uint32_t d)

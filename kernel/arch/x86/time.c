@@ -233,6 +233,21 @@ static uint64_t ns_to_tsc_up(uint64_t ns)
     return tsc_at_boot + (((uint64_t)(hi / 1000) << 32) | lo);
 }
 
+/* Spins on the TSC alone: the loop's exit is a few instructions past the
+ * first TSC value whose time is ns. */
+void arch_wait_until(uint64_t ns)
+{
+    uint64_t at;
+
+    if (ns > tsc_ns_max) {
+        return;
+    }
+    at = ns_to_tsc_up(ns);
+    while (rdtsc() < at) {
+        ;
+    }
+}
+
 /* The count is min(max(delta * lapic_mhz / 1000, 1), 0xffffffff) local
  * APIC ticks, delta = deadline - now. The counter starts when the count is
  * written, not when `now` was read: the ticks that passed in between are

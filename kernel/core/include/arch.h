@@ -41,6 +41,10 @@ void arch_timer_arm(uint64_t deadline_ns);
  * same point after the deadline whatever the instant of the call, which
  * earlier kernel entries of another partition decide. */
 void arch_timer_arm_idle(uint64_t deadline_ns);
+/* Returns once arch_time_ns() would be at or past ns, having spun with
+ * interrupts off (the prepared window start, ARCH_WINDOW_PREPARE_NS): it
+ * must return within a few instructions of that time. */
+void arch_wait_until(uint64_t ns);
 
 /* Kernel-accessible address of physical address phys (within RAM). */
 void *arch_phys_to_kernel(arch_addr_t phys);

@@ -70,6 +70,13 @@ void trace_dump(void);
 void trace_slot_end(uint64_t now, bool cut);
 void trace_slot_start(void);
 
+/* A prepared window start's entry (kernel.c) runs before the start it
+ * stands for: trace_mark() before it, then trace_not_before(mark, start)
+ * stamps this CPU's records since the mark with the start where they are
+ * earlier. Outside the record's path, which stays as it was. */
+uint32_t trace_mark(void);
+void trace_not_before(uint32_t mark, uint64_t ns);
+
 /* A system partition (or the kernel: NULL) asked for the next plan. */
 void trace_plan_request(const struct partition *p);
 
@@ -146,6 +153,8 @@ static inline bool trace_no_fast_path(void)
 #define trace_dump()                       ((void)0)
 #define trace_slot_end(now, cut)           ((void)0)
 #define trace_slot_start()                 ((void)0)
+#define trace_mark()                       0u
+#define trace_not_before(mark, ns)         ((void)(mark), (void)(ns))
 #define trace_plan_request(p)              ((void)0)
 #define trace_virq_deliver(p, lines)       ((void)0)
 #define trace_copy(out, first, max)        ((void)(out), (void)(first), (void)(max), 0u)

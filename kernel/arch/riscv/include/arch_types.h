@@ -18,6 +18,11 @@
  * timer_fast.h): bit 0 one-shot, bit 1 periodic. RISC-V: none yet. */
 #define ARCH_FAST_TIMER_KINDS 0u
 
+/* How long before a window start that follows idle time the kernel starts
+ * its entry (kernel.c, "prepared window start"; 0: not at all). More than
+ * the longest window-start path: a longer one starts the window late. */
+#define ARCH_WINDOW_PREPARE_NS 3000u
+
 /*
  * A partition's saved user context, as entry.S stores it: x[0] is unused
  * (x0 is zero), x[n] is register xn; then the trap CSRs. sscratch points

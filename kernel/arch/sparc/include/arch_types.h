@@ -19,6 +19,11 @@
  * (trap_fast.S); a periodic timer costs the record no call. */
 #define ARCH_FAST_TIMER_KINDS 1u
 
+/* How long before a window start that follows idle time the kernel starts
+ * its entry (kernel.c, "prepared window start"; 0: not at all). More than
+ * the longest window-start path: a longer one starts the window late. */
+#define ARCH_WINDOW_PREPARE_NS 3000u
+
 /* The register windows a partition can have in the register file: all but
  * the one the window-invalid mask keeps free. */
 #define SPARC_NWINDOWS  8

@@ -20,6 +20,11 @@
  * timer_fast.h): bit 0 one-shot, bit 1 periodic. x86: both (entry.S). */
 #define ARCH_FAST_TIMER_KINDS 3u
 
+/* How long before a window start that follows idle time the kernel starts
+ * its entry (kernel.c, "prepared window start"; 0: not at all). More than
+ * the longest window-start path: a longer one starts the window late. */
+#define ARCH_WINDOW_PREPARE_NS 3000u
+
 /*
  * A trap frame, in the order entry.S and the CPU push it (lowest address
  * first). A partition's saved context is exactly such a frame: while the
