@@ -277,8 +277,11 @@ def check_plan_switch(tap, recs, switch_at, plan_list):
     if len(sw) == 1:
         nxt = recs[recs.index(sw[0]) + 1]
         frame = plan_list[0][0]
+        # A request read at a frame's start (RISC-V's 100 ns clock, the
+        # window prepared: S runs within the start's tick) is in that
+        # frame: the switch comes at its end.
         tap.ok(nxt.kind == K["WINDOW_START"] and nxt.a >> 16 == 1
-               and nxt.b - frame < switch_at <= nxt.b,
+               and nxt.b - frame <= switch_at < nxt.b,
                "plan: it takes effect at the first frame boundary after the request",
                f"request {switch_at}, then {describe(nxt)}")
 
