@@ -12,10 +12,9 @@ struct schedule schedule ARCH_PER_CPU;
 
 /* Several CPUs: the switch is recorded for all of them (sched_cpus.c),
  * from the frame the line names (frames are numbered from 1 at boot). */
-static int plan_switch_shared(uint32_t i)
+static int plan_switch_shared(struct partition *p, uint32_t i)
 {
     uint64_t from = sched_share_request(&schedule.sched, i);
-    struct partition *p = schedule.current ? schedule.current : &partitions[0];
 
     if (from == SCHED_SWITCH_DROPPED) {
         console_partition_event(p,
@@ -38,7 +37,7 @@ static int plan_switch_shared(uint32_t i)
     return 0;
 }
 
-int schedule_plan_switch(arch_word_t id)
+int schedule_plan_switch(struct partition *p, arch_word_t id)
 {
     /* One probe: the table is a perfect hash of the plan ids (cfg.h); an
      * id wider than 32 bits compares unequal. */
@@ -48,19 +47,18 @@ int schedule_plan_switch(arch_word_t id)
         return -1;
     }
 
-    trace_plan_request(schedule.current);
+    trace_plan_request(p);
     if (schedule.sched.views) {
-        return plan_switch_shared(i);
+        return plan_switch_shared(p, i);
     }
     sched_request_plan(&schedule.sched, &cfg_system.plans[i]);
     /* Only a system partition's call asks: the line is its cost. */
-    console_partition_event(schedule.current ? schedule.current : &partitions[0],
-                            "[tessera] plan %s requested for the next major frame\n",
+    console_partition_event(p, "[tessera] plan %s requested for the next major frame\n",
                             cfg_system.plans[i].name);
     return 0;
 }
 
 int32_t schedule_hc_plan_switch(struct partition *p)
 {
-    return schedule_plan_switch(arch_hcall_arg(p, 0)) ? PV_ENOENT : PV_OK;
+    return schedule_plan_switch(p, arch_hcall_arg(p, 0)) ? PV_ENOENT : PV_OK;
 }

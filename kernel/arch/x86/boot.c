@@ -104,35 +104,6 @@ void arch_context_reset(struct partition *p, arch_addr_t entry)
     x86_fpu_release(p);
 }
 
-arch_word_t arch_hcall_number(const struct partition *p)
-{
-    return p->ctx.frame.eax;
-}
-
-arch_word_t arch_hcall_arg(const struct partition *p, unsigned index)
-{
-    /* Arguments 0-4 in ebx, ecx, edx, esi, edi (pv/arch/x86); any larger
-     * index reads edi, as the last one. */
-    static const uint8_t reg[5] = {
-        offsetof(struct x86_frame, ebx) / 4, offsetof(struct x86_frame, ecx) / 4,
-        offsetof(struct x86_frame, edx) / 4, offsetof(struct x86_frame, esi) / 4,
-        offsetof(struct x86_frame, edi) / 4,
-    };
-
-    return ((const uint32_t *)&p->ctx.frame)[reg[index < 4 ? index : 4]];
-}
-
-uint64_t arch_hcall_arg64(const struct partition *p, unsigned index)
-{
-    /* Two words, low first (PV_U64_WORDS = 2 on x86). */
-    return arch_hcall_arg(p, index) | (uint64_t)arch_hcall_arg(p, index + 1) << 32;
-}
-
-void arch_hcall_return(struct partition *p, int32_t value)
-{
-    p->ctx.frame.eax = (uint32_t)value;
-}
-
 /* int 0x80 is 2 bytes (CD 80), the only form pv/arch/x86 uses. A partition
  * that traps with another encoding resumes 2 bytes back: its own affair. */
 void arch_hcall_restart(struct partition *p)

@@ -61,13 +61,23 @@ bool arch_space_ready(const struct partition *p);
 void arch_context_reset(struct partition *p, arch_addr_t entry);
 
 /* Hypercall arguments and result in p's saved context. */
+/* A 64-bit argument (arch_hcall_arg64) is the one whose first word is
+ * argument index: in one word where the arch's words hold it, else low
+ * word at index and high word at index + 1 (PV_U64_WORDS of
+ * pv/hcall_words.h). An arch that defines ARCH_HCALL_INLINE in its
+ * arch_types.h reads them inline from the saved context (x86: every
+ * hypercall's arguments without a call). */
+#ifdef ARCH_HCALL_INLINE
+#define arch_hcall_number(p)        arch_context_hcall_number(&(p)->ctx)
+#define arch_hcall_arg(p, index)    arch_context_hcall_arg(&(p)->ctx, (index))
+#define arch_hcall_arg64(p, index)  arch_context_hcall_arg64(&(p)->ctx, (index))
+#define arch_hcall_return(p, value) arch_context_hcall_return(&(p)->ctx, (value))
+#else
 arch_word_t arch_hcall_number(const struct partition *p);
 arch_word_t arch_hcall_arg(const struct partition *p, unsigned index);
-/* A 64-bit argument whose first word is argument index: in one word where
- * the arch's words hold it, else low word at index and high word at
- * index + 1 (PV_U64_WORDS of pv/hcall_words.h). */
 uint64_t arch_hcall_arg64(const struct partition *p, unsigned index);
 void arch_hcall_return(struct partition *p, int32_t value);
+#endif
 
 /* Makes p execute the trap instruction of the hypercall being handled
  * again when it resumes, with its registers as they are (HCALL_AGAIN). */

@@ -84,9 +84,11 @@ static inline bool schedule_holds(const struct partition *p)
     return p->cpu == schedule.cpu || p == schedule.owner;
 }
 
-/* Switches to the plan with configured id at the next major-frame boundary.
- * Returns 0, or -1 for an unknown id. */
-int schedule_plan_switch(arch_word_t plan_id);
+/* Switches to the plan with configured id at the next major-frame boundary,
+ * as p (the system partition that asked) requested: its console ring
+ * carries the line, its trace record names it. Returns 0, or -1 for an
+ * unknown id. */
+int schedule_plan_switch(struct partition *p, arch_word_t plan_id);
 
 /* The plan_switch hypercall (system partitions only, hcall.c): PV_OK, or
  * PV_ENOENT for an unknown plan id. */

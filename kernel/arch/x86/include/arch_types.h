@@ -62,4 +62,43 @@ struct arch_space {
     uint32_t *page_directory; /* kernel (identity) address of the directory */
 };
 
+/* A hypercall's number and arguments in the saved frame (pv/arch/x86:
+ * number and result in eax, arguments 0-4 in ebx, ecx, edx, esi, edi; any
+ * larger index reads edi, as the last one), read inline by the core's
+ * handlers (arch.h, ARCH_HCALL_INLINE): as calls, the two words of a
+ * 64-bit argument cost 30 instructions, inline one load each. */
+#define ARCH_HCALL_INLINE 1
+
+static inline uint32_t arch_context_hcall_number(const struct arch_context *c)
+{
+    return c->frame.eax;
+}
+
+static inline void arch_context_hcall_return(struct arch_context *c, int32_t value)
+{
+    c->frame.eax = (uint32_t)value;
+}
+
+static inline uint32_t arch_context_hcall_arg(const struct arch_context *c, unsigned index)
+{
+    switch (index) {
+    case 0:
+        return c->frame.ebx;
+    case 1:
+        return c->frame.ecx;
+    case 2:
+        return c->frame.edx;
+    case 3:
+        return c->frame.esi;
+    default:
+        return c->frame.edi;
+    }
+}
+
+/* Two words, low first (PV_U64_WORDS = 2 on x86). */
+static inline uint64_t arch_context_hcall_arg64(const struct arch_context *c, unsigned index)
+{
+    return arch_context_hcall_arg(c, index) | (uint64_t)arch_context_hcall_arg(c, index + 1) << 32;
+}
+
 #endif
