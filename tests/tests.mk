@@ -469,7 +469,8 @@ fuzz-hypercalls: $(SYSTEMS_DIR)/fuzz-run/system.elf $(SYSTEMS_DIR)/fuzz-run-ref/
 # (or all), SEED, FILES; it works in its own copy of the tree under
 # MUTATE_DIR (build-mutate/; a second one lets the other arch's run overlap:
 # their tests still go one at a time) and takes newlib from $(B).
-# MUTATE_ARGS: e.g. --retry-survivors after tests were added.
+# MUTATE_ARGS: e.g. --retry-survivors after tests were added,
+# --retry-timeouts after a run under load.
 MUTANTS ?= 12
 MUTATE_DIR ?= build-mutate
 HOST_TEST_PROGRAMS += tests/mutate/test_mutants.py

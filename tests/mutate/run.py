@@ -373,6 +373,9 @@ def main():
     ap.add_argument("--jobs", type=int, default=2)
     ap.add_argument("--retry-survivors", action="store_true",
                     help="judge the recorded survivors again (after tests were added)")
+    ap.add_argument("--retry-timeouts", action="store_true",
+                    help="judge the recorded timeouts again (those of a run under load: a "
+                         "timeout counts as killed, so it must be a hang, not a slow host)")
     ap.add_argument("--list", action="store_true", help="only list the chosen mutants")
     ap.add_argument("--summary", action="store_true",
                     help="only sum up the results at hand of the chosen mutants (runs nothing)")
@@ -453,7 +456,8 @@ def main():
                 log(f"{'equivalent':10} {0:6.1f} s  {m.path}:{m.line}  {m.op:4} "
                     f"{m.old!r} -> {m.new!r}  (tests/mutate/equivalent.txt)")
             elif r is None or (args.retry_survivors and r["verdict"] == "survived"
-                               and m.ident not in judged):
+                               and m.ident not in judged) or \
+                    (args.retry_timeouts and r["verdict"] == "timeout"):
                 t0 = time.monotonic()
                 verdict, by, why = run_mutant(tree, m, texts[m.path], progs, secs)
                 r = {"id": m.ident, "arch": args.arch, "src": key[2], "folder": name,

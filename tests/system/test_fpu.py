@@ -5,7 +5,7 @@ switched out thousands of times get bit-identical results to a partition
 computing the same alone; a partition without the FPU right beside them runs
 on schedule."""
 import sys
-from sysrun import Tap, boot, CLEAN
+from sysrun import ARCH, Tap, boot, CLEAN
 from test_schedule import check_probes, US
 
 
@@ -21,8 +21,13 @@ def main():
     tap.eq(run.partition_lines("F2"), want[1:], "fpu-shared: F2's series is bit-exact")
     tap.ok(not any("stopped" in ln for ln in run.kernel_lines()), "fpu-shared: no partition stopped",
            "\n".join(run.kernel_lines()))
-    tap.eq(run.partition_lines("SPY"), ["first FPU use sees clean registers: yes"],
+    spy = run.partition_lines("SPY")
+    tap.eq(spy[:1], ["first FPU use sees clean registers: yes"],
            "fpu-shared: a partition's first FPU use inherits no other's registers")
+    if ARCH == "x86":
+        # The initial FCW and MXCSR: every x87 and SSE exception masked.
+        tap.eq(spy[1:], ["fcw 37f mxcsr 1f80"],
+               "fpu-shared: a partition starts with FCW 0x037f and MXCSR 0x1f80")
     check_probes(tap, run, 150 * US, {"P": (100 * US, 30 * US)}, "fpu-shared")
     return tap.done()
 

@@ -205,8 +205,8 @@ def check_hcalls(tap, recs):
            "hypercalls: S's write into the full queue, status PV_EAGAIN")
     tap.eq(len([r for r in calls if r.a == HC_IRQ_SYNC and r.part == S]), 3,
            "hypercalls: S's three null hypercalls recorded (the fast path shut)")
-    tap.eq(len([r for r in calls if r.a & 0xFFFF == HC_TRACE_EVENT]), 7,
-           "hypercalls: the 7 trace_event calls, refused ones too")
+    tap.eq(len([r for r in calls if r.a & 0xFFFF == HC_TRACE_EVENT]), 8,
+           "hypercalls: the 8 trace_event calls, refused ones too")
     tap.ok(any(r.a == HC_TRACE_EVENT | (EINVAL & 0xFFFF) << 16 and r.part == T for r in calls),
            "hypercalls: T's trace_event of a kind out of range, status PV_EINVAL")
 
@@ -225,14 +225,15 @@ def check_events(tap, recs, run):
     tap.ok(all(i + 1 < len(recs) and recs[i + 1].kind == K["HM_DETAIL"] and
                (recs[i + 1].part, recs[i + 1].a) == (recs[i].part, recs[i].a) for i in pairs),
            "hm: each HM_EVENT is followed at once by its HM_DETAIL")
-    tap.eq([(p, a, b) for p, a, b in details[:3]],
+    tap.eq([(p, a, b) for p, a, b in details[:4]],
            [(S, HM_PORT_OVERFLOW | ACTION_IGNORE << 16, 0),
             (T, HM_HYPERCALL_MISUSE | ACTION_IGNORE << 16, misuse),
+            (T, HM_HYPERCALL_MISUSE | ACTION_IGNORE << 16, misuse),
             (T, HM_HYPERCALL_MISUSE | ACTION_IGNORE << 16, misuse)],
-           "hm: the overflow and T's two refused trace_events, ignored, with their details")
-    tap.eq([(p, a) for p, a, _ in hm[3:]], [(F, HM_MEMORY_VIOLATION | ACTION_COLD_RESTART << 16)],
+           "hm: the overflow and T's three refused trace_events, ignored, with their details")
+    tap.eq([(p, a) for p, a, _ in hm[4:]], [(F, HM_MEMORY_VIOLATION | ACTION_COLD_RESTART << 16)],
            "hm: F's memory violation, restarted cold")
-    tap.ok(len(hm) == 4 and hm[3][2] != 0, "hm: the violation's pc is recorded", hm)
+    tap.ok(len(hm) == 5 and hm[4][2] != 0, "hm: the violation's pc is recorded", hm)
     tap.eq(of("RESTART"), [(F, 0, 0)], "mode: F's one restart, cold")
     modes = [(p, a & 0xFFFF, a >> 16) for p, a, _ in of("MODE_CHANGE")]
     for part, name, want in ((S, "S", [(IDLE, COLD)]),
@@ -268,6 +269,8 @@ def check_events(tap, recs, run):
     tap.eq(got, want, "guest: every event a partition recorded, in order, with its own part")
     tap.ok((T, K["USER"], 0, 0) in got and (S, K["USER"], 0, 0) not in got,
            "guest: the forger's event carries its own partition, not partition 0")
+    tap.ok(f"[T] event 512 0 0 -> {EINVAL}" in run.lines,
+           "guest: kind 512, the first past the guest range of the ABI, -> PV_EINVAL")
 
 
 def check_plan_switch(tap, recs, switch_at, plan_list):
@@ -338,7 +341,7 @@ def untraced(tap):
            "trace-off: trace_read finds no trace")
     got = [int(ln.split("-> ")[1]) for ln in run.partition_lines("T")
            if ln.startswith(("event", "forged"))]
-    tap.eq(got, [ENOENT] * 4 + [EINVAL] * 2, "trace-off: trace_event -> PV_ENOENT (range first)")
+    tap.eq(got, [ENOENT] * 4 + [EINVAL] * 3, "trace-off: trace_event -> PV_ENOENT (range first)")
 
 
 def no_guest_small(tap):
@@ -346,7 +349,7 @@ def no_guest_small(tap):
     tap.eq(run.status, CLEAN, "trace-noguest: the system shuts down in order")
     got = [int(ln.split("-> ")[1]) for ln in run.partition_lines("T")
            if ln.startswith(("event", "forged"))]
-    tap.eq(got, [ENOENT] * 4 + [EINVAL] * 2, "trace-noguest: trace_event -> PV_ENOENT")
+    tap.eq(got, [ENOENT] * 4 + [EINVAL] * 3, "trace-noguest: trace_event -> PV_ENOENT")
     data, header, recs = dump_of(tap, run, "trace-noguest")
     if data is None:
         return

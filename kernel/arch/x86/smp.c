@@ -221,25 +221,21 @@ void x86_ap_main(struct x86_cpu *c)
  * frame start and how late the interrupt came after it, then the kernel's
  * timer entry as on the boot CPU. */
 struct x86_frame *x86_ap_timer(struct x86_frame *f);
-static void count_frame_start(struct x86_cpu *c, uint64_t late)
-{
-    if (late > c->s.max_late_ns) {
-        c->s.max_late_ns = late;
-    }
-    if (late < c->s.min_late_ns || !c->s.frames) {
-        c->s.min_late_ns = late;
-    }
-    c->s.frames++;
-}
-
 struct x86_frame *x86_ap_timer(struct x86_frame *f)
 {
     struct x86_cpu *c = x86_this_cpu;
     uint64_t now = x86_time_ns_unshared();
-    uint64_t frame_before = schedule.sched.frame_start;
 
     if (now >= c->s.next_frame) {
-        count_frame_start(c, now - c->s.next_frame);
+        uint64_t late = now - c->s.next_frame;
+
+        if (late > c->s.max_late_ns) {
+            c->s.max_late_ns = late;
+        }
+        if (late < c->s.min_late_ns || !c->s.frames) {
+            c->s.min_late_ns = late;
+        }
+        c->s.frames++;
         next_frame(c, now);
     }
     /* A CPU with no window in the one plan has nothing for the kernel to
@@ -256,11 +252,6 @@ struct x86_frame *x86_ap_timer(struct x86_frame *f)
         return f;
     }
     f = timer_entry(f);
-    /* A prepared window start (kernel.c) began the frame before its start,
-     * and waited for it: on time. */
-    if (schedule.sched.frame_start != frame_before && now < schedule.sched.frame_start) {
-        count_frame_start(c, 0);
-    }
     /* The next frame start as the schedule has it: a switch may have
      * changed the major frame. */
     c->s.next_frame = schedule.sched.frame_start + schedule.sched.plan->major_frame_ns;

@@ -80,6 +80,10 @@ static void spy(void)
         dirty |= image[i];
     }
     tp_printf("first FPU use sees clean registers: %s\n", dirty ? "NO" : "yes");
+    /* The control words the kernel's clean state sets (fpu.c): FCW and
+     * MXCSR with every exception masked, round to nearest. */
+    tp_printf("fcw %x mxcsr %x\n", image[0] | image[1] << 8,
+              image[24] | image[25] << 8 | image[26] << 16 | (uint32_t)image[27] << 24);
 }
 #endif
 
