@@ -228,6 +228,19 @@ static void test_bad_properties(void **state)
     assert_int_equal(riscv_fdt_ram_size(finish()), 64u << 20);
     put32(blob + STRUCT_AT + len - 24, 17); /* its length word */
     assert_int_equal(riscv_fdt_ram_size(finish()), 0);
+    /* The block ends one byte inside a property's header (its length and
+     * name words): refused, though the bytes past the end would make a
+     * good "reg". */
+    start();
+    node("memory@80000000");
+    {
+        uint32_t at = len;
+
+        prop(STR_REG, 16, RAM_PA, 64u << 20);
+        finish();
+        put32(blob + 36, at + 4 + 7); /* the token, then 7 of the header's 8 bytes */
+    }
+    assert_int_equal(riscv_fdt_ram_size(blob), 0);
     /* An unknown token before the memory node. */
     start();
     token(7);
