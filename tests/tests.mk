@@ -207,6 +207,11 @@ $(eval $(call tessera_system,smp-run,tests/system/systems/smp-run.xml,$(PART_IMA
 $(eval $(call bare_partition,moveprobe,tests/system/parts/moveprobe.c))
 $(eval $(call tessera_system,smp-moving,tests/system/systems/smp-moving.xml,\
 	$(PART_IMAGE_DIR)/moveprobe.elf))
+# Moving partitions read the kernel after a handover to either CPU.
+$(eval $(call bare_partition,movebreach,tests/system/parts/movebreach.c))
+SMP_RUN_SYSTEMS += smp-moving-breach
+$(eval $(call tessera_system,smp-moving-breach,tests/system/systems/smp-moving-breach.xml,\
+	$(PART_IMAGE_DIR)/moveprobe.elf $(PART_IMAGE_DIR)/movebreach.elf))
 # RTEMS partitions moving between CPUs keep their clock and tasks.
 SMP_RUN_SYSTEMS += smp-rtems-moving
 $(eval $(call tessera_system,smp-rtems-moving,tests/system/systems/smp-rtems-moving.xml,\
