@@ -81,6 +81,14 @@ $(UNIT_DIVDI3): tests/unit/pv/test_divdi3.c pv/arch/sparc/libgcc/divdi3.c
 HOST_TEST_TARGETS += $(UNIT_DIVDI3)
 HOST_TEST_PROGRAMS += $(UNIT_DIVDI3)
 
+# x86's clock conversions (kernel/arch/x86/include/tsc_ns.h) against exact
+# arithmetic, on an x86 host (their divl is inline assembly).
+UNIT_X86_TSC_NS := $(UNIT_DIR)/x86-tsc_ns
+$(UNIT_X86_TSC_NS): tests/unit/x86/test_tsc_ns.c kernel/arch/x86/include/tsc_ns.h
+	@mkdir -p $(@D)
+	$(Q)$(HOSTCC) $(HOST_CFLAGS) -Ikernel/arch/x86/include -o $@ tests/unit/x86/test_tsc_ns.c -lcmocka
+HOST_TEST_TARGETS += $(UNIT_X86_TSC_NS)
+HOST_TEST_PROGRAMS += $(UNIT_X86_TSC_NS)
 # RISC-V's FPU-instruction classifier (kernel/arch/riscv/insn.c) on the host.
 UNIT_RISCV_INSN := $(UNIT_DIR)/riscv-insn
 $(UNIT_RISCV_INSN): tests/unit/riscv/test_insn.c kernel/arch/riscv/insn.c \

@@ -6,10 +6,8 @@
  * run at exactly 1000 MHz, which makes every deadline exact.
  *
  * The conversions run on every kernel entry, so they avoid libgcc's generic
- * 64-bit division (__udivdi3/__umoddi3, about 60-80 instructions each):
- * every divisor is a 32-bit number known at boot, and a 64-by-32-bit
- * division whose quotient fits in 32 bits is one `divl`. The results are
- * exactly those of the plain C expressions quoted in the comments.
+ * 64-bit division: every divisor is a 32-bit number known at boot
+ * (tsc_ns.h's divl).
  */
 #include "arch.h"
 #include "kprintf.h"
@@ -43,6 +41,7 @@
 
 static uint32_t tsc_mhz, lapic_mhz;
 static uint64_t tsc_at_boot;
+#include "tsc_ns.h" /* on tsc_mhz */
 /* Derived at boot, constant afterwards: the control page's counter scale
  * (ns per TSC tick, 32.32 fixed point), and the longest delay in ns whose
  * local APIC count still fits in the 32-bit counter. */
@@ -154,42 +153,10 @@ void x86_time_init(void)
     kprintf("[tessera] time: TSC %u MHz, local APIC timer %u MHz\n", tsc_mhz, lapic_mhz);
 }
 
-/* (hi:lo) / d when hi < d, so that the quotient fits in 32 bits: one divl.
- * The remainder goes to *rem. */
-static inline uint32_t divl(uint32_t hi, uint32_t lo, uint32_t d, uint32_t *rem)
-{
-    uint32_t q, r;
-
-    __asm__("divl %4" : "=a"(q), "=d"(r) : "a"(lo), "d"(hi), "rm"(d) : "cc");
-    *rem = r;
-    return q;
-}
-
-/* tsc_to_ns() of t = tsc - tsc_at_boot once t / tsc_mhz no longer fits in
- * 32 bits (after 2^32 us of uptime, 71 minutes). */
-__attribute__((noinline)) static uint64_t tsc_to_ns_long(uint64_t t)
-{
-    uint32_t hi = (uint32_t)(t >> 32), qhi, q, r;
-
-    qhi = hi / tsc_mhz;
-    q = divl(hi % tsc_mhz, (uint32_t)t, tsc_mhz, &r);
-    /* qhi * 1000 < 2^32: it is the high word of a 64-bit ns count. */
-    return ((uint64_t)(qhi * 1000u) << 32) + (uint64_t)q * 1000 + r * 1000u / tsc_mhz;
-}
-
-/* floor((tsc - tsc_at_boot) * 1000 / tsc_mhz), computed without overflow
- * for centuries as t / tsc_mhz * 1000 + t % tsc_mhz * 1000 / tsc_mhz. */
+/* floor((tsc - tsc_at_boot) * 1000 / tsc_mhz) (tsc_ns.h). */
 static inline uint64_t tsc_to_ns(uint64_t tsc)
 {
-    uint64_t t = tsc - tsc_at_boot;
-    uint32_t q, r;
-
-    if (__builtin_expect((uint32_t)(t >> 32) >= tsc_mhz, 0)) {
-        return tsc_to_ns_long(t);
-    }
-    q = divl((uint32_t)(t >> 32), (uint32_t)t, tsc_mhz, &r);
-    /* r < tsc_mhz, so r * 1000 fits in 32 bits for any TSC below 4 THz. */
-    return (uint64_t)q * 1000 + r * 1000u / tsc_mhz;
+    return tsc_ns(tsc - tsc_at_boot);
 }
 
 uint64_t arch_time_ns(void)
@@ -220,17 +187,11 @@ volatile uint32_t x86_idle_state ARCH_PER_CPU;
 #define IDLE_SPIN_NS 2000u
 static uint64_t idle_deadline_ns ARCH_PER_CPU;
 
-/* The first TSC value whose time is at or past ns: tsc_at_boot +
- * ceil(ns * tsc_mhz / 1000), as tsc_to_ns() is floor(t * 1000 / tsc_mhz).
- * ns at most tsc_ns_max, so that the product fits in 64 bits (2^52, 142
- * years, is below it for any TSC under 4 GHz). */
+/* The first TSC value whose time is at or past ns (tsc_ns.h). ns at most
+ * tsc_ns_max, so that the product fits in 64 bits. */
 static uint64_t ns_to_tsc_up(uint64_t ns)
 {
-    uint64_t x = ns * tsc_mhz + 999;
-    uint32_t hi = (uint32_t)(x >> 32), r;
-    uint32_t lo = divl(hi % 1000, (uint32_t)x, 1000, &r);
-
-    return tsc_at_boot + (((uint64_t)(hi / 1000) << 32) | lo);
+    return tsc_at_boot + ns_tsc_up(ns);
 }
 
 /* Spins on the TSC alone: the loop's exit is a few instructions past the
