@@ -180,6 +180,24 @@ static void check_system_alive(void)
  * on time even without a guard band. */
 #define LOAD_MARGIN_NS 8000u
 
+/* The owner's restart reloads it in its run up to end: returns the time
+ * after that, not before the now it was given (a prepared window start).
+ * Apart from reschedule(), whose usual path keeps its registers. */
+__attribute__((noinline)) static uint64_t load_owner(uint64_t now, uint64_t end)
+{
+    uint64_t t;
+
+    /* ports_reset_pending: after a module reset, no partition runs
+     * again until every CPU has begun the reset's frame (the channels
+     * are emptied then; docs/architecture.md, "Multicore"). */
+    if (end > now + LOAD_MARGIN_NS && !ports_reset_pending() &&
+        partition_load_continue(schedule.owner, end - LOAD_MARGIN_NS)) {
+        publish_window(schedule.owner);
+    }
+    t = arch_time_ns();
+    return t > now ? t : now;
+}
+
 /* Picks who runs after any kernel entry and delivers its virtual interrupts. */
 static void reschedule(uint64_t now)
 {
@@ -200,17 +218,7 @@ static void reschedule(uint64_t now)
         schedule.owner && schedule.owner->console.len && schedule.current != schedule.owner;
 
     if (schedule.owner && schedule.owner->state == PART_LOADING) {
-        /* ports_reset_pending: after a module reset, no partition runs
-         * again until every CPU has begun the reset's frame (the channels
-         * are emptied then; docs/architecture.md, "Multicore"). */
-        if (end > now + LOAD_MARGIN_NS && !ports_reset_pending() &&
-            partition_load_continue(schedule.owner, end - LOAD_MARGIN_NS)) {
-            publish_window(schedule.owner);
-        }
-        /* Not before the now it was given (a prepared window start). */
-        uint64_t t = arch_time_ns();
-
-        now = t > now ? t : now;
+        now = load_owner(now, end);
     }
     struct partition *next =
         schedule.owner && partition_runnable(schedule.owner) && now < end ? schedule.owner : NULL;
@@ -245,8 +253,10 @@ static uint64_t armed_deadline ARCH_PER_CPU = UINT64_MAX;
  * idled as a guard band: with several CPUs, an application processor's
  * early wake-up in such a slot came 40 us late under QEMU's round robin
  * (bench-handover: every window of the moving partition on CPU 1 was
- * skipped), not analysed yet. 0: the armed deadline is no prepared start. */
-static uint64_t prepared_start ARCH_PER_CPU;
+ * skipped), not analysed yet. Non-zero: the armed deadline is a prepared
+ * start's, ARCH_WINDOW_PREPARE_NS before it (a word, not the start: the
+ * timer entries that are not prepared pay one load and one branch). */
+static uint32_t prepared ARCH_PER_CPU;
 
 /* The next time the kernel must act: the guard, a timer of the owner, or
  * in the guard band and in a slot with nobody to run only the slot end, or
@@ -257,7 +267,7 @@ static void arm_timer(uint64_t now)
     uint64_t deadline = entry_run_end;
     const struct partition *owner = schedule.owner;
 
-    prepared_start = 0;
+    prepared = 0;
     if (now >= deadline || (!schedule.sched.views && (!owner || owner->state == PART_HALTED ||
                                                       owner->state == PART_STOPPED))) {
         /* The guard band, or a slot nobody runs in: idle up to the next
@@ -265,7 +275,7 @@ static void arm_timer(uint64_t now)
         deadline = sched_slot_deadline(&schedule.sched);
         if (ARCH_WINDOW_PREPARE_NS && !schedule.sched.views &&
             deadline > now + ARCH_WINDOW_PREPARE_NS) {
-            prepared_start = deadline;
+            prepared = 1;
             deadline -= ARCH_WINDOW_PREPARE_NS;
         }
         if (deadline != armed_deadline) {
@@ -397,7 +407,7 @@ void kernel_start_cpu(uint32_t cpu, uint64_t epoch)
  * boundary or timer expiry - or, for an input partition this CPU does not
  * hold, until that partition's next window start on its CPU, which raises
  * the line there (partition_post_input). */
-static void poll_console(void)
+static inline __attribute__((always_inline)) void poll_console(void)
 {
     uint32_t to = cfg_system.console_input;
 
@@ -412,22 +422,10 @@ static void poll_console(void)
     }
 }
 
-void kernel_on_timer(void)
+/* A timer entry at now. Inlined into the two callers below, so that the
+ * usual one pays nothing for the prepared start's. */
+static inline __attribute__((always_inline)) void on_timer(uint64_t now)
 {
-    uint64_t now = arch_time_ns();
-    uint64_t start = prepared_start;
-    /* cppcheck-suppress variableScope ; taken before this entry's records */
-    uint32_t mark = trace_mark();
-
-    /* The prepared window start's entry: the timer fired at the armed
-     * deadline (an early interrupt, such as one at the end of a counter's
-     * range, is not it), before the start. */
-    if (start && now >= armed_deadline && now < start) {
-        now = start;
-    } else {
-        start = 0;
-    }
-    prepared_start = 0;
     armed_deadline = UINT64_MAX; /* one-shot: it has fired */
     poll_console();
     trace_slot_end(now, false);
@@ -442,12 +440,41 @@ void kernel_on_timer(void)
         expire_timers(schedule.owner, now);
     }
     finish_entry(now);
+}
+
+/* The prepared window start's entry: the timer fired at the armed deadline
+ * (an early interrupt, such as one at the end of a counter's range, is not
+ * it), before the start. */
+__attribute__((noinline)) static void on_timer_prepared(uint64_t now)
+{
+    uint64_t start = armed_deadline + ARCH_WINDOW_PREPARE_NS;
+    /* cppcheck-suppress variableScope ; taken before this entry's records */
+    uint32_t mark = trace_mark();
+
+    prepared = 0;
+    if (now >= armed_deadline && now < start) {
+        now = start;
+    } else {
+        start = 0;
+    }
+    on_timer(now);
     if (start) {
         trace_not_before(mark, start);
         if (schedule.current) {
             arch_wait_until(start);
         }
     }
+}
+
+void kernel_on_timer(void)
+{
+    uint64_t now = arch_time_ns();
+
+    if (__builtin_expect(prepared, 0)) {
+        on_timer_prepared(now);
+        return;
+    }
+    on_timer(now);
 }
 
 /* Several CPUs (docs/architecture.md, "Multicore"): every CPU begins the
