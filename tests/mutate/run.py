@@ -320,9 +320,20 @@ def judged_equivalent(repo):
     with open(os.path.join(repo, "tests", "mutate", "equivalent.txt"), encoding="utf-8") as f:
         for line in f:
             if line.strip() and not line.startswith("#"):
-                ident, _, reason = line.strip().partition(" ")
-                out[ident] = reason.strip()
+                ident, reason = split_equivalent(line.strip())
+                out[ident] = reason
     return out
+
+
+def split_equivalent(line):
+    """(id, reason) of an equivalent.txt line. A widened flag's id ends in
+    the OR of its family, which has spaces: "(A | B)"."""
+    head, sep, rest = line.partition(":wide:(")
+    if sep and ") " in rest and " " not in head:
+        variant, _, reason = rest.partition(") ")
+        return f"{head}:wide:({variant})", reason.strip()
+    ident, _, reason = line.partition(" ")
+    return ident, reason.strip()
 
 
 def summary(rows, folders, judged):

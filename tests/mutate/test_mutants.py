@@ -8,6 +8,7 @@ import sys
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import mutants as M  # noqa: E402
+import run as R  # noqa: E402
 
 SRC = r"""#include <pv/abi.h>
 #if X > 1
@@ -76,6 +77,18 @@ def main():
        "riscv: its kernel and pv binding, no other arch's")
     ok(M.folder_of("kernel/arch/riscv/time.c") == "kernel/arch/riscv"
        and M.folder_of("pv/arch/riscv/libgcc/mem.c") == "pv", "riscv's folders")
+    # equivalent.txt: a widened flag's id has spaces, every id matches its
+    # mutant's, and every listed reason is there.
+    wide = [m for m in ms if m.op == "wide" and " " in m.ident][0]
+    ok(R.split_equivalent(f"{wide.ident} the reason (with parentheses)") ==
+       (wide.ident, "the reason (with parentheses)"), "equivalent.txt: a widened flag's id whole")
+    ok(R.split_equivalent("a.c:1:2:obo:3 why: (x | y) ") == ("a.c:1:2:obo:3", "why: (x | y)"),
+       "equivalent.txt: an id without spaces, a reason with")
+    listed = R.judged_equivalent(root)
+    every = {m.ident for a in ("x86", "sparc", "riscv") for m in M.enumerate_mutants(root, a)}
+    stale = sorted(i for i in listed if i not in every)
+    ok(all(listed.values()) and not stale, "equivalent.txt: every entry names a mutant of the "
+       "sources as they are, with a reason" + (f" (not found: {stale})" if stale else ""))
     print(f"1..{n}")
     return 1 if failed else 0
 
