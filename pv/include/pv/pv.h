@@ -111,7 +111,8 @@ static inline uint32_t pv_irq_disable(void)
 
 /* Restores a level pv_irq_disable returned (or sets any level: 0 enables).
  * Enabling traps into the kernel only when an unmasked line is already
- * pending. */
+ * pending. The pending test comes first: nothing pending is the usual
+ * case, and it then decides alone (the level is not tested). */
 static inline void pv_irq_restore(uint32_t level)
 {
     volatile struct pv_shared *s = pv_shared();
@@ -119,7 +120,7 @@ static inline void pv_irq_restore(uint32_t level)
     pv_barrier();
     s->irq_level = level;
     pv_barrier();
-    if (level == 0 && (s->irq_pending & ~s->irq_mask)) {
+    if ((s->irq_pending & ~s->irq_mask) && level == 0) {
         pv_hcall0(PV_HC_IRQ_SYNC);
     }
 }
