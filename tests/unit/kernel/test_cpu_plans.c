@@ -50,9 +50,15 @@ const struct cfg_system cfg_system = {
 /* The action the check asks about: this test's table, not hm.c's. */
 static uint32_t c_action = PV_HM_ACTION_HALT;
 
+/* The highest error id the check asked about, and how many questions. */
+static uint32_t max_error_asked, errors_asked;
+
 uint32_t hm_configured_action(const struct cfg_partition *cfg, uint32_t error)
 {
-    (void)error;
+    if (error > max_error_asked) {
+        max_error_asked = error;
+    }
+    errors_asked++;
     return cfg == &parts[2] ? c_action : PV_HM_ACTION_HALT;
 }
 
@@ -64,6 +70,7 @@ static int setup(void **state)
     views[1] = cpu1_plans;
     ports[1].partition = 1;
     c_action = PV_HM_ACTION_HALT;
+    max_error_asked = errors_asked = 0;
     return 0;
 }
 
@@ -210,9 +217,23 @@ static void test_module_reset_where_partition_moves_accepted(void **state)
     assert_true(cpu_plans_frames_in_kernel());
 }
 
+/* Whether a module reset can happen is asked of every partition for every
+ * error of the ABI and nothing past them: the tables have spare entries
+ * (CFG_HM_ERRORS), which are no errors, and hm.c's defaults end at the
+ * last error. */
+static void test_reset_question_covers_the_errors_only(void **state)
+{
+    (void)state;
+    cpu_plans_check();
+    assert_false(cpu_plans_frames_in_kernel());
+    assert_int_equal(max_error_asked, PV_HM_ERROR_COUNT - 1);
+    assert_int_equal(errors_asked, 3 * PV_HM_ERROR_COUNT);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
+        cmocka_unit_test_setup(test_reset_question_covers_the_errors_only, setup),
         cmocka_unit_test_setup(test_consistent_views_pass, setup),
         cmocka_unit_test_setup(test_first_view_is_the_plans, setup),
         cmocka_unit_test_setup(test_view_keeps_id_and_frame, setup),
