@@ -423,7 +423,8 @@ static inline __attribute__((always_inline)) void poll_console(void)
 }
 
 /* A timer entry at now. Inlined into the two callers below, so that the
- * usual one pays nothing for the prepared start's. */
+ * usual one pays only kernel_on_timer()'s test of `prepared` for the
+ * prepared start's. */
 static inline __attribute__((always_inline)) void on_timer(uint64_t now)
 {
     armed_deadline = UINT64_MAX; /* one-shot: it has fired */
