@@ -5,7 +5,7 @@
 UNIT_DIR := $(B)/host/unit
 UNIT_KERNEL_CFLAGS := $(HOST_CFLAGS) -Wno-format-truncation -Ikernel/core/include \
 	-Itests/unit/kernel/host -Itests/unit/kernel -Itests/common -Ipv/include
-UNIT_KERNEL_TESTS := sched sched_cpus uaccess idtable hcall hm hm_index elf kformat port hcall_args trace cpu_plans
+UNIT_KERNEL_TESTS := sched sched_cpus uaccess idtable hcall hm hm_index hm_index_ops elf kformat port hcall_args trace cpu_plans
 
 # Which core files each test links (with the stand-in architecture).
 UNIT_SRCS_sched := kernel/core/sched.c kernel/core/sched_cpus.c
@@ -21,6 +21,11 @@ UNIT_SRCS_hcall := kernel/core/hcall.c kernel/core/partition_hc.c kernel/core/sc
 UNIT_SRCS_hm := $(UNIT_SRCS_hcall) kernel/core/handover.c
 UNIT_SRCS_hm_index := $(UNIT_SRCS_hcall)
 UNIT_SRCS_port := $(UNIT_SRCS_hcall)
+# The index alone, in a system of 18 partitions (a half that ends on a
+# bitmap word's end), under AddressSanitizer.
+UNIT_SRCS_hm_index_ops := kernel/core/hm_index.c kernel/core/kprintf.c kernel/core/kformat.c
+$(UNIT_DIR)/kernel-hm_index_ops: UNIT_KERNEL_CFLAGS += -DUNIT_STATE_PARTS=18u \
+	-fsanitize=address,undefined -fno-sanitize-recover=all
 # The argument cases generated from pv/include/pv/hcall_args.h.
 UNIT_SRCS_hcall_args := $(UNIT_SRCS_hcall) tests/common/hcall_cases.c
 # The same core with the event trace compiled in (kernel/core/include/trace.h).

@@ -53,12 +53,20 @@ static uint32_t percpu_slot(void)
     return (uint32_t)(uintptr_t)__percpu_start / BIG_PAGE;
 }
 
+/* AP cpu's pages (cpu >= 1): the one place a CPU number becomes its
+ * element, so that the copy of the section a CPU's table maps, the table
+ * its directories map and its kernel directory are always the same one. */
+static struct x86_cpu_pages *ap_pages(uint32_t cpu)
+{
+    return &x86_ap_pages[cpu - 1];
+}
+
 /* In directory pd, CPU cpu's view of the per-CPU section (CPU 0: the
  * direct map as it is). */
 static void map_percpu(uint32_t *pd, uint32_t cpu)
 {
     if (cpu > 0) {
-        pd[percpu_slot()] = (uint32_t)(uintptr_t)x86_ap_pages[cpu - 1].table | PTE_P | PTE_W;
+        pd[percpu_slot()] = (uint32_t)(uintptr_t)ap_pages(cpu)->table | PTE_P | PTE_W;
     }
 }
 
@@ -195,8 +203,8 @@ void x86_mmu_prepare_aps(uint32_t aps)
         panic("mmu: the per-CPU section (%u bytes at %08x) exceeds %u bytes or its 4 MiB", size,
               (uint32_t)(uintptr_t)__percpu_start, X86_PERCPU_MAX);
     }
-    for (uint32_t i = 0; i < aps; i++) {
-        struct x86_cpu_pages *c = &x86_ap_pages[i];
+    for (uint32_t cpu = 1; cpu <= aps; cpu++) {
+        struct x86_cpu_pages *c = ap_pages(cpu);
 
         memcpy(c->percpu, __percpu_start, size);
         for (uint32_t k = 0; k < 1024; k++) {
@@ -215,7 +223,7 @@ void x86_mmu_prepare_aps(uint32_t aps)
  * are its own. */
 void x86_mmu_init_ap(uint32_t cpu)
 {
-    uint32_t *pd = x86_ap_pages[cpu - 1].directory;
+    uint32_t *pd = ap_pages(cpu)->directory;
 
     memcpy(pd, kernel_directory, PAGE_SIZE);
     map_percpu(pd, cpu);
