@@ -26,9 +26,9 @@
  * then holds at most the kept entries (<= E, the log's size) and the
  * appends of one copy: L <= E + L / (k - 1), and the active half grows to
  * L * k / (k - 1) at most. k = 3: L <= 2 E + 2, at most 3 E + 4 positions
- * in use (tests/unit/kernel/test_hm_index.c floods it; a full half would
- * panic). A larger k costs every append more copying, a smaller one more
- * memory. */
+ * in use (a full half would panic; test_hm_index_ops.c drops what the copy
+ * just carried over and drives a half to 2.9 E). A larger k costs every
+ * append more copying, a smaller one more memory. */
 #define HM_INDEX_COPY_STEPS     3u
 #define HM_INDEX_LEN(entries)   (3u * (entries) + 8u)
 #define HM_INDEX_WORDS(entries) ((HM_INDEX_LEN(entries) + 31u) / 32u)

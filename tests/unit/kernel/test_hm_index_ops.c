@@ -44,6 +44,67 @@ static uint8_t slot_used[HM_LOG_ENTRIES(UNIT_STATE_PARTS)];
 static uint32_t next_seq;
 static uint32_t rng;
 
+/* A mirror of the index's two halves (hm_index.h's design: appends to the
+ * active half, HM_INDEX_COPY_STEPS kept positions copied per append, a
+ * swap when the copy reaches the end), so that a test can choose what to
+ * drop by where it lies; mirror_check() holds it to the index's arrays. */
+#define HALF_LEN HM_INDEX_LEN(HM_LOG_ENTRIES(UNIT_STATE_PARTS))
+static struct {
+    hm_log_slot slot[2][HALF_LEN];
+    uint8_t live[2][HALF_LEN];
+    uint32_t used[2], peak[2], active, copied;
+} mirror;
+
+static void mirror_put(uint32_t half, hm_log_slot slot)
+{
+    uint32_t pos = mirror.used[half]++;
+
+    mirror.slot[half][pos] = slot;
+    mirror.live[half][pos] = 1;
+    if (mirror.used[half] > mirror.peak[half]) {
+        mirror.peak[half] = mirror.used[half];
+    }
+}
+
+static void mirror_append(hm_log_slot slot)
+{
+    mirror_put(mirror.active, slot);
+    for (uint32_t k = 0; k < HM_INDEX_COPY_STEPS; k++) {
+        uint32_t from = mirror.active, pos = mirror.copied;
+
+        if (pos == mirror.used[from]) {
+            mirror.active ^= 1u;
+            mirror.used[from] = 0;
+            mirror.copied = 0;
+        } else {
+            mirror.copied = pos + 1u;
+            if (mirror.live[from][pos]) {
+                mirror_put(from ^ 1u, mirror.slot[from][pos]);
+            }
+        }
+    }
+}
+
+static void mirror_drop(hm_log_slot slot)
+{
+    for (uint32_t half = 0; half < 2; half++) {
+        for (uint32_t pos = 0; pos < mirror.used[half]; pos++) {
+            if (mirror.slot[half][pos] == slot) {
+                mirror.live[half][pos] = 0;
+            }
+        }
+    }
+}
+
+static void mirror_check(void)
+{
+    for (uint32_t half = 0; half < 2; half++) {
+        for (uint32_t pos = 0; pos < mirror.used[half]; pos++) {
+            assert_int_equal(hm_index_slot[half * hm_index_len + pos], mirror.slot[half][pos]);
+        }
+    }
+}
+
 static uint32_t random32(void)
 {
     rng ^= rng << 13;
@@ -55,6 +116,7 @@ static uint32_t random32(void)
 static void drop_at(uint32_t i)
 {
     hm_index_drop(kept[i].slot);
+    mirror_drop(kept[i].slot);
     slot_used[kept[i].slot] = 0;
     memmove(&kept[i], &kept[i + 1], (kept_n - i - 1) * sizeof(kept[0]));
     kept_n--;
@@ -74,6 +136,7 @@ static void append(void)
     kept[kept_n].seq = next_seq;
     kept[kept_n++].slot = slot;
     hm_index_append(slot, next_seq++);
+    mirror_append(slot);
 }
 
 /* Every first the log may ask (hm.c: after the oldest kept, up to the next
@@ -174,12 +237,44 @@ static void test_all_but_newest(void **state)
     }
 }
 
+/* The inactive half at its fullest: with the log full, each append drops
+ * the entry the copy put last into the inactive half, so every copied
+ * position but the newest few dies there and the next copy carries the
+ * rest and all the appends again. The halves grow past 2.6 E positions,
+ * into half 1's last bitmap word (a bitmap stride one word too long puts
+ * that word past the array, which AddressSanitizer reports); without
+ * this pattern they stay below 2.3 E. */
+static void test_halves_at_their_fullest(void **state)
+{
+    uint32_t words = (HALF_LEN + 31u) / 32u;
+
+    (void)state;
+    for (uint32_t op = 0; op < 20u * HALF_LEN; op++) {
+        uint32_t to = mirror.active ^ 1u, pos = mirror.used[to], victim = 0;
+
+        while (pos > 0 && !mirror.live[to][pos - 1u]) {
+            pos--;
+        }
+        if (kept_n == hm_log_size && pos > 0) {
+            while (kept[victim].slot != mirror.slot[to][pos - 1u]) {
+                victim++;
+            }
+            drop_at(victim);
+        }
+        append();
+        mirror_check();
+        check_every_first();
+    }
+    assert_true(mirror.peak[1] > (words - 1u) * 32u);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_runs_dropped),
         cmocka_unit_test(test_numbers_wrap),
         cmocka_unit_test(test_all_but_newest),
+        cmocka_unit_test(test_halves_at_their_fullest),
     };
 
     return cmocka_run_group_tests_name("hm_index_ops", tests, NULL, NULL);
