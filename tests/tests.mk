@@ -1,7 +1,7 @@
 # SPDX-License-Identifier: BSD-2-Clause
 # Test partitions, test systems and the system test programs.
 
-TEST_PARTS := probe spinner faulter hcalls virq sysp echo fpu shm restarter ports portflood plans modes \
+TEST_PARTS := probe spinner faulter hcalls virq sysp echo fpu shm restarter ports portflood plans modes longtimer \
 	hm hostile victim conflood winlat portcost resetcost nullhc scale tracer
 # portcost and resetcost time the kernel with the benchmarks' clock.
 $(PART_IMAGE_DIR)/obj/tests/system/parts/portcost.o: TP_CFLAGS += -Ibench
@@ -11,7 +11,7 @@ TEST_PART_IMAGES := $(patsubst %,$(PART_IMAGE_DIR)/%.elf,$(TEST_PARTS))
 # RISC-V so far builds only the partitions of its systems (below): the
 # others hold x86 or SPARC assembly without a RISC-V branch yet.
 ifeq ($(ARCH),riscv)
-TEST_PART_IMAGES := $(patsubst %,$(PART_IMAGE_DIR)/%.elf,probe spinner hcalls sysp faulter virq fpu \
+TEST_PART_IMAGES := $(patsubst %,$(PART_IMAGE_DIR)/%.elf,probe spinner hcalls sysp faulter virq fpu longtimer \
 	echo shm restarter ports portflood plans modes hm conflood winlat nullhc hostile victim scale \
 	portcost resetcost)
 # The event trace's partitions (tests/system/test_trace.py).
@@ -25,13 +25,13 @@ endif
 
 TEST_SYSTEMS := sched spin faults-a faults-b hcalls virq sysp echo fpu-shared fpu-alone shm restart ports ports-flood plans modes \
 	hm-errors hm-errors-quiet hm-actions hm-actions-quiet hm-module-halt hm-module-reset hm-flood \
-	conlat-quiet conlat-cr conlat-lines conlat-edge conflood nullhc trace trace-off trace-noguest
+	conlat-quiet conlat-cr conlat-lines conlat-edge conflood nullhc trace trace-off trace-noguest long-timer
 $(foreach s,$(TEST_SYSTEMS),$(eval $(call tessera_system,$(s),tests/system/systems/$(s).xml,$(TEST_PART_IMAGES))))
 TEST_TARGETS += $(foreach s,$(TEST_SYSTEMS),$(SYSTEMS_DIR)/$(s)/system.elf)
 TEST_PROGRAMS += tests/system/test_hypercalls.py tests/system/test_schedule.py \
 	tests/system/test_faults.py tests/system/test_virq.py tests/system/test_partitions.py tests/system/test_console.py tests/system/test_fpu.py tests/system/test_shared.py tests/system/test_restart.py tests/system/test_ports.py tests/system/test_plans.py tests/system/test_modes.py tests/system/test_hm.py \
 	tests/system/test_guard.py tests/system/test_null_hypercall.py \
-	tests/system/test_console_isolation.py tests/system/test_trace.py
+	tests/system/test_console_isolation.py tests/system/test_trace.py tests/system/test_long_timer.py
 HOST_TEST_PROGRAMS += tests/lint.py tests/lint_dialect.py
 
 # The guard band against every hostile kind of tests/system/parts/hostile.c,

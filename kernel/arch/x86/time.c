@@ -146,8 +146,7 @@ void x86_time_init(void)
     }
     *lapic_reg(LAPIC_LVT_TIMER) = VECTOR_TIMER; /* one-shot, unmasked */
     clock_mult = ((uint64_t)1000 << 32) / tsc_mhz;
-    /* The largest d with d * lapic_mhz / 1000 <= 0xffffffff. */
-    timer_max_ns = (((uint64_t)1 << 32) * 1000 - 1) / lapic_mhz;
+    timer_max_ns = lapic_span_ns(lapic_mhz);
     tsc_ns_max = (UINT64_MAX - 999) / tsc_mhz;
     tsc_at_boot = rdtsc();
     kprintf("[tessera] time: TSC %u MHz, local APIC timer %u MHz\n", tsc_mhz, lapic_mhz);
@@ -367,28 +366,11 @@ void arch_clock_publish(struct pv_shared *s)
     s->wall_base_ns = snap_ns;
 }
 
-/* What an application processor uses (smp.c). The snapshot above belongs
- * to the boot CPU's kernel entries: an AP neither reads nor writes it. */
-
+/* The clock read afresh, not through the entry's snapshot: smp.c's waits
+ * while the CPUs start and an AP's count of frame starts. */
 uint64_t x86_time_ns_unshared(void)
 {
     return tsc_to_ns(rdtsc());
-}
-
-void x86_timer_arm_unshared(uint64_t deadline_ns)
-{
-    uint64_t now = tsc_to_ns(rdtsc());
-    uint32_t count = 1, r;
-
-    if (deadline_ns - now > timer_max_ns && deadline_ns > now) {
-        count = 0xffffffffu; /* wake up early and re-arm */
-    } else if (deadline_ns > now) {
-        uint64_t n = (deadline_ns - now) * lapic_mhz;
-
-        count = divl((uint32_t)(n >> 32), (uint32_t)n, 1000, &r);
-        count = count ? count : 1;
-    }
-    *lapic_reg(LAPIC_TIMER_INIT) = count;
 }
 
 /* The AP's own local APIC, as x86_time_init() set up the boot CPU's; the

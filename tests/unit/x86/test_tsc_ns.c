@@ -4,7 +4,8 @@
  * mhz) and ns_tsc_up() ceil(ns * mhz / 1000), on both sides of the switch
  * to the long form (t / mhz reaching 2^32, 71 minutes of uptime, which no
  * system test reaches), at its edge, and up to the ends of their ranges,
- * for the TSC rates QEMU and real machines give (1000 MHz under -icount). */
+ * for the TSC rates QEMU and real machines give (1000 MHz under -icount);
+ * and the longest delay one local APIC count reaches. */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -114,12 +115,31 @@ static void test_ns_tsc_up(void **state)
     }
 }
 
+/* lapic_span_ns() is the longest delay whose count of local APIC ticks
+ * fits the 32-bit counter, one nanosecond more being too long, for timer
+ * rates from the slowest bus clocks up (1000: where 2^32 * 1000 divides
+ * exactly). */
+static void test_lapic_span(void **state)
+{
+    static const uint32_t lapic_rates[] = {1, 7, 25, 100, 133, 200, 1000, 1001, 2400, 4095};
+
+    (void)state;
+    for (size_t i = 0; i < sizeof(lapic_rates) / sizeof(lapic_rates[0]); i++) {
+        uint32_t mhz = lapic_rates[i];
+        uint64_t d = lapic_span_ns(mhz);
+
+        assert_true((unsigned __int128)d * mhz / 1000 <= 0xffffffffu);
+        assert_true((unsigned __int128)(d + 1) * mhz / 1000 > 0xffffffffu);
+    }
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_long_form_edge),
         cmocka_unit_test(test_tsc_ns_range),
         cmocka_unit_test(test_ns_tsc_up),
+        cmocka_unit_test(test_lapic_span),
     };
 
     return cmocka_run_group_tests(tests, NULL, NULL);

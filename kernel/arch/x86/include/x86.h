@@ -141,7 +141,6 @@ void x86_lapic_init_ap(void);
 uint32_t x86_lapic_id(void);
 void x86_lapic_ipi(uint32_t apic_id, uint32_t command);
 uint64_t x86_time_ns_unshared(void);
-void x86_timer_arm_unshared(uint64_t deadline_ns);
 void x86_smp_start(void);
 void x86_smp_go(void);
 void x86_smp_report(void);
