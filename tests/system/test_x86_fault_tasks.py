@@ -12,73 +12,21 @@ the kernel's failure code) instead of resetting silently.
 - The descriptors themselves (read with gdb): IDT 2, 8, 18 are task gates
   to distinct TSS selectors whose stacks are distinct and inside the kernel.
 """
-import json
 import os
 import re
 import socket
 import subprocess
 import sys
 import tempfile
-import threading
-import time
-from sysrun import ARCH, X86_CPU, Tap, Run, FAILED, TIMEOUT, exit_status, qemu_command, \
-    shutdown_code, system_image
+import qemuctl
+from qemuctl import finish, qmp, wait_for
+from sysrun import ARCH, X86_CPU, Tap, FAILED, system_image
 
 PANIC_CODE = 1  # panic() -> arch_shutdown(1)
 
 
 def start(extra):
-    cmd = qemu_command("x86", system_image("spin")) + extra
-    proc = subprocess.Popen(cmd, stdin=subprocess.DEVNULL, stdout=subprocess.PIPE,
-                            stderr=subprocess.STDOUT)
-    out = bytearray()
-
-    def read():
-        for chunk in iter(lambda: proc.stdout.read1(4096), b""):
-            out.extend(chunk)
-
-    reader = threading.Thread(target=read, daemon=True)
-    reader.start()
-    return proc, out, reader
-
-
-def finish(proc, out, reader, timeout=60):
-    try:
-        rc = proc.wait(timeout=timeout)
-        status, code = (FAILED if exit_status("x86", rc) else "clean"), shutdown_code("x86", rc)
-    except subprocess.TimeoutExpired:
-        proc.kill()
-        proc.wait()
-        status, code = TIMEOUT, None
-    reader.join()
-    return Run(bytes(out).decode("utf-8", "replace").replace("\r", ""), status, code)
-
-
-def wait_for(out, text, timeout=30):
-    end = time.time() + timeout
-    while text.encode() not in out:
-        if time.time() > end:
-            return False
-        time.sleep(0.005)
-    return True
-
-
-def qmp(path, commands):
-    """Runs QMP commands in order; returns their replies."""
-    replies = []
-    with socket.socket(socket.AF_UNIX) as s:
-        s.connect(path)
-        f = s.makefile("rw")
-        json.loads(f.readline())  # greeting
-        for c in [{"execute": "qmp_capabilities"}] + commands:
-            f.write(json.dumps(c) + "\n")
-            f.flush()
-            while True:
-                r = json.loads(f.readline())
-                if "event" not in r:
-                    break
-            replies.append(r)
-    return replies[1:]
+    return qemuctl.start(system_image("spin"), extra)
 
 
 def injected(tap, name, command, extra=()):

@@ -1,0 +1,71 @@
+# SPDX-License-Identifier: BSD-2-Clause
+"""One x86 QEMU run driven from outside while it runs: its console read in
+the background, QMP commands (and the human monitor's through
+human-monitor-command) sent on a socket, then its end judged as
+sysrun.boot() judges one."""
+import json
+import socket
+import subprocess
+import threading
+import time
+from sysrun import Run, FAILED, TIMEOUT, exit_status, qemu_command, shutdown_code
+
+
+def start(image, extra, icount=True):
+    """QEMU booting image with extra options; its console collects in out."""
+    cmd = qemu_command("x86", image, icount=icount) + extra
+    proc = subprocess.Popen(cmd, stdin=subprocess.DEVNULL, stdout=subprocess.PIPE,
+                            stderr=subprocess.STDOUT)
+    out = bytearray()
+
+    def read():
+        for chunk in iter(lambda: proc.stdout.read1(4096), b""):
+            out.extend(chunk)
+
+    reader = threading.Thread(target=read, daemon=True)
+    reader.start()
+    return proc, out, reader
+
+
+def finish(proc, out, reader, timeout=60):
+    try:
+        rc = proc.wait(timeout=timeout)
+        status, code = (FAILED if exit_status("x86", rc) else "clean"), shutdown_code("x86", rc)
+    except subprocess.TimeoutExpired:
+        proc.kill()
+        proc.wait()
+        status, code = TIMEOUT, None
+    reader.join()
+    return Run(bytes(out).decode("utf-8", "replace").replace("\r", ""), status, code)
+
+
+def wait_for(out, text, timeout=30):
+    end = time.time() + timeout
+    while text.encode() not in out:
+        if time.time() > end:
+            return False
+        time.sleep(0.005)
+    return True
+
+
+def qmp(path, commands):
+    """Runs QMP commands in order; returns their replies."""
+    replies = []
+    with socket.socket(socket.AF_UNIX) as s:
+        s.connect(path)
+        f = s.makefile("rw")
+        json.loads(f.readline())  # greeting
+        for c in [{"execute": "qmp_capabilities"}] + commands:
+            f.write(json.dumps(c) + "\n")
+            f.flush()
+            while True:
+                r = json.loads(f.readline())
+                if "event" not in r:
+                    break
+            replies.append(r)
+    return replies[1:]
+
+
+def hmp(command):
+    """A human monitor command as a QMP command (its reply's return is the text)."""
+    return {"execute": "human-monitor-command", "arguments": {"command-line": command}}
