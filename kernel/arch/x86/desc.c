@@ -69,17 +69,24 @@ static uint64_t tss_segment(uint32_t base, uint32_t limit)
            ((uint64_t)((limit >> 16) & 0xf) << 48) | ((uint64_t)(base >> 24) << 56);
 }
 
+/* Points gate g at entry: both halves of the offset in one place, so that
+ * a gate never holds half of one entry's address and half of another's. */
+static void gate_point(struct gate *g, const void *entry)
+{
+    uint32_t handler = (uint32_t)(uintptr_t)entry;
+
+    g->offset_lo = handler & 0xffff;
+    g->offset_hi = handler >> 16;
+}
+
 static void set_gate(unsigned vector, unsigned dpl)
 {
-    uint32_t handler = (uint32_t)(uintptr_t)(x86_vectors + 16 * vector);
-
-    idt[vector].offset_lo = handler & 0xffff;
+    gate_point(&idt[vector], x86_vectors + 16 * vector);
     idt[vector].selector = KERNEL_CS;
     idt[vector].zero = 0;
     /* Present, interrupt gate (IF cleared on entry: the kernel is not
      * preemptible). */
     idt[vector].type_attr = (uint8_t)(0x8e | (dpl << 5));
-    idt[vector].offset_hi = handler >> 16;
 }
 
 void x86_set_kernel_stack(uint32_t esp0)
@@ -201,11 +208,8 @@ extern char x86_ap_vector_timer[];
 /* Built once by the boot CPU, after x86_desc_init(). */
 void x86_desc_ap_init(void)
 {
-    uint32_t handler = (uint32_t)(uintptr_t)x86_ap_vector_timer;
-
     memcpy(ap_idt, idt, sizeof(idt));
-    ap_idt[VECTOR_TIMER].offset_lo = handler & 0xffff;
-    ap_idt[VECTOR_TIMER].offset_hi = handler >> 16;
+    gate_point(&ap_idt[VECTOR_TIMER], x86_ap_vector_timer);
 }
 
 /* The boot CPU's timer entry becomes entry (after x86_desc_ap_init(), which
@@ -213,10 +217,7 @@ void x86_desc_ap_init(void)
  * each interrupt; interrupts are off at boot. */
 void x86_desc_boot_timer(void (*entry)(void))
 {
-    uint32_t handler = (uint32_t)(uintptr_t)entry;
-
-    idt[VECTOR_TIMER].offset_lo = handler & 0xffff;
-    idt[VECTOR_TIMER].offset_hi = handler >> 16;
+    gate_point(&idt[VECTOR_TIMER], (const void *)(uintptr_t)entry);
 }
 
 /* On the AP itself, its per-CPU section mapped: its own GDT (the boot
