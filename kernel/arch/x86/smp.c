@@ -294,16 +294,14 @@ bool arch_atomic_test_clear(volatile uint32_t *word, uint32_t bit)
     return was != 0;
 }
 
-/* A 64-bit field an AP may be updating: read until two reads agree. */
+/* A 64-bit field an AP may be updating (two 32-bit loads here, so a read
+ * can be torn): an AP writes each at most once per frame start, so when
+ * two reads differ the write fell between them and a third read is whole. */
 static uint64_t read_stable(const volatile uint64_t *v)
 {
     uint64_t a = *v, b = *v;
 
-    for (int i = 0; i < 4 && a != b; i++) {
-        a = b;
-        b = *v;
-    }
-    return b;
+    return a == b ? a : *v;
 }
 
 /* At shutdown, on the boot CPU: what the timer of each AP that came up
