@@ -195,7 +195,8 @@ $(eval $(call tessera_system,x86-fpuscan,tests/system/systems/x86-fpuscan.xml,\
 TEST_TARGETS += $(SYSTEMS_DIR)/x86-v86/system.elf $(SYSTEMS_DIR)/x86-fpuscan/system.elf
 TEST_PROGRAMS += tests/system/test_x86_breaches.py
 # Every partition's page tables read through QEMU's monitor.
-$(eval $(call tessera_system,pt-audit,tests/system/systems/pt-audit.xml,$(PART_IMAGE_DIR)/spinner.elf))
+$(eval $(call bare_partition,ptspin,tests/system/parts/ptspin.c))
+$(eval $(call tessera_system,pt-audit,tests/system/systems/pt-audit.xml,$(PART_IMAGE_DIR)/ptspin.elf))
 TEST_TARGETS += $(SYSTEMS_DIR)/pt-audit/system.elf
 TEST_PROGRAMS += tests/system/test_x86_page_tables.py
 # Multicore (issue 20): the other CPUs started, the schedule on CPU 0 as on one.

@@ -66,6 +66,10 @@ def qmp(path, commands):
     return replies[1:]
 
 
-def hmp(command):
-    """A human monitor command as a QMP command (its reply's return is the text)."""
-    return {"execute": "human-monitor-command", "arguments": {"command-line": command}}
+def hmp(command, cpu=None):
+    """A human monitor command as a QMP command (its reply's return is the
+    text), on CPU cpu (QEMU's index) if given, else the monitor's current."""
+    args = {"command-line": command}
+    if cpu is not None:
+        args["cpu-index"] = cpu
+    return {"execute": "human-monitor-command", "arguments": args}

@@ -1,8 +1,9 @@
 #!/usr/bin/env python3
 # SPDX-License-Identifier: BSD-2-Clause
 """x86: each partition's address space as the MMU walks it, read from
-outside through QEMU's monitor while the partition runs (system pt-audit,
-three spinners), against its configuration:
+outside through QEMU's monitor while the partition runs (system pt-audit:
+three partitions that spin for good, C on CPU 1; the test ends QEMU),
+against its configuration:
 
 - `info mem` (the rights both levels of the walk give together): the
   user-accessible ranges are exactly the partition's areas and its control
@@ -12,20 +13,24 @@ three spinners), against its configuration:
   hardware: the next partition would reach the page through a stale TLB
   entry, though QEMU flushes it anyway) and none uncached or write-through;
 - each control page is a page of its own, in no partition's area and in no
-  other partition's space.
+  other partition's space;
+- CPU 1 (C runs there) sees the kernel as CPU 0 does - every supervisor
+  page at the same physical page with the same flags - but for the
+  per-CPU section, which it maps to a copy of its own.
 
 The kernel's own mappings are supervisor-only (`info mem` shows them without
 u). The partition running when QEMU stops is whichever holds the CPU: the
 test stops it until it has seen every partition."""
 import os
 import re
+import subprocess
 import sys
 import tempfile
 import time
 import xml.etree.ElementTree as ET
 import qemuctl
 from qemuctl import hmp, qmp, wait_for
-from sysrun import ARCH, CLEAN, Tap, system_image
+from sysrun import ARCH, Tap, system_image
 
 SYSTEM = os.path.join(os.path.dirname(os.path.abspath(__file__)), "systems", "pt-audit.xml")
 CONTROL_VA = 0xF0000000  # PV_SHARED_VA (pv/arch/x86/include/pv/arch.h)
@@ -74,32 +79,79 @@ def shown(ranges):
     return [f"{s:08x}-{e:08x} {'rw' if w else 'r-'}" for s, e, w in ranges]
 
 
-def user_pages(info_tlb):
-    """virt -> (phys, flags) of `info tlb`'s user pages; flags XGPDACTUW."""
+def pages(info_tlb):
+    """virt -> (phys, flags) of every 4 KiB page `info tlb` shows (a 4 MiB
+    entry, flag P, as its 1024 pages); flags XGPDACTUW."""
     out = {}
     for ln in info_tlb.splitlines():
         m = re.fullmatch(r"([0-9a-f]+): ([0-9a-f]+) ([-A-Z]{9})", ln.strip())
-        if m and m.group(3)[7] == "U":
-            out[int(m.group(1), 16)] = (int(m.group(2), 16), m.group(3))
+        if m:
+            virt, phys, flags = int(m.group(1), 16), int(m.group(2), 16), m.group(3)
+            for off in range(0, 0x400000 if flags[2] == "P" else PAGE, PAGE):
+                out[virt + off] = (phys + off, flags)
     return out
 
 
-def sample(sock, parts, seen, deadline):
-    """Stops QEMU now and then and keeps the spaces of the partitions it
-    stopped in, until every partition has been seen."""
+def user_pages(info_tlb):
+    """The user pages of pages()."""
+    return {v: pf for v, pf in pages(info_tlb).items() if pf[1][7] == "U"}
+
+
+def kernel_view(info_tlb):
+    """virt -> (phys, G, C, T, W) of the supervisor pages (accessed and dirty
+    left out: they record use, not rights)."""
+    return {v: (phys, f[1], f[5], f[6], f[8]) for v, (phys, f) in pages(info_tlb).items()
+            if f[7] != "U"}
+
+
+def sample(sock, parts, seen, kernels, deadline):
+    """Stops QEMU now and then and keeps, per CPU, the space of the
+    partition it stopped in and the kernel's half, until every partition
+    has been seen."""
     code_phys = {areas[0][1]: name for name, areas in parts.items()}
     while len(seen) < len(parts) and time.time() < deadline:
         try:
-            replies = qmp(sock, [{"execute": "stop"}, hmp("info mem"), hmp("info tlb"),
-                                 {"execute": "cont"}])
+            replies = qmp(sock, [{"execute": "stop"}] +
+                          [hmp(c, cpu) for cpu in (0, 1) for c in ("info mem", "info tlb")] +
+                          [{"execute": "cont"}])
         except (OSError, ValueError):
             return  # QEMU has ended: the partitions not seen are reported
-        mem, tlb = replies[1].get("return", ""), replies[2].get("return", "")
-        pages = user_pages(tlb)
-        code = pages.get(parts["A"][0][0])  # every partition's code is at the same virt
-        if code and code[0] in code_phys:
-            seen.setdefault(code_phys[code[0]], (user_ranges(mem), pages))
+        for cpu in (0, 1):
+            mem, tlb = (replies[1 + 2 * cpu + k].get("return", "") for k in (0, 1))
+            users = user_pages(tlb)
+            kernels.setdefault(cpu, kernel_view(tlb))
+            code = users.get(parts["A"][0][0])  # every partition's code is at the same virt
+            if code and code[0] in code_phys:
+                seen.setdefault(code_phys[code[0]], (user_ranges(mem), users))
         time.sleep(0.01)
+
+
+def percpu_section(image):
+    """[start, end) of the kernel's per-CPU section (nm)."""
+    syms = dict(ln.split()[::-2] for ln in subprocess.run(
+        ["nm", image], capture_output=True, text=True, check=True).stdout.splitlines()
+        if ln.count(" ") == 2)
+    return int(syms["__percpu_start"], 16), int(syms["__percpu_end"], 16)
+
+
+def check_kernel_half(tap, kernels, percpu):
+    """CPU 1's supervisor pages are CPU 0's, the per-CPU section aside."""
+    if sorted(kernels) != [0, 1]:
+        tap.ok(False, "pt-audit: both CPUs' tables were read", repr(sorted(kernels)))
+        return
+    k0, k1 = kernels[0], kernels[1]
+    start, end = percpu
+    shared0 = {v: x for v, x in k0.items() if not start <= v < end}
+    shared1 = {v: x for v, x in k1.items() if not start <= v < end}
+    diff = [f"{v:08x}: CPU 0 {shared0.get(v)!r}, CPU 1 {shared1.get(v)!r}"
+            for v in sorted(set(shared0) | set(shared1)) if shared0.get(v) != shared1.get(v)]
+    tap.ok(shared0 and not diff, "pt-audit: CPU 1 maps the kernel as CPU 0 does, page for page",
+           "\n".join(diff[:10]))
+    own = [v for v in range(start, end, PAGE)
+           if v not in k0 or v not in k1 or k0[v][0] == k1[v][0] or k1[v][1:] != k0[v][1:]]
+    tap.ok(end > start and not own,
+           "pt-audit: CPU 1 maps the per-CPU section to pages of its own, as CPU 0 maps its",
+           " ".join(f"{v:08x}" for v in own[:10]))
 
 
 def check_space(tap, name, parts, mem, pages, control_phys):
@@ -131,21 +183,27 @@ def main():
         tap.ok(False, "test_x86_page_tables runs on x86 only")
         return tap.done()
     parts = configured()
-    seen = {}
+    seen, kernels = {}, {}
     with tempfile.TemporaryDirectory() as tmp:
         sock = os.path.join(tmp, "qmp")
         proc, out, reader = qemuctl.start(system_image("pt-audit"),
-                                          ["-qmp", f"unix:{sock},server=on,wait=off"])
-        if wait_for(out, "[C] spinner 3 spinning"):
-            sample(sock, parts, seen, time.time() + 60)
-        run = qemuctl.finish(proc, out, reader, timeout=120)
-    tap.eq(run.status, CLEAN, "pt-audit: the system runs to its end with QEMU stopped and resumed")
+                                          ["-qmp", f"unix:{sock},server=on,wait=off", "-smp", "2"])
+        started = all(wait_for(out, f"[{n}] spinning") for n in sorted(parts))
+        if started:
+            sample(sock, parts, seen, kernels, time.time() + 60)
+        proc.kill()
+        run = qemuctl.finish(proc, out, reader)
+    tap.ok(started, "pt-audit: every partition started", run.output[-2000:])
+    tap.ok("PANIC" not in run.output and " stopped" not in run.output,
+           "pt-audit: no panic and no partition stopped while QEMU was stopped and resumed",
+           run.output[-2000:])
     tap.eq(sorted(seen), sorted(parts), "pt-audit: every partition's space was seen")
     control_phys = {}
     for name in sorted(seen):
         check_space(tap, name, parts, *seen[name], control_phys)
     tap.eq(len(set(control_phys.values())), len(control_phys),
            "pt-audit: each partition's control page is its own")
+    check_kernel_half(tap, kernels, percpu_section(system_image("pt-audit")))
     return tap.done()
 
 
