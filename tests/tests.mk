@@ -192,7 +192,11 @@ $(eval $(call tessera_system,x86-v86,tests/system/systems/x86-v86.xml,\
 	$(PART_IMAGE_DIR)/probe.elf $(PART_IMAGE_DIR)/v86.elf))
 $(eval $(call tessera_system,x86-fpuscan,tests/system/systems/x86-fpuscan.xml,\
 	$(PART_IMAGE_DIR)/fpuwatch.elf $(PART_IMAGE_DIR)/fpuscan.elf))
-TEST_TARGETS += $(SYSTEMS_DIR)/x86-v86/system.elf $(SYSTEMS_DIR)/x86-fpuscan/system.elf
+$(eval $(call bare_partition,v86timer,tests/system/parts/v86timer.c))
+$(eval $(call tessera_system,x86-v86-timer,tests/system/systems/x86-v86-timer.xml,\
+	$(PART_IMAGE_DIR)/probe.elf $(PART_IMAGE_DIR)/v86timer.elf))
+TEST_TARGETS += $(SYSTEMS_DIR)/x86-v86/system.elf $(SYSTEMS_DIR)/x86-fpuscan/system.elf \
+	$(SYSTEMS_DIR)/x86-v86-timer/system.elf
 TEST_PROGRAMS += tests/system/test_x86_breaches.py
 # Every partition's page tables read through QEMU's monitor.
 $(eval $(call bare_partition,ptspin,tests/system/parts/ptspin.c))

@@ -3,7 +3,9 @@
 """x86 only: two breaches QEMU allowed. A partition that enters
 virtual-8086 mode by iret (QEMU honours EFLAGS.VM from ring 3) is stopped
 for it, whatever code segment it asked for, and the probe beside it keeps
-its windows. A partition without the FPU right that runs every 0F, 0F 38,
+its windows; a timer interrupt that comes in V86 mode, before the first
+fetch, is handled as any timer interrupt (its EOI too: without it the
+local APIC would send no more). A partition without the FPU right that runs every 0F, 0F 38,
 0F 3A and x87 encoding (some MMX/SSE forms run under CR0.TS on QEMU) can
 neither change nor read the FPU registers of the partition that owns the
 FPU."""
@@ -29,6 +31,23 @@ def check_v86(tap):
     tap.ok("PROBE" not in stopped, "x86-v86: the probe was not stopped")
     tap.ok(not any("(null)" in ln or "PANIC" in ln for ln in run.output.splitlines()),
            "x86-v86: no kernel panic, no partition without a name")
+
+
+def check_v86_timer(tap):
+    run = boot("x86-v86-timer")
+    tap.eq(run.status, CLEAN, "x86-v86-timer: the system shuts down after all partitions end")
+    check_probes(tap, run, 2000 * US, {"PROBE": (0, 1000 * US)}, "x86-v86-timer")
+    lines = run.partition_lines("VT")
+    m = [re.fullmatch(r"tries (\d+) faults (\d+) timer first (\d+)", ln) for ln in lines]
+    got = [tuple(int(g) for g in x.groups()) for x in m if x]
+    tap.ok(got and got[0][0] == got[0][1] and got[0][2] == 1,
+           "x86-v86-timer: irets to V86 mode, each ending in the propagated error, until one "
+           "met its timer before the first fetch", "\n".join(lines[-5:]))
+    tap.ok("a timer after them: ok" in lines, "x86-v86-timer: a timer comes after it",
+           "\n".join(lines[-5:]))
+    tap.ok(lines and lines[-1] == "done", "x86-v86-timer: VT ran to its end", "\n".join(lines[-5:]))
+    tap.ok(not run.stopped_partitions(), "x86-v86-timer: nobody was stopped",
+           repr(run.stopped_partitions()))
 
 
 def check_fpu_scan(tap):
@@ -66,6 +85,7 @@ def check_fpu_scan(tap):
 def main():
     tap = Tap()
     check_v86(tap)
+    check_v86_timer(tap)
     check_fpu_scan(tap)
     return tap.done()
 
