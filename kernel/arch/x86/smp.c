@@ -301,6 +301,7 @@ static uint64_t read_stable(const volatile uint64_t *v)
 {
     uint64_t a = *v, b = *v;
 
+    /* cppcheck-suppress [knownConditionTrueFalse, duplicateExpressionTernary] ; *v is volatile */
     return a == b ? a : *v;
 }
 
