@@ -326,6 +326,15 @@ def rows(results, fp, arch="x86"):
     return out
 
 
+def hostile_ratio(worst, quiet):
+    """The victim's worst start over the quiet neighbour's. Where the
+    window start is prepared (RISC-V's reads as 0: under one 100 ns count)
+    the quiet max can be 0: equal is then 1.00x, anything more unbounded."""
+    if quiet:
+        return worst / quiet
+    return 1.0 if worst <= quiet else float("inf")
+
+
 def _hostile_rows(results, arch):
     """One row per hostile kind: the victim's worst window-start latency,
     its ratio to the quiet neighbour's of the same system and the target
@@ -344,7 +353,7 @@ def _hostile_rows(results, arch):
                 r = runs.get(f"window {w}")
                 if r is None or quiet is None:
                     continue
-                ratio = r["max"] / quiet["max"] if quiet["max"] else float("inf")
+                ratio = hostile_ratio(r["max"], quiet["max"])
                 if judged:
                     verdict = f"<= {FLOOD_TARGET}x ok" if ratio <= FLOOD_TARGET \
                         else f"<= {FLOOD_TARGET}x MISSED"

@@ -492,6 +492,8 @@ HOST_TEST_PROGRAMS += tests/mutate/test_mutants.py
 HOST_TEST_PROGRAMS += tests/contract/test_abi_numbers.py
 # Each arch's trap table against the fault mapping of docs/pv-api.md.
 HOST_TEST_PROGRAMS += tests/contract/test_trap_tables.py
+# bench/table.py's verdicts (the hostile rows when the quiet start reads 0).
+HOST_TEST_PROGRAMS += tests/bench/test_table.py
 # The host trace tool (tools/trace/, docs/tracing.md) on synthetic traces in
 # both byte orders; the CTF test needs babeltrace2 (tools/install-deps.sh).
 HOST_TEST_PROGRAMS += tests/tools/test_trace_json.py tests/tools/test_trace_ctf.py \
