@@ -413,6 +413,12 @@ $(eval $(call tessera_system,riscv-pmp,tests/system/systems/riscv-pmp.xml,\
 	$(PART_IMAGE_DIR)/pmpprobe.elf))
 TEST_TARGETS += $(SYSTEMS_DIR)/riscv-pmp/system.elf
 TEST_PROGRAMS += tests/system/test_riscv_boot.py tests/system/test_riscv_pmp.py
+# Every partition's Sv39 tables read through QEMU's monitor.
+$(eval $(call bare_partition,ptspin,tests/system/parts/ptspin.c))
+$(eval $(call tessera_system,riscv-pt-audit,tests/system/systems/riscv-pt-audit.xml,\
+	$(PART_IMAGE_DIR)/ptspin.elf))
+TEST_TARGETS += $(SYSTEMS_DIR)/riscv-pt-audit/system.elf
+TEST_PROGRAMS += tests/system/test_riscv_page_tables.py
 endif
 
 # The hypercall fuzzer (tests/system/parts/fuzzer.c with fuzz_gen.c and

@@ -1,5 +1,5 @@
 # SPDX-License-Identifier: BSD-2-Clause
-"""One x86 QEMU run driven from outside while it runs: its console read in
+"""One QEMU run (x86 unless told) driven from outside while it runs: its console read in
 the background, QMP commands (and the human monitor's through
 human-monitor-command) sent on a socket, then its end judged as
 sysrun.boot() judges one."""
@@ -11,9 +11,9 @@ import time
 from sysrun import Run, FAILED, TIMEOUT, exit_status, qemu_command, shutdown_code
 
 
-def start(image, extra, icount=True):
+def start(image, extra, icount=True, arch="x86"):
     """QEMU booting image with extra options; its console collects in out."""
-    cmd = qemu_command("x86", image, icount=icount) + extra
+    cmd = qemu_command(arch, image, icount=icount) + extra
     proc = subprocess.Popen(cmd, stdin=subprocess.DEVNULL, stdout=subprocess.PIPE,
                             stderr=subprocess.STDOUT)
     out = bytearray()
@@ -27,10 +27,10 @@ def start(image, extra, icount=True):
     return proc, out, reader
 
 
-def finish(proc, out, reader, timeout=60):
+def finish(proc, out, reader, timeout=60, arch="x86"):
     try:
         rc = proc.wait(timeout=timeout)
-        status, code = (FAILED if exit_status("x86", rc) else "clean"), shutdown_code("x86", rc)
+        status, code = (FAILED if exit_status(arch, rc) else "clean"), shutdown_code(arch, rc)
     except subprocess.TimeoutExpired:
         proc.kill()
         proc.wait()
