@@ -46,7 +46,8 @@ BY_STEM = {
              "test_guard", "test_fpu_fault"],
     "entry": ["test_faults", "test_hypercalls", "test_sparc_traps"],
     "window": ["test_sparc_traps", "test_faults"],
-    "mmu": ["test_rights", "test_shared", "test_faults", "test_riscv_pmp"],
+    "mmu": ["test_rights", "test_shared", "test_faults", "test_riscv_pmp", "test_x86_page_tables",
+            "test_riscv_page_tables"],
     "fpu": ["test_fpu", "test_fpu_fault", "test_x86_breaches"],
     "time": ["test_schedule", "test_virq", "test_guard", "test_fuzz"],
     "upcall": ["test_virq", "test_hypercalls"],
@@ -64,7 +65,7 @@ BY_STEM = {
     "word": ["test_hcall_args", "test_hypercalls"],
     # pv/include/pv and pv/arch/*/include/pv
     "abi": ["test_hypercalls", "test_hcall_args", "test_virq"],
-    "pv": ["test_hypercalls", "test_virq", "test_ports"],
+    "pv": ["test_hypercalls", "test_virq", "test_ports", "test_null_hypercall"],
     "shared": ["test_virq", "test_hypercalls"],
     "hcall_args": ["test_hcall_args"],
     "status": ["test_partitions", "test_hypercalls"],

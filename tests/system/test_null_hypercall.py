@@ -4,7 +4,8 @@
 each arch's trap entry when it can (docs/performance.md, "Fast paths"):
 one kernel entry counted per call, PV_OK, the binding's preserved
 registers kept, and a deliverable line or an expiring timer never
-swallowed."""
+swallowed; masking and enabling enter the kernel only to deliver a line
+that is pending and unmasked."""
 import sys
 from sysrun import ARCH, Tap, boot, CLEAN
 
@@ -15,6 +16,10 @@ CHECKS = [
      "riscv": "a null hypercall keeps a1-a7 and t0-t6"}[ARCH],
     "with upcalls disabled the line waits",
     "a deliverable line is delivered before irq_sync returns",
+    "masking and enabling with nothing pending enter no kernel",
+    "enabling with only a masked line pending enters no kernel",
+    "restoring a disabled level with a line deliverable enters no kernel",
+    "enabling with an unmasked line pending enters the kernel and delivers it once",
     "a timer expires in a loop of null hypercalls",
 ] + (["a null hypercall with sp and gp 0 or in the kernel returns 0, both kept"]
      if ARCH == "riscv" else [])
