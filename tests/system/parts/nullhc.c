@@ -155,10 +155,11 @@ static void deliverable(void)
 static void masking(void)
 {
     volatile struct pv_shared *s = pv_shared();
-    uint32_t e0 = entries(), h0 = exec_hits, level;
+    uint32_t e0 = entries(), h0 = exec_hits;
 
     for (uint32_t i = 0; i < CALLS; i++) {
-        level = pv_irq_disable();
+        uint32_t level = pv_irq_disable();
+
         pv_irq_restore(level);
         pv_irq_disable();
         pv_irq_enable();
