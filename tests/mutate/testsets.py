@@ -50,7 +50,7 @@ BY_STEM = {
             "test_riscv_page_tables"],
     "fpu": ["test_fpu", "test_fpu_fault", "test_x86_breaches"],
     "time": ["test_schedule", "test_virq", "test_guard", "test_fuzz"],
-    "upcall": ["test_virq", "test_hypercalls"],
+    "upcall": ["test_virq", "test_hypercalls", "test_null_hypercall"],
     "desc": ["test_faults", "test_x86_fault_tasks"],
     "boot": ["test_partitions", "test_schedule", "test_riscv_boot"],
     "uart": ["test_console"],

@@ -75,6 +75,58 @@ static void wild_stack(void)
 }
 #endif
 
+#if defined(__riscv)
+/* An upcall in the middle of code that holds a pattern in every general
+ * register but sp, gp, tp and t0 (the loop's counter): the kernel saves
+ * x1-x31 into the upcall frame and the return restores them, so after a
+ * periodic timer's upcalls have interrupted the loop many times each
+ * register still holds its pattern. */
+#define UPCALL_REGS                                                                                \
+    "1, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24, "                  \
+    "25, 26, 27, 28, 29, 30, 31"
+#define UPCALL_PATTERN 0x5a5a000000000000ull
+uint64_t upcall_regs_seen[32];
+void upcall_regs_spin(uint64_t loops);
+__asm__(".text\n\t.globl upcall_regs_spin\n\t.type upcall_regs_spin, @function\n"
+        "upcall_regs_spin:\n\t"
+        "addi sp, sp, -112\n\tsd ra, 96(sp)\n\t"
+        ".irp k, 0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11\n\tsd s\\k, 8 * \\k(sp)\n\t.endr\n\t"
+        "mv t0, a0\n\t"
+        ".irp reg, " UPCALL_REGS "\n\tli x\\reg, 0x5a5a000000000000 + (\\reg << 32) + \\reg\n\t"
+        ".endr\n"
+        "1:\n\taddi t0, t0, -1\n\tbnez t0, 1b\n\t"
+        "la t0, upcall_regs_seen\n\t"
+        ".irp reg, " UPCALL_REGS "\n\tsd x\\reg, 8 * \\reg(t0)\n\t.endr\n\t"
+        ".irp k, 0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11\n\tld s\\k, 8 * \\k(sp)\n\t.endr\n\t"
+        "ld ra, 96(sp)\n\taddi sp, sp, 112\n\tret\n\t"
+        ".size upcall_regs_spin, . - upcall_regs_spin");
+
+static void upcall_keeps_registers(void)
+{
+    static const uint8_t regs[] = {1,  6,  7,  8,  9,  10, 11, 12, 13, 14, 15, 16, 17, 18,
+                                   19, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29, 30, 31};
+    uint32_t h0 = wall_hits, wrong = 0;
+
+    pv_irq_unmask_line(PV_IRQ_TIMER);
+    pv_irq_enable();
+    pv_timer_set(PV_CLOCK_WALL, pv_clock_ns() + 10 * US, 7 * US);
+    upcall_regs_spin(100000); /* 200 us: about 27 upcalls */
+    pv_timer_set(PV_CLOCK_WALL, 0, 0);
+    pv_irq_mask_line(PV_IRQ_TIMER);
+    for (uint32_t i = 0; i < sizeof(regs); i++) {
+        uint64_t want = UPCALL_PATTERN | (uint64_t)regs[i] << 32 | regs[i];
+
+        if (upcall_regs_seen[regs[i]] != want) {
+            tp_printf("x%u = %llx, want %llx\n", regs[i],
+                      (unsigned long long)upcall_regs_seen[regs[i]], (unsigned long long)want);
+            wrong++;
+        }
+    }
+    check("upcalls in the middle of code keep x1 and x6-x31", wall_hits - h0 >= 20 && !wrong);
+    wall_hits = h0;
+}
+#endif
+
 static void preserved(void)
 {
 #if defined(__sparc__)
@@ -119,6 +171,7 @@ static void preserved(void)
 #undef NULLHC_SET
     check("a null hypercall keeps a1-a7 and t0-t6", a0 == 0 && differ == 0);
     wild_stack();
+    upcall_keeps_registers();
 #else
     int32_t r;
     uint32_t same_flags;
