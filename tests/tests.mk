@@ -34,6 +34,15 @@ TEST_PROGRAMS += tests/system/test_hypercalls.py tests/system/test_schedule.py \
 	tests/system/test_console_isolation.py tests/system/test_trace.py tests/system/test_long_timer.py
 HOST_TEST_PROGRAMS += tests/lint.py tests/lint_dialect.py
 
+# The console against a serial line the host does not drain; not on SPARC,
+# whose APBUART under QEMU never reports a busy transmitter.
+ifneq ($(ARCH),sparc)
+$(eval $(call bare_partition,conpress,tests/system/parts/conpress.c))
+$(eval $(call tessera_system,conpress,tests/system/systems/conpress.xml,$(PART_IMAGE_DIR)/conpress.elf))
+TEST_TARGETS += $(SYSTEMS_DIR)/conpress/system.elf
+TEST_PROGRAMS += tests/system/test_console_backpressure.py
+endif
+
 # The guard band against every hostile kind of tests/system/parts/hostile.c,
 # in the largest configuration: the systems of the hostile-neighbour
 # benchmark (bench/gen_hostile.py), with the test images.

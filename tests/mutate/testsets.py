@@ -53,7 +53,7 @@ BY_STEM = {
     "upcall": ["test_virq", "test_hypercalls", "test_null_hypercall"],
     "desc": ["test_faults", "test_x86_fault_tasks"],
     "boot": ["test_partitions", "test_schedule", "test_riscv_boot"],
-    "uart": ["test_console"],
+    "uart": ["test_console", "test_console_backpressure"],
     "insn": ["test_faults"],
     "riscv_insn": ["test_faults"],
     # kernel/arch/riscv and pv/arch/riscv
