@@ -73,3 +73,14 @@ def hmp(command, cpu=None):
     if cpu is not None:
         args["cpu-index"] = cpu
     return {"execute": "human-monitor-command", "arguments": args}
+
+
+def judge_spinners(tap, system, names, started, run, seen):
+    """The page-table tests' run: every partition of names started and
+    spun, nothing panicked or stopped while QEMU was stopped and resumed,
+    and the sampling saw each partition's space (seen: name -> space)."""
+    tap.ok(started, f"{system}: every partition started", run.output[-2000:])
+    tap.ok("PANIC" not in run.output and " stopped" not in run.output,
+           f"{system}: no panic and no partition stopped while QEMU was stopped and resumed",
+           run.output[-2000:])
+    tap.eq(sorted(seen), sorted(names), f"{system}: every partition's space was seen")
