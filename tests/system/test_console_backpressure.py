@@ -3,8 +3,8 @@
 """The console against a serial line the host does not drain (system
 conpress, tests/system/parts/conpress.c). QEMU's 16550 (x86's COM1,
 RISC-V virt's ns16550a) sends through a Unix socket here whose reader
-holds off for HOLD_S seconds: once the socket is full, the UART's
-transmitter stays busy (LSR.THRE clear) until the host reads. The kernel
+holds off until the socket has been full for a while: while it is full,
+the UART's transmitter stays busy (LSR.THRE clear). The kernel
 must wait for THRE before each byte - a byte written over one not yet sent
 is lost in the middle of a line - and, with its ring full, drop whole
 lines and count them (docs/pv-api.md, console_write). Checked:
@@ -15,23 +15,45 @@ dropped are exactly the bytes written.
 Not on SPARC: QEMU's APBUART writes each byte with a blocking write and
 reports its transmitter always empty, so a full socket stops the whole
 machine instead of the UART."""
+import fcntl
 import os
 import re
 import shutil
 import socket
+import struct
 import subprocess
 import sys
 import tempfile
+import termios
 import time
 from sysrun import ARCH, Tap, exit_status, qemu_command, system_image
 
-HOLD_S = 4
+HOLD_S = 2      # held busy this long once the socket is full
+STILL_S = 1.5   # the socket is full when nothing more arrives for this long
+LIMIT_S = 60
 TEXT = "the quick brown fox jumps over the lazy dog"
+
+
+def hold_until_full(conn):
+    """Leaves conn unread until what waits in it has stopped growing for
+    STILL_S (the socket is full: QEMU's UART is held busy), then HOLD_S
+    more, so that the partition meets the busy UART whatever the machine's
+    load; at most LIMIT_S in all."""
+    start = time.time()
+    queued, since = -1, start
+    while time.time() - start < LIMIT_S:
+        now_queued = struct.unpack("i", fcntl.ioctl(conn, termios.FIONREAD, b"\0\0\0\0"))[0]
+        if now_queued != queued:
+            queued, since = now_queued, time.time()
+        elif queued > 0 and time.time() - since >= STILL_S:
+            break
+        time.sleep(0.1)
+    time.sleep(HOLD_S)
 
 
 def run_held():
     """Boots conpress with its serial line on a Unix socket that is not
-    read for HOLD_S seconds; returns (console text, QEMU's exit code). A
+    read until it has been full for a while (hold_until_full); returns (console text, QEMU's exit code). A
     Unix socket's send buffer is fixed (about 208 KiB, net.core.wmem_default),
     where TCP's would grow to megabytes: the partition fills it in about a
     second."""
@@ -47,7 +69,7 @@ def run_held():
     conn, _ = lsock.accept()
     lsock.close()
     shutil.rmtree(tmp)
-    time.sleep(HOLD_S)
+    hold_until_full(conn)
     data = bytearray()
     conn.settimeout(300)
     try:
