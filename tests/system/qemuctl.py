@@ -1,7 +1,7 @@
 # SPDX-License-Identifier: BSD-2-Clause
-"""One QEMU run (x86 unless told) driven from outside while it runs: its console read in
-the background, QMP commands (and the human monitor's through
-human-monitor-command) sent on a socket, then its end judged as
+"""One QEMU run (x86 unless told) driven from outside while it runs: its
+console read in the background, QMP commands (and the human monitor's
+through human-monitor-command) sent on a socket, then its end judged as
 sysrun.boot() judges one."""
 import json
 import socket

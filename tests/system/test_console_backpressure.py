@@ -53,10 +53,10 @@ def hold_until_full(conn):
 
 def run_held():
     """Boots conpress with its serial line on a Unix socket that is not
-    read until it has been full for a while (hold_until_full); returns (console text, QEMU's exit code). A
-    Unix socket's send buffer is fixed (about 208 KiB, net.core.wmem_default),
-    where TCP's would grow to megabytes: the partition fills it in about a
-    second."""
+    read until it has been full for a while (hold_until_full); returns
+    (console text, QEMU's exit code). A Unix socket's send buffer does not
+    grow as TCP's does (to megabytes), and QEMU sends a byte a write: it
+    was full after the first 16 lines in the runs here."""
     tmp = tempfile.mkdtemp()
     path = os.path.join(tmp, "serial")
     lsock = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
