@@ -4,8 +4,10 @@ console read in the background, QMP commands (and the human monitor's
 through human-monitor-command) sent on a socket, then its end judged as
 sysrun.boot() judges one."""
 import json
+import os
 import socket
 import subprocess
+import tempfile
 import threading
 import time
 from sysrun import Run, FAILED, TIMEOUT, exit_status, qemu_command, shutdown_code
@@ -73,6 +75,21 @@ def hmp(command, cpu=None):
     if cpu is not None:
         args["cpu-index"] = cpu
     return {"execute": "human-monitor-command", "arguments": args}
+
+
+def run_spinners(image, names, sample, extra=(), arch="x86"):
+    """The page-table tests' run: boots image with a QMP socket, waits for
+    each partition of names to say it is spinning, calls sample(socket
+    path) while they spin, then ends QEMU; returns (all started, Run)."""
+    with tempfile.TemporaryDirectory() as tmp:
+        sock = os.path.join(tmp, "qmp")
+        proc, out, reader = start(image, ["-qmp", f"unix:{sock},server=on,wait=off", *extra],
+                                  arch=arch)
+        started = all(wait_for(out, f"[{n}] spinning") for n in sorted(names))
+        if started:
+            sample(sock)
+        proc.kill()
+        return started, finish(proc, out, reader, arch=arch)
 
 
 def judge_spinners(tap, system, names, started, run, seen):

@@ -25,11 +25,10 @@ stops it until it has seen every partition."""
 import os
 import re
 import sys
-import tempfile
 import time
 import qemuctl
 import sysxml
-from qemuctl import hmp, qmp, wait_for
+from qemuctl import hmp, qmp
 from sysrun import ARCH, Tap, system_image
 
 SYSTEM = os.path.join(os.path.dirname(os.path.abspath(__file__)), "systems", "riscv-pt-audit.xml")
@@ -112,15 +111,9 @@ def main():
         return tap.done()
     parts = configured()
     seen = {}
-    with tempfile.TemporaryDirectory() as tmp:
-        sock = os.path.join(tmp, "qmp")
-        proc, out, reader = qemuctl.start(system_image("riscv-pt-audit"),
-                                          ["-qmp", f"unix:{sock},server=on,wait=off"], arch="riscv")
-        started = all(wait_for(out, f"[{n}] spinning") for n in sorted(parts))
-        if started:
-            sample(sock, parts, seen, time.time() + 60)
-        proc.kill()
-        run = qemuctl.finish(proc, out, reader, arch="riscv")
+    started, run = qemuctl.run_spinners(
+        system_image("riscv-pt-audit"), parts,
+        lambda sock: sample(sock, parts, seen, time.time() + 60), arch="riscv")
     qemuctl.judge_spinners(tap, "riscv-pt-audit", parts, started, run, seen)
     control_phys = {}
     for name in sorted(seen):

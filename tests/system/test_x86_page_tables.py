@@ -25,11 +25,10 @@ import os
 import re
 import subprocess
 import sys
-import tempfile
 import time
 import qemuctl
 import sysxml
-from qemuctl import hmp, qmp, wait_for
+from qemuctl import hmp, qmp
 from sysrun import ARCH, Tap, system_image
 
 SYSTEM = os.path.join(os.path.dirname(os.path.abspath(__file__)), "systems", "pt-audit.xml")
@@ -174,15 +173,9 @@ def main():
         return tap.done()
     parts = configured()
     seen, kernels = {}, {}
-    with tempfile.TemporaryDirectory() as tmp:
-        sock = os.path.join(tmp, "qmp")
-        proc, out, reader = qemuctl.start(system_image("pt-audit"),
-                                          ["-qmp", f"unix:{sock},server=on,wait=off", "-smp", "2"])
-        started = all(wait_for(out, f"[{n}] spinning") for n in sorted(parts))
-        if started:
-            sample(sock, parts, seen, kernels, time.time() + 60)
-        proc.kill()
-        run = qemuctl.finish(proc, out, reader)
+    started, run = qemuctl.run_spinners(
+        system_image("pt-audit"), parts,
+        lambda sock: sample(sock, parts, seen, kernels, time.time() + 60), extra=["-smp", "2"])
     qemuctl.judge_spinners(tap, "pt-audit", parts, started, run, seen)
     control_phys = {}
     for name in sorted(seen):
