@@ -16,7 +16,9 @@ On SPARC (the image's ELF machine says which) an entry starts at a trap
 table entry (sparc_trap_table, 16 bytes each: the "vector" is the trap
 type) and ends at the first instruction below the kernel's mappings
 (0xf0000000): the partition's. Served window traps and the other trap
-table fast paths are entries too.
+table fast paths are entries too. On RISC-V an entry starts at
+riscv_trap_entry (every trap's one entry: "vector 0x00", told apart by
+the functions it runs) and ends below 0xffffffff00000000.
 
 Not part of `make bench`; docs/performance.md shows what it found."""
 import argparse
@@ -51,10 +53,17 @@ def lookup(table, pc):
 
 
 def elf_arch(image):
-    """x86 or sparc, from the ELF header's e_machine (big-endian on SPARC)."""
+    """x86, sparc or riscv, from the ELF header's e_machine (big-endian on
+    SPARC)."""
     with open(image, "rb") as f:
         head = f.read(20)
-    return "sparc" if head[5] == 2 and int.from_bytes(head[18:20], "big") == 2 else "x86"
+    if head[5] == 2 and int.from_bytes(head[18:20], "big") == 2:
+        return "sparc"
+    return "riscv" if int.from_bytes(head[18:20], "little") == 243 else "x86"
+
+
+# Where the kernel's mappings begin: a pc below is the partition's.
+KERNEL_BASE = {"sparc": 0xf0000000, "riscv": 0xffffffff00000000}
 
 
 def capture(image, marker, lines, log, arch):
@@ -84,7 +93,7 @@ def capture(image, marker, lines, log, arch):
             qemu.kill()
 
 
-VECTORS = {"x86": "x86_vectors", "sparc": "sparc_trap_table"}
+VECTORS = {"x86": "x86_vectors", "sparc": "sparc_trap_table", "riscv": "riscv_trap_entry"}
 MMIO_FUNCTIONS = ("x86_timer_eoi", "arch_timer_arm", "now_ticks", "sparc_timer_ack",
                   "sparc_timer_pending", "sparc_timer_arm_on_grid")
 
@@ -101,7 +110,7 @@ def entries(log, kernel, limit, arch):
         fields = line[i + 1:line.find("]", i)].split("/")
         try:
             pc = int(fields[1], 16)
-            cpl = int(fields[2], 16) & 3 if arch == "x86" else (0 if pc >= 0xf0000000 else 3)
+            cpl = int(fields[2], 16) & 3 if arch == "x86" else (0 if pc >= KERNEL_BASE[arch] else 3)
         except (IndexError, ValueError):
             continue
         count += 1
@@ -115,7 +124,7 @@ def entries(log, kernel, limit, arch):
         if pc == previous and lookup(kernel, pc) in MMIO_FUNCTIONS:
             continue  # an MMIO access that icount re-executes: one instruction
         previous = pc
-        if vectors <= pc < vectors + 4096 and (pc - vectors) % 16 == 0:
+        if pc == vectors if arch == "riscv" else vectors <= pc < vectors + 4096 and (pc - vectors) % 16 == 0:
             if current:
                 yield current
             current = [pc]
@@ -146,6 +155,13 @@ def main():
         handlers = [n for n in names if n.startswith(("hc_", "port_hc_", "hm_hc_"))]
         if handlers:
             what += " " + handlers[0]
+        if arch == "riscv":  # one entry point: say which kind of trap
+            for fn, kind in (("kernel_on_hypercall", " hypercall"), ("kernel_on_timer", " timer"),
+                             ("riscv_timer_fast", " timer fast path"),
+                             ("riscv_upcall_return_fast", " upcall return")):
+                if fn in names:
+                    what += kind
+                    break
         if any(n.startswith("publish_window") for n in names):
             what += " window start"
         kinds[what].append(names)

@@ -6,7 +6,6 @@
  * instructions.
  */
 #include "arch.h"
-#include "timer_fast.h"
 #include "kprintf.h"
 #include "pv/shared.h"
 #include "riscv.h"
@@ -52,7 +51,7 @@ void riscv_timer_arm_on_grid(uint64_t stimecmp_value);
 #define ON_GRID_MIN_TICKS 4u
 
 /* Rounded up: the interrupt never comes before the deadline. */
-static uint64_t deadline_ticks(uint64_t deadline_ns)
+uint64_t riscv_deadline_ticks(uint64_t deadline_ns)
 {
     return time_at_boot + (deadline_ns + TIMEBASE_NS - 1) / TIMEBASE_NS;
 }
@@ -60,7 +59,7 @@ static uint64_t deadline_ticks(uint64_t deadline_ns)
 void arch_timer_arm(uint64_t deadline_ns)
 {
     riscv_idle_state = RISCV_IDLE_HALT;
-    csr_write(stimecmp, deadline_ticks(deadline_ns));
+    csr_write(stimecmp, riscv_deadline_ticks(deadline_ns));
 }
 
 /* The window start after a guard band, armed on the time CSR's grid (QEMU
@@ -69,7 +68,7 @@ void arch_timer_arm(uint64_t deadline_ns)
  * notices the interrupt (riscv.h). */
 static void arm_window_start(uint64_t deadline_ns)
 {
-    uint64_t at = deadline_ticks(deadline_ns);
+    uint64_t at = riscv_deadline_ticks(deadline_ns);
 
     riscv_idle_state = RISCV_IDLE_SPIN;
     if (at >= now_ticks() + ON_GRID_MIN_TICKS) {
@@ -82,7 +81,7 @@ static void arm_window_start(uint64_t deadline_ns)
 void arch_timer_arm_idle(uint64_t deadline_ns)
 {
     if (deadline_ns > IDLE_SPIN_NS && deadline_ns - IDLE_SPIN_NS > arch_time_ns()) {
-        csr_write(stimecmp, deadline_ticks(deadline_ns - IDLE_SPIN_NS));
+        csr_write(stimecmp, riscv_deadline_ticks(deadline_ns - IDLE_SPIN_NS));
         idle_deadline_ns = deadline_ns;
         riscv_idle_state = RISCV_IDLE_WAKE_EARLY;
     } else {
@@ -103,13 +102,4 @@ void arch_clock_publish(struct pv_shared *s)
     s->counter_mult = (uint64_t)TIMEBASE_NS << 32;
     s->counter_base = now;
     s->wall_base_ns = (now - time_at_boot) * TIMEBASE_NS;
-}
-
-/* No timer fast path on RISC-V yet (timer_fast.h): every timer interrupt
- * takes the full entry. */
-bool arch_fast_timer_prepare(const struct fast_timer_record *r, bool same)
-{
-    (void)r;
-    (void)same;
-    return false;
 }

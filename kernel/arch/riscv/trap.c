@@ -115,7 +115,9 @@ void riscv_trap(struct riscv_frame *f)
 {
     kernel_note_entry();
     if (f->cause == (SCAUSE_INTERRUPT | IRQ_S_TIMER)) {
-        kernel_on_timer();
+        if (!riscv_timer_fast(f)) {
+            kernel_on_timer();
+        }
     } else if (f->cause & SCAUSE_INTERRUPT) {
         panic("unexpected interrupt, scause=%llx", (unsigned long long)f->cause);
     } else if (f->cause == EXC_ECALL_U) {

@@ -54,8 +54,13 @@ bool arch_console_try_putc(char c)
 
 int arch_console_getc(void)
 {
-    if (!(*uart_reg(UART_LSR) & LSR_DR)) {
+    if (!riscv_console_input_ready()) {
         return -1;
     }
     return *uart_reg(UART_THR);
+}
+
+bool riscv_console_input_ready(void)
+{
+    return *uart_reg(UART_LSR) & LSR_DR;
 }

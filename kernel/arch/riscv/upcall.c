@@ -7,6 +7,7 @@
 #include "pv/arch.h"
 #include "pv/shared.h"
 #include "riscv.h"
+#include "riscv_upcall.h"
 #include "uaccess.h"
 
 _Static_assert(sizeof(((struct pv_upcall_frame *)0)->x) ==
@@ -26,26 +27,17 @@ static inline struct pv_upcall_frame *frame_ptr(struct partition *p, uint64_t va
 int arch_upcall_push(struct partition *p, uint32_t lines)
 {
     struct riscv_frame *f = &p->ctx.frame;
-    uint64_t sp = f->x[2];
-    uint64_t va = (sp - sizeof(struct pv_upcall_frame)) & ~15ul;
+    uint64_t va;
     struct pv_upcall_frame *u;
 
-    /* A stack pointer near 0 would wrap: no area can hold that frame. */
-    if (sp < sizeof(struct pv_upcall_frame) + 16) {
+    if (!riscv_upcall_frame_va(f->x[2], &va)) {
         return -1;
     }
     u = frame_ptr(p, va, CFG_AREA_WRITE);
     if (!u) {
         return -1;
     }
-    u->lines = lines;
-    u->pc = f->pc;
-    for (unsigned i = 1; i < 32; i++) {
-        u->x[i - 1] = f->x[i];
-    }
-    f->x[2] = va;
-    f->x[10] = va;
-    f->pc = p->upcall_entry;
+    riscv_upcall_write(f, u, va, lines, p->upcall_entry);
     return 0;
 }
 
@@ -57,6 +49,7 @@ int arch_upcall_pop(struct partition *p, arch_addr_t frame_va)
     if (!u) {
         return PV_EFAULT;
     }
+#pragma GCC unroll 31 /* as riscv_upcall_write() */
     for (unsigned i = 1; i < 32; i++) {
         f->x[i] = u->x[i - 1];
     }

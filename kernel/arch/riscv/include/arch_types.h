@@ -15,8 +15,9 @@
 #define ARCH_PER_CPU
 
 /* The timers the timer interrupt fast path serves (kernel/core/include/
- * timer_fast.h): bit 0 one-shot, bit 1 periodic. RISC-V: none yet. */
-#define ARCH_FAST_TIMER_KINDS 0u
+ * timer_fast.h): bit 0 one-shot, bit 1 periodic. RISC-V: both
+ * (timer_fast.c). */
+#define ARCH_FAST_TIMER_KINDS 3u
 
 /* How long before a window start that follows idle time the kernel starts
  * its entry (kernel.c, "prepared window start"; 0: not at all). More than

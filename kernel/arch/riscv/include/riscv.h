@@ -57,6 +57,14 @@ struct riscv_frame;
 #define csr_clear(csr, v) __asm__ volatile("csrc " #csr ", %0" : : "r"((uint64_t)(v)) : "memory")
 
 void riscv_uart_init(void);
+/* A byte waiting on the UART (what the console poll would read). */
+bool riscv_console_input_ready(void);
+/* The time CSR value at or after deadline_ns (the kernel's ns): the
+ * interrupt never comes before the deadline. */
+uint64_t riscv_deadline_ticks(uint64_t deadline_ns);
+/* The timer interrupt of the running partition, whose saved frame is f,
+ * served without the full entry (timer_fast.c); false: nothing changed. */
+bool riscv_timer_fast(struct riscv_frame *f);
 void riscv_time_init(void);
 extern uint64_t riscv_boot_root[512];
 void riscv_mmu_init(void);
