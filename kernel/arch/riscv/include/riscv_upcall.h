@@ -20,8 +20,8 @@ static inline bool riscv_upcall_frame_va(uint64_t sp, uint64_t *va)
 /* Saves the interrupted context f in u (at va in the partition) with the
  * lines delivered, and makes f resume in the upcall entry with sp and a0 =
  * the frame. */
-static inline void riscv_upcall_write(struct riscv_frame *f, struct pv_upcall_frame *u,
-                                      uint64_t va, uint32_t lines, uint64_t entry)
+static inline void riscv_upcall_write(struct riscv_frame *f, struct pv_upcall_frame *u, uint64_t va,
+                                      uint32_t lines, uint64_t entry)
 {
     u->lines = lines;
     u->pc = f->pc;
