@@ -21,6 +21,8 @@ CHECKS = [
     "frame at the first bytes of B: the fast path from the second upcall on",
     "frame at the last bytes of B, hostile state: every register kept",
     "frame at the last bytes of B: the fast path",
+    "upcall_return of a frame one word across the end of B -> PV_EFAULT",
+    "upcall_return of a frame one word below the start of B -> PV_EFAULT",
     "periodic: one expiration counted per upcall",
     "periodic: every upcall after the first at its deadline, by the fast path",
     "periodic: no tick lost or added",

@@ -7,6 +7,7 @@
 #include "asm_offsets_fast.h"
 #include "partition.h"
 #include "pv/abi.h"
+#include "pv/arch.h"
 #include "pv/shared.h"
 #include "riscv.h"
 
@@ -21,6 +22,14 @@ void asm_offsets(void)
     /* The null hypercall's fast path (entry.S). */
     ASM_OFFSET(EXC_ECALL_U, EXC_ECALL_U);
     ASM_OFFSETS_NULL_HCALL();
+    /* The upcall return's (entry.S). */
+    ASM_OFFSET(HC_UPCALL_RETURN, PV_HC_UPCALL_RETURN);
+    ASM_OFFSET(PART_AREA_VIRT, offsetof(struct partition, ctx.frame_area.virt));
+    ASM_OFFSET(PART_AREA_SIZE, offsetof(struct partition, ctx.frame_area.size));
+    ASM_OFFSET(PART_AREA_KERNEL, offsetof(struct partition, ctx.frame_area.kernel));
+    ASM_OFFSET(UPCALL_FRAME_SIZE, sizeof(struct pv_upcall_frame));
+    ASM_OFFSET(UPCALL_PC, offsetof(struct pv_upcall_frame, pc));
+    ASM_OFFSET(UPCALL_X, offsetof(struct pv_upcall_frame, x));
     /* A constant of riscv.h that boot.S needs, as it is in C. */
     ASM_OFFSET(SATP_SV39_MODE, (int)SATP_SV39_MODE);
 }

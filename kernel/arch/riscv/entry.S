@@ -32,8 +32,10 @@ riscv_trap_entry:
     li t1, EXC_ECALL_U
     bne t0, t1, full_entry
     li t1, HC_IRQ_SYNC
+    beq a7, t1, 1f
+    li t1, HC_UPCALL_RETURN
     bne a7, t1, full_entry
-    la t0, kernel_fast_exit_partition
+1:  la t0, kernel_fast_exit_partition
     ld t0, 0(t0)
     beqz t0, full_entry
     /* Output queued (a drain to do) or a port copy under way: full path. */
@@ -41,6 +43,8 @@ riscv_trap_entry:
     ld t2, PART_PORT_CALL(t0) /* an arch_word_t */
     or t1, t1, t2
     bnez t1, full_entry
+    li t1, HC_IRQ_SYNC
+    bne a7, t1, upcall_return
     ld t0, PART_SHARED(t0)
     /* Deliverable: upcalls enabled (irq_level 0) and pending & ~mask. */
     lw t1, SHARED_IRQ_LEVEL(t0)
@@ -61,6 +65,49 @@ riscv_trap_entry:
     ld t1, (6 * 8)(sp)
     ld t2, (7 * 8)(sp)
     csrrw sp, sscratch, sp
+    sret
+
+    /*
+     * PV_HC_UPCALL_RETURN (a0 = the frame) on the null hypercall's
+     * conditions above, when nothing is deliverable once upcalls are
+     * enabled again (no unmasked line pending) and the frame lies in the
+     * area the last upcall frame was found in (ctx.frame_area, read-write:
+     * uaccess_ptr_cached()'s first test): every register and the pc come
+     * from the frame, irq_level = 0, the entry is counted - what
+     * partition_hc_upcall_return() does, and the exit path would do
+     * nothing more. Anything else takes the full path, with t0-t2 saved.
+     * docs/performance.md ("Fast paths", RISC-V) says why this is safe.
+     */
+upcall_return:
+    ld t2, PART_SHARED(t0)
+    lw t1, SHARED_IRQ_MASK(t2)
+    lw t2, SHARED_IRQ_PENDING(t2)
+    not t1, t1
+    and t1, t1, t2
+    bnez t1, full_entry
+    /* off = a0 - virt < size, and size - off >= the frame's size */
+    ld t1, PART_AREA_VIRT(t0)
+    sub t1, a0, t1
+    ld t2, PART_AREA_SIZE(t0)
+    bgeu t1, t2, full_entry
+    sub t2, t2, t1
+    addi t2, t2, -UPCALL_FRAME_SIZE
+    bltz t2, full_entry
+    ld t2, PART_AREA_KERNEL(t0)
+    add t1, t1, t2 /* the frame's kernel address */
+    ld t0, PART_SHARED(t0)
+    sw zero, SHARED_IRQ_LEVEL(t0)
+    lw t2, SHARED_KERNEL_ENTRIES(t0)
+    addi t2, t2, 1
+    sw t2, SHARED_KERNEL_ENTRIES(t0)
+    ld t2, UPCALL_PC(t1)
+    csrw sepc, t2
+    csrw sscratch, sp /* the partition's saved-context frame, as at entry */
+    /* x6 (t1), the frame's address, last */
+    .irp n, 1, 2, 3, 4, 5, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29, 30, 31
+    ld x\n, (UPCALL_X + 8 * (\n - 1))(t1)
+    .endr
+    ld t1, (UPCALL_X + 8 * 5)(t1)
     sret
 full_entry:
     SAVE(1)

@@ -65,7 +65,9 @@ int arch_upcall_pop(struct partition *p, arch_addr_t frame_va)
  * partition_hc_upcall_return() does - arch_upcall_pop(), with its area
  * check, and irq_level = 0 - and the exit path would do nothing more
  * (docs/performance.md, "Fast paths", RISC-V). A frame pop refuses leaves
- * p as it was, for the full path to refuse it the same way. */
+ * p as it was, for the full path to refuse it the same way. entry.S serves
+ * the usual return itself (a frame in the remembered area); this is the
+ * one whose frame is elsewhere, found by uaccess_ptr_remember(). */
 bool riscv_upcall_return_fast(struct partition *p)
 {
     struct pv_shared *s = p->shared;

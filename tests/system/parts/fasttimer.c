@@ -307,6 +307,16 @@ static void edges(void)
     tp_printf("last bytes of B: %u slow, %u bad\n", slow, bad);
     check("frame at the last bytes of B, hostile state: every register kept", bad == 0);
     check("frame at the last bytes of B: the fast path", slow == 0);
+    /* B is the remembered area now: a return of a frame one word across
+     * either of its ends (into C or A) is refused as the full path refuses
+     * it (RISC-V's upcall return is served in entry.S for a frame inside
+     * that area). */
+    check("upcall_return of a frame one word across the end of B -> PV_EFAULT",
+          pv_upcall_return(
+              (struct pv_upcall_frame *)(AREA_B_END + 8 - sizeof(struct pv_upcall_frame))) ==
+              PV_EFAULT);
+    check("upcall_return of a frame one word below the start of B -> PV_EFAULT",
+          pv_upcall_return((struct pv_upcall_frame *)(AREA_B - 8)) == PV_EFAULT);
 }
 
 struct periodic_run {
