@@ -2,8 +2,9 @@
 # SPDX-License-Identifier: BSD-2-Clause
 """bench/table.py's verdicts on synthetic results: the hostile-neighbour
 rows against a quiet neighbour whose window start reads 0 (RISC-V's
-prepared start is under one clock count), and against a non-zero one.
-TAP on stdout (tests/run.py)."""
+prepared start is under one clock count), and against a non-zero one; the
+issue 17 rows' ratio verdicts, judged and only shown. TAP on stdout
+(tests/run.py)."""
 import os
 import sys
 
@@ -37,7 +38,13 @@ def main():
         ("quiet 900, a kind 1000: MISSED", "riscv", 900, 1000, lambda v: v.endswith("MISSED")),
         ("x86 quiet 116, every kind 116: ok", "x86", 116, 116, lambda v: v.endswith("ok")),
     ]
-    print(f"1..{len(cases)}")
+    pv, native = {"median": 812}, {"median": 122}
+    ratio_cases = [
+        ("a ratio target over: MISSED", ("ratio", 2.0), "6.66x, target <= 2.0x MISSED"),
+        ("a ratio target met: ok", ("ratio", 7.0), "6.66x, target <= 7.0x ok"),
+        ("a ratio only shown: no verdict", ("shown", None), "6.66x, no target"),
+    ]
+    print(f"1..{len(cases) + len(ratio_cases)}")
     failed = 0
     for n, (name, arch, quiet, worst, good) in enumerate(cases, 1):
         got = verdicts(arch, quiet, worst)
@@ -45,6 +52,11 @@ def main():
         ok = len(got) > 1 and got[0].endswith("ok") and all(good(v) for v in got[1:])
         failed += not ok
         print(f"{'ok' if ok else 'not ok'} {n} - {name}" + ("" if ok else f" # {got}"))
+    for n, (name, target, want) in enumerate(ratio_cases, len(cases) + 1):
+        got = table._verdict(target, pv, native)
+        failed += got != want
+        print(f"{'ok' if got == want else 'not ok'} {n} - {name}" +
+              ("" if got == want else f" # {got!r}"))
     return 1 if failed else 0
 
 
