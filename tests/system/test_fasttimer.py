@@ -21,6 +21,7 @@ CHECKS = [
     "frame at the first bytes of B: the fast path from the second upcall on",
     "frame at the last bytes of B, hostile state: every register kept",
     "frame at the last bytes of B: the fast path",
+    "an odd stack pointer: the frame aligned below it, every register kept",
     "upcall_return of a frame one word across the end of B -> PV_EFAULT",
     "upcall_return of a frame one word below the start of B -> PV_EFAULT",
     "periodic: one expiration counted per upcall",

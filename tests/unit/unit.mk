@@ -5,12 +5,14 @@
 UNIT_DIR := $(B)/host/unit
 UNIT_KERNEL_CFLAGS := $(HOST_CFLAGS) -Wno-format-truncation -Ikernel/core/include \
 	-Itests/unit/kernel/host -Itests/unit/kernel -Itests/common -Ipv/include
-UNIT_KERNEL_TESTS := sched sched_cpus uaccess idtable hcall hm hm_index hm_index_ops elf kformat port hcall_args trace cpu_plans
+UNIT_KERNEL_TESTS := sched sched_cpus uaccess idtable hcall hm hm_index hm_index_ops elf kformat port hcall_args trace cpu_plans \
+	space_area
 
 # Which core files each test links (with the stand-in architecture).
 UNIT_SRCS_sched := kernel/core/sched.c kernel/core/sched_cpus.c
 UNIT_SRCS_sched_cpus := $(UNIT_SRCS_sched)
 UNIT_SRCS_uaccess := kernel/core/uaccess.c
+UNIT_SRCS_space_area := kernel/core/space_area.c
 UNIT_SRCS_idtable := kernel/core/idtable.c
 UNIT_SRCS_hcall := kernel/core/hcall.c kernel/core/partition_hc.c kernel/core/schedule.c kernel/core/sched.c kernel/core/sched_cpus.c \
 	kernel/core/hm.c kernel/core/hm_index.c kernel/core/uaccess.c kernel/core/console.c \

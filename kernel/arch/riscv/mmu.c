@@ -15,6 +15,7 @@
 #include "partition.h"
 #include "pv/arch.h"
 #include "riscv.h"
+#include "space_area.h"
 
 #define PAGE_SIZE 4096u
 #define ENTRIES   512u
@@ -110,7 +111,9 @@ static uint64_t area_flags(uint32_t rights)
 int arch_space_build(struct partition *p)
 {
     uint64_t *root = riscv_roots[p->index];
-    uint64_t ram_end = RAM_PA + cfg_system.ram_size;
+    /* Below the control page; in RAM above the kernel's region. */
+    const struct space_bounds bounds = {0, PV_SHARED_VA - 1, RAM_PA + KERNEL_REGION,
+                                        RAM_PA + cfg_system.ram_size - 1, PAGE_SIZE};
     uint64_t *slot;
 
     memset(root, 0, sizeof(riscv_roots[0]));
@@ -120,10 +123,7 @@ int arch_space_build(struct partition *p)
         const struct cfg_area *a = &p->cfg->areas[i];
         uint64_t flags = area_flags(a->rights);
 
-        if ((a->virt | a->phys | a->size) & (PAGE_SIZE - 1) || a->size == 0 || !(a->rights & 7) ||
-            a->virt + (a->size - 1) < a->virt || a->virt + (a->size - 1) >= PV_SHARED_VA ||
-            a->phys < RAM_PA + KERNEL_REGION || a->phys + (a->size - 1) < a->phys ||
-            a->phys + (a->size - 1) >= ram_end) {
+        if (!space_area_fits(a, &bounds)) {
             return -1;
         }
         for (uint64_t off = 0; off < a->size; off += PAGE_SIZE) {

@@ -14,6 +14,7 @@
 #include "kstring.h"
 #include "partition.h"
 #include "pv/arch.h"
+#include "space_area.h"
 #include "sparc.h"
 
 #define PAGE_SIZE  4096u
@@ -110,7 +111,9 @@ static uint32_t area_acc(uint32_t rights)
 int arch_space_build(struct partition *p)
 {
     uint32_t *l1 = sparc_l1_tables[p->index];
-    uint32_t ram_end = RAM_PA + cfg_system.ram_size;
+    /* Below the control page; in RAM above the kernel's region. */
+    const struct space_bounds bounds = {0, PV_SHARED_VA - 1, RAM_PA + KERNEL_REGION,
+                                        RAM_PA + cfg_system.ram_size - 1, PAGE_SIZE};
     uint32_t *slot;
 
     memset(l1, 0, sizeof(sparc_l1_tables[0]));
@@ -121,10 +124,7 @@ int arch_space_build(struct partition *p)
         const struct cfg_area *a = &p->cfg->areas[i];
         uint32_t acc = area_acc(a->rights);
 
-        if ((a->virt | a->phys | a->size) & (PAGE_SIZE - 1) || a->size == 0 || !(a->rights & 7) ||
-            a->virt + (a->size - 1) < a->virt || a->virt + (a->size - 1) >= PV_SHARED_VA ||
-            a->phys < RAM_PA + KERNEL_REGION || a->phys + (a->size - 1) < a->phys ||
-            a->phys + (a->size - 1) >= ram_end) {
+        if (!space_area_fits(a, &bounds)) {
             return -1;
         }
         for (uint32_t off = 0; off < a->size; off += PAGE_SIZE) {

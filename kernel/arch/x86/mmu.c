@@ -21,6 +21,7 @@
 #include "kstring.h"
 #include "partition.h"
 #include "pv/arch.h"
+#include "space_area.h"
 #include "x86.h"
 
 #define PTE_P   0x001u
@@ -123,6 +124,10 @@ static uint32_t *table_for(uint32_t *pd, uint32_t va)
 int arch_space_build(struct partition *p)
 {
     uint32_t *pd = x86_directories[p->index];
+    /* Above the kernel's direct map and below the control page; in RAM
+     * above the kernel's region. */
+    const struct space_bounds bounds = {RAM_MAX, PV_SHARED_VA - 1, KERNEL_REGION,
+                                        cfg_system.ram_size - 1, PAGE_SIZE};
 
     memset(pd, 0, PAGE_SIZE);
     map_kernel(pd, cfg_system.ram_size);
@@ -132,9 +137,7 @@ int arch_space_build(struct partition *p)
         const struct cfg_area *a = &p->cfg->areas[i];
         uint32_t flags = PTE_P | PTE_U | ((a->rights & CFG_AREA_WRITE) ? PTE_W : 0);
 
-        if ((a->virt | a->phys | a->size) & (PAGE_SIZE - 1) || a->size == 0 ||
-            a->virt + (a->size - 1) < a->virt || a->virt < RAM_MAX || a->phys < KERNEL_REGION ||
-            a->phys + (a->size - 1) < a->phys || a->phys + (a->size - 1) >= cfg_system.ram_size) {
+        if (!space_area_fits(a, &bounds)) {
             return -1;
         }
         for (uint32_t off = 0; off < a->size; off += PAGE_SIZE) {

@@ -307,6 +307,11 @@ static void edges(void)
     tp_printf("last bytes of B: %u slow, %u bad\n", slow, bad);
     check("frame at the last bytes of B, hostile state: every register kept", bad == 0);
     check("frame at the last bytes of B: the fast path", slow == 0);
+    /* A stack pointer that no ABI allows, odd: the frame still 16-byte
+     * aligned below it, the stack pointer given back as it was. */
+    edge_rounds(SP_FIRST_OF_B + 0x101, 2, &slow, &bad);
+    tp_printf("odd stack pointer: %u slow, %u bad\n", slow, bad);
+    check("an odd stack pointer: the frame aligned below it, every register kept", bad == 0);
     /* B is the remembered area now: a return of a frame one word across
      * either of its ends (into C or A) is refused as the full path refuses
      * it (RISC-V's upcall return is served in entry.S for a frame inside
