@@ -231,6 +231,13 @@ class Tap:
     def eq(self, got, want, name):
         return self.ok(got == want, name, f"got:  {got!r}\nwant: {want!r}")
 
+    def checks(self, lines, names, prefix):
+        """For each name, exactly one "check NAME: ok" among a partition's
+        lines (the verdicts tests/system/parts print with check())."""
+        for name in names:
+            got = [ln for ln in lines if ln.startswith(f"check {name}:")]
+            self.eq(got, [f"check {name}: ok"], f"{prefix}: {name}")
+
     def done(self):
         print(f"1..{self.n}")
         return 1 if self.failed else 0

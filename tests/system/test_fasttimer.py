@@ -43,9 +43,7 @@ def main():
     tap.ok("PANIC" not in run.output, "fasttimer: no kernel panic", run.output[-2000:])
     tap.eq(run.status, CLEAN, "fasttimer: the system shuts down after all partitions end")
     lines = run.partition_lines("F")
-    for name in CHECKS:
-        got = [ln for ln in lines if ln.startswith(f"check {name}:")]
-        tap.eq(got, [f"check {name}: ok"], f"fasttimer: {name}")
+    tap.checks(lines, CHECKS, "fasttimer")
     tap.ok(lines and lines[-1] == "done", "fasttimer: F ran to its end", "\n".join(lines[-5:]))
     stopped = run.stopped_partitions()
     for name, what in (("J4", "stack pointer in the control page"),

@@ -32,9 +32,7 @@ def main():
     run = boot("nullhc")
     tap.eq(run.status, CLEAN, "nullhc: the system shuts down in order")
     lines = run.partition_lines("N")
-    for name in CHECKS:
-        got = [ln for ln in lines if ln.startswith(f"check {name}:")]
-        tap.eq(got, [f"check {name}: ok"], f"nullhc: {name}")
+    tap.checks(lines, CHECKS, "nullhc")
     tap.ok(lines and lines[-1] == "done", "nullhc: ran to its end", "\n".join(lines[-5:]))
     return tap.done()
 

@@ -49,9 +49,7 @@ def main():
     run = boot("virq")
     tap.eq(run.status, CLEAN, "virq: system shuts down in order")
     lines = run.partition_lines("V")
-    for name in CHECKS + (X86_CHECKS if ARCH == "x86" else []):
-        got = [ln for ln in lines if ln.startswith(f"check {name}:")]
-        tap.eq(got, [f"check {name}: ok"], f"virq: {name}")
+    tap.checks(lines, CHECKS + (X86_CHECKS if ARCH == "x86" else []), "virq")
     for want in RESULTS:
         tap.ok(want in lines, f"virq: {want}", "\n".join(lines[-20:]))
     tap.ok("partition V stopped: upcall frame does not fit on the partition's stack"
