@@ -83,6 +83,9 @@ W_LINES = ["recursion 120 deep: ok, window traps counted: yes",
            "upcall return: served in the trap table, one kernel entry",
            "recursion under one-shot timer upcalls: ok, upcalls: many",
            "one-shot timer upcall: served in the trap table, expirations counted",
+           "periodic timer upcalls: served in the trap table, none early or uncounted",
+           "periodic timer of 2^32 + 5,000 ns: one upcall, one expiration",
+           "periodic timer of 5,024 ns: none early or uncounted",
            "sparc-traps 200 done"]
 
 

@@ -18,7 +18,14 @@ _Static_assert(offsetof(struct sparc_clock, ticks) % 8 == 0, "trap_fast.S: ldd")
 _Static_assert(offsetof(struct pv_upcall_frame, g) % 8 == 4, "trap_fast.S: ldd of g[1]");
 _Static_assert(offsetof(struct pv_upcall_frame, o) % 8 == 0, "trap_fast.S: ldd of o");
 /* timer_fast stores %g2-%g7 and %o0-%o7 with std, and ldd/std the record. */
-_Static_assert(offsetof(struct sparc_fast_timer, end_tick) % 8 == 0, "trap_fast.S: ldd");
+_Static_assert(offsetof(struct sparc_fast_timer, limit_tick) % 8 == 0, "trap_fast.S: ldd");
+/* A served periodic tick moves the timer's and the record's deadline on
+ * with ldd/std. */
+_Static_assert(offsetof(struct partition, timers[PV_CLOCK_WALL].deadline) % 8 == 0,
+               "trap_fast.S: ldd deadline");
+_Static_assert(offsetof(struct fast_timer_record, deadline_ns) % 8 == 0 &&
+                   offsetof(struct fast_timer_record, period_ns) % 8 == 0,
+               "trap_fast.S: ldd the record");
 _Static_assert(offsetof(struct fast_timer_record, part) == 0, "trap_fast.S: ld fast_timer");
 _Static_assert(offsetof(struct sparc_fast_timer, saved_g) % 8 == 0, "trap_fast.S: std %g2");
 _Static_assert(sizeof(((struct vtimer *)0)->armed) == 4, "trap_fast.S: st armed");
@@ -62,7 +69,12 @@ void asm_offsets(void)
     ASM_OFFSET(FAST_TIMER_LAST_COUNT, offsetof(struct sparc_fast_timer, last_count));
     ASM_OFFSET(FAST_TIMER_FIRE, offsetof(struct sparc_fast_timer, fire_ticks));
     ASM_OFFSET(FAST_TIMER_END, offsetof(struct sparc_fast_timer, end_ticks));
-    ASM_OFFSET(FAST_TIMER_END_TICK, offsetof(struct sparc_fast_timer, end_tick));
+    ASM_OFFSET(FAST_TIMER_LIMIT, offsetof(struct sparc_fast_timer, limit_ticks));
+    ASM_OFFSET(FAST_TIMER_PERIOD, offsetof(struct sparc_fast_timer, period_ticks));
+    ASM_OFFSET(FAST_TIMER_LIMIT_TICK, offsetof(struct sparc_fast_timer, limit_tick));
+    ASM_OFFSET(FAST_DEADLINE_NS, offsetof(struct fast_timer_record, deadline_ns));
+    ASM_OFFSET(FAST_PERIOD_NS, offsetof(struct fast_timer_record, period_ns));
+    ASM_OFFSET(PART_WALL_DEADLINE, offsetof(struct partition, timers[PV_CLOCK_WALL].deadline));
     ASM_OFFSET(FAST_TIMER_SAVED_G, offsetof(struct sparc_fast_timer, saved_g));
     ASM_OFFSET(PART_WALL_ARMED, offsetof(struct partition, timers[PV_CLOCK_WALL].armed));
     ASM_OFFSET(PART_UPCALL_ENTRY, offsetof(struct partition, upcall_entry));

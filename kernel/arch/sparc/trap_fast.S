@@ -482,22 +482,25 @@ upcall_slow:
 
 /*
  * The schedule timer's interrupt (IRQMP line 7) from a partition, when all
- * it would do is expire that partition's one-shot wall-clock timer,
- * deliver the line and arm the timer for the end of the partition's run:
+ * it would do is expire that partition's wall-clock timer once, deliver
+ * the line and arm the timer for the limit - the timer's next period or
+ * the end of the partition's run, whichever is first:
  * the record (timer_fast.h: when it names the partition; its ticks in
  * sparc_fast_timer, timer_fast.c)
  * says so up to what the partition or the time may have changed since,
  * which is checked here - output queued, console input waiting on the
  * UART, the time before the timer's deadline tick (an early interrupt) or
- * at the run's end, upcalls disabled or the timer's line masked, no room
+ * at the limit (a second expiration, or the run's end), upcalls disabled or the timer's line masked, no room
  * for the upcall frame (span [frame - 96, frame + 80) in one page below
  * the control page that the MMU says the partition may write: a subset of
  * what arch_upcall_push() accepts, which wants one area; a span across two
  * pages may cross two areas): any of them goes the full way, with nothing
  * changed. Served, it does what kernel_on_timer() does then: acks the
- * interrupt and arms the timer for the run's end (sparc_timer_armed_tick
+ * interrupt and arms the timer for the limit (sparc_timer_armed_tick
  * follows; kernel.c's armed deadline is left at the one that fired, which
- * its next full entry re-arms past: kernel.c), disarms the timer, counts its expiration and the kernel
+ * its next full entry re-arms past: kernel.c), disarms a one-shot timer
+ * or moves a periodic one a period on (the record with it while the next
+ * period is before the run's end), counts its expiration and the kernel
  * entry, raises and delivers every unmasked pending line in one upcall
  * frame pushed as arch_upcall_push() does (irq_level = 1), and returns to
  * the upcall entry with %o0 = the frame and %sp below it. Register
@@ -533,8 +536,8 @@ timer_fast:
     ld [%l4 + FAST_TIMER_FIRE], %l3
     cmp %l6, %l3
     blu timer_full
-     ld [%l4 + FAST_TIMER_END], %l3
-    subcc %l3, %l6, %l6         /* the count to arm: ticks to the run's end */
+     ld [%l4 + FAST_TIMER_LIMIT], %l3
+    subcc %l3, %l6, %l6         /* the count to arm: ticks to the limit */
     bleu timer_full
      sethi %hi(SHARED_VA), %l7
     ld [%l7 + SHARED_IRQ_LEVEL], %l3
@@ -576,14 +579,11 @@ timer_fast:
     st %g3, [%g2 + 0x324]
     mov 0x0d, %g3               /* enable, load, interrupt enable */
     st %g3, [%g2 + 0x328]
-    ldd [%l4 + FAST_TIMER_END_TICK], %g2
+    ldd [%l4 + FAST_TIMER_LIMIT_TICK], %g2
     sethi %hi(sparc_timer_armed_tick), %l6
     std %g2, [%l6 + %lo(sparc_timer_armed_tick)]
-    sethi %hi(fast_timer), %g2  /* the record used up */
-    st %g0, [%g2 + %lo(fast_timer)]
-    /* The one-shot timer expired once; its line raised and, with every
-     * other unmasked pending one, delivered. */
-    st %g0, [%l5 + PART_WALL_ARMED]
+    /* The timer expired once; its line raised and, with every other
+     * unmasked pending one, delivered. */
     ld [%l7 + SHARED_WALL_EXPIRATIONS], %g2
     add %g2, 1, %g2
     st %g2, [%l7 + SHARED_WALL_EXPIRATIONS]
@@ -619,7 +619,46 @@ timer_fast:
     /* The handler: %o0 = the frame, %sp below its save area. */
     mov %g1, %i0
     sub %g1, UPCALL_STACK_FRAME, %i6
-    ld [%l5 + PART_UPCALL_ENTRY], %l1
+    /* vtimer_expire()'s usual case (%g1-%g3, %l1-%l3, %l6 and %l7 free
+     * from here): a one-shot timer disarmed and the record used up; a
+     * periodic one a period on, and the record's deadline with it, and
+     * while the next period's deadline is before the run's end the record
+     * stays: fire = limit, limit = min(limit + period, end), in ticks from
+     * the same clock reading (all under 2^31: prepare's bound on the end). */
+    ld [%l4 + FAST_TIMER_PERIOD], %l6
+    sethi %hi(fast_timer), %l7
+    tst %l6
+    bz,a 3f
+     st %g0, [%l7 + %lo(fast_timer)] /* (one-shot only) fast_timer.part: used up */
+    or %l7, %lo(fast_timer), %l7
+    ldd [%l7 + FAST_PERIOD_NS], %g2
+    ldd [%l5 + PART_WALL_DEADLINE], %l2
+    addcc %l3, %g3, %l3
+    addx %l2, %g2, %l2
+    std %l2, [%l5 + PART_WALL_DEADLINE]
+    ldd [%l7 + FAST_DEADLINE_NS], %l2
+    addcc %l3, %g3, %l3
+    addx %l2, %g2, %l2
+    std %l2, [%l7 + FAST_DEADLINE_NS]
+    ld [%l4 + FAST_TIMER_LIMIT], %l2
+    ld [%l4 + FAST_TIMER_END], %l3
+    cmp %l2, %l3
+    bgeu,a 4f                   /* the run's end next: used up */
+     st %g0, [%l7]
+    st %l2, [%l4 + FAST_TIMER_FIRE]
+    add %l2, %l6, %g2
+    cmp %g2, %l3
+    bgu,a 2f
+     mov %l3, %g2                /* (only if taken) the end first */
+2:  st %g2, [%l4 + FAST_TIMER_LIMIT]
+    sub %g2, %l2, %g3           /* how far the limit moved */
+    ldd [%l4 + FAST_TIMER_LIMIT_TICK], %l2
+    addcc %l3, %g3, %l3
+    addx %l2, %g0, %l2
+    b 4f
+     std %l2, [%l4 + FAST_TIMER_LIMIT_TICK]
+3:  st %g0, [%l5 + PART_WALL_ARMED]
+4:  ld [%l5 + PART_UPCALL_ENTRY], %l1
     add %l1, 4, %l2
     ld [%l4 + FAST_TIMER_SAVED_G], %g1
     ldd [%l4 + FAST_TIMER_SAVED_G + 8], %g2

@@ -31,12 +31,52 @@ static volatile uint32_t oneshot_ns;
 static volatile uint64_t timed_deadline;
 static volatile uint32_t timed_latency_min, timed_count;
 
+/* A periodic timer's upcalls (check_timer_periodic()): the first deadline
+ * and the period, the expiration count before it, and per upcall against
+ * the latest deadline the kernel has counted: before it (early), within
+ * TIMER_UPCALL_FAST of it (the fast path's), or a whole period and more
+ * (a deadline passed that nobody counted: PERIODIC_SLACK allows a window
+ * start's upcall, which counts the deadlines of the time the partition was
+ * out). */
+static volatile uint64_t periodic_first, periodic_period;
+static volatile uint32_t periodic_on, periodic_e0, periodic_n, periodic_fast, periodic_early,
+    periodic_behind, periodic_past_end, periodic_overrun;
+#define TIMER_UPCALL_FAST 400u
+#define PERIODIC_SLACK    1000u
+#define RUN_END_SLACK     100u
+
+static void periodic_upcall(uint32_t now)
+{
+    volatile struct pv_shared *s = pv_shared();
+    uint64_t t = (uint64_t)(0xffffffffu - now) * 25u;
+    uint32_t e = s->timer_expirations[PV_CLOCK_WALL] - periodic_e0;
+    uint64_t due = periodic_first + (uint64_t)(e - 1) * periodic_period;
+
+    periodic_n++;
+    /* A deadline at or past this window's run end (its end less the guard)
+     * is the next window's: counted here, a timer interrupt was served
+     * after the run should have ended. */
+    if (due >= s->window_end_ns - s->window_guard_ns) {
+        periodic_past_end++;
+    }
+    if (t < due) {
+        periodic_early++;
+    } else if (t - due < TIMER_UPCALL_FAST) {
+        periodic_fast++;
+    } else if (t - due >= periodic_period + PERIODIC_SLACK) {
+        periodic_behind++;
+    }
+}
+
 void pv_upcall_handler(struct pv_upcall_frame *frame)
 {
     uint32_t now = clock_trap(); /* first: the latency ends here */
 
     if (frame->lines & (1u << PV_IRQ_TIMER)) {
         ticks++;
+        if (periodic_on) {
+            periodic_upcall(now);
+        }
         if (timed_deadline) {
             /* The clock trap's counter counts down from 0xffffffff at boot,
              * 25 ns a tick: the kernel's clock (bench/lib/tsc.h). */
@@ -268,8 +308,7 @@ static void check_upcall_return_fast(void)
  * up to a 25 ns tick included), through the full kernel entry about 700.
  * Each counts one expiration in the control page. The smallest of the
  * latencies, at a window start so that no window end falls in between. */
-#define TIMED             16u
-#define TIMER_UPCALL_FAST 400u
+#define TIMED 16u
 static void check_timer_upcall_fast(void)
 {
     volatile struct pv_shared *s = pv_shared();
@@ -305,6 +344,87 @@ static void check_timer_upcall_fast(void)
     }
 }
 
+/* 200 upcalls of a periodic wall-clock timer (the RTEMS tick's case): of
+ * 5,000 ns (200 ticks), served in the trap table from the second on within
+ * each window (trap_fast.S, timer_fast: the record moves on a period per
+ * tick); of 5,024 ns, which no whole number of 25 ns ticks makes, by the
+ * full entry. Neither has an upcall before the deadline the kernel counted,
+ * nor leaves a deadline uncounted. */
+static void periodic_run(uint64_t period)
+{
+    volatile struct pv_shared *s = pv_shared();
+
+    periodic_n = periodic_fast = periodic_early = periodic_behind = periodic_past_end = 0;
+    periodic_period = period;
+    periodic_first = pv_clock_ns() + 10 * US;
+    periodic_e0 = s->timer_expirations[PV_CLOCK_WALL];
+    periodic_on = 1;
+    pv_timer_set(PV_CLOCK_WALL, periodic_first, period);
+    periodic_overrun = 0;
+    while (periodic_n < 200) {
+        /* Running past this window's run end (its end less the guard) by
+         * more than the timer's rounding: the interrupt that ends the run
+         * was armed too late. Only if the window did not change between
+         * the reads. */
+        uint64_t window = s->window_start_ns, run_end = s->window_end_ns - s->window_guard_ns;
+        uint64_t now = pv_clock_ns();
+
+        if (now >= run_end + RUN_END_SLACK && s->window_start_ns == window) {
+            periodic_overrun++;
+        }
+    }
+    pv_timer_set(PV_CLOCK_WALL, 0, 0);
+    periodic_on = 0;
+}
+
+/* A period of 2^32 + 5,000 ns (4.3 s) is no 32-bit number of ns: the fast
+ * path's 32-bit tick arithmetic must refuse it, not serve it as its low
+ * word (5,000 ns). Its first deadline 10 us ahead: in 30 us exactly
+ * one upcall and one expiration. */
+static uint32_t long_period_upcalls(void)
+{
+    volatile struct pv_shared *s = pv_shared();
+    uint32_t h0 = ticks, e0 = s->timer_expirations[PV_CLOCK_WALL];
+    uint64_t until;
+
+    pv_timer_set(PV_CLOCK_WALL, pv_clock_ns() + 10 * US, (1ull << 32) + 5 * US);
+    until = pv_clock_ns() + 30 * US;
+    while (pv_clock_ns() < until) {
+        ;
+    }
+    pv_timer_set(PV_CLOCK_WALL, 0, 0);
+    return ticks - h0 == 1 && s->timer_expirations[PV_CLOCK_WALL] - e0 == 1;
+}
+
+static void check_timer_periodic(void)
+{
+    periodic_run(5 * US);
+    if (periodic_early == 0 && periodic_behind == 0 && periodic_past_end == 0 &&
+        periodic_overrun == 0 && periodic_fast >= 100) {
+        tp_printf("periodic timer upcalls: served in the trap table, none early or uncounted\n");
+    } else {
+        tp_printf("periodic timer upcalls: %u of %u fast, %u early, %u behind, %u past the run's "
+                  "end, %u run past it: WRONG\n",
+                  periodic_fast, periodic_n, periodic_early, periodic_behind, periodic_past_end,
+                  periodic_overrun);
+    }
+    if (long_period_upcalls()) {
+        tp_printf("periodic timer of 2^32 + 5,000 ns: one upcall, one expiration\n");
+    } else {
+        tp_printf("periodic timer of 2^32 + 5,000 ns: WRONG\n");
+    }
+    periodic_run(5 * US + 24);
+    if (periodic_early == 0 && periodic_behind == 0 && periodic_past_end == 0 &&
+        periodic_overrun == 0) {
+        tp_printf("periodic timer of 5,024 ns: none early or uncounted\n");
+    } else {
+        tp_printf("periodic timer of 5,024 ns: %u of %u fast, %u early, %u behind, %u past the "
+                  "run's end, %u run past it: WRONG\n",
+                  periodic_fast, periodic_n, periodic_early, periodic_behind, periodic_past_end,
+                  periodic_overrun);
+    }
+}
+
 /* The recursion again with a one-shot timer that each upcall arms: the
  * timer fast path's upcalls at every depth. Not in windows(), whose frame
  * would move check_flush_fast()'s save areas (they must not cross a page). */
@@ -327,6 +447,21 @@ __attribute__((noinline)) static void recursion_under_oneshot(void)
     pv_timer_set(PV_CLOCK_WALL, 0, 0);
     tp_printf("recursion under one-shot timer upcalls: %s, upcalls: %s\n", bad ? "WRONG" : "ok",
               ticks > 10 && runs > 5 ? "many" : "FEW");
+}
+
+/* Runs check with its frames well inside one page: the trap-table fast
+ * paths it checks serve only save areas and upcall frames whose span lies
+ * in one page (trap_fast.S), and where windows()'s frame falls moves with
+ * the image's data size (the stack follows .bss: partition.ld). The stack
+ * moves down to about 0xf00 into a page, so that nearly a page lies below,
+ * whatever the layout. */
+static void __attribute__((noinline)) on_roomy_page(void (*check)(void))
+{
+    uintptr_t off = (uintptr_t)__builtin_frame_address(0) & 0xfffu;
+    volatile char *pad = __builtin_alloca(((off + 0x100u) & 0xfffu) + 8u);
+
+    pad[0] = 0;
+    check();
 }
 
 static void windows(uint32_t id)
@@ -363,10 +498,11 @@ static void windows(uint32_t id)
               ticks > 10 && runs > 10 ? "many" : "FEW");
     check_clock_trap();
     check_pv_clock_trap();
-    check_flush_fast();
-    check_upcall_return_fast();
+    on_roomy_page(check_flush_fast);
+    on_roomy_page(check_upcall_return_fast);
     recursion_under_oneshot();
-    check_timer_upcall_fast();
+    on_roomy_page(check_timer_upcall_fast);
+    on_roomy_page(check_timer_periodic);
     tp_printf("sparc-traps %u done\n", id);
 }
 

@@ -167,6 +167,10 @@ extern struct sparc_clock sparc_clock;
  * read at least this often, so its 32-bit differences never wrap. */
 #define ARM_MAX_TICKS 0x7fffffffu
 
+/* The clock's tick: 1e9 / the GPTIMER's 40 MHz with the prescaler at 1
+ * (time.c). */
+#define SPARC_TICK_NS 25u
+
 /* ceil(ns / 25): the tick of a time. */
 uint64_t sparc_ns_to_ticks_up(uint64_t ns);
 
@@ -182,11 +186,15 @@ extern uint64_t sparc_timer_armed_tick;
  * saved_g is timer_fast's room for the partition's %g1-%g3.
  */
 struct sparc_fast_timer {
-    uint32_t last_count; /* sparc_clock.last_count when written */
-    uint32_t fire_ticks; /* the timer's deadline: at or after it, it has expired */
-    uint32_t end_ticks;  /* the run's end (fast_timer.end_ns): before it, no slot change */
-    uint64_t end_tick;   /* its tick, for sparc_timer_armed_tick */
-    uint32_t saved_g[4];
+    uint32_t last_count;   /* sparc_clock.last_count when written */
+    uint32_t fire_ticks;   /* the timer's deadline: at or after it, it has expired */
+    uint32_t end_ticks;    /* the run's end (fast_timer.end_ns): before it, no slot change */
+    uint32_t limit_ticks;  /* the next period's deadline or the run's end, whichever is
+                            * first: before it, one expiration and no slot change */
+    uint32_t period_ticks; /* the timer's period; 0: one-shot (limit = end) */
+    uint32_t reserved;
+    uint64_t limit_tick;   /* limit's tick, for sparc_timer_armed_tick */
+    uint32_t saved_g[4];   /* 8-aligned: timer_fast stores %g2-%g3 with std */
 };
 extern struct sparc_fast_timer sparc_fast_timer;
 
