@@ -11,12 +11,13 @@ $(PART_IMAGE_DIR)/obj/%.o: %.c
 	@mkdir -p $(dir $@)
 	$(Q)$(TARGET_CC) $(TP_CFLAGS) -c $< -o $@
 
-# $(call bare_partition,IMAGE-NAME,SOURCE.c): a one-file bare partition image.
+# $(call bare_partition,IMAGE-NAME,SOURCES): a bare partition image of one C
+# file or several (space-separated).
 define bare_partition
-$(PART_IMAGE_DIR)/$(1).elf: $(PART_IMAGE_DIR)/obj/$(2:.c=.o) $(TP_LIB_OBJS) $(PV_START) \
-		$(PV_LIB) $(PV_PARTITION_LDS)
-	$$(Q)$$(TARGET_LD) $$(TARGET_LDEMU) -T $$(PV_PARTITION_LDS) -o $$@ $$(PV_START) $$< \
-		$$(TP_LIB_OBJS) $$(PV_LIB) $$(TARGET_LIBGCC)
+$(PART_IMAGE_DIR)/$(1).elf: $(addprefix $(PART_IMAGE_DIR)/obj/,$(2:.c=.o)) $(TP_LIB_OBJS) \
+		$(PV_START) $(PV_LIB) $(PV_PARTITION_LDS)
+	$$(Q)$$(TARGET_LD) $$(TARGET_LDEMU) -T $$(PV_PARTITION_LDS) -o $$@ $$(PV_START) \
+		$(addprefix $(PART_IMAGE_DIR)/obj/,$(2:.c=.o)) $$(TP_LIB_OBJS) $$(PV_LIB) $$(TARGET_LIBGCC)
 ALL_TARGETS += $(PART_IMAGE_DIR)/$(1).elf
 endef
 

@@ -306,7 +306,8 @@ endif
 
 # SPARC only: register windows and SPARC traps from a partition.
 ifeq ($(ARCH),sparc)
-$(eval $(call bare_partition,sparc-traps,tests/system/parts/sparc_traps.c))
+$(eval $(call bare_partition,sparc-traps,tests/system/parts/sparc_traps.c \
+	tests/system/parts/sparc_traps_actions.c))
 SPARC_TEST_IMAGES := $(PART_IMAGE_DIR)/sparc-traps.elf
 SPARC_TEST_SYSTEMS := sparc-traps
 $(eval $(call tessera_system,sparc-traps,tests/system/systems/sparc-traps.xml,\

@@ -18,17 +18,17 @@ _Static_assert(offsetof(struct sparc_clock, ticks) % 8 == 0, "trap_fast.S: ldd")
 _Static_assert(offsetof(struct pv_upcall_frame, g) % 8 == 4, "trap_fast.S: ldd of g[1]");
 _Static_assert(offsetof(struct pv_upcall_frame, o) % 8 == 0, "trap_fast.S: ldd of o");
 /* timer_fast stores %g2-%g7 and %o0-%o7 with std, and ldd/std the record. */
-_Static_assert(offsetof(struct sparc_fast_timer, limit_tick) % 8 == 0, "trap_fast.S: ldd");
+_Static_assert(offsetof(struct sparc_fast_timer, limit_tick) % 8 == 0, "timer_entry.S: ldd");
 /* A served periodic tick moves the timer's and the record's deadline on
  * with ldd/std. */
 _Static_assert(offsetof(struct partition, timers[PV_CLOCK_WALL].deadline) % 8 == 0,
-               "trap_fast.S: ldd deadline");
+               "timer_entry.S: ldd deadline");
 _Static_assert(offsetof(struct fast_timer_record, deadline_ns) % 8 == 0 &&
                    offsetof(struct fast_timer_record, period_ns) % 8 == 0,
-               "trap_fast.S: ldd the record");
-_Static_assert(offsetof(struct fast_timer_record, part) == 0, "trap_fast.S: ld fast_timer");
-_Static_assert(offsetof(struct sparc_fast_timer, saved_g) % 8 == 0, "trap_fast.S: std %g2");
-_Static_assert(sizeof(((struct vtimer *)0)->armed) == 4, "trap_fast.S: st armed");
+               "timer_entry.S: ldd the record");
+_Static_assert(offsetof(struct fast_timer_record, part) == 0, "timer_entry.S: ld fast_timer");
+_Static_assert(offsetof(struct sparc_fast_timer, saved_g) % 8 == 0, "timer_entry.S: std %g2");
+_Static_assert(sizeof(((struct vtimer *)0)->armed) == 4, "timer_entry.S: st armed");
 
 void asm_offsets(void);
 

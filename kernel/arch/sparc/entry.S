@@ -60,7 +60,7 @@ sparc_trap_table:
     trap_entry
     .endr
     /* The schedule timer's interrupt: served in place when it only expires
-     * a one-shot timer of the running partition (timer_fast). */
+     * the wall-clock timer of the running partition (timer_fast). */
     rd %psr, %l0
     sethi %hi(timer_fast), %l4
     jmp %l4 + %lo(timer_fast)
@@ -119,7 +119,7 @@ trap_common:
     bnz from_kernel
      nop
 
-    /* ---- from user mode (trap_fast.S's timer_fast comes here with %l3
+    /* ---- from user mode (timer_entry.S's timer_fast comes here with %l3
      * the trap type) ---- */
     .global trap_from_user
 trap_from_user:

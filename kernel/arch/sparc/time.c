@@ -12,8 +12,8 @@
 #include "pv/shared.h"
 #include "sparc.h"
 
-#define SYSTEM_HZ      40000000u /* QEMU leon3_generic; the PROM stub divides by 40 */
-#define TICK_NS        SPARC_TICK_NS
+#define SYSTEM_HZ 40000000u /* QEMU leon3_generic; the PROM stub divides by 40 */
+#define TICK_NS   SPARC_TICK_NS
 _Static_assert(SPARC_TICK_NS == 1000000000u / SYSTEM_HZ, "a tick is 1e9 / SYSTEM_HZ ns");
 #define GPT_BASE       0x80000300u
 #define GPT_SCALER     (GPT_BASE + 0x00)

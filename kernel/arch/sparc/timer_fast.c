@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: BSD-2-Clause */
 /*
  * When a timer interrupt may skip the full kernel entry (issue 17): the
- * ticks trap_fast.S's timer_fast compares the clock with, worked out with
+ * ticks timer_entry.S's timer_fast compares the clock with, worked out with
  * the arch-neutral record (timer_fast.h) whenever kernel.c's finish_entry
  * has it name a partition. Nothing but a full entry changes what the
  * record was worked out from, and each full entry writes it again;

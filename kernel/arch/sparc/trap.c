@@ -234,7 +234,7 @@ __attribute__((noreturn)) void sparc_trap_user(void)
     sparc_resume();
 }
 
-/* The schedule timer's interrupt of the idle loop, which trap_fast.S's
+/* The schedule timer's interrupt of the idle loop, which timer_entry.S's
  * timer_fast sends here directly: what sparc_trap_kernel() does for it. */
 __attribute__((noreturn)) void sparc_timer_idle(void)
 {

@@ -1,7 +1,8 @@
 /* SPDX-License-Identifier: BSD-2-Clause */
 /*
  * The record an arch's timer interrupt fast path reads (x86: entry.S,
- * timer_entry; SPARC: trap_fast.S, timer_fast): written at the end of every
+ * timer_entry; SPARC: timer_entry.S, timer_fast; RISC-V:
+ * timer_fast.c, riscv_timer_fast): written at the end of every
  * full kernel entry, it names the running partition only when the next
  * interrupt of the schedule timer can do nothing but expire that
  * partition's wall-clock timer once, deliver its line and arm the timer for

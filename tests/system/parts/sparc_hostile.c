@@ -44,8 +44,9 @@ static uint64_t spill_stack[128] __attribute__((aligned(8)));
 static uint8_t big[4096];
 
 /* Non-zero: the timer is one-shot, armed again this far ahead by every
- * upcall - so that the next one is served by the kernel's timer fast path
- * (trap_fast.S, timer_fast), where a periodic timer takes the full entry. */
+ * upcall - so that the record the kernel's timer fast path reads
+ * (timer_entry.S, timer_fast) is written anew for every upcall, where a
+ * periodic one moves on in the fast path itself. */
 static uint32_t oneshot_ns;
 
 void pv_upcall_handler(struct pv_upcall_frame *frame)

@@ -15,7 +15,7 @@
 #define ARCH_PER_CPU
 
 /* The timers the timer interrupt fast path serves (kernel/core/include/
- * timer_fast.h): bit 0 one-shot, bit 1 periodic. SPARC: both (trap_fast.S;
+ * timer_fast.h): bit 0 one-shot, bit 1 periodic. SPARC: both (timer_entry.S;
  * a period of whole 25 ns ticks under 4.3 s: timer_fast.c). */
 #define ARCH_FAST_TIMER_KINDS 3u
 

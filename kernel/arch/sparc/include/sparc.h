@@ -180,7 +180,7 @@ extern uint64_t sparc_timer_armed_tick;
 
 /*
  * The timer interrupt fast path's ticks (timer_fast.c says when they are
- * worked out, trap_fast.S's timer_fast what it does with them), valid while
+ * worked out, timer_entry.S's timer_fast what it does with them), valid while
  * the arch-neutral record (timer_fast.h) names a partition. The ticks
  * count from the clock counter's last_count, as the kernel's clock does.
  * saved_g is timer_fast's room for the partition's %g1-%g3.
@@ -193,8 +193,8 @@ struct sparc_fast_timer {
                             * first: before it, one expiration and no slot change */
     uint32_t period_ticks; /* the timer's period; 0: one-shot (limit = end) */
     uint32_t reserved;
-    uint64_t limit_tick;   /* limit's tick, for sparc_timer_armed_tick */
-    uint32_t saved_g[4];   /* 8-aligned: timer_fast stores %g2-%g3 with std */
+    uint64_t limit_tick; /* limit's tick, for sparc_timer_armed_tick */
+    uint32_t saved_g[4]; /* 8-aligned: timer_fast stores %g2-%g3 with std */
 };
 extern struct sparc_fast_timer sparc_fast_timer;
 
