@@ -86,6 +86,7 @@ W_LINES = ["recursion 120 deep: ok, window traps counted: yes",
            "periodic timer upcalls: served in the trap table, none early or uncounted",
            "periodic timer of 2^32 + 5,000 ns: one upcall, one expiration",
            "periodic timer of 5,024 ns: none early or uncounted",
+           "periodic timer beside full entries: none early or uncounted, some fast",
            "sparc-traps 200 done"]
 
 

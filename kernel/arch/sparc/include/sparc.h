@@ -194,6 +194,7 @@ struct sparc_fast_timer {
     uint32_t period_ticks; /* the timer's period; 0: one-shot (limit = end) */
     uint32_t reserved;
     uint64_t limit_tick; /* limit's tick, for sparc_timer_armed_tick */
+    uint64_t end_tick;   /* end's tick, kept for the next write of the same record */
     uint32_t saved_g[4]; /* 8-aligned: timer_fast stores %g2-%g3 with std */
 };
 extern struct sparc_fast_timer sparc_fast_timer;
