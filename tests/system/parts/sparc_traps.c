@@ -404,43 +404,36 @@ static uint32_t long_period_upcalls(void)
     return ticks - h0 == 1 && s->timer_expirations[PV_CLOCK_WALL] - e0 == 1;
 }
 
+/* One periodic run's verdict: what (the run), ok (its line when right),
+ * at least fast_min upcalls served by the fast path. */
+static void periodic_verdict(const char *what, const char *ok, uint32_t fast_min)
+{
+    if (periodic_early == 0 && periodic_behind == 0 && periodic_past_end == 0 &&
+        periodic_overrun == 0 && periodic_fast >= fast_min) {
+        tp_printf("%s: %s\n", what, ok);
+    } else {
+        tp_printf("%s: %u of %u fast, %u early, %u behind, %u past the run's end, %u run past "
+                  "it: WRONG\n",
+                  what, periodic_fast, periodic_n, periodic_early, periodic_behind,
+                  periodic_past_end, periodic_overrun);
+    }
+}
+
 static void check_timer_periodic(void)
 {
     periodic_run(5 * US, 0);
-    if (periodic_early == 0 && periodic_behind == 0 && periodic_past_end == 0 &&
-        periodic_overrun == 0 && periodic_fast >= 100) {
-        tp_printf("periodic timer upcalls: served in the trap table, none early or uncounted\n");
-    } else {
-        tp_printf("periodic timer upcalls: %u of %u fast, %u early, %u behind, %u past the run's "
-                  "end, %u run past it: WRONG\n",
-                  periodic_fast, periodic_n, periodic_early, periodic_behind, periodic_past_end,
-                  periodic_overrun);
-    }
+    periodic_verdict("periodic timer upcalls", "served in the trap table, none early or uncounted",
+                     100);
     if (long_period_upcalls()) {
         tp_printf("periodic timer of 2^32 + 5,000 ns: one upcall, one expiration\n");
     } else {
         tp_printf("periodic timer of 2^32 + 5,000 ns: WRONG\n");
     }
     periodic_run(5 * US + 24, 0);
-    if (periodic_early == 0 && periodic_behind == 0 && periodic_past_end == 0 &&
-        periodic_overrun == 0) {
-        tp_printf("periodic timer of 5,024 ns: none early or uncounted\n");
-    } else {
-        tp_printf("periodic timer of 5,024 ns: %u of %u fast, %u early, %u behind, %u past the "
-                  "run's end, %u run past it: WRONG\n",
-                  periodic_fast, periodic_n, periodic_early, periodic_behind, periodic_past_end,
-                  periodic_overrun);
-    }
+    periodic_verdict("periodic timer of 5,024 ns", "none early or uncounted", 0);
     periodic_run(5 * US, 1);
-    if (periodic_early == 0 && periodic_behind == 0 && periodic_past_end == 0 &&
-        periodic_overrun == 0 && periodic_fast >= 20) {
-        tp_printf("periodic timer beside full entries: none early or uncounted, some fast\n");
-    } else {
-        tp_printf("periodic timer beside full entries: %u of %u fast, %u early, %u behind, %u past "
-                  "the run's end, %u run past it: WRONG\n",
-                  periodic_fast, periodic_n, periodic_early, periodic_behind, periodic_past_end,
-                  periodic_overrun);
-    }
+    periodic_verdict("periodic timer beside full entries", "none early or uncounted, some fast",
+                     20);
 }
 
 /* The recursion again with a one-shot timer that each upcall arms: the
