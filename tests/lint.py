@@ -10,7 +10,7 @@ import subprocess
 import sys
 
 SPDX = "SPDX-License-Identifier: BSD-2-Clause"
-SOURCE_ENDINGS = (".c", ".h", ".S", ".py", ".mk", ".ld", ".sh", ".xsd")
+SOURCE_ENDINGS = (".c", ".h", ".S", ".inc", ".py", ".mk", ".ld", ".sh", ".xsd")
 INCLUDES = ["kernel/core/include", "kernel/arch/x86/include", "pv/include", "pv/arch/x86/include",
             "apps/lib/tp", "guest/include", "guest/port", "guest/testsupport/include",
             "config/src"]

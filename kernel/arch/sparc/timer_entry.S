@@ -8,6 +8,7 @@
  */
 #include "asm_offsets.h" /* SHARED_*, PART_*, FAST_*, UPCALL_* */
 #include "sparc.h"
+#include "sparc_probe.inc"
 
     .text
 /*
@@ -91,11 +92,7 @@ timer_fast:
     cmp %g3, 0x1000 - UPCALL_STACK_FRAME - UPCALL_FRAME_SIZE
     bgu timer_slow              /* across a page: maybe two areas */
      andn %g2, 0xfff, %g2
-    or %g2, MMU_PROBE_ALL, %g2
-    lda [%g2] ASI_MMU_FLUSH, %g2
-    and %g2, PTE_USER_W_MASK, %g2
-    cmp %g2, PTE_USER_W_MATCH
-    bne timer_slow
+    user_page_probe %g2, PTE_USER_W_MASK, PTE_USER_W_MATCH, timer_slow
     /* Served from here on. The interrupt acked (GPTIMER timer 2's IP,
      * IRQMP line 7), the timer armed for the run's end: it underflows
      * after reload + 1 ticks. */

@@ -9,6 +9,7 @@
  */
 #include "asm_offsets.h" /* SHARED_*, PART_*, HC_*, UPCALL_*, SPARC_CLOCK_* */
 #include "sparc.h"
+#include "sparc_probe.inc"
 
 #define HCALL_TT 0xc0 /* ta 0x40 */
 
@@ -60,11 +61,7 @@ window_overflow:
     cmp %g1, 0x1000 - 64
     bgu overflow_slow
      andn %sp, 0xfff, %g1
-    or %g1, MMU_PROBE_ALL, %g1
-    lda [%g1] ASI_MMU_FLUSH, %g1
-    and %g1, PTE_USER_W_MASK, %g1
-    cmp %g1, PTE_USER_W_MATCH
-    bne overflow_slow
+    user_page_probe %g1, PTE_USER_W_MASK, PTE_USER_W_MATCH, overflow_slow
      nop
     std %l0, [%sp + 0]
     std %l2, [%sp + 8]
@@ -109,11 +106,7 @@ window_underflow:
     cmp %g1, 0x1000 - 64
     bgu underflow_slow
      andn %sp, 0xfff, %g1
-    or %g1, MMU_PROBE_ALL, %g1
-    lda [%g1] ASI_MMU_FLUSH, %g1
-    and %g1, PTE_USER_R_MASK, %g1
-    cmp %g1, PTE_USER_R_MATCH
-    bne underflow_slow
+    user_page_probe %g1, PTE_USER_R_MASK, PTE_USER_R_MATCH, underflow_slow
      nop
     ldd [%sp + 0], %l0
     ldd [%sp + 8], %l2
@@ -196,11 +189,7 @@ window_done:
     cmp %g1, 0x1000 - 64
     bgu \slow
      andn %sp, 0xfff, %g1
-    or %g1, MMU_PROBE_ALL, %g1
-    lda [%g1] ASI_MMU_FLUSH, %g1
-    and %g1, PTE_USER_W_MASK, %g1
-    cmp %g1, PTE_USER_W_MATCH
-    bne \slow
+    user_page_probe %g1, PTE_USER_W_MASK, PTE_USER_W_MATCH, \slow
      nop
     b 1b
      add %g3, 1, %g3
