@@ -24,6 +24,13 @@ static struct {
     uint64_t fire, limit, end, period;
 } fast;
 
+/* A periodic timer's limit after from: its next deadline or the run's
+ * end, whichever is first. */
+static uint64_t next_limit(uint64_t from)
+{
+    return from + fast.period < fast.end ? from + fast.period : fast.end;
+}
+
 /* Called by fast_timer_record_fill() at the end of a full entry. The
  * counts are the full path's roundings: time >= deadline_ticks(d) exactly
  * when arch_time_ns() >= d. A period that is not a whole number of counts
@@ -44,10 +51,7 @@ bool arch_fast_timer_prepare(const struct fast_timer_record *r, bool same)
     fast.period = r->period_ns / TIMEBASE_NS;
     fast.fire = riscv_deadline_ticks(r->deadline_ns);
     fast.end = riscv_deadline_ticks(r->end_ns);
-    fast.limit = fast.end;
-    if (fast.period && fast.fire + fast.period < fast.end) {
-        fast.limit = fast.fire + fast.period;
-    }
+    fast.limit = fast.period ? next_limit(fast.fire) : fast.end;
     return true;
 }
 
@@ -107,7 +111,7 @@ bool riscv_timer_fast(struct riscv_frame *f)
         fast_timer.deadline_ns += fast_timer.period_ns;
         if (fast.limit < fast.end) {
             fast.fire = fast.limit;
-            fast.limit = fast.limit + fast.period < fast.end ? fast.limit + fast.period : fast.end;
+            fast.limit = next_limit(fast.limit);
         } else {
             fast_timer.part = NULL;
         }

@@ -13,7 +13,6 @@
 #include "sparc.h"
 
 #define SYSTEM_HZ 40000000u /* QEMU leon3_generic; the PROM stub divides by 40 */
-#define TICK_NS   SPARC_TICK_NS
 _Static_assert(SPARC_TICK_NS == 1000000000u / SYSTEM_HZ, "a tick is 1e9 / SYSTEM_HZ ns");
 #define GPT_BASE       0x80000300u
 #define GPT_SCALER     (GPT_BASE + 0x00)
@@ -55,7 +54,7 @@ void sparc_time_init(void)
     mmio_write(IRQMP_LEVEL, 0);
     mmio_write(IRQMP_CLEAR, 0xfffeu);
     mmio_write(IRQMP_MASK0, 1u << SCHED_IRQ);
-    kprintf("[tessera] time: GPTIMER %u MHz, %u ns per tick\n", SYSTEM_HZ / 1000000, TICK_NS);
+    kprintf("[tessera] time: GPTIMER %u MHz, %u ns per tick\n", SYSTEM_HZ / 1000000, SPARC_TICK_NS);
 }
 
 static uint64_t now_ticks(void)
@@ -69,7 +68,7 @@ static uint64_t now_ticks(void)
 
 uint64_t arch_time_ns(void)
 {
-    return now_ticks() * TICK_NS;
+    return now_ticks() * SPARC_TICK_NS;
 }
 
 void arch_wait_until(uint64_t ns)
@@ -96,11 +95,11 @@ static inline uint32_t udiv_y(uint32_t hi, uint32_t lo, uint32_t d)
  * 64-bit sequence (about 40 instructions on every timer arm). */
 uint64_t sparc_ns_to_ticks_up(uint64_t ns)
 {
-    uint64_t n = ns + TICK_NS - 1;
+    uint64_t n = ns + SPARC_TICK_NS - 1;
     uint32_t hi = (uint32_t)(n >> 32);
-    uint32_t qh = hi / TICK_NS;
+    uint32_t qh = hi / SPARC_TICK_NS;
 
-    return (uint64_t)qh << 32 | udiv_y(hi - qh * TICK_NS, (uint32_t)n, TICK_NS);
+    return (uint64_t)qh << 32 | udiv_y(hi - qh * SPARC_TICK_NS, (uint32_t)n, SPARC_TICK_NS);
 }
 
 uint64_t sparc_timer_armed_tick;
@@ -163,7 +162,7 @@ void arch_clock_publish(struct pv_shared *s)
      * kernel's tick count since boot, which is the wall clock at 25 ns a
      * tick: a constant scale. */
     s->counter_valid = 1;
-    s->counter_mult = (uint64_t)TICK_NS << 32;
+    s->counter_mult = (uint64_t)SPARC_TICK_NS << 32;
     s->counter_base = 0;
     s->wall_base_ns = 0;
 }
